@@ -1,0 +1,285 @@
+/**
+ * The shared domain model. Every shell (extension, widgets, demo) speaks these types.
+ * Times are epoch milliseconds (numbers), so records serialise to JSON and IndexedDB unchanged.
+ * Extend freely; do not rename or remove fields — the DB schema and the widgets depend on them.
+ */
+
+/** SEV-1 (Critical) … SEV-4 (Low). */
+export type Severity = 1 | 2 | 3 | 4;
+
+/* ------------------------------------------------------------------ feed model */
+
+/** Statuspage impact. Unknown strings from a feed are kept as `unknown`. */
+export type Impact = 'none' | 'minor' | 'major' | 'critical' | 'maintenance' | 'unknown';
+
+/** Overall page indicator (`status.indicator`). */
+export type Indicator = 'none' | 'minor' | 'major' | 'critical' | 'maintenance' | 'unknown';
+
+export type IncidentStatus =
+  | 'investigating'
+  | 'identified'
+  | 'monitoring'
+  | 'resolved'
+  | 'postmortem'
+  | 'unknown';
+
+export type MaintenanceStatus = 'scheduled' | 'in_progress' | 'verifying' | 'completed' | 'unknown';
+
+export type ComponentStatus =
+  | 'operational'
+  | 'degraded_performance'
+  | 'partial_outage'
+  | 'major_outage'
+  | 'under_maintenance'
+  | 'unknown';
+
+/** A component as referenced by an incident or an update (`affected_components`). */
+export interface ComponentRef {
+  /** Statuspage component id (`code` in `affected_components`), when the feed gives one. */
+  id?: string;
+  name: string;
+  oldStatus?: ComponentStatus;
+  newStatus?: ComponentStatus;
+}
+
+export interface FeedUpdate {
+  id: string;
+  status: IncidentStatus | MaintenanceStatus;
+  /** Plain text: HTML tags stripped, entities decoded, `\r\n` normalised to `\n`, length capped. */
+  body: string;
+  createdAt: number;
+  /** When the update is shown as posted (may precede createdAt for backfilled updates). */
+  displayAt: number;
+  updatedAt?: number;
+  affectedComponents: ComponentRef[];
+}
+
+export interface FeedIncident {
+  id: string;
+  kind: 'incident' | 'maintenance';
+  name: string;
+  status: IncidentStatus | MaintenanceStatus;
+  impact: Impact;
+  /** Nearest SEV level for the impact (critical→1, major→2, minor→3, none→4); null for maintenance/unknown. */
+  severity: Severity | null;
+  createdAt: number;
+  updatedAt: number;
+  startedAt?: number;
+  monitoringAt?: number;
+  /** Set when resolved/completed; may be undefined even for a resolved incident (real feeds do that). */
+  resolvedAt?: number;
+  scheduledFor?: number;
+  scheduledUntil?: number;
+  /** https only; anything else is dropped. */
+  shortlink?: string;
+  pageId?: string;
+  /** Components on the incident itself (may be empty; some feeds omit it). */
+  components: ComponentRef[];
+  /** Newest first (by displayAt, then createdAt). */
+  updates: FeedUpdate[];
+}
+
+export interface FeedComponent {
+  id: string;
+  name: string;
+  status: ComponentStatus;
+  description?: string;
+  groupId: string | null;
+  isGroup: boolean;
+  /** Child component ids, for groups. */
+  children: string[];
+  position?: number;
+  showcase?: boolean;
+  onlyShowIfDegraded?: boolean;
+}
+
+export interface FeedPage {
+  id?: string;
+  name?: string;
+  /** https only. */
+  url?: string;
+  timeZone?: string;
+  updatedAt?: number;
+}
+
+/** One normalized model for every Statuspage v2 (or compatible) payload. */
+export interface Feed {
+  page: FeedPage;
+  /** `unknown` when the payload carried no status block (e.g. incidents.json). */
+  indicator: Indicator;
+  description: string;
+  /** Incidents, newest first. Includes resolved ones when the payload listed them. */
+  incidents: FeedIncident[];
+  maintenances: FeedIncident[];
+  components: FeedComponent[];
+}
+
+export type PayloadKind =
+  | 'summary'
+  | 'status'
+  | 'components'
+  | 'incidents'
+  | 'incident'
+  | 'maintenances'
+  | 'unknown';
+
+export interface FeedProblem {
+  /** JSON path of the offending value, e.g. `incidents[2].incident_updates[0].created_at`. */
+  path: string;
+  message: string;
+}
+
+export interface ParseResult {
+  kind: PayloadKind;
+  feed: Feed;
+  problems: FeedProblem[];
+}
+
+/* ------------------------------------------------------------------ policy */
+
+export type Channel =
+  | 'bridge'
+  | 'status_page'
+  | 'customer_email'
+  | 'exec'
+  | 'coordination'
+  | 'engagement'
+  | 'banner'
+  | 'postmortem'
+  | 'tracking';
+
+export type TimelineEventType =
+  | 'declared'
+  | 'classified'
+  | 'reclassified'
+  | 'status_page_posted'
+  | 'customers_notified'
+  | 'execs_notified'
+  | 'bridge_opened'
+  | 'meeting_held'
+  | 'engineer_assigned'
+  | 'banner_shown'
+  | 'bug_logged'
+  | 'update_posted'
+  | 'mitigated'
+  | 'resolved'
+  | 'review_published'
+  /** Generic "marked done" for any obligation: carries `obligationId`. */
+  | 'obligation_met'
+  | 'note';
+
+export interface ObligationRule {
+  /** Stable id, unique within a level, e.g. `status_page`. */
+  id: string;
+  label: string;
+  channel: Channel;
+  /** What the deadline is measured from. */
+  anchor: 'classified' | 'resolved';
+  /** Minutes after the anchor (0 = now). */
+  dueMinutes: number;
+  /** Recurs every N minutes after the last event that met it, while the incident is open. */
+  repeatEveryMinutes?: number;
+  /** Event types that meet this obligation (besides `obligation_met` with this id). */
+  metBy: TimelineEventType[];
+  /** Only applies when the incident has this property. */
+  onlyIf?: 'publicly_visible' | 'commonly_used';
+  /** A standing duty with no deadline (e.g. "in-app banner while open"): shown, never overdue. */
+  standing?: boolean;
+}
+
+export interface SeverityLevel {
+  severity: Severity;
+  name: string;
+  /** Plain-language criteria, as in the domain text. */
+  criteria: string[];
+  obligations: ObligationRule[];
+}
+
+export interface Policy {
+  version: number;
+  name: string;
+  /** An obligation is "due soon" this many minutes before its deadline. */
+  dueSoonMinutes: number;
+  /** Status-page update cadence while open, minutes. */
+  updateCadenceMinutes: number;
+  /** Post-mortem deadline after resolution, hours. */
+  postmortemHours: number;
+  levels: SeverityLevel[];
+}
+
+export interface PolicyProblem {
+  path: string;
+  message: string;
+}
+
+/* ------------------------------------------------------------------ classification */
+
+export type FeatureCriticality = 'critical' | 'significant' | 'non_critical';
+
+/** Impact answers; `undefined` means "don't know yet". */
+export interface ImpactAnswers {
+  noUserCanAccessCore?: boolean;
+  dataIntegrityBreach?: boolean;
+  /** 0..100 */
+  percentUsersAffected?: number;
+  featureCriticality?: FeatureCriticality;
+  brokenForAllEnterprise?: boolean;
+  workaroundKnown?: boolean;
+  publiclyVisible?: boolean;
+  commonlyUsed?: boolean;
+}
+
+export interface Classification {
+  severity: Severity;
+  /** The rules that fired, in plain words. */
+  reasons: string[];
+  /** Questions left unanswered that pushed the result up. */
+  assumed: string[];
+}
+
+/* ------------------------------------------------------------------ incidents and timelines */
+
+export interface TimelineEdit {
+  editedAt: number;
+  previousAt: number;
+  reason: string;
+}
+
+export interface TimelineEvent {
+  id: string;
+  type: TimelineEventType;
+  at: number;
+  /** For classified / reclassified. */
+  severity?: Severity;
+  /** For obligation_met. */
+  obligationId?: string;
+  /** Free text: a note, an override reason, the posted message. */
+  text?: string;
+  /** Who recorded it (free text). */
+  by?: string;
+  edits?: TimelineEdit[];
+}
+
+export type ObligationState =
+  | 'met'
+  | 'met_late'
+  | 'upcoming'
+  | 'due_soon'
+  | 'overdue'
+  | 'standing'
+  | 'not_applicable';
+
+export interface ObligationStatus {
+  ruleId: string;
+  label: string;
+  channel: Channel;
+  state: ObligationState;
+  /** When the anchor happened (classification, reclassification, last update, resolution). */
+  anchorAt: number | null;
+  dueAt: number | null;
+  metAt?: number;
+  /** For recurring obligations: which occurrence (1-based). */
+  occurrence?: number;
+  /** Why not applicable, in plain words. */
+  note?: string;
+}
