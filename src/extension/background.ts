@@ -1,0 +1,4 @@
+// Entry point of the service worker (Chrome) / event page (Firefox): wiring only.
+import { startBackground } from './background/index';
+
+startBackground();

@@ -1,0 +1,4 @@
+// Entry point of the overlay content script: wiring only.
+import { mountOverlay } from './content/mount';
+
+mountOverlay();

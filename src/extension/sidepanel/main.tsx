@@ -1,0 +1,8 @@
+import { render } from 'preact';
+
+function App() {
+  return <main><h1>Incident Lens — Responder</h1></main>;
+}
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);
