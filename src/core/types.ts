@@ -283,3 +283,32 @@ export interface ObligationStatus {
   /** Why not applicable, in plain words. */
   note?: string;
 }
+
+/* ------------------------------------------------------------------ lints (comms and reviews) */
+
+export type LintCode =
+  | 'missing_element'
+  | 'next_update_too_late'
+  | 'next_update_in_past'
+  | 'promised_resolution_time'
+  | 'blaming_language'
+  | 'vague_action'
+  | 'missing_owner'
+  | 'missing_due_date'
+  | 'due_date_past'
+  | 'why_stops_at_person'
+  | 'too_many_whys'
+  | 'unvalidated_timeline';
+
+/**
+ * One finding about a message or a review. `start`/`end` are UTF-16 offsets into the linted text
+ * (end exclusive) so a view can highlight the span; `suggestion` is a systemic rewording hint.
+ */
+export interface Lint {
+  code: LintCode;
+  message: string;
+  level: 'error' | 'warning';
+  start?: number;
+  end?: number;
+  suggestion?: string;
+}

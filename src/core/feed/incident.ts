@@ -1,0 +1,262 @@
+/** Incidents, scheduled maintenances and their updates. */
+import type {
+  ComponentRef,
+  ComponentStatus,
+  FeedIncident,
+  FeedUpdate,
+  Impact,
+  IncidentStatus,
+  MaintenanceStatus,
+} from '../types';
+import { COMPONENT_STATUSES, impactToSeverity } from './levels';
+import type { Ctx, Obj } from './read';
+import {
+  capList,
+  clip,
+  has,
+  isObj,
+  own,
+  problem,
+  readDate,
+  readEnum,
+  readHttps,
+  readList,
+  readStr,
+  typeName,
+} from './read';
+import { htmlToText } from './text';
+
+const INCIDENT_STATUSES: ReadonlySet<string> = new Set([
+  'investigating',
+  'identified',
+  'monitoring',
+  'resolved',
+  'postmortem',
+]);
+const MAINTENANCE_STATUSES: ReadonlySet<string> = new Set([
+  'scheduled',
+  'in_progress',
+  'verifying',
+  'completed',
+]);
+const ALL_STATUSES: ReadonlySet<string> = new Set([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES]);
+const IMPACTS: ReadonlySet<string> = new Set(['none', 'minor', 'major', 'critical', 'maintenance']);
+
+/** Text Statuspage used before `affected_components` carried codes: it means "none". */
+const PLACEHOLDER = 'no components were affected';
+
+type Status = IncidentStatus | MaintenanceStatus;
+
+/** Parses `affected_components` (null, a list, or the legacy placeholder) into refs. */
+function parseAffected(ctx: Ctx, o: Obj, path: string): ComponentRef[] {
+  const list = readList(ctx, o, 'affected_components', path);
+  if (!list) return [];
+  const refs: ComponentRef[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const p = `${path}.affected_components[${i}]`;
+    const item = list[i];
+    if (!isObj(item)) {
+      problem(ctx, p, `expected an object, got ${typeName(item)}`);
+      continue;
+    }
+    const id = readStr(ctx, item, 'code', p);
+    const name = readStr(ctx, item, 'name', p);
+    if (id === undefined && (name === undefined || name.toLowerCase().startsWith(PLACEHOLDER))) {
+      continue;
+    }
+    const ref: ComponentRef = { name: name ?? id ?? '' };
+    if (id !== undefined) ref.id = id;
+    const oldStatus = readEnum<ComponentStatus>(ctx, item, 'old_status', p, COMPONENT_STATUSES);
+    const newStatus = readEnum<ComponentStatus>(ctx, item, 'new_status', p, COMPONENT_STATUSES);
+    if (oldStatus) ref.oldStatus = oldStatus;
+    if (newStatus) ref.newStatus = newStatus;
+    refs.push(ref);
+  }
+  return refs;
+}
+
+/** Incident-level `components` are full component objects; keep id, name and status. */
+function parseIncidentComponents(ctx: Ctx, o: Obj, path: string): ComponentRef[] {
+  const list = readList(ctx, o, 'components', path);
+  if (!list) return [];
+  const refs: ComponentRef[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const p = `${path}.components[${i}]`;
+    const item = list[i];
+    if (!isObj(item)) {
+      problem(ctx, p, `expected an object, got ${typeName(item)}`);
+      continue;
+    }
+    const id = readStr(ctx, item, 'id', p);
+    const name = readStr(ctx, item, 'name', p);
+    if (id === undefined && name === undefined) {
+      problem(ctx, p, 'component without id or name dropped');
+      continue;
+    }
+    const ref: ComponentRef = { name: name ?? id ?? '' };
+    if (id !== undefined) ref.id = id;
+    const status = readEnum<ComponentStatus>(ctx, item, 'status', p, COMPONENT_STATUSES);
+    if (status) ref.newStatus = status;
+    refs.push(ref);
+  }
+  return refs;
+}
+
+/** Reads an update body: capped, then converted to plain text. */
+function readBody(ctx: Ctx, o: Obj, path: string): string {
+  const v = own(o, 'body');
+  if (v === undefined || v === null) return '';
+  if (typeof v !== 'string') {
+    problem(ctx, `${path}.body`, `expected a string, got ${typeName(v)}`);
+    return '';
+  }
+  const max = ctx.limits.maxBodyLength;
+  // Markup shrinks when stripped, so allow some slack before the raw cut.
+  const rawMax = max * 4;
+  let cut = v.length > rawMax;
+  let text = htmlToText(cut ? v.slice(0, rawMax) : v);
+  if (text.length > max) {
+    text = clip(text, max);
+    cut = true;
+  } else if (cut) {
+    text = clip(text + '  ', text.length + 1);
+  }
+  if (cut) problem(ctx, `${path}.body`, `body longer than ${max} characters was truncated`);
+  return text;
+}
+
+/** An update; times may be NaN here and are filled in by the incident parser. */
+function parseUpdate(ctx: Ctx, o: Obj, path: string, fallbackId: string): FeedUpdate {
+  const created = readDate(ctx, o, 'created_at', path);
+  const display = readDate(ctx, o, 'display_at', path);
+  const updated = readDate(ctx, o, 'updated_at', path);
+  let id = readStr(ctx, o, 'id', path);
+  if (id === undefined || id === '') {
+    problem(ctx, `${path}.id`, 'update without id; one was derived');
+    id = fallbackId;
+  }
+  const status = readEnum<Status>(ctx, o, 'status', path, ALL_STATUSES) ?? 'unknown';
+  const createdAt = created ?? display ?? updated ?? NaN;
+  const u: FeedUpdate = {
+    id,
+    status,
+    body: readBody(ctx, o, path),
+    createdAt,
+    displayAt: display ?? createdAt,
+    affectedComponents: parseAffected(ctx, o, path),
+  };
+  if (updated !== undefined) u.updatedAt = updated;
+  return u;
+}
+
+/** Newest first by displayAt, then createdAt. */
+export function byDisplayDesc(a: FeedUpdate, b: FeedUpdate): number {
+  return b.displayAt - a.displayAt || b.createdAt - a.createdAt;
+}
+
+/** A short stable hash so a derived id survives re-fetches (dismissals key on it). */
+function hash(s: string): string {
+  let h = 5381;
+  for (let i = 0; i < s.length; i++) h = (h * 33) ^ s.charCodeAt(i);
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * Parses one incident or maintenance. Returns undefined (with a problem) when it has
+ * neither a usable id nor a name.
+ */
+export function parseIncident(
+  ctx: Ctx,
+  o: Obj,
+  path: string,
+  fromMaintenanceList: boolean,
+): FeedIncident | undefined {
+  const name = readStr(ctx, o, 'name', path);
+  let id = readStr(ctx, o, 'id', path);
+  if ((id === undefined || id === '') && (name === undefined || name === '')) {
+    problem(ctx, path, 'incident without id or name dropped');
+    return undefined;
+  }
+  const createdRaw = readDate(ctx, o, 'created_at', path);
+  if (id === undefined || id === '') {
+    problem(ctx, `${path}.id`, 'incident without id; one was derived from its name');
+    id = `x-${hash(`${name ?? ''}|${String(own(o, 'created_at'))}`)}`;
+  }
+  if (name === undefined || name === '') problem(ctx, `${path}.name`, 'incident without name');
+
+  const status = readEnum<Status>(ctx, o, 'status', path, ALL_STATUSES) ?? 'unknown';
+  const impact = readEnum<Impact>(ctx, o, 'impact', path, IMPACTS) ?? 'unknown';
+  const updates: FeedUpdate[] = [];
+  const rawUpdates = own(o, 'incident_updates');
+  if (Array.isArray(rawUpdates)) {
+    const list = capList(ctx, rawUpdates, `${path}.incident_updates`);
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      const p = `${path}.incident_updates[${i}]`;
+      if (isObj(item)) updates.push(parseUpdate(ctx, item, p, `${id}-u${i}`));
+      else problem(ctx, p, `expected an object, got ${typeName(item)}`);
+    }
+  } else if (rawUpdates !== undefined && rawUpdates !== null) {
+    problem(ctx, `${path}.incident_updates`, `expected a list, got ${typeName(rawUpdates)}`);
+  }
+
+  const startedAt = readDate(ctx, o, 'started_at', path);
+  const scheduledFor = readDate(ctx, o, 'scheduled_for', path);
+  let earliest = Infinity;
+  let latest = -Infinity;
+  for (const u of updates) {
+    if (u.createdAt < earliest) earliest = u.createdAt;
+    if (u.displayAt < earliest) earliest = u.displayAt;
+    if (u.createdAt > latest) latest = u.createdAt;
+  }
+  let createdAt = createdRaw ?? (Number.isFinite(earliest) ? earliest : undefined);
+  createdAt ??= startedAt ?? scheduledFor;
+  const updatedRaw = readDate(ctx, o, 'updated_at', path);
+  if (createdAt === undefined) {
+    problem(ctx, `${path}.created_at`, 'incident without any usable date');
+    createdAt = updatedRaw ?? 0;
+  }
+  for (const u of updates) {
+    if (Number.isNaN(u.createdAt)) u.createdAt = createdAt;
+    if (Number.isNaN(u.displayAt)) u.displayAt = u.createdAt;
+  }
+  updates.sort(byDisplayDesc);
+
+  const maintenance =
+    fromMaintenanceList || MAINTENANCE_STATUSES.has(status) || impact === 'maintenance';
+  const item: FeedIncident = {
+    id,
+    kind: maintenance ? 'maintenance' : 'incident',
+    name: name ?? '',
+    status,
+    impact,
+    severity: impactToSeverity(impact),
+    createdAt,
+    updatedAt: updatedRaw ?? (Number.isFinite(latest) ? Math.max(latest, createdAt) : createdAt),
+    components: parseIncidentComponents(ctx, o, path),
+    updates,
+  };
+  if (startedAt !== undefined) item.startedAt = startedAt;
+  if (scheduledFor !== undefined) item.scheduledFor = scheduledFor;
+  const scheduledUntil = readDate(ctx, o, 'scheduled_until', path);
+  if (scheduledUntil !== undefined) item.scheduledUntil = scheduledUntil;
+  const monitoringAt = readDate(ctx, o, 'monitoring_at', path);
+  if (monitoringAt !== undefined) item.monitoringAt = monitoringAt;
+  const resolvedAt = readDate(ctx, o, 'resolved_at', path) ?? resolvedFromUpdates(status, updates);
+  if (resolvedAt !== undefined) item.resolvedAt = resolvedAt;
+  const shortlink = readHttps(ctx, o, 'shortlink', path);
+  if (shortlink !== undefined) item.shortlink = shortlink;
+  const pageId = readStr(ctx, o, 'page_id', path);
+  if (pageId !== undefined) item.pageId = pageId;
+  if (!has(o, 'incident_updates')) problem(ctx, path, 'incident without incident_updates');
+  return item;
+}
+
+/** `resolved` with `resolved_at: null` (real feeds do this): use the closing update's time. */
+function resolvedFromUpdates(status: Status, updates: FeedUpdate[]): number | undefined {
+  if (status !== 'resolved' && status !== 'postmortem' && status !== 'completed') return undefined;
+  const closing = updates.find(
+    (u) => u.status === 'resolved' || u.status === 'postmortem' || u.status === 'completed',
+  );
+  return closing?.displayAt;
+}

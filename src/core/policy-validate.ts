@@ -1,0 +1,210 @@
+/**
+ * Checks a policy that came from settings, an import or storage. It reports every problem with its path
+ * (never just "invalid", never only the first), and builds the returned policy from known fields only, so
+ * `__proto__` and other stray keys can neither pollute prototypes nor ride along into storage.
+ */
+import type {
+  Channel,
+  ObligationRule,
+  Policy,
+  PolicyProblem,
+  Severity,
+  SeverityLevel,
+  TimelineEventType,
+} from './types';
+
+/** Every obligation channel a policy may name. */
+export const CHANNELS: readonly Channel[] = [
+  'bridge',
+  'status_page',
+  'customer_email',
+  'exec',
+  'coordination',
+  'engagement',
+  'banner',
+  'postmortem',
+  'tracking',
+];
+/** What an obligation's deadline may be measured from. */
+export const ANCHORS: readonly ObligationRule['anchor'][] = ['classified', 'resolved'];
+/** Incident properties an obligation may depend on. */
+export const ONLY_IF: readonly NonNullable<ObligationRule['onlyIf']>[] = [
+  'publicly_visible',
+  'commonly_used',
+];
+/** Every timeline event type (what `metBy` may list). */
+export const EVENT_TYPES: readonly TimelineEventType[] = [
+  'declared',
+  'classified',
+  'reclassified',
+  'status_page_posted',
+  'customers_notified',
+  'execs_notified',
+  'bridge_opened',
+  'meeting_held',
+  'engineer_assigned',
+  'banner_shown',
+  'bug_logged',
+  'update_posted',
+  'mitigated',
+  'resolved',
+  'review_published',
+  'obligation_met',
+  'note',
+];
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Own properties only: an inherited or `__proto__`-smuggled value is never read as a setting. */
+const own = (o: Obj, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
+  typeof v === 'string' && (list as readonly string[]).includes(v);
+const quoteList = (list: readonly string[]): string => list.map((s) => `'${s}'`).join(', ');
+
+/** Reports problems into one list; each check returns the value when it is good. */
+class Checker {
+  readonly problems: PolicyProblem[] = [];
+
+  fail(path: string, rule: string): void {
+    this.problems.push({ path, message: path ? `${path} ${rule}` : rule });
+  }
+
+  text(o: Obj, key: string, path: string): string {
+    const v = own(o, key);
+    if (isText(v)) return v;
+    this.fail(path, 'must be a non-empty string');
+    return '';
+  }
+
+  number(o: Obj, key: string, path: string, min: number, strict: boolean): number {
+    const v = own(o, key);
+    if (isNum(v) && (strict ? v > min : v >= min)) return v;
+    this.fail(path, strict && min === 0 ? 'must be a positive number' : `must be a number ≥ ${min}`);
+    return 0;
+  }
+
+  pick<T extends string>(o: Obj, key: string, path: string, list: readonly T[]): T {
+    const v = own(o, key);
+    if (oneOf(list, v)) return v;
+    this.fail(path, `must be one of ${quoteList(list)} (got ${JSON.stringify(v) ?? 'nothing'})`);
+    return list[0] as T;
+  }
+
+  array(o: Obj, key: string, path: string): unknown[] {
+    const v = own(o, key);
+    if (Array.isArray(v)) return v;
+    this.fail(path, 'must be a list');
+    return [];
+  }
+}
+
+function checkRule(c: Checker, input: unknown, path: string): ObligationRule | null {
+  if (!isObj(input)) {
+    c.fail(path, 'must be an object');
+    return null;
+  }
+  const rule: ObligationRule = {
+    id: c.text(input, 'id', `${path}.id`),
+    label: c.text(input, 'label', `${path}.label`),
+    channel: c.pick(input, 'channel', `${path}.channel`, CHANNELS),
+    anchor: c.pick(input, 'anchor', `${path}.anchor`, ANCHORS),
+    dueMinutes: c.number(input, 'dueMinutes', `${path}.dueMinutes`, 0, false),
+    metBy: [],
+  };
+  c.array(input, 'metBy', `${path}.metBy`).forEach((t, i) => {
+    if (oneOf(EVENT_TYPES, t)) rule.metBy.push(t);
+    else c.fail(`${path}.metBy[${i}]`, `must be a timeline event type (got ${JSON.stringify(t)})`);
+  });
+  if (own(input, 'repeatEveryMinutes') !== undefined) {
+    rule.repeatEveryMinutes = c.number(input, 'repeatEveryMinutes', `${path}.repeatEveryMinutes`, 0, true);
+  }
+  if (own(input, 'onlyIf') !== undefined) {
+    rule.onlyIf = c.pick(input, 'onlyIf', `${path}.onlyIf`, ONLY_IF);
+  }
+  const standing = own(input, 'standing');
+  if (standing !== undefined) {
+    if (typeof standing === 'boolean') rule.standing = standing;
+    else c.fail(`${path}.standing`, 'must be true or false');
+  }
+  // Combinations the obligation engine cannot honour, named rather than silently reinterpreted.
+  if (rule.standing && rule.repeatEveryMinutes !== undefined) {
+    c.fail(`${path}.repeatEveryMinutes`, 'cannot be set on a standing obligation');
+  }
+  if (rule.anchor === 'resolved' && rule.repeatEveryMinutes !== undefined) {
+    c.fail(`${path}.repeatEveryMinutes`, "cannot be set when anchor is 'resolved' (it recurs only while open)");
+  }
+  return rule;
+}
+
+function checkLevel(c: Checker, input: unknown, path: string): SeverityLevel | null {
+  if (!isObj(input)) {
+    c.fail(path, 'must be an object');
+    return null;
+  }
+  const sev = own(input, 'severity');
+  const severityOk = sev === 1 || sev === 2 || sev === 3 || sev === 4;
+  if (!severityOk) c.fail(`${path}.severity`, 'must be 1, 2, 3 or 4');
+  const level: SeverityLevel = {
+    severity: (severityOk ? sev : 0) as Severity,
+    name: c.text(input, 'name', `${path}.name`),
+    criteria: [],
+    obligations: [],
+  };
+  c.array(input, 'criteria', `${path}.criteria`).forEach((s, i) => {
+    if (isText(s)) level.criteria.push(s);
+    else c.fail(`${path}.criteria[${i}]`, 'must be a non-empty string');
+  });
+  const seen = new Map<string, number>();
+  c.array(input, 'obligations', `${path}.obligations`).forEach((o, i) => {
+    const rule = checkRule(c, o, `${path}.obligations[${i}]`);
+    if (!rule) return;
+    const first = seen.get(rule.id);
+    if (rule.id && first !== undefined) {
+      c.fail(`${path}.obligations[${i}].id`, `duplicates obligations[${first}].id '${rule.id}'`);
+    } else seen.set(rule.id, i);
+    level.obligations.push(rule);
+  });
+  return severityOk ? level : null;
+}
+
+/**
+ * Validates untrusted policy input. Returns the policy (a fresh copy, levels ordered SEV-1..SEV-4) only when
+ * there are no problems; otherwise `policy` is null and `problems` lists every one, each with its path.
+ */
+export function validatePolicy(input: unknown): { policy: Policy | null; problems: PolicyProblem[] } {
+  const c = new Checker();
+  if (!isObj(input)) {
+    c.fail('', 'The policy must be an object');
+    return { policy: null, problems: c.problems };
+  }
+  const version = own(input, 'version');
+  if (!(Number.isInteger(version) && (version as number) >= 1)) {
+    c.fail('version', 'must be an integer ≥ 1');
+  }
+  const policy: Policy = {
+    version: version as number,
+    name: c.text(input, 'name', 'name'),
+    dueSoonMinutes: c.number(input, 'dueSoonMinutes', 'dueSoonMinutes', 0, false),
+    updateCadenceMinutes: c.number(input, 'updateCadenceMinutes', 'updateCadenceMinutes', 0, true),
+    postmortemHours: c.number(input, 'postmortemHours', 'postmortemHours', 0, true),
+    levels: [],
+  };
+  const bySeverity = new Map<Severity, number>();
+  c.array(input, 'levels', 'levels').forEach((l, i) => {
+    const level = checkLevel(c, l, `levels[${i}]`);
+    if (!level) return;
+    const first = bySeverity.get(level.severity);
+    if (first !== undefined) {
+      c.fail(`levels[${i}].severity`, `duplicates levels[${first}].severity (SEV-${level.severity})`);
+    } else bySeverity.set(level.severity, i);
+    policy.levels.push(level);
+  });
+  for (const s of [1, 2, 3, 4] as const) {
+    if (!bySeverity.has(s)) c.fail('levels', `must include a level for SEV-${s}`);
+  }
+  policy.levels.sort((a, b) => a.severity - b.severity);
+  return c.problems.length ? { policy: null, problems: c.problems } : { policy, problems: [] };
+}

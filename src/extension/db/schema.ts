@@ -1,0 +1,173 @@
+import type { DBSchema } from 'idb';
+import type {
+  Feed,
+  FeedIncident,
+  FeedProblem,
+  ImpactAnswers,
+  Policy,
+  Severity,
+  TimelineEvent,
+} from '../../core/types';
+import type { Review } from '../../core/review';
+
+/**
+ * The one typed database schema of the extension (STYLE.md #5). Every store the agents' view,
+ * the responder workflow and the reviews need lives here; migrations are in `migrations.ts`,
+ * ordered by version and each tested against a database written by the previous version.
+ */
+
+export const DB_NAME = 'incident-lens';
+export const DB_VERSION = 1;
+
+/** A Statuspage v2 (or compatible) feed the background polls. */
+export interface SourceRecord {
+  id: string;
+  name: string;
+  /** The summary.json (or compatible) URL. */
+  url: string;
+  pollSeconds: number;
+  enabled: boolean;
+  createdAt: number;
+  /** Conditional-request validators from the last 200. */
+  etag?: string;
+  lastModified?: string;
+  lastPollAt?: number;
+  lastOkAt?: number;
+  /** Consecutive failures, for back-off. */
+  failures: number;
+  /** When the next poll may happen (back-off and max-age folded in). */
+  nextPollAt: number;
+  lastError?: string;
+  /** Problems the parser reported on the last response (kept short). */
+  lastProblems?: FeedProblem[];
+}
+
+/** The last good parsed feed of a source. Never overwritten by a bad response. */
+export interface SnapshotRecord {
+  sourceId: string;
+  feed: Feed;
+  fetchedAt: number;
+}
+
+/** One feed incident (or maintenance) as last seen; key `${sourceId}|${incident.id}`. */
+export interface FeedIncidentRecord {
+  key: string;
+  sourceId: string;
+  incident: FeedIncident;
+  /** 1 while active — an index on a number, as IndexedDB cannot index booleans. */
+  active: 0 | 1;
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+/** A site where the agent enabled the overlay. */
+export interface SiteRecord {
+  /** Origin match pattern, e.g. `https://acme.zendesk.com/*`. */
+  pattern: string;
+  origin: string;
+  enabled: boolean;
+  addedAt: number;
+  /** Where the pill sits on this site. */
+  corner: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
+}
+
+/** A responder-declared incident. Its timeline lives in `events`. */
+export interface IncidentRecord {
+  id: string;
+  title: string;
+  components: string[];
+  publiclyVisible: boolean;
+  commonlyUsed?: boolean;
+  /** When the incident started (may precede declaration). */
+  startedAt: number;
+  declaredAt: number;
+  status: 'open' | 'resolved';
+  /** Denormalised from the latest classification, for lists. */
+  severity: Severity | null;
+  answers?: ImpactAnswers;
+  /** A feed incident whose public updates count as posted updates. */
+  linked?: { sourceId: string; incidentId: string };
+  /** The Statuspage incident id once published through the REST API. */
+  statuspageIncidentId?: string;
+  resolvedAt?: number;
+  updatedAt: number;
+}
+
+/** A timeline event of a responder incident. */
+export interface EventRecord extends TimelineEvent {
+  incidentId: string;
+}
+
+/** A composer draft, kept until published or discarded (a failed publish keeps it). */
+export interface DraftRecord {
+  /** `${incidentId}|${kind}` */
+  key: string;
+  incidentId: string;
+  kind: string;
+  fields: Record<string, string>;
+  updatedAt: number;
+}
+
+export interface ReviewRecord extends Review {
+  incidentId: string;
+}
+
+/** Notification de-duplication: one record per notification ever shown. */
+export interface NotifiedRecord {
+  key: string;
+  at: number;
+}
+
+/** A customer reply copied from the overlay, to detect that it went stale. */
+export interface CopiedReplyRecord {
+  /** `${sourceId}|${incidentId}` */
+  key: string;
+  updateId: string;
+  text: string;
+  copiedAt: number;
+}
+
+export interface NotificationPrefs {
+  newIncident: boolean;
+  severityChange: boolean;
+  newUpdate: boolean;
+  obligationDue: boolean;
+  actionItemDue: boolean;
+}
+
+/** Key → value type of the settings store. */
+export interface Settings {
+  policy: Policy;
+  templates: Record<string, string>;
+  notifications: NotificationPrefs;
+  locale: string;
+  /** Statuspage REST API v1 connection; the key is stored only here and never exported in plain text. */
+  statuspage: { pageId: string; apiKey: string; apiBase: string } | null;
+  /** Random id written once per worker boot (tests tell boots apart by it). */
+  bootId: string;
+}
+
+export interface SettingRecord<K extends keyof Settings = keyof Settings> {
+  key: K;
+  value: Settings[K];
+}
+
+export interface LensDB extends DBSchema {
+  sources: { key: string; value: SourceRecord };
+  snapshots: { key: string; value: SnapshotRecord };
+  feedIncidents: {
+    key: string;
+    value: FeedIncidentRecord;
+    indexes: { 'by-source': string; 'by-active': number };
+  };
+  sites: { key: string; value: SiteRecord };
+  incidents: { key: string; value: IncidentRecord; indexes: { 'by-status': string } };
+  events: { key: string; value: EventRecord; indexes: { 'by-incident': string } };
+  drafts: { key: string; value: DraftRecord; indexes: { 'by-incident': string } };
+  reviews: { key: string; value: ReviewRecord; indexes: { 'by-incident': string } };
+  settings: { key: string; value: SettingRecord };
+  notified: { key: string; value: NotifiedRecord };
+  copiedReplies: { key: string; value: CopiedReplyRecord };
+}
+
+export type StoreName = keyof LensDB & string;
