@@ -82,7 +82,10 @@ class Checker {
   number(o: Obj, key: string, path: string, min: number, strict: boolean): number {
     const v = own(o, key);
     if (isNum(v) && (strict ? v > min : v >= min)) return v;
-    this.fail(path, strict && min === 0 ? 'must be a positive number' : `must be a number ≥ ${min}`);
+    this.fail(
+      path,
+      strict && min === 0 ? 'must be a positive number' : `must be a number ≥ ${min}`,
+    );
     return 0;
   }
 
@@ -119,7 +122,13 @@ function checkRule(c: Checker, input: unknown, path: string): ObligationRule | n
     else c.fail(`${path}.metBy[${i}]`, `must be a timeline event type (got ${JSON.stringify(t)})`);
   });
   if (own(input, 'repeatEveryMinutes') !== undefined) {
-    rule.repeatEveryMinutes = c.number(input, 'repeatEveryMinutes', `${path}.repeatEveryMinutes`, 0, true);
+    rule.repeatEveryMinutes = c.number(
+      input,
+      'repeatEveryMinutes',
+      `${path}.repeatEveryMinutes`,
+      0,
+      true,
+    );
   }
   if (own(input, 'onlyIf') !== undefined) {
     rule.onlyIf = c.pick(input, 'onlyIf', `${path}.onlyIf`, ONLY_IF);
@@ -134,7 +143,10 @@ function checkRule(c: Checker, input: unknown, path: string): ObligationRule | n
     c.fail(`${path}.repeatEveryMinutes`, 'cannot be set on a standing obligation');
   }
   if (rule.anchor === 'resolved' && rule.repeatEveryMinutes !== undefined) {
-    c.fail(`${path}.repeatEveryMinutes`, "cannot be set when anchor is 'resolved' (it recurs only while open)");
+    c.fail(
+      `${path}.repeatEveryMinutes`,
+      "cannot be set when anchor is 'resolved' (it recurs only while open)",
+    );
   }
   return rule;
 }
@@ -174,7 +186,10 @@ function checkLevel(c: Checker, input: unknown, path: string): SeverityLevel | n
  * Validates untrusted policy input. Returns the policy (a fresh copy, levels ordered SEV-1..SEV-4) only when
  * there are no problems; otherwise `policy` is null and `problems` lists every one, each with its path.
  */
-export function validatePolicy(input: unknown): { policy: Policy | null; problems: PolicyProblem[] } {
+export function validatePolicy(input: unknown): {
+  policy: Policy | null;
+  problems: PolicyProblem[];
+} {
   const c = new Checker();
   if (!isObj(input)) {
     c.fail('', 'The policy must be an object');
@@ -198,7 +213,10 @@ export function validatePolicy(input: unknown): { policy: Policy | null; problem
     if (!level) return;
     const first = bySeverity.get(level.severity);
     if (first !== undefined) {
-      c.fail(`levels[${i}].severity`, `duplicates levels[${first}].severity (SEV-${level.severity})`);
+      c.fail(
+        `levels[${i}].severity`,
+        `duplicates levels[${first}].severity (SEV-${level.severity})`,
+      );
     } else bySeverity.set(level.severity, i);
     policy.levels.push(level);
   });

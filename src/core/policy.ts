@@ -166,16 +166,17 @@ export const DEFAULT_POLICY: Policy = {
         statusPage('publicly_visible'),
         // "No proactive customer contact unless the affected feature is commonly used". The domain gives no
         // deadline; 60 min (the SEV-2 figure) is this product's default.
-        customerEmail(60, 'Customer notification (the affected feature is commonly used)', 'commonly_used'),
+        customerEmail(
+          60,
+          'Customer notification (the affected feature is commonly used)',
+          'commonly_used',
+        ),
       ],
     },
     {
       severity: 4,
       name: 'Low',
-      criteria: [
-        'Minor bug with a known workaround',
-        'No widespread customer impact',
-      ],
+      criteria: ['Minor bug with a known workaround', 'No widespread customer impact'],
       obligations: [
         {
           // "No escalation": a standing duty, so nothing ever counts down or turns overdue.

@@ -280,6 +280,8 @@ export interface ObligationStatus {
   metAt?: number;
   /** For recurring obligations: which occurrence (1-based). */
   occurrence?: number;
+  /** For recurring obligations: when the previous occurrence was met (the cadence runs from here). */
+  lastMetAt?: number;
   /** Why not applicable, in plain words. */
   note?: string;
 }

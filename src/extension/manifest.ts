@@ -51,7 +51,7 @@ export function buildManifest(target: Target, version: string): ManifestV3Export
           browser_specific_settings: {
             gecko: {
               id: 'incident-lens@incident-lens.dev',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -6,13 +6,7 @@
 
 /** Every message the product drafts. */
 export type TemplateId =
-  | 'initial'
-  | 'update'
-  | 'resolution'
-  | 'customer_email'
-  | 'exec'
-  | 'banner'
-  | 'support_reply';
+  'initial' | 'update' | 'resolution' | 'customer_email' | 'exec' | 'banner' | 'support_reply';
 
 /** The default wording. Emails start with a `Subject:` line (see `splitSubject`). */
 export const DEFAULT_TEMPLATES: Readonly<Record<TemplateId, string>> = {

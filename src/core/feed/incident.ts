@@ -13,7 +13,6 @@ import type { Ctx, Obj } from './read';
 import {
   capList,
   clip,
-  has,
   isObj,
   own,
   problem,
@@ -119,7 +118,7 @@ function readBody(ctx: Ctx, o: Obj, path: string): string {
     text = clip(text, max);
     cut = true;
   } else if (cut) {
-    text = clip(text + '  ', text.length + 1);
+    text = clip(text + '…', max);
   }
   if (cut) problem(ctx, `${path}.body`, `body longer than ${max} characters was truncated`);
   return text;
@@ -157,7 +156,7 @@ export function byDisplayDesc(a: FeedUpdate, b: FeedUpdate): number {
 /** A short stable hash so a derived id survives re-fetches (dismissals key on it). */
 function hash(s: string): string {
   let h = 5381;
-  for (let i = 0; i < s.length; i++) h = (h * 33) ^ s.charCodeAt(i);
+  for (let i = 0; i < s.length; i++) h = Math.imul(h, 33) ^ s.charCodeAt(i);
   return (h >>> 0).toString(36);
 }
 
@@ -248,7 +247,6 @@ export function parseIncident(
   if (shortlink !== undefined) item.shortlink = shortlink;
   const pageId = readStr(ctx, o, 'page_id', path);
   if (pageId !== undefined) item.pageId = pageId;
-  if (!has(o, 'incident_updates')) problem(ctx, path, 'incident without incident_updates');
   return item;
 }
 

@@ -1,0 +1,92 @@
+/**
+ * Blaming-language detection shared by message lints and the blameless review lint. Patterns are
+ * deliberately phrase-based: a blameless text describes conditions ("the change process had no
+ * review step"), so person + fault word is the signal, not the mere mention of a person.
+ */
+import type { Lint } from '../types';
+
+interface BlamePattern {
+  re: RegExp;
+  message: string;
+  suggestion: string;
+}
+
+const SYSTEMIC = 'Describe the condition in the system or process that allowed it';
+
+/** Capitalised words that start sentences but are not people. */
+const NOT_A_NAME = new Set(
+  'It We They This That These Those There The A An Our Their Nothing Everything Something Nobody Everyone Which What Who When Then If And But So'.split(
+    ' ',
+  ),
+);
+
+const PERSON_ROLE =
+  '(?:someone|somebody|an?\\s+(?:engineer|developer|operator|admin|administrator|intern|contractor|employee|person|teammate|user)|the\\s+(?:engineer|developer|operator|admin|administrator|intern|contractor|on-?call(?:\\s+engineer)?)|(?:engineer|developer|operator|admin|intern|contractor)\\s+[A-Z][a-z]+)';
+const FAULT_VERBS =
+  "(?:broke|forgot|messed\\s+up|screwed\\s+up|neglected|ignored|failed\\s+to|didn't\\s+bother|did\\s+not\\s+bother)";
+
+const PATTERNS: readonly BlamePattern[] = [
+  {
+    re: /\bhuman\s+errors?\b/gi,
+    message: '"Human error" ends the analysis at a person',
+    suggestion: `${SYSTEMIC}, e.g. "the change process had no review step that would have caught this".`,
+  },
+  {
+    re: /\bshould(?:\s+have|'ve)\b/gi,
+    message: '"Should have" judges a person in hindsight',
+    suggestion: 'Say what the system lacked, e.g. "the runbook did not include this check".',
+  },
+  {
+    re: /\b(?:careless(?:ly|ness)?|negligen(?:t|ce)|sloppy|incompeten(?:t|ce)|reckless(?:ly)?)\b/gi,
+    message: 'This word judges a person, not a system',
+    suggestion: `${SYSTEMIC}, e.g. "nothing warned before a destructive command ran".`,
+  },
+  {
+    re: /\b(?:(?:the\s+)?fault\s+of|at\s+fault|(?:his|her|their|[A-Z][a-z]+'s)\s+fault|to\s+blame|blamed?\s+(?:on|for)?|(?:vendor|provider|supplier|third[- ]party)(?:'s)?\s+(?:fault|mistake|screw-?up))\b/gi,
+    message: 'This assigns fault',
+    suggestion: `${SYSTEMIC}: what dependency, safeguard or check was missing?`,
+  },
+  {
+    re: /\bmistake\s+(?:by|of|made\s+by)\b/gi,
+    message: 'This attributes a mistake to someone',
+    suggestion: `${SYSTEMIC}, e.g. "a configuration change reached production without review".`,
+  },
+  {
+    re: new RegExp(`\\b${PERSON_ROLE}\\s+${FAULT_VERBS}\\b`, 'gi'),
+    message: 'This names a person as the cause',
+    suggestion: `${SYSTEMIC}, e.g. "a configuration change was deployed without a review step".`,
+  },
+];
+
+/** A capitalised name directly followed by a fault verb ("Mehmet broke", "Acme forgot"). */
+const NAME_FAULT = new RegExp(`\\b([A-Z][A-Za-z]+)\\s+${FAULT_VERBS}\\b`, 'g');
+
+/** Finds blaming phrases in `text`, with spans, sorted by position, overlaps removed. */
+export function findBlame(text: string): Lint[] {
+  const found: Lint[] = [];
+  const add = (start: number, end: number, message: string, suggestion: string): void => {
+    found.push({ code: 'blaming_language', level: 'warning', message, suggestion, start, end });
+  };
+  for (const p of PATTERNS) {
+    for (const m of text.matchAll(p.re))
+      add(m.index, m.index + m[0].length, p.message, p.suggestion);
+  }
+  for (const m of text.matchAll(NAME_FAULT)) {
+    if (NOT_A_NAME.has(m[1] ?? '')) continue;
+    add(
+      m.index,
+      m.index + m[0].length,
+      `This names ${m[1]} as the cause`,
+      `${SYSTEMIC}, e.g. "a configuration change was deployed without a review step".`,
+    );
+  }
+  found.sort((a, b) => (a.start ?? 0) - (b.start ?? 0) || (b.end ?? 0) - (a.end ?? 0));
+  // Keep the first (longest) of overlapping spans so the UI highlights each phrase once.
+  const out: Lint[] = [];
+  for (const l of found) {
+    const prev = out[out.length - 1];
+    if (prev && (l.start ?? 0) < (prev.end ?? 0)) continue;
+    out.push(l);
+  }
+  return out;
+}

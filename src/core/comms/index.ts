@@ -1,0 +1,33 @@
+/**
+ * Communications: editable message templates with named placeholders, the three-element update
+ * composer, the support reply, and lints for customer-facing wording.
+ */
+export {
+  DEFAULT_TEMPLATES,
+  TEMPLATE_LABELS,
+  TEMPLATE_PLACEHOLDERS,
+  splitSubject,
+  type TemplateId,
+} from './templates';
+export {
+  renderTemplate,
+  validateTemplate,
+  type TemplateProblem,
+  type TemplateVars,
+} from './render';
+export { findPromises, lintMessage, type MessageLintContext } from './lint';
+export {
+  composeUpdate,
+  proposeNextUpdate,
+  type ComposeContext,
+  type ComposeResult,
+  type UpdateElement,
+  type UpdateInput,
+} from './compose';
+export {
+  buildSupportReply,
+  latestPublicUpdate,
+  supportReplyVars,
+  type SupportReplyContext,
+} from './support';
+export { toMarkdown, toPlainText } from './copy';

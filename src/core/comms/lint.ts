@@ -1,0 +1,131 @@
+/**
+ * Lints for customer-facing messages. Drafts are edited by hand, so the checks read the free text
+ * with heuristics rather than trusting the structured fields alone.
+ */
+import type { Lint } from '../types';
+import { findBlame } from './blame';
+import type { TemplateId } from './templates';
+
+/** Context for `lintMessage`. `nextUpdateAt` is the promised next update, when known. */
+export interface MessageLintContext {
+  kind: TemplateId;
+  now: number;
+  cadenceMinutes: number;
+  nextUpdateAt?: number | null;
+}
+
+const NEXT_UPDATE =
+  /\b(?:next\s+update|update\s+(?:again|you|this|every)|(?:post|provide|share|send|give)\s+(?:an(?:other)?|the\s+next|a\s+further|more)\s+updates?|updates?\s+(?:by|at|in|within)\s+\d)/i;
+const IMPACT =
+  /\b(?:impact(?:ed|ing|s)?|affect(?:ed|ing|s)?|unavailable|degraded|outage|down|errors?|fail(?:ing|ures?|s)?|slow(?:er|ness)?|delay(?:ed|s)?|latency|unable|cannot|can't|disrupt(?:ed|ion)?|timeouts?|timing\s+out|intermittent|restored|recovered|working\s+normally|no\s+longer)\b/i;
+const LEARNED =
+  /\b(?:identified|found|caus(?:e|ed)|traced|determined|learn(?:ed|t)|discovered|confirmed|isolated|narrowed|believe|appears?|related\s+to|due\s+to|rolled\s+back|roll(?:ing)?\s+back|deploy(?:ed|ing)\s+a\s+fix|fix\s+(?:has\s+been|was|is\s+being)|mitigat(?:e|ed|ion|ing)|observ(?:e|ed|ing)|seeing|suspect(?:ed)?|because)\b/i;
+
+const TIME_AFTER =
+  '(?:by|within|in|before|until|no\\s+later\\s+than)\\s+(?:about\\s+|around\\s+|approximately\\s+|roughly\\s+|the\\s+next\\s+|the\\s+end\\s+of\\s+)?(?:\\d|an?\\s+(?:hour|few|couple)|half\\s+an\\s+hour|hours?\\b|(?:one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five)\\s+(?:minutes?|hours?)|noon|midnight|tonight|tomorrow|today|eod|end\\s+of\\s+(?:the\\s+)?day)';
+const FIX_WORD =
+  '(?:fix(?:ed)?|resol(?:ved?|ution)|restored?|back\\s+(?:up|online|to\\s+normal)|working\\s+again|fully\\s+operational)';
+
+const PROMISES: readonly RegExp[] = [
+  new RegExp(`\\b${FIX_WORD}\\s+(?:[^.\\n]{0,20}?\\s)?${TIME_AFTER}`, 'gi'),
+  new RegExp(`\\b(?:will|should)\\s+be\\s+${FIX_WORD}\\s+at\\s+\\d`, 'gi'),
+  /\bETA\b|\beta\s*:/g,
+  /\bestimated\s+(?:time\s+(?:to|of)\s+)?(?:resolution|fix|recovery)\b/gi,
+  /\bexpected\s+(?:resolution|fix|recovery)\s+time\b/gi,
+];
+
+const PROMISE_SUGGESTION =
+  'Promise the next update time instead of a fix time, e.g. "We will post the next update by 3:30 PM."';
+
+/** Finds promises of a resolution time ("fixed by 3pm", "ETA", "resolved within 2 hours"). */
+export function findPromises(text: string): Lint[] {
+  const out: Lint[] = [];
+  for (const re of PROMISES) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (out.some((l) => start < (l.end ?? 0) && end > (l.start ?? 0))) continue;
+      out.push({
+        code: 'promised_resolution_time',
+        level: 'warning',
+        message: `"${m[0]}" promises a resolution time the team may not meet`,
+        suggestion: PROMISE_SUGGESTION,
+        start,
+        end,
+      });
+    }
+  }
+  return out;
+}
+
+/** "next update in 60 minutes" / "update again in 2 hours" → minutes, for the cadence check. */
+function statedNextUpdateMinutes(
+  text: string,
+): { minutes: number; start: number; end: number } | null {
+  const m =
+    /\b(?:next\s+update|update\s+(?:again|you))\b[^.\n]{0,30}?\bin\s+(\d+)\s*(minutes?|mins?|hours?|hrs?)\b/i.exec(
+      text,
+    );
+  if (!m) return null;
+  const n = Number(m[1]);
+  const minutes = /^h/i.test(m[2] ?? '') ? n * 60 : n;
+  return { minutes, start: m.index, end: m.index + m[0].length };
+}
+
+function missing(message: string): Lint {
+  return { code: 'missing_element', level: 'error', message };
+}
+
+/**
+ * Lints a message of any kind: missing required elements (per kind), a next update later than the
+ * cadence allows (exactly the cadence is fine) or already past, promised resolution times, and
+ * blaming language. Sorted by position; lints without a span (whole-message) come first.
+ */
+export function lintMessage(text: string, ctx: MessageLintContext): Lint[] {
+  const lints: Lint[] = [];
+  const cadenceMs = ctx.cadenceMinutes * 60_000;
+  if (ctx.kind === 'update') {
+    if (!IMPACT.test(text)) {
+      lints.push(missing('Say what is still impacted (or that nothing is impacted any more).'));
+    }
+    if (!LEARNED.test(text))
+      lints.push(missing('Say what the team has learned since the last update.'));
+    if (!NEXT_UPDATE.test(text)) lints.push(missing('Give the time of the next update.'));
+  }
+  if (ctx.kind === 'initial' && !NEXT_UPDATE.test(text)) {
+    lints.push(
+      missing('Say when the next update will come (e.g. "We will update every 30 minutes.").'),
+    );
+  }
+  if (ctx.kind === 'resolution' && !/\b(?:resolved|restored)\b/i.test(text)) {
+    lints.push(missing('Say that the incident is resolved and since when.'));
+  }
+  const next = ctx.nextUpdateAt;
+  if (typeof next === 'number' && Number.isFinite(next)) {
+    if (next < ctx.now) {
+      lints.push({
+        code: 'next_update_in_past',
+        level: 'error',
+        message: 'The next update time is already in the past.',
+      });
+    } else if (next - ctx.now > cadenceMs) {
+      lints.push({
+        code: 'next_update_too_late',
+        level: 'error',
+        message: `The next update is ${Math.ceil((next - ctx.now) / 60_000)} minutes away; the cadence is every ${ctx.cadenceMinutes} minutes.`,
+      });
+    }
+  }
+  const stated = statedNextUpdateMinutes(text);
+  if (stated && stated.minutes > ctx.cadenceMinutes) {
+    lints.push({
+      code: 'next_update_too_late',
+      level: 'error',
+      message: `The text promises the next update in ${stated.minutes} minutes; the cadence is every ${ctx.cadenceMinutes} minutes.`,
+      start: stated.start,
+      end: stated.end,
+    });
+  }
+  lints.push(...findPromises(text), ...findBlame(text));
+  return lints.sort((a, b) => (a.start ?? -1) - (b.start ?? -1));
+}

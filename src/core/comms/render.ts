@@ -1,0 +1,150 @@
+/**
+ * Placeholder syntax: `{{name}}` (spaces inside the braces allowed). Only doubled braces are syntax;
+ * a single `{` is ordinary text, except that `{feature}` naming a known placeholder is reported as
+ * a probable typo (warning), because it would otherwise ship literally.
+ */
+import { TEMPLATE_PLACEHOLDERS, type TemplateId } from './templates';
+
+/** A problem found in a template. Errors block rendering; warnings do not. */
+export interface TemplateProblem {
+  level: 'error' | 'warning';
+  code:
+    | 'unknown_placeholder'
+    | 'unbalanced_braces'
+    | 'invalid_placeholder'
+    | 'missing_value'
+    | 'single_braces';
+  message: string;
+  /** Offsets into the template text (end exclusive). */
+  start: number;
+  end: number;
+  placeholder?: string;
+}
+
+/** Values for placeholders. `null`, `undefined` and blank strings all count as missing. */
+export type TemplateVars = Readonly<Record<string, string | number | null | undefined>>;
+
+interface Token {
+  name: string;
+  start: number;
+  end: number;
+}
+
+const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** Scans `{{…}}` tokens; syntax problems go to `problems`, well-formed names to the result. */
+function scan(id: TemplateId, text: string, problems: TemplateProblem[]): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf('{{', i);
+    const close = text.indexOf('}}', i);
+    if (close !== -1 && (open === -1 || close < open)) {
+      problems.push({
+        level: 'error',
+        code: 'unbalanced_braces',
+        message: `Unbalanced braces in "${id}": "}}" at position ${close} has no matching "{{"`,
+        start: close,
+        end: close + 2,
+      });
+      i = close + 2;
+      continue;
+    }
+    if (open === -1) break;
+    const end = text.indexOf('}}', open + 2);
+    const nextOpen = text.indexOf('{{', open + 2);
+    if (end === -1 || (nextOpen !== -1 && nextOpen < end)) {
+      problems.push({
+        level: 'error',
+        code: 'unbalanced_braces',
+        message: `Unbalanced braces in "${id}": "{{" at position ${open} is never closed`,
+        start: open,
+        end: open + 2,
+      });
+      i = open + 2;
+      continue;
+    }
+    const name = text.slice(open + 2, end).trim();
+    if (!NAME.test(name)) {
+      problems.push({
+        level: 'error',
+        code: 'invalid_placeholder',
+        message: `Invalid placeholder {{${name}}} in "${id}": names are letters, digits and _`,
+        start: open,
+        end: end + 2,
+      });
+    } else {
+      tokens.push({ name, start: open, end: end + 2 });
+    }
+    i = end + 2;
+  }
+  return tokens;
+}
+
+/** Checks a template: unknown or malformed placeholders and unbalanced braces are errors. */
+export function validateTemplate(id: TemplateId, text: string): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  const allowed = TEMPLATE_PLACEHOLDERS[id];
+  for (const t of scan(id, text, problems)) {
+    if (!allowed.includes(t.name)) {
+      problems.push({
+        level: 'error',
+        code: 'unknown_placeholder',
+        message: `Unknown placeholder {{${t.name}}} in "${id}"; allowed: ${allowed.join(', ')}`,
+        start: t.start,
+        end: t.end,
+        placeholder: t.name,
+      });
+    }
+  }
+  for (const m of text.matchAll(/(?<!\{)\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}(?!\})/g)) {
+    const name = m[1] ?? '';
+    if (!allowed.includes(name)) continue;
+    problems.push({
+      level: 'warning',
+      code: 'single_braces',
+      message: `"${m[0]}" in "${id}" will be shown as is; did you mean {{${name}}}?`,
+      start: m.index,
+      end: m.index + m[0].length,
+      placeholder: name,
+    });
+  }
+  return problems.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Fills a template. Any error — unknown placeholder, bad syntax, or a placeholder without a
+ * non-blank value — fails the whole render, so a message never goes out with a hole in it.
+ * Values are inserted in one pass, so a value containing `{{x}}` is not expanded again.
+ */
+export function renderTemplate(
+  id: TemplateId,
+  text: string,
+  vars: TemplateVars,
+): { ok: true; text: string } | { ok: false; problems: TemplateProblem[] } {
+  const problems = validateTemplate(id, text).filter((p) => p.level === 'error');
+  const tokens = scan(id, text, []);
+  for (const t of tokens) {
+    const v = vars[t.name];
+    if (v === null || v === undefined || String(v).trim() === '') {
+      if (problems.some((p) => p.placeholder === t.name)) continue;
+      problems.push({
+        level: 'error',
+        code: 'missing_value',
+        message: `Missing value for {{${t.name}}} in "${id}"`,
+        start: t.start,
+        end: t.end,
+        placeholder: t.name,
+      });
+    }
+  }
+  if (problems.length > 0)
+    return { ok: false, problems: problems.sort((a, b) => a.start - b.start) };
+  let out = '';
+  let last = 0;
+  for (const t of tokens) {
+    out += text.slice(last, t.start) + String(vars[t.name]);
+    last = t.end;
+  }
+  return { ok: true, text: out + text.slice(last) };
+}

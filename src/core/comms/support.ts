@@ -1,0 +1,98 @@
+/** The support agent's ready reply, built from the latest public update of an incident. */
+import type { FeedIncident, FeedUpdate } from '../types';
+import { formatClock } from './datetime';
+import { renderTemplate, type TemplateVars } from './render';
+import { DEFAULT_TEMPLATES } from './templates';
+
+/** Context for the support reply. `cadenceMinutes` (default 30) predicts the next update. */
+export interface SupportReplyContext {
+  now: number;
+  locale: string;
+  timeZone?: string;
+  /** https only; otherwise the incident's shortlink is used, then the words "our status page". */
+  statusPageUrl?: string;
+  template?: string;
+  cadenceMinutes?: number;
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  investigating: 'Investigating',
+  identified: 'Cause identified, fix in progress',
+  monitoring: 'Fix applied, monitoring',
+  resolved: 'Resolved',
+  postmortem: 'Resolved',
+  scheduled: 'Scheduled maintenance',
+  in_progress: 'Maintenance in progress',
+  verifying: 'Maintenance being verified',
+  completed: 'Maintenance completed',
+};
+
+const FINISHED = new Set(['resolved', 'postmortem', 'completed']);
+
+/**
+ * The latest public update: newest by `displayAt`, then `createdAt`. The feed already sorts newest
+ * first, but a reply quoting an older update is the costly mistake, so this does not rely on it.
+ * A view can keep the returned id and mark a copied reply stale when it changes.
+ */
+export function latestPublicUpdate(incident: FeedIncident): FeedUpdate | null {
+  let best: FeedUpdate | null = null;
+  for (const u of incident.updates) {
+    if (
+      !best ||
+      u.displayAt > best.displayAt ||
+      (u.displayAt === best.displayAt && u.createdAt > best.createdAt)
+    ) {
+      best = u;
+    }
+  }
+  return best;
+}
+
+/** The values `buildSupportReply` fills in; exposed so a view can render a custom template itself. */
+export function supportReplyVars(incident: FeedIncident, ctx: SupportReplyContext): TemplateVars {
+  const latest = latestPublicUpdate(incident);
+  const status = STATUS_WORDS[latest?.status ?? incident.status] ?? 'Investigating';
+  const postedAt = latest?.displayAt ?? incident.updatedAt;
+  const url =
+    ctx.statusPageUrl && /^https:\/\//i.test(ctx.statusPageUrl)
+      ? ctx.statusPageUrl
+      : (incident.shortlink ?? 'our status page');
+  const finished = FINISHED.has(latest?.status ?? incident.status);
+  const nextAt = postedAt + (ctx.cadenceMinutes ?? 30) * 60_000;
+  const nextUpdateTime =
+    nextAt > ctx.now ? formatClock(nextAt, ctx.now, ctx.locale, ctx.timeZone) : 'shortly';
+  let nextUpdate: string;
+  if (finished) {
+    nextUpdate = 'The issue is resolved; if you still see a problem, reply to this message.';
+  } else if (nextAt > ctx.now) {
+    nextUpdate = `The next update is expected by ${nextUpdateTime}.`;
+  } else {
+    nextUpdate = 'The next update is expected shortly.';
+  }
+  return {
+    incidentName: incident.name.trim() || 'service incident',
+    latestUpdate: latest?.body.trim() || status,
+    latestUpdateTime: formatClock(postedAt, ctx.now, ctx.locale, ctx.timeZone),
+    status,
+    statusPageUrl: url,
+    nextUpdate,
+    nextUpdateTime,
+  };
+}
+
+/**
+ * A reply for a customer: acknowledges, says the issue is known and not their doing, quotes the
+ * latest public update, links the status page and says when the next update is expected.
+ * Always returns text: if a custom template is broken it falls back to the default template
+ * (a view that edits templates should show `validateTemplate` problems to the editor instead).
+ */
+export function buildSupportReply(incident: FeedIncident, ctx: SupportReplyContext): string {
+  const vars = supportReplyVars(incident, ctx);
+  if (ctx.template !== undefined) {
+    const custom = renderTemplate('support_reply', ctx.template, vars);
+    if (custom.ok) return custom.text;
+  }
+  const def = renderTemplate('support_reply', DEFAULT_TEMPLATES.support_reply, vars);
+  // The default template only uses values supportReplyVars always fills, so this cannot fail.
+  return def.ok ? def.text : '';
+}

@@ -1,0 +1,15 @@
+/** Statuspage v2 (and compatible) feeds: parsing and the questions views ask of them. */
+export { emptyFeed, parseFeed } from './parse';
+export type { ParseOptions } from './parse';
+export {
+  activeIncidents,
+  componentStatus,
+  isActive,
+  latestUpdate,
+  matchesComponents,
+  parseComponentList,
+  relevantMaintenances,
+} from './query';
+export { effectiveIndicator } from './indicator';
+export { impactToSeverity, severityLabel } from './levels';
+export { htmlToText } from './text';

@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import {
+  computeObligations,
+  currentSeverity,
+  incidentAnchors,
+  isResolved,
+  nextDeadline,
+} from './obligations';
+import { DEFAULT_POLICY } from './policy';
+import type { ObligationStatus, Severity, TimelineEvent, TimelineEventType } from './types';
+
+/** Frozen clock: every time is minutes after T0. */
+const T0 = Date.UTC(2025, 2, 3, 9, 0);
+const MIN = 60_000;
+const at = (minutes: number) => T0 + minutes * MIN;
+let seq = 0;
+const ev = (type: TimelineEventType, minutes: number, extra: Partial<TimelineEvent> = {}): TimelineEvent => ({
+  id: `e${++seq}`,
+  type,
+  at: at(minutes),
+  ...extra,
+});
+const classified = (minutes: number, severity: Severity) => ev('classified', minutes, { severity });
+const run = (events: TimelineEvent[], nowMinutes: number, extra = {}) =>
+  computeObligations({ events, ...extra }, DEFAULT_POLICY, at(nowMinutes));
+const find = (statuses: ObligationStatus[], id: string): ObligationStatus => {
+  const s = statuses.find((x) => x.ruleId === id);
+  if (!s) throw new Error(`no ${id}`);
+  return s;
+};
+const dueMinutes = (s: ObligationStatus) => (s.dueAt === null ? null : (s.dueAt - T0) / MIN);
+
+describe('timeline reading', () => {
+  it('no classification: no severity, no obligations', () => {
+    const events = [ev('declared', 0), ev('note', 1)];
+    expect(currentSeverity(events)).toBeNull();
+    expect(run(events, 5)).toEqual([]);
+  });
+
+  it('takes the latest classification by time, whatever the array order', () => {
+    const events = [ev('reclassified', 20, { severity: 1 }), classified(0, 3), ev('reclassified', 10, { severity: 2 })];
+    expect(currentSeverity(events)).toBe(1);
+    expect(incidentAnchors(events)).toMatchObject({ severity: 1, classifiedAt: at(20), resolvedAt: null });
+  });
+
+  it('re-confirming the same severity does not restart the clock', () => {
+    const events = [classified(0, 2), ev('reclassified', 20, { severity: 2 })];
+    expect(incidentAnchors(events).classifiedAt).toBe(at(0));
+  });
+
+  it('resolution is the latest resolved event', () => {
+    const events = [classified(0, 1), ev('resolved', 90), ev('resolved', 60)];
+    expect(isResolved(events)).toBe(true);
+    expect(incidentAnchors(events).resolvedAt).toBe(at(90));
+    expect(isResolved([classified(0, 1)])).toBe(false);
+  });
+});
+
+describe('deadlines per level', () => {
+  it('SEV-1: bridge now, status page 15, customers 30, execs 60, updates 30, banner, post-mortem not started', () => {
+    const s = run([classified(0, 1)], 0);
+    expect(s.map((x) => [x.ruleId, dueMinutes(x), x.state])).toEqual([
+      ['bridge_call', 0, 'due_soon'],
+      ['status_page', 15, 'upcoming'],
+      ['customer_email', 30, 'upcoming'],
+      ['exec_notice', 60, 'upcoming'],
+      ['status_updates', 30, 'upcoming'],
+      ['in_app_banner', null, 'standing'],
+      ['postmortem', null, 'upcoming'],
+    ]);
+    expect(find(s, 'postmortem').note).toBe('Starts when resolved.');
+    expect(find(s, 'status_updates').occurrence).toBe(1);
+  });
+
+  it('SEV-2 gives status page at 15, meeting at 30, customer notification at 60 minutes', () => {
+    const s = run([classified(0, 2)], 1);
+    expect(dueMinutes(find(s, 'status_page'))).toBe(15);
+    expect(dueMinutes(find(s, 'coordination_meeting'))).toBe(30);
+    expect(dueMinutes(find(s, 'customer_email'))).toBe(60);
+    expect(find(s, 'engage_on_call').state).toBe('overdue');
+  });
+
+  it('SEV-3: status page and customer contact only when their condition holds', () => {
+    const events = [classified(0, 3)];
+    const hidden = run(events, 1, { publiclyVisible: false, commonlyUsed: false });
+    expect(find(hidden, 'status_page')).toMatchObject({
+      state: 'not_applicable',
+      dueAt: null,
+      note: 'Applies only if the incident is publicly visible; it is not.',
+    });
+    expect(find(hidden, 'customer_email').state).toBe('not_applicable');
+    expect(find(hidden, 'engineer_assigned').state).toBe('standing');
+
+    const shown = run(events, 1, { publiclyVisible: true, commonlyUsed: true });
+    expect(dueMinutes(find(shown, 'status_page'))).toBe(15);
+    expect(dueMinutes(find(shown, 'customer_email'))).toBe(60);
+    expect(find(shown, 'status_page').note).toBeUndefined();
+  });
+
+  it('SEV-3: an unanswered condition is assumed true and says so', () => {
+    const s = run([classified(0, 3)], 1);
+    expect(find(s, 'status_page')).toMatchObject({
+      state: 'upcoming',
+      note: 'Not known whether the incident is publicly visible; assumed it is.',
+    });
+  });
+
+  it('SEV-4: a standing tracked bug, met once logged, never overdue', () => {
+    expect(run([classified(0, 4)], 10_000)[0]).toMatchObject({ ruleId: 'tracked_bug', state: 'standing' });
+    expect(run([classified(0, 4), ev('bug_logged', 3)], 5)[0]).toMatchObject({ state: 'met', metAt: at(3) });
+  });
+});
+
+describe('states and boundaries', () => {
+  const events = [classified(0, 1)];
+  const statusPage = (now: number, extra: TimelineEvent[] = []) => find(run([...events, ...extra], now), 'status_page');
+
+  it('upcoming until dueSoonMinutes before, due soon from exactly then', () => {
+    expect(statusPage(9.99).state).toBe('upcoming');
+    expect(statusPage(10).state).toBe('due_soon');
+  });
+
+  it('exactly at the deadline is due soon, not overdue; a millisecond later is overdue', () => {
+    expect(statusPage(15).state).toBe('due_soon');
+    expect(find(computeObligations({ events }, DEFAULT_POLICY, at(15) + 1), 'status_page').state).toBe('overdue');
+  });
+
+  it('met exactly at the deadline is met; a millisecond later is met late', () => {
+    expect(statusPage(99, [ev('status_page_posted', 15)])).toMatchObject({ state: 'met', metAt: at(15) });
+    const late = { ...ev('status_page_posted', 15), at: at(15) + 1 };
+    expect(statusPage(99, [late]).state).toBe('met_late');
+  });
+
+  it('an obligation_met event meets the rule it names', () => {
+    const s = run([...events, ev('obligation_met', 40, { obligationId: 'exec_notice' })], 50);
+    expect(find(s, 'exec_notice')).toMatchObject({ state: 'met', metAt: at(40) });
+    expect(find(s, 'customer_email').state).toBe('overdue');
+  });
+
+  it('the banner is met once shown', () => {
+    expect(find(run([...events, ev('banner_shown', 2)], 3), 'in_app_banner')).toMatchObject({
+      state: 'met',
+      metAt: at(2),
+      dueAt: null,
+    });
+  });
+});
+
+describe('reclassification', () => {
+  it('SEV-3 raised to SEV-1 gets SEV-1 deadlines from the reclassification', () => {
+    const events = [classified(0, 3), ev('reclassified', 100, { severity: 1 })];
+    const s = run(events, 101, { publiclyVisible: false });
+    expect(find(s, 'bridge_call')).toMatchObject({ anchorAt: at(100), dueAt: at(100), state: 'overdue' });
+    expect(dueMinutes(find(s, 'status_page'))).toBe(115);
+    expect(dueMinutes(find(s, 'customer_email'))).toBe(130);
+    expect(dueMinutes(find(s, 'exec_notice'))).toBe(160);
+    // SEV-1 has no onlyIf on the status page: visibility no longer matters.
+    expect(find(s, 'status_page').state).toBe('upcoming');
+  });
+
+  it('a duty done before the reclassification still counts as met', () => {
+    const events = [classified(0, 3), ev('status_page_posted', 5), ev('reclassified', 100, { severity: 1 })];
+    expect(find(run(events, 101), 'status_page')).toMatchObject({ state: 'met', metAt: at(5), dueAt: at(115) });
+  });
+
+  it('restarts the update cadence from the reclassification', () => {
+    const events = [classified(0, 2), ev('update_posted', 50), ev('reclassified', 60, { severity: 1 })];
+    expect(find(run(events, 61), 'status_updates')).toMatchObject({ anchorAt: at(60), dueAt: at(90), occurrence: 1 });
+  });
+});
+
+describe('recurring status updates', () => {
+  it('are due one cadence after the last post, numbering occurrences', () => {
+    const events = [classified(0, 1), ev('status_page_posted', 10), ev('update_posted', 38)];
+    const s = find(run(events, 40), 'status_updates');
+    expect(s).toMatchObject({ anchorAt: at(38), dueAt: at(68), occurrence: 3, lastMetAt: at(38), state: 'upcoming' });
+  });
+
+  it('events out of order give the same result', () => {
+    const events = [ev('update_posted', 38), classified(0, 1), ev('status_page_posted', 10)];
+    expect(dueMinutes(find(run(events, 40), 'status_updates'))).toBe(68);
+  });
+
+  it('go overdue when the cadence lapses', () => {
+    const events = [classified(0, 1), ev('status_page_posted', 10)];
+    expect(find(run(events, 40), 'status_updates').state).toBe('due_soon');
+    expect(find(run(events, 41), 'status_updates').state).toBe('overdue');
+  });
+});
+
+describe('resolution', () => {
+  const events = [classified(0, 1), ev('status_page_posted', 10), ev('banner_shown', 3), ev('resolved', 60)];
+
+  it('ends recurring and unmet standing duties', () => {
+    const s = run(events.filter((e) => e.type !== 'banner_shown'), 61);
+    expect(find(s, 'status_updates')).toMatchObject({
+      state: 'not_applicable',
+      dueAt: null,
+      note: 'Ended at resolution.',
+      lastMetAt: at(10),
+    });
+    expect(find(s, 'in_app_banner')).toMatchObject({ state: 'not_applicable', note: 'Ended at resolution.' });
+    expect(find(run(events, 61), 'in_app_banner').state).toBe('met');
+  });
+
+  it('starts the 48 h post-mortem clock; a published review meets it', () => {
+    const open = find(run(events, 61), 'postmortem');
+    expect(open).toMatchObject({ anchorAt: at(60), dueAt: at(60 + 48 * 60), state: 'upcoming' });
+    expect(find(run(events, 60 + 48 * 60 + 1), 'postmortem').state).toBe('overdue');
+    const done = find(run([...events, ev('review_published', 2000)], 2001), 'postmortem');
+    expect(done).toMatchObject({ state: 'met', metAt: at(2000) });
+  });
+
+  it('the latest resolution sets the post-mortem clock', () => {
+    const s = find(run([...events, ev('resolved', 120)], 121), 'postmortem');
+    expect(s.anchorAt).toBe(at(120));
+  });
+
+  it('one-off duties keep their deadlines after resolution', () => {
+    expect(find(run(events, 61), 'exec_notice').state).toBe('overdue');
+  });
+});
+
+describe('nextDeadline', () => {
+  it('picks overdue first, then the soonest deadline, ignoring met and open-ended ones', () => {
+    const s = run([classified(0, 1), ev('bridge_opened', 0)], 20);
+    expect(nextDeadline(s)?.ruleId).toBe('status_page');
+    const noOverdue = run([classified(0, 1), ev('bridge_opened', 0), ev('status_page_posted', 5)], 20);
+    expect(nextDeadline(noOverdue)?.ruleId).toBe('customer_email');
+  });
+
+  it('ranks overdue above due soon even if computed at different moments', () => {
+    const a: ObligationStatus = { ruleId: 'a', label: 'a', channel: 'exec', state: 'due_soon', anchorAt: 0, dueAt: 5 };
+    const b: ObligationStatus = { ...a, ruleId: 'b', state: 'overdue', dueAt: 9 };
+    expect(nextDeadline([a, b])?.ruleId).toBe('b');
+  });
+
+  it('is null when nothing counts down', () => {
+    expect(nextDeadline(run([classified(0, 4)], 1))).toBeNull();
+    expect(nextDeadline([])).toBeNull();
+  });
+});

@@ -1,0 +1,120 @@
+/** Review lints: blameless wording, specific / owned / dated action items, and the whole review. */
+import type { Lint } from '../types';
+import { findBlame } from '../comms/blame';
+import { MAX_WHYS, type ActionItem, type Review } from './model';
+import { whyChainFlags } from './whys';
+
+/**
+ * Blameless-wording lint for any review text: "human error", "should have", "careless", "fault",
+ * and names next to fault verbs, each with a systemic rewording in `suggestion`.
+ */
+export function blamelessLint(text: string): Lint[] {
+  return findBlame(text);
+}
+
+/** Phrases that promise effort, not a result; flagged wherever they appear. */
+const ALWAYS_VAGUE =
+  /\b(?:look(?:ing)?\s+into|be\s+more\s+careful|try\s+to|monitor\s+better|keep\s+an\s+eye\s+on|think\s+about|consider|raise\s+awareness)\b/i;
+/** Verbs that are vague unless the item names a measurable result (a number, "so that", "until"). */
+const VAGUE_VERB = /\b(?:improve|investigate|enhance|optimi[sz]e|revisit)\b|^\s*(?:review|check)\b/i;
+const MEASURABLE = /\d|\bso\s+that\b|\buntil\b|\bto\s+(?:under|below|above|at\s+least)\b/i;
+
+const VAGUE_SUGGESTION =
+  'Say what will exist when it is done, e.g. "Add the deployment configuration change review step to the runbook".';
+
+/**
+ * Lints one action item against the domain rule "specific, owned, and scheduled": vague verbs
+ * without a measurable result (warning), missing owner or due date (error), and — for open items
+ * only — a due date already past (warning: the item is overdue, which is a fact, not a mistake).
+ */
+export function lintActionItem(item: ActionItem, now: number): Lint[] {
+  const lints: Lint[] = [];
+  const d = item.description;
+  if (d.trim() === '') {
+    lints.push({ code: 'missing_element', level: 'error', message: 'Describe the action.' });
+  }
+  const always = ALWAYS_VAGUE.exec(d);
+  const verb = always ?? (MEASURABLE.test(d) ? null : VAGUE_VERB.exec(d));
+  if (verb) {
+    lints.push({
+      code: 'vague_action',
+      level: 'warning',
+      message: `"${verb[0]}" does not say what result will exist when the item is done`,
+      suggestion: VAGUE_SUGGESTION,
+      start: verb.index,
+      end: verb.index + verb[0].length,
+    });
+  }
+  if (item.owner.trim() === '') {
+    lints.push({ code: 'missing_owner', level: 'error', message: 'Give the action item an owner.' });
+  }
+  if (item.dueAt === undefined || !Number.isFinite(item.dueAt)) {
+    lints.push({ code: 'missing_due_date', level: 'error', message: 'Give the action item a due date.' });
+  } else if (item.status === 'open' && item.dueAt < now) {
+    lints.push({ code: 'due_date_past', level: 'warning', message: 'This open item is past its due date.' });
+  }
+  return lints;
+}
+
+/** A lint located in a review: `path` names the field, e.g. `whys[4]`, `actionItems[0]`. */
+export interface ReviewLint {
+  path: string;
+  lint: Lint;
+}
+
+/**
+ * Every lint in a review, in reading order: blameless wording in each text field, the why chain,
+ * action items, and structural gaps (no root cause, no action items, unvalidated timeline lines).
+ */
+export function lintReview(review: Review, now: number): ReviewLint[] {
+  const out: ReviewLint[] = [];
+  const text = (path: string, value: string | undefined): void => {
+    if (value) for (const lint of blamelessLint(value)) out.push({ path, lint });
+  };
+  text('title', review.title);
+  text('summary', review.summary);
+  review.timeline.forEach((e, i) => text(`timeline[${i}].text`, e.text));
+  const unvalidated = review.timeline.filter((e) => !e.validatedBy?.trim()).length;
+  if (unvalidated > 0) {
+    out.push({
+      path: 'timeline',
+      lint: {
+        code: 'unvalidated_timeline',
+        level: 'warning',
+        message: `${unvalidated} timeline ${unvalidated === 1 ? 'entry is' : 'entries are'} not yet validated by a team member who was involved.`,
+      },
+    });
+  }
+  review.whys.forEach((w, i) => text(`whys[${i}]`, w));
+  if (review.whys.length > MAX_WHYS) {
+    out.push({
+      path: 'whys',
+      lint: { code: 'too_many_whys', level: 'warning', message: `Keep the chain to ${MAX_WHYS} whys.` },
+    });
+  }
+  const lastWhy = Math.max(0, review.whys.findLastIndex((w) => w.trim() !== ''));
+  for (const lint of whyChainFlags(review.whys)) out.push({ path: `whys[${lastWhy}]`, lint });
+  text('rootCause', review.rootCause);
+  if (!review.rootCause?.trim()) {
+    out.push({
+      path: 'rootCause',
+      lint: {
+        code: 'missing_element',
+        level: 'warning',
+        message: 'State the root cause: the systemic conditions that enabled the incident.',
+      },
+    });
+  }
+  review.mitigations.forEach((m, i) => text(`mitigations[${i}]`, m));
+  review.actionItems.forEach((a, i) => {
+    for (const lint of lintActionItem(a, now)) out.push({ path: `actionItems[${i}]`, lint });
+    text(`actionItems[${i}].description`, a.description);
+  });
+  if (review.actionItems.length === 0) {
+    out.push({
+      path: 'actionItems',
+      lint: { code: 'missing_element', level: 'warning', message: 'Add at least one action item.' },
+    });
+  }
+  return out;
+}

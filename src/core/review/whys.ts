@@ -1,0 +1,71 @@
+/** The five whys: prompting for the next answer and noticing a chain that stops at a person. */
+import type { Lint } from '../types';
+import { MAX_WHYS } from './model';
+
+/** Answered whys, with trailing blank entries (an answer being typed) dropped. */
+function answered(whys: readonly string[]): string[] {
+  const out = whys.map((w) => w.trim());
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+/**
+ * The question for the next why: "Why did this incident happen?" first, then
+ * `Why did "<last answer>" happen?` (quoting keeps any answer grammatical), and null after five.
+ */
+export function nextWhyPrompt(whys: readonly string[]): string | null {
+  const done = answered(whys);
+  if (done.length >= MAX_WHYS) return null;
+  const last = done[done.length - 1];
+  if (last === undefined) return 'Why did this incident happen?';
+  return `Why did "${last.replace(/[.!?]+$/, '')}" happen?`;
+}
+
+const PERSON_ACTION =
+  /\b(?:human\s+error|mistake|someone|somebody|(?:an?|the)\s+(?:engineer|developer|operator|admin|administrator|intern|contractor|employee|person|teammate|on-?call(?:\s+engineer)?)|engineer|(?:he|she|they)\s+(?:ran|forgot|deployed|pushed|typed|deleted|changed|clicked|merged|applied|made|missed|skipped|ignored|misconfigured|executed|approved|entered|did\s+not|didn't))\b/i;
+
+/** "Mehmet ran …", "Ana forgot …": a capitalised name followed by an action verb. */
+const NAME_ACTION =
+  /\b([A-Z][a-z]+)\s+(?:ran|forgot|deployed|pushed|typed|deleted|changed|clicked|merged|applied|made|missed|skipped|ignored|misconfigured|executed|approved|entered|did\s+not|didn't|broke|failed\s+to)\b/;
+
+const NOT_A_NAME = new Set(
+  'It We They This That These Those There The A An Our Their Nothing Nobody Which What Then'.split(
+    ' ',
+  ),
+);
+
+/** Where in `text` the chain lands on a person, if it does. */
+function personSpan(text: string): { start: number; end: number } | null {
+  const p = PERSON_ACTION.exec(text);
+  if (p) return { start: p.index, end: p.index + p[0].length };
+  const n = NAME_ACTION.exec(text);
+  if (n && !NOT_A_NAME.has(n[1] ?? '')) return { start: n.index, end: n.index + n[0].length };
+  return null;
+}
+
+/**
+ * Flags a chain whose LAST answer is a person's action: the domain text notes that what looks like
+ * a human error is almost always a systemic failure, so the chain should go on. Earlier answers may
+ * mention people; only stopping there is the problem. Spans refer to `whys[last]` as stored.
+ */
+export function whyChainFlags(whys: readonly string[]): Lint[] {
+  const done = answered(whys);
+  const last = done[done.length - 1];
+  if (last === undefined) return [];
+  const span = personSpan(last);
+  if (!span) return [];
+  // Offsets are into the answer as stored, which may carry leading spaces the check trimmed.
+  const raw = whys[done.length - 1] ?? '';
+  const lead = raw.length - raw.trimStart().length;
+  return [
+    {
+      code: 'why_stops_at_person',
+      level: 'warning',
+      message: "The chain stops at a person's action. What in the system allowed this?",
+      suggestion:
+        'Ask one more why about the conditions: a missing review step, an alert that did not fire, a runbook that misdirected.',
+      start: span.start + lead,
+      end: span.end + lead,
+    },
+  ];
+}

@@ -1,0 +1,186 @@
+/**
+ * Locale-aware time text for countdowns, "5 minutes ago" and clock times. Pure: every
+ * function is handed `now` or a duration; none reads the clock. Nothing here throws: an
+ * unusable locale falls back to English, an unusable time zone to the runtime's own.
+ */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/* ------------------------------------------------------------------ messages */
+
+interface Messages {
+  /** `{0}` is the formatted amount of time past the deadline. */
+  overdue: string;
+}
+
+const CATALOGUE: Record<string, Messages> = {
+  en: { overdue: '{0} overdue' },
+  de: { overdue: '{0} überfällig' },
+};
+
+/** The message catalogue for a locale (by language), English when we have none. */
+export function messages(locale: string): Messages {
+  const lang = resolveLocale(locale).split('-')[0] ?? 'en';
+  const own = Object.prototype.hasOwnProperty.call(CATALOGUE, lang) ? CATALOGUE[lang] : undefined;
+  return own ?? (CATALOGUE.en as Messages);
+}
+
+/* ------------------------------------------------------------------ locales and formatters */
+
+/** A canonical BCP 47 tag for `locale`, or "en" when it is not a valid tag. */
+export function resolveLocale(locale: string): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** Intl constructors are slow; countdowns format every second, so reuse them. */
+const cache = new Map<string, unknown>();
+
+function cached<T>(key: string, make: () => T): T {
+  const hit = cache.get(key) as T | undefined;
+  if (hit !== undefined) return hit;
+  if (cache.size > 200) cache.clear();
+  const made = make();
+  cache.set(key, made);
+  return made;
+}
+
+function unitFormat(locale: string, unit: string, pad = false): Intl.NumberFormat {
+  const loc = resolveLocale(locale);
+  return cached(`u|${loc}|${unit}|${pad}`, () => {
+    const opts: Intl.NumberFormatOptions = {
+      style: 'unit',
+      unit,
+      unitDisplay: 'short',
+      minimumIntegerDigits: pad ? 2 : 1,
+      maximumFractionDigits: 0,
+    };
+    return new Intl.NumberFormat(loc, opts);
+  });
+}
+
+function digits(locale: string, pad: boolean): Intl.NumberFormat {
+  const loc = resolveLocale(locale);
+  return cached(
+    `n|${loc}|${pad}`,
+    () => new Intl.NumberFormat(loc, { minimumIntegerDigits: pad ? 2 : 1, useGrouping: false }),
+  );
+}
+
+function relative(locale: string, numeric: 'auto' | 'always'): Intl.RelativeTimeFormat {
+  const loc = resolveLocale(locale);
+  return cached(`r|${loc}|${numeric}`, () => new Intl.RelativeTimeFormat(loc, { numeric }));
+}
+
+function dateFormat(
+  locale: string,
+  kind: 'clock' | 'datetime',
+  timeZone: string | undefined,
+): Intl.DateTimeFormat {
+  const loc = resolveLocale(locale);
+  return cached(`d|${loc}|${kind}|${timeZone ?? ''}`, () => {
+    const opts: Intl.DateTimeFormatOptions =
+      kind === 'clock'
+        ? { hour: 'numeric', minute: '2-digit' }
+        : { dateStyle: 'medium', timeStyle: 'short' };
+    try {
+      return new Intl.DateTimeFormat(loc, timeZone ? { ...opts, timeZone } : opts);
+    } catch {
+      return new Intl.DateTimeFormat(loc, opts); // unknown time zone
+    }
+  });
+}
+
+/* ------------------------------------------------------------------ public helpers */
+
+/**
+ * "5 minutes ago" / "in 2 hours" / "vor 5 Minuten"; under a minute either way it is the
+ * locale's "now" ("jetzt"). Whole units, truncated (59 min 59 s is "59 minutes ago").
+ */
+export function formatRelative(at: number, now: number, locale: string): string {
+  if (!Number.isFinite(at) || !Number.isFinite(now)) return '';
+  const diff = at - now;
+  const abs = Math.abs(diff);
+  if (abs < MINUTE) return relative(locale, 'auto').format(0, 'second');
+  const fmt = relative(locale, 'always');
+  const sign = diff < 0 ? -1 : 1;
+  if (abs < HOUR) return fmt.format(sign * Math.floor(abs / MINUTE), 'minute');
+  if (abs < DAY) return fmt.format(sign * Math.floor(abs / HOUR), 'hour');
+  if (abs < 30 * DAY) return fmt.format(sign * Math.floor(abs / DAY), 'day');
+  if (abs < 365 * DAY) return fmt.format(sign * Math.floor(abs / (30 * DAY)), 'month');
+  return fmt.format(sign * Math.floor(abs / (365 * DAY)), 'year');
+}
+
+/**
+ * Time left until a deadline: "14:59" under an hour, "1 hr 05 min" / "1 Std. 05 Min."
+ * under a day, "2 days 3 hr" beyond. Seconds round up while counting down, so it reads
+ * "0:00" only at the deadline. Negative `ms` is overdue: "2:30 overdue" / "2:30 überfällig".
+ */
+export function formatCountdown(ms: number, locale: string): string {
+  if (!Number.isFinite(ms)) return '';
+  const overdue = ms < 0;
+  const total = overdue ? Math.floor(-ms / 1000) : Math.ceil(ms / 1000);
+  let text: string;
+  if (total < 3600) {
+    const m = Math.floor(total / 60);
+    text = `${digits(locale, false).format(m)}:${digits(locale, true).format(total % 60)}`;
+  } else if (total < 86_400) {
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    text = `${unitFormat(locale, 'hour').format(h)} ${unitFormat(locale, 'minute', true).format(m)}`;
+  } else {
+    text = largeUnits(total * 1000, locale);
+  }
+  return overdue ? messages(locale).overdue.replace('{0}', text) : text;
+}
+
+/** Days and hours, for spans of a day or more. */
+function largeUnits(ms: number, locale: string): string {
+  const d = Math.floor(ms / DAY);
+  const h = Math.floor((ms % DAY) / HOUR);
+  const days = unitFormat(locale, 'day').format(d);
+  return h > 0 ? `${days} ${unitFormat(locale, 'hour').format(h)}` : days;
+}
+
+/**
+ * A length of time: "45 sec", "15 min", "2 hr 15 min" (de "2 Std. 15 Min."), "2 days 3 hr".
+ * Rounded to the minute from one minute up; the sign is ignored.
+ */
+export function formatDuration(ms: number, locale: string): string {
+  if (!Number.isFinite(ms)) return '';
+  const abs = Math.abs(ms);
+  if (abs < MINUTE) return unitFormat(locale, 'second').format(Math.floor(abs / 1000));
+  const rounded = Math.round(abs / MINUTE) * MINUTE;
+  if (rounded >= DAY) return largeUnits(rounded, locale);
+  const h = Math.floor(rounded / HOUR);
+  const m = Math.floor((rounded % HOUR) / MINUTE);
+  const mins = unitFormat(locale, 'minute').format(m);
+  if (h === 0) return mins;
+  const hours = unitFormat(locale, 'hour').format(h);
+  return m > 0 ? `${hours} ${mins}` : hours;
+}
+
+/** Hour and minute ("2:05 PM", "14:05") in `timeZone` (default: the runtime's). */
+export function formatClock(at: number, locale: string, timeZone?: string): string {
+  if (!Number.isFinite(at)) return '';
+  try {
+    return dateFormat(locale, 'clock', timeZone).format(at);
+  } catch {
+    return ''; // out of the Date range
+  }
+}
+
+/** Medium date and short time ("May 13, 2026, 2:16 PM", "13.05.2026, 14:16"). */
+export function formatDateTime(at: number, locale: string, timeZone?: string): string {
+  if (!Number.isFinite(at)) return '';
+  try {
+    return dateFormat(locale, 'datetime', timeZone).format(at);
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,29 @@
+/** Relative and clock time for the widgets: a few bytes of Intl, no library. */
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+export interface Relative {
+  /** e.g. "5 minutes ago", "in 3 hours"; empty for "just now" (the caller words that). */
+  text: string;
+  /** When the text next changes (epoch ms), for the shared ticker. */
+  next: number;
+}
+
+/** `at` relative to `now`, in the largest whole unit (minute, hour, day). */
+export function relative(at: number, now: number, tag: string): Relative {
+  const d = at - now;
+  const abs = Math.abs(d);
+  const [unit, size]: [Intl.RelativeTimeFormatUnit, number] =
+    abs < HOUR ? ['minute', MIN] : abs < DAY ? ['hour', HOUR] : ['day', DAY];
+  const n = Math.trunc(d / size);
+  // The next boundary where the truncated count changes, at least a second ahead.
+  const next = d < 0 ? at + (Math.abs(n) + 1) * size : at - Math.abs(n) * size + 1;
+  const text = n === 0 ? '' : new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }).format(n, unit);
+  return { text, next: Math.max(next, now + 1000) };
+}
+
+/** "14:05" (or "2:05 PM") in the reader's locale and time zone. */
+export function clock(at: number, tag: string): string {
+  return new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit' }).format(at);
+}
