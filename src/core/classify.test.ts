@@ -42,7 +42,9 @@ describe('classify: answered questions', () => {
   it('SEV-2 when a critical feature is broken for all enterprise-tier accounts', () => {
     const c = classify({ ...calm, featureCriticality: 'critical', brokenForAllEnterprise: true });
     expect(c.severity).toBe(2);
-    expect(c.reasons).toEqual(['A critical feature is broken for all enterprise-tier accounts → SEV-2']);
+    expect(c.reasons).toEqual([
+      'A critical feature is broken for all enterprise-tier accounts → SEV-2',
+    ]);
   });
 
   it('a critical feature counts as at least significant: > 10% is SEV-2', () => {
@@ -77,7 +79,9 @@ describe('classify: answered questions', () => {
   });
 
   it('a workaround does not make widespread impact SEV-4', () => {
-    expect(sev({ workaroundKnown: true, featureCriticality: 'non_critical', percentUsersAffected: 40 })).toBe(3);
+    expect(
+      sev({ workaroundKnown: true, featureCriticality: 'non_critical', percentUsersAffected: 40 }),
+    ).toBe(3);
   });
 });
 
@@ -135,7 +139,11 @@ describe('classify: unknown answers go to the higher plausible level', () => {
   });
 
   it('unknown enterprise reach on a critical feature: SEV-2, assumed all enterprise accounts', () => {
-    const c = classify({ ...calm, featureCriticality: 'critical', brokenForAllEnterprise: undefined });
+    const c = classify({
+      ...calm,
+      featureCriticality: 'critical',
+      brokenForAllEnterprise: undefined,
+    });
     expect(c.severity).toBe(2);
     expect(c.assumed).toEqual([
       'Not known whether all enterprise-tier accounts are affected; assumed they are (SEV-2).',
@@ -143,7 +151,12 @@ describe('classify: unknown answers go to the higher plausible level', () => {
   });
 
   it('the same importance question is listed once', () => {
-    const c = classify({ ...calm, percentUsersAffected: undefined, featureCriticality: undefined, brokenForAllEnterprise: undefined });
+    const c = classify({
+      ...calm,
+      percentUsersAffected: undefined,
+      featureCriticality: undefined,
+      brokenForAllEnterprise: undefined,
+    });
     expect(c.severity).toBe(2);
     expect(c.assumed.filter((a) => a.includes('how important'))).toHaveLength(1);
   });
@@ -159,7 +172,9 @@ describe('classify: unknown answers go to the higher plausible level', () => {
   it('an unknown that cannot change the result is not listed', () => {
     const c = classify({ ...calm, noUserCanAccessCore: true, percentUsersAffected: undefined });
     expect(c.assumed).toEqual([]);
-    expect(classify({ ...calm, workaroundKnown: false, brokenForAllEnterprise: undefined }).assumed).toEqual([]);
+    expect(
+      classify({ ...calm, workaroundKnown: false, brokenForAllEnterprise: undefined }).assumed,
+    ).toEqual([]);
   });
 
   it('NaN is treated as unanswered', () => {
@@ -173,7 +188,11 @@ describe('classify: properties', () => {
       noUserCanAccessCore: fc.boolean(),
       dataIntegrityBreach: fc.boolean(),
       percentUsersAffected: fc.double({ min: 0, max: 100, noNaN: true }),
-      featureCriticality: fc.constantFrom('critical' as const, 'significant' as const, 'non_critical' as const),
+      featureCriticality: fc.constantFrom(
+        'critical' as const,
+        'significant' as const,
+        'non_critical' as const,
+      ),
       brokenForAllEnterprise: fc.boolean(),
       workaroundKnown: fc.boolean(),
     },

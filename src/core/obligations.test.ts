@@ -14,7 +14,11 @@ const T0 = Date.UTC(2025, 2, 3, 9, 0);
 const MIN = 60_000;
 const at = (minutes: number) => T0 + minutes * MIN;
 let seq = 0;
-const ev = (type: TimelineEventType, minutes: number, extra: Partial<TimelineEvent> = {}): TimelineEvent => ({
+const ev = (
+  type: TimelineEventType,
+  minutes: number,
+  extra: Partial<TimelineEvent> = {},
+): TimelineEvent => ({
   id: `e${++seq}`,
   type,
   at: at(minutes),
@@ -38,9 +42,17 @@ describe('timeline reading', () => {
   });
 
   it('takes the latest classification by time, whatever the array order', () => {
-    const events = [ev('reclassified', 20, { severity: 1 }), classified(0, 3), ev('reclassified', 10, { severity: 2 })];
+    const events = [
+      ev('reclassified', 20, { severity: 1 }),
+      classified(0, 3),
+      ev('reclassified', 10, { severity: 2 }),
+    ];
     expect(currentSeverity(events)).toBe(1);
-    expect(incidentAnchors(events)).toMatchObject({ severity: 1, classifiedAt: at(20), resolvedAt: null });
+    expect(incidentAnchors(events)).toMatchObject({
+      severity: 1,
+      classifiedAt: at(20),
+      resolvedAt: null,
+    });
   });
 
   it('re-confirming the same severity does not restart the clock', () => {
@@ -106,14 +118,21 @@ describe('deadlines per level', () => {
   });
 
   it('SEV-4: a standing tracked bug, met once logged, never overdue', () => {
-    expect(run([classified(0, 4)], 10_000)[0]).toMatchObject({ ruleId: 'tracked_bug', state: 'standing' });
-    expect(run([classified(0, 4), ev('bug_logged', 3)], 5)[0]).toMatchObject({ state: 'met', metAt: at(3) });
+    expect(run([classified(0, 4)], 10_000)[0]).toMatchObject({
+      ruleId: 'tracked_bug',
+      state: 'standing',
+    });
+    expect(run([classified(0, 4), ev('bug_logged', 3)], 5)[0]).toMatchObject({
+      state: 'met',
+      metAt: at(3),
+    });
   });
 });
 
 describe('states and boundaries', () => {
   const events = [classified(0, 1)];
-  const statusPage = (now: number, extra: TimelineEvent[] = []) => find(run([...events, ...extra], now), 'status_page');
+  const statusPage = (now: number, extra: TimelineEvent[] = []) =>
+    find(run([...events, ...extra], now), 'status_page');
 
   it('upcoming until dueSoonMinutes before, due soon from exactly then', () => {
     expect(statusPage(9.99).state).toBe('upcoming');
@@ -122,11 +141,16 @@ describe('states and boundaries', () => {
 
   it('exactly at the deadline is due soon, not overdue; a millisecond later is overdue', () => {
     expect(statusPage(15).state).toBe('due_soon');
-    expect(find(computeObligations({ events }, DEFAULT_POLICY, at(15) + 1), 'status_page').state).toBe('overdue');
+    expect(
+      find(computeObligations({ events }, DEFAULT_POLICY, at(15) + 1), 'status_page').state,
+    ).toBe('overdue');
   });
 
   it('met exactly at the deadline is met; a millisecond later is met late', () => {
-    expect(statusPage(99, [ev('status_page_posted', 15)])).toMatchObject({ state: 'met', metAt: at(15) });
+    expect(statusPage(99, [ev('status_page_posted', 15)])).toMatchObject({
+      state: 'met',
+      metAt: at(15),
+    });
     const late = { ...ev('status_page_posted', 15), at: at(15) + 1 };
     expect(statusPage(99, [late]).state).toBe('met_late');
   });
@@ -150,7 +174,11 @@ describe('reclassification', () => {
   it('SEV-3 raised to SEV-1 gets SEV-1 deadlines from the reclassification', () => {
     const events = [classified(0, 3), ev('reclassified', 100, { severity: 1 })];
     const s = run(events, 101, { publiclyVisible: false });
-    expect(find(s, 'bridge_call')).toMatchObject({ anchorAt: at(100), dueAt: at(100), state: 'overdue' });
+    expect(find(s, 'bridge_call')).toMatchObject({
+      anchorAt: at(100),
+      dueAt: at(100),
+      state: 'overdue',
+    });
     expect(dueMinutes(find(s, 'status_page'))).toBe(115);
     expect(dueMinutes(find(s, 'customer_email'))).toBe(130);
     expect(dueMinutes(find(s, 'exec_notice'))).toBe(160);
@@ -159,13 +187,29 @@ describe('reclassification', () => {
   });
 
   it('a duty done before the reclassification still counts as met', () => {
-    const events = [classified(0, 3), ev('status_page_posted', 5), ev('reclassified', 100, { severity: 1 })];
-    expect(find(run(events, 101), 'status_page')).toMatchObject({ state: 'met', metAt: at(5), dueAt: at(115) });
+    const events = [
+      classified(0, 3),
+      ev('status_page_posted', 5),
+      ev('reclassified', 100, { severity: 1 }),
+    ];
+    expect(find(run(events, 101), 'status_page')).toMatchObject({
+      state: 'met',
+      metAt: at(5),
+      dueAt: at(115),
+    });
   });
 
   it('restarts the update cadence from the reclassification', () => {
-    const events = [classified(0, 2), ev('update_posted', 50), ev('reclassified', 60, { severity: 1 })];
-    expect(find(run(events, 61), 'status_updates')).toMatchObject({ anchorAt: at(60), dueAt: at(90), occurrence: 1 });
+    const events = [
+      classified(0, 2),
+      ev('update_posted', 50),
+      ev('reclassified', 60, { severity: 1 }),
+    ];
+    expect(find(run(events, 61), 'status_updates')).toMatchObject({
+      anchorAt: at(60),
+      dueAt: at(90),
+      occurrence: 1,
+    });
   });
 });
 
@@ -173,7 +217,13 @@ describe('recurring status updates', () => {
   it('are due one cadence after the last post, numbering occurrences', () => {
     const events = [classified(0, 1), ev('status_page_posted', 10), ev('update_posted', 38)];
     const s = find(run(events, 40), 'status_updates');
-    expect(s).toMatchObject({ anchorAt: at(38), dueAt: at(68), occurrence: 3, lastMetAt: at(38), state: 'upcoming' });
+    expect(s).toMatchObject({
+      anchorAt: at(38),
+      dueAt: at(68),
+      occurrence: 3,
+      lastMetAt: at(38),
+      state: 'upcoming',
+    });
   });
 
   it('events out of order give the same result', () => {
@@ -189,17 +239,28 @@ describe('recurring status updates', () => {
 });
 
 describe('resolution', () => {
-  const events = [classified(0, 1), ev('status_page_posted', 10), ev('banner_shown', 3), ev('resolved', 60)];
+  const events = [
+    classified(0, 1),
+    ev('status_page_posted', 10),
+    ev('banner_shown', 3),
+    ev('resolved', 60),
+  ];
 
   it('ends recurring and unmet standing duties', () => {
-    const s = run(events.filter((e) => e.type !== 'banner_shown'), 61);
+    const s = run(
+      events.filter((e) => e.type !== 'banner_shown'),
+      61,
+    );
     expect(find(s, 'status_updates')).toMatchObject({
       state: 'not_applicable',
       dueAt: null,
       note: 'Ended at resolution.',
       lastMetAt: at(10),
     });
-    expect(find(s, 'in_app_banner')).toMatchObject({ state: 'not_applicable', note: 'Ended at resolution.' });
+    expect(find(s, 'in_app_banner')).toMatchObject({
+      state: 'not_applicable',
+      note: 'Ended at resolution.',
+    });
     expect(find(run(events, 61), 'in_app_banner').state).toBe('met');
   });
 
@@ -225,12 +286,22 @@ describe('nextDeadline', () => {
   it('picks overdue first, then the soonest deadline, ignoring met and open-ended ones', () => {
     const s = run([classified(0, 1), ev('bridge_opened', 0)], 20);
     expect(nextDeadline(s)?.ruleId).toBe('status_page');
-    const noOverdue = run([classified(0, 1), ev('bridge_opened', 0), ev('status_page_posted', 5)], 20);
+    const noOverdue = run(
+      [classified(0, 1), ev('bridge_opened', 0), ev('status_page_posted', 5)],
+      20,
+    );
     expect(nextDeadline(noOverdue)?.ruleId).toBe('customer_email');
   });
 
   it('ranks overdue above due soon even if computed at different moments', () => {
-    const a: ObligationStatus = { ruleId: 'a', label: 'a', channel: 'exec', state: 'due_soon', anchorAt: 0, dueAt: 5 };
+    const a: ObligationStatus = {
+      ruleId: 'a',
+      label: 'a',
+      channel: 'exec',
+      state: 'due_soon',
+      anchorAt: 0,
+      dueAt: 5,
+    };
     const b: ObligationStatus = { ...a, ruleId: 'b', state: 'overdue', dueAt: 9 };
     expect(nextDeadline([a, b])?.ruleId).toBe('b');
   });

@@ -3,7 +3,8 @@ import { DEFAULT_POLICY, levelFor, severityName, validatePolicy } from './policy
 import type { Policy, Severity } from './types';
 
 const clone = (): Record<string, unknown> => JSON.parse(JSON.stringify(DEFAULT_POLICY));
-const rule = (s: Severity, id: string) => levelFor(DEFAULT_POLICY, s).obligations.find((o) => o.id === id);
+const rule = (s: Severity, id: string) =>
+  levelFor(DEFAULT_POLICY, s).obligations.find((o) => o.id === id);
 const messages = (input: unknown): string[] => validatePolicy(input).problems.map((p) => p.message);
 
 describe('DEFAULT_POLICY', () => {
@@ -93,8 +94,15 @@ describe('validatePolicy', () => {
     p.version = 1.5;
     p.dueSoonMinutes = -1;
     const level = p.levels[1] as { obligations: Record<string, unknown>[] };
-    Object.assign(level.obligations[2] as object, { dueMinutes: -3, channel: 'pager', anchor: 'later' });
-    Object.assign(level.obligations[0] as object, { metBy: ['bridge_opened', 'smoke_signal'], onlyIf: 'x' });
+    Object.assign(level.obligations[2] as object, {
+      dueMinutes: -3,
+      channel: 'pager',
+      anchor: 'later',
+    });
+    Object.assign(level.obligations[0] as object, {
+      metBy: ['bridge_opened', 'smoke_signal'],
+      onlyIf: 'x',
+    });
     const { policy, problems } = validatePolicy(p);
     expect(policy).toBeNull();
     expect(problems.map((x) => x.path)).toEqual([
@@ -148,11 +156,11 @@ describe('validatePolicy', () => {
     p.postmortemHours = 0;
     p.levels[0]!.criteria = ['ok', ''];
     p.levels[0]!.name = 7;
-    const obligations = p.levels[0]!.obligations as Record<string, unknown>[];
+    const obligations = p.levels[0]!.obligations as unknown[] as Record<string, unknown>[];
     obligations[5]!.repeatEveryMinutes = 30; // the standing banner
     obligations[6]!.repeatEveryMinutes = 0; // the post-mortem, anchored on resolution
     obligations[4]!.standing = 'yes';
-    obligations[3] = 'exec';
+    (obligations as unknown[])[3] = 'exec';
     expect(messages(p)).toEqual([
       'name must be a non-empty string',
       'postmortemHours must be a positive number',

@@ -17,7 +17,8 @@ import type { Review } from '../../core/review';
  */
 
 export const DB_NAME = 'incident-lens';
-export const DB_VERSION = 1;
+/** The current schema version: the last step in `MIGRATIONS`. */
+export const DB_VERSION = 2;
 
 /** A Statuspage v2 (or compatible) feed the background polls. */
 export interface SourceRecord {
@@ -69,6 +70,8 @@ export interface SiteRecord {
   addedAt: number;
   /** Where the pill sits on this site. */
   corner: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
+  /** True once the user revoked the origin permission outside the extension (shown by the UI). */
+  revoked?: boolean;
 }
 
 /** A responder-declared incident. Its timeline lives in `events`. */
@@ -166,7 +169,7 @@ export interface LensDB extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { 'by-incident': string } };
   reviews: { key: string; value: ReviewRecord; indexes: { 'by-incident': string } };
   settings: { key: string; value: SettingRecord };
-  notified: { key: string; value: NotifiedRecord };
+  notified: { key: string; value: NotifiedRecord; indexes: { 'by-at': number } };
   copiedReplies: { key: string; value: CopiedReplyRecord };
 }
 

@@ -1,0 +1,64 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { LensDB } from './schema';
+
+/** The upgrade transaction handed to each migration (versionchange, every store). */
+export type UpgradeTx = IDBPTransaction<LensDB, StoreNames<LensDB>[], 'versionchange'>;
+
+/** One ordered schema step. `version` is the database version the step produces. */
+export interface Migration {
+  version: number;
+  description: string;
+  /** Runs inside the one `upgrade` callback; await nothing but IndexedDB calls. */
+  migrate(db: IDBPDatabase<LensDB>, tx: UpgradeTx): void | Promise<void>;
+}
+
+/**
+ * Every schema step, oldest first. Never edit a released step: append a new one, bump DB_VERSION,
+ * and add a test that opens a database written by the previous version and finds every record.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'All stores and indexes for sources, feeds, sites, responder incidents and reviews',
+    migrate(db) {
+      db.createObjectStore('sources', { keyPath: 'id' });
+      db.createObjectStore('snapshots', { keyPath: 'sourceId' });
+      const feed = db.createObjectStore('feedIncidents', { keyPath: 'key' });
+      feed.createIndex('by-source', 'sourceId');
+      feed.createIndex('by-active', 'active');
+      db.createObjectStore('sites', { keyPath: 'pattern' });
+      const incidents = db.createObjectStore('incidents', { keyPath: 'id' });
+      incidents.createIndex('by-status', 'status');
+      const events = db.createObjectStore('events', { keyPath: 'id' });
+      events.createIndex('by-incident', 'incidentId');
+      const drafts = db.createObjectStore('drafts', { keyPath: 'key' });
+      drafts.createIndex('by-incident', 'incidentId');
+      const reviews = db.createObjectStore('reviews', { keyPath: 'id' });
+      reviews.createIndex('by-incident', 'incidentId');
+      db.createObjectStore('settings', { keyPath: 'key' });
+      db.createObjectStore('notified', { keyPath: 'key' });
+      db.createObjectStore('copiedReplies', { keyPath: 'key' });
+    },
+  },
+  {
+    version: 2,
+    description: 'Index notification keys by time, so old de-duplication records can be pruned',
+    migrate(_db, tx) {
+      tx.objectStore('notified').createIndex('by-at', 'at');
+    },
+  },
+];
+
+/** Runs, in order, every step newer than `oldVersion` and not newer than `newVersion`. */
+export async function runMigrations(
+  db: IDBPDatabase<LensDB>,
+  tx: UpgradeTx,
+  oldVersion: number,
+  newVersion: number,
+): Promise<void> {
+  for (const m of MIGRATIONS) {
+    if (m.version <= oldVersion || m.version > newVersion) continue;
+    const pending = m.migrate(db, tx);
+    if (pending) await pending;
+  }
+}
