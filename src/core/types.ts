@@ -16,12 +16,7 @@ export type Impact = 'none' | 'minor' | 'major' | 'critical' | 'maintenance' | '
 export type Indicator = 'none' | 'minor' | 'major' | 'critical' | 'maintenance' | 'unknown';
 
 export type IncidentStatus =
-  | 'investigating'
-  | 'identified'
-  | 'monitoring'
-  | 'resolved'
-  | 'postmortem'
-  | 'unknown';
+  'investigating' | 'identified' | 'monitoring' | 'resolved' | 'postmortem' | 'unknown';
 
 export type MaintenanceStatus = 'scheduled' | 'in_progress' | 'verifying' | 'completed' | 'unknown';
 
@@ -115,13 +110,7 @@ export interface Feed {
 }
 
 export type PayloadKind =
-  | 'summary'
-  | 'status'
-  | 'components'
-  | 'incidents'
-  | 'incident'
-  | 'maintenances'
-  | 'unknown';
+  'summary' | 'status' | 'components' | 'incidents' | 'incident' | 'maintenances' | 'unknown';
 
 export interface FeedProblem {
   /** JSON path of the offending value, e.g. `incidents[2].incident_updates[0].created_at`. */
@@ -261,13 +250,7 @@ export interface TimelineEvent {
 }
 
 export type ObligationState =
-  | 'met'
-  | 'met_late'
-  | 'upcoming'
-  | 'due_soon'
-  | 'overdue'
-  | 'standing'
-  | 'not_applicable';
+  'met' | 'met_late' | 'upcoming' | 'due_soon' | 'overdue' | 'standing' | 'not_applicable';
 
 export interface ObligationStatus {
   ruleId: string;

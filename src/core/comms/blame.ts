@@ -58,8 +58,20 @@ const PATTERNS: readonly BlamePattern[] = [
   },
 ];
 
-/** A capitalised name directly followed by a fault verb ("Mehmet broke", "Acme forgot"). */
-const NAME_FAULT = new RegExp(`\\b([A-Z][A-Za-z]+)\\s+${FAULT_VERBS}\\b`, 'g');
+/**
+ * A capitalised name directly followed by a fault verb ("Mehmet broke", "Acme forgot"). "failed to"
+ * is left out here: after a capitalised word it is mostly a system ("Monitoring failed to alert").
+ */
+const NAME_FAULT =
+  /\b([A-Z][A-Za-z]+)\s+(?:broke|forgot|messed\s+up|screwed\s+up|neglected|ignored|didn't\s+bother)\b/g;
+
+/**
+ * Whether a capitalised word is plausibly a person or vendor rather than a sentence-initial
+ * pronoun, article or gerund ("Monitoring", "Alerting" name systems, not people).
+ */
+export function isLikelyName(word: string): boolean {
+  return !NOT_A_NAME.has(word) && !/ing$/.test(word);
+}
 
 /** Finds blaming phrases in `text`, with spans, sorted by position, overlaps removed. */
 export function findBlame(text: string): Lint[] {
@@ -72,7 +84,7 @@ export function findBlame(text: string): Lint[] {
       add(m.index, m.index + m[0].length, p.message, p.suggestion);
   }
   for (const m of text.matchAll(NAME_FAULT)) {
-    if (NOT_A_NAME.has(m[1] ?? '')) continue;
+    if (!isLikelyName(m[1] ?? '')) continue;
     add(
       m.index,
       m.index + m[0].length,

@@ -16,7 +16,8 @@ export function blamelessLint(text: string): Lint[] {
 const ALWAYS_VAGUE =
   /\b(?:look(?:ing)?\s+into|be\s+more\s+careful|try\s+to|monitor\s+better|keep\s+an\s+eye\s+on|think\s+about|consider|raise\s+awareness)\b/i;
 /** Verbs that are vague unless the item names a measurable result (a number, "so that", "until"). */
-const VAGUE_VERB = /\b(?:improve|investigate|enhance|optimi[sz]e|revisit)\b|^\s*(?:review|check)\b/i;
+const VAGUE_VERB =
+  /\b(?:improve|investigate|enhance|optimi[sz]e|revisit)\b|^\s*(?:review|check)\b/i;
 const MEASURABLE = /\d|\bso\s+that\b|\buntil\b|\bto\s+(?:under|below|above|at\s+least)\b/i;
 
 const VAGUE_SUGGESTION =
@@ -46,12 +47,24 @@ export function lintActionItem(item: ActionItem, now: number): Lint[] {
     });
   }
   if (item.owner.trim() === '') {
-    lints.push({ code: 'missing_owner', level: 'error', message: 'Give the action item an owner.' });
+    lints.push({
+      code: 'missing_owner',
+      level: 'error',
+      message: 'Give the action item an owner.',
+    });
   }
   if (item.dueAt === undefined || !Number.isFinite(item.dueAt)) {
-    lints.push({ code: 'missing_due_date', level: 'error', message: 'Give the action item a due date.' });
+    lints.push({
+      code: 'missing_due_date',
+      level: 'error',
+      message: 'Give the action item a due date.',
+    });
   } else if (item.status === 'open' && item.dueAt < now) {
-    lints.push({ code: 'due_date_past', level: 'warning', message: 'This open item is past its due date.' });
+    lints.push({
+      code: 'due_date_past',
+      level: 'warning',
+      message: 'This open item is past its due date.',
+    });
   }
   return lints;
 }
@@ -89,10 +102,17 @@ export function lintReview(review: Review, now: number): ReviewLint[] {
   if (review.whys.length > MAX_WHYS) {
     out.push({
       path: 'whys',
-      lint: { code: 'too_many_whys', level: 'warning', message: `Keep the chain to ${MAX_WHYS} whys.` },
+      lint: {
+        code: 'too_many_whys',
+        level: 'warning',
+        message: `Keep the chain to ${MAX_WHYS} whys.`,
+      },
     });
   }
-  const lastWhy = Math.max(0, review.whys.findLastIndex((w) => w.trim() !== ''));
+  const lastWhy = Math.max(
+    0,
+    review.whys.findLastIndex((w) => w.trim() !== ''),
+  );
   for (const lint of whyChainFlags(review.whys)) out.push({ path: `whys[${lastWhy}]`, lint });
   text('rootCause', review.rootCause);
   if (!review.rootCause?.trim()) {

@@ -21,7 +21,7 @@ export interface AccountAtRisk {
 /** Impact quantification: how many customers, for how long, and the ARR at risk. */
 export interface ReviewImpact {
   customersAffected?: number;
-  /** Computed from the timeline (`durationMinutes`); stored so the export needs no events. */
+  /** Computed by `incidentDurationMinutes`; stored so the export needs no events. */
   durationMinutes?: number;
   /** Entered estimate; when absent, `arrAtRisk()` sums `accounts`. */
   arrAtRisk?: number;

@@ -87,7 +87,10 @@ export function buildExportDoc(review: Review, opts: ExportOptions): ExportDoc {
   });
   const participants = review.participants.map((p) => p.trim()).filter(Boolean);
   const meta: [string, string][] = [
-    ['Status', review.publishedAt === undefined ? 'Draft' : `Published ${stamp.format(review.publishedAt)}`],
+    [
+      'Status',
+      review.publishedAt === undefined ? 'Draft' : `Published ${stamp.format(review.publishedAt)}`,
+    ],
     ['Incident', review.incidentId],
     ['Participants', participants.length > 0 ? participants.join(', ') : 'none listed'],
     ['Time zone', timeZone],
@@ -130,7 +133,10 @@ export function buildExportDoc(review: Review, opts: ExportOptions): ExportDoc {
     meta,
     sections: [
       section('Summary', 'Not yet written.', { paragraphs: paragraphs(review.summary) }),
-      section('Timeline', 'No entries yet.', { intro: `All times in ${timeZone}.`, items: timeline }),
+      section('Timeline', 'No entries yet.', {
+        intro: `All times in ${timeZone}.`,
+        items: timeline,
+      }),
       section('Impact', 'Not yet quantified.', { items: impact }),
       section('Five whys', 'Not yet written.', {
         ordered: true,

@@ -28,7 +28,7 @@ export function sortEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
 }
 
 /** One event in words: "Classified SEV-2", "Obligation met: status_page", "Note: rolled back". */
-export function describeEvent(e: TimelineEvent): string {
+export function describeTimelineEvent(e: TimelineEvent): string {
   let head = WORDS[e.type] ?? e.type;
   if ((e.type === 'classified' || e.type === 'reclassified') && e.severity) {
     head += ` SEV-${e.severity}`;
@@ -45,7 +45,11 @@ export function describeEvent(e: TimelineEvent): string {
  * times are localised when exported, so no locale is needed here.
  */
 export function prefillTimeline(events: readonly TimelineEvent[]): ReviewTimelineEntry[] {
-  return sortEvents(events).map((e) => ({ id: `tl-${e.id}`, at: e.at, text: describeEvent(e) }));
+  return sortEvents(events).map((e) => ({
+    id: `tl-${e.id}`,
+    at: e.at,
+    text: describeTimelineEvent(e),
+  }));
 }
 
 /**
@@ -64,7 +68,7 @@ export function incidentDuration(events: readonly TimelineEvent[]): number | nul
 }
 
 /** `incidentDuration` in whole minutes, rounded up (a 61-second outage is reported as 2 minutes). */
-export function durationMinutes(events: readonly TimelineEvent[]): number | undefined {
+export function incidentDurationMinutes(events: readonly TimelineEvent[]): number | undefined {
   const ms = incidentDuration(events);
   return ms === null ? undefined : Math.ceil(ms / 60_000);
 }
@@ -96,7 +100,7 @@ export function createReview(input: {
     createdAt: input.now,
     updatedAt: input.now,
     timeline: prefillTimeline(input.events),
-    impact: { durationMinutes: durationMinutes(input.events), accounts: [] },
+    impact: { durationMinutes: incidentDurationMinutes(input.events), accounts: [] },
     whys: [],
     mitigations: [],
     actionItems: [],

@@ -1,5 +1,6 @@
 /** The five whys: prompting for the next answer and noticing a chain that stops at a person. */
 import type { Lint } from '../types';
+import { isLikelyName } from '../comms/blame';
 import { MAX_WHYS } from './model';
 
 /** Answered whys, with trailing blank entries (an answer being typed) dropped. */
@@ -26,20 +27,15 @@ const PERSON_ACTION =
 
 /** "Mehmet ran …", "Ana forgot …": a capitalised name followed by an action verb. */
 const NAME_ACTION =
-  /\b([A-Z][a-z]+)\s+(?:ran|forgot|deployed|pushed|typed|deleted|changed|clicked|merged|applied|made|missed|skipped|ignored|misconfigured|executed|approved|entered|did\s+not|didn't|broke|failed\s+to)\b/;
-
-const NOT_A_NAME = new Set(
-  'It We They This That These Those There The A An Our Their Nothing Nobody Which What Then'.split(
-    ' ',
-  ),
-);
+  /\b([A-Z][a-z]+)\s+(?:ran|forgot|deployed|pushed|typed|deleted|changed|clicked|merged|applied|made|missed|skipped|ignored|misconfigured|executed|approved|entered|broke)\b/g;
 
 /** Where in `text` the chain lands on a person, if it does. */
 function personSpan(text: string): { start: number; end: number } | null {
   const p = PERSON_ACTION.exec(text);
   if (p) return { start: p.index, end: p.index + p[0].length };
-  const n = NAME_ACTION.exec(text);
-  if (n && !NOT_A_NAME.has(n[1] ?? '')) return { start: n.index, end: n.index + n[0].length };
+  for (const n of text.matchAll(NAME_ACTION)) {
+    if (isLikelyName(n[1] ?? '')) return { start: n.index, end: n.index + n[0].length };
+  }
   return null;
 }
 

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_TEMPLATES,
+  TEMPLATE_PLACEHOLDERS,
+  splitSubject,
+  type TemplateId,
+} from './templates';
+import { renderTemplate, validateTemplate } from './render';
+
+describe('default templates', () => {
+  it('render the domain wording exactly (initial)', () => {
+    const r = renderTemplate('initial', DEFAULT_TEMPLATES.initial, {
+      feature: 'Checkout',
+      cadence: 30,
+    });
+    expect(r).toEqual({
+      ok: true,
+      text: 'We are aware of an issue affecting Checkout and are investigating. We will update every 30 minutes.',
+    });
+  });
+
+  it('render the domain wording exactly (resolution)', () => {
+    const r = renderTemplate('resolution', DEFAULT_TEMPLATES.resolution, {
+      feature: 'Checkout',
+      resolvedTime: '3:00 PM UTC',
+      postmortemHours: 48,
+    });
+    expect(r.ok && r.text).toBe(
+      'This incident has been resolved. All Checkout functionality has been restored as of 3:00 PM UTC. We will publish a full post-mortem within 48 hours.',
+    );
+  });
+
+  it('use only their own allowed placeholders', () => {
+    for (const id of Object.keys(DEFAULT_TEMPLATES) as TemplateId[]) {
+      expect(validateTemplate(id, DEFAULT_TEMPLATES[id]), id).toEqual([]);
+    }
+  });
+
+  it('update template carries the three elements', () => {
+    expect(DEFAULT_TEMPLATES.update).toContain('{{impacted}}');
+    expect(DEFAULT_TEMPLATES.update).toContain('{{learned}}');
+    expect(DEFAULT_TEMPLATES.update).toContain('{{nextUpdateTime}}');
+  });
+
+  it('emails have a subject line', () => {
+    expect(splitSubject(DEFAULT_TEMPLATES.customer_email).subject).toBe(
+      'Service issue affecting {{feature}}',
+    );
+    expect(splitSubject(DEFAULT_TEMPLATES.exec).subject).toBe('[SEV-{{severity}}] {{title}}');
+    expect(splitSubject('no subject').subject).toBe('');
+  });
+
+  it('support reply says it is known and not user error', () => {
+    expect(DEFAULT_TEMPLATES.support_reply).toMatch(/known issue on our side/);
+    expect(DEFAULT_TEMPLATES.support_reply).toMatch(/not by anything you did/);
+    expect(TEMPLATE_PLACEHOLDERS.support_reply).toContain('statusPageUrl');
+  });
+});
+
+describe('validateTemplate', () => {
+  it('names an unknown placeholder and the allowed ones', () => {
+    const p = validateTemplate('initial', 'Issue with {{featur}}.');
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatchObject({ level: 'error', code: 'unknown_placeholder', start: 11, end: 21 });
+    expect(p[0]?.message).toBe(
+      'Unknown placeholder {{featur}} in "initial"; allowed: feature, cadence',
+    );
+  });
+
+  it('reports unbalanced braces both ways', () => {
+    expect(validateTemplate('initial', 'Issue {{feature').map((p) => p.code)).toEqual([
+      'unbalanced_braces',
+    ]);
+    expect(validateTemplate('initial', 'Issue feature}} x').map((p) => p.code)).toEqual([
+      'unbalanced_braces',
+    ]);
+    expect(validateTemplate('initial', '{{feature {{cadence}}').map((p) => p.code)).toEqual([
+      'unbalanced_braces',
+    ]);
+  });
+
+  it('rejects empty and malformed names, accepts spaces inside braces', () => {
+    expect(validateTemplate('initial', 'x {{}} y')[0]?.code).toBe('invalid_placeholder');
+    expect(validateTemplate('initial', 'x {{fea ture}} y')[0]?.code).toBe('invalid_placeholder');
+    expect(validateTemplate('initial', 'x {{ feature }} y')).toEqual([]);
+  });
+
+  it('warns about single braces around a known name only', () => {
+    const p = validateTemplate('initial', 'Issue with {feature} and {json}');
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatchObject({ level: 'warning', code: 'single_braces', placeholder: 'feature' });
+  });
+});
+
+describe('renderTemplate', () => {
+  it('fails on an unknown placeholder instead of leaving a blank', () => {
+    const r = renderTemplate('initial', 'Issue with {{featur}}.', { feature: 'Checkout' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]?.code).toBe('unknown_placeholder');
+  });
+
+  it('fails on a missing, null or blank value', () => {
+    for (const v of [undefined, null, '', '   ']) {
+      const r = renderTemplate('initial', DEFAULT_TEMPLATES.initial, { feature: v, cadence: 30 });
+      expect(r.ok).toBe(false);
+      if (!r.ok)
+        expect(r.problems.map((p) => p.message)).toEqual([
+          'Missing value for {{feature}} in "initial"',
+        ]);
+    }
+  });
+
+  it('does not expand placeholders inside values', () => {
+    const r = renderTemplate('initial', '{{feature}}/{{cadence}}', {
+      feature: '{{cadence}}',
+      cadence: 5,
+    });
+    expect(r).toEqual({ ok: true, text: '{{cadence}}/5' });
+  });
+
+  it('renders a placeholder used twice and ignores unused allowed names', () => {
+    const r = renderTemplate('initial', '{{feature}} and {{ feature }}', { feature: 'API' });
+    expect(r).toEqual({ ok: true, text: 'API and API' });
+  });
+});

@@ -1,0 +1,108 @@
+/** Action-item tracking across reviews: the monthly completion rate, the dashboard, reminders. */
+import { monthKey } from '../comms/datetime';
+import type { ActionItem, Review } from './model';
+
+/** One month of the completion report. `rate` is null when nothing fell due that month. */
+export interface MonthlyCompletion {
+  /** `YYYY-MM` in the report's time zone. */
+  month: string;
+  due: number;
+  doneOnTime: number;
+  rate: number | null;
+}
+
+/** The `YYYY-MM` keys of the `months` months ending with the one containing `now`, oldest first. */
+function monthKeys(now: number, months: number, timeZone: string): string[] {
+  const [y, m] = monthKey(now, timeZone).split('-').map(Number) as [number, number];
+  const keys: string[] = [];
+  for (let i = months - 1; i >= 0; i--) {
+    const index = y * 12 + (m - 1) - i;
+    const year = Math.floor(index / 12);
+    keys.push(`${year}-${String((index % 12) + 1).padStart(2, '0')}`);
+  }
+  return keys;
+}
+
+/**
+ * Monthly completion rate, as Product Ops reports it: of the items due in a month (by `dueAt` in
+ * `timeZone`), how many were done by their due date (`doneAt <= dueAt`).
+ * Decisions: `wont_do` items are excluded (a deliberate decision is neither done nor missed);
+ * items without a due date are excluded (they have no month); an item due later than `now` counts
+ * only once it is done — otherwise the current month would show open, not-yet-due items as misses.
+ */
+export function completionRates(
+  items: readonly ActionItem[],
+  now: number,
+  months = 12,
+  timeZone = 'UTC',
+): MonthlyCompletion[] {
+  const keys = monthKeys(now, months, timeZone);
+  const rows = new Map(keys.map((k) => [k, { month: k, due: 0, doneOnTime: 0 }]));
+  for (const item of items) {
+    if (item.status === 'wont_do' || item.dueAt === undefined || !Number.isFinite(item.dueAt)) {
+      continue;
+    }
+    const done = item.status === 'done';
+    if (item.dueAt > now && !done) continue;
+    const row = rows.get(monthKey(item.dueAt, timeZone));
+    if (!row) continue;
+    row.due += 1;
+    if (done && item.doneAt !== undefined && item.doneAt <= item.dueAt) row.doneOnTime += 1;
+  }
+  return keys.map((k) => {
+    const r = rows.get(k) ?? { month: k, due: 0, doneOnTime: 0 };
+    return { ...r, rate: r.due === 0 ? null : r.doneOnTime / r.due };
+  });
+}
+
+/** An action item with the review it came from. */
+export interface DashboardRow {
+  item: ActionItem;
+  reviewId: string;
+  reviewTitle: string;
+  /** Open and past its due date. */
+  overdue: boolean;
+}
+
+function isOverdue(item: ActionItem, now: number): boolean {
+  return item.status === 'open' && item.dueAt !== undefined && item.dueAt < now;
+}
+
+/**
+ * Every action item across reviews: overdue ones first, then by due date (undated last), then by
+ * review title and item id so the order is stable.
+ */
+export function actionItemDashboard(reviews: readonly Review[], now: number): DashboardRow[] {
+  const rows = reviews.flatMap((r) =>
+    r.actionItems.map((item) => ({
+      item,
+      reviewId: r.id,
+      reviewTitle: r.title,
+      overdue: isOverdue(item, now),
+    })),
+  );
+  const due = (r: DashboardRow): number => r.item.dueAt ?? Number.POSITIVE_INFINITY;
+  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return rows.sort(
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) ||
+      (due(a) === due(b) ? 0 : due(a) < due(b) ? -1 : 1) ||
+      cmp(a.reviewTitle, b.reviewTitle) ||
+      cmp(a.item.id, b.item.id),
+  );
+}
+
+/**
+ * Open items to remind their owners about: overdue ones and those due within `days` days
+ * (inclusive: due exactly `now + days` is included). Sorted by due date.
+ */
+export function remindersDue<T extends ActionItem>(
+  items: readonly T[],
+  now: number,
+  days = 2,
+): T[] {
+  const horizon = now + days * 86_400_000;
+  return items
+    .filter((i) => i.status === 'open' && i.dueAt !== undefined && i.dueAt <= horizon)
+    .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
