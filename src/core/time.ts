@@ -10,21 +10,22 @@ const DAY = 24 * HOUR;
 
 /* ------------------------------------------------------------------ messages */
 
-interface Messages {
+/** Words the time helpers need besides what Intl provides. */
+export interface TimeMessages {
   /** `{0}` is the formatted amount of time past the deadline. */
   overdue: string;
 }
 
-const CATALOGUE: Record<string, Messages> = {
+const CATALOGUE: Record<string, TimeMessages> = {
   en: { overdue: '{0} overdue' },
   de: { overdue: '{0} überfällig' },
 };
 
 /** The message catalogue for a locale (by language), English when we have none. */
-export function messages(locale: string): Messages {
+export function timeMessages(locale: string): TimeMessages {
   const lang = resolveLocale(locale).split('-')[0] ?? 'en';
   const own = Object.prototype.hasOwnProperty.call(CATALOGUE, lang) ? CATALOGUE[lang] : undefined;
-  return own ?? (CATALOGUE.en as Messages);
+  return own ?? (CATALOGUE.en as TimeMessages);
 }
 
 /* ------------------------------------------------------------------ locales and formatters */
@@ -136,7 +137,7 @@ export function formatCountdown(ms: number, locale: string): string {
   } else {
     text = largeUnits(total * 1000, locale);
   }
-  return overdue ? messages(locale).overdue.replace('{0}', text) : text;
+  return overdue ? timeMessages(locale).overdue.replace('{0}', text) : text;
 }
 
 /** Days and hours, for spans of a day or more. */

@@ -2,7 +2,17 @@
 import type { ComponentStatus, FeedComponent } from '../types';
 import { COMPONENT_STATUSES } from './levels';
 import type { Ctx, Obj } from './read';
-import { isObj, own, problem, readBool, readEnum, readList, readNum, readStr, typeName } from './read';
+import {
+  isObj,
+  own,
+  problem,
+  readBool,
+  readEnum,
+  readList,
+  readNum,
+  readStr,
+  typeName,
+} from './read';
 
 /** Parses one component; undefined (with a problem) when it has neither id nor name. */
 function parseComponent(ctx: Ctx, o: Obj, path: string): FeedComponent | undefined {

@@ -53,7 +53,7 @@ describe('fields the product uses survive', () => {
       name: 'GitHub',
       url: 'https://www.githubstatus.com',
       timeZone: 'Etc/UTC',
-      updatedAt: Date.parse('2022-11-25T15:50:05.015Z'),
+      updatedAt: Date.parse('2022-11-25T15:50:05.892Z'),
     });
     expect(feed.indicator).toBe('minor');
     expect(feed.description).toBe('Minor Service Outage');
@@ -83,7 +83,12 @@ describe('fields the product uses survive', () => {
     expect(inc.updates[0]?.body).toMatch(/^Packages is now experiencing degraded performance/);
     expect(inc.updates[0]?.affectedComponents).toEqual([
       { id: 'vg70hn9s2tyj', name: 'Pages', oldStatus: 'operational', newStatus: 'operational' },
-      { id: 'st3j38cctv9l', name: 'Packages', oldStatus: 'major_outage', newStatus: 'major_outage' },
+      {
+        id: 'st3j38cctv9l',
+        name: 'Packages',
+        oldStatus: 'major_outage',
+        newStatus: 'major_outage',
+      },
     ]);
     expect(inc.updates[1]?.affectedComponents).toEqual([]);
   });

@@ -1,12 +1,5 @@
 /** `parseFeed`: any Statuspage v2 (or compatible) payload → one normalized Feed. Never throws. */
-import type {
-  Feed,
-  FeedIncident,
-  FeedPage,
-  Indicator,
-  ParseResult,
-  PayloadKind,
-} from '../types';
+import type { Feed, FeedIncident, FeedPage, Indicator, ParseResult, PayloadKind } from '../types';
 import { parseComponents } from './component';
 import { parseIncident } from './incident';
 import { INDICATORS } from './levels';

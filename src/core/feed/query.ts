@@ -54,7 +54,8 @@ export function relevantMaintenances(feed: Feed, now: number, windowHours = 24):
   });
   const rank = (m: FeedIncident): number => (m.status === 'scheduled' ? 1 : 0);
   return out.sort(
-    (a, b) => rank(a) - rank(b) || (a.scheduledFor ?? a.createdAt) - (b.scheduledFor ?? b.createdAt),
+    (a, b) =>
+      rank(a) - rank(b) || (a.scheduledFor ?? a.createdAt) - (b.scheduledFor ?? b.createdAt),
   );
 }
 

@@ -4,7 +4,7 @@
  * "&lt;script&gt;" ends up as the literal text "<script>" — the views render it as text.
  */
 
-/** Tags whose opening or closing form ends a line. */
+/** Block tags: their opening or closing form starts a new line (`<br>` and `</p>` always do). */
 const BREAKS = new Set(['br', 'p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
 /** Tags whose content is code, not prose: dropped with the tag. */
 const DROP_CONTENT = new Set(['script', 'style']);
@@ -62,7 +62,8 @@ export function htmlToText(s: string): string {
     if (c === 60 /* < */ && !noMoreClose) {
       const next = s.charCodeAt(i + 1);
       const closing = next === 47; /* / */
-      const isTagStart = closing || next === 33 /* ! */ || ((next | 32) >= 97 && (next | 32) <= 122);
+      const isTagStart =
+        closing || next === 33 /* ! */ || ((next | 32) >= 97 && (next | 32) <= 122);
       if (isTagStart) {
         const end = s.indexOf('>', i + 1);
         if (end < 0) {
@@ -72,7 +73,9 @@ export function htmlToText(s: string): string {
           continue;
         }
         const name = tagName(s, i + (closing ? 2 : 1));
-        if (BREAKS.has(name)) out += '\n';
+        if (name === 'br') out += '\n';
+        else if (name === 'p' && closing) out += '\n\n';
+        else if (BREAKS.has(name) && out.charCodeAt(out.length - 1) !== 10) out += '\n';
         if (!closing && DROP_CONTENT.has(name)) {
           lower ??= s.toLowerCase();
           const close = lower.indexOf('</' + name, end);
