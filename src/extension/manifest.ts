@@ -25,7 +25,16 @@ export function buildManifest(target: Target, version: string): ManifestV3Export
     },
     options_ui: { page: 'src/extension/options/index.html', open_in_tab: true },
     background,
-    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'unlimitedStorage'],
+    permissions: [
+      'storage',
+      'alarms',
+      'notifications',
+      'scripting',
+      'unlimitedStorage',
+      // The popup reads the active tab's URL for "Show on this site" (no install warning, no host access).
+      'activeTab',
+      ...(target === 'chrome' ? ['sidePanel'] : []),
+    ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       'toggle-panel': {
@@ -38,7 +47,6 @@ export function buildManifest(target: Target, version: string): ManifestV3Export
     },
     ...(target === 'chrome'
       ? {
-          permissions: ['storage', 'alarms', 'notifications', 'scripting', 'unlimitedStorage', 'sidePanel'],
           side_panel: { default_path: 'src/extension/sidepanel/index.html' },
           minimum_chrome_version: '116',
         }

@@ -1,4 +1,5 @@
 import type { FeedIncident, ObligationStatus } from '../core/types';
+import type { SiteRecord } from './db/schema';
 
 /**
  * What the overlay and popup render, written by the background to `storage.local` under
@@ -17,7 +18,13 @@ export interface OverlayIncident {
   /** Deadlines computed by the core at `computedAt` (countdowns tick locally from dueAt). */
   obligations: ObligationStatus[];
   /** Set when the agent copied a reply; `stale` once a newer update was posted. */
-  copied?: { updateId: string; text: string; copiedAt: number; stale: boolean; newerUpdateBody?: string };
+  copied?: {
+    updateId: string;
+    text: string;
+    copiedAt: number;
+    stale: boolean;
+    newerUpdateBody?: string;
+  };
 }
 
 export interface OverlayState {
@@ -26,4 +33,9 @@ export interface OverlayState {
   incidents: OverlayIncident[];
   /** Sources that currently fail, with their last error, so stale data is labelled. */
   failing: { sourceId: string; name: string; error: string; lastOkAt?: number }[];
+  /**
+   * Where the pill sits per site origin (mirrors SiteRecord.corner for enabled sites), because a
+   * content script cannot read the extension's IndexedDB. Added for the overlay (issue 5, UI).
+   */
+  corners?: Record<string, SiteRecord['corner']>;
 }

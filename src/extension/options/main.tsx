@@ -1,8 +1,5 @@
-import { render } from 'preact';
+// Entry point of the options page: wiring only.
+import { mountPage } from '../ui/page';
+import { OptionsApp } from './app';
 
-function App() {
-  return <main><h1>Incident Lens — Settings</h1></main>;
-}
-
-const root = document.getElementById('app');
-if (root) render(<App />, root);
+mountPage(OptionsApp, 'options_title');

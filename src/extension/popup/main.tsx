@@ -1,8 +1,5 @@
-import { render } from 'preact';
+// Entry point of the toolbar popup: wiring only.
+import { mountPage } from '../ui/page';
+import { PopupApp } from './app';
 
-function App() {
-  return <main><h1>Incident Lens</h1></main>;
-}
-
-const root = document.getElementById('app');
-if (root) render(<App />, root);
+mountPage(PopupApp, 'popup_title');

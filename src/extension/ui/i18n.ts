@@ -6,14 +6,21 @@
 export type MessageSource = (key: string, substitutions?: string[]) => string;
 
 let source: MessageSource = (key) => key;
+let locale = 'en';
 
-/** Sets where `t()` looks strings up (the extension's `_locales` in production). */
-export function setMessageSource(next: MessageSource): void {
+/** Sets where `t()` looks strings up (the extension's `_locales` in production) and the UI locale. */
+export function setMessageSource(next: MessageSource, uiLanguage = 'en'): void {
   source = next;
+  locale = uiLanguage;
+}
+
+/** The UI locale, for Intl formatting of times and durations. */
+export function uiLocale(): string {
+  return locale;
 }
 
 /**
- * The localised string for `key`, with `$1`…`$9` placeholders filled from `subs`.
+ * The localised string for `key`, with `$1`…`$9` filled from `subs`.
  * A missing key shows the key itself, so an untranslated string is visible rather than blank.
  */
 export function t(key: string, ...subs: (string | number)[]): string {
@@ -21,17 +28,11 @@ export function t(key: string, ...subs: (string | number)[]): string {
   return text === '' ? key : text;
 }
 
-/** A MessageSource over a parsed `messages.json`, for tests and non-extension previews. */
-export function messagesSource(
-  messages: Record<string, { message: string; placeholders?: Record<string, { content: string }> }>,
-): MessageSource {
+/** A MessageSource over a parsed `messages.json` (direct `$1` substitutions), for tests. */
+export function messagesSource(messages: Record<string, { message: string }>): MessageSource {
   return (key, subs = []) => {
     const entry = messages[key];
     if (!entry) return '';
-    let text = entry.message;
-    for (const [name, p] of Object.entries(entry.placeholders ?? {})) {
-      text = text.replaceAll(`$${name.toUpperCase()}$`, p.content).replaceAll(`$${name}$`, p.content);
-    }
-    return text.replace(/\$(\d)/g, (_m, d: string) => subs[Number(d) - 1] ?? '');
+    return entry.message.replace(/\$(\d)/g, (_m, d: string) => subs[Number(d) - 1] ?? '');
   };
 }

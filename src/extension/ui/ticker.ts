@@ -32,12 +32,12 @@ export function createTicker(env: TickerEnv = browserEnv()): Ticker {
     const now = env.now();
     for (const fn of [...subs]) fn(now);
   };
-  const sync = () => {
+  const sync = (catchUp: boolean) => {
     const want = subs.size > 0 && env.visible();
     if (want && handle === null) {
       handle = env.setInterval(fire, 1000);
       // A page coming back into view shows the right time at once, not a second later.
-      fire();
+      if (catchUp) fire();
     } else if (!want && handle !== null) {
       env.clearInterval(handle);
       handle = null;
@@ -47,12 +47,12 @@ export function createTicker(env: TickerEnv = browserEnv()): Ticker {
   return {
     subscribe(fn) {
       subs.add(fn);
-      offVisibility ??= env.onVisibility(sync);
+      offVisibility ??= env.onVisibility(() => sync(true));
       fn(env.now());
-      sync();
+      sync(false);
       return () => {
         subs.delete(fn);
-        sync();
+        sync(false);
         if (subs.size === 0 && offVisibility) {
           offVisibility();
           offVisibility = null;

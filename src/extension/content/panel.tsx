@@ -1,0 +1,95 @@
+import type { Ref } from 'preact';
+import { formatClock } from '../../core/time';
+import type { OverlayState } from '../overlay-state';
+import { t, uiLocale } from '../ui/i18n';
+import { liveDeadlines } from '../ui/deadlines';
+import { IncidentCard } from '../ui/incident-card';
+import { useNow } from '../ui/use-now';
+import { cornerPosition, type Corner } from './corner';
+import type { TicketMatch } from './match';
+import type { OverlayPorts } from './ports';
+import { CopyReply } from './reply';
+
+interface Props {
+  state: OverlayState;
+  corner: Corner;
+  match: TicketMatch | null;
+  ports: OverlayPorts;
+  onClose(): void;
+  headingRef: Ref<HTMLHeadingElement>;
+}
+
+/** The panel opens away from the pill's corner edge so the two never overlap. */
+function panelPosition(corner: Corner): Record<string, string> {
+  const pos = cornerPosition(corner, 16);
+  const v = corner.startsWith('top') ? 'top' : 'bottom';
+  return { ...pos, [v]: '64px' };
+}
+
+/** "as of 14:05": the oldest last-good time among failing sources, or the projection time. */
+export function staleSince(state: OverlayState): number | null {
+  if (state.failing.length === 0) return null;
+  const times = state.failing.map((f) => f.lastOkAt ?? state.computedAt);
+  return Math.min(...times);
+}
+
+/**
+ * The incident panel: one card per active incident, the ticket match highlighted and listed
+ * first, and a notice with the failing sources when the data may be stale. Esc closes it (the
+ * host wires that); focus moves to the heading on open.
+ */
+export function Panel({ state, corner, match, ports, onClose, headingRef }: Props) {
+  // Ages only need refreshing while something ticks anyway; a quiet panel runs no timer.
+  const now = useNow(state.incidents.some((i) => liveDeadlines(i.obligations).length > 0));
+  const since = staleSince(state);
+  const items = [...state.incidents].sort(
+    (a, b) =>
+      Number(match?.key === `${b.sourceId}|${b.incident.id}`) -
+      Number(match?.key === `${a.sourceId}|${a.incident.id}`),
+  );
+  return (
+    <section
+      id="lens-panel"
+      class="panel"
+      role="dialog"
+      aria-labelledby="lens-panel-title"
+      style={panelPosition(corner)}
+    >
+      <header class="panel-head">
+        <h2 id="lens-panel-title" tabIndex={-1} ref={headingRef}>
+          {t('panel_title', state.incidents.length)}
+        </h2>
+        <button type="button" class="secondary" onClick={onClose}>
+          {t('panel_close')}
+        </button>
+      </header>
+      {since !== null && (
+        <div class="stale" role="status">
+          <p>{t('panel_staleAsOf', formatClock(since, uiLocale()))}</p>
+          <ul>
+            {state.failing.map((f) => (
+              <li key={f.sourceId}>{t('panel_failingSource', f.name, f.error)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {items.length === 0 && <p class="empty">{t('panel_allClear')}</p>}
+      {items.map((item) => {
+        const key = `${item.sourceId}|${item.incident.id}`;
+        const matched = match?.key === key;
+        return (
+          <div key={key} class={matched ? 'matched' : undefined}>
+            {matched && (
+              <p class="match-note">
+                <strong>{t('match_likely')}</strong> {t('match_term', match.term)}
+              </p>
+            )}
+            <IncidentCard item={item} now={now}>
+              {item.incident.kind === 'incident' && <CopyReply item={item} ports={ports} />}
+            </IncidentCard>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../ui/i18n';
+import { DataSection } from './data';
+import { NotificationsSection } from './notifications';
+import { SitesSection } from './sites';
+import { SourcesSection } from './sources';
+
+/** One section of the options page: a nav entry and its view. */
+export interface OptionsSection {
+  id: string;
+  /** i18n key of the nav label and heading. */
+  labelKey: string;
+  view: ComponentType;
+}
+
+/**
+ * The sections, in nav order. Later issues add theirs here — "responder", "policy" and "reviews"
+ * (issue 6) each become one entry with its own folder under options/ — so nothing else changes.
+ */
+export const SECTIONS: readonly OptionsSection[] = [
+  { id: 'sources', labelKey: 'options_sources', view: SourcesSection },
+  { id: 'sites', labelKey: 'options_sites', view: SitesSection },
+  { id: 'notifications', labelKey: 'options_notifications', view: NotificationsSection },
+  { id: 'data', labelKey: 'options_data', view: DataSection },
+];
+
+const fromHash = () => {
+  const id = location.hash.slice(1);
+  return SECTIONS.some((s) => s.id === id) ? id : (SECTIONS[0]?.id ?? '');
+};
+
+/** The options page: a nav of sections (kept in the URL hash, so a section can be linked to). */
+export function OptionsApp() {
+  const [current, setCurrent] = useState(fromHash);
+  useEffect(() => {
+    const onHash = () => setCurrent(fromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const section = SECTIONS.find((s) => s.id === current) ?? SECTIONS[0];
+  const View = section?.view;
+  return (
+    <div class="options">
+      <header>
+        <h1>{t('options_title')}</h1>
+        <nav aria-label={t('options_nav')}>
+          <ul class="tabs">
+            {SECTIONS.map((s) => (
+              <li key={s.id}>
+                <a href={`#${s.id}`} aria-current={s.id === current ? 'page' : undefined}>
+                  {t(s.labelKey)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id={`section-${current}`}>
+        {section && <h2>{t(section.labelKey)}</h2>}
+        {View && <View />}
+      </main>
+    </div>
+  );
+}

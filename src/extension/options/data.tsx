@@ -1,0 +1,87 @@
+import { useState } from 'preact/hooks';
+import { send } from '../messaging';
+import { t } from '../ui/i18n';
+
+type Outcome = { kind: 'ok' | 'error'; text: string } | null;
+
+/** A file name with the local date, so several backups sort by day. */
+export function backupFileName(now: Date): string {
+  const d = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return `incident-lens-backup-${d}.json`;
+}
+
+/** Export everything to a JSON download; import a backup, which the background refuses whole if bad. */
+export function DataSection() {
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onExport = async () => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const { json } = await send('data/export', null);
+      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = backupFileName(new Date());
+      a.click();
+      // Revoke later: the download reads the blob after this handler returns.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setOutcome({ kind: 'ok', text: t('data_exported') });
+    } catch (e) {
+      setOutcome({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onImport = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const res = await send('data/import', { json: await file.text() });
+      if (res.ok) {
+        const counts = Object.entries(res.counts)
+          .map(([k, n]) => `${k}: ${n}`)
+          .join(', ');
+        setOutcome({ kind: 'ok', text: t('data_imported', counts) });
+      } else {
+        setOutcome({ kind: 'error', text: t('data_refused', res.error) });
+      }
+    } catch (e) {
+      setOutcome({
+        kind: 'error',
+        text: t('data_refused', e instanceof Error ? e.message : String(e)),
+      });
+    } finally {
+      input.value = '';
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div>
+      <p>{t('data_exportHelp')}</p>
+      <button type="button" disabled={busy} onClick={() => void onExport()}>
+        {t('data_export')}
+      </button>
+      <label for="import-file">{t('data_import')}</label>
+      <p class="muted" id="import-help">
+        {t('data_importHelp')}
+      </p>
+      <input
+        id="import-file"
+        type="file"
+        accept="application/json,.json"
+        aria-describedby="import-help"
+        disabled={busy}
+        onChange={(e) => void onImport(e.currentTarget as HTMLInputElement)}
+      />
+      <p role="status" class={outcome?.kind === 'error' ? 'error' : 'ok'}>
+        {outcome?.text ?? ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useState } from 'preact/hooks';
+import type { NotificationPrefs } from '../db/schema';
+import { getSetting } from '../db/settings';
+import { send } from '../messaging';
+import { t } from '../ui/i18n';
+import { useDbQuery } from '../ui/use-db';
+
+const KEYS: readonly (keyof NotificationPrefs)[] = [
+  'newIncident',
+  'severityChange',
+  'newUpdate',
+  'obligationDue',
+  'actionItemDue',
+];
+
+/** The five notification toggles (settings.notifications), written through a command. */
+export function NotificationsSection() {
+  const prefs = useDbQuery((db) => getSetting(db, 'notifications'));
+  const [error, setError] = useState<string | null>(null);
+  if (!prefs.data) return <p class="muted">{prefs.error ?? t('popup_loading')}</p>;
+  const current = prefs.data;
+  const toggle = (key: keyof NotificationPrefs, value: boolean) => {
+    setError(null);
+    void send('settings/setNotifications', { [key]: value })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+      .finally(prefs.refresh);
+  };
+  return (
+    <fieldset>
+      <legend>{t('notif_legend')}</legend>
+      {KEYS.map((key) => (
+        <div key={key}>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={current[key]}
+              onChange={(e) => toggle(key, (e.currentTarget as HTMLInputElement).checked)}
+            />{' '}
+            {t(`notif_${key}`)}
+          </label>
+        </div>
+      ))}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,60 @@
+import browser from 'webextension-polyfill';
+import { formatClock } from '../../core/time';
+import { browserOverlayStore } from '../ui/browser';
+import { liveDeadlines } from '../ui/deadlines';
+import { t, uiLocale } from '../ui/i18n';
+import { IncidentCard } from '../ui/incident-card';
+import { useNow } from '../ui/use-now';
+import { useOverlayState } from '../ui/use-overlay';
+import { SiteToggle } from './site-toggle';
+
+const store = browserOverlayStore();
+
+/** The popup: active incidents with countdowns, or an all-clear; the site toggle; settings link. */
+export function PopupApp() {
+  const state = useOverlayState(store);
+  const now = useNow(
+    state?.incidents.some((i) => liveDeadlines(i.obligations).length > 0) ?? false,
+  );
+  const failing = state?.failing ?? [];
+  return (
+    <main class="popup">
+      <h1>{t('extName')}</h1>
+      <SiteToggle />
+      {failing.length > 0 && state && (
+        <p class="stale" role="status">
+          {t(
+            'panel_staleAsOf',
+            formatClock(
+              Math.min(...failing.map((f) => f.lastOkAt ?? state.computedAt)),
+              uiLocale(),
+            ),
+          )}
+        </p>
+      )}
+      <section aria-labelledby="popup-incidents">
+        <h2 id="popup-incidents">{t('popup_incidents')}</h2>
+        {state === undefined ? (
+          <p class="muted">{t('popup_loading')}</p>
+        ) : !state || state.incidents.length === 0 ? (
+          <p class="empty ok">{t('popup_allClear')}</p>
+        ) : (
+          state.incidents.map((item) => (
+            <IncidentCard key={`${item.sourceId}|${item.incident.id}`} item={item} now={now} />
+          ))
+        )}
+      </section>
+      <p>
+        <a
+          href={browser.runtime.getURL('src/extension/options/index.html')}
+          onClick={(e) => {
+            e.preventDefault();
+            void browser.runtime.openOptionsPage();
+          }}
+        >
+          {t('popup_openOptions')}
+        </a>
+      </p>
+    </main>
+  );
+}

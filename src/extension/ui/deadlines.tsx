@@ -1,0 +1,40 @@
+import type { ObligationStatus } from '../../core/types';
+import { countdown } from './countdown';
+import { t } from './i18n';
+import { useNow } from './use-now';
+
+/** Obligations with a live deadline: not yet met, not standing, with a due time. */
+export function liveDeadlines(obligations: readonly ObligationStatus[]): ObligationStatus[] {
+  return obligations
+    .filter(
+      (o) =>
+        o.dueAt !== null &&
+        (o.state === 'upcoming' || o.state === 'due_soon' || o.state === 'overdue'),
+    )
+    .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0));
+}
+
+/**
+ * Live countdowns to each upcoming deadline. The list subscribes to the shared ticker only while
+ * it is mounted and has something to count, so a quiet panel runs no timer at all.
+ */
+export function Deadlines({ obligations }: { obligations: readonly ObligationStatus[] }) {
+  const live = liveDeadlines(obligations);
+  const now = useNow(live.length > 0);
+  if (live.length === 0) return null;
+  return (
+    <ul class="deadlines" aria-label={t('deadlines_label')}>
+      {live.map((o) => {
+        const c = countdown(o.dueAt ?? now, now);
+        return (
+          <li key={`${o.ruleId}|${o.occurrence ?? 0}`}>
+            <span>{o.label}</span>
+            <span class={`cd cd-${c.tone}`} data-tone={c.tone}>
+              {c.text}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,33 @@
+import { h, render, type ComponentType } from 'preact';
+import browser from 'webextension-polyfill';
+import { wireI18n } from './browser';
+import { t } from './i18n';
+import { baseCss } from './styles';
+
+/** Layout shared by the popup and the options page, on top of the shared tokens. */
+const PAGE_CSS = `
+body{margin:0;background:var(--lens-bg);}
+main{padding:12px 16px;}
+h1{font-size:18px;margin:0 0 8px;} h2{font-size:16px;margin:12px 0 6px;} h3{font-size:15px;margin:0 0 4px;}
+.card{border-top:1px solid var(--lens-border);padding:8px 0;}
+.meta{font-size:13px;margin:2px 0;}
+a{color:var(--lens-accent);}
+label{display:block;margin:6px 0 2px;font-weight:600;}
+input[type=text],input[type=url],input[type=number]{font:inherit;color:var(--lens-fg);background:var(--lens-bg);
+border:1px solid var(--lens-border);border-radius:6px;padding:4px 8px;width:100%;box-sizing:border-box;}
+.error{color:var(--lens-overdue);font-weight:600;}
+.ok{color:var(--lens-ok);font-weight:600;}
+table{border-collapse:collapse;width:100%;} th,td{text-align:start;padding:6px;border-bottom:1px solid var(--lens-border);vertical-align:top;}
+`;
+
+/** Wires i18n, the document language and the shared styles, then renders a view into #app. */
+export function mountPage(App: ComponentType, titleKey: string): void {
+  wireI18n();
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  document.title = t(titleKey);
+  const style = document.createElement('style');
+  style.textContent = baseCss(':root') + PAGE_CSS;
+  document.head.append(style);
+  const root = document.getElementById('app');
+  if (root) render(h(App, {}), root);
+}

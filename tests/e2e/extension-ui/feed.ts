@@ -1,0 +1,76 @@
+/** A Statuspage v2 summary.json with one active incident, shaped like the fixtures in tests/fixtures. */
+export function summary(
+  now: number,
+  updates: { id: string; body: string; minutesAgo: number; status: string }[],
+) {
+  const iso = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
+  const checkout = { id: 'c1', name: 'Checkout API', status: 'partial_outage' };
+  const newest = Math.min(...updates.map((u) => u.minutesAgo));
+  return {
+    page: {
+      id: 'pg1',
+      name: 'Acme',
+      url: 'https://status.acme.test',
+      time_zone: 'Etc/UTC',
+      updated_at: iso(newest),
+    },
+    status: { indicator: 'major', description: 'Partial System Outage' },
+    components: [
+      {
+        ...checkout,
+        created_at: iso(600),
+        updated_at: iso(newest),
+        position: 1,
+        group_id: null,
+        group: false,
+        only_show_if_degraded: false,
+        showcase: true,
+        description: null,
+      },
+    ],
+    incidents: [
+      {
+        id: 'inc-checkout',
+        name: 'Elevated errors on Checkout',
+        status: updates[0]?.status ?? 'investigating',
+        impact: 'major',
+        created_at: iso(40),
+        updated_at: iso(newest),
+        started_at: iso(40),
+        monitoring_at: null,
+        resolved_at: null,
+        shortlink: 'https://stspg.io/abc',
+        page_id: 'pg1',
+        components: [checkout],
+        incident_updates: updates.map((u) => ({
+          id: u.id,
+          status: u.status,
+          body: u.body,
+          incident_id: 'inc-checkout',
+          created_at: iso(u.minutesAgo),
+          updated_at: iso(u.minutesAgo),
+          display_at: iso(u.minutesAgo),
+          affected_components: [
+            {
+              code: 'c1',
+              name: 'Checkout API',
+              old_status: 'operational',
+              new_status: 'partial_outage',
+            },
+          ],
+        })),
+      },
+    ],
+    scheduled_maintenances: [],
+  };
+}
+
+/** A helpdesk-like ticket page; the ticket mentions checkout so the matcher has something to find. */
+export function ticketPage(extraCss = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ticket #4411</title>
+<style>body{font:16px sans-serif;margin:0} header{height:48px;background:#234} .row{display:flex;gap:8px}
+.row div{width:120px;height:40px;background:#ddd} ${extraCss}</style></head>
+<body><header id="top"></header><main><h1 id="subject">Ticket #4411: payment fails at checkout</h1>
+<p id="body">Hi, every time I try to pay, the checkout page shows an error.</p>
+<div class="row"><div id="a">A</div><div id="b">B</div><div id="c">C</div></div></main></body></html>`;
+}

@@ -1,0 +1,86 @@
+import type { Page } from 'playwright-core';
+import type { OverlayState } from '../../../src/extension/overlay-state';
+import { launchWithExtension, type ExtensionSession } from '../browser';
+import { startServer, type TestServer } from '../server';
+import { summary, ticketPage } from './feed';
+
+type Update = { id: string; body: string; minutesAgo: number; status: string };
+
+/** An extension with one localhost source polled and the overlay on for the test server's origin. */
+export interface UiSession {
+  s: ExtensionSession;
+  server: TestServer;
+  /** An extension page (options) used to send commands and read storage. */
+  ext: Page;
+  /** Replaces what the feed serves. */
+  serve(updates: Update[]): void;
+  /** Sends a command as an extension page does and returns its reply. */
+  cmd(name: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }>;
+  /** Polls now and waits until the stored projection satisfies `ready`. */
+  pollUntil(ready: (st: OverlayState | undefined) => boolean, what: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const FIRST: Update = {
+  id: 'u1',
+  status: 'identified',
+  body: 'We identified a faulty deploy of the payment service and are rolling it back.',
+  minutesAgo: 26,
+};
+
+/** Starts Chromium with the extension, a feed and a ticket page on 127.0.0.1. */
+export async function startUi(): Promise<UiSession> {
+  const s = await launchWithExtension();
+  const server = await startServer();
+  let updates: Update[] = [FIRST];
+  server.route('/api/v2/summary.json', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(summary(Date.now(), updates)));
+  });
+  server.html('/ticket', ticketPage());
+  await s.grantHost('http://127.0.0.1/*');
+  const ext = await s.openPage('src/extension/options/index.html');
+  const cmd: UiSession['cmd'] = (name, payload) =>
+    ext.evaluate(([c, p]) => chrome.runtime.sendMessage({ cmd: c, payload: p }), [
+      name,
+      payload,
+    ] as const);
+  const session: UiSession = {
+    s,
+    server,
+    ext,
+    serve: (u) => void (updates = u),
+    cmd,
+    async pollUntil(ready, what) {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        await cmd('sources/pollNow', {});
+        // Read in the page, judge here: extension pages' CSP forbids eval of a predicate string.
+        const st = await ext.evaluate(
+          async () =>
+            (await chrome.storage.local.get('overlay')).overlay as OverlayState | undefined,
+        );
+        if (ready(st)) return;
+        if (Date.now() > deadline) throw new Error(`stored overlay never showed ${what}`);
+        await ext.waitForTimeout(300);
+      }
+    },
+    async close() {
+      await s.close();
+      await server.close();
+    },
+  };
+  // Add the source through the options form: its submit calls permissions.request in the click,
+  // which resolves at once because grantHost pre-approved the origin (TOOLCHAIN.md).
+  await ext.getByLabel('Name').fill('Acme status');
+  await ext.getByLabel(/^Feed URL/).fill(`${server.origin}/api/v2/summary.json`);
+  await ext.getByLabel(/^Poll every/).fill('30');
+  await ext.getByRole('button', { name: 'Add a source' }).click();
+  await ext.getByRole('heading', { name: 'Acme status' }).waitFor();
+  return session;
+}
+
+declare const chrome: {
+  runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> };
+  storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+};
