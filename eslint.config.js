@@ -10,21 +10,41 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: {
-        window: 'readonly', document: 'readonly', console: 'readonly', process: 'readonly',
-        URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        fetch: 'readonly',
       },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Pass `now` in; the core never reads the clock.' },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'Pass `now` in; the core never reads the clock.',
+        },
       ],
     },
   },
   {
-    files: ['src/extension/**', 'widgets/**', 'tests/**', 'demo/**', 'bench/**', 'scripts/**', '*.config.*'],
+    files: [
+      'src/extension/**',
+      'widgets/**',
+      'tests/**',
+      'demo/**',
+      'bench/**',
+      'scripts/**',
+      '*.config.*',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

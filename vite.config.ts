@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { buildManifest, type Target } from './src/extension/manifest.ts';
 
 const target = (process.env.TARGET ?? 'chrome') as Target;
-const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+const { version } = JSON.parse(
+  readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
+) as {
   version: string;
 };
 

@@ -18,7 +18,9 @@ export async function run() {
     for (const file of await jsFiles(dir)) {
       const buf = await readFile(file);
       const gz = gzipSync(buf, { level: 9 }).length;
-      const br = brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      const br = brotliCompressSync(buf, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+      }).length;
       const allInOne = file.endsWith('dist/widgets/incident-widgets.js');
       rows.push({
         group: 'bundle size',

@@ -4,7 +4,12 @@
 
 export const LOOP_MS = 6 * 60_000;
 
-const PAGE = { id: 'demo0page01', name: 'Acme Cloud', url: 'https://status.example.com', time_zone: 'Etc/UTC' };
+const PAGE = {
+  id: 'demo0page01',
+  name: 'Acme Cloud',
+  url: 'https://status.example.com',
+  time_zone: 'Etc/UTC',
+};
 
 const COMPONENTS = [
   ['cmp-api', 'API'],
@@ -69,7 +74,9 @@ export function summaryAt(loopStart, phase) {
     group: false,
     only_show_if_degraded: false,
   }));
-  const affected = (status) => [{ code: 'cmp-checkout', name: 'Checkout', old_status: 'operational', new_status: status }];
+  const affected = (status) => [
+    { code: 'cmp-checkout', name: 'Checkout', old_status: 'operational', new_status: status },
+  ];
   const updates = [];
   const add = (id, status, offset, body, comp) =>
     updates.unshift({
@@ -84,25 +91,50 @@ export function summaryAt(loopStart, phase) {
       deliver_notifications: true,
     });
   if (reached('investigating'))
-    add('upd-1', 'investigating', 40_000,
+    add(
+      'upd-1',
+      'investigating',
+      40_000,
       'We are aware of an issue affecting Checkout and are investigating. We will update every 30 minutes.',
-      affected('major_outage'));
+      affected('major_outage'),
+    );
   if (reached('identified'))
-    add('upd-2', 'identified', 100_000,
+    add(
+      'upd-2',
+      'identified',
+      100_000,
       'Still impacted: card payments at Checkout fail for most customers. What we learned: a certificate on the payment gateway expired; a renewed certificate is being rolled out. Next update by ' +
-        new Date(loopStart + 100_000 + 30 * 60_000).toISOString().slice(11, 16) + ' UTC.',
-      affected('major_outage'));
+        new Date(loopStart + 100_000 + 30 * 60_000).toISOString().slice(11, 16) +
+        ' UTC.',
+      affected('major_outage'),
+    );
   if (reached('monitoring'))
-    add('upd-3', 'monitoring', 160_000,
+    add(
+      'upd-3',
+      'monitoring',
+      160_000,
       'Still impacted: a small share of Checkout requests are slower than usual. What we learned: the renewed certificate is live and payments succeed again. Next update by ' +
-        new Date(loopStart + 160_000 + 30 * 60_000).toISOString().slice(11, 16) + ' UTC.',
-      affected('degraded_performance'));
+        new Date(loopStart + 160_000 + 30 * 60_000).toISOString().slice(11, 16) +
+        ' UTC.',
+      affected('degraded_performance'),
+    );
   if (reached('resolved'))
-    add('upd-4', 'resolved', 230_000,
+    add(
+      'upd-4',
+      'resolved',
+      230_000,
       'This incident has been resolved. All Checkout functionality has been restored as of ' +
         new Date(loopStart + 230_000).toISOString().slice(11, 16) +
         ' UTC. We will publish a full post-mortem within 48 hours.',
-      [{ code: 'cmp-checkout', name: 'Checkout', old_status: 'degraded_performance', new_status: 'operational' }]);
+      [
+        {
+          code: 'cmp-checkout',
+          name: 'Checkout',
+          old_status: 'degraded_performance',
+          new_status: 'operational',
+        },
+      ],
+    );
   const checkout = reached('investigating')
     ? [
         {
@@ -149,14 +181,25 @@ export function summaryAt(loopStart, phase) {
         created_at: at(maintenanceRunning ? 290_000 : -3_600_000),
         updated_at: at(maintenanceRunning ? 290_000 : -3_600_000),
         display_at: at(maintenanceRunning ? 290_000 : -3_600_000),
-        affected_components: [{ code: 'cmp-search', name: 'Search', old_status: 'operational', new_status: 'under_maintenance' }],
+        affected_components: [
+          {
+            code: 'cmp-search',
+            name: 'Search',
+            old_status: 'operational',
+            new_status: 'under_maintenance',
+          },
+        ],
       },
     ],
     components: [components[3]],
   };
   const indicator = incidentOpen
-    ? checkoutStatus === 'major_outage' ? 'major' : 'minor'
-    : maintenanceRunning ? 'maintenance' : 'none';
+    ? checkoutStatus === 'major_outage'
+      ? 'major'
+      : 'minor'
+    : maintenanceRunning
+      ? 'maintenance'
+      : 'none';
   const description = {
     none: 'All Systems Operational',
     minor: 'Minor Service Outage',

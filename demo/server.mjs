@@ -27,7 +27,10 @@ function endpoints(summary) {
     'components.json': { page: s.page, components: s.components },
     'incidents.json': { page: s.page, incidents: allIncidents },
     'incidents/unresolved.json': { page: s.page, incidents: unresolved },
-    'scheduled-maintenances.json': { page: s.page, scheduled_maintenances: s.scheduled_maintenances },
+    'scheduled-maintenances.json': {
+      page: s.page,
+      scheduled_maintenances: s.scheduled_maintenances,
+    },
     'scheduled-maintenances/active.json': {
       page: s.page,
       scheduled_maintenances: s.scheduled_maintenances.filter((m) => m.status === 'in_progress'),
@@ -43,7 +46,12 @@ function endpoints(summary) {
  * Starts the demo server. `feed`: a real summary.json URL to proxy instead of the scenario.
  * `now`: the clock (injectable for tests). Resolves to { origin, close }.
  */
-export async function startDemo({ port = 5173, host = '127.0.0.1', feed, now = () => Date.now() } = {}) {
+export async function startDemo({
+  port = 5173,
+  host = '127.0.0.1',
+  feed,
+  now = () => Date.now(),
+} = {}) {
   const started = now();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -53,7 +61,10 @@ export async function startDemo({ port = 5173, host = '127.0.0.1', feed, now = (
       const rel = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '');
       if (rel.startsWith('..') || !/^(demo|dist|docs)[/\\]/.test(rel)) return notFound(res);
       const body = await readFile(join(ROOT, rel));
-      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(rel)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
       res.end(body);
     } catch {
       notFound(res);
@@ -67,7 +78,11 @@ export async function startDemo({ port = 5173, host = '127.0.0.1', feed, now = (
       const target = name === 'summary.json' ? feed : feed.replace(/summary\.json$/, name);
       const upstream = await fetch(target, { signal: AbortSignal.timeout(10_000) });
       body = await upstream.text();
-      res.writeHead(upstream.status, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'max-age=15' });
+      res.writeHead(upstream.status, {
+        'content-type': 'application/json',
+        'access-control-allow-origin': '*',
+        'cache-control': 'max-age=15',
+      });
       return void res.end(body);
     }
     const elapsed = now() - started;
@@ -95,7 +110,11 @@ export async function startDemo({ port = 5173, host = '127.0.0.1', feed, now = (
   const { port: actual } = server.address();
   return {
     origin: `http://${host}:${actual}`,
-    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(ok);
+      }),
   };
 }
 

@@ -13,7 +13,9 @@ const { values } = parseArgs({
 });
 
 if (values.feed && !/^https?:\/\//.test(values.feed)) {
-  console.error(`--feed must be an http(s) URL of a Statuspage-compatible summary.json, got: ${values.feed}`);
+  console.error(
+    `--feed must be an http(s) URL of a Statuspage-compatible summary.json, got: ${values.feed}`,
+  );
   process.exit(2);
 }
 

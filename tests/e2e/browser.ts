@@ -1,4 +1,10 @@
-import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Worker,
+} from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -55,7 +61,9 @@ export async function launchWithExtension(): Promise<ExtensionSession> {
         ([id, o]) =>
           (
             globalThis as unknown as {
-              chrome: { developerPrivate: { addHostPermission(id: string, o: string): Promise<void> } };
+              chrome: {
+                developerPrivate: { addHostPermission(id: string, o: string): Promise<void> };
+              };
             }
           ).chrome.developerPrivate.addHostPermission(id!, o!),
         [extensionId, pattern],
@@ -69,7 +77,8 @@ export async function launchWithExtension(): Promise<ExtensionSession> {
         targetInfos: { type: string; url: string; targetId: string }[];
       };
       const t = targetInfos.find(
-        (x) => x.type === 'service_worker' && x.url.startsWith(`chrome-extension://${extensionId}/`),
+        (x) =>
+          x.type === 'service_worker' && x.url.startsWith(`chrome-extension://${extensionId}/`),
       );
       if (t) await b.send('Target.closeTarget', { targetId: t.targetId });
       await b.detach();
@@ -91,15 +100,21 @@ export async function axe(
   );
   await page.evaluate(source);
   return page.evaluate(async (opts) => {
-    const a = (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: never[] }> } }).axe;
+    const a = (
+      globalThis as unknown as {
+        axe: { run(c: unknown, o: unknown): Promise<{ violations: never[] }> };
+      }
+    ).axe;
     const r = await a.run(opts.include ? { include: [opts.include] } : document, {
       rules: opts.rules ?? {},
       resultTypes: ['violations'],
     });
-    return r.violations.map((v: { id: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }) => ({
-      id: v.id,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-    }));
+    return r.violations.map(
+      (v: { id: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }) => ({
+        id: v.id,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+      }),
+    );
   }, options);
 }

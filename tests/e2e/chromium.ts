@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
   for (const c of candidates) if (c && existsSync(c)) return c;
-  throw new Error('Chromium not found: install it with `apt-get install -y chromium` (Debian) or set CHROMIUM_PATH.');
+  throw new Error(
+    'Chromium not found: install it with `apt-get install -y chromium` (Debian) or set CHROMIUM_PATH.',
+  );
 }
 
 export const CHROMIUM_ARGS = [

@@ -5,6 +5,7 @@ import { chromiumPath } from './chromium';
 export default function setup(): void {
   chromiumPath();
   for (const dir of ['dist/chrome/manifest.json']) {
-    if (!existsSync(dir)) throw new Error(`${dir} is missing: run \`npm run build\` before the e2e tests.`);
+    if (!existsSync(dir))
+      throw new Error(`${dir} is missing: run \`npm run build\` before the e2e tests.`);
   }
 }

@@ -11,7 +11,11 @@ export interface TestServer {
   /** Adds or replaces the handler for an exact path (query string ignored). */
   route(path: string, handler: Handler): void;
   /** Serves a string/JSON value at a path with optional headers and status. */
-  json(path: string, body: unknown, init?: { status?: number; headers?: Record<string, string> }): void;
+  json(
+    path: string,
+    body: unknown,
+    init?: { status?: number; headers?: Record<string, string> },
+  ): void;
   html(path: string, body: string, headers?: Record<string, string>): void;
   /** Every request seen, in order: method + path (with query). */
   requests: { method: string; url: string; headers: IncomingMessage['headers'] }[];
@@ -40,7 +44,11 @@ export async function startServer(): Promise<TestServer> {
   const requests: TestServer['requests'] = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    requests.push({ method: req.method ?? 'GET', url: url.pathname + url.search, headers: req.headers });
+    requests.push({
+      method: req.method ?? 'GET',
+      url: url.pathname + url.search,
+      headers: req.headers,
+    });
     try {
       const h = routes.get(url.pathname);
       if (h) return void (await h(req, res));
