@@ -17,7 +17,8 @@ export interface Strings {
   dismiss: string;
   link: string;
   active: string;
-  maintenance: string;
+  /** Banner severity labels, so colour is never the only cue. */
+  sev: Record<'critical' | 'major' | 'minor' | 'maintenance', string>;
 }
 
 const en: Strings = {
@@ -43,8 +44,8 @@ const en: Strings = {
     monitoring: 'Monitoring',
     resolved: 'Resolved',
     postmortem: 'Postmortem',
-    scheduled: 'Scheduled maintenance',
-    in_progress: 'Maintenance in progress',
+    scheduled: 'Scheduled',
+    in_progress: 'In progress',
     verifying: 'Verifying',
     completed: 'Completed',
   },
@@ -57,7 +58,12 @@ const en: Strings = {
   dismiss: 'Dismiss',
   link: 'Status page',
   active: 'Active incidents:',
-  maintenance: 'Maintenance',
+  sev: {
+    critical: 'Critical incident',
+    major: 'Major incident',
+    minor: 'Minor incident',
+    maintenance: 'Maintenance',
+  },
 };
 
 const de: Strings = {
@@ -83,8 +89,8 @@ const de: Strings = {
     monitoring: 'Wird beobachtet',
     resolved: 'Behoben',
     postmortem: 'Nachbetrachtung',
-    scheduled: 'Geplante Wartung',
-    in_progress: 'Wartung läuft',
+    scheduled: 'Geplant',
+    in_progress: 'Läuft',
     verifying: 'Wird überprüft',
     completed: 'Abgeschlossen',
   },
@@ -97,7 +103,12 @@ const de: Strings = {
   dismiss: 'Schließen',
   link: 'Statusseite',
   active: 'Aktive Vorfälle:',
-  maintenance: 'Wartung',
+  sev: {
+    critical: 'Kritischer Vorfall',
+    major: 'Schwerer Vorfall',
+    minor: 'Geringfügiger Vorfall',
+    maintenance: 'Wartung',
+  },
 };
 
 export const catalogs: Record<string, Strings> = { en, de };

@@ -38,6 +38,7 @@ export class Ticker {
 
   /** Runs what is due, then plans the next wake-up. Called by the timer and on visibility. */
   run = (): void => {
+    this.d.clearTimeout(this.timer);
     this.timer = undefined;
     this.at = Infinity;
     if (this.hidden()) return;

@@ -4,7 +4,7 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
 export interface Relative {
-  /** e.g. "5 minutes ago", "in 3 hours"; empty for "just now" (the caller words that). */
+  /** e.g. "5 minutes ago", "in 3 hours"; empty for less than a minute ago (the caller says "just now"). */
   text: string;
   /** When the text next changes (epoch ms), for the shared ticker. */
   next: number;
@@ -19,7 +19,8 @@ export function relative(at: number, now: number, tag: string): Relative {
   const n = Math.trunc(d / size);
   // The next boundary where the truncated count changes, at least a second ahead.
   const next = d < 0 ? at + (Math.abs(n) + 1) * size : at - Math.abs(n) * size + 1;
-  const text = n === 0 ? '' : new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }).format(n, unit);
+  const fmt = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
+  const text = n ? fmt.format(n, unit) : d > 0 ? fmt.format(1, 'minute') : '';
   return { text, next: Math.max(next, now + 1000) };
 }
 

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+/**
+ * Generates dist/widgets/custom-elements.json (schema 2.1.0) from the JSDoc tags on the widget
+ * classes (@summary @attr @prop @fires @csspart @cssprop) and the tags in their define.ts.
+ * Hand-written on purpose: no analyzer dependency for two elements.
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(import.meta.dirname, '..');
+const src = join(root, 'widgets/src');
+const out = join(root, 'dist/widgets/custom-elements.json');
+
+const camel = (s) => s.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+
+/** Parses the JSDoc block right above `export class Name`. */
+export function parseClass(text) {
+  const m = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export class (\w+)/.exec(text);
+  if (!m) return undefined;
+  const lines = m[1].split('\n').map((l) => l.replace(/^\s*\* ?/, '').trimEnd());
+  const tags = [];
+  for (const line of lines) {
+    if (line.startsWith('@')) tags.push(line);
+    else if (tags.length && line.trim()) tags[tags.length - 1] += ' ' + line.trim();
+  }
+  const decl = {
+    kind: 'class',
+    name: m[2],
+    customElement: true,
+    summary: '',
+    attributes: [],
+    members: [],
+    events: [],
+    cssParts: [],
+    cssProperties: [],
+  };
+  for (const t of tags) {
+    const r = /^@(\w+)\s+(?:\{([^}]*)\}\s+)?(\S+)(?:\s+-\s+|\s+)?([\s\S]*)$/.exec(t);
+    if (!r) continue;
+    const [, tag, type, name, description = ''] = r;
+    const typed = type ? { type: { text: type } } : {};
+    if (tag === 'summary') decl.summary = `${name} ${description}`.trim();
+    else if (tag === 'attr')
+      decl.attributes.push({ name, description, fieldName: camel(name), ...typed });
+    else if (tag === 'prop')
+      decl.members.push({ kind: 'field', name, description, ...typed });
+    else if (tag === 'fires') decl.events.push({ name, description, ...typed });
+    else if (tag === 'csspart') decl.cssParts.push({ name, description });
+    else if (tag === 'cssprop') decl.cssProperties.push({ name, description });
+  }
+  return decl;
+}
+
+const modules = [];
+for (const dir of readdirSync(src, { withFileTypes: true })) {
+  if (!dir.isDirectory()) continue;
+  let file;
+  try {
+    file = readFileSync(join(src, dir.name, `${dir.name}.ts`), 'utf8');
+  } catch {
+    continue;
+  }
+  const decl = parseClass(file);
+  if (!decl) continue;
+  const define = readFileSync(join(src, dir.name, 'define.ts'), 'utf8');
+  decl.tagName = /customElements\.define\('([\w-]+)'/.exec(define)?.[1];
+  const path = `widgets/src/${dir.name}/${dir.name}.ts`;
+  modules.push({
+    kind: 'javascript-module',
+    path,
+    declarations: [decl],
+    exports: [
+      { kind: 'js', name: decl.name, declaration: { name: decl.name, module: path } },
+      {
+        kind: 'custom-element-definition',
+        name: decl.tagName,
+        declaration: { name: decl.name, module: path },
+      },
+    ],
+  });
+}
+if (!modules.length) throw new Error('gen-manifest: no documented widget classes found');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, JSON.stringify({ schemaVersion: '2.1.0', modules }, null, 2) + '\n');
+console.log(`wrote ${out.slice(root.length + 1)} (${modules.map((m) => m.declarations[0].tagName).join(', ')})`);
+
+// The budget gate: the all-in-one file over its gzip budget fails the build.
+const budgets = JSON.parse(readFileSync(join(root, 'size-budgets.json'), 'utf8'));
+let over = false;
+for (const b of budgets.filter((x) => x.file.startsWith('dist/widgets/'))) {
+  const gz = gzipSync(readFileSync(join(root, b.file)), { level: 9 }).length;
+  console.log(`${b.file}: ${gz} B gzip (budget ${b.gzip} B)`);
+  if (gz > b.gzip) {
+    console.error(`${b.file} is ${gz - b.gzip} B over its gzip budget`);
+    over = true;
+  }
+}
+if (over) process.exit(1);

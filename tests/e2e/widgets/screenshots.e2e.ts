@@ -1,0 +1,56 @@
+/** Screenshots of every variant into docs/widgets-*.png (used by widgets/README.md). */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../browser';
+import { startServer, type TestServer } from '../server';
+import { hostPage, partText } from './harness';
+
+const FIX = resolve(import.meta.dirname, '../../fixtures/statuspage');
+const DOCS = resolve(import.meta.dirname, '../../../docs');
+const load = (n: string) => JSON.parse(readFileSync(resolve(FIX, n), 'utf8'));
+
+let browser: Browser;
+let server: TestServer;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+  mkdirSync(DOCS, { recursive: true });
+  server.json('/s/critical.json', load('statuspage-embed-nyu-summary-critical-investigating.json'));
+  server.json('/s/major.json', load('statuspage-embed-nyu-summary-major-identified.json'));
+  server.json('/s/maint.json', load('statuspage-embed-nyu-summary-maintenance-in-progress.json'));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const variants: [string, string, 'light' | 'dark'][] = [
+  ['banner-critical', '<incident-banner src="/s/critical.json"></incident-banner>', 'light'],
+  ['banner-major', '<incident-banner src="/s/major.json"></incident-banner>', 'light'],
+  ['banner-maintenance', '<incident-banner src="/s/maint.json"></incident-banner>', 'light'],
+  ['banner-dark', '<incident-banner src="/s/major.json" theme="dark"></incident-banner>', 'dark'],
+  ['banner-de', '<incident-banner src="/s/critical.json" locale="de"></incident-banner>', 'light'],
+  [
+    'badges',
+    '<p style="display:flex;gap:12px;align-items:center;padding:8px"><status-badge src="/s/critical.json"></status-badge><status-badge src="/s/maint.json"></status-badge><status-badge src="/s/critical.json" compact></status-badge><status-badge src="/s/major.json" theme="dark"></status-badge></p>',
+    'light',
+  ],
+];
+
+test.each(variants)('screenshot %s', async (name, body, scheme) => {
+  server.html(`/shot/${name}`, hostPage(`<div id="shot" style="width:720px">${body}</div>`));
+  const page = await browser.newPage({
+    colorScheme: scheme,
+    viewport: { width: 760, height: 400 },
+  });
+  await page.goto(`${server.origin}/shot/${name}`);
+  const tag = body.startsWith('<incident') ? 'incident-banner' : 'status-badge';
+  await expect
+    .poll(() => partText(page, tag, tag === 'incident-banner' ? 'name' : 'label'))
+    .toBeTruthy();
+  await page.waitForTimeout(300);
+  await page.locator('#shot').screenshot({ path: resolve(DOCS, `widgets-${name}.png`) });
+  await page.close();
+});

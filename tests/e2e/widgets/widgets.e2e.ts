@@ -1,0 +1,393 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { axe, launchBrowser } from '../browser';
+import { startServer, type TestServer } from '../server';
+import { hostPage, partText, watch } from './harness';
+
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/statuspage');
+const fixture = (n: string) => JSON.parse(readFileSync(resolve(FIXTURES, n), 'utf8'));
+const CRITICAL = fixture('statuspage-embed-nyu-summary-critical-investigating.json');
+
+let browser: Browser;
+let server: TestServer;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(server.origin + path);
+  return page;
+}
+const feedRequests = (path: string) => server.requests.filter((r) => r.url.startsWith(path)).length;
+
+describe('widgets in real Chromium', () => {
+  test('banner renders the incident name from a feed served on localhost', async () => {
+    server.json('/basic/summary.json', CRITICAL);
+    server.html(
+      '/basic',
+      hostPage(
+        '<incident-banner src="/basic/summary.json"></incident-banner><status-badge src="/basic/summary.json"></status-badge>',
+      ),
+    );
+    const page = await open('/basic');
+    const w = watch(page);
+    await expect
+      .poll(() => partText(page, 'incident-banner', 'name'))
+      .toBe(CRITICAL.incidents[0].name);
+    expect(await partText(page, 'status-badge', 'label')).toBe('Major system outage');
+    expect(
+      await page.evaluate(
+        () =>
+          document
+            .querySelector('incident-banner')!
+            .shadowRoot!.querySelector('[role=alert] [part=name]') !== null,
+      ),
+    ).toBe(true);
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('every Statuspage fixture renders without an error, truthfully', async () => {
+    const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(17);
+    const page = await browser.newPage();
+    const w = watch(page);
+    server.html('/fixtures-page', hostPage(''));
+    await page.goto(server.origin + '/fixtures-page');
+    for (const f of files) {
+      const result = await page.evaluate(async (src) => {
+        document.querySelector('main')!.innerHTML =
+          `<h1>Fixture</h1><incident-banner src="${src}"></incident-banner><status-badge src="${src}"></status-badge>`;
+        const b = document.querySelector('incident-banner')!;
+        const s = document.querySelector('status-badge')!;
+        for (let i = 0; i < 100 && !s.shadowRoot!.querySelector('[part~=label]'); i++)
+          await new Promise((r) => setTimeout(r, 20));
+        await b.updateComplete;
+        return {
+          name: b.shadowRoot!.querySelector('[part=name]')?.textContent ?? null,
+          indicator: s.indicator,
+        };
+      }, `/fixtures/${f}`);
+      const data = fixture(f);
+      const open = [...(data.incidents ?? (data.incident_updates ? [data] : []))].filter(
+        (i: { status: string }) => !['resolved', 'postmortem'].includes(i.status),
+      );
+      if (open.length) expect(result.name, f).toBeTruthy();
+      if (f.includes('critical')) expect(result.indicator, f).toBe('critical');
+      if (f === 'renku-ui-summary-operational.json') {
+        expect(result.name).toBeNull();
+        expect(result.indicator).toBe('none');
+      }
+      expect(result.indicator, f).toBeTruthy();
+    }
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('hostile payloads: markup stays text, bad links dropped, failures keep the last good data', async () => {
+    const hostile = structuredClone(CRITICAL);
+    hostile.incidents[0].name =
+      '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>Evil';
+    hostile.incidents[0].incident_updates[0].body =
+      '<script>window.pwned=3</script><b onclick=x>bold</b>';
+    hostile.incidents[0].shortlink = 'javascript:window.pwned=4';
+    hostile.page.url = 'data:text/html,<script>alert(1)</script>';
+    server.json('/hostile/summary.json', hostile);
+    let mode = 'good';
+    server.route('/flaky/summary.json', (_req, res) => {
+      const send = (status: number, body: string, type = 'application/json', headers = {}) => {
+        res.writeHead(status, { 'content-type': type, ...headers });
+        res.end(body);
+      };
+      if (mode === 'good') return send(200, JSON.stringify(CRITICAL));
+      if (mode === 'truncated') return send(200, JSON.stringify(CRITICAL).slice(0, 500));
+      if (mode === 'html200') return send(200, '<!doctype html><h1>Oops</h1>', 'text/html');
+      if (mode === 'types')
+        return send(200, JSON.stringify({ page: 5, status: [], incidents: 'no', components: {} }));
+      if (mode === 'huge')
+        return send(200, JSON.stringify({ ...CRITICAL, pad: 'x'.repeat(2 * 1024 * 1024) }));
+      if (mode === '500') return send(500, 'Internal error', 'text/plain');
+      if (mode === '429') return send(429, 'slow', 'text/plain', { 'retry-after': '1' });
+      if (mode === 'timeout') return; // never answers
+    });
+    server.html(
+      '/hostile',
+      hostPage(
+        '<incident-banner src="/hostile/summary.json"></incident-banner><incident-banner id="f" src="/flaky/summary.json"></incident-banner><status-badge src="/flaky/summary.json"></status-badge>',
+      ),
+    );
+    const page = await open('/hostile');
+    const w = watch(page);
+    await expect.poll(() => partText(page, 'incident-banner', 'name')).toContain('Evil');
+    const probe = await page.evaluate(() => {
+      const root = document.querySelector('incident-banner')!.shadowRoot!;
+      return {
+        pwned: (window as unknown as { pwned?: number }).pwned ?? null,
+        elements: root.querySelectorAll('img, script, b').length,
+        link: root.querySelector('a')?.getAttribute('href') ?? null,
+        body: root.querySelector('[part=body]')?.textContent,
+      };
+    });
+    expect(probe.pwned).toBeNull();
+    expect(probe.elements).toBe(0);
+    expect(probe.link).toBeNull();
+    expect(probe.body).toContain('bold');
+    await expect.poll(() => partText(page, '#f', 'name')).toBe(CRITICAL.incidents[0].name);
+    for (const m of ['truncated', 'html200', 'types', 'huge', '500', '429']) {
+      mode = m;
+      const before = feedRequests('/flaky/');
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await expect.poll(() => feedRequests('/flaky/'), { timeout: 5000 }).toBeGreaterThan(before);
+      await page.waitForTimeout(300);
+      expect(await partText(page, '#f', 'name'), m).toBe(CRITICAL.incidents[0].name);
+    }
+    // repeated failures: the last good data stays, marked "as of"
+    await expect.poll(() => partText(page, '#f', 'stale')).toMatch(/^as of \d/);
+    expect(await partText(page, 'status-badge', 'label')).toMatch(/Major system outage · as of/);
+    mode = 'timeout';
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.waitForTimeout(11_000);
+    expect(await partText(page, '#f', 'name')).toBe(CRITICAL.incidents[0].name);
+    expect(w.errors).toEqual([]);
+    // one console warning per kind of problem, never an exception
+    const kinds = w.warnings
+      .filter((x) => x.startsWith('[incident-widgets]'))
+      .map((x) => x.split(':')[0]);
+    expect(new Set(kinds).size).toBe(kinds.length);
+    expect(kinds.length).toBeGreaterThanOrEqual(5);
+    await page.close();
+  }, 60_000);
+
+  test('strict CSP with Trusted Types: renders with no violation', async () => {
+    server.json('/csp/summary.json', CRITICAL);
+    server.route('/csp/watch.js', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(
+        "window.violations=[];document.addEventListener('securitypolicyviolation',e=>window.violations.push(e.violatedDirective+' '+e.blockedURI));",
+      );
+    });
+    server.html(
+      '/csp',
+      hostPage(
+        '<incident-banner src="/csp/summary.json"></incident-banner><status-badge src="/csp/summary.json"></status-badge>',
+        '<script src="/csp/watch.js"></script>',
+      ),
+      {
+        'content-security-policy':
+          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'",
+      },
+    );
+    const page = await open('/csp');
+    const w = watch(page);
+    await expect
+      .poll(() => partText(page, 'incident-banner', 'name'))
+      .toBe(CRITICAL.incidents[0].name);
+    const bg = await page.evaluate(
+      () =>
+        getComputedStyle(
+          document.querySelector('incident-banner')!.shadowRoot!.querySelector('[part~=base]')!,
+        ).backgroundColor,
+    );
+    expect(bg).not.toBe('rgba(0, 0, 0, 0)'); // styles applied (adoptedStyleSheets)
+    expect(
+      await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+    ).toEqual([]);
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('hostile global CSS does not reach inside', async () => {
+    server.json('/css/summary.json', CRITICAL);
+    server.html(
+      '/css',
+      hostPage(
+        '<incident-banner src="/css/summary.json"></incident-banner><status-badge src="/css/summary.json"></status-badge>',
+        `<style>*{font-size:40px!important;color:hotpink!important;line-height:5!important;letter-spacing:1em!important;text-transform:uppercase!important;font-family:serif!important;visibility:hidden}div,p,a,span,button,strong,section{display:none!important;background:lime!important}html{direction:rtl}</style>`,
+      ),
+    );
+    const page = await open('/css');
+    await expect.poll(() => partText(page, 'incident-banner', 'name')).toBeTruthy();
+    const s = await page.evaluate(() => {
+      const el = document
+        .querySelector('incident-banner')!
+        .shadowRoot!.querySelector('[part=name]')!;
+      const cs = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      return {
+        size: cs.fontSize,
+        color: cs.color,
+        tt: cs.textTransform,
+        vis: cs.visibility,
+        w: box.width,
+        ls: cs.letterSpacing,
+      };
+    });
+    expect(s.size).toBe('14px');
+    expect(s.color).not.toBe('rgb(255, 105, 180)');
+    expect(s.tt).toBe('none');
+    expect(s.vis).toBe('visible');
+    expect(s.ls).toBe('normal');
+    expect(s.w).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  test('axe-core: no violations, light and dark, every level', async () => {
+    const levels = {
+      critical: CRITICAL,
+      major: fixture('statuspage-embed-nyu-summary-major-identified.json'),
+      minor: fixture('stactus-github-incidents.json'),
+      maint: fixture('statuspage-embed-nyu-summary-maintenance-in-progress.json'),
+      ok: fixture('renku-ui-summary-operational.json'),
+    };
+    let body = '';
+    for (const [k, v] of Object.entries(levels)) {
+      server.json(`/axe/${k}.json`, v);
+      body += `<incident-banner src="/axe/${k}.json" no-maintenance="${k === 'maint' ? '' : ''}"></incident-banner><p><status-badge src="/axe/${k}.json"></status-badge> <status-badge compact src="/axe/${k}.json"></status-badge></p>`;
+    }
+    server.html('/axe', hostPage(body.replaceAll(' no-maintenance=""', '')));
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ colorScheme: scheme });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(server.origin + '/axe');
+      if (scheme === 'dark')
+        await page.evaluate(
+          () => (document.body.style.cssText = 'background:#0d1117;color:#e6edf3'),
+        );
+      await expect
+        .poll(() =>
+          page.evaluate(
+            () =>
+              document.querySelectorAll('incident-banner').length &&
+              [...document.querySelectorAll('status-badge')].every(
+                (b) => (b as unknown as { indicator: unknown }).indicator,
+              ),
+          ),
+        )
+        .toBe(true);
+      const v = await axe(page);
+      expect(v, scheme).toEqual([]);
+      await page.close();
+    }
+  });
+
+  test('20 widgets on one page make one request per poll', async () => {
+    server.json('/twenty/summary.json', CRITICAL);
+    const tags = Array.from(
+      { length: 10 },
+      (_, i) =>
+        `<incident-banner src="/twenty/summary.json" components="${i}"></incident-banner><status-badge src="/twenty/summary.json"></status-badge>`,
+    ).join('');
+    server.html('/twenty', hostPage(tags));
+    const page = await open('/twenty');
+    await expect.poll(() => partText(page, 'status-badge', 'label')).toBeTruthy();
+    await page.waitForTimeout(500);
+    expect(feedRequests('/twenty/')).toBe(1);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.waitForTimeout(500);
+    expect(feedRequests('/twenty/')).toBe(2);
+    await page.close();
+  });
+
+  test('across tabs one fetches; another takes over when it closes', async () => {
+    server.json('/tabs/summary.json', CRITICAL);
+    server.html(
+      '/tabs',
+      hostPage('<status-badge src="/tabs/summary.json" poll-interval="15"></status-badge>'),
+    );
+    const ctx = await browser.newContext();
+    const a = await ctx.newPage();
+    await a.goto(server.origin + '/tabs');
+    await expect.poll(() => partText(a, 'status-badge', 'label')).toBeTruthy();
+    const b = await ctx.newPage();
+    await b.goto(server.origin + '/tabs');
+    await expect.poll(() => partText(b, 'status-badge', 'label')).toBeTruthy();
+    expect(feedRequests('/tabs/')).toBe(1);
+    await a.close();
+    await b.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(() => feedRequests('/tabs/'), { timeout: 20_000 }).toBe(2);
+    await ctx.close();
+  }, 40_000);
+
+  test('fixed banners cause no layout shift; inline takes no space while hidden', async () => {
+    server.route('/cls/summary.json', async (_req, res) => {
+      await new Promise((r) => setTimeout(r, 400)); // arrives after first paint
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(CRITICAL));
+    });
+    server.json('/cls/ok.json', fixture('renku-ui-summary-operational.json'));
+    server.html(
+      '/cls',
+      hostPage(
+        `<incident-banner position="top" src="/cls/summary.json"></incident-banner><h1>App</h1><p>${'text '.repeat(200)}</p><incident-banner id="inline" src="/cls/ok.json"></incident-banner><p id="after">after</p><incident-banner position="bottom" src="/cls/summary.json"></incident-banner>`,
+        `<script src="/cls/observe.js"></script>`,
+      ),
+    );
+    server.route('/cls/observe.js', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(
+        'window.cls=0;new PerformanceObserver(l=>{for(const e of l.getEntries())window.cls+=e.value}).observe({type:"layout-shift",buffered:true});',
+      );
+    });
+    const page = await open('/cls');
+    await expect.poll(() => partText(page, 'incident-banner', 'name')).toBeTruthy();
+    await page.waitForTimeout(600);
+    expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBe(0);
+    expect(
+      await page.evaluate(() => document.getElementById('inline')!.getBoundingClientRect().height),
+    ).toBe(0);
+    await page.close();
+  });
+
+  test('RTL, reduced motion and Esc', async () => {
+    server.json('/rtl/summary.json', CRITICAL);
+    server.html(
+      '/rtl',
+      hostPage(
+        '<div dir="rtl" lang="de"><incident-banner src="/rtl/summary.json"></incident-banner></div>',
+      ),
+    );
+    const page = await browser.newPage({ reducedMotion: 'reduce' });
+    await page.goto(server.origin + '/rtl');
+    await expect
+      .poll(() => partText(page, 'incident-banner', 'severity'))
+      .toBe('Kritischer Vorfall');
+    const r = await page.evaluate(() => {
+      const root = document.querySelector('incident-banner')!.shadowRoot!;
+      const base = root.querySelector('[part~=base]')!;
+      const cs = getComputedStyle(base);
+      return { right: cs.borderRightWidth, left: cs.borderLeftWidth, anim: cs.animationName };
+    });
+    expect(r).toEqual({ right: '4px', left: '0px', anim: 'none' });
+    await page.locator('incident-banner [part=link]').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => partText(page, 'incident-banner', 'name')).toBeNull();
+    await page.close();
+  });
+});
+
+describe('SSR', () => {
+  test('importing the built modules in Node runs nothing', async () => {
+    const dist = resolve(import.meta.dirname, '../../../dist/widgets');
+    const before = Object.keys(globalThis).sort();
+    await import(resolve(dist, 'incident-widgets.js'));
+    const mod = await import(resolve(dist, 'index.js'));
+    await import(resolve(dist, 'define.js'));
+    expect(typeof mod.IncidentBanner).toBe('function');
+    expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
+    const added = Object.keys(globalThis).filter((k) => !before.includes(k));
+    // Lit's own Node build may install its customElements shim; nothing of ours is registered.
+    expect(
+      added.filter((k) => k !== 'customElements' && !/^(lit|reactiveElement)/.test(k)),
+    ).toEqual([]);
+    const ce = (globalThis as { customElements?: { get(n: string): unknown } }).customElements;
+    expect(ce?.get('incident-banner')).toBeUndefined();
+  });
+});

@@ -1,0 +1,5 @@
+/**
+ * The all-in-one file (dist/widgets/incident-widgets.js and .iife.js): Lit included, both tags
+ * registered. The build wraps it so that importing it outside a browser runs nothing.
+ */
+import './define';

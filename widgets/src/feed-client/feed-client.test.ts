@@ -1,0 +1,277 @@
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { FeedClient, type FeedState } from './feed-client';
+import { World, json } from './fake';
+
+const fixture = (name: string): unknown =>
+  JSON.parse(
+    readFileSync(new URL(`../../../tests/fixtures/statuspage/${name}`, import.meta.url), 'utf8'),
+  );
+const OUTAGE = fixture('renku-ui-summary-outage.json');
+const OK = fixture('renku-ui-summary-operational.json');
+const URL_ = 'https://app.example/api/v2/summary.json';
+
+function setup(over = {}) {
+  const w = new World();
+  w.respond = async () => json(OUTAGE);
+  const c = new FeedClient(w.deps(over));
+  const states: FeedState[] = [];
+  return { w, c, states, on: (s: FeedState) => void states.push(s) };
+}
+
+describe('FeedClient', () => {
+  test('one request per URL per poll, however many subscribers', async () => {
+    const { w, c, states, on } = setup();
+    for (let i = 0; i < 20; i++) c.subscribe(URL_, 60, on);
+    await w.advance(0);
+    expect(w.requests).toHaveLength(1);
+    expect(states).toHaveLength(20);
+    expect(states[0]!.feed!.incidents[0]!.impact).toBe('critical');
+    await w.advance(59_000);
+    expect(w.requests).toHaveLength(1);
+    await w.advance(1_000);
+    expect(w.requests).toHaveLength(2);
+  });
+
+  test('poll interval has a 15 s floor and the fastest subscriber wins', async () => {
+    const { w, c, on } = setup();
+    c.subscribe(URL_, 120, on);
+    c.subscribe(URL_, 1, on);
+    await w.advance(0);
+    await w.advance(14_999);
+    expect(w.requests).toHaveLength(1);
+    await w.advance(1);
+    expect(w.requests).toHaveLength(2);
+  });
+
+  test('Cache-Control max-age: nothing is requested before the response goes stale', async () => {
+    const { w, c, on } = setup();
+    w.respond = async () => json(OUTAGE, { 'cache-control': 'public, max-age=300', age: '60' });
+    c.subscribe(URL_, 15, on);
+    await w.advance(0);
+    await w.advance(239_000);
+    expect(w.requests).toHaveLength(1);
+    await w.advance(1_000);
+    expect(w.requests).toHaveLength(2);
+  });
+
+  test('ETag and Last-Modified revalidate; a 304 keeps the data', async () => {
+    const { w, c, states, on } = setup();
+    w.respond = async () =>
+      json(OUTAGE, { etag: '"v1"', 'last-modified': 'Mon, 01 Jan 2024 00:00:00 GMT' });
+    c.subscribe(URL_, 60, on);
+    await w.advance(0);
+    w.respond = async () => new Response(null, { status: 304 });
+    await w.advance(60_000);
+    expect(w.requests[1]!.headers).toEqual({
+      'if-none-match': '"v1"',
+      'if-modified-since': 'Mon, 01 Jan 2024 00:00:00 GMT',
+    });
+    expect(states.at(-1)!.feed!.incidents).toHaveLength(1);
+    expect(states.at(-1)!.asOf).toBe(w.t);
+    expect(states.at(-1)!.error).toBeNull();
+  });
+
+  test('cross-origin feeds send no conditional headers (no CORS preflight) and let the HTTP cache revalidate', async () => {
+    const { w, c, on } = setup();
+    w.respond = async () => json(OUTAGE, { etag: '"v1"' });
+    c.subscribe('https://status.example.com/api/v2/summary.json', 60, on);
+    await w.advance(0);
+    await w.advance(60_000);
+    expect(w.requests[1]!.headers).toEqual({});
+    expect(w.requests[1]!.cache).toBe('no-cache');
+  });
+
+  test('errors back off exponentially with full jitter; repeated failures mark stale but keep data', async () => {
+    const { w, c, states, on } = setup();
+    c.subscribe(URL_, 60, on);
+    await w.advance(0);
+    w.respond = async () => json('oops', {}, 500);
+    await w.advance(60_000); // failure 1: next in random(0.5) × 60 s
+    expect(states.at(-1)).toMatchObject({ stale: false, error: 'http 500' });
+    await w.advance(29_999);
+    expect(w.requests).toHaveLength(2);
+    await w.advance(1);
+    expect(w.requests).toHaveLength(3); // failure 2: next in 0.5 × 120 s
+    expect(states.at(-1)).toMatchObject({ stale: true, error: 'http 500' });
+    expect(states.at(-1)!.feed!.incidents).toHaveLength(1);
+    await w.advance(59_999);
+    expect(w.requests).toHaveLength(3);
+    await w.advance(1);
+    expect(w.requests).toHaveLength(4);
+    expect(w.warnings).toHaveLength(1); // one warning per kind of problem
+  });
+
+  test('Retry-After on 429 and 503 is honoured', async () => {
+    const { w, c, on } = setup();
+    w.respond = async () => json('slow down', { 'retry-after': '600' }, 429);
+    c.subscribe(URL_, 60, on);
+    await w.advance(0);
+    await w.advance(599_000);
+    expect(w.requests).toHaveLength(1);
+    w.respond = async () => json('busy', { 'retry-after': '300' }, 503);
+    await w.advance(1_000);
+    expect(w.requests).toHaveLength(2);
+    await w.advance(299_000);
+    expect(w.requests).toHaveLength(2);
+    await w.advance(1_000);
+    expect(w.requests).toHaveLength(3);
+  });
+
+  test('a request that takes longer than 10 s is aborted as a timeout', async () => {
+    const { w, c, states, on } = setup();
+    let aborted = false;
+    w.respond = (_u, signal) =>
+      new Promise((_, reject) =>
+        signal.addEventListener('abort', () => {
+          aborted = true;
+          reject(new DOMException('aborted', 'AbortError'));
+        }),
+      );
+    c.subscribe(URL_, 60, on);
+    await w.advance(9_999);
+    expect(aborted).toBe(false);
+    await w.advance(1);
+    expect(aborted).toBe(true);
+    expect(states.at(-1)!.error).toBe('timeout');
+  });
+
+  test('malformed responses keep the last good data and warn once per kind', async () => {
+    const { w, c, states, on } = setup();
+    c.subscribe(URL_, 15, on);
+    await w.advance(0);
+    const bad = [
+      () => json('{"incidents": [', {}),
+      () => new Response('<html>error</html>', { status: 200 }),
+      () => json({ hello: 'world' }),
+      () => json('x'.repeat(2 * 1024 * 1024)),
+      () => json('{"incidents": [', {}),
+    ];
+    for (const b of bad) {
+      w.respond = async () => b();
+      c.wake(true); // as if back online: request now, so each kind is requested once
+      await w.advance(0);
+    }
+    const kinds = w.warnings.map((a) => a[0]);
+    expect(kinds).toEqual([
+      '[incident-widgets] invalid json:',
+      '[incident-widgets] not a status feed:',
+      '[incident-widgets] too large:',
+    ]);
+    expect(w.requests).toHaveLength(6);
+    expect(states.at(-1)!.feed!.incidents[0]!.name).toBeTruthy();
+    expect(states.at(-1)!.stale).toBe(true);
+    w.respond = async () => json(OK);
+    c.wake(true);
+    await w.advance(0);
+    expect(states.at(-1)).toMatchObject({ stale: false, error: null });
+    expect(states.at(-1)!.feed!.incidents).toHaveLength(0);
+  });
+
+  test('no polling while hidden; visible again with stale data fetches at once', async () => {
+    const { w, c, on } = setup();
+    c.subscribe(URL_, 60, on);
+    await w.advance(0);
+    w.hidden = true;
+    c.wake();
+    expect(w.pending).toBe(0);
+    await w.advance(600_000);
+    expect(w.requests).toHaveLength(1);
+    w.hidden = false;
+    c.wake();
+    await w.advance(0);
+    expect(w.requests).toHaveLength(2);
+    // visible again with fresh data: nothing
+    w.hidden = true;
+    c.wake();
+    w.hidden = false;
+    c.wake();
+    await w.advance(0);
+    expect(w.requests).toHaveLength(2);
+  });
+
+  test('coming back online refreshes at once, skipping the back-off', async () => {
+    const { w, c, on } = setup();
+    w.respond = async () => Promise.reject(new TypeError('offline'));
+    c.subscribe(URL_, 60, on);
+    await w.advance(0);
+    await w.advance(5_000);
+    expect(w.requests).toHaveLength(1);
+    w.respond = async () => json(OUTAGE);
+    c.wake(true);
+    await w.advance(0);
+    expect(w.requests).toHaveLength(2);
+  });
+
+  test('a throwing listener or fetch never escapes', async () => {
+    const { w, c } = setup({
+      fetch: () => {
+        throw new Error('boom');
+      },
+    });
+    const got: FeedState[] = [];
+    c.subscribe(URL_, 60, () => {
+      throw new Error('listener');
+    });
+    c.subscribe(URL_, 60, (s) => void got.push(s));
+    await w.advance(0);
+    expect(got.at(-1)!.error).toBe('network');
+  });
+
+  test('unsubscribing the last listener leaves no timer and aborts the request', async () => {
+    const { w, c, on } = setup();
+    let aborted = false;
+    w.respond = (_u, signal) =>
+      new Promise((_, reject) =>
+        signal.addEventListener('abort', () => {
+          aborted = true;
+          reject(new Error('aborted'));
+        }),
+      );
+    const off = c.subscribe(URL_, 60, on);
+    await w.advance(0);
+    off();
+    await w.advance(0);
+    expect(aborted).toBe(true);
+    expect(w.pending).toBe(0);
+  });
+
+  test('across tabs one leader fetches, followers listen, and a follower takes over when the leader closes', async () => {
+    const w = new World();
+    w.respond = async () => json(OUTAGE);
+    const a = new FeedClient(w.deps());
+    const b = new FeedClient(w.deps());
+    const sa: FeedState[] = [];
+    const sb: FeedState[] = [];
+    const offA = a.subscribe(URL_, 60, (s) => void sa.push(s));
+    await w.advance(0);
+    b.subscribe(URL_, 60, (s) => void sb.push(s));
+    await w.advance(0);
+    expect(w.requests).toHaveLength(1);
+    expect(sb.at(-1)!.feed!.incidents).toHaveLength(1); // answered by the leader's broadcast
+    await w.advance(600_000);
+    expect(w.requests).toHaveLength(11); // one per minute for both tabs
+    expect(sb.length).toBeGreaterThanOrEqual(10);
+    offA(); // the leader's tab closes
+    const before = w.requests.length;
+    await w.advance(60_000);
+    expect(w.requests.length).toBe(before + 1);
+    await w.advance(60_000);
+    expect(w.requests.length).toBe(before + 2);
+  });
+
+  test('a hidden leader still serves a visible follower that asks', async () => {
+    const w = new World();
+    w.respond = async () => json(OUTAGE);
+    const a = new FeedClient(w.deps({ hidden: () => true }));
+    const b = new FeedClient(w.deps({ hidden: () => false }));
+    a.subscribe(URL_, 60, () => {});
+    b.subscribe(URL_, 60, () => {});
+    await w.advance(0);
+    await w.advance(0);
+    await w.advance(600_000);
+    // every poll answered by the leader after the follower's request; never both
+    expect(w.requests.length).toBeGreaterThanOrEqual(9);
+    expect(w.requests.length).toBeLessThanOrEqual(11);
+  });
+});

@@ -1,0 +1,130 @@
+/** What both widgets share: the data source (src or data), locale, theme and the link. */
+import {
+  LitElement,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
+import { parseFeed } from '../../src/core/feed';
+import type { Feed } from '../../src/core/types';
+import { feedClient, type FeedState } from './feed-client/feed-client';
+import { lang, type Lang } from './i18n';
+
+export type Theme = 'auto' | 'light' | 'dark';
+
+const EMPTY: FeedState = { feed: null, asOf: null, stale: false, error: null };
+
+/** A normalized Feed passes through; anything else goes through the parser. */
+export function toFeed(data: unknown): Feed {
+  const f = data as Feed;
+  return f &&
+    typeof f === 'object' &&
+    Array.isArray(f.maintenances) &&
+    typeof f.indicator === 'string'
+    ? f
+    : parseFeed(data).feed;
+}
+
+/** https URLs only: anything else (javascript:, data:, http:) is dropped. */
+export function https(u: unknown, base?: string): string | undefined {
+  try {
+    const url = new URL(String(u), base);
+    return url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class FeedElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    src: {},
+    data: { attribute: false },
+    components: {},
+    pollInterval: { attribute: 'poll-interval', type: Number },
+    locale: {},
+    theme: { reflect: true },
+    href: {},
+    _s: { state: true },
+  };
+
+  declare src?: string;
+  declare data?: unknown;
+  declare components?: string;
+  declare pollInterval?: number;
+  declare locale?: string;
+  declare theme?: Theme;
+  declare href?: string;
+  declare protected _s: FeedState;
+  private _off?: (() => void) | undefined;
+
+  constructor() {
+    super();
+    this._s = EMPTY;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this._connect();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._off?.();
+    this._off = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('data') || changed.has('pollInterval')) this._connect();
+  }
+
+  private _connect(): void {
+    this._off?.();
+    this._off = undefined;
+    try {
+      if (this.data != null) {
+        this._s = { feed: toFeed(this.data), asOf: null, stale: false, error: null };
+      } else if (this.src && this.isConnected) {
+        const url = new URL(this.src, document.baseURI);
+        if (!/^https?:$/.test(url.protocol)) throw 0;
+        this._off = feedClient().subscribe(url.href, this.pollInterval ?? 60, (s) => (this._s = s));
+      } else this._s = EMPTY;
+    } catch {
+      this._s = { ...EMPTY, error: 'bad src' };
+    }
+  }
+
+  /** Strings and Intl tag: `locale`, else the nearest `lang`, else the browser's. */
+  protected get _lang(): Lang {
+    return lang(this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language);
+  }
+
+  /** The status page: `href`, else the feed's page URL, else the origin of an https `src`. */
+  protected get _page(): string | undefined {
+    const src = this.src && https(this.src, document.baseURI);
+    return (
+      (this.href && https(this.href, document.baseURI)) ||
+      https(this._s.feed?.page.url) ||
+      (src && /\/api\/v2\//.test(src) ? new URL(src).origin : undefined)
+    );
+  }
+
+  /** Subclasses render here; a thrown error renders nothing instead of reaching the page. */
+  protected view(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    try {
+      return this.view();
+    } catch {
+      return nothing;
+    }
+  }
+
+  protected emit<T>(type: string, detail: T, cancelable = false): boolean {
+    return this.dispatchEvent(
+      new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }),
+    );
+  }
+}

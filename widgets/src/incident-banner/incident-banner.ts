@@ -1,0 +1,265 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import {
+  activeIncidents,
+  latestUpdate,
+  matchesComponents,
+  parseComponentList,
+  relevantMaintenances,
+} from '../../../src/core/feed';
+import type { Feed, FeedIncident } from '../../../src/core/types';
+import { dismiss, isDismissed } from '../dismissal';
+import { FeedElement, https } from '../feed-element';
+import { fill } from '../i18n';
+import { ticker } from '../ticker';
+import { clock, relative } from '../time';
+import { styles } from './incident-banner.styles';
+
+export type BannerPosition = 'top' | 'bottom' | 'inline';
+export type BannerLevel = 'critical' | 'major' | 'minor' | 'maintenance';
+
+export interface IncidentBannerChangeDetail {
+  /** The incident or maintenance now shown, or null when the banner went empty. */
+  incident: FeedIncident | null;
+}
+export interface IncidentBannerDismissDetail {
+  incident: FeedIncident;
+}
+
+/** Bodies longer than this get a "More" toggle. */
+const LONG = 200;
+
+/**
+ * The most severe active incident (else relevant maintenance) that matches `filters`.
+ * Pure, so it is tested without a DOM.
+ */
+export function pickItem(
+  feed: Feed,
+  filters: string[],
+  now: number,
+  maintenanceHours: number | null,
+): FeedIncident | undefined {
+  const hit = (i: FeedIncident) => matchesComponents(i, filters, feed);
+  return (
+    activeIncidents(feed).find(hit) ??
+    (maintenanceHours === null
+      ? undefined
+      : relevantMaintenances(feed, now, maintenanceHours).find(hit))
+  );
+}
+
+export function levelOf(i: FeedIncident): BannerLevel {
+  if (i.kind === 'maintenance') return 'maintenance';
+  return i.impact === 'critical' || i.impact === 'major' ? i.impact : 'minor';
+}
+
+/** Dismissal key: a new update (new id) shows the banner again. */
+export const keyOf = (i: FeedIncident): string => `${i.id}:${latestUpdate(i)?.id ?? i.updatedAt}`;
+
+/**
+ * @summary An in-app banner for the most severe active incident or relevant maintenance; renders
+ * nothing, and takes no space, while all is well.
+ *
+ * @attr src - URL of a Statuspage v2 `summary.json` (or compatible) feed.
+ * @attr components - Comma-separated component names or ids to filter by.
+ * @attr poll-interval - Seconds between polls (default 60, minimum 15).
+ * @attr locale - BCP 47 locale; English and German are built in, others fall back to English.
+ * @attr theme - `auto` (follows prefers-color-scheme, default), `light` or `dark`.
+ * @attr href - https link to use instead of the incident's or status page's link.
+ * @attr position - `inline` (default), `top` or `bottom` (fixed, overlays the page).
+ * @attr no-dismiss - Hides the dismiss button.
+ * @attr no-maintenance - Ignores maintenance.
+ * @attr maintenance-window - Hours ahead to announce scheduled maintenance (default 24).
+ *
+ * @prop {unknown} data - A feed pushed by the host app (Statuspage JSON or a normalized Feed); no fetch.
+ * @prop {FeedIncident | null} incident - The incident or maintenance shown now (read-only).
+ *
+ * @fires {CustomEvent<IncidentBannerChangeDetail>} incident-banner-change - The shown incident or its latest update changed.
+ * @fires {CustomEvent<IncidentBannerDismissDetail>} incident-banner-dismiss - The reader dismissed it; cancelable.
+ *
+ * @csspart region - The live region wrapper (fixed for top/bottom).
+ * @csspart base - The banner box; also carries the level as a part: critical, major, minor or maintenance.
+ * @csspart severity - The severity label.
+ * @csspart name - The incident name.
+ * @csspart status - The incident status.
+ * @csspart body - The latest update text.
+ * @csspart meta - The line with the time, the More toggle and the link.
+ * @csspart time - The relative time ("updated 5 minutes ago").
+ * @csspart stale - "as of 14:05" when the feed could not be refreshed.
+ * @csspart more - The More/Less toggle.
+ * @csspart link - The link to the incident or status page.
+ * @csspart dismiss - The dismiss button.
+ *
+ * @cssprop --incident-banner-background - Background (overrides the severity colour).
+ * @cssprop --incident-banner-color - Text colour.
+ * @cssprop --incident-banner-accent - Accent stripe colour.
+ * @cssprop --incident-banner-font-family - Font family (default system-ui).
+ * @cssprop --incident-banner-font-size - Font size (default 14px).
+ * @cssprop --incident-banner-padding - Padding of the box.
+ * @cssprop --incident-banner-border-radius - Corner radius (default 0).
+ * @cssprop --incident-banner-shadow - Box shadow.
+ * @cssprop --incident-banner-max-width - Maximum width of the content (default none).
+ * @cssprop --incident-banner-z-index - Stacking order for top/bottom (default 2147483000).
+ */
+export class IncidentBanner extends FeedElement {
+  static override styles = styles;
+  static override properties: PropertyDeclarations = {
+    position: { reflect: true },
+    noDismiss: { attribute: 'no-dismiss', type: Boolean },
+    noMaintenance: { attribute: 'no-maintenance', type: Boolean },
+    maintenanceWindow: { attribute: 'maintenance-window', type: Number },
+    _open: { state: true },
+  };
+
+  declare position: BannerPosition;
+  declare noDismiss: boolean;
+  declare noMaintenance: boolean;
+  declare maintenanceWindow: number;
+  declare private _open: boolean;
+  private _item: FeedIncident | null = null;
+  private _shown = '';
+
+  constructor() {
+    super();
+    this.position = 'inline';
+    this.noDismiss = false;
+    this.noMaintenance = false;
+    this.maintenanceWindow = 24;
+    this._open = false;
+  }
+
+  /** The incident or maintenance shown now, or null. */
+  get incident(): FeedIncident | null {
+    return this._item;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const feed = this._s.feed;
+    let item: FeedIncident | undefined;
+    try {
+      item = !feed
+        ? undefined
+        : pickItem(
+            feed,
+            parseComponentList(this.components),
+            Date.now(),
+            this.noMaintenance ? null : (this.maintenanceWindow ?? 24),
+          );
+    } catch {
+      item = undefined;
+    }
+    this._item = item && !isDismissed(keyOf(item)) ? item : null;
+    const key = this._item ? keyOf(this._item) : '';
+    if (key !== this._shown) this._open = false;
+  }
+
+  protected override updated(): void {
+    const key = this._item ? keyOf(this._item) : '';
+    if (key !== this._shown) {
+      this._shown = key;
+      this.emit<IncidentBannerChangeDetail>('incident-banner-change', { incident: this._item });
+    }
+    if (!this._item) ticker().delete(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    ticker().delete(this);
+  }
+
+  private _dismiss(): void {
+    const item = this._item;
+    if (!item || this.noDismiss) return;
+    if (
+      !this.emit<IncidentBannerDismissDetail>('incident-banner-dismiss', { incident: item }, true)
+    )
+      return;
+    dismiss(keyOf(item));
+    this.requestUpdate();
+  }
+
+  protected override view() {
+    const item = this._item;
+    const level = item ? levelOf(item) : undefined;
+    const content = item && level ? this._content(item, level) : nothing;
+    const alert = level === 'critical';
+    return html`<div class="w" part="region">
+      <div role="status">${alert ? nothing : content}</div>
+      <div role="alert">${alert ? content : nothing}</div>
+    </div>`;
+  }
+
+  private _content(item: FeedIncident, level: BannerLevel) {
+    const { s, tag } = this._lang;
+    const now = Date.now();
+    const upd = latestUpdate(item);
+    const body = upd?.body.trim() ?? '';
+    const long = body.length > LONG;
+    const shown =
+      long && !this._open ? body.slice(0, LONG - 20).replace(/\s+\S*$/, '') + '…' : body;
+    const future = item.status === 'scheduled' && (item.scheduledFor ?? 0) > now;
+    const at = future ? item.scheduledFor! : (upd?.displayAt ?? item.updatedAt);
+    const rel = relative(at, now, tag);
+    ticker().set(this, () => void this.requestUpdate(), rel.next);
+    const time = future ? fill(s.starts, rel.text) : fill(s.updated, rel.text || s.now);
+    const link =
+      (this.href && https(this.href, document.baseURI)) ||
+      https(item.shortlink) ||
+      (this._page && `${this._page}/incidents/${encodeURIComponent(item.id)}`);
+    const { asOf, stale } = this._s;
+    return html`<div part="base ${level}" class="b ${level}" @keydown=${this._key}>
+      <div class="c">
+        <p class="h">
+          <span part="severity" class="sv">${s.sev[level]}</span>
+          <strong part="name" dir="auto">${item.name}</strong>
+          <span part="status" class="st">${s.status[item.status] ?? ''}</span>
+        </p>
+        ${body ? html`<p part="body" id="body" class="bd" dir="auto">${shown}</p>` : nothing}
+        <p part="meta" class="m">
+          ${
+            long
+              ? html`<button
+                  part="more"
+                  aria-expanded=${this._open ? 'true' : 'false'}
+                  aria-controls="body"
+                  @click=${() => (this._open = !this._open)}
+                >
+                  ${this._open ? s.less : s.more}
+                </button>`
+              : nothing
+          }
+          <span part="time">${time}</span>
+          ${stale && asOf ? html`<span part="stale">${fill(s.asOf, clock(asOf, tag))}</span>` : nothing}
+          ${
+            link
+              ? html`<a part="link" href=${link} target="_blank" rel="noopener noreferrer"
+                  >${s.link}</a
+                >`
+              : nothing
+          }
+        </p>
+      </div>
+      ${
+        this.noDismiss
+          ? nothing
+          : html`<button part="dismiss" class="x" aria-label=${s.dismiss} @click=${this._dismiss}>
+              ×
+            </button>`
+      }
+    </div>`;
+  }
+
+  private _key = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape' && !this.noDismiss) {
+      e.stopPropagation();
+      this._dismiss();
+    }
+  };
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'incident-banner-change': CustomEvent<IncidentBannerChangeDetail>;
+    'incident-banner-dismiss': CustomEvent<IncidentBannerDismissDetail>;
+  }
+}

@@ -1,0 +1,13 @@
+/** The widget classes, without registering any tag (so you can pick your own names). */
+export { IncidentBanner } from './incident-banner/incident-banner';
+export type {
+  BannerLevel,
+  BannerPosition,
+  IncidentBannerChangeDetail,
+  IncidentBannerDismissDetail,
+} from './incident-banner/incident-banner';
+export { StatusBadge } from './status-badge/status-badge';
+export type { StatusBadgeChangeDetail } from './status-badge/status-badge';
+export type { Theme } from './feed-element';
+export type { FeedState } from './feed-client/feed-client';
+export type { Feed, FeedIncident, Indicator } from '../../src/core/types';

@@ -1,0 +1,175 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import {
+  activeIncidents,
+  componentStatus,
+  effectiveIndicator,
+  isActive,
+  matchesComponents,
+  parseComponentList,
+} from '../../../src/core/feed';
+import type { Feed, Indicator } from '../../../src/core/types';
+import { FeedElement } from '../feed-element';
+import { fill } from '../i18n';
+import { clock } from '../time';
+import { styles } from './status-badge.styles';
+
+export interface StatusBadgeChangeDetail {
+  indicator: Indicator;
+  /** The indicator shown before, or null the first time the status becomes known. */
+  previous: Indicator | null;
+}
+
+/**
+ * The truthful indicator for the badge: never "operational" while an active incident or a
+ * component says otherwise; `unknown` for a named component the feed does not list.
+ */
+export function badgeIndicator(feed: Feed, component: string | undefined, filters: string[]) {
+  const all = component ? [component, ...filters] : filters;
+  const level = effectiveIndicator(feed, all);
+  return component && level === 'none' && componentStatus(feed, component) === undefined
+    ? 'unknown'
+    : level;
+}
+
+/** Names of the active incidents and maintenances that match, for the tooltip. */
+export function activeNames(feed: Feed, filters: string[]): string[] {
+  return [...activeIncidents(feed), ...feed.maintenances.filter(isActive)]
+    .filter((i) => matchesComponents(i, filters, feed))
+    .map((i) => i.name);
+}
+
+/**
+ * @summary A status dot plus a text label for the whole page or one component, linking to the
+ * status page, with a tooltip that lists the active incidents.
+ *
+ * @attr src - URL of a Statuspage v2 `summary.json` (or compatible) feed.
+ * @attr component - One component (name or id) to show instead of the overall indicator.
+ * @attr components - Comma-separated component names or ids to narrow the indicator to.
+ * @attr poll-interval - Seconds between polls (default 60, minimum 15).
+ * @attr locale - BCP 47 locale; English and German are built in, others fall back to English.
+ * @attr theme - `auto` (follows prefers-color-scheme, default), `light` or `dark`.
+ * @attr href - https link to use instead of the status page's.
+ * @attr compact - Shows the dot only; the label stays available to screen readers and in the tooltip.
+ *
+ * @prop {unknown} data - A feed pushed by the host app (Statuspage JSON or a normalized Feed); no fetch.
+ * @prop {Indicator | null} indicator - The indicator shown now, null before data arrives (read-only).
+ *
+ * @fires {CustomEvent<StatusBadgeChangeDetail>} status-badge-change - The shown indicator changed (including the first time it is known).
+ *
+ * @csspart base - The badge (a link when the status page is known); also carries the indicator as a part: none, minor, major, critical, maintenance or unknown.
+ * @csspart dot - The coloured dot.
+ * @csspart label - The text label.
+ * @csspart tooltip - The tooltip listing active incidents.
+ *
+ * @cssprop --status-badge-background - Background.
+ * @cssprop --status-badge-color - Text colour.
+ * @cssprop --status-badge-border-color - Border colour.
+ * @cssprop --status-badge-dot-color - Dot colour (overrides the indicator colour).
+ * @cssprop --status-badge-font-family - Font family (default system-ui).
+ * @cssprop --status-badge-font-size - Font size (default 13px).
+ * @cssprop --status-badge-padding - Padding.
+ * @cssprop --status-badge-border-radius - Corner radius (default 999px).
+ */
+export class StatusBadge extends FeedElement {
+  static override styles = styles;
+  static override properties: PropertyDeclarations = {
+    component: {},
+    compact: { type: Boolean, reflect: true },
+  };
+
+  declare component?: string;
+  declare compact: boolean;
+  private _level: Indicator | null = null;
+  private _told: Indicator | null = null;
+
+  constructor() {
+    super();
+    this.compact = false;
+  }
+
+  /** The indicator shown now, or null before any data (or error) arrives. */
+  get indicator(): Indicator | null {
+    return this._level;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const { feed, error } = this._s;
+    try {
+      this._level = feed
+        ? badgeIndicator(feed, this.component, parseComponentList(this.components))
+        : error
+          ? 'unknown'
+          : null;
+    } catch {
+      this._level = 'unknown';
+    }
+  }
+
+  protected override updated(): void {
+    if (this._level && this._level !== this._told) {
+      const previous = this._told;
+      this._told = this._level;
+      this.emit<StatusBadgeChangeDetail>('status-badge-change', {
+        indicator: this._level,
+        previous,
+      });
+    }
+  }
+
+  protected override view() {
+    const level = this._level;
+    if (!level) return nothing;
+    const { s, tag } = this._lang;
+    const { feed, stale, asOf } = this._s;
+    const filters = parseComponentList(this.components);
+    if (this.component) filters.unshift(this.component);
+    const label = (filters.length ? s.component : s.page)[level];
+    const names = feed ? activeNames(feed, filters) : [];
+    const asof = stale && asOf ? fill(s.asOf, clock(asOf, tag)) : '';
+    const tip =
+      names.length || asof || this.compact
+        ? html`<span part="tooltip" class="t" role="tooltip" id="t"
+            >${this.compact ? html`<span>${label}</span>` : nothing}${
+              names.length
+                ? html`<span>${s.active}</span>
+                    <ul>
+                      ${names.map((n) => html`<li dir="auto">${n}</li>`)}
+                    </ul>`
+                : nothing
+            }${asof ? html`<span>${asof}</span>` : nothing}</span
+          >`
+        : nothing;
+    const inner = html`<span part="dot" class="d"></span
+      ><span part="label" class="l">${label}${asof && !this.compact ? ` · ${asof}` : ''}</span>`;
+    const page = this._page;
+    const desc = names.length || asof ? 't' : undefined;
+    return html`<span class="r"
+      >${
+        page
+          ? html`<a
+              part="base ${level}"
+              class="b ${level}"
+              href=${page}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-describedby=${desc ?? nothing}
+              >${inner}</a
+            >`
+          : html`<span
+              part="base ${level}"
+              class="b ${level}"
+              tabindex="0"
+              aria-describedby=${desc ?? nothing}
+              >${inner}</span
+            >`
+      }${tip}</span
+    >`;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'status-badge-change': CustomEvent<StatusBadgeChangeDetail>;
+  }
+}
