@@ -49,6 +49,24 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          'Buffer',
+          'performance',
+          'AbortSignal',
+          'AbortController',
+          'URLSearchParams',
+          'setInterval',
+          'clearInterval',
+          'queueMicrotask',
+          'structuredClone',
+          'TextEncoder',
+          'TextDecoder',
+          'globalThis',
+        ].map((g) => [g, 'readonly']),
+      ),
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );
