@@ -1,5 +1,7 @@
 import type { FeedProblem, ImpactAnswers, Severity, TimelineEventType } from '../core/types';
-import type { IncidentRecord, SiteRecord, SourceRecord } from './db/schema';
+import type { IncidentRecord, NotificationPrefs, SiteRecord, SourceRecord } from './db/schema';
+import type { ResponderCommands } from './responder/protocol';
+import type { ReviewCommands } from './reviews/protocol';
 
 /**
  * The one typed message protocol (STYLE.md #3): command → request → reply.
@@ -17,7 +19,14 @@ export interface Commands {
   'sources/test': {
     req: { url: string };
     res:
-      | { ok: true; kind: string; incidents: number; maintenances: number; components: number; problems: FeedProblem[] }
+      | {
+          ok: true;
+          kind: string;
+          incidents: number;
+          maintenances: number;
+          components: number;
+          problems: FeedProblem[];
+        }
       | { ok: false; error: string };
   };
   'sources/pollNow': { req: { id?: string }; res: null };
@@ -25,7 +34,10 @@ export interface Commands {
   'sites/enable': { req: { origin: string }; res: SiteRecord };
   'sites/disable': { req: { origin: string }; res: null };
   'sites/setCorner': { req: { origin: string; corner: SiteRecord['corner'] }; res: null };
-  'replies/copied': { req: { sourceId: string; incidentId: string; updateId: string; text: string }; res: null };
+  'replies/copied': {
+    req: { sourceId: string; incidentId: string; updateId: string; text: string };
+    res: null;
+  };
   'incidents/declare': {
     req: { title: string; components: string[]; publiclyVisible: boolean; startedAt?: number };
     res: IncidentRecord;
@@ -38,9 +50,31 @@ export interface Commands {
     req: { id: string; type: TimelineEventType; at?: number; obligationId?: string; text?: string };
     res: null;
   };
-  'incidents/editEvent': { req: { id: string; eventId: string; at: number; reason: string }; res: null };
+  'incidents/editEvent': {
+    req: { id: string; eventId: string; at: number; reason: string };
+    res: null;
+  };
   'data/export': { req: null; res: { json: string } };
-  'data/import': { req: { json: string }; res: { ok: true; counts: Record<string, number> } | { ok: false; error: string } };
+  'data/import': {
+    req: { json: string };
+    res: { ok: true; counts: Record<string, number> } | { ok: false; error: string };
+  };
+  /** Options page → Notifications: merges the given toggles into settings.notifications (UI, issue 5). */
+  'settings/setNotifications': { req: Partial<NotificationPrefs>; res: NotificationPrefs };
+  // Responder workflow: types in responder/protocol.ts, handlers in background/responder.ts.
+  'incidents/publish': ResponderCommands['incidents/publish'];
+  'incidents/resolve': ResponderCommands['incidents/resolve'];
+  'incidents/link': ResponderCommands['incidents/link'];
+  'drafts/save': ResponderCommands['drafts/save'];
+  'drafts/discard': ResponderCommands['drafts/discard'];
+  'statuspage/connect': ResponderCommands['statuspage/connect'];
+  'statuspage/disconnect': ResponderCommands['statuspage/disconnect'];
+  'statuspage/status': ResponderCommands['statuspage/status'];
+  // Post-incident reviews: types in reviews/protocol.ts, handlers in background/reviews.ts.
+  'reviews/create': ReviewCommands['reviews/create'];
+  'reviews/save': ReviewCommands['reviews/save'];
+  'reviews/publish': ReviewCommands['reviews/publish'];
+  'reviews/setItemStatus': ReviewCommands['reviews/setItemStatus'];
 }
 
 export type Command = keyof Commands;
@@ -54,4 +88,14 @@ export interface Envelope<K extends Command = Command> {
 }
 
 /** A reply on the wire: errors cross as data, never as rejected promises with lost messages. */
-export type Reply<K extends Command = Command> = { ok: true; value: Res<K> } | { ok: false; error: string };
+export type Reply<K extends Command = Command> =
+  { ok: true; value: Res<K> } | { ok: false; error: string };
+
+/** The message the background sends to the active tab's content script for the `toggle-panel` shortcut. */
+export const TOGGLE_PANEL = 'lens/toggle-panel';
+export interface TogglePanelMessage {
+  type: typeof TOGGLE_PANEL;
+}
+
+/** The only commands a content script (a web page's isolated world) may send. */
+export const CONTENT_SCRIPT_COMMANDS: readonly Command[] = ['replies/copied', 'sites/setCorner'];

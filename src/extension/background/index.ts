@@ -1,8 +1,38 @@
 import browser from 'webextension-polyfill';
 import contentScriptPath from '../content.iife.ts?script';
+import { handleMessages } from '../messaging';
+import { TOGGLE_PANEL, type TogglePanelMessage } from '../messages';
+import { browserDeps } from './browser-platform';
+import { createHandlers } from './handlers';
+import { boot, installed, POLL_ALARM, started, tick } from './lifecycle';
+import { refresh } from './refresh';
+import { checkGrants } from './sites';
 
-/** Registers every listener synchronously at start-up, as MV3 requires. */
+/** Runs a listener's work; a failure is logged, never thrown into the browser's event dispatch. */
+function run(what: string, task: () => Promise<unknown>): void {
+  void task().catch((e: unknown) => console.error(`[incident-lens] ${what} failed:`, e));
+}
+
+/**
+ * Registers every listener synchronously at start-up, as MV3 requires (an event that wakes the
+ * worker is delivered only to listeners registered in its first turn). No state lives in memory:
+ * every handler reads IndexedDB / storage and recomputes from stored timestamps.
+ */
 export function startBackground(): void {
-  browser.runtime.onInstalled.addListener(() => undefined);
-  void contentScriptPath;
+  const deps = browserDeps(contentScriptPath);
+  handleMessages(createHandlers(deps));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === POLL_ALARM) run('poll', () => tick(deps));
+  });
+  browser.runtime.onInstalled.addListener(() => run('install', () => installed(deps)));
+  browser.runtime.onStartup.addListener(() => run('startup', () => started(deps)));
+  const grantsChanged = (): void =>
+    run('permissions', () => checkGrants(deps).then(() => refresh(deps)));
+  browser.permissions.onRemoved.addListener(grantsChanged);
+  browser.permissions.onAdded.addListener(grantsChanged);
+  browser.commands.onCommand.addListener((command) => {
+    const msg: TogglePanelMessage = { type: TOGGLE_PANEL };
+    if (command === 'toggle-panel') run('toggle-panel', () => deps.platform.sendToActiveTab(msg));
+  });
+  run('boot', () => boot(deps));
 }

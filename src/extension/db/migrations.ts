@@ -19,7 +19,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    description: 'All stores and indexes for sources, feeds, sites, responder incidents and reviews',
+    description:
+      'All stores and indexes for sources, feeds, sites, responder incidents and reviews',
     migrate(db) {
       db.createObjectStore('sources', { keyPath: 'id' });
       db.createObjectStore('snapshots', { keyPath: 'sourceId' });

@@ -1,4 +1,4 @@
-import type { DBSchema } from 'idb';
+import type { DBSchema, StoreNames } from 'idb';
 import type {
   Feed,
   FeedIncident,
@@ -173,4 +173,5 @@ export interface LensDB extends DBSchema {
   copiedReplies: { key: string; value: CopiedReplyRecord };
 }
 
-export type StoreName = keyof LensDB & string;
+/** The name of one store (`keyof LensDB` would be `string`: DBSchema has an index signature). */
+export type StoreName = StoreNames<LensDB>;

@@ -1,0 +1,87 @@
+import browser from 'webextension-polyfill';
+import { openLensDB, type LensDatabase } from '../db/open';
+import { OVERLAY_KEY } from '../overlay-state';
+import type { Deps, Platform } from './deps';
+
+const SCRIPT_PREFIX = 'lens-site-';
+/** Registration id of a site's overlay script (ids may not start with "_"). */
+export const overlayScriptId = (pattern: string): string =>
+  SCRIPT_PREFIX + pattern.replace(/[^a-z0-9.-]+/gi, '_');
+
+/** The real browser behind the Platform seam (Chrome service worker and Firefox event page alike). */
+export function browserPlatform(scriptPath: string): Platform {
+  return {
+    async registerOverlay(pattern) {
+      const id = overlayScriptId(pattern);
+      const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+      if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [id] });
+      await browser.scripting.registerContentScripts([
+        { id, matches: [pattern], js: [scriptPath], runAt: 'document_idle', allFrames: false },
+      ]);
+    },
+    async unregisterOverlay(pattern) {
+      const id = overlayScriptId(pattern);
+      const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+      if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [id] });
+    },
+    async registeredOverlays() {
+      const all = await browser.scripting.getRegisteredContentScripts();
+      return all
+        .filter((s) => s.id.startsWith(SCRIPT_PREFIX))
+        .flatMap((s) => s.matches?.slice(0, 1) ?? []);
+    },
+    hasOrigin: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+    async removeOrigin(pattern) {
+      await browser.permissions.remove({ origins: [pattern] });
+    },
+    async setBadge({ text, color, textColor }) {
+      await browser.action.setBadgeText({ text });
+      await browser.action.setBadgeBackgroundColor({ color });
+      // setBadgeTextColor: Chrome 110+, Firefox 63+; guarded for older engines.
+      const action = browser.action as typeof browser.action & {
+        setBadgeTextColor?: (d: { color: string }) => Promise<void>;
+      };
+      if (action.setBadgeTextColor) await action.setBadgeTextColor({ color: textColor });
+    },
+    async notify(id, { title, message }) {
+      await browser.notifications.create(id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+        title,
+        message,
+      });
+    },
+    async writeOverlay(state) {
+      await browser.storage.local.set({ [OVERLAY_KEY]: state });
+    },
+    async sendToActiveTab(message) {
+      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      if (tab?.id === undefined) return;
+      // No overlay on that tab (site not enabled): nothing to toggle.
+      await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+    },
+  };
+}
+
+/** The background's real world. The DB connection is opened once per worker and reopened if lost. */
+export function browserDeps(scriptPath: string): Deps {
+  let db: Promise<LensDatabase> | undefined;
+  const open = (): Promise<LensDatabase> => {
+    db ??= openLensDB().then((conn) => {
+      conn.addEventListener('close', () => (db = undefined));
+      return conn;
+    });
+    return db.catch((e: unknown) => {
+      db = undefined;
+      throw e;
+    });
+  };
+  return {
+    db: open,
+    now: () => Date.now(),
+    random: () => Math.random(),
+    newId: () => crypto.randomUUID(),
+    fetch: (input, init) => fetch(input, init),
+    platform: browserPlatform(scriptPath),
+  };
+}

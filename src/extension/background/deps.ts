@@ -1,0 +1,40 @@
+import type { LensDatabase } from '../db/open';
+import type { OverlayState } from '../overlay-state';
+
+/** A badge: empty text hides it. */
+export interface Badge {
+  text: string;
+  color: string;
+  textColor: string;
+}
+
+/** Everything the background does to the browser, behind one seam so handlers are unit-testable. */
+export interface Platform {
+  /** Registers (replacing any previous one) the overlay content script for a match pattern. */
+  registerOverlay(pattern: string): Promise<void>;
+  unregisterOverlay(pattern: string): Promise<void>;
+  /** Match patterns that currently have an overlay registration. */
+  registeredOverlays(): Promise<string[]>;
+  /** True if the extension holds host access for the pattern. */
+  hasOrigin(pattern: string): Promise<boolean>;
+  /** Gives host access for the pattern back. */
+  removeOrigin(pattern: string): Promise<void>;
+  setBadge(badge: Badge): Promise<void>;
+  /** Shows a desktop notification with this id. */
+  notify(id: string, n: { title: string; message: string }): Promise<void>;
+  /** Writes the projection the overlay and popup render (storage.local[OVERLAY_KEY]). */
+  writeOverlay(state: OverlayState): Promise<void>;
+  /** Sends a message to the content script of the active tab (ignored when there is none). */
+  sendToActiveTab(message: unknown): Promise<void>;
+}
+
+/** The background's world, injected: database, clock, randomness, network and browser. */
+export interface Deps {
+  db(): Promise<LensDatabase>;
+  now(): number;
+  /** In [0, 1): back-off jitter. */
+  random(): number;
+  newId(): string;
+  fetch: typeof fetch;
+  platform: Platform;
+}

@@ -1,0 +1,79 @@
+import { copiedKey, putCopiedReply } from '../db/marks';
+import { getSetting, setSetting } from '../db/settings';
+import type { NotificationPrefs } from '../db/schema';
+import type { Handlers, Sender } from '../messaging';
+import type { Deps } from './deps';
+import { payload, text } from './input';
+import { refresh } from './refresh';
+import { disableSite, enableSite, setCorner } from './sites';
+
+type SiteCommands =
+  | 'sites/enable'
+  | 'sites/disable'
+  | 'sites/setCorner'
+  | 'replies/copied'
+  | 'settings/setNotifications';
+
+const PREF_KEYS: readonly (keyof NotificationPrefs)[] = [
+  'newIncident',
+  'severityChange',
+  'newUpdate',
+  'obligationDue',
+  'actionItemDue',
+];
+
+/** A content script may only speak for the page it runs in. */
+function ownOrigin(sender: Sender, origin: string): void {
+  if (sender.tab && sender.url && new URL(sender.url).origin !== new URL(origin).origin) {
+    throw new Error('Refused: a page may only change its own site.');
+  }
+}
+
+/** Handlers for sites, copied replies and notification preferences. */
+export function siteHandlers(deps: Deps): Pick<Handlers, SiteCommands> {
+  return {
+    async 'sites/enable'(p) {
+      const site = await enableSite(deps, text(payload(p).origin, 'The site'));
+      await refresh(deps);
+      return site;
+    },
+    async 'sites/disable'(p) {
+      await disableSite(deps, text(payload(p).origin, 'The site'));
+      await refresh(deps);
+      return null;
+    },
+    async 'sites/setCorner'(p, sender) {
+      const origin = text(payload(p).origin, 'The site');
+      ownOrigin(sender, origin);
+      await setCorner(deps, origin, p.corner);
+      await refresh(deps);
+      return null;
+    },
+    async 'replies/copied'(p) {
+      payload(p);
+      const sourceId = text(p.sourceId, 'The source id');
+      const incidentId = text(p.incidentId, 'The incident id');
+      await putCopiedReply(await deps.db(), {
+        key: copiedKey(sourceId, incidentId),
+        updateId: text(p.updateId, 'The update id'),
+        text: text(p.text, 'The reply', 20_000),
+        copiedAt: deps.now(),
+      });
+      await refresh(deps);
+      return null;
+    },
+    async 'settings/setNotifications'(p) {
+      payload(p);
+      const db = await deps.db();
+      const next = { ...(await getSetting(db, 'notifications')) };
+      for (const k of PREF_KEYS) {
+        const v = p[k];
+        if (v === undefined) continue;
+        if (typeof v !== 'boolean') throw new Error(`${k} must be true or false.`);
+        next[k] = v;
+      }
+      await setSetting(db, 'notifications', next);
+      return next;
+    },
+  };
+}

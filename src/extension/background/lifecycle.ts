@@ -1,0 +1,52 @@
+import browser from 'webextension-polyfill';
+import { setSetting } from '../db/settings';
+import type { Deps } from './deps';
+import { pollDue } from './poll';
+import { refresh } from './refresh';
+import { sendActionItemReminders } from './reminders';
+import { syncSites } from './sites';
+
+/** The one polling alarm. */
+export const POLL_ALARM = 'poll';
+/** Its period: the 30 s minimum Chrome allows packed extensions. */
+export const POLL_PERIOD_MINUTES = 0.5;
+
+/** One wake of the alarm: poll what is due, then recompute everything from storage. */
+export async function tick(deps: Deps): Promise<void> {
+  await pollDue(deps);
+  await refresh(deps);
+  await sendActionItemReminders(deps);
+}
+
+/**
+ * Every boot of the worker/event page: make sure the alarm exists (created only when missing, so a
+ * restart does not push the next wake back) and record a boot id (tests tell boots apart by it).
+ */
+export async function boot(deps: Deps): Promise<void> {
+  if (!(await browser.alarms.get(POLL_ALARM))) {
+    await browser.alarms.create(POLL_ALARM, {
+      periodInMinutes: POLL_PERIOD_MINUTES,
+      delayInMinutes: POLL_PERIOD_MINUTES,
+    });
+  }
+  await setSetting(await deps.db(), 'bootId', deps.newId());
+}
+
+/** Asks for persistent storage. Only window contexts have `persist()` (Firefox event page, not a Chrome worker). */
+async function persistStorage(): Promise<void> {
+  const storage = (globalThis.navigator as Navigator | undefined)?.storage;
+  if (typeof storage?.persist === 'function') await storage.persist();
+}
+
+/** Install or update: persistent storage, registrations, a first poll. */
+export async function installed(deps: Deps): Promise<void> {
+  await persistStorage().catch(() => undefined);
+  await syncSites(deps);
+  await tick(deps);
+}
+
+/** Browser start: content-script registrations do not survive a restart, so make them again. */
+export async function started(deps: Deps): Promise<void> {
+  await syncSites(deps);
+  await tick(deps);
+}

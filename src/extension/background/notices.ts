@@ -1,0 +1,96 @@
+import { latestUpdate, severityLabel } from '../../core/feed';
+import type { ObligationStatus } from '../../core/types';
+import type { IncidentRecord, NotificationPrefs } from '../db/schema';
+import type { OverlayIncident } from '../overlay-state';
+
+/** One desktop notification, identified by a key that is never shown twice (the `notified` store). */
+export interface Notice {
+  key: string;
+  pref: keyof NotificationPrefs;
+  title: string;
+  message: string;
+}
+
+/**
+ * The notices of one incident. When `intro` is shown for the first time, `changes` are recorded
+ * silently (a new incident's current severity and update are not "changes"); `dues` always count.
+ */
+export interface NoticeGroup {
+  intro?: Notice;
+  changes: Notice[];
+  dues: Notice[];
+}
+
+const MIN = 60_000;
+const clip = (s: string, n = 180): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** Notices for obligations due within `dueSoonMinutes` or overdue: one per occurrence and state. */
+export function dueNotices(
+  scope: string,
+  name: string,
+  obligations: ObligationStatus[],
+  now: number,
+): Notice[] {
+  const out: Notice[] = [];
+  for (const o of obligations) {
+    if ((o.state !== 'due_soon' && o.state !== 'overdue') || o.dueAt === null) continue;
+    const mins = Math.max(0, Math.ceil(Math.abs(o.dueAt - now) / MIN));
+    const title = o.state === 'overdue' ? `Overdue: ${o.label}` : `Due in ${mins} min: ${o.label}`;
+    const message = o.state === 'overdue' ? `${name} — ${mins} min overdue` : name;
+    const key = `due|${scope}|${o.ruleId}|${o.occurrence ?? 1}|${o.anchorAt ?? ''}|${o.state}`;
+    out.push({ key, pref: 'obligationDue', title, message });
+  }
+  return out;
+}
+
+/**
+ * Notices for an active feed incident. Obligations of a feed incident linked to a local incident
+ * are left to the local incident (the responder owns them), so they are not announced twice.
+ */
+export function feedNotices(
+  o: OverlayIncident,
+  key: string,
+  linked: boolean,
+  now: number,
+): NoticeGroup {
+  const i = o.incident;
+  if (i.kind !== 'incident') return { changes: [], dues: [] };
+  const sev = i.severity === null ? 'Unknown severity' : severityLabel(i.severity);
+  const latest = latestUpdate(i);
+  const intro: Notice = {
+    key: `new|${key}`,
+    pref: 'newIncident',
+    title: `${sev}: ${clip(i.name, 80)}`,
+    message: clip(`${o.sourceName} · ${i.status}${latest ? ` — ${latest.body}` : ''}`),
+  };
+  const changes: Notice[] = [
+    {
+      key: `sev|${key}|${i.severity ?? 'none'}`,
+      pref: 'severityChange',
+      title: `Severity now ${sev}: ${clip(i.name, 80)}`,
+      message: o.sourceName,
+    },
+  ];
+  if (latest) {
+    changes.push({
+      key: `upd|${key}|${latest.id}`,
+      pref: 'newUpdate',
+      title: `Update: ${clip(i.name, 80)}`,
+      message: clip(`${latest.status} — ${latest.body}`),
+    });
+  }
+  const dues = linked ? [] : dueNotices(`feed:${key}`, i.name, o.obligations, now);
+  return { intro, changes, dues };
+}
+
+/** Notices for a responder incident: its due and overdue obligations. */
+export function localNotices(
+  incident: IncidentRecord,
+  obligations: ObligationStatus[],
+  now: number,
+): NoticeGroup {
+  return {
+    changes: [],
+    dues: dueNotices(`local:${incident.id}`, incident.title, obligations, now),
+  };
+}

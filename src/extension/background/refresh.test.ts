@@ -1,0 +1,170 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, test } from 'vitest';
+import { putCopiedReply } from '../db/marks';
+import { setSetting, DEFAULT_NOTIFICATIONS } from '../db/settings';
+import type { SourceRecord } from '../db/schema';
+import { badgeFor, BADGE_COLOURS } from './badge';
+import { pollDue } from './poll';
+import { refresh } from './refresh';
+import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from './test-kit';
+
+const source: SourceRecord = {
+  id: 's1',
+  name: 'Acme',
+  url: 'https://status.acme.test/api/v2/summary.json',
+  pollSeconds: 60,
+  enabled: true,
+  createdAt: T0,
+  failures: 0,
+  nextPollAt: T0,
+};
+
+/** Serves these incidents, polls (as an alarm wake would) and refreshes. */
+async function wake(kit: Kit, incidents: Record<string, unknown>[]): Promise<void> {
+  kit.net.respond = () => json(spSummary(incidents));
+  await kit.db.put('sources', {
+    ...((await kit.db.get('sources', 's1')) ?? source),
+    nextPollAt: 0,
+  });
+  await pollDue(kit.deps);
+  await refresh(kit.deps);
+}
+
+const titles = (kit: Kit): string[] => kit.platform.notifications.map((n) => n.title);
+
+describe('badge', () => {
+  test('count and colour of the most severe; empty when none', () => {
+    expect(badgeFor([])).toMatchObject({ text: '' });
+    expect(badgeFor([3, 2, null])).toEqual({ text: '3', ...BADGE_COLOURS[2] });
+    expect(badgeFor([null])).toEqual({ text: '1', ...BADGE_COLOURS.none });
+  });
+});
+
+describe('refresh', () => {
+  test('projects active incidents with obligations, most severe first, and sets the badge', async () => {
+    const kit = await makeKit();
+    await wake(kit, [
+      spIncident('minor', { impact: 'minor' }),
+      spIncident('crit', { impact: 'critical' }),
+    ]);
+    const o = kit.platform.overlay!;
+    expect(o.computedAt).toBe(T0);
+    expect(o.incidents.map((i) => i.incident.id)).toEqual(['crit', 'minor']);
+    expect(o.incidents[0]).toMatchObject({
+      sourceName: 'Acme',
+      statusPageUrl: 'https://status.acme.test',
+    });
+    expect(o.incidents[0]?.obligations.map((x) => x.ruleId)).toContain('status_page');
+    expect(kit.platform.badge).toEqual({ text: '2', ...BADGE_COLOURS[1] });
+    await wake(kit, []);
+    expect(kit.platform.overlay?.incidents).toEqual([]);
+    expect(kit.platform.badge?.text).toBe('');
+  });
+
+  test('a failing source is listed with its error', async () => {
+    const kit = await makeKit();
+    await wake(kit, [spIncident('a')]);
+    kit.net.respond = () => new Response('down', { status: 502 });
+    await kit.db.put('sources', { ...(await kit.db.get('sources', 's1'))!, nextPollAt: 0 });
+    await pollDue(kit.deps);
+    await refresh(kit.deps);
+    expect(kit.platform.overlay?.failing).toEqual([
+      { sourceId: 's1', name: 'Acme', error: expect.stringContaining('502'), lastOkAt: T0 },
+    ]);
+    expect(kit.platform.overlay?.incidents).toHaveLength(1); // last good data still shown
+  });
+
+  test('a copied reply goes stale when a newer update is posted, with the newer text', async () => {
+    const kit = await makeKit();
+    await wake(kit, [spIncident('a', { updates: [{ id: 'u1', at: T0 }] })]);
+    await putCopiedReply(kit.db, { key: 's1|a', updateId: 'u1', text: 'Reply', copiedAt: T0 });
+    await refresh(kit.deps);
+    expect(kit.platform.overlay?.incidents[0]?.copied).toEqual({
+      updateId: 'u1',
+      text: 'Reply',
+      copiedAt: T0,
+      stale: false,
+    });
+    await wake(kit, [
+      spIncident('a', {
+        updates: [
+          { id: 'u1', at: T0 },
+          { id: 'u2', at: T0 + MIN, body: 'Fixed soon' },
+        ],
+      }),
+    ]);
+    expect(kit.platform.overlay?.incidents[0]?.copied).toMatchObject({
+      stale: true,
+      newerUpdateBody: 'Fixed soon',
+    });
+  });
+});
+
+describe('notifications', () => {
+  test('new incident, new update, severity change: each once, even across a worker restart', async () => {
+    let kit = await makeKit();
+    await setSetting(kit.db, 'notifications', { ...DEFAULT_NOTIFICATIONS, obligationDue: false });
+    await wake(kit, [spIncident('a', { impact: 'minor' })]);
+    expect(titles(kit)).toEqual(['SEV-3: Incident a']);
+    await wake(kit, [spIncident('a', { impact: 'minor' })]);
+    kit = await kit.restart();
+    await wake(kit, [spIncident('a', { impact: 'minor' })]);
+    expect(titles(kit)).toEqual(['SEV-3: Incident a']);
+
+    const two = [
+      { id: 'a-u1', at: T0 },
+      { id: 'a-u2', at: T0 + MIN },
+    ];
+    await wake(kit, [spIncident('a', { impact: 'minor', updates: two })]);
+    await wake(kit, [spIncident('a', { impact: 'critical', updates: two })]);
+    kit = await kit.restart();
+    await wake(kit, [spIncident('a', { impact: 'critical', updates: two })]);
+    expect(titles(kit)).toEqual([
+      'SEV-3: Incident a',
+      'Update: Incident a',
+      'Severity now SEV-1: Incident a',
+    ]);
+  });
+
+  test('obligations due within 5 min and overdue are notified once each', async () => {
+    const kit = await makeKit();
+    await setSetting(kit.db, 'notifications', { ...DEFAULT_NOTIFICATIONS, newIncident: false });
+    // SEV-2 at T0, status page posted at T0: the first 30-min update is due at T0 + 30 min.
+    await wake(kit, [spIncident('a', { impact: 'major' })]);
+    const due = () => titles(kit).filter((t) => /Status page update|Due in|Overdue/.test(t));
+    const before = due().length;
+    kit.clock.now = T0 + 26 * MIN;
+    await refresh(kit.deps);
+    await refresh(kit.deps);
+    const soon = due().slice(before);
+    expect(soon.some((t) => t.startsWith('Due in 4 min'))).toBe(true);
+    kit.clock.now = T0 + 31 * MIN;
+    const again = await kit.restart();
+    await refresh(again.deps);
+    await refresh(again.deps);
+    const over = due().slice(before + soon.length);
+    expect(over.length).toBeGreaterThan(0);
+    expect(over.every((t) => t.startsWith('Overdue'))).toBe(true);
+    expect(new Set(kit.platform.notifications.map((n) => n.id)).size).toBe(
+      kit.platform.notifications.length,
+    );
+  });
+
+  test('a disabled kind is never shown, and not shown later when re-enabled', async () => {
+    const kit = await makeKit();
+    await setSetting(kit.db, 'notifications', {
+      ...DEFAULT_NOTIFICATIONS,
+      newIncident: false,
+      obligationDue: false,
+    });
+    await wake(kit, [spIncident('a')]);
+    expect(titles(kit)).toEqual([]);
+    await setSetting(kit.db, 'notifications', DEFAULT_NOTIFICATIONS);
+    await refresh(kit.deps);
+    expect(
+      titles(kit).filter(
+        (t) => t.includes('Incident a') && !t.startsWith('Overdue') && !t.startsWith('Due'),
+      ),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,131 @@
+import { computeObligations } from '../../core/obligations';
+import type { Severity, TimelineEvent } from '../../core/types';
+import { eventsOf, listIncidents } from '../db/incidents';
+import { claimKeys, copiedReplies } from '../db/marks';
+import type { IncidentRecord } from '../db/schema';
+import { getSettings } from '../db/settings';
+import { listSites } from '../db/sites';
+import { activeFeedIncidents, feedKey, getSnapshot, listSources } from '../db/sources';
+import type { LensDatabase } from '../db/open';
+import type { OverlayState } from '../overlay-state';
+import { badgeFor } from './badge';
+import type { Deps } from './deps';
+import { eventsWithLinked } from './linked';
+import { buildOverlay } from './overlay';
+import { feedNotices, localNotices, type Notice, type NoticeGroup } from './notices';
+
+const DAY = 86_400_000;
+/** Resolved responder incidents still watched (their post-mortem clock) for this long. */
+const RESOLVED_WATCH_MS = 14 * DAY;
+
+interface Local {
+  incident: IncidentRecord;
+  /** Its own recorded events. */
+  own: TimelineEvent[];
+  /** Its own events plus the linked feed incident's public posts (they count as posted updates). */
+  events: TimelineEvent[];
+}
+
+/** Responder incidents worth watching, each with its timeline plus its linked feed's public posts. */
+async function localIncidents(db: LensDatabase, now: number): Promise<Local[]> {
+  const all = (await listIncidents(db)).filter(
+    (i) =>
+      i.status === 'open' || (i.resolvedAt !== undefined && now - i.resolvedAt < RESOLVED_WATCH_MS),
+  );
+  return Promise.all(
+    all.map(async (incident) => {
+      const own = await eventsOf(db, incident.id);
+      return { incident, own, events: await eventsWithLinked(db, incident, own) };
+    }),
+  );
+}
+
+/**
+ * Recomputes everything derived from stored data at `now` — obligations, the overlay projection,
+ * the badge and due notifications — and writes it out. Holds nothing in memory: safe to run on
+ * any wake, any number of times.
+ */
+export async function refresh(deps: Deps): Promise<OverlayState> {
+  const db = await deps.db();
+  const now = deps.now();
+  const [settings, sources, active, copied, sites, locals] = await Promise.all([
+    getSettings(db),
+    listSources(db),
+    activeFeedIncidents(db),
+    copiedReplies(db),
+    listSites(db),
+    localIncidents(db, now),
+  ]);
+  const pageUrls = new Map<string, string>();
+  for (const s of sources) {
+    const url = (await getSnapshot(db, s.id))?.feed.page.url;
+    if (url) pageUrls.set(s.id, url);
+  }
+  const linkedEvents = new Map<string, TimelineEvent[]>();
+  for (const { incident, own } of locals) {
+    if (!incident.linked) continue;
+    const k = feedKey(incident.linked.sourceId, incident.linked.incidentId);
+    linkedEvents.set(k, [...(linkedEvents.get(k) ?? []), ...own]);
+  }
+  const overlay = buildOverlay({
+    now,
+    policy: settings.policy,
+    sources,
+    pageUrls,
+    active,
+    copied,
+    linkedEvents,
+    sites,
+  });
+  await deps.platform.writeOverlay(overlay);
+
+  const shown = new Set(overlay.incidents.map((o) => feedKey(o.sourceId, o.incident.id)));
+  const severities: (Severity | null)[] = overlay.incidents
+    .filter((o) => o.incident.kind === 'incident')
+    .map((o) => o.incident.severity);
+  const groups: NoticeGroup[] = overlay.incidents.map((o) => {
+    const k = feedKey(o.sourceId, o.incident.id);
+    return feedNotices(o, k, linkedEvents.has(k), now);
+  });
+  for (const { incident, events } of locals) {
+    const l = incident.linked;
+    const counted = l !== undefined && shown.has(feedKey(l.sourceId, l.incidentId));
+    if (incident.status === 'open' && !counted) severities.push(incident.severity);
+    const obligations = computeObligations(
+      { events, publiclyVisible: incident.publiclyVisible, commonlyUsed: incident.commonlyUsed },
+      settings.policy,
+      now,
+    );
+    groups.push(localNotices(incident, obligations, now));
+  }
+  await deps.platform.setBadge(badgeFor(severities));
+  await notify(deps, db, groups, settings.notifications, now);
+  return overlay;
+}
+
+async function notify(
+  deps: Deps,
+  db: LensDatabase,
+  groups: NoticeGroup[],
+  prefs: Record<Notice['pref'], boolean>,
+  now: number,
+): Promise<void> {
+  const keys = (n: Notice[]): string[] => n.map((x) => x.key);
+  const show = await claimKeys(
+    db,
+    groups.map((g) => ({
+      ...(g.intro ? { intro: g.intro.key } : {}),
+      changes: keys(g.changes),
+      dues: keys(g.dues),
+    })),
+    now,
+  );
+  const all = groups.flatMap((g) => [...(g.intro ? [g.intro] : []), ...g.changes, ...g.dues]);
+  for (const n of all) {
+    if (!show.has(n.key) || !prefs[n.pref]) continue;
+    show.delete(n.key);
+    await deps.platform
+      .notify(n.key, { title: n.title, message: n.message })
+      .catch(() => undefined);
+  }
+}

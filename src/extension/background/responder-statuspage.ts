@@ -1,0 +1,52 @@
+import { getSetting, setSetting } from '../db/settings';
+import type { ResponderCommands, StatuspageStatus } from '../responder/protocol';
+import { StatuspageClient, type ClientEnv } from '../statuspage/client';
+import { keyHint, validateConnection } from '../statuspage/config';
+import type { StatuspageConnection } from '../statuspage/types';
+import type { ResponderEnv } from './responder';
+
+type SpCommands = 'statuspage/connect' | 'statuspage/disconnect' | 'statuspage/status';
+
+/**
+ * Connecting a Statuspage page: the connection is checked (https, or http on loopback), proved
+ * with one GET of the page, and only then stored. Replies never carry the key.
+ */
+export function statuspageHandlers(
+  env: Pick<ResponderEnv, 'db'>,
+  client: ClientEnv,
+): {
+  [K in SpCommands]: (req: ResponderCommands[K]['req']) => Promise<ResponderCommands[K]['res']>;
+} {
+  return {
+    async 'statuspage/connect'(req) {
+      const checked = validateConnection(req);
+      if (!checked.ok) return { ok: false, error: { kind: 'bad_config', detail: checked.detail } };
+      const page = await new StatuspageClient(checked.connection, client).verify();
+      if (!page.ok) return page;
+      const db = await env.db();
+      await setSetting(db, 'statuspage', checked.connection);
+      return { ok: true, status: statusOf(checked.connection, page.value.name) };
+    },
+
+    async 'statuspage/disconnect'() {
+      await setSetting(await env.db(), 'statuspage', null);
+      return null;
+    },
+
+    async 'statuspage/status'() {
+      const conn = await getSetting(await env.db(), 'statuspage');
+      return conn ? statusOf(conn) : { connected: false };
+    },
+  };
+}
+
+/** The connection as views may see it: never the key. */
+function statusOf(conn: StatuspageConnection, pageName?: string): StatuspageStatus {
+  return {
+    connected: true,
+    pageId: conn.pageId,
+    apiBase: conn.apiBase,
+    keyHint: keyHint(conn.apiKey),
+    ...(pageName ? { pageName } : {}),
+  };
+}

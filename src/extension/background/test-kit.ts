@@ -1,0 +1,171 @@
+/**
+ * Test doubles for the background (unit tests only): a recording Platform, a scripted fetch, a
+ * settable clock and Deps over a fresh fake-indexeddb database. Import 'fake-indexeddb/auto' first.
+ */
+import { openLensDB, type LensDatabase } from '../db/open';
+import type { OverlayState } from '../overlay-state';
+import type { Badge, Deps, Platform } from './deps';
+
+export const T0 = Date.UTC(2025, 0, 6, 9, 0);
+export const MIN = 60_000;
+
+/** A Platform that records what the background did to the browser. */
+export class FakePlatform implements Platform {
+  registered = new Set<string>();
+  granted = new Set<string>();
+  removed: string[] = [];
+  badge: Badge | undefined;
+  overlay: OverlayState | undefined;
+  notifications: { id: string; title: string; message: string }[] = [];
+  tabMessages: unknown[] = [];
+  async registerOverlay(p: string) {
+    this.registered.add(p);
+  }
+  async unregisterOverlay(p: string) {
+    this.registered.delete(p);
+  }
+  async registeredOverlays() {
+    return [...this.registered];
+  }
+  async hasOrigin(p: string) {
+    return this.granted.has(p);
+  }
+  async removeOrigin(p: string) {
+    this.removed.push(p);
+    this.granted.delete(p);
+  }
+  async setBadge(b: Badge) {
+    this.badge = b;
+  }
+  async notify(id: string, n: { title: string; message: string }) {
+    this.notifications.push({ id, ...n });
+  }
+  async writeOverlay(s: OverlayState) {
+    this.overlay = s;
+  }
+  async sendToActiveTab(m: unknown) {
+    this.tabMessages.push(m);
+  }
+}
+
+export type Responder = (url: string, init: RequestInit) => Response | Promise<Response>;
+
+/** A fetch that answers from a replaceable function and records every request. */
+export class FakeFetch {
+  calls: { url: string; headers: Record<string, string> }[] = [];
+  constructor(public respond: Responder = () => new Response('{}')) {}
+  fetch: typeof fetch = async (input, init = {}) => {
+    const url = String(input);
+    this.calls.push({ url, headers: { ...(init.headers as Record<string, string>) } });
+    return this.respond(url, init);
+  };
+}
+
+let dbCounter = 0;
+
+/** A unique database name per test. */
+export const freshName = (): string =>
+  `lens-test-${++dbCounter}-${Math.random().toString(36).slice(2)}`;
+
+export interface Kit {
+  deps: Deps;
+  db: LensDatabase;
+  name: string;
+  platform: FakePlatform;
+  net: FakeFetch;
+  clock: { now: number };
+  /** Simulates a worker restart: a new connection and new Deps over the same database. */
+  restart(): Promise<Kit>;
+}
+
+/** Deps over a fresh (or the named) database, with fakes everywhere. */
+export async function makeKit(name = freshName(), shared?: Partial<Kit>): Promise<Kit> {
+  const db = await openLensDB(name);
+  const platform = shared?.platform ?? new FakePlatform();
+  const net = shared?.net ?? new FakeFetch();
+  const clock = shared?.clock ?? { now: T0 };
+  let ids = 0;
+  const deps: Deps = {
+    db: async () => db,
+    now: () => clock.now,
+    random: () => 0.5,
+    newId: () => `id-${++ids}-${Math.random().toString(36).slice(2, 8)}`,
+    fetch: net.fetch,
+    platform,
+  };
+  const kit: Kit = {
+    deps,
+    db,
+    name,
+    platform,
+    net,
+    clock,
+    async restart() {
+      db.close();
+      return makeKit(name, { platform, net, clock });
+    },
+  };
+  return kit;
+}
+
+/** A Statuspage v2 incident as the API serves it. */
+export function spIncident(
+  id: string,
+  over: {
+    status?: string;
+    impact?: string;
+    createdAt?: number;
+    updates?: { id: string; at: number; body?: string }[];
+  } = {},
+): Record<string, unknown> {
+  const createdAt = over.createdAt ?? T0;
+  const iso = (t: number) => new Date(t).toISOString();
+  return {
+    id,
+    name: `Incident ${id}`,
+    status: over.status ?? 'investigating',
+    impact: over.impact ?? 'major',
+    created_at: iso(createdAt),
+    updated_at: iso(createdAt),
+    started_at: iso(createdAt),
+    shortlink: `https://stspg.io/${id}`,
+    page_id: 'page1',
+    components: [{ id: 'c1', name: 'API', status: 'major_outage' }],
+    incident_updates: (over.updates ?? [{ id: `${id}-u1`, at: createdAt }]).map((u) => ({
+      id: u.id,
+      status: over.status ?? 'investigating',
+      body: u.body ?? `We are investigating (${u.id}).`,
+      created_at: iso(u.at),
+      display_at: iso(u.at),
+      updated_at: iso(u.at),
+      affected_components: [],
+    })),
+  };
+}
+
+/** A summary.json with these incidents. */
+export function spSummary(incidents: Record<string, unknown>[]): Record<string, unknown> {
+  return {
+    page: {
+      id: 'page1',
+      name: 'Acme',
+      url: 'https://status.acme.test',
+      time_zone: 'Etc/UTC',
+      updated_at: new Date(T0).toISOString(),
+    },
+    status: { indicator: incidents.length ? 'major' : 'none', description: 'Partial outage' },
+    components: [
+      { id: 'c1', name: 'API', status: 'major_outage', group_id: null, group: false, position: 1 },
+    ],
+    incidents,
+    scheduled_maintenances: [],
+  };
+}
+
+/** A JSON response. */
+export const json = (body: unknown, init: ResponseInit = {}): Response =>
+  new Response(JSON.stringify(body), {
+    status: 200,
+    ...init,
+    headers: { 'content-type': 'application/json', ...init.headers },
+  });

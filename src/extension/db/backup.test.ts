@@ -1,0 +1,222 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, test, vi } from 'vitest';
+import { freshName, T0 } from '../background/test-kit';
+import { BACKUP_FORMAT, BACKUP_VERSION, exportAll, importAll, REDACTED, STORES } from './backup';
+import { openLensDB, type LensDatabase } from './open';
+import { sampleRecords, seedEveryStore } from './seed.test-helpers';
+import { getSetting, setSetting } from './settings';
+
+async function everything(db: LensDatabase): Promise<Record<string, unknown[]>> {
+  return Object.fromEntries(
+    await Promise.all(STORES.map(async (s) => [s, await db.getAll(s)] as const)),
+  );
+}
+
+async function seeded(): Promise<LensDatabase> {
+  const db = await openLensDB(freshName());
+  await seedEveryStore(db);
+  await setSetting(db, 'bootId', 'boot-1');
+  return db;
+}
+
+describe('exportAll', () => {
+  test('writes every store with the format marker, and never the API key in plain text', async () => {
+    const db = await seeded();
+    const json = await exportAll(db, T0);
+    expect(json).not.toContain('SECRET-KEY-123');
+    const doc = JSON.parse(json);
+    expect(doc).toMatchObject({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: T0 });
+    expect(Object.keys(doc.stores).sort()).toEqual([...STORES].sort());
+    const sp = doc.stores.settings.find((r: { key: string }) => r.key === 'statuspage');
+    expect(sp.value).toMatchObject({ pageId: 'pg', apiKey: REDACTED });
+    expect(doc.stores.settings.some((r: { key: string }) => r.key === 'bootId')).toBe(false);
+    db.close();
+  });
+
+  test('round-trips into an empty database; a redacted key keeps the key stored for the same page', async () => {
+    const src = await seeded();
+    const json = await exportAll(src, T0);
+    const dst = await openLensDB(freshName());
+    await setSetting(dst, 'statuspage', {
+      pageId: 'pg',
+      apiKey: 'LOCAL-KEY',
+      apiBase: 'https://x.test',
+    });
+    await setSetting(dst, 'bootId', 'boot-dst');
+    const r = await importAll(dst, json);
+    expect(r).toEqual({
+      ok: true,
+      counts: expect.objectContaining({ sources: 1, events: 2, settings: 3 }),
+    });
+    const before = await everything(src);
+    const after = await everything(dst);
+    for (const s of STORES.filter((x) => x !== 'settings')) expect(after[s], s).toEqual(before[s]);
+    expect((await getSetting(dst, 'statuspage'))?.apiKey).toBe('LOCAL-KEY');
+    expect(await getSetting(dst, 'bootId')).toBe('boot-dst');
+    expect(await getSetting(dst, 'locale')).toBe('de');
+    src.close();
+    dst.close();
+  });
+
+  test('a redacted key for another page imports as no key', async () => {
+    const json = await exportAll(await seeded(), T0);
+    const dst = await openLensDB(freshName());
+    await importAll(dst, json);
+    expect((await getSetting(dst, 'statuspage'))?.apiKey).toBe('');
+    dst.close();
+  });
+});
+
+describe('importAll refuses a bad file whole and changes nothing', () => {
+  const good = (): {
+    format: string;
+    version: number;
+    exportedAt: number;
+    stores: Record<string, unknown[]>;
+  } => ({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: T0,
+    stores: sampleRecords(),
+  });
+  const cases: [string, () => string, RegExp][] = [
+    ['not JSON', () => '{"format": "incident-lens-backup", trunc', /not JSON/],
+    ['an empty file', () => '', /not JSON/],
+    [
+      'foreign JSON',
+      () => JSON.stringify({ incidents: [], page: {} }),
+      /not an Incident Lens backup/,
+    ],
+    ['a JSON array', () => '[1,2,3]', /not an Incident Lens backup/],
+    [
+      'a newer version',
+      () => JSON.stringify({ ...good(), version: BACKUP_VERSION + 1 }),
+      /version/,
+    ],
+    [
+      'a version that is not a number',
+      () => JSON.stringify({ ...good(), version: '1' }),
+      /version/,
+    ],
+    ['no stores', () => JSON.stringify({ ...good(), stores: undefined }), /stores/],
+    [
+      'an unknown store',
+      () => JSON.stringify({ ...good(), stores: { ...good().stores, extra: [] } }),
+      /unknown store "extra"/,
+    ],
+    [
+      'a missing store',
+      () => {
+        const g = good();
+        delete (g.stores as Record<string, unknown>).events;
+        return JSON.stringify(g);
+      },
+      /stores\.events/,
+    ],
+    [
+      'one bad record among good ones',
+      () => {
+        const g = good();
+        g.stores.events = [
+          ...g.stores.events!,
+          { id: 'e3', incidentId: 'i1', type: 'declared', at: 'yesterday' },
+        ];
+        return JSON.stringify(g);
+      },
+      /stores\.events\[2\]\.at: expected a finite number/,
+    ],
+    [
+      'a bad nested feed update',
+      () => {
+        const g = good();
+        const f = structuredClone(g.stores.feedIncidents![0]) as {
+          incident: { updates: { body: unknown }[] };
+        };
+        f.incident.updates[0]!.body = 42;
+        g.stores.feedIncidents = [f];
+        return JSON.stringify(g);
+      },
+      /feedIncidents\[0\]\.incident\.updates\[0\]\.body/,
+    ],
+    [
+      'an invalid policy',
+      () => {
+        const g = good();
+        g.stores.settings = [{ key: 'policy', value: { version: 1, levels: 'none' } }];
+        return JSON.stringify(g);
+      },
+      /stores\.settings\[0\]\.value/,
+    ],
+    [
+      'an unknown setting',
+      () => {
+        const g = good();
+        g.stores.settings = [{ key: 'evil', value: 1 }];
+        return JSON.stringify(g);
+      },
+      /settings\[0\]\.key/,
+    ],
+    [
+      'a duplicate key',
+      () => {
+        const g = good();
+        g.stores.notified = [
+          { key: 'a', at: 1 },
+          { key: 'a', at: 2 },
+        ];
+        return JSON.stringify(g);
+      },
+      /duplicate key "a"/,
+    ],
+    [
+      'a source with a javascript: URL',
+      () => {
+        const g = good();
+        g.stores.sources = [{ ...(g.stores.sources![0] as object), url: 'javascript:alert(1)' }];
+        return JSON.stringify(g);
+      },
+      /sources\[0\]\.url/,
+    ],
+  ];
+
+  test.each(cases)('%s', async (_name, make, message) => {
+    const db = await seeded();
+    const before = await everything(db);
+    const r = await importAll(db, make());
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error).toMatch(/^Import refused, nothing was changed\./);
+      expect(r.error).toMatch(message);
+    }
+    expect(await everything(db)).toEqual(before);
+    db.close();
+  });
+
+  test('a write failure midway aborts the one transaction: nothing changes', async () => {
+    const db = await seeded();
+    const before = await everything(db);
+    const proto = globalThis.IDBObjectStore.prototype;
+    const original = proto.put;
+    const put = vi.spyOn(proto, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'reviews') throw new DOMException('disk full', 'QuotaExceededError');
+      return Reflect.apply(original, this, args) as IDBRequest<IDBValidKey>;
+    });
+    try {
+      const json = JSON.stringify({
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        exportedAt: T0,
+        stores: sampleRecords(),
+      });
+      const r = await importAll(db, json);
+      expect(r).toEqual({
+        ok: false,
+        error: expect.stringMatching(/nothing was changed.*disk full/),
+      });
+    } finally {
+      put.mockRestore();
+    }
+    expect(await everything(db)).toEqual(before);
+    db.close();
+  });
+});

@@ -1,0 +1,152 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_POLICY } from '../../core/policy';
+import { freshName, T0 } from '../background/test-kit';
+import { eventsOf, listIncidents, saveIncident } from './incidents';
+import { claimKeys, pruneNotified, wasNotified } from './marks';
+import { MIGRATIONS } from './migrations';
+import { openLensDB } from './open';
+import { DB_VERSION, type IncidentRecord, type LensDB } from './schema';
+import { getSetting, getSettings, setSetting } from './settings';
+import { activeFeedIncidents, savePoll } from './sources';
+import { seedEveryStore } from './seed.test-helpers';
+
+describe('openLensDB and migrations', () => {
+  test('migrations are ordered, contiguous and end at DB_VERSION', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_m, i) => i + 1));
+    expect(MIGRATIONS[MIGRATIONS.length - 1]?.version).toBe(DB_VERSION);
+  });
+
+  test('a fresh database has every store and index', async () => {
+    const db = await openLensDB(freshName());
+    expect([...db.objectStoreNames].sort()).toEqual(
+      [
+        ...['copiedReplies', 'drafts', 'events', 'feedIncidents', 'incidents', 'notified'],
+        ...['reviews', 'settings', 'sites', 'snapshots', 'sources'],
+      ].sort(),
+    );
+    const tx = db.transaction(['feedIncidents', 'notified', 'events', 'reviews'], 'readonly');
+    expect([...tx.objectStore('feedIncidents').indexNames].sort()).toEqual([
+      'by-active',
+      'by-source',
+    ]);
+    expect([...tx.objectStore('notified').indexNames]).toEqual(['by-at']);
+    expect([...tx.objectStore('events').indexNames]).toEqual(['by-incident']);
+    db.close();
+  });
+
+  test('a v1 database (written with the v1 schema) opens at the current version with every record', async () => {
+    const name = freshName();
+    const v1 = await openLensDB(name, 1);
+    expect(v1.version).toBe(1);
+    expect([...v1.transaction('notified').store.indexNames]).toEqual([]);
+    const written = await seedEveryStore(v1);
+    v1.close();
+
+    const db = await openLensDB(name);
+    expect(db.version).toBe(DB_VERSION);
+    for (const [store, records] of Object.entries(written)) {
+      expect(await db.getAll(store as never), store).toEqual(
+        [...records].sort((a, b) =>
+          String(Object.values(a)[0]).localeCompare(String(Object.values(b)[0])),
+        ),
+      );
+    }
+    // The v2 index works on records written before it existed.
+    expect(await db.getAllKeysFromIndex('notified', 'by-at')).toEqual(['n1']);
+    db.close();
+  });
+
+  test('a failing migration leaves the older database untouched', async () => {
+    const name = freshName();
+    const v1 = await openLensDB(name, 1);
+    await v1.put('notified', { key: 'k', at: 1 });
+    v1.close();
+    // A "v3" whose step throws: opening fails, and v1 still opens with its data.
+    const broken = openDB<LensDB>(name, 3, {
+      upgrade(_db, _old, _new, tx) {
+        tx.done.catch(() => undefined);
+        tx.abort();
+      },
+    });
+    await expect(broken).rejects.toBeTruthy();
+    const again = await openLensDB(name, 1);
+    expect(await again.get('notified', 'k')).toEqual({ key: 'k', at: 1 });
+    again.close();
+  });
+});
+
+describe('repositories', () => {
+  test('settings read as defaults until written', async () => {
+    const db = await openLensDB(freshName());
+    const s = await getSettings(db);
+    expect(s.policy).toEqual(DEFAULT_POLICY);
+    expect(s.locale).toBe('en');
+    expect(s.statuspage).toBeNull();
+    expect(Object.values(s.notifications).every(Boolean)).toBe(true);
+    expect(Object.keys(s.templates)).toContain('support_reply');
+    await setSetting(db, 'locale', 'de');
+    expect(await getSetting(db, 'locale')).toBe('de');
+    // Defaults are copies: mutating one does not leak into the next read.
+    s.notifications.newIncident = false;
+    expect((await getSettings(db)).notifications.newIncident).toBe(true);
+    db.close();
+  });
+
+  test('incidents and their events are saved together and read in time order', async () => {
+    const db = await openLensDB(freshName());
+    const inc: IncidentRecord = {
+      id: 'i1',
+      title: 'Login down',
+      components: [],
+      publiclyVisible: true,
+      startedAt: T0,
+      declaredAt: T0,
+      status: 'open',
+      severity: null,
+      updatedAt: T0,
+    };
+    await saveIncident(db, inc, [
+      { id: 'e2', incidentId: 'i1', type: 'note', at: T0 + 5 },
+      { id: 'e1', incidentId: 'i1', type: 'declared', at: T0 },
+    ]);
+    expect((await eventsOf(db, 'i1')).map((e) => e.id)).toEqual(['e1', 'e2']);
+    expect(await listIncidents(db, 'open')).toHaveLength(1);
+    expect(await listIncidents(db, 'resolved')).toHaveLength(0);
+    db.close();
+  });
+
+  test('claimKeys returns each key once, ever; changes are silent when the intro is new', async () => {
+    const name = freshName();
+    let db = await openLensDB(name);
+    const g = { intro: 'new|a', changes: ['sev|a|2'], dues: ['due|a|x'] };
+    expect([...(await claimKeys(db, [g], T0))].sort()).toEqual(['due|a|x', 'new|a']);
+    expect(await wasNotified(db, 'sev|a|2')).toBe(true);
+    db.close();
+    db = await openLensDB(name);
+    expect(await claimKeys(db, [g], T0)).toEqual(new Set());
+    expect(await claimKeys(db, [{ ...g, changes: ['sev|a|1'] }], T0)).toEqual(new Set(['sev|a|1']));
+    expect(await pruneNotified(db, T0 + 1)).toBe(4);
+    db.close();
+  });
+
+  test('savePoll refuses an answer for a URL that changed meanwhile', async () => {
+    const db = await openLensDB(freshName());
+    await db.put('sources', {
+      id: 's',
+      name: 'S',
+      url: 'https://b.test/',
+      pollSeconds: 60,
+      enabled: true,
+      createdAt: T0,
+      failures: 0,
+      nextPollAt: T0,
+    });
+    const ok = await savePoll(db, 's', 'https://a.test/', { failures: 3 });
+    expect(ok).toBe(false);
+    expect((await db.get('sources', 's'))?.failures).toBe(0);
+    expect(await activeFeedIncidents(db)).toEqual([]);
+    db.close();
+  });
+});

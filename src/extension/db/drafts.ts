@@ -1,0 +1,48 @@
+import type { LensDatabase } from './open';
+import type { DraftRecord, ReviewRecord } from './schema';
+
+/** The key of a composer draft. */
+export const draftKey = (incidentId: string, kind: string): string => `${incidentId}|${kind}`;
+
+/** One draft of an incident, by kind. */
+export function getDraft(
+  db: LensDatabase,
+  incidentId: string,
+  kind: string,
+): Promise<DraftRecord | undefined> {
+  return db.get('drafts', draftKey(incidentId, kind));
+}
+
+/** Every draft of an incident. */
+export function draftsOf(db: LensDatabase, incidentId: string): Promise<DraftRecord[]> {
+  return db.getAllFromIndex('drafts', 'by-incident', incidentId);
+}
+
+/** Saves a draft (its key is derived from incident and kind). */
+export async function putDraft(db: LensDatabase, draft: Omit<DraftRecord, 'key'>): Promise<void> {
+  await db.put('drafts', { ...draft, key: draftKey(draft.incidentId, draft.kind) });
+}
+
+/** Discards a draft (after it was published or dropped). */
+export async function deleteDraft(
+  db: LensDatabase,
+  incidentId: string,
+  kind: string,
+): Promise<void> {
+  await db.delete('drafts', draftKey(incidentId, kind));
+}
+
+/** Every review. */
+export function listReviews(db: LensDatabase): Promise<ReviewRecord[]> {
+  return db.getAll('reviews');
+}
+
+/** The review(s) of an incident (normally one). */
+export function reviewsOf(db: LensDatabase, incidentId: string): Promise<ReviewRecord[]> {
+  return db.getAllFromIndex('reviews', 'by-incident', incidentId);
+}
+
+/** Inserts or replaces a review. */
+export async function putReview(db: LensDatabase, review: ReviewRecord): Promise<void> {
+  await db.put('reviews', review);
+}

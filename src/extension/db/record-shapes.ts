@@ -1,0 +1,162 @@
+import { EVENT_TYPES, validatePolicy } from '../../core/policy';
+import { feed, feedIncident, problem, severity } from './feed-shapes';
+import {
+  arr,
+  bool,
+  both,
+  dict,
+  nullable,
+  num,
+  obj,
+  oneOf,
+  opt,
+  rule,
+  str,
+  type Check,
+} from './shape';
+import type { StoreName } from './schema';
+
+/** Shapes of every record kind, per store, for validating a backup before anything is written. */
+
+const timelineEvent = {
+  id: str,
+  type: oneOf(...EVENT_TYPES),
+  at: num,
+  severity: opt(severity),
+  obligationId: opt(str),
+  text: opt(str),
+  by: opt(str),
+  edits: opt(arr(obj({ editedAt: num, previousAt: num, reason: str }))),
+};
+
+const policy: Check = (v, path) => {
+  const p = validatePolicy(v).problems[0];
+  return p ? `${path}${p.path ? `.${p.path}` : ''}: ${p.message}` : null;
+};
+
+const SETTING_VALUES: Record<string, Check> = {
+  policy,
+  templates: dict(str),
+  notifications: dict(bool),
+  locale: str,
+  statuspage: nullable(obj({ pageId: str, apiKey: str, apiBase: str })),
+};
+
+const setting: Check = (v, path) => {
+  const e = obj({ key: oneOf(...Object.keys(SETTING_VALUES)) })(v, path);
+  if (e) return e;
+  const { key, value } = v as { key: string; value: unknown };
+  return SETTING_VALUES[key]!(value, `${path}.value`);
+};
+
+/** The shape each store's records must have. */
+export const RECORD_SHAPES: Record<StoreName, Check> = {
+  sources: obj({
+    id: str,
+    name: str,
+    url: both(
+      str,
+      rule('must be an http(s) URL', (s: string) => /^https?:\/\//i.test(s)),
+    ),
+    pollSeconds: num,
+    enabled: bool,
+    createdAt: num,
+    etag: opt(str),
+    lastModified: opt(str),
+    lastPollAt: opt(num),
+    lastOkAt: opt(num),
+    failures: num,
+    nextPollAt: num,
+    lastError: opt(str),
+    lastProblems: opt(arr(problem)),
+  }),
+  snapshots: obj({ sourceId: str, feed, fetchedAt: num }),
+  feedIncidents: obj({
+    key: str,
+    sourceId: str,
+    incident: feedIncident,
+    active: oneOf(0, 1),
+    firstSeenAt: num,
+    lastSeenAt: num,
+  }),
+  sites: obj({
+    pattern: str,
+    origin: str,
+    enabled: bool,
+    addedAt: num,
+    corner: oneOf('top-left', 'top-right', 'bottom-left', 'bottom-right'),
+    revoked: opt(bool),
+  }),
+  incidents: obj({
+    id: str,
+    title: str,
+    components: arr(str),
+    publiclyVisible: bool,
+    commonlyUsed: opt(bool),
+    startedAt: num,
+    declaredAt: num,
+    status: oneOf('open', 'resolved'),
+    severity: nullable(severity),
+    answers: opt(
+      dict((v, p) =>
+        ['boolean', 'number', 'string'].includes(typeof v) ? null : `${p}: bad answer`,
+      ),
+    ),
+    linked: opt(obj({ sourceId: str, incidentId: str })),
+    statuspageIncidentId: opt(str),
+    resolvedAt: opt(num),
+    updatedAt: num,
+  }),
+  events: obj({ ...timelineEvent, incidentId: str }),
+  drafts: obj({ key: str, incidentId: str, kind: str, fields: dict(str), updatedAt: num }),
+  reviews: obj({
+    id: str,
+    incidentId: str,
+    title: str,
+    createdAt: num,
+    updatedAt: num,
+    publishedAt: opt(num),
+    timeline: arr(obj({ id: str, at: num, text: str, validatedBy: opt(str) })),
+    impact: obj({
+      customersAffected: opt(num),
+      durationMinutes: opt(num),
+      arrAtRisk: opt(num),
+      accounts: arr(obj({ name: str, arr: num })),
+    }),
+    whys: arr(str),
+    rootCause: opt(str),
+    mitigations: arr(str),
+    actionItems: arr(
+      obj({
+        id: str,
+        description: str,
+        owner: str,
+        dueAt: opt(num),
+        status: oneOf('open', 'done', 'wont_do'),
+        createdAt: num,
+        doneAt: opt(num),
+        statusChangedAt: opt(num),
+      }),
+    ),
+    participants: arr(str),
+    summary: opt(str),
+  }),
+  settings: setting,
+  notified: obj({ key: str, at: num }),
+  copiedReplies: obj({ key: str, updateId: str, text: str, copiedAt: num }),
+};
+
+/** The key path of each store: a backup must not hold two records with the same key. */
+export const KEY_PATHS: Record<StoreName, string> = {
+  sources: 'id',
+  snapshots: 'sourceId',
+  feedIncidents: 'key',
+  sites: 'pattern',
+  incidents: 'id',
+  events: 'id',
+  drafts: 'key',
+  reviews: 'id',
+  settings: 'key',
+  notified: 'key',
+  copiedReplies: 'key',
+};

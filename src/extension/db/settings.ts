@@ -1,0 +1,52 @@
+import { DEFAULT_POLICY } from '../../core/policy';
+import { DEFAULT_TEMPLATES } from '../../core/comms/templates';
+import type { LensDatabase } from './open';
+import type { NotificationPrefs, SettingRecord, Settings } from './schema';
+
+/** Every notification kind on by default. */
+export const DEFAULT_NOTIFICATIONS: NotificationPrefs = {
+  newIncident: true,
+  severityChange: true,
+  newUpdate: true,
+  obligationDue: true,
+  actionItemDue: true,
+};
+
+/** What a setting reads as when it was never written. Callers get copies, never these objects. */
+export function defaultSettings(): Settings {
+  return structuredClone({
+    policy: DEFAULT_POLICY,
+    templates: { ...DEFAULT_TEMPLATES },
+    notifications: DEFAULT_NOTIFICATIONS,
+    locale: 'en',
+    statuspage: null,
+    bootId: '',
+  });
+}
+
+/** One setting, or its default. */
+export async function getSetting<K extends keyof Settings>(
+  db: LensDatabase,
+  key: K,
+): Promise<Settings[K]> {
+  const rec = (await db.get('settings', key)) as SettingRecord<K> | undefined;
+  return rec ? rec.value : defaultSettings()[key];
+}
+
+/** Every setting, defaults filled in. */
+export async function getSettings(db: LensDatabase): Promise<Settings> {
+  const out = defaultSettings();
+  for (const rec of await db.getAll('settings')) {
+    if (rec.key in out) (out as unknown as Record<string, unknown>)[rec.key] = rec.value;
+  }
+  return out;
+}
+
+/** Writes one setting. */
+export async function setSetting<K extends keyof Settings>(
+  db: LensDatabase,
+  key: K,
+  value: Settings[K],
+): Promise<void> {
+  await db.put('settings', { key, value } as SettingRecord);
+}

@@ -1,0 +1,146 @@
+import type { LensDatabase } from './open';
+import type { FeedIncidentRecord, SnapshotRecord, SourceRecord } from './schema';
+
+/** Every source, in creation order. */
+export async function listSources(db: LensDatabase): Promise<SourceRecord[]> {
+  return (await db.getAll('sources')).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** One source, or undefined. */
+export function getSource(db: LensDatabase, id: string): Promise<SourceRecord | undefined> {
+  return db.get('sources', id);
+}
+
+/** Inserts or replaces a source. */
+export async function putSource(db: LensDatabase, source: SourceRecord): Promise<void> {
+  await db.put('sources', source);
+}
+
+/** The last good snapshot of a source. */
+export function getSnapshot(
+  db: LensDatabase,
+  sourceId: string,
+): Promise<SnapshotRecord | undefined> {
+  return db.get('snapshots', sourceId);
+}
+
+/** Removes a source with its snapshot, feed incidents and copied replies, in one transaction. */
+export async function deleteSource(db: LensDatabase, id: string): Promise<void> {
+  const tx = db.transaction(
+    ['sources', 'snapshots', 'feedIncidents', 'copiedReplies'],
+    'readwrite',
+  );
+  const keys = await tx.objectStore('feedIncidents').index('by-source').getAllKeys(id);
+  const replies = await tx
+    .objectStore('copiedReplies')
+    .getAllKeys(IDBKeyRange.bound(`${id}|`, `${id}|\uffff`));
+  await Promise.all([
+    tx.objectStore('sources').delete(id),
+    tx.objectStore('snapshots').delete(id),
+    ...keys.map((k) => tx.objectStore('feedIncidents').delete(k)),
+    ...replies.map((k) => tx.objectStore('copiedReplies').delete(k)),
+  ]);
+  await tx.done;
+}
+
+/** Forgets what a source fetched (its URL changed): snapshot and feed incidents. */
+export async function clearSourceData(db: LensDatabase, id: string): Promise<void> {
+  const tx = db.transaction(['snapshots', 'feedIncidents'], 'readwrite');
+  const keys = await tx.objectStore('feedIncidents').index('by-source').getAllKeys(id);
+  await Promise.all([
+    tx.objectStore('snapshots').delete(id),
+    ...keys.map((k) => tx.objectStore('feedIncidents').delete(k)),
+  ]);
+  await tx.done;
+}
+
+/** The key of a feed incident record. */
+export const feedKey = (sourceId: string, incidentId: string): string =>
+  `${sourceId}|${incidentId}`;
+
+/** The fields a poll changes on its source. */
+export type PollPatch = Partial<
+  Pick<
+    SourceRecord,
+    | 'etag'
+    | 'lastModified'
+    | 'lastPollAt'
+    | 'lastOkAt'
+    | 'failures'
+    | 'nextPollAt'
+    | 'lastError'
+    | 'lastProblems'
+  >
+>;
+
+/** The feed incidents a good poll brings: what the feed says, with the active flag. */
+export type SeenIncident = Omit<FeedIncidentRecord, 'firstSeenAt' | 'lastSeenAt' | 'key'>;
+
+/**
+ * Records the result of a poll of `url` in one transaction: the source's poll fields, and for a good
+ * response its snapshot and feed incidents (new ones added, seen ones refreshed, ones the feed no
+ * longer lists marked inactive). Returns false, writing nothing, when the source was removed or its
+ * URL changed while the request was in flight — a stale answer never lands on the new URL.
+ */
+export async function savePoll(
+  db: LensDatabase,
+  sourceId: string,
+  url: string,
+  patch: PollPatch,
+  good?: { snapshot: SnapshotRecord; incidents: SeenIncident[]; now: number },
+): Promise<boolean> {
+  const tx = db.transaction(['sources', 'snapshots', 'feedIncidents'], 'readwrite');
+  const current = await tx.objectStore('sources').get(sourceId);
+  if (!current || current.url !== url) {
+    await tx.done;
+    return false;
+  }
+  const next: SourceRecord = { ...current, ...patch };
+  for (const k of Object.keys(patch) as (keyof PollPatch)[])
+    if (patch[k] === undefined) delete next[k];
+  const writes: Promise<unknown>[] = [tx.objectStore('sources').put(next)];
+  if (good) {
+    const store = tx.objectStore('feedIncidents');
+    const old = await store.index('by-source').getAll(sourceId);
+    const byKey = new Map(old.map((r) => [r.key, r]));
+    const seen = new Set<string>();
+    writes.push(tx.objectStore('snapshots').put(good.snapshot));
+    for (const rec of good.incidents) {
+      const key = feedKey(rec.sourceId, rec.incident.id);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const firstSeenAt = byKey.get(key)?.firstSeenAt ?? good.now;
+      writes.push(store.put({ ...rec, key, firstSeenAt, lastSeenAt: good.now }));
+    }
+    for (const r of old) {
+      if (!seen.has(r.key) && r.active === 1) writes.push(store.put({ ...r, active: 0 }));
+    }
+  }
+  await Promise.all(writes);
+  await tx.done;
+  return true;
+}
+
+/** Feed incidents currently active, across sources. */
+export function activeFeedIncidents(db: LensDatabase): Promise<FeedIncidentRecord[]> {
+  return db.getAllFromIndex('feedIncidents', 'by-active', 1);
+}
+
+/** Every feed incident of one source. */
+export function feedIncidentsOf(db: LensDatabase, sourceId: string): Promise<FeedIncidentRecord[]> {
+  return db.getAllFromIndex('feedIncidents', 'by-source', sourceId);
+}
+
+/** Applies a change to a stored source atomically; returns the new record, or undefined if absent. */
+export async function updateSource(
+  db: LensDatabase,
+  id: string,
+  change: (s: SourceRecord) => SourceRecord,
+): Promise<SourceRecord | undefined> {
+  const tx = db.transaction('sources', 'readwrite');
+  const old = await tx.store.get(id);
+  const next = old ? change(old) : undefined;
+  if (next) await tx.store.put(next);
+  await tx.done;
+  return next;
+}
