@@ -4,12 +4,12 @@ export type { ParseOptions } from './parse';
 export {
   activeIncidents,
   componentStatus,
+  effectiveIndicator,
   isActive,
   latestUpdate,
   matchesComponents,
   parseComponentList,
   relevantMaintenances,
 } from './query';
-export { effectiveIndicator } from './indicator';
 export { impactToSeverity, severityLabel } from './levels';
 export { htmlToText } from './text';

@@ -1,41 +1,37 @@
-/** Impact, severity and indicator scales, and the enum sets they are read with. */
-import type { ComponentStatus, Impact, Indicator, Severity } from '../types';
+/**
+ * Enum sets and scales. Lists are written as one space-separated string and split once
+ * (smaller in the widget bundle than arrays of literals).
+ */
+import type { FeedUpdate, Impact, Severity } from '../types';
 
-/** Component statuses Statuspage documents. */
-export const COMPONENT_STATUSES: ReadonlySet<string> = new Set([
-  'operational',
-  'degraded_performance',
-  'partial_outage',
-  'major_outage',
-  'under_maintenance',
-]);
+const words = (s: string): readonly string[] => s.split(' ');
 
-/** Page indicators Statuspage documents. */
-export const INDICATORS: ReadonlySet<string> = new Set([
-  'none',
-  'minor',
-  'major',
-  'critical',
-  'maintenance',
-]);
+/** Indicators from best to worst: the index is the rank used to pick the worse of two. */
+export const RANKS = words('unknown none maintenance minor major critical');
+/** Page indicators and incident impacts Statuspage documents (the same five words). */
+export const IMPACTS = RANKS.slice(1);
+/** Component statuses Statuspage documents, ordered so that index + 1 is their indicator rank. */
+export const COMPONENT_STATUSES = words(
+  'operational under_maintenance degraded_performance partial_outage major_outage',
+);
+export const MAINTENANCE_STATUSES = words('scheduled in_progress verifying completed');
+/** Incident and maintenance statuses. */
+export const ALL_STATUSES = words('investigating identified monitoring resolved postmortem').concat(
+  MAINTENANCE_STATUSES,
+);
+/** Statuses that close an incident or a maintenance. */
+export const DONE = words('resolved postmortem completed');
+/** Maintenance statuses that mean "happening now". */
+export const LIVE = words('in_progress verifying');
+
+const SEVERITIES = words('critical major minor none');
 
 /**
  * Nearest SEV level for a Statuspage impact: critical→1, major→2, minor→3, none→4;
  * maintenance and unknown have no severity (null).
  */
 export function impactToSeverity(impact: Impact): Severity | null {
-  switch (impact) {
-    case 'critical':
-      return 1;
-    case 'major':
-      return 2;
-    case 'minor':
-      return 3;
-    case 'none':
-      return 4;
-    default:
-      return null;
-  }
+  return (SEVERITIES.indexOf(impact) + 1 || null) as Severity | null;
 }
 
 /** "SEV-1" … "SEV-4". */
@@ -43,34 +39,6 @@ export function severityLabel(s: Severity): string {
   return `SEV-${s}`;
 }
 
-const RANK: Record<Indicator, number> = {
-  unknown: -1,
-  none: 0,
-  maintenance: 1,
-  minor: 2,
-  major: 3,
-  critical: 4,
-};
-
-/** The worse of two indicators (critical > major > minor > maintenance > none > unknown). */
-export function worseIndicator(a: Indicator, b: Indicator): Indicator {
-  return RANK[b] > RANK[a] ? b : a;
-}
-
-/** How a component status shows on the page indicator scale. */
-export function componentIndicator(s: ComponentStatus): Indicator {
-  switch (s) {
-    case 'major_outage':
-      return 'critical';
-    case 'partial_outage':
-      return 'major';
-    case 'degraded_performance':
-      return 'minor';
-    case 'under_maintenance':
-      return 'maintenance';
-    case 'operational':
-      return 'none';
-    default:
-      return 'unknown';
-  }
-}
+/** Newest first by displayAt, then createdAt: how updates are ordered. */
+export const newestUpdateFirst = (a: FeedUpdate, b: FeedUpdate): number =>
+  b.displayAt - a.displayAt || b.createdAt - a.createdAt;

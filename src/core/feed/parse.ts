@@ -1,24 +1,37 @@
-/** `parseFeed`: any Statuspage v2 (or compatible) payload → one normalized Feed. Never throws. */
-import type { Feed, FeedIncident, FeedPage, Indicator, ParseResult, PayloadKind } from '../types';
-import { parseComponents } from './component';
-import { parseIncident } from './incident';
-import { INDICATORS } from './levels';
-import type { Ctx, Limits, Obj } from './read';
+/**
+ * `parseFeed`: any Statuspage v2 (or compatible) payload → one normalized Feed. Never throws.
+ *
+ * Defensive by construction: every read goes through `own()`, so inherited properties
+ * (`__proto__`, `constructor`, getters on a prototype) are never consulted, and nothing is
+ * ever copied from the input by spread or `Object.assign`. Strings, lists and the problem
+ * list itself are capped; anything odd becomes a `problem` with its JSON path; each list
+ * item is parsed in isolation, so one bad (or throwing) item only loses itself.
+ *
+ * Written for size (it ships in the web widgets): one generic field reader, and optional
+ * fields read from space-separated lists of Statuspage keys (camelCased on the way in).
+ */
+import type {
+  ComponentRef,
+  ComponentStatus,
+  Indicator,
+  Feed,
+  FeedComponent,
+  FeedIncident,
+  FeedProblem,
+  FeedUpdate,
+  ParseResult,
+  PayloadKind,
+} from '../types';
 import {
-  finishProblems,
-  has,
-  isObj,
-  makeCtx,
-  own,
-  problem,
-  readDate,
-  readEnum,
-  readHttps,
-  readList,
-  readStr,
-  typeName,
-  capList,
-} from './read';
+  ALL_STATUSES,
+  COMPONENT_STATUSES,
+  DONE,
+  IMPACTS,
+  MAINTENANCE_STATUSES,
+  impactToSeverity,
+  newestUpdateFirst,
+} from './levels';
+import { htmlToText } from './text';
 
 /** Options for `parseFeed`. */
 export interface ParseOptions {
@@ -42,124 +55,66 @@ export function emptyFeed(): Feed {
   };
 }
 
-function limit(v: number | undefined, fallback: number): number {
-  return typeof v === 'number' && v >= 1 ? Math.floor(Math.min(v, 1e9)) : fallback;
+type Obj = Record<string, unknown>;
+/**
+ * How a field is read: s short string, d ISO date (epoch ms), h https link, b boolean,
+ * n finite number, l list, B update body; or one of a closed set of words: a incident or
+ * maintenance status, i impact (or page indicator), c component status.
+ */
+type As = 's' | 'd' | 'h' | 'b' | 'n' | 'l' | 'B' | 'a' | 'i' | 'c';
+
+/** The most problems one parse reports; the rest are counted in one last entry. */
+const MAX_PROBLEMS = 200;
+// An absolute https URL with a host and nothing that could break out of an attribute.
+const HTTPS = /^https:\/\/[^/?#\0- \x7f"'<>\\][^\0- \x7f"'<>\\]*$/i;
+
+/** True for a non-null, non-array object. */
+const isObj = (v: unknown): v is Obj => typeof v == 'object' && v !== null && !Array.isArray(v);
+const has = (o: Obj, key: string): boolean => Object.hasOwn(o, key);
+/** Reads an own property only; inherited and prototype keys read as undefined. */
+const own = (o: Obj, key: string): unknown => (has(o, key) ? o[key] : undefined);
+const isNum = (v: unknown): v is number => Number.isFinite(v);
+
+/** Cuts `s` to at most `max` (≥ 1) UTF-16 units, ending in "…", never splitting a pair. */
+function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let end = max - 1;
+  if (s.charCodeAt(end - 1) >> 10 == 54) end--; // a high surrogate (U+D800–DBFF)
+  return s.slice(0, end) + '…';
 }
 
-/** True when a root object looks like a single incident rather than a list payload. */
-function looksLikeIncident(o: Obj): boolean {
-  return (
-    has(o, 'incident_updates') ||
-    (typeof own(o, 'status') === 'string' && (has(o, 'impact') || has(o, 'name')))
-  );
+/** A short stable hash so a derived id survives re-fetches (dismissals key on it). */
+function hash(s: string): string {
+  let h = 5381;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h, 33) ^ s.charCodeAt(i);
+  return (h >>> 0).toString(36);
 }
+
+const limit = (v: number | undefined, fallback: number): number =>
+  typeof v == 'number' && v >= 1 ? Math.floor(Math.min(v, 1e9)) : fallback;
 
 /** Decides the payload kind from which top-level keys are present. */
 function detectKind(o: Obj): PayloadKind {
-  const inc = Array.isArray(own(o, 'incidents'));
-  const maint = Array.isArray(own(o, 'scheduled_maintenances'));
-  const comps = Array.isArray(own(o, 'components'));
-  const status = isObj(own(o, 'status'));
-  if ((inc || maint) && (comps || status || (inc && maint))) return 'summary';
-  if (inc) return 'incidents';
-  if (maint) return 'maintenances';
-  if (looksLikeIncident(o)) return 'incident';
-  if (comps) return 'components';
-  if (status) return 'status';
-  return 'unknown';
-}
-
-function parsePage(ctx: Ctx, o: Obj): FeedPage {
-  const page: FeedPage = {};
-  const raw = own(o, 'page');
-  if (raw === undefined || raw === null) return page;
-  if (!isObj(raw)) {
-    problem(ctx, 'page', `expected an object, got ${typeName(raw)}`);
-    return page;
-  }
-  const id = readStr(ctx, raw, 'id', 'page');
-  if (id) page.id = id;
-  const name = readStr(ctx, raw, 'name', 'page');
-  if (name) page.name = name;
-  const url = readHttps(ctx, raw, 'url', 'page');
-  if (url) page.url = url;
-  const tz = readStr(ctx, raw, 'time_zone', 'page');
-  if (tz) page.timeZone = tz;
-  const updatedAt = readDate(ctx, raw, 'updated_at', 'page');
-  if (updatedAt !== undefined) page.updatedAt = updatedAt;
-  return page;
-}
-
-function parseStatus(ctx: Ctx, o: Obj, feed: Feed): void {
-  const raw = own(o, 'status');
-  if (!isObj(raw)) return;
-  feed.indicator = readEnum<Indicator>(ctx, raw, 'indicator', 'status', INDICATORS) ?? 'unknown';
-  feed.description = readStr(ctx, raw, 'description', 'status') ?? '';
-}
-
-/** Parses one list of incidents into the feed, isolating failures per item. */
-function addIncidents(ctx: Ctx, list: unknown[], path: string, maint: boolean, feed: Feed): void {
-  for (let i = 0; i < list.length; i++) {
-    const p = `${path}[${i}]`;
-    try {
-      const item = list[i];
-      if (!isObj(item)) {
-        problem(ctx, p, `expected an object, got ${typeName(item)}`);
-        continue;
-      }
-      const parsed = parseIncident(ctx, item, p, maint);
-      if (parsed) (parsed.kind === 'maintenance' ? feed.maintenances : feed.incidents).push(parsed);
-    } catch {
-      problem(ctx, p, 'unreadable item dropped');
-    }
-  }
-}
-
-/** Newest first by creation, then by last update; id breaks ties so order is stable. */
-function byNewest(a: FeedIncident, b: FeedIncident): number {
-  return b.createdAt - a.createdAt || b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1);
-}
-
-/** Runs `fn`, recording a problem instead of throwing (hostile getters, proxies). */
-function guard(ctx: Ctx, path: string, fn: () => void): void {
-  try {
-    fn();
-  } catch {
-    problem(ctx, path, 'unreadable value skipped');
-  }
-}
-
-function parseRoot(ctx: Ctx, root: unknown, feed: Feed): PayloadKind {
-  if (Array.isArray(root)) {
-    addIncidents(ctx, capList(ctx, root, '$'), '$', false, feed);
-    return 'incidents';
-  }
-  if (!isObj(root)) {
-    problem(ctx, '$', `expected a Statuspage JSON object, got ${typeName(root)}`);
-    return 'unknown';
-  }
-  let o = root;
-  const wrapped = own(root, 'incident');
-  if (isObj(wrapped) && !has(root, 'incidents')) o = wrapped; // `{ "incident": {...} }`
-  const kind = detectKind(o);
-  guard(ctx, 'page', () => (feed.page = parsePage(ctx, root)));
-  guard(ctx, 'status', () => parseStatus(ctx, o, feed));
-  if (kind === 'incident') {
-    const single = parseIncident(ctx, o, '$', false);
-    if (single) (single.kind === 'maintenance' ? feed.maintenances : feed.incidents).push(single);
-    return kind;
-  }
-  guard(ctx, 'components', () => (feed.components = parseComponents(ctx, o, '$')));
-  guard(ctx, 'incidents', () => {
-    const list = readList(ctx, o, 'incidents', '$');
-    if (list) addIncidents(ctx, list, 'incidents', false, feed);
-  });
-  guard(ctx, 'scheduled_maintenances', () => {
-    const list = readList(ctx, o, 'scheduled_maintenances', '$');
-    if (list) addIncidents(ctx, list, 'scheduled_maintenances', true, feed);
-  });
-  if (kind === 'unknown') problem(ctx, '$', 'not a recognised Statuspage payload');
-  return kind;
+  const [inc, maint, comps] = ['incidents', 'scheduled_maintenances', 'components'].map((k) =>
+    Array.isArray(own(o, k)),
+  );
+  const status = own(o, 'status');
+  const block = isObj(status);
+  return (inc || maint) && (comps || block || (inc && maint))
+    ? 'summary'
+    : inc
+      ? 'incidents'
+      : maint
+        ? 'maintenances'
+        : // A single incident, bare or unwrapped from `{ "incident": {...} }`.
+          has(o, 'incident_updates') ||
+            (typeof status == 'string' && (has(o, 'impact') || has(o, 'name')))
+          ? 'incident'
+          : comps
+            ? 'components'
+            : block
+              ? 'status'
+              : 'unknown';
 }
 
 /**
@@ -170,40 +125,312 @@ function parseRoot(ctx: Ctx, root: unknown, feed: Feed): PayloadKind {
  */
 export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResult {
   const feed = emptyFeed();
-  let ctx: Ctx | undefined;
+  const problems: FeedProblem[] = [];
+  let seen = 0;
   let kind: PayloadKind = 'unknown';
-  try {
-    const maxStringLength = limit(options.maxStringLength, 2000);
-    const limits: Limits = {
-      maxStringLength,
-      maxBodyLength: limit(options.maxBodyLength, Math.max(10_000, maxStringLength)),
-      maxItems: limit(options.maxItems, 500),
-    };
-    ctx = makeCtx(limits);
+  let maxStr = 2000;
+  let maxBody = 10_000;
+  let maxItems = 500;
+
+  /** Records a problem; past MAX_PROBLEMS only counts it, so a hostile feed cannot flood. */
+  const note = (path: string, message: string): undefined =>
+    void (seen++ < MAX_PROBLEMS && problems.push({ path, message }));
+  /** "expected a list, got object", "invalid date: \"yesterday\"", … */
+  const bad = (path: string, what: string, v: unknown): undefined =>
+    note(
+      path,
+      `${what} ${
+        typeof v == 'string'
+          ? JSON.stringify(v.length > 60 ? v.slice(0, 60) + '…' : v)
+          : v === null
+            ? 'null'
+            : Array.isArray(v)
+              ? 'list'
+              : typeof v
+      }`,
+    );
+  const cut = (path: string, max: number, text: string): string => {
+    note(path, `over ${max} characters; cut`);
+    return clip(text, max);
+  };
+  /** Runs `fn(path)`, turning a throw (hostile getter, Proxy) into a problem. */
+  const guard = (path: string, fn: (path: string) => unknown): void => {
+    try {
+      fn(path);
+    } catch {
+      note(path, 'unreadable value skipped');
+    }
+  };
+
+  /**
+   * Reads `o[key]` (own property only) as `as`; null and absent read as undefined, and so
+   * does "" for dates and links. Anything unusable is a problem at `path.key`.
+   */
+  const read = (o: Obj, key: string, path: string, as: As): unknown => {
+    const v = own(o, key);
+    const at = path ? `${path}.${key}` : key;
+    const words = { a: ALL_STATUSES, i: IMPACTS, c: COMPONENT_STATUSES }[as as 'a'];
+    if (v == null || (v === '' && (as == 'd' || as == 'h'))) return;
+    // A closed set: anything else reads as 'unknown'.
+    if (words) return words.includes(v as string) ? v : (bad(at, 'unknown value', v), 'unknown');
+    if (as == 'b') return typeof v == 'boolean' ? v : undefined;
+    if (as == 'n') return isNum(v) ? v : undefined;
+    if (as == 'd') {
+      // Strict-enough ISO 8601: `Date.parse` alone accepts "1" or "May 5".
+      const t =
+        typeof v == 'string' && v.length < 41 && /^\d{4}-\d\d-\d\d/.test(v) && Date.parse(v);
+      return isNum(t) ? t : bad(at, 'invalid date', v);
+    }
+    if (as == 'h') {
+      // http:, javascript:, data: and relative links are all dropped.
+      return typeof v == 'string' && v.length <= 2048 && HTTPS.test(v)
+        ? v
+        : bad(at, 'link dropped (https only):', v);
+    }
+    if (as == 'l') {
+      if (!Array.isArray(v)) return bad(at, 'not a list:', v);
+      if (v.length <= maxItems) return v;
+      note(at, `${v.length} items, cut to ${maxItems}`);
+      return v.slice(0, maxItems);
+    }
+    if (as == 's' && isNum(v)) return String(v); // incident.io sends numeric ids
+    if (typeof v != 'string') return bad(at, 'not a string:', v);
+    if (as == 'B') {
+      // HTML to plain text, capped. Markup shrinks when stripped, so the raw cap is 4×;
+      // a raw cut drops a half tag or entity at the end rather than showing it as text.
+      const long = v.length > maxBody * 4;
+      let raw = long ? v.slice(0, maxBody * 4) : v;
+      let k = raw.lastIndexOf('<');
+      if (long && k > raw.lastIndexOf('>')) raw = raw.slice(0, k);
+      k = raw.lastIndexOf('&');
+      if (long && k > raw.lastIndexOf(';') && k >= raw.length - 10) raw = raw.slice(0, k);
+      const text = htmlToText(raw);
+      return long || text.length > maxBody ? cut(at, maxBody, long ? text + '…' : text) : text;
+    }
+    // Names are shown on one line. Only clean a bounded prefix: the rest is cut anyway.
+    const s = v
+      .slice(0, maxStr + 1)
+      .replace(/[\r\n\t]+/g, ' ')
+      .trim();
+    return v.length > maxStr ? cut(at, maxStr, s) : s;
+  };
+  const str = (o: Obj, key: string, path: string) => read(o, key, path, 's') as string | undefined;
+
+  /**
+   * Reads the fields listed in `spec` ("key:as …", `as` defaulting to s) into `target`,
+   * camelCased (`scheduled_for` → `scheduledFor`); absent values and "" are skipped.
+   */
+  const put = <T extends object>(target: T, o: Obj, path: string, spec: string): T => {
+    for (const field of spec.split(' ')) {
+      const [key = '', as = 's'] = field.split(':');
+      const v = read(o, key, path, as as As);
+      if (v !== undefined && v !== '') {
+        (target as Obj)[key.replace(/_(.)/g, (_, c: string) => c.toUpperCase())] = v;
+      }
+    }
+    return target;
+  };
+
+  /** Parses each object in the list `o[key]` (item paths `${items}[i]`), one by one. */
+  const each = <T>(
+    o: Obj,
+    key: string,
+    path: string,
+    fn: (o: Obj, path: string, i: number) => T | undefined,
+    items = `${path}.${key}`,
+  ): T[] => {
+    const out: T[] = [];
+    const list = (read(o, key, path, 'l') ?? []) as unknown[];
+    for (let i = 0; i < list.length; i++) {
+      guard(`${items}[${i}]`, (p) => {
+        const v = list[i];
+        const r = isObj(v) ? fn(v, p, i) : bad(p, 'not an object:', v);
+        if (r !== undefined) out.push(r);
+      });
+    }
+    return out;
+  };
+
+  /** A component in an incident's `components`, or in an update's `affected_components`. */
+  const ref = (o: Obj, path: string, affected?: number): ComponentRef | undefined => {
+    const id = str(o, affected ? 'code' : 'id', path);
+    const name = str(o, 'name', path);
+    // In affected_components, the legacy placeholder without a code means "none".
+    if (
+      id === undefined &&
+      (name === undefined ||
+        (affected && name.toLowerCase().startsWith('no components were affected')))
+    ) {
+      return affected ? undefined : note(path, 'no id or name; dropped');
+    }
+    const r: ComponentRef = { name: name ?? id ?? '' };
+    if (id !== undefined) r.id = id;
+    if (affected) return put(r, o, path, 'old_status:c new_status:c');
+    const status = read(o, 'status', path, 'c') as ComponentStatus | undefined;
+    if (status) r.newStatus = status;
+    return r;
+  };
+
+  /** An incident update; times it lacks are filled in from its incident. */
+  const update = (o: Obj, path: string, fallbackId: string): FeedUpdate => {
+    const u = put({} as FeedUpdate, o, path, 'id status:a created_at:d display_at:d updated_at:d');
+    u.id ??= note(`${path}.id`, 'no id; one was derived') ?? fallbackId;
+    u.status ??= 'unknown';
+    u.body = (read(o, 'body', path, 'B') as string | undefined) ?? '';
+    u.createdAt ??= u.displayAt ?? (u.updatedAt as number);
+    u.displayAt ??= u.createdAt;
+    u.affectedComponents = each(o, 'affected_components', path, (c, p) => ref(c, p, 1));
+    return u;
+  };
+
+  /** One incident or maintenance; dropped (with a problem) without an id or a name. */
+  const incident = (o: Obj, path: string, maint?: boolean): void => {
+    const item = put(
+      {} as FeedIncident,
+      o,
+      path,
+      'id name status:a impact:i created_at:d updated_at:d started_at:d scheduled_for:d scheduled_until:d monitoring_at:d resolved_at:d shortlink:h page_id',
+    );
+    const { name, status = 'unknown', impact = 'unknown' } = item;
+    if (!item.id && !name) return note(path, 'no id or name; dropped');
+    item.id ??=
+      note(`${path}.id`, 'no id; one was derived from the name') ??
+      `x-${hash(`${name}|${String(own(o, 'created_at'))}`)}`;
+    item.name ??= note(`${path}.name`, 'no name') ?? '';
+    item.kind =
+      maint || MAINTENANCE_STATUSES.includes(status) || impact == 'maintenance'
+        ? 'maintenance'
+        : 'incident';
+    item.status = status;
+    item.impact = impact;
+    item.severity = impactToSeverity(impact);
+    item.components = each(o, 'components', path, (c, p) => ref(c, p));
+    const updates = (item.updates = each(o, 'incident_updates', path, (u, p, i) =>
+      update(u, p, `${item.id}-u${i}`),
+    ));
+    // Created: as given, else the earliest update, else its start or scheduled start.
+    let t = Infinity;
+    for (const u of updates) t = Math.min(t, u.createdAt ?? t, u.displayAt ?? t);
+    item.createdAt ??=
+      t < Infinity
+        ? t
+        : (item.startedAt ??
+          item.scheduledFor ??
+          note(`${path}.created_at`, 'no usable date') ??
+          item.updatedAt ??
+          0);
+    t = item.createdAt;
+    for (const u of updates) {
+      u.createdAt ??= item.createdAt;
+      u.displayAt ??= u.createdAt;
+      t = Math.max(t, u.createdAt);
+    }
+    item.updatedAt ??= t;
+    updates.sort(newestUpdateFirst);
+    // `resolved` with `resolved_at: null` (real feeds do this): use the closing update's time.
+    const closing = DONE.includes(status) && updates.find((u) => DONE.includes(u.status));
+    if (closing) item.resolvedAt ??= closing.displayAt;
+    (item.kind == 'maintenance' ? feed.maintenances : feed.incidents).push(item);
+  };
+
+  /**
+   * The `components` list. Group membership is taken from both directions (a group's
+   * `components` ids and each child's `group_id`) so either alone suffices.
+   */
+  const components = (o: Obj): FeedComponent[] => {
+    const byId = new Map<string, FeedComponent>();
+    each(o, 'components', '$', (c, path) => {
+      const comp = put(
+        {} as FeedComponent,
+        c,
+        path,
+        'id name status:c group_id description position:n showcase:b only_show_if_degraded:b',
+      );
+      const { id = comp.name } = comp;
+      if (!id) return note(path, 'no id or name; dropped');
+      if (!comp.id) note(`${path}.id`, 'no id; the name is used');
+      if (byId.has(id)) return note(`${path}.id`, `duplicate id ${JSON.stringify(id)}; dropped`);
+      const raw = own(c, 'components');
+      comp.children = (Array.isArray(raw) ? raw.slice(0, maxItems) : [])
+        .filter((v) => typeof v == 'string' || isNum(v))
+        .map(String)
+        .filter((v) => v.length <= maxStr);
+      comp.id = id;
+      comp.name ??= id;
+      comp.status ??= 'unknown';
+      comp.groupId ??= null;
+      comp.isGroup = own(c, 'group') === true || comp.children.length > 0;
+      byId.set(id, comp);
+    });
+    const all = [...byId.values()];
+    for (const c of all) {
+      const group = byId.get(c.groupId as string);
+      if (group && group != c) {
+        group.isGroup = true;
+        if (!group.children.includes(c.id)) group.children.push(c.id);
+      }
+    }
+    return all;
+  };
+
+  guard('$', () => {
+    maxStr = limit(options.maxStringLength, 2000);
+    maxBody = limit(options.maxBodyLength, Math.max(10_000, maxStr));
+    maxItems = limit(options.maxItems, 500);
     let root = input;
-    if (typeof input === 'string') {
+    if (typeof input == 'string') {
       try {
         root = JSON.parse(input) as unknown;
       } catch {
-        problem(ctx, '$', `not valid JSON (${describeText(input)})`);
-        return { kind, feed, problems: finishProblems(ctx) };
+        // Say what the text looks like (e.g. an HTML error page), without echoing it.
+        const looks = !input.trim()
+          ? 'empty'
+          : /^\s*</.test(input)
+            ? 'looks like HTML, e.g. an error page'
+            : 'truncated or malformed';
+        return note('$', `not valid JSON (${looks})`);
       }
     }
-    kind = parseRoot(ctx, root, feed);
-    feed.incidents.sort(byNewest);
-    feed.maintenances.sort(byNewest);
-    return { kind, feed, problems: finishProblems(ctx) };
-  } catch {
-    const problems = ctx ? finishProblems(ctx) : [];
-    problems.push({ path: '$', message: 'feed could not be read' });
-    return { kind, feed, problems };
+    if (Array.isArray(root)) {
+      kind = 'incidents';
+      each({ $: root }, '$', '', (i, path) => incident(i, path), '$');
+    } else if (!isObj(root)) {
+      bad('$', 'not a Statuspage payload:', root);
+    } else {
+      const wrapped = own(root, 'incident'); // `{ "incident": {...} }`
+      const o = isObj(wrapped) && !has(root, 'incidents') ? wrapped : root;
+      kind = detectKind(o);
+      guard('page', (path) => {
+        const page = own(root, path);
+        if (isObj(page)) feed.page = put({}, page, path, 'id name time_zone url:h updated_at:d');
+        else if (page != null) bad(path, 'not an object:', page);
+      });
+      guard('status', (path) => {
+        const s = own(o, path);
+        if (isObj(s)) {
+          feed.indicator = (read(s, 'indicator', path, 'i') ?? 'unknown') as Indicator;
+          feed.description = str(s, 'description', path) ?? '';
+        }
+      });
+      if (kind == 'incident') {
+        guard('$', (path) => incident(o, path));
+      } else {
+        guard('components', () => (feed.components = components(o)));
+        for (const key of ['incidents', 'scheduled_maintenances']) {
+          guard(key, () => each(o, key, '$', (i, path) => incident(i, path, key > 'j'), key));
+        }
+        if (kind == 'unknown') note('$', 'not a Statuspage payload');
+      }
+    }
+    // Newest first by creation, then by last update; id breaks ties so order is stable.
+    for (const list of [feed.incidents, feed.maintenances]) {
+      list.sort(
+        (a, b) => b.createdAt - a.createdAt || b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1),
+      );
+    }
+  });
+  if (seen > MAX_PROBLEMS) {
+    problems.push({ path: '', message: `${seen - MAX_PROBLEMS} more problems not listed` });
   }
-}
-
-/** Says what a non-JSON string looks like, e.g. an HTML error page, without echoing it. */
-function describeText(s: string): string {
-  const head = s.slice(0, 200).trimStart().toLowerCase();
-  if (head.startsWith('<')) return 'looks like HTML, e.g. an error page';
-  if (s.trim() === '') return 'empty';
-  return 'truncated or malformed';
+  return { kind, feed, problems };
 }

@@ -1,34 +1,27 @@
-/** Questions the views ask of a parsed Feed. Pure: `now` is always passed in. */
-import type { ComponentRef, ComponentStatus, Feed, FeedIncident, FeedUpdate } from '../types';
+/** Questions the views ask of a parsed Feed, and the truthful overall indicator. Pure. */
+import type { ComponentStatus, Feed, FeedIncident, FeedUpdate, Indicator } from '../types';
+import { COMPONENT_STATUSES, DONE, LIVE, RANKS, newestUpdateFirst } from './levels';
 
-const HOUR = 3_600_000;
+/** Trimmed, lower-cased: how filters and component ids/names are compared. */
+const norm = (s: string): string => s.trim().toLowerCase();
+
+/** True when `set` holds the (normalised) name or id of a component or component ref. */
+const named = (c: { id?: string; name: string }, set: Set<string>): boolean =>
+  set.has(norm(c.name)) || (c.id !== undefined && set.has(norm(c.id)));
 
 /**
  * True while the item still needs attention: an incident that is not resolved or in
  * post-mortem, or a maintenance that is in progress or verifying.
  */
 export function isActive(i: FeedIncident): boolean {
-  if (i.kind === 'maintenance') return i.status === 'in_progress' || i.status === 'verifying';
-  if (i.status === 'resolved' || i.status === 'postmortem' || i.status === 'completed') {
-    return false;
-  }
+  if (i.kind === 'maintenance') return LIVE.includes(i.status);
   // A status we do not recognise but with a resolution time is over, not open.
-  return !(i.status === 'unknown' && i.resolvedAt !== undefined);
+  return !DONE.includes(i.status) && !(i.status === 'unknown' && i.resolvedAt !== undefined);
 }
 
 /** The newest update (by displayAt, then createdAt), whatever order the list is in. */
 export function latestUpdate(i: FeedIncident): FeedUpdate | undefined {
-  let best: FeedUpdate | undefined;
-  for (const u of i.updates) {
-    if (
-      !best ||
-      u.displayAt > best.displayAt ||
-      (u.displayAt === best.displayAt && u.createdAt > best.createdAt)
-    ) {
-      best = u;
-    }
-  }
-  return best;
+  return [...i.updates].sort(newestUpdateFirst)[0];
 }
 
 /** Active incidents (not maintenances), most severe first, then most recently updated. */
@@ -45,63 +38,53 @@ export function activeIncidents(feed: Feed): FeedIncident[] {
  * In-progress first, then soonest start.
  */
 export function relevantMaintenances(feed: Feed, now: number, windowHours = 24): FeedIncident[] {
-  const horizon = now + windowHours * HOUR;
-  const out = feed.maintenances.filter((m) => {
-    if (m.kind !== 'maintenance') return false;
-    if (m.status === 'in_progress' || m.status === 'verifying') return true;
-    if (m.status !== 'scheduled' || m.scheduledFor === undefined) return false;
-    return m.scheduledFor <= horizon && (m.scheduledUntil === undefined || m.scheduledUntil > now);
-  });
-  const rank = (m: FeedIncident): number => (m.status === 'scheduled' ? 1 : 0);
-  return out.sort(
-    (a, b) =>
-      rank(a) - rank(b) || (a.scheduledFor ?? a.createdAt) - (b.scheduledFor ?? b.createdAt),
-  );
+  const later = (m: FeedIncident): number => +(m.status === 'scheduled');
+  return feed.maintenances
+    .filter(
+      (m) =>
+        m.kind === 'maintenance' &&
+        (LIVE.includes(m.status) ||
+          // (undefined <= x is false: no start means not shown, no end means not ended)
+          (later(m) &&
+            m.scheduledFor! <= now + windowHours * 3_600_000 &&
+            !(m.scheduledUntil! <= now))),
+    )
+    .sort(
+      (a, b) =>
+        later(a) - later(b) || (a.scheduledFor ?? a.createdAt) - (b.scheduledFor ?? b.createdAt),
+    );
 }
 
 /** Splits a `components="Checkout, Payments API"` attribute: trimmed, empties removed. */
 export function parseComponentList(attr: string | null | undefined): string[] {
   if (typeof attr !== 'string') return [];
-  const out: string[] = [];
-  for (const part of attr.split(',')) {
-    const t = part.trim();
-    if (t !== '' && !out.includes(t)) out.push(t);
-  }
-  return out;
+  return [...new Set(attr.split(',').map((s) => s.trim()))].filter(Boolean);
 }
-
-/** Trimmed, lower-cased: how filters and component ids/names are compared. */
-export const norm = (s: string): string => s.trim().toLowerCase();
 
 /**
  * Lower-cased filters, widened with the ids of the children of any group they name.
  * With `up`, also with the id and name of the group of any child they name, because an
  * incident filed against a whole group affects each of its children.
  */
-export function expandFilters(filters: string[], feed?: Feed, up = false): Set<string> {
-  const set = new Set<string>();
-  for (const f of filters) {
-    if (typeof f !== 'string') continue;
-    const n = norm(f);
-    if (n !== '') set.add(n);
-  }
-  if (!feed || set.size === 0) return set;
-  const extra: string[] = [];
-  const byId = up ? new Map(feed.components.map((c) => [c.id, c])) : undefined;
-  for (const c of feed.components) {
-    if (set.has(norm(c.id)) || set.has(norm(c.name))) {
-      for (const child of c.children) extra.push(norm(child));
-      const group = c.groupId !== null ? byId?.get(c.groupId) : undefined;
-      if (group) extra.push(norm(group.id), norm(group.name));
-    }
-  }
-  for (const e of extra) set.add(e);
+function expand(filters: string[] | undefined, feed?: Feed, up?: boolean): Set<string> {
+  const set = new Set((filters ?? []).filter((f) => typeof f === 'string').map(norm));
+  set.delete('');
+  const all = feed && set.size ? feed.components : [];
+  const extra = all
+    .filter((c) => named(c, set))
+    .flatMap((c) => {
+      const group = up ? all.find((g) => g.id === c.groupId) : undefined;
+      return group ? [...c.children, group.id, group.name] : c.children;
+    });
+  for (const e of extra) set.add(norm(e));
   return set;
 }
 
-function refMatches(ref: ComponentRef, set: Set<string>): boolean {
-  return set.has(norm(ref.name)) || (ref.id !== undefined && set.has(norm(ref.id)));
-}
+/** `matchesComponents` with filters already expanded. */
+const matches = (item: FeedIncident, set: Set<string>): boolean =>
+  !set.size ||
+  item.components.some((r) => named(r, set)) ||
+  item.updates.some((u) => u.affectedComponents.some((r) => named(r, set)));
 
 /**
  * True when the item touches any filter: a filter matches a component id or name
@@ -110,23 +93,47 @@ function refMatches(ref: ComponentRef, set: Set<string>): boolean {
  * matches an incident filed against its whole group). Empty filters match everything.
  */
 export function matchesComponents(item: FeedIncident, filters: string[], feed?: Feed): boolean {
-  return matchesSet(item, expandFilters(filters, feed, true));
-}
-
-/** `matchesComponents` with filters already expanded (see `expandFilters`). */
-export function matchesSet(item: FeedIncident, set: Set<string>): boolean {
-  if (set.size === 0) return true;
-  for (const ref of item.components) if (refMatches(ref, set)) return true;
-  for (const u of item.updates) {
-    for (const ref of u.affectedComponents) if (refMatches(ref, set)) return true;
-  }
-  return false;
+  return matches(item, expand(filters, feed, true));
 }
 
 /** A component's status by id (exact) or name (case-insensitive, trimmed). */
 export function componentStatus(feed: Feed, idOrName: string): ComponentStatus | undefined {
-  const byId = feed.components.find((c) => c.id === idOrName);
-  if (byId) return byId.status;
-  const n = norm(idOrName);
-  return feed.components.find((c) => norm(c.id) === n || norm(c.name) === n)?.status;
+  const set = new Set([norm(idOrName)]);
+  const all = feed.components;
+  return (all.find((c) => c.id === idOrName) ?? all.find((c) => named(c, set)))?.status;
+}
+
+/**
+ * The truthful overall indicator: never "operational" while something is known to be wrong.
+ * The worst of: the page indicator (only without filters), the impact of each active
+ * incident (matching the filters; an unreadable impact counts as minor), each (matching)
+ * component's status, and in-progress maintenance. So a page saying "none" with a critical
+ * incident open reads 'critical'. 'unknown' only when the feed tells us nothing at all.
+ */
+export function effectiveIndicator(feed: Feed, filters?: string[]): Indicator {
+  const set = expand(filters, feed);
+  const incidentSet = expand(filters, feed, true);
+  let rank =
+    feed.indicator !== 'unknown' ||
+    feed.components.length ||
+    feed.incidents.length ||
+    feed.maintenances.length
+      ? 1
+      : 0;
+  const worse = (r: number): void => {
+    rank = Math.max(rank, r);
+  };
+  if (!set.size) worse(RANKS.indexOf(feed.indicator));
+  for (const i of feed.incidents) {
+    if (isActive(i) && matches(i, incidentSet)) worse(RANKS.indexOf(i.impact) || 3);
+  }
+  for (const m of feed.maintenances) {
+    if (isActive(m) && matches(m, incidentSet)) worse(2);
+  }
+  // Only the named components (and a named group's children), never a child's group:
+  // a group's status also reflects its other children.
+  for (const c of feed.components) {
+    if (!set.size || named(c, set)) worse(COMPONENT_STATUSES.indexOf(c.status) + 1);
+  }
+  return RANKS[rank] as Indicator;
 }

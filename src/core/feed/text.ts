@@ -5,9 +5,7 @@
  */
 
 /** Block tags: their opening or closing form starts a new line (`<br>` and `</p>` always do). */
-const BREAKS = new Set(['br', 'p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
-/** Tags whose content is code, not prose: dropped with the tag. */
-const DROP_CONTENT = new Set(['script', 'style']);
+const BLOCK = /^(p|div|li|tr|h[1-6]|hr)$/;
 
 const NAMED: Record<string, string> = {
   amp: '&',
@@ -18,114 +16,71 @@ const NAMED: Record<string, string> = {
   nbsp: '\u00a0',
 };
 
-/** Decodes the entity starting at `s[i] === '&'`; returns [text, next index] or null. */
-function entity(s: string, i: number): [string, number] | null {
-  const semi = s.indexOf(';', i + 1);
-  if (semi < 0 || semi - i > 10) return null;
-  const name = s.slice(i + 1, semi);
-  if (name.charCodeAt(0) === 35 /* # */) {
-    const hex = name.charCodeAt(1) === 120 || name.charCodeAt(1) === 88;
-    const digits = name.slice(hex ? 2 : 1);
-    if (digits === '' || !(hex ? /^[0-9a-f]+$/i : /^[0-9]+$/).test(digits)) return null;
-    const cp = parseInt(digits, hex ? 16 : 10);
-    const ok = cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
-    return [ok ? String.fromCodePoint(cp) : '\ufffd', semi + 1];
-  }
-  const hasName = Object.prototype.hasOwnProperty.call(NAMED, name.toLowerCase());
-  return hasName ? [NAMED[name.toLowerCase()] ?? '', semi + 1] : null;
-}
+/**
+ * One pass over the markup: a script/style element with its content (to its close tag, or
+ * to the end if never closed), any other tag (`<` then `/`, `!` or a letter, up to the next
+ * `>`; group 2 = closing, group 3 = name), or an entity (numeric, or the few named ones
+ * Statuspage emits).
+ */
+const TOKEN =
+  /<(script|style)(?![a-z\d])[^>]*>(?:[\s\S]*?<\/\1[^>]*>|[\s\S]*)|<(?:(\/)|(?=[a-z!]))([a-z][a-z\d]*)?[^>]*>|&(?:#(?:x([\da-f]{1,7})|(\d{1,8}))|(amp|lt|gt|quot|apos|nbsp));/gi;
 
-/** Reads the tag name after `<` or `</` (letters and digits). */
-function tagName(s: string, from: number): string {
-  let j = from;
-  while (j < s.length && j - from < 12) {
-    const c = s.charCodeAt(j) | 32;
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57 && j > from))) break;
-    j++;
-  }
-  return s.slice(from, j).toLowerCase();
-}
+/** Trims line ends, collapses 3+ newlines into 2 and trims the whole. */
+const tidy = (s: string): string =>
+  s
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 
 /**
  * Converts an HTML-ish body to plain text: strips tags, turns `<br>`, `</p>` (and other
- * block ends) into newlines, decodes the common entities, normalises `\r\n` / `\r` to `\n`,
- * collapses 3+ newlines into 2 and trims. Linear in the input length.
+ * block ends) into newlines, drops `<script>`/`<style>` contents, decodes the common
+ * entities, normalises `\r\n` / `\r` to `\n`, collapses 3+ newlines into 2 and trims.
+ * Linear in the input length: a `<` with no `>` after it cannot start a tag, so those are
+ * escaped up front (and decoded back to "<") instead of being re-scanned.
  */
-export function htmlToText(s: string): string {
-  let out = '';
-  let i = 0;
-  let noMoreClose = false; // once no '>' remains, every later '<' is literal text
-  let lower: string | undefined;
-  const n = s.length;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (c === 60 /* < */ && !noMoreClose) {
-      const next = s.charCodeAt(i + 1);
-      const closing = next === 47; /* / */
-      const isTagStart =
-        closing || next === 33 /* ! */ || ((next | 32) >= 97 && (next | 32) <= 122);
-      if (isTagStart) {
-        const end = s.indexOf('>', i + 1);
-        if (end < 0) {
-          noMoreClose = true;
-          out += '<';
-          i++;
-          continue;
-        }
-        const name = tagName(s, i + (closing ? 2 : 1));
-        if (name === 'br') out += '\n';
-        else if (name === 'p' && closing) out += '\n\n';
-        else if (BREAKS.has(name) && out.charCodeAt(out.length - 1) !== 10) out += '\n';
-        if (!closing && DROP_CONTENT.has(name)) {
-          lower ??= s.toLowerCase();
-          const close = lower.indexOf('</' + name, end);
-          const closeEnd = close < 0 ? -1 : s.indexOf('>', close);
-          i = closeEnd < 0 ? n : closeEnd + 1;
-          continue;
-        }
-        i = end + 1;
-        continue;
-      }
-    } else if (c === 38 /* & */) {
-      const e = entity(s, i);
-      if (e) {
-        out += e[0];
-        i = e[1];
-        continue;
-      }
-    } else if (c === 13 /* \r */) {
-      out += '\n';
-      i += s.charCodeAt(i + 1) === 10 ? 2 : 1;
-      continue;
-    }
-    // Copy a run of ordinary characters at once (much faster than char by char).
-    let j = i + 1;
-    while (j < n) {
-      const d = s.charCodeAt(j);
-      if (d === 60 || d === 38 || d === 13) break;
-      j++;
-    }
-    out += s.slice(i, j);
-    i = j;
-  }
+export function htmlToText(input: string): string {
+  let s = input.replace(/\r\n?/g, '\n');
+  const gt = s.lastIndexOf('>') + 1;
+  s = s.slice(0, gt) + s.slice(gt).replace(/</g, '&lt;');
+  let end = 0;
+  let newline = false; // does the output so far end with "\n"?
+  const out = s.replace(
+    TOKEN,
+    (
+      m: string,
+      script?: string,
+      closing?: string,
+      tag = '',
+      hex?: string,
+      dec?: string,
+      named?: string,
+      at = 0,
+    ) => {
+      if (at > end) newline = s[at - 1] === '\n';
+      end = at + m.length;
+      const name = tag.toLowerCase();
+      const cp = parseInt(hex ?? dec ?? '', hex ? 16 : 10);
+      const text = named
+        ? (NAMED[named.toLowerCase()] ?? '')
+        : cp === cp // a numeric entity: not NUL, not past U+10FFFF, not a lone surrogate
+          ? cp > 0 && cp < 0x110000 && cp >> 11 !== 27
+            ? String.fromCodePoint(cp)
+            : '\ufffd'
+          : script
+            ? ''
+            : name === 'br'
+              ? '\n'
+              : name === 'p' && closing
+                ? '\n\n'
+                : BLOCK.test(name) && !newline
+                  ? '\n'
+                  : '';
+      if (text) newline = text.endsWith('\n');
+      return text;
+    },
+  );
   return tidy(out);
-}
-
-/** Trims trailing spaces before newlines, collapses 3+ newlines to 2, trims the ends. */
-function tidy(s: string): string {
-  if (s.indexOf('\n') < 0) return s.trim();
-  const lines = s.split('\n');
-  const kept: string[] = [];
-  let blanks = 0;
-  for (const line of lines) {
-    const t = line.trimEnd();
-    if (t === '') {
-      blanks++;
-      continue;
-    }
-    if (kept.length > 0) kept.push(blanks > 0 ? '\n\n' : '\n');
-    kept.push(t);
-    blanks = 0;
-  }
-  return kept.join('').trim();
 }

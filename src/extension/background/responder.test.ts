@@ -1,111 +1,10 @@
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { draftsOf, getDraft } from '../db/drafts';
 import { eventsOf, getIncident, saveIncident } from '../db/incidents';
-import { openLensDB, type LensDatabase } from '../db/open';
-import type { IncidentRecord } from '../db/schema';
-import { getSetting } from '../db/settings';
 import { eventsWithLinked } from './linked';
-import { responderHandlers, type ResponderHandlers } from './responder';
+import { T0, TARGET, connect, incident, useKit } from './responder.testkit';
 
-const T0 = Date.UTC(2025, 2, 15, 14, 0);
-const KEY = 'sekret-key-0000-abcd';
-const TARGET = {
-  status: 'investigating' as const,
-  componentIds: ['cmp1'],
-  componentStatus: 'partial_outage' as const,
-};
-
-let db: LensDatabase;
-let now = T0;
-let n = 0;
-let replies: { status: number; body: unknown; headers?: Record<string, string> }[] = [];
-let calls: { url: string; init: RequestInit }[] = [];
-let h: ResponderHandlers;
-
-const fetchStub = (async (url: string, init: RequestInit) => {
-  calls.push({ url, init });
-  const r = replies.shift() ?? { status: 500, body: 'no reply queued' };
-  return new Response(JSON.stringify(r.body), { status: r.status, headers: r.headers ?? {} });
-}) as unknown as typeof fetch;
-
-const incident = (over: Partial<IncidentRecord> = {}): IncidentRecord => ({
-  id: 'i1',
-  title: 'Checkout errors',
-  components: ['Checkout'],
-  publiclyVisible: true,
-  startedAt: T0 - 600_000,
-  declaredAt: T0 - 300_000,
-  status: 'open',
-  severity: 2,
-  updatedAt: T0,
-  ...over,
-});
-
-beforeEach(async () => {
-  db = await openLensDB(`test-${++n}`);
-  now = T0;
-  replies = [];
-  calls = [];
-  h = responderHandlers({
-    db: async () => db,
-    now: () => now,
-    fetch: fetchStub,
-    newId: () => `e${++n}`,
-    timeoutMs: 200,
-  });
-  await saveIncident(db, incident(), [
-    { id: 'c', incidentId: 'i1', type: 'classified', at: T0, severity: 2 },
-  ]);
-});
-afterEach(() => db.close());
-
-async function connect() {
-  replies.push({ status: 200, body: { id: 'pg1', name: 'Acme status' } });
-  return h['statuspage/connect']({
-    pageId: 'pg1',
-    apiKey: KEY,
-    apiBase: 'https://api.example.test',
-  });
-}
-
-describe('statuspage connection', () => {
-  it('verifies, stores, and shows only a hint of the key', async () => {
-    const r = await connect();
-    expect(r).toEqual({
-      ok: true,
-      status: {
-        connected: true,
-        pageId: 'pg1',
-        apiBase: 'https://api.example.test',
-        keyHint: '…abcd',
-        pageName: 'Acme status',
-      },
-    });
-    expect(calls[0]?.url).toBe('https://api.example.test/v1/pages/pg1');
-    expect(JSON.stringify(await h['statuspage/status'](null))).not.toContain(KEY);
-    expect((await getSetting(db, 'statuspage'))?.apiKey).toBe(KEY);
-  });
-  it('refuses plain http off loopback and a bad key, storing nothing', async () => {
-    expect(
-      await h['statuspage/connect']({
-        pageId: 'pg1',
-        apiKey: KEY,
-        apiBase: 'http://api.example.test',
-      }),
-    ).toEqual({ ok: false, error: { kind: 'bad_config', detail: 'https_required' } });
-    replies.push({ status: 401, body: { error: 'Could not authenticate' } });
-    expect(
-      await h['statuspage/connect']({ pageId: 'pg1', apiKey: KEY, apiBase: 'http://127.0.0.1:9' }),
-    ).toEqual({ ok: false, error: { kind: 'auth', status: 401 } });
-    expect(await getSetting(db, 'statuspage')).toBeNull();
-  });
-  it('disconnects', async () => {
-    await connect();
-    await h['statuspage/disconnect'](null);
-    expect(await h['statuspage/status'](null)).toEqual({ connected: false });
-  });
-});
+const k = useKit();
 
 describe('publish', () => {
   const fields = { feature: 'Checkout' };
@@ -119,23 +18,23 @@ describe('publish', () => {
   };
 
   it('without a connection: not_connected, draft kept', async () => {
-    expect(await h['incidents/publish'](req)).toEqual({
+    expect(await k.h['incidents/publish'](req)).toEqual({
       ok: false,
       error: { kind: 'not_connected' },
     });
-    expect((await getDraft(db, 'i1', 'initial'))?.fields).toEqual(fields);
+    expect((await getDraft(k.db, 'i1', 'initial'))?.fields).toEqual(fields);
   });
   it('creates on Statuspage (201), records status_page_posted, clears the draft; then updates with PATCH', async () => {
-    await connect();
-    replies.push({
+    await connect(k);
+    k.replies.push({
       status: 201,
       body: { id: 'sp9', name: 'Checkout errors', status: 'investigating' },
     });
-    now = T0 + 60_000;
-    const r = await h['incidents/publish'](req);
+    k.now = T0 + 60_000;
+    const r = await k.h['incidents/publish'](req);
     expect(r).toMatchObject({ ok: true, statuspageIncidentId: 'sp9' });
-    expect(calls[1]?.init.method).toBe('POST');
-    expect(JSON.parse(String(calls[1]?.init.body))).toEqual({
+    expect(k.calls[1]?.init.method).toBe('POST');
+    expect(JSON.parse(String(k.calls[1]?.init.body))).toEqual({
       incident: {
         name: 'Checkout errors',
         status: 'investigating',
@@ -145,28 +44,28 @@ describe('publish', () => {
         component_ids: ['cmp1'],
       },
     });
-    expect((await getIncident(db, 'i1'))?.statuspageIncidentId).toBe('sp9');
-    const evs = await eventsOf(db, 'i1');
+    expect((await getIncident(k.db, 'i1'))?.statuspageIncidentId).toBe('sp9');
+    const evs = await eventsOf(k.db, 'i1');
     expect(evs.at(-1)).toMatchObject({
       type: 'status_page_posted',
       at: T0 + 60_000,
       text: 'We are aware…',
     });
-    expect(await draftsOf(db, 'i1')).toEqual([]);
-    replies.push({
+    expect(await draftsOf(k.db, 'i1')).toEqual([]);
+    k.replies.push({
       status: 200,
       body: { id: 'sp9', name: 'Checkout errors', status: 'identified' },
     });
-    const u = await h['incidents/publish']({
+    const u = await k.h['incidents/publish']({
       ...req,
       kind: 'update',
       text: 'Update',
       target: { ...TARGET, status: 'identified' },
     });
     expect(u.ok).toBe(true);
-    expect(calls[2]?.init.method).toBe('PATCH');
-    expect(calls[2]?.url).toBe('https://api.example.test/v1/pages/pg1/incidents/sp9');
-    expect((await eventsOf(db, 'i1')).at(-1)?.type).toBe('update_posted');
+    expect(k.calls[2]?.init.method).toBe('PATCH');
+    expect(k.calls[2]?.url).toBe('https://api.example.test/v1/pages/pg1/incidents/sp9');
+    expect((await eventsOf(k.db, 'i1')).at(-1)?.type).toBe('update_posted');
   });
   it.each([
     [
@@ -182,26 +81,26 @@ describe('publish', () => {
       { kind: 'rate_limited', status: 429, retryAfterSeconds: 12 },
     ],
   ])('a %j reply records nothing and keeps the draft', async (reply, error) => {
-    await connect();
-    replies.push(reply);
-    expect(await h['incidents/publish'](req)).toEqual({ ok: false, error });
-    expect((await eventsOf(db, 'i1')).map((e) => e.type)).toEqual(['classified']);
-    expect((await getDraft(db, 'i1', 'initial'))?.fields).toEqual(fields);
+    await connect(k);
+    k.replies.push(reply);
+    expect(await k.h['incidents/publish'](req)).toEqual({ ok: false, error });
+    expect((await eventsOf(k.db, 'i1')).map((e) => e.type)).toEqual(['classified']);
+    expect((await getDraft(k.db, 'i1', 'initial'))?.fields).toEqual(fields);
   });
   it('"mark as sent" records the kind\'s event without any network call', async () => {
-    const r = await h['incidents/publish']({
+    const r = await k.h['incidents/publish']({
       id: 'i1',
       kind: 'customer_email',
       text: 'Hello',
       via: 'manual',
     });
     expect(r.ok).toBe(true);
-    expect(calls).toEqual([]);
-    expect((await eventsOf(db, 'i1')).at(-1)?.type).toBe('customers_notified');
+    expect(k.calls).toEqual([]);
+    expect((await eventsOf(k.db, 'i1')).at(-1)?.type).toBe('customers_notified');
   });
   it('refuses to publish an email through Statuspage, and unknown incidents', async () => {
     await expect(
-      h['incidents/publish']({
+      k.h['incidents/publish']({
         id: 'i1',
         kind: 'exec',
         text: 'x',
@@ -209,16 +108,16 @@ describe('publish', () => {
         target: TARGET,
       }),
     ).rejects.toThrow();
-    await expect(h['incidents/publish']({ ...req, id: 'nope' })).rejects.toThrow(
+    await expect(k.h['incidents/publish']({ ...req, id: 'nope' })).rejects.toThrow(
       /Unknown incident/,
     );
   });
 });
 
 describe('resolve', () => {
-  it('records the message and time, moves to resolved, starts the 48 h clock; only once', async () => {
-    now = T0 + 3_600_000;
-    const r = await h['incidents/resolve']({
+  it('records the message and time, moves to resolved, starts the 48 k.h clock; only once', async () => {
+    k.now = T0 + 3_600_000;
+    const r = await k.h['incidents/resolve']({
       id: 'i1',
       text: 'This incident has been resolved.',
       at: T0 + 3_000_000,
@@ -228,26 +127,26 @@ describe('resolve', () => {
       postmortemDueAt: T0 + 3_000_000 + 48 * 3_600_000,
       incident: { status: 'resolved', resolvedAt: T0 + 3_000_000 },
     });
-    expect((await eventsOf(db, 'i1')).at(-1)).toMatchObject({
+    expect((await eventsOf(k.db, 'i1')).at(-1)).toMatchObject({
       type: 'resolved',
       at: T0 + 3_000_000,
       text: 'This incident has been resolved.',
     });
-    expect(await h['incidents/resolve']({ id: 'i1', text: 'x' })).toEqual({
+    expect(await k.h['incidents/resolve']({ id: 'i1', text: 'x' })).toEqual({
       ok: false,
       error: { kind: 'already_resolved' },
     });
   });
   it('refuses future / pre-start times; a failed Statuspage write leaves it open with the draft', async () => {
     await expect(
-      h['incidents/resolve']({ id: 'i1', text: 'x', at: T0 + 3_600_000 }),
+      k.h['incidents/resolve']({ id: 'i1', text: 'x', at: T0 + 3_600_000 }),
     ).rejects.toThrow(/future/);
     await expect(
-      h['incidents/resolve']({ id: 'i1', text: 'x', at: T0 - 3_600_000 }),
+      k.h['incidents/resolve']({ id: 'i1', text: 'x', at: T0 - 3_600_000 }),
     ).rejects.toThrow(/before/);
-    await connect();
-    replies.push({ status: 422, body: { error: 'Status is invalid' } });
-    const r = await h['incidents/resolve']({
+    await connect(k);
+    k.replies.push({ status: 422, body: { error: 'Status is invalid' } });
+    const r = await k.h['incidents/resolve']({
       id: 'i1',
       text: 'Resolved.',
       publish: { ...TARGET, status: 'resolved' },
@@ -257,15 +156,15 @@ describe('resolve', () => {
       ok: false,
       error: { kind: 'validation', status: 422, detail: 'Status is invalid' },
     });
-    expect((await getIncident(db, 'i1'))?.status).toBe('open');
-    expect(await getDraft(db, 'i1', 'resolution')).toBeDefined();
+    expect((await getIncident(k.db, 'i1'))?.status).toBe('open');
+    expect(await getDraft(k.db, 'i1', 'resolution')).toBeDefined();
   });
 });
 
 describe('link and drafts', () => {
   it('links to a known feed incident, whose updates then count as posted updates; unlinks', async () => {
     await expect(
-      h['incidents/link']({ id: 'i1', link: { sourceId: 's1', incidentId: 'f1' } }),
+      k.h['incidents/link']({ id: 'i1', link: { sourceId: 's1', incidentId: 'f1' } }),
     ).rejects.toThrow();
     const update = {
       id: 'u1',
@@ -275,7 +174,7 @@ describe('link and drafts', () => {
       displayAt: T0 + 60_000,
       affectedComponents: [],
     };
-    await db.put('feedIncidents', {
+    await k.db.put('feedIncidents', {
       key: 's1|f1',
       sourceId: 's1',
       active: 1,
@@ -283,33 +182,33 @@ describe('link and drafts', () => {
       lastSeenAt: T0,
       incident: { id: 'f1', updates: [update] } as never,
     });
-    const linked = await h['incidents/link']({
+    const linked = await k.h['incidents/link']({
       id: 'i1',
       link: { sourceId: 's1', incidentId: 'f1' },
     });
     expect(linked.linked).toEqual({ sourceId: 's1', incidentId: 'f1' });
-    const events = await eventsWithLinked(db, linked);
+    const events = await eventsWithLinked(k.db, linked);
     expect(events.map((e) => e.type)).toEqual(['classified', 'update_posted']);
-    const unlinked = await h['incidents/link']({ id: 'i1', link: null });
+    const unlinked = await k.h['incidents/link']({ id: 'i1', link: null });
     expect(unlinked.linked).toBeUndefined();
-    expect((await eventsWithLinked(db, unlinked)).length).toBe(1);
+    expect((await eventsWithLinked(k.db, unlinked)).length).toBe(1);
   });
   it('saves and discards drafts', async () => {
-    await h['drafts/save']({ incidentId: 'i1', kind: 'update', fields: { impacted: 'x' } });
-    expect((await getDraft(db, 'i1', 'update'))?.fields).toEqual({ impacted: 'x' });
-    await h['drafts/discard']({ incidentId: 'i1', kind: 'update' });
-    expect(await getDraft(db, 'i1', 'update')).toBeUndefined();
+    await k.h['drafts/save']({ incidentId: 'i1', kind: 'update', fields: { impacted: 'x' } });
+    expect((await getDraft(k.db, 'i1', 'update'))?.fields).toEqual({ impacted: 'x' });
+    await k.h['drafts/discard']({ incidentId: 'i1', kind: 'update' });
+    expect(await getDraft(k.db, 'i1', 'update')).toBeUndefined();
     await expect(
-      h['drafts/save']({ incidentId: 'nope', kind: 'update', fields: {} }),
+      k.h['drafts/save']({ incidentId: 'nope', kind: 'update', fields: {} }),
     ).rejects.toThrow();
   });
 });
 
 describe('resolve in the minute the incident started', () => {
   it('takes the start time rather than refusing a minute-precision time', async () => {
-    await saveIncident(db, incident({ id: 'i2', startedAt: T0 + 30_000 }));
-    now = T0 + 40_000;
-    const r = await h['incidents/resolve']({ id: 'i2', text: 'Resolved.', at: T0 });
+    await saveIncident(k.db, incident({ id: 'i2', startedAt: T0 + 30_000 }));
+    k.now = T0 + 40_000;
+    const r = await k.h['incidents/resolve']({ id: 'i2', text: 'Resolved.', at: T0 });
     expect(r).toMatchObject({ ok: true, incident: { resolvedAt: T0 + 30_000 } });
   });
 });

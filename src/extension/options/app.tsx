@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../ui/i18n';
+import { ReviewsSection } from '../reviews';
 import { DataSection } from './data';
 import { NotificationsSection } from './notifications';
 import { SitesSection } from './sites';
@@ -21,6 +22,7 @@ export interface OptionsSection {
 export const SECTIONS: readonly OptionsSection[] = [
   { id: 'sources', labelKey: 'options_sources', view: SourcesSection },
   { id: 'sites', labelKey: 'options_sites', view: SitesSection },
+  { id: 'reviews', labelKey: 'options_reviews', view: ReviewsSection },
   { id: 'notifications', labelKey: 'options_notifications', view: NotificationsSection },
   { id: 'data', labelKey: 'options_data', view: DataSection },
 ];

@@ -1,0 +1,50 @@
+import { t } from '../ui/i18n';
+import { removeAt, replaceAt } from './draft';
+import { Lints } from './lint-view';
+import type { PartProps } from './parts';
+
+/** Immediate mitigations that were completed: one line each. */
+export function MitigationsEditor({ review, change, lints }: PartProps) {
+  return (
+    <fieldset>
+      <legend>{t('review_mitigations')}</legend>
+      <ul class="items">
+        {review.mitigations.map((m, i) => (
+          <li key={i}>
+            <div class="row">
+              <label style="flex:3 1 18em">
+                <span>{t('review_mitigationN', i + 1)}</span>
+                <input
+                  type="text"
+                  value={m}
+                  aria-describedby={`rv-lint-mit-${i}`}
+                  onInput={(e) => {
+                    const v = e.currentTarget.value;
+                    change((r) => ({ ...r, mitigations: replaceAt(r.mitigations, i, v) }));
+                  }}
+                />
+              </label>
+              <div style="flex:0 0 auto">
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() => change((r) => ({ ...r, mitigations: removeAt(r.mitigations, i) }))}
+                >
+                  {t('review_remove')} <span class="sr">{t('review_mitigationN', i + 1)}</span>
+                </button>
+              </div>
+            </div>
+            <Lints id={`rv-lint-mit-${i}`} lints={lints.get(`mitigations[${i}]`)} source={m} />
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        class="secondary"
+        onClick={() => change((r) => ({ ...r, mitigations: [...r.mitigations, ''] }))}
+      >
+        {t('review_addMitigation')}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,168 @@
+/**
+ * Checks on a review a view sends for saving. Views are trusted less than the background: every
+ * field is type-checked and bounded, and the parts only the background may set (ids, status dates,
+ * publication, creation time, duration) are taken from the stored record instead.
+ */
+import {
+  MAX_WHYS,
+  type AccountAtRisk,
+  type ActionItem,
+  type Review,
+  type ReviewTimelineEntry,
+} from '../../core/review';
+
+const LIMITS = { short: 300, line: 2000, long: 20_000, list: 500 } as const;
+
+function str(v: unknown, field: string, max: number): string {
+  if (typeof v !== 'string') throw new Error(`${field} must be text.`);
+  if (v.length > max) throw new Error(`${field} is too long (at most ${max} characters).`);
+  return v;
+}
+
+function optStr(v: unknown, field: string, max: number): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  const s = str(v, field, max);
+  return s.trim() === '' ? undefined : s;
+}
+
+function list<T>(
+  v: unknown,
+  field: string,
+  each: (x: unknown, i: number) => T,
+  max: number = LIMITS.list,
+): T[] {
+  if (!Array.isArray(v)) throw new Error(`${field} must be a list.`);
+  if (v.length > max) throw new Error(`${field} has too many entries (at most ${max}).`);
+  return v.map(each);
+}
+
+function obj(v: unknown, field: string): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new Error(`${field} is missing.`);
+  return v as Record<string, unknown>;
+}
+
+/** A finite, non-negative number, or undefined when absent. */
+function optAmount(v: unknown, field: string, integer = false): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+    throw new Error(`${field} must be a number of at least 0.`);
+  if (integer && !Number.isInteger(v)) throw new Error(`${field} must be a whole number.`);
+  return v;
+}
+
+function time(v: unknown, field: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+    throw new Error(`${field} must be a time.`);
+  return v;
+}
+
+function entry(v: unknown, i: number): ReviewTimelineEntry {
+  const o = obj(v, `Timeline entry ${i + 1}`);
+  const validatedBy = optStr(o.validatedBy, 'The validating participant', LIMITS.short)?.trim();
+  return {
+    id: str(o.id, 'A timeline entry id', 100),
+    at: time(o.at, `The time of timeline entry ${i + 1}`),
+    text: str(o.text, `Timeline entry ${i + 1}`, LIMITS.line),
+    ...(validatedBy ? { validatedBy } : {}),
+  };
+}
+
+function account(v: unknown, i: number): AccountAtRisk {
+  const o = obj(v, `Account ${i + 1}`);
+  return {
+    name: str(o.name, `The name of account ${i + 1}`, LIMITS.short),
+    arr: optAmount(o.arr, `The ARR of account ${i + 1}`) ?? 0,
+  };
+}
+
+/**
+ * The saved action items: text, owner and due date from the view; status and its dates from the
+ * stored item with the same id (a new item starts open, created `now`).
+ */
+function items(v: unknown, stored: readonly ActionItem[], now: number): ActionItem[] {
+  const before = new Map(stored.map((a) => [a.id, a]));
+  const seen = new Set<string>();
+  return list(
+    v,
+    'The action items',
+    (x, i) => {
+      const o = obj(x, `Action item ${i + 1}`);
+      const id = str(o.id, 'An action item id', 100);
+      if (seen.has(id)) throw new Error('Two action items have the same id.');
+      seen.add(id);
+      const old = before.get(id);
+      const dueAt =
+        o.dueAt === undefined || o.dueAt === null
+          ? undefined
+          : time(o.dueAt, `The due date of action item ${i + 1}`);
+      const kept: Pick<ActionItem, 'status' | 'createdAt' | 'doneAt' | 'statusChangedAt'> = old
+        ? {
+            status: old.status,
+            createdAt: old.createdAt,
+            ...(old.doneAt !== undefined ? { doneAt: old.doneAt } : {}),
+            ...(old.statusChangedAt !== undefined ? { statusChangedAt: old.statusChangedAt } : {}),
+          }
+        : { status: 'open', createdAt: now };
+      return {
+        id,
+        description: str(o.description, `Action item ${i + 1}`, LIMITS.line),
+        owner: str(o.owner ?? '', `The owner of action item ${i + 1}`, LIMITS.short).trim(),
+        ...(dueAt !== undefined ? { dueAt } : {}),
+        ...kept,
+      };
+    },
+    200,
+  );
+}
+
+/**
+ * The review to store: the editable fields of `input`, checked, merged onto `stored`.
+ * `durationMinutes` is the one computed from the incident's events (undefined while unknown).
+ */
+export function sanitizeReview(
+  input: unknown,
+  stored: Review,
+  now: number,
+  durationMinutes: number | undefined,
+): Review {
+  const r = obj(input, 'The review');
+  const imp = obj(r.impact ?? { accounts: [] }, 'The impact');
+  const whys = list(
+    r.whys ?? [],
+    'The whys',
+    (x, i) => str(x, `Why ${i + 1}`, LIMITS.line),
+    MAX_WHYS,
+  );
+  const customersAffected = optAmount(imp.customersAffected, 'Customers affected', true);
+  const arr = optAmount(imp.arrAtRisk, 'The ARR at risk');
+  const summary = optStr(r.summary, 'The summary', LIMITS.long);
+  const rootCause = optStr(r.rootCause, 'The root cause', LIMITS.long);
+  const title = str(r.title, 'The title', LIMITS.short).trim();
+  if (title === '') throw new Error('The title is required.');
+  return {
+    id: stored.id,
+    incidentId: stored.incidentId,
+    title,
+    createdAt: stored.createdAt,
+    updatedAt: now,
+    ...(stored.publishedAt !== undefined ? { publishedAt: stored.publishedAt } : {}),
+    timeline: list(r.timeline ?? [], 'The timeline', entry).sort((a, b) => a.at - b.at),
+    impact: {
+      ...(customersAffected !== undefined ? { customersAffected } : {}),
+      ...(durationMinutes !== undefined ? { durationMinutes } : {}),
+      ...(arr !== undefined ? { arrAtRisk: arr } : {}),
+      accounts: list(imp.accounts ?? [], 'The accounts', account),
+    },
+    whys,
+    ...(rootCause !== undefined ? { rootCause } : {}),
+    mitigations: list(r.mitigations ?? [], 'The mitigations', (x, i) =>
+      str(x, `Mitigation ${i + 1}`, LIMITS.line),
+    ),
+    actionItems: items(r.actionItems ?? [], stored.actionItems, now),
+    participants: list(r.participants ?? [], 'The participants', (x, i) =>
+      str(x, `Participant ${i + 1}`, LIMITS.short).trim(),
+    ).filter((p) => p !== ''),
+    ...(summary !== undefined ? { summary } : {}),
+  };
+}
