@@ -74,7 +74,13 @@ describe('obligations: properties', () => {
     fc.assert(
       fc.property(incidentArb, nowArb, (incident, now) => {
         // Distinct times: equal times legitimately keep their recorded order.
-        const events = incident.events.map((e, i) => ({ ...e, at: e.at + i }));
+        const seen = new Set<number>();
+        const events = incident.events.map((e) => {
+          let at = e.at;
+          while (seen.has(at)) at += 1;
+          seen.add(at);
+          return { ...e, at };
+        });
         const reversed = [...events].reverse();
         expect(computeObligations({ ...incident, events: reversed }, DEFAULT_POLICY, now)).toEqual(
           computeObligations({ ...incident, events }, DEFAULT_POLICY, now),

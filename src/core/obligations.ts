@@ -68,10 +68,17 @@ function statusFor(rule: ObligationRule, ctx: Context): ObligationStatus {
   const base = { ruleId: rule.id, label: rule.label, channel: rule.channel };
   const { anchors } = ctx;
   const notes: string[] = [];
+  const meets = ctx.sorted.filter((e) => meetsRule(rule, e));
+  const firstMet = meets[0]?.at;
   if (rule.onlyIf) {
     const { key, words } = CONDITION[rule.onlyIf];
     const answer = ctx.incident[key];
     if (answer === false) {
+      // Done anyway (e.g. before a downgrade made it conditional): a fact stays a fact.
+      if (firstMet !== undefined) {
+        const note = `Applies only if ${words}; it is not, but it was done.`;
+        return { ...base, state: 'met', anchorAt: null, dueAt: null, metAt: firstMet, note };
+      }
       const note = `Applies only if ${words}; it is not.`;
       return { ...base, state: 'not_applicable', anchorAt: null, dueAt: null, note };
     }
@@ -81,8 +88,6 @@ function statusFor(rule: ObligationRule, ctx: Context): ObligationStatus {
     const all = extra ? [...notes, extra] : notes;
     return all.length ? { note: all.join(' ') } : {};
   };
-  const meets = ctx.sorted.filter((e) => meetsRule(rule, e));
-  const firstMet = meets[0]?.at;
   const resolvedAt = anchors.resolvedAt;
 
   if (rule.standing) {
