@@ -6,6 +6,7 @@ import { t, uiLocale } from '../ui/i18n';
 import { IncidentCard } from '../ui/incident-card';
 import { useNow } from '../ui/use-now';
 import { useOverlayState } from '../ui/use-overlay';
+import { OpenResponder } from '../responder/OpenResponder';
 import { SiteToggle } from './site-toggle';
 
 const store = browserOverlayStore();
@@ -43,6 +44,11 @@ export function PopupApp() {
             <IncidentCard key={`${item.sourceId}|${item.incident.id}`} item={item} now={now} />
           ))
         )}
+      </section>
+      <section aria-labelledby="popup-responder" class="responder">
+        <h2 id="popup-responder">{t('popup_responder')}</h2>
+        <OpenResponder declare />
+        <OpenResponder />
       </section>
       <p>
         <a

@@ -1,8 +1,9 @@
-import { render } from 'preact';
+// Entry point of the responder side panel (Chrome side panel, Firefox sidebar): wiring only.
+import { mountPage } from '../ui/page';
+import { SidepanelApp } from './app';
+import { SIDEPANEL_CSS } from './styles';
 
-function App() {
-  return <main><h1>Incident Lens — Responder</h1></main>;
-}
-
-const root = document.getElementById('app');
-if (root) render(<App />, root);
+const style = document.createElement('style');
+style.textContent = SIDEPANEL_CSS;
+document.head.append(style);
+mountPage(SidepanelApp, 'rs_title');

@@ -1,0 +1,83 @@
+import type { IncidentRecord } from '../db/schema';
+import type {
+  StatuspageComponentStatus,
+  StatuspageConnection,
+  StatuspageError,
+  StatuspageIncidentStatus,
+} from '../statuspage/types';
+
+/** Every message the composer drafts (the resolution one lives in the Resolve view). */
+export type MessageKind =
+  'initial' | 'update' | 'resolution' | 'customer_email' | 'exec' | 'banner';
+
+/** Kinds that go on the public status page and so can be published through the API. */
+export type StatusPageKind = 'initial' | 'update' | 'resolution';
+
+/** Where a Statuspage write goes and what it sets. */
+export interface PublishTarget {
+  status: StatuspageIncidentStatus;
+  /** Statuspage component ids the incident affects. */
+  componentIds: string[];
+  /** The status those components show. */
+  componentStatus: StatuspageComponentStatus;
+}
+
+/**
+ * Publishing a drafted message: through the Statuspage API (`via: 'statuspage'`, status-page kinds
+ * only) or by recording that it was posted / sent by hand (`via: 'manual'`).
+ */
+export interface PublishRequest {
+  id: string;
+  kind: Exclude<MessageKind, 'resolution'>;
+  text: string;
+  via: 'statuspage' | 'manual';
+  target?: PublishTarget;
+  /** The draft fields, kept as the draft if publishing fails. */
+  fields?: Record<string, string>;
+}
+
+/** A publish outcome; a failure leaves the draft in place. */
+export type PublishResult =
+  | { ok: true; eventId: string; statuspageIncidentId?: string }
+  | { ok: false; error: StatuspageError };
+
+/** Resolving: the resolution message, the resolved time, and optionally a Statuspage write. */
+export interface ResolveRequest {
+  id: string;
+  text: string;
+  at?: number;
+  publish?: PublishTarget;
+  fields?: Record<string, string>;
+}
+
+/** The post-mortem deadline starts at `resolvedAt`. */
+export type ResolveResult =
+  | { ok: true; incident: IncidentRecord; postmortemDueAt: number }
+  | { ok: false; error: StatuspageError | { kind: 'already_resolved' } };
+
+/** What views may know about the Statuspage connection: never the key, only its last characters. */
+export type StatuspageStatus =
+  | { connected: false }
+  | { connected: true; pageId: string; apiBase: string; keyHint: string; pageName?: string };
+
+/** `statuspage/connect` reply. */
+export type ConnectResult =
+  { ok: true; status: StatuspageStatus } | { ok: false; error: StatuspageError };
+
+/** The commands this module adds to `Commands` in messages.ts. */
+export interface ResponderCommands {
+  'incidents/publish': { req: PublishRequest; res: PublishResult };
+  'incidents/resolve': { req: ResolveRequest; res: ResolveResult };
+  'incidents/link': {
+    req: { id: string; link: { sourceId: string; incidentId: string } | null };
+    res: IncidentRecord;
+  };
+  'drafts/save': {
+    req: { incidentId: string; kind: MessageKind; fields: Record<string, string> };
+    res: null;
+  };
+  'drafts/discard': { req: { incidentId: string; kind: MessageKind }; res: null };
+  'statuspage/connect': { req: StatuspageConnection; res: ConnectResult };
+  'statuspage/disconnect': { req: null; res: null };
+  'statuspage/status': { req: null; res: StatuspageStatus };
+}

@@ -1,0 +1,113 @@
+import { formatDateTime } from '../../core/time';
+import { ClassifyPanel } from '../responder/ClassifyPanel';
+import { Composer } from '../responder/Composer';
+import type { ComposeEnv } from '../responder/compose';
+import { LinkPanel } from '../responder/LinkPanel';
+import { ObligationsPanel } from '../responder/ObligationsPanel';
+import type { StatuspageStatus } from '../responder/protocol';
+import { ResolvePanel } from '../responder/ResolvePanel';
+import { SECTIONS, routeHash, type Route, type Section } from '../responder/route';
+import { TimelinePanel } from '../responder/TimelinePanel';
+import { t, uiLocale } from '../ui/i18n';
+import { SeverityChip } from '../ui/severity';
+import { useDbQuery } from '../ui/use-db';
+import { readIncident } from './data';
+
+/** One incident's workspace: summary, section navigation, and the chosen section. */
+export function IncidentView(props: {
+  id: string;
+  section: Section;
+  statuspage: StatuspageStatus;
+  go(r: Route): void;
+}) {
+  // The component is keyed by id, so this closure's id never changes while mounted.
+  const q = useDbQuery((db) => readIncident(db, props.id));
+  if (q.error) return <p class="error">{q.error}</p>;
+  if (q.data === undefined) return <p class="muted">{t('popup_loading')}</p>;
+  if (q.data === null) return <p class="error">{t('rs_notFound')}</p>;
+  const { incident, events, drafts, policy, templates, feedOptions } = q.data;
+  const env: ComposeEnv = {
+    incident,
+    severity: incident.severity,
+    policy,
+    templates,
+    now: Date.now(),
+    locale: uiLocale(),
+  };
+  const posted = events.some((e) => e.type === 'status_page_posted' || e.type === 'update_posted');
+  const changed = q.refresh;
+  const section =
+    incident.severity === null && props.section === 'obligations' ? 'classify' : props.section;
+
+  return (
+    <article aria-labelledby="inc-title">
+      <h1 id="inc-title" tabIndex={-1}>
+        {incident.severity !== null ? (
+          <SeverityChip level={incident.severity} long />
+        ) : (
+          <span class="chip chip-unknown">{t('rs_unclassified')}</span>
+        )}{' '}
+        {incident.title}
+      </h1>
+      <p class="meta">
+        {t(incident.status === 'resolved' ? 'rs_status_resolved' : 'rs_status_open')} ·{' '}
+        {t('rs_started', formatDateTime(incident.startedAt, uiLocale()))} ·{' '}
+        {incident.components.join(', ')} ·{' '}
+        {t(incident.publiclyVisible ? 'rs_public' : 'rs_internal')}
+      </p>
+      <nav aria-label={t('rs_sections')}>
+        <ul class="tabs">
+          {SECTIONS.map((s) => (
+            <li key={s}>
+              <a
+                href={routeHash({ view: 'incident', id: incident.id, section: s })}
+                aria-current={s === section ? 'page' : undefined}
+              >
+                {t(`rs_section_${s}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {section === 'obligations' && (
+        <ObligationsPanel incident={incident} events={events} policy={policy} onChanged={changed} />
+      )}
+      {section === 'classify' && (
+        <ClassifyPanel
+          key={incident.severity ?? 'none'}
+          incident={incident}
+          onDone={() => {
+            changed();
+            props.go({ view: 'incident', id: incident.id, section: 'obligations' });
+          }}
+        />
+      )}
+      {section === 'compose' && (
+        <Composer
+          incident={incident}
+          drafts={drafts}
+          env={env}
+          statuspage={props.statuspage}
+          initialKind={posted ? 'update' : 'initial'}
+          onChanged={changed}
+        />
+      )}
+      {section === 'timeline' && (
+        <TimelinePanel incident={incident} events={events} onChanged={changed} />
+      )}
+      {section === 'link' && (
+        <LinkPanel incident={incident} options={feedOptions} onChanged={changed} />
+      )}
+      {section === 'resolve' && (
+        <ResolvePanel
+          incident={incident}
+          drafts={drafts}
+          env={env}
+          policy={policy}
+          statuspage={props.statuspage}
+          onChanged={changed}
+        />
+      )}
+    </article>
+  );
+}

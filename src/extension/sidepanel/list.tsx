@@ -1,0 +1,87 @@
+import { countdown } from '../ui/countdown';
+import { t } from '../ui/i18n';
+import { SeverityChip } from '../ui/severity';
+import { useDbQuery } from '../ui/use-db';
+import { useNow } from '../ui/use-now';
+import { tOr } from '../responder/common';
+import { routeHash } from '../responder/route';
+import { readList, type ListItem } from './data';
+
+/** Open incidents with their next deadline, and resolved ones waiting for their post-mortem. */
+export function ListView() {
+  const q = useDbQuery((db) => readList(db, Date.now()));
+  const now = useNow(
+    Boolean(q.data && [...q.data.open, ...q.data.reviews].some((i) => i.next?.dueAt)),
+  );
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('rs_list_title')}</h1>
+      <p>
+        <a class="btn" href="#/declare">
+          {t('rs_open_declare')}
+        </a>
+      </p>
+      {q.error && <p class="error">{q.error}</p>}
+      <section aria-labelledby="list-open">
+        <h2 id="list-open">{t('rs_list_open')}</h2>
+        {q.data === undefined ? (
+          <p class="muted">{t('popup_loading')}</p>
+        ) : q.data.open.length === 0 ? (
+          <p class="muted">{t('rs_list_none')}</p>
+        ) : (
+          <ul class="incidents">
+            {q.data.open.map((i) => (
+              <Row key={i.incident.id} item={i} now={now} section="obligations" />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="list-reviews">
+        <h2 id="list-reviews">{t('rs_list_reviews')}</h2>
+        {q.data && q.data.reviews.length === 0 ? (
+          <p class="muted">{t('rs_list_noReviews')}</p>
+        ) : (
+          <ul class="incidents">
+            {q.data?.reviews.map((i) => (
+              <Row key={i.incident.id} item={i} now={now} section="resolve" />
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Row({
+  item,
+  now,
+  section,
+}: {
+  item: ListItem;
+  now: number;
+  section: 'obligations' | 'resolve';
+}) {
+  const { incident, next } = item;
+  const c = next?.dueAt ? countdown(next.dueAt, now) : null;
+  return (
+    <li class="card">
+      <h3>
+        {incident.severity !== null ? (
+          <SeverityChip level={incident.severity} />
+        ) : (
+          <span class="chip chip-unknown">{t('rs_unclassified')}</span>
+        )}{' '}
+        <a href={routeHash({ view: 'incident', id: incident.id, section })}>{incident.title}</a>
+      </h3>
+      {next && c && (
+        <p class="meta">
+          {tOr(`rs_ob_${next.ruleId}`, next.label)}:{' '}
+          <span class={`cd cd-${c.tone}`} data-tone={c.tone}>
+            {c.text}
+          </span>
+        </p>
+      )}
+      {incident.severity === null && <p class="meta muted">{t('rs_list_classifyNext')}</p>}
+    </li>
+  );
+}

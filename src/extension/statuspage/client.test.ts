@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { StatuspageClient, incidentBody } from './client';
+import { errorDetail, retryAfterSeconds } from './errors';
+import type { IncidentWrite } from './types';
+
+const CONN = {
+  pageId: 'pg123',
+  apiKey: 'sekret-key-0000-abcd',
+  apiBase: 'https://api.example.test',
+};
+const NOW = Date.UTC(2025, 2, 15, 14, 0);
+const WRITE: IncidentWrite = {
+  name: 'Checkout errors',
+  status: 'investigating',
+  body: 'We are aware of an issue affecting Checkout.',
+  impactOverride: 'major',
+  components: { cmp1: 'partial_outage' },
+};
+
+interface Seen {
+  url: string;
+  init: RequestInit;
+}
+
+function stub(status: number, body: unknown, headers: Record<string, string> = {}) {
+  const seen: Seen[] = [];
+  const fetch = (async (url: string, init: RequestInit) => {
+    seen.push({ url, init });
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    return new Response(status === 204 ? null : text, { status, headers });
+  }) as unknown as typeof globalThis.fetch;
+  return { seen, client: new StatuspageClient(CONN, { fetch, now: () => NOW }) };
+}
+
+describe('StatuspageClient', () => {
+  it('creates an incident: POST, OAuth header, documented body, 201', async () => {
+    const { seen, client } = stub(201, {
+      id: 'inc9',
+      name: 'Checkout errors',
+      status: 'investigating',
+      shortlink: 'https://stspg.io/x',
+    });
+    const r = await client.createIncident(WRITE);
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        id: 'inc9',
+        name: 'Checkout errors',
+        status: 'investigating',
+        shortlink: 'https://stspg.io/x',
+      },
+    });
+    expect(seen[0]?.url).toBe('https://api.example.test/v1/pages/pg123/incidents');
+    expect(seen[0]?.init.method).toBe('POST');
+    expect((seen[0]?.init.headers as Record<string, string>).Authorization).toBe(
+      `OAuth ${CONN.apiKey}`,
+    );
+    expect(JSON.parse(String(seen[0]?.init.body))).toEqual({
+      incident: {
+        name: 'Checkout errors',
+        status: 'investigating',
+        body: WRITE.body,
+        impact_override: 'major',
+        components: { cmp1: 'partial_outage' },
+        component_ids: ['cmp1'],
+      },
+    });
+  });
+
+  it('updates an incident: PATCH to the incident path, 200', async () => {
+    const { seen, client } = stub(200, { id: 'inc9', name: 'n', status: 'identified' });
+    const r = await client.updateIncident('inc9', { ...WRITE, status: 'identified' });
+    expect(r.ok).toBe(true);
+    expect(seen[0]?.init.method).toBe('PATCH');
+    expect(seen[0]?.url).toBe('https://api.example.test/v1/pages/pg123/incidents/inc9');
+  });
+
+  it('401 is a bad key, and the key is in no error', async () => {
+    const { client } = stub(401, { error: 'Could not authenticate' });
+    const r = await client.createIncident(WRITE);
+    expect(r).toEqual({ ok: false, error: { kind: 'auth', status: 401 } });
+    expect(JSON.stringify(r)).not.toContain(CONN.apiKey);
+  });
+
+  it("422 carries the API's own validation text", async () => {
+    const { client } = stub(422, { error: ["Name can't be blank", 'Status is invalid'] });
+    const r = await client.createIncident(WRITE);
+    expect(r).toEqual({
+      ok: false,
+      error: { kind: 'validation', status: 422, detail: "Name can't be blank; Status is invalid" },
+    });
+  });
+
+  it('429 reads Retry-After seconds', async () => {
+    const { client } = stub(429, { error: 'Rate limited' }, { 'Retry-After': '7' });
+    const r = await client.createIncident(WRITE);
+    expect(r).toEqual({
+      ok: false,
+      error: { kind: 'rate_limited', status: 429, retryAfterSeconds: 7 },
+    });
+  });
+
+  it('404 is a page or incident not found; 500 is a plain HTTP error', async () => {
+    expect((await stub(404, { error: 'nope' }).client.verify()).ok).toBe(false);
+    const r = await stub(500, 'oops').client.createIncident(WRITE);
+    expect(r).toEqual({ ok: false, error: { kind: 'http', status: 500, detail: 'oops' } });
+  });
+
+  it('a network failure and a timeout are told apart', async () => {
+    const failing = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch;
+    const net = await new StatuspageClient(CONN, { fetch: failing, now: () => NOW }).createIncident(
+      WRITE,
+    );
+    expect(net).toEqual({ ok: false, error: { kind: 'network', detail: 'Failed to fetch' } });
+    const hanging = ((_u: string, init: RequestInit) =>
+      new Promise((_ok, fail) =>
+        init.signal?.addEventListener('abort', () => fail(new Error('aborted'))),
+      )) as unknown as typeof fetch;
+    const slow = await new StatuspageClient(CONN, {
+      fetch: hanging,
+      now: () => NOW,
+      timeoutMs: 20,
+    }).createIncident(WRITE);
+    expect(slow).toEqual({ ok: false, error: { kind: 'timeout', seconds: 0 } });
+  });
+
+  it('a 2xx without an incident id is a bad response', async () => {
+    const r = await stub(201, '<html>').client.createIncident(WRITE);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.kind).toBe('bad_response');
+  });
+
+  it('verify reads the page', async () => {
+    const { seen, client } = stub(200, { id: 'pg123', name: 'Acme' });
+    expect(await client.verify()).toEqual({ ok: true, value: { id: 'pg123', name: 'Acme' } });
+    expect(seen[0]?.init.method).toBe('GET');
+    expect(seen[0]?.url).toBe('https://api.example.test/v1/pages/pg123');
+  });
+});
+
+describe('errors', () => {
+  it('reads every error body shape', () => {
+    expect(errorDetail('{"error":"x"}')).toBe('x');
+    expect(errorDetail('{"message":"m"}')).toBe('m');
+    expect(errorDetail('{"errors":{"name":["is blank"]}}')).toBe('name: is blank');
+    expect(errorDetail('plain')).toBe('plain');
+  });
+  it('reads Retry-After as seconds or a date, else a default', () => {
+    expect(retryAfterSeconds('3', NOW)).toBe(3);
+    expect(retryAfterSeconds(new Date(NOW + 10_000).toUTCString(), NOW)).toBe(10);
+    expect(retryAfterSeconds(null, NOW)).toBe(60);
+    expect(retryAfterSeconds('soon', NOW)).toBe(60);
+  });
+  it('omits impact_override when not given', () => {
+    const { impactOverride: _i, ...rest } = WRITE;
+    expect(incidentBody(rest).incident).not.toHaveProperty('impact_override');
+  });
+});

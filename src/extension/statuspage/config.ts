@@ -1,0 +1,53 @@
+import type { StatuspageConnection } from './types';
+
+/** The public Statuspage API. */
+export const DEFAULT_API_BASE = 'https://api.statuspage.io';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Normalises an API base: trims, drops a trailing slash and a trailing `/v1` (the client adds it).
+ * https is required; plain http is allowed only for a loopback host (a local test server).
+ */
+export function normaliseApiBase(
+  input: string,
+): { ok: true; base: string } | { ok: false; detail: string } {
+  let url: URL;
+  try {
+    url = new URL(input.trim() === '' ? DEFAULT_API_BASE : input.trim());
+  } catch {
+    return { ok: false, detail: 'not_a_url' };
+  }
+  if (url.username || url.password) return { ok: false, detail: 'credentials_in_url' };
+  if (url.search || url.hash) return { ok: false, detail: 'query_in_url' };
+  const loopback = LOOPBACK.has(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    return { ok: false, detail: 'https_required' };
+  }
+  const path = url.pathname.replace(/\/+$/, '').replace(/\/v1$/, '');
+  return { ok: true, base: `${url.origin}${path}` };
+}
+
+/** Checks a connection before it is stored. Page ids are Statuspage's short alphanumeric ids. */
+export function validateConnection(
+  c: StatuspageConnection,
+): { ok: true; connection: StatuspageConnection } | { ok: false; detail: string } {
+  const pageId = c.pageId.trim();
+  const apiKey = c.apiKey.trim();
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(pageId)) return { ok: false, detail: 'bad_page_id' };
+  if (apiKey === '' || /\s/.test(apiKey)) return { ok: false, detail: 'bad_api_key' };
+  const base = normaliseApiBase(c.apiBase);
+  if (!base.ok) return base;
+  return { ok: true, connection: { pageId, apiKey, apiBase: base.base } };
+}
+
+/** The optional host permission pattern an API base needs (any port of the host). */
+export function hostPattern(apiBase: string): string {
+  const url = new URL(apiBase);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+/** What may be shown of a key: its last four characters, never more (and nothing for short keys). */
+export function keyHint(apiKey: string): string {
+  return apiKey.length >= 12 ? `…${apiKey.slice(-4)}` : '…';
+}

@@ -1,0 +1,289 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { axe, launchWithExtension, type ExtensionSession } from '../browser';
+import { startStatuspageMock, type StatuspageMock } from '../statuspage-mock';
+
+const PANEL = 'src/extension/sidepanel/index.html';
+const MIN = 60_000;
+const TITLE = 'Checkout payments failing';
+
+let s: ExtensionSession;
+let mock: StatuspageMock;
+let page: Page;
+
+beforeAll(async () => {
+  [s, mock] = await Promise.all([launchWithExtension(), startStatuspageMock()]);
+  page = await s.openPage(PANEL);
+});
+afterAll(async () => {
+  await s?.close();
+  await mock?.close();
+});
+
+/** axe-core on the current view, in the light and the dark scheme. */
+async function noViolations(label: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const v = await axe(page);
+    expect(v, `${label} (${colorScheme}): ${JSON.stringify(v, null, 1)}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+const incidentId = () => /#\/incident\/([^/]+)/.exec(page.url())?.[1] ?? '';
+const go = (hash: string) => page.evaluate((h) => (location.hash = h), hash);
+const section = async (name: string) => {
+  await page
+    .getByRole('navigation', { name: 'Incident sections' })
+    .getByRole('link', { name })
+    .click();
+};
+
+/** The incident's events, read from the extension's IndexedDB in the page. */
+function events(): Promise<
+  { type: string; at: number; text?: string; edits?: { reason: string }[] }[]
+> {
+  return page.evaluate(
+    (id) =>
+      new Promise((ok, fail) => {
+        const open = indexedDB.open('incident-lens');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const req = open.result
+            .transaction('events')
+            .objectStore('events')
+            .index('by-incident')
+            .getAll(id);
+          req.onsuccess = () => {
+            open.result.close();
+            ok((req.result as { at: number }[]).sort((a, b) => a.at - b.at) as never);
+          };
+        };
+      }),
+    incidentId(),
+  );
+}
+
+test('list and declare views, then 1) declare an incident', async () => {
+  await expect
+    .poll(() => page.getByRole('heading', { name: 'Responder incidents' }).count())
+    .toBe(1);
+  await noViolations('list');
+  await go('#/declare');
+  await page.getByLabel('Title', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Declare', exact: true }).click();
+  await expect.poll(() => page.getByText('Give the incident a title.').count()).toBe(1);
+  await page.getByRole('group', { name: 'When did it start?' }).getByLabel('Earlier').check();
+  await noViolations('declare (with errors)');
+  await page.getByRole('group', { name: 'When did it start?' }).getByLabel('Now').check();
+  await page.getByLabel('Title', { exact: true }).fill(TITLE);
+  await page.getByLabel('Affected features or components').fill('Checkout, Payments API');
+  await page.getByRole('button', { name: 'Declare', exact: true }).click();
+  await expect.poll(() => page.url()).toMatch(/#\/incident\/[^/]+\/classify$/);
+  expect((await events()).map((e) => e.type)).toEqual(['declared']);
+});
+
+test('2) classify it as SEV-2, with the rule that fired shown', async () => {
+  const q = (name: string) => page.getByRole('group', { name });
+  await q('Can no user at all reach the core product?').getByLabel('No', { exact: true }).check();
+  await q('Is there a confirmed data integrity breach or data loss?')
+    .getByLabel('No', { exact: true })
+    .check();
+  await page.getByLabel('Share of active users affected (%)').fill('25');
+  await q('How important is the affected feature?').getByLabel('Significant').check();
+  await expect.poll(() => page.locator('.suggestion').textContent()).toContain('SEV-2');
+  expect(await page.locator('.suggestion').textContent()).toContain(
+    'More than 10% of active users affected (25%)',
+  );
+  await noViolations('classify');
+  // Overriding without a reason is refused.
+  await page.getByLabel('Severity').selectOption('1');
+  await page.getByRole('button', { name: 'Override with SEV-1' }).click();
+  await expect
+    .poll(() => page.getByRole('alert').filter({ hasText: 'An override needs a reason.' }).count())
+    .toBe(1);
+  await page.getByLabel('Severity').selectOption('2');
+  await page.getByRole('button', { name: 'Accept SEV-2' }).click();
+  await expect.poll(() => page.url()).toMatch(/\/obligations$/);
+  const ev = await events();
+  expect(ev.map((e) => e.type)).toEqual(['declared', 'classified']);
+});
+
+test('3) obligations: status page 15 min, meeting 30 min, customer email 60 min after classification', async () => {
+  const classifiedAt = (await events()).find((e) => e.type === 'classified')!.at;
+  const due = async (rule: string) =>
+    Number(await page.locator(`li[data-rule="${rule}"]`).getAttribute('data-due'));
+  await page.locator('li[data-rule="status_page"]').waitFor();
+  expect((await due('status_page')) - classifiedAt).toBe(15 * MIN);
+  expect((await due('coordination_meeting')) - classifiedAt).toBe(30 * MIN);
+  expect((await due('customer_email')) - classifiedAt).toBe(60 * MIN);
+  expect(await page.locator('li[data-rule="status_page"] .cd').textContent()).toMatch(/1[45]:\d\d/);
+  await noViolations('obligations');
+  // Mark the meeting done, then move its time with a reason.
+  await page
+    .getByRole('button', { name: 'Mark done: Cross-functional coordination meeting' })
+    .click();
+  await expect
+    .poll(() => page.locator('li[data-rule="coordination_meeting"]').getAttribute('data-state'))
+    .toBe('met');
+  await page
+    .getByRole('button', { name: 'Edit time: Cross-functional coordination meeting' })
+    .click();
+  await page.getByLabel('Reason for the change').fill('Meeting started before it was logged');
+  await noViolations('obligations (editing)');
+  await page.getByRole('button', { name: 'Save time' }).click();
+  await expect
+    .poll(async () => (await events()).find((e) => e.type === 'obligation_met')?.edits?.[0]?.reason)
+    .toBe('Meeting started before it was logged');
+});
+
+test('4) an update with an element missing is refused', async () => {
+  await section('Compose');
+  await page.getByRole('button', { name: 'Status page update' }).click();
+  await page
+    .getByLabel('What is still impacted')
+    .fill('Card payments fail for about a quarter of checkouts.');
+  const refusal =
+    'Refused: an update needs all three elements. Missing: what the team has learned.';
+  await expect.poll(() => page.locator('[data-refused]').textContent()).toBe(refusal);
+  await page.getByRole('button', { name: 'Mark as posted' }).click();
+  await expect.poll(() => page.getByRole('alert').filter({ hasText: refusal }).count()).toBe(1);
+  expect((await events()).some((e) => e.type === 'update_posted')).toBe(false);
+  await noViolations('composer (update refused)');
+  for (const kind of [
+    'Enterprise email',
+    'Exec and board',
+    'In-app banner',
+    'Initial status page post',
+  ]) {
+    await page.getByRole('button', { name: kind }).click();
+    await noViolations(`composer (${kind})`);
+  }
+});
+
+test('5) publish to the local Statuspage-compatible server; a 422 shows a clear message and keeps the draft', async () => {
+  await s.grantHost('http://127.0.0.1/*');
+  const back = page.url();
+  await go('#/settings');
+  await page.getByLabel('API base URL').fill(mock.base);
+  await page.getByLabel('Page id').fill(mock.pageId);
+  await page.getByLabel('API key').fill(mock.apiKey);
+  await noViolations('statuspage settings');
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect
+    .poll(() =>
+      page
+        .getByRole('status')
+        .filter({ hasText: `Connected to ${mock.pageId}` })
+        .count(),
+    )
+    .toBe(1);
+  expect(await page.content()).not.toContain(mock.apiKey);
+  expect(mock.requests[0]).toMatchObject({
+    method: 'GET',
+    path: `/v1/pages/${mock.pageId}`,
+    authorization: `OAuth ${mock.apiKey}`,
+  });
+  await noViolations('statuspage connected');
+
+  await page.goto(back.replace(/\/[a-z]+$/, '/compose'));
+  await page.getByRole('button', { name: 'Initial status page post' }).click();
+  await page.getByLabel('Statuspage component ids').fill('cmp1');
+  await noViolations('composer (publish controls)');
+  await page.getByRole('button', { name: 'Publish to Statuspage' }).click();
+  await expect.poll(() => mock.requests.filter((r) => r.method === 'POST').length).toBe(1);
+  expect(mock.requests.at(-1)).toMatchObject({
+    path: `/v1/pages/${mock.pageId}/incidents`,
+    authorization: `OAuth ${mock.apiKey}`,
+    body: {
+      incident: {
+        name: TITLE,
+        status: 'investigating',
+        body: 'We are aware of an issue affecting Checkout, Payments API and are investigating. We will update every 30 minutes.',
+        impact_override: 'major',
+        components: { cmp1: 'partial_outage' },
+        component_ids: ['cmp1'],
+      },
+    },
+  });
+  await expect
+    .poll(async () => (await events()).some((e) => e.type === 'status_page_posted'))
+    .toBe(true);
+
+  // An update that Statuspage refuses: the message is clear and the draft survives a reload.
+  await page.getByRole('button', { name: 'Status page update' }).click();
+  await page
+    .getByLabel('What is still impacted')
+    .fill('Card payments fail for about a quarter of checkouts.');
+  await page
+    .getByLabel('What the team has learned')
+    .fill('We identified a faulty deploy of the payments gateway and are rolling it back.');
+  await page.getByLabel('Statuspage component ids').fill('cmp1');
+  mock.failNext({ status: 422, error: 'Body is too long' });
+  await page.getByRole('button', { name: 'Publish to Statuspage' }).click();
+  const msg = 'Statuspage refused the message: Body is too long. Your draft is kept.';
+  await expect.poll(() => page.getByRole('alert').filter({ hasText: msg }).count()).toBe(1);
+  await noViolations('composer (422)');
+  expect((await events()).some((e) => e.type === 'update_posted')).toBe(false);
+  await page.reload();
+  await page.getByRole('button', { name: 'Status page update' }).click();
+  await expect
+    .poll(() => page.getByLabel('What the team has learned').inputValue())
+    .toContain('faulty deploy');
+  mock.failNext({ status: 429, retryAfter: 7 });
+  await page.getByRole('button', { name: 'Publish to Statuspage' }).click();
+  await expect
+    .poll(() => page.getByRole('alert').filter({ hasText: 'Try again in 7 s' }).count())
+    .toBe(1);
+  await page.getByRole('button', { name: 'Publish to Statuspage' }).click();
+  // The refused (422) and rate-limited (429) attempts reached the server too; the third one lands.
+  await expect.poll(() => mock.requests.filter((r) => r.method === 'PATCH').length).toBe(3);
+  expect(mock.requests.at(-1)?.body).toMatchObject({
+    incident: {
+      status: 'identified',
+      body: expect.stringContaining('What we have learned: We identified'),
+    },
+  });
+  await expect
+    .poll(async () => (await events()).some((e) => e.type === 'update_posted'))
+    .toBe(true);
+});
+
+test('6) resolve: the post-mortem clock appears and the incident moves to the reviews list', async () => {
+  await section('Timeline');
+  await page.getByLabel('Note').fill('Rollback finished; error rate back to baseline.');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect.poll(() => page.locator('.timeline li[data-type="note"]').count()).toBe(1);
+  await noViolations('timeline');
+  await section('Link feed');
+  await noViolations('link');
+  await section('Resolve');
+  await page.getByLabel('Statuspage component ids').fill('cmp1');
+  await noViolations('resolve');
+  await page.getByRole('button', { name: 'Resolve', exact: true }).click();
+  await page.locator('[data-postmortem]').waitFor();
+  expect(await page.locator('[data-postmortem]').textContent()).toMatch(/due in/);
+  expect(mock.requests.at(-1)).toMatchObject({
+    method: 'PATCH',
+    body: { incident: { status: 'resolved', components: { cmp1: 'operational' } } },
+  });
+  const resolved = (await events()).find((e) => e.type === 'resolved');
+  expect(resolved?.text).toContain('This incident has been resolved.');
+  await noViolations('post-mortem clock');
+  await go('#/');
+  const reviews = page.getByRole('region', { name: 'Resolved, awaiting post-mortem' });
+  await expect.poll(() => reviews.getByText(TITLE).count()).toBe(1);
+  await noViolations('list with a review');
+  // Several incidents can be open at once.
+  for (const title of ['Search is slow', 'Exports delayed']) {
+    await go('#/declare');
+    await page.getByLabel('Title', { exact: true }).fill(title);
+    await page.getByLabel('Affected features or components').fill('Search');
+    await page.getByRole('button', { name: 'Declare', exact: true }).click();
+    await expect.poll(() => page.url()).toMatch(/\/classify$/);
+  }
+  await go('#/');
+  const open = page.getByRole('region', { name: 'Open incidents' });
+  await expect.poll(() => open.getByRole('listitem').count()).toBe(2);
+  await noViolations('list with two open incidents');
+});
