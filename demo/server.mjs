@@ -44,15 +44,18 @@ function endpoints(summary) {
 
 /**
  * Starts the demo server. `feed`: a real summary.json URL to proxy instead of the scenario.
- * `now`: the clock (injectable for tests). Resolves to { origin, close }.
+ * `now`: the clock (injectable for tests); `offsetMs`: where in the loop to start.
+ * Resolves to { origin, close }.
  */
 export async function startDemo({
   port = 5173,
   host = '127.0.0.1',
   feed,
   now = () => Date.now(),
+  offsetMs = 0,
 } = {}) {
-  const started = now();
+  // `offsetMs` starts the scenario part-way through its loop (e.g. for screenshots).
+  const started = now() - offsetMs;
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
@@ -85,9 +88,10 @@ export async function startDemo({
       });
       return void res.end(body);
     }
-    const elapsed = now() - started;
+    const t = now();
+    const elapsed = t - started;
     const forced = url.searchParams.get('phase');
-    const loopStart = now() - (elapsed % LOOP_MS);
+    const loopStart = t - (elapsed % LOOP_MS);
     const all = endpoints(summaryAt(loopStart, forced ?? phaseAt(elapsed)));
     if (!(name in all)) return notFound(res);
     body = JSON.stringify(all[name]);

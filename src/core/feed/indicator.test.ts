@@ -72,8 +72,11 @@ describe('effectiveIndicator is truthful on real feeds', () => {
     feed.components = [
       { id: 'c', name: 'C', status: 'partial_outage', groupId: null, isGroup: false, children: [] },
     ];
-    expect(effectiveIndicator(feed)).toBe('major');
+    // Statuspage's roll-up: a partial outage reads as minor, a major outage as major.
+    expect(effectiveIndicator(feed)).toBe('minor');
     feed.components[0]!.status = 'major_outage';
+    expect(effectiveIndicator(feed)).toBe('major');
+    feed.incidents = [open({ impact: 'critical' })];
     expect(effectiveIndicator(feed)).toBe('critical');
   });
 

@@ -10,7 +10,7 @@ const words = (s: string): readonly string[] => s.split(' ');
 export const RANKS = words('unknown none maintenance minor major critical');
 /** Page indicators and incident impacts Statuspage documents (the same five words). */
 export const IMPACTS = RANKS.slice(1);
-/** Component statuses Statuspage documents, ordered so that index + 1 is their indicator rank. */
+/** Component statuses Statuspage documents, from best to worst. */
 export const COMPONENT_STATUSES = words(
   'operational under_maintenance degraded_performance partial_outage major_outage',
 );

@@ -133,7 +133,10 @@ export function effectiveIndicator(feed: Feed, filters?: string[]): Indicator {
   // Only the named components (and a named group's children), never a child's group:
   // a group's status also reflects its other children.
   for (const c of feed.components) {
-    if (!set.size || named(c, set)) worse(COMPONENT_STATUSES.indexOf(c.status) + 1);
+    // As Statuspage rolls components up: degraded or partial outage → minor, major outage → major
+    // (a page-wide "critical" comes from an incident's impact or the page's own indicator).
+    if (!set.size || named(c, set))
+      worse([1, 2, 3, 3, 4][COMPONENT_STATUSES.indexOf(c.status)] ?? 1);
   }
   return RANKS[rank] as Indicator;
 }

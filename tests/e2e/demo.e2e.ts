@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, axe } from './browser';
+// @ts-expect-error -- plain ESM module without types (the demo server runs under node directly)
+import { startDemo } from '../../demo/server.mjs';
+
+let browser: Browser;
+let demo: { origin: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  // 110 s into the loop: the Checkout incident is "identified".
+  demo = await startDemo({ port: 0, offsetMs: 110_000 });
+});
+afterAll(async () => {
+  await demo?.close();
+  await browser?.close();
+});
+
+test('the scenario feed is a Statuspage v2 summary that plays the scripted incident', async () => {
+  const res = await fetch(`${demo.origin}/api/v2/summary.json`);
+  expect(res.headers.get('etag')).toBeTruthy();
+  const body = (await res.json()) as {
+    status: { indicator: string };
+    incidents: { status: string }[];
+  };
+  expect(body.status.indicator).toBe('major');
+  expect(body.incidents[0]?.status).toBe('identified');
+  const again = await fetch(`${demo.origin}/api/v2/summary.json`, {
+    headers: { 'if-none-match': res.headers.get('etag') ?? '' },
+  });
+  expect(again.status).toBe(304);
+  for (const phase of ['monitoring', 'resolved', 'maintenance']) {
+    const r = (await (await fetch(`${demo.origin}/api/v2/summary.json?phase=${phase}`)).json()) as {
+      status: { indicator: string };
+    };
+    expect(r.status.indicator).toBe(
+      { monitoring: 'minor', resolved: 'none', maintenance: 'maintenance' }[phase],
+    );
+  }
+  const unresolved = (await (
+    await fetch(`${demo.origin}/api/v2/incidents/unresolved.json`)
+  ).json()) as {
+    incidents: unknown[];
+  };
+  expect(unresolved.incidents).toHaveLength(1);
+});
+
+test('the sample SaaS app shows the banner and badge from the scenario feed (README screenshot)', async () => {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
+  await page.goto(`${demo.origin}/demo/app.html`);
+  const banner = page.locator('header + incident-banner');
+  await expect
+    .poll(() => banner.locator('[part~="title"], .title, strong').first().textContent(), {
+      timeout: 10_000,
+    })
+    .toContain('Checkout payments failing');
+  await expect
+    .poll(() =>
+      page
+        .locator('header status-badge')
+        .textContent()
+        .then(async () =>
+          page.locator('header status-badge').evaluate((el) => el.shadowRoot?.textContent ?? ''),
+        ),
+    )
+    .toMatch(/outage/i);
+  expect(await axe(page)).toEqual([]);
+  await page.screenshot({ path: 'docs/demo-app.png' });
+  await page.close();
+});
+
+test('the sample admin console is a plain page the overlay can be enabled on', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${demo.origin}/demo/console.html`);
+  await expect(page.locator('h1').textContent()).resolves.toContain('checkout');
+  expect(await axe(page)).toEqual([]);
+  await page.close();
+});
