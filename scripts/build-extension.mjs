@@ -1,8 +1,30 @@
-// Builds the extension for Chrome (dist/chrome) and Firefox (dist/firefox), one after the other.
+// Builds the extension for Chrome (dist/chrome) and Firefox (dist/firefox), one after the other,
+// then zips each for its store (dist/packages/incident-lens-<browser>-<version>.zip) with web-ext.
 import { build } from 'vite';
+import { spawnSync } from 'node:child_process';
 
 for (const target of ['chrome', 'firefox']) {
   process.env.TARGET = target;
   await build({ configFile: 'vite.config.ts', logLevel: 'warn', mode: 'production' });
-  console.log(`built dist/${target}`);
+  const zip = spawnSync(
+    'npx',
+    [
+      'web-ext',
+      'build',
+      '--source-dir',
+      `dist/${target}`,
+      '--artifacts-dir',
+      'dist/packages',
+      '--filename',
+      `incident-lens-${target}-{version}.zip`,
+      '--overwrite-dest',
+      '--no-config-discovery',
+    ],
+    { encoding: 'utf8' },
+  );
+  if (zip.status !== 0) {
+    console.error(zip.stdout, zip.stderr);
+    process.exit(1);
+  }
+  console.log(`built dist/${target}, zipped into dist/packages/`);
 }

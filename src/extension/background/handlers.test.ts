@@ -1,3 +1,4 @@
+import './test-i18n';
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { eventsOf, getIncident } from '../db/incidents';

@@ -7,6 +7,7 @@ import { createHandlers } from './handlers';
 import { boot, installed, POLL_ALARM, started, tick } from './lifecycle';
 import { refresh } from './refresh';
 import { checkGrants } from './sites';
+import { setMessageSource } from '../ui/i18n';
 
 /** Runs a listener's work; a failure is logged, never thrown into the browser's event dispatch. */
 function run(what: string, task: () => Promise<unknown>): void {
@@ -20,6 +21,8 @@ function run(what: string, task: () => Promise<unknown>): void {
  */
 export function startBackground(): void {
   const deps = browserDeps(contentScriptPath);
+  // Notification texts come from _locales, like every view's.
+  setMessageSource((key, subs) => browser.i18n.getMessage(key, subs), browser.i18n.getUILanguage());
   handleMessages(createHandlers(deps));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) run('poll', () => tick(deps));

@@ -2,6 +2,7 @@ import { latestUpdate, severityLabel } from '../../core/feed';
 import type { ObligationStatus } from '../../core/types';
 import type { IncidentRecord, NotificationPrefs } from '../db/schema';
 import type { OverlayIncident } from '../overlay-state';
+import { t } from '../ui/i18n';
 
 /** One desktop notification, identified by a key that is never shown twice (the `notified` store). */
 export interface Notice {
@@ -35,8 +36,9 @@ export function dueNotices(
   for (const o of obligations) {
     if ((o.state !== 'due_soon' && o.state !== 'overdue') || o.dueAt === null) continue;
     const mins = Math.max(0, Math.ceil(Math.abs(o.dueAt - now) / MIN));
-    const title = o.state === 'overdue' ? `Overdue: ${o.label}` : `Due in ${mins} min: ${o.label}`;
-    const message = o.state === 'overdue' ? `${name} — ${mins} min overdue` : name;
+    const overdue = o.state === 'overdue';
+    const title = overdue ? t('notice_overdue', o.label) : t('notice_dueIn', mins, o.label);
+    const message = overdue ? t('notice_overdueBy', name, mins) : name;
     const key = `due|${scope}|${o.ruleId}|${o.occurrence ?? 1}|${o.anchorAt ?? ''}|${o.state}`;
     out.push({ key, pref: 'obligationDue', title, message });
   }
@@ -55,19 +57,20 @@ export function feedNotices(
 ): NoticeGroup {
   const i = o.incident;
   if (i.kind !== 'incident') return { changes: [], dues: [] };
-  const sev = i.severity === null ? 'Unknown severity' : severityLabel(i.severity);
+  const sev = i.severity === null ? t('notice_unknownSeverity') : severityLabel(i.severity);
+  const status = (x: string): string => t(`status_${x}`);
   const latest = latestUpdate(i);
   const intro: Notice = {
     key: `new|${key}`,
     pref: 'newIncident',
     title: `${sev}: ${clip(i.name, 80)}`,
-    message: clip(`${o.sourceName} · ${i.status}${latest ? ` — ${latest.body}` : ''}`),
+    message: clip(`${o.sourceName} · ${status(i.status)}${latest ? ` — ${latest.body}` : ''}`),
   };
   const changes: Notice[] = [
     {
       key: `sev|${key}|${i.severity ?? 'none'}`,
       pref: 'severityChange',
-      title: `Severity now ${sev}: ${clip(i.name, 80)}`,
+      title: t('notice_severityNow', sev, clip(i.name, 80)),
       message: o.sourceName,
     },
   ];
@@ -75,8 +78,8 @@ export function feedNotices(
     changes.push({
       key: `upd|${key}|${latest.id}`,
       pref: 'newUpdate',
-      title: `Update: ${clip(i.name, 80)}`,
-      message: clip(`${latest.status} — ${latest.body}`),
+      title: t('notice_update', clip(i.name, 80)),
+      message: clip(`${status(latest.status)} — ${latest.body}`),
     });
   }
   const dues = linked ? [] : dueNotices(`feed:${key}`, i.name, o.obligations, now);

@@ -1,3 +1,4 @@
+import './test-i18n';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ActionItem } from '../../core/review';

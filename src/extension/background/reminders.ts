@@ -1,5 +1,6 @@
 import { remindersDue, type ActionItem } from '../../core/review';
 import { listReviews } from '../db/drafts';
+import { t } from '../ui/i18n';
 import { claimKeys } from '../db/marks';
 import { getSetting } from '../db/settings';
 import type { Deps } from './deps';
@@ -34,11 +35,14 @@ export function actionItemReminders(items: readonly Owned[], now: number, days =
   return remindersDue(items, now, days).map((item) => {
     const dueAt = item.dueAt ?? now;
     const overdue = dueAt < now;
-    const owner = item.owner.trim() || 'unassigned';
+    const owner = item.owner.trim() || t('notice_unassigned');
     return {
       key: `action|${item.reviewId}|${item.id}|${dueAt}|${overdue ? 'overdue' : 'soon'}`,
-      title: `${overdue ? 'Action item overdue' : 'Action item due soon'}: ${clip(item.description.trim(), 80)}`,
-      message: clip(`${owner} · due ${dueDate(dueAt)} · ${item.reviewTitle}`, 180),
+      title: t(
+        overdue ? 'notice_actionOverdue' : 'notice_actionDueSoon',
+        clip(item.description.trim(), 80),
+      ),
+      message: clip(t('notice_actionDue', owner, dueDate(dueAt), item.reviewTitle), 180),
     };
   });
 }
