@@ -43,8 +43,7 @@ export function parseClass(text) {
     if (tag === 'summary') decl.summary = `${name} ${description}`.trim();
     else if (tag === 'attr')
       decl.attributes.push({ name, description, fieldName: camel(name), ...typed });
-    else if (tag === 'prop')
-      decl.members.push({ kind: 'field', name, description, ...typed });
+    else if (tag === 'prop') decl.members.push({ kind: 'field', name, description, ...typed });
     else if (tag === 'fires') decl.events.push({ name, description, ...typed });
     else if (tag === 'csspart') decl.cssParts.push({ name, description });
     else if (tag === 'cssprop') decl.cssProperties.push({ name, description });
@@ -83,13 +82,27 @@ for (const dir of readdirSync(src, { withFileTypes: true })) {
 if (!modules.length) throw new Error('gen-manifest: no documented widget classes found');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify({ schemaVersion: '2.1.0', modules }, null, 2) + '\n');
-console.log(`wrote ${out.slice(root.length + 1)} (${modules.map((m) => m.declarations[0].tagName).join(', ')})`);
+console.log(
+  `wrote ${out.slice(root.length + 1)} (${modules.map((m) => m.declarations[0].tagName).join(', ')})`,
+);
 
 // The budget gate: the all-in-one file over its gzip budget fails the build.
 const budgets = JSON.parse(readFileSync(join(root, 'size-budgets.json'), 'utf8'));
 let over = false;
 for (const b of budgets.filter((x) => x.file.startsWith('dist/widgets/'))) {
-  const gz = gzipSync(readFileSync(join(root, b.file)), { level: 9 }).length;
+  const code = readFileSync(join(root, b.file));
+  // An all-in-one that registers nothing is small but broken (e.g. its define modules were
+  // tree-shaken as side-effect free): fail on it too.
+  for (const m of modules) {
+    if (
+      !code.includes(`"${m.declarations[0].tagName}"`) &&
+      !code.includes(`\`${m.declarations[0].tagName}\``)
+    ) {
+      console.error(`${b.file} does not register <${m.declarations[0].tagName}>`);
+      over = true;
+    }
+  }
+  const gz = gzipSync(code, { level: 9 }).length;
   console.log(`${b.file}: ${gz} B gzip (budget ${b.gzip} B)`);
   if (gz > b.gzip) {
     console.error(`${b.file} is ${gz - b.gzip} B over its gzip budget`);

@@ -44,53 +44,93 @@ const oneLitHtml = (): Plugin => ({
 const litEntry = resolve(root, 'node_modules/lit/index.js');
 
 /**
- * Lit templates keep their source indentation; collapse it. Only the static parts of css`` and
- * html`` templates change, never an expression, so behaviour is the same.
+ * package.json `sideEffects` lists only the dist files, so the bundler would treat every source
+ * module as pure and drop the `customElements.define` calls in the define files (leaving an empty
+ * all-in-one). Those modules register tags on import: keep their side effects.
  */
+const keepDefines = (): Plugin => ({
+  name: 'keep-defines',
+  transform(code, id) {
+    return /\/widgets\/src\/(?:[\w-]+\/)?define\.ts$/.test(id)
+      ? { code, moduleSideEffects: true }
+      : null;
+  },
+});
+
+/**
+ * Lit templates keep their source indentation; collapse it, in nested templates too. Only the
+ * static parts of css`` and html`` templates change, never an expression, so behaviour is the
+ * same. In html, whitespace with a line break next to a tag goes entirely (every container in
+ * these templates is a block or a flex box, where such whitespace renders nothing).
+ */
+export function minifyTemplateLiterals(code: string): string {
+  const tag = /\b(css|html)`/g;
+  let out = '';
+  let i = 0;
+  for (let m = tag.exec(code); m; m = tag.exec(code)) {
+    const isCss = m[1] === 'css';
+    let j = m.index + m[0].length;
+    out += code.slice(i, j);
+    let text = '';
+    const flush = () => {
+      let t = text;
+      if (isCss)
+        t = t
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,>])\s*/g, '$1')
+          .replace(/: /g, ':')
+          .replace(/([\s:,(])0\./g, '$1.')
+          .replace(/=\\?'([\w-]+)\\?'\]/g, '=$1]')
+          .replace(/;}/g, '}');
+      else t = t.replace(/\s*\n\s*(?=<|$)|(>)\s*\n\s*/g, '$1').replace(/\s*\n\s*/g, ' ');
+      out += t;
+      text = '';
+    };
+    for (; j < code.length; j++) {
+      const c = code[j];
+      if (c === '\\') {
+        text += c + code[j + 1];
+        j++;
+      } else if (c === '`') {
+        flush();
+        out += '`';
+        j++;
+        break;
+      } else if (c === '$' && code[j + 1] === '{') {
+        flush();
+        // an expression: find its end (tracking braces and nested templates), minify inside it
+        let depth = 0;
+        const start = j;
+        for (j += 1; j < code.length; j++) {
+          if (code[j] === '`') {
+            // skip a nested template literal
+            for (j++; j < code.length && code[j] !== '`'; j++) {
+              if (code[j] === '\\') j++;
+              else if (code[j] === '$' && code[j + 1] === '{') {
+                let d = 0;
+                for (j++; j < code.length; j++) {
+                  if (code[j] === '{') d++;
+                  else if (code[j] === '}' && --d === 0) break;
+                }
+              }
+            }
+          } else if (code[j] === '{') depth++;
+          else if (code[j] === '}' && --depth === 0) break;
+        }
+        out += minifyTemplateLiterals(code.slice(start, j + 1));
+      } else text += c;
+    }
+    i = j;
+    tag.lastIndex = j;
+  }
+  return out + code.slice(i);
+}
+
 const minifyTemplates = (): Plugin => ({
   name: 'minify-templates',
   transform(code, id) {
     if (!id.includes('/widgets/src/') || !/\b(css|html)`/.test(code)) return null;
-    let out = '';
-    let i = 0;
-    const tag = /\b(css|html)`/g;
-    for (let m = tag.exec(code); m; m = tag.exec(code)) {
-      const isCss = m[1] === 'css';
-      let j = m.index + m[0].length;
-      out += code.slice(i, j);
-      let text = '';
-      const flush = () => {
-        let t = text.replace(/\s*\n\s*/g, ' ');
-        if (isCss) t = t.replace(/\s*([{};,>])\s*/g, '$1').replace(/;}/g, '}');
-        out += t;
-        text = '';
-      };
-      for (; j < code.length; j++) {
-        const c = code[j];
-        if (c === '\\') {
-          text += c + code[j + 1];
-          j++;
-        } else if (c === '`') {
-          flush();
-          out += '`';
-          j++;
-          break;
-        } else if (c === '$' && code[j + 1] === '{') {
-          flush();
-          // copy the expression verbatim, tracking braces and nested templates
-          let depth = 0;
-          const start = j;
-          for (j += 1; j < code.length; j++) {
-            if (code[j] === '{') depth++;
-            else if (code[j] === '}' && --depth === 0) break;
-          }
-          out += code.slice(start, j + 1);
-        } else text += c;
-      }
-      i = j;
-      tag.lastIndex = j;
-    }
-    return { code: out + code.slice(i), map: null };
+    return { code: minifyTemplateLiterals(code), map: null };
   },
 });
 
@@ -106,7 +146,7 @@ const afterBuild = (): Plugin => {
         root,
         logLevel: 'warn',
         publicDir: false,
-        plugins: [oneLitHtml(), minifyTemplates()],
+        plugins: [oneLitHtml(), keepDefines(), minifyTemplates()],
         build: {
           outDir,
           emptyOutDir: false,
@@ -121,7 +161,7 @@ const afterBuild = (): Plugin => {
           },
           rolldownOptions: {
             external: [/^lit($|\/)/, /^@lit\//],
-            output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+            output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
           },
         },
       });
@@ -137,7 +177,7 @@ const afterBuild = (): Plugin => {
 export default defineConfig({
   root,
   publicDir: false,
-  plugins: [oneLitHtml(), minifyTemplates(), browserOnly(), afterBuild()],
+  plugins: [oneLitHtml(), keepDefines(), minifyTemplates(), browserOnly(), afterBuild()],
   build: {
     outDir,
     emptyOutDir: true,

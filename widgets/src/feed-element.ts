@@ -1,13 +1,8 @@
 /** What both widgets share: the data source (src or data), locale, theme and the link. */
-import {
-  LitElement,
-  nothing,
-  type PropertyDeclarations,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
+import { nothing } from 'lit/html.js';
 import { parseFeed } from '../../src/core/feed';
 import type { Feed } from '../../src/core/types';
+import { Base, type PropertyDeclarations, type Template } from './element';
 import { feedClient, type FeedState } from './feed-client/feed-client';
 import { lang, type Lang } from './i18n';
 
@@ -36,7 +31,7 @@ export function https(u: unknown, base?: string): string | undefined {
   }
 }
 
-export class FeedElement extends LitElement {
+export class FeedElement extends Base {
   static override properties: PropertyDeclarations = {
     src: {},
     data: { attribute: false },
@@ -45,7 +40,6 @@ export class FeedElement extends LitElement {
     locale: {},
     theme: { reflect: true },
     href: {},
-    _s: { state: true },
   };
 
   declare src?: string;
@@ -55,39 +49,33 @@ export class FeedElement extends LitElement {
   declare locale?: string;
   declare theme?: Theme;
   declare href?: string;
-  declare protected _s: FeedState;
+  protected _s = EMPTY;
+  /** Unsubscribes from the feed client; undefined while not subscribed. */
   private _off?: (() => void) | undefined;
 
-  constructor() {
-    super();
-    this._s = EMPTY;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this._connect();
-  }
-
   override disconnectedCallback(): void {
-    super.disconnectedCallback();
     this._off?.();
     this._off = undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('data') || changed.has('pollInterval')) this._connect();
+  protected override willUpdate(changed: Set<string>): void {
+    if (!this._off || changed.has('src') || changed.has('data') || changed.has('pollInterval'))
+      this._connect();
   }
 
   private _connect(): void {
     this._off?.();
-    this._off = undefined;
+    this._off = () => {};
     try {
       if (this.data != null) {
         this._s = { feed: toFeed(this.data), asOf: null, stale: false, error: null };
-      } else if (this.src && this.isConnected) {
+      } else if (this.src) {
         const url = new URL(this.src, document.baseURI);
         if (!/^https?:$/.test(url.protocol)) throw 0;
-        this._off = feedClient().subscribe(url.href, this.pollInterval ?? 60, (s) => (this._s = s));
+        this._off = feedClient().subscribe(url.href, this.pollInterval ?? 60, (s) => {
+          this._s = s;
+          this.requestUpdate();
+        });
       } else this._s = EMPTY;
     } catch {
       this._s = { ...EMPTY, error: 'bad src' };
@@ -95,12 +83,12 @@ export class FeedElement extends LitElement {
   }
 
   /** Strings and Intl tag: `locale`, else the nearest `lang`, else the browser's. */
-  protected get _lang(): Lang {
+  protected _lang(): Lang {
     return lang(this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language);
   }
 
   /** The status page: `href`, else the feed's page URL, else the origin of an https `src`. */
-  protected get _page(): string | undefined {
+  protected _page(): string | undefined {
     const src = this.src && https(this.src, document.baseURI);
     return (
       (this.href && https(this.href, document.baseURI)) ||
@@ -110,11 +98,11 @@ export class FeedElement extends LitElement {
   }
 
   /** Subclasses render here; a thrown error renders nothing instead of reaching the page. */
-  protected view(): TemplateResult | typeof nothing {
+  protected view(): Template {
     return nothing;
   }
 
-  protected override render(): TemplateResult | typeof nothing {
+  protected override render(): Template {
     try {
       return this.view();
     } catch {

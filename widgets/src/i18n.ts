@@ -1,4 +1,8 @@
-/** Widget strings. English and German are complete; any other locale falls back to English. */
+/**
+ * Widget strings. English and German are complete; any other locale falls back to English.
+ * Each catalog is one `|`-separated string in the order of KEYS (smaller than object literals).
+ */
+import { ALL_STATUSES, RANKS } from '../../src/core/feed/levels';
 import type { Indicator } from '../../src/core/types';
 
 export interface Strings {
@@ -21,97 +25,44 @@ export interface Strings {
   sev: Record<'critical' | 'major' | 'minor' | 'maintenance', string>;
 }
 
-const en: Strings = {
-  page: {
-    none: 'All systems operational',
-    minor: 'Minor service outage',
-    major: 'Partial system outage',
-    critical: 'Major system outage',
-    maintenance: 'Service under maintenance',
-    unknown: 'Status unknown',
-  },
-  component: {
-    none: 'Operational',
-    minor: 'Degraded performance',
-    major: 'Partial outage',
-    critical: 'Major outage',
-    maintenance: 'Under maintenance',
-    unknown: 'Status unknown',
-  },
-  status: {
-    investigating: 'Investigating',
-    identified: 'Identified',
-    monitoring: 'Monitoring',
-    resolved: 'Resolved',
-    postmortem: 'Postmortem',
-    scheduled: 'Scheduled',
-    in_progress: 'In progress',
-    verifying: 'Verifying',
-    completed: 'Completed',
-  },
-  updated: 'updated {t}',
-  starts: 'starts {t}',
-  now: 'just now',
-  asOf: 'as of {t}',
-  more: 'More',
-  less: 'Less',
-  dismiss: 'Dismiss',
-  link: 'Status page',
-  active: 'Active incidents:',
-  sev: {
-    critical: 'Critical incident',
-    major: 'Major incident',
-    minor: 'Minor incident',
-    maintenance: 'Maintenance',
-  },
+/** Indicators and statuses in the core's order (`unknown none maintenance minor major critical`). */
+const KEYS = [
+  ...RANKS.map((k) => 'page.' + k),
+  ...RANKS.map((k) => 'component.' + k),
+  ...ALL_STATUSES.map((k) => 'status.' + k),
+  ...'updated starts now asOf more less dismiss link active'.split(' '),
+  ...RANKS.slice(2).map((k) => 'sev.' + k),
+];
+
+const TEXT: Record<string, string> = {
+  en:
+    'Status unknown|All systems operational|Service under maintenance|Minor service outage|Partial system outage|Major system outage|' +
+    'Status unknown|Operational|Under maintenance|Degraded performance|Partial outage|Major outage|' +
+    'Investigating|Identified|Monitoring|Resolved|Postmortem|Scheduled|In progress|Verifying|Completed|' +
+    'updated {t}|starts {t}|just now|as of {t}|More|Less|Dismiss|Status page|Active incidents:|' +
+    'Maintenance|Minor incident|Major incident|Critical incident',
+  de:
+    'Status unbekannt|Alle Systeme betriebsbereit|Wartungsarbeiten|Geringfügige Störung|Teilweiser Systemausfall|Schwerer Systemausfall|' +
+    'Status unbekannt|Betriebsbereit|In Wartung|Eingeschränkte Leistung|Teilausfall|Schwerer Ausfall|' +
+    'Wird untersucht|Ursache erkannt|Wird beobachtet|Behoben|Nachbetrachtung|Geplant|Läuft|Wird überprüft|Abgeschlossen|' +
+    'aktualisiert {t}|beginnt {t}|gerade eben|Stand {t}|Mehr|Weniger|Schließen|Statusseite|Aktive Vorfälle:|' +
+    'Wartung|Geringfügiger Vorfall|Schwerer Vorfall|Kritischer Vorfall',
 };
 
-const de: Strings = {
-  page: {
-    none: 'Alle Systeme betriebsbereit',
-    minor: 'Geringfügige Störung',
-    major: 'Teilweiser Systemausfall',
-    critical: 'Schwerer Systemausfall',
-    maintenance: 'Wartungsarbeiten',
-    unknown: 'Status unbekannt',
-  },
-  component: {
-    none: 'Betriebsbereit',
-    minor: 'Eingeschränkte Leistung',
-    major: 'Teilausfall',
-    critical: 'Schwerer Ausfall',
-    maintenance: 'In Wartung',
-    unknown: 'Status unbekannt',
-  },
-  status: {
-    investigating: 'Wird untersucht',
-    identified: 'Ursache erkannt',
-    monitoring: 'Wird beobachtet',
-    resolved: 'Behoben',
-    postmortem: 'Nachbetrachtung',
-    scheduled: 'Geplant',
-    in_progress: 'Läuft',
-    verifying: 'Wird überprüft',
-    completed: 'Abgeschlossen',
-  },
-  updated: 'aktualisiert {t}',
-  starts: 'beginnt {t}',
-  now: 'gerade eben',
-  asOf: 'Stand {t}',
-  more: 'Mehr',
-  less: 'Weniger',
-  dismiss: 'Schließen',
-  link: 'Statusseite',
-  active: 'Aktive Vorfälle:',
-  sev: {
-    critical: 'Kritischer Vorfall',
-    major: 'Schwerer Vorfall',
-    minor: 'Geringfügiger Vorfall',
-    maintenance: 'Wartung',
-  },
-};
+const built: Record<string, Strings> = {};
 
-export const catalogs: Record<string, Strings> = { en, de };
+/** The catalog for a language (`en`, `de`), or undefined when there is none. */
+export function catalog(language: string): Strings | undefined {
+  const text = Object.hasOwn(TEXT, language) ? TEXT[language]! : undefined;
+  if (!text || built[language]) return built[language];
+  const s: Record<string, Record<string, string> | string> = {};
+  text.split('|').forEach((v, i) => {
+    const [a, b] = KEYS[i]!.split('.') as [string, string?];
+    if (b) ((s[a] ??= {}) as Record<string, string>)[b] = v;
+    else s[a] = v;
+  });
+  return (built[language] = s as unknown as Strings);
+}
 
 export interface Lang {
   s: Strings;
@@ -130,8 +81,8 @@ export function lang(locale: string | undefined): Lang {
   } catch {
     // not a valid tag: English
   }
-  const s = catalogs[tag.split('-')[0]!.toLowerCase()];
-  return s ? { s, tag } : { s: en, tag: 'en' };
+  const s = catalog(tag.split('-')[0]!.toLowerCase());
+  return s ? { s, tag } : { s: catalog('en')!, tag: 'en' };
 }
 
 export const fill = (s: string, t: string): string => s.replace('{t}', t);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { FeedClient, type FeedState } from './feed-client';
+import { createFeedClient, type FeedState } from './feed-client';
 import { World, json } from './fake';
 
 const fixture = (name: string): unknown =>
@@ -14,7 +14,7 @@ const URL_ = 'https://app.example/api/v2/summary.json';
 function setup(over = {}) {
   const w = new World();
   w.respond = async () => json(OUTAGE);
-  const c = new FeedClient(w.deps(over));
+  const c = createFeedClient(w.deps(over));
   const states: FeedState[] = [];
   return { w, c, states, on: (s: FeedState) => void states.push(s) };
 }
@@ -239,8 +239,8 @@ describe('FeedClient', () => {
   test('across tabs one leader fetches, followers listen, and a follower takes over when the leader closes', async () => {
     const w = new World();
     w.respond = async () => json(OUTAGE);
-    const a = new FeedClient(w.deps());
-    const b = new FeedClient(w.deps());
+    const a = createFeedClient(w.deps());
+    const b = createFeedClient(w.deps());
     const sa: FeedState[] = [];
     const sb: FeedState[] = [];
     const offA = a.subscribe(URL_, 60, (s) => void sa.push(s));
@@ -263,8 +263,8 @@ describe('FeedClient', () => {
   test('a hidden leader still serves a visible follower that asks', async () => {
     const w = new World();
     w.respond = async () => json(OUTAGE);
-    const a = new FeedClient(w.deps({ hidden: () => true }));
-    const b = new FeedClient(w.deps({ hidden: () => false }));
+    const a = createFeedClient(w.deps({ hidden: () => true }));
+    const b = createFeedClient(w.deps({ hidden: () => false }));
     a.subscribe(URL_, 60, () => {});
     b.subscribe(URL_, 60, () => {});
     await w.advance(0);

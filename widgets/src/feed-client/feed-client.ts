@@ -4,6 +4,7 @@
  * BroadcastChannel. It honours Cache-Control max-age, revalidates with ETag / Last-Modified,
  * backs off with full jitter (and Retry-After), times out after 10 s, sleeps while the page is
  * hidden and never lets an exception reach the host page. Everything it touches is injected.
+ * Written as closures rather than a class so that the minifier can shorten every internal name.
  */
 import { parseFeed } from '../../../src/core/feed';
 import type { Feed } from '../../../src/core/types';
@@ -76,238 +77,237 @@ interface Msg {
   d?: number;
 }
 
-class Failure {
-  constructor(
-    readonly kind: string,
-    readonly wait = 0,
-  ) {}
+/** A failed request: the kind of problem, and how long the server asked us to wait. */
+interface Failure {
+  kind: string;
+  wait: number;
+}
+const fail = (kind: string, wait = 0): Failure => ({ kind, wait });
+
+export interface FeedClient {
+  /** Listens to `url`, polled every `every` seconds (15 at least). Returns the unsubscribe. */
+  subscribe(url: string, every: number, cb: Listener): () => void;
+  /** Page became visible (fetch what is stale) or came back online (fetch everything now). */
+  wake(online?: boolean): void;
+  /** Current state of a URL (for tests and late subscribers). */
+  state(url: string): FeedState | undefined;
 }
 
-export class FeedClient {
-  private sources = new Map<string, Source>();
-  private warned = new Set<string>();
-  private ch: Channel | undefined;
+export function createFeedClient(d: ClientDeps): FeedClient {
+  const sources = new Map<string, Source>();
+  const warned = new Set<string>();
+  let ch: Channel | undefined;
 
-  constructor(private d: ClientDeps) {}
-
-  /** Listens to `url`, polled every `every` seconds (15 at least). Returns the unsubscribe. */
-  subscribe(url: string, every: number, cb: Listener): () => void {
-    const sub: Sub = { every: Math.max(15, every || 60) * 1000, cb };
-    let src = this.sources.get(url);
-    if (!src) {
-      src = {
-        url,
-        subs: new Set(),
-        state: { feed: null, asOf: null, stale: false, error: null },
-        due: this.d.now(),
-        fails: 0,
-        leader: !this.d.lock,
-        busy: false,
-        stop: new AbortController(),
-      };
-      this.sources.set(url, src);
-      const s = src;
-      this.safe(() =>
-        this.d.lock?.(
-          'incident-widgets ' + url,
-          () => {
-            s.leader = true;
-            this.plan(s);
-          },
-          s.stop.signal,
-        ),
-      );
-      this.post({ t: 'hello', u: url });
-    }
-    src.subs.add(sub);
-    if (src.state.asOf !== null) this.safe(() => cb(src.state));
-    this.plan(src);
-    return () => {
-      const s = this.sources.get(url);
-      if (!s?.subs.delete(sub) || s.subs.size) return;
-      s.stop.abort();
-      this.d.clearTimeout(s.timer);
-      this.sources.delete(url);
-      if (!this.sources.size) {
-        this.ch?.close();
-        this.ch = undefined;
-      }
-    };
-  }
-
-  /** Page became visible (fetch what is stale) or came back online (fetch everything now). */
-  wake(online = false): void {
-    for (const s of this.sources.values()) {
-      // Back online: try at once (the back-off still grows if it fails again).
-      if (online) s.due = Math.min(s.due, this.d.now());
-      this.plan(s);
-    }
-  }
-
-  /** Current state of a URL (for tests and late subscribers). */
-  state(url: string): FeedState | undefined {
-    return this.sources.get(url)?.state;
-  }
-
-  private every(s: Source): number {
-    let ms = Infinity;
-    for (const sub of s.subs) ms = Math.min(ms, sub.every);
-    return ms;
-  }
-
-  private plan(s: Source): void {
-    this.d.clearTimeout(s.timer);
-    s.timer = undefined;
-    if (!s.subs.size || s.busy || this.d.hidden()) return;
-    const now = this.d.now();
-    if (s.leader) {
-      s.timer = this.d.setTimeout(() => void this.poll(s), Math.max(0, s.due - now));
-      return;
-    }
-    // A follower asks the leader when data is due, and fetches itself only if nobody answers
-    // (the leader's tab froze or the browser has no Web Locks).
-    const grace = Math.min(this.every(s) / 2, 30_000) + 2_000;
-    s.timer = this.d.setTimeout(
-      () => {
-        this.post({ t: 'need', u: s.url });
-        s.timer = this.d.setTimeout(() => void this.poll(s), grace);
-      },
-      Math.max(0, s.due - now),
-    );
-  }
-
-  private async poll(s: Source): Promise<void> {
-    if (s.busy || s.stop.signal.aborted) return;
-    s.busy = true;
-    const now = this.d.now();
-    try {
-      await this.request(s);
-      s.fails = 0;
-      s.state = { feed: s.state.feed, asOf: now, stale: false, error: null };
-      s.due = Math.max(s.due, now + this.every(s));
-    } catch (e) {
-      const f = e instanceof Failure ? e : new Failure('error');
-      this.warn(f.kind, s.url);
-      s.fails++;
-      const backoff = this.d.random() * Math.min(CAP, this.every(s) * 2 ** (s.fails - 1));
-      s.due = now + Math.max(1000, backoff, f.wait);
-      s.state = { ...s.state, stale: s.state.feed !== null && s.fails > 1, error: f.kind };
-    }
-    s.busy = false;
-    if (s.stop.signal.aborted) return;
-    this.post(this.snapshot(s));
-    this.emit(s);
-    this.plan(s);
-  }
-
-  /** One request; resolves with the source updated, or throws a Failure. */
-  private async request(s: Source): Promise<void> {
-    const ctrl = new AbortController();
-    const stop = () => ctrl.abort();
-    s.stop.signal.addEventListener('abort', stop);
-    const timer = this.d.setTimeout(stop, TIMEOUT);
-    try {
-      const headers: Record<string, string> = {};
-      const same =
-        this.d.origin !== undefined && new URL(s.url, this.d.origin).origin === this.d.origin;
-      if (same && s.etag) headers['if-none-match'] = s.etag;
-      if (same && s.modified) headers['if-modified-since'] = s.modified;
-      let res: Response;
-      try {
-        res = await this.d.fetch(s.url, {
-          headers,
-          signal: ctrl.signal,
-          // Same origin: our own conditional headers. Cross origin: let the HTTP cache revalidate.
-          cache: same ? 'no-store' : 'no-cache',
-        });
-      } catch {
-        throw new Failure(ctrl.signal.aborted ? 'timeout' : 'network');
-      }
-      const h = (n: string) => res.headers.get(n) ?? undefined;
-      const age = /max-age=(\d+)/i.exec(h('cache-control') ?? '');
-      if (age) s.due = this.d.now() + Math.max(0, +age[1]! - (Number(h('age')) || 0)) * 1000;
-      if (res.status === 304 && s.state.feed) return;
-      if (!res.ok) {
-        const ra = h('retry-after');
-        let wait = 0;
-        if (ra && (res.status === 429 || res.status === 503)) {
-          wait = /^\d+$/.test(ra) ? +ra * 1000 : Date.parse(ra) - this.d.now();
-        }
-        throw new Failure('http ' + res.status, wait || 0);
-      }
-      if (Number(h('content-length')) > MAX_BYTES) throw new Failure('too large');
-      let text: string;
-      try {
-        text = await res.text();
-      } catch {
-        throw new Failure(ctrl.signal.aborted ? 'timeout' : 'network');
-      }
-      if (text.length > MAX_BYTES) throw new Failure('too large');
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        throw new Failure('invalid json');
-      }
-      const r = parseFeed(json);
-      if (r.kind === 'unknown') throw new Failure('not a status feed');
-      if (r.problems.length) this.warn('feed problems', s.url, r.problems);
-      s.state = { ...s.state, feed: r.feed };
-      s.etag = h('etag');
-      s.modified = h('last-modified');
-    } finally {
-      this.d.clearTimeout(timer);
-      s.stop.signal.removeEventListener('abort', stop);
-    }
-  }
-
-  private snapshot(s: Source): Msg {
-    return { t: 'data', u: s.url, s: s.state, e: s.etag, m: s.modified, d: s.due };
-  }
-
-  private emit(s: Source): void {
-    for (const sub of s.subs) this.safe(() => sub.cb(s.state));
-  }
-
-  private warn(kind: string, ...detail: unknown[]): void {
-    if (this.warned.has(kind)) return;
-    this.warned.add(kind);
-    this.safe(() => this.d.warn(`[incident-widgets] ${kind}:`, ...detail));
-  }
-
-  private safe(fn: () => void): void {
+  const safe = (fn: () => void): void => {
     try {
       fn();
     } catch {
       // A listener or a browser API threw: never let it reach the host page.
     }
-  }
+  };
 
-  private post(m: Msg): void {
-    this.safe(() => {
-      if (!this.ch) {
-        this.ch = this.d.channel?.();
-        if (this.ch) this.ch.onmessage = (e) => this.safe(() => this.receive(e.data as Msg));
+  const warn = (kind: string, ...detail: unknown[]): void => {
+    if (warned.has(kind)) return;
+    warned.add(kind);
+    safe(() => d.warn(`[incident-widgets] ${kind}:`, ...detail));
+  };
+
+  const every = (s: Source): number => Math.min(...[...s.subs].map((x) => x.every));
+
+  const emit = (s: Source): void => {
+    for (const sub of s.subs) safe(() => sub.cb(s.state));
+  };
+
+  const snapshot = (s: Source): Msg => ({
+    t: 'data',
+    u: s.url,
+    s: s.state,
+    e: s.etag,
+    m: s.modified,
+    d: s.due,
+  });
+
+  const post = (m: Msg): void =>
+    safe(() => {
+      if (!ch) {
+        ch = d.channel?.();
+        if (ch) ch.onmessage = (e) => safe(() => receive(e.data as Msg));
       }
-      this.ch?.postMessage(m);
+      ch?.postMessage(m);
     });
-  }
 
-  private receive(m: Msg): void {
-    const s = this.sources.get(m?.u);
+  const receive = (m: Msg): void => {
+    const s = sources.get(m?.u);
     if (!s) return;
-    if (m.t === 'hello' && s.leader && s.state.asOf !== null) this.post(this.snapshot(s));
-    if (m.t === 'need' && s.leader && this.d.now() >= s.due) void this.poll(s);
+    if (m.t === 'hello' && s.leader && s.state.asOf !== null) post(snapshot(s));
+    if (m.t === 'need' && s.leader && d.now() >= s.due) void poll(s);
     if (m.t === 'data' && m.s && (s.state.asOf ?? -1) <= (m.s.asOf ?? -1) && !s.busy) {
       const changed = m.s.asOf !== s.state.asOf || m.s.stale !== s.state.stale;
       s.state = m.s;
       s.etag = m.e;
       s.modified = m.m;
       s.due = m.d ?? s.due;
-      if (changed) this.emit(s);
-      this.plan(s);
+      if (changed) emit(s);
+      plan(s);
     }
-  }
+  };
+
+  const plan = (s: Source): void => {
+    d.clearTimeout(s.timer);
+    s.timer = undefined;
+    if (!s.subs.size || s.busy || d.hidden()) return;
+    const wait = Math.max(0, s.due - d.now());
+    if (s.leader) {
+      s.timer = d.setTimeout(() => void poll(s), wait);
+      return;
+    }
+    // A follower asks the leader when data is due, and fetches itself only if nobody answers
+    // (the leader's tab froze or the browser has no Web Locks).
+    const grace = Math.min(every(s) / 2, 30_000) + 2_000;
+    s.timer = d.setTimeout(() => {
+      post({ t: 'need', u: s.url });
+      s.timer = d.setTimeout(() => void poll(s), grace);
+    }, wait);
+  };
+
+  const poll = async (s: Source): Promise<void> => {
+    if (s.busy || s.stop.signal.aborted) return;
+    s.busy = true;
+    const now = d.now();
+    try {
+      await request(s);
+      s.fails = 0;
+      s.state = { feed: s.state.feed, asOf: now, stale: false, error: null };
+      s.due = Math.max(s.due, now + every(s));
+    } catch (e) {
+      const f = (e as Partial<Failure>)?.kind ? (e as Failure) : fail('error');
+      warn(f.kind, s.url);
+      s.fails++;
+      const backoff = d.random() * Math.min(CAP, every(s) * 2 ** (s.fails - 1));
+      s.due = now + Math.max(1000, backoff, f.wait);
+      s.state = { ...s.state, stale: s.state.feed !== null && s.fails > 1, error: f.kind };
+    }
+    s.busy = false;
+    if (s.stop.signal.aborted) return;
+    post(snapshot(s));
+    emit(s);
+    plan(s);
+  };
+
+  /** One request; resolves with the source updated, or throws a Failure. */
+  const request = async (s: Source): Promise<void> => {
+    const ctrl = new AbortController();
+    const stop = () => ctrl.abort();
+    const lost = () => fail(ctrl.signal.aborted ? 'timeout' : 'network');
+    s.stop.signal.addEventListener('abort', stop);
+    const timer = d.setTimeout(stop, TIMEOUT);
+    try {
+      const headers: Record<string, string> = {};
+      const same = d.origin !== undefined && new URL(s.url, d.origin).origin === d.origin;
+      if (same && s.etag) headers['if-none-match'] = s.etag;
+      if (same && s.modified) headers['if-modified-since'] = s.modified;
+      let res: Response;
+      try {
+        res = await d.fetch(s.url, {
+          headers,
+          signal: ctrl.signal,
+          // Same origin: our own conditional headers. Cross origin: let the HTTP cache revalidate.
+          cache: same ? 'no-store' : 'no-cache',
+        });
+      } catch {
+        throw lost();
+      }
+      const h = (n: string) => res.headers.get(n) ?? undefined;
+      const age = /max-age=(\d+)/i.exec(h('cache-control') ?? '');
+      if (age) s.due = d.now() + Math.max(0, +age[1]! - (Number(h('age')) || 0)) * 1000;
+      if (res.status === 304 && s.state.feed) return;
+      if (!res.ok) {
+        const ra = h('retry-after');
+        let wait = 0;
+        if (ra && (res.status === 429 || res.status === 503)) {
+          wait = /^\d+$/.test(ra) ? +ra * 1000 : Date.parse(ra) - d.now();
+        }
+        throw fail('http ' + res.status, wait || 0);
+      }
+      if (Number(h('content-length')) > MAX_BYTES) throw fail('too large');
+      let text: string;
+      try {
+        text = await res.text();
+      } catch {
+        throw lost();
+      }
+      if (text.length > MAX_BYTES) throw fail('too large');
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw fail('invalid json');
+      }
+      const r = parseFeed(json);
+      if (r.kind === 'unknown') throw fail('not a status feed');
+      if (r.problems.length) warn('feed problems', s.url, r.problems);
+      s.state = { ...s.state, feed: r.feed };
+      s.etag = h('etag');
+      s.modified = h('last-modified');
+    } finally {
+      d.clearTimeout(timer);
+      s.stop.signal.removeEventListener('abort', stop);
+    }
+  };
+
+  return {
+    subscribe(url, every, cb) {
+      const sub: Sub = { every: Math.max(15, every || 60) * 1000, cb };
+      let src = sources.get(url);
+      if (!src) {
+        const s: Source = {
+          url,
+          subs: new Set(),
+          state: { feed: null, asOf: null, stale: false, error: null },
+          due: d.now(),
+          fails: 0,
+          leader: !d.lock,
+          busy: false,
+          stop: new AbortController(),
+        };
+        sources.set(url, (src = s));
+        safe(() =>
+          d.lock?.(
+            'incident-widgets ' + url,
+            () => {
+              s.leader = true;
+              plan(s);
+            },
+            s.stop.signal,
+          ),
+        );
+        post({ t: 'hello', u: url });
+      }
+      const s = src;
+      s.subs.add(sub);
+      if (s.state.asOf !== null) safe(() => cb(s.state));
+      plan(s);
+      return () => {
+        const s = sources.get(url);
+        if (!s?.subs.delete(sub) || s.subs.size) return;
+        s.stop.abort();
+        d.clearTimeout(s.timer);
+        sources.delete(url);
+        if (!sources.size) {
+          ch?.close();
+          ch = undefined;
+        }
+      };
+    },
+    wake(online = false) {
+      for (const s of sources.values()) {
+        // Back online: try at once (the back-off still grows if it fails again).
+        if (online) s.due = Math.min(s.due, d.now());
+        plan(s);
+      }
+    },
+    state: (url) => sources.get(url)?.state,
+  };
 }
 
 let shared: FeedClient | undefined;
@@ -317,7 +317,7 @@ export function feedClient(): FeedClient {
   if (shared) return shared;
   const w = window;
   const locks = w.navigator.locks;
-  const c = new FeedClient({
+  const c = createFeedClient({
     fetch: (u, i) => w.fetch(u, i),
     now: () => Date.now(),
     setTimeout: (f, ms) => w.setTimeout(f, ms),

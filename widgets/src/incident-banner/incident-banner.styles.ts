@@ -1,24 +1,21 @@
-import { css, unsafeCSS } from 'lit';
+import { css, palette } from '../element';
 
-/** Severity colours: [background, text, accent]; every pair is WCAG AA (checked in e2e by axe). */
-const LIGHT = {
-  critical: ['#fdecea', '#5c0b0b', '#c5221f'],
-  major: ['#fff0e3', '#5e2600', '#c2410c'],
-  minor: ['#fff8d6', '#4d3900', '#a17800'],
-  maintenance: ['#e8f0fe', '#0d2f66', '#1a5fd0'],
-};
-const DARK = {
-  critical: ['#3d1010', '#ffdad6', '#ff6b61'],
-  major: ['#3b2210', '#ffe2cc', '#ff9a4d'],
-  minor: ['#332a06', '#fff0b3', '#e6c13d'],
-  maintenance: ['#0e2447', '#d8e6ff', '#6ea3ff'],
-};
+/**
+ * Severity colours, `background text accent` in light then dark; every pair is WCAG AA
+ * (checked in e2e by axe). Each level sets three private tokens; the theme picks the set.
+ */
+const COLORS = palette(
+  '--_sbg --_sfg --_sac',
+  'critical #fdecea #5c0b0b #c5221f #3d1010 #ffdad6 #ff6b61',
+  'major #fff0e3 #5e2600 #c2410c #3b2210 #ffe2cc #ff9a4d',
+  'minor #fff8d6 #4d3900 #a17800 #332a06 #fff0b3 #e6c13d',
+  'maintenance #e8f0fe #0d2f66 #1a5fd0 #0e2447 #d8e6ff #6ea3ff',
+);
 
-const palette = (p: typeof LIGHT, pre = '') =>
-  Object.entries(p)
-    .map(([k, [bg, fg, ac]]) => `${pre} .${k}{--_sbg:${bg};--_sfg:${fg};--_sac:${ac}}`)
-    .join('');
-
+/**
+ * `.b` starts from `all: initial` so that no inherited host-page style (font, colour, spacing,
+ * text-transform, visibility) reaches inside; `direction` is kept, so RTL works.
+ */
 export const styles = css`
   :host {
     display: block;
@@ -26,11 +23,7 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
-  ${unsafeCSS(palette(LIGHT))}
-  @media (prefers-color-scheme: dark) {
-    ${unsafeCSS(palette(DARK, ':host(:not([theme=light]))'))}
-  }
-  ${unsafeCSS(palette(DARK, ':host([theme=dark])'))}
+  ${COLORS}
   :host([position='top']) .w,
   :host([position='bottom']) .w {
     position: fixed;
@@ -44,32 +37,20 @@ export const styles = css`
     bottom: 0;
   }
   .b {
-    --_bg: var(--incident-banner-background, var(--_sbg));
-    --_fg: var(--incident-banner-color, var(--_sfg));
-    --_ac: var(--incident-banner-accent, var(--_sac));
+    all: initial;
     display: flex;
     gap: 0.75em;
     align-items: flex-start;
     box-sizing: border-box;
-    margin: 0;
     padding: var(--incident-banner-padding, 0.75em 1em);
-    background: var(--_bg);
-    color: var(--_fg);
-    border: 0;
-    border-inline-start: 4px solid var(--_ac);
+    background: var(--incident-banner-background, var(--_sbg));
+    color: var(--incident-banner-color, var(--_sfg));
+    border-inline-start: 4px solid var(--incident-banner-accent, var(--_sac));
     border-radius: var(--incident-banner-border-radius, 0);
     box-shadow: var(--incident-banner-shadow, none);
-    font: 400 var(--incident-banner-font-size, 14px) / 1.45
+    font: var(--incident-banner-font-size, 14px) / 1.45
       var(--incident-banner-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    text-align: start;
-    text-transform: none;
-    text-indent: 0;
-    text-shadow: none;
-    letter-spacing: normal;
-    word-spacing: normal;
-    white-space: normal;
     overflow-wrap: anywhere;
-    visibility: visible;
   }
   @media (prefers-reduced-motion: no-preference) {
     .b {
@@ -90,7 +71,8 @@ export const styles = css`
   p {
     margin: 0;
   }
-  .h {
+  .h,
+  .m {
     display: flex;
     flex-wrap: wrap;
     gap: 0.25em 0.6em;
@@ -101,9 +83,6 @@ export const styles = css`
     font-weight: 700;
     text-transform: uppercase;
     letter-spacing: 0.04em;
-  }
-  strong {
-    font-weight: 700;
   }
   .st::before {
     content: '· ';
@@ -116,21 +95,18 @@ export const styles = css`
     white-space: pre-line;
   }
   .m {
-    display: flex;
-    flex-wrap: wrap;
     gap: 0.25em 0.9em;
     align-items: center;
     font-size: 0.9em;
   }
   a {
     color: inherit;
-    text-decoration: underline;
   }
   button {
     font: inherit;
     color: inherit;
-    background: transparent;
-    border: 1px solid currentColor;
+    background: none;
+    border: 1px solid;
     border-radius: 4px;
     padding: 0 0.5em;
     margin: 0;
@@ -143,8 +119,7 @@ export const styles = css`
     line-height: 1;
     padding: 0.1em 0.35em;
   }
-  a:focus-visible,
-  button:focus-visible {
+  :focus-visible {
     outline: 2px solid currentColor;
     outline-offset: 2px;
   }

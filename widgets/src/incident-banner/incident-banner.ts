@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import {
   activeIncidents,
   latestUpdate,
@@ -8,6 +8,7 @@ import {
 } from '../../../src/core/feed';
 import type { Feed, FeedIncident } from '../../../src/core/types';
 import { dismiss, isDismissed } from '../dismissal';
+import type { PropertyDeclarations } from '../element';
 import { FeedElement, https } from '../feed-element';
 import { fill } from '../i18n';
 import { ticker } from '../ticker';
@@ -107,14 +108,14 @@ export class IncidentBanner extends FeedElement {
     noDismiss: { attribute: 'no-dismiss', type: Boolean },
     noMaintenance: { attribute: 'no-maintenance', type: Boolean },
     maintenanceWindow: { attribute: 'maintenance-window', type: Number },
-    _open: { state: true },
   };
 
   declare position: BannerPosition;
   declare noDismiss: boolean;
   declare noMaintenance: boolean;
   declare maintenanceWindow: number;
-  declare private _open: boolean;
+  /** The long body is expanded. */
+  private _open = false;
   private _item: FeedIncident | null = null;
   private _shown = '';
 
@@ -124,7 +125,6 @@ export class IncidentBanner extends FeedElement {
     this.noDismiss = false;
     this.noMaintenance = false;
     this.maintenanceWindow = 24;
-    this._open = false;
   }
 
   /** The incident or maintenance shown now, or null. */
@@ -132,34 +132,37 @@ export class IncidentBanner extends FeedElement {
     return this._item;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: Set<string>): void {
     super.willUpdate(changed);
     const feed = this._s.feed;
     let item: FeedIncident | undefined;
     try {
-      item = !feed
-        ? undefined
-        : pickItem(
+      item = feed
+        ? pickItem(
             feed,
             parseComponentList(this.components),
             Date.now(),
             this.noMaintenance ? null : (this.maintenanceWindow ?? 24),
-          );
+          )
+        : undefined;
     } catch {
       item = undefined;
     }
     this._item = item && !isDismissed(keyOf(item)) ? item : null;
-    const key = this._item ? keyOf(this._item) : '';
-    if (key !== this._shown) this._open = false;
+    if (this._key() !== this._shown) this._open = false;
+  }
+
+  private _key(): string {
+    return this._item ? keyOf(this._item) : '';
   }
 
   protected override updated(): void {
-    const key = this._item ? keyOf(this._item) : '';
+    const key = this._key();
     if (key !== this._shown) {
       this._shown = key;
       this.emit<IncidentBannerChangeDetail>('incident-banner-change', { incident: this._item });
     }
-    if (!this._item) ticker().delete(this);
+    if (!key) ticker().delete(this);
   }
 
   override disconnectedCallback(): void {
@@ -169,18 +172,19 @@ export class IncidentBanner extends FeedElement {
 
   private _dismiss(): void {
     const item = this._item;
-    if (!item || this.noDismiss) return;
     if (
-      !this.emit<IncidentBannerDismissDetail>('incident-banner-dismiss', { incident: item }, true)
-    )
-      return;
-    dismiss(keyOf(item));
-    this.requestUpdate();
+      item &&
+      !this.noDismiss &&
+      this.emit<IncidentBannerDismissDetail>('incident-banner-dismiss', { incident: item }, true)
+    ) {
+      dismiss(keyOf(item));
+      this.requestUpdate();
+    }
   }
 
   protected override view() {
     const item = this._item;
-    const level = item ? levelOf(item) : undefined;
+    const level = item && levelOf(item);
     const content = item && level ? this._content(item, level) : nothing;
     const alert = level === 'critical';
     return html`<div class="w" part="region">
@@ -190,24 +194,25 @@ export class IncidentBanner extends FeedElement {
   }
 
   private _content(item: FeedIncident, level: BannerLevel) {
-    const { s, tag } = this._lang;
+    const { s, tag } = this._lang();
     const now = Date.now();
     const upd = latestUpdate(item);
     const body = upd?.body.trim() ?? '';
     const long = body.length > LONG;
-    const shown =
-      long && !this._open ? body.slice(0, LONG - 20).replace(/\s+\S*$/, '') + '…' : body;
+    const open = this._open;
+    const shown = long && !open ? body.slice(0, LONG - 20).replace(/\s+\S*$/, '') + '…' : body;
     const future = item.status === 'scheduled' && (item.scheduledFor ?? 0) > now;
     const at = future ? item.scheduledFor! : (upd?.displayAt ?? item.updatedAt);
     const rel = relative(at, now, tag);
     ticker().set(this, () => void this.requestUpdate(), rel.next);
     const time = future ? fill(s.starts, rel.text) : fill(s.updated, rel.text || s.now);
+    const page = this._page();
     const link =
       (this.href && https(this.href, document.baseURI)) ||
       https(item.shortlink) ||
-      (this._page && `${this._page}/incidents/${encodeURIComponent(item.id)}`);
+      (page && `${page}/incidents/${encodeURIComponent(item.id)}`);
     const { asOf, stale } = this._s;
-    return html`<div part="base ${level}" class="b ${level}" @keydown=${this._key}>
+    return html`<div part="base ${level}" class="b ${level}" @keydown=${this._esc}>
       <div class="c">
         <p class="h">
           <span part="severity" class="sv">${s.sev[level]}</span>
@@ -220,11 +225,14 @@ export class IncidentBanner extends FeedElement {
             long
               ? html`<button
                   part="more"
-                  aria-expanded=${this._open ? 'true' : 'false'}
+                  aria-expanded=${open}
                   aria-controls="body"
-                  @click=${() => (this._open = !this._open)}
+                  @click=${() => {
+                    this._open = !open;
+                    this.requestUpdate();
+                  }}
                 >
-                  ${this._open ? s.less : s.more}
+                  ${open ? s.less : s.more}
                 </button>`
               : nothing
           }
@@ -249,12 +257,12 @@ export class IncidentBanner extends FeedElement {
     </div>`;
   }
 
-  private _key = (e: KeyboardEvent): void => {
+  private _esc(e: KeyboardEvent): void {
     if (e.key === 'Escape' && !this.noDismiss) {
       e.stopPropagation();
       this._dismiss();
     }
-  };
+  }
 }
 
 declare global {

@@ -1,20 +1,22 @@
-import { css, unsafeCSS } from 'lit';
+import { css, palette } from '../element';
 
-/** Dot colours per indicator: light and dark; each is ≥ 3:1 against its badge background. */
-const DOTS = {
-  none: ['#1a7f37', '#3fb950'],
-  minor: ['#9a6700', '#d29922'],
-  major: ['#bc4c00', '#f0883e'],
-  critical: ['#cf222e', '#ff7b72'],
-  maintenance: ['#0969da', '#58a6ff'],
-  unknown: ['#6e7781', '#8b949e'],
-};
-const dots = (i: 0 | 1, pre = '') =>
-  Object.entries(DOTS)
-    .map(([k, c]) => `${pre} .${k}{--_sdot:${c[i]}}`)
-    .join('');
-const dark = '--_sbg:#161b22;--_sfg:#e6edf3;--_sbd:#3d444d';
+/**
+ * The badge surface (`background text border`) and the dot per indicator, light then dark; each
+ * dot is ≥ 3:1 against its badge background.
+ */
+const COLORS =
+  palette('--_sbg --_sfg --_sbd', 'r #fff #1f2328 #d1d9e0 #161b22 #e6edf3 #3d444d') +
+  palette(
+    '--_sdot',
+    'none #1a7f37 #3fb950',
+    'minor #9a6700 #d29922',
+    'major #bc4c00 #f0883e',
+    'critical #cf222e #ff7b72',
+    'maintenance #0969da #58a6ff',
+    'unknown #6e7781 #8b949e',
+  );
 
+/** `.b` and `.t` start from `all: initial`: no inherited host-page style reaches inside. */
 export const styles = css`
   :host {
     display: inline-block;
@@ -23,49 +25,34 @@ export const styles = css`
     display: none;
   }
   .r {
-    --_sbg: #fff;
-    --_sfg: #1f2328;
-    --_sbd: #d1d9e0;
     position: relative;
     display: inline-block;
     vertical-align: middle;
   }
-  ${unsafeCSS(dots(0))}
-  @media (prefers-color-scheme: dark) {
-    ${unsafeCSS(`:host(:not([theme=light])) .r{${dark}}` + dots(1, ':host(:not([theme=light]))'))}
-  }
-  ${unsafeCSS(`:host([theme=dark]) .r{${dark}}` + dots(1, ':host([theme=dark])'))}
+  ${COLORS}
   .b,
   .t {
-    --_bg: var(--status-badge-background, var(--_sbg));
-    --_fg: var(--status-badge-color, var(--_sfg));
-    --_bd: var(--status-badge-border-color, var(--_sbd));
+    all: initial;
     box-sizing: border-box;
-    background: var(--_bg);
-    color: var(--_fg);
-    border: 1px solid var(--_bd);
-    font: 400 var(--status-badge-font-size, 13px) / 1.4
+    background: var(--status-badge-background, var(--_sbg));
+    color: var(--status-badge-color, var(--_sfg));
+    border: 1px solid var(--status-badge-border-color, var(--_sbd));
+    font: var(--status-badge-font-size, 13px) / 1.4
       var(--status-badge-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    text-align: start;
-    text-transform: none;
-    text-indent: 0;
-    text-shadow: none;
-    letter-spacing: normal;
-    word-spacing: normal;
-    visibility: visible;
   }
   .b {
     display: inline-flex;
     align-items: center;
     gap: 0.45em;
-    margin: 0;
     padding: var(--status-badge-padding, 0.2em 0.75em);
     border-radius: var(--status-badge-border-radius, 999px);
-    text-decoration: none;
     white-space: nowrap;
   }
+  a.b {
+    cursor: pointer;
+  }
   .b:focus-visible {
-    outline: 2px solid var(--_fg);
+    outline: 2px solid var(--status-badge-color, var(--_sfg));
     outline-offset: 2px;
   }
   a.b:hover .l {
@@ -87,7 +74,6 @@ export const styles = css`
     height: 1px;
     overflow: hidden;
     clip-path: inset(50%);
-    white-space: nowrap;
   }
   .t {
     display: none;
@@ -99,7 +85,6 @@ export const styles = css`
     max-width: 24em;
     padding: 0.4em 0.6em;
     border-radius: 6px;
-    white-space: normal;
     overflow-wrap: anywhere;
     box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
   }

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import {
   activeIncidents,
   componentStatus,
@@ -8,6 +8,7 @@ import {
   parseComponentList,
 } from '../../../src/core/feed';
 import type { Feed, Indicator } from '../../../src/core/types';
+import type { PropertyDeclarations } from '../element';
 import { FeedElement } from '../feed-element';
 import { fill } from '../i18n';
 import { clock } from '../time';
@@ -92,7 +93,7 @@ export class StatusBadge extends FeedElement {
     return this._level;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: Set<string>): void {
     super.willUpdate(changed);
     const { feed, error } = this._s;
     try {
@@ -107,8 +108,8 @@ export class StatusBadge extends FeedElement {
   }
 
   protected override updated(): void {
-    if (this._level && this._level !== this._told) {
-      const previous = this._told;
+    const previous = this._told;
+    if (this._level && this._level !== previous) {
       this._told = this._level;
       this.emit<StatusBadgeChangeDetail>('status-badge-change', {
         indicator: this._level,
@@ -120,17 +121,19 @@ export class StatusBadge extends FeedElement {
   protected override view() {
     const level = this._level;
     if (!level) return nothing;
-    const { s, tag } = this._lang;
+    const { s, tag } = this._lang();
     const { feed, stale, asOf } = this._s;
+    const compact = this.compact;
     const filters = parseComponentList(this.components);
     if (this.component) filters.unshift(this.component);
     const label = (filters.length ? s.component : s.page)[level];
     const names = feed ? activeNames(feed, filters) : [];
     const asof = stale && asOf ? fill(s.asOf, clock(asOf, tag)) : '';
+    const desc = names.length || asof ? 't' : nothing;
     const tip =
-      names.length || asof || this.compact
+      desc === 't' || compact
         ? html`<span part="tooltip" class="t" role="tooltip" id="t"
-            >${this.compact ? html`<span>${label}</span>` : nothing}${
+            >${compact ? html`<span>${label}</span>` : nothing}${
               names.length
                 ? html`<span>${s.active}</span>
                     <ul>
@@ -141,9 +144,8 @@ export class StatusBadge extends FeedElement {
           >`
         : nothing;
     const inner = html`<span part="dot" class="d"></span
-      ><span part="label" class="l">${label}${asof && !this.compact ? ` · ${asof}` : ''}</span>`;
-    const page = this._page;
-    const desc = names.length || asof ? 't' : undefined;
+      ><span part="label" class="l">${label}${asof && !compact ? ` · ${asof}` : ''}</span>`;
+    const page = this._page();
     return html`<span class="r"
       >${
         page
@@ -153,14 +155,10 @@ export class StatusBadge extends FeedElement {
               href=${page}
               target="_blank"
               rel="noopener noreferrer"
-              aria-describedby=${desc ?? nothing}
+              aria-describedby=${desc}
               >${inner}</a
             >`
-          : html`<span
-              part="base ${level}"
-              class="b ${level}"
-              tabindex="0"
-              aria-describedby=${desc ?? nothing}
+          : html`<span part="base ${level}" class="b ${level}" tabindex="0" aria-describedby=${desc}
               >${inner}</span
             >`
       }${tip}</span
