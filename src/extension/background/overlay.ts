@@ -1,7 +1,7 @@
 import { latestUpdate } from '../../core/feed';
 import { feedTimeline } from '../../core/feed-timeline';
 import { computeObligations } from '../../core/obligations';
-import type { Policy, TimelineEvent } from '../../core/types';
+import type { Channel, Policy, TimelineEvent } from '../../core/types';
 import type { CopiedReplyRecord, FeedIncidentRecord, SiteRecord, SourceRecord } from '../db/schema';
 import type { OverlayIncident, OverlayState } from '../overlay-state';
 
@@ -34,7 +34,12 @@ export function copiedState(
 const rank = (o: OverlayIncident): number =>
   o.incident.kind === 'maintenance' ? 6 : (o.incident.severity ?? 5);
 
-/** Obligations of a feed incident: its own timeline plus the events of linked local incidents. */
+/**
+ * The communication deadlines of a feed incident, from its own public timeline plus the events of
+ * linked local incidents. A public feed shows only what was posted, so internal duties (bridge,
+ * engagement, meetings) are left out: nothing here could tell whether they were met. The exec
+ * notice is shown once a responder's linked incident records it.
+ */
 export function feedObligations(
   rec: FeedIncidentRecord,
   linked: TimelineEvent[] | undefined,
@@ -43,8 +48,14 @@ export function feedObligations(
 ): OverlayIncident['obligations'] {
   if (rec.incident.kind === 'maintenance') return [];
   const events = [...feedTimeline(rec.incident), ...(linked ?? [])];
-  return computeObligations({ events, publiclyVisible: true }, policy, now);
+  const channels: readonly Channel[] = linked?.length ? LINKED_CHANNELS : FEED_CHANNELS;
+  return computeObligations({ events, publiclyVisible: true }, policy, now).filter((o) =>
+    channels.includes(o.channel),
+  );
 }
+
+const FEED_CHANNELS: readonly Channel[] = ['status_page', 'customer_email'];
+const LINKED_CHANNELS: readonly Channel[] = [...FEED_CHANNELS, 'exec'];
 
 /** The OverlayState the background writes to storage.local after every poll or command. */
 export function buildOverlay(input: ProjectionInput): OverlayState {
