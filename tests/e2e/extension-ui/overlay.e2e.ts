@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { axe } from '../browser';
 import { closedRoot, type ClosedRoot } from './closed-root';
 import { ticketPage } from './feed';
-import { FIRST, startUi, type UiSession } from './session';
+import { enableSiteFromOptions, FIRST, startUi, type UiSession } from './session';
 
 let u: UiSession;
 let page: Page;
@@ -22,10 +22,7 @@ beforeAll(async () => {
   u = await startUi();
   await u.pollUntil((st) => (st?.incidents.length ?? 0) > 0, 'an incident');
   // Turn the site on the way a user does in the options page (origin already granted, see startUi).
-  await u.ext.goto(u.s.url('src/extension/options/index.html#sites'));
-  await u.ext.getByLabel('Add a site').fill(u.server.origin);
-  await u.ext.getByRole('button', { name: 'Add and turn on' }).click();
-  await u.ext.getByRole('button', { name: `Turn off for ${u.server.origin}` }).waitFor();
+  await enableSiteFromOptions(u);
   page = await u.s.context.newPage();
   await page.goto(`${u.server.origin}/ticket`);
   await page.reload(); // the registered script injects on the next load, as in real use

@@ -1,6 +1,6 @@
 import { afterAll, expect, test } from 'vitest';
 import { closedRoot } from './closed-root';
-import { startUi, type UiSession } from './session';
+import { enableSiteFromOptions, startUi, type UiSession } from './session';
 
 let u: UiSession | undefined;
 afterAll(() => u?.close());
@@ -9,10 +9,7 @@ afterAll(() => u?.close());
 test('screenshots: the overlay panel on a helpdesk ticket, and the popup', async () => {
   u = await startUi();
   await u.pollUntil((st) => (st?.incidents.length ?? 0) > 0, 'an incident');
-  await u.ext.goto(u.s.url('src/extension/options/index.html#sites'));
-  await u.ext.getByLabel('Add a site').fill(u.server.origin);
-  await u.ext.getByRole('button', { name: 'Add and turn on' }).click();
-  await u.ext.getByRole('button', { name: `Turn off for ${u.server.origin}` }).waitFor();
+  await enableSiteFromOptions(u);
   const page = await u.s.context.newPage();
   await page.setViewportSize({ width: 1200, height: 800 });
   await page.goto(`${u.server.origin}/ticket`);

@@ -80,6 +80,14 @@ export async function startUi(): Promise<UiSession> {
   return session;
 }
 
+/** Turns the overlay on for the test server's origin the way a user does, in the options page. */
+export async function enableSiteFromOptions(u: UiSession): Promise<void> {
+  await u.ext.goto(u.s.url('src/extension/options/index.html#sites'));
+  await u.ext.getByLabel('Add a site').fill(u.server.origin);
+  await u.ext.getByRole('button', { name: 'Add and turn on' }).click();
+  await u.ext.getByRole('button', { name: `Turn off for ${u.server.origin}` }).waitFor();
+}
+
 declare const chrome: {
   runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> };
   storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
