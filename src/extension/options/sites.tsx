@@ -63,13 +63,14 @@ export function SitesSection() {
                     {revoked ? t('site_revoked') : s.enabled ? t('site_on') : t('site_off')}
                   </td>
                   <td>
-                    {s.enabled && !revoked ? (
-                      <button type="button" class="secondary" onClick={() => disable(s)}>
-                        {t('site_disableNamed', s.origin)}
-                      </button>
-                    ) : (
+                    {(!s.enabled || revoked) && (
                       <button type="button" onClick={() => enable(s.origin)}>
                         {t('site_enableNamed', s.origin)}
+                      </button>
+                    )}{' '}
+                    {s.enabled && (
+                      <button type="button" class="secondary" onClick={() => disable(s)}>
+                        {t('site_disableNamed', s.origin)}
                       </button>
                     )}
                   </td>

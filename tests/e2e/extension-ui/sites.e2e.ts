@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { enableSiteFromOptions, startUi, type UiSession } from './session';
+
+let u: UiSession;
+beforeAll(async () => {
+  u = await startUi();
+  await enableSiteFromOptions(u);
+});
+afterAll(() => u?.close());
+
+const registered = () =>
+  u.s.worker.evaluate(async () =>
+    (
+      await (
+        globalThis as unknown as {
+          chrome: {
+            scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> };
+          };
+        }
+      ).chrome.scripting.getRegisteredContentScripts()
+    ).flatMap((r) => r.matches ?? []),
+  );
+
+test('turning a site on registers the overlay for that origin only; no host access at install', async () => {
+  expect(await registered()).toEqual(['http://127.0.0.1/*']);
+  const manifest = await u.s.worker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { getManifest(): unknown } } }
+    ).chrome.runtime.getManifest(),
+  );
+  expect(manifest).not.toHaveProperty('host_permissions');
+  expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+});
+
+test('access removed in the browser is detected and shown on the Sites page', async () => {
+  await u.s.worker.evaluate(() =>
+    (
+      globalThis as unknown as {
+        chrome: { permissions: { remove(p: { origins: string[] }): Promise<boolean> } };
+      }
+    ).chrome.permissions.remove({ origins: ['http://127.0.0.1/*'] }),
+  );
+  await u.ext.reload();
+  await expect
+    .poll(() => u.ext.locator('main').textContent(), { timeout: 10_000 })
+    .toContain('access was removed in the browser settings');
+});
+
+test('turning the site off removes its registration', async () => {
+  // Even with access revoked, the site can be turned off from here (or turned on again).
+  await u.ext.getByRole('button', { name: `Turn off for ${u.server.origin}` }).click();
+  await expect.poll(registered, { timeout: 10_000 }).toEqual([]);
+  await expect.poll(() => u.ext.locator('main').textContent()).not.toContain('access was removed');
+});
