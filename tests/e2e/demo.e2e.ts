@@ -77,3 +77,23 @@ test('the sample admin console is a plain page the overlay can be enabled on', a
   expect(await axe(page)).toEqual([]);
   await page.close();
 });
+
+test('`npm start -- --feed URL` serves the demo against another Statuspage-compatible feed', async () => {
+  const { startServer } = await import('./server');
+  const upstream = await startServer();
+  try {
+    const fixture = await (
+      await fetch(`${upstream.origin}/fixtures/renku-ui-summary-outage.json`)
+    ).text();
+    upstream.json('/api/v2/summary.json', fixture);
+    const proxied = await startDemo({ port: 0, feed: `${upstream.origin}/api/v2/summary.json` });
+    try {
+      const body = await (await fetch(`${proxied.origin}/api/v2/summary.json`)).text();
+      expect(JSON.parse(body)).toEqual(JSON.parse(fixture));
+    } finally {
+      await proxied.close();
+    }
+  } finally {
+    await upstream.close();
+  }
+});
