@@ -9,6 +9,8 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 
 const only = process.argv.slice(2);
+// Other work on the machine skews every time: the header reports the load average at the start.
+const loadAtStart = os.loadavg()[0];
 if (!existsSync('dist/widgets/incident-widgets.js') || !existsSync('dist/chrome/manifest.json')) {
   const r = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(1);
@@ -41,7 +43,7 @@ try {
   await vite.close();
 }
 
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadAtStart.toFixed(1)} at start`;
 const date = new Date().toISOString().slice(0, 10);
 const fmt = (v) =>
   typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v);

@@ -1,0 +1,137 @@
+/**
+ * Bundled by bench/extension.bench.ts (Vite, IIFE) and evaluated in an extension page, so the
+ * extension's real IndexedDB is written and read through the real repository and view code.
+ */
+import { computeObligations, nextDeadline } from '../../src/core/obligations';
+import { DEFAULT_POLICY } from '../../src/core/policy';
+import type { Severity, TimelineEventType } from '../../src/core/types';
+import { putReview } from '../../src/extension/db/drafts';
+import { saveIncident } from '../../src/extension/db/incidents';
+import { openLensDB } from '../../src/extension/db/open';
+import type { EventRecord, IncidentRecord, ReviewRecord } from '../../src/extension/db/schema';
+import { readOverview, readReviews } from '../../src/extension/reviews/repo';
+import { dashboardView, reviewListRows } from '../../src/extension/reviews/view-model';
+import { readList } from '../../src/extension/sidepanel/data';
+
+const MIN = 60_000;
+const BATCH = 200;
+const TYPES: TimelineEventType[] = ['update_posted', 'status_page_posted', 'customers_notified'];
+const MORE: TimelineEventType[] = ['execs_notified', 'bridge_opened', 'engineer_assigned', 'note'];
+
+/** `count` incidents of `per` events (the `open` newest are open), and a review for every `reviewEvery`th resolved one. */
+export async function seed(count: number, per: number, open: number, reviewEvery: number) {
+  const db = await openLensDB();
+  const now = Date.now();
+  const t0 = now - count * 53 * MIN - 3 * 60 * MIN;
+  const started = performance.now();
+  let events = 0;
+  let reviews = 0;
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = `bench-${i}`;
+    const at = t0 + i * 53 * MIN;
+    const isOpen = i >= count - open;
+    const severity = (1 + (i % 4)) as Severity;
+    const ev: EventRecord[] = [];
+    for (let k = 0; k < per; k++) {
+      const type: TimelineEventType =
+        k === 0
+          ? 'declared'
+          : k === 1
+            ? 'classified'
+            : k === per - 1 && !isOpen
+              ? 'resolved'
+              : k % 2
+                ? TYPES[k % TYPES.length]!
+                : MORE[k % MORE.length]!;
+      ev.push({
+        id: `${id}-e${k}`,
+        incidentId: id,
+        type,
+        at: at + k * 7 * MIN,
+        ...(k === 1 ? { severity } : {}),
+        ...(type === 'update_posted' ? { text: `Update ${k}: still investigating.` } : {}),
+      });
+    }
+    const rec: IncidentRecord = {
+      id,
+      title: `Bench incident ${i}`,
+      components: ['Checkout'],
+      publiclyVisible: true,
+      startedAt: at,
+      declaredAt: at,
+      status: isOpen ? 'open' : 'resolved',
+      severity,
+      updatedAt: at + per * 7 * MIN,
+      ...(isOpen ? {} : { resolvedAt: at + (per - 1) * 7 * MIN }),
+    };
+    // The extension's own write (one transaction per incident), BATCH of them in flight at once.
+    pending.push(saveIncident(db, rec, ev));
+    if (pending.length >= BATCH) await Promise.all(pending.splice(0));
+    events += ev.length;
+    if (!isOpen && i % reviewEvery === 0) {
+      reviews++;
+      const review: ReviewRecord = {
+        id: `review-${i}`,
+        incidentId: id,
+        title: rec.title,
+        createdAt: at + per * 7 * MIN,
+        updatedAt: at + per * 7 * MIN,
+        timeline: [],
+        impact: { accounts: [] },
+        whys: ['Because of a config change'],
+        mitigations: ['Rolled back'],
+        participants: ['Ana'],
+        actionItems: [0, 1, 2].map((n) => ({
+          id: `a${n}`,
+          description: `Action ${n} of review ${i}`,
+          owner: n ? 'Mehmet' : '',
+          dueAt: at + (n + 7) * 24 * 60 * MIN,
+          status: n === 0 ? 'done' : 'open',
+          createdAt: at,
+        })),
+      };
+      pending.push(putReview(db, review));
+    }
+  }
+  await Promise.all(pending);
+  const ms = performance.now() - started;
+  db.close();
+  return { ms, incidents: count, events, reviews };
+}
+
+/** One view's data path as its page runs it: a fresh connection, the repository read, the view model. */
+export async function view(name: 'list' | 'openOnly' | 'overview' | 'dashboard') {
+  const now = Date.now();
+  const t0 = performance.now();
+  const db = await openLensDB();
+  let read = 0;
+  let value: string;
+  const mark = () => void (read = performance.now() - t0);
+  if (name === 'list') {
+    // readList reads and computes in one pass, so `read` is not separable here.
+    const l = await readList(db, now);
+    value = `${l.open.length} open + ${l.reviews.length} awaiting review`;
+  } else if (name === 'openOnly') {
+    // What an open-incidents-only path would cost: the by-status index, each timeline, obligations.
+    const open = await db.getAllFromIndex('incidents', 'by-status', 'open');
+    const events = await Promise.all(
+      open.map((i) => db.getAllFromIndex('events', 'by-incident', i.id)),
+    );
+    mark();
+    const next = open.map((_, i) =>
+      nextDeadline(computeObligations({ events: events[i]! }, DEFAULT_POLICY, now)),
+    );
+    value = `${next.length} open`;
+  } else if (name === 'overview') {
+    const o = await readOverview(db);
+    mark();
+    value = `${reviewListRows(o.incidents, o.reviews, o.events, o.policy, now).length} rows`;
+  } else {
+    const r = await readReviews(db);
+    mark();
+    value = `${dashboardView(r, now, 'en', 'UTC').rows.length} items`;
+  }
+  db.close();
+  return { ms: performance.now() - t0, readMs: read, value };
+}

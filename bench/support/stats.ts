@@ -1,0 +1,29 @@
+/** Shared by the bench modules: the row shape bench/run.mjs prints, and small statistics. */
+export interface Row {
+  group: string;
+  name: string;
+  value: number | string;
+  unit: string;
+  goal?: string;
+  met?: boolean;
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** A row for a figure that could not be measured: value 'n/a' and the reason in the name. */
+export function na(group: string, name: string, why: string, goal?: string): Row {
+  return {
+    group,
+    name: `${name} — not measured: ${why}`,
+    value: 'n/a',
+    unit: '',
+    ...(goal ? { goal } : {}),
+  };
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
