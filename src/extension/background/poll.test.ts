@@ -185,6 +185,16 @@ describe('pollDue', () => {
     expect([...r.keys()]).toEqual(['due']);
   });
 
+  test('a 30 s source is polled at every 30 s wake, even though its last poll took time', async () => {
+    const kit = await makeKit();
+    kit.net.respond = () => json(spSummary([]));
+    await withSource(kit, { pollSeconds: 30 });
+    kit.clock.now = T0 + 400; // the first wake's fetch finished 400 ms after the wake
+    await pollDue(kit.deps);
+    kit.clock.now = T0 + 30_000; // the next alarm
+    expect([...(await pollDue(kit.deps)).keys()]).toEqual(['s1']);
+  });
+
   test('a poll interrupted by a worker stop is retried on the next wake', async () => {
     const kit = await makeKit();
     await withSource(kit);

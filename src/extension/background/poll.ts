@@ -105,10 +105,19 @@ export function pollSource(deps: Deps, source: SourceRecord): Promise<PollResult
   return p;
 }
 
+/**
+ * A source due within this much of a wake counts as due: the poll alarm fires every 30 s, and a
+ * source polled at one wake is due again a few ms after the next one (the fetch took time), so
+ * without slack every source would be polled at half its rate.
+ */
+const WAKE_SLACK_MS = 5_000;
+
 /** Polls, in parallel, every enabled source whose nextPollAt has come. */
 export async function pollDue(deps: Deps): Promise<Map<string, PollResult>> {
   const now = deps.now();
-  const due = (await listSources(await deps.db())).filter((s) => s.enabled && s.nextPollAt <= now);
+  const due = (await listSources(await deps.db())).filter(
+    (s) => s.enabled && s.nextPollAt <= now + WAKE_SLACK_MS,
+  );
   const results = await Promise.all(due.map((s) => pollSource(deps, s)));
   return new Map(due.map((s, i) => [s.id, results[i]!]));
 }
