@@ -77,12 +77,13 @@ export function minifyTemplateLiterals(code: string): string {
       if (isCss)
         t = t
           .replace(/\s+/g, ' ')
-          .replace(/\s*([{};,>])\s*/g, '$1')
+          .replace(/\s*([{};,>/])\s*/g, '$1')
+          .replace(/@media \(/g, '@media(')
           .replace(/: /g, ':')
           .replace(/([\s:,(])0\./g, '$1.')
           .replace(/=\\?'([\w-]+)\\?'\]/g, '=$1]')
           .replace(/;}/g, '}');
-      else t = t.replace(/\s*\n\s*(?=<|$)|(>)\s*\n\s*/g, '$1').replace(/\s*\n\s*/g, ' ');
+      else t = t.replace(/\s*\n\s*(?=[<>]|$)|(>)\s*\n\s*/g, '$1').replace(/\s*\n\s*/g, ' ');
       out += t;
       text = '';
     };
@@ -190,6 +191,17 @@ export default defineConfig({
       formats: ['es', 'iife'],
       fileName: (format) => (format === 'es' ? 'incident-widgets.js' : 'incident-widgets.iife.js'),
     },
-    rolldownOptions: { output: { minify: true } },
+    rolldownOptions: {
+      output: {
+        // Our private members (`_name`, never Lit's `_$…`) are only used inside the bundle:
+        // shorten them. Nothing reads them by a string key (element.ts keeps that rule).
+        minify: {
+          compress: true,
+          mangle: true,
+          codegen: true,
+          mangleProps: { include: /^_[a-z]/ },
+        },
+      },
+    },
   },
 });

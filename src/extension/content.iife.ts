@@ -1,4 +1,6 @@
 // Entry point of the overlay content script: wiring only.
 import { mountOverlay } from './content/mount';
+import { whenPageSettled } from './content/settled';
 
-mountOverlay();
+// Mount after the page's own load and first idle moment, so the overlay never delays it.
+whenPageSettled(() => mountOverlay());

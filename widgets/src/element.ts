@@ -1,39 +1,40 @@
 /**
  * A minimal reactive base on Lit's rendering core (lit-html), used instead of LitElement to keep
  * the all-in-one file inside its 12 KB gzip budget: LitElement with ReactiveElement costs about
- * 3.5 KB gzip, this about 0.5 KB. It keeps Lit's shape: `static properties` (attribute, type,
- * reflect), `willUpdate` / `render` / `updated`, one microtask-batched update and
- * `updateComplete`. Styles are one constructable CSSStyleSheet per class, adopted by every shadow
- * root (CSP-safe); a <style> element serves browsers without constructable stylesheets.
+ * 3.5 KB gzip, this about 0.4 KB. It keeps Lit's shape: `static properties`, `willUpdate` /
+ * `render` / `updated`, one microtask-batched update and `updateComplete`. Styles are one
+ * constructable CSSStyleSheet per class, adopted by every shadow root (CSP-safe); a <style>
+ * element serves browsers without constructable stylesheets.
  */
-import { render, type nothing, type TemplateResult } from 'lit/html.js';
+import { nothing, render, type TemplateResult } from 'lit/html.js';
 
-export interface PropertyDeclaration {
-  /** Attribute name, or false for a property only. Defaults to the lower-cased property name. */
-  attribute?: string | false;
-  type?: typeof Number | typeof Boolean;
-  reflect?: boolean;
-}
-export type PropertyDeclarations = Record<string, PropertyDeclaration>;
+/**
+ * A property's declaration, as flags: `N` number and `B` boolean attribute (else string), `R`
+ * reflected to its attribute, `P` a property only. The attribute is the kebab-cased name
+ * (`pollInterval` → `poll-interval`).
+ */
+export const N = 1;
+export const B = 2;
+export const R = 4;
+export const P = 8;
+/** Property name → flags. A subclass lists every property, its base class's included. */
+export type PropertyDeclarations = Record<string, number>;
 export type Template = TemplateResult | typeof nothing;
 
 type Props = Record<string, unknown>;
-type Ctor = typeof Base & {
-  /** property → declaration, up the class chain */
-  _d?: Map<string, PropertyDeclaration>;
-  /** attribute → property */
-  _a?: Map<string, string>;
-  _c?: CSSStyleSheet | string;
-};
+type Ctor = typeof Base & { _c?: CSSStyleSheet | string };
 
-/** Collects the declarations up the class chain and installs accessors, once per class. */
-function finalize(c: Ctor): Ctor {
-  if (Object.hasOwn(c, '_d')) return c;
-  const d = new Map(c === Base ? [] : finalize(Object.getPrototypeOf(c) as Ctor)._d);
-  c._a = new Map();
-  if (Object.hasOwn(c, 'properties'))
-    for (const [k, v] of Object.entries(c.properties)) {
-      d.set(k, v);
+const attr = (k: string): string => k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+/** Per class: attribute → property. (A Map, not a static field: the build mangles `_` names.) */
+const attrs = new Map<Ctor, Record<string, string>>();
+
+/** Maps attributes to properties and installs the accessors, once per class. */
+function finalize(c: Ctor): Record<string, string> {
+  let a = attrs.get(c);
+  if (!a) {
+    attrs.set(c, (a = {}));
+    for (const [k, f] of Object.entries(c.properties)) {
+      if (!(f & P)) a[attr(k)] = k;
       Object.defineProperty(c.prototype, k, {
         get(this: Base) {
           return this._v[k];
@@ -46,9 +47,8 @@ function finalize(c: Ctor): Ctor {
         },
       });
     }
-  for (const [k, v] of d) if (v.attribute !== false) c._a.set(v.attribute || k.toLowerCase(), k);
-  c._d = d;
-  return c;
+  }
+  return a;
 }
 
 /** HTMLElement, or a stand-in on a server so that importing the classes runs nothing there. */
@@ -60,22 +60,22 @@ export class Base extends HTMLElementOrStub {
   static styles = '';
 
   static get observedAttributes(): string[] {
-    return [...finalize(this)._a!.keys()];
+    return Object.keys(finalize(this));
   }
 
   /** @internal property values */
   _v: Props = {};
   /** Properties changed since the last update. */
   private _ch = new Set<string>();
-  private _q = false;
-  private _p = Promise.resolve(true);
+  private _p?: Promise<boolean> | undefined;
 
   constructor() {
     super();
-    const c = finalize(this.constructor as Ctor);
+    const c = this.constructor as Ctor;
+    finalize(c);
     const root = this.attachShadow({ mode: 'open' });
     // Properties a framework set before the upgrade go through the accessors, after the defaults.
-    for (const k of c._d!.keys())
+    for (const k in c.properties)
       if (Object.hasOwn(this, k)) {
         const v = (this as unknown as Props)[k];
         delete (this as unknown as Props)[k];
@@ -87,7 +87,7 @@ export class Base extends HTMLElementOrStub {
       } catch {
         c._c = c.styles;
       }
-    if (typeof c._c === 'string')
+    if (typeof c._c == 'string')
       root.append(Object.assign(document.createElement('style'), { textContent: c._c }));
     else root.adoptedStyleSheets = [c._c];
   }
@@ -100,24 +100,21 @@ export class Base extends HTMLElementOrStub {
 
   attributeChangedCallback(name: string, _old: string | null, v: string | null): void {
     const c = this.constructor as Ctor;
-    const k = c._a!.get(name)!;
-    const t = c._d!.get(k)!.type;
-    (this as unknown as Props)[k] =
-      t === Boolean ? v !== null : t === Number && v !== null ? Number(v) : v;
+    const k = finalize(c)[name]!;
+    const f = c.properties[k]!;
+    (this as unknown as Props)[k] = f & B ? v !== null : f & N && v !== null ? Number(v) : v;
   }
 
   /** Resolves (true) once the pending update has rendered. */
   get updateComplete(): Promise<boolean> {
-    return this._p;
+    return this._p ?? Promise.resolve(true);
   }
 
   /** Schedules one render in a microtask, however many properties change before it. */
   requestUpdate(k?: string): void {
     if (k) this._ch.add(k);
-    if (this._q) return;
-    this._q = true;
-    this._p = Promise.resolve().then(() => {
-      this._q = false;
+    this._p ??= Promise.resolve().then(() => {
+      this._p = undefined;
       if (this.isConnected) this._update();
       return true;
     });
@@ -125,20 +122,24 @@ export class Base extends HTMLElementOrStub {
 
   private _update(): void {
     const ch = this._ch;
+    const d = (this.constructor as Ctor).properties;
     this._ch = new Set();
     try {
-      const d = (this.constructor as Ctor)._d!;
       for (const k of ch) {
-        const o = d.get(k)!;
         const v = this._v[k];
-        const a = (o.attribute as string) || k.toLowerCase();
-        if (o.reflect) {
-          if (v == null || v === false) this.removeAttribute(a);
-          else this.setAttribute(a, v === true ? '' : String(v));
+        if (d[k]! & R) {
+          if (v == null || v === false) this.removeAttribute(attr(k));
+          else this.setAttribute(attr(k), v === true ? '' : String(v));
         }
       }
       this.willUpdate(ch);
-      render(this.render(), this.shadowRoot!, { host: this });
+      let t: Template = nothing;
+      try {
+        t = this.render();
+      } catch {
+        // a thrown error renders nothing instead of reaching the page
+      }
+      render(t, this.shadowRoot!, { host: this });
       this.updated();
     } catch {
       // never let an error reach the host page
@@ -147,7 +148,7 @@ export class Base extends HTMLElementOrStub {
 
   protected willUpdate(_changed: Set<string>): void {}
   protected render(): Template {
-    return null as unknown as Template;
+    return nothing;
   }
   protected updated(): void {}
 }

@@ -1,8 +1,7 @@
 /** What both widgets share: the data source (src or data), locale, theme and the link. */
-import { nothing } from 'lit/html.js';
 import { parseFeed } from '../../src/core/feed';
 import type { Feed } from '../../src/core/types';
-import { Base, type PropertyDeclarations, type Template } from './element';
+import { Base, N, P, R, type PropertyDeclarations } from './element';
 import { feedClient, type FeedState } from './feed-client/feed-client';
 import { lang, type Lang } from './i18n';
 
@@ -33,13 +32,13 @@ export function https(u: unknown, base?: string): string | undefined {
 
 export class FeedElement extends Base {
   static override properties: PropertyDeclarations = {
-    src: {},
-    data: { attribute: false },
-    components: {},
-    pollInterval: { attribute: 'poll-interval', type: Number },
-    locale: {},
-    theme: { reflect: true },
-    href: {},
+    src: 0,
+    data: P,
+    components: 0,
+    pollInterval: N,
+    locale: 0,
+    theme: R,
+    href: 0,
   };
 
   declare src?: string;
@@ -95,19 +94,6 @@ export class FeedElement extends Base {
       https(this._s.feed?.page.url) ||
       (src && /\/api\/v2\//.test(src) ? new URL(src).origin : undefined)
     );
-  }
-
-  /** Subclasses render here; a thrown error renders nothing instead of reaching the page. */
-  protected view(): Template {
-    return nothing;
-  }
-
-  protected override render(): Template {
-    try {
-      return this.view();
-    } catch {
-      return nothing;
-    }
   }
 
   protected emit<T>(type: string, detail: T, cancelable = false): boolean {

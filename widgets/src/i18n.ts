@@ -1,6 +1,6 @@
 /**
  * Widget strings. English and German are complete; any other locale falls back to English.
- * Each catalog is one `|`-separated string in the order of KEYS (smaller than object literals).
+ * Each catalog is one `|`-separated string (smaller than object literals), in `catalog`'s order.
  */
 import { ALL_STATUSES, RANKS } from '../../src/core/feed/levels';
 import type { Indicator } from '../../src/core/types';
@@ -25,15 +25,6 @@ export interface Strings {
   sev: Record<'critical' | 'major' | 'minor' | 'maintenance', string>;
 }
 
-/** Indicators and statuses in the core's order (`unknown none maintenance minor major critical`). */
-const KEYS = [
-  ...RANKS.map((k) => 'page.' + k),
-  ...RANKS.map((k) => 'component.' + k),
-  ...ALL_STATUSES.map((k) => 'status.' + k),
-  ...'updated starts now asOf more less dismiss link active'.split(' '),
-  ...RANKS.slice(2).map((k) => 'sev.' + k),
-];
-
 const TEXT: Record<string, string> = {
   en:
     'Status unknown|All systems operational|Service under maintenance|Minor service outage|Partial system outage|Major system outage|' +
@@ -49,19 +40,19 @@ const TEXT: Record<string, string> = {
     'Wartung|Geringfügiger Vorfall|Schwerer Vorfall|Kritischer Vorfall',
 };
 
-const built: Record<string, Strings> = {};
-
 /** The catalog for a language (`en`, `de`), or undefined when there is none. */
 export function catalog(language: string): Strings | undefined {
-  const text = Object.hasOwn(TEXT, language) ? TEXT[language]! : undefined;
-  if (!text || built[language]) return built[language];
-  const s: Record<string, Record<string, string> | string> = {};
-  text.split('|').forEach((v, i) => {
-    const [a, b] = KEYS[i]!.split('.') as [string, string?];
-    if (b) ((s[a] ??= {}) as Record<string, string>)[b] = v;
-    else s[a] = v;
-  });
-  return (built[language] = s as unknown as Strings);
+  if (!Object.hasOwn(TEXT, language)) return;
+  // In the order of the catalog strings: indicators and statuses in the core's order.
+  const v = TEXT[language]!.split('|');
+  const take = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, v.shift()]));
+  return {
+    page: take(RANKS),
+    component: take(RANKS),
+    status: take(ALL_STATUSES),
+    ...take('updated starts now asOf more less dismiss link active'.split(' ')),
+    sev: take(RANKS.slice(2)),
+  } as unknown as Strings;
 }
 
 export interface Lang {
@@ -75,14 +66,14 @@ export interface Lang {
  * to English entirely, so a sentence never mixes two languages.
  */
 export function lang(locale: string | undefined): Lang {
-  let tag = 'en';
+  let tag: string | undefined;
   try {
-    tag = Intl.getCanonicalLocales(locale || 'en')[0] ?? 'en';
+    tag = Intl.getCanonicalLocales(locale)[0];
   } catch {
     // not a valid tag: English
   }
-  const s = catalog(tag.split('-')[0]!.toLowerCase());
-  return s ? { s, tag } : { s: catalog('en')!, tag: 'en' };
+  const s = tag && catalog(tag.split('-')[0]!);
+  return s ? { s, tag: tag! } : { s: catalog('en')!, tag: 'en' };
 }
 
 export const fill = (s: string, t: string): string => s.replace('{t}', t);

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { Ticker } from './ticker';
+import { createTicker } from './ticker';
 import { relative } from './time';
 import { lang } from './i18n';
 
@@ -30,7 +30,7 @@ function fake() {
 test('one timer for all subscribers, at the nearest change; none when idle or hidden', () => {
   const f = fake();
   let hidden = false;
-  const tk = new Ticker(f.deps, () => hidden);
+  const tk = createTicker(f.deps, () => hidden);
   const hits: string[] = [];
   const a = {};
   const b = {};

@@ -11,68 +11,63 @@ export interface TickerDeps {
   clearTimeout(id: unknown): void;
 }
 
-export class Ticker {
-  private subs = new Map<object, Tick>();
-  private next = new Map<object, number>();
-  private timer: unknown;
-  private at = Infinity;
-
-  constructor(
-    private d: TickerDeps,
-    private hidden: () => boolean = () => false,
-  ) {}
-
-  /** Calls `tick` when its own `next` time arrives; `tick` returns the following one. */
-  set(key: object, tick: Tick, next: number | undefined): void {
-    this.subs.set(key, tick);
-    if (next === undefined) this.next.delete(key);
-    else this.next.set(key, next);
-    this.plan();
-  }
-
-  delete(key: object): void {
-    this.subs.delete(key);
-    this.next.delete(key);
-    this.plan();
-  }
-
+export interface Ticker {
+  /** Calls `tick` when `next` (epoch ms) arrives; `tick` returns the following time, if any. */
+  set(key: object, tick: Tick, next: number | undefined): void;
+  delete(key: object): void;
   /** Runs what is due, then plans the next wake-up. Called by the timer and on visibility. */
-  run = (): void => {
-    this.d.clearTimeout(this.timer);
-    this.timer = undefined;
-    this.at = Infinity;
-    if (this.hidden()) return;
-    const now = this.d.now();
-    for (const [key, when] of [...this.next]) {
-      if (when > now) continue;
-      let n: number | undefined;
-      try {
-        n = this.subs.get(key)?.(now);
-      } catch {
-        n = undefined;
-      }
-      if (n === undefined) this.next.delete(key);
-      else this.next.set(key, n);
-    }
-    this.plan();
-  };
-
+  run(): void;
   /** True while a timeout is pending (for tests and for "no timers while idle"). */
-  get active(): boolean {
-    return this.timer !== undefined;
-  }
+  readonly active: boolean;
+}
 
-  private plan(): void {
+/** Closures rather than a class, so that the minifier shortens every internal name. */
+export function createTicker(d: TickerDeps, hidden: () => boolean = () => false): Ticker {
+  const subs = new Map<object, [Tick, number]>();
+  let timer: unknown;
+  const put = (key: object, tick: Tick, next: number | undefined): void => {
+    if (next === undefined) subs.delete(key);
+    else subs.set(key, [tick, next]);
+  };
+  const plan = (): void => {
     let min = Infinity;
-    for (const n of this.next.values()) min = Math.min(min, n);
-    if (min === this.at && this.timer !== undefined) return;
-    if (this.timer !== undefined) this.d.clearTimeout(this.timer);
-    this.timer = undefined;
-    this.at = min;
-    if (min === Infinity || this.hidden()) return;
+    for (const [, n] of subs.values()) min = Math.min(min, n);
+    d.clearTimeout(timer);
+    timer = undefined;
     // Cap the wait so a suspended laptop catches up within a minute of waking.
-    this.timer = this.d.setTimeout(this.run, Math.min(Math.max(min - this.d.now(), 0), 60_000));
-  }
+    if (min < Infinity && !hidden())
+      timer = d.setTimeout(run, Math.min(Math.max(min - d.now(), 0), 60_000));
+  };
+  const run = (): void => {
+    if (!hidden()) {
+      const now = d.now();
+      for (const [key, [tick, when]] of [...subs]) {
+        if (when > now) continue;
+        let n: number | undefined;
+        try {
+          n = tick(now);
+        } catch {
+          // a broken subscriber is dropped
+        }
+        put(key, tick, n);
+      }
+    }
+    plan();
+  };
+  return {
+    set(key, tick, next) {
+      put(key, tick, next);
+      plan();
+    },
+    delete(key) {
+      subs.delete(key);
+      plan();
+    },
+    run,
+    get active() {
+      return timer !== undefined;
+    },
+  };
 }
 
 let shared: Ticker | undefined;
@@ -80,16 +75,16 @@ let shared: Ticker | undefined;
 /** The page's one ticker (created on first use, never at import). */
 export function ticker(): Ticker {
   if (!shared) {
-    const t = new Ticker(
+    shared = createTicker(
+      // looked up on each call (not captured), so test clocks can replace them
       {
         now: () => Date.now(),
         setTimeout: (f, ms) => setTimeout(f, ms),
         clearTimeout: (id) => clearTimeout(id as number),
       },
-      () => document.visibilityState === 'hidden',
+      () => document.visibilityState == 'hidden',
     );
-    document.addEventListener('visibilitychange', t.run);
-    shared = t;
+    document.addEventListener('visibilitychange', shared.run);
   }
   return shared;
 }

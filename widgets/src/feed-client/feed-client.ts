@@ -48,26 +48,7 @@ export const TIMEOUT = 10_000;
 export const MAX_BYTES = 1 << 20;
 const CAP = 30 * 60_000;
 
-interface Sub {
-  every: number;
-  cb: Listener;
-}
-
-interface Source {
-  url: string;
-  subs: Set<Sub>;
-  state: FeedState;
-  etag?: string | undefined;
-  modified?: string | undefined;
-  /** No request before this time (poll interval, max-age, back-off or Retry-After). */
-  due: number;
-  fails: number;
-  leader: boolean;
-  busy: boolean;
-  timer?: unknown;
-  stop: AbortController;
-}
-
+/** Cross-tab message: `hello` (a tab opened `u`), `need` (a follower wants fresh data), `data`. */
 interface Msg {
   t: 'data' | 'hello' | 'need';
   u: string;
@@ -77,12 +58,19 @@ interface Msg {
   d?: number;
 }
 
-/** A failed request: the kind of problem, and how long the server asked us to wait. */
-interface Failure {
-  kind: string;
-  wait: number;
+/**
+ * One URL. Its state lives in the closure of `open` (so every name minifies); only these
+ * one-letter members are seen from outside: listeners → interval (l), plan (p), current
+ * state (g), receive a message (r), page woke (w), close (c).
+ */
+interface Source {
+  l: Map<Listener, number>;
+  p(): void;
+  g(): FeedState;
+  r(m: Msg): void;
+  w(online: boolean): void;
+  c(): void;
 }
-const fail = (kind: string, wait = 0): Failure => ({ kind, wait });
 
 export interface FeedClient {
   /** Listens to `url`, polled every `every` seconds (15 at least). Returns the unsubscribe. */
@@ -112,186 +100,193 @@ export function createFeedClient(d: ClientDeps): FeedClient {
     safe(() => d.warn(`[incident-widgets] ${kind}:`, ...detail));
   };
 
-  const every = (s: Source): number => Math.min(...[...s.subs].map((x) => x.every));
-
-  const emit = (s: Source): void => {
-    for (const sub of s.subs) safe(() => sub.cb(s.state));
-  };
-
-  const snapshot = (s: Source): Msg => ({
-    t: 'data',
-    u: s.url,
-    s: s.state,
-    e: s.etag,
-    m: s.modified,
-    d: s.due,
-  });
-
   const post = (m: Msg): void =>
     safe(() => {
       if (!ch) {
         ch = d.channel?.();
-        if (ch) ch.onmessage = (e) => safe(() => receive(e.data as Msg));
+        if (ch) ch.onmessage = (e) => safe(() => sources.get((e.data as Msg)?.u)?.r(e.data as Msg));
       }
       ch?.postMessage(m);
     });
 
-  const receive = (m: Msg): void => {
-    const s = sources.get(m?.u);
-    if (!s) return;
-    if (m.t === 'hello' && s.leader && s.state.asOf !== null) post(snapshot(s));
-    if (m.t === 'need' && s.leader && d.now() >= s.due) void poll(s);
-    if (m.t === 'data' && m.s && (s.state.asOf ?? -1) <= (m.s.asOf ?? -1) && !s.busy) {
-      const changed = m.s.asOf !== s.state.asOf || m.s.stale !== s.state.stale;
-      s.state = m.s;
-      s.etag = m.e;
-      s.modified = m.m;
-      s.due = m.d ?? s.due;
-      if (changed) emit(s);
-      plan(s);
-    }
-  };
+  const open = (url: string): Source => {
+    const subs = new Map<Listener, number>();
+    const stop = new AbortController();
+    let state: FeedState = { feed: null, asOf: null, stale: false, error: null };
+    let etag: string | undefined;
+    let modified: string | undefined;
+    /** No request before this time (poll interval, max-age, back-off or Retry-After). */
+    let due = d.now();
+    let fails = 0;
+    let leader = !d.lock;
+    let busy = false;
+    let timer: unknown;
+    /** How long the server asked us to wait (Retry-After), for the current failure. */
+    let wait = 0;
 
-  const plan = (s: Source): void => {
-    d.clearTimeout(s.timer);
-    s.timer = undefined;
-    if (!s.subs.size || s.busy || d.hidden()) return;
-    const wait = Math.max(0, s.due - d.now());
-    if (s.leader) {
-      s.timer = d.setTimeout(() => void poll(s), wait);
-      return;
-    }
-    // A follower asks the leader when data is due, and fetches itself only if nobody answers
-    // (the leader's tab froze or the browser has no Web Locks).
-    const grace = Math.min(every(s) / 2, 30_000) + 2_000;
-    s.timer = d.setTimeout(() => {
-      post({ t: 'need', u: s.url });
-      s.timer = d.setTimeout(() => void poll(s), grace);
-    }, wait);
-  };
+    const every = (): number => Math.min(...subs.values());
+    const emit = (): void => {
+      for (const cb of subs.keys()) safe(() => cb(state));
+    };
+    const share = (): void => post({ t: 'data', u: url, s: state, e: etag, m: modified, d: due });
 
-  const poll = async (s: Source): Promise<void> => {
-    if (s.busy || s.stop.signal.aborted) return;
-    s.busy = true;
-    const now = d.now();
-    try {
-      await request(s);
-      s.fails = 0;
-      s.state = { feed: s.state.feed, asOf: now, stale: false, error: null };
-      s.due = Math.max(s.due, now + every(s));
-    } catch (e) {
-      const f = (e as Partial<Failure>)?.kind ? (e as Failure) : fail('error');
-      warn(f.kind, s.url);
-      s.fails++;
-      const backoff = d.random() * Math.min(CAP, every(s) * 2 ** (s.fails - 1));
-      s.due = now + Math.max(1000, backoff, f.wait);
-      s.state = { ...s.state, stale: s.state.feed !== null && s.fails > 1, error: f.kind };
-    }
-    s.busy = false;
-    if (s.stop.signal.aborted) return;
-    post(snapshot(s));
-    emit(s);
-    plan(s);
-  };
-
-  /** One request; resolves with the source updated, or throws a Failure. */
-  const request = async (s: Source): Promise<void> => {
-    const ctrl = new AbortController();
-    const stop = () => ctrl.abort();
-    const lost = () => fail(ctrl.signal.aborted ? 'timeout' : 'network');
-    s.stop.signal.addEventListener('abort', stop);
-    const timer = d.setTimeout(stop, TIMEOUT);
-    try {
-      const headers: Record<string, string> = {};
-      const same = d.origin !== undefined && new URL(s.url, d.origin).origin === d.origin;
-      if (same && s.etag) headers['if-none-match'] = s.etag;
-      if (same && s.modified) headers['if-modified-since'] = s.modified;
-      let res: Response;
-      try {
-        res = await d.fetch(s.url, {
-          headers,
-          signal: ctrl.signal,
-          // Same origin: our own conditional headers. Cross origin: let the HTTP cache revalidate.
-          cache: same ? 'no-store' : 'no-cache',
-        });
-      } catch {
-        throw lost();
-      }
-      const h = (n: string) => res.headers.get(n) ?? undefined;
-      const age = /max-age=(\d+)/i.exec(h('cache-control') ?? '');
-      if (age) s.due = d.now() + Math.max(0, +age[1]! - (Number(h('age')) || 0)) * 1000;
-      if (res.status === 304 && s.state.feed) return;
-      if (!res.ok) {
-        const ra = h('retry-after');
-        let wait = 0;
-        if (ra && (res.status === 429 || res.status === 503)) {
-          wait = /^\d+$/.test(ra) ? +ra * 1000 : Date.parse(ra) - d.now();
-        }
-        throw fail('http ' + res.status, wait || 0);
-      }
-      if (Number(h('content-length')) > MAX_BYTES) throw fail('too large');
-      let text: string;
-      try {
-        text = await res.text();
-      } catch {
-        throw lost();
-      }
-      if (text.length > MAX_BYTES) throw fail('too large');
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        throw fail('invalid json');
-      }
-      const r = parseFeed(json);
-      if (r.kind === 'unknown') throw fail('not a status feed');
-      if (r.problems.length) warn('feed problems', s.url, r.problems);
-      s.state = { ...s.state, feed: r.feed };
-      s.etag = h('etag');
-      s.modified = h('last-modified');
-    } finally {
+    const plan = (): void => {
       d.clearTimeout(timer);
-      s.stop.signal.removeEventListener('abort', stop);
-    }
+      timer = undefined;
+      if (!subs.size || busy || d.hidden()) return;
+      const delay = Math.max(0, due - d.now());
+      // A follower asks the leader when data is due, and fetches itself only if nobody answers
+      // (the leader's tab froze or the browser has no Web Locks).
+      timer = leader
+        ? d.setTimeout(poll, delay)
+        : d.setTimeout(() => {
+            post({ t: 'need', u: url });
+            timer = d.setTimeout(poll, Math.min(every() / 2, 30_000) + 2_000);
+          }, delay);
+    };
+
+    const poll = async (): Promise<void> => {
+      if (busy || stop.signal.aborted) return;
+      busy = true;
+      const now = d.now();
+      let kind: string | undefined;
+      wait = 0;
+      try {
+        kind = await request();
+      } catch {
+        kind = 'error';
+      }
+      if (kind) {
+        warn(kind, url);
+        fails++;
+        const backoff = d.random() * Math.min(CAP, every() * 2 ** (fails - 1));
+        due = now + Math.max(1000, backoff, wait || 0);
+        state = { ...state, stale: state.feed !== null && fails > 1, error: kind };
+      } else {
+        fails = 0;
+        state = { feed: state.feed, asOf: now, stale: false, error: null };
+        due = Math.max(due, now + every());
+      }
+      busy = false;
+      if (stop.signal.aborted) return;
+      share();
+      emit();
+      plan();
+    };
+
+    /** One request: undefined when the state was updated, else the kind of problem. */
+    const request = async (): Promise<string | undefined> => {
+      const ctrl = new AbortController();
+      const abort = () => ctrl.abort();
+      const lost = () => (ctrl.signal.aborted ? 'timeout' : 'network');
+      stop.signal.addEventListener('abort', abort);
+      const t = d.setTimeout(abort, TIMEOUT);
+      try {
+        const headers: Record<string, string> = {};
+        const same = d.origin !== undefined && new URL(url, d.origin).origin === d.origin;
+        if (same && etag) headers['if-none-match'] = etag;
+        if (same && modified) headers['if-modified-since'] = modified;
+        let res: Response;
+        let text: string;
+        try {
+          res = await d.fetch(url, {
+            headers,
+            signal: ctrl.signal,
+            // Same origin: our own conditional headers. Cross origin: let the HTTP cache revalidate.
+            cache: same ? 'no-store' : 'no-cache',
+          });
+        } catch {
+          return lost();
+        }
+        const h = (n: string) => res.headers.get(n) ?? undefined;
+        const age = /max-age=(\d+)/i.exec(h('cache-control') ?? '');
+        if (age) due = d.now() + Math.max(0, +age[1]! - (Number(h('age')) || 0)) * 1000;
+        const status = res.status;
+        if (status == 304 && state.feed) return;
+        if (!res.ok) {
+          const ra = h('retry-after');
+          if (ra && (status == 429 || status == 503))
+            wait = /^\d+$/.test(ra) ? +ra * 1000 : Date.parse(ra) - d.now();
+          return 'http ' + status;
+        }
+        if (Number(h('content-length')) > MAX_BYTES) return 'too large';
+        try {
+          text = await res.text();
+        } catch {
+          return lost();
+        }
+        if (text.length > MAX_BYTES) return 'too large';
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          return 'invalid json';
+        }
+        const r = parseFeed(json);
+        if (r.kind == 'unknown') return 'not a status feed';
+        if (r.problems.length) warn('feed problems', url, r.problems);
+        state = { ...state, feed: r.feed };
+        etag = h('etag');
+        modified = h('last-modified');
+      } finally {
+        d.clearTimeout(t);
+        stop.signal.removeEventListener('abort', abort);
+      }
+    };
+
+    safe(() =>
+      d.lock?.(
+        'incident-widgets ' + url,
+        () => {
+          leader = true;
+          plan();
+        },
+        stop.signal,
+      ),
+    );
+    post({ t: 'hello', u: url });
+    return {
+      l: subs,
+      p: plan,
+      g: () => state,
+      r(m) {
+        if (m.t == 'hello' && leader && state.asOf !== null) share();
+        if (m.t == 'need' && leader && d.now() >= due) void poll();
+        if (m.t == 'data' && m.s && (state.asOf ?? -1) <= (m.s.asOf ?? -1) && !busy) {
+          const changed = m.s.asOf !== state.asOf || m.s.stale !== state.stale;
+          state = m.s;
+          etag = m.e;
+          modified = m.m;
+          due = m.d ?? due;
+          if (changed) emit();
+          plan();
+        }
+      },
+      w(online) {
+        // Back online: try at once (the back-off still grows if it fails again).
+        if (online) due = Math.min(due, d.now());
+        plan();
+      },
+      c() {
+        stop.abort();
+        d.clearTimeout(timer);
+      },
+    };
   };
 
   return {
     subscribe(url, every, cb) {
-      const sub: Sub = { every: Math.max(15, every || 60) * 1000, cb };
-      let src = sources.get(url);
-      if (!src) {
-        const s: Source = {
-          url,
-          subs: new Set(),
-          state: { feed: null, asOf: null, stale: false, error: null },
-          due: d.now(),
-          fails: 0,
-          leader: !d.lock,
-          busy: false,
-          stop: new AbortController(),
-        };
-        sources.set(url, (src = s));
-        safe(() =>
-          d.lock?.(
-            'incident-widgets ' + url,
-            () => {
-              s.leader = true;
-              plan(s);
-            },
-            s.stop.signal,
-          ),
-        );
-        post({ t: 'hello', u: url });
-      }
-      const s = src;
-      s.subs.add(sub);
-      if (s.state.asOf !== null) safe(() => cb(s.state));
-      plan(s);
+      const sub: Listener = (s) => cb(s);
+      let s = sources.get(url);
+      if (!s) sources.set(url, (s = open(url)));
+      s.l.set(sub, Math.max(15, every || 60) * 1000);
+      const now = s.g();
+      if (now.asOf !== null) safe(() => cb(now));
+      s.p();
       return () => {
         const s = sources.get(url);
-        if (!s?.subs.delete(sub) || s.subs.size) return;
-        s.stop.abort();
-        d.clearTimeout(s.timer);
+        if (!s?.l.delete(sub) || s.l.size) return;
+        s.c();
         sources.delete(url);
         if (!sources.size) {
           ch?.close();
@@ -300,13 +295,9 @@ export function createFeedClient(d: ClientDeps): FeedClient {
       };
     },
     wake(online = false) {
-      for (const s of sources.values()) {
-        // Back online: try at once (the back-off still grows if it fails again).
-        if (online) s.due = Math.min(s.due, d.now());
-        plan(s);
-      }
+      for (const s of sources.values()) s.w(online);
     },
-    state: (url) => sources.get(url)?.state,
+    state: (url) => sources.get(url)?.g(),
   };
 }
 

@@ -5,7 +5,7 @@ import { css, palette } from '../element';
  * (checked in e2e by axe). Each level sets three private tokens; the theme picks the set.
  */
 const COLORS = palette(
-  '--_sbg --_sfg --_sac',
+  '--_b --_f --_a',
   'critical #fdecea #5c0b0b #c5221f #3d1010 #ffdad6 #ff6b61',
   'major #fff0e3 #5e2600 #c2410c #3b2210 #ffe2cc #ff9a4d',
   'minor #fff8d6 #4d3900 #a17800 #332a06 #fff0b3 #e6c13d',
@@ -14,7 +14,9 @@ const COLORS = palette(
 
 /**
  * `.b` starts from `all: initial` so that no inherited host-page style (font, colour, spacing,
- * text-transform, visibility) reaches inside; `direction` is kept, so RTL works.
+ * text-transform, visibility) reaches inside; `direction` is kept, so RTL works. Optional custom
+ * properties have no fallback where the property's initial value is the default (an unset
+ * `var()` computes to it).
  */
 export const styles = css`
   :host {
@@ -24,16 +26,16 @@ export const styles = css`
     display: none;
   }
   ${COLORS}
-  :host([position='top']) .w,
-  :host([position='bottom']) .w {
-    position: fixed;
+  .w {
     inset-inline: 0;
     z-index: var(--incident-banner-z-index, 2147483000);
   }
   :host([position='top']) .w {
+    position: fixed;
     top: 0;
   }
   :host([position='bottom']) .w {
+    position: fixed;
     bottom: 0;
   }
   .b {
@@ -41,20 +43,19 @@ export const styles = css`
     display: flex;
     gap: 0.75em;
     align-items: flex-start;
-    box-sizing: border-box;
     padding: var(--incident-banner-padding, 0.75em 1em);
-    background: var(--incident-banner-background, var(--_sbg));
-    color: var(--incident-banner-color, var(--_sfg));
-    border-inline-start: 4px solid var(--incident-banner-accent, var(--_sac));
-    border-radius: var(--incident-banner-border-radius, 0);
-    box-shadow: var(--incident-banner-shadow, none);
+    background: var(--incident-banner-background, var(--_b));
+    color: var(--incident-banner-color, var(--_f));
+    border-inline-start: 4px solid var(--incident-banner-accent, var(--_a));
+    border-radius: var(--incident-banner-border-radius);
+    box-shadow: var(--incident-banner-shadow);
     font: var(--incident-banner-font-size, 14px) / 1.45
-      var(--incident-banner-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+      var(--incident-banner-font-family, system-ui, sans-serif);
     overflow-wrap: anywhere;
   }
   @media (prefers-reduced-motion: no-preference) {
     .b {
-      animation: in 0.2s ease-out;
+      animation: in 0.2s;
     }
   }
   @keyframes in {
@@ -65,36 +66,34 @@ export const styles = css`
   .c {
     flex: 1;
     min-width: 0;
-    max-width: var(--incident-banner-max-width, none);
+    max-width: var(--incident-banner-max-width);
     margin-inline: auto;
   }
   p {
     margin: 0;
-  }
-  .h,
-  .m {
     display: flex;
     flex-wrap: wrap;
     gap: 0.25em 0.6em;
     align-items: baseline;
   }
-  .sv {
+  [part='severity'] {
     font-size: 0.8em;
     font-weight: 700;
     text-transform: uppercase;
     letter-spacing: 0.04em;
   }
-  .st::before {
+  [part='status']::before {
     content: '· ';
   }
-  .st:empty {
+  [part='status']:empty {
     display: none;
   }
-  .bd {
+  [part='body'] {
+    display: block;
     margin-block: 0.25em;
     white-space: pre-line;
   }
-  .m {
+  [part='meta'] {
     gap: 0.25em 0.9em;
     align-items: center;
     font-size: 0.9em;
@@ -103,24 +102,21 @@ export const styles = css`
     color: inherit;
   }
   button {
-    font: inherit;
-    color: inherit;
-    background: none;
+    all: unset;
     border: 1px solid;
     border-radius: 4px;
     padding: 0 0.5em;
-    margin: 0;
     cursor: pointer;
     line-height: 1.6;
   }
-  .x {
+  .b > button {
     border-color: transparent;
     font-size: 1.3em;
     line-height: 1;
     padding: 0.1em 0.35em;
   }
   :focus-visible {
-    outline: 2px solid currentColor;
+    outline: 2px solid;
     outline-offset: 2px;
   }
   @media (forced-colors: active) {

@@ -8,7 +8,7 @@ import {
 } from '../../../src/core/feed';
 import type { Feed, FeedIncident } from '../../../src/core/types';
 import { dismiss, isDismissed } from '../dismissal';
-import type { PropertyDeclarations } from '../element';
+import { B, N, R, type PropertyDeclarations } from '../element';
 import { FeedElement, https } from '../feed-element';
 import { fill } from '../i18n';
 import { ticker } from '../ticker';
@@ -104,10 +104,11 @@ export const keyOf = (i: FeedIncident): string => `${i.id}:${latestUpdate(i)?.id
 export class IncidentBanner extends FeedElement {
   static override styles = styles;
   static override properties: PropertyDeclarations = {
-    position: { reflect: true },
-    noDismiss: { attribute: 'no-dismiss', type: Boolean },
-    noMaintenance: { attribute: 'no-maintenance', type: Boolean },
-    maintenanceWindow: { attribute: 'maintenance-window', type: Number },
+    ...FeedElement.properties,
+    position: R,
+    noDismiss: B,
+    noMaintenance: B,
+    maintenanceWindow: N,
   };
 
   declare position: BannerPosition;
@@ -182,11 +183,11 @@ export class IncidentBanner extends FeedElement {
     }
   }
 
-  protected override view() {
+  protected override render() {
     const item = this._item;
     const level = item && levelOf(item);
     const content = item && level ? this._content(item, level) : nothing;
-    const alert = level === 'critical';
+    const alert = level == 'critical';
     return html`<div class="w" part="region">
       <div role="status">${alert ? nothing : content}</div>
       <div role="alert">${alert ? content : nothing}</div>
@@ -201,11 +202,13 @@ export class IncidentBanner extends FeedElement {
     const long = body.length > LONG;
     const open = this._open;
     const shown = long && !open ? body.slice(0, LONG - 20).replace(/\s+\S*$/, '') + '…' : body;
-    const future = item.status === 'scheduled' && (item.scheduledFor ?? 0) > now;
-    const at = future ? item.scheduledFor! : (upd?.displayAt ?? item.updatedAt);
-    const rel = relative(at, now, tag);
+    const future = item.status == 'scheduled' && (item.scheduledFor ?? 0) > now;
+    const rel = relative(
+      future ? item.scheduledFor! : (upd?.displayAt ?? item.updatedAt),
+      now,
+      tag,
+    );
     ticker().set(this, () => void this.requestUpdate(), rel.next);
-    const time = future ? fill(s.starts, rel.text) : fill(s.updated, rel.text || s.now);
     const page = this._page();
     const link =
       (this.href && https(this.href, document.baseURI)) ||
@@ -214,13 +217,13 @@ export class IncidentBanner extends FeedElement {
     const { asOf, stale } = this._s;
     return html`<div part="base ${level}" class="b ${level}" @keydown=${this._esc}>
       <div class="c">
-        <p class="h">
-          <span part="severity" class="sv">${s.sev[level]}</span>
+        <p>
+          <span part="severity">${s.sev[level]}</span>
           <strong part="name" dir="auto">${item.name}</strong>
-          <span part="status" class="st">${s.status[item.status] ?? ''}</span>
+          <span part="status">${s.status[item.status] ?? ''}</span>
         </p>
-        ${body ? html`<p part="body" id="body" class="bd" dir="auto">${shown}</p>` : nothing}
-        <p part="meta" class="m">
+        ${body ? html`<p part="body" id="body" dir="auto">${shown}</p>` : nothing}
+        <p part="meta">
           ${
             long
               ? html`<button
@@ -236,7 +239,9 @@ export class IncidentBanner extends FeedElement {
                 </button>`
               : nothing
           }
-          <span part="time">${time}</span>
+          <span part="time"
+            >${future ? fill(s.starts, rel.text) : fill(s.updated, rel.text || s.now)}</span
+          >
           ${stale && asOf ? html`<span part="stale">${fill(s.asOf, clock(asOf, tag))}</span>` : nothing}
           ${
             link
@@ -250,9 +255,7 @@ export class IncidentBanner extends FeedElement {
       ${
         this.noDismiss
           ? nothing
-          : html`<button part="dismiss" class="x" aria-label=${s.dismiss} @click=${this._dismiss}>
-              ×
-            </button>`
+          : html`<button part="dismiss" aria-label=${s.dismiss} @click=${this._dismiss}>×</button>`
       }
     </div>`;
   }

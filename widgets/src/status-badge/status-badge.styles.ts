@@ -5,9 +5,9 @@ import { css, palette } from '../element';
  * dot is ≥ 3:1 against its badge background.
  */
 const COLORS =
-  palette('--_sbg --_sfg --_sbd', 'r #fff #1f2328 #d1d9e0 #161b22 #e6edf3 #3d444d') +
+  palette('--_b --_f --_c', 'r #fff #1f2328 #d1d9e0 #161b22 #e6edf3 #3d444d') +
   palette(
-    '--_sdot',
+    '--_d',
     'none #1a7f37 #3fb950',
     'minor #9a6700 #d29922',
     'major #bc4c00 #f0883e',
@@ -33,12 +33,11 @@ export const styles = css`
   .b,
   .t {
     all: initial;
-    box-sizing: border-box;
-    background: var(--status-badge-background, var(--_sbg));
-    color: var(--status-badge-color, var(--_sfg));
-    border: 1px solid var(--status-badge-border-color, var(--_sbd));
+    background: var(--status-badge-background, var(--_b));
+    color: var(--status-badge-color, var(--_f));
+    border: 1px solid var(--status-badge-border-color, var(--_c));
     font: var(--status-badge-font-size, 13px) / 1.4
-      var(--status-badge-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+      var(--status-badge-font-family, system-ui, sans-serif);
   }
   .b {
     display: inline-flex;
@@ -48,14 +47,14 @@ export const styles = css`
     border-radius: var(--status-badge-border-radius, 999px);
     white-space: nowrap;
   }
-  a.b {
+  [href] {
     cursor: pointer;
   }
   .b:focus-visible {
-    outline: 2px solid var(--status-badge-color, var(--_sfg));
+    outline: 2px solid;
     outline-offset: 2px;
   }
-  a.b:hover .l {
+  [href]:hover .l {
     text-decoration: underline;
   }
   .d {
@@ -63,7 +62,7 @@ export const styles = css`
     width: 0.625em;
     height: 0.625em;
     border-radius: 50%;
-    background: var(--status-badge-dot-color, var(--_sdot));
+    background: var(--status-badge-dot-color, var(--_d));
   }
   :host([compact]) .b {
     padding: var(--status-badge-padding, 0.4em);
@@ -79,19 +78,17 @@ export const styles = css`
     display: none;
     position: absolute;
     z-index: 1;
-    inset-block-start: calc(100% + 4px);
+    top: calc(100% + 4px);
     inset-inline-start: 0;
     min-width: 12em;
     max-width: 24em;
     padding: 0.4em 0.6em;
     border-radius: 6px;
     overflow-wrap: anywhere;
-    box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
+    box-shadow: 0 2px 8px #0003;
   }
   .r:hover .t,
-  .b:focus-visible + .t {
-    display: block;
-  }
+  .b:focus-visible + .t,
   .t > span {
     display: block;
   }

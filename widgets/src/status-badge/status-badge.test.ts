@@ -92,6 +92,8 @@ describe('<status-badge>', () => {
     const el = await badge({ data });
     expect($(el, 'b')).toBeNull();
     expect(text(el, 'li')).toBe('<b onmouseover=alert(1)>x</b>');
-    expect($(el, 'a')).toBeNull();
+    // no link: the base is an <a> without href (not a link, not navigable)
+    expect($(el, 'a[href]')).toBeNull();
+    expect($(el, '[part~=base]')!.getAttribute('href')).toBeNull();
   });
 });

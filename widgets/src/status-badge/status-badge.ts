@@ -8,7 +8,7 @@ import {
   parseComponentList,
 } from '../../../src/core/feed';
 import type { Feed, Indicator } from '../../../src/core/types';
-import type { PropertyDeclarations } from '../element';
+import { B, R, type PropertyDeclarations } from '../element';
 import { FeedElement } from '../feed-element';
 import { fill } from '../i18n';
 import { clock } from '../time';
@@ -74,8 +74,9 @@ export function activeNames(feed: Feed, filters: string[]): string[] {
 export class StatusBadge extends FeedElement {
   static override styles = styles;
   static override properties: PropertyDeclarations = {
-    component: {},
-    compact: { type: Boolean, reflect: true },
+    ...FeedElement.properties,
+    component: 0,
+    compact: B | R,
   };
 
   declare component?: string;
@@ -118,7 +119,7 @@ export class StatusBadge extends FeedElement {
     }
   }
 
-  protected override view() {
+  protected override render() {
     const level = this._level;
     if (!level) return nothing;
     const { s, tag } = this._lang();
@@ -129,39 +130,33 @@ export class StatusBadge extends FeedElement {
     const label = (filters.length ? s.component : s.page)[level];
     const names = feed ? activeNames(feed, filters) : [];
     const asof = stale && asOf ? fill(s.asOf, clock(asOf, tag)) : '';
-    const desc = names.length || asof ? 't' : nothing;
-    const tip =
-      desc === 't' || compact
-        ? html`<span part="tooltip" class="t" role="tooltip" id="t"
-            >${compact ? html`<span>${label}</span>` : nothing}${
-              names.length
-                ? html`<span>${s.active}</span>
-                    <ul>
-                      ${names.map((n) => html`<li dir="auto">${n}</li>`)}
-                    </ul>`
-                : nothing
-            }${asof ? html`<span>${asof}</span>` : nothing}</span
-          >`
-        : nothing;
-    const inner = html`<span part="dot" class="d"></span
-      ><span part="label" class="l">${label}${asof && !compact ? ` · ${asof}` : ''}</span>`;
-    const page = this._page();
+    const desc = names.length || asof;
+    // Without a status page the base is an <a> without href: focusable (for the tooltip), not a link.
     return html`<span class="r"
+      ><a
+        part="base ${level}"
+        class="b ${level}"
+        href=${this._page() ?? nothing}
+        tabindex="0"
+        target="_blank"
+        rel="noopener noreferrer"
+        aria-describedby=${desc ? 't' : nothing}
+        ><span part="dot" class="d"></span
+        ><span part="label" class="l">${label}${asof && !compact ? ` · ${asof}` : ''}</span></a
       >${
-        page
-          ? html`<a
-              part="base ${level}"
-              class="b ${level}"
-              href=${page}
-              target="_blank"
-              rel="noopener noreferrer"
-              aria-describedby=${desc}
-              >${inner}</a
+        desc || compact
+          ? html`<span part="tooltip" class="t" role="tooltip" id="t"
+              >${compact ? html`<span>${label}</span>` : nothing}${
+                names.length
+                  ? html`<span>${s.active}</span>
+                      <ul>
+                        ${names.map((n) => html`<li dir="auto">${n}</li>`)}
+                      </ul>`
+                  : nothing
+              }${asof ? html`<span>${asof}</span>` : nothing}</span
             >`
-          : html`<span part="base ${level}" class="b ${level}" tabindex="0" aria-describedby=${desc}
-              >${inner}</span
-            >`
-      }${tip}</span
+          : nothing
+      }</span
     >`;
   }
 }
