@@ -37,7 +37,9 @@ for (const file of [...files].sort()) {
 }
 
 const pad = (s, n) => String(s).padStart(n);
-console.log(`${'file'.padEnd(46)} ${pad('raw', 8)} ${pad('gzip', 8)} ${pad('brotli', 8)} ${pad('budget', 8)}`);
+console.log(
+  `${'file'.padEnd(46)} ${pad('raw', 8)} ${pad('gzip', 8)} ${pad('brotli', 8)} ${pad('budget', 8)}`,
+);
 for (const r of rows) {
   if (r.missing) console.log(`${r.file.padEnd(46)} ${pad('missing', 8)}`);
   else
