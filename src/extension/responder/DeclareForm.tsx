@@ -35,8 +35,7 @@ export function DeclareForm({ onDeclared }: { onDeclared(incident: IncidentRecor
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="declare-h">
-      <h2 id="declare-h">{t('rs_declare_title')}</h2>
+    <form onSubmit={submit} noValidate aria-label={t('rs_declare_title')}>
       <Field
         id="declare-title"
         label={t('rs_declare_name')}

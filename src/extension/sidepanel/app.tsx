@@ -42,7 +42,7 @@ export function SidepanelApp() {
         {route.view === 'list' && <ListView />}
         {route.view === 'declare' && (
           <>
-            <h1 tabIndex={-1}>{t('rs_nav_declare')}</h1>
+            <h1 tabIndex={-1}>{t('rs_declare_title')}</h1>
             <DeclareForm
               onDeclared={(i) => go({ view: 'incident', id: i.id, section: 'classify' })}
             />

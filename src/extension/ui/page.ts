@@ -17,6 +17,13 @@ input[type=text],input[type=url],input[type=number]{font:inherit;color:var(--len
 border:1px solid var(--lens-border);border-radius:6px;padding:4px 8px;width:100%;box-sizing:border-box;}
 .error{color:var(--lens-overdue);font-weight:600;}
 .ok{color:var(--lens-ok);font-weight:600;}
+.options{max-width:960px;margin:0 auto;}
+.options>header{padding:16px 16px 0;border-bottom:1px solid var(--lens-border);}
+.options>header h1{font-size:20px;}
+.tabs{list-style:none;display:flex;flex-wrap:wrap;gap:4px;margin:8px 0 0;padding:0;}
+.tabs a{display:inline-block;padding:6px 12px;border-radius:6px 6px 0 0;text-decoration:none;font-weight:600;}
+.tabs a:hover{text-decoration:underline;}
+.tabs a[aria-current=page]{background:var(--lens-accent);color:var(--lens-accentFg);}
 table{border-collapse:collapse;width:100%;} th,td{text-align:start;padding:6px;border-bottom:1px solid var(--lens-border);vertical-align:top;}
 `;
 
