@@ -133,7 +133,7 @@ export async function run(ctx: { log(m: string): void }): Promise<Row[]> {
     rows.push(
       {
         group: G,
-        name: `active-incident view: the side panel list, readList (every incident, its timeline, obligations → ${list.value}), ${list.how}; timed ${settled} s after the writes, once a small read was quick`,
+        name: `active-incident view: the side panel list, readList (open incidents by the by-status index with their timelines and obligations; resolved ones awaiting post-mortem by the by-resolved index, records only, first page → ${list.value}), ${list.how}; timed ${settled} s after the writes, once a small read was quick`,
         value: list.ms,
         unit: 'ms',
         goal: '≤ 50 ms',
@@ -147,7 +147,7 @@ export async function run(ctx: { log(m: string): void }): Promise<Row[]> {
       },
       {
         group: G,
-        name: `reviews dashboard, list: readOverview + reviewListRows (${overview.value}; reads ${overview.read.toFixed(0)} ms), ${overview.how}`,
+        name: `reviews dashboard, list: readOverview + reviewListRows (latest resolved first by the by-resolved index, first page with its timelines and reviews: ${overview.value}; reads ${overview.read.toFixed(0)} ms), ${overview.how}`,
         value: overview.ms,
         unit: 'ms',
       },

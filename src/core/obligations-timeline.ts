@@ -1,6 +1,7 @@
 /**
  * Reading an incident timeline: its current severity, when that severity's clock started, and resolution.
- * Events may arrive in any order and may have edited times, so everything here sorts by `at` first.
+ * Events may arrive in any order and may have edited times, so everything here reads by `at`, not by array
+ * position (only classifications need an order; see `incidentAnchors`).
  */
 import type { Severity, TimelineEvent } from './types';
 
@@ -26,30 +27,59 @@ export function sortedEvents(events: readonly TimelineEvent[]): TimelineEvent[] 
   return events.filter((e) => Number.isFinite(e.at)).sort((a, b) => a.at - b.at);
 }
 
-const classifications = (sorted: TimelineEvent[]): (TimelineEvent & { severity: Severity })[] =>
-  sorted.filter(
-    (e): e is TimelineEvent & { severity: Severity } =>
-      (e.type === 'classified' || e.type === 'reclassified') && isSeverity(e.severity),
-  );
-
-/** Every anchor of the incident in one pass over its timeline. */
+/**
+ * Every anchor of the incident in one pass over its timeline, without sorting it: the earliest `declared`
+ * and the latest `resolved` only need their times; classifications are the one thing read in time order
+ * (ties in recorded order), and there are few of them, so only they are ordered.
+ */
 export function incidentAnchors(events: readonly TimelineEvent[]): IncidentAnchors {
-  const sorted = sortedEvents(events);
-  let severity: Severity | null = null;
-  let classifiedAt: number | null = null;
-  for (const e of classifications(sorted)) {
-    if (e.severity !== severity) {
-      severity = e.severity;
-      classifiedAt = e.at;
+  let declaredAt: number | null = null;
+  let resolvedAt: number | null = null;
+  // Classifications with a valid severity, kept in time order as they are found (stable insertion).
+  let classAt: number[] | null = null;
+  let classSev: Severity[] | null = null;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const t = e.at;
+    if (!Number.isFinite(t)) continue;
+    switch (e.type) {
+      case 'declared':
+        if (declaredAt === null || t < declaredAt) declaredAt = t;
+        break;
+      case 'resolved':
+        if (resolvedAt === null || t > resolvedAt) resolvedAt = t;
+        break;
+      case 'classified':
+      case 'reclassified': {
+        const sev = e.severity;
+        if (!isSeverity(sev)) break;
+        if (classAt === null || classSev === null) {
+          classAt = [t];
+          classSev = [sev];
+          break;
+        }
+        // After every earlier-or-equal time: equal times keep their recorded order.
+        let j = classAt.length;
+        while (j > 0 && classAt[j - 1]! > t) j--;
+        classAt.splice(j, 0, t);
+        classSev.splice(j, 0, sev);
+        break;
+      }
+      default:
+        break;
     }
   }
-  const resolved = sorted.filter((e) => e.type === 'resolved');
-  return {
-    declaredAt: sorted.find((e) => e.type === 'declared')?.at ?? null,
-    severity,
-    classifiedAt,
-    resolvedAt: resolved.length ? (resolved[resolved.length - 1]?.at ?? null) : null,
-  };
+  let severity: Severity | null = null;
+  let classifiedAt: number | null = null;
+  if (classAt !== null && classSev !== null) {
+    for (let i = 0; i < classAt.length; i++) {
+      if (classSev[i] !== severity) {
+        severity = classSev[i]!;
+        classifiedAt = classAt[i]!;
+      }
+    }
+  }
+  return { declaredAt, severity, classifiedAt, resolvedAt };
 }
 
 /** Severity of the latest classification or reclassification (by time); null if never classified. */

@@ -14,12 +14,13 @@
  * - Exactly at the deadline is still on time; exactly `dueSoonMinutes` before it is already "due soon".
  */
 import { levelFor } from './policy';
-import { incidentAnchors, sortedEvents, type IncidentAnchors } from './obligations-timeline';
+import { incidentAnchors } from './obligations-timeline';
 import type {
   ObligationRule,
   ObligationState,
   ObligationStatus,
   Policy,
+  SeverityLevel,
   TimelineEvent,
 } from './types';
 
@@ -37,14 +38,6 @@ export interface ObligationIncident {
 
 const MINUTE = 60_000;
 
-interface Context {
-  incident: ObligationIncident;
-  sorted: TimelineEvent[];
-  anchors: IncidentAnchors & { classifiedAt: number };
-  now: number;
-  soonMs: number;
-}
-
 const CONDITION = {
   publicly_visible: { key: 'publiclyVisible', words: 'the incident is publicly visible' },
   commonly_used: { key: 'commonlyUsed', words: 'the affected feature is commonly used' },
@@ -61,15 +54,72 @@ function clockState(dueAt: number, now: number, soonMs: number): ObligationState
   return dueAt - now <= soonMs ? 'due_soon' : 'upcoming';
 }
 
-const meetsRule = (rule: ObligationRule, e: TimelineEvent): boolean =>
-  rule.metBy.includes(e.type) || (e.type === 'obligation_met' && e.obligationId === rule.id);
+/**
+ * A level's rules indexed for one pass over a timeline: which rules an event type meets (`metBy`) and which
+ * an `obligation_met` event with a given id meets. Built once per level and cached (see `indexFor`).
+ */
+interface LevelIndex {
+  /**
+   * The rules as they were when indexed (identity), so a level whose rule list was replaced or edited is
+   * re-indexed; rules themselves are treated as immutable (a changed policy is a new object).
+   */
+  rules: readonly ObligationRule[];
+  byType: Map<string, number[]>;
+  byId: Map<string, number[]>;
+}
 
-function statusFor(rule: ObligationRule, ctx: Context): ObligationStatus {
-  const base = { ruleId: rule.id, label: rule.label, channel: rule.channel };
-  const { anchors } = ctx;
-  const notes: string[] = [];
-  const meets = ctx.sorted.filter((e) => meetsRule(rule, e));
-  const firstMet = meets[0]?.at;
+const levelIndexes = new WeakMap<SeverityLevel, LevelIndex>();
+
+function buildIndex(rules: readonly ObligationRule[]): LevelIndex {
+  const byType = new Map<string, number[]>();
+  const byId = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number): void => {
+    const list = map.get(key);
+    if (!list) map.set(key, [i]);
+    else if (!list.includes(i)) list.push(i);
+  };
+  rules.forEach((rule, i) => {
+    for (const type of rule.metBy) add(byType, type, i);
+    add(byId, rule.id, i);
+  });
+  return { rules: rules.slice(), byType, byId };
+}
+
+function indexFor(level: SeverityLevel): LevelIndex {
+  const rules = level.obligations;
+  const cached = levelIndexes.get(level);
+  if (
+    cached &&
+    cached.rules.length === rules.length &&
+    cached.rules.every((r, i) => r === rules[i])
+  )
+    return cached;
+  const index = buildIndex(rules);
+  levelIndexes.set(level, index);
+  return index;
+}
+
+/** What one rule needs from the timeline, gathered for every rule of the level in one pass. */
+interface RuleFacts {
+  /** Earliest time of an event that meets the rule (anywhere in the timeline). */
+  firstMet: number | undefined;
+  /** Meeting events under the current severity and up to resolution (for recurring duties). */
+  posts: number;
+  /** The latest of those. */
+  lastPost: number | undefined;
+}
+
+interface Context {
+  incident: ObligationIncident;
+  classifiedAt: number;
+  resolvedAt: number | null;
+  now: number;
+  soonMs: number;
+}
+
+function statusFor(rule: ObligationRule, facts: RuleFacts, ctx: Context): ObligationStatus {
+  const { firstMet } = facts;
+  let known: string | undefined;
   if (rule.onlyIf) {
     const { key, words } = CONDITION[rule.onlyIf];
     const answer = ctx.incident[key];
@@ -77,97 +127,156 @@ function statusFor(rule: ObligationRule, ctx: Context): ObligationStatus {
       // Done anyway (e.g. before a downgrade made it conditional): a fact stays a fact.
       if (firstMet !== undefined) {
         const note = `Applies only if ${words}; it is not, but it was done.`;
-        return { ...base, state: 'met', anchorAt: null, dueAt: null, metAt: firstMet, note };
+        return {
+          ruleId: rule.id,
+          label: rule.label,
+          channel: rule.channel,
+          state: 'met',
+          anchorAt: null,
+          dueAt: null,
+          metAt: firstMet,
+          note,
+        };
       }
       const note = `Applies only if ${words}; it is not.`;
-      return { ...base, state: 'not_applicable', anchorAt: null, dueAt: null, note };
-    }
-    if (answer === undefined) notes.push(`Not known whether ${words}; assumed it is.`);
-  }
-  const note = (extra?: string): { note?: string } => {
-    const all = extra ? [...notes, extra] : notes;
-    return all.length ? { note: all.join(' ') } : {};
-  };
-  const resolvedAt = anchors.resolvedAt;
-
-  if (rule.standing) {
-    const anchorAt = anchors.classifiedAt;
-    if (firstMet !== undefined)
-      return { ...base, state: 'met', anchorAt, dueAt: null, metAt: firstMet, ...note() };
-    if (resolvedAt !== null) {
       return {
-        ...base,
+        ruleId: rule.id,
+        label: rule.label,
+        channel: rule.channel,
         state: 'not_applicable',
-        anchorAt,
+        anchorAt: null,
         dueAt: null,
-        ...note('Ended at resolution.'),
+        note,
       };
     }
-    return { ...base, state: 'standing', anchorAt, dueAt: null, ...note() };
+    if (answer === undefined) known = `Not known whether ${words}; assumed it is.`;
+  }
+  const status = (
+    state: ObligationState,
+    anchorAt: number | null,
+    dueAt: number | null,
+  ): ObligationStatus => ({
+    ruleId: rule.id,
+    label: rule.label,
+    channel: rule.channel,
+    state,
+    anchorAt,
+    dueAt,
+  });
+  const withNote = (s: ObligationStatus, extra?: string): ObligationStatus => {
+    const note = known === undefined ? extra : extra === undefined ? known : `${known} ${extra}`;
+    if (note !== undefined) s.note = note;
+    return s;
+  };
+  const { resolvedAt, classifiedAt } = ctx;
+
+  if (rule.standing) {
+    if (firstMet !== undefined) {
+      const s = status('met', classifiedAt, null);
+      s.metAt = firstMet;
+      return withNote(s);
+    }
+    if (resolvedAt !== null)
+      return withNote(status('not_applicable', classifiedAt, null), 'Ended at resolution.');
+    return withNote(status('standing', classifiedAt, null));
   }
 
   if (rule.repeatEveryMinutes !== undefined && rule.anchor === 'classified') {
     // Only posts under the current severity count, and only up to resolution (see module comment).
-    const posts = meets.filter(
-      (e) => e.at >= anchors.classifiedAt && (resolvedAt === null || e.at <= resolvedAt),
-    );
-    const last = posts[posts.length - 1]?.at;
-    const lastMet = last === undefined ? {} : { lastMetAt: last };
-    const anchorAt = last ?? anchors.classifiedAt;
+    const last = facts.lastPost;
+    const anchorAt = last ?? classifiedAt;
     if (resolvedAt !== null) {
-      return {
-        ...base,
-        state: 'not_applicable',
-        anchorAt,
-        dueAt: null,
-        occurrence: posts.length,
-        ...lastMet,
-        ...note('Ended at resolution.'),
-      };
+      const s = status('not_applicable', anchorAt, null);
+      s.occurrence = facts.posts;
+      if (last !== undefined) s.lastMetAt = last;
+      return withNote(s, 'Ended at resolution.');
     }
     const dueAt =
       last === undefined
-        ? anchors.classifiedAt + rule.dueMinutes * MINUTE
+        ? classifiedAt + rule.dueMinutes * MINUTE
         : last + rule.repeatEveryMinutes * MINUTE;
-    const state = clockState(dueAt, ctx.now, ctx.soonMs);
-    return { ...base, state, anchorAt, dueAt, occurrence: posts.length + 1, ...lastMet, ...note() };
+    const s = status(clockState(dueAt, ctx.now, ctx.soonMs), anchorAt, dueAt);
+    s.occurrence = facts.posts + 1;
+    if (last !== undefined) s.lastMetAt = last;
+    return withNote(s);
   }
 
-  const anchorAt = rule.anchor === 'resolved' ? resolvedAt : anchors.classifiedAt;
+  const anchorAt = rule.anchor === 'resolved' ? resolvedAt : classifiedAt;
   if (anchorAt === null) {
     // Anchored on resolution, which has not happened: no clock yet, but it may already be done.
-    if (firstMet !== undefined)
-      return { ...base, state: 'met', anchorAt, dueAt: null, metAt: firstMet, ...note() };
-    return { ...base, state: 'upcoming', anchorAt, dueAt: null, ...note('Starts when resolved.') };
+    if (firstMet !== undefined) {
+      const s = status('met', anchorAt, null);
+      s.metAt = firstMet;
+      return withNote(s);
+    }
+    return withNote(status('upcoming', anchorAt, null), 'Starts when resolved.');
   }
   const dueAt = anchorAt + rule.dueMinutes * MINUTE;
   if (firstMet !== undefined) {
-    const state = firstMet <= dueAt ? 'met' : 'met_late';
-    return { ...base, state, anchorAt, dueAt, metAt: firstMet, ...note() };
+    const s = status(firstMet <= dueAt ? 'met' : 'met_late', anchorAt, dueAt);
+    s.metAt = firstMet;
+    return withNote(s);
   }
-  return { ...base, state: clockState(dueAt, ctx.now, ctx.soonMs), anchorAt, dueAt, ...note() };
+  return withNote(status(clockState(dueAt, ctx.now, ctx.soonMs), anchorAt, dueAt));
 }
 
 /**
  * Every obligation of the incident's current severity, in policy order, with its deadline and its state at
  * `now` (epoch ms). An incident that was never classified has no obligations yet: `[]`.
+ *
+ * Two passes over the timeline and no sort: one for the anchors, one that records for every rule of the
+ * level its earliest meeting event and its posts under the current severity (through the level's cached
+ * type → rules index), so the cost is O(events + rules) per incident.
  */
 export function computeObligations(
   incident: ObligationIncident,
   policy: Policy,
   now: number,
 ): ObligationStatus[] {
-  const sorted = sortedEvents(incident.events);
-  const anchors = incidentAnchors(sorted);
-  if (anchors.severity === null || anchors.classifiedAt === null) return [];
+  const { events } = incident;
+  const anchors = incidentAnchors(events);
+  const { severity, classifiedAt, resolvedAt } = anchors;
+  if (severity === null || classifiedAt === null) return [];
+  const level = levelFor(policy, severity);
+  const { rules, byType, byId } = indexFor(level);
+  const facts: RuleFacts[] = new Array<RuleFacts>(rules.length);
+  for (let r = 0; r < rules.length; r++)
+    facts[r] = { firstMet: undefined, posts: 0, lastPost: undefined };
+  const note = (r: number, t: number, inWindow: boolean): void => {
+    const f = facts[r]!;
+    if (f.firstMet === undefined || t < f.firstMet) f.firstMet = t;
+    if (inWindow) {
+      f.posts++;
+      if (f.lastPost === undefined || t > f.lastPost) f.lastPost = t;
+    }
+  };
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const t = e.at;
+    if (!Number.isFinite(t)) continue;
+    const byItsType = byType.get(e.type);
+    const byItsId =
+      e.type === 'obligation_met' && e.obligationId !== undefined
+        ? byId.get(e.obligationId)
+        : undefined;
+    if (byItsType === undefined && byItsId === undefined) continue;
+    const inWindow = t >= classifiedAt && (resolvedAt === null || t <= resolvedAt);
+    if (byItsType !== undefined) for (const r of byItsType) note(r, t, inWindow);
+    // A rule met both ways by the same event counts it once.
+    if (byItsId !== undefined)
+      for (const r of byItsId)
+        if (byItsType === undefined || !byItsType.includes(r)) note(r, t, inWindow);
+  }
   const ctx: Context = {
     incident,
-    sorted,
-    anchors: { ...anchors, classifiedAt: anchors.classifiedAt },
+    classifiedAt,
+    resolvedAt,
     now,
     soonMs: policy.dueSoonMinutes * MINUTE,
   };
-  return levelFor(policy, anchors.severity).obligations.map((rule) => statusFor(rule, ctx));
+  const out: ObligationStatus[] = new Array<ObligationStatus>(rules.length);
+  for (let r = 0; r < rules.length; r++) out[r] = statusFor(rules[r]!, facts[r]!, ctx);
+  return out;
 }
 
 /**

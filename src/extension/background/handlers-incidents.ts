@@ -120,6 +120,9 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
       });
       const next: IncidentRecord = { ...incident, updatedAt: deps.now() };
       if (p.type === 'resolved') Object.assign(next, { status: 'resolved', resolvedAt: at });
+      // Denormalised for the lists (see IncidentRecord.reviewPublishedAt): the earliest publication.
+      if (p.type === 'review_published')
+        next.reviewPublishedAt = Math.min(at, incident.reviewPublishedAt ?? at);
       await saveIncident(await deps.db(), next, [e]);
       await refresh(deps);
       return null;
@@ -147,6 +150,8 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
       const next: IncidentRecord = { ...incident, updatedAt: now };
       const last = resolved[resolved.length - 1];
       if (last) next.resolvedAt = last.at;
+      const published = timeline.filter((e) => e.type === 'review_published').map((e) => e.at);
+      if (published.length) next.reviewPublishedAt = Math.min(...published);
       // The incident summary and the edited event change together, in one transaction.
       await saveIncident(db, next, [edited]);
       await refresh(deps);

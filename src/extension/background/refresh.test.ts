@@ -1,8 +1,9 @@
 import './test-i18n';
 import 'fake-indexeddb/auto';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { putCopiedReply } from '../db/marks';
 import { setSetting, DEFAULT_NOTIFICATIONS } from '../db/settings';
+import { saveIncident } from '../db/incidents';
 import type { SourceRecord } from '../db/schema';
 import { badgeFor, BADGE_COLOURS } from './badge';
 import { pollDue } from './poll';
@@ -167,5 +168,45 @@ describe('notifications', () => {
         (t) => t.includes('Incident a') && !t.startsWith('Overdue') && !t.startsWith('Due'),
       ),
     ).toEqual([]);
+  });
+
+  test('reads the timelines of open and recently resolved incidents only', async () => {
+    const kit = await makeKit();
+    const DAY = 24 * 60 * MIN;
+    kit.clock.now = T0 + 30 * DAY;
+    const base = {
+      components: [],
+      publiclyVisible: true,
+      startedAt: T0,
+      declaredAt: T0,
+      severity: 1 as const,
+      updatedAt: T0,
+    };
+    await saveIncident(kit.db, { ...base, id: 'open', title: 'Open', status: 'open' }, [
+      { id: 'o1', incidentId: 'open', type: 'classified', at: T0, severity: 1 },
+    ]);
+    for (const [id, resolvedAt] of [
+      ['recent', kit.clock.now - 3 * DAY],
+      ['old', kit.clock.now - 20 * DAY],
+    ] as const) {
+      await saveIncident(kit.db, { ...base, id, title: id, status: 'resolved', resolvedAt }, [
+        { id: `${id}-c`, incidentId: id, type: 'classified', at: T0, severity: 1 },
+        { id: `${id}-r`, incidentId: id, type: 'resolved', at: resolvedAt },
+      ]);
+    }
+    const read: string[] = [];
+    const proto = IDBIndex.prototype;
+    const original = proto.getAll;
+    proto.getAll = function (this: IDBIndex, query?: IDBValidKey | IDBKeyRange | null, n?: number) {
+      if (this.objectStore.name === 'events') read.push(String(query));
+      return original.call(this, query, n);
+    };
+    onTestFinished(() => void (proto.getAll = original));
+    await refresh(kit.deps);
+    expect(read.sort()).toEqual(['open', 'recent']);
+    // The recent one's post-mortem (due 48 h after resolution) is overdue and notified; the old one is not.
+    expect(
+      kit.platform.notifications.map((n) => n.id).filter((k) => k.includes('postmortem')),
+    ).toEqual([expect.stringContaining('local:recent|postmortem')]);
   });
 });

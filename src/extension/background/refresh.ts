@@ -1,6 +1,6 @@
 import { computeObligations } from '../../core/obligations';
 import type { Severity, TimelineEvent } from '../../core/types';
-import { eventsOf, listIncidents } from '../db/incidents';
+import { eventsOf, listIncidents, resolvedSince } from '../db/incidents';
 import { claimKeys, copiedReplies } from '../db/marks';
 import type { IncidentRecord } from '../db/schema';
 import { getSettings } from '../db/settings';
@@ -26,12 +26,24 @@ interface Local {
   events: TimelineEvent[];
 }
 
-/** Responder incidents worth watching, each with its timeline plus its linked feed's public posts. */
+/**
+ * Responder incidents worth watching, each with its timeline plus its linked feed's public posts: the
+ * open ones (the `by-status` index) and those resolved within RESOLVED_WATCH_MS (the `by-resolved`
+ * index), so a poll reads neither older incidents nor their timelines.
+ */
 async function localIncidents(db: LensDatabase, now: number): Promise<Local[]> {
-  const all = (await listIncidents(db)).filter(
-    (i) =>
-      i.status === 'open' || (i.resolvedAt !== undefined && now - i.resolvedAt < RESOLVED_WATCH_MS),
-  );
+  const [open, recent] = await Promise.all([
+    listIncidents(db, 'open'),
+    resolvedSince(db, now - RESOLVED_WATCH_MS),
+  ]);
+  const byId = new Map([...open, ...recent].map((i) => [i.id, i]));
+  const all = [...byId.values()]
+    .filter(
+      (i) =>
+        i.status === 'open' ||
+        (i.resolvedAt !== undefined && now - i.resolvedAt < RESOLVED_WATCH_MS),
+    )
+    .sort((a, b) => b.declaredAt - a.declaredAt);
   return Promise.all(
     all.map(async (incident) => {
       const own = await eventsOf(db, incident.id);

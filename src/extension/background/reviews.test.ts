@@ -201,6 +201,8 @@ describe('reviews/setItemStatus and reviews/publish', () => {
     );
     expect(pm?.state).toBe('met');
     expect((await getIncident(kit.db, id))?.updatedAt).toBe(kit.clock.now);
+    // Denormalised for the lists, which read no timelines.
+    expect((await getIncident(kit.db, id))?.reviewPublishedAt).toBe(kit.clock.now);
     // Publishing again changes nothing.
     kit.clock.now += MIN;
     expect((await h['reviews/publish']({ id: review.id }, sender)).publishedAt).toBe(
@@ -209,5 +211,21 @@ describe('reviews/setItemStatus and reviews/publish', () => {
     expect((await eventsOf(kit.db, id)).filter((e) => e.type === 'review_published')).toHaveLength(
       1,
     );
+  });
+});
+
+describe('reviewPublishedAt on the incident record', () => {
+  it('follows review_published events recorded on the timeline and their edits', async () => {
+    const id = await resolvedIncident();
+    expect((await getIncident(kit.db, id))?.reviewPublishedAt).toBeUndefined();
+    kit.clock.now = T0 + 10 * 60 * MIN;
+    await h['incidents/record']({ id, type: 'review_published', at: T0 + 9 * 60 * MIN }, sender);
+    expect((await getIncident(kit.db, id))?.reviewPublishedAt).toBe(T0 + 9 * 60 * MIN);
+    const published = (await eventsOf(kit.db, id)).find((e) => e.type === 'review_published');
+    await h['incidents/editEvent'](
+      { id, eventId: published?.id ?? '', at: T0 + 2 * 60 * MIN, reason: 'Published earlier' },
+      sender,
+    );
+    expect((await getIncident(kit.db, id))?.reviewPublishedAt).toBe(T0 + 2 * 60 * MIN);
   });
 });

@@ -108,7 +108,9 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
         text: review.title,
       };
       const published: ReviewRecord = { ...review, publishedAt: now, updatedAt: now };
-      await savePublished(db, { ...incident, updatedAt: now }, event, published);
+      // reviewPublishedAt is denormalised for the lists, which read no timelines.
+      const reviewPublishedAt = Math.min(now, incident.reviewPublishedAt ?? now);
+      await savePublished(db, { ...incident, updatedAt: now, reviewPublishedAt }, event, published);
       await refresh(deps);
       return published;
     },

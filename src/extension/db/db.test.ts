@@ -10,7 +10,7 @@ import { openLensDB } from './open';
 import { DB_VERSION, type IncidentRecord, type LensDB } from './schema';
 import { getSetting, getSettings, setSetting } from './settings';
 import { activeFeedIncidents, savePoll } from './sources';
-import { seedEveryStore } from './seed.test-helpers';
+import { sampleRecords, seedEveryStore } from './seed.test-helpers';
 
 describe('openLensDB and migrations', () => {
   test('migrations are ordered, contiguous and end at DB_VERSION', () => {
@@ -55,6 +55,59 @@ describe('openLensDB and migrations', () => {
     }
     // The v2 index works on records written before it existed.
     expect(await db.getAllKeysFromIndex('notified', 'by-at')).toEqual(['n1']);
+    db.close();
+  });
+
+  test('a v2 database opens at v3 with every record, the by-resolved index covering its resolved incidents and reviewPublishedAt filled in from published reviews', async () => {
+    const name = freshName();
+    const v2 = await openLensDB(name, 2);
+    expect(v2.version).toBe(2);
+    expect([...v2.transaction('incidents').store.indexNames]).toEqual(['by-status']);
+    const written = await seedEveryStore(v2);
+    const resolved = (id: string, resolvedAt: number): IncidentRecord => ({
+      id,
+      title: `Resolved ${id}`,
+      components: [],
+      publiclyVisible: false,
+      startedAt: T0,
+      declaredAt: T0,
+      status: 'resolved',
+      severity: 1,
+      resolvedAt,
+      updatedAt: resolvedAt,
+    });
+    const extra = [resolved('r-old', T0 + 1000), resolved('r-new', T0 + 5000)];
+    for (const i of extra) await v2.put('incidents', i);
+    // A review of r-old published under v2: v3 denormalises its time onto the incident.
+    const review = {
+      ...sampleRecords().reviews[0]!,
+      id: 'r2',
+      incidentId: 'r-old',
+      publishedAt: T0 + 9000,
+    };
+    await v2.put('reviews', review as never);
+    v2.close();
+
+    const db = await openLensDB(name, 3);
+    expect(db.version).toBe(3);
+    const byKey = (a: object, b: object) =>
+      String(Object.values(a)[0]).localeCompare(String(Object.values(b)[0]));
+    for (const [store, records] of Object.entries(written)) {
+      const expected =
+        store === 'incidents'
+          ? // Every record kept; the only change is r-old's denormalised publication time.
+            [...records, { ...extra[0]!, reviewPublishedAt: T0 + 9000 }, extra[1]!]
+          : store === 'reviews'
+            ? [...records, review]
+            : [...records];
+      expect(await db.getAll(store as never), store).toEqual(expected.sort(byKey));
+    }
+    // Open incidents have no resolvedAt, so the index holds exactly the resolved ones, by time.
+    expect(await db.getAllKeysFromIndex('incidents', 'by-resolved')).toEqual(['r-old', 'r-new']);
+    expect([...db.transaction('incidents').store.indexNames].sort()).toEqual([
+      'by-resolved',
+      'by-status',
+    ]);
     db.close();
   });
 

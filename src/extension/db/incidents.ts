@@ -24,6 +24,20 @@ export async function eventsOf(db: LensDatabase, incidentId: string): Promise<Ev
 }
 
 /**
+ * The timelines of several incidents (each oldest first, as `eventsOf`), read in one transaction: one
+ * per incident would cost a transaction each, which dominates at a hundred incidents.
+ */
+export async function eventsOfMany(
+  db: LensDatabase,
+  incidentIds: readonly string[],
+): Promise<Map<string, EventRecord[]>> {
+  if (incidentIds.length === 0) return new Map();
+  const index = db.transaction('events').store.index('by-incident');
+  const all = await Promise.all(incidentIds.map((id) => index.getAll(id)));
+  return new Map(incidentIds.map((id, i) => [id, all[i]!.sort((a, b) => a.at - b.at)]));
+}
+
+/**
  * Writes an incident record and appends events to its timeline in one transaction, so a timeline
  * never holds an event whose incident summary (severity, status) was not updated with it.
  */
@@ -48,4 +62,51 @@ export async function putEvent(db: LensDatabase, event: EventRecord): Promise<vo
 /** One event by id. */
 export function getEvent(db: LensDatabase, id: string): Promise<EventRecord | undefined> {
   return db.get('events', id);
+}
+
+/** Incidents resolved after `since` (exclusive), through the `by-resolved` index. */
+export function resolvedSince(db: LensDatabase, since: number): Promise<IncidentRecord[]> {
+  return db.getAllFromIndex('incidents', 'by-resolved', IDBKeyRange.lowerBound(since, true));
+}
+
+/** One page of resolved incidents, latest resolution first; `more` when older ones exist. */
+export interface ResolvedPage {
+  incidents: IncidentRecord[];
+  more: boolean;
+}
+
+/**
+ * The `limit` most recently resolved incidents, through the `by-resolved` index: reads `limit + 1`
+ * records whatever the number stored.
+ */
+export async function latestResolved(db: LensDatabase, limit: number): Promise<ResolvedPage> {
+  const incidents: IncidentRecord[] = [];
+  let cursor = await db
+    .transaction('incidents')
+    .store.index('by-resolved')
+    .openCursor(null, 'prev');
+  while (cursor && incidents.length < limit) {
+    incidents.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return { incidents, more: cursor !== null };
+}
+
+/**
+ * Resolved incidents whose post-mortem is not published yet (no `reviewPublishedAt`), latest
+ * resolution first, up to `limit`: one cursor over the `by-resolved` index, skipping published ones.
+ * Never reads events.
+ */
+export async function awaitingReview(db: LensDatabase, limit: number): Promise<ResolvedPage> {
+  const incidents: IncidentRecord[] = [];
+  let cursor = await db
+    .transaction('incidents')
+    .store.index('by-resolved')
+    .openCursor(null, 'prev');
+  while (cursor && incidents.length < limit) {
+    if (cursor.value.reviewPublishedAt === undefined) incidents.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  // `more` may be true when only published incidents remain: "show more" then finds none.
+  return { incidents, more: cursor !== null };
 }

@@ -48,6 +48,32 @@ export const MIGRATIONS: readonly Migration[] = [
       tx.objectStore('notified').createIndex('by-at', 'at');
     },
   },
+  {
+    version: 3,
+    description:
+      'Index incidents by resolution time, so lists read the latest resolved ones (and refresh the recently resolved) without reading every incident; denormalise reviewPublishedAt from published reviews',
+    async migrate(_db, tx) {
+      // The index covers existing resolved incidents through their resolvedAt.
+      const incidents = tx.objectStore('incidents');
+      incidents.createIndex('by-resolved', 'resolvedAt');
+      // reviewPublishedAt is new in v3 (written when a review is published): fill it in for reviews
+      // published before, so lists can tell awaiting incidents from their records alone. Nothing else
+      // in any record changes.
+      const published = new Map<string, number>();
+      for (const r of await tx.objectStore('reviews').getAll()) {
+        if (r.publishedAt === undefined) continue;
+        published.set(
+          r.incidentId,
+          Math.min(r.publishedAt, published.get(r.incidentId) ?? Infinity),
+        );
+      }
+      for (const [id, at] of published) {
+        const incident = await incidents.get(id);
+        if (incident && incident.reviewPublishedAt === undefined)
+          await incidents.put({ ...incident, reviewPublishedAt: at });
+      }
+    },
+  },
 ];
 
 /** Runs, in order, every step newer than `oldVersion` and not newer than `newVersion`. */

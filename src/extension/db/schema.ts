@@ -18,7 +18,7 @@ import type { Review } from '../../core/review';
 
 export const DB_NAME = 'incident-lens';
 /** The current schema version: the last step in `MIGRATIONS`. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A Statuspage v2 (or compatible) feed the background polls. */
 export interface SourceRecord {
@@ -93,6 +93,12 @@ export interface IncidentRecord {
   /** The Statuspage incident id once published through the REST API. */
   statuspageIncidentId?: string;
   resolvedAt?: number;
+  /**
+   * Denormalised for lists: when its post-mortem was published (the `review_published` event written by
+   * `reviews/publish`, or one recorded on the timeline). Absent while unpublished. The v3 migration
+   * filled it in from reviews published before it existed.
+   */
+  reviewPublishedAt?: number;
   updatedAt: number;
 }
 
@@ -164,7 +170,12 @@ export interface LensDB extends DBSchema {
     indexes: { 'by-source': string; 'by-active': number };
   };
   sites: { key: string; value: SiteRecord };
-  incidents: { key: string; value: IncidentRecord; indexes: { 'by-status': string } };
+  incidents: {
+    key: string;
+    value: IncidentRecord;
+    /** `by-resolved` holds resolved incidents only (open ones have no `resolvedAt`). */
+    indexes: { 'by-status': string; 'by-resolved': number };
+  };
   events: { key: string; value: EventRecord; indexes: { 'by-incident': string } };
   drafts: { key: string; value: DraftRecord; indexes: { 'by-incident': string } };
   reviews: { key: string; value: ReviewRecord; indexes: { 'by-incident': string } };

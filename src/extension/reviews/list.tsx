@@ -6,7 +6,8 @@ import { SeverityChip } from '../ui/severity';
 import { useDbQuery } from '../ui/use-db';
 import { useNow } from '../ui/use-now';
 import { localTimeZone } from './dates';
-import { readOverview } from './repo';
+import { useState } from 'preact/hooks';
+import { OVERVIEW_PAGE, readOverview } from './repo';
 import { reviewListRows, type ReviewListRow } from './view-model';
 
 /** The post-mortem column: a live countdown while unpublished, or when it was met. */
@@ -26,10 +27,13 @@ function Postmortem({ row, now }: { row: ReviewListRow; now: number }) {
 
 /**
  * Resolved incidents, with or without a review, and the countdown to each post-mortem deadline
- * (published within 48 hours of resolution by default).
+ * (published within 48 hours of resolution by default). The latest resolved incidents are read a page
+ * at a time ("show more" adds the next page); within what is shown, unpublished post-mortems come first.
  */
 export function ReviewsList({ onOpen }: { onOpen(incidentId: string): void }) {
-  const { data, error } = useDbQuery(readOverview);
+  // The latest resolved incidents, a page at a time: thousands may be stored.
+  const [limit, setLimit] = useState(OVERVIEW_PAGE);
+  const { data, error, refresh } = useDbQuery((db) => readOverview(db, limit));
   const live = data?.incidents.some((i) => i.status === 'resolved') ?? false;
   const now = useNow(live);
   if (error) return <p class="error">{error}</p>;
@@ -41,53 +45,69 @@ export function ReviewsList({ onOpen }: { onOpen(incidentId: string): void }) {
     onOpen(id);
   };
   return (
-    <table class="rv-list">
-      <caption class="sr">{t('reviews_listCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reviews_incident')}</th>
-          <th scope="col">{t('reviews_resolved')}</th>
-          <th scope="col">{t('reviews_postmortem')}</th>
-          <th scope="col">{t('reviews_review')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => {
-          const { incident, review } = row;
-          const state = !review
-            ? 'reviews_stateNone'
-            : review.publishedAt !== undefined
-              ? 'reviews_statePublished'
-              : 'reviews_stateDraft';
-          return (
-            <tr key={incident.id} data-incident={incident.id}>
-              <td>
-                {incident.severity !== null && <SeverityChip level={incident.severity} />}{' '}
-                {incident.title}
-              </td>
-              <td>
-                {incident.resolvedAt === undefined
-                  ? ''
-                  : formatDate(incident.resolvedAt, uiLocale(), localTimeZone())}
-              </td>
-              <td>
-                <Postmortem row={row} now={now} />
-              </td>
-              <td>
-                <span>{t(state)}</span>{' '}
-                <button
-                  type="button"
-                  class={review ? 'secondary' : ''}
-                  onClick={() => (review ? onOpen(incident.id) : void start(incident.id))}
-                >
-                  {t(review ? 'reviews_open' : 'reviews_start')}{' '}
-                  <span class="sr">{incident.title}</span>
-                </button>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <>
+      <table class="rv-list">
+        <caption class="sr">{t('reviews_listCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('reviews_incident')}</th>
+            <th scope="col">{t('reviews_resolved')}</th>
+            <th scope="col">{t('reviews_postmortem')}</th>
+            <th scope="col">{t('reviews_review')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const { incident, review } = row;
+            const state = !review
+              ? 'reviews_stateNone'
+              : review.publishedAt !== undefined
+                ? 'reviews_statePublished'
+                : 'reviews_stateDraft';
+            return (
+              <tr key={incident.id} data-incident={incident.id}>
+                <td>
+                  {incident.severity !== null && <SeverityChip level={incident.severity} />}{' '}
+                  {incident.title}
+                </td>
+                <td>
+                  {incident.resolvedAt === undefined
+                    ? ''
+                    : formatDate(incident.resolvedAt, uiLocale(), localTimeZone())}
+                </td>
+                <td>
+                  <Postmortem row={row} now={now} />
+                </td>
+                <td>
+                  <span>{t(state)}</span>{' '}
+                  <button
+                    type="button"
+                    class={review ? 'secondary' : ''}
+                    onClick={() => (review ? onOpen(incident.id) : void start(incident.id))}
+                  >
+                    {t(review ? 'reviews_open' : 'reviews_start')}{' '}
+                    <span class="sr">{incident.title}</span>
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {data.more && (
+        <p>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              setLimit((l) => l + OVERVIEW_PAGE);
+              refresh();
+            }}
+          >
+            {t('reviews_more')}
+          </button>
+        </p>
+      )}
+    </>
   );
 }

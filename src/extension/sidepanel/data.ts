@@ -1,8 +1,8 @@
 import { computeObligations, nextDeadline } from '../../core/obligations';
-import type { ObligationStatus, Policy } from '../../core/types';
+import type { ObligationStatus, Policy, TimelineEvent } from '../../core/types';
 import { eventsWithLinked } from '../background/linked';
 import { draftsOf } from '../db/drafts';
-import { getIncident, listIncidents } from '../db/incidents';
+import { awaitingReview, eventsOfMany, getIncident, listIncidents } from '../db/incidents';
 import type { LensDatabase } from '../db/open';
 import type { DraftRecord, EventRecord, IncidentRecord } from '../db/schema';
 import { getSetting } from '../db/settings';
@@ -18,18 +18,25 @@ export interface ListItem {
 /** The side panel's home: open incidents, and resolved ones waiting for their review. */
 export interface ListData {
   open: ListItem[];
+  /** Resolved incidents whose post-mortem is unpublished, latest resolution first, up to the limit. */
   reviews: ListItem[];
+  /** More of them than `reviews` holds (older ones): the list offers "show more". */
+  moreReviews: boolean;
 }
+
+/** How many resolved incidents awaiting their post-mortem the list shows at first (and adds per "show more"). */
+export const REVIEWS_PAGE = 50;
 
 const obligationsOf = async (
   db: LensDatabase,
   incident: IncidentRecord,
   policy: Policy,
   now: number,
+  own?: EventRecord[],
 ) =>
   computeObligations(
     {
-      events: await eventsWithLinked(db, incident),
+      events: await eventsWithLinked(db, incident, own),
       publiclyVisible: incident.publiclyVisible,
       ...(incident.commonlyUsed === undefined ? {} : { commonlyUsed: incident.commonlyUsed }),
     },
@@ -37,23 +44,72 @@ const obligationsOf = async (
     now,
   );
 
-/** Reads the lists (most recently declared first). */
-export async function readList(db: LensDatabase, now: number): Promise<ListData> {
-  const policy = await getSetting(db, 'policy');
-  const all = await listIncidents(db);
-  const items = await Promise.all(
-    all.map(async (incident) => {
-      const obligations = await obligationsOf(db, incident, policy, now);
-      const next =
-        incident.status === 'resolved'
-          ? (obligations.find((o) => o.ruleId === 'postmortem' && o.dueAt !== null) ?? null)
-          : nextDeadline(obligations);
-      return { incident, next };
-    }),
+/**
+ * The post-mortem obligation of a resolved incident from its record alone (no timeline read): its
+ * severity, visibility answers, `resolvedAt` and `reviewPublishedAt` are what that obligation depends on
+ * under the default rules (anchored on resolution, met by `review_published`), so the engine runs on a
+ * timeline rebuilt from them. Null when its severity has no post-mortem duty.
+ */
+export function postmortemOf(
+  incident: IncidentRecord,
+  policy: Policy,
+  now: number,
+): ObligationStatus | null {
+  if (incident.severity === null || incident.resolvedAt === undefined) return null;
+  const events: TimelineEvent[] = [
+    { id: 'classified', type: 'classified', at: incident.declaredAt, severity: incident.severity },
+    { id: 'resolved', type: 'resolved', at: incident.resolvedAt },
+  ];
+  if (incident.reviewPublishedAt !== undefined)
+    events.push({ id: 'published', type: 'review_published', at: incident.reviewPublishedAt });
+  const obligations = computeObligations(
+    {
+      events,
+      publiclyVisible: incident.publiclyVisible,
+      ...(incident.commonlyUsed === undefined ? {} : { commonlyUsed: incident.commonlyUsed }),
+    },
+    policy,
+    now,
+  );
+  return obligations.find((o) => o.ruleId === 'postmortem' && o.dueAt !== null) ?? null;
+}
+
+/**
+ * Reads the lists. Open incidents (the `by-status` index) come with their timelines and next deadline,
+ * most recently declared first. Resolved incidents awaiting their post-mortem are read through the
+ * `by-resolved` index, latest resolution first and at most `reviewLimit` of them, from their records
+ * only: no resolved incident's timeline is read.
+ */
+export async function readList(
+  db: LensDatabase,
+  now: number,
+  reviewLimit: number = REVIEWS_PAGE,
+): Promise<ListData> {
+  const [policy, openIncidents, awaiting] = await Promise.all([
+    getSetting(db, 'policy'),
+    listIncidents(db, 'open'),
+    awaitingReview(db, reviewLimit),
+  ]);
+  // Every open incident's timeline in one transaction.
+  const timelines = await eventsOfMany(
+    db,
+    openIncidents.map((i) => i.id),
+  );
+  const open = await Promise.all(
+    openIncidents.map(async (incident) => ({
+      incident,
+      next: nextDeadline(
+        await obligationsOf(db, incident, policy, now, timelines.get(incident.id) ?? []),
+      ),
+    })),
   );
   return {
-    open: items.filter((i) => i.incident.status === 'open'),
-    reviews: items.filter((i) => i.incident.status === 'resolved'),
+    open,
+    reviews: awaiting.incidents.map((incident) => ({
+      incident,
+      next: postmortemOf(incident, policy, now),
+    })),
+    moreReviews: awaiting.more,
   };
 }
 

@@ -5,11 +5,14 @@ import { useDbQuery } from '../ui/use-db';
 import { useNow } from '../ui/use-now';
 import { tOr } from '../responder/common';
 import { routeHash } from '../responder/route';
-import { readList, type ListItem } from './data';
+import { useState } from 'preact/hooks';
+import { readList, REVIEWS_PAGE, type ListItem } from './data';
 
 /** Open incidents with their next deadline, and resolved ones waiting for their post-mortem. */
 export function ListView() {
-  const q = useDbQuery((db) => readList(db, Date.now()));
+  // Resolved incidents awaiting review are paged (latest resolution first): thousands may be stored.
+  const [limit, setLimit] = useState(REVIEWS_PAGE);
+  const q = useDbQuery((db) => readList(db, Date.now(), limit));
   const now = useNow(
     Boolean(q.data && [...q.data.open, ...q.data.reviews].some((i) => i.next?.dueAt)),
   );
@@ -46,6 +49,20 @@ export function ListView() {
               <Row key={i.incident.id} item={i} now={now} section="resolve" />
             ))}
           </ul>
+        )}
+        {q.data?.moreReviews && (
+          <p>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                setLimit((l) => l + REVIEWS_PAGE);
+                q.refresh();
+              }}
+            >
+              {t('rs_list_moreReviews')}
+            </button>
+          </p>
         )}
       </section>
     </>

@@ -1,0 +1,173 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, onTestFinished, test } from 'vitest';
+import { computeObligations } from '../../core/obligations';
+import { DEFAULT_POLICY } from '../../core/policy';
+import { freshName, MIN, T0 } from '../background/test-kit';
+import { putReview } from '../db/drafts';
+import { eventsOf, saveIncident } from '../db/incidents';
+import { openLensDB, type LensDatabase } from '../db/open';
+import type { EventRecord, IncidentRecord, ReviewRecord } from '../db/schema';
+import { OVERVIEW_PAGE, readOverview } from '../reviews/repo';
+import { reviewListRows } from '../reviews/view-model';
+import { postmortemOf, readList } from './data';
+
+const HOUR = 60 * MIN;
+let db: LensDatabase;
+afterEach(() => db?.close());
+
+/** Incident `i` declared at T0 + i h, classified SEV-1 two minutes later; resolved one hour later unless open. */
+async function seed(
+  i: number,
+  over: { open?: boolean; published?: 'field'; draftReview?: boolean } = {},
+): Promise<IncidentRecord> {
+  const id = `inc-${i}`;
+  const at = T0 + i * HOUR;
+  const events: EventRecord[] = [
+    { id: `${id}-d`, incidentId: id, type: 'declared', at },
+    { id: `${id}-c`, incidentId: id, type: 'classified', at: at + 2 * MIN, severity: 1 },
+    { id: `${id}-u`, incidentId: id, type: 'status_page_posted', at: at + 5 * MIN },
+  ];
+  const resolvedAt = at + HOUR;
+  if (!over.open) events.push({ id: `${id}-r`, incidentId: id, type: 'resolved', at: resolvedAt });
+  if (over.published)
+    events.push({ id: `${id}-p`, incidentId: id, type: 'review_published', at: resolvedAt + HOUR });
+  const incident: IncidentRecord = {
+    id,
+    title: `Incident ${i}`,
+    components: [],
+    publiclyVisible: true,
+    startedAt: at,
+    declaredAt: at,
+    status: over.open ? 'open' : 'resolved',
+    severity: 1,
+    updatedAt: at,
+    ...(over.open ? {} : { resolvedAt }),
+    ...(over.published === 'field' ? { reviewPublishedAt: resolvedAt + HOUR } : {}),
+  };
+  await saveIncident(db, incident, events);
+  if (over.published || over.draftReview) {
+    const review: ReviewRecord = {
+      id: `rev-${i}`,
+      incidentId: id,
+      title: incident.title,
+      createdAt: resolvedAt,
+      updatedAt: resolvedAt,
+      timeline: [],
+      impact: { accounts: [] },
+      whys: [],
+      mitigations: [],
+      actionItems: [],
+      participants: [],
+      ...(over.published ? { publishedAt: resolvedAt + HOUR } : {}),
+    };
+    await putReview(db, review);
+  }
+  return incident;
+}
+
+/**
+ * Records every timeline read (the `events` store's `by-incident` index, by incident id) from now until
+ * the test ends, whichever repository function or transaction makes it.
+ */
+function countEventReads(): string[] {
+  const read: string[] = [];
+  const proto = IDBIndex.prototype;
+  const original = proto.getAll;
+  proto.getAll = function (
+    this: IDBIndex,
+    query?: IDBValidKey | IDBKeyRange | null,
+    count?: number,
+  ) {
+    if (this.objectStore.name === 'events') read.push(String(query));
+    return original.call(this, query, count);
+  };
+  onTestFinished(() => void (proto.getAll = original));
+  return read;
+}
+
+describe('readList (side panel home)', () => {
+  test('open incidents with their next deadline; resolved ones awaiting a post-mortem from their records, without reading their timelines', async () => {
+    db = await openLensDB(freshName());
+    await seed(1, { published: 'field' }); // published: not awaiting
+    await seed(3, { draftReview: true }); // a draft review: still awaiting
+    await seed(4); // awaiting, no review yet
+    await seed(5, { open: true });
+    await seed(6, { open: true });
+    const reads = countEventReads();
+    const now = T0 + 7 * HOUR;
+
+    const list = await readList(db, now);
+
+    expect(reads.sort()).toEqual(['inc-5', 'inc-6']);
+    expect(list.open.map((i) => i.incident.id)).toEqual(['inc-6', 'inc-5']);
+    // SEV-1 open for hours with one status-page post: the bridge call is the most overdue duty.
+    expect(list.open[0]?.next).toMatchObject({ ruleId: 'bridge_call', state: 'overdue' });
+    expect(list.reviews.map((i) => i.incident.id)).toEqual(['inc-4', 'inc-3']);
+    expect(list.reviews[0]?.next).toMatchObject({
+      ruleId: 'postmortem',
+      anchorAt: T0 + 5 * HOUR,
+      dueAt: T0 + 5 * HOUR + 48 * HOUR,
+    });
+    expect(list.moreReviews).toBe(false);
+  });
+
+  test('the post-mortem deadline from the record equals the one computed from the timeline', async () => {
+    db = await openLensDB(freshName());
+    const now = T0 + 60 * HOUR;
+    const pending = await seed(1);
+    const published = await seed(2, { published: 'field' });
+    for (const incident of [pending, published]) {
+      const full = computeObligations(
+        { events: await eventsOf(db, incident.id), publiclyVisible: incident.publiclyVisible },
+        DEFAULT_POLICY,
+        now,
+      ).find((o) => o.ruleId === 'postmortem');
+      expect(postmortemOf(incident, DEFAULT_POLICY, now)).toEqual(full);
+    }
+    expect(postmortemOf(pending, DEFAULT_POLICY, now)?.state).toBe('overdue');
+    expect(postmortemOf(published, DEFAULT_POLICY, now)?.state).toBe('met');
+    // SEV-4 has no post-mortem duty.
+    expect(postmortemOf({ ...pending, severity: 4 }, DEFAULT_POLICY, now)).toBeNull();
+  });
+
+  test('awaiting reviews are paged, latest resolution first', async () => {
+    db = await openLensDB(freshName());
+    for (let i = 1; i <= 5; i++) await seed(i);
+    const reads = countEventReads();
+    const first = await readList(db, T0 + 10 * HOUR, 2);
+    expect(first.reviews.map((i) => i.incident.id)).toEqual(['inc-5', 'inc-4']);
+    expect(first.moreReviews).toBe(true);
+    const all = await readList(db, T0 + 10 * HOUR, 5);
+    expect(all.reviews).toHaveLength(5);
+    expect(all.moreReviews).toBe(false);
+    expect(reads).toEqual([]);
+  });
+});
+
+describe('readOverview (reviews list)', () => {
+  test('reads the latest resolved incidents a page at a time, with only their timelines and reviews', async () => {
+    db = await openLensDB(freshName());
+    for (let i = 1; i <= OVERVIEW_PAGE + 3; i++)
+      await seed(i, i === 2 ? { published: 'field' } : {});
+    await seed(100, { open: true });
+    const reads = countEventReads();
+    const now = T0 + 200 * HOUR;
+
+    const page = await readOverview(db);
+    expect(page.incidents).toHaveLength(OVERVIEW_PAGE);
+    expect(page.incidents[0]?.id).toBe(`inc-${OVERVIEW_PAGE + 3}`);
+    expect(page.more).toBe(true);
+    expect(reads).toHaveLength(OVERVIEW_PAGE);
+    expect(reads).not.toContain('inc-1');
+    expect(reads).not.toContain('inc-100');
+
+    const rest = await readOverview(db, OVERVIEW_PAGE + 50);
+    expect(rest.incidents).toHaveLength(OVERVIEW_PAGE + 3);
+    expect(rest.more).toBe(false);
+    const rows = reviewListRows(rest.incidents, rest.reviews, rest.events, rest.policy, now);
+    // The published one sorts after every pending post-mortem and shows as met.
+    expect(rows.at(-1)?.incident.id).toBe('inc-2');
+    expect(rows.at(-1)?.postmortem?.state).toBe('met');
+    expect(rows.at(-1)?.review?.publishedAt).toBeDefined();
+  });
+});
