@@ -1,6 +1,6 @@
 import { latestUpdate, severityLabel } from '../../core/feed';
 import type { ObligationStatus } from '../../core/types';
-import type { IncidentRecord, NotificationPrefs } from '../db/schema';
+import type { FeedIncidentRecord, IncidentRecord, NotificationPrefs } from '../db/schema';
 import type { OverlayIncident } from '../overlay-state';
 import { t } from '../ui/i18n';
 
@@ -84,6 +84,28 @@ export function feedNotices(
   }
   const dues = linked ? [] : dueNotices(`feed:${key}`, i.name, o.obligations, now);
   return { intro, changes, dues };
+}
+
+/**
+ * The notice that a feed incident ended: resolved on the feed, or no longer listed by a feed that
+ * lists only unresolved incidents (Statuspage's summary.json), which is how most resolutions show.
+ */
+export function endedNotice(rec: FeedIncidentRecord, sourceName: string): NoticeGroup {
+  const i = rec.incident;
+  const latest = latestUpdate(i);
+  const resolved = i.status === 'resolved' || i.status === 'postmortem';
+  const detail = resolved && latest ? latest.body : t('notice_noLongerListed');
+  return {
+    changes: [
+      {
+        key: `ended|${rec.key}`,
+        pref: 'newUpdate',
+        title: t('notice_resolved', clip(i.name, 80)),
+        message: clip(`${sourceName} — ${detail}`),
+      },
+    ],
+    dues: [],
+  };
 }
 
 /** Notices for a responder incident: its due and overdue obligations. */

@@ -128,6 +128,27 @@ describe('notifications', () => {
     ]);
   });
 
+  test('an incident that leaves the feed is announced as ended, once, even across a restart', async () => {
+    let kit = await makeKit();
+    await setSetting(kit.db, 'notifications', { ...DEFAULT_NOTIFICATIONS, obligationDue: false });
+    await wake(kit, [spIncident('a', { impact: 'major' })]);
+    await wake(kit, []); // summary.json lists only unresolved incidents: resolution = it is gone
+    kit = await kit.restart();
+    await wake(kit, []);
+    expect(titles(kit)).toEqual(['SEV-2: Incident a', 'Resolved: Incident a']);
+  });
+
+  test('an incident first seen already resolved is not announced', async () => {
+    const kit = await makeKit();
+    await wake(kit, [
+      {
+        ...spIncident('old', { status: 'resolved', createdAt: T0 - 90 * MIN }),
+        resolved_at: new Date(T0 - 60 * MIN).toISOString(),
+      },
+    ]);
+    expect(titles(kit)).toEqual([]);
+  });
+
   test('obligations due within 5 min and overdue are notified once each', async () => {
     const kit = await makeKit();
     await setSetting(kit.db, 'notifications', { ...DEFAULT_NOTIFICATIONS, newIncident: false });

@@ -5,18 +5,26 @@ import { claimKeys, copiedReplies } from '../db/marks';
 import type { IncidentRecord } from '../db/schema';
 import { getSettings } from '../db/settings';
 import { listSites } from '../db/sites';
-import { activeFeedIncidents, feedKey, getSnapshot, listSources } from '../db/sources';
+import {
+  activeFeedIncidents,
+  feedKey,
+  getSnapshot,
+  listSources,
+  recentlyEndedFeedIncidents,
+} from '../db/sources';
 import type { LensDatabase } from '../db/open';
 import type { OverlayState } from '../overlay-state';
 import { badgeFor } from './badge';
 import type { Deps } from './deps';
 import { eventsWithLinked } from './linked';
 import { buildOverlay } from './overlay';
-import { feedNotices, localNotices, type Notice, type NoticeGroup } from './notices';
+import { endedNotice, feedNotices, localNotices, type Notice, type NoticeGroup } from './notices';
 
 const DAY = 86_400_000;
 /** Resolved responder incidents still watched (their post-mortem clock) for this long. */
 const RESOLVED_WATCH_MS = 14 * DAY;
+/** A feed incident that ended within this long is announced as ended (once; see `notified`). */
+const ENDED_WATCH_MS = 2 * 60 * 60_000;
 
 interface Local {
   incident: IncidentRecord;
@@ -60,13 +68,14 @@ async function localIncidents(db: LensDatabase, now: number): Promise<Local[]> {
 export async function refresh(deps: Deps): Promise<OverlayState> {
   const db = await deps.db();
   const now = deps.now();
-  const [settings, sources, active, copied, sites, locals] = await Promise.all([
+  const [settings, sources, active, copied, sites, locals, ended] = await Promise.all([
     getSettings(db),
     listSources(db),
     activeFeedIncidents(db),
     copiedReplies(db),
     listSites(db),
     localIncidents(db, now),
+    recentlyEndedFeedIncidents(db, now - ENDED_WATCH_MS),
   ]);
   const pageUrls = new Map<string, string>();
   for (const s of sources) {
@@ -99,6 +108,10 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     const k = feedKey(o.sourceId, o.incident.id);
     return feedNotices(o, k, linkedEvents.has(k), now);
   });
+  for (const rec of ended) {
+    const source = sources.find((x) => x.id === rec.sourceId);
+    if (source?.enabled) groups.push(endedNotice(rec, source.name));
+  }
   for (const { incident, events } of locals) {
     const l = incident.linked;
     const counted = l !== undefined && shown.has(feedKey(l.sourceId, l.incidentId));

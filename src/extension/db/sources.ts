@@ -121,6 +121,24 @@ export async function savePoll(
   return true;
 }
 
+/**
+ * Feed incidents that stopped being active since `since`: dropped from a summary feed that lists
+ * only unresolved incidents, or listed as resolved after having been seen open. Maintenance and
+ * incidents first seen already resolved are left out (nothing changed for anyone watching).
+ */
+export async function recentlyEndedFeedIncidents(
+  db: LensDatabase,
+  since: number,
+): Promise<FeedIncidentRecord[]> {
+  const ended = await db.getAllFromIndex('feedIncidents', 'by-active', 0);
+  return ended.filter(
+    (r) =>
+      r.lastSeenAt >= since &&
+      r.incident.kind === 'incident' &&
+      (r.incident.resolvedAt === undefined || r.incident.resolvedAt > r.firstSeenAt),
+  );
+}
+
 /** Feed incidents currently active, across sources. */
 export function activeFeedIncidents(db: LensDatabase): Promise<FeedIncidentRecord[]> {
   return db.getAllFromIndex('feedIncidents', 'by-active', 1);
