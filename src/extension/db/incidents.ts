@@ -76,37 +76,34 @@ export interface ResolvedPage {
 }
 
 /**
- * The `limit` most recently resolved incidents, through the `by-resolved` index: reads `limit + 1`
- * records whatever the number stored.
+ * Up to `limit` resolved incidents that `keep` accepts, latest resolution first: one cursor over the
+ * `by-resolved` index that stops as soon as the page is full, whatever the number stored. `more` may
+ * be true when only rejected records remain ("show more" then finds none): looking further ahead
+ * would scan every older incident on each page.
  */
-export async function latestResolved(db: LensDatabase, limit: number): Promise<ResolvedPage> {
+async function resolvedPage(
+  db: LensDatabase,
+  limit: number,
+  keep: (r: IncidentRecord) => boolean,
+): Promise<ResolvedPage> {
   const incidents: IncidentRecord[] = [];
   let cursor = await db
     .transaction('incidents')
     .store.index('by-resolved')
     .openCursor(null, 'prev');
   while (cursor && incidents.length < limit) {
-    incidents.push(cursor.value);
+    if (keep(cursor.value)) incidents.push(cursor.value);
     cursor = await cursor.continue();
   }
   return { incidents, more: cursor !== null };
 }
 
-/**
- * Resolved incidents whose post-mortem is not published yet (no `reviewPublishedAt`), latest
- * resolution first, up to `limit`: one cursor over the `by-resolved` index, skipping published ones.
- * Never reads events.
- */
-export async function awaitingReview(db: LensDatabase, limit: number): Promise<ResolvedPage> {
-  const incidents: IncidentRecord[] = [];
-  let cursor = await db
-    .transaction('incidents')
-    .store.index('by-resolved')
-    .openCursor(null, 'prev');
-  while (cursor && incidents.length < limit) {
-    if (cursor.value.reviewPublishedAt === undefined) incidents.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  // `more` may be true when only published incidents remain: "show more" then finds none.
-  return { incidents, more: cursor !== null };
+/** The `limit` most recently resolved incidents. */
+export function latestResolved(db: LensDatabase, limit: number): Promise<ResolvedPage> {
+  return resolvedPage(db, limit, () => true);
+}
+
+/** Resolved incidents whose post-mortem is not published yet (no `reviewPublishedAt`). Never reads events. */
+export function awaitingReview(db: LensDatabase, limit: number): Promise<ResolvedPage> {
+  return resolvedPage(db, limit, (r) => r.reviewPublishedAt === undefined);
 }
