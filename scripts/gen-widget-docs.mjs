@@ -4,6 +4,7 @@
  * dist/widgets/custom-elements.json. `--check` exits 1 when the README is out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import * as prettier from 'prettier';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -56,7 +57,11 @@ const text = readFileSync(readme, 'utf8');
 const a = text.indexOf(START);
 const b = text.indexOf(END);
 if (a < 0 || b < a) throw new Error(`widgets/README.md needs the markers ${START} … ${END}`);
-const next = text.slice(0, a + START.length) + '\n' + out + '\n' + text.slice(b);
+// Formatted as the repo's Prettier would, so `--check` compares like with like.
+const next = await prettier.format(
+  text.slice(0, a + START.length) + '\n' + out + '\n' + text.slice(b),
+  { ...(await prettier.resolveConfig(readme)), filepath: readme },
+);
 if (process.argv.includes('--check')) {
   if (next !== text) {
     console.error('widgets/README.md is out of date: run node scripts/gen-widget-docs.mjs');

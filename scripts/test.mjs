@@ -8,6 +8,7 @@ const steps = [
   ['unit', 'npm run test:unit'],
   ['build', 'npm run build'],
   ['size budget', 'npm run size'],
+  ['widget docs match the manifest', 'node scripts/gen-widget-docs.mjs --check'],
   ['lint firefox build', 'node scripts/lint-firefox.mjs'],
   ['e2e (Chromium)', 'npm run test:e2e'],
 ];
