@@ -1,13 +1,11 @@
 /** What both widgets share: the data source (src or data), locale, theme and the link. */
 import { parseFeed } from '../../src/core/feed';
-import type { Feed } from '../../src/core/types';
+import type { Feed, FeedIncident } from '../../src/core/types';
 import { Base, N, P, R, type PropertyDeclarations } from './element';
-import { feedClient, type FeedState } from './feed-client/feed-client';
+import { EMPTY, feedClient } from './feed-client/feed-client';
 import { lang, type Lang } from './i18n';
 
 export type Theme = 'auto' | 'light' | 'dark';
-
-const EMPTY: FeedState = { feed: null, asOf: null, stale: false, error: null };
 
 /** A normalized Feed passes through; anything else goes through the parser. */
 export function toFeed(data: unknown): Feed {
@@ -67,7 +65,7 @@ export class FeedElement extends Base {
     this._off = () => {};
     try {
       if (this.data != null) {
-        this._s = { feed: toFeed(this.data), asOf: null, stale: false, error: null };
+        this._s = { ...EMPTY, feed: toFeed(this.data) };
       } else if (this.src) {
         const url = new URL(this.src, document.baseURI);
         if (!/^https?:$/.test(url.protocol)) throw 0;
@@ -86,13 +84,20 @@ export class FeedElement extends Base {
     return lang(this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language);
   }
 
-  /** The status page: `href`, else the feed's page URL, else the origin of an https `src`. */
-  protected _page(): string | undefined {
+  /**
+   * The link: `href`, else the status page (the feed's page URL, else the origin of an https
+   * `src`). With an `item`: `href`, else its shortlink, else its page on the status page.
+   */
+  protected _page(item?: FeedIncident): string | undefined {
     const src = this.src && https(this.src, document.baseURI);
+    const page =
+      https(this._s.feed?.page.url) ||
+      (src && /\/api\/v2\//.test(src) ? new URL(src).origin : undefined);
     return (
       (this.href && https(this.href, document.baseURI)) ||
-      https(this._s.feed?.page.url) ||
-      (src && /\/api\/v2\//.test(src) ? new URL(src).origin : undefined)
+      (item
+        ? https(item.shortlink) || (page && `${page}/incidents/${encodeURIComponent(item.id)}`)
+        : page)
     );
   }
 

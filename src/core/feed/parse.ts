@@ -141,7 +141,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
       path,
       `${what} ${
         typeof v == 'string'
-          ? JSON.stringify(v.length > 60 ? v.slice(0, 60) + '…' : v)
+          ? JSON.stringify(clip(v, 60))
           : v === null
             ? 'null'
             : Array.isArray(v)
@@ -149,6 +149,9 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
               : typeof v
       }`,
     );
+  const dropped = (path: string): undefined => note(path, 'no id or name; dropped');
+  /** The item at `path` has no id: one is derived (from its name, or its position). */
+  const noId = (path: string): undefined => note(`${path}.id`, 'no id; one was derived');
   const cut = (path: string, max: number, text: string): string => {
     note(path, `over ${max} characters; cut`);
     return clip(text, max);
@@ -199,11 +202,13 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
       // HTML to plain text, capped. Markup shrinks when stripped, so the raw cap is 4×;
       // a raw cut drops a half tag or entity at the end rather than showing it as text.
       const long = v.length > maxBody * 4;
-      let raw = long ? v.slice(0, maxBody * 4) : v;
-      let k = raw.lastIndexOf('<');
-      if (long && k > raw.lastIndexOf('>')) raw = raw.slice(0, k);
-      k = raw.lastIndexOf('&');
-      if (long && k > raw.lastIndexOf(';') && k >= raw.length - 10) raw = raw.slice(0, k);
+      let raw = v;
+      if (long) {
+        raw = v.slice(0, maxBody * 4);
+        const k = raw.lastIndexOf('<');
+        // (an entity cut short: its last "&" in the final 10 characters, with no ";" after it)
+        raw = (k > raw.lastIndexOf('>') ? raw.slice(0, k) : raw).replace(/&[^&;]{0,9}$/, '');
+      }
       const text = htmlToText(raw);
       return long || text.length > maxBody ? cut(at, maxBody, long ? text + '…' : text) : text;
     }
@@ -261,7 +266,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
       (name === undefined ||
         (affected && name.toLowerCase().startsWith('no components were affected')))
     ) {
-      return affected ? undefined : note(path, 'no id or name; dropped');
+      return affected ? undefined : dropped(path);
     }
     const r: ComponentRef = { name: name ?? id ?? '' };
     if (id !== undefined) r.id = id;
@@ -274,11 +279,11 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
   /** An incident update; times it lacks are filled in from its incident. */
   const update = (o: Obj, path: string, fallbackId: string): FeedUpdate => {
     const u = put({} as FeedUpdate, o, path, 'id status:a created_at:d display_at:d updated_at:d');
-    u.id ??= note(`${path}.id`, 'no id; one was derived') ?? fallbackId;
+    u.id ??= noId(path) ?? fallbackId;
     u.status ??= 'unknown';
     u.body = (read(o, 'body', path, 'B') as string | undefined) ?? '';
+    // displayAt falls back to createdAt in `incident`, once createdAt is final.
     u.createdAt ??= u.displayAt ?? (u.updatedAt as number);
-    u.displayAt ??= u.createdAt;
     u.affectedComponents = each(o, 'affected_components', path, (c, p) => ref(c, p, 1));
     return u;
   };
@@ -292,10 +297,8 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
       'id name status:a impact:i created_at:d updated_at:d started_at:d scheduled_for:d scheduled_until:d monitoring_at:d resolved_at:d shortlink:h page_id',
     );
     const { name, status = 'unknown', impact = 'unknown' } = item;
-    if (!item.id && !name) return note(path, 'no id or name; dropped');
-    item.id ??=
-      note(`${path}.id`, 'no id; one was derived from the name') ??
-      `x-${hash(`${name}|${String(own(o, 'created_at'))}`)}`;
+    if (!item.id && !name) return dropped(path);
+    item.id ??= noId(path) ?? `x-${hash(`${name}|${String(own(o, 'created_at'))}`)}`;
     item.name ??= note(`${path}.name`, 'no name') ?? '';
     item.kind =
       maint || MAINTENANCE_STATUSES.includes(status) || impact == 'maintenance'
@@ -347,8 +350,8 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
         'id name status:c group_id description position:n showcase:b only_show_if_degraded:b',
       );
       const { id = comp.name } = comp;
-      if (!id) return note(path, 'no id or name; dropped');
-      if (!comp.id) note(`${path}.id`, 'no id; the name is used');
+      if (!id) return dropped(path);
+      if (!comp.id) noId(path);
       if (byId.has(id)) return note(`${path}.id`, `duplicate id ${JSON.stringify(id)}; dropped`);
       const raw = own(c, 'components');
       comp.children = (Array.isArray(raw) ? raw.slice(0, maxItems) : [])

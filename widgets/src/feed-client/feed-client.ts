@@ -44,6 +44,8 @@ export interface ClientDeps {
   lock?: (name: string, won: () => void, signal: AbortSignal) => void;
 }
 
+/** No feed yet, no problem: the state before anything arrives. */
+export const EMPTY: FeedState = { feed: null, asOf: null, stale: false, error: null };
 export const TIMEOUT = 10_000;
 export const MAX_BYTES = 1 << 20;
 const CAP = 30 * 60_000;
@@ -112,7 +114,7 @@ export function createFeedClient(d: ClientDeps): FeedClient {
   const open = (url: string): Source => {
     const subs = new Map<Listener, number>();
     const stop = new AbortController();
-    let state: FeedState = { feed: null, asOf: null, stale: false, error: null };
+    let state = EMPTY;
     let etag: string | undefined;
     let modified: string | undefined;
     /** No request before this time (poll interval, max-age, back-off or Retry-After). */
@@ -164,7 +166,7 @@ export function createFeedClient(d: ClientDeps): FeedClient {
         state = { ...state, stale: state.feed !== null && fails > 1, error: kind };
       } else {
         fails = 0;
-        state = { feed: state.feed, asOf: now, stale: false, error: null };
+        state = { ...EMPTY, feed: state.feed, asOf: now };
         due = Math.max(due, now + every());
       }
       busy = false;
@@ -209,7 +211,6 @@ export function createFeedClient(d: ClientDeps): FeedClient {
             wait = /^\d+$/.test(ra) ? +ra * 1000 : Date.parse(ra) - d.now();
           return 'http ' + status;
         }
-        if (Number(h('content-length')) > MAX_BYTES) return 'too large';
         try {
           text = await res.text();
         } catch {

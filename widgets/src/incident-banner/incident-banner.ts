@@ -9,7 +9,7 @@ import {
 import type { Feed, FeedIncident } from '../../../src/core/types';
 import { dismiss, isDismissed } from '../dismissal';
 import { B, N, R, type PropertyDeclarations } from '../element';
-import { FeedElement, https } from '../feed-element';
+import { FeedElement } from '../feed-element';
 import { fill } from '../i18n';
 import { ticker } from '../ticker';
 import { clock, relative } from '../time';
@@ -185,16 +185,16 @@ export class IncidentBanner extends FeedElement {
 
   protected override render() {
     const item = this._item;
-    const level = item && levelOf(item);
-    const content = item && level ? this._content(item, level) : nothing;
-    const alert = level == 'critical';
+    const content = item ? this._content(item) : nothing;
+    const alert = item && levelOf(item) == 'critical';
     return html`<div class="w" part="region">
       <div role="status">${alert ? nothing : content}</div>
       <div role="alert">${alert ? content : nothing}</div>
     </div>`;
   }
 
-  private _content(item: FeedIncident, level: BannerLevel) {
+  private _content(item: FeedIncident) {
+    const level = levelOf(item);
     const { s, tag } = this._lang();
     const now = Date.now();
     const upd = latestUpdate(item);
@@ -209,11 +209,7 @@ export class IncidentBanner extends FeedElement {
       tag,
     );
     ticker().set(this, () => void this.requestUpdate(), rel.next);
-    const page = this._page();
-    const link =
-      (this.href && https(this.href, document.baseURI)) ||
-      https(item.shortlink) ||
-      (page && `${page}/incidents/${encodeURIComponent(item.id)}`);
+    const link = this._page(item);
     const { asOf, stale } = this._s;
     return html`<div part="base ${level}" class="b ${level}" @keydown=${this._esc}>
       <div class="c">
@@ -239,9 +235,7 @@ export class IncidentBanner extends FeedElement {
                 </button>`
               : nothing
           }
-          <span part="time"
-            >${future ? fill(s.starts, rel.text) : fill(s.updated, rel.text || s.now)}</span
-          >
+          <span part="time">${fill(future ? s.starts : s.updated, rel.text || s.now)}</span>
           ${stale && asOf ? html`<span part="stale">${fill(s.asOf, clock(asOf, tag))}</span>` : nothing}
           ${
             link
