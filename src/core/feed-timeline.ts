@@ -7,10 +7,11 @@
  * the current impact, so there is one classification. The oldest update is the status-page post;
  * every update, that one included, is an `update_posted`. `resolved` comes from `resolvedAt`.
  */
-import type { FeedIncident, TimelineEvent } from './types';
+import { newestUpdateFirst } from './feed/levels';
+import type { FeedIncident, FeedUpdate, TimelineEvent } from './types';
 
-const byDisplayAsc = (a: FeedIncident['updates'][number], b: FeedIncident['updates'][number]) =>
-  a.displayAt - b.displayAt || a.createdAt - b.createdAt;
+/** Oldest first: the feed's update order, reversed. */
+const byDisplayAsc = (a: FeedUpdate, b: FeedUpdate): number => newestUpdateFirst(b, a);
 
 /** Deterministic events (ids `feed:<incident>:<what>`), oldest first. */
 export function feedTimeline(incident: FeedIncident): TimelineEvent[] {

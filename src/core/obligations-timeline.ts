@@ -22,11 +22,6 @@ export interface IncidentAnchors {
 
 const isSeverity = (s: unknown): s is Severity => s === 1 || s === 2 || s === 3 || s === 4;
 
-/** Events with a usable time, oldest first; ties keep their recorded order (the sort is stable). */
-export function sortedEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
-  return events.filter((e) => Number.isFinite(e.at)).sort((a, b) => a.at - b.at);
-}
-
 /**
  * Every anchor of the incident in one pass over its timeline, without sorting it: the earliest `declared`
  * and the latest `resolved` only need their times; classifications are the one thing read in time order

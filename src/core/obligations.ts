@@ -119,38 +119,6 @@ interface Context {
 
 function statusFor(rule: ObligationRule, facts: RuleFacts, ctx: Context): ObligationStatus {
   const { firstMet } = facts;
-  let known: string | undefined;
-  if (rule.onlyIf) {
-    const { key, words } = CONDITION[rule.onlyIf];
-    const answer = ctx.incident[key];
-    if (answer === false) {
-      // Done anyway (e.g. before a downgrade made it conditional): a fact stays a fact.
-      if (firstMet !== undefined) {
-        const note = `Applies only if ${words}; it is not, but it was done.`;
-        return {
-          ruleId: rule.id,
-          label: rule.label,
-          channel: rule.channel,
-          state: 'met',
-          anchorAt: null,
-          dueAt: null,
-          metAt: firstMet,
-          note,
-        };
-      }
-      const note = `Applies only if ${words}; it is not.`;
-      return {
-        ruleId: rule.id,
-        label: rule.label,
-        channel: rule.channel,
-        state: 'not_applicable',
-        anchorAt: null,
-        dueAt: null,
-        note,
-      };
-    }
-    if (answer === undefined) known = `Not known whether ${words}; assumed it is.`;
-  }
   const status = (
     state: ObligationState,
     anchorAt: number | null,
@@ -163,6 +131,24 @@ function statusFor(rule: ObligationRule, facts: RuleFacts, ctx: Context): Obliga
     anchorAt,
     dueAt,
   });
+  let known: string | undefined;
+  if (rule.onlyIf) {
+    const { key, words } = CONDITION[rule.onlyIf];
+    const answer = ctx.incident[key];
+    if (answer === false) {
+      // Done anyway (e.g. before a downgrade made it conditional): a fact stays a fact.
+      if (firstMet !== undefined) {
+        const s = status('met', null, null);
+        s.metAt = firstMet;
+        s.note = `Applies only if ${words}; it is not, but it was done.`;
+        return s;
+      }
+      const s = status('not_applicable', null, null);
+      s.note = `Applies only if ${words}; it is not.`;
+      return s;
+    }
+    if (answer === undefined) known = `Not known whether ${words}; assumed it is.`;
+  }
   const withNote = (s: ObligationStatus, extra?: string): ObligationStatus => {
     const note = known === undefined ? extra : extra === undefined ? known : `${known} ${extra}`;
     if (note !== undefined) s.note = note;

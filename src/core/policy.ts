@@ -3,6 +3,7 @@
  * `DEFAULT_POLICY` is the table in DESIGN.md ("Default policy"), taken from the domain text; every number in
  * it is a default a team may change in settings (and `validatePolicy` checks what they change it to).
  */
+import { severityLabel } from './feed/levels';
 import type { ObligationRule, Policy, Severity, SeverityLevel } from './types';
 
 export { validatePolicy, CHANNELS, ANCHORS, ONLY_IF, EVENT_TYPES } from './policy-validate';
@@ -208,5 +209,5 @@ export function levelFor(policy: Policy, severity: Severity): SeverityLevel {
 
 /** Display name of a severity, as in the domain text: `SEV-1 (Critical)`. */
 export function severityName(policy: Policy, severity: Severity): string {
-  return `SEV-${severity} (${levelFor(policy, severity).name})`;
+  return `${severityLabel(severity)} (${levelFor(policy, severity).name})`;
 }

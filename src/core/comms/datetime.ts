@@ -1,6 +1,7 @@
 /**
- * Private date helpers for messages and review exports. Kept local on purpose: `src/core/time.ts`
- * is written concurrently and these modules must not wait for it. Not exported from the barrel.
+ * Private date helpers for messages and review exports. Separate from `src/core/time.ts` (the
+ * views' clock and countdown text): these formats name the zone, and a bad zone falls back to UTC
+ * rather than to the runtime's own. Not exported from the barrel.
  */
 
 const formats = new Map<string, Intl.DateTimeFormat>();

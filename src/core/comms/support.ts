@@ -1,4 +1,5 @@
 /** The support agent's ready reply, built from the latest public update of an incident. */
+import { latestUpdate } from '../feed/query';
 import type { FeedIncident, FeedUpdate } from '../types';
 import { formatClock } from './datetime';
 import { renderTemplate, type TemplateVars } from './render';
@@ -31,21 +32,12 @@ const FINISHED = new Set(['resolved', 'postmortem', 'completed']);
 
 /**
  * The latest public update: newest by `displayAt`, then `createdAt`. The feed already sorts newest
- * first, but a reply quoting an older update is the costly mistake, so this does not rely on it.
+ * first, but a reply quoting an older update is the costly mistake, so this does not rely on it
+ * (`latestUpdate` picks by time, whatever the list order).
  * A view can keep the returned id and mark a copied reply stale when it changes.
  */
 export function latestPublicUpdate(incident: FeedIncident): FeedUpdate | null {
-  let best: FeedUpdate | null = null;
-  for (const u of incident.updates) {
-    if (
-      !best ||
-      u.displayAt > best.displayAt ||
-      (u.displayAt === best.displayAt && u.createdAt > best.createdAt)
-    ) {
-      best = u;
-    }
-  }
-  return best;
+  return latestUpdate(incident) ?? null;
 }
 
 /** The values `buildSupportReply` fills in; exposed so a view can render a custom template itself. */

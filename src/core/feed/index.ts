@@ -3,6 +3,7 @@ export { emptyFeed, parseFeed } from './parse';
 export type { ParseOptions } from './parse';
 export {
   activeIncidents,
+  componentMatcher,
   componentStatus,
   effectiveIndicator,
   isActive,

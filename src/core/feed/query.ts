@@ -80,12 +80,6 @@ function expand(filters: string[] | undefined, feed?: Feed, up?: boolean): Set<s
   return set;
 }
 
-/** `matchesComponents` with filters already expanded. */
-const matches = (item: FeedIncident, set: Set<string>): boolean =>
-  !set.size ||
-  item.components.some((r) => named(r, set)) ||
-  item.updates.some((u) => u.affectedComponents.some((r) => named(r, set)));
-
 /**
  * True when the item touches any filter: a filter matches a component id or name
  * (case-insensitive, trimmed) on the incident or in any update's affected components.
@@ -93,7 +87,19 @@ const matches = (item: FeedIncident, set: Set<string>): boolean =>
  * matches an incident filed against its whole group). Empty filters match everything.
  */
 export function matchesComponents(item: FeedIncident, filters: string[], feed?: Feed): boolean {
-  return matches(item, expand(filters, feed, true));
+  return componentMatcher(filters, feed)(item);
+}
+
+/** `matchesComponents` as a predicate, the filters expanded once for every item it is asked about. */
+export function componentMatcher(
+  filters: string[] | undefined,
+  feed?: Feed,
+): (item: FeedIncident) => boolean {
+  const set = expand(filters, feed, true);
+  return (item) =>
+    !set.size ||
+    item.components.some((r) => named(r, set)) ||
+    item.updates.some((u) => u.affectedComponents.some((r) => named(r, set)));
 }
 
 /** A component's status by id (exact) or name (case-insensitive, trimmed). */
@@ -112,7 +118,7 @@ export function componentStatus(feed: Feed, idOrName: string): ComponentStatus |
  */
 export function effectiveIndicator(feed: Feed, filters?: string[]): Indicator {
   const set = expand(filters, feed);
-  const incidentSet = expand(filters, feed, true);
+  const hit = componentMatcher(filters, feed);
   let rank =
     feed.indicator !== 'unknown' ||
     feed.components.length ||
@@ -125,10 +131,10 @@ export function effectiveIndicator(feed: Feed, filters?: string[]): Indicator {
   };
   if (!set.size) worse(RANKS.indexOf(feed.indicator));
   for (const i of feed.incidents) {
-    if (isActive(i) && matches(i, incidentSet)) worse(RANKS.indexOf(i.impact) || 3);
+    if (isActive(i) && hit(i)) worse(RANKS.indexOf(i.impact) || 3);
   }
   for (const m of feed.maintenances) {
-    if (isActive(m) && matches(m, incidentSet)) worse(2);
+    if (isActive(m) && hit(m)) worse(2);
   }
   // Only the named components (and a named group's children), never a child's group:
   // a group's status also reflects its other children.

@@ -1,6 +1,7 @@
 /** Action-item tracking across reviews: the monthly completion rate, the dashboard, reminders. */
 import { monthKey } from '../comms/datetime';
 import type { ActionItem, Review } from './model';
+import { byString } from './timeline';
 
 /** One month of the completion report. `rate` is null when nothing fell due that month. */
 export interface MonthlyCompletion {
@@ -82,13 +83,12 @@ export function actionItemDashboard(reviews: readonly Review[], now: number): Da
     })),
   );
   const due = (r: DashboardRow): number => r.item.dueAt ?? Number.POSITIVE_INFINITY;
-  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   return rows.sort(
     (a, b) =>
       Number(b.overdue) - Number(a.overdue) ||
       (due(a) === due(b) ? 0 : due(a) < due(b) ? -1 : 1) ||
-      cmp(a.reviewTitle, b.reviewTitle) ||
-      cmp(a.item.id, b.item.id),
+      byString(a.reviewTitle, b.reviewTitle) ||
+      byString(a.item.id, b.item.id),
   );
 }
 
@@ -104,5 +104,5 @@ export function remindersDue<T extends ActionItem>(
   const horizon = now + days * 86_400_000;
   return items
     .filter((i) => i.status === 'open' && i.dueAt !== undefined && i.dueAt <= horizon)
-    .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0) || byString(a.id, b.id));
 }

@@ -4,7 +4,7 @@
  */
 import { dtf, formatDate } from '../comms/datetime';
 import { BLAMELESS_STATEMENT, type ActionItem, type Review } from './model';
-import { arrAtRisk } from './timeline';
+import { arrAtRisk, byString, sortEvents } from './timeline';
 
 /** Locale and the fixed time zone every time in the export is shown in. */
 export interface ExportOptions {
@@ -36,8 +36,6 @@ export interface ExportDoc {
   meta: [label: string, value: string][];
   sections: DocSection[];
 }
-
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Due date first (undated last), then id: a stable order for the export. */
 function byDue(a: ActionItem, b: ActionItem): number {
@@ -96,13 +94,11 @@ export function buildExportDoc(review: Review, opts: ExportOptions): ExportDoc {
     ['Time zone', timeZone],
   ];
 
-  const timeline = [...review.timeline]
-    .sort((a, b) => a.at - b.at || byString(a.id, b.id))
-    .map((e) => ({
-      lead: stamp.format(e.at),
-      text: e.text.trim(),
-      note: e.validatedBy?.trim() ? `validated by ${e.validatedBy.trim()}` : 'not yet validated',
-    }));
+  const timeline = sortEvents(review.timeline).map((e) => ({
+    lead: stamp.format(e.at),
+    text: e.text.trim(),
+    note: e.validatedBy?.trim() ? `validated by ${e.validatedBy.trim()}` : 'not yet validated',
+  }));
 
   const imp = review.impact;
   const impact: DocItem[] = [];

@@ -1,4 +1,5 @@
 /** Prefilling a review from the incident's recorded timeline, and the facts derived from it. */
+import { severityLabel } from '../feed/levels';
 import type { TimelineEvent, TimelineEventType } from '../types';
 import type { Review, ReviewImpact, ReviewTimelineEntry } from './model';
 
@@ -22,16 +23,19 @@ const WORDS: Record<TimelineEventType, string> = {
   note: 'Note',
 };
 
-/** Events in time order; ties broken by id so the same events always give the same order. */
-export function sortEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
-  return [...events].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/** Code-unit order, 0 when equal: the tie-breaker that keeps every review list in a stable order. */
+export const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Events (or timeline entries) in time order; ties broken by id so the order is always the same. */
+export function sortEvents<T extends { at: number; id: string }>(events: readonly T[]): T[] {
+  return [...events].sort((a, b) => a.at - b.at || byString(a.id, b.id));
 }
 
 /** One event in words: "Classified SEV-2", "Obligation met: status_page", "Note: rolled back". */
 export function describeTimelineEvent(e: TimelineEvent): string {
   let head = WORDS[e.type] ?? e.type;
   if ((e.type === 'classified' || e.type === 'reclassified') && e.severity) {
-    head += ` SEV-${e.severity}`;
+    head += ` ${severityLabel(e.severity)}`;
   }
   if (e.type === 'obligation_met' && e.obligationId) head += `: ${e.obligationId}`;
   const text = e.text?.trim();

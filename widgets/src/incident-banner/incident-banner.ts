@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit/html.js';
 import {
   activeIncidents,
+  componentMatcher,
   latestUpdate,
-  matchesComponents,
   parseComponentList,
   relevantMaintenances,
 } from '../../../src/core/feed';
@@ -39,7 +39,7 @@ export function pickItem(
   now: number,
   maintenanceHours: number | null,
 ): FeedIncident | undefined {
-  const hit = (i: FeedIncident) => matchesComponents(i, filters, feed);
+  const hit = componentMatcher(filters, feed);
   return (
     activeIncidents(feed).find(hit) ??
     (maintenanceHours === null

@@ -1,10 +1,10 @@
 import { html, nothing } from 'lit/html.js';
 import {
   activeIncidents,
+  componentMatcher,
   componentStatus,
   effectiveIndicator,
   isActive,
-  matchesComponents,
   parseComponentList,
 } from '../../../src/core/feed';
 import type { Feed, Indicator } from '../../../src/core/types';
@@ -35,7 +35,7 @@ export function badgeIndicator(feed: Feed, component: string | undefined, filter
 /** Names of the active incidents and maintenances that match, for the tooltip. */
 export function activeNames(feed: Feed, filters: string[]): string[] {
   return [...activeIncidents(feed), ...feed.maintenances.filter(isActive)]
-    .filter((i) => matchesComponents(i, filters, feed))
+    .filter(componentMatcher(filters, feed))
     .map((i) => i.name);
 }
 
