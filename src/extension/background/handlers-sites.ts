@@ -1,5 +1,5 @@
 import { copiedKey, putCopiedReply } from '../db/marks';
-import { getSetting, setSetting } from '../db/settings';
+import { DEFAULT_NOTIFICATIONS, getSetting, setSetting } from '../db/settings';
 import type { NotificationPrefs } from '../db/schema';
 import type { Handlers, Sender } from '../messaging';
 import type { Deps } from './deps';
@@ -14,13 +14,7 @@ type SiteCommands =
   | 'replies/copied'
   | 'settings/setNotifications';
 
-const PREF_KEYS: readonly (keyof NotificationPrefs)[] = [
-  'newIncident',
-  'severityChange',
-  'newUpdate',
-  'obligationDue',
-  'actionItemDue',
-];
+const PREF_KEYS = Object.keys(DEFAULT_NOTIFICATIONS) as (keyof NotificationPrefs)[];
 
 /** A content script may only speak for the page it runs in. */
 function ownOrigin(sender: Sender, origin: string): void {

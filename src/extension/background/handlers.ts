@@ -30,15 +30,20 @@ export function dataHandlers(deps: Deps): Pick<Handlers, DataCommands> {
   };
 }
 
-/** Responder handlers (background/responder.ts), each followed by a refresh of derived state. */
+/** Responder commands that only read: nothing derived can have changed after them. */
+const READ_ONLY: ReadonlySet<string> = new Set<keyof ResponderHandlers>(['statuspage/status']);
+
+/** Responder handlers (background/responder.ts), each write followed by a refresh of derived state. */
 function withRefresh(deps: Deps, h: ResponderHandlers): ResponderHandlers {
   const out = {} as Record<string, (req: unknown) => Promise<unknown>>;
   for (const [cmd, fn] of Object.entries(h) as [string, (req: unknown) => Promise<unknown>][]) {
-    out[cmd] = async (req) => {
-      const value = await fn(req);
-      await refresh(deps);
-      return value;
-    };
+    out[cmd] = READ_ONLY.has(cmd)
+      ? fn
+      : async (req) => {
+          const value = await fn(req);
+          await refresh(deps);
+          return value;
+        };
   }
   return out as ResponderHandlers;
 }

@@ -23,7 +23,8 @@ export interface NoticeGroup {
 }
 
 const MIN = 60_000;
-const clip = (s: string, n = 180): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** Cuts `s` to at most `n` characters, ending in "…". */
+export const clip = (s: string, n = 180): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** Notices for obligations due within `dueSoonMinutes` or overdue: one per occurrence and state. */
 export function dueNotices(

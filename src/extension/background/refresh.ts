@@ -8,7 +8,7 @@ import { listSites } from '../db/sites';
 import {
   activeFeedIncidents,
   feedKey,
-  getSnapshot,
+  listSnapshots,
   listSources,
   recentlyEndedFeedIncidents,
 } from '../db/sources';
@@ -68,9 +68,10 @@ async function localIncidents(db: LensDatabase, now: number): Promise<Local[]> {
 export async function refresh(deps: Deps): Promise<OverlayState> {
   const db = await deps.db();
   const now = deps.now();
-  const [settings, sources, active, copied, sites, locals, ended] = await Promise.all([
+  const [settings, sources, snapshots, active, copied, sites, locals, ended] = await Promise.all([
     getSettings(db),
     listSources(db),
+    listSnapshots(db),
     activeFeedIncidents(db),
     copiedReplies(db),
     listSites(db),
@@ -78,10 +79,7 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     recentlyEndedFeedIncidents(db, now - ENDED_WATCH_MS),
   ]);
   const pageUrls = new Map<string, string>();
-  for (const s of sources) {
-    const url = (await getSnapshot(db, s.id))?.feed.page.url;
-    if (url) pageUrls.set(s.id, url);
-  }
+  for (const s of snapshots) if (s.feed.page.url) pageUrls.set(s.sourceId, s.feed.page.url);
   const linkedEvents = new Map<string, TimelineEvent[]>();
   for (const { incident, own } of locals) {
     if (!incident.linked) continue;

@@ -4,6 +4,7 @@ import { t } from '../ui/i18n';
 import { claimKeys } from '../db/marks';
 import { getSetting } from '../db/settings';
 import type { Deps } from './deps';
+import { clip } from './notices';
 
 /** An action item with the review it belongs to. */
 interface Owned extends ActionItem {
@@ -17,8 +18,6 @@ export interface Reminder {
   title: string;
   message: string;
 }
-
-const clip = (s: string, n = 120): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function dueDate(at: number): string {
   return new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' }).format(

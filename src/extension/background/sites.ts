@@ -1,15 +1,10 @@
+import { isCorner } from '../content/corner';
+import type { LensDatabase } from '../db/open';
 import { getSite, listSites, putSite, updateSite } from '../db/sites';
 import { listSources } from '../db/sources';
 import type { SiteRecord } from '../db/schema';
 import { originPattern } from '../origins';
 import type { Deps } from './deps';
-
-const CORNERS: readonly SiteRecord['corner'][] = [
-  'top-left',
-  'top-right',
-  'bottom-left',
-  'bottom-right',
-];
 
 /**
  * Turns the overlay on for an origin (the view obtained the host permission first, with a user
@@ -60,7 +55,7 @@ export async function setCorner(
   origin: string,
   corner: SiteRecord['corner'],
 ): Promise<void> {
-  if (!CORNERS.includes(corner)) throw new Error(`Unknown corner "${String(corner)}".`);
+  if (!isCorner(corner)) throw new Error(`Unknown corner "${String(corner)}".`);
   const changed = await updateSite(await deps.db(), originPattern(origin), (s) => ({
     ...s,
     corner,
@@ -83,10 +78,7 @@ export async function syncSites(deps: Deps): Promise<void> {
   }
   for (const site of sites) {
     if (!site.enabled) continue;
-    const revoked = !(await deps.platform.hasOrigin(site.pattern));
-    if (revoked !== Boolean(site.revoked)) {
-      await updateSite(db, site.pattern, (s) => ({ ...s, revoked }));
-    }
+    await markRevoked(deps, db, site);
     await deps.platform.registerOverlay(site.pattern);
   }
 }
@@ -95,9 +87,13 @@ export async function syncSites(deps: Deps): Promise<void> {
 export async function checkGrants(deps: Deps): Promise<void> {
   const db = await deps.db();
   for (const site of await listSites(db)) {
-    if (!site.enabled) continue;
-    const revoked = !(await deps.platform.hasOrigin(site.pattern));
-    if (revoked !== Boolean(site.revoked))
-      await updateSite(db, site.pattern, (s) => ({ ...s, revoked }));
+    if (site.enabled) await markRevoked(deps, db, site);
   }
+}
+
+/** Stores whether the site's host permission is gone, when that changed. */
+async function markRevoked(deps: Deps, db: LensDatabase, site: SiteRecord): Promise<void> {
+  const revoked = !(await deps.platform.hasOrigin(site.pattern));
+  if (revoked !== Boolean(site.revoked))
+    await updateSite(db, site.pattern, (s) => ({ ...s, revoked }));
 }

@@ -1,5 +1,6 @@
 import type { LensDatabase } from './open';
 import type { CopiedReplyRecord } from './schema';
+import { feedKey } from './sources';
 
 /** Keys of one incident's notifications (see NoticeGroup in background/notices.ts). */
 export interface KeyGroup {
@@ -51,9 +52,8 @@ export async function pruneNotified(db: LensDatabase, before: number): Promise<n
   return keys.length;
 }
 
-/** The key of a copied reply. */
-export const copiedKey = (sourceId: string, incidentId: string): string =>
-  `${sourceId}|${incidentId}`;
+/** The key of a copied reply: its feed incident's key, which the overlay looks replies up by. */
+export const copiedKey = feedKey;
 
 /** Records the reply an agent copied for a feed incident (replacing the previous one). */
 export async function putCopiedReply(db: LensDatabase, rec: CopiedReplyRecord): Promise<void> {

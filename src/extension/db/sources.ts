@@ -24,6 +24,11 @@ export function getSnapshot(
   return db.get('snapshots', sourceId);
 }
 
+/** Every stored snapshot (one per source that ever answered well). */
+export function listSnapshots(db: LensDatabase): Promise<SnapshotRecord[]> {
+  return db.getAll('snapshots');
+}
+
 /** Removes a source with its snapshot, feed incidents and copied replies, in one transaction. */
 export async function deleteSource(db: LensDatabase, id: string): Promise<void> {
   const tx = db.transaction(

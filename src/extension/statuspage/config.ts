@@ -1,3 +1,4 @@
+import { originPattern } from '../origins';
 import type { StatuspageConnection } from './types';
 
 /** The public Statuspage API. */
@@ -43,8 +44,7 @@ export function validateConnection(
 
 /** The optional host permission pattern an API base needs (any port of the host). */
 export function hostPattern(apiBase: string): string {
-  const url = new URL(apiBase);
-  return `${url.protocol}//${url.hostname}/*`;
+  return originPattern(apiBase);
 }
 
 /** What may be shown of a key: its last four characters, never more (and nothing for short keys). */
