@@ -2,9 +2,10 @@ import type { Ref } from 'preact';
 import { formatClock } from '../../core/time';
 import type { OverlayState } from '../overlay-state';
 import { t, uiLocale } from '../ui/i18n';
-import { liveDeadlines } from '../ui/deadlines';
+import { anyLiveDeadline } from '../ui/deadlines';
 import { IncidentCard } from '../ui/incident-card';
 import { useNow } from '../ui/use-now';
+import { staleSince } from '../ui/use-overlay';
 import { cornerPosition, type Corner } from './corner';
 import type { TicketMatch } from './match';
 import type { OverlayPorts } from './ports';
@@ -26,13 +27,6 @@ function panelPosition(corner: Corner): Record<string, string> {
   return { ...pos, [v]: '64px' };
 }
 
-/** "as of 14:05": the oldest last-good time among failing sources, or the projection time. */
-export function staleSince(state: OverlayState): number | null {
-  if (state.failing.length === 0) return null;
-  const times = state.failing.map((f) => f.lastOkAt ?? state.computedAt);
-  return Math.min(...times);
-}
-
 /**
  * The incident panel: one card per active incident, the ticket match highlighted and listed
  * first, and a notice with the failing sources when the data may be stale. Esc closes it (the
@@ -40,7 +34,7 @@ export function staleSince(state: OverlayState): number | null {
  */
 export function Panel({ state, corner, match, ports, onClose, headingRef }: Props) {
   // Ages only need refreshing while something ticks anyway; a quiet panel runs no timer.
-  const now = useNow(state.incidents.some((i) => liveDeadlines(i.obligations).length > 0));
+  const now = useNow(anyLiveDeadline(state.incidents));
   const since = staleSince(state);
   const items = [...state.incidents].sort(
     (a, b) =>

@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks';
 import { send } from '../messaging';
+import { toDateInput } from '../reviews/dates';
+import { downloadText } from '../ui/download';
 import { t } from '../ui/i18n';
+import { errorMessage } from '../ui/error';
 
 type Outcome = { kind: 'ok' | 'error'; text: string } | null;
 
 /** A file name with the local date, so several backups sort by day. */
 export function backupFileName(now: Date): string {
-  const d = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  return `incident-lens-backup-${d}.json`;
+  return `incident-lens-backup-${toDateInput(now.getTime())}.json`;
 }
 
 /** Export everything to a JSON download; import a backup, which the background refuses whole if bad. */
@@ -20,16 +22,10 @@ export function DataSection() {
     setOutcome(null);
     try {
       const { json } = await send('data/export', null);
-      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = backupFileName(new Date());
-      a.click();
-      // Revoke later: the download reads the blob after this handler returns.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      downloadText(json, 'application/json', backupFileName(new Date()));
       setOutcome({ kind: 'ok', text: t('data_exported') });
     } catch (e) {
-      setOutcome({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      setOutcome({ kind: 'error', text: errorMessage(e) });
     } finally {
       setBusy(false);
     }
@@ -53,7 +49,7 @@ export function DataSection() {
     } catch (e) {
       setOutcome({
         kind: 'error',
-        text: t('data_refused', e instanceof Error ? e.message : String(e)),
+        text: t('data_refused', errorMessage(e)),
       });
     } finally {
       input.value = '';

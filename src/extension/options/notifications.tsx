@@ -4,6 +4,7 @@ import { getSetting } from '../db/settings';
 import { send } from '../messaging';
 import { t } from '../ui/i18n';
 import { useDbQuery } from '../ui/use-db';
+import { errorMessage } from '../ui/error';
 
 const KEYS: readonly (keyof NotificationPrefs)[] = [
   'newIncident',
@@ -22,7 +23,7 @@ export function NotificationsSection() {
   const toggle = (key: keyof NotificationPrefs, value: boolean) => {
     setError(null);
     void send('settings/setNotifications', { [key]: value })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => setError(errorMessage(e)))
       .finally(prefs.refresh);
   };
   return (

@@ -7,6 +7,7 @@ import { t } from '../ui/i18n';
 import { parseSiteInput } from '../ui/origin';
 import { requestHost, useGranted } from '../ui/permissions';
 import { useDbQuery } from '../ui/use-db';
+import { errorMessage } from '../ui/error';
 
 /** Sites: where the overlay is on, each one's permission state; add one by origin. */
 export function SitesSection() {
@@ -16,7 +17,7 @@ export function SitesSection() {
   const [input, setInput] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorMessage(e));
   /** Must run synchronously inside the click: permissions.request comes first. */
   const enable = (origin: string) => {
     setError(null);

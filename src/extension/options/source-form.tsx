@@ -5,6 +5,7 @@ import { originPattern } from '../origins';
 import { t } from '../ui/i18n';
 import { validateSource, type SourceField } from '../ui/origin';
 import { requestHost } from '../ui/permissions';
+import { errorMessage } from '../ui/error';
 
 type TestResult = { ok: true; text: string } | { ok: false; text: string } | null;
 
@@ -40,7 +41,7 @@ export function SourceForm({ editing, onDone }: Props) {
     setBusy(true);
     void asked
       .then(async (ok) => (ok ? then() : setFailure(t('source_permissionDenied'))))
-      .catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => setFailure(errorMessage(e)))
       .finally(() => setBusy(false));
   };
 

@@ -6,6 +6,7 @@ import { send } from '../messaging';
 import { t, uiLocale } from '../ui/i18n';
 import { useDbQuery } from '../ui/use-db';
 import { SourceForm } from './source-form';
+import { errorMessage } from '../ui/error';
 
 /** Last poll and last error of a source, in words. */
 function PollState({ s, now }: { s: SourceRecord; now: number }) {
@@ -34,7 +35,7 @@ export function SourcesSection() {
   const remove = (s: SourceRecord) => {
     setError(null);
     void send('sources/remove', { id: s.id })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => setError(errorMessage(e)))
       .finally(sources.refresh);
   };
   const list = sources.data ?? [];

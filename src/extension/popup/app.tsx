@@ -1,11 +1,11 @@
 import browser from 'webextension-polyfill';
 import { formatClock } from '../../core/time';
 import { browserOverlayStore } from '../ui/browser';
-import { liveDeadlines } from '../ui/deadlines';
+import { anyLiveDeadline } from '../ui/deadlines';
 import { t, uiLocale } from '../ui/i18n';
 import { IncidentCard } from '../ui/incident-card';
 import { useNow } from '../ui/use-now';
-import { useOverlayState } from '../ui/use-overlay';
+import { staleSince, useOverlayState } from '../ui/use-overlay';
 import { OpenResponder } from '../responder/OpenResponder';
 import { SiteToggle } from './site-toggle';
 
@@ -14,23 +14,15 @@ const store = browserOverlayStore();
 /** The popup: active incidents with countdowns, or an all-clear; the site toggle; settings link. */
 export function PopupApp() {
   const state = useOverlayState(store);
-  const now = useNow(
-    state?.incidents.some((i) => liveDeadlines(i.obligations).length > 0) ?? false,
-  );
-  const failing = state?.failing ?? [];
+  const now = useNow(anyLiveDeadline(state?.incidents ?? []));
+  const since = state ? staleSince(state) : null;
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>
       <SiteToggle />
-      {failing.length > 0 && state && (
+      {since !== null && (
         <p class="stale" role="status">
-          {t(
-            'panel_staleAsOf',
-            formatClock(
-              Math.min(...failing.map((f) => f.lastOkAt ?? state.computedAt)),
-              uiLocale(),
-            ),
-          )}
+          {t('panel_staleAsOf', formatClock(since, uiLocale()))}
         </p>
       )}
       <section aria-labelledby="popup-incidents">

@@ -1,7 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useState } from 'preact/hooks';
 import { formatClock, formatDateTime } from '../../core/time';
+import type { Severity } from '../../core/types';
 import { t, uiLocale } from '../ui/i18n';
+import { SeverityChip } from '../ui/severity';
+import { errorMessage } from '../ui/error';
 
 /** A labelled input with its error tied to it (`aria-describedby`, `aria-invalid`). */
 export function Field(props: {
@@ -55,7 +58,7 @@ export function useAction() {
       if (problem) setError(problem);
       return !problem;
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
       return false;
     } finally {
       setBusy(false);
@@ -89,4 +92,13 @@ export function When({ at, now }: { at: number; now: number }) {
 export function tOr(key: string, fallback: string, ...subs: string[]): string {
   const s = t(key, ...subs);
   return s === key ? fallback : s;
+}
+
+/** An incident's severity chip, or "Unclassified" in the unknown-level colours before triage. */
+export function IncidentChip({ severity, long }: { severity: Severity | null; long?: boolean }) {
+  return severity !== null ? (
+    <SeverityChip level={severity} long={long} />
+  ) : (
+    <span class="chip chip-unknown">{t('rs_unclassified')}</span>
+  );
 }

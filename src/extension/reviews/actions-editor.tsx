@@ -5,6 +5,7 @@ import { endOfDay, localTimeZone, toDateInput } from './dates';
 import { newItem, removeAt, replaceAt } from './draft';
 import { Lints } from './lint-view';
 import { PARTICIPANTS_LIST, type PartProps } from './parts';
+import { RemoveButton } from './remove-button';
 
 /** The statuses, in the order the select offers them, with their i18n keys. */
 export const STATUS_KEYS: Record<ActionItemStatus, string> = {
@@ -12,6 +13,19 @@ export const STATUS_KEYS: Record<ActionItemStatus, string> = {
   done: 'review_statusDone',
   wont_do: 'review_statusWontDo',
 };
+
+/** The options of an action item's status select, in the order of `STATUS_KEYS`. */
+export function StatusOptions() {
+  return (
+    <>
+      {(Object.keys(STATUS_KEYS) as ActionItemStatus[]).map((s) => (
+        <option key={s} value={s}>
+          {t(STATUS_KEYS[s])}
+        </option>
+      ))}
+    </>
+  );
+}
 
 /** "Added 3 Mar 2025 · done 5 Mar 2025": an item's dates in words. */
 export function itemDates(item: ActionItem): string {
@@ -91,24 +105,13 @@ export function ActionItemsEditor({
                     value={a.status}
                     onChange={(e) => onStatus(a.id, e.currentTarget.value as ActionItemStatus)}
                   >
-                    {(Object.keys(STATUS_KEYS) as ActionItemStatus[]).map((s) => (
-                      <option key={s} value={s}>
-                        {t(STATUS_KEYS[s])}
-                      </option>
-                    ))}
+                    <StatusOptions />
                   </select>
                 </label>
-                <div style="flex:0 0 auto">
-                  <button
-                    type="button"
-                    class="secondary"
-                    onClick={() =>
-                      change((r) => ({ ...r, actionItems: removeAt(r.actionItems, i) }))
-                    }
-                  >
-                    {t('review_remove')} <span class="sr">{t('review_itemN', n)}</span>
-                  </button>
-                </div>
+                <RemoveButton
+                  label={t('review_itemN', n)}
+                  onClick={() => change((r) => ({ ...r, actionItems: removeAt(r.actionItems, i) }))}
+                />
               </div>
               <p class="hint">{itemDates(a)}</p>
               <Lints

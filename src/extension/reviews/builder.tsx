@@ -22,6 +22,7 @@ import { REVIEWS_CSS } from './styles';
 import { TimelineEditor } from './timeline-editor';
 import { lintsByPath } from './view-model';
 import { WhysEditor } from './whys-editor';
+import { errorMessage } from '../ui/error';
 
 /** Props of the review builder. */
 export interface ReviewBuilderProps {
@@ -32,8 +33,6 @@ export interface ReviewBuilderProps {
   /** The builder's heading level: 3 under the options page's section heading, 2 in the side panel. */
   headingLevel?: 2 | 3;
 }
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
  * The review builder of one resolved incident: timeline, impact, five whys, mitigations, action
@@ -76,7 +75,7 @@ function Builder({ incidentId, onBack, headingLevel = 3 }: ReviewBuilderProps) {
       setStatus({ text: done, error: false });
       refresh();
     } catch (e) {
-      setStatus({ text: message(e), error: true });
+      setStatus({ text: errorMessage(e), error: true });
     } finally {
       setBusy(false);
     }

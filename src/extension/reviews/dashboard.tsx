@@ -4,11 +4,12 @@ import type { ActionItemStatus, Review } from '../../core/review';
 import { send } from '../messaging';
 import { t, uiLocale } from '../ui/i18n';
 import { useDbQuery } from '../ui/use-db';
-import { STATUS_KEYS } from './actions-editor';
+import { StatusOptions } from './actions-editor';
 import { CompletionChart } from './completion-chart';
 import { localTimeZone } from './dates';
 import { readReviews } from './repo';
 import { dashboardView } from './view-model';
+import { errorMessage } from '../ui/error';
 
 /**
  * Action-item tracking across reviews: every item (overdue first) with its owner, due date and a
@@ -27,7 +28,7 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
       await send('reviews/setItemStatus', { id: reviewId, itemId, status: s });
       setStatus(t('review_statusSaved'));
     } catch (e) {
-      setStatus(e instanceof Error ? e.message : String(e));
+      setStatus(errorMessage(e));
     }
     refresh();
   };
@@ -74,11 +75,7 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
                       void setItem(reviewId, item.id, e.currentTarget.value as ActionItemStatus)
                     }
                   >
-                    {(Object.keys(STATUS_KEYS) as ActionItemStatus[]).map((s) => (
-                      <option key={s} value={s}>
-                        {t(STATUS_KEYS[s])}
-                      </option>
-                    ))}
+                    <StatusOptions />
                   </select>
                 </td>
                 <td>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { reviewToHtml, reviewToMarkdown, type ExportOptions, type Review } from '../../core/review';
+import { blobUrl, downloadText } from '../ui/download';
 import { t, uiLocale } from '../ui/i18n';
 import { localTimeZone } from './dates';
 
@@ -18,13 +19,6 @@ export function exportFileName(review: Review, ext: 'md' | 'html'): string {
   return `post-incident-review-${slug || review.id}.${ext}`;
 }
 
-function blobUrl(text: string, type: string): string {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  // The download or the new tab has the bytes after a moment; the URL is not needed later.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return url;
-}
-
 /**
  * Export: Markdown as a download or on the clipboard, and the printable HTML in a new tab (print it
  * to PDF from there, or straight away with "Print"). The review exported is the one on screen.
@@ -33,12 +27,7 @@ export function ExportBar({ review }: { review: Review }) {
   const [status, setStatus] = useState('');
   const markdown = () => reviewToMarkdown(review, exportOptions());
   const download = () => {
-    const a = document.createElement('a');
-    a.href = blobUrl(markdown(), 'text/markdown;charset=utf-8');
-    a.download = exportFileName(review, 'md');
-    document.body.append(a);
-    a.click();
-    a.remove();
+    downloadText(markdown(), 'text/markdown;charset=utf-8', exportFileName(review, 'md'));
     setStatus(t('review_exportDownloaded'));
   };
   const copy = async () => {

@@ -3,6 +3,7 @@ import { formatDuration } from '../../core/time';
 import { t, uiLocale } from '../ui/i18n';
 import { amount, removeAt, replaceAt } from './draft';
 import type { PartProps } from './parts';
+import { RemoveButton } from './remove-button';
 
 /**
  * Impact quantification: customers affected, the duration computed from the incident's timeline,
@@ -97,20 +98,15 @@ export function ImpactEditor({
                   onInput={(e) => setAccount(i, { arr: amount(e.currentTarget.value) ?? 0 })}
                 />
               </label>
-              <div style="flex:0 0 auto">
-                <button
-                  type="button"
-                  class="secondary"
-                  onClick={() =>
-                    change((r) => ({
-                      ...r,
-                      impact: { ...r.impact, accounts: removeAt(r.impact.accounts, i) },
-                    }))
-                  }
-                >
-                  {t('review_remove')} <span class="sr">{t('review_accountN', i + 1)}</span>
-                </button>
-              </div>
+              <RemoveButton
+                label={t('review_accountN', i + 1)}
+                onClick={() =>
+                  change((r) => ({
+                    ...r,
+                    impact: { ...r.impact, accounts: removeAt(r.impact.accounts, i) },
+                  }))
+                }
+              />
             </li>
           ))}
         </ul>

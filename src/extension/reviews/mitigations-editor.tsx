@@ -2,6 +2,7 @@ import { t } from '../ui/i18n';
 import { removeAt, replaceAt } from './draft';
 import { Lints } from './lint-view';
 import type { PartProps } from './parts';
+import { RemoveButton } from './remove-button';
 
 /** Immediate mitigations that were completed: one line each. */
 export function MitigationsEditor({ review, change, lints }: PartProps) {
@@ -24,15 +25,10 @@ export function MitigationsEditor({ review, change, lints }: PartProps) {
                   }}
                 />
               </label>
-              <div style="flex:0 0 auto">
-                <button
-                  type="button"
-                  class="secondary"
-                  onClick={() => change((r) => ({ ...r, mitigations: removeAt(r.mitigations, i) }))}
-                >
-                  {t('review_remove')} <span class="sr">{t('review_mitigationN', i + 1)}</span>
-                </button>
-              </div>
+              <RemoveButton
+                label={t('review_mitigationN', i + 1)}
+                onClick={() => change((r) => ({ ...r, mitigations: removeAt(r.mitigations, i) }))}
+              />
             </div>
             <Lints id={`rv-lint-mit-${i}`} lints={lints.get(`mitigations[${i}]`)} source={m} />
           </li>

@@ -4,6 +4,7 @@ import { t } from '../ui/i18n';
 import { newEntry, removeAt, replaceAt } from './draft';
 import { Lints } from './lint-view';
 import { PARTICIPANTS_LIST, type PartProps } from './parts';
+import { RemoveButton } from './remove-button';
 
 /**
  * Timeline reconstruction: the minute-by-minute account prefilled from the recorded events, every
@@ -65,15 +66,10 @@ export function TimelineEditor({
                     onInput={(ev) => set(i, { validatedBy: ev.currentTarget.value })}
                   />
                 </label>
-                <div style="flex:0 0 auto">
-                  <button
-                    type="button"
-                    class="secondary"
-                    onClick={() => change((r) => ({ ...r, timeline: removeAt(r.timeline, i) }))}
-                  >
-                    {t('review_remove')} <span class="sr">{t('review_entryN', n)}</span>
-                  </button>
-                </div>
+                <RemoveButton
+                  label={t('review_entryN', n)}
+                  onClick={() => change((r) => ({ ...r, timeline: removeAt(r.timeline, i) }))}
+                />
               </div>
               <Lints
                 id={`rv-lint-tl-${i}`}

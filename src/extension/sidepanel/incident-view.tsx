@@ -1,5 +1,6 @@
 import { formatDateTime } from '../../core/time';
 import { ClassifyPanel } from '../responder/ClassifyPanel';
+import { IncidentChip } from '../responder/common';
 import { Composer } from '../responder/Composer';
 import type { ComposeEnv } from '../responder/compose';
 import { LinkPanel } from '../responder/LinkPanel';
@@ -9,7 +10,6 @@ import { ResolvePanel } from '../responder/ResolvePanel';
 import { SECTIONS, routeHash, type Route, type Section } from '../responder/route';
 import { TimelinePanel } from '../responder/TimelinePanel';
 import { t, uiLocale } from '../ui/i18n';
-import { SeverityChip } from '../ui/severity';
 import { useDbQuery } from '../ui/use-db';
 import { readIncident } from './data';
 
@@ -42,12 +42,7 @@ export function IncidentView(props: {
   return (
     <article aria-labelledby="inc-title">
       <h1 id="inc-title" tabIndex={-1}>
-        {incident.severity !== null ? (
-          <SeverityChip level={incident.severity} long />
-        ) : (
-          <span class="chip chip-unknown">{t('rs_unclassified')}</span>
-        )}{' '}
-        {incident.title}
+        <IncidentChip severity={incident.severity} long /> {incident.title}
       </h1>
       <p class="meta">
         {t(incident.status === 'resolved' ? 'rs_status_resolved' : 'rs_status_open')} ·{' '}

@@ -1,9 +1,8 @@
 import { countdown } from '../ui/countdown';
 import { t } from '../ui/i18n';
-import { SeverityChip } from '../ui/severity';
 import { useDbQuery } from '../ui/use-db';
 import { useNow } from '../ui/use-now';
-import { tOr } from '../responder/common';
+import { IncidentChip, tOr } from '../responder/common';
 import { routeHash } from '../responder/route';
 import { useState } from 'preact/hooks';
 import { readList, REVIEWS_PAGE, type ListItem } from './data';
@@ -83,11 +82,7 @@ function Row({
   return (
     <li class="card">
       <h3>
-        {incident.severity !== null ? (
-          <SeverityChip level={incident.severity} />
-        ) : (
-          <span class="chip chip-unknown">{t('rs_unclassified')}</span>
-        )}{' '}
+        <IncidentChip severity={incident.severity} />{' '}
         <a href={routeHash({ view: 'incident', id: incident.id, section })}>{incident.title}</a>
       </h3>
       {next && c && (

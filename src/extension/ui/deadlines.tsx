@@ -14,6 +14,13 @@ export function liveDeadlines(obligations: readonly ObligationStatus[]): Obligat
     .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0));
 }
 
+/** Whether any of `items` has a live deadline: the views tick only while one does. */
+export function anyLiveDeadline(
+  items: readonly { obligations: readonly ObligationStatus[] }[],
+): boolean {
+  return items.some((i) => liveDeadlines(i.obligations).length > 0);
+}
+
 /**
  * Live countdowns to each upcoming deadline. The list subscribes to the shared ticker only while
  * it is mounted and has something to count, so a quiet panel runs no timer at all.

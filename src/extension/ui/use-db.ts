@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { openLensDB, type LensDatabase } from '../db/open';
+import { errorMessage } from './error';
 
 let opened: Promise<LensDatabase> | null = null;
 
@@ -36,7 +37,7 @@ export function useDbQuery<T>(read: (db: LensDatabase) => Promise<T>): {
       .then(read)
       .then(
         (v) => live && (setData(v), setError(null)),
-        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => live && setError(errorMessage(e)),
       );
     return () => {
       live = false;

@@ -8,6 +8,13 @@ export interface OverlayStore {
   watch(fn: (next: OverlayState | null) => void): () => void;
 }
 
+/** "as of 14:05": the oldest last-good time among failing sources, or the projection time. */
+export function staleSince(state: OverlayState): number | null {
+  if (state.failing.length === 0) return null;
+  const times = state.failing.map((f) => f.lastOkAt ?? state.computedAt);
+  return Math.min(...times);
+}
+
 /**
  * The stored OverlayState, kept current through storage change events (never by polling the
  * background). `undefined` until the first read resolves, so views can tell "loading" from "none".
