@@ -1,7 +1,7 @@
 import './test-i18n';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ActionItem } from '../../core/review';
+import { createReview, type ActionItem } from '../../core/review';
 import { putReview } from '../db/drafts';
 import type { ReviewRecord } from '../db/schema';
 import { setSetting, DEFAULT_NOTIFICATIONS } from '../db/settings';
@@ -26,19 +26,14 @@ const item = (
 });
 
 function review(items: ActionItem[]): ReviewRecord {
-  return {
+  const base = createReview({
     id: 'r1',
     incidentId: 'i1',
     title: 'Checkout down',
-    createdAt: T0 - 10 * DAY,
-    updatedAt: T0 - 10 * DAY,
-    timeline: [],
-    impact: { accounts: [] },
-    whys: [],
-    mitigations: [],
-    actionItems: items,
-    participants: [],
-  };
+    events: [],
+    now: T0 - 10 * DAY,
+  });
+  return { ...base, actionItems: items };
 }
 
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../core/policy';
-import { lintReview, type ActionItem, type Review } from '../../core/review';
+import { createReview, lintReview, type ActionItem, type Review } from '../../core/review';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../db/schema';
 import { endOfDay, toDateInput } from './dates';
 import { amount, textAt, whyInputs } from './draft';
@@ -24,17 +24,8 @@ const item = (id: string, dueAt: number, over: Partial<ActionItem> = {}): Action
   ...over,
 });
 const review = (id: string, items: ActionItem[], over: Partial<Review> = {}): ReviewRecord => ({
-  id,
-  incidentId: `inc-${id}`,
-  title: `Review ${id}`,
-  createdAt: 0,
-  updatedAt: 0,
-  timeline: [],
-  impact: { accounts: [] },
-  whys: [],
-  mitigations: [],
+  ...createReview({ id, incidentId: `inc-${id}`, title: `Review ${id}`, events: [], now: 0 }),
   actionItems: items,
-  participants: [],
   ...over,
 });
 
