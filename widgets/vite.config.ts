@@ -14,7 +14,8 @@ import { resolve } from 'node:path';
  */
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, 'dist/widgets');
-const target = 'es2021';
+// ES2022 is the floor already (Object.hasOwn); class fields then stay native, which is shorter.
+const target = 'es2022';
 
 /** Runs only where there is a DOM with custom elements (never in Node / SSR). */
 const browserOnly = (): Plugin => ({
@@ -193,13 +194,16 @@ export default defineConfig({
     },
     rolldownOptions: {
       output: {
-        // Our private members (`_name`, never Lit's `_$…`) are only used inside the bundle:
-        // shorten them. Nothing reads them by a string key (element.ts keeps that rule).
+        // Private members are only used inside this file, so they are shortened: ours (`_name`;
+        // nothing reads them by a string key, element.ts keeps that rule) and lit-html's internal
+        // `_$AB`-style ones, which Lit keeps long only so that LitElement and directives from other
+        // packages can reach them; this file has neither. Lit's cross-copy markers
+        // (`_$litType$`, `_$litDirective$`) do not match and stay.
         minify: {
           compress: true,
           mangle: true,
           codegen: true,
-          mangleProps: { include: /^_[a-z]/ },
+          mangleProps: { include: /^_(?:[a-z]|\$[A-Z][A-Za-z]$)/ },
         },
       },
     },

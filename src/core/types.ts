@@ -112,16 +112,54 @@ export interface Feed {
 export type PayloadKind =
   'summary' | 'status' | 'components' | 'incidents' | 'incident' | 'maintenances' | 'unknown';
 
+/** A problem described for people: what views show and what the extension stores. */
 export interface FeedProblem {
   /** JSON path of the offending value, e.g. `incidents[2].incident_updates[0].created_at`. */
   path: string;
   message: string;
 }
 
+/**
+ * What the parser found wrong, as a code (`describeProblem` turns it into a FeedProblem):
+ * - `value` a word outside a closed set (read as `unknown`); `date` not an ISO date;
+ *   `link` not an https link (dropped); `list`, `string`, `object` the wrong type;
+ * - `cut` a string over `got` characters, `items` a list of `got` items (both cut);
+ * - `dropped` an item with no id and no name; `id` an id was derived; `dup` a duplicate id
+ *   (`got`); `name` no name; `time` no usable date; `unreadable` a value that threw;
+ * - `json` text that is not JSON (`got` is the text); `payload` not a Statuspage payload;
+ *   `more` `got` more problems were not listed.
+ */
+export type ProblemCode =
+  | 'value'
+  | 'date'
+  | 'link'
+  | 'list'
+  | 'string'
+  | 'object'
+  | 'cut'
+  | 'items'
+  | 'dropped'
+  | 'id'
+  | 'dup'
+  | 'name'
+  | 'time'
+  | 'unreadable'
+  | 'json'
+  | 'payload'
+  | 'more';
+
+export interface ParseProblem {
+  /** JSON path of the offending value, e.g. `incidents[2].incident_updates[0].created_at`. */
+  path: string;
+  code: ProblemCode;
+  /** The offending value (as found, not copied), or a count for `cut`, `items` and `more`. */
+  got?: unknown;
+}
+
 export interface ParseResult {
   kind: PayloadKind;
   feed: Feed;
-  problems: FeedProblem[];
+  problems: ParseProblem[];
 }
 
 /* ------------------------------------------------------------------ policy */

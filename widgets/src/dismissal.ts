@@ -7,8 +7,10 @@ const memory = new Set<string>();
 
 function stored(): string[] {
   try {
-    const v: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    // null (nothing stored) and anything that is not a list throw here too
+    return (JSON.parse(localStorage.getItem(KEY)!) as unknown[]).filter(
+      (x): x is string => typeof x == 'string',
+    );
   } catch {
     return [];
   }

@@ -54,10 +54,11 @@ function finalize(c: Ctor): Record<string, string> {
 /** HTMLElement, or a stand-in on a server so that importing the classes runs nothing there. */
 const HTMLElementOrStub = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
 
-export class Base extends HTMLElementOrStub {
-  static properties: PropertyDeclarations = {};
+export abstract class Base extends HTMLElementOrStub {
+  /** (Declared here, set by each widget class.) */
+  declare static properties: PropertyDeclarations;
   /** CSS text, adopted as one shared stylesheet per class. */
-  static styles = '';
+  declare static styles: string;
 
   static get observedAttributes(): string[] {
     return Object.keys(finalize(this));
@@ -71,8 +72,8 @@ export class Base extends HTMLElementOrStub {
 
   constructor() {
     super();
+    // (`define` has read observedAttributes, so the accessors are in place)
     const c = this.constructor as Ctor;
-    finalize(c);
     const root = this.attachShadow({ mode: 'open' });
     // Properties a framework set before the upgrade go through the accessors, after the defaults.
     for (const k in c.properties)
@@ -87,16 +88,13 @@ export class Base extends HTMLElementOrStub {
       } catch {
         c._c = c.styles;
       }
-    if (typeof c._c == 'string')
-      root.append(Object.assign(document.createElement('style'), { textContent: c._c }));
+    if (typeof c._c == 'string') root.innerHTML = `<style>${c._c}</style>`;
     else root.adoptedStyleSheets = [c._c];
   }
 
   connectedCallback(): void {
     this.requestUpdate();
   }
-
-  disconnectedCallback(): void {}
 
   attributeChangedCallback(name: string, _old: string | null, v: string | null): void {
     const c = this.constructor as Ctor;
@@ -146,28 +144,23 @@ export class Base extends HTMLElementOrStub {
     }
   }
 
-  protected willUpdate(_changed: Set<string>): void {}
-  protected render(): Template {
-    return nothing;
-  }
-  protected updated(): void {}
+  protected abstract willUpdate(changed: Set<string>): void;
+  protected abstract render(): Template;
+  protected abstract updated(): void;
 }
 
 /** Joins a css`` template into plain CSS text (the build collapses its whitespace). */
-export const css = (s: TemplateStringsArray, ...v: unknown[]): string => String.raw(s, ...v);
+export const css = String.raw;
 
 /**
- * Light and dark values of private tokens per class: `palette('--a --b', 'cls a1 b1 a2 b2')`.
- * Dark follows prefers-color-scheme unless `theme="light"`, and `theme="dark"` forces it.
+ * Private colour tokens per class: `palette('bf', 'x fff 000 000 fff,y …')` gives
+ * `.x{--_b:#fff;--_f:#000;--_B:#000;--_F:#fff}.y{…}` (light tokens, then their dark twins; hex
+ * without `#`), and the dark theme points each token at its twin (`--_b:var(--_B)`). Dark follows
+ * prefers-color-scheme unless `theme="light"`, and `theme="dark"` forces it.
  */
-export function palette(names: string, ...rows: string[]): string {
-  const n = names.split(' ');
-  const rule = (pre: string, dark: number) =>
-    rows
-      .map((r) => {
-        const [k, ...v] = r.split(' ');
-        return `${pre} .${k}{${n.map((x, i) => `${x}:${v[i + dark * n.length]}`).join(';')}}`;
-      })
-      .join('');
-  return `${rule('', 0)}@media(prefers-color-scheme:dark){${rule(':host(:not([theme=light]))', 1)}}${rule(':host([theme=dark])', 1)}`;
+export function palette(n: string, rows: string): string {
+  let i = 0;
+  const d = [...n].map((c) => `--_${c}:var(--_${c.toUpperCase()})`).join(';');
+  n += n.toUpperCase();
+  return `.${rows.replace(/ |,/g, (c) => (c == ',' ? ((i = 0), '}.') : `${i ? ';' : '{'}--_${n[i++]}:#`))}}@media(prefers-color-scheme:dark){:host(:not([theme=light])) *{${d}}}:host([theme=dark]) *{${d}}`;
 }

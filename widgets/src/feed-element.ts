@@ -4,16 +4,15 @@ import type { Feed, FeedIncident } from '../../src/core/types';
 import { Base, N, P, R, type PropertyDeclarations } from './element';
 import { EMPTY, feedClient } from './feed-client/feed-client';
 import { lang, type Lang } from './i18n';
+import { schedule } from './ticker';
 
 export type Theme = 'auto' | 'light' | 'dark';
 
 /** A normalized Feed passes through; anything else goes through the parser. */
 export function toFeed(data: unknown): Feed {
-  const f = data as Feed;
-  return f &&
-    typeof f === 'object' &&
-    Array.isArray(f.maintenances) &&
-    typeof f.indicator === 'string'
+  const f = data as Feed | undefined;
+  // (a primitive has no `maintenances`)
+  return Array.isArray(f?.maintenances) && typeof f.indicator == 'string'
     ? f
     : parseFeed(data).feed;
 }
@@ -21,14 +20,14 @@ export function toFeed(data: unknown): Feed {
 /** https URLs only: anything else (javascript:, data:, http:) is dropped. */
 export function https(u: unknown, base?: string): string | undefined {
   try {
-    const url = new URL(String(u), base);
+    const url = new URL(u as string, base);
     return url.protocol === 'https:' ? url.href : undefined;
   } catch {
     return undefined;
   }
 }
 
-export class FeedElement extends Base {
+export abstract class FeedElement extends Base {
   static override properties: PropertyDeclarations = {
     src: 0,
     data: P,
@@ -50,9 +49,11 @@ export class FeedElement extends Base {
   /** Unsubscribes from the feed client; undefined while not subscribed. */
   private _off?: (() => void) | undefined;
 
-  override disconnectedCallback(): void {
+  disconnectedCallback(): void {
     this._off?.();
     this._off = undefined;
+    // no relative-time wake-ups for a detached element
+    schedule(this);
   }
 
   protected override willUpdate(changed: Set<string>): void {
@@ -101,7 +102,7 @@ export class FeedElement extends Base {
     );
   }
 
-  protected emit<T>(type: string, detail: T, cancelable = false): boolean {
+  protected _emit<T>(type: string, detail: T, cancelable = false): boolean {
     return this.dispatchEvent(
       new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }),
     );

@@ -1,56 +1,41 @@
-import { expect, test } from 'vitest';
-import { createTicker } from './ticker';
+// @vitest-environment happy-dom
+import { expect, test, vi } from 'vitest';
+import { schedule } from './ticker';
 import { relative } from './time';
-import { lang } from './i18n';
-
-function fake() {
-  let t = 0;
-  const timers = new Map<number, { at: number; fn: () => void }>();
-  let id = 0;
-  return {
-    deps: {
-      now: () => t,
-      setTimeout: (fn: () => void, ms: number) => (timers.set(++id, { at: t + ms, fn }), id),
-      clearTimeout: (i: unknown) => void timers.delete(i as number),
-    },
-    timers,
-    run(to: number) {
-      for (;;) {
-        const next = [...timers].sort((a, b) => a[1].at - b[1].at)[0];
-        if (!next || next[1].at > to) break;
-        timers.delete(next[0]);
-        t = next[1].at;
-        next[1].fn();
-      }
-      t = to;
-    },
-  };
-}
+import { ACTIVE, COMPONENT, DISMISS, lang, MORE, PAGE, SEVERITY, UPDATED } from './i18n';
+import { ALL_STATUSES, RANKS } from '../../src/core/feed/levels';
 
 test('one timer for all subscribers, at the nearest change; none when idle or hidden', () => {
-  const f = fake();
+  vi.useFakeTimers({ now: 0 });
   let hidden = false;
-  const tk = createTicker(f.deps, () => hidden);
+  vi.spyOn(document, 'hidden', 'get').mockImplementation(() => hidden);
+  const visibility = (h: boolean) => {
+    hidden = h;
+    document.dispatchEvent(new Event('visibilitychange'));
+  };
   const hits: string[] = [];
-  const a = {};
-  const b = {};
-  tk.set(a, () => (hits.push('a'), 100_000), 60_000);
-  tk.set(b, () => (hits.push('b'), undefined), 30_000);
-  expect(f.timers.size).toBe(1);
-  f.run(30_000);
+  // a subscriber's re-render subscribes it again, as the banner's does
+  const a = { requestUpdate: () => (hits.push('a'), schedule(a, Date.now() + 100_000)) };
+  const b = { requestUpdate: () => void hits.push('b') };
+  schedule(a, 60_000);
+  schedule(b, 30_000);
+  expect(vi.getTimerCount()).toBe(1);
+  vi.advanceTimersByTime(30_000);
   expect(hits).toEqual(['b']);
-  f.run(60_000);
+  vi.advanceTimersByTime(30_000);
   expect(hits).toEqual(['b', 'a']);
-  hidden = true;
-  tk.run();
-  expect(f.timers.size).toBe(0);
-  hidden = false;
-  tk.run();
-  expect(f.timers.size).toBe(1);
-  tk.delete(a);
-  tk.delete(b);
-  expect(f.timers.size).toBe(0);
-  expect(tk.active).toBe(false);
+  visibility(true);
+  expect(vi.getTimerCount()).toBe(0);
+  // no wake-up while hidden, and what fell due meanwhile runs as soon as the page shows
+  vi.setSystemTime(200_000);
+  expect(hits).toEqual(['b', 'a']);
+  visibility(false);
+  expect(hits).toEqual(['b', 'a', 'a']);
+  expect(vi.getTimerCount()).toBe(1);
+  schedule(a);
+  schedule(b);
+  expect(vi.getTimerCount()).toBe(0);
+  vi.useRealTimers();
 });
 
 test('relative time: text and the moment it next changes', () => {
@@ -63,16 +48,31 @@ test('relative time: text and the moment it next changes', () => {
 });
 
 test('locales: de complete, others fall back to English entirely', () => {
-  expect(lang('de-AT').s.more).toBe('Mehr');
+  expect(lang('de-AT').s[MORE]).toBe('Mehr');
   expect(lang('de-AT').tag).toBe('de-AT');
-  expect(lang('fr').s.more).toBe('More');
+  expect(lang('en-GB').tag).toBe('en-GB');
+  expect(lang('fr').s[MORE]).toBe('More');
   expect(lang('fr').tag).toBe('en');
   expect(lang('not a tag!').tag).toBe('en');
+  expect(lang(undefined).tag).toBe('en');
   const en = lang('en').s;
   const de = lang('de').s;
-  const keys = (o: object): string[] =>
-    Object.entries(o).flatMap(([k, v]) =>
-      typeof v === 'object' ? keys(v).map((x) => `${k}.${x}`) : [k],
-    );
-  expect(keys(de)).toEqual(keys(en));
+  // every position filled, in both: statuses, two label sets, severities, then the single strings
+  expect(en).toHaveLength(ACTIVE + 1);
+  expect(en).toHaveLength(ALL_STATUSES.length + 2 * RANKS.length + 4 + 9);
+  expect(de).toHaveLength(en.length);
+  expect([...en, ...de].every(Boolean)).toBe(true);
+  const status = (s: readonly string[], st: string) => s[ALL_STATUSES.indexOf(st)];
+  expect(status(de, 'identified')).toBe('Ursache erkannt');
+  expect(status(en, 'completed')).toBe('Completed');
+  expect(status(en, 'nonsense')).toBeUndefined();
+  const rank = (i: string) => RANKS.indexOf(i);
+  expect(en[PAGE + rank('unknown')]).toBe('Status unknown');
+  expect(en[PAGE + rank('critical')]).toBe('Major system outage');
+  expect(de[COMPONENT + rank('none')]).toBe('Betriebsbereit');
+  expect(en[COMPONENT + rank('critical')]).toBe('Major outage');
+  expect(en[SEVERITY + rank('maintenance')]).toBe('Maintenance');
+  expect(de[SEVERITY + rank('critical')]).toBe('Kritischer Vorfall');
+  expect(en[UPDATED]).toBe('updated {t}');
+  expect(de[DISMISS]).toBe('Schließen');
 });

@@ -1,90 +1,37 @@
 /**
  * One scheduler for every relative time on the page (STYLE #6): a single timeout that wakes at
- * the nearest moment any visible text changes, then reschedules. No timer at all while nothing
- * is subscribed or the page is hidden.
+ * the nearest moment any shown text changes and re-renders the elements that are due (their
+ * render subscribes again). No timer at all while nothing is subscribed or the page is hidden;
+ * when the page shows again, what fell due meanwhile re-renders at once.
  */
-export type Tick = (now: number) => number | undefined;
-
-export interface TickerDeps {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(id: unknown): void;
+interface Sub {
+  requestUpdate(): void;
 }
 
-export interface Ticker {
-  /** Calls `tick` when `next` (epoch ms) arrives; `tick` returns the following time, if any. */
-  set(key: object, tick: Tick, next: number | undefined): void;
-  delete(key: object): void;
-  /** Runs what is due, then plans the next wake-up. Called by the timer and on visibility. */
-  run(): void;
-  /** True while a timeout is pending (for tests and for "no timers while idle"). */
-  readonly active: boolean;
+const subs = new Map<Sub, number>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** Re-renders `el` once `next` (epoch ms) arrives; without `next`, forgets `el`. */
+export function schedule(el: Sub, next?: number): void {
+  if (next) subs.set(el, next);
+  else subs.delete(el);
+  // the same listener is added only once
+  document.addEventListener('visibilitychange', run);
+  run();
 }
 
-/** Closures rather than a class, so that the minifier shortens every internal name. */
-export function createTicker(d: TickerDeps, hidden: () => boolean = () => false): Ticker {
-  const subs = new Map<object, [Tick, number]>();
-  let timer: unknown;
-  const put = (key: object, tick: Tick, next: number | undefined): void => {
-    if (next === undefined) subs.delete(key);
-    else subs.set(key, [tick, next]);
-  };
-  const plan = (): void => {
-    let min = Infinity;
-    for (const [, n] of subs.values()) min = Math.min(min, n);
-    d.clearTimeout(timer);
-    timer = undefined;
-    // Cap the wait so a suspended laptop catches up within a minute of waking.
-    if (min < Infinity && !hidden())
-      timer = d.setTimeout(run, Math.min(Math.max(min - d.now(), 0), 60_000));
-  };
-  const run = (): void => {
-    if (!hidden()) {
-      const now = d.now();
-      for (const [key, [tick, when]] of [...subs]) {
-        if (when > now) continue;
-        let n: number | undefined;
-        try {
-          n = tick(now);
-        } catch {
-          // a broken subscriber is dropped
-        }
-        put(key, tick, n);
+/** Re-renders what is due, then plans the next wake-up (capped, so a laptop waking from sleep catches up). */
+function run(): void {
+  const now = Date.now();
+  let min = Infinity;
+  if (!document.hidden)
+    for (const [el, at] of subs)
+      if (at > now) min = Math.min(min, at);
+      else {
+        subs.delete(el);
+        el.requestUpdate();
       }
-    }
-    plan();
-  };
-  return {
-    set(key, tick, next) {
-      put(key, tick, next);
-      plan();
-    },
-    delete(key) {
-      subs.delete(key);
-      plan();
-    },
-    run,
-    get active() {
-      return timer !== undefined;
-    },
-  };
-}
-
-let shared: Ticker | undefined;
-
-/** The page's one ticker (created on first use, never at import). */
-export function ticker(): Ticker {
-  if (!shared) {
-    shared = createTicker(
-      // looked up on each call (not captured), so test clocks can replace them
-      {
-        now: () => Date.now(),
-        setTimeout: (f, ms) => setTimeout(f, ms),
-        clearTimeout: (id) => clearTimeout(id as number),
-      },
-      () => document.visibilityState == 'hidden',
-    );
-    document.addEventListener('visibilitychange', shared.run);
-  }
-  return shared;
+  // after the loop: a subscriber may have subscribed again (and planned) meanwhile
+  clearTimeout(timer);
+  if (min < Infinity) timer = setTimeout(run, Math.min(min - now, 60_000));
 }

@@ -17,10 +17,12 @@ export function relative(at: number, now: number, tag: string): Relative {
   const [unit, size]: [Intl.RelativeTimeFormatUnit, number] =
     abs < HOUR ? ['minute', MIN] : abs < DAY ? ['hour', HOUR] : ['day', DAY];
   const n = Math.trunc(d / size);
-  // The next boundary where the truncated count changes, at least a second ahead.
-  const next = d < 0 ? at + (Math.abs(n) + 1) * size : at - Math.abs(n) * size + 1;
-  const fmt = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
-  const text = n ? fmt.format(n, unit) : d > 0 ? fmt.format(1, 'minute') : '';
+  // The next boundary where the truncated count changes (n <= 0 in the past, >= 0 ahead).
+  const next = d < 0 ? at + (1 - n) * size : at - n * size + 1;
+  // Less than a minute ahead reads "in 1 minute"; less than a minute ago is left to the caller.
+  const text =
+    n || d > 0 ? new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }).format(n || 1, unit) : '';
+  // at least a second ahead
   return { text, next: Math.max(next, now + 1000) };
 }
 

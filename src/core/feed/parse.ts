@@ -17,10 +17,11 @@ import type {
   Feed,
   FeedComponent,
   FeedIncident,
-  FeedProblem,
   FeedUpdate,
+  ParseProblem,
   ParseResult,
   PayloadKind,
+  ProblemCode,
 } from '../types';
 import {
   ALL_STATUSES,
@@ -76,7 +77,7 @@ const own = (o: Obj, key: string): unknown => (has(o, key) ? o[key] : undefined)
 const isNum = (v: unknown): v is number => Number.isFinite(v);
 
 /** Cuts `s` to at most `max` (≥ 1) UTF-16 units, ending in "…", never splitting a pair. */
-function clip(s: string, max: number): string {
+export function clip(s: string, max: number): string {
   if (s.length <= max) return s;
   let end = max - 1;
   if (s.charCodeAt(end - 1) >> 10 == 54) end--; // a high surrogate (U+D800–DBFF)
@@ -125,35 +126,24 @@ function detectKind(o: Obj): PayloadKind {
  */
 export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResult {
   const feed = emptyFeed();
-  const problems: FeedProblem[] = [];
+  const problems: ParseProblem[] = [];
   let seen = 0;
   let kind: PayloadKind = 'unknown';
   let maxStr = 2000;
   let maxBody = 10_000;
   let maxItems = 500;
 
-  /** Records a problem; past MAX_PROBLEMS only counts it, so a hostile feed cannot flood. */
-  const note = (path: string, message: string): undefined =>
-    void (seen++ < MAX_PROBLEMS && problems.push({ path, message }));
-  /** "expected a list, got object", "invalid date: \"yesterday\"", … */
-  const bad = (path: string, what: string, v: unknown): undefined =>
-    note(
-      path,
-      `${what} ${
-        typeof v == 'string'
-          ? JSON.stringify(clip(v, 60))
-          : v === null
-            ? 'null'
-            : Array.isArray(v)
-              ? 'list'
-              : typeof v
-      }`,
-    );
-  const dropped = (path: string): undefined => note(path, 'no id or name; dropped');
+  /**
+   * Records a problem (codes: ProblemCode; `describeProblem` words them). Past MAX_PROBLEMS it
+   * only counts, so a hostile feed cannot flood.
+   */
+  const note = (path: string, code: ProblemCode, got?: unknown): undefined =>
+    void (seen++ < MAX_PROBLEMS && problems.push({ path, code, got }));
+  const dropped = (path: string): undefined => note(path, 'dropped');
   /** The item at `path` has no id: one is derived (from its name, or its position). */
-  const noId = (path: string): undefined => note(`${path}.id`, 'no id; one was derived');
+  const noId = (path: string): undefined => note(`${path}.id`, 'id');
   const cut = (path: string, max: number, text: string): string => {
-    note(path, `over ${max} characters; cut`);
+    note(path, 'cut', max);
     return clip(text, max);
   };
   /** Runs `fn(path)`, turning a throw (hostile getter, Proxy) into a problem. */
@@ -161,7 +151,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
     try {
       fn(path);
     } catch {
-      note(path, 'unreadable value skipped');
+      note(path, 'unreadable');
     }
   };
 
@@ -175,29 +165,27 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
     const words = { a: ALL_STATUSES, i: IMPACTS, c: COMPONENT_STATUSES }[as as 'a'];
     if (v == null || (v === '' && (as == 'd' || as == 'h'))) return;
     // A closed set: anything else reads as 'unknown'.
-    if (words) return words.includes(v as string) ? v : (bad(at, 'unknown value', v), 'unknown');
+    if (words) return words.includes(v as string) ? v : (note(at, 'value', v), 'unknown');
     if (as == 'b') return typeof v == 'boolean' ? v : undefined;
     if (as == 'n') return isNum(v) ? v : undefined;
     if (as == 'd') {
       // Strict-enough ISO 8601: `Date.parse` alone accepts "1" or "May 5".
       const t =
         typeof v == 'string' && v.length < 41 && /^\d{4}-\d\d-\d\d/.test(v) && Date.parse(v);
-      return isNum(t) ? t : bad(at, 'invalid date', v);
+      return isNum(t) ? t : note(at, 'date', v);
     }
     if (as == 'h') {
       // http:, javascript:, data: and relative links are all dropped.
-      return typeof v == 'string' && v.length <= 2048 && HTTPS.test(v)
-        ? v
-        : bad(at, 'link dropped (https only):', v);
+      return typeof v == 'string' && v.length <= 2048 && HTTPS.test(v) ? v : note(at, 'link', v);
     }
     if (as == 'l') {
-      if (!Array.isArray(v)) return bad(at, 'not a list:', v);
+      if (!Array.isArray(v)) return note(at, 'list', v);
       if (v.length <= maxItems) return v;
-      note(at, `${v.length} items, cut to ${maxItems}`);
+      note(at, 'items', maxItems);
       return v.slice(0, maxItems);
     }
     if (as == 's' && isNum(v)) return String(v); // incident.io sends numeric ids
-    if (typeof v != 'string') return bad(at, 'not a string:', v);
+    if (typeof v != 'string') return note(at, 'string', v);
     if (as == 'B') {
       // HTML to plain text, capped. Markup shrinks when stripped, so the raw cap is 4×;
       // a raw cut drops a half tag or entity at the end rather than showing it as text.
@@ -242,14 +230,14 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
     key: string,
     path: string,
     fn: (o: Obj, path: string, i: number) => T | undefined,
-    items = `${path}.${key}`,
+    items = path ? `${path}.${key}` : key,
   ): T[] => {
     const out: T[] = [];
     const list = (read(o, key, path, 'l') ?? []) as unknown[];
     for (let i = 0; i < list.length; i++) {
       guard(`${items}[${i}]`, (p) => {
         const v = list[i];
-        const r = isObj(v) ? fn(v, p, i) : bad(p, 'not an object:', v);
+        const r = isObj(v) ? fn(v, p, i) : note(p, 'object', v);
         if (r !== undefined) out.push(r);
       });
     }
@@ -299,7 +287,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
     const { name, status = 'unknown', impact = 'unknown' } = item;
     if (!item.id && !name) return dropped(path);
     item.id ??= noId(path) ?? `x-${hash(`${name}|${String(own(o, 'created_at'))}`)}`;
-    item.name ??= note(`${path}.name`, 'no name') ?? '';
+    item.name ??= note(`${path}.name`, 'name') ?? '';
     item.kind =
       maint || MAINTENANCE_STATUSES.includes(status) || impact == 'maintenance'
         ? 'maintenance'
@@ -319,7 +307,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
         ? t
         : (item.startedAt ??
           item.scheduledFor ??
-          note(`${path}.created_at`, 'no usable date') ??
+          note(`${path}.created_at`, 'time') ??
           item.updatedAt ??
           0);
     t = item.createdAt;
@@ -342,7 +330,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
    */
   const components = (o: Obj): FeedComponent[] => {
     const byId = new Map<string, FeedComponent>();
-    each(o, 'components', '$', (c, path) => {
+    each(o, 'components', '', (c, path) => {
       const comp = put(
         {} as FeedComponent,
         c,
@@ -352,7 +340,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
       const { id = comp.name } = comp;
       if (!id) return dropped(path);
       if (!comp.id) noId(path);
-      if (byId.has(id)) return note(`${path}.id`, `duplicate id ${JSON.stringify(id)}; dropped`);
+      if (byId.has(id)) return note(`${path}.id`, 'dup', id);
       const raw = own(c, 'components');
       comp.children = (Array.isArray(raw) ? raw.slice(0, maxItems) : [])
         .filter((v) => typeof v == 'string' || isNum(v))
@@ -385,20 +373,14 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
       try {
         root = JSON.parse(input) as unknown;
       } catch {
-        // Say what the text looks like (e.g. an HTML error page), without echoing it.
-        const looks = !input.trim()
-          ? 'empty'
-          : /^\s*</.test(input)
-            ? 'looks like HTML, e.g. an error page'
-            : 'truncated or malformed';
-        return note('$', `not valid JSON (${looks})`);
+        return note('$', 'json', input);
       }
     }
     if (Array.isArray(root)) {
       kind = 'incidents';
       each({ $: root }, '$', '', (i, path) => incident(i, path), '$');
     } else if (!isObj(root)) {
-      bad('$', 'not a Statuspage payload:', root);
+      note('$', 'payload', root);
     } else {
       const wrapped = own(root, 'incident'); // `{ "incident": {...} }`
       const o = isObj(wrapped) && !has(root, 'incidents') ? wrapped : root;
@@ -406,7 +388,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
       guard('page', (path) => {
         const page = own(root, path);
         if (isObj(page)) feed.page = put({}, page, path, 'id name time_zone url:h updated_at:d');
-        else if (page != null) bad(path, 'not an object:', page);
+        else if (page != null) note(path, 'object', page);
       });
       guard('status', (path) => {
         const s = own(o, path);
@@ -420,9 +402,9 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
       } else {
         guard('components', () => (feed.components = components(o)));
         for (const key of ['incidents', 'scheduled_maintenances']) {
-          guard(key, () => each(o, key, '$', (i, path) => incident(i, path, key > 'j'), key));
+          guard(key, () => each(o, key, '', (i, path) => incident(i, path, key > 'j')));
         }
-        if (kind == 'unknown') note('$', 'not a Statuspage payload');
+        if (kind == 'unknown') note('$', 'payload');
       }
     }
     // Newest first by creation, then by last update; id breaks ties so order is stable.
@@ -433,7 +415,7 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
     }
   });
   if (seen > MAX_PROBLEMS) {
-    problems.push({ path: '', message: `${seen - MAX_PROBLEMS} more problems not listed` });
+    problems.push({ path: '', code: 'more', got: seen - MAX_PROBLEMS });
   }
   return { kind, feed, problems };
 }

@@ -3,7 +3,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ComponentRef, FeedIncident, ParseResult } from '../types';
-import { activeIncidents, effectiveIndicator, parseFeed, relevantMaintenances } from './index';
+import {
+  activeIncidents,
+  describeProblem,
+  effectiveIndicator,
+  parseFeed,
+  relevantMaintenances,
+} from './index';
 
 const DIR = new URL('../../../tests/fixtures/statuspage/', import.meta.url);
 const FIXTURES = readdirSync(DIR)
@@ -92,7 +98,10 @@ function checkResult(r: ParseResult): void {
     expect(typeof c.isGroup).toBe('boolean');
     expect(c.children.every(isStr)).toBe(true);
   }
-  for (const p of r.problems) expect(isStr(p.path) && isStr(p.message)).toBe(true);
+  for (const p of r.problems) {
+    expect(isStr(p.path) && isStr(p.code)).toBe(true);
+    expect(isStr(describeProblem(p).message)).toBe(true);
+  }
   // The feed is plain data: it survives a JSON round trip unchanged.
   expect(JSON.parse(JSON.stringify(r.feed))).toEqual(r.feed);
   // And the questions views ask of it do not throw either.

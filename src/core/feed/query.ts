@@ -67,7 +67,7 @@ export function parseComponentList(attr: string | null | undefined): string[] {
  * incident filed against a whole group affects each of its children.
  */
 function expand(filters: string[] | undefined, feed?: Feed, up?: boolean): Set<string> {
-  const set = new Set((filters ?? []).filter((f) => typeof f === 'string').map(norm));
+  const set = new Set(filters?.filter((f) => typeof f === 'string').map(norm));
   set.delete('');
   const all = feed && set.size ? feed.components : [];
   const extra = all
@@ -104,9 +104,10 @@ export function componentMatcher(
 
 /** A component's status by id (exact) or name (case-insensitive, trimmed). */
 export function componentStatus(feed: Feed, idOrName: string): ComponentStatus | undefined {
-  const set = new Set([norm(idOrName)]);
   const all = feed.components;
-  return (all.find((c) => c.id === idOrName) ?? all.find((c) => named(c, set)))?.status;
+  return (
+    all.find((c) => c.id === idOrName) ?? all.find((c) => named(c, new Set([norm(idOrName)])))
+  )?.status;
 }
 
 /**

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Feed, FeedIncident } from '../types';
-import { activeIncidents, effectiveIndicator, isActive, parseFeed } from './index';
+import { activeIncidents, describeProblem, effectiveIndicator, isActive, parseFeed } from './index';
 
 const DIR = new URL('../../../tests/fixtures/statuspage/', import.meta.url);
 const feedOf = (name: string): Feed => parseFeed(readFileSync(new URL(name, DIR), 'utf8')).feed;
@@ -148,7 +148,11 @@ describe('SOURCES.md quirks', () => {
     expect(r.problems).toHaveLength(22);
     expect(r.problems[0]).toEqual({
       path: 'incidents[0].shortlink',
-      message: 'link dropped (https only): "http://stspg.io/7a0d3a4d2"',
+      code: 'link',
+      got: 'http://stspg.io/7a0d3a4d2',
     });
+    expect(describeProblem(r.problems[0]!).message).toBe(
+      'link dropped (https only): "http://stspg.io/7a0d3a4d2"',
+    );
   });
 });

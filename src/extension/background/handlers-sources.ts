@@ -13,7 +13,7 @@ import { originPattern } from '../origins';
 import type { Deps } from './deps';
 import { fetchFeed } from './fetch-feed';
 import { httpUrl, payload, pollSeconds, text } from './input';
-import { pollDue, pollSource, usable } from './poll';
+import { pollDue, pollSource, problems, usable } from './poll';
 import { refresh } from './refresh';
 import { releaseOrigin } from './sites';
 
@@ -97,7 +97,7 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
         return { ok: false, error: 'The server answered 304 to a plain request.' };
       const r = parseFeed(o.body);
       if (!usable(r)) {
-        const why = r.problems[0]?.message ?? 'it has no incidents, components or status';
+        const why = problems(r, 1)[0]?.message ?? 'it has no incidents, components or status';
         return { ok: false, error: `This is not a Statuspage-compatible feed: ${why}.` };
       }
       const { feed } = r;
@@ -107,7 +107,7 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
         incidents: feed.incidents.length,
         maintenances: feed.maintenances.length,
         components: feed.components.length,
-        problems: r.problems.slice(0, 20),
+        problems: problems(r, 20),
       };
     },
 

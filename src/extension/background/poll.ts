@@ -1,9 +1,13 @@
-import { isActive, parseFeed } from '../../core/feed';
-import type { ParseResult } from '../../core/types';
+import { describeProblem, isActive, parseFeed } from '../../core/feed';
+import type { FeedProblem, ParseResult } from '../../core/types';
 import { listSources, savePoll, type PollPatch } from '../db/sources';
 import type { SourceRecord } from '../db/schema';
 import type { Deps } from './deps';
 import { MAX_DELAY_MS, backoffMs, fetchFeed, type FetchOutcome } from './fetch-feed';
+
+/** The first `n` problems of a parse, in words (as stored and shown). */
+export const problems = (r: ParseResult, n: number): FeedProblem[] =>
+  r.problems.slice(0, n).map(describeProblem);
 
 /** What one poll did, for tests and the "test"/"poll now" replies. */
 export type PollResult = 'updated' | 'not-modified' | 'failed' | 'skipped';
@@ -70,11 +74,11 @@ async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
   }
   const parsed = parseFeed(o.body);
   if (!usable(parsed)) {
-    const why = parsed.problems[0]?.message ?? 'no incidents, components or status';
+    const why = problems(parsed, 1)[0]?.message ?? 'no incidents, components or status';
     const error = `The response is not a status feed: ${why}.`;
     await savePoll(db, source.id, source.url, {
       ...failure(source, error, now, deps),
-      lastProblems: parsed.problems.slice(0, 5),
+      lastProblems: problems(parsed, 5),
     });
     return 'failed';
   }
@@ -86,7 +90,7 @@ async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
   }));
   const patch = {
     ...success(source, o, now),
-    lastProblems: parsed.problems.length ? parsed.problems.slice(0, 5) : undefined,
+    lastProblems: parsed.problems.length ? problems(parsed, 5) : undefined,
   };
   const snapshot = { sourceId: source.id, feed, fetchedAt: now };
   return (await savePoll(db, source.id, source.url, patch, { snapshot, incidents, now }))

@@ -46,32 +46,29 @@ export interface ClientDeps {
 
 /** No feed yet, no problem: the state before anything arrives. */
 export const EMPTY: FeedState = { feed: null, asOf: null, stale: false, error: null };
+/** Timeout per request. `poll` repeats the literal (the minifier does not inline constants). */
 export const TIMEOUT = 10_000;
 export const MAX_BYTES = 1 << 20;
-const CAP = 30 * 60_000;
 
 /** Cross-tab message: `hello` (a tab opened `u`), `need` (a follower wants fresh data), `data`. */
 interface Msg {
   t: 'data' | 'hello' | 'need';
   u: string;
   s?: FeedState;
-  e?: string | undefined;
-  m?: string | undefined;
+  /** The conditional request headers (If-None-Match, If-Modified-Since). */
+  h?: Record<string, string>;
   d?: number;
 }
 
 /**
  * One URL. Its state lives in the closure of `open` (so every name minifies); only these
- * one-letter members are seen from outside: listeners → interval (l), plan (p), current
- * state (g), receive a message (r), page woke (w), close (c).
+ * one-letter members are seen from outside: add a listener (a), receive a message (r), page
+ * woke (w).
  */
 interface Source {
-  l: Map<Listener, number>;
-  p(): void;
-  g(): FeedState;
+  a(cb: Listener, ms: number): () => void;
   r(m: Msg): void;
-  w(online: boolean): void;
-  c(): void;
+  w(online?: boolean): void;
 }
 
 export interface FeedClient {
@@ -79,13 +76,11 @@ export interface FeedClient {
   subscribe(url: string, every: number, cb: Listener): () => void;
   /** Page became visible (fetch what is stale) or came back online (fetch everything now). */
   wake(online?: boolean): void;
-  /** Current state of a URL (for tests and late subscribers). */
-  state(url: string): FeedState | undefined;
 }
 
 export function createFeedClient(d: ClientDeps): FeedClient {
   const sources = new Map<string, Source>();
-  const warned = new Set<string>();
+  const warned: Record<string, 1> = {};
   let ch: Channel | undefined;
 
   const safe = (fn: () => void): void => {
@@ -97,168 +92,179 @@ export function createFeedClient(d: ClientDeps): FeedClient {
   };
 
   const warn = (kind: string, ...detail: unknown[]): void => {
-    if (warned.has(kind)) return;
-    warned.add(kind);
+    if (warned[kind]) return;
+    warned[kind] = 1;
     safe(() => d.warn(`[incident-widgets] ${kind}:`, ...detail));
   };
 
   const post = (m: Msg): void =>
     safe(() => {
-      if (!ch) {
-        ch = d.channel?.();
-        if (ch) ch.onmessage = (e) => safe(() => sources.get((e.data as Msg)?.u)?.r(e.data as Msg));
+      if ((ch ||= d.channel?.())) {
+        ch.onmessage = (e) => safe(() => sources.get((e.data as Msg)?.u)?.r(e.data as Msg));
+        ch.postMessage(m);
       }
-      ch?.postMessage(m);
     });
 
   const open = (url: string): Source => {
     const subs = new Map<Listener, number>();
     const stop = new AbortController();
+    // Conditional headers only where they cause no CORS preflight (url is an absolute href).
+    const same = url.startsWith(d.origin + '/');
     let state = EMPTY;
-    let etag: string | undefined;
-    let modified: string | undefined;
+    /** If-None-Match / If-Modified-Since from the last good response (same origin only). */
+    let cond: Record<string, string> | undefined;
     /** No request before this time (poll interval, max-age, back-off or Retry-After). */
     let due = d.now();
     let fails = 0;
-    let leader = !d.lock;
+    let leader: boolean | undefined;
     let busy = false;
     let timer: unknown;
+    /** The request in flight (aborted when the source closes). */
+    let live: AbortController | undefined;
     /** How long the server asked us to wait (Retry-After), for the current failure. */
     let wait = 0;
 
     const every = (): number => Math.min(...subs.values());
     const emit = (): void => {
-      for (const cb of subs.keys()) safe(() => cb(state));
+      for (const cb of subs.keys()) cb(state);
     };
-    const share = (): void => post({ t: 'data', u: url, s: state, e: etag, m: modified, d: due });
+    const share = (): void => post({ t: 'data', u: url, s: state, h: cond, d: due });
 
     const plan = (): void => {
       d.clearTimeout(timer);
-      timer = undefined;
       if (!subs.size || busy || d.hidden()) return;
-      const delay = Math.max(0, due - d.now());
       // A follower asks the leader when data is due, and fetches itself only if nobody answers
       // (the leader's tab froze or the browser has no Web Locks).
-      timer = leader
-        ? d.setTimeout(poll, delay)
-        : d.setTimeout(() => {
-            post({ t: 'need', u: url });
-            timer = d.setTimeout(poll, Math.min(every() / 2, 30_000) + 2_000);
-          }, delay);
+      timer = d.setTimeout(
+        leader
+          ? poll
+          : () => {
+              post({ t: 'need', u: url });
+              timer = d.setTimeout(poll, Math.min(every() / 2, 30_000) + 2_000);
+            },
+        due - d.now(),
+      );
     };
 
     const poll = async (): Promise<void> => {
-      if (busy || stop.signal.aborted) return;
+      if (busy) return;
       busy = true;
       const now = d.now();
-      let kind: string | undefined;
       wait = 0;
-      try {
-        kind = await request();
-      } catch {
-        kind = 'error';
-      }
+      const ctrl = (live = new AbortController());
+      const t = d.setTimeout(() => ctrl.abort(), 10_000); // TIMEOUT
+      const kind = await request(ctrl.signal).catch(() => 'error');
+      d.clearTimeout(t);
       if (kind) {
         warn(kind, url);
         fails++;
-        const backoff = d.random() * Math.min(CAP, every() * 2 ** (fails - 1));
+        const backoff = d.random() * Math.min(30 * 60_000, every() * 2 ** (fails - 1));
         due = now + Math.max(1000, backoff, wait || 0);
-        state = { ...state, stale: state.feed !== null && fails > 1, error: kind };
+        state = { ...state, stale: !!state.feed && fails > 1, error: kind };
       } else {
         fails = 0;
         state = { ...EMPTY, feed: state.feed, asOf: now };
         due = Math.max(due, now + every());
       }
       busy = false;
-      if (stop.signal.aborted) return;
-      share();
-      emit();
-      plan();
-    };
-
-    /** One request: undefined when the state was updated, else the kind of problem. */
-    const request = async (): Promise<string | undefined> => {
-      const ctrl = new AbortController();
-      const abort = () => ctrl.abort();
-      const lost = () => (ctrl.signal.aborted ? 'timeout' : 'network');
-      stop.signal.addEventListener('abort', abort);
-      const t = d.setTimeout(abort, TIMEOUT);
-      try {
-        const headers: Record<string, string> = {};
-        const same = d.origin !== undefined && new URL(url, d.origin).origin === d.origin;
-        if (same && etag) headers['if-none-match'] = etag;
-        if (same && modified) headers['if-modified-since'] = modified;
-        let res: Response;
-        let text: string;
-        try {
-          res = await d.fetch(url, {
-            headers,
-            signal: ctrl.signal,
-            // Same origin: our own conditional headers. Cross origin: let the HTTP cache revalidate.
-            cache: same ? 'no-store' : 'no-cache',
-          });
-        } catch {
-          return lost();
-        }
-        const h = (n: string) => res.headers.get(n) ?? undefined;
-        const age = /max-age=(\d+)/i.exec(h('cache-control') ?? '');
-        if (age) due = d.now() + Math.max(0, +age[1]! - (Number(h('age')) || 0)) * 1000;
-        const status = res.status;
-        if (status == 304 && state.feed) return;
-        if (!res.ok) {
-          const ra = h('retry-after');
-          if (ra && (status == 429 || status == 503))
-            wait = /^\d+$/.test(ra) ? +ra * 1000 : Date.parse(ra) - d.now();
-          return 'http ' + status;
-        }
-        try {
-          text = await res.text();
-        } catch {
-          return lost();
-        }
-        if (text.length > MAX_BYTES) return 'too large';
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          return 'invalid json';
-        }
-        const r = parseFeed(json);
-        if (r.kind == 'unknown') return 'not a status feed';
-        if (r.problems.length) warn('feed problems', url, r.problems);
-        state = { ...state, feed: r.feed };
-        etag = h('etag');
-        modified = h('last-modified');
-      } finally {
-        d.clearTimeout(t);
-        stop.signal.removeEventListener('abort', abort);
+      // Closed meanwhile (the last listener left): nothing to tell anyone.
+      if (subs.size) {
+        share();
+        emit();
+        plan();
       }
     };
 
-    safe(() =>
-      d.lock?.(
+    /** One request: undefined when the state was updated, else the kind of problem. */
+    const request = async (signal: AbortSignal): Promise<string | undefined> => {
+      let res: Response;
+      let json: unknown;
+      /** The problem if what follows throws; none: the network failed or timed out. */
+      let bad: string | undefined;
+      const h = (n: string) => res.headers.get(n);
+      try {
+        res = await d.fetch(url, {
+          headers: cond,
+          signal,
+          // Same origin: our own conditional headers. Cross origin: let the HTTP cache revalidate.
+          cache: same ? 'no-store' : 'no-cache',
+        });
+        // max-age minus Age; a past time is as good as now (the next poll is `every` away anyway).
+        const age = /max-age=(\d+)/i.exec(h('cache-control')!);
+        if (age) due = d.now() + (+age[1]! - (+h('age')! || 0)) * 1000;
+        const status = res.status;
+        if (status == 304 && state.feed) return;
+        if (!res.ok) {
+          // Retry-After in seconds or as an HTTP date (NaN when absent or invalid: ignored).
+          const ra = h('retry-after')!;
+          if (/429|503/.test('' + status))
+            wait = /^\d+$/.test(ra) ? +ra * 1000 : Date.parse(ra) - d.now();
+          return 'http ' + status;
+        }
+        const text = await res.text();
+        if (text.length > MAX_BYTES) return 'too large';
+        bad = 'invalid json';
+        json = JSON.parse(text);
+      } catch {
+        return bad || (signal.aborted ? 'timeout' : 'network');
+      }
+      const r = parseFeed(json);
+      if (r.kind == 'unknown') return 'not a status feed';
+      if (r.problems.length) warn('feed problems', url, r.problems);
+      state = { ...state, feed: r.feed };
+      cond = {};
+      if (same) {
+        const etag = h('etag');
+        const modified = h('last-modified');
+        if (etag) cond['if-none-match'] = etag;
+        if (modified) cond['if-modified-since'] = modified;
+      }
+    };
+
+    try {
+      d.lock!(
         'incident-widgets ' + url,
         () => {
           leader = true;
           plan();
         },
         stop.signal,
-      ),
-    );
+      );
+    } catch {
+      // No Web Locks: this tab fetches for itself.
+      leader = true;
+    }
     post({ t: 'hello', u: url });
     return {
-      l: subs,
-      p: plan,
-      g: () => state,
+      a(cb, ms) {
+        const sub: Listener = (s) => safe(() => cb(s));
+        subs.set(sub, ms);
+        if (state.asOf) sub(state);
+        plan();
+        return () => {
+          if (!subs.delete(sub) || subs.size) return;
+          stop.abort();
+          live?.abort();
+          plan(); // no listener left: clears the timer
+          sources.delete(url);
+          if (!sources.size) {
+            ch?.close();
+            ch = undefined;
+          }
+        };
+      },
       r(m) {
-        if (m.t == 'hello' && leader && state.asOf !== null) share();
-        if (m.t == 'need' && leader && d.now() >= due) void poll();
-        if (m.t == 'data' && m.s && (state.asOf ?? -1) <= (m.s.asOf ?? -1) && !busy) {
+        // Only `data` carries a state.
+        if (!m.s) {
+          if (leader)
+            if (m.t == 'need') {
+              if (d.now() >= due) void poll();
+            } else if (state.asOf) share();
+        } else if (!(state.asOf! > m.s.asOf!) && !busy) {
           const changed = m.s.asOf !== state.asOf || m.s.stale !== state.stale;
           state = m.s;
-          etag = m.e;
-          modified = m.m;
-          due = m.d ?? due;
+          cond = m.h;
+          due = m.d!;
           if (changed) emit();
           plan();
         }
@@ -268,37 +274,18 @@ export function createFeedClient(d: ClientDeps): FeedClient {
         if (online) due = Math.min(due, d.now());
         plan();
       },
-      c() {
-        stop.abort();
-        d.clearTimeout(timer);
-      },
     };
   };
 
   return {
     subscribe(url, every, cb) {
-      const sub: Listener = (s) => cb(s);
       let s = sources.get(url);
       if (!s) sources.set(url, (s = open(url)));
-      s.l.set(sub, Math.max(15, every || 60) * 1000);
-      const now = s.g();
-      if (now.asOf !== null) safe(() => cb(now));
-      s.p();
-      return () => {
-        const s = sources.get(url);
-        if (!s?.l.delete(sub) || s.l.size) return;
-        s.c();
-        sources.delete(url);
-        if (!sources.size) {
-          ch?.close();
-          ch = undefined;
-        }
-      };
+      return s.a(cb, Math.max(15, every || 60) * 1000);
     },
-    wake(online = false) {
+    wake(online) {
       for (const s of sources.values()) s.w(online);
     },
-    state: (url) => sources.get(url)?.g(),
   };
 }
 
@@ -307,29 +294,27 @@ let shared: FeedClient | undefined;
 /** The page's one client, created on first use (never at import, so SSR imports run nothing). */
 export function feedClient(): FeedClient {
   if (shared) return shared;
-  const w = window;
-  const locks = w.navigator.locks;
-  const c = createFeedClient({
-    fetch: (u, i) => w.fetch(u, i),
+  const c = (shared = createFeedClient({
+    fetch: (u, i) => fetch(u, i),
     now: () => Date.now(),
-    setTimeout: (f, ms) => w.setTimeout(f, ms),
-    clearTimeout: (id) => w.clearTimeout(id as number),
+    setTimeout: (f, ms) => setTimeout(f, ms),
+    clearTimeout: (id) => clearTimeout(id as number),
     random: Math.random,
-    hidden: () => document.visibilityState === 'hidden',
+    hidden: () => document.hidden,
     warn: (...a) => console.warn(...a),
-    origin: w.location.origin,
-    channel: () => (w.BroadcastChannel ? new BroadcastChannel('incident-widgets') : undefined),
-    lock: locks
-      ? (name, won, signal) =>
-          void locks
-            .request(name, { signal }, () => {
-              won();
-              return new Promise((r) => signal.addEventListener('abort', r));
-            })
-            .catch(() => {})
-      : undefined,
-  });
+    origin: location.origin,
+    // Throws where there is no BroadcastChannel: the client then works without one.
+    channel: () => new BroadcastChannel('incident-widgets'),
+    // Throws where there is no Web Locks: the client then fetches for itself.
+    lock: (name, won, signal) =>
+      void navigator.locks
+        .request(name, { signal }, () => {
+          won();
+          return new Promise((r) => signal.addEventListener('abort', r));
+        })
+        .catch(() => {}),
+  }));
   document.addEventListener('visibilitychange', () => c.wake());
-  w.addEventListener('online', () => c.wake(true));
-  return (shared = c);
+  addEventListener('online', () => c.wake(true));
+  return c;
 }

@@ -1,15 +1,13 @@
 import { css, palette } from '../element';
 
 /**
- * Severity colours, `background text accent` in light then dark; every pair is WCAG AA
- * (checked in e2e by axe). Each level sets three private tokens; the theme picks the set.
+ * Severity colours (hex without `#`), `background text accent` in light then dark; every pair is
+ * WCAG AA (checked in e2e by axe): text ≥ 10:1, accent ≥ 4:1 against the background. Each level
+ * sets the private tokens `--_b --_f --_a` and their dark twins `--_B --_F --_A`; see palette().
  */
 const COLORS = palette(
-  '--_b --_f --_a',
-  'critical #fdecea #5c0b0b #c5221f #3d1010 #ffdad6 #ff6b61',
-  'major #fff0e3 #5e2600 #c2410c #3b2210 #ffe2cc #ff9a4d',
-  'minor #fff8d6 #4d3900 #a17800 #332a06 #fff0b3 #e6c13d',
-  'maintenance #e8f0fe #0d2f66 #1a5fd0 #0e2447 #d8e6ff #6ea3ff',
+  'bfa',
+  'critical fee 511 c22 411 fdd f66,major fed 620 b41 321 fdc f94,minor ffd 4d3900 970 332a06 fea eb3,maintenance eef 036 16c 124 d8e6ff 6af',
 );
 
 /**

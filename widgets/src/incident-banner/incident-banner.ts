@@ -6,12 +6,13 @@ import {
   parseComponentList,
   relevantMaintenances,
 } from '../../../src/core/feed';
+import { ALL_STATUSES, RANKS } from '../../../src/core/feed/levels';
 import type { Feed, FeedIncident } from '../../../src/core/types';
 import { dismiss, isDismissed } from '../dismissal';
 import { B, N, R, type PropertyDeclarations } from '../element';
 import { FeedElement } from '../feed-element';
-import { fill } from '../i18n';
-import { ticker } from '../ticker';
+import { AS_OF, DISMISS, fill, LESS, LINK, MORE, NOW, SEVERITY, STARTS, UPDATED } from '../i18n';
+import { schedule } from '../ticker';
 import { clock, relative } from '../time';
 import { styles } from './incident-banner.styles';
 
@@ -136,18 +137,18 @@ export class IncidentBanner extends FeedElement {
   protected override willUpdate(changed: Set<string>): void {
     super.willUpdate(changed);
     const feed = this._s.feed;
-    let item: FeedIncident | undefined;
+    let item: FeedIncident | null | undefined;
     try {
-      item = feed
-        ? pickItem(
-            feed,
-            parseComponentList(this.components),
-            Date.now(),
-            this.noMaintenance ? null : (this.maintenanceWindow ?? 24),
-          )
-        : undefined;
+      item =
+        feed &&
+        pickItem(
+          feed,
+          parseComponentList(this.components),
+          Date.now(),
+          this.noMaintenance ? null : (this.maintenanceWindow ?? 24),
+        );
     } catch {
-      item = undefined;
+      // a broken feed shows nothing
     }
     this._item = item && !isDismissed(keyOf(item)) ? item : null;
     if (this._key() !== this._shown) this._open = false;
@@ -161,14 +162,9 @@ export class IncidentBanner extends FeedElement {
     const key = this._key();
     if (key !== this._shown) {
       this._shown = key;
-      this.emit<IncidentBannerChangeDetail>('incident-banner-change', { incident: this._item });
+      this._emit<IncidentBannerChangeDetail>('incident-banner-change', { incident: this._item });
     }
-    if (!key) ticker().delete(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    ticker().delete(this);
+    if (!key) schedule(this);
   }
 
   private _dismiss(): void {
@@ -176,7 +172,7 @@ export class IncidentBanner extends FeedElement {
     if (
       item &&
       !this.noDismiss &&
-      this.emit<IncidentBannerDismissDetail>('incident-banner-dismiss', { incident: item }, true)
+      this._emit<IncidentBannerDismissDetail>('incident-banner-dismiss', { incident: item }, true)
     ) {
       dismiss(keyOf(item));
       this.requestUpdate();
@@ -202,21 +198,21 @@ export class IncidentBanner extends FeedElement {
     const long = body.length > LONG;
     const open = this._open;
     const shown = long && !open ? body.slice(0, LONG - 20).replace(/\s+\S*$/, '') + '…' : body;
-    const future = item.status == 'scheduled' && (item.scheduledFor ?? 0) > now;
+    const future = item.status == 'scheduled' && item.scheduledFor! > now;
     const rel = relative(
       future ? item.scheduledFor! : (upd?.displayAt ?? item.updatedAt),
       now,
       tag,
     );
-    ticker().set(this, () => void this.requestUpdate(), rel.next);
+    schedule(this, rel.next);
     const link = this._page(item);
     const { asOf, stale } = this._s;
     return html`<div part="base ${level}" class="b ${level}" @keydown=${this._esc}>
       <div class="c">
         <p>
-          <span part="severity">${s.sev[level]}</span>
+          <span part="severity">${s[SEVERITY + RANKS.indexOf(level)]}</span>
           <strong part="name" dir="auto">${item.name}</strong>
-          <span part="status">${s.status[item.status] ?? ''}</span>
+          <span part="status">${s[ALL_STATUSES.indexOf(item.status)]}</span>
         </p>
         ${body ? html`<p part="body" id="body" dir="auto">${shown}</p>` : nothing}
         <p part="meta">
@@ -231,16 +227,16 @@ export class IncidentBanner extends FeedElement {
                     this.requestUpdate();
                   }}
                 >
-                  ${open ? s.less : s.more}
+                  ${open ? s[LESS] : s[MORE]}
                 </button>`
               : nothing
           }
-          <span part="time">${fill(future ? s.starts : s.updated, rel.text || s.now)}</span>
-          ${stale && asOf ? html`<span part="stale">${fill(s.asOf, clock(asOf, tag))}</span>` : nothing}
+          <span part="time">${fill(s[future ? STARTS : UPDATED]!, rel.text || s[NOW]!)}</span>
+          ${stale && asOf ? html`<span part="stale">${fill(s[AS_OF]!, clock(asOf, tag))}</span>` : nothing}
           ${
             link
               ? html`<a part="link" href=${link} target="_blank" rel="noopener noreferrer"
-                  >${s.link}</a
+                  >${s[LINK]}</a
                 >`
               : nothing
           }
@@ -249,7 +245,7 @@ export class IncidentBanner extends FeedElement {
       ${
         this.noDismiss
           ? nothing
-          : html`<button part="dismiss" aria-label=${s.dismiss} @click=${this._dismiss}>×</button>`
+          : html`<button part="dismiss" aria-label=${s[DISMISS]} @click=${this._dismiss}>×</button>`
       }
     </div>`;
   }

@@ -1,19 +1,15 @@
 import { css, palette } from '../element';
 
 /**
- * The badge surface (`background text border`) and the dot per indicator, light then dark; each
- * dot is ≥ 3:1 against its badge background.
+ * The badge surface (`background text border`) and the dot per indicator (hex without `#`), light
+ * then dark; each dot is ≥ 4.5:1 against its badge background. Each class sets private tokens
+ * (`--_b --_f --_a`, `--_d`) and their dark twins (`--_B --_F --_A`, `--_D`); see palette().
  */
 const COLORS =
-  palette('--_b --_f --_c', 'r #fff #1f2328 #d1d9e0 #161b22 #e6edf3 #3d444d') +
+  palette('bfa', 'r fff 222 cdd 161b22 eee 444') +
   palette(
-    '--_d',
-    'none #1a7f37 #3fb950',
-    'minor #9a6700 #d29922',
-    'major #bc4c00 #f0883e',
-    'critical #cf222e #ff7b72',
-    'maintenance #0969da #58a6ff',
-    'unknown #6e7781 #8b949e',
+    'd',
+    'none 1a7f37 3b5,minor 960 c92,major b40 e84,critical c23 f77,maintenance 16d 5af,unknown 678 899',
   );
 
 /** `.b` and `.t` start from `all: initial`: no inherited host-page style reaches inside. */
@@ -35,7 +31,7 @@ export const styles = css`
     all: initial;
     background: var(--status-badge-background, var(--_b));
     color: var(--status-badge-color, var(--_f));
-    border: 1px solid var(--status-badge-border-color, var(--_c));
+    border: 1px solid var(--status-badge-border-color, var(--_a));
     font: var(--status-badge-font-size, 13px) / 1.4
       var(--status-badge-font-family, system-ui, sans-serif);
   }
@@ -50,7 +46,7 @@ export const styles = css`
   [href] {
     cursor: pointer;
   }
-  .b:focus-visible {
+  :focus-visible {
     outline: 2px solid;
     outline-offset: 2px;
   }
@@ -63,6 +59,7 @@ export const styles = css`
     height: 0.625em;
     border-radius: 50%;
     background: var(--status-badge-dot-color, var(--_d));
+    forced-color-adjust: none;
   }
   :host([compact]) .b {
     padding: var(--status-badge-padding, 0.4em);
@@ -95,10 +92,5 @@ export const styles = css`
   ul {
     margin: 0.2em 0 0;
     padding-inline-start: 1.2em;
-  }
-  @media (forced-colors: active) {
-    .d {
-      forced-color-adjust: none;
-    }
   }
 `;

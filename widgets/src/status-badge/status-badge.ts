@@ -10,7 +10,8 @@ import {
 import type { Feed, Indicator } from '../../../src/core/types';
 import { B, R, type PropertyDeclarations } from '../element';
 import { FeedElement } from '../feed-element';
-import { fill } from '../i18n';
+import { ACTIVE, AS_OF, COMPONENT, fill, PAGE } from '../i18n';
+import { RANKS } from '../../../src/core/feed/levels';
 import { clock } from '../time';
 import { styles } from './status-badge.styles';
 
@@ -112,7 +113,7 @@ export class StatusBadge extends FeedElement {
     const previous = this._told;
     if (this._level && this._level !== previous) {
       this._told = this._level;
-      this.emit<StatusBadgeChangeDetail>('status-badge-change', {
+      this._emit<StatusBadgeChangeDetail>('status-badge-change', {
         indicator: this._level,
         previous,
       });
@@ -127,9 +128,9 @@ export class StatusBadge extends FeedElement {
     const compact = this.compact;
     const filters = parseComponentList(this.components);
     if (this.component) filters.unshift(this.component);
-    const label = (filters.length ? s.component : s.page)[level];
+    const label = s[(filters.length ? COMPONENT : PAGE) + RANKS.indexOf(level)];
     const names = feed ? activeNames(feed, filters) : [];
-    const asof = stale && asOf ? fill(s.asOf, clock(asOf, tag)) : '';
+    const asof = stale && asOf ? fill(s[AS_OF]!, clock(asOf, tag)) : '';
     const desc = names.length || asof;
     // Without a status page the base is an <a> without href: focusable (for the tooltip), not a link.
     return html`<span class="r"
@@ -148,7 +149,7 @@ export class StatusBadge extends FeedElement {
           ? html`<span part="tooltip" class="t" role="tooltip" id="t"
               >${compact ? html`<span>${label}</span>` : nothing}${
                 names.length
-                  ? html`<span>${s.active}</span>
+                  ? html`<span>${s[ACTIVE]}</span>
                       <ul>
                         ${names.map((n) => html`<li dir="auto">${n}</li>`)}
                       </ul>`

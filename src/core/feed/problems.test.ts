@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { ProblemCode } from '../types';
+import { describeProblem, parseFeed } from './index';
+
+const T = '2026-01-02T03:04:05Z';
+
+/** The problems of one parse, in words. */
+const words = (input: unknown) => parseFeed(input).problems.map(describeProblem);
+
+describe('describeProblem', () => {
+  it('words every problem the parser reports, with its path', () => {
+    expect(
+      words({
+        status: { indicator: 'purple' },
+        incidents: [
+          { id: 'a', name: 'A', created_at: 'yesterday', shortlink: 'javascript:alert(1)' },
+          { id: 'b', name: 'B', created_at: T, incident_updates: {} },
+          { id: 'c', created_at: T, name: ['x'] },
+          { id: 'd', name: 'D', created_at: T, impact: null, status: 7 },
+          42,
+          { name: '' },
+        ],
+        components: [{ id: 'x', name: 'X' }, { id: 'x', name: 'X again' }, { name: 'No id' }],
+      }),
+    ).toEqual([
+      { path: 'status.indicator', message: 'unknown value "purple"' },
+      { path: 'components[1].id', message: 'duplicate id "x"; dropped' },
+      { path: 'components[2].id', message: 'no id; one was derived' },
+      { path: 'incidents[0].created_at', message: 'invalid date "yesterday"' },
+      {
+        path: 'incidents[0].shortlink',
+        message: 'link dropped (https only): "javascript:alert(1)"',
+      },
+      { path: 'incidents[0].created_at', message: 'no usable date' },
+      { path: 'incidents[1].incident_updates', message: 'not a list: object' },
+      { path: 'incidents[2].name', message: 'not a string: list' },
+      { path: 'incidents[2].name', message: 'no name' },
+      { path: 'incidents[3].status', message: 'unknown value number' },
+      { path: 'incidents[4]', message: 'not an object: number' },
+      { path: 'incidents[5]', message: 'no id or name; dropped' },
+    ]);
+  });
+
+  it('says what a text that is not JSON looks like, without echoing it', () => {
+    expect(words('<html><body>502 Bad Gateway</body></html>')).toEqual([
+      { path: '$', message: 'not valid JSON (looks like HTML, e.g. an error page)' },
+    ]);
+    expect(words('{"incidents": [')[0]?.message).toBe('not valid JSON (truncated or malformed)');
+    expect(words('  ')[0]?.message).toBe('not valid JSON (empty)');
+  });
+
+  it('words payloads that are not Statuspage feeds, cuts and counts', () => {
+    expect(words(12)).toEqual([{ path: '$', message: 'not a Statuspage payload: number' }]);
+    expect(words({ hello: 'world' })).toEqual([{ path: '$', message: 'not a Statuspage payload' }]);
+    const cut = parseFeed(
+      { incidents: [{ id: 'a', name: 'n'.repeat(30), created_at: T }] },
+      {
+        maxStringLength: 10,
+      },
+    );
+    expect(cut.problems.map(describeProblem)).toEqual([
+      { path: 'incidents[0].name', message: 'over 10 characters; cut' },
+    ]);
+  });
+
+  it('quotes long offending strings clipped to 60 characters', () => {
+    const [p] = words({ status: { indicator: 'z'.repeat(500) } });
+    expect(p?.message).toBe(`unknown value "${'z'.repeat(59)}…"`);
+  });
+
+  it('has words for every code', () => {
+    const codes: ProblemCode[] = [
+      'value',
+      'date',
+      'link',
+      'list',
+      'string',
+      'object',
+      'cut',
+      'items',
+      'dropped',
+      'id',
+      'dup',
+      'name',
+      'time',
+      'unreadable',
+      'json',
+      'payload',
+      'more',
+    ];
+    for (const code of codes) {
+      const { message } = describeProblem({ path: '$', code, got: 3 });
+      expect(message.length, code).toBeGreaterThan(5);
+    }
+  });
+});
