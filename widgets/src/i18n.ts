@@ -2,6 +2,7 @@
  * Widget strings. English and German are complete; any other locale falls back to English.
  * Each catalog is one `|`-separated string (smaller than object literals), read by position.
  */
+import { clock } from './time';
 
 /**
  * A catalog by position: first the incident and maintenance statuses (in `ALL_STATUSES` order,
@@ -44,21 +45,25 @@ export interface Lang {
   s: Strings;
   /** The tag handed to Intl: the requested one when its language has a catalog, else `en`. */
   tag: string;
+  /** "as of 14:05" for the `at` given (data that could not be refreshed since), else ''. */
+  asOf: string;
 }
 
 /**
  * `de-AT` → German strings with Austrian formatting; a language without a catalog falls back
  * to English entirely, so a sentence never mixes two languages.
  */
-export function lang(locale: string | undefined): Lang {
+export function lang(locale: string | undefined, at?: number | null | false): Lang {
   let tag = '';
   try {
-    tag = Intl.getCanonicalLocales(locale)[0] ?? tag;
+    // (undefined without a locale: the test below makes that English too)
+    tag = Intl.getCanonicalLocales(locale)[0]!;
   } catch {
     // not a valid tag: English
   }
-  const m = /^(de|en)\b/.exec(tag);
-  return { s: (m?.[1] == 'de' ? DE : EN).split('|'), tag: m ? tag : 'en' };
+  if (!/^(de|en)\b/.test(tag)) tag = 'en';
+  const s = (tag[0] == 'd' ? DE : EN).split('|');
+  return { s, tag, asOf: at ? fill(s[AS_OF]!, clock(at, tag)) : '' };
 }
 
 export const fill = (s: string, t: string): string => s.replace('{t}', t);

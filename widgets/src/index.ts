@@ -8,6 +8,6 @@ export type {
 } from './incident-banner/incident-banner';
 export { StatusBadge } from './status-badge/status-badge';
 export type { StatusBadgeChangeDetail } from './status-badge/status-badge';
-export type { Theme } from './feed-element';
+export type { Theme } from './element';
 export type { FeedState } from './feed-client/feed-client';
 export type { Feed, FeedIncident, Indicator } from '../../src/core/types';

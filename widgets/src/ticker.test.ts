@@ -40,11 +40,11 @@ test('one timer for all subscribers, at the nearest change; none when idle or hi
 
 test('relative time: text and the moment it next changes', () => {
   const m = 60_000;
-  expect(relative(0, 30_000, 'en')).toEqual({ text: '', next: 60_000 });
-  expect(relative(0, 5 * m + 1, 'en')).toEqual({ text: '5 minutes ago', next: 6 * m });
-  expect(relative(0, 2 * 60 * m, 'de')).toMatchObject({ text: 'vor 2 Stunden' });
-  expect(relative(10 * m, 0, 'en').text).toBe('in 10 minutes');
-  expect(relative(30_000, 0, 'en').text).toBe('in 1 minute');
+  expect(relative(0, 30_000, 'en')).toEqual(['', 60_000]);
+  expect(relative(0, 5 * m + 1, 'en')).toEqual(['5 minutes ago', 6 * m]);
+  expect(relative(0, 2 * 60 * m, 'de')[0]).toBe('vor 2 Stunden');
+  expect(relative(10 * m, 0, 'en')[0]).toBe('in 10 minutes');
+  expect(relative(30_000, 0, 'en')[0]).toBe('in 1 minute');
 });
 
 test('locales: de complete, others fall back to English entirely', () => {

@@ -3,12 +3,11 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-export interface Relative {
-  /** e.g. "5 minutes ago", "in 3 hours"; empty for less than a minute ago (the caller says "just now"). */
-  text: string;
-  /** When the text next changes (epoch ms), for the shared ticker. */
-  next: number;
-}
+/**
+ * The text, e.g. "5 minutes ago", "in 3 hours" (empty for less than a minute ago: the caller says
+ * "just now"), and when it next changes (epoch ms), for the shared ticker.
+ */
+export type Relative = [text: string, next: number];
 
 /** `at` relative to `now`, in the largest whole unit (minute, hour, day). */
 export function relative(at: number, now: number, tag: string): Relative {
@@ -23,7 +22,7 @@ export function relative(at: number, now: number, tag: string): Relative {
   const text =
     n || d > 0 ? new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }).format(n || 1, unit) : '';
   // at least a second ahead
-  return { text, next: Math.max(next, now + 1000) };
+  return [text, Math.max(next, now + 1000)];
 }
 
 /** "14:05" (or "2:05 PM") in the reader's locale and time zone. */

@@ -91,8 +91,9 @@ function hash(s: string): string {
   return (h >>> 0).toString(36);
 }
 
+/** A cap from the options: a number ≥ 1 (at most 1e9), else the default. */
 const limit = (v: number | undefined, fallback: number): number =>
-  typeof v == 'number' && v >= 1 ? Math.floor(Math.min(v, 1e9)) : fallback;
+  (v as number) >= 1 ? Math.floor(Math.min(v!, 1e9)) : fallback;
 
 /** Decides the payload kind from which top-level keys are present. */
 function detectKind(o: Obj): PayloadKind {
@@ -129,9 +130,9 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
   const problems: ParseProblem[] = [];
   let seen = 0;
   let kind: PayloadKind = 'unknown';
-  let maxStr = 2000;
-  let maxBody = 10_000;
-  let maxItems = 500;
+  const maxStr = limit(options.maxStringLength, 2000);
+  const maxBody = limit(options.maxBodyLength, Math.max(10_000, maxStr));
+  const maxItems = limit(options.maxItems, 500);
 
   /**
    * Records a problem (codes: ProblemCode; `describeProblem` words them). Past MAX_PROBLEMS it
@@ -365,9 +366,6 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
   };
 
   guard('$', () => {
-    maxStr = limit(options.maxStringLength, 2000);
-    maxBody = limit(options.maxBodyLength, Math.max(10_000, maxStr));
-    maxItems = limit(options.maxItems, 500);
     let root = input;
     if (typeof input == 'string') {
       try {

@@ -105,9 +105,8 @@ export function componentMatcher(
 /** A component's status by id (exact) or name (case-insensitive, trimmed). */
 export function componentStatus(feed: Feed, idOrName: string): ComponentStatus | undefined {
   const all = feed.components;
-  return (
-    all.find((c) => c.id === idOrName) ?? all.find((c) => named(c, new Set([norm(idOrName)])))
-  )?.status;
+  return (all.find((c) => c.id === idOrName) ?? all.find((c) => named(c, expand([idOrName]))))
+    ?.status;
 }
 
 /**

@@ -14,7 +14,7 @@ export class World {
     new Response('{}', { status: 200 });
   warnings: unknown[][] = [];
   private bus = new Set<Channel>();
-  private holders = new Map<string, { won: () => void; signal: AbortSignal }[]>();
+  private locks = new Map<string, Promise<unknown>>();
 
   deps(over: Partial<ClientDeps> = {}): ClientDeps {
     return {
@@ -38,7 +38,7 @@ export class World {
       warn: (...a) => void this.warnings.push(a),
       origin: 'https://app.example',
       channel: () => this.channel(),
-      lock: (name, won, signal) => this.lock(name, won, signal),
+      lock: (name, o, held) => this.lock(name, o, held),
       ...over,
     };
   }
@@ -80,18 +80,18 @@ export class World {
     return ch;
   }
 
-  /** A Web Locks stand-in: first come holds; the next waiter wins when the holder aborts. */
-  lock(name: string, won: () => void, signal: AbortSignal): void {
-    const q = this.holders.get(name) ?? [];
-    this.holders.set(name, q);
-    const entry = { won, signal };
-    q.push(entry);
-    if (q.length === 1) queueMicrotask(won);
-    signal.addEventListener('abort', () => {
-      const i = q.indexOf(entry);
-      q.splice(i, 1);
-      if (i === 0 && q[0]) queueMicrotask(q[0].won);
+  /** `navigator.locks.request` stand-in: exclusive, first come first served, held until what
+   * `held` returns settles; a request whose signal aborts before its turn rejects, never held. */
+  lock(name: string, { signal }: { signal: AbortSignal }, held: () => unknown): Promise<unknown> {
+    const granted = (this.locks.get(name) ?? Promise.resolve()).then(() => {
+      if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+      return held();
     });
+    this.locks.set(
+      name,
+      granted.catch(() => {}),
+    );
+    return granted;
   }
 }
 

@@ -260,18 +260,128 @@ describe('FeedClient', () => {
     expect(w.requests.length).toBe(before + 2);
   });
 
-  test('a hidden leader still serves a visible follower that asks', async () => {
+  /** Tabs on one origin, each with its own visibility, requests and states. */
+  function tabs(n: number, over = {}) {
     const w = new World();
     w.respond = async () => json(OUTAGE);
-    const a = createFeedClient(w.deps({ hidden: () => true }));
-    const b = createFeedClient(w.deps({ hidden: () => false }));
-    a.subscribe(URL_, 60, () => {});
-    b.subscribe(URL_, 60, () => {});
+    const base = w.deps();
+    const all = Array.from({ length: n }, () => {
+      const t = { hidden: false, at: [] as number[], states: [] as FeedState[] };
+      const c = createFeedClient(
+        w.deps({
+          hidden: () => t.hidden,
+          fetch: (u: string, i: RequestInit) => (t.at.push(w.t), base.fetch(u, i)),
+          ...over,
+        }),
+      );
+      const show = (hidden: boolean) => {
+        t.hidden = hidden;
+        c.wake();
+      };
+      return Object.assign(t, { c, show });
+    });
+    return { w, all };
+  }
+  type Tab = ReturnType<typeof tabs>['all'][number];
+  const freshWithin = (s: FeedState[], t: number, ms: number) =>
+    expect(t - s.at(-1)!.asOf!).toBeLessThanOrEqual(ms);
+
+  test('a hidden tab never fetches; a visible one keeps fresh data, one request per poll across tabs', async () => {
+    const { w, all } = tabs(2);
+    const [a, b] = all as [Tab, Tab];
+    a.c.subscribe(URL_, 60, (s) => void a.states.push(s));
     await w.advance(0);
+    b.c.subscribe(URL_, 60, (s) => void b.states.push(s));
     await w.advance(0);
+    expect(w.requests).toHaveLength(1); // the tab that fetched was visible and led
+    a.show(true); // the leader's tab goes to the background
+    const from = w.t;
+    for (let i = 1; i <= 10; i++) {
+      await w.advance(60_000);
+      freshWithin(b.states, w.t, 0); // each poll reaches the visible tab at once
+    }
+    expect(a.at.filter((t) => t > from)).toEqual([]);
+    expect(b.at).toEqual(Array.from({ length: 10 }, (_, i) => from + (i + 1) * 60_000));
+    expect(w.requests).toHaveLength(11);
+    freshWithin(a.states, w.t, 0); // the hidden tab still listens
+  });
+
+  test('going hidden and visible hands over on schedule, without duplicate requests', async () => {
+    const { w, all } = tabs(2);
+    const [a, b] = all as [Tab, Tab];
+    a.c.subscribe(URL_, 60, (s) => void a.states.push(s));
+    b.c.subscribe(URL_, 60, (s) => void b.states.push(s));
+    await w.advance(0);
+    const start = w.t;
+    for (let i = 0; i < 6; i++) {
+      await w.advance(25_000);
+      // swap which tab is visible, twice a minute
+      (i % 2 ? b : a).show(true);
+      (i % 2 ? a : b).show(false);
+    }
+    await w.advance(60_000 * 3 - 150_000);
+    const times = [...a.at, ...b.at].sort((x, y) => x - y);
+    expect(times).toEqual([start, start + 60_000, start + 120_000, start + 180_000]);
+    // a request in flight when its tab hides is shared before another tab takes over
+    const leader = a.hidden ? b : a;
+    const other = leader === a ? b : a;
+    let finish = () => {};
+    w.respond = () => new Promise((r) => (finish = () => r(json(OUTAGE))));
+    await w.advance(60_000);
+    const t0 = w.t;
+    expect(leader.at.at(-1)).toBe(t0);
+    leader.show(true);
+    other.show(false);
+    await w.advance(5_000);
+    expect(other.at).not.toContain(t0 + 5_000);
+    finish();
+    w.respond = async () => json(OUTAGE);
+    await w.advance(0);
+    expect(other.states.at(-1)!.asOf).toBe(t0); // the hidden tab's result reached the visible one
+    await w.advance(60_000 - 5_001);
+    expect(w.requests).toHaveLength(5); // no request from the tab that took over until due
+    await w.advance(1);
+    expect(w.requests).toHaveLength(6);
+    expect(other.at.at(-1)).toBe(t0 + 60_000);
+  });
+
+  test('all tabs hidden: nobody polls; the first tab shown with stale data fetches at once', async () => {
+    const { w, all } = tabs(3);
+    for (const t of all) t.c.subscribe(URL_, 60, (s) => void t.states.push(s));
+    await w.advance(0);
+    expect(w.requests).toHaveLength(1);
+    for (const t of all) t.show(true);
     await w.advance(600_000);
-    // every poll answered by the leader after the follower's request; never both
-    expect(w.requests.length).toBeGreaterThanOrEqual(9);
-    expect(w.requests.length).toBeLessThanOrEqual(11);
+    expect(w.requests).toHaveLength(1);
+    all[2]!.show(false);
+    await w.advance(0);
+    expect(w.requests).toHaveLength(2);
+    expect(all[2]!.at).toEqual([w.t]);
+    freshWithin(all[0]!.states, w.t, 0);
+  });
+
+  test('a tab opened later gets the data at once without a request', async () => {
+    const { w, all } = tabs(2);
+    const [a, b] = all as [Tab, Tab];
+    a.c.subscribe(URL_, 60, (s) => void a.states.push(s));
+    await w.advance(30_000);
+    b.c.subscribe(URL_, 60, (s) => void b.states.push(s));
+    await w.advance(0);
+    expect(b.states.at(-1)!.feed!.incidents).toHaveLength(1);
+    expect(w.requests).toHaveLength(1);
+  });
+
+  test('without Web Locks, or when the lock request fails, every tab fetches for itself', async () => {
+    for (const lock of [
+      undefined,
+      () => Promise.reject(new DOMException('opaque', 'SecurityError')),
+    ]) {
+      const { w, all } = tabs(1, { lock });
+      all[0]!.c.subscribe(URL_, 60, (s) => void all[0]!.states.push(s));
+      await w.advance(0);
+      await w.advance(60_000);
+      expect(w.requests).toHaveLength(2);
+      expect(all[0]!.states.at(-1)!.feed!.incidents).toHaveLength(1);
+    }
   });
 });

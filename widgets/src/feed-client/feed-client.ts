@@ -1,7 +1,7 @@
 /**
  * The one feed client per page. However many widgets use a URL, it is fetched once per poll;
- * across tabs of an origin one tab (the holder of a Web Lock) fetches and the others listen on a
- * BroadcastChannel. It honours Cache-Control max-age, revalidates with ETag / Last-Modified,
+ * across tabs of an origin one visible tab (the holder of a Web Lock, held only while visible)
+ * fetches and the others listen on a BroadcastChannel. It honours Cache-Control max-age, revalidates with ETag / Last-Modified,
  * backs off with full jitter (and Retry-After), times out after 10 s, sleeps while the page is
  * hidden and never lets an exception reach the host page. Everything it touches is injected.
  * Written as closures rather than a class so that the minifier can shorten every internal name.
@@ -40,8 +40,11 @@ export interface ClientDeps {
   /** The page origin, to send conditional headers only where no CORS preflight results. */
   origin?: string;
   channel?: () => Channel | undefined;
-  /** Calls `won` once this tab holds `name`; resolves the hold when `signal` aborts. */
-  lock?: (name: string, won: () => void, signal: AbortSignal) => void;
+  /**
+   * `navigator.locks.request`: calls `held` once this tab holds `name` and releases it when what
+   * `held` returns settles; rejects if `signal` aborts first. Throws where there are no Web Locks.
+   */
+  lock?: (name: string, o: { signal: AbortSignal }, held: () => unknown) => Promise<unknown>;
 }
 
 /** No feed yet, no problem: the state before anything arrives. */
@@ -50,9 +53,8 @@ export const EMPTY: FeedState = { feed: null, asOf: null, stale: false, error: n
 export const TIMEOUT = 10_000;
 export const MAX_BYTES = 1 << 20;
 
-/** Cross-tab message: `hello` (a tab opened `u`), `need` (a follower wants fresh data), `data`. */
+/** Cross-tab message about `u`: with a state `s` it is data, without it a new tab's hello. */
 interface Msg {
-  t: 'data' | 'hello' | 'need';
   u: string;
   s?: FeedState;
   /** The conditional request headers (If-None-Match, If-Modified-Since). */
@@ -107,7 +109,6 @@ export function createFeedClient(d: ClientDeps): FeedClient {
 
   const open = (url: string): Source => {
     const subs = new Map<Listener, number>();
-    const stop = new AbortController();
     // Conditional headers only where they cause no CORS preflight (url is an absolute href).
     const same = url.startsWith(d.origin + '/');
     let state = EMPTY;
@@ -116,7 +117,10 @@ export function createFeedClient(d: ClientDeps): FeedClient {
     /** No request before this time (poll interval, max-age, back-off or Retry-After). */
     let due = d.now();
     let fails = 0;
-    let leader: boolean | undefined;
+    /** Set while this tab polls (it holds the lock, or there are no Web Locks): the release. */
+    let leader: (() => void) | undefined;
+    /** The lock request, from when the page shows until it hides or closes. */
+    let asked: AbortController | undefined;
     let busy = false;
     let timer: unknown;
     /** The request in flight (aborted when the source closes). */
@@ -128,26 +132,41 @@ export function createFeedClient(d: ClientDeps): FeedClient {
     const emit = (): void => {
       for (const cb of subs.keys()) cb(state);
     };
-    const share = (): void => post({ t: 'data', u: url, s: state, h: cond, d: due });
+    const share = (): void => post({ u: url, s: state, h: cond, d: due });
 
+    /** Hidden or closed: do not lead. */
+    const away = (): boolean => d.hidden() || !subs.size;
+    const lead = (release: () => void): void => {
+      leader = release;
+      plan();
+    };
+
+    /**
+     * Leads only while visible and listened to, so the leader is a visible tab whenever there is
+     * one and hidden tabs only listen. A request in flight keeps the lock until it is shared.
+     */
     const plan = (): void => {
+      if (busy) return; // the poll plans when it ends
       d.clearTimeout(timer);
-      if (!subs.size || busy || d.hidden()) return;
-      // A follower asks the leader when data is due, and fetches itself only if nobody answers
-      // (the leader's tab froze or the browser has no Web Locks).
-      timer = d.setTimeout(
-        leader
-          ? poll
-          : () => {
-              post({ t: 'need', u: url });
-              timer = d.setTimeout(poll, Math.min(every() / 2, 30_000) + 2_000);
-            },
-        due - d.now(),
-      );
+      if (away()) {
+        // Hidden tabs neither hold the lock nor wait for it (a frozen tab could not pass it on).
+        asked?.abort();
+        leader?.();
+        leader = asked = undefined;
+      } else if (!asked) {
+        const { signal } = (asked = new AbortController());
+        // A grant that raced the abort leads only until `lead` plans. No Web Locks, or a failed
+        // request (an opaque origin, say): this tab fetches for itself.
+        (async () =>
+          d.lock!('incident-widgets ' + url, { signal }, () => new Promise<void>(lead)))().catch(
+          () => signal.aborted || lead(() => {}),
+        );
+      }
+      // `due` is shared, so a new leader does not repeat what another tab fetched.
+      if (leader) timer = d.setTimeout(poll, due - d.now());
     };
 
     const poll = async (): Promise<void> => {
-      if (busy) return;
       busy = true;
       const now = d.now();
       wait = 0;
@@ -167,12 +186,12 @@ export function createFeedClient(d: ClientDeps): FeedClient {
         due = Math.max(due, now + every());
       }
       busy = false;
-      // Closed meanwhile (the last listener left): nothing to tell anyone.
+      // Closed meanwhile (the last listener left): nothing to tell anyone, but release the lock.
       if (subs.size) {
         share();
         emit();
-        plan();
       }
+      plan();
     };
 
     /** One request: undefined when the state was updated, else the kind of problem. */
@@ -221,20 +240,7 @@ export function createFeedClient(d: ClientDeps): FeedClient {
       }
     };
 
-    try {
-      d.lock!(
-        'incident-widgets ' + url,
-        () => {
-          leader = true;
-          plan();
-        },
-        stop.signal,
-      );
-    } catch {
-      // No Web Locks: this tab fetches for itself.
-      leader = true;
-    }
-    post({ t: 'hello', u: url });
+    post({ u: url });
     return {
       a(cb, ms) {
         const sub: Listener = (s) => safe(() => cb(s));
@@ -243,9 +249,8 @@ export function createFeedClient(d: ClientDeps): FeedClient {
         plan();
         return () => {
           if (!subs.delete(sub) || subs.size) return;
-          stop.abort();
+          plan(); // no listener left: clears the timer and releases the lock
           live?.abort();
-          plan(); // no listener left: clears the timer
           sources.delete(url);
           if (!sources.size) {
             ch?.close();
@@ -254,12 +259,9 @@ export function createFeedClient(d: ClientDeps): FeedClient {
         };
       },
       r(m) {
-        // Only `data` carries a state.
+        // A hello: the leader shares what it has at once.
         if (!m.s) {
-          if (leader)
-            if (m.t == 'need') {
-              if (d.now() >= due) void poll();
-            } else if (state.asOf) share();
+          if (leader && state.asOf) share();
         } else if (!(state.asOf! > m.s.asOf!) && !busy) {
           const changed = m.s.asOf !== state.asOf || m.s.stale !== state.stale;
           state = m.s;
@@ -306,13 +308,7 @@ export function feedClient(): FeedClient {
     // Throws where there is no BroadcastChannel: the client then works without one.
     channel: () => new BroadcastChannel('incident-widgets'),
     // Throws where there is no Web Locks: the client then fetches for itself.
-    lock: (name, won, signal) =>
-      void navigator.locks
-        .request(name, { signal }, () => {
-          won();
-          return new Promise((r) => signal.addEventListener('abort', r));
-        })
-        .catch(() => {}),
+    lock: (name, o, held) => navigator.locks.request(name, o, held),
   }));
   document.addEventListener('visibilitychange', () => c.wake());
   addEventListener('online', () => c.wake(true));

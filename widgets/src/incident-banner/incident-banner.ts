@@ -9,11 +9,10 @@ import {
 import { ALL_STATUSES, RANKS } from '../../../src/core/feed/levels';
 import type { Feed, FeedIncident } from '../../../src/core/types';
 import { dismiss, isDismissed } from '../dismissal';
-import { B, N, R, type PropertyDeclarations } from '../element';
-import { FeedElement } from '../feed-element';
-import { AS_OF, DISMISS, fill, LESS, LINK, MORE, NOW, SEVERITY, STARTS, UPDATED } from '../i18n';
+import { B, N, R, FeedElement, type PropertyDeclarations, type Template } from '../element';
+import { DISMISS, fill, LESS, LINK, MORE, NOW, SEVERITY, STARTS, UPDATED } from '../i18n';
 import { schedule } from '../ticker';
-import { clock, relative } from '../time';
+import { relative } from '../time';
 import { styles } from './incident-banner.styles';
 
 export type BannerPosition = 'top' | 'bottom' | 'inline';
@@ -48,14 +47,6 @@ export function pickItem(
       : relevantMaintenances(feed, now, maintenanceHours).find(hit))
   );
 }
-
-export function levelOf(i: FeedIncident): BannerLevel {
-  if (i.kind === 'maintenance') return 'maintenance';
-  return i.impact === 'critical' || i.impact === 'major' ? i.impact : 'minor';
-}
-
-/** Dismissal key: a new update (new id) shows the banner again. */
-export const keyOf = (i: FeedIncident): string => `${i.id}:${latestUpdate(i)?.id ?? i.updatedAt}`;
 
 /**
  * @summary An in-app banner for the most severe active incident or relevant maintenance; renders
@@ -116,9 +107,11 @@ export class IncidentBanner extends FeedElement {
   declare noDismiss: boolean;
   declare noMaintenance: boolean;
   declare maintenanceWindow: number;
-  /** The long body is expanded. */
-  private _open = false;
+  /** The long body is expanded (reset to false before each new item shows). */
+  private _open?: boolean;
   private _item: FeedIncident | null = null;
+  /** The dismissal key of `_item` ('' without one), and the one last announced. */
+  private _key!: string;
   private _shown = '';
 
   constructor() {
@@ -134,8 +127,8 @@ export class IncidentBanner extends FeedElement {
     return this._item;
   }
 
-  protected override willUpdate(changed: Set<string>): void {
-    super.willUpdate(changed);
+  protected override willUpdate(): void {
+    super.willUpdate();
     const feed = this._s.feed;
     let item: FeedIncident | null | undefined;
     try {
@@ -150,16 +143,16 @@ export class IncidentBanner extends FeedElement {
     } catch {
       // a broken feed shows nothing
     }
-    this._item = item && !isDismissed(keyOf(item)) ? item : null;
-    if (this._key() !== this._shown) this._open = false;
-  }
-
-  private _key(): string {
-    return this._item ? keyOf(this._item) : '';
+    // the dismissal key: a new update (new id) shows the banner again
+    let key = item ? `${item.id}:${latestUpdate(item)?.id ?? item.updatedAt}` : '';
+    if (isDismissed(key)) key = ''; // ('' is never stored)
+    this._key = key;
+    this._item = key ? item! : null;
+    if (key !== this._shown) this._open = false;
   }
 
   protected override updated(): void {
-    const key = this._key();
+    const key = this._key;
     if (key !== this._shown) {
       this._shown = key;
       this._emit<IncidentBannerChangeDetail>('incident-banner-change', { incident: this._item });
@@ -167,86 +160,89 @@ export class IncidentBanner extends FeedElement {
     if (!key) schedule(this);
   }
 
+  /** (Only reachable from the shown item's button or Esc, both absent with `no-dismiss`.) */
   private _dismiss(): void {
-    const item = this._item;
     if (
-      item &&
-      !this.noDismiss &&
-      this._emit<IncidentBannerDismissDetail>('incident-banner-dismiss', { incident: item }, true)
+      this._emit<IncidentBannerDismissDetail>(
+        'incident-banner-dismiss',
+        { incident: this._item! },
+        true,
+      )
     ) {
-      dismiss(keyOf(item));
+      dismiss(this._key);
       this.requestUpdate();
     }
   }
 
   protected override render() {
     const item = this._item;
-    const content = item ? this._content(item) : nothing;
-    const alert = item && levelOf(item) == 'critical';
+    let level: BannerLevel | undefined;
+    let content: Template = nothing;
+    if (item) {
+      // maintenance, else the impact, at least minor (none and unknown read minor)
+      level = (
+        item.kind === 'maintenance' ? 'maintenance' : RANKS[Math.max(3, RANKS.indexOf(item.impact))]
+      ) as BannerLevel;
+      const { s, tag, asOf } = this._lang();
+      const now = Date.now();
+      const upd = latestUpdate(item);
+      const body = upd?.body.trim() ?? '';
+      const long = body.length > LONG;
+      const open = this._open;
+      const shown = long && !open ? body.slice(0, LONG - 20).replace(/\s+\S*$/, '') + '…' : body;
+      const future = item.status == 'scheduled' && item.scheduledFor! > now;
+      const [rel, next] = relative(
+        future ? item.scheduledFor! : (upd?.displayAt ?? item.updatedAt),
+        now,
+        tag,
+      );
+      schedule(this, next);
+      const link = this._page(item);
+      content = html`<div part="base ${level}" class="b ${level}" @keydown=${this._esc}>
+        <div class="c">
+          <p>
+            <span part="severity">${s[SEVERITY + RANKS.indexOf(level)]}</span>
+            <strong part="name" dir="auto">${item.name}</strong>
+            <span part="status">${s[ALL_STATUSES.indexOf(item.status)]}</span>
+          </p>
+          ${body ? html`<p part="body" id="body" dir="auto">${shown}</p>` : nothing}
+          <p part="meta">
+            ${
+              long
+                ? html`<button
+                    part="more"
+                    aria-expanded=${open}
+                    aria-controls="body"
+                    @click=${() => {
+                      this._open = !open;
+                      this.requestUpdate();
+                    }}
+                  >
+                    ${s[open ? LESS : MORE]}
+                  </button>`
+                : nothing
+            }
+            <span part="time">${fill(s[future ? STARTS : UPDATED]!, rel || s[NOW]!)}</span>
+            ${asOf ? html`<span part="stale">${asOf}</span>` : nothing}
+            ${
+              link
+                ? html`<a part="link" href=${link} target="_blank" rel="noreferrer">${s[LINK]}</a>`
+                : nothing
+            }
+          </p>
+        </div>
+        ${
+          this.noDismiss
+            ? nothing
+            : html`<button part="dismiss" aria-label=${s[DISMISS]} @click=${this._dismiss}>
+                ×
+              </button>`
+        }
+      </div>`;
+    }
     return html`<div class="w" part="region">
-      <div role="status">${alert ? nothing : content}</div>
-      <div role="alert">${alert ? content : nothing}</div>
-    </div>`;
-  }
-
-  private _content(item: FeedIncident) {
-    const level = levelOf(item);
-    const { s, tag } = this._lang();
-    const now = Date.now();
-    const upd = latestUpdate(item);
-    const body = upd?.body.trim() ?? '';
-    const long = body.length > LONG;
-    const open = this._open;
-    const shown = long && !open ? body.slice(0, LONG - 20).replace(/\s+\S*$/, '') + '…' : body;
-    const future = item.status == 'scheduled' && item.scheduledFor! > now;
-    const rel = relative(
-      future ? item.scheduledFor! : (upd?.displayAt ?? item.updatedAt),
-      now,
-      tag,
-    );
-    schedule(this, rel.next);
-    const link = this._page(item);
-    const { asOf, stale } = this._s;
-    return html`<div part="base ${level}" class="b ${level}" @keydown=${this._esc}>
-      <div class="c">
-        <p>
-          <span part="severity">${s[SEVERITY + RANKS.indexOf(level)]}</span>
-          <strong part="name" dir="auto">${item.name}</strong>
-          <span part="status">${s[ALL_STATUSES.indexOf(item.status)]}</span>
-        </p>
-        ${body ? html`<p part="body" id="body" dir="auto">${shown}</p>` : nothing}
-        <p part="meta">
-          ${
-            long
-              ? html`<button
-                  part="more"
-                  aria-expanded=${open}
-                  aria-controls="body"
-                  @click=${() => {
-                    this._open = !open;
-                    this.requestUpdate();
-                  }}
-                >
-                  ${open ? s[LESS] : s[MORE]}
-                </button>`
-              : nothing
-          }
-          <span part="time">${fill(s[future ? STARTS : UPDATED]!, rel.text || s[NOW]!)}</span>
-          ${stale && asOf ? html`<span part="stale">${fill(s[AS_OF]!, clock(asOf, tag))}</span>` : nothing}
-          ${
-            link
-              ? html`<a part="link" href=${link} target="_blank" rel="noopener noreferrer"
-                  >${s[LINK]}</a
-                >`
-              : nothing
-          }
-        </p>
-      </div>
-      ${
-        this.noDismiss
-          ? nothing
-          : html`<button part="dismiss" aria-label=${s[DISMISS]} @click=${this._dismiss}>×</button>`
-      }
+      <div role="status">${level == 'critical' ? nothing : content}</div>
+      <div role="alert">${level == 'critical' ? content : nothing}</div>
     </div>`;
   }
 

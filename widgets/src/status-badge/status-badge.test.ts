@@ -49,7 +49,7 @@ describe('<status-badge>', () => {
     el.component = fine.name;
     await el.updateComplete;
     expect(text(el, '[part=label]')).toBe('Operational');
-    expect(badgeIndicator(feed, 'No such thing', [])).toBe('unknown');
+    expect(badgeIndicator(feed, 'No such thing', ['No such thing'])).toBe('unknown');
   });
 
   test('maintenance and all-operational, in German', async () => {

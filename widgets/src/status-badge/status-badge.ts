@@ -8,11 +8,9 @@ import {
   parseComponentList,
 } from '../../../src/core/feed';
 import type { Feed, Indicator } from '../../../src/core/types';
-import { B, R, type PropertyDeclarations } from '../element';
-import { FeedElement } from '../feed-element';
-import { ACTIVE, AS_OF, COMPONENT, fill, PAGE } from '../i18n';
+import { B, R, FeedElement, type PropertyDeclarations } from '../element';
+import { ACTIVE, COMPONENT, PAGE } from '../i18n';
 import { RANKS } from '../../../src/core/feed/levels';
-import { clock } from '../time';
 import { styles } from './status-badge.styles';
 
 export interface StatusBadgeChangeDetail {
@@ -23,21 +21,14 @@ export interface StatusBadgeChangeDetail {
 
 /**
  * The truthful indicator for the badge: never "operational" while an active incident or a
- * component says otherwise; `unknown` for a named component the feed does not list.
+ * component says otherwise; `unknown` for a named component the feed does not list. `filters`
+ * include the `component`.
  */
 export function badgeIndicator(feed: Feed, component: string | undefined, filters: string[]) {
-  const all = component ? [component, ...filters] : filters;
-  const level = effectiveIndicator(feed, all);
+  const level = effectiveIndicator(feed, filters);
   return component && level === 'none' && componentStatus(feed, component) === undefined
     ? 'unknown'
     : level;
-}
-
-/** Names of the active incidents and maintenances that match, for the tooltip. */
-export function activeNames(feed: Feed, filters: string[]): string[] {
-  return [...activeIncidents(feed), ...feed.maintenances.filter(isActive)]
-    .filter(componentMatcher(filters, feed))
-    .map((i) => i.name);
 }
 
 /**
@@ -84,6 +75,8 @@ export class StatusBadge extends FeedElement {
   declare compact: boolean;
   private _level: Indicator | null = null;
   private _told: Indicator | null = null;
+  /** `component` and `components`, as filters. */
+  private _f!: string[];
 
   constructor() {
     super();
@@ -95,15 +88,14 @@ export class StatusBadge extends FeedElement {
     return this._level;
   }
 
-  protected override willUpdate(changed: Set<string>): void {
-    super.willUpdate(changed);
+  protected override willUpdate(): void {
+    super.willUpdate();
     const { feed, error } = this._s;
+    const c = this.component;
+    const filters = (this._f = parseComponentList(this.components));
+    if (c) filters.unshift(c);
     try {
-      this._level = feed
-        ? badgeIndicator(feed, this.component, parseComponentList(this.components))
-        : error
-          ? 'unknown'
-          : null;
+      this._level = feed ? badgeIndicator(feed, c, filters) : error ? 'unknown' : null;
     } catch {
       this._level = 'unknown';
     }
@@ -123,14 +115,17 @@ export class StatusBadge extends FeedElement {
   protected override render() {
     const level = this._level;
     if (!level) return nothing;
-    const { s, tag } = this._lang();
-    const { feed, stale, asOf } = this._s;
+    const { s, asOf: asof } = this._lang();
+    const { feed } = this._s;
     const compact = this.compact;
-    const filters = parseComponentList(this.components);
-    if (this.component) filters.unshift(this.component);
+    const filters = this._f;
     const label = s[(filters.length ? COMPONENT : PAGE) + RANKS.indexOf(level)];
-    const names = feed ? activeNames(feed, filters) : [];
-    const asof = stale && asOf ? fill(s[AS_OF]!, clock(asOf, tag)) : '';
+    // the active incidents and maintenances that match, for the tooltip
+    const names = feed
+      ? [...activeIncidents(feed), ...feed.maintenances.filter(isActive)]
+          .filter(componentMatcher(filters, feed))
+          .map((i) => i.name)
+      : [];
     const desc = names.length || asof;
     // Without a status page the base is an <a> without href: focusable (for the tooltip), not a link.
     return html`<span class="r"
@@ -140,7 +135,7 @@ export class StatusBadge extends FeedElement {
         href=${this._page() ?? nothing}
         tabindex="0"
         target="_blank"
-        rel="noopener noreferrer"
+        rel="noreferrer"
         aria-describedby=${desc ? 't' : nothing}
         ><span part="dot" class="d"></span
         ><span part="label" class="l">${label}${asof && !compact ? ` · ${asof}` : ''}</span></a
