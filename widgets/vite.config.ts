@@ -2,6 +2,7 @@ import { build, defineConfig, type Plugin } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { minify } from 'terser';
 
 /**
  * The widgets build (`npm run build:widgets`), into dist/widgets:
@@ -16,6 +17,27 @@ const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, 'dist/widgets');
 // ES2022 is the floor already (Object.hasOwn); class fields then stay native, which is shorter.
 const target = 'es2022';
+
+/**
+ * A terser pass over the minified all-in-one files: it finds about 100 B gzip (1 %) that the
+ * bundler's own minifier leaves (mostly sequences and conditionals). Names stay as the bundler
+ * mangled them (mangling again costs bytes).
+ */
+const terserPass = (): Plugin => ({
+  name: 'terser-pass',
+  async generateBundle(options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+      const out = await minify(chunk.code, {
+        module: options.format === 'es',
+        ecma: 2020,
+        compress: { passes: 2 },
+        mangle: false,
+      });
+      chunk.code = out.code!;
+    }
+  },
+});
 
 /** Runs only where there is a DOM with custom elements (never in Node / SSR). */
 const browserOnly = (): Plugin => ({
@@ -179,7 +201,14 @@ const afterBuild = (): Plugin => {
 export default defineConfig({
   root,
   publicDir: false,
-  plugins: [oneLitHtml(), keepDefines(), minifyTemplates(), browserOnly(), afterBuild()],
+  plugins: [
+    oneLitHtml(),
+    keepDefines(),
+    minifyTemplates(),
+    terserPass(),
+    browserOnly(),
+    afterBuild(),
+  ],
   build: {
     outDir,
     emptyOutDir: true,
