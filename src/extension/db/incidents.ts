@@ -75,11 +75,15 @@ export interface ResolvedPage {
   more: boolean;
 }
 
+/** How many records past a full page `resolvedPage` reads, at most, to find one more it keeps. */
+export const LOOK_AHEAD = 200;
+
 /**
  * Up to `limit` resolved incidents that `keep` accepts, latest resolution first: one cursor over the
- * `by-resolved` index that stops as soon as the page is full, whatever the number stored. `more` may
- * be true when only rejected records remain ("show more" then finds none): looking further ahead
- * would scan every older incident on each page.
+ * `by-resolved` index that stops once the page is full, whatever the number stored. `more` says
+ * whether an older accepted one exists, read up to LOOK_AHEAD records ahead (so "show more" is not
+ * offered when only rejected ones remain); past that bound it is assumed, so a page never reads
+ * every older incident.
  */
 async function resolvedPage(
   db: LensDatabase,
@@ -95,7 +99,11 @@ async function resolvedPage(
     if (keep(cursor.value)) incidents.push(cursor.value);
     cursor = await cursor.continue();
   }
-  return { incidents, more: cursor !== null };
+  for (let ahead = 0; cursor; ahead++) {
+    if (ahead === LOOK_AHEAD || keep(cursor.value)) return { incidents, more: true };
+    cursor = await cursor.continue();
+  }
+  return { incidents, more: false };
 }
 
 /** The `limit` most recently resolved incidents. */

@@ -1,0 +1,75 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, test } from 'vitest';
+import { freshName, T0 } from '../background/test-kit';
+import { awaitingReview, latestResolved, LOOK_AHEAD } from './incidents';
+import { openLensDB } from './open';
+import type { IncidentRecord } from './schema';
+
+/** A resolved incident, resolved `n` minutes after T0; `published` gives it a published post-mortem. */
+const resolved = (n: number, published = false): IncidentRecord => ({
+  id: `i${n}`,
+  title: `Incident ${n}`,
+  components: [],
+  publiclyVisible: false,
+  startedAt: T0,
+  declaredAt: T0,
+  status: 'resolved',
+  severity: 2,
+  resolvedAt: T0 + n * 60_000,
+  updatedAt: T0 + n * 60_000,
+  ...(published ? { reviewPublishedAt: T0 + n * 60_000 + 1 } : {}),
+});
+
+/** A database holding `records`. */
+async function dbWith(records: IncidentRecord[]) {
+  const db = await openLensDB(freshName());
+  const tx = db.transaction('incidents', 'readwrite');
+  await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
+  return db;
+}
+
+const ids = (page: { incidents: IncidentRecord[] }) => page.incidents.map((i) => i.id);
+
+describe('pages of resolved incidents ("show more")', () => {
+  test('latest resolved first; more only while older ones exist', async () => {
+    const db = await dbWith([1, 2, 3, 4, 5].map((n) => resolved(n)));
+    const first = await latestResolved(db, 3);
+    expect(ids(first)).toEqual(['i5', 'i4', 'i3']);
+    expect(first.more).toBe(true);
+    const all = await latestResolved(db, 5);
+    expect(all.more).toBe(false);
+    db.close();
+  });
+
+  test('awaiting post-mortem: no "show more" when only published ones are older', async () => {
+    // 3 awaiting (newest), then 20 older ones whose post-mortems are published
+    const older = Array.from({ length: 20 }, (_, n) => resolved(n + 1, true));
+    const db = await dbWith([...older, resolved(30), resolved(31), resolved(32)]);
+    const page = await awaitingReview(db, 3);
+    expect(ids(page)).toEqual(['i32', 'i31', 'i30']);
+    expect(page.more).toBe(false);
+    db.close();
+  });
+
+  test('awaiting post-mortem: "show more" when an older one awaits behind published ones', async () => {
+    const published = Array.from({ length: 20 }, (_, n) => resolved(n + 10, true));
+    const db = await dbWith([resolved(1), ...published, resolved(40), resolved(41)]);
+    const page = await awaitingReview(db, 2);
+    expect(ids(page)).toEqual(['i41', 'i40']);
+    expect(page.more).toBe(true);
+    expect(ids(await awaitingReview(db, 4))).toEqual(['i41', 'i40', 'i1']);
+    db.close();
+  });
+
+  test('looks at most LOOK_AHEAD records past a full page, then assumes more', async () => {
+    const published = Array.from({ length: LOOK_AHEAD + 5 }, (_, n) => resolved(n + 10, true));
+    const db = await dbWith([...published, resolved(1_000)]);
+    const page = await awaitingReview(db, 1);
+    expect(ids(page)).toEqual(['i1000']);
+    expect(page.more).toBe(true);
+    const next = await awaitingReview(db, 2);
+    expect(ids(next)).toEqual(['i1000']);
+    expect(next.more).toBe(false);
+    db.close();
+  });
+});
