@@ -92,3 +92,39 @@ describe('buildSupportReply', () => {
     expect(text).toContain('at our status page.');
   });
 });
+
+describe('buildSupportReply in German', () => {
+  const de = { ...ctx, locale: 'de-DE' };
+
+  it('writes the whole reply in German for a de locale, with a German clock', () => {
+    const text = buildSupportReply(incident, de);
+    expect(text.startsWith('Hallo,')).toBe(true);
+    expect(text).toContain('bekannten Problem auf unserer Seite (Checkout errors)');
+    expect(text).toContain(
+      'Aktueller Stand (13:40 UTC): We identified a faulty gateway route and are rolling back.',
+    );
+    expect(text).toContain('auf https://stspg.io/abc verfolgen.');
+    expect(text).toContain('Das nächste Update erwarten wir bis 14:10 UTC.');
+    expect(text).not.toMatch(/\b(the|next update|expected)\b/i);
+  });
+
+  it('has German words for the status, the missing link, overdue and resolved', () => {
+    const bare = { ...incident, updates: [], shortlink: undefined };
+    const text = buildSupportReply(bare, { ...de, now: t(15, 0) });
+    expect(text).toContain('Aktueller Stand (13:40 UTC): Ursache erkannt, Behebung läuft');
+    expect(text).toContain('auf unserer Statusseite verfolgen.');
+    expect(text).toContain('Das nächste Update erwarten wir in Kürze.');
+    const resolved = {
+      ...incident,
+      status: 'resolved' as const,
+      updates: [upd('u3', t(14, 0), 'Behoben.', 'resolved'), ...incident.updates],
+    };
+    expect(buildSupportReply(resolved, de)).toContain('Das Problem ist behoben.');
+  });
+
+  it('stays English for other locales', () => {
+    for (const locale of ['en-US', 'fr', 'dexx', '']) {
+      expect(buildSupportReply(incident, { ...ctx, locale }).startsWith('Hi,')).toBe(true);
+    }
+  });
+});

@@ -3,9 +3,12 @@ import { latestUpdate } from '../feed/query';
 import type { FeedIncident, FeedUpdate } from '../types';
 import { formatClock } from './datetime';
 import { renderTemplate, type TemplateVars } from './render';
-import { DEFAULT_TEMPLATES } from './templates';
+import { replyLanguage, SUPPORT_REPLY_TEMPLATES, type ReplyLanguage } from './templates';
 
-/** Context for the support reply. `cadenceMinutes` (default 30) predicts the next update. */
+/**
+ * Context for the support reply. `locale` also picks its language (German for `de…`, else
+ * English); `cadenceMinutes` (default 30) predicts the next update.
+ */
 export interface SupportReplyContext {
   now: number;
   locale: string;
@@ -16,16 +19,58 @@ export interface SupportReplyContext {
   cadenceMinutes?: number;
 }
 
-const STATUS_WORDS: Record<string, string> = {
-  investigating: 'Investigating',
-  identified: 'Cause identified, fix in progress',
-  monitoring: 'Fix applied, monitoring',
-  resolved: 'Resolved',
-  postmortem: 'Resolved',
-  scheduled: 'Scheduled maintenance',
-  in_progress: 'Maintenance in progress',
-  verifying: 'Maintenance being verified',
-  completed: 'Maintenance completed',
+/** The words a reply fills in, per language. */
+interface ReplyWords {
+  status: Record<string, string>;
+  /** Where to follow progress when there is no https link. */
+  page: string;
+  soon: string;
+  unnamed: string;
+  finished: string;
+  nextBy(time: string): string;
+  nextSoon: string;
+}
+
+const WORDS: Record<ReplyLanguage, ReplyWords> = {
+  en: {
+    status: {
+      investigating: 'Investigating',
+      identified: 'Cause identified, fix in progress',
+      monitoring: 'Fix applied, monitoring',
+      resolved: 'Resolved',
+      postmortem: 'Resolved',
+      scheduled: 'Scheduled maintenance',
+      in_progress: 'Maintenance in progress',
+      verifying: 'Maintenance being verified',
+      completed: 'Maintenance completed',
+    },
+    page: 'our status page',
+    soon: 'shortly',
+    unnamed: 'service incident',
+    finished: 'The issue is resolved; if you still see a problem, reply to this message.',
+    nextBy: (time) => `The next update is expected by ${time}.`,
+    nextSoon: 'The next update is expected shortly.',
+  },
+  de: {
+    status: {
+      investigating: 'Wird untersucht',
+      identified: 'Ursache erkannt, Behebung läuft',
+      monitoring: 'Behebung eingespielt, wird beobachtet',
+      resolved: 'Behoben',
+      postmortem: 'Behoben',
+      scheduled: 'Geplante Wartung',
+      in_progress: 'Wartung läuft',
+      verifying: 'Wartung wird überprüft',
+      completed: 'Wartung abgeschlossen',
+    },
+    page: 'unserer Statusseite',
+    soon: 'in Kürze',
+    unnamed: 'Störung',
+    finished:
+      'Das Problem ist behoben. Falls Sie weiterhin etwas bemerken, antworten Sie einfach auf diese Nachricht.',
+    nextBy: (time) => `Das nächste Update erwarten wir bis ${time}.`,
+    nextSoon: 'Das nächste Update erwarten wir in Kürze.',
+  },
 };
 
 const FINISHED = new Set(['resolved', 'postmortem', 'completed']);
@@ -42,27 +87,25 @@ export function latestPublicUpdate(incident: FeedIncident): FeedUpdate | null {
 
 /** The values `buildSupportReply` fills in; exposed so a view can render a custom template itself. */
 export function supportReplyVars(incident: FeedIncident, ctx: SupportReplyContext): TemplateVars {
+  const w = WORDS[replyLanguage(ctx.locale)];
   const latest = latestPublicUpdate(incident);
-  const status = STATUS_WORDS[latest?.status ?? incident.status] ?? 'Investigating';
+  const status = w.status[latest?.status ?? incident.status] ?? w.status.investigating!;
   const postedAt = latest?.displayAt ?? incident.updatedAt;
   const url =
     ctx.statusPageUrl && /^https:\/\//i.test(ctx.statusPageUrl)
       ? ctx.statusPageUrl
-      : (incident.shortlink ?? 'our status page');
+      : (incident.shortlink ?? w.page);
   const finished = FINISHED.has(latest?.status ?? incident.status);
   const nextAt = postedAt + (ctx.cadenceMinutes ?? 30) * 60_000;
   const nextUpdateTime =
-    nextAt > ctx.now ? formatClock(nextAt, ctx.now, ctx.locale, ctx.timeZone) : 'shortly';
-  let nextUpdate: string;
-  if (finished) {
-    nextUpdate = 'The issue is resolved; if you still see a problem, reply to this message.';
-  } else if (nextAt > ctx.now) {
-    nextUpdate = `The next update is expected by ${nextUpdateTime}.`;
-  } else {
-    nextUpdate = 'The next update is expected shortly.';
-  }
+    nextAt > ctx.now ? formatClock(nextAt, ctx.now, ctx.locale, ctx.timeZone) : w.soon;
+  const nextUpdate = finished
+    ? w.finished
+    : nextAt > ctx.now
+      ? w.nextBy(nextUpdateTime)
+      : w.nextSoon;
   return {
-    incidentName: incident.name.trim() || 'service incident',
+    incidentName: incident.name.trim() || w.unnamed,
     latestUpdate: latest?.body.trim() || status,
     latestUpdateTime: formatClock(postedAt, ctx.now, ctx.locale, ctx.timeZone),
     status,
@@ -84,7 +127,11 @@ export function buildSupportReply(incident: FeedIncident, ctx: SupportReplyConte
     const custom = renderTemplate('support_reply', ctx.template, vars);
     if (custom.ok) return custom.text;
   }
-  const def = renderTemplate('support_reply', DEFAULT_TEMPLATES.support_reply, vars);
+  const def = renderTemplate(
+    'support_reply',
+    SUPPORT_REPLY_TEMPLATES[replyLanguage(ctx.locale)],
+    vars,
+  );
   // The default template only uses values supportReplyVars always fills, so this cannot fail.
   return def.ok ? def.text : '';
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TEMPLATES,
+  SUPPORT_REPLY_TEMPLATES,
   TEMPLATE_PLACEHOLDERS,
   splitSubject,
   type TemplateId,
@@ -34,6 +35,11 @@ describe('default templates', () => {
     for (const id of Object.keys(DEFAULT_TEMPLATES) as TemplateId[]) {
       expect(validateTemplate(id, DEFAULT_TEMPLATES[id]), id).toEqual([]);
     }
+  });
+
+  it('the German support reply uses only the support reply placeholders', () => {
+    expect(validateTemplate('support_reply', SUPPORT_REPLY_TEMPLATES.de)).toEqual([]);
+    expect(SUPPORT_REPLY_TEMPLATES.en).toBe(DEFAULT_TEMPLATES.support_reply);
   });
 
   it('update template carries the three elements', () => {

@@ -54,6 +54,31 @@ export const DEFAULT_TEMPLATES: Readonly<Record<TemplateId, string>> = {
   ].join('\n'),
 };
 
+/**
+ * The support reply by language (the customer-facing text a support agent copies): English is
+ * the default template; German uses the same placeholders.
+ */
+export const SUPPORT_REPLY_TEMPLATES: Readonly<Record<ReplyLanguage, string>> = {
+  en: DEFAULT_TEMPLATES.support_reply,
+  de: [
+    'Hallo,',
+    '',
+    'vielen Dank für Ihre Nachricht, und entschuldigen Sie die Unannehmlichkeiten. Was Sie sehen, liegt an einem bekannten Problem auf unserer Seite ({{incidentName}}), nicht an etwas, das Sie getan haben.',
+    '',
+    'Aktueller Stand ({{latestUpdateTime}}): {{latestUpdate}}',
+    '',
+    'Den Fortschritt können Sie auf {{statusPageUrl}} verfolgen. {{nextUpdate}}',
+  ].join('\n'),
+};
+
+/** The languages a support reply is written in. */
+export type ReplyLanguage = 'en' | 'de';
+
+/** German for a `de…` locale, else English. */
+export function replyLanguage(locale: string): ReplyLanguage {
+  return /^de(?:-|$)/i.test(locale) ? 'de' : 'en';
+}
+
 /** The placeholder names each template may use. Not every name has to appear in the text. */
 export const TEMPLATE_PLACEHOLDERS: Readonly<Record<TemplateId, readonly string[]>> = {
   initial: ['feature', 'cadence'],

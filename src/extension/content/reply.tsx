@@ -20,9 +20,10 @@ export function CopyReply({ item, ports }: { item: OverlayIncident; ports: Overl
 
   const onCopy = async () => {
     const now = ports.now();
+    // The reply is in the extension's language (German or English), with its clock format.
     const ctx = {
       now,
-      locale: 'en',
+      locale: uiLocale(),
       ...(item.statusPageUrl ? { statusPageUrl: item.statusPageUrl } : {}),
     };
     const text = buildSupportReply(item.incident, ctx);
