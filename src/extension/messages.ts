@@ -70,6 +70,7 @@ export interface Commands {
   'statuspage/connect': ResponderCommands['statuspage/connect'];
   'statuspage/disconnect': ResponderCommands['statuspage/disconnect'];
   'statuspage/status': ResponderCommands['statuspage/status'];
+  'statuspage/components': ResponderCommands['statuspage/components'];
   // Post-incident reviews: types in reviews/protocol.ts, handlers in background/reviews.ts.
   'reviews/create': ReviewCommands['reviews/create'];
   'reviews/save': ReviewCommands['reviews/save'];

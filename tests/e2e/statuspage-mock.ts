@@ -22,6 +22,8 @@ export interface StatuspageMock {
   pageId: string;
   apiKey: string;
   requests: MockRequest[];
+  /** The page's components (and groups) GET …/components answers with, in page order. */
+  components: Record<string, unknown>[];
   /** Incidents created so far, by id, as the API would return them. */
   incidents: Map<string, Record<string, unknown>>;
   /** The next call (of any kind) answers with this failure instead. */
@@ -37,6 +39,47 @@ const COMPONENT_STATUSES = new Set([
   'major_outage',
   'under_maintenance',
 ]);
+
+/** A v1 component as the API returns it. */
+function component(
+  pageId: string,
+  id: string,
+  name: string,
+  position: number,
+  group: { groupId?: string; isGroup?: boolean } = {},
+): Record<string, unknown> {
+  const at = '2025-01-01T00:00:00.000Z';
+  return {
+    id,
+    page_id: pageId,
+    group_id: group.groupId ?? null,
+    created_at: at,
+    updated_at: at,
+    group: group.isGroup ?? false,
+    name,
+    description: null,
+    position,
+    status: 'operational',
+    showcase: true,
+    only_show_if_degraded: false,
+    automation_email: `component+${id}@notifications.statuspage.io`,
+    start_date: null,
+    ...(group.isGroup ? { components: [] as string[] } : {}),
+  };
+}
+
+/** Checkout and Search on their own, Card API and Payouts inside the Payments group. */
+function defaultComponents(pageId: string): Record<string, unknown>[] {
+  const pay = component(pageId, 'grp1', 'Payments', 3, { isGroup: true });
+  pay.components = ['cmp3', 'cmp4'];
+  return [
+    component(pageId, 'cmp1', 'Checkout', 1),
+    component(pageId, 'cmp2', 'Search', 2),
+    pay,
+    component(pageId, 'cmp3', 'Card API', 4, { groupId: 'grp1' }),
+    component(pageId, 'cmp4', 'Payouts', 5, { groupId: 'grp1' }),
+  ];
+}
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   let raw = '';
@@ -65,7 +108,8 @@ function validate(inc: Record<string, unknown> | undefined, creating: boolean): 
 }
 
 /**
- * A local Statuspage REST API v1 server: GET /v1/pages/{page_id}, POST /v1/pages/{page_id}/incidents,
+ * A local Statuspage REST API v1 server: GET /v1/pages/{page_id}, GET /v1/pages/{page_id}/components,
+ * POST /v1/pages/{page_id}/incidents,
  * PATCH /v1/pages/{page_id}/incidents/{id}, with `Authorization: OAuth <key>`, the documented
  * JSON shapes and error bodies (`{"error": …}`), and 401 / 422 / 429 on demand.
  */
@@ -75,6 +119,7 @@ export async function startStatuspageMock(
 ): Promise<StatuspageMock> {
   const requests: MockRequest[] = [];
   const incidents = new Map<string, Record<string, unknown>>();
+  const components = defaultComponents(pageId);
   let failure: MockFailure | null = null;
   let seq = 0;
 
@@ -106,6 +151,11 @@ export async function startStatuspageMock(
     }
     if (req.headers.authorization !== `OAuth ${apiKey}`)
       return send(401, { error: 'Could not authenticate' });
+    const list = /^\/v1\/pages\/([^/]+)\/components\/?$/.exec(path);
+    if (list && list[1] === pageId)
+      return req.method === 'GET'
+        ? send(200, components)
+        : send(405, { error: 'Method not allowed' });
     const m = /^\/v1\/pages\/([^/]+)(\/incidents(?:\/([^/]+))?)?\/?$/.exec(path);
     if (!m || m[1] !== pageId)
       return send(404, { error: 'The requested resource could not be found.' });
@@ -163,6 +213,7 @@ export async function startStatuspageMock(
     pageId,
     apiKey,
     requests,
+    components,
     incidents,
     failNext: (f) => void (failure = f),
     close: () =>

@@ -31,7 +31,10 @@ export function dataHandlers(deps: Deps): Pick<Handlers, DataCommands> {
 }
 
 /** Responder commands that only read: nothing derived can have changed after them. */
-const READ_ONLY: ReadonlySet<string> = new Set<keyof ResponderHandlers>(['statuspage/status']);
+const READ_ONLY: ReadonlySet<string> = new Set<keyof ResponderHandlers>([
+  'statuspage/status',
+  'statuspage/components',
+]);
 
 /** Responder handlers (background/responder.ts), each write followed by a refresh of derived state. */
 function withRefresh(deps: Deps, h: ResponderHandlers): ResponderHandlers {

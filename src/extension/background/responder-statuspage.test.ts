@@ -45,3 +45,50 @@ describe('statuspage connection', () => {
     expect(await k.h['statuspage/status'](null)).toEqual({ connected: false });
   });
 });
+
+describe('statuspage components', () => {
+  it('without a connection: a clear error, and no call', async () => {
+    expect(await k.h['statuspage/components'](null)).toEqual({
+      ok: false,
+      error: { kind: 'not_connected' },
+    });
+    expect(k.calls).toEqual([]);
+  });
+  it('reads the stored page with its key; groups are not offered, their members are named', async () => {
+    await connect(k);
+    k.replies.push({
+      status: 200,
+      body: [
+        { id: 'grp1', name: 'Payments', group_id: null, group: true, status: 'operational' },
+        { id: 'cmp1', name: 'Checkout', group_id: null, group: false, position: 1 },
+        { id: 'cmp2', name: 'Card API', group_id: 'grp1', group: false, position: 2 },
+        { id: 'bad' },
+      ],
+    });
+    const r = await k.h['statuspage/components'](null);
+    expect(r).toEqual({
+      ok: true,
+      components: [
+        { id: 'cmp1', name: 'Checkout' },
+        { id: 'cmp2', name: 'Card API', group: 'Payments' },
+      ],
+    });
+    expect(k.calls[1]?.url).toBe(
+      'https://api.example.test/v1/pages/pg1/components?per_page=100&page=1',
+    );
+    expect(k.calls[1]?.init.method).toBe('GET');
+    expect((k.calls[1]?.init.headers as Record<string, string>).Authorization).toBe(`OAuth ${KEY}`);
+    expect(JSON.stringify(r)).not.toContain(KEY);
+  });
+  it('passes API errors on as data', async () => {
+    await connect(k);
+    k.replies.push({ status: 401, body: { error: 'Could not authenticate' } });
+    expect(await k.h['statuspage/components'](null)).toEqual({
+      ok: false,
+      error: { kind: 'auth', status: 401 },
+    });
+    k.replies.push({ status: 200, body: { not: 'a list' } });
+    const bad = await k.h['statuspage/components'](null);
+    expect(bad.ok ? null : bad.error.kind).toBe('bad_response');
+  });
+});

@@ -1,15 +1,18 @@
 import { getSetting, setSetting } from '../db/settings';
 import type { ResponderCommands, StatuspageStatus } from '../responder/protocol';
 import { StatuspageClient, type ClientEnv } from '../statuspage/client';
+import { componentChoices } from '../statuspage/components';
 import { keyHint, validateConnection } from '../statuspage/config';
 import type { StatuspageConnection } from '../statuspage/types';
 import type { ResponderEnv } from './responder';
 
-type SpCommands = 'statuspage/connect' | 'statuspage/disconnect' | 'statuspage/status';
+type SpCommands =
+  'statuspage/connect' | 'statuspage/disconnect' | 'statuspage/status' | 'statuspage/components';
 
 /**
  * Connecting a Statuspage page: the connection is checked (https, or http on loopback), proved
- * with one GET of the page, and only then stored. Replies never carry the key.
+ * with one GET of the page, and only then stored. Replies never carry the key. Listing components
+ * uses the stored connection, through the same client (and host permission) as publishing.
  */
 export function statuspageHandlers(
   env: Pick<ResponderEnv, 'db'>,
@@ -36,6 +39,13 @@ export function statuspageHandlers(
     async 'statuspage/status'() {
       const conn = await getSetting(await env.db(), 'statuspage');
       return conn ? statusOf(conn) : { connected: false };
+    },
+
+    async 'statuspage/components'() {
+      const conn = await getSetting(await env.db(), 'statuspage');
+      if (!conn) return { ok: false, error: { kind: 'not_connected' } };
+      const r = await new StatuspageClient(conn, client).listComponents();
+      return r.ok ? { ok: true, components: componentChoices(r.value) } : r;
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { StatuspageComponentStatus, StatuspageIncidentStatus } from '../statuspage/types';
 import { t } from '../ui/i18n';
 import { Field } from './common';
+import { parseIds } from './component-pick';
+import { ComponentPicker } from './ComponentPicker';
 import type { PublishTarget } from './protocol';
 
 const STATUSES: readonly StatuspageIncidentStatus[] = [
@@ -32,14 +34,17 @@ export function targetOf(
   return {
     status:
       (fields[TARGET_FIELDS.status] as StatuspageIncidentStatus | undefined) ?? defaults.status,
-    componentIds: (fields[TARGET_FIELDS.components] ?? '').split(/[,\s]+/).filter(Boolean),
+    componentIds: parseIds(fields[TARGET_FIELDS.components] ?? ''),
     componentStatus:
       (fields[TARGET_FIELDS.componentStatus] as StatuspageComponentStatus | undefined) ??
       defaults.componentStatus,
   };
 }
 
-/** Statuspage status, component ids and their status, for a publish. */
+/**
+ * Statuspage status, component ids and their status, for a publish. Views render this only while a
+ * page is connected, so the component picker (which reads that page) is always usable here.
+ */
 export function TargetFields(props: {
   prefix: string;
   target: PublishTarget;
@@ -83,6 +88,7 @@ export function TargetFields(props: {
           />
         )}
       </Field>
+      <ComponentPicker raw={props.rawComponents} set={(v) => set(TARGET_FIELDS.components, v)} />
       <Field id={`${prefix}-sp-cstatus`} label={t('rs_sp_componentStatus')}>
         {(a) => (
           <select

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyDecision, initialClassifyForm, parsePercent, suggestion } from './classify-form';
+import { bySection, parseIds, toggleId, unknownIds } from './component-pick';
 import { fromLocalInput, toLocalInput } from './datetime';
 import { EMPTY_DECLARE, parseComponents, validateDeclare } from './declare';
 import { parseRoute, routeHash } from './route';
@@ -140,5 +141,31 @@ describe('route and datetime', () => {
     expect(fromLocalInput('2025-03-15T14:00')).toBe(NOW);
     expect(fromLocalInput('2025-02-31T10:00')).toBeNull();
     expect(fromLocalInput('x')).toBeNull();
+  });
+});
+
+describe('component picker field', () => {
+  const choices = [
+    { id: 'cmp1', name: 'Checkout' },
+    { id: 'cmp3', name: 'Card API', group: 'Payments' },
+    { id: 'cmp2', name: 'Search' },
+    { id: 'cmp4', name: 'Payouts', group: 'Payments' },
+  ];
+  it('reads ids separated by commas or spaces, like the publish target', () => {
+    expect(parseIds(' cmp1, cmp2\ncmp3 ,,')).toEqual(['cmp1', 'cmp2', 'cmp3']);
+    expect(parseIds('')).toEqual([]);
+  });
+  it('ticking adds an id once and keeps hand-typed ones; unticking removes every copy', () => {
+    expect(toggleId('typed1 cmp1', 'cmp2', true)).toBe('typed1, cmp1, cmp2');
+    expect(toggleId('cmp1', 'cmp1', true)).toBe('cmp1');
+    expect(toggleId('cmp1, typed1,cmp1', 'cmp1', false)).toBe('typed1');
+    expect(toggleId('', 'cmp1', true)).toBe('cmp1');
+  });
+  it('groups choices in page order and names ids that are not on the page', () => {
+    expect(bySection(choices).map((s) => [s.group, s.items.map((c) => c.id)])).toEqual([
+      [null, ['cmp1', 'cmp2']],
+      ['Payments', ['cmp3', 'cmp4']],
+    ]);
+    expect(unknownIds('cmp1, typo9, typo9', choices)).toEqual(['typo9']);
   });
 });

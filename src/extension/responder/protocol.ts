@@ -64,6 +64,17 @@ export type StatuspageStatus =
 export type ConnectResult =
   { ok: true; status: StatuspageStatus } | { ok: false; error: StatuspageError };
 
+/** A Statuspage component a responder can pick by name; `group` is the name of its group. */
+export interface ComponentChoice {
+  id: string;
+  name: string;
+  group?: string;
+}
+
+/** `statuspage/components` reply: the connected page's components, or why they could not be read. */
+export type ComponentsResult =
+  { ok: true; components: ComponentChoice[] } | { ok: false; error: StatuspageError };
+
 /** The commands this module adds to `Commands` in messages.ts. */
 export interface ResponderCommands {
   'incidents/publish': { req: PublishRequest; res: PublishResult };
@@ -80,4 +91,6 @@ export interface ResponderCommands {
   'statuspage/connect': { req: StatuspageConnection; res: ConnectResult };
   'statuspage/disconnect': { req: null; res: null };
   'statuspage/status': { req: null; res: StatuspageStatus };
+  /** Reads the connected page's components (nothing is stored). */
+  'statuspage/components': { req: null; res: ComponentsResult };
 }

@@ -35,6 +35,7 @@ mark.lint-warning{text-decoration-color:var(--lens-soon);}
 .lints{padding-inline-start:20px;font-size:13px;}
 .refused{border-left:4px solid var(--lens-overdue);padding:4px 8px;background:var(--lens-surface);font-weight:600;}
 .error:empty{display:none;}
+.sp-pick label.inline{display:flex;} .sp-group{margin-left:16px;}
 .inline-form{border-left:3px solid var(--lens-border);padding-left:8px;margin:6px 0;}
 .postmortem .cd{font-size:1.1em;}
 `;

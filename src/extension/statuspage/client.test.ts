@@ -140,6 +140,127 @@ describe('StatuspageClient', () => {
   });
 });
 
+describe('StatuspageClient.listComponents', () => {
+  const COMPONENTS = [
+    {
+      id: 'grp1',
+      page_id: 'pg123',
+      group_id: null,
+      name: 'Payments',
+      description: null,
+      position: 1,
+      status: 'operational',
+      showcase: false,
+      only_show_if_degraded: false,
+      group: true,
+      components: ['cmp2'],
+    },
+    {
+      id: 'cmp1',
+      page_id: 'pg123',
+      group_id: null,
+      name: 'Checkout',
+      position: 2,
+      status: 'partial_outage',
+      group: false,
+    },
+    { id: 'cmp2', group_id: 'grp1', name: 'Card API', group: false },
+  ];
+
+  it('GETs the page components with the key, and reads id, name, group_id and group', async () => {
+    const { seen, client } = stub(200, COMPONENTS);
+    expect(await client.listComponents()).toEqual({
+      ok: true,
+      value: [
+        { id: 'grp1', name: 'Payments', groupId: null, group: true },
+        { id: 'cmp1', name: 'Checkout', groupId: null, group: false },
+        { id: 'cmp2', name: 'Card API', groupId: 'grp1', group: false },
+      ],
+    });
+    expect(seen[0]?.init.method).toBe('GET');
+    expect(seen[0]?.init.body).toBeUndefined();
+    expect(seen[0]?.url).toBe(
+      'https://api.example.test/v1/pages/pg123/components?per_page=100&page=1',
+    );
+    expect(seen).toHaveLength(1); // a short page is the last
+    expect((seen[0]?.init.headers as Record<string, string>).Authorization).toBe(
+      `OAuth ${CONN.apiKey}`,
+    );
+  });
+
+  it('drops items without a string id and name, and ignores ill-typed group fields', async () => {
+    const r = await stub(200, [
+      null,
+      'cmp0',
+      { id: 7, name: 'Numeric id' },
+      { id: 'cmp3' },
+      { id: '', name: 'Blank id' },
+      { name: 'No id' },
+      { id: 'cmp4', name: 'Search', group_id: 42, group: 'yes', extra: { x: 1 } },
+    ]).client.listComponents();
+    expect(r).toEqual({
+      ok: true,
+      value: [{ id: 'cmp4', name: 'Search', groupId: null, group: false }],
+    });
+  });
+
+  it('a body that is not an array is a bad response; an empty array is an empty page', async () => {
+    for (const body of [{ components: COMPONENTS }, '<html>', null]) {
+      const r = await stub(200, body).client.listComponents();
+      expect(r.ok ? null : r.error.kind).toBe('bad_response');
+    }
+    expect(await stub(200, []).client.listComponents()).toEqual({ ok: true, value: [] });
+  });
+
+  it('reads every page of a long list (pages of 100), once each, and stops at a short page', async () => {
+    const item = (n: number) => ({ id: `c${n}`, name: `Component ${n}`, group: false });
+    const pages = [
+      Array.from({ length: 100 }, (_, i) => item(i)),
+      // a bad item still counts towards the page size; a repeated id is kept once
+      [...Array.from({ length: 98 }, (_, i) => item(100 + i)), null, item(0)],
+      [item(200), item(201)],
+    ];
+    const urls: string[] = [];
+    const fetch = (async (url: string) => {
+      urls.push(url);
+      const page = Number(new URL(url).searchParams.get('page'));
+      return new Response(JSON.stringify(pages[page - 1] ?? []), { status: 200 });
+    }) as unknown as typeof globalThis.fetch;
+    const r = await new StatuspageClient(CONN, { fetch, now: () => NOW }).listComponents();
+    expect(urls.map((u) => new URL(u).search)).toEqual([
+      '?per_page=100&page=1',
+      '?per_page=100&page=2',
+      '?per_page=100&page=3',
+    ]);
+    expect(r.ok && r.value.map((c) => c.id)).toEqual([
+      ...Array.from({ length: 198 }, (_, i) => `c${i}`),
+      'c200',
+      'c201',
+    ]);
+  });
+
+  it('a failed page fails the whole list', async () => {
+    let n = 0;
+    const fetch = (async () =>
+      ++n === 1
+        ? new Response(
+            JSON.stringify(Array.from({ length: 100 }, (_, i) => ({ id: `c${i}`, name: 'x' }))),
+          )
+        : new Response('{"error":"Rate limit exceeded"}', {
+            status: 429,
+            headers: { 'retry-after': '5' },
+          })) as unknown as typeof globalThis.fetch;
+    const r = await new StatuspageClient(CONN, { fetch, now: () => NOW }).listComponents();
+    expect(r.ok ? null : r.error.kind).toBe('rate_limited');
+  });
+
+  it('401 is a bad key, and the key is in no error', async () => {
+    const r = await stub(401, { error: 'Could not authenticate' }).client.listComponents();
+    expect(r).toEqual({ ok: false, error: { kind: 'auth', status: 401 } });
+    expect(JSON.stringify(r)).not.toContain(CONN.apiKey);
+  });
+});
+
 describe('errors', () => {
   it('reads every error body shape', () => {
     expect(errorDetail('{"error":"x"}')).toBe('x');

@@ -1,7 +1,9 @@
+import { readComponents } from './components';
 import { errorForStatus } from './errors';
 import type {
   IncidentRequestBody,
   IncidentWrite,
+  StatuspageComponent,
   StatuspageConnection,
   StatuspageIncident,
   StatuspageResult,
@@ -35,6 +37,10 @@ export function incidentBody(w: IncidentWrite): IncidentRequestBody {
  * A Statuspage REST API v1 client for the calls the responder makes. Every call resolves to a
  * result, never throws, and never puts the API key anywhere but the Authorization header.
  */
+/** Components read per request, and the most requests one list makes (1,000 components). */
+export const COMPONENTS_PER_PAGE = 100;
+export const MAX_COMPONENT_PAGES = 10;
+
 export class StatuspageClient {
   constructor(
     private readonly conn: StatuspageConnection,
@@ -49,6 +55,27 @@ export class StatuspageClient {
         ? { id: o.id, name: typeof o.name === 'string' ? o.name : '' }
         : null;
     });
+  }
+
+  /**
+   * GET /v1/pages/{page_id}/components: the page's components and groups, in its order. The list
+   * is paged: pages of COMPONENTS_PER_PAGE are read until a short one (at most MAX_COMPONENT_PAGES).
+   */
+  async listComponents(): Promise<StatuspageResult<StatuspageComponent[]>> {
+    const all: StatuspageComponent[] = [];
+    for (let page = 1; page <= MAX_COMPONENT_PAGES; page++) {
+      const path = `/components?per_page=${COMPONENTS_PER_PAGE}&page=${page}`;
+      // (the raw length decides whether another page follows; items read badly are dropped)
+      const r = await this.call('GET', this.pagePath(path), undefined, (json) => {
+        const value = readComponents(json);
+        return value && { value, full: (json as unknown[]).length >= COMPONENTS_PER_PAGE };
+      });
+      if (!r.ok) return r;
+      const ids = new Set(all.map((c) => c.id));
+      all.push(...r.value.value.filter((c) => !ids.has(c.id)));
+      if (!r.value.full) break;
+    }
+    return { ok: true, value: all };
   }
 
   /** POST /v1/pages/{page_id}/incidents */

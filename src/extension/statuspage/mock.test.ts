@@ -64,4 +64,19 @@ describe('client ↔ statuspage mock', () => {
     );
     expect(await wrongKey.verify()).toEqual({ ok: false, error: { kind: 'auth', status: 401 } });
   });
+  it('lists the page components, groups included, like the API', async () => {
+    const r = await client.listComponents();
+    expect(r.ok && r.value.map((c) => [c.id, c.name, c.groupId, c.group])).toEqual([
+      ['cmp1', 'Checkout', null, false],
+      ['cmp2', 'Search', null, false],
+      ['grp1', 'Payments', null, true],
+      ['cmp3', 'Card API', 'grp1', false],
+      ['cmp4', 'Payouts', 'grp1', false],
+    ]);
+    expect(mock.requests.at(-1)).toMatchObject({
+      method: 'GET',
+      path: `/v1/pages/${mock.pageId}/components`,
+      authorization: `OAuth ${mock.apiKey}`,
+    });
+  });
 });

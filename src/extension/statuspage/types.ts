@@ -50,6 +50,16 @@ export interface StatuspageIncident {
   shortlink?: string;
 }
 
+/** The fields of a v1 component the extension reads (GET /v1/pages/{page_id}/components). */
+export interface StatuspageComponent {
+  id: string;
+  name: string;
+  /** The group this component sits in, or null. */
+  groupId: string | null;
+  /** True for a group: it holds components and takes no status of its own. */
+  group: boolean;
+}
+
 /** Why a call failed, in terms the UI can explain without knowing HTTP. */
 export type StatuspageError =
   | { kind: 'auth'; status: number }

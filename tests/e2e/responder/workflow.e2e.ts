@@ -188,8 +188,24 @@ test('5) publish to the local Statuspage-compatible server; a 422 shows a clear 
 
   await page.goto(back.replace(/\/[a-z]+$/, '/compose'));
   await page.getByRole('button', { name: 'Initial status page post' }).click();
-  await page.getByLabel('Statuspage component ids').fill('cmp1');
-  await noViolations('composer (publish controls)');
+  // Components are chosen by name from the page's list; the ids land in the same field.
+  await page.getByRole('button', { name: 'Choose components' }).click();
+  const picker = page.getByRole('group', { name: 'Components on Statuspage' });
+  await picker.getByLabel('Checkout', { exact: true }).check();
+  await picker
+    .getByRole('group', { name: 'Payments' })
+    .getByLabel('Card API', { exact: true })
+    .check();
+  expect(await picker.getByLabel('Search', { exact: true }).isChecked()).toBe(false);
+  await expect
+    .poll(() => page.getByLabel('Statuspage component ids').inputValue())
+    .toBe('cmp1, cmp3');
+  expect(mock.requests.at(-1)).toMatchObject({
+    method: 'GET',
+    path: `/v1/pages/${mock.pageId}/components`,
+    authorization: `OAuth ${mock.apiKey}`,
+  });
+  await noViolations('composer (publish controls, components chosen)');
   await page.getByRole('button', { name: 'Publish to Statuspage' }).click();
   await expect.poll(() => mock.requests.filter((r) => r.method === 'POST').length).toBe(1);
   expect(mock.requests.at(-1)).toMatchObject({
@@ -201,8 +217,8 @@ test('5) publish to the local Statuspage-compatible server; a 422 shows a clear 
         status: 'investigating',
         body: 'We are aware of an issue affecting Checkout, Payments API and are investigating. We will update every 30 minutes.',
         impact_override: 'major',
-        components: { cmp1: 'partial_outage' },
-        component_ids: ['cmp1'],
+        components: { cmp1: 'partial_outage', cmp3: 'partial_outage' },
+        component_ids: ['cmp1', 'cmp3'],
       },
     },
   });
@@ -258,7 +274,12 @@ test('6) resolve: the post-mortem clock appears and the incident moves to the re
   await section('Link feed');
   await noViolations('link');
   await section('Resolve');
+  // An id typed by hand shows as ticked in the list.
   await page.getByLabel('Statuspage component ids').fill('cmp1');
+  await page.getByRole('button', { name: 'Choose components' }).click();
+  const picker = page.getByRole('group', { name: 'Components on Statuspage' });
+  await expect.poll(() => picker.getByLabel('Checkout', { exact: true }).isChecked()).toBe(true);
+  expect(await picker.getByLabel('Payouts', { exact: true }).isChecked()).toBe(false);
   await noViolations('resolve');
   await page.getByRole('button', { name: 'Resolve', exact: true }).click();
   await page.locator('[data-postmortem]').waitFor();
