@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classify } from './classify';
+import {
+  CLASSIFICATION_ASSUMPTION_CODES,
+  CLASSIFICATION_REASON_CODES,
+  assumptionText,
+  classify,
+  explainClassification,
+  reasonText,
+} from './classify';
 import type { ImpactAnswers } from './types';
 
 /** Everything answered, describing a harmless blip; each test changes what it is about. */
@@ -215,6 +222,48 @@ describe('classify: properties', () => {
         expect(c.reasons.length).toBeGreaterThan(0);
         if (Object.keys(a).length === 6) expect(c.assumed).toEqual([]);
       }),
+    );
+  });
+});
+
+describe('explainClassification: the codes behind the words', () => {
+  const tri = [true, false, undefined] as const;
+  const all: ImpactAnswers[] = [];
+  for (const noUserCanAccessCore of tri)
+    for (const dataIntegrityBreach of tri)
+      for (const brokenForAllEnterprise of tri)
+        for (const workaroundKnown of tri)
+          for (const featureCriticality of ['critical', 'significant', 'non_critical', undefined])
+            for (const percentUsersAffected of [undefined, 5, 10, 25])
+              all.push({
+                noUserCanAccessCore,
+                dataIntegrityBreach,
+                brokenForAllEnterprise,
+                workaroundKnown,
+                featureCriticality: featureCriticality as ImpactAnswers['featureCriticality'],
+                percentUsersAffected,
+              });
+
+  it('words to exactly what classify says, for every combination of answers', () => {
+    for (const a of all) {
+      const e = explainClassification(a);
+      expect(classify(a)).toEqual({
+        severity: e.severity,
+        reasons: e.reasons.map(reasonText),
+        assumed: e.assumed.map(assumptionText),
+      });
+    }
+  });
+
+  it('the exported code lists are exactly the codes it gives', () => {
+    const explained = all.map(explainClassification);
+    // 'no_higher_criterion' is the SEV-3 floor's fallback wording; no combination of answers reaches it
+    // today (any SEV-3 has a contained share or a non-critical feature), but the code path keeps it.
+    expect(
+      new Set([...explained.flatMap((e) => e.reasons.map((r) => r.code)), 'no_higher_criterion']),
+    ).toEqual(new Set(CLASSIFICATION_REASON_CODES));
+    expect(new Set(explained.flatMap((e) => e.assumed))).toEqual(
+      new Set(CLASSIFICATION_ASSUMPTION_CODES),
     );
   });
 });

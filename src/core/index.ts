@@ -4,6 +4,7 @@
  * (widgets may import a narrower module to keep their bundle small).
  */
 export * from './types';
+export * from './lint-ids';
 export * from './feed';
 export * from './time';
 export * from './policy';

@@ -3,6 +3,7 @@
  * Times are epoch milliseconds (numbers), so records serialise to JSON and IndexedDB unchanged.
  * Extend freely; do not rename or remove fields — the DB schema and the widgets depend on them.
  */
+import type { LintMessageId } from './lint-ids';
 
 /** SEV-1 (Critical) … SEV-4 (Low). */
 export type Severity = 1 | 2 | 3 | 4;
@@ -264,6 +265,40 @@ export interface Classification {
   assumed: string[];
 }
 
+/**
+ * One rule that fired, as data: a stable `code` and the values its sentence needs. `classify`
+ * writes these as the English `reasons`; views may write them in the UI language instead.
+ */
+export type ClassificationReason =
+  | { code: 'no_core_access' }
+  | { code: 'data_breach' }
+  | { code: 'wide_impact_significant'; percent: number }
+  | { code: 'wide_impact_critical'; percent: number }
+  | { code: 'enterprise_critical' }
+  | { code: 'unknown_could_be'; severity: 1 | 2 }
+  | { code: 'minor_with_workaround'; percent: number }
+  | { code: 'isolated'; percent: number }
+  | { code: 'non_critical_feature' }
+  | { code: 'no_higher_criterion' };
+
+/** One unanswered question assumed the severe way (the English sentences are `classify`'s `assumed`). */
+export type ClassificationAssumption =
+  | 'no_core_access'
+  | 'data_breach'
+  | 'over_10_percent'
+  | 'feature_significant'
+  | 'feature_critical'
+  | 'all_enterprise'
+  | 'no_workaround'
+  | 'widespread';
+
+/** `Classification` as codes: what `classify` says, before it is put into English words. */
+export interface ClassificationExplained {
+  severity: Severity;
+  reasons: ClassificationReason[];
+  assumed: ClassificationAssumption[];
+}
+
 /* ------------------------------------------------------------------ incidents and timelines */
 
 export interface TimelineEdit {
@@ -329,7 +364,15 @@ export type LintCode =
  */
 export interface Lint {
   code: LintCode;
+  /** English, as the core has always written it (tests and stored text rely on it). */
   message: string;
+  /**
+   * Which sentence `message` (and `suggestion`) is, for showing it in another language; absent on
+   * lints made before ids existed or by hand. The ids and their params are listed in `lint-ids.ts`.
+   */
+  messageId?: LintMessageId;
+  /** The values `message` quotes, in the order `lint-ids.ts` gives for `messageId`. */
+  params?: readonly (string | number)[];
   level: 'error' | 'warning';
   start?: number;
   end?: number;

@@ -3,10 +3,12 @@
  * deliberately phrase-based: a blameless text describes conditions ("the change process had no
  * review step"), so person + fault word is the signal, not the mere mention of a person.
  */
+import type { LintMessageId } from '../lint-ids';
 import type { Lint } from '../types';
 
 interface BlamePattern {
   re: RegExp;
+  id: LintMessageId;
   message: string;
   suggestion: string;
 }
@@ -28,31 +30,37 @@ const FAULT_VERBS =
 const PATTERNS: readonly BlamePattern[] = [
   {
     re: /\bhuman\s+errors?\b/gi,
+    id: 'blame_human_error',
     message: '"Human error" ends the analysis at a person',
     suggestion: `${SYSTEMIC}, e.g. "the change process had no review step that would have caught this".`,
   },
   {
     re: /\bshould(?:\s+have|'ve)\b/gi,
+    id: 'blame_should_have',
     message: '"Should have" judges a person in hindsight',
     suggestion: 'Say what the system lacked, e.g. "the runbook did not include this check".',
   },
   {
     re: /\b(?:careless(?:ly|ness)?|negligen(?:t|ce)|sloppy|incompeten(?:t|ce)|reckless(?:ly)?)\b/gi,
+    id: 'blame_judging_word',
     message: 'This word judges a person, not a system',
     suggestion: `${SYSTEMIC}, e.g. "nothing warned before a destructive command ran".`,
   },
   {
     re: /\b(?:(?:the\s+)?fault\s+of|at\s+fault|(?:his|her|their|[A-Z][a-z]+'s)\s+fault|to\s+blame|blamed?\s+(?:on|for)?|(?:vendor|provider|supplier|third[- ]party)(?:'s)?\s+(?:fault|mistake|screw-?up))\b/gi,
+    id: 'blame_fault',
     message: 'This assigns fault',
     suggestion: `${SYSTEMIC}: what dependency, safeguard or check was missing?`,
   },
   {
     re: /\bmistake\s+(?:by|of|made\s+by)\b/gi,
+    id: 'blame_mistake_by',
     message: 'This attributes a mistake to someone',
     suggestion: `${SYSTEMIC}, e.g. "a configuration change reached production without review".`,
   },
   {
     re: new RegExp(`\\b${PERSON_ROLE}\\s+${FAULT_VERBS}\\b`, 'gi'),
+    id: 'blame_person_cause',
     message: 'This names a person as the cause',
     suggestion: `${SYSTEMIC}, e.g. "a configuration change was deployed without a review step".`,
   },
@@ -76,21 +84,27 @@ export function isLikelyName(word: string): boolean {
 /** Finds blaming phrases in `text`, with spans, sorted by position, overlaps removed. */
 export function findBlame(text: string): Lint[] {
   const found: Lint[] = [];
-  const add = (start: number, end: number, message: string, suggestion: string): void => {
-    found.push({ code: 'blaming_language', level: 'warning', message, suggestion, start, end });
+  const add = (
+    start: number,
+    end: number,
+    said: Pick<Lint, 'message' | 'suggestion' | 'messageId' | 'params'>,
+  ) => {
+    found.push({ code: 'blaming_language', level: 'warning', ...said, start, end });
   };
   for (const p of PATTERNS) {
-    for (const m of text.matchAll(p.re))
-      add(m.index, m.index + m[0].length, p.message, p.suggestion);
+    for (const m of text.matchAll(p.re)) {
+      const { message, suggestion, id } = p;
+      add(m.index, m.index + m[0].length, { message, suggestion, messageId: id });
+    }
   }
   for (const m of text.matchAll(NAME_FAULT)) {
     if (!isLikelyName(m[1] ?? '')) continue;
-    add(
-      m.index,
-      m.index + m[0].length,
-      `This names ${m[1]} as the cause`,
-      `${SYSTEMIC}, e.g. "a configuration change was deployed without a review step".`,
-    );
+    add(m.index, m.index + m[0].length, {
+      message: `This names ${m[1]} as the cause`,
+      suggestion: `${SYSTEMIC}, e.g. "a configuration change was deployed without a review step".`,
+      messageId: 'blame_named_cause',
+      params: [m[1] ?? ''],
+    });
   }
   found.sort((a, b) => (a.start ?? 0) - (b.start ?? 0) || (b.end ?? 0) - (a.end ?? 0));
   // Keep the first (longest) of overlapping spans so the UI highlights each phrase once.

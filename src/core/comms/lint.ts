@@ -2,6 +2,7 @@
  * Lints for customer-facing messages. Drafts are edited by hand, so the checks read the free text
  * with heuristics rather than trusting the structured fields alone.
  */
+import type { LintMessageId } from '../lint-ids';
 import type { Lint } from '../types';
 import { findBlame } from './blame';
 import type { TemplateId } from './templates';
@@ -49,6 +50,8 @@ export function findPromises(text: string): Lint[] {
         code: 'promised_resolution_time',
         level: 'warning',
         message: `"${m[0]}" promises a resolution time the team may not meet`,
+        messageId: 'promised_resolution_time',
+        params: [m[0]],
         suggestion: PROMISE_SUGGESTION,
         start,
         end,
@@ -72,8 +75,8 @@ function statedNextUpdateMinutes(
   return { minutes, start: m.index, end: m.index + m[0].length };
 }
 
-function missing(message: string): Lint {
-  return { code: 'missing_element', level: 'error', message };
+function missing(messageId: LintMessageId, message: string): Lint {
+  return { code: 'missing_element', level: 'error', message, messageId };
 }
 
 /**
@@ -86,19 +89,32 @@ export function lintMessage(text: string, ctx: MessageLintContext): Lint[] {
   const cadenceMs = ctx.cadenceMinutes * 60_000;
   if (ctx.kind === 'update') {
     if (!IMPACT.test(text)) {
-      lints.push(missing('Say what is still impacted (or that nothing is impacted any more).'));
+      lints.push(
+        missing(
+          'update_missing_impact',
+          'Say what is still impacted (or that nothing is impacted any more).',
+        ),
+      );
     }
     if (!LEARNED.test(text))
-      lints.push(missing('Say what the team has learned since the last update.'));
-    if (!NEXT_UPDATE.test(text)) lints.push(missing('Give the time of the next update.'));
+      lints.push(
+        missing('update_missing_learned', 'Say what the team has learned since the last update.'),
+      );
+    if (!NEXT_UPDATE.test(text))
+      lints.push(missing('update_missing_next_update', 'Give the time of the next update.'));
   }
   if (ctx.kind === 'initial' && !NEXT_UPDATE.test(text)) {
     lints.push(
-      missing('Say when the next update will come (e.g. "We will update every 30 minutes.").'),
+      missing(
+        'initial_missing_next_update',
+        'Say when the next update will come (e.g. "We will update every 30 minutes.").',
+      ),
     );
   }
   if (ctx.kind === 'resolution' && !/\b(?:resolved|restored)\b/i.test(text)) {
-    lints.push(missing('Say that the incident is resolved and since when.'));
+    lints.push(
+      missing('resolution_missing_resolved', 'Say that the incident is resolved and since when.'),
+    );
   }
   const next = ctx.nextUpdateAt;
   if (typeof next === 'number' && Number.isFinite(next)) {
@@ -107,12 +123,16 @@ export function lintMessage(text: string, ctx: MessageLintContext): Lint[] {
         code: 'next_update_in_past',
         level: 'error',
         message: 'The next update time is already in the past.',
+        messageId: 'next_update_in_past',
       });
     } else if (next - ctx.now > cadenceMs) {
+      const away = Math.ceil((next - ctx.now) / 60_000);
       lints.push({
         code: 'next_update_too_late',
         level: 'error',
-        message: `The next update is ${Math.ceil((next - ctx.now) / 60_000)} minutes away; the cadence is every ${ctx.cadenceMinutes} minutes.`,
+        message: `The next update is ${away} minutes away; the cadence is every ${ctx.cadenceMinutes} minutes.`,
+        messageId: 'next_update_too_late',
+        params: [away, ctx.cadenceMinutes],
       });
     }
   }
@@ -122,6 +142,8 @@ export function lintMessage(text: string, ctx: MessageLintContext): Lint[] {
       code: 'next_update_too_late',
       level: 'error',
       message: `The text promises the next update in ${stated.minutes} minutes; the cadence is every ${ctx.cadenceMinutes} minutes.`,
+      messageId: 'stated_next_update_too_late',
+      params: [stated.minutes, ctx.cadenceMinutes],
       start: stated.start,
       end: stated.end,
     });

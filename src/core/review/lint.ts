@@ -32,7 +32,12 @@ export function lintActionItem(item: ActionItem, now: number): Lint[] {
   const lints: Lint[] = [];
   const d = item.description;
   if (d.trim() === '') {
-    lints.push({ code: 'missing_element', level: 'error', message: 'Describe the action.' });
+    lints.push({
+      code: 'missing_element',
+      level: 'error',
+      message: 'Describe the action.',
+      messageId: 'action_missing_description',
+    });
   }
   const always = ALWAYS_VAGUE.exec(d);
   const verb = always ?? (MEASURABLE.test(d) ? null : VAGUE_VERB.exec(d));
@@ -41,6 +46,8 @@ export function lintActionItem(item: ActionItem, now: number): Lint[] {
       code: 'vague_action',
       level: 'warning',
       message: `"${verb[0]}" does not say what result will exist when the item is done`,
+      messageId: 'vague_action',
+      params: [verb[0]],
       suggestion: VAGUE_SUGGESTION,
       start: verb.index,
       end: verb.index + verb[0].length,
@@ -51,6 +58,7 @@ export function lintActionItem(item: ActionItem, now: number): Lint[] {
       code: 'missing_owner',
       level: 'error',
       message: 'Give the action item an owner.',
+      messageId: 'missing_owner',
     });
   }
   if (item.dueAt === undefined || !Number.isFinite(item.dueAt)) {
@@ -58,12 +66,14 @@ export function lintActionItem(item: ActionItem, now: number): Lint[] {
       code: 'missing_due_date',
       level: 'error',
       message: 'Give the action item a due date.',
+      messageId: 'missing_due_date',
     });
   } else if (item.status === 'open' && item.dueAt < now) {
     lints.push({
       code: 'due_date_past',
       level: 'warning',
       message: 'This open item is past its due date.',
+      messageId: 'due_date_past',
     });
   }
   return lints;
@@ -95,6 +105,8 @@ export function lintReview(review: Review, now: number): ReviewLint[] {
         code: 'unvalidated_timeline',
         level: 'warning',
         message: `${unvalidated} timeline ${unvalidated === 1 ? 'entry is' : 'entries are'} not yet validated by a team member who was involved.`,
+        messageId: unvalidated === 1 ? 'unvalidated_timeline_one' : 'unvalidated_timeline_many',
+        params: [unvalidated],
       },
     });
   }
@@ -106,6 +118,8 @@ export function lintReview(review: Review, now: number): ReviewLint[] {
         code: 'too_many_whys',
         level: 'warning',
         message: `Keep the chain to ${MAX_WHYS} whys.`,
+        messageId: 'too_many_whys',
+        params: [MAX_WHYS],
       },
     });
   }
@@ -122,6 +136,7 @@ export function lintReview(review: Review, now: number): ReviewLint[] {
         code: 'missing_element',
         level: 'warning',
         message: 'State the root cause: the systemic conditions that enabled the incident.',
+        messageId: 'missing_root_cause',
       },
     });
   }
@@ -133,7 +148,12 @@ export function lintReview(review: Review, now: number): ReviewLint[] {
   if (review.actionItems.length === 0) {
     out.push({
       path: 'actionItems',
-      lint: { code: 'missing_element', level: 'warning', message: 'Add at least one action item.' },
+      lint: {
+        code: 'missing_element',
+        level: 'warning',
+        message: 'Add at least one action item.',
+        messageId: 'missing_action_items',
+      },
     });
   }
   return out;

@@ -58,6 +58,7 @@ export function whyChainFlags(whys: readonly string[]): Lint[] {
       code: 'why_stops_at_person',
       level: 'warning',
       message: "The chain stops at a person's action. What in the system allowed this?",
+      messageId: 'why_stops_at_person',
       suggestion:
         'Ask one more why about the conditions: a missing review step, an alert that did not fire, a runbook that misdirected.',
       start: span.start + lead,

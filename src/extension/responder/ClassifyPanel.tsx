@@ -2,14 +2,15 @@ import { useMemo, useState } from 'preact/hooks';
 import type { FeatureCriticality, Severity } from '../../core/types';
 import type { IncidentRecord } from '../db/schema';
 import { send } from '../messaging';
+import { assumptionLine, reasonLine } from '../ui/core-text';
 import { t } from '../ui/i18n';
 import { SeverityChip } from '../ui/severity';
 import { Alert, Field, useAction } from './common';
 import {
   TRI_QUESTIONS,
   classifyDecision,
+  explainedSuggestion,
   initialClassifyForm,
-  suggestion,
   type ClassifyForm,
   type Tri,
 } from './classify-form';
@@ -31,7 +32,7 @@ export function ClassifyPanel({ incident, onDone }: { incident: IncidentRecord; 
     initialClassifyForm(incident.answers, incident.publiclyVisible),
   );
   const action = useAction();
-  const s = useMemo(() => suggestion(form), [form]);
+  const s = useMemo(() => explainedSuggestion(form), [form]);
   const chosen = form.chosen ?? s.severity;
   const overriding = chosen !== s.severity;
   const set = <K extends keyof ClassifyForm>(k: K, v: ClassifyForm[K]) =>
@@ -92,15 +93,15 @@ export function ClassifyPanel({ incident, onDone }: { incident: IncidentRecord; 
         </h3>
         <ul class="reasons">
           {s.reasons.map((r) => (
-            <li key={r}>{r}</li>
+            <li key={r.code}>{reasonLine(r)}</li>
           ))}
         </ul>
         {s.assumed.length > 0 && (
           <>
             <p class="muted meta">{t('rs_classify_assumed')}</p>
             <ul class="reasons muted">
-              {s.assumed.map((r) => (
-                <li key={r}>{r}</li>
+              {s.assumed.map((a) => (
+                <li key={a}>{assumptionLine(a)}</li>
               ))}
             </ul>
           </>

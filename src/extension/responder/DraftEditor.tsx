@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { toMarkdown, toPlainText } from '../../core/comms/copy';
 import { send } from '../messaging';
+import { lintLine, lintSuggestionLine } from '../ui/core-text';
 import { t } from '../ui/i18n';
 import { Field } from './common';
 import {
@@ -123,7 +124,7 @@ export function DraftEditor(props: {
         <div class="preview" role="region" aria-labelledby={id('preview')} tabIndex={0}>
           {lintRuns(drafted.text, drafted.lints).map((r, i) =>
             r.lint ? (
-              <mark key={i} class={`lint lint-${r.lint.level}`} title={r.lint.message}>
+              <mark key={i} class={`lint lint-${r.lint.level}`} title={lintLine(r.lint)}>
                 {r.text}
               </mark>
             ) : (
@@ -141,8 +142,8 @@ export function DraftEditor(props: {
           {drafted.lints.map((l, i) => (
             <li key={i} class={`lint-${l.level}`}>
               <strong>{t(l.level === 'error' ? 'rs_lint_error' : 'rs_lint_warning')}</strong>{' '}
-              {l.message}
-              {l.suggestion && <span class="muted"> {l.suggestion}</span>}
+              {lintLine(l)}
+              {l.suggestion && <span class="muted"> {lintSuggestionLine(l)}</span>}
             </li>
           ))}
         </ul>

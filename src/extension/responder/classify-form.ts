@@ -1,5 +1,11 @@
-import { classify } from '../../core/classify';
-import type { Classification, FeatureCriticality, ImpactAnswers, Severity } from '../../core/types';
+import { classify, explainClassification } from '../../core/classify';
+import type {
+  Classification,
+  ClassificationExplained,
+  FeatureCriticality,
+  ImpactAnswers,
+  Severity,
+} from '../../core/types';
 import type { Req } from '../messages';
 
 /** A yes / no / don't-know answer as the radio group holds it. */
@@ -81,6 +87,11 @@ export function answersOf(form: ClassifyForm): ImpactAnswers {
 /** The suggestion for the form as it stands: severity, the rules that fired, what was assumed. */
 export function suggestion(form: ClassifyForm): Classification {
   return classify(answersOf(form));
+}
+
+/** `suggestion` as codes, so the panel can word the rules and assumptions in the UI language. */
+export function explainedSuggestion(form: ClassifyForm): ClassificationExplained {
+  return explainClassification(answersOf(form));
 }
 
 /**

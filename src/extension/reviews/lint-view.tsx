@@ -1,4 +1,5 @@
 import type { Lint } from '../../core/types';
+import { lintLine, lintSuggestionLine } from '../ui/core-text';
 import { t } from '../ui/i18n';
 
 /** i18n keys of lint codes whose wording does not depend on where they were found. */
@@ -12,21 +13,22 @@ const BY_CODE: Partial<Record<Lint['code'], string>> = {
 
 /**
  * A lint in the UI language. `source` is the linted text, so a span ("improve") can be quoted.
- * Blameless-wording findings keep the core's own wording and suggestion.
+ * Lints without a code of their own here are worded from their `messageId` (see ui/core-text),
+ * falling back to the core's English.
  */
 export function lintText(lint: Lint, source = ''): string {
   if (lint.code === 'vague_action' && lint.start !== undefined && lint.end !== undefined) {
     return t('review_lintVague', source.slice(lint.start, lint.end));
   }
   const key = BY_CODE[lint.code];
-  return key ? t(key) : lint.message;
+  return key ? t(key) : lintLine(lint);
 }
 
 /** The suggestion of a lint, in the UI language where there is one. */
 export function lintSuggestion(lint: Lint): string | undefined {
   if (lint.code === 'vague_action') return t('review_lintVagueSuggestion');
   if (lint.code === 'why_stops_at_person') return t('review_lintWhyPersonSuggestion');
-  return lint.suggestion;
+  return lintSuggestionLine(lint);
 }
 
 /**
