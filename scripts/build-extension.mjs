@@ -2,10 +2,13 @@
 // then zips each for its store (dist/packages/incident-lens-<browser>-<version>.zip) with web-ext.
 import { build } from 'vite';
 import { spawnSync } from 'node:child_process';
+import { writeNotices } from './notices.mjs';
 
 for (const target of ['chrome', 'firefox']) {
   process.env.TARGET = target;
   await build({ configFile: 'vite.config.ts', logLevel: 'warn', mode: 'production' });
+  // The bundled packages' licences, in the folder and so in the store zip.
+  writeNotices(`dist/${target}`, ['preact', 'idb', 'webextension-polyfill']);
   const zip = spawnSync(
     'npx',
     [

@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { writeNotices } from './notices.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const src = join(root, 'widgets/src');
@@ -85,6 +86,8 @@ writeFileSync(out, JSON.stringify({ schemaVersion: '2.1.0', modules }, null, 2) 
 console.log(
   `wrote ${out.slice(root.length + 1)} (${modules.map((m) => m.declarations[0].tagName).join(', ')})`,
 );
+// Lit's licence (the minifier drops its header from the all-in-one files).
+writeNotices(join(root, 'dist/widgets'), ['lit', ['lit-html', 'lit']]);
 
 // The budget gate: the all-in-one file over its gzip budget fails the build.
 const budgets = JSON.parse(readFileSync(join(root, 'size-budgets.json'), 'utf8'));
