@@ -131,3 +131,36 @@ describe('reviewToHtml', () => {
     );
   });
 });
+
+describe('exports in German', () => {
+  const de = { locale: 'de-DE', timeZone: 'UTC' };
+
+  it('writes headings, labels and notes in German for a de locale, with German dates and numbers', () => {
+    const md = reviewToMarkdown(review(), de);
+    expect(md.startsWith('# Nachbesprechung: Checkout errors on 15 March\n')).toBe(true);
+    expect(md).toContain('> Diese Nachbesprechung kommt ohne Schuldzuweisung aus');
+    expect(md).toContain('- **Beteiligte:** Ana, Mehmet');
+    expect(md).toContain('- **Zeitzone:** UTC');
+    for (const heading of ['Zusammenfassung', 'Zeitverlauf', 'Auswirkung', 'Fünf Warum']) {
+      expect(md).toContain(`\n## ${heading}\n`);
+    }
+    expect(md).toContain('_Alle Zeiten in UTC._');
+    expect(md).toContain('(bestätigt von Ana)');
+    expect(md).toContain('- Betroffene Kunden: 1.200');
+    expect(md).toContain('- Dauer: 1 h 25 min');
+    expect(md).toMatch(
+      /verantwortlich: .+; fällig: .+; Stand: (offen|erledigt|wird nicht umgesetzt)/,
+    );
+    expect(md).not.toMatch(/\b(Summary|Timeline|Impact|Participants|owner|validated)\b/);
+    // The same document in HTML, labelled as German.
+    const html = reviewToHtml(review(), de);
+    expect(html).toContain('<html lang="de-DE">');
+    expect(html).toContain('<h2>Zusammenfassung</h2>');
+  });
+
+  it('stays English for other locales', () => {
+    expect(reviewToMarkdown(review(), { locale: 'fr-FR', timeZone: 'UTC' })).toContain(
+      '## Summary',
+    );
+  });
+});

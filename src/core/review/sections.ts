@@ -44,11 +44,82 @@ function byDue(a: ActionItem, b: ActionItem): number {
   return da === db ? byString(a.id, b.id) : da < db ? -1 : 1;
 }
 
-const STATUS: Record<ActionItem['status'], string> = {
-  open: 'open',
-  done: 'done',
-  wont_do: "won't do",
-};
+/** The export's words, per language (German for a `de…` locale, else English). */
+const WORDS = {
+  en: {
+    title: 'Post-incident review: ',
+    statement: BLAMELESS_STATEMENT,
+    status: 'Status',
+    draft: 'Draft',
+    published: 'Published ',
+    incident: 'Incident',
+    participants: 'Participants',
+    nobody: 'none listed',
+    timeZone: 'Time zone',
+    validatedBy: 'validated by ',
+    unvalidated: 'not yet validated',
+    customers: 'Customers affected: ',
+    duration: 'Duration: ',
+    arr: 'Estimated ARR at risk: ',
+    account: (name: string, arr: string) => `Account ${name}: ARR ${arr}`,
+    owner: 'owner: ',
+    unassigned: 'unassigned',
+    due: 'due: ',
+    noDate: 'no date',
+    state: 'status: ',
+    states: { open: 'open', done: 'done', wont_do: "won't do" },
+    allTimesIn: (tz: string) => `All times in ${tz}.`,
+    sections: [
+      ['Summary', 'Not yet written.'],
+      ['Timeline', 'No entries yet.'],
+      ['Impact', 'Not yet quantified.'],
+      ['Five whys', 'Not yet written.'],
+      ['Root cause', 'Not yet written.'],
+      ['Mitigations completed', 'None recorded.'],
+      ['Action items', 'None yet.'],
+    ],
+  },
+  de: {
+    title: 'Nachbesprechung: ',
+    statement:
+      'Diese Nachbesprechung kommt ohne Schuldzuweisung aus: Sie sucht die Bedingungen in unseren Systemen und Abläufen, die den Vorfall ermöglicht haben, nicht jemanden, dem man die Schuld gibt.',
+    status: 'Status',
+    draft: 'Entwurf',
+    published: 'Veröffentlicht ',
+    incident: 'Vorfall',
+    participants: 'Beteiligte',
+    nobody: 'keine angegeben',
+    timeZone: 'Zeitzone',
+    validatedBy: 'bestätigt von ',
+    unvalidated: 'noch nicht bestätigt',
+    customers: 'Betroffene Kunden: ',
+    duration: 'Dauer: ',
+    arr: 'Geschätzter gefährdeter ARR: ',
+    account: (name: string, arr: string) => `Konto ${name}: ARR ${arr}`,
+    owner: 'verantwortlich: ',
+    unassigned: 'niemand',
+    due: 'fällig: ',
+    noDate: 'kein Datum',
+    state: 'Stand: ',
+    states: { open: 'offen', done: 'erledigt', wont_do: 'wird nicht umgesetzt' },
+    allTimesIn: (tz: string) => `Alle Zeiten in ${tz}.`,
+    sections: [
+      ['Zusammenfassung', 'Noch nicht geschrieben.'],
+      ['Zeitverlauf', 'Noch keine Einträge.'],
+      ['Auswirkung', 'Noch nicht beziffert.'],
+      ['Fünf Warum', 'Noch nicht geschrieben.'],
+      ['Ursache', 'Noch nicht geschrieben.'],
+      ['Erledigte Sofortmaßnahmen', 'Keine erfasst.'],
+      ['Maßnahmen', 'Noch keine.'],
+    ],
+  },
+} satisfies Record<
+  'en' | 'de',
+  { states: Record<ActionItem['status'], string>; sections: [string, string][] } & Record<
+    string,
+    unknown
+  >
+>;
 
 function duration(minutes: number): string {
   const h = Math.floor(minutes / 60);
@@ -69,6 +140,7 @@ function paragraphs(text: string | undefined): string[] {
 /** Builds the format-neutral document for a review. */
 export function buildExportDoc(review: Review, opts: ExportOptions): ExportDoc {
   const { locale, timeZone } = opts;
+  const w = WORDS[/^de(?:-|$)/i.test(locale) ? 'de' : 'en'];
   const num = (n: number): string => {
     try {
       return new Intl.NumberFormat(locale).format(n);
@@ -86,63 +158,58 @@ export function buildExportDoc(review: Review, opts: ExportOptions): ExportDoc {
   const participants = review.participants.map((p) => p.trim()).filter(Boolean);
   const meta: [string, string][] = [
     [
-      'Status',
-      review.publishedAt === undefined ? 'Draft' : `Published ${stamp.format(review.publishedAt)}`,
+      w.status,
+      review.publishedAt === undefined ? w.draft : w.published + stamp.format(review.publishedAt),
     ],
-    ['Incident', review.incidentId],
-    ['Participants', participants.length > 0 ? participants.join(', ') : 'none listed'],
-    ['Time zone', timeZone],
+    [w.incident, review.incidentId],
+    [w.participants, participants.length > 0 ? participants.join(', ') : w.nobody],
+    [w.timeZone, timeZone],
   ];
 
   const timeline = sortEvents(review.timeline).map((e) => ({
     lead: stamp.format(e.at),
     text: e.text.trim(),
-    note: e.validatedBy?.trim() ? `validated by ${e.validatedBy.trim()}` : 'not yet validated',
+    note: e.validatedBy?.trim() ? w.validatedBy + e.validatedBy.trim() : w.unvalidated,
   }));
 
   const imp = review.impact;
   const impact: DocItem[] = [];
   if (imp.customersAffected !== undefined) {
-    impact.push({ text: `Customers affected: ${num(imp.customersAffected)}` });
+    impact.push({ text: w.customers + num(imp.customersAffected) });
   }
   if (imp.durationMinutes !== undefined) {
-    impact.push({ text: `Duration: ${duration(imp.durationMinutes)}` });
+    impact.push({ text: w.duration + duration(imp.durationMinutes) });
   }
   const arr = arrAtRisk(imp);
-  if (arr !== null) impact.push({ text: `Estimated ARR at risk: ${num(arr)}` });
+  if (arr !== null) impact.push({ text: w.arr + num(arr) });
   const accounts = [...imp.accounts].sort((a, b) => b.arr - a.arr || byString(a.name, b.name));
-  for (const a of accounts) impact.push({ text: `Account ${a.name.trim()}: ARR ${num(a.arr)}` });
+  for (const a of accounts) impact.push({ text: w.account(a.name.trim(), num(a.arr)) });
 
   const actions = [...review.actionItems].sort(byDue).map((a) => ({
     text: a.description.trim(),
     note: [
-      `owner: ${a.owner.trim() || 'unassigned'}`,
-      `due: ${a.dueAt === undefined ? 'no date' : formatDate(a.dueAt, locale, timeZone)}`,
-      `status: ${STATUS[a.status]}`,
+      w.owner + (a.owner.trim() || w.unassigned),
+      w.due + (a.dueAt === undefined ? w.noDate : formatDate(a.dueAt, locale, timeZone)),
+      w.state + w.states[a.status],
     ].join('; '),
   }));
 
   const text = (s: string): DocItem => ({ text: s.trim() });
+  /** Section `n` (in WORDS order) with its heading and empty text. */
+  const sec = (n: number, rest: Partial<DocSection>): DocSection =>
+    section(w.sections[n]![0], w.sections[n]![1], rest);
   return {
-    title: `Post-incident review: ${review.title.trim()}`,
-    statement: BLAMELESS_STATEMENT,
+    title: w.title + review.title.trim(),
+    statement: w.statement,
     meta,
     sections: [
-      section('Summary', 'Not yet written.', { paragraphs: paragraphs(review.summary) }),
-      section('Timeline', 'No entries yet.', {
-        intro: `All times in ${timeZone}.`,
-        items: timeline,
-      }),
-      section('Impact', 'Not yet quantified.', { items: impact }),
-      section('Five whys', 'Not yet written.', {
-        ordered: true,
-        items: review.whys.filter((w) => w.trim() !== '').map(text),
-      }),
-      section('Root cause', 'Not yet written.', { paragraphs: paragraphs(review.rootCause) }),
-      section('Mitigations completed', 'None recorded.', {
-        items: review.mitigations.filter((m) => m.trim() !== '').map(text),
-      }),
-      section('Action items', 'None yet.', { items: actions }),
+      sec(0, { paragraphs: paragraphs(review.summary) }),
+      sec(1, { intro: w.allTimesIn(timeZone), items: timeline }),
+      sec(2, { items: impact }),
+      sec(3, { ordered: true, items: review.whys.filter((y) => y.trim() !== '').map(text) }),
+      sec(4, { paragraphs: paragraphs(review.rootCause) }),
+      sec(5, { items: review.mitigations.filter((m) => m.trim() !== '').map(text) }),
+      sec(6, { items: actions }),
     ],
   };
 }
