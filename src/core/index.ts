@@ -5,6 +5,7 @@
  */
 export * from './types';
 export * from './lint-ids';
+export * from './language';
 export * from './feed';
 export * from './time';
 export * from './policy';

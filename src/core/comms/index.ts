@@ -6,10 +6,8 @@ export {
   DEFAULT_TEMPLATES,
   TEMPLATE_LABELS,
   TEMPLATE_PLACEHOLDERS,
-  replyLanguage,
   splitSubject,
   SUPPORT_REPLY_TEMPLATES,
-  type ReplyLanguage,
   type TemplateId,
 } from './templates';
 export {

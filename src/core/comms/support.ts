@@ -3,7 +3,8 @@ import { latestUpdate } from '../feed/query';
 import type { FeedIncident, FeedUpdate } from '../types';
 import { formatClock } from './datetime';
 import { renderTemplate, type TemplateVars } from './render';
-import { replyLanguage, SUPPORT_REPLY_TEMPLATES, type ReplyLanguage } from './templates';
+import { languageOf, type Language } from '../language';
+import { SUPPORT_REPLY_TEMPLATES } from './templates';
 
 /**
  * Context for the support reply. `locale` also picks its language (German for `de…`, else
@@ -31,7 +32,7 @@ interface ReplyWords {
   nextSoon: string;
 }
 
-const WORDS: Record<ReplyLanguage, ReplyWords> = {
+const WORDS: Record<Language, ReplyWords> = {
   en: {
     status: {
       investigating: 'Investigating',
@@ -87,7 +88,7 @@ export function latestPublicUpdate(incident: FeedIncident): FeedUpdate | null {
 
 /** The values `buildSupportReply` fills in; exposed so a view can render a custom template itself. */
 export function supportReplyVars(incident: FeedIncident, ctx: SupportReplyContext): TemplateVars {
-  const w = WORDS[replyLanguage(ctx.locale)];
+  const w = WORDS[languageOf(ctx.locale)];
   const latest = latestPublicUpdate(incident);
   const status = w.status[latest?.status ?? incident.status] ?? w.status.investigating!;
   const postedAt = latest?.displayAt ?? incident.updatedAt;
@@ -129,7 +130,7 @@ export function buildSupportReply(incident: FeedIncident, ctx: SupportReplyConte
   }
   const def = renderTemplate(
     'support_reply',
-    SUPPORT_REPLY_TEMPLATES[replyLanguage(ctx.locale)],
+    SUPPORT_REPLY_TEMPLATES[languageOf(ctx.locale)],
     vars,
   );
   // The default template only uses values supportReplyVars always fills, so this cannot fail.

@@ -3,6 +3,7 @@
  * template freely, and a typo in a name is caught by `validateTemplate` instead of shipping blank text.
  * The initial and resolution wording is quoted from the domain text; the others follow its principles.
  */
+import type { Language } from '../language';
 
 /** Every message the product drafts. */
 export type TemplateId =
@@ -58,7 +59,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<TemplateId, string>> = {
  * The support reply by language (the customer-facing text a support agent copies): English is
  * the default template; German uses the same placeholders.
  */
-export const SUPPORT_REPLY_TEMPLATES: Readonly<Record<ReplyLanguage, string>> = {
+export const SUPPORT_REPLY_TEMPLATES: Readonly<Record<Language, string>> = {
   en: DEFAULT_TEMPLATES.support_reply,
   de: [
     'Hallo,',
@@ -70,14 +71,6 @@ export const SUPPORT_REPLY_TEMPLATES: Readonly<Record<ReplyLanguage, string>> = 
     'Den Fortschritt können Sie auf {{statusPageUrl}} verfolgen. {{nextUpdate}}',
   ].join('\n'),
 };
-
-/** The languages a support reply is written in. */
-export type ReplyLanguage = 'en' | 'de';
-
-/** German for a `de…` locale, else English. */
-export function replyLanguage(locale: string): ReplyLanguage {
-  return /^de(?:-|$)/i.test(locale) ? 'de' : 'en';
-}
 
 /** The placeholder names each template may use. Not every name has to appear in the text. */
 export const TEMPLATE_PLACEHOLDERS: Readonly<Record<TemplateId, readonly string[]>> = {

@@ -3,6 +3,7 @@
  * Everything here is a pure function of the review and the options: no clock, deterministic order.
  */
 import { dtf, formatDate } from '../comms/datetime';
+import { languageOf, type Language } from '../language';
 import { BLAMELESS_STATEMENT, type ActionItem, type Review } from './model';
 import { arrAtRisk, byString, sortEvents } from './timeline';
 
@@ -44,8 +45,36 @@ function byDue(a: ActionItem, b: ActionItem): number {
   return da === db ? byString(a.id, b.id) : da < db ? -1 : 1;
 }
 
-/** The export's words, per language (German for a `de…` locale, else English). */
-const WORDS = {
+/** The words an export is written in. */
+interface ExportWords {
+  title: string;
+  statement: string;
+  status: string;
+  draft: string;
+  published: string;
+  incident: string;
+  participants: string;
+  nobody: string;
+  timeZone: string;
+  validatedBy: string;
+  unvalidated: string;
+  customers: string;
+  duration: string;
+  arr: string;
+  account(name: string, arr: string): string;
+  owner: string;
+  unassigned: string;
+  due: string;
+  noDate: string;
+  state: string;
+  states: Record<ActionItem['status'], string>;
+  allTimesIn(timeZone: string): string;
+  /** Heading and empty text of each section, in document order. */
+  sections: [heading: string, empty: string][];
+}
+
+/** The export's words, per language (`languageOf` the locale). */
+const WORDS: Record<Language, ExportWords> = {
   en: {
     title: 'Post-incident review: ',
     statement: BLAMELESS_STATEMENT,
@@ -113,13 +142,7 @@ const WORDS = {
       ['Maßnahmen', 'Noch keine.'],
     ],
   },
-} satisfies Record<
-  'en' | 'de',
-  { states: Record<ActionItem['status'], string>; sections: [string, string][] } & Record<
-    string,
-    unknown
-  >
->;
+};
 
 function duration(minutes: number): string {
   const h = Math.floor(minutes / 60);
@@ -140,7 +163,7 @@ function paragraphs(text: string | undefined): string[] {
 /** Builds the format-neutral document for a review. */
 export function buildExportDoc(review: Review, opts: ExportOptions): ExportDoc {
   const { locale, timeZone } = opts;
-  const w = WORDS[/^de(?:-|$)/i.test(locale) ? 'de' : 'en'];
+  const w = WORDS[languageOf(locale)];
   const num = (n: number): string => {
     try {
       return new Intl.NumberFormat(locale).format(n);
@@ -197,7 +220,7 @@ export function buildExportDoc(review: Review, opts: ExportOptions): ExportDoc {
   const text = (s: string): DocItem => ({ text: s.trim() });
   /** Section `n` (in WORDS order) with its heading and empty text. */
   const sec = (n: number, rest: Partial<DocSection>): DocSection =>
-    section(w.sections[n]![0], w.sections[n]![1], rest);
+    section(...w.sections[n]!, rest);
   return {
     title: w.title + review.title.trim(),
     statement: w.statement,
