@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { closedRoot } from './closed-root';
-import { startUi, type UiSession } from './session';
+import { registeredOrigins, startUi, type UiSession } from './session';
 
 let u: UiSession;
 beforeAll(async () => {
@@ -9,18 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => u?.close());
 
-const registered = () =>
-  u.s.worker.evaluate(async () =>
-    (
-      await (
-        globalThis as unknown as {
-          chrome: {
-            scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> };
-          };
-        }
-      ).chrome.scripting.getRegisteredContentScripts()
-    ).flatMap((r) => r.matches ?? []),
-  );
+const registered = () => registeredOrigins(u);
 
 test('the popup\'s "Show on this site" turns the overlay on for the tab it was opened over', async () => {
   const site = await u.s.context.newPage();

@@ -81,6 +81,21 @@ export async function startUi(): Promise<UiSession> {
 }
 
 /** Turns the overlay on for the test server's origin the way a user does, in the options page. */
+/** The origins the overlay's content script is registered for now. */
+export function registeredOrigins(u: UiSession): Promise<string[]> {
+  return u.s.worker.evaluate(async () =>
+    (
+      await (
+        globalThis as unknown as {
+          chrome: {
+            scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> };
+          };
+        }
+      ).chrome.scripting.getRegisteredContentScripts()
+    ).flatMap((r) => r.matches ?? []),
+  );
+}
+
 export async function enableSiteFromOptions(u: UiSession): Promise<void> {
   await u.ext.goto(u.s.url('src/extension/options/index.html#sites'));
   await u.ext.getByLabel('Add a site').fill(u.server.origin);

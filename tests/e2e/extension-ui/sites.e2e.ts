@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { enableSiteFromOptions, startUi, type UiSession } from './session';
+import { enableSiteFromOptions, registeredOrigins, startUi, type UiSession } from './session';
 
 let u: UiSession;
 beforeAll(async () => {
@@ -8,18 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => u?.close());
 
-const registered = () =>
-  u.s.worker.evaluate(async () =>
-    (
-      await (
-        globalThis as unknown as {
-          chrome: {
-            scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> };
-          };
-        }
-      ).chrome.scripting.getRegisteredContentScripts()
-    ).flatMap((r) => r.matches ?? []),
-  );
+const registered = () => registeredOrigins(u);
 
 test('turning a site on registers the overlay for that origin only; no host access at install', async () => {
   expect(await registered()).toEqual(['http://127.0.0.1/*']);
