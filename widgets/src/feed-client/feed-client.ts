@@ -101,10 +101,10 @@ export function createFeedClient(d: ClientDeps): FeedClient {
 
   const post = (m: Msg): void =>
     safe(() => {
-      if ((ch ||= d.channel?.())) {
+      // (the listener is set once, when the channel is opened)
+      if (!ch && (ch = d.channel?.()))
         ch.onmessage = (e) => safe(() => sources.get((e.data as Msg)?.u)?.r(e.data as Msg));
-        ch.postMessage(m);
-      }
+      ch?.postMessage(m);
     });
 
   const open = (url: string): Source => {
