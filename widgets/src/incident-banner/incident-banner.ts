@@ -7,7 +7,7 @@ import {
   relevantMaintenances,
 } from '../../../src/core/feed';
 import { ALL_STATUSES, RANKS } from '../../../src/core/feed/levels';
-import type { Feed, FeedIncident } from '../../../src/core/types';
+import type { Feed, FeedIncident, FeedUpdate } from '../../../src/core/types';
 import { dismiss, isDismissed } from '../dismissal';
 import { B, N, R, FeedElement, type PropertyDeclarations, type Template } from '../element';
 import { DISMISS, fill, LESS, LINK, MORE, NOW, SEVERITY, STARTS, UPDATED } from '../i18n';
@@ -112,6 +112,8 @@ export class IncidentBanner extends FeedElement {
   private _item: FeedIncident | null = null;
   /** The dismissal key of `_item` ('' without one), and the one last announced. */
   private _key!: string;
+  /** The latest update of `_item` (worked out once per update, in willUpdate). */
+  private _upd?: FeedUpdate | undefined;
   private _shown = '';
 
   constructor() {
@@ -144,7 +146,8 @@ export class IncidentBanner extends FeedElement {
       // a broken feed shows nothing
     }
     // the dismissal key: a new update (new id) shows the banner again
-    let key = item ? `${item.id}:${latestUpdate(item)?.id ?? item.updatedAt}` : '';
+    const upd = (this._upd = item ? latestUpdate(item) : undefined);
+    let key = item ? `${item.id}:${upd?.id ?? item.updatedAt}` : '';
     if (isDismissed(key)) key = ''; // ('' is never stored)
     this._key = key;
     this._item = key ? item! : null;
@@ -185,7 +188,7 @@ export class IncidentBanner extends FeedElement {
       ) as BannerLevel;
       const { s, tag, asOf } = this._lang();
       const now = Date.now();
-      const upd = latestUpdate(item);
+      const upd = this._upd;
       const body = upd?.body.trim() ?? '';
       const long = body.length > LONG;
       const open = this._open;
