@@ -67,6 +67,112 @@ const oneLitHtml = (): Plugin => ({
 const litEntry = resolve(root, 'node_modules/lit/index.js');
 
 /**
+ * The all-in-one files carry lit-html without the parts these two templates never use: svg and
+ * mathml templates, property (`.x=`), boolean (`?x=`) and element bindings, bindings inside raw
+ * text elements (`<style>`, `<textarea>`…), directives (and with
+ * them the connection and part-position API that only directives read), the ShadyDOM polyfill
+ * hook and the version registry. About 480 B gzip.
+ * - Each cut is an exact piece of lit-html 3.3.3's published `lit-html.js`, replaced a known number
+ *   of times; the build fails when one no longer matches (a new Lit version), so nothing is cut
+ *   silently wrong.
+ * - The build also fails when a widget module starts to use one of the cut features (see
+ *   `leanLitGuard`). The bundler entries (index.js, define.js) keep Lit external and whole.
+ */
+export const LEAN_LIT_CUTS: readonly (readonly [cut: string, by: string, times?: number])[] = [
+  // svg`` and mathml`` templates
+  ['l=2===i?"<svg>":3===i?"<math>":""', 'l=""'],
+  ['+(2===i?"</svg>":3===i?"</math>":"")', ''],
+  ['2===i||3===i){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}', '0){}'],
+  // property, boolean and element bindings (the part classes then fall out of the bundle)
+  ['ctor:"."===e[1]?I:"?"===e[1]?L:"@"===e[1]?z:H', 'ctor:"@"===e[1]?z:H'],
+  ['else t.startsWith(o)&&(d.push({type:6,index:l}),r.removeAttribute(t))', ''],
+  [':6===r.type&&(i=new Z(h,this,t))', ':0'],
+  // bindings inside <script>, <style>, <textarea> and <title> (raw text elements)
+  [
+    'if(y.test(r.tagName)){const t=r.textContent.split(o),i=t.length-1;if(i>0){r.textContent=s?s.emptyScript:"";for(let s=0;s<i;s++)r.append(t[s],c()),P.nextNode(),d.push({type:2,index:++l});r.append(t[i],c())}}',
+    '',
+  ],
+  // directives: a value is always rendered as itself
+  [
+    'function M(t,i,s=t,e){if(i===E)return i;let h=void 0!==e?s._$Co?.[e]:s._$Cl;const o=a(i)?void 0:i._$litDirective$;return h?.constructor!==o&&(h?._$AO?.(!1),void 0===o?h=void 0:(h=new o(t),h._$AT(t,s,e)),void 0!==e?(s._$Co??=[])[e]=h:s._$Cl=h),void 0!==h&&(i=M(t,h._$AS(t,i.values),h,e)),i}',
+    'function M(t,i){return i}',
+  ],
+  // what only directives read: connection state, part positions, the host element's tag
+  ['setConnected(t){void 0===this._$AM&&(this._$Cv=t,this._$AP?.(t))}', ''],
+  ['get _$AU(){return this._$AM._$AU}', '', 3],
+  ['get _$AU(){return this._$AM?._$AU??this._$Cv}', ''],
+  [',this._$Cv=e?.isConnected??!0', ''],
+  ['this._$AN=void 0,', '', 4],
+  ['this._$AP?.(!1,!0,s);', ';'],
+  ['get parentNode(){return this._$AM.parentNode}', ''],
+  [
+    'get parentNode(){let t=this._$AA.parentNode;const i=this._$AM;return void 0!==i&&11===t?.nodeType&&(t=i.parentNode),t}',
+    '',
+  ],
+  ['get startNode(){return this._$AA}get endNode(){return this._$AB}', ''],
+  ['get tagName(){return this.element.tagName}', ''],
+  // the ShadyDOM polyfill hook and the registry of loaded versions
+  [',B=t.litHtmlPolyfillSupport;B?.(S,k),(t.litHtmlVersions??=[]).push("3.3.3");', ';'],
+];
+
+/** Applies `LEAN_LIT_CUTS` to lit-html's source; throws when a cut does not match as expected. */
+export function leanLitHtml(code: string): string {
+  for (const [cut, by, times = 1] of LEAN_LIT_CUTS) {
+    const found = code.split(cut).length - 1;
+    if (found !== times)
+      throw new Error(
+        `lean lit-html: expected ${times} of ${JSON.stringify(cut.slice(0, 60))}…, found ${found}. ` +
+          'Lit changed: check each cut in widgets/vite.config.ts against the new lit-html.js.',
+      );
+    code = code.split(cut).join(by);
+  }
+  return code;
+}
+
+/** What the lean lit-html cannot render, as it would appear in a widget module's source. */
+export const LEAN_LIT_UNSUPPORTED: readonly (readonly [RegExp, string])[] = [
+  [/['"](?:lit|lit-html)\/(?:async-)?directives?\b/, 'a Lit directive'],
+  [/\b(?:svg|mathml)`/, 'an svg`` or mathml`` template'],
+  [
+    /\bhtml`[^`]*<(?:script|style|textarea|title)\b/i,
+    'a raw text element (script, style, textarea, title)',
+  ],
+  [/\s[.?][\w-]+=["']?\$\{/, 'a property (.x=) or boolean (?x=) binding'],
+  [
+    /<[a-z][\w-]*(?:\s+[@\w-]+(?:=(?:"[^"]*"|'[^']*'|\$\{[^}]*\}|[^\s>"'$]+))?)*\s+\$\{/,
+    'an element binding',
+  ],
+];
+
+const leanLit = (): Plugin => {
+  let leaned = 0;
+  return {
+    name: 'lean-lit-html',
+    buildStart() {
+      leaned = 0;
+    },
+    transform(code, id) {
+      // any build of lit-html's main module (a development or node one would not match the cuts)
+      if (/\/lit-html\/(?:\w+\/)?lit-html\.js$/.test(id)) {
+        leaned++;
+        return { code: leanLitHtml(code), map: null };
+      }
+      if (id.includes('/widgets/src/') && !/\.test\.ts$/.test(id))
+        for (const [pattern, what] of LEAN_LIT_UNSUPPORTED)
+          if (pattern.test(code))
+            this.error(
+              `${id} uses ${what}, which the all-in-one build's lean lit-html cannot render`,
+            );
+      return null;
+    },
+    buildEnd() {
+      if (leaned !== 1)
+        this.error(`lean lit-html: lit-html.js was transformed ${leaned} times, not once`);
+    },
+  };
+};
+
+/**
  * package.json `sideEffects` lists only the dist files, so the bundler would treat every source
  * module as pure and drop the `customElements.define` calls in the define files (leaving an empty
  * all-in-one). Those modules register tags on import: keep their side effects.
@@ -203,6 +309,7 @@ export default defineConfig({
   publicDir: false,
   plugins: [
     oneLitHtml(),
+    leanLit(),
     keepDefines(),
     minifyTemplates(),
     terserPass(),

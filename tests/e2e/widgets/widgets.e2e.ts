@@ -204,6 +204,33 @@ describe('widgets in real Chromium', () => {
     await page.close();
   });
 
+  test('without constructable stylesheets the styles still apply, from a <style> element', async () => {
+    server.json('/nocss/summary.json', CRITICAL);
+    server.html(
+      '/nocss',
+      hostPage(
+        '<incident-banner src="/nocss/summary.json"></incident-banner>',
+        '<script>delete CSSStyleSheet.prototype.replaceSync</script>',
+      ),
+    );
+    const page = await open('/nocss');
+    const w = watch(page);
+    await expect.poll(() => partText(page, 'incident-banner', 'name')).toBeTruthy();
+    const r = await page.evaluate(() => {
+      const root = document.querySelector('incident-banner')!.shadowRoot!;
+      return {
+        adopted: root.adoptedStyleSheets.length,
+        style: root.querySelectorAll('style').length,
+        bg: getComputedStyle(root.querySelector('[part~=base]')!).backgroundColor,
+      };
+    });
+    expect(r.adopted).toBe(0);
+    expect(r.style).toBe(1);
+    expect(r.bg).not.toBe('rgba(0, 0, 0, 0)');
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
   test('hostile global CSS does not reach inside', async () => {
     server.json('/css/summary.json', CRITICAL);
     server.html(
@@ -343,6 +370,113 @@ describe('widgets in real Chromium', () => {
     expect(
       await page.evaluate(() => document.getElementById('inline')!.getBoundingClientRect().height),
     ).toBe(0);
+    await page.close();
+  });
+
+  // The all-in-one bundle carries a lean lit-html (widgets/vite.config.ts): every kind of binding
+  // its templates use is driven here, in the built file, through re-renders.
+  test('push mode: more/less, dismiss by click, the tooltip list and re-renders', async () => {
+    server.html(
+      '/push',
+      hostPage('<incident-banner locale="en"></incident-banner><status-badge></status-badge>'),
+    );
+    const page = await open('/push');
+    const w = watch(page);
+    const long = 'Customers cannot sign in. '.repeat(12).trim();
+    const incident = (id: string, name: string, impact: string, body: string) => ({
+      id,
+      name,
+      status: 'identified',
+      impact,
+      created_at: '2026-11-27T05:00:00Z',
+      updated_at: '2026-11-27T05:10:00Z',
+      shortlink: `https://stspg.io/${id}`,
+      incident_updates: [
+        { id: `${id}-u1`, status: 'identified', body, created_at: '2026-11-27T05:10:00Z' },
+      ],
+    });
+    const feed = (incidents: unknown[]) => ({
+      page: { id: 'p', name: 'Acme', url: 'https://status.example.com' },
+      status: { indicator: 'none', description: 'All Systems Operational' },
+      components: [],
+      incidents,
+      scheduled_maintenances: [],
+    });
+    const push = (data: unknown) =>
+      page.evaluate(async (d) => {
+        for (const el of document.querySelectorAll<HTMLElement & { data: unknown }>(
+          'incident-banner, status-badge',
+        ))
+          el.data = d;
+        await new Promise((r) => setTimeout(r, 50));
+      }, data);
+    const state = () =>
+      page.evaluate(() => {
+        const b = document.querySelector('incident-banner')!.shadowRoot!;
+        const s = document.querySelector('status-badge')!.shadowRoot!;
+        const more = b.querySelector('[part=more]');
+        return {
+          base: b.querySelector('[part~=base]')?.getAttribute('part') ?? null,
+          name: b.querySelector('[part=name]')?.textContent ?? null,
+          body: b.querySelector('[part=body]')?.textContent ?? null,
+          more: more ? [more.textContent, more.getAttribute('aria-expanded')] : null,
+          link: b.querySelector('[part=link]')?.getAttribute('href') ?? null,
+          badge: s.querySelector('[part~=base]')?.getAttribute('part') ?? null,
+          tooltip: [...s.querySelectorAll('li')].map((li) => li.textContent),
+        };
+      });
+
+    await push(
+      feed([
+        incident('a1', 'Sign-in failing', 'major', long),
+        incident('b2', 'Slow exports', 'minor', 'Exports are slow.'),
+      ]),
+    );
+    let st = await state();
+    expect(st).toMatchObject({
+      base: 'base major',
+      name: 'Sign-in failing',
+      more: ['More', 'false'],
+      link: 'https://stspg.io/a1',
+      badge: 'base major',
+      tooltip: ['Sign-in failing', 'Slow exports'],
+    });
+    expect(st.body!.length).toBeLessThan(long.length);
+
+    await page.locator('incident-banner [part=more]').click();
+    st = await state();
+    expect(st.more).toEqual(['Less', 'true']);
+    expect(st.body).toBe(long);
+    await page.locator('incident-banner [part=more]').click();
+    expect((await state()).more).toEqual(['More', 'false']);
+
+    // a new feed: parts change in place and the list shrinks
+    await push(feed([incident('b2', 'Slow exports', 'minor', 'Exports are slow.')]));
+    st = await state();
+    expect(st).toMatchObject({
+      base: 'base minor',
+      name: 'Slow exports',
+      body: 'Exports are slow.',
+      more: null,
+      badge: 'base minor',
+      tooltip: ['Slow exports'],
+    });
+
+    const dismissed = page.evaluate(
+      () =>
+        new Promise<string>((r) =>
+          document.addEventListener(
+            'incident-banner-dismiss',
+            (e) => r((e as CustomEvent<{ incident: { id: string } }>).detail.incident.id),
+            { once: true },
+          ),
+        ),
+    );
+    await page.locator('incident-banner [part=dismiss]').click();
+    expect(await dismissed).toBe('b2');
+    await expect.poll(async () => (await state()).name).toBeNull();
+    expect((await state()).badge).toBe('base minor');
+    expect(w.errors).toEqual([]);
     await page.close();
   });
 
