@@ -70,6 +70,12 @@ describe('lean lit-html (the all-in-one build)', () => {
     expect(unsupported('html`<p>${a}</p><textarea>${v}</textarea>`')).toEqual([
       'a raw text element (script, style, textarea, title)',
     ]);
+    expect(unsupported('render(t, root, { renderBefore: x })')).toEqual([
+      'a render option (renderBefore, creationScope)',
+    ]);
+    expect(unsupported('html`<a @click=${{ handleEvent: f, once: true }}>`')).toEqual([
+      'a listener object with options',
+    ]);
     // a plain template literal is not a Lit template
     expect(unsupported('root.innerHTML = `<style>${css}</style>`')).toEqual([]);
     expect(unsupported('html`<p a="${x}" @click=${y}>${z} ${w}</p>`')).toEqual([]);

@@ -69,14 +69,14 @@ const litEntry = resolve(root, 'node_modules/lit/index.js');
 /**
  * The all-in-one files carry lit-html without the parts these two templates never use: svg and
  * mathml templates, property (`.x=`), boolean (`?x=`) and element bindings, bindings inside raw
- * text elements (`<style>`, `<textarea>`…), directives (and with
- * them the connection and part-position API that only directives read), the ShadyDOM polyfill
- * hook and the version registry. About 480 B gzip.
+ * text elements (`<style>`, `<textarea>`…), precompiled templates, render options, listener
+ * options, directives (and with them the connection and part-position API that only directives
+ * read), the ShadyDOM polyfill hook and the version registry. About 560 B gzip.
  * - Each cut is an exact piece of lit-html 3.3.3's published `lit-html.js`, replaced a known number
  *   of times; the build fails when one no longer matches (a new Lit version), so nothing is cut
  *   silently wrong.
  * - The build also fails when a widget module starts to use one of the cut features (see
- *   `leanLitGuard`). The bundler entries (index.js, define.js) keep Lit external and whole.
+ *   `LEAN_LIT_UNSUPPORTED`). The bundler entries (index.js, define.js) keep Lit external and whole.
  */
 export const LEAN_LIT_CUTS: readonly (readonly [cut: string, by: string, times?: number])[] = [
   // svg`` and mathml`` templates
@@ -111,6 +111,17 @@ export const LEAN_LIT_CUTS: readonly (readonly [cut: string, by: string, times?:
   ],
   ['get startNode(){return this._$AA}get endNode(){return this._$AB}', ''],
   ['get tagName(){return this.element.tagName}', ''],
+  // precompiled templates (Lit's template compiler), scoped registries (creationScope),
+  // render({renderBefore}), and listener options changing between renders (the templates bind
+  // plain functions: a new function is still called, as before)
+  [
+    'e="number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s)',
+    'e=this._$AC(t)',
+  ],
+  ['(t?.creationScope??l).importNode', 'l.importNode'],
+  ['const e=s?.renderBefore??i;', 'const e=i;'],
+  ['const t=s?.renderBefore??null;', 'const t=null;'],
+  ['t.capture!==s.capture||t.once!==s.once||t.passive!==s.passive', '0'],
   // the ShadyDOM polyfill hook and the registry of loaded versions
   [',B=t.litHtmlPolyfillSupport;B?.(S,k),(t.litHtmlVersions??=[]).push("3.3.3");', ';'],
 ];
@@ -133,6 +144,8 @@ export function leanLitHtml(code: string): string {
 export const LEAN_LIT_UNSUPPORTED: readonly (readonly [RegExp, string])[] = [
   [/['"](?:lit|lit-html)\/(?:async-)?directives?\b/, 'a Lit directive'],
   [/\b(?:svg|mathml)`/, 'an svg`` or mathml`` template'],
+  [/\b(?:renderBefore|creationScope)\b/, 'a render option (renderBefore, creationScope)'],
+  [/@[\w-]+=\$\{\{/, 'a listener object with options'],
   [
     /\bhtml`[^`]*<(?:script|style|textarea|title)\b/i,
     'a raw text element (script, style, textarea, title)',
