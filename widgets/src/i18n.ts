@@ -5,37 +5,38 @@
 import { clock } from './time';
 
 /**
- * A catalog by position: first the incident and maintenance statuses (in `ALL_STATUSES` order,
- * first so that an unknown status, index -1, reads `undefined`), then the overall indicator
+ * A catalog by position: first the statuses of open incidents and maintenances (in
+ * `OPEN_STATUSES` order, first so that an unknown status, index -1, reads `undefined`; closed
+ * ones are never shown), then the overall indicator
  * labels (`PAGE`) and those for a badge narrowed to components (`COMPONENT`, Statuspage component
  * wording), both in `RANKS` order, then the banner severity labels (maintenance, minor, major,
  * critical: so colour is never the only cue), then the single strings at the positions below.
  */
 export type Strings = readonly string[];
 
-/** Positions: a status is at its `ALL_STATUSES` index; a label or severity at its offset plus its `RANKS` index. */
-export const PAGE = 9;
-export const COMPONENT = 15;
-/** (maintenance, the first level with a severity label, is `RANKS[2]`: position 21) */
-export const SEVERITY = 19;
-export const UPDATED = 25;
-export const STARTS = 26;
-export const NOW = 27;
-export const AS_OF = 28;
-export const MORE = 29;
-export const LESS = 30;
-export const DISMISS = 31;
-export const LINK = 32;
-export const ACTIVE = 33;
+/** Positions: a status is at its `OPEN_STATUSES` index; a label or severity at its offset plus its `RANKS` index. */
+export const PAGE = 6;
+export const COMPONENT = 12;
+/** (maintenance, the first level with a severity label, is `RANKS[2]`: position 18) */
+export const SEVERITY = 16;
+export const UPDATED = 22;
+export const STARTS = 23;
+export const NOW = 24;
+export const AS_OF = 25;
+export const MORE = 26;
+export const LESS = 27;
+export const DISMISS = 28;
+export const LINK = 29;
+export const ACTIVE = 30;
 
 const EN =
-  'Investigating|Identified|Monitoring|Resolved|Postmortem|Scheduled|In progress|Verifying|Completed|' +
+  'Investigating|Identified|Monitoring|Scheduled|In progress|Verifying|' +
   'Status unknown|All systems operational|Service under maintenance|Minor service outage|Partial system outage|Major system outage|' +
   'Status unknown|Operational|Under maintenance|Degraded performance|Partial outage|Major outage|' +
   'Maintenance|Minor incident|Major incident|Critical incident|' +
   'updated {t}|starts {t}|just now|as of {t}|More|Less|Dismiss|Status page|Active incidents:';
 const DE =
-  'Wird untersucht|Ursache erkannt|Wird beobachtet|Behoben|Nachbetrachtung|Geplant|Läuft|Wird überprüft|Abgeschlossen|' +
+  'Wird untersucht|Ursache erkannt|Wird beobachtet|Geplant|Läuft|Wird überprüft|' +
   'Status unbekannt|Alle Systeme betriebsbereit|Wartungsarbeiten|Geringfügige Störung|Teilweiser Systemausfall|Schwerer Systemausfall|' +
   'Status unbekannt|Betriebsbereit|In Wartung|Eingeschränkte Leistung|Teilausfall|Schwerer Ausfall|' +
   'Wartung|Geringfügiger Vorfall|Schwerer Vorfall|Kritischer Vorfall|' +

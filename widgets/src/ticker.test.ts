@@ -3,7 +3,7 @@ import { expect, test, vi } from 'vitest';
 import { schedule } from './ticker';
 import { relative } from './time';
 import { ACTIVE, COMPONENT, DISMISS, lang, MORE, PAGE, SEVERITY, UPDATED } from './i18n';
-import { ALL_STATUSES, RANKS } from '../../src/core/feed/levels';
+import { OPEN_STATUSES, RANKS } from '../../src/core/feed/levels';
 
 test('one timer for all subscribers, at the nearest change; none when idle or hidden', () => {
   vi.useFakeTimers({ now: 0 });
@@ -59,12 +59,15 @@ test('locales: de complete, others fall back to English entirely', () => {
   const de = lang('de').s;
   // every position filled, in both: statuses, two label sets, severities, then the single strings
   expect(en).toHaveLength(ACTIVE + 1);
-  expect(en).toHaveLength(ALL_STATUSES.length + 2 * RANKS.length + 4 + 9);
+  expect(en).toHaveLength(OPEN_STATUSES.length + 2 * RANKS.length + 4 + 9);
   expect(de).toHaveLength(en.length);
   expect([...en, ...de].every(Boolean)).toBe(true);
-  const status = (s: readonly string[], st: string) => s[ALL_STATUSES.indexOf(st)];
+  const status = (s: readonly string[], st: string) => s[OPEN_STATUSES.indexOf(st)];
   expect(status(de, 'identified')).toBe('Ursache erkannt');
-  expect(status(en, 'completed')).toBe('Completed');
+  expect(status(en, 'verifying')).toBe('Verifying');
+  expect(status(de, 'in_progress')).toBe('Läuft');
+  // closed items are never shown: no label
+  expect(status(en, 'resolved')).toBeUndefined();
   expect(status(en, 'nonsense')).toBeUndefined();
   const rank = (i: string) => RANKS.indexOf(i);
   expect(en[PAGE + rank('unknown')]).toBe('Status unknown');

@@ -14,15 +14,15 @@ export const IMPACTS = RANKS.slice(1);
 export const COMPONENT_STATUSES = words(
   'operational under_maintenance degraded_performance partial_outage major_outage',
 );
-export const MAINTENANCE_STATUSES = words('scheduled in_progress verifying completed');
-/** Incident and maintenance statuses. */
-export const ALL_STATUSES = words('investigating identified monitoring resolved postmortem').concat(
-  MAINTENANCE_STATUSES,
-);
-/** Statuses that close an incident or a maintenance. */
-export const DONE = words('resolved postmortem completed');
 /** Maintenance statuses that mean "happening now". */
 export const LIVE = words('in_progress verifying');
+/** Statuses that close an incident or a maintenance. */
+export const DONE = words('resolved postmortem completed');
+export const MAINTENANCE_STATUSES = ['scheduled', ...LIVE, 'completed'];
+/** Statuses of an incident or maintenance still open (the only ones the widgets show). */
+export const OPEN_STATUSES = words('investigating identified monitoring scheduled').concat(LIVE);
+/** Incident and maintenance statuses. */
+export const ALL_STATUSES = OPEN_STATUSES.concat(DONE);
 
 const SEVERITIES = words('critical major minor none');
 

@@ -6,7 +6,7 @@ import {
   parseComponentList,
   relevantMaintenances,
 } from '../../../src/core/feed';
-import { ALL_STATUSES, RANKS } from '../../../src/core/feed/levels';
+import { OPEN_STATUSES, RANKS } from '../../../src/core/feed/levels';
 import type { Feed, FeedIncident, FeedUpdate } from '../../../src/core/types';
 import { dismiss, isDismissed } from '../dismissal';
 import { B, N, R, FeedElement, type PropertyDeclarations, type Template } from '../element';
@@ -133,6 +133,7 @@ export class IncidentBanner extends FeedElement {
     super.willUpdate();
     const feed = this._s.feed;
     let item: FeedIncident | null | undefined;
+    const w = this.maintenanceWindow;
     try {
       item =
         feed &&
@@ -140,7 +141,8 @@ export class IncidentBanner extends FeedElement {
           feed,
           parseComponentList(this.components),
           Date.now(),
-          this.noMaintenance ? null : (this.maintenanceWindow ?? 24),
+          // (an absent or unreadable window, `maintenance-window="soon"` say, is the default)
+          this.noMaintenance ? null : isFinite(w) ? w : 24,
         );
     } catch {
       // a broken feed shows nothing
@@ -206,7 +208,7 @@ export class IncidentBanner extends FeedElement {
           <p>
             <span part="severity">${s[SEVERITY + RANKS.indexOf(level)]}</span>
             <strong part="name" dir="auto">${item.name}</strong>
-            <span part="status">${s[ALL_STATUSES.indexOf(item.status)]}</span>
+            <span part="status">${s[OPEN_STATUSES.indexOf(item.status)]}</span>
           </p>
           ${body ? html`<p part="body" id="body" dir="auto">${shown}</p>` : nothing}
           <p part="meta">
@@ -261,5 +263,9 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'incident-banner-change': CustomEvent<IncidentBannerChangeDetail>;
     'incident-banner-dismiss': CustomEvent<IncidentBannerDismissDetail>;
+  }
+  /** (the tag the define entries register; in index.d.ts too, for bundler users) */
+  interface HTMLElementTagNameMap {
+    'incident-banner': IncidentBanner;
   }
 }
