@@ -118,6 +118,90 @@ describe('FeedClient', () => {
     expect(w.requests).toHaveLength(3);
   });
 
+  test('Retry-After as an HTTP date is honoured too, and coming back online does not cut it short', async () => {
+    const { w, c, on } = setup();
+    // (whole seconds: an HTTP date has no milliseconds)
+    w.t = 1_700_000_000_000;
+    w.respond = async () =>
+      json('slow down', { 'retry-after': new Date(w.t + 600_000).toUTCString() }, 429);
+    c.subscribe(URL_, 60, on);
+    await w.advance(0);
+    c.wake(true);
+    await w.advance(0);
+    await w.advance(599_000);
+    expect(w.requests).toHaveLength(1);
+    w.respond = async () =>
+      json('busy', { 'retry-after': new Date(w.t + 300_000).toUTCString() }, 503);
+    await w.advance(1_000);
+    expect(w.requests).toHaveLength(2);
+    await w.advance(299_000);
+    expect(w.requests).toHaveLength(2);
+    await w.advance(1_000);
+    expect(w.requests).toHaveLength(3);
+  });
+
+  test('back online after a plain failure: requests at once', async () => {
+    const { w, c, on } = setup();
+    w.respond = async () => Promise.reject(new TypeError('Failed to fetch'));
+    c.subscribe(URL_, 60, on);
+    await w.advance(0);
+    expect(w.requests).toHaveLength(1);
+    c.wake(true);
+    await w.advance(0);
+    expect(w.requests).toHaveLength(2);
+  });
+
+  test('a body announced over 1 MiB is refused without reading it', async () => {
+    const { w, c, states, on } = setup();
+    let read = false;
+    w.respond = async () =>
+      new Response(
+        new ReadableStream(
+          {
+            pull(ctl) {
+              read = true;
+              ctl.enqueue(new TextEncoder().encode('{}'));
+              ctl.close();
+            },
+          },
+          { highWaterMark: 0 }, // (pulled only when read)
+        ),
+        { headers: { 'content-length': String(2 * 1024 * 1024) } },
+      );
+    c.subscribe(URL_, 60, on);
+    await w.advance(0);
+    expect(states.at(-1)!.error).toBe('too large');
+    expect(read).toBe(false);
+  });
+
+  test('feed problems: one warning per kind of problem and feed, with the first such problem', async () => {
+    const { w, c, on } = setup();
+    const odd = {
+      status: { indicator: 'purple' },
+      components: [],
+      incidents: [
+        { id: 'a', name: 'A', status: 'weird', created_at: 'yesterday' },
+        { id: 'b', name: 'B', status: 'odd', created_at: 'today' },
+      ],
+    };
+    w.respond = async () => json(odd);
+    const other = 'https://app.example/other/summary.json';
+    c.subscribe(URL_, 60, on);
+    c.subscribe(other, 60, on);
+    await w.advance(0);
+    await w.advance(60_000); // the same problems again: no new warning
+    expect(w.requests).toHaveLength(4);
+    const seen = w.warnings.map((a) => [a[0], a[1], (a[2] as { path: string }).path]);
+    expect(seen).toEqual([
+      ['[incident-widgets] feed problem value:', URL_, 'status.indicator'],
+      ['[incident-widgets] feed problem date:', URL_, 'incidents[0].created_at'],
+      ['[incident-widgets] feed problem time:', URL_, 'incidents[0].created_at'],
+      ['[incident-widgets] feed problem value:', other, 'status.indicator'],
+      ['[incident-widgets] feed problem date:', other, 'incidents[0].created_at'],
+      ['[incident-widgets] feed problem time:', other, 'incidents[0].created_at'],
+    ]);
+  });
+
   test('a request that takes longer than 10 s is aborted as a timeout', async () => {
     const { w, c, states, on } = setup();
     let aborted = false;
@@ -155,9 +239,11 @@ describe('FeedClient', () => {
     const kinds = w.warnings.map((a) => a[0]);
     expect(kinds).toEqual([
       '[incident-widgets] invalid json:',
+      '[incident-widgets] html, not json:',
       '[incident-widgets] not a status feed:',
       '[incident-widgets] too large:',
     ]);
+    expect(w.warnings[0]![1]).toBe(URL_);
     expect(w.requests).toHaveLength(6);
     expect(states.at(-1)!.feed!.incidents[0]!.name).toBeTruthy();
     expect(states.at(-1)!.stale).toBe(true);

@@ -93,10 +93,11 @@ export function createFeedClient(d: ClientDeps): FeedClient {
     }
   };
 
-  const warn = (kind: string, ...detail: unknown[]): void => {
-    if (warned[kind]) return;
-    warned[kind] = 1;
-    safe(() => d.warn(`[incident-widgets] ${kind}:`, ...detail));
+  /** One console warning per kind of problem and feed. */
+  const warn = (kind: string, url: string, detail: unknown = ''): void => {
+    if (warned[kind + url]) return;
+    warned[kind + url] = 1;
+    safe(() => d.warn(`[incident-widgets] ${kind}:`, url, detail));
   };
 
   const post = (m: Msg): void =>
@@ -220,16 +221,19 @@ export function createFeedClient(d: ClientDeps): FeedClient {
             wait = /^\d+$/.test(ra) ? +ra * 1000 : Date.parse(ra) - d.now();
           return 'http ' + status;
         }
+        if (+h('content-length')! > MAX_BYTES) return 'too large';
         const text = await res.text();
         if (text.length > MAX_BYTES) return 'too large';
-        bad = 'invalid json';
+        // (an HTML error page served with 200 is the usual reason)
+        bad = /^\s*</.test(text) ? 'html, not json' : 'invalid json';
         json = JSON.parse(text);
       } catch {
         return bad || (signal.aborted ? 'timeout' : 'network');
       }
       const r = parseFeed(json);
       if (r.kind == 'unknown') return 'not a status feed';
-      if (r.problems.length) warn('feed problems', url, r.problems);
+      // (the first problem of each kind: its path and what was there)
+      for (const p of r.problems) warn('feed problem ' + p.code, url, p);
       state = { ...state, feed: r.feed };
       cond = {};
       if (same) {
@@ -272,8 +276,9 @@ export function createFeedClient(d: ClientDeps): FeedClient {
         }
       },
       w(online) {
-        // Back online: try at once (the back-off still grows if it fails again).
-        if (online) due = Math.min(due, d.now());
+        // Back online: try at once (the back-off still grows if it fails again), unless the
+        // server asked us to wait (Retry-After).
+        if (online && !wait) due = Math.min(due, d.now());
         plan();
       },
     };
