@@ -259,6 +259,12 @@ export abstract class FeedElement extends HTMLElementOrStub {
   }
 }
 
+/** Registers `tag` once: a second copy of the bundle, or an import on a server, does nothing. */
+export function defineOnce(tag: string, c: CustomElementConstructor): void {
+  if (typeof window != 'undefined' && window.customElements && !customElements.get(tag))
+    customElements.define(tag, c);
+}
+
 /** Joins a css`` template into plain CSS text (the build collapses its whitespace). */
 export const css = String.raw;
 

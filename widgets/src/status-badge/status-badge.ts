@@ -161,4 +161,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'status-badge-change': CustomEvent<StatusBadgeChangeDetail>;
   }
+  interface HTMLElementTagNameMap {
+    'status-badge': StatusBadge;
+  }
 }
