@@ -95,6 +95,21 @@ describe('<incident-banner>', () => {
     expect(text(el, '[part=time]')).toBe('starts in 20 hours');
   });
 
+  test('maintenance-window as an attribute; an unreadable one is the default, 24 hours', async () => {
+    const m = parseFeed(SCHEDULED).feed.maintenances[0]!;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(m.scheduledFor! - 30 * 3_600_000);
+    const el = await banner({ data: SCHEDULED }, { 'maintenance-window': '48' });
+    expect(text(el, '[part=time]')).toBe('starts tomorrow');
+    el.setAttribute('maintenance-window', '12');
+    await el.updateComplete;
+    expect($(el, '[part~=base]')).toBeNull();
+    vi.setSystemTime(m.scheduledFor! - 20 * 3_600_000);
+    el.setAttribute('maintenance-window', 'soon');
+    await el.updateComplete;
+    expect(text(el, '[part=time]')).toBe('starts in 20 hours');
+  });
+
   test('long bodies get a More toggle', async () => {
     const data = structuredClone(MAJOR) as {
       incidents: { incident_updates: { body: string }[] }[];
