@@ -305,6 +305,104 @@ describe('widgets in real Chromium', () => {
     }
   });
 
+  test('theme overrides the colour scheme both ways, with no axe violation', async () => {
+    server.json('/theme/summary.json', CRITICAL);
+    const trio = ['auto', 'light', 'dark']
+      .map(
+        (t) =>
+          `<incident-banner id="b-${t}" theme="${t}" src="/theme/summary.json"></incident-banner>` +
+          `<p><status-badge id="s-${t}" theme="${t}" src="/theme/summary.json"></status-badge></p>`,
+      )
+      .join('');
+    server.html('/theme', hostPage(trio));
+    const seen: Record<string, Record<string, string>> = {};
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ colorScheme: scheme });
+      await page.goto(server.origin + '/theme');
+      await expect.poll(() => partText(page, '#s-dark', 'label')).toBeTruthy();
+      await expect.poll(() => partText(page, '#b-dark', 'name')).toBeTruthy();
+      seen[scheme] = await page.evaluate(() => {
+        const bg = (sel: string) =>
+          getComputedStyle(document.querySelector(sel)!.shadowRoot!.querySelector('[part~=base]')!)
+            .backgroundColor;
+        const out: Record<string, string> = {};
+        for (const t of ['auto', 'light', 'dark']) {
+          out[`b-${t}`] = bg(`#b-${t}`);
+          out[`s-${t}`] = bg(`#s-${t}`);
+        }
+        return out;
+      });
+      expect(await axe(page), scheme).toEqual([]);
+      await page.close();
+    }
+    const { light, dark } = seen as Record<'light' | 'dark', Record<string, string>>;
+    for (const w of ['b', 's']) {
+      expect(light[`${w}-auto`], w).not.toBe(dark[`${w}-auto`]);
+      // theme="light" looks light and theme="dark" looks dark, whatever the scheme
+      for (const m of [light, dark]) {
+        expect(m[`${w}-light`], w).toBe(light[`${w}-auto`]);
+        expect(m[`${w}-dark`], w).toBe(dark[`${w}-auto`]);
+      }
+    }
+  });
+
+  test('the IIFE file works from a classic script, and a second copy of the widgets registers nothing', async () => {
+    server.json('/iife/summary.json', CRITICAL);
+    const body =
+      '<incident-banner src="/iife/summary.json"></incident-banner><status-badge src="/iife/summary.json"></status-badge>';
+    const iife = '<script src="/dist/widgets/incident-widgets.iife.js"></script>';
+    server.html(
+      '/iife',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>iife</title>${iife}</head><body><main>${body}</main></body></html>`,
+    );
+    // the ES file and the IIFE on one page: two copies of the widgets, one registration
+    server.html('/twice', hostPage(body, iife));
+    for (const path of ['/iife', '/twice']) {
+      const page = await browser.newPage();
+      const w = watch(page);
+      await page.goto(server.origin + path);
+      await expect
+        .poll(() => partText(page, 'incident-banner', 'name'), path)
+        .toBe(CRITICAL.incidents[0].name);
+      expect(await partText(page, 'status-badge', 'label'), path).toBe('Major system outage');
+      expect(w.errors, path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  test('events bubble out of a shadow root to the document (composed)', async () => {
+    server.json('/composed/summary.json', CRITICAL);
+    server.html('/composed', hostPage('<div id="app"></div>'));
+    const page = await open('/composed');
+    const got = await page.evaluate(async () => {
+      const seen: string[] = [];
+      for (const type of [
+        'incident-banner-change',
+        'status-badge-change',
+        'incident-banner-dismiss',
+      ])
+        document.addEventListener(type, (e) => seen.push(`${type}:${e.composed}:${e.bubbles}`));
+      const root = document.getElementById('app')!.attachShadow({ mode: 'open' });
+      root.innerHTML =
+        '<incident-banner src="/composed/summary.json"></incident-banner><status-badge src="/composed/summary.json"></status-badge>';
+      for (let i = 0; i < 100 && seen.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      (
+        root
+          .querySelector('incident-banner')!
+          .shadowRoot!.querySelector('[part=dismiss]') as HTMLElement
+      ).click();
+      await new Promise((r) => setTimeout(r, 50)); // the change event follows the re-render
+      return [...seen].sort();
+    });
+    expect(got).toEqual([
+      'incident-banner-change:true:true',
+      'incident-banner-change:true:true',
+      'incident-banner-dismiss:true:true',
+      'status-badge-change:true:true',
+    ]);
+    await page.close();
+  });
+
   test('20 widgets on one page make one request per poll', async () => {
     server.json('/twenty/summary.json', CRITICAL);
     const tags = Array.from(
