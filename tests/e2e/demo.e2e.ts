@@ -70,6 +70,38 @@ test('the sample SaaS app shows the banner and badge from the scenario feed (REA
   await page.close();
 });
 
+test('the demo page shows every variant: each level, maintenance running and announced, RTL', async () => {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${demo.origin}/demo/app.html`);
+  const read = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[data-level]')].map((el) => {
+        const root = el.shadowRoot!;
+        const text = (p: string) => root.querySelector(`[part~=${p}]`)?.textContent?.trim() ?? '';
+        return el.localName === 'status-badge'
+          ? `badge ${text('label')}`
+          : `${el.getAttribute('data-level')}: ${text('severity')} | ${text('status')} | ${text('time').replace(/\d+/g, 'N')} | ${getComputedStyle(root.querySelector('[part~=base]')!).direction}`;
+      }),
+    );
+  await expect.poll(() => read().then((r) => r.filter((x) => !/: \| /.test(x)).length)).toBe(10);
+  expect(await read()).toEqual([
+    'critical: Critical incident | Identified | updated just now | ltr',
+    'major: Major incident | Identified | updated just now | ltr',
+    'minor: Minor incident | Identified | updated just now | ltr',
+    'maintenance: Maintenance | In progress | updated just now | ltr',
+    'scheduled: Maintenance | Scheduled | starts in N minute | ltr',
+    'major: Major incident | Identified | updated just now | rtl',
+    'badge Major system outage',
+    'badge Minor service outage',
+    'badge Service under maintenance',
+    'badge All systems operational',
+  ]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 test('the sample admin console is a plain page the overlay can be enabled on', async () => {
   const page = await browser.newPage();
   await page.goto(`${demo.origin}/demo/console.html`);

@@ -6,6 +6,8 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../browser';
 import { startServer, type TestServer } from '../server';
 import { hostPage, partText } from './harness';
+// @ts-expect-error -- plain ESM module without types (the demo's scenario feed)
+import { summaryAt } from '../../../demo/scenario.mjs';
 
 const FIX = resolve(import.meta.dirname, '../../fixtures/statuspage');
 const DOCS = resolve(import.meta.dirname, '../../../docs');
@@ -20,6 +22,13 @@ beforeAll(async () => {
   server.json('/s/critical.json', load('statuspage-embed-nyu-summary-critical-investigating.json'));
   server.json('/s/major.json', load('statuspage-embed-nyu-summary-major-identified.json'));
   server.json('/s/maint.json', load('statuspage-embed-nyu-summary-maintenance-in-progress.json'));
+  // (no fixture has an open minor incident: the major one, downgraded)
+  const minor = load('statuspage-embed-nyu-summary-major-identified.json');
+  minor.incidents[0].impact = 'minor';
+  minor.incidents[0].name = 'Test incident: impact=minor';
+  server.json('/s/minor.json', minor);
+  // the demo scenario's Search maintenance, announced and starting in 3 hours
+  server.json('/s/scheduled.json', summaryAt(Date.now() + 3 * 3_600_000 - 290_000, 'resolved'));
 });
 afterAll(async () => {
   await browser?.close();
@@ -29,9 +38,16 @@ afterAll(async () => {
 const variants: [string, string, 'light' | 'dark'][] = [
   ['banner-critical', '<incident-banner src="/s/critical.json"></incident-banner>', 'light'],
   ['banner-major', '<incident-banner src="/s/major.json"></incident-banner>', 'light'],
+  ['banner-minor', '<incident-banner src="/s/minor.json"></incident-banner>', 'light'],
   ['banner-maintenance', '<incident-banner src="/s/maint.json"></incident-banner>', 'light'],
+  ['banner-scheduled', '<incident-banner src="/s/scheduled.json"></incident-banner>', 'light'],
   ['banner-dark', '<incident-banner src="/s/major.json" theme="dark"></incident-banner>', 'dark'],
   ['banner-de', '<incident-banner src="/s/critical.json" locale="de"></incident-banner>', 'light'],
+  [
+    'banner-rtl',
+    '<div dir="rtl" lang="he"><incident-banner src="/s/major.json"></incident-banner></div>',
+    'light',
+  ],
   [
     'badges',
     '<p style="display:flex;gap:12px;align-items:center;padding:8px"><status-badge src="/s/critical.json"></status-badge><status-badge src="/s/maint.json"></status-badge><status-badge src="/s/critical.json" compact></status-badge><status-badge src="/s/major.json" theme="dark"></status-badge></p>',
@@ -46,7 +62,7 @@ test.each(variants)('screenshot %s', async (name, body, scheme) => {
     viewport: { width: 760, height: 400 },
   });
   await page.goto(`${server.origin}/shot/${name}`);
-  const tag = body.startsWith('<incident') ? 'incident-banner' : 'status-badge';
+  const tag = body.includes('<incident') ? 'incident-banner' : 'status-badge';
   await expect
     .poll(() => partText(page, tag, tag === 'incident-banner' ? 'name' : 'label'))
     .toBeTruthy();
