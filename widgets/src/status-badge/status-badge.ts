@@ -45,11 +45,11 @@ export function badgeIndicator(feed: Feed, component: string | undefined, filter
  * @attr compact - Shows the dot only; the label stays available to screen readers and in the tooltip.
  *
  * @prop {unknown} data - A feed pushed by the host app (Statuspage JSON or a normalized Feed); no fetch.
- * @prop {Indicator | null} indicator - The indicator shown now, null before data arrives (read-only).
+ * @prop {Indicator | null} indicator - The indicator shown now (Statuspage's words: `none` is all operational), null before data arrives (read-only).
  *
  * @fires {CustomEvent<StatusBadgeChangeDetail>} status-badge-change - The shown indicator changed (including the first time it is known).
  *
- * @csspart base - The badge (a link when the status page is known); also carries the indicator as a part: none, minor, major, critical, maintenance or unknown.
+ * @csspart base - The badge (a link when the status page is known); also carries the indicator as a part: none (all operational), minor, major, critical, maintenance or unknown.
  * @csspart dot - The coloured dot.
  * @csspart label - The text label.
  * @csspart tooltip - The tooltip listing active incidents.
