@@ -362,7 +362,7 @@ describe('widgets in real Chromium', () => {
       const w = watch(page);
       await page.goto(server.origin + path);
       await expect
-        .poll(() => partText(page, 'incident-banner', 'name'), path)
+        .poll(() => partText(page, 'incident-banner', 'name'), { message: path })
         .toBe(CRITICAL.incidents[0].name);
       expect(await partText(page, 'status-badge', 'label'), path).toBe('Major system outage');
       expect(w.errors, path).toEqual([]);
