@@ -66,7 +66,9 @@ for (const dir of readdirSync(src, { withFileTypes: true })) {
   const define = readFileSync(join(src, dir.name, 'define.ts'), 'utf8');
   decl.tagName = /(?:customElements\.define|defineOnce)\('([\w-]+)'/.exec(define)?.[1];
   if (!decl.tagName) {
-    console.error(`widgets/src/${dir.name}/define.ts: no tag registered (defineOnce('tag', Class))`);
+    console.error(
+      `widgets/src/${dir.name}/define.ts: no tag registered (defineOnce('tag', Class))`,
+    );
     process.exit(1);
   }
   const path = `widgets/src/${dir.name}/${dir.name}.ts`;
