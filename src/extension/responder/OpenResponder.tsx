@@ -36,21 +36,20 @@ export function OpenResponder({ declare = false }: { declare?: boolean }) {
   const open = () => {
     const panel = chromeSidePanel();
     const sidebar = firefoxSidebar();
+    const url = browser.runtime.getURL(path);
+    // A panel that would not open (no gesture left, a policy, a browser without one): a tab.
+    const inTab = () =>
+      void browser.tabs.create({ url }).then(
+        () => window.close(),
+        () => undefined,
+      );
     if (panel && windowId !== undefined) {
       void panel.setOptions({ path, enabled: true });
-      void panel.open({ windowId }).then(
-        () => window.close(),
-        () => undefined,
-      );
+      void panel.open({ windowId }).then(() => window.close(), inTab);
     } else if (sidebar) {
-      void sidebar.setPanel({ panel: browser.runtime.getURL(path) });
-      void sidebar.open().then(
-        () => window.close(),
-        () => undefined,
-      );
-    } else {
-      void browser.tabs.create({ url: browser.runtime.getURL(path) });
-    }
+      void sidebar.setPanel({ panel: url });
+      void sidebar.open().then(() => window.close(), inTab);
+    } else inTab();
   };
   return (
     <button type="button" onClick={open}>

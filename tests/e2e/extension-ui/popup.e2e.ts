@@ -30,3 +30,51 @@ test('the popup\'s "Show on this site" turns the overlay on for the tab it was o
   await expect.poll(() => root.exists('.pill'), { timeout: 10_000 }).toBe(true);
   expect(await root.text('.pill')).toMatch(/^SEV-2/);
 });
+
+/** The side panel's document, as the extension sees its contexts (undefined while none is open). */
+const sidePanelUrl = () =>
+  u.ext.evaluate(async () => {
+    const rt = (
+      globalThis as unknown as {
+        chrome: {
+          runtime: {
+            getContexts(f: { contextTypes: string[] }): Promise<{ documentUrl?: string }[]>;
+          };
+        };
+      }
+    ).chrome.runtime;
+    const [panel] = await rt.getContexts({ contextTypes: ['SIDE_PANEL'] });
+    return panel?.documentUrl?.replace(/^chrome-extension:\/\/[^/]+\//, '');
+  });
+
+test('the popup opens the responder in the side panel, on the declare form when asked, and closes', async () => {
+  expect(await sidePanelUrl()).toBeUndefined();
+  for (const [button, path] of [
+    [/^Open responder$/, 'src/extension/sidepanel/index.html#/'],
+    [/^Declare incident$/, 'src/extension/sidepanel/index.html#/declare'],
+  ] as const) {
+    const popup = await u.s.openPage('src/extension/popup/index.html');
+    const closed = popup.waitForEvent('close');
+    await popup.getByRole('button', { name: button }).click();
+    await expect.poll(sidePanelUrl, { timeout: 10_000 }).toBe(path);
+    await closed;
+  }
+});
+
+test('a side panel that will not open: the responder opens in a tab instead', async () => {
+  const popup = await u.s.openPage('src/extension/popup/index.html');
+  await popup.getByRole('button', { name: /^Declare incident$/ }).waitFor();
+  await popup.evaluate(() => {
+    const c = globalThis as unknown as { chrome: { sidePanel: { open: () => Promise<void> } } };
+    c.chrome.sidePanel.open = () => Promise.reject(new Error('No user gesture'));
+  });
+  const tab = u.s.context.waitForEvent('page', { timeout: 10_000 });
+  await popup.getByRole('button', { name: /^Declare incident$/ }).click();
+  const page = await tab;
+  expect(page.url()).toMatch(/\/src\/extension\/sidepanel\/index\.html#\/declare$/);
+  await page
+    .getByRole('heading', { name: /Declare/ })
+    .first()
+    .waitFor();
+  await page.close();
+});
