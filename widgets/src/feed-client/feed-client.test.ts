@@ -102,43 +102,30 @@ describe('FeedClient', () => {
     expect(w.warnings).toHaveLength(1); // one warning per kind of problem
   });
 
-  test('Retry-After on 429 and 503 is honoured', async () => {
-    const { w, c, on } = setup();
-    w.respond = async () => json('slow down', { 'retry-after': '600' }, 429);
-    c.subscribe(URL_, 60, on);
-    await w.advance(0);
-    await w.advance(599_000);
-    expect(w.requests).toHaveLength(1);
-    w.respond = async () => json('busy', { 'retry-after': '300' }, 503);
-    await w.advance(1_000);
-    expect(w.requests).toHaveLength(2);
-    await w.advance(299_000);
-    expect(w.requests).toHaveLength(2);
-    await w.advance(1_000);
-    expect(w.requests).toHaveLength(3);
-  });
-
-  test('Retry-After as an HTTP date is honoured too, and coming back online does not cut it short', async () => {
-    const { w, c, on } = setup();
-    // (whole seconds: an HTTP date has no milliseconds)
-    w.t = 1_700_000_000_000;
-    w.respond = async () =>
-      json('slow down', { 'retry-after': new Date(w.t + 600_000).toUTCString() }, 429);
-    c.subscribe(URL_, 60, on);
-    await w.advance(0);
-    c.wake(true);
-    await w.advance(0);
-    await w.advance(599_000);
-    expect(w.requests).toHaveLength(1);
-    w.respond = async () =>
-      json('busy', { 'retry-after': new Date(w.t + 300_000).toUTCString() }, 503);
-    await w.advance(1_000);
-    expect(w.requests).toHaveLength(2);
-    await w.advance(299_000);
-    expect(w.requests).toHaveLength(2);
-    await w.advance(1_000);
-    expect(w.requests).toHaveLength(3);
-  });
+  // Retry-After in seconds or as an HTTP date (whole seconds: a date has no milliseconds).
+  test.each([
+    ['seconds', (_now: number, ms: number) => String(ms / 1000)],
+    ['an HTTP date', (now: number, ms: number) => new Date(now + ms).toUTCString()],
+  ])(
+    'Retry-After on 429 and 503, in %s, is honoured, also when the browser comes back online',
+    async (_, after) => {
+      const { w, c, on } = setup();
+      w.t = 1_700_000_000_000;
+      w.respond = async () => json('slow down', { 'retry-after': after(w.t, 600_000) }, 429);
+      c.subscribe(URL_, 60, on);
+      await w.advance(0);
+      c.wake(true);
+      await w.advance(599_000);
+      expect(w.requests).toHaveLength(1);
+      w.respond = async () => json('busy', { 'retry-after': after(w.t, 300_000) }, 503);
+      await w.advance(1_000);
+      expect(w.requests).toHaveLength(2);
+      await w.advance(299_000);
+      expect(w.requests).toHaveLength(2);
+      await w.advance(1_000);
+      expect(w.requests).toHaveLength(3);
+    },
+  );
 
   test('back online after a plain failure: requests at once', async () => {
     const { w, c, on } = setup();
