@@ -108,6 +108,12 @@ describe('<incident-banner>', () => {
     el.setAttribute('maintenance-window', 'soon');
     await el.updateComplete;
     expect(text(el, '[part=time]')).toBe('starts in 20 hours');
+    el.setAttribute('maintenance-window', '12');
+    await el.updateComplete;
+    expect($(el, '[part~=base]')).toBeNull();
+    el.removeAttribute('maintenance-window');
+    await el.updateComplete;
+    expect(text(el, '[part=time]')).toBe('starts in 20 hours');
   });
 
   test('long bodies get a More toggle', async () => {

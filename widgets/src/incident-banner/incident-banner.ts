@@ -133,7 +133,8 @@ export class IncidentBanner extends FeedElement {
     super.willUpdate();
     const feed = this._s.feed;
     let item: FeedIncident | null | undefined;
-    const w = this.maintenanceWindow;
+    // (a number of hours ≥ 0; absent, unreadable ("soon") or negative is the default, 24)
+    const w = +(this.maintenanceWindow ?? NaN);
     try {
       item =
         feed &&
@@ -141,8 +142,7 @@ export class IncidentBanner extends FeedElement {
           feed,
           parseComponentList(this.components),
           Date.now(),
-          // (an absent or unreadable window, `maintenance-window="soon"` say, is the default)
-          this.noMaintenance ? null : isFinite(w) ? w : 24,
+          this.noMaintenance ? null : w >= 0 ? w : 24,
         );
     } catch {
       // a broken feed shows nothing
