@@ -20,5 +20,10 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     sourcemap: false,
     target: 'es2022',
+    // The side panel page: crxjs builds the pages the manifest names, and it knows Chrome's
+    // `side_panel` but not Firefox's `sidebar_action`, so Firefox's panel is named here.
+    ...(target === 'firefox'
+      ? { rolldownOptions: { input: { sidepanel: 'src/extension/sidepanel/index.html' } } }
+      : {}),
   },
 });
