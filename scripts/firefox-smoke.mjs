@@ -4,8 +4,9 @@
 //   apt-get install -y firefox-esr && npm run smoke:firefox
 // It installs the add-on as a temporary one, grants the demo's origin as the user's answer to the
 // permission prompt would, and checks what a user sees: options, polling into the overlay state,
-// the overlay on an enabled site, the popup, the sidebar (list and declare form) and a declared
-// incident in the sidebar list. Exits 1 on the first failed check.
+// the overlay on an enabled site, the popup, the sidebar (list and declare form), a declared
+// incident in the sidebar list, and the widgets on the demo's sample app. Exits 1 when a check
+// fails.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -233,12 +234,31 @@ try {
     after,
   );
 
+  // The widgets, on the demo's sample app (a web page, not the add-on).
+  await send('WebDriver:Navigate', { url: `${demo.origin}/demo/app.html` });
+  let widgets = '';
+  for (let i = 0; i < 40 && !widgets.includes('Checkout'); i++) {
+    widgets = String(
+      await run(`const b = document.querySelector('header + incident-banner');
+        const s = document.querySelector('header status-badge');
+        return [b?.shadowRoot?.querySelector('[part=name]')?.textContent,
+          s?.shadowRoot?.querySelector('[part~=label]')?.textContent,
+          document.querySelectorAll('incident-banner[data-level]').length].join(' | ');`),
+    );
+    await sleep(250);
+  }
+  check(
+    'the widgets render in Firefox (banner, badge, push mode)',
+    /^Checkout payments failing \| Partial system outage \| 6$/.test(widgets),
+    widgets,
+  );
+
   // Errors of ours in the browser console (Firefox's own unload noise is not ours).
   const errors = await chrome(`return Services.console.getMessageArray()
     .filter((m) => m instanceof Ci.nsIScriptError && !(m.flags & Ci.nsIScriptError.warningFlag))
     .map((m) => m.errorMessage + ' @ ' + m.sourceName)
-    .filter((t) => t.includes('${UUID}'));`);
-  check('no script error from the add-on', errors.length === 0, errors.join('\n'));
+    .filter((t) => t.includes('${UUID}') || t.includes('${demo.origin}'));`);
+  check('no script error from the add-on or the widgets', errors.length === 0, errors.join('\n'));
 } catch (e) {
   check('the smoke run', false, e.message);
 } finally {
