@@ -5,8 +5,8 @@
 // It installs the add-on as a temporary one, grants the demo's origin as the user's answer to the
 // permission prompt would, and checks what a user sees: options, polling into the overlay state,
 // the overlay on an enabled site, the popup, the sidebar (list and declare form), a declared
-// incident in the sidebar list, and the widgets on the demo's sample app. Exits 1 when a check
-// fails.
+// incident in the sidebar list, the background stopped and woken by a message with its data kept,
+// and the widgets on the demo's sample app. Exits 1 when a check fails.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -232,6 +232,28 @@ try {
     'the declared incident is in the sidebar list',
     /Exports failing in Firefox/.test(after),
     after,
+  );
+
+  // The background stopped (as Firefox does to an idle event page): a message wakes it, the data is there.
+  const stopped = await chrome(`
+    const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+    await ExtensionParent.GlobalManager.getExtension('${ID}').terminateBackground();
+    return 'ok';`);
+  await openTab(`${BASE}src/extension/options/index.html`);
+  const woke = await cmd('sources/pollNow', {});
+  const kept = String(
+    await run(
+      `return JSON.stringify((await browser.storage.local.get('overlay')).overlay ?? null)`,
+    ),
+  );
+  const listed = await textOf(`${BASE}src/extension/sidepanel/index.html#/`, /Exports failing/);
+  check(
+    'after the background is stopped, a message wakes it and the data is kept',
+    stopped === 'ok' &&
+      woke.ok &&
+      kept.includes('Checkout payments failing') &&
+      listed.includes('Exports failing in Firefox'),
+    `${stopped} ${JSON.stringify(woke)} ${kept.slice(0, 200)} ${listed.slice(0, 200)}`,
   );
 
   // The widgets, on the demo's sample app (a web page, not the add-on).
