@@ -65,6 +65,14 @@ describe('overlay', () => {
     render(<Overlay ports={s.ports} />, s.root);
     await flush();
     expect(s.root.querySelector('.pill')?.textContent).toContain('SEV-1 · 2');
+    // what a screen reader reads: the count in a sentence, singular for one
+    expect(s.root.querySelector('.pill')?.textContent).toContain(
+      '2 active incidents, highest severity shown',
+    );
+    await act(() => s.push(state([item()])));
+    expect(s.root.querySelector('.pill')?.textContent).toContain(
+      '1 active incident, highest severity shown',
+    );
     await act(() => s.push(state([])));
     expect(s.root.querySelector('.pill')?.textContent).toContain('All clear');
     expect(highestLevel(state([]))).toBeNull();

@@ -85,7 +85,9 @@ export function Pill({ corner, level, count, stale, open, onToggle, onMove, butt
     >
       {level === null ? t('pill_allClear') : <strong>{levelText(level)}</strong>}
       {level !== null && ` · ${count}`}
-      {level !== null && <span class="sr"> {t('pill_count', count)}</span>}
+      {level !== null && (
+        <span class="sr"> {t(count === 1 ? 'pill_count_one' : 'pill_count')}</span>
+      )}
       {stale && <span> · {t('pill_stale')}</span>}
       <span class="sr"> – {t('extName')}</span>
     </button>
