@@ -142,6 +142,13 @@ try {
         { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });`);
     const handles = await send('WebDriver:GetWindowHandles');
     await send('WebDriver:SwitchToWindow', { handle: handles.at(-1), focus: true });
+    // (a script run before the page is in would die with the blank page it ran in)
+    for (let i = 0; i < 40; i++) {
+      const at = await run('return document.readyState + " " + location.href').catch(() => '');
+      if (at === `complete ${url}`) return;
+      await sleep(100);
+    }
+    throw new Error(`${url} did not load`);
   };
   const textOf = async (url, until) => {
     await openTab(url);
@@ -204,7 +211,36 @@ try {
     pill = await run(`return !!document.querySelector('incident-lens-overlay')`);
     await sleep(250);
   }
-  check('the overlay shows on the enabled site', pill === true);
+  // (its shadow root is closed: read it with the browser's privileges)
+  const pillText = await send('WebDriver:ExecuteScript', {
+    script: `return document.querySelector('incident-lens-overlay')?.openOrClosedShadowRoot
+      ?.querySelector('.pill')?.textContent ?? '';`,
+    args: [],
+    sandbox: 'system',
+  });
+  check(
+    'the overlay shows on the enabled site, its pill with the severity and count',
+    pill === true && /^SEV-2 · 1 active incident,/.test(pillText),
+    pillText,
+  );
+
+  await send('WebDriver:ExecuteScript', {
+    script: `document.querySelector('incident-lens-overlay').openOrClosedShadowRoot.querySelector('.pill').click();`,
+    args: [],
+    sandbox: 'system',
+  });
+  await sleep(500);
+  const panel = await send('WebDriver:ExecuteScript', {
+    script: `return document.querySelector('incident-lens-overlay').openOrClosedShadowRoot
+      .querySelector('#lens-panel')?.textContent ?? '';`,
+    args: [],
+    sandbox: 'system',
+  });
+  check(
+    'the overlay panel opens with the incident, its countdowns and the customer reply',
+    /Checkout payments failing/.test(panel) && /due in|overdue/.test(panel) && /Copy/.test(panel),
+    panel,
+  );
 
   const popup = await textOf(`${BASE}src/extension/popup/index.html`, /Checkout payments failing/);
   check(
