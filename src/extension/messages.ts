@@ -18,16 +18,18 @@ export interface Commands {
   /** Fetches a URL once and reports what the parser made of it; stores nothing. */
   'sources/test': {
     req: { url: string };
+    /** `url`: the URL fetched (a status page's root means its /api/v2/summary.json). */
     res:
       | {
           ok: true;
+          url: string;
           kind: string;
           incidents: number;
           maintenances: number;
           components: number;
           problems: FeedProblem[];
         }
-      | { ok: false; error: string };
+      | { ok: false; url: string; error: string };
   };
   'sources/pollNow': { req: { id?: string }; res: null };
   /** Called after the page obtained the origin permission (a user gesture is needed for that). */

@@ -12,7 +12,7 @@ import type { Handlers } from '../messaging';
 import { originPattern } from '../origins';
 import type { Deps } from './deps';
 import { fetchFeed } from './fetch-feed';
-import { httpUrl, payload, pollSeconds, text } from './input';
+import { feedUrl, httpUrl, payload, pollSeconds, text } from './input';
 import { pollDue, pollSource, problems, usable } from './poll';
 import { refresh } from './refresh';
 import { releaseOrigin } from './sites';
@@ -36,7 +36,7 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
       const source: SourceRecord = {
         id: deps.newId(),
         name: text(p.name, 'The name', 200),
-        url: httpUrl(p.url, 'The feed URL'),
+        url: feedUrl(httpUrl(p.url, 'The feed URL')),
         pollSeconds: pollSeconds(p.pollSeconds),
         enabled: true,
         createdAt: now,
@@ -52,7 +52,7 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
       const db = await deps.db();
       const old = await getSource(db, text(p.id, 'The source id'));
       if (!old) throw new Error('This source no longer exists.');
-      const url = p.url === undefined ? old.url : httpUrl(p.url, 'The feed URL');
+      const url = p.url === undefined ? old.url : feedUrl(httpUrl(p.url, 'The feed URL'));
       const next: SourceRecord = {
         ...old,
         ...(p.name !== undefined ? { name: text(p.name, 'The name', 200) } : {}),
@@ -90,19 +90,20 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
 
     async 'sources/test'(p) {
       payload(p);
-      const url = httpUrl(p.url, 'The feed URL');
+      const url = feedUrl(httpUrl(p.url, 'The feed URL'));
       const o = await fetchFeed(deps.fetch, url, {}, deps.now());
-      if (o.kind === 'error') return { ok: false, error: o.error };
+      if (o.kind === 'error') return { ok: false, url, error: o.error };
       if (o.kind === 'not-modified')
-        return { ok: false, error: 'The server answered 304 to a plain request.' };
+        return { ok: false, url, error: 'The server answered 304 to a plain request.' };
       const r = parseFeed(o.body);
       if (!usable(r)) {
         const why = problems(r, 1)[0]?.message ?? 'it has no incidents, components or status';
-        return { ok: false, error: `This is not a Statuspage-compatible feed: ${why}.` };
+        return { ok: false, url, error: `This is not a Statuspage-compatible feed: ${why}.` };
       }
       const { feed } = r;
       return {
         ok: true,
+        url,
         kind: r.kind,
         incidents: feed.incidents.length,
         maintenances: feed.maintenances.length,

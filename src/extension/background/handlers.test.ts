@@ -35,6 +35,26 @@ describe('sources', () => {
     expect(kit.platform.badge?.text).toBe('1');
   });
 
+  test("a status page's address stands for its feed, in add, update and test", async () => {
+    const { kit, h } = await setup();
+    const s = await h['sources/add'](
+      { name: 'Acme', url: 'https://status.acme.test', pollSeconds: 60 },
+      page,
+    );
+    expect(s.url).toBe(FEED);
+    expect(kit.net.calls.at(-1)?.url).toBe(FEED);
+    const moved = await h['sources/update']({ id: s.id, url: 'https://other.test/' }, page);
+    expect(moved.url).toBe('https://other.test/api/v2/summary.json');
+    expect(await h['sources/test']({ url: 'https://status.acme.test/' }, page)).toMatchObject({
+      ok: true,
+      url: FEED,
+    });
+    // any other URL is used as given
+    expect(
+      await h['sources/test']({ url: 'https://status.acme.test/history?page=2' }, page),
+    ).toMatchObject({ url: 'https://status.acme.test/history?page=2' });
+  });
+
   test('add refuses a missing name or a non-http URL', async () => {
     const { h } = await setup();
     await expect(h['sources/add']({ name: '', url: FEED, pollSeconds: 60 }, page)).rejects.toThrow(
@@ -84,6 +104,7 @@ describe('sources', () => {
     kit.net.respond = () => new Response('<html>', { headers: { 'content-type': 'text/html' } });
     expect(await h['sources/test']({ url: FEED }, page)).toEqual({
       ok: false,
+      url: FEED,
       error: 'The response is not JSON (text/html).',
     });
     kit.net.respond = () => json({ hello: 1 });

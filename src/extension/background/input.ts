@@ -36,6 +36,16 @@ export function httpUrl(v: unknown, field: string): string {
   return u.href;
 }
 
+/**
+ * The feed of a status page given by its address: a site root (`https://www.githubstatus.com`)
+ * is never a feed, so it means that page's Statuspage summary (`/api/v2/summary.json`); any
+ * other URL is used as given.
+ */
+export function feedUrl(url: string): string {
+  const u = new URL(url);
+  return u.pathname === '/' && !u.search && !u.hash ? `${u.origin}/api/v2/summary.json` : u.href;
+}
+
 /** Minimum and maximum poll intervals, seconds (alarms fire every 30 s at most). */
 export const POLL_SECONDS = { min: 30, max: 86_400 } as const;
 

@@ -57,6 +57,8 @@ export function SourceForm({ editing, onDone }: Props) {
     setTest(null);
     withPermission(async () => {
       const r = await send('sources/test', { url: input.url });
+      // A status page's address: the field now shows its feed, which is what gets stored.
+      if (r.url !== input.url) setUrl(r.url);
       setTest(
         r.ok
           ? {
