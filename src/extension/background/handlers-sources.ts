@@ -1,4 +1,5 @@
 import { parseFeed } from '../../core/feed';
+import type { ParseResult } from '../../core/types';
 import {
   clearSourceData,
   deleteSource,
@@ -12,13 +13,48 @@ import type { Handlers } from '../messaging';
 import { originPattern } from '../origins';
 import type { Deps } from './deps';
 import { fetchFeed } from './fetch-feed';
-import { feedUrl, httpUrl, payload, pollSeconds, text } from './input';
+import { httpUrl, payload, pollSeconds, summaryUrlOf, text } from './input';
 import { pollDue, pollSource, problems, usable } from './poll';
 import { refresh } from './refresh';
 import { releaseOrigin } from './sites';
 
 type SourceCommands =
   'sources/add' | 'sources/update' | 'sources/remove' | 'sources/test' | 'sources/pollNow';
+
+/** One plain request to `url`: the parsed feed, or why it is not one. */
+async function probe(
+  deps: Deps,
+  url: string,
+): Promise<{ ok: true; r: ParseResult } | { ok: false; error: string }> {
+  const o = await fetchFeed(deps.fetch, url, {}, deps.now());
+  if (o.kind === 'error') return { ok: false, error: o.error };
+  if (o.kind === 'not-modified')
+    return { ok: false, error: 'The server answered 304 to a plain request.' };
+  const r = parseFeed(o.body);
+  if (!usable(r)) {
+    const why = problems(r, 1)[0]?.message ?? 'it has no incidents, components or status';
+    return { ok: false, error: `This is not a Statuspage-compatible feed: ${why}.` };
+  }
+  return { ok: true, r };
+}
+
+/**
+ * The feed behind `url`, probed: as given, unless it is a status page's address (a site root that
+ * is not a feed itself) whose Statuspage summary (`/api/v2/summary.json`) answers, then that one.
+ * Only a site root costs requests here.
+ */
+async function findFeed(
+  deps: Deps,
+  url: string,
+  given?: Awaited<ReturnType<typeof probe>>,
+): Promise<{ url: string; result: Awaited<ReturnType<typeof probe>> | undefined }> {
+  const summary = summaryUrlOf(url);
+  if (!summary) return { url, result: given };
+  const first = given ?? (await probe(deps, url));
+  if (first.ok) return { url, result: first };
+  const second = await probe(deps, summary);
+  return second.ok ? { url: summary, result: second } : { url, result: first };
+}
 
 /** Polls the source right away and answers with its record as the poll left it. */
 async function pollAndReturn(deps: Deps, source: SourceRecord): Promise<SourceRecord> {
@@ -36,7 +72,7 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
       const source: SourceRecord = {
         id: deps.newId(),
         name: text(p.name, 'The name', 200),
-        url: feedUrl(httpUrl(p.url, 'The feed URL')),
+        url: (await findFeed(deps, httpUrl(p.url, 'The feed URL'))).url,
         pollSeconds: pollSeconds(p.pollSeconds),
         enabled: true,
         createdAt: now,
@@ -52,7 +88,8 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
       const db = await deps.db();
       const old = await getSource(db, text(p.id, 'The source id'));
       if (!old) throw new Error('This source no longer exists.');
-      const url = p.url === undefined ? old.url : feedUrl(httpUrl(p.url, 'The feed URL'));
+      const url =
+        p.url === undefined ? old.url : (await findFeed(deps, httpUrl(p.url, 'The feed URL'))).url;
       const next: SourceRecord = {
         ...old,
         ...(p.name !== undefined ? { name: text(p.name, 'The name', 200) } : {}),
@@ -90,16 +127,13 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
 
     async 'sources/test'(p) {
       payload(p);
-      const url = feedUrl(httpUrl(p.url, 'The feed URL'));
-      const o = await fetchFeed(deps.fetch, url, {}, deps.now());
-      if (o.kind === 'error') return { ok: false, url, error: o.error };
-      if (o.kind === 'not-modified')
-        return { ok: false, url, error: 'The server answered 304 to a plain request.' };
-      const r = parseFeed(o.body);
-      if (!usable(r)) {
-        const why = problems(r, 1)[0]?.message ?? 'it has no incidents, components or status';
-        return { ok: false, url, error: `This is not a Statuspage-compatible feed: ${why}.` };
-      }
+      const given = httpUrl(p.url, 'The feed URL');
+      const first = await probe(deps, given);
+      const found = await findFeed(deps, given, first);
+      const { url } = found;
+      const result = found.result ?? first;
+      if (!result.ok) return { ok: false, url, error: result.error };
+      const { r } = result;
       const { feed } = r;
       return {
         ok: true,

@@ -35,24 +35,44 @@ describe('sources', () => {
     expect(kit.platform.badge?.text).toBe('1');
   });
 
-  test("a status page's address stands for its feed, in add, update and test", async () => {
+  test("a status page's address finds its feed, in add, update and test", async () => {
     const { kit, h } = await setup();
+    // a status page: HTML at its address, the feed under /api/v2/
+    const summary = json(spSummary([spIncident('a')]));
+    kit.net.respond = (url) =>
+      url.endsWith('/api/v2/summary.json')
+        ? summary.clone()
+        : new Response('<html>', { headers: { 'content-type': 'text/html' } });
     const s = await h['sources/add'](
       { name: 'Acme', url: 'https://status.acme.test', pollSeconds: 60 },
       page,
     );
-    expect(s.url).toBe(FEED);
-    expect(kit.net.calls.at(-1)?.url).toBe(FEED);
+    expect(s).toMatchObject({ url: FEED, lastOkAt: T0 });
     const moved = await h['sources/update']({ id: s.id, url: 'https://other.test/' }, page);
     expect(moved.url).toBe('https://other.test/api/v2/summary.json');
     expect(await h['sources/test']({ url: 'https://status.acme.test/' }, page)).toMatchObject({
       ok: true,
       url: FEED,
+      incidents: 1,
     });
-    // any other URL is used as given
-    expect(
-      await h['sources/test']({ url: 'https://status.acme.test/history?page=2' }, page),
-    ).toMatchObject({ url: 'https://status.acme.test/history?page=2' });
+    // not a site root: used as given, however it answers
+    expect(await h['sources/test']({ url: 'https://status.acme.test/history' }, page)).toEqual({
+      ok: false,
+      url: 'https://status.acme.test/history',
+      error: 'The response is not JSON (text/html).',
+    });
+    // a feed served at a site root stays there
+    kit.net.respond = () => summary.clone();
+    expect(await h['sources/test']({ url: 'https://feed.acme.test/' }, page)).toMatchObject({
+      ok: true,
+      url: 'https://feed.acme.test/',
+    });
+    // neither answers: the error is the address's own
+    kit.net.respond = () => new Response('nope', { status: 404 });
+    expect(await h['sources/test']({ url: 'https://gone.acme.test' }, page)).toMatchObject({
+      ok: false,
+      url: 'https://gone.acme.test/',
+    });
   });
 
   test('add refuses a missing name or a non-http URL', async () => {

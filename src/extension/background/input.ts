@@ -37,13 +37,12 @@ export function httpUrl(v: unknown, field: string): string {
 }
 
 /**
- * The feed of a status page given by its address: a site root (`https://www.githubstatus.com`)
- * is never a feed, so it means that page's Statuspage summary (`/api/v2/summary.json`); any
- * other URL is used as given.
+ * Where the Statuspage summary of a status page given by its address would be: for a site root
+ * (`https://www.githubstatus.com`), its `/api/v2/summary.json`; undefined for any other URL.
  */
-export function feedUrl(url: string): string {
+export function summaryUrlOf(url: string): string | undefined {
   const u = new URL(url);
-  return u.pathname === '/' && !u.search && !u.hash ? `${u.origin}/api/v2/summary.json` : u.href;
+  return u.pathname === '/' && !u.search && !u.hash ? `${u.origin}/api/v2/summary.json` : undefined;
 }
 
 /** Minimum and maximum poll intervals, seconds (alarms fire every 30 s at most). */
