@@ -15,17 +15,40 @@ interface BlamePattern {
 
 const SYSTEMIC = 'Describe the condition in the system or process that allowed it';
 
-/** Capitalised words that start sentences but are not people. */
+/**
+ * Capitalised words that start sentences but are not people: pronouns and articles, and the
+ * nouns a systemic sentence starts with ("Traffic caused the spike").
+ */
 const NOT_A_NAME = new Set(
-  'It We They This That These Those There The A An Our Their Nothing Everything Something Nobody Everyone Which What Who When Then If And But So'.split(
-    ' ',
-  ),
+  [
+    'It We They This That These Those There Here The A An Our Their Nothing Everything Something',
+    'Nobody Everyone Which What Who When Where Then If And But So He She I You Let',
+    'Change Config Configuration Deploy Deployment Release Rollout Migration Script Code Bug Job',
+    'Traffic Load Latency Memory Disk Network Cache Database Queue Timeout Outage Failure Error',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 const PERSON_ROLE =
   '(?:someone|somebody|an?\\s+(?:engineer|developer|operator|admin|administrator|intern|contractor|employee|person|teammate|user)|the\\s+(?:engineer|developer|operator|admin|administrator|intern|contractor|on-?call(?:\\s+engineer)?)|(?:engineer|developer|operator|admin|intern|contractor)\\s+[A-Z][a-z]+)';
-const FAULT_VERBS =
-  "(?:broke|forgot|messed\\s+up|screwed\\s+up|neglected|ignored|failed\\s+to|didn't\\s+bother|did\\s+not\\s+bother)";
+/** A role that owns something in a possessive ("the engineer's change"). */
+const ROLE =
+  '(?:engineer|developer|operator|admin|administrator|intern|contractor|on-?call(?:\\s+engineer)?)';
+/** Nouns that name a slip: "made a mistake", "Mehmet's error". */
+const MISTAKE = '(?:mistakes?|errors?|blunders?|typos?|oversights?)';
+/**
+ * What a person is blamed for doing. "Made" counts only with a slip ("made a configuration
+ * mistake"), not "made the change". "Caused" and "failed to" are kept apart because after a
+ * capitalised word they are often a system ("DNS caused the outage", "Monitoring failed to alert").
+ */
+const FAULT_ACTS = `(?:broke|forgot|messed\\s+up|screwed\\s+up|neglected|ignored|didn't\\s+bother|did\\s+not\\s+bother|made\\s+(?:an?\\s+|another\\s+|the\\s+|some\\s+)?(?:[a-z]+\\s+)?${MISTAKE})`;
+const FAULT_VERBS = `(?:${FAULT_ACTS}|caused|failed\\s+to)`;
+/**
+ * After a possessive, the slip itself ("Mehmet's mistake") or a thing of theirs doing the harm
+ * ("Mehmet's change broke"): one or two lowercase words, not "what" or "that" ("Here's what broke").
+ */
+const OWNED_FAULT = `(?:${MISTAKE}\\b|(?:(?!(?:what|that|which|who|how|why|where|when|it|this|been|not)\\b)[a-z][\\w-]*\\s+){1,2}?(?:${FAULT_ACTS}|caused)\\b)`;
 
 const PATTERNS: readonly BlamePattern[] = [
   {
@@ -64,14 +87,28 @@ const PATTERNS: readonly BlamePattern[] = [
     message: 'This names a person as the cause',
     suggestion: `${SYSTEMIC}, e.g. "a configuration change was deployed without a review step".`,
   },
+  {
+    re: new RegExp(`\\b(?:the|an?)\\s+${ROLE}['’]s\\s+${OWNED_FAULT}`, 'gi'),
+    id: 'blame_person_cause',
+    message: 'This names a person as the cause',
+    suggestion: `${SYSTEMIC}, e.g. "a configuration change was deployed without a review step".`,
+  },
 ];
 
 /**
- * A capitalised name directly followed by a fault verb ("Mehmet broke", "Acme forgot"). "failed to"
- * is left out here: after a capitalised word it is mostly a system ("Monitoring failed to alert").
+ * A capitalised name directly followed by a fault verb ("Mehmet broke", "Acme forgot", "Mehmet made
+ * a mistake"), or owning the fault ("Mehmet's change broke", "Mehmet's mistake"). "failed to" is
+ * left out: after a capitalised word it is mostly a system ("Monitoring failed to alert"). For
+ * "caused" and the possessive the name must be spelled like a person's ("DNS caused" is not).
  */
-const NAME_FAULT =
-  /\b([A-Z][A-Za-z]+)\s+(?:broke|forgot|messed\s+up|screwed\s+up|neglected|ignored|didn't\s+bother)\b/g;
+const NAME_FAULT = new RegExp(
+  [
+    `\\b([A-Z][A-Za-z]+)\\s+${FAULT_ACTS}\\b`,
+    `\\b([A-Z][a-z]+)\\s+caused\\b`,
+    `\\b([A-Z][a-z]+)['’]s\\s+${OWNED_FAULT}`,
+  ].join('|'),
+  'g',
+);
 
 /**
  * Whether a capitalised word is plausibly a person or vendor rather than a sentence-initial
@@ -98,12 +135,13 @@ export function findBlame(text: string): Lint[] {
     }
   }
   for (const m of text.matchAll(NAME_FAULT)) {
-    if (!isLikelyName(m[1] ?? '')) continue;
+    const name = m[1] ?? m[2] ?? m[3] ?? '';
+    if (!isLikelyName(name)) continue;
     add(m.index, m.index + m[0].length, {
-      message: `This names ${m[1]} as the cause`,
+      message: `This names ${name} as the cause`,
       suggestion: `${SYSTEMIC}, e.g. "a configuration change was deployed without a review step".`,
       messageId: 'blame_named_cause',
-      params: [m[1] ?? ''],
+      params: [name],
     });
   }
   found.sort((a, b) => (a.start ?? 0) - (b.start ?? 0) || (b.end ?? 0) - (a.end ?? 0));

@@ -60,6 +60,32 @@ describe('composeUpdate', () => {
     if (!r.ok) expect(r.problems?.[0]?.code).toBe('unknown_placeholder');
   });
 
+  it.each([
+    ['impacted', 'We learned: {{learned}}. Next update by {{nextUpdateTime}}.'],
+    ['learned', 'Still impacted: {{impacted}}. Next update by {{nextUpdateTime}}.'],
+    ['nextUpdateTime', 'Still impacted: {{impacted}}. We learned: {{learned}}.'],
+  ])('refuses a custom template without {{%s}}, naming it', (name, template) => {
+    const r = composeUpdate(full, { ...ctx, template });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.missing).toEqual([]);
+    expect(r.problems?.map((p) => [p.code, p.placeholder])).toEqual([
+      ['missing_placeholder', name],
+    ]);
+    expect(r.message).toMatch(
+      /^The update template cannot be used: The "update" template must contain /,
+    );
+    expect(r.message).toContain(`{{${name}}}`);
+  });
+
+  it('accepts a reworded custom template that keeps all three placeholders', () => {
+    const r = composeUpdate(full, {
+      ...ctx,
+      template: 'Impact: {{impacted}} | Learned: {{learned}} | Next: {{nextUpdateTime}}',
+    });
+    expect(r.ok).toBe(true);
+  });
+
   it('shows the date when the next update falls on another day', () => {
     const late = Date.UTC(2025, 2, 15, 23, 50);
     const r = composeUpdate(

@@ -3,7 +3,7 @@
  * a single `{` is ordinary text, except that `{feature}` naming a known placeholder is reported as
  * a probable typo (warning), because it would otherwise ship literally.
  */
-import { TEMPLATE_PLACEHOLDERS, type TemplateId } from './templates';
+import { REQUIRED_PLACEHOLDERS, TEMPLATE_PLACEHOLDERS, type TemplateId } from './templates';
 
 /** A problem found in a template. Errors block rendering; warnings do not. */
 export interface TemplateProblem {
@@ -13,9 +13,10 @@ export interface TemplateProblem {
     | 'unbalanced_braces'
     | 'invalid_placeholder'
     | 'missing_value'
+    | 'missing_placeholder'
     | 'single_braces';
   message: string;
-  /** Offsets into the template text (end exclusive). */
+  /** Offsets into the template text (end exclusive); a missing placeholder points at the end. */
   start: number;
   end: number;
   placeholder?: string;
@@ -81,11 +82,26 @@ function scan(id: TemplateId, text: string, problems: TemplateProblem[]): Token[
   return tokens;
 }
 
-/** Checks a template: unknown or malformed placeholders and unbalanced braces are errors. */
+/**
+ * Checks a template: unknown or malformed placeholders, unbalanced braces and a missing required
+ * placeholder (`REQUIRED_PLACEHOLDERS`) are errors.
+ */
 export function validateTemplate(id: TemplateId, text: string): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   const allowed = TEMPLATE_PLACEHOLDERS[id];
-  for (const t of scan(id, text, problems)) {
+  const tokens = scan(id, text, problems);
+  for (const [name, element] of Object.entries(REQUIRED_PLACEHOLDERS[id] ?? {})) {
+    if (tokens.some((t) => t.name === name)) continue;
+    problems.push({
+      level: 'error',
+      code: 'missing_placeholder',
+      message: `The "${id}" template must contain {{${name}}}: every ${id} carries ${element}`,
+      start: text.length,
+      end: text.length,
+      placeholder: name,
+    });
+  }
+  for (const t of tokens) {
     if (!allowed.includes(t.name)) {
       problems.push({
         level: 'error',

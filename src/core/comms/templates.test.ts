@@ -91,6 +91,45 @@ describe('validateTemplate', () => {
     expect(validateTemplate('initial', 'x {{ feature }} y')).toEqual([]);
   });
 
+  it.each([
+    ['impacted', 'What we have learned: {{learned}}\nNext update by {{nextUpdateTime}}.'],
+    ['learned', 'Still impacted: {{impacted}}\nNext update by {{nextUpdateTime}}.'],
+    ['nextUpdateTime', 'Still impacted: {{impacted}}\nWhat we have learned: {{learned}}'],
+  ])('refuses an update template without {{%s}}', (name, text) => {
+    const p = validateTemplate('update', text);
+    expect(p).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        code: 'missing_placeholder',
+        placeholder: name,
+        start: text.length,
+        end: text.length,
+      }),
+    ]);
+    expect(p[0]?.message).toContain(`{{${name}}}`);
+    expect(p[0]?.message).toMatch(/^The "update" template must contain /);
+  });
+
+  it('names every missing update placeholder, in the domain order', () => {
+    const p = validateTemplate('update', 'All good.');
+    expect(p.map((x) => x.placeholder)).toEqual(['impacted', 'learned', 'nextUpdateTime']);
+    expect(p[1]?.message).toBe(
+      'The "update" template must contain {{learned}}: every update carries what the team has learned',
+    );
+  });
+
+  it('does not count a single-braced required name as present', () => {
+    const p = validateTemplate('update', '{{impacted}} {learned} {{nextUpdateTime}}');
+    expect(p.map((x) => `${x.level}:${x.code}`)).toEqual([
+      'warning:single_braces',
+      'error:missing_placeholder',
+    ]);
+  });
+
+  it('does not require the update placeholders in other templates', () => {
+    expect(validateTemplate('exec', 'Next update: {{nextUpdateTime}}')).toEqual([]);
+  });
+
   it('warns about single braces around a known name only', () => {
     const p = validateTemplate('initial', 'Issue with {feature} and {json}');
     expect(p).toHaveLength(1);
@@ -99,6 +138,16 @@ describe('validateTemplate', () => {
 });
 
 describe('renderTemplate', () => {
+  it('refuses an update template that drops a required element', () => {
+    const r = renderTemplate('update', '{{impacted}} / {{nextUpdateTime}}', {
+      impacted: 'Checkout',
+      learned: 'A misrouted connection',
+      nextUpdateTime: '2:30 PM',
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.code)).toEqual(['missing_placeholder']);
+  });
+
   it('fails on an unknown placeholder instead of leaving a blank', () => {
     const r = renderTemplate('initial', 'Issue with {{featur}}.', { feature: 'Checkout' });
     expect(r.ok).toBe(false);

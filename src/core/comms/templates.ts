@@ -108,6 +108,21 @@ export const TEMPLATE_PLACEHOLDERS: Readonly<Record<TemplateId, readonly string[
   ],
 };
 
+/**
+ * Placeholders a template must contain, each with the element it carries. The domain requires every
+ * update to say what is still impacted, what the team has learned and when the next update comes,
+ * so a team may reword the update template but not drop one of the three.
+ */
+export const REQUIRED_PLACEHOLDERS: Readonly<
+  Partial<Record<TemplateId, Readonly<Record<string, string>>>>
+> = {
+  update: {
+    impacted: 'what is still impacted',
+    learned: 'what the team has learned',
+    nextUpdateTime: 'the next update time',
+  },
+};
+
 /** Human labels for a template picker. */
 export const TEMPLATE_LABELS: Readonly<Record<TemplateId, string>> = {
   initial: 'Initial status page post',

@@ -32,6 +32,44 @@ describe('lintActionItem', () => {
     expect(codes(item({ id: 'a', description: 'Add a review step to the runbook' }))).toEqual([]);
   });
 
+  it.each([
+    ['Improve monitoring by March 15', 'Improve'],
+    ['Improve monitoring by March 15th, 2026', 'Improve'],
+    ['Improve monitoring by 2026-03-15', 'Improve'],
+    ['Improve monitoring before 15 March', 'Improve'],
+    ['Improve monitoring until Q3', 'Improve'],
+    ['Improve monitoring until Q3 2026', 'Improve'],
+    ['Investigate flaky alerts by 3/15', 'Investigate'],
+    ['Investigate flaky alerts by 15/03/2026', 'Investigate'],
+    ['Investigate flaky alerts by 15.03.2026', 'Investigate'],
+    ['Enhance alerting by the end of Q2', 'Enhance'],
+    ['Enhance alerting by end of March 2026', 'Enhance'],
+    ['Revisit the runbook in 2026.', 'Revisit'],
+    ['Revisit the runbook within 2 weeks', 'Revisit'],
+    ['Revisit the runbook until Friday', 'Revisit'],
+    ['Revisit the runbook until the end of the sprint', 'Revisit'],
+    ['Review the runbook (due 2026-03-15)', 'Review'],
+    ['Improve monitoring, March 15', 'Improve'],
+  ])('does not take the date in %j for a measurable result', (description, span) => {
+    const l = lintActionItem(item({ id: 'a', description }), now);
+    expect(l.map((x) => x.code)).toEqual(['vague_action']);
+    expect(description.slice(l[0]?.start, l[0]?.end)).toBe(span);
+  });
+
+  it.each([
+    'Mehmet will add the deployment configuration change review step to the runbook by March 15.',
+    'Improve p99 checkout latency to under 300 ms by March 15',
+    'Improve alert coverage to 100% of services by Q3',
+    'Improve paging so that the on-call is paged within 5 minutes, by 2026-03-15',
+    'Improve retries until no request is dropped, before 15 March',
+    'Reduce the error budget burn by 20% by March 15',
+    'Improve restore time by 2 days by Q3',
+    'Improve latency by 2000 ms',
+    'Improve the deploy pipeline to separate 2 stages',
+  ])('still accepts %j', (description) => {
+    expect(codes(item({ id: 'a', description }))).toEqual([]);
+  });
+
   it('flags missing owner, missing description and missing due date', () => {
     expect(codes(item({ id: 'a', owner: ' ' }))).toEqual(['missing_owner']);
     expect(codes(item({ id: 'a', dueAt: undefined }))).toEqual(['missing_due_date']);

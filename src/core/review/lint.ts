@@ -1,6 +1,7 @@
 /** Review lints: blameless wording, specific / owned / dated action items, and the whole review. */
 import type { Lint } from '../types';
 import { findBlame } from '../comms/blame';
+import { withoutDates } from './dates';
 import { MAX_WHYS, type ActionItem, type Review } from './model';
 import { whyChainFlags } from './whys';
 
@@ -15,7 +16,10 @@ export function blamelessLint(text: string): Lint[] {
 /** Phrases that promise effort, not a result; flagged wherever they appear. */
 const ALWAYS_VAGUE =
   /\b(?:look(?:ing)?\s+into|be\s+more\s+careful|try\s+to|monitor\s+better|keep\s+an\s+eye\s+on|think\s+about|consider|raise\s+awareness)\b/i;
-/** Verbs that are vague unless the item names a measurable result (a number, "so that", "until"). */
+/**
+ * Verbs that are vague unless the item names a measurable result (a number, "so that", "until").
+ * A date is not a result: `MEASURABLE` is tested on the text without its due phrases.
+ */
 const VAGUE_VERB =
   /\b(?:improve|investigate|enhance|optimi[sz]e|revisit)\b|^\s*(?:review|check)\b/i;
 const MEASURABLE = /\d|\bso\s+that\b|\buntil\b|\bto\s+(?:under|below|above|at\s+least)\b/i;
@@ -40,7 +44,7 @@ export function lintActionItem(item: ActionItem, now: number): Lint[] {
     });
   }
   const always = ALWAYS_VAGUE.exec(d);
-  const verb = always ?? (MEASURABLE.test(d) ? null : VAGUE_VERB.exec(d));
+  const verb = always ?? (MEASURABLE.test(withoutDates(d)) ? null : VAGUE_VERB.exec(d));
   if (verb) {
     lints.push({
       code: 'vague_action',

@@ -32,6 +32,34 @@ describe('whyChainFlags', () => {
     expect(last.slice(l[0]?.start, l[0]?.end)).toBe(span);
   });
 
+  it.each([
+    ['an engineer made the wrong configuration change', 'an engineer'],
+    ['The on-call engineer ran the wrong command.', 'The on-call engineer'],
+    ['Mehmet deployed a bad config.', 'Mehmet deployed'],
+    ['The engineer accidentally deleted the table.', 'The engineer'],
+    ['The operator did not check the dashboard.', 'The operator'],
+    ['Because the on-call engineer made a mistake.', 'the on-call engineer'],
+    ['A mistake by the on-call engineer.', 'mistake by'],
+    ['Operator error.', 'Operator error'],
+  ])('flags a person as the subject of the failing action in %j', (last, span) => {
+    const l = whyChainFlags(['Checkout failed.', last]);
+    expect(l.map((x) => x.messageId)).toEqual(['why_stops_at_person']);
+    expect(last.slice(l[0]?.start, l[0]?.end)).toBe(span);
+  });
+
+  it.each([
+    ['the change process did not include a review step that would have caught the error'],
+    ['the monitoring did not alarm in time'],
+    ['the runbook directed the on-call engineer incorrectly'],
+    ['The runbook told the engineer to run the wrong command.'],
+    ['The alert never reached the on-call engineer.'],
+    ['The deploy tool let someone push without a review.'],
+    ['The config template contained a mistake.'],
+    ['The on-call engineer was not paged.'],
+  ])('does not flag a person who is not the subject in %j', (last) => {
+    expect(whyChainFlags(['an engineer made the wrong configuration change', last])).toEqual([]);
+  });
+
   it('offsets spans by leading spaces in the stored answer', () => {
     const l = whyChainFlags(['  Human error']);
     expect([l[0]?.start, l[0]?.end]).toEqual([2, 13]);

@@ -22,8 +22,25 @@ export function nextWhyPrompt(whys: readonly string[]): string | null {
   return `Why did "${last.replace(/[.!?]+$/, '')}" happen?`;
 }
 
-const PERSON_ACTION =
-  /\b(?:human\s+error|mistake|someone|somebody|(?:an?|the)\s+(?:engineer|developer|operator|admin|administrator|intern|contractor|employee|person|teammate|on-?call(?:\s+engineer)?)|engineer|(?:he|she|they)\s+(?:ran|forgot|deployed|pushed|typed|deleted|changed|clicked|merged|applied|made|missed|skipped|ignored|misconfigured|executed|approved|entered|did\s+not|didn't))\b/i;
+/** A person or role that can be the subject of an action: "an engineer", "the on-call engineer", "she". */
+const PERSON = String.raw`(?:someone|somebody|he|she|they|(?:(?:an?|the|one|our|their|another)\s+(?:[a-z]+\s+)?)?(?:engineer|developer|operator|admin|administrator|intern|contractor|employee|person|teammate|on-?call(?:\s+engineer)?|sre|dba)s?)`;
+
+/**
+ * A failing action done by the subject, optionally after an adverb or auxiliary ("accidentally
+ * deleted", "had pushed"). "Did not" / "failed to" are left out before get, receive, have and hear:
+ * "the on-call engineer did not get paged" is something the system failed to do.
+ */
+const FAILING_ACTION = String.raw`(?:(?:accidentally|mistakenly|inadvertently|wrongly|incorrectly|manually|then|also|had|has|have)\s+)*(?:ran|forgot|deployed|pushed|typed|deleted|changed|clicked|merged|applied|made|missed|skipped|ignored|misconfigured|executed|approved|entered|broke|caused|overlooked|neglected|removed|mistyped|misread|(?:did\s+not|didn't|failed\s+to)(?!\s+(?:get|receive|have|hear)\b))`;
+
+/**
+ * An answer that ends the analysis at a person: a named error ("human error", "a mistake by …"),
+ * or a person as the SUBJECT of a failing action. The span is the subject only; a person who is
+ * the object ("the runbook directed the on-call engineer incorrectly") is not matched.
+ */
+const PERSON_ACTION = new RegExp(
+  String.raw`\b(?:(?:human|operator|user|manual)\s+errors?|mistakes?\s+(?:by|of|made\s+by))\b|\b${PERSON}(?=\s+${FAILING_ACTION}\b)`,
+  'i',
+);
 
 /** "Mehmet ran …", "Ana forgot …": a capitalised name followed by an action verb. */
 const NAME_ACTION =
