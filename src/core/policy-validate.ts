@@ -104,7 +104,64 @@ class Checker {
   }
 }
 
-function checkRule(c: Checker, input: unknown, path: string): ObligationRule | null {
+/**
+ * The numbers the messages promise (`updateCadenceMinutes`, `postmortemHours`), or null where that setting was
+ * itself refused (so a rule is not also blamed for disagreeing with a value that is already wrong).
+ */
+interface Promised {
+  cadence: number | null;
+  postmortemHours: number | null;
+}
+
+/**
+ * The composer, the update lint and the resolution text quote the policy's top-level numbers, while the
+ * obligation engine reads each level's 'status_updates' and 'postmortem' rules. Both copies must agree, and
+ * so must any number the rule's label names (views and notices show the label as written).
+ */
+function checkPromises(c: Checker, rule: ObligationRule, path: string, promised: Promised): void {
+  // One problem per field: a value already refused as invalid is not also compared.
+  const fresh = (key: string): boolean => !c.problems.some((p) => p.path === `${path}.${key}`);
+  const agree = (key: 'dueMinutes' | 'repeatEveryMinutes', want: number, what: string): void => {
+    const got = rule[key];
+    if (got !== want && fresh(key)) {
+      c.fail(`${path}.${key}`, `must equal ${what} (got ${got ?? 'nothing'})`);
+    }
+  };
+  const labelNames = (want: number, setting: string): void => {
+    const other = (rule.label.match(/\d+(?:\.\d+)?/g) ?? []).find((n) => Number(n) !== want);
+    if (other !== undefined && fresh('label')) {
+      c.fail(
+        `${path}.label`,
+        `must not name a number other than ${setting} (${want}) (got ${other})`,
+      );
+    }
+  };
+  if (rule.id === 'status_updates' && promised.cadence !== null) {
+    const what = `updateCadenceMinutes (${promised.cadence}), the cadence the messages promise`;
+    agree('dueMinutes', promised.cadence, what);
+    agree('repeatEveryMinutes', promised.cadence, what);
+    labelNames(promised.cadence, 'updateCadenceMinutes');
+  }
+  if (rule.id === 'postmortem' && promised.postmortemHours !== null) {
+    const h = promised.postmortemHours;
+    if (rule.anchor !== 'resolved' && fresh('anchor')) {
+      c.fail(`${path}.anchor`, "must be 'resolved' (postmortemHours counts from resolution)");
+    }
+    agree(
+      'dueMinutes',
+      h * 60,
+      `postmortemHours × 60 (${h * 60}), the deadline the messages promise`,
+    );
+    labelNames(h, 'postmortemHours');
+  }
+}
+
+function checkRule(
+  c: Checker,
+  input: unknown,
+  path: string,
+  promised: Promised,
+): ObligationRule | null {
   if (!isObj(input)) {
     c.fail(path, 'must be an object');
     return null;
@@ -148,10 +205,16 @@ function checkRule(c: Checker, input: unknown, path: string): ObligationRule | n
       "cannot be set when anchor is 'resolved' (it recurs only while open)",
     );
   }
+  checkPromises(c, rule, path, promised);
   return rule;
 }
 
-function checkLevel(c: Checker, input: unknown, path: string): SeverityLevel | null {
+function checkLevel(
+  c: Checker,
+  input: unknown,
+  path: string,
+  promised: Promised,
+): SeverityLevel | null {
   if (!isObj(input)) {
     c.fail(path, 'must be an object');
     return null;
@@ -171,7 +234,7 @@ function checkLevel(c: Checker, input: unknown, path: string): SeverityLevel | n
   });
   const seen = new Map<string, number>();
   c.array(input, 'obligations', `${path}.obligations`).forEach((o, i) => {
-    const rule = checkRule(c, o, `${path}.obligations[${i}]`);
+    const rule = checkRule(c, o, `${path}.obligations[${i}]`, promised);
     if (!rule) return;
     const first = seen.get(rule.id);
     if (rule.id && first !== undefined) {
@@ -207,9 +270,14 @@ export function validatePolicy(input: unknown): {
     postmortemHours: c.number(input, 'postmortemHours', 'postmortemHours', 0, true),
     levels: [],
   };
+  // A refused setting reads as 0 (never a valid value for these), so rules are not compared against it.
+  const promised: Promised = {
+    cadence: policy.updateCadenceMinutes || null,
+    postmortemHours: policy.postmortemHours || null,
+  };
   const bySeverity = new Map<Severity, number>();
   c.array(input, 'levels', 'levels').forEach((l, i) => {
-    const level = checkLevel(c, l, `levels[${i}]`);
+    const level = checkLevel(c, l, `levels[${i}]`, promised);
     if (!level) return;
     const first = bySeverity.get(level.severity);
     if (first !== undefined) {

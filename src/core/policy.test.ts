@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { computeObligations } from './obligations';
 import { DEFAULT_POLICY, levelFor, severityName, validatePolicy } from './policy';
-import type { Policy, Severity } from './types';
+import type { Policy, Severity, TimelineEvent } from './types';
 
 const clone = (): Record<string, unknown> => JSON.parse(JSON.stringify(DEFAULT_POLICY));
 const rule = (s: Severity, id: string) =>
@@ -201,5 +202,110 @@ describe('validatePolicy', () => {
     const inherited = Object.create({ version: 1 }) as Record<string, unknown>;
     Object.assign(inherited, { ...clone(), version: undefined });
     expect(messages(inherited)).toEqual(['version must be an integer ≥ 1']);
+  });
+});
+
+/**
+ * `updateCadenceMinutes` and `postmortemHours` are what the messages promise; each level's 'status_updates' and
+ * 'postmortem' rules are what the deadline engine enforces. A policy where they differ must never be accepted.
+ */
+describe('validatePolicy: promised numbers and deadlines agree', () => {
+  type RawRule = Record<string, unknown>;
+  type Raw = Record<string, unknown> & { levels: { obligations: RawRule[] }[] };
+  const raw = (): Raw => clone() as Raw;
+  const rulesWithId = (p: Raw, id: string): RawRule[] =>
+    p.levels.flatMap((l) => l.obligations.filter((o) => o.id === id));
+
+  it('refuses postmortemHours 72 while the post-mortem rules stay at 48 h', () => {
+    const p = raw();
+    p.postmortemHours = 72;
+    const { policy, problems } = validatePolicy(p);
+    expect(policy).toBeNull();
+    expect(problems).toEqual(
+      [0, 1].flatMap((l) => [
+        {
+          path: `levels[${l}].obligations[6].dueMinutes`,
+          message: `levels[${l}].obligations[6].dueMinutes must equal postmortemHours × 60 (4320), the deadline the messages promise (got 2880)`,
+        },
+        {
+          path: `levels[${l}].obligations[6].label`,
+          message: `levels[${l}].obligations[6].label must not name a number other than postmortemHours (72) (got 48)`,
+        },
+      ]),
+    );
+  });
+
+  it('refuses a status_updates rule off the cadence, or with no cadence at all', () => {
+    const p = raw();
+    p.updateCadenceMinutes = 20;
+    for (const r of rulesWithId(p, 'status_updates')) r.label = 'Status page updates';
+    const sev2 = rulesWithId(p, 'status_updates')[1]!;
+    sev2.dueMinutes = 20;
+    delete sev2.repeatEveryMinutes;
+    expect(messages(p)).toEqual([
+      'levels[0].obligations[4].dueMinutes must equal updateCadenceMinutes (20), the cadence the messages promise (got 30)',
+      'levels[0].obligations[4].repeatEveryMinutes must equal updateCadenceMinutes (20), the cadence the messages promise (got 30)',
+      'levels[1].obligations[4].repeatEveryMinutes must equal updateCadenceMinutes (20), the cadence the messages promise (got nothing)',
+    ]);
+  });
+
+  it('refuses a label whose number contradicts the policy, but not a label without numbers', () => {
+    const p = raw();
+    rulesWithId(p, 'status_updates')[0]!.label = 'Status page update every 15 min';
+    rulesWithId(p, 'postmortem')[1]!.label = 'Post-mortem published after resolution';
+    expect(messages(p)).toEqual([
+      'levels[0].obligations[4].label must not name a number other than updateCadenceMinutes (30) (got 15)',
+    ]);
+  });
+
+  it('refuses a post-mortem that is not measured from resolution', () => {
+    const p = raw();
+    Object.assign(rulesWithId(p, 'postmortem')[0]!, { anchor: 'classified' });
+    expect(messages(p)).toEqual([
+      "levels[0].obligations[6].anchor must be 'resolved' (postmortemHours counts from resolution)",
+    ]);
+  });
+
+  it('does not repeat a problem already reported for the same field', () => {
+    const p = raw();
+    p.updateCadenceMinutes = 'soon';
+    rulesWithId(p, 'postmortem')[0]!.dueMinutes = -1;
+    expect(messages(p)).toEqual([
+      'updateCadenceMinutes must be a positive number',
+      'levels[0].obligations[6].dueMinutes must be a number ≥ 0',
+    ]);
+  });
+
+  it('accepts a consistent edit (20 min, 72 h everywhere) and the deadline engine then uses it', () => {
+    const p = raw();
+    p.updateCadenceMinutes = 20;
+    p.postmortemHours = 72;
+    for (const r of rulesWithId(p, 'status_updates')) {
+      Object.assign(r, { dueMinutes: 20, repeatEveryMinutes: 20 });
+      r.label = 'Status page update every 20 min (impact, learned, next update time)';
+    }
+    for (const r of rulesWithId(p, 'postmortem')) {
+      Object.assign(r, { dueMinutes: 72 * 60 });
+      r.label = 'Post-mortem published within 72 h of resolution';
+    }
+    const { policy, problems } = validatePolicy(p);
+    expect(problems).toEqual([]);
+
+    const T0 = Date.UTC(2025, 2, 3, 9, 0);
+    const at = (min: number) => T0 + min * 60_000;
+    const events: TimelineEvent[] = [
+      { id: 'c', type: 'classified', at: at(0), severity: 1 },
+      { id: 'u', type: 'update_posted', at: at(5) },
+    ];
+    const open = computeObligations({ events }, policy!, at(10));
+    expect(open.find((o) => o.ruleId === 'status_updates')?.dueAt).toBe(at(5 + 20));
+
+    events.push({ id: 'r', type: 'resolved', at: at(30) });
+    const pm = (now: number) =>
+      computeObligations({ events }, policy!, now).find((o) => o.ruleId === 'postmortem');
+    expect(pm(at(31))?.dueAt).toBe(at(30 + 72 * 60));
+    // Past the old 48 h but inside the promised 72 h: not overdue.
+    expect(pm(at(30 + 50 * 60))?.state).toBe('upcoming');
+    expect(pm(at(30 + 72 * 60 + 1))?.state).toBe('overdue');
   });
 });

@@ -10,6 +10,9 @@ export { validatePolicy, CHANNELS, ANCHORS, ONLY_IF, EVENT_TYPES } from './polic
 
 /** Minutes to the first public status-page post after classification (SEV-1, SEV-2, public SEV-3). */
 const STATUS_PAGE_MINUTES = 15;
+// The next two are stated twice: as the policy's top-level numbers (which the messages quote) and in the
+// 'status_updates' / 'postmortem' rules and labels (which the deadline engine and the views use).
+// `validatePolicy` refuses a policy where the copies disagree.
 /** "We will update every 30 minutes." */
 const UPDATE_CADENCE_MINUTES = 30;
 /** "We will publish a full post-mortem within 48 hours." */
