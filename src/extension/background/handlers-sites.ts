@@ -3,7 +3,7 @@ import { DEFAULT_NOTIFICATIONS, getSetting, setSetting } from '../db/settings';
 import type { NotificationPrefs } from '../db/schema';
 import type { Handlers, Sender } from '../messaging';
 import type { Deps } from './deps';
-import { payload, text } from './input';
+import { optText, payload, text } from './input';
 import { refresh } from './refresh';
 import { disableSite, enableSite, setCorner } from './sites';
 
@@ -49,7 +49,8 @@ export function siteHandlers(deps: Deps): Pick<Handlers, SiteCommands> {
       const incidentId = text(p.incidentId, 'The incident id');
       await putCopiedReply(await deps.db(), {
         key: copiedKey(sourceId, incidentId),
-        updateId: text(p.updateId, 'The update id'),
+        // ('' for an incident without updates yet: its first update makes the reply stale)
+        updateId: optText(p.updateId, 'The update id', 500) ?? '',
         text: text(p.text, 'The reply', 20_000),
         copiedAt: deps.now(),
       });

@@ -227,6 +227,15 @@ describe('replies and settings', () => {
       text: 'Hi there',
       stale: false,
     });
+    // copied before the incident had any update: tracked, and stale once there is one
+    await h['replies/copied'](
+      { sourceId: s.id, incidentId: 'a', updateId: '', text: 'Hi, early' },
+      page,
+    );
+    expect(kit.platform.overlay?.incidents[0]?.copied).toMatchObject({
+      text: 'Hi, early',
+      stale: true,
+    });
   });
 
   test('settings/setNotifications merges toggles and checks them', async () => {

@@ -7,7 +7,10 @@ import { fromLocalInput } from './datetime';
 export interface ObligationRow extends ObligationStatus {
   /** Stable key (recurring duties repeat their rule id). */
   key: string;
-  /** Not met yet and still live: "Mark done" is offered. */
+  /**
+   * Not met yet and still live: "Mark done" is offered; except for a duty met by publishing the
+   * review (the post-mortem), which only the published review meets.
+   */
   canMarkDone: boolean;
   /** The event that met it (the latest one for a recurring duty), whose time can be edited. */
   metEvent?: TimelineEvent;
@@ -38,7 +41,7 @@ export function obligationRows(
     return {
       ...s,
       key: `${s.ruleId}|${s.occurrence ?? 0}`,
-      canMarkDone: LIVE.has(s.state),
+      canMarkDone: LIVE.has(s.state) && !rule?.metBy.includes('review_published'),
       ...(metEvent ? { metEvent } : {}),
     };
   });

@@ -42,6 +42,13 @@ describe('obligation checklist', () => {
     expect(rows.every((r) => r.key.includes('|'))).toBe(true);
     expect(rows.find((r) => r.ruleId === 'status_page')?.canMarkDone).toBe(true);
   });
+  it('the post-mortem is met by publishing the review, never by "Mark done"', () => {
+    const resolved = [...events, ev('r', 'resolved', NOW + 60 * MIN)];
+    const row = obligationRows({ events: resolved }, DEFAULT_POLICY, NOW + 61 * MIN).find(
+      (r) => r.ruleId === 'postmortem',
+    );
+    expect(row).toMatchObject({ state: 'upcoming', canMarkDone: false });
+  });
   it('marking done finds the event that met it, so its time can be edited', () => {
     const done = [
       ...events,
