@@ -5,9 +5,10 @@ import { send } from '../messaging';
 import { countdown } from '../ui/countdown';
 import { t } from '../ui/i18n';
 import { useNow } from '../ui/use-now';
-import { Alert, When, tOr, useAction } from './common';
+import { Alert, When, useAction } from './common';
 import { obligationRows, type ObligationRow } from './obligation-rows';
 import { TimeEdit } from './TimeEdit';
+import { obligationLabel } from '../ui/obligation-label';
 
 const COUNTING = new Set(['upcoming', 'due_soon', 'overdue']);
 
@@ -50,7 +51,7 @@ export function ObligationsPanel(props: {
       <ul class="checklist">
         {rows.map((r) => {
           const c = r.dueAt !== null && COUNTING.has(r.state) ? countdown(r.dueAt, now) : null;
-          const label = tOr(`rs_ob_${r.ruleId}`, r.label);
+          const label = obligationLabel(r);
           return (
             <li
               key={r.key}

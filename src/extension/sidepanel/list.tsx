@@ -2,10 +2,11 @@ import { countdown } from '../ui/countdown';
 import { t } from '../ui/i18n';
 import { useDbQuery } from '../ui/use-db';
 import { useNow } from '../ui/use-now';
-import { IncidentChip, tOr } from '../responder/common';
+import { IncidentChip } from '../responder/common';
 import { routeHash } from '../responder/route';
 import { useState } from 'preact/hooks';
 import { readList, REVIEWS_PAGE, type ListItem } from './data';
+import { obligationLabel } from '../ui/obligation-label';
 
 /** Open incidents with their next deadline, and resolved ones waiting for their post-mortem. */
 export function ListView() {
@@ -87,7 +88,7 @@ function Row({
       </h3>
       {next && c && (
         <p class="meta">
-          {tOr(`rs_ob_${next.ruleId}`, next.label)}:{' '}
+          {obligationLabel(next)}:{' '}
           <span class={`cd cd-${c.tone}`} data-tone={c.tone}>
             {c.text}
           </span>

@@ -2,6 +2,7 @@ import type { ObligationStatus } from '../../core/types';
 import { countdown } from './countdown';
 import { t } from './i18n';
 import { useNow } from './use-now';
+import { obligationLabel } from './obligation-label';
 
 /** Obligations with a live deadline: not yet met, not standing, with a due time. */
 export function liveDeadlines(obligations: readonly ObligationStatus[]): ObligationStatus[] {
@@ -35,7 +36,7 @@ export function Deadlines({ obligations }: { obligations: readonly ObligationSta
         const c = countdown(o.dueAt ?? now, now);
         return (
           <li key={`${o.ruleId}|${o.occurrence ?? 0}`}>
-            <span>{o.label}</span>
+            <span>{obligationLabel(o)}</span>
             <span class={`cd cd-${c.tone}`} data-tone={c.tone}>
               {c.text}
             </span>

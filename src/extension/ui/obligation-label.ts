@@ -1,0 +1,28 @@
+import type { ObligationStatus } from '../../core/types';
+import { t } from './i18n';
+
+/** Rules whose wording carries a number of the policy, and that number's unit (ms). */
+const SPAN_UNIT: Record<string, number> = {
+  // the update cadence, in minutes; the post-mortem window, in hours
+  status_updates: 60_000,
+  postmortem: 3_600_000,
+};
+
+/**
+ * A duty's name in the UI language. The cadence and the post-mortem window are read off the
+ * duty itself (due minus anchor), so an edited policy reads true; before its anchor (no clock
+ * yet) such a duty keeps the policy's own wording. A rule the catalogue does not know keeps it too.
+ */
+export function obligationLabel(
+  o: Pick<ObligationStatus, 'ruleId' | 'label' | 'anchorAt' | 'dueAt'>,
+): string {
+  const unit = SPAN_UNIT[o.ruleId];
+  const subs: string[] = [];
+  if (unit !== undefined) {
+    if (o.dueAt === null || o.anchorAt === null) return o.label;
+    subs.push(String(Math.round(((o.dueAt - o.anchorAt) / unit) * 10) / 10));
+  }
+  const key = `rs_ob_${o.ruleId}`;
+  const s = t(key, ...subs);
+  return s === key || s === '' ? o.label : s;
+}
