@@ -33,6 +33,33 @@ function incident(over: Partial<FeedIncident> = {}): FeedIncident {
 }
 
 describe('feedTimeline', () => {
+  test('severity changes seen later are reclassifications at the time they were seen', () => {
+    const seen = [
+      { severity: null, at: T0 + MIN }, // impact unknown at first: no classification yet
+      { severity: 3 as const, at: T0 + 5 * MIN },
+      { severity: 1 as const, at: T0 + 120 * MIN },
+    ];
+    const events = feedTimeline(incident({ severity: 1, impact: 'critical' }), seen);
+    expect(
+      events.filter((e) => e.severity !== undefined).map((e) => [e.type, e.at, e.severity]),
+    ).toEqual([
+      ['classified', T0 + 5 * MIN, 3],
+      ['reclassified', T0 + 120 * MIN, 1],
+    ]);
+    // SEV-1's customer notification counts from the escalation
+    const email = computeObligations(
+      { events, publiclyVisible: true },
+      DEFAULT_POLICY,
+      T0 + 121 * MIN,
+    ).find((o) => o.ruleId === 'customer_email');
+    expect(email).toMatchObject({ dueAt: T0 + 150 * MIN, state: 'upcoming' });
+  });
+
+  test('the first severity seen counts from the creation, whenever the first poll was', () => {
+    const events = feedTimeline(incident(), [{ severity: 2, at: T0 + 30 * MIN }]);
+    expect(events.find((e) => e.type === 'classified')).toMatchObject({ at: T0, severity: 2 });
+  });
+
   test('classifies at createdAt with the severity of the impact', () => {
     const events = feedTimeline(incident({ startedAt: T0 - 10 * MIN }));
     expect(events.map((e) => [e.type, e.at, e.severity])).toEqual([

@@ -3,6 +3,7 @@ import type { ObligationStatus } from '../../core/types';
 import type { FeedIncidentRecord, IncidentRecord, NotificationPrefs } from '../db/schema';
 import type { OverlayIncident } from '../overlay-state';
 import { t } from '../ui/i18n';
+import { obligationLabel } from '../ui/obligation-label';
 
 /** One desktop notification, identified by a key that is never shown twice (the `notified` store). */
 export interface Notice {
@@ -38,7 +39,8 @@ export function dueNotices(
     if ((o.state !== 'due_soon' && o.state !== 'overdue') || o.dueAt === null) continue;
     const mins = Math.max(0, Math.ceil(Math.abs(o.dueAt - now) / MIN));
     const overdue = o.state === 'overdue';
-    const title = overdue ? t('notice_overdue', o.label) : t('notice_dueIn', mins, o.label);
+    const label = obligationLabel(o);
+    const title = overdue ? t('notice_overdue', label) : t('notice_dueIn', mins, label);
     const message = overdue ? t('notice_overdueBy', name, mins) : name;
     const key = `due|${scope}|${o.ruleId}|${o.occurrence ?? 1}|${o.anchorAt ?? ''}|${o.state}`;
     out.push({ key, pref: 'obligationDue', title, message });
@@ -55,6 +57,8 @@ export function feedNotices(
   key: string,
   linked: boolean,
   now: number,
+  /** How many severities the incident has had (its history's length): each change is news. */
+  severities = 1,
 ): NoticeGroup {
   const i = o.incident;
   if (i.kind !== 'incident') return { changes: [], dues: [] };
@@ -69,7 +73,8 @@ export function feedNotices(
   };
   const changes: Notice[] = [
     {
-      key: `sev|${key}|${i.severity ?? 'none'}`,
+      // (a change back to an earlier severity is a new change; the first keeps its old key)
+      key: `sev|${key}|${i.severity ?? 'none'}${severities > 1 ? `|${severities}` : ''}`,
       pref: 'severityChange',
       title: t('notice_severityNow', sev, clip(i.name, 80)),
       message: o.sourceName,

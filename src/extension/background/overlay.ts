@@ -47,7 +47,7 @@ export function feedObligations(
   now: number,
 ): OverlayIncident['obligations'] {
   if (rec.incident.kind === 'maintenance') return [];
-  const events = [...feedTimeline(rec.incident), ...(linked ?? [])];
+  const events = [...feedTimeline(rec.incident, rec.severities), ...(linked ?? [])];
   const channels: readonly Channel[] = linked?.length ? LINKED_CHANNELS : FEED_CHANNELS;
   return computeObligations({ events, publiclyVisible: true }, policy, now).filter((o) =>
     channels.includes(o.channel),

@@ -128,6 +128,33 @@ describe('notifications', () => {
     ]);
   });
 
+  test('a severity that changes back is announced again; the same severity is not', async () => {
+    let kit = await makeKit();
+    await setSetting(kit.db, 'notifications', { ...DEFAULT_NOTIFICATIONS, obligationDue: false });
+    for (const impact of ['major', 'critical', 'critical', 'major', 'major']) {
+      await wake(kit, [spIncident('a', { impact })]);
+      kit = await kit.restart();
+    }
+    expect(titles(kit)).toEqual([
+      'SEV-2: Incident a',
+      'Severity now SEV-1: Incident a',
+      'Severity now SEV-2: Incident a',
+    ]);
+  });
+
+  test("an escalation's deadlines run from when it was seen, not from the incident's creation", async () => {
+    const kit = await makeKit();
+    await setSetting(kit.db, 'notifications', { ...DEFAULT_NOTIFICATIONS, obligationDue: false });
+    await wake(kit, [spIncident('a', { impact: 'minor' })]);
+    kit.clock.now += 120 * MIN;
+    await wake(kit, [spIncident('a', { impact: 'critical' })]);
+    const email = kit.platform.overlay?.incidents[0]?.obligations.find(
+      (o) => o.ruleId === 'customer_email',
+    );
+    // SEV-1: customers within 30 min of the escalation, so due in 30 min, not 90 min overdue
+    expect(email).toMatchObject({ state: 'upcoming', dueAt: kit.clock.now + 30 * MIN });
+  });
+
   test('an incident that leaves the feed is announced as ended, once, even across a restart', async () => {
     let kit = await makeKit();
     await setSetting(kit.db, 'notifications', { ...DEFAULT_NOTIFICATIONS, obligationDue: false });

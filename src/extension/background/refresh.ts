@@ -102,9 +102,10 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
   const severities: (Severity | null)[] = overlay.incidents
     .filter((o) => o.incident.kind === 'incident')
     .map((o) => o.incident.severity);
+  const history = new Map(active.map((r) => [r.key, r.severities?.length ?? 1]));
   const groups: NoticeGroup[] = overlay.incidents.map((o) => {
     const k = feedKey(o.sourceId, o.incident.id);
-    return feedNotices(o, k, linkedEvents.has(k), now);
+    return feedNotices(o, k, linkedEvents.has(k), now, history.get(k));
   });
   for (const rec of ended) {
     const source = sources.find((x) => x.id === rec.sourceId);

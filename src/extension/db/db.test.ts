@@ -9,7 +9,7 @@ import { MIGRATIONS } from './migrations';
 import { openLensDB } from './open';
 import { DB_VERSION, type IncidentRecord, type LensDB } from './schema';
 import { getSetting, getSettings, setSetting } from './settings';
-import { activeFeedIncidents, savePoll } from './sources';
+import { activeFeedIncidents, savePoll, seenSeverities, SEVERITY_HISTORY } from './sources';
 import { sampleRecords, seedEveryStore } from './seed.test-helpers';
 
 describe('openLensDB and migrations', () => {
@@ -127,6 +127,35 @@ describe('openLensDB and migrations', () => {
     const again = await openLensDB(name, 1);
     expect(await again.get('notified', 'k')).toEqual({ key: 'k', at: 1 });
     again.close();
+  });
+});
+
+describe('severity history of a feed incident', () => {
+  const rec = (severities?: { severity: 1 | 2 | 3 | 4 | null; at: number }[]) =>
+    ({
+      key: 's|a',
+      sourceId: 's',
+      incident: { severity: 2 },
+      active: 1,
+      firstSeenAt: T0,
+      lastSeenAt: T0,
+      ...(severities ? { severities } : {}),
+    }) as unknown as Parameters<typeof seenSeverities>[0];
+
+  test('starts at the first sighting, grows only on a change, keeps the first when capped', () => {
+    expect(seenSeverities(undefined, 3, T0)).toEqual([{ severity: 3, at: T0 }]);
+    const same = [{ severity: 2 as const, at: T0 }];
+    expect(seenSeverities(rec(same), 2, T0 + 1)).toBe(same);
+    // a record from before the history existed: its first sighting, then the change
+    expect(seenSeverities(rec(), 1, T0 + 5)).toEqual([
+      { severity: 2, at: T0 },
+      { severity: 1, at: T0 + 5 },
+    ]);
+    let h = seenSeverities(undefined, 4, T0);
+    for (let i = 1; i <= 30; i++) h = seenSeverities(rec(h), ((i % 2) + 1) as 1 | 2, T0 + i);
+    expect(h).toHaveLength(SEVERITY_HISTORY);
+    expect(h[0]).toEqual({ severity: 4, at: T0 });
+    expect(h.at(-1)).toEqual({ severity: 1, at: T0 + 30 });
   });
 });
 

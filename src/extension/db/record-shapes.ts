@@ -78,6 +78,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     active: oneOf(0, 1),
     firstSeenAt: num,
     lastSeenAt: num,
+    severities: opt(arr(obj({ severity: nullable(severity), at: num }))),
   }),
   sites: obj({
     pattern: str,

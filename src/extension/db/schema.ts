@@ -59,6 +59,18 @@ export interface FeedIncidentRecord {
   active: 0 | 1;
   firstSeenAt: number;
   lastSeenAt: number;
+  /**
+   * The severities seen, oldest first: the first as the incident appeared, then each change with
+   * the time a poll first saw it (a feed only says the current impact). At most
+   * `SEVERITY_HISTORY` entries, the first always kept. Absent on records written before it existed.
+   */
+  severities?: SeveritySeen[];
+}
+
+/** A severity a feed incident had, and since when. */
+export interface SeveritySeen {
+  severity: Severity | null;
+  at: number;
 }
 
 /** A site where the agent enabled the overlay. */

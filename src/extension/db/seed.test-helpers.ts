@@ -58,6 +58,18 @@ export function sampleRecords(): Record<StoreName, Record<string, unknown>[]> {
     ],
     feedIncidents: [
       { key: 's1|fi1', sourceId: 's1', incident, active: 1, firstSeenAt: T, lastSeenAt: T },
+      {
+        key: 's1|fi2',
+        sourceId: 's1',
+        incident: { ...incident, id: 'fi2' },
+        active: 1,
+        firstSeenAt: T,
+        lastSeenAt: T,
+        severities: [
+          { severity: null, at: T },
+          { severity: 2, at: T + 60_000 },
+        ],
+      },
     ],
     sites: [
       {

@@ -1,5 +1,6 @@
+import type { Severity } from '../../core/types';
 import type { LensDatabase } from './open';
-import type { FeedIncidentRecord, SnapshotRecord, SourceRecord } from './schema';
+import type { FeedIncidentRecord, SeveritySeen, SnapshotRecord, SourceRecord } from './schema';
 
 /** Every source, in creation order. */
 export async function listSources(db: LensDatabase): Promise<SourceRecord[]> {
@@ -79,7 +80,29 @@ export type PollPatch = Partial<
 >;
 
 /** The feed incidents a good poll brings: what the feed says, with the active flag. */
-export type SeenIncident = Omit<FeedIncidentRecord, 'firstSeenAt' | 'lastSeenAt' | 'key'>;
+export type SeenIncident = Omit<
+  FeedIncidentRecord,
+  'firstSeenAt' | 'lastSeenAt' | 'key' | 'severities'
+>;
+
+/** How many severities a feed incident remembers (the first, then the latest changes). */
+export const SEVERITY_HISTORY = 20;
+
+/**
+ * The severity history after a poll that saw `severity` at `now`: unchanged while the severity is,
+ * else one entry more. A record from before the history existed starts it at its first sighting.
+ */
+export function seenSeverities(
+  prev: FeedIncidentRecord | undefined,
+  severity: Severity | null,
+  now: number,
+): SeveritySeen[] {
+  const history =
+    prev?.severities ?? (prev ? [{ severity: prev.incident.severity, at: prev.firstSeenAt }] : []);
+  if (history.length > 0 && history.at(-1)!.severity === severity) return history;
+  const next = [...history, { severity, at: now }];
+  return next.length > SEVERITY_HISTORY ? [next[0]!, ...next.slice(-(SEVERITY_HISTORY - 1))] : next;
+}
 
 /**
  * Records the result of a poll of `url` in one transaction: the source's poll fields, and for a good
@@ -114,8 +137,10 @@ export async function savePoll(
       const key = feedKey(rec.sourceId, rec.incident.id);
       if (seen.has(key)) continue;
       seen.add(key);
-      const firstSeenAt = byKey.get(key)?.firstSeenAt ?? good.now;
-      writes.push(store.put({ ...rec, key, firstSeenAt, lastSeenAt: good.now }));
+      const prev = byKey.get(key);
+      const firstSeenAt = prev?.firstSeenAt ?? good.now;
+      const severities = seenSeverities(prev, rec.incident.severity, good.now);
+      writes.push(store.put({ ...rec, key, firstSeenAt, lastSeenAt: good.now, severities }));
     }
     for (const r of old) {
       if (!seen.has(r.key) && r.active === 1) writes.push(store.put({ ...r, active: 0 }));
