@@ -40,6 +40,11 @@ export interface Commands {
     req: { sourceId: string; incidentId: string; updateId: string; text: string };
     res: null;
   };
+  /** An agent did a feed incident's duty (today: notified the customers), from the overlay or popup. */
+  'feed/markDone': {
+    req: { sourceId: string; incidentId: string; obligationId: string };
+    res: null;
+  };
   'incidents/declare': {
     req: { title: string; components: string[]; publiclyVisible: boolean; startedAt?: number };
     res: IncidentRecord;
@@ -101,4 +106,8 @@ export interface TogglePanelMessage {
 }
 
 /** The only commands a content script (a web page's isolated world) may send. */
-export const CONTENT_SCRIPT_COMMANDS: readonly Command[] = ['replies/copied', 'sites/setCorner'];
+export const CONTENT_SCRIPT_COMMANDS: readonly Command[] = [
+  'replies/copied',
+  'sites/setCorner',
+  'feed/markDone',
+];

@@ -1,4 +1,5 @@
 import { copiedKey, putCopiedReply } from '../db/marks';
+import { feedKey } from '../db/sources';
 import { DEFAULT_NOTIFICATIONS, getSetting, setSetting } from '../db/settings';
 import type { NotificationPrefs } from '../db/schema';
 import type { Handlers, Sender } from '../messaging';
@@ -12,6 +13,7 @@ type SiteCommands =
   | 'sites/disable'
   | 'sites/setCorner'
   | 'replies/copied'
+  | 'feed/markDone'
   | 'settings/setNotifications';
 
 const PREF_KEYS = Object.keys(DEFAULT_NOTIFICATIONS) as (keyof NotificationPrefs)[];
@@ -22,6 +24,12 @@ function ownOrigin(sender: Sender, origin: string): void {
     throw new Error('Refused: a page may only change its own site.');
   }
 }
+
+/**
+ * A feed incident's duties an agent can do and mark done: the proactive customer notification
+ * (the status page posts come from the feed itself).
+ */
+export const AGENT_DUTIES: readonly string[] = ['customer_email'];
 
 /** Handlers for sites, copied replies and notification preferences. */
 export function siteHandlers(deps: Deps): Pick<Handlers, SiteCommands> {
@@ -54,6 +62,27 @@ export function siteHandlers(deps: Deps): Pick<Handlers, SiteCommands> {
         text: text(p.text, 'The reply', 20_000),
         copiedAt: deps.now(),
       });
+      await refresh(deps);
+      return null;
+    },
+    async 'feed/markDone'(p) {
+      payload(p);
+      const key = feedKey(text(p.sourceId, 'The source id'), text(p.incidentId, 'The incident id'));
+      const obligationId = text(p.obligationId, 'The duty');
+      if (!AGENT_DUTIES.includes(obligationId))
+        throw new Error(`"${obligationId}" is not a duty an agent can mark done.`);
+      const db = await deps.db();
+      const tx = db.transaction('feedIncidents', 'readwrite');
+      const rec = await tx.store.get(key);
+      if (!rec) throw new Error('This incident is no longer listed.');
+      // the first time counts (a second click does not move it)
+      if (!rec.done?.some((d) => d.obligationId === obligationId)) {
+        await tx.store.put({
+          ...rec,
+          done: [...(rec.done ?? []), { obligationId, at: deps.now() }],
+        });
+      }
+      await tx.done;
       await refresh(deps);
       return null;
     },

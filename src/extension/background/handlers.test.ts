@@ -238,6 +238,30 @@ describe('replies and settings', () => {
     });
   });
 
+  test('feed/markDone: the customer notification of a feed incident is met when the agent says so', async () => {
+    const { kit, h } = await setup();
+    kit.net.respond = () => json(spSummary([spIncident('a', { impact: 'critical' })]));
+    const s = await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    const email = () =>
+      kit.platform.overlay?.incidents[0]?.obligations.find((o) => o.ruleId === 'customer_email');
+    kit.clock.now += 45 * MIN;
+    await refresh(kit.deps);
+    expect(email()?.state).toBe('overdue');
+    const mark = { sourceId: s.id, incidentId: 'a', obligationId: 'customer_email' };
+    await h['feed/markDone'](mark, page);
+    expect(email()).toMatchObject({ state: 'met_late', metAt: kit.clock.now });
+    // a second click does not move it
+    kit.clock.now += MIN;
+    await h['feed/markDone'](mark, page);
+    expect(email()?.metAt).toBe(kit.clock.now - MIN);
+    await expect(
+      h['feed/markDone']({ ...mark, obligationId: 'status_page' }, page),
+    ).rejects.toThrow(/not a duty an agent can mark done/);
+    await expect(h['feed/markDone']({ ...mark, incidentId: 'nope' }, page)).rejects.toThrow(
+      /no longer listed/,
+    );
+  });
+
   test('settings/setNotifications merges toggles and checks them', async () => {
     const { kit, h } = await setup();
     expect(await h['settings/setNotifications']({ newUpdate: false }, page)).toMatchObject({

@@ -47,7 +47,13 @@ export function feedObligations(
   now: number,
 ): OverlayIncident['obligations'] {
   if (rec.incident.kind === 'maintenance') return [];
-  const events = [...feedTimeline(rec.incident, rec.severities), ...(linked ?? [])];
+  const done: TimelineEvent[] = (rec.done ?? []).map((d) => ({
+    id: `agent:${rec.key}:${d.obligationId}`,
+    type: 'obligation_met',
+    obligationId: d.obligationId,
+    at: d.at,
+  }));
+  const events = [...feedTimeline(rec.incident, rec.severities), ...done, ...(linked ?? [])];
   const channels: readonly Channel[] = linked?.length ? LINKED_CHANNELS : FEED_CHANNELS;
   return computeObligations({ events, publiclyVisible: true }, policy, now).filter((o) =>
     channels.includes(o.channel),

@@ -105,6 +105,35 @@ describe('overlay', () => {
     expect(pill.style.top).toBe('16px');
   });
 
+  it('the customer notification can be marked done from the panel; status page posts cannot', async () => {
+    const s = setup(
+      state([
+        item({
+          obligations: [
+            obligation(Date.now() + 10 * 60_000),
+            obligation(Date.now() + 20 * 60_000, {
+              ruleId: 'customer_email',
+              label: 'Customer notification',
+              channel: 'customer_email',
+            }),
+          ],
+        }),
+      ]),
+    );
+    render(<Overlay ports={s.ports} />, s.root);
+    await flush();
+    await act(() => s.root.querySelector<HTMLButtonElement>('.pill')!.click());
+    const buttons = [...s.root.querySelectorAll<HTMLButtonElement>('.deadlines button')];
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Mark done: Customer notification (proactive email to enterprise accounts)',
+    ]);
+    await act(async () => buttons[0]!.click());
+    expect(s.sent).toContainEqual([
+      'feed/markDone',
+      { sourceId: 's1', incidentId: item().incident.id, obligationId: 'customer_email' },
+    ]);
+  });
+
   it('copies a reply quoting the latest update, reports it, and shows staleness with the newer text', async () => {
     const s = setup(state([item()]), 'Customer says checkout fails');
     render(<Overlay ports={s.ports} />, s.root);

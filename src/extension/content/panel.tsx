@@ -1,4 +1,4 @@
-import type { Ref } from 'preact';
+import type { RefObject } from 'preact';
 import { formatClock } from '../../core/time';
 import type { OverlayState } from '../overlay-state';
 import { t, uiLocale } from '../ui/i18n';
@@ -17,7 +17,7 @@ interface Props {
   match: TicketMatch | null;
   ports: OverlayPorts;
   onClose(): void;
-  headingRef: Ref<HTMLHeadingElement>;
+  headingRef: RefObject<HTMLHeadingElement | null>;
 }
 
 /** The panel opens away from the pill's corner edge so the two never overlap. */
@@ -78,7 +78,22 @@ export function Panel({ state, corner, match, ports, onClose, headingRef }: Prop
                 <strong>{t('match_likely')}</strong> {t('match_term', match.term)}
               </p>
             )}
-            <IncidentCard item={item} now={now}>
+            <IncidentCard
+              item={item}
+              now={now}
+              onMarkDone={(o) => {
+                // the store update re-renders the card; a refusal changes nothing
+                void ports
+                  .send('feed/markDone', {
+                    sourceId: item.sourceId,
+                    incidentId: item.incident.id,
+                    obligationId: o.ruleId,
+                  })
+                  .catch(() => undefined);
+                // The met duty's row (and this button) goes: keep focus in the panel, so Esc closes it.
+                headingRef.current?.focus();
+              }}
+            >
               {item.incident.kind === 'incident' && <CopyReply item={item} ports={ports} />}
             </IncidentCard>
           </div>

@@ -79,6 +79,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     firstSeenAt: num,
     lastSeenAt: num,
     severities: opt(arr(obj({ severity: nullable(severity), at: num }))),
+    done: opt(arr(obj({ obligationId: str, at: num }))),
   }),
   sites: obj({
     pattern: str,

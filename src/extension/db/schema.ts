@@ -65,6 +65,8 @@ export interface FeedIncidentRecord {
    * `SEVERITY_HISTORY` entries, the first always kept. Absent on records written before it existed.
    */
   severities?: SeveritySeen[];
+  /** Duties of this incident the agent marked done (today only `customer_email`), first time each. */
+  done?: { obligationId: string; at: number }[];
 }
 
 /** A severity a feed incident had, and since when. */

@@ -8,6 +8,7 @@ import { useNow } from '../ui/use-now';
 import { staleSince, useOverlayState } from '../ui/use-overlay';
 import { OpenResponder } from '../responder/OpenResponder';
 import { SiteToggle } from './site-toggle';
+import { send } from '../messaging';
 
 const store = browserOverlayStore();
 
@@ -33,7 +34,18 @@ export function PopupApp() {
           <p class="empty ok">{t('popup_allClear')}</p>
         ) : (
           state.incidents.map((item) => (
-            <IncidentCard key={`${item.sourceId}|${item.incident.id}`} item={item} now={now} />
+            <IncidentCard
+              key={`${item.sourceId}|${item.incident.id}`}
+              item={item}
+              now={now}
+              onMarkDone={(o) =>
+                void send('feed/markDone', {
+                  sourceId: item.sourceId,
+                  incidentId: item.incident.id,
+                  obligationId: o.ruleId,
+                }).catch(() => undefined)
+              }
+            />
           ))
         )}
       </section>

@@ -26,7 +26,14 @@ export function anyLiveDeadline(
  * Live countdowns to each upcoming deadline. The list subscribes to the shared ticker only while
  * it is mounted and has something to count, so a quiet panel runs no timer at all.
  */
-export function Deadlines({ obligations }: { obligations: readonly ObligationStatus[] }) {
+export function Deadlines({
+  obligations,
+  onMarkDone,
+}: {
+  obligations: readonly ObligationStatus[];
+  /** Given: duties an agent does (the customer notification) get a "Mark done" button. */
+  onMarkDone?: (o: ObligationStatus) => void;
+}) {
   const live = liveDeadlines(obligations);
   const now = useNow(live.length > 0);
   if (live.length === 0) return null;
@@ -40,6 +47,16 @@ export function Deadlines({ obligations }: { obligations: readonly ObligationSta
             <span class={`cd cd-${c.tone}`} data-tone={c.tone}>
               {c.text}
             </span>
+            {onMarkDone && o.channel === 'customer_email' && (
+              <button
+                type="button"
+                class="secondary"
+                aria-label={t('rs_ob_markDoneNamed', obligationLabel(o))}
+                onClick={() => onMarkDone(o)}
+              >
+                {t('rs_ob_markDone')}
+              </button>
+            )}
           </li>
         );
       })}

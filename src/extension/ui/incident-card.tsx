@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { latestPublicUpdate } from '../../core/comms/support';
 import { formatRelative } from '../../core/time';
+import type { ObligationStatus } from '../../core/types';
 import type { OverlayIncident } from '../overlay-state';
 import { Deadlines } from './deadlines';
 import { t, uiLocale } from './i18n';
@@ -28,13 +29,15 @@ interface Props {
   headingLevel?: 2 | 3;
   /** Actions and notes shown under the update (copy reply, match badge). */
   children?: ComponentChildren;
+  /** Marks a duty an agent did (see Deadlines). */
+  onMarkDone?: (o: ObligationStatus) => void;
 }
 
 /**
  * One active incident: severity, status, affected components, the latest public update (as text,
  * never HTML) with its age, and live countdowns. Shared by the overlay panel and the popup.
  */
-export function IncidentCard({ item, now, headingLevel = 3, children }: Props) {
+export function IncidentCard({ item, now, headingLevel = 3, children, onMarkDone }: Props) {
   const { incident } = item;
   const latest = latestPublicUpdate(incident);
   const components = affectedNames(item);
@@ -59,7 +62,7 @@ export function IncidentCard({ item, now, headingLevel = 3, children }: Props) {
       ) : (
         <p class="muted">{t('card_noUpdate')}</p>
       )}
-      <Deadlines obligations={item.obligations} />
+      <Deadlines obligations={item.obligations} {...(onMarkDone ? { onMarkDone } : {})} />
       {children}
     </article>
   );

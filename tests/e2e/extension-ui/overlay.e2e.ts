@@ -104,6 +104,15 @@ test('axe: the open panel (real rendered DOM and CSS, copied into an open root) 
   await copy.close();
 });
 
+test('the agent marks the customer notification done from the panel, and its countdown goes', async () => {
+  const listed = async () =>
+    (await root.exists('.deadlines')) &&
+    (await root.text('.deadlines')).includes('Customer notification');
+  expect(await listed()).toBe(true);
+  await root.click('.deadlines button');
+  await until(async () => !(await listed()), 'the customer notification met', 5_000);
+});
+
 test('Escape closes the panel and returns focus to the pill; arrow keys move the pill', async () => {
   await page.keyboard.press('Escape');
   await until(async () => !(await root.exists('[role=dialog]')), 'the panel closed');
