@@ -105,6 +105,12 @@ export interface TogglePanelMessage {
   type: typeof TOGGLE_PANEL;
 }
 
+/** The message the background sends to a site's tabs when the agent turns the overlay off there. */
+export const OVERLAY_TEARDOWN = 'lens/teardown';
+export interface OverlayTeardownMessage {
+  type: typeof OVERLAY_TEARDOWN;
+}
+
 /** The only commands a content script (a web page's isolated world) may send. */
 export const CONTENT_SCRIPT_COMMANDS: readonly Command[] = [
   'replies/copied',

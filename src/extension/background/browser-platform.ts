@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { openLensDB, type LensDatabase } from '../db/open';
+import { OVERLAY_TEARDOWN, type OverlayTeardownMessage } from '../messages';
 import { OVERLAY_KEY } from '../overlay-state';
 import type { Deps, Platform } from './deps';
 
@@ -53,6 +54,22 @@ export function browserPlatform(scriptPath: string): Platform {
     },
     async writeOverlay(state) {
       await browser.storage.local.set({ [OVERLAY_KEY]: state });
+    },
+    async showOverlayIn(pattern) {
+      // (tabs.query by URL needs the host access the view just obtained)
+      for (const tab of await browser.tabs.query({ url: pattern })) {
+        if (tab.id === undefined) continue;
+        await browser.scripting
+          .executeScript({ target: { tabId: tab.id }, files: [scriptPath] })
+          .catch(() => undefined); // a tab that cannot take scripts (an error page, say) is skipped
+      }
+    },
+    async hideOverlayIn(pattern) {
+      const teardown: OverlayTeardownMessage = { type: OVERLAY_TEARDOWN };
+      for (const tab of await browser.tabs.query({ url: pattern })) {
+        if (tab.id !== undefined)
+          await browser.tabs.sendMessage(tab.id, teardown).catch(() => undefined);
+      }
     },
     async sendToActiveTab(message) {
       const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });

@@ -13,6 +13,10 @@ export interface Platform {
   /** Registers (replacing any previous one) the overlay content script for a match pattern. */
   registerOverlay(pattern: string): Promise<void>;
   unregisterOverlay(pattern: string): Promise<void>;
+  /** Puts the overlay into the tabs already open on the pattern (a registration reaches new loads only). */
+  showOverlayIn(pattern: string): Promise<void>;
+  /** Takes the overlay out of the tabs open on the pattern. */
+  hideOverlayIn(pattern: string): Promise<void>;
   /** Match patterns that currently have an overlay registration. */
   registeredOverlays(): Promise<string[]>;
   /** True if the extension holds host access for the pattern. */

@@ -164,6 +164,15 @@ describe('sites', () => {
     expect(kit.platform.registered.size).toBe(0);
     expect(kit.platform.removed).toEqual(['https://help.acme.test/*']);
     expect((await kit.db.get('sites', 'https://help.acme.test/*'))?.enabled).toBe(false);
+    // the open tabs get the overlay, and lose it, without a reload
+    expect(kit.platform.inTabs).toEqual(['+https://help.acme.test/*', '-https://help.acme.test/*']);
+  });
+
+  test('enable without host access registers but touches no open tab', async () => {
+    const { kit, h } = await setup();
+    const site = await h['sites/enable']({ origin: 'https://help.acme.test' }, page);
+    expect(site.revoked).toBe(true);
+    expect(kit.platform.inTabs).toEqual([]);
   });
 
   test('disable keeps the origin when a source uses it', async () => {

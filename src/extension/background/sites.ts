@@ -25,6 +25,8 @@ export async function enableSite(deps: Deps, origin: string): Promise<SiteRecord
   };
   await putSite(db, site);
   await deps.platform.registerOverlay(pattern);
+  // the agent sees it on the page at hand, without reloading it
+  if (granted) await deps.platform.showOverlayIn(pattern);
   return site;
 }
 
@@ -37,6 +39,8 @@ export async function disableSite(deps: Deps, origin: string): Promise<void> {
   const db = await deps.db();
   await updateSite(db, pattern, (s) => ({ ...s, enabled: false }));
   await deps.platform.unregisterOverlay(pattern);
+  // (before the host access goes, while the tabs can still be found by their URL)
+  await deps.platform.hideOverlayIn(pattern);
   await releaseOrigin(deps, pattern);
 }
 

@@ -24,6 +24,14 @@ export class FakePlatform implements Platform {
   async unregisterOverlay(p: string) {
     this.registered.delete(p);
   }
+  /** Patterns whose open tabs got the overlay (+) or lost it (-), in order. */
+  inTabs: string[] = [];
+  async showOverlayIn(p: string) {
+    this.inTabs.push(`+${p}`);
+  }
+  async hideOverlayIn(p: string) {
+    this.inTabs.push(`-${p}`);
+  }
   async registeredOverlays() {
     return [...this.registered];
   }

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import { OVERLAY_TEARDOWN } from '../messages';
 import { send } from '../messaging';
 import { browserOverlayStore, wireI18n } from '../ui/browser';
 import { Overlay } from './overlay';
@@ -10,6 +11,9 @@ import { h } from 'preact';
 
 /** The host element's tag: custom-element-like so no page stylesheet targets it by accident. */
 export const HOST_TAG = 'incident-lens-overlay';
+
+/** Where this isolated world keeps the mounted overlay's teardown. */
+const MOUNTED = Symbol.for('incident-lens.overlay');
 
 /**
  * Host styles set through the CSSOM with !important: an inline !important declaration beats any
@@ -101,8 +105,24 @@ export function mountOverlay(): () => void {
   };
   document.documentElement.append(host);
   render(h(Overlay, { ports }), container);
-  return () => {
+  const teardown = () => {
     render(null, container);
     host.remove();
+    browser.runtime.onMessage.removeListener(onTeardown);
   };
+  // The agent turned the site off: the overlay leaves the open tabs too.
+  const onTeardown = (msg: unknown, sender: browser.Runtime.MessageSender) => {
+    if (
+      sender.id === browser.runtime.id &&
+      (msg as { type?: unknown } | null)?.type === OVERLAY_TEARDOWN
+    )
+      teardown();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onTeardown);
+  // An earlier injection in this world (the page was open when the site was turned on again) goes first.
+  const g = globalThis as { [MOUNTED]?: () => void };
+  g[MOUNTED]?.();
+  g[MOUNTED] = teardown;
+  return teardown;
 }

@@ -11,7 +11,7 @@ afterAll(() => u?.close());
 
 const registered = () => registeredOrigins(u);
 
-test('the popup\'s "Show on this site" turns the overlay on for the tab it was opened over', async () => {
+test('the popup\'s "Show on this site" turns the overlay on (and off) for the tab it was opened over, without a reload', async () => {
   const site = await u.s.context.newPage();
   await site.goto(`${u.server.origin}/ticket`);
   const popup = await u.s.openPage('src/extension/popup/index.html');
@@ -24,11 +24,22 @@ test('the popup\'s "Show on this site" turns the overlay on for the tab it was o
   await toggle.click();
   await expect.poll(registered, { timeout: 10_000 }).toEqual(['http://127.0.0.1/*']);
   await expect.poll(() => toggle.isChecked()).toBe(true);
-  // What the agent then sees: the overlay on that page from its next load.
-  await site.reload();
+  // What the agent then sees: the overlay on the page at hand, without reloading it.
   const root = await closedRoot(site);
   await expect.poll(() => root.exists('.pill'), { timeout: 10_000 }).toBe(true);
   expect(await root.text('.pill')).toMatch(/^SEV-2/);
+  // and it stays across the page's next load
+  await site.reload();
+  const again = await closedRoot(site);
+  await expect.poll(() => again.exists('.pill'), { timeout: 10_000 }).toBe(true);
+  // Off: it leaves the open page at once.
+  await toggle.click();
+  await expect.poll(registered, { timeout: 10_000 }).toEqual([]);
+  await expect
+    .poll(() => site.evaluate(() => document.querySelectorAll('incident-lens-overlay').length), {
+      timeout: 10_000,
+    })
+    .toBe(0);
 });
 
 /** The side panel's document, as the extension sees its contexts (undefined while none is open). */
