@@ -170,6 +170,32 @@ describe('states and boundaries', () => {
   });
 });
 
+describe('the next update time an update promised', () => {
+  it('holds the cadence duty to a promise sooner than the cadence, never later, never in the past', () => {
+    const events = (promise?: number) => [
+      classified(0, 2),
+      ev('update_posted', 10, promise === undefined ? {} : { nextUpdateAt: at(promise) }),
+    ];
+    // promised for minute 25: due then, not at 10 + 30
+    expect(dueMinutes(find(run(events(25), 12), 'status_updates'))).toBe(25);
+    expect(find(run(events(25), 12), 'status_updates').everyMinutes).toBe(30);
+    // a promise beyond the cadence does not stretch it (the lint flags it)
+    expect(dueMinutes(find(run(events(90), 12), 'status_updates'))).toBe(40);
+    // a "next update" before the post itself is no promise
+    expect(dueMinutes(find(run(events(5), 12), 'status_updates'))).toBe(40);
+    expect(dueMinutes(find(run(events(), 12), 'status_updates'))).toBe(40);
+  });
+
+  it("only the latest post's promise counts", () => {
+    const events = [
+      classified(0, 2),
+      ev('update_posted', 10, { nextUpdateAt: at(15) }),
+      ev('update_posted', 14),
+    ];
+    expect(dueMinutes(find(run(events, 16), 'status_updates'))).toBe(44);
+  });
+});
+
 describe('reclassification', () => {
   it('SEV-3 raised to SEV-1 gets SEV-1 deadlines from the reclassification', () => {
     const events = [classified(0, 3), ev('reclassified', 100, { severity: 1 })];

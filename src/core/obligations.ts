@@ -107,6 +107,8 @@ interface RuleFacts {
   posts: number;
   /** The latest of those. */
   lastPost: number | undefined;
+  /** The next update time the latest post promised, if it named one. */
+  promised: number | undefined;
 }
 
 interface Context {
@@ -171,6 +173,7 @@ function statusFor(rule: ObligationRule, facts: RuleFacts, ctx: Context): Obliga
     // Only posts under the current severity count, and only up to resolution (see module comment).
     const last = facts.lastPost;
     const anchorAt = last ?? classifiedAt;
+    // A post that promised its next update sooner than the cadence is held to that promise.
     if (resolvedAt !== null) {
       const s = status('not_applicable', anchorAt, null);
       s.occurrence = facts.posts;
@@ -180,9 +183,10 @@ function statusFor(rule: ObligationRule, facts: RuleFacts, ctx: Context): Obliga
     const dueAt =
       last === undefined
         ? classifiedAt + rule.dueMinutes * MINUTE
-        : last + rule.repeatEveryMinutes * MINUTE;
+        : Math.min(last + rule.repeatEveryMinutes * MINUTE, facts.promised ?? Infinity);
     const s = status(clockState(dueAt, ctx.now, ctx.soonMs), anchorAt, dueAt);
     s.occurrence = facts.posts + 1;
+    s.everyMinutes = rule.repeatEveryMinutes;
     if (last !== undefined) s.lastMetAt = last;
     return withNote(s);
   }
@@ -227,13 +231,17 @@ export function computeObligations(
   const { rules, byType, byId } = indexFor(level);
   const facts: RuleFacts[] = new Array<RuleFacts>(rules.length);
   for (let r = 0; r < rules.length; r++)
-    facts[r] = { firstMet: undefined, posts: 0, lastPost: undefined };
-  const note = (r: number, t: number, inWindow: boolean): void => {
+    facts[r] = { firstMet: undefined, posts: 0, lastPost: undefined, promised: undefined };
+  const note = (r: number, t: number, inWindow: boolean, promise?: number): void => {
     const f = facts[r]!;
     if (f.firstMet === undefined || t < f.firstMet) f.firstMet = t;
     if (inWindow) {
       f.posts++;
-      if (f.lastPost === undefined || t > f.lastPost) f.lastPost = t;
+      if (f.lastPost === undefined || t > f.lastPost) {
+        f.lastPost = t;
+        f.promised =
+          promise !== undefined && Number.isFinite(promise) && promise > t ? promise : undefined;
+      }
     }
   };
   for (let i = 0; i < events.length; i++) {
@@ -247,7 +255,7 @@ export function computeObligations(
         : undefined;
     if (byItsType === undefined && byItsId === undefined) continue;
     const inWindow = t >= classifiedAt && (resolvedAt === null || t <= resolvedAt);
-    if (byItsType !== undefined) for (const r of byItsType) note(r, t, inWindow);
+    if (byItsType !== undefined) for (const r of byItsType) note(r, t, inWindow, e.nextUpdateAt);
     // A rule met both ways by the same event counts it once.
     if (byItsId !== undefined)
       for (const r of byItsId)

@@ -315,6 +315,11 @@ export interface TimelineEvent {
   severity?: Severity;
   /** For obligation_met. */
   obligationId?: string;
+  /**
+   * For a posted update: the next update time it promised (epoch ms). The cadence duty is then due
+   * at that promise when it is earlier than the cadence.
+   */
+  nextUpdateAt?: number;
   /** Free text: a note, an override reason, the posted message. */
   text?: string;
   /** Who recorded it (free text). */
@@ -338,6 +343,8 @@ export interface ObligationStatus {
   occurrence?: number;
   /** For recurring obligations: when the previous occurrence was met (the cadence runs from here). */
   lastMetAt?: number;
+  /** For recurring obligations: the policy's cadence, minutes (a promise may make one due sooner). */
+  everyMinutes?: number;
   /** Why not applicable, in plain words. */
   note?: string;
 }

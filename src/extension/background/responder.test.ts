@@ -67,6 +67,22 @@ describe('publish', () => {
     expect(k.calls[2]?.url).toBe('https://api.example.test/v1/pages/pg1/incidents/sp9');
     expect((await eventsOf(k.db, 'i1')).at(-1)?.type).toBe('update_posted');
   });
+  it('an update marked as posted keeps the next update time it promised', async () => {
+    k.now = T0 + 60_000;
+    const promised = T0 + 16 * 60_000;
+    const r = await k.h['incidents/publish']({
+      ...req,
+      kind: 'update',
+      text: 'Update',
+      via: 'manual',
+      nextUpdateAt: promised,
+    });
+    expect(r.ok).toBe(true);
+    expect((await eventsOf(k.db, 'i1')).at(-1)).toMatchObject({
+      type: 'update_posted',
+      nextUpdateAt: promised,
+    });
+  });
   it.each([
     [
       { status: 401, body: { error: 'Could not authenticate' } },

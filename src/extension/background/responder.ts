@@ -104,6 +104,9 @@ export function responderHandlers(env: ResponderEnv): ResponderHandlers {
       const inc = await mustGet(db, req.id);
       const now = env.now();
       const e = event(inc.id, EVENT_FOR_KIND[req.kind], now, req.text);
+      // A promised next update later than now holds the cadence duty to it (the core decides).
+      if (typeof req.nextUpdateAt === 'number' && Number.isFinite(req.nextUpdateAt))
+        e.nextUpdateAt = req.nextUpdateAt;
       await saveIncident(
         db,
         { ...inc, updatedAt: now, ...(sp.spId ? { statuspageIncidentId: sp.spId } : {}) },

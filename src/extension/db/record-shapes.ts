@@ -24,6 +24,7 @@ const timelineEvent = {
   at: num,
   severity: opt(severity),
   obligationId: opt(str),
+  nextUpdateAt: opt(num),
   text: opt(str),
   by: opt(str),
   edits: opt(arr(obj({ editedAt: num, previousAt: num, reason: str }))),

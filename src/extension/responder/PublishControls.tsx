@@ -1,4 +1,5 @@
 import { send } from '../messaging';
+import { fromLocalInput } from './datetime';
 import { t } from '../ui/i18n';
 import { Alert, useAction } from './common';
 import type { DraftContext } from './DraftEditor';
@@ -30,12 +31,15 @@ export function PublishControls(props: {
   const publish = (via: 'statuspage' | 'manual') =>
     void action.run(async () => {
       if (!ctx.drafted.ok) return refusalText(kind, ctx.drafted);
+      // the next update time the message promises: its deadline is then held to it
+      const promised = fromLocalInput(ctx.fields.nextUpdateAt ?? '');
       const r = await send('incidents/publish', {
         id: props.incidentId,
         kind,
         text: ctx.drafted.text,
         via,
         fields: ctx.fields,
+        ...(promised !== null ? { nextUpdateAt: promised } : {}),
         ...(via === 'statuspage' ? { target } : {}),
       });
       if (!r.ok) return errorText(r.error);

@@ -34,6 +34,8 @@ export interface PublishRequest {
   target?: PublishTarget;
   /** The draft fields, kept as the draft if publishing fails. */
   fields?: Record<string, string>;
+  /** The next update time the message promises (epoch ms), recorded with the post. */
+  nextUpdateAt?: number;
 }
 
 /** A publish outcome; a failure leaves the draft in place. */

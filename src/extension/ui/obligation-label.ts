@@ -14,11 +14,13 @@ const SPAN_UNIT: Record<string, number> = {
  * yet) such a duty keeps the policy's own wording. A rule the catalogue does not know keeps it too.
  */
 export function obligationLabel(
-  o: Pick<ObligationStatus, 'ruleId' | 'label' | 'anchorAt' | 'dueAt'>,
+  o: Pick<ObligationStatus, 'ruleId' | 'label' | 'anchorAt' | 'dueAt' | 'everyMinutes'>,
 ): string {
   const unit = SPAN_UNIT[o.ruleId];
   const subs: string[] = [];
-  if (unit !== undefined) {
+  // (a recurring duty says its cadence: a promised next update may make this one due sooner)
+  if (o.everyMinutes !== undefined && unit === 60_000) subs.push(String(o.everyMinutes));
+  else if (unit !== undefined) {
     if (o.dueAt === null || o.anchorAt === null) return o.label;
     subs.push(String(Math.round(((o.dueAt - o.anchorAt) / unit) * 10) / 10));
   }
