@@ -182,13 +182,20 @@ describe('reviews/setItemStatus and reviews/publish', () => {
     ).rejects.toThrow(/status/);
   });
 
-  it('refuses to publish with an unowned or undated item, then meets the post-mortem obligation', async () => {
+  it('refuses to publish without a root cause, without action items, or with an unowned or undated item, then meets the post-mortem obligation', async () => {
     const { id, review } = await withItems();
+    await expect(h['reviews/publish']({ id: review.id }, sender)).rejects.toThrow(/root cause/);
+    const cause = 'Config changes were deployed without a review step.';
+    await h['reviews/save']({ review: { ...review, rootCause: cause, actionItems: [] } }, sender);
+    await expect(h['reviews/publish']({ id: review.id }, sender)).rejects.toThrow(
+      /at least one action item/,
+    );
+    await h['reviews/save']({ review: { ...review, rootCause: cause } }, sender);
     await expect(h['reviews/publish']({ id: review.id }, sender)).rejects.toThrow(
       /owner and a due date/,
     );
     await h['reviews/save'](
-      { review: { ...review, actionItems: review.actionItems.slice(0, 1) } },
+      { review: { ...review, rootCause: cause, actionItems: review.actionItems.slice(0, 1) } },
       sender,
     );
     kit.clock.now = T0 + 5 * 60 * MIN;

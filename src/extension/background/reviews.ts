@@ -92,6 +92,12 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
       if (review.publishedAt !== undefined) return review;
       const incident = await resolvedIncident(db, review.incidentId);
       const now = deps.now();
+      // What turns an incident into an improvement (domain text): a cause in the system, and action
+      // items. A review without them does not meet the post-mortem duty.
+      if (!review.rootCause?.trim())
+        throw new Error('Name the root cause (the systemic condition) before publishing.');
+      if (review.actionItems.length === 0)
+        throw new Error('Add at least one action item before publishing.');
       const unfinished = review.actionItems.some((a) =>
         lintActionItem(a, now).some((l) => l.level === 'error'),
       );
