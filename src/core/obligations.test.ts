@@ -272,7 +272,7 @@ describe('resolution', () => {
     ev('resolved', 60),
   ];
 
-  it('ends recurring and unmet standing duties', () => {
+  it('ends recurring duties at resolution; a standing duty never met is a miss', () => {
     const s = run(
       events.filter((e) => e.type !== 'banner_shown'),
       61,
@@ -284,8 +284,8 @@ describe('resolution', () => {
       lastMetAt: at(10),
     });
     expect(find(s, 'in_app_banner')).toMatchObject({
-      state: 'not_applicable',
-      note: 'Ended at resolution.',
+      state: 'missed',
+      note: 'Not done before resolution.',
     });
     expect(find(run(events, 61), 'in_app_banner').state).toBe('met');
   });

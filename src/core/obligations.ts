@@ -164,8 +164,9 @@ function statusFor(rule: ObligationRule, facts: RuleFacts, ctx: Context): Obliga
       s.metAt = firstMet;
       return withNote(s);
     }
+    // Never met while open: at resolution it is a miss, not a duty that no longer applies.
     if (resolvedAt !== null)
-      return withNote(status('not_applicable', classifiedAt, null), 'Ended at resolution.');
+      return withNote(status('missed', classifiedAt, null), 'Not done before resolution.');
     return withNote(status('standing', classifiedAt, null));
   }
 

@@ -328,7 +328,15 @@ export interface TimelineEvent {
 }
 
 export type ObligationState =
-  'met' | 'met_late' | 'upcoming' | 'due_soon' | 'overdue' | 'standing' | 'not_applicable';
+  | 'met'
+  | 'met_late'
+  | 'upcoming'
+  | 'due_soon'
+  | 'overdue'
+  | 'standing'
+  /** A standing duty never met while the incident was open (so the review sees it). */
+  | 'missed'
+  | 'not_applicable';
 
 export interface ObligationStatus {
   ruleId: string;

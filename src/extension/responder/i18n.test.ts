@@ -38,6 +38,7 @@ function usedKeys(): Set<string> {
     'due_soon',
     'overdue',
     'standing',
+    'missed',
     'not_applicable',
   ]);
   family(

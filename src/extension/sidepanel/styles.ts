@@ -24,7 +24,7 @@ border:1px solid var(--lens-border);border-radius:6px;padding:4px 8px;width:100%
 .checklist li,.timeline li{border-top:1px solid var(--lens-border);padding:6px 0;}
 .ob-head{display:flex;flex-wrap:wrap;gap:6px;align-items:baseline;justify-content:space-between;}
 .state{font-size:12px;font-weight:700;border:1px solid currentColor;border-radius:999px;padding:0 6px;}
-.state-overdue,.state-met_late{color:var(--lens-overdue);} .state-due_soon{color:var(--lens-soon);}
+.state-overdue,.state-met_late,.state-missed{color:var(--lens-overdue);} .state-due_soon{color:var(--lens-soon);}
 .state-met{color:var(--lens-ok);}
 .suggestion{background:var(--lens-surface);border-radius:6px;padding:6px 10px;margin:8px 0;}
 .reasons{margin:4px 0;padding-inline-start:20px;}
