@@ -2,7 +2,7 @@ import './test-i18n';
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { eventsOf, getIncident } from '../db/incidents';
-import { getSetting } from '../db/settings';
+import { getSetting, setSetting } from '../db/settings';
 import { getSnapshot, getSource } from '../db/sources';
 import type { Handlers, Sender } from '../messaging';
 import { createHandlers } from './handlers';
@@ -173,6 +173,19 @@ describe('sites', () => {
     const site = await h['sites/enable']({ origin: 'https://help.acme.test' }, page);
     expect(site.revoked).toBe(true);
     expect(kit.platform.inTabs).toEqual([]);
+  });
+
+  test('the Statuspage API host goes back on disconnect, and stays while connected', async () => {
+    const { kit, h } = await setup();
+    const conn = { pageId: 'pg1', apiKey: 'k'.repeat(32), apiBase: 'https://status.acme.test' };
+    await setSetting(kit.db, 'statuspage', conn);
+    // a source on that origin comes and goes: the connection still needs the access
+    const s = await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    await h['sources/remove']({ id: s.id }, page);
+    expect(kit.platform.removed).toEqual([]);
+    await h['statuspage/disconnect'](null, page);
+    expect(await getSetting(kit.db, 'statuspage')).toBeNull();
+    expect(kit.platform.removed).toEqual(['https://status.acme.test/*']);
   });
 
   test('disable keeps the origin when a source uses it', async () => {

@@ -8,7 +8,7 @@ import { payload } from './input';
 import { refresh } from './refresh';
 import { responderHandlers, type ResponderHandlers } from './responder';
 import { reviewHandlers } from './reviews';
-import { syncSites } from './sites';
+import { releaseOrigin, syncSites } from './sites';
 
 type DataCommands = 'data/export' | 'data/import';
 
@@ -58,7 +58,10 @@ export function createHandlers(deps: Deps): Handlers {
     ...siteHandlers(deps),
     ...incidentHandlers(deps),
     ...dataHandlers(deps),
-    ...withRefresh(deps, responderHandlers(deps)),
+    ...withRefresh(
+      deps,
+      responderHandlers({ ...deps, releaseOrigin: (pattern) => releaseOrigin(deps, pattern) }),
+    ),
     ...reviewHandlers(deps),
   };
 }

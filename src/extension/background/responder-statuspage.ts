@@ -2,7 +2,7 @@ import { getSetting, setSetting } from '../db/settings';
 import type { ResponderCommands, StatuspageStatus } from '../responder/protocol';
 import { StatuspageClient, type ClientEnv } from '../statuspage/client';
 import { componentChoices } from '../statuspage/components';
-import { keyHint, validateConnection } from '../statuspage/config';
+import { hostPattern, keyHint, validateConnection } from '../statuspage/config';
 import type { StatuspageConnection } from '../statuspage/types';
 import type { ResponderEnv } from './responder';
 
@@ -15,7 +15,7 @@ type SpCommands =
  * uses the stored connection, through the same client (and host permission) as publishing.
  */
 export function statuspageHandlers(
-  env: Pick<ResponderEnv, 'db'>,
+  env: Pick<ResponderEnv, 'db' | 'releaseOrigin'>,
   client: ClientEnv,
 ): {
   [K in SpCommands]: (req: ResponderCommands[K]['req']) => Promise<ResponderCommands[K]['res']>;
@@ -32,7 +32,11 @@ export function statuspageHandlers(
     },
 
     async 'statuspage/disconnect'() {
-      await setSetting(await env.db(), 'statuspage', null);
+      const db = await env.db();
+      const old = await getSetting(db, 'statuspage');
+      await setSetting(db, 'statuspage', null);
+      // The API's host access goes too, unless a source or a site uses that origin.
+      if (old) await env.releaseOrigin?.(hostPattern(old.apiBase));
       return null;
     },
 

@@ -18,6 +18,8 @@ export interface ResponderEnv {
   newId(): string;
   /** Statuspage call timeout (tests shorten it). */
   timeoutMs?: number;
+  /** Gives a host permission back unless something still uses it (after a disconnect). */
+  releaseOrigin?: (pattern: string) => Promise<void>;
 }
 
 /** One handler per responder command. */

@@ -1,6 +1,7 @@
 import { isCorner } from '../content/corner';
 import type { LensDatabase } from '../db/open';
 import { getSite, listSites, putSite, updateSite } from '../db/sites';
+import { getSetting } from '../db/settings';
 import { listSources } from '../db/sources';
 import type { SiteRecord } from '../db/schema';
 import { originPattern } from '../origins';
@@ -44,11 +45,19 @@ export async function disableSite(deps: Deps, origin: string): Promise<void> {
   await releaseOrigin(deps, pattern);
 }
 
-/** Gives a host permission back unless an enabled site or a source still uses it. */
-export async function releaseOrigin(deps: Deps, pattern: string): Promise<void> {
+/**
+ * Gives a host permission back unless an enabled site, a source or the Statuspage connection still
+ * uses it.
+ */
+export async function releaseOrigin(
+  deps: Pick<Deps, 'db' | 'platform'>,
+  pattern: string,
+): Promise<void> {
   const db = await deps.db();
   const sources = await listSources(db);
   if (sources.some((s) => originPattern(s.url) === pattern)) return;
+  const statuspage = await getSetting(db, 'statuspage');
+  if (statuspage && originPattern(statuspage.apiBase) === pattern) return;
   if ((await getSite(db, pattern))?.enabled) return;
   await deps.platform.removeOrigin(pattern);
 }
