@@ -1,5 +1,5 @@
 import { copiedKey, putCopiedReply } from '../db/marks';
-import { feedKey } from '../db/sources';
+import { feedKey, markFeedIncidentDone } from '../db/sources';
 import { DEFAULT_NOTIFICATIONS, getSetting, setSetting } from '../db/settings';
 import type { NotificationPrefs } from '../db/schema';
 import type { Handlers, Sender } from '../messaging';
@@ -71,18 +71,8 @@ export function siteHandlers(deps: Deps): Pick<Handlers, SiteCommands> {
       const obligationId = text(p.obligationId, 'The duty');
       if (!AGENT_DUTIES.includes(obligationId))
         throw new Error(`"${obligationId}" is not a duty an agent can mark done.`);
-      const db = await deps.db();
-      const tx = db.transaction('feedIncidents', 'readwrite');
-      const rec = await tx.store.get(key);
-      if (!rec) throw new Error('This incident is no longer listed.');
-      // the first time counts (a second click does not move it)
-      if (!rec.done?.some((d) => d.obligationId === obligationId)) {
-        await tx.store.put({
-          ...rec,
-          done: [...(rec.done ?? []), { obligationId, at: deps.now() }],
-        });
-      }
-      await tx.done;
+      if (!(await markFeedIncidentDone(await deps.db(), key, obligationId, deps.now())))
+        throw new Error('This incident is no longer listed.');
       await refresh(deps);
       return null;
     },

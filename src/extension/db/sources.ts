@@ -170,6 +170,24 @@ export async function recentlyEndedFeedIncidents(
 }
 
 /** Feed incidents currently active, across sources. */
+/**
+ * Records that the agent did a feed incident's duty at `at`; the first time is kept. False when the
+ * incident is not stored.
+ */
+export async function markFeedIncidentDone(
+  db: LensDatabase,
+  key: string,
+  obligationId: string,
+  at: number,
+): Promise<boolean> {
+  const tx = db.transaction('feedIncidents', 'readwrite');
+  const rec = await tx.store.get(key);
+  if (rec && !rec.done?.some((d) => d.obligationId === obligationId))
+    await tx.store.put({ ...rec, done: [...(rec.done ?? []), { obligationId, at }] });
+  await tx.done;
+  return rec !== undefined;
+}
+
 export function activeFeedIncidents(db: LensDatabase): Promise<FeedIncidentRecord[]> {
   return db.getAllFromIndex('feedIncidents', 'by-active', 1);
 }
