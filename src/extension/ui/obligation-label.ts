@@ -18,11 +18,17 @@ export function obligationLabel(
 ): string {
   const unit = SPAN_UNIT[o.ruleId];
   const subs: string[] = [];
-  // (a recurring duty says its cadence: a promised next update may make this one due sooner)
-  if (o.everyMinutes !== undefined && unit === 60_000) subs.push(String(o.everyMinutes));
-  else if (unit !== undefined) {
-    if (o.dueAt === null || o.anchorAt === null) return o.label;
-    subs.push(String(Math.round(((o.dueAt - o.anchorAt) / unit) * 10) / 10));
+  if (unit !== undefined) {
+    // A recurring duty's cadence (a promised next update may make this one due sooner), else the
+    // span from its anchor to its deadline.
+    const span =
+      o.everyMinutes !== undefined
+        ? o.everyMinutes * 60_000
+        : o.dueAt !== null && o.anchorAt !== null
+          ? o.dueAt - o.anchorAt
+          : null;
+    if (span === null) return o.label;
+    subs.push(String(Math.round((span / unit) * 10) / 10));
   }
   const key = `rs_ob_${o.ruleId}`;
   const s = t(key, ...subs);
