@@ -78,6 +78,10 @@ function clipboardWriter(root: ShadowRoot): (text: string) => Promise<void> {
  */
 export function mountOverlay(): () => void {
   wireI18n();
+  // An earlier injection in this world (the page was open when the site was turned on again) goes
+  // first; a host left by an older, invalidated extension context is removed with the rest.
+  const g = globalThis as { [MOUNTED]?: () => void };
+  g[MOUNTED]?.();
   document.querySelectorAll(HOST_TAG).forEach((el) => el.remove());
   const host = document.createElement(HOST_TAG);
   for (const [prop, value] of HOST_STYLE) host.style.setProperty(prop, value, 'important');
@@ -120,9 +124,6 @@ export function mountOverlay(): () => void {
     return undefined;
   };
   browser.runtime.onMessage.addListener(onTeardown);
-  // An earlier injection in this world (the page was open when the site was turned on again) goes first.
-  const g = globalThis as { [MOUNTED]?: () => void };
-  g[MOUNTED]?.();
   g[MOUNTED] = teardown;
   return teardown;
 }
