@@ -71,7 +71,7 @@ export async function startUi(): Promise<UiSession> {
     },
   };
   // Add the source through the options form: its submit calls permissions.request in the click,
-  // which resolves at once because grantHost pre-approved the origin (TOOLCHAIN.md).
+  // which resolves at once because grantHost pre-approved the origin (docs/toolchain.md).
   await ext.getByLabel('Name').fill('Acme status');
   await ext.getByLabel(/^Feed URL/).fill(`${server.origin}/api/v2/summary.json`);
   await ext.getByLabel(/^Poll every/).fill('30');
