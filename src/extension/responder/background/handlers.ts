@@ -8,19 +8,8 @@ import { EVENT_FOR_KIND, isStatusPageKind } from '../kinds';
 import type { MessageKind, PublishTarget, ResponderCommands } from '../protocol';
 import { publishIncident } from '../../statuspage/publish';
 import type { StatuspageError } from '../../statuspage/types';
+import type { ResponderEnv } from './env';
 import { statuspageHandlers } from './statuspage';
-
-/** The world the responder handlers run in; tests inject a fake-indexeddb database and a clock. */
-export interface ResponderEnv {
-  db(): Promise<LensDatabase>;
-  now(): number;
-  fetch: typeof fetch;
-  newId(): string;
-  /** Statuspage call timeout (tests shorten it). */
-  timeoutMs?: number;
-  /** Gives a host permission back unless something still uses it (after a disconnect). */
-  releaseOrigin?: (pattern: string) => Promise<void>;
-}
 
 /** One handler per responder command. */
 export type ResponderHandlers = {

@@ -4,7 +4,7 @@ import { StatuspageClient, type ClientEnv } from '../../statuspage/client';
 import { componentChoices } from '../../statuspage/components';
 import { hostPattern, keyHint, validateConnection } from '../../statuspage/config';
 import type { StatuspageConnection } from '../../statuspage/types';
-import type { ResponderEnv } from './handlers';
+import type { ResponderEnv } from './env';
 
 type SpCommands =
   'statuspage/connect' | 'statuspage/disconnect' | 'statuspage/status' | 'statuspage/components';
