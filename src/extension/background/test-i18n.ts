@@ -2,4 +2,4 @@
 import { messagesSource, setMessageSource } from '../i18n/translate';
 import en from '../../../public/_locales/en/messages.json';
 
-setMessageSource(messagesSource(en as Record<string, { message: string }>), 'en');
+setMessageSource(messagesSource(en), 'en');

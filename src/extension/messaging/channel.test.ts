@@ -65,12 +65,12 @@ describe('dispatch', () => {
 
   test('content scripts may only copy replies and set the corner', async () => {
     const h = realHandlers();
-    expect(
-      (await dispatch(h, { cmd: 'replies/copied', payload: {} as never }, content, runtime)).ok,
-    ).toBe(true);
-    expect(
-      (await dispatch(h, { cmd: 'sites/setCorner', payload: {} as never }, content, runtime)).ok,
-    ).toBe(true);
+    expect((await dispatch(h, { cmd: 'replies/copied', payload: {} }, content, runtime)).ok).toBe(
+      true,
+    );
+    expect((await dispatch(h, { cmd: 'sites/setCorner', payload: {} }, content, runtime)).ok).toBe(
+      true,
+    );
     const r = await dispatch(h, { cmd: 'data/export', payload: null }, content, runtime);
     expect(r).toEqual({
       ok: false,

@@ -14,7 +14,7 @@ import {
  */
 export async function send<K extends Command>(cmd: K, payload: Req<K>): Promise<Res<K>> {
   const envelope: Envelope<K> = { cmd, payload };
-  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<K> | undefined;
+  const reply = await browser.runtime.sendMessage<Envelope<K>, Reply<K> | undefined>(envelope);
   if (!reply || typeof reply !== 'object' || typeof reply.ok !== 'boolean') {
     throw new Error(`No reply to "${cmd}" from the background.`);
   }
@@ -75,10 +75,7 @@ export async function dispatch(
  * Registers the one runtime.onMessage listener. Messages that are not envelopes are left to other
  * listeners (no reply); envelopes always get a reply.
  */
-export function handleMessages(
-  handlers: Handlers,
-  runtime: RuntimeLike = browser.runtime as unknown as RuntimeLike,
-): void {
+export function handleMessages(handlers: Handlers, runtime: RuntimeLike = browser.runtime): void {
   runtime.onMessage.addListener((message, sender) => {
     if (!isEnvelope(message, handlers)) {
       const m = message as { cmd?: unknown } | null;

@@ -73,7 +73,7 @@ export function DataSection() {
         accept="application/json,.json"
         aria-describedby="import-help"
         disabled={busy}
-        onChange={(e) => void onImport(e.currentTarget as HTMLInputElement)}
+        onChange={(e) => void onImport(e.currentTarget)}
       />
       <p role="status" class={outcome?.kind === 'error' ? 'error' : 'ok'}>
         {outcome?.text ?? ''}

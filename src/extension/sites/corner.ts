@@ -15,7 +15,7 @@ export function isCorner(v: unknown): v is Corner {
 
 /** The corner nearest to a point (where a drag was released) in a viewport of `w`×`h`. */
 export function nearestCorner(x: number, y: number, w: number, h: number): Corner {
-  return `${y < h / 2 ? 'top' : 'bottom'}-${x < w / 2 ? 'left' : 'right'}` as Corner;
+  return `${y < h / 2 ? 'top' : 'bottom'}-${x < w / 2 ? 'left' : 'right'}`;
 }
 
 /**

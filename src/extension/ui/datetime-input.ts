@@ -15,8 +15,8 @@ export function toLocalInput(at: number): string {
 export function fromLocalInput(value: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
   if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as number[];
-  const date = new Date(y!, mo! - 1, d!, h!, mi!, s ?? 0);
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+  const date = new Date(y!, mo! - 1, d, h, mi, s ?? 0);
   // Reject rollovers such as 2025-02-31.
   if (date.getMonth() !== mo! - 1 || date.getDate() !== d) return null;
   return date.getTime();

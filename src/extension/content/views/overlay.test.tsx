@@ -30,10 +30,7 @@ function setup(initial: OverlayState, pageText = '') {
       get: async () => initial,
       watch: (fn) => (watchers.add(fn), () => watchers.delete(fn)),
     },
-    send: (async (cmd: string, payload: unknown) => (
-      sent.push([cmd, payload]),
-      null
-    )) as OverlayPorts['send'],
+    send: async (cmd: string, payload: unknown) => (sent.push([cmd, payload]), null),
     copy: async (text) => void copied.push(text),
     origin: 'https://help.example.com',
     onToggle: (fn) => ((toggle = fn), () => (toggle = null)),

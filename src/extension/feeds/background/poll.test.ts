@@ -139,7 +139,7 @@ describe('pollSource', () => {
     await goodPoll(kit);
     const snap = await getSnapshot(kit.db, 's1');
     const incidents = await feedIncidentsOf(kit.db, 's1');
-    kit.net.respond = respond as () => Response;
+    kit.net.respond = respond;
     expect(await pollSource(kit.deps, (await getSource(kit.db, 's1'))!)).toBe('failed');
     expect(await getSnapshot(kit.db, 's1')).toEqual(snap);
     expect(await feedIncidentsOf(kit.db, 's1')).toEqual(incidents);

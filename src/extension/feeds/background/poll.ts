@@ -1,6 +1,6 @@
 import { describeProblem, isActive, parseFeed } from '../../../core/feed';
 import type { FeedProblem, ParseResult } from '../../../core/types';
-import { listSources, savePoll, type PollPatch } from '../../db/sources';
+import { listSources, savePoll, type PollPatch, type SeenIncident } from '../../db/sources';
 import type { SourceRecord } from '../../db/schema';
 import type { Deps } from '../../background/deps';
 import { MAX_DELAY_MS, backoffMs, fetchFeed, type FetchOutcome } from './fetch-feed';
@@ -83,10 +83,10 @@ async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
     return 'failed';
   }
   const feed = parsed.feed;
-  const incidents = [...feed.incidents, ...feed.maintenances].map((incident) => ({
+  const incidents = [...feed.incidents, ...feed.maintenances].map((incident): SeenIncident => ({
     sourceId: source.id,
     incident,
-    active: (isActive(incident) ? 1 : 0) as 0 | 1,
+    active: isActive(incident) ? 1 : 0,
   }));
   const patch = {
     ...success(source, o, now),

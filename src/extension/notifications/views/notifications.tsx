@@ -35,7 +35,7 @@ export function NotificationsSection() {
             <input
               type="checkbox"
               checked={current[key]}
-              onChange={(e) => toggle(key, (e.currentTarget as HTMLInputElement).checked)}
+              onChange={(e) => toggle(key, e.currentTarget.checked)}
             />{' '}
             {t(`notif_${key}`)}
           </label>

@@ -123,7 +123,7 @@ export function draftMessage(
     resolvedTime: clock(fromLocalInput(fields.resolvedAt ?? '')),
     nextUpdateTime: clock(nextAt),
   };
-  const r = renderTemplate(kind as TemplateId, template, vars);
+  const r = renderTemplate(kind, template, vars);
   if (!r.ok) {
     const missing = r.problems
       .filter((p) => p.code === 'missing_value' && p.placeholder)
@@ -136,7 +136,7 @@ export function draftMessage(
     };
   }
   const lints = lintMessage(r.text, {
-    kind: kind as TemplateId,
+    kind,
     now: env.now,
     cadenceMinutes: env.policy.updateCadenceMinutes,
     ...(kind === 'exec' ? { nextUpdateAt: nextAt } : {}),

@@ -117,7 +117,7 @@ describe('reviews/save', () => {
     const id = await resolvedIncident();
     const r = await h['reviews/create']({ incidentId: id }, sender);
     const bad = (patch: Record<string, unknown>) =>
-      h['reviews/save']({ review: { ...r, ...patch } as Review }, sender);
+      h['reviews/save']({ review: { ...r, ...patch } }, sender);
     await expect(bad({ whys: ['1', '2', '3', '4', '5', '6'] })).rejects.toThrow(/at most 5/);
     await expect(bad({ impact: { customersAffected: -1, accounts: [] } })).rejects.toThrow(
       /at least 0/,

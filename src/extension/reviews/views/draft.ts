@@ -50,7 +50,7 @@ export function amount(value: string): number | undefined {
 export function textAt(review: Review, path: string): string {
   const m = /^(\w+)(?:\[(\d+)\])?/.exec(path);
   const i = Number(m?.[2] ?? -1);
-  switch (m?.[1]) {
+  switch (m?.[1] ?? '') {
     case 'title':
       return review.title;
     case 'summary':
