@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { axe, launchWithExtension, type ExtensionSession } from '../browser';
 import { command, ready } from '../extension/helpers';
-import { startStatuspageMock, type StatuspageMock } from '../statuspage-mock';
+import { startStatuspageMock, type StatuspageMock } from '../../support/statuspage-mock';
 
 const PANEL = 'src/extension/sidepanel/index.html';
 const MIN = 60_000;
