@@ -138,7 +138,7 @@ describe('FeedClient', () => {
     expect(w.requests).toHaveLength(2);
   });
 
-  test('a body announced over 1 MiB is refused without reading it', async () => {
+  test('a body announced over the 2 MiB cap is refused without reading it', async () => {
     const { w, c, states, on } = setup();
     let read = false;
     w.respond = async () =>
@@ -153,7 +153,7 @@ describe('FeedClient', () => {
           },
           { highWaterMark: 0 }, // (pulled only when read)
         ),
-        { headers: { 'content-length': String(2 * 1024 * 1024) } },
+        { headers: { 'content-length': String(3 * 1024 * 1024) } },
       );
     c.subscribe(URL_, 60, on);
     await w.advance(0);
@@ -215,7 +215,7 @@ describe('FeedClient', () => {
       () => json('{"incidents": [', {}),
       () => new Response('<html>error</html>', { status: 200 }),
       () => json({ hello: 'world' }),
-      () => json('x'.repeat(2 * 1024 * 1024)),
+      () => json('x'.repeat(3 * 1024 * 1024)),
       () => json('{"incidents": [', {}),
     ];
     for (const b of bad) {

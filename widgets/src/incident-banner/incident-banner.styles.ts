@@ -1,125 +1,129 @@
-import { css, palette } from '../element';
+import { css } from 'lit';
+import { palette } from '../palette';
 
 /**
- * Severity colours (hex without `#`), `background text accent` in light then dark; every pair is
- * WCAG AA (checked in e2e by axe): text ≥ 10:1, accent ≥ 4:1 against the background. Each level
- * sets the private tokens `--_b --_f --_a` and their dark twins `--_B --_F --_A`; see palette().
+ * Severity colours, light then dark; every pair is WCAG AA (checked in e2e by axe): text ≥ 10:1,
+ * accent ≥ 4:1 against the background.
  */
-const COLORS = palette(
-  'bfa',
-  'critical fee 511 c22 411 fdd f66,major fed 620 b41 321 fdc f94,minor ffd 4d3900 970 332a06 fea eb3,maintenance eef 036 16c 124 d8e6ff 6af',
-);
+const COLORS = palette({
+  critical: { bg: ['#fee', '#411'], fg: ['#511', '#fdd'], accent: ['#c22', '#f66'] },
+  major: { bg: ['#fed', '#321'], fg: ['#620', '#fdc'], accent: ['#b41', '#f94'] },
+  minor: { bg: ['#ffd', '#332a06'], fg: ['#4d3900', '#fea'], accent: ['#970', '#eb3'] },
+  maintenance: { bg: ['#eef', '#124'], fg: ['#036', '#d8e6ff'], accent: ['#16c', '#6af'] },
+});
 
 /**
- * `.b` starts from `all: initial` so that no inherited host-page style (font, colour, spacing,
+ * `.box` starts from `all: initial` so that no inherited host-page style (font, colour, spacing,
  * text-transform, visibility) reaches inside; `direction` is kept, so RTL works. Optional custom
  * properties have no fallback where the property's initial value is the default (an unset
  * `var()` computes to it).
  */
-export const styles = css`
-  :host {
-    display: block;
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  ${COLORS}
-  .w {
-    inset-inline: 0;
-    z-index: var(--incident-banner-z-index, 2147483000);
-  }
-  :host([position='top']) .w {
-    position: fixed;
-    top: 0;
-  }
-  :host([position='bottom']) .w {
-    position: fixed;
-    bottom: 0;
-  }
-  .b {
-    all: initial;
-    display: flex;
-    gap: 0.75em;
-    align-items: flex-start;
-    padding: var(--incident-banner-padding, 0.75em 1em);
-    background: var(--incident-banner-background, var(--_b));
-    color: var(--incident-banner-color, var(--_f));
-    border-inline-start: 4px solid var(--incident-banner-accent, var(--_a));
-    border-radius: var(--incident-banner-border-radius);
-    box-shadow: var(--incident-banner-shadow);
-    font: var(--incident-banner-font-size, 14px) / 1.45
-      var(--incident-banner-font-family, system-ui, sans-serif);
-    overflow-wrap: anywhere;
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .b {
-      animation: in 0.2s;
+export const styles = [
+  COLORS,
+  css`
+    :host {
+      display: block;
     }
-  }
-  @keyframes in {
-    from {
-      opacity: 0;
+    :host([hidden]) {
+      display: none;
     }
-  }
-  .c {
-    flex: 1;
-    min-width: 0;
-    max-width: var(--incident-banner-max-width);
-    margin-inline: auto;
-  }
-  p {
-    margin: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25em 0.6em;
-    align-items: baseline;
-  }
-  [part='severity'] {
-    font-size: 0.8em;
-    font-weight: 700;
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
-  }
-  [part='status']::before {
-    content: '· ';
-  }
-  [part='status']:empty {
-    display: none;
-  }
-  [part='body'] {
-    display: block;
-    margin-block: 0.25em;
-    white-space: pre-line;
-  }
-  [part='meta'] {
-    gap: 0.25em 0.9em;
-    align-items: center;
-    font-size: 0.9em;
-  }
-  a {
-    color: inherit;
-  }
-  button {
-    all: unset;
-    border: 1px solid;
-    border-radius: 4px;
-    padding: 0 0.5em;
-    cursor: pointer;
-    line-height: 1.6;
-  }
-  .b > button {
-    border-color: transparent;
-    font-size: 1.3em;
-    line-height: 1;
-    padding: 0.1em 0.35em;
-  }
-  :focus-visible {
-    outline: 2px solid;
-    outline-offset: 2px;
-  }
-  @media (forced-colors: active) {
-    .b {
-      border: 1px solid CanvasText;
+    .region {
+      inset-inline: 0;
+      z-index: var(--incident-banner-z-index, 2147483000);
     }
-  }
-`;
+    :host([position='top']) .region {
+      position: fixed;
+      top: 0;
+    }
+    :host([position='bottom']) .region {
+      position: fixed;
+      bottom: 0;
+    }
+    .box {
+      all: initial;
+      display: flex;
+      gap: 0.75em;
+      align-items: flex-start;
+      padding: var(--incident-banner-padding, 0.75em 1em);
+      background: var(--incident-banner-background, var(--_bg));
+      color: var(--incident-banner-color, var(--_fg));
+      border-inline-start: 4px solid var(--incident-banner-accent, var(--_accent));
+      border-radius: var(--incident-banner-border-radius);
+      box-shadow: var(--incident-banner-shadow);
+      font: var(--incident-banner-font-size, 14px) / 1.45
+        var(--incident-banner-font-family, system-ui, sans-serif);
+      overflow-wrap: anywhere;
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      .box {
+        animation: in 0.2s;
+      }
+    }
+    @keyframes in {
+      from {
+        opacity: 0;
+      }
+    }
+    .content {
+      flex: 1;
+      min-width: 0;
+      max-width: var(--incident-banner-max-width);
+      margin-inline: auto;
+    }
+    p {
+      margin: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25em 0.6em;
+      align-items: baseline;
+    }
+    [part='severity'] {
+      font-size: 0.8em;
+      font-weight: 700;
+      text-transform: uppercase;
+      letter-spacing: 0.04em;
+    }
+    [part='status']::before {
+      content: '· ';
+    }
+    [part='status']:empty {
+      display: none;
+    }
+    [part='body'] {
+      display: block;
+      margin-block: 0.25em;
+      white-space: pre-line;
+    }
+    [part='meta'] {
+      gap: 0.25em 0.9em;
+      align-items: center;
+      font-size: 0.9em;
+    }
+    a {
+      color: inherit;
+    }
+    button {
+      all: unset;
+      border: 1px solid;
+      border-radius: 4px;
+      padding: 0 0.5em;
+      cursor: pointer;
+      line-height: 1.6;
+    }
+    .box > button {
+      border-color: transparent;
+      font-size: 1.3em;
+      line-height: 1;
+      padding: 0.1em 0.35em;
+    }
+    :focus-visible {
+      outline: 2px solid;
+      outline-offset: 2px;
+    }
+    @media (forced-colors: active) {
+      .box {
+        border: 1px solid CanvasText;
+      }
+    }
+  `,
+];
