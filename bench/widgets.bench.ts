@@ -8,7 +8,7 @@ import { startServer } from '../tests/e2e/server';
 import { heap, open, page, probe, serveFeed, until, type Kind } from './support/widget-pages';
 import { median, sleep, type Row } from './support/stats';
 
-const OURS = 'dist/widgets/incident-widgets.js';
+const OURS = 'widgets/dist/standalone/incident-widgets.js';
 const ALT = 'node_modules/@statuspage/status-widget/dist/index.js';
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 45);

@@ -189,6 +189,17 @@ export class IncidentBanner extends FeedElement {
     }
   }
 
+  // (a button's text is its only child: no whitespace around it)
+  // prettier-ignore
+  private moreButton(label: string, open: boolean): Template {
+    return html`<button part="more" aria-expanded=${open} aria-controls="body" @click=${() => (this.expanded = !open)}>${label}</button>`;
+  }
+
+  // prettier-ignore
+  private dismissButton(label: string): Template {
+    return html`<button part="dismiss" aria-label=${label} @click=${this.dismissShown}>×</button>`;
+  }
+
   /** Both live regions, always present, so a screen reader announces what appears in them. */
   private regions(content: Template, critical: boolean): Template {
     return html`<div class="region" part="region">
@@ -231,18 +242,7 @@ export class IncidentBanner extends FeedElement {
         </p>
         ${body ? html`<p part="body" id="body" dir="auto">${shown}</p>` : nothing}
         <p part="meta">
-          ${
-            long
-              ? html`<button
-                  part="more"
-                  aria-expanded=${open}
-                  aria-controls="body"
-                  @click=${() => (this.expanded = !open)}
-                >
-                  ${open ? s.less : s.more}
-                </button>`
-              : nothing
-          }
+          ${long ? this.moreButton(open ? s.less : s.more, open) : nothing}
           <span part="time">${fill(future ? s.starts : s.updated, when || s.justNow)}</span>
           ${asOf ? html`<span part="stale">${asOf}</span>` : nothing}
           ${
@@ -252,13 +252,7 @@ export class IncidentBanner extends FeedElement {
           }
         </p>
       </div>
-      ${
-        this.noDismiss
-          ? nothing
-          : html`<button part="dismiss" aria-label=${s.dismiss} @click=${this.dismissShown}>
-              ×
-            </button>`
-      }
+      ${this.noDismiss ? nothing : this.dismissButton(s.dismiss)}
     </div>`;
     return this.regions(content, level === 'critical');
   }
