@@ -3,13 +3,7 @@
  * (never just "invalid", never only the first), and builds the returned policy from known fields only, so
  * `__proto__` and other stray keys can neither pollute prototypes nor ride along into storage.
  */
-import type {
-  ObligationRule,
-  Policy,
-  PolicyProblem,
-  Severity,
-  SeverityLevel,
-} from './types';
+import type { ObligationRule, Policy, PolicyProblem, Severity, SeverityLevel } from './types';
 import { CHANNELS, TIMELINE_EVENT_TYPES } from './vocabulary';
 
 /** Every obligation channel a policy may name. */
