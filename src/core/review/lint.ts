@@ -22,7 +22,13 @@ const ALWAYS_VAGUE =
  * A date is not a result: `MEASURABLE` is tested on the text without its due phrases.
  */
 const VAGUE_VERB =
-  /\b(?:improve|investigate|enhance|optimi[sz]e|revisit)\b|^\s*(?:review|check)\b/i;
+  /\b(?:improve|investigate|enhance|optimi[sz]e|revisit|work\s+on|address|follow\s+up(?:\s+on)?|strengthen|streamline|refine|clean\s+up)\b|^\s*(?:review|check|better)\b/i;
+/**
+ * An item whose whole object names nothing ("Fix things", "Update the process", "Sort it out"):
+ * whatever the verb, nobody can tell when it is done. Group 1 is the object.
+ */
+const VAGUE_OBJECT =
+  /^\s*[a-z]+(?:\s+(?:up|out|on))?\s+(?:(?:the|our|some|all|these|those|any)\s+)?(things|stuff|issues|problems|everything|it|this|that|process(?:es)?)(?:\s+(?:out|up))?[\s.!]*$/i;
 const MEASURABLE = /\d|\bso\s+that\b|\buntil\b|\bto\s+(?:under|below|above|at\s+least)\b/i;
 
 const VAGUE_SUGGESTION =
@@ -46,7 +52,22 @@ export function lintActionItem(item: ActionItem, now: number): Lint[] {
     });
   }
   const always = ALWAYS_VAGUE.exec(d);
-  const verb = always ?? (MEASURABLE.test(withoutDates(d)) ? null : VAGUE_VERB.exec(d));
+  const undated = withoutDates(d);
+  const verb = always ?? (MEASURABLE.test(undated) ? null : VAGUE_VERB.exec(d));
+  const object = verb ? null : VAGUE_OBJECT.exec(undated);
+  if (object?.[1]) {
+    const start = object.index + object[0].indexOf(object[1], object[0].search(/\s/));
+    lints.push({
+      code: 'vague_action',
+      level: item.toDefine ? 'warning' : 'error',
+      message: `"${object[1]}" does not say what result will exist when the item is done`,
+      messageId: 'vague_action',
+      params: [object[1]],
+      suggestion: VAGUE_SUGGESTION,
+      start,
+      end: start + object[1].length,
+    });
+  }
   if (verb) {
     lints.push({
       code: 'vague_action',
