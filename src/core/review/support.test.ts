@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { supportImpact, type SupportSignal } from './support';
+import { supportImpact, supportSignalFrom, type SupportSignal } from './support';
 
 const T = Date.UTC(2026, 10, 3, 9, 0);
 const MIN = 60_000;
@@ -46,5 +46,31 @@ describe('supportImpact', () => {
   it('an opening time later than when it was seen is ignored (not a real opening time)', () => {
     const s = supportImpact([{ kind: 'ticket_matched', at: T, openedAt: T + MIN }], T - MIN);
     expect(s.firstTicketAt).toBe(T);
+  });
+});
+
+describe('supportSignalFrom', () => {
+  it('keeps only the kind, the times and an opaque key', () => {
+    expect(
+      supportSignalFrom({
+        kind: 'reply_copied',
+        at: T,
+        ticket: 'a'.repeat(64),
+        text: 'Dear customer, our checkout is down',
+        url: 'https://help.example.com/tickets/42',
+      }),
+    ).toEqual({ kind: 'reply_copied', at: T, ticket: 'a'.repeat(64) });
+  });
+
+  it('refuses what is not a record: a bad kind, a bad time, a key that could carry text', () => {
+    expect(supportSignalFrom({ kind: 'ticket_read', at: T })).toBeNull();
+    expect(supportSignalFrom({ kind: 'ticket_matched', at: Number.NaN })).toBeNull();
+    expect(supportSignalFrom(null)).toBeNull();
+    expect(supportSignalFrom({ kind: 'ticket_matched', at: T, ticket: 'Acme invoice 42' })).toEqual(
+      {
+        kind: 'ticket_matched',
+        at: T,
+      },
+    );
   });
 });

@@ -53,3 +53,24 @@ export function supportImpact(
     customersFirst: vs !== null && vs < 0,
   };
 }
+
+const KINDS: readonly SupportSignalKind[] = ['ticket_matched', 'reply_copied', 'reply_inserted'];
+/** A hash in hex (what the overlay sends), never readable text. */
+const OPAQUE_KEY = /^[0-9a-f]{16,128}$/;
+
+/**
+ * A record from untrusted input (a content script's message, an import), with nothing but the
+ * fields above: any other field, such as ticket text or an address, is dropped, and a key that is
+ * not an opaque hex hash is left out. Null when the kind or the time is unusable.
+ */
+export function supportSignalFrom(value: unknown): SupportSignal | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const kind = KINDS.find((k) => k === v.kind);
+  const at = v.at;
+  if (!kind || typeof at !== 'number' || !Number.isFinite(at)) return null;
+  const out: SupportSignal = { kind, at };
+  if (typeof v.ticket === 'string' && OPAQUE_KEY.test(v.ticket)) out.ticket = v.ticket;
+  if (typeof v.openedAt === 'number' && Number.isFinite(v.openedAt)) out.openedAt = v.openedAt;
+  return out;
+}
