@@ -83,3 +83,4 @@ export {
   type ReviewRequirement,
   type SkipProblem,
 } from './rules';
+export { reviewDashboard, type DashboardData, type DashboardInput } from './dashboard';

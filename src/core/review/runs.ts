@@ -29,7 +29,8 @@ export function severityRuns(
   resolvedAt: number | null,
   now: number,
 ): SeverityRun[] {
-  const end = resolvedAt ?? now;
+  // Nothing is judged past `now`, even on a timeline whose resolution was entered ahead of it.
+  const end = Math.min(resolvedAt ?? now, now);
   const marks = events
     .map((e, i) => ({ e, i }))
     .filter(
