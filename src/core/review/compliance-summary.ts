@@ -3,6 +3,7 @@
  * updates 5/6 on time, customers told at 42 min (due 60)". Built as data first, so a view can
  * write each part in the UI language; `complianceSummaryText` is the English the exports use.
  */
+import type { Language } from '../language';
 import type { Channel } from '../types';
 import type { ComplianceReport, DutyCompliance, DutyOutcome } from './compliance';
 
@@ -70,32 +71,79 @@ export function complianceSummary(report: ComplianceReport): SummaryPart[] {
   return parts;
 }
 
-const DONE: Record<SummaryChannel, [done: string, notDone: string, pending: string]> = {
-  status_page: ['status page first posted', 'status page not posted', 'status page due'],
-  customers: ['customers told', 'customers not told', 'customers due'],
-  executives: ['executives told', 'executives not told', 'executives due'],
+/** The summary's words per language: done, not done and pending per channel, and the cadence. */
+interface SummaryWords {
+  channels: Record<SummaryChannel, [done: string, notDone: string, pending: string]>;
+  at: (min: number, due: number) => string;
+  notDone: (due: number) => string;
+  pending: (due: number) => string;
+  updates: (onTime: number, owed: number) => string;
+  cadence: (onTime: number, owed: number) => string;
+  gap: (min: number) => string;
+}
+
+const WORDS: Record<Language, SummaryWords> = {
+  en: {
+    channels: {
+      status_page: ['status page first posted', 'status page not posted', 'status page due'],
+      customers: ['customers told', 'customers not told', 'customers due'],
+      executives: ['executives told', 'executives not told', 'executives due'],
+    },
+    at: (min, due) => ` at ${min} min (due ${due})`,
+    notDone: (due) => ` (due ${due})`,
+    pending: (due) => ` at ${due} min`,
+    updates: (n, m) => `updates ${n}/${m} on time`,
+    cadence: (n, m) => `${n} of ${m} updates on time`,
+    gap: (min) => `, longest gap ${min} min`,
+  },
+  de: {
+    channels: {
+      status_page: [
+        'Statusseite zuerst veröffentlicht',
+        'Statusseite nicht veröffentlicht',
+        'Statusseite fällig',
+      ],
+      customers: ['Kunden informiert', 'Kunden nicht informiert', 'Kunden fällig'],
+      executives: [
+        'Geschäftsleitung informiert',
+        'Geschäftsleitung nicht informiert',
+        'Geschäftsleitung fällig',
+      ],
+    },
+    at: (min, due) => ` nach ${min} min (fällig ${due})`,
+    notDone: (due) => ` (fällig ${due})`,
+    pending: (due) => ` nach ${due} min`,
+    updates: (n, m) => `Updates ${n}/${m} pünktlich`,
+    cadence: (n, m) => `${n} von ${m} Updates pünktlich`,
+    gap: (min) => `, längste Lücke ${min} min`,
+  },
 };
 
-/** One part in English. */
-export function summaryPartText(p: SummaryPart): string {
-  if (p.kind === 'updates') return `updates ${p.onTime}/${p.owed} on time`;
-  const [done, notDone, pending] = DONE[p.channel];
-  if (p.atMinutes !== undefined) return `${done} at ${p.atMinutes} min (due ${p.dueMinutes})`;
-  if (p.outcome === 'pending') return `${pending} at ${p.dueMinutes} min`;
-  return `${notDone} (due ${p.dueMinutes})`;
+/** One part in the language (English unless given). */
+export function summaryPartText(p: SummaryPart, language: Language = 'en'): string {
+  const w = WORDS[language];
+  if (p.kind === 'updates') return w.updates(p.onTime, p.owed);
+  const [done, notDone, pending] = w.channels[p.channel];
+  if (p.atMinutes !== undefined) return done + w.at(p.atMinutes, p.dueMinutes);
+  if (p.outcome === 'pending') return pending + w.pending(p.dueMinutes);
+  return notDone + w.notDone(p.dueMinutes);
 }
 
-/** The summary line in English, parts joined by commas. */
-export function complianceSummaryText(parts: readonly SummaryPart[]): string {
-  return parts.map(summaryPartText).join(', ');
+/** The summary line, parts joined by commas. */
+export function complianceSummaryText(
+  parts: readonly SummaryPart[],
+  language: Language = 'en',
+): string {
+  return parts.map((p) => summaryPartText(p, language)).join(', ');
 }
 
-/** "N of M updates on time, longest gap 47 min" (English), for the cadence row. */
+/** "N of M updates on time, longest gap 47 min", for the cadence row. */
 export function cadenceText(
   onTime: number,
   owed: number,
   longestGapMinutes: number | null,
+  language: Language = 'en',
 ): string {
-  const head = `${onTime} of ${owed} updates on time`;
-  return longestGapMinutes === null ? head : `${head}, longest gap ${longestGapMinutes} min`;
+  const w = WORDS[language];
+  return w.cadence(onTime, owed) + (longestGapMinutes === null ? '' : w.gap(longestGapMinutes));
 }

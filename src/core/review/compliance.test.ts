@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../policy';
 import type { Policy, Severity, TimelineEvent, TimelineEventType } from '../types';
 import { communicationCompliance, type ComplianceReport, type DutyCompliance } from './compliance';
-import { complianceSummary, complianceSummaryText } from './compliance-summary';
+import { cadenceText, complianceSummary, complianceSummaryText } from './compliance-summary';
 
 /** Every time is minutes after T0 (a frozen clock). */
 const T0 = Date.UTC(2026, 10, 3, 9, 0);
@@ -218,5 +218,15 @@ describe('complianceSummary', () => {
 
   it('is empty for an incident never classified', () => {
     expect(complianceSummary(report([ev('declared', 0)], 10))).toEqual([]);
+  });
+});
+
+describe('the summary in German', () => {
+  it('writes the same facts in the language of the locale', () => {
+    expect(complianceSummaryText(complianceSummary(report(sev2(), 200)), 'de')).toBe(
+      'Statusseite zuerst veröffentlicht nach 16 min (fällig 15), Updates 3/4 pünktlich, Kunden informiert nach 42 min (fällig 60)',
+    );
+    expect(cadenceText(3, 4, 55, 'de')).toBe('3 von 4 Updates pünktlich, längste Lücke 55 min');
+    expect(cadenceText(3, 4, 55)).toBe('3 of 4 updates on time, longest gap 55 min');
   });
 });
