@@ -78,6 +78,7 @@ export {
 } from './reminders';
 export { openItemsChecklist, openItemsCsv } from './items-export';
 export {
+  highestSeverityReached,
   reviewRequirement,
   skipReasonProblem,
   type ReviewRequirement,

@@ -4,7 +4,7 @@
  * incident reached (an escalation that was later downgraded still earns its review); an incident
  * never classified is treated as optional.
  */
-import type { Severity } from '../types';
+import type { Severity, TimelineEvent } from '../types';
 
 export type ReviewRequirement = 'required' | 'optional';
 
@@ -20,4 +20,15 @@ export type SkipProblem = 'required' | 'reason_missing';
 export function skipReasonProblem(severity: Severity | null, reason: string): SkipProblem | null {
   if (reviewRequirement(severity) === 'required') return 'required';
   return reason.trim() === '' ? 'reason_missing' : null;
+}
+
+/** The most severe level any classification gave the incident (null if never classified). */
+export function highestSeverityReached(events: readonly TimelineEvent[]): Severity | null {
+  let worst: Severity | null = null;
+  for (const e of events) {
+    if (e.type !== 'classified' && e.type !== 'reclassified') continue;
+    const s = e.severity;
+    if ((s === 1 || s === 2 || s === 3 || s === 4) && (worst === null || s < worst)) worst = s;
+  }
+  return worst;
 }
