@@ -164,9 +164,9 @@ describe('communicationCompliance: the update cadence', () => {
   });
 
   it('a reclassification restarts the cadence, with the new level’s cadence', () => {
-    const policy: Policy = structuredClone(DEFAULT_POLICY);
+    const policy = JSON.parse(JSON.stringify(DEFAULT_POLICY)) as Policy;
     const sev1 = policy.levels.find((l) => l.severity === 1)!;
-    // A new object: the default levels share one rule object (structuredClone keeps that).
+    // A new object: the default levels share one rule object.
     sev1.obligations = sev1.obligations.map((o) =>
       o.id === 'status_updates' ? { ...o, repeatEveryMinutes: 20, dueMinutes: 20 } : o,
     );

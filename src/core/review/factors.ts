@@ -3,8 +3,13 @@
  * with its evidence and the action items that address it. The blameless lint reads both.
  */
 import type { Lint } from '../types';
-import type { ReviewLint } from './lint';
 import type { Review } from './model';
+
+/** A lint located in the review, as `ReviewLint` (written out here so lint.ts can import this file). */
+export interface FactorLint {
+  path: string;
+  lint: Lint;
+}
 
 /** The form a review uses (the five whys unless it chose factors). */
 export const rootCauseForm = (review: Review) => review.rootCauseForm ?? 'whys';
@@ -27,12 +32,12 @@ const warn = (messageId: Lint['messageId'], message: string): Lint => ({
  * Structural lints of the factors form: none listed, a factor without evidence, a factor no action
  * item addresses. (Wording is linted by the caller, with the other text fields.)
  */
-export function lintFactors(review: Review): ReviewLint[] {
+export function lintFactors(review: Review): FactorLint[] {
   const factors = review.factors ?? [];
   if (factors.length === 0)
     return [{ path: 'factors', lint: warn('missing_factors', 'List the contributing factors.') }];
   const ids = new Set(review.actionItems.map((a) => a.id));
-  const out: ReviewLint[] = [];
+  const out: FactorLint[] = [];
   factors.forEach((f, i) => {
     const path = `factors[${i}]`;
     if (f.evidence.trim() === '')
