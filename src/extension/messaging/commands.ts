@@ -83,6 +83,7 @@ export interface Commands {
   'reviews/save': ReviewCommands['reviews/save'];
   'reviews/publish': ReviewCommands['reviews/publish'];
   'reviews/setItemStatus': ReviewCommands['reviews/setItemStatus'];
+  'reviews/skip': ReviewCommands['reviews/skip'];
 }
 
 export type Command = keyof Commands;
