@@ -26,6 +26,7 @@ export { nextWhyPrompt, whyChainFlags } from './whys';
 export { blamelessLint, lintActionItem, lintReview, type ReviewLint } from './lint';
 export { reviewToHtml, reviewToMarkdown } from './export';
 export type { ExportOptions } from './sections';
+export type { ExportCommunication } from './export-extra';
 export {
   actionItemDashboard,
   completionRates,
