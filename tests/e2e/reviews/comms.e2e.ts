@@ -42,6 +42,7 @@ async function seedIncident(p: Page): Promise<string> {
     id: inc.id,
     answers: { percentUsersAffected: 40, featureCriticality: 'significant' },
     severity: 2,
+    overrideReason: 'Seeded for the test',
   });
   const events = await eventsOf(p, inc.id);
   for (const type of ['declared', 'classified']) {
