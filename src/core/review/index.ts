@@ -62,6 +62,7 @@ export {
 export { csvCell, toCsv } from './csv';
 export {
   supportImpact,
+  supportSignalFrom,
   type SupportImpact,
   type SupportSignal,
   type SupportSignalKind,

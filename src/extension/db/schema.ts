@@ -69,7 +69,7 @@ export interface FeedIncidentRecord {
   done?: { obligationId: string; at: number }[];
   /**
    * What the agent overlay saw of this incident, anonymised: tickets matched and replies copied,
-   * as kinds, times and opaque ticket hashes (never ticket text). At most `SUPPORT_SIGNALS`.
+   * as kinds, times and opaque ticket hashes (never ticket text). At most `SUPPORT_SIGNALS` (db/sources.ts).
    */
   support?: SupportSignal[];
 }
