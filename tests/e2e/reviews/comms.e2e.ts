@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { axe, launchWithExtension, type ExtensionSession } from '../browser';
-import { command, eventsOf, MIN, reminders, tickNow } from './seed';
+import { MIN, reminders, seedCommsIncident, tickNow } from './seed';
 
 const DAY = 86_400_000;
 let s: ExtensionSession;
@@ -27,42 +27,23 @@ async function noViolations(where: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-/**
- * A SEV-2 classified at T: status page first posted at 16 min (due 15: late), customers told at
- * 42 min (due 60), an update at 44 min (due 46: on time), then silence until the resolution at
- * 80 min (the update due at 74 missed).
- */
-async function seedIncident(p: Page): Promise<string> {
-  const inc = await command<{ id: string }>(p, 'incidents/declare', {
-    title: 'Search outage',
-    components: ['Search'],
-    publiclyVisible: true,
-  });
-  await command(p, 'incidents/classify', {
-    id: inc.id,
-    answers: { percentUsersAffected: 40, featureCriticality: 'significant' },
-    severity: 2,
-    overrideReason: 'Seeded for the test',
-  });
-  const events = await eventsOf(p, inc.id);
-  for (const type of ['declared', 'classified']) {
-    const e = events.find((x) => x.type === type);
-    if (!e) throw new Error(`no ${type} event`);
-    await command(p, 'incidents/editEvent', { id: inc.id, eventId: e.id, at: T, reason: 'Seeded' });
-  }
-  const record = (type: string, m: number) =>
-    command(p, 'incidents/record', { id: inc.id, type, at: T + m * MIN });
-  await record('status_page_posted', 16);
-  await record('customers_notified', 42);
-  await record('update_posted', 44);
-  await record('resolved', 80);
-  return inc.id;
-}
-
 beforeAll(async () => {
   s = await launchWithExtension();
   page = await s.openPage('src/extension/options/index.html#reviews');
-  incidentId = await seedIncident(page);
+  // A SEV-2 classified at T: status page first posted at 16 min (due 15: late), customers told at
+  // 42 min (due 60), an update at 44 min (due 46: on time), then silence until the resolution at
+  // 80 min (the update due at 74 missed).
+  incidentId = await seedCommsIncident(page, {
+    title: 'Search outage',
+    at: T,
+    severity: 2,
+    posts: [
+      ['status_page_posted', 16],
+      ['customers_notified', 42],
+      ['update_posted', 44],
+    ],
+    resolvedAfter: 80,
+  });
   await page.reload();
 });
 afterAll(() => s?.close());

@@ -50,5 +50,12 @@ describe('communication dashboard view', () => {
     // Bars sit side by side inside the month's slot.
     expect(first[1]!.x - first[0]!.x).toBe(first[0]!.width);
     expect(groups[1]!.bars.every((b) => !b.hasData)).toBe(true);
+    // 0% on time is drawn (a sliver), unlike a month with nothing due.
+    const zero = commsBars(
+      [{ ...months[0]!, channels: { ...months[0]!.channels, customers: tally(1, 0) } }],
+      400,
+      100,
+    );
+    expect(zero[0]!.bars[1]).toMatchObject({ hasData: true, height: 2, y: 98 });
   });
 });

@@ -74,7 +74,8 @@ export function commsBars(
       cx: r1(i * slot + slot / 2),
       bars: COMMS_METRICS.map((metric, j) => {
         const rate = row.channels[metric].rate;
-        const h = rate === null ? 0 : r1(rate * height);
+        // A 0% month still shows a sliver in the channel's colour: "none on time" is not "none due".
+        const h = rate === null ? 0 : Math.max(2, r1(rate * height));
         return {
           metric,
           x: r1(left + j * bar),
