@@ -141,7 +141,14 @@ export async function savePoll(
       const prev = byKey.get(key);
       const firstSeenAt = prev?.firstSeenAt ?? good.now;
       const severities = seenSeverities(prev, rec.incident.severity, good.now);
-      writes.push(store.put({ ...rec, key, firstSeenAt, lastSeenAt: good.now, severities }));
+      // What agents recorded on it (duties done, support records) is not in the feed: keep it.
+      const kept = {
+        ...(prev?.done ? { done: prev.done } : {}),
+        ...(prev?.support ? { support: prev.support } : {}),
+      };
+      writes.push(
+        store.put({ ...rec, ...kept, key, firstSeenAt, lastSeenAt: good.now, severities }),
+      );
     }
     for (const r of old) {
       if (!seen.has(r.key) && r.active === 1) writes.push(store.put({ ...r, active: 0 }));
