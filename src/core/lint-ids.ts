@@ -37,6 +37,10 @@ export const LINT_MESSAGE_IDS = [
   'why_stops_at_person', // —
   'missing_root_cause', // —
   'missing_action_items', // —
+  // contributing factors (review/factors.ts)
+  'missing_factors', // —
+  'factor_missing_evidence', // —
+  'factor_missing_action', // —
 ] as const;
 
 export type LintMessageId = (typeof LINT_MESSAGE_IDS)[number];

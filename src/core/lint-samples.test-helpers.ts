@@ -36,6 +36,11 @@ export function sampleLints(): Lint[] {
         rootCause: '',
         actionItems: [],
       }),
+      review({ rootCauseForm: 'factors', factors: [] }),
+      review({
+        rootCauseForm: 'factors',
+        factors: [{ id: 'f', description: 'Alerts fired late.', evidence: '', actionItemIds: [] }],
+      }),
     ].flatMap((r) => lintReview(r, NOW).map((x) => x.lint)),
   ];
 }

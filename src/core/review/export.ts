@@ -26,6 +26,7 @@ export function reviewToMarkdown(review: Review, opts: ExportOptions): string {
     if (s.intro) out.push(`_${md(s.intro)}_`, '');
     if (s.paragraphs.length === 0 && s.items.length === 0) out.push(`_${s.empty}_`);
     out.push(...s.paragraphs.flatMap((p, i) => (i > 0 ? ['', md(p)] : [md(p)])));
+    if (s.paragraphs.length > 0 && s.items.length > 0) out.push('');
     out.push(...s.items.map((it, i) => mdItem(it, s.ordered ? `${i + 1}.` : '-')));
   }
   return `${out.join('\n')}\n`;

@@ -46,6 +46,24 @@ export interface ActionItem {
   createdAt: number;
   doneAt?: number;
   statusChangedAt?: number;
+  /**
+   * Marked as a follow-up to define: the team knows the area but not yet the result, so a vague
+   * description may be published, as long as the item has an owner and a date to define it by.
+   */
+  toDefine?: boolean;
+}
+
+/** Five whys, or contributing factors (the blame-aware school's form), chosen per review. */
+export type RootCauseForm = 'whys' | 'factors';
+
+/** A condition that contributed, what shows it, and the action items that address it. */
+export interface ContributingFactor {
+  id: string;
+  description: string;
+  /** What shows the factor played a part: a graph, a log line, a timeline entry. */
+  evidence: string;
+  /** Ids of the review's action items that address this factor. */
+  actionItemIds: string[];
 }
 
 /** A post-incident review. `whys` holds up to five answers, in order. */
@@ -60,6 +78,10 @@ export interface Review {
   impact: ReviewImpact;
   whys: string[];
   rootCause?: string;
+  /** Which root-cause form the review uses; absent means the five whys. */
+  rootCauseForm?: RootCauseForm;
+  /** The contributing factors, when `rootCauseForm` is `factors`. */
+  factors?: ContributingFactor[];
   mitigations: string[];
   actionItems: ActionItem[];
   participants: string[];

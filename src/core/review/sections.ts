@@ -6,11 +6,15 @@ import { dtf, formatDate } from '../comms/datetime';
 import { languageOf, type Language } from '../language';
 import { BLAMELESS_STATEMENT, type ActionItem, type Review } from './model';
 import { arrAtRisk, byString, sortEvents } from './timeline';
+import { communicationSection, factorsSection, type ExportCommunication } from './export-extra';
+import { rootCauseForm } from './factors';
 
 /** Locale and the fixed time zone every time in the export is shown in. */
 export interface ExportOptions {
   locale: string;
   timeZone: string;
+  /** The communication compliance and support impact, when the caller has the incident. */
+  communication?: ExportCommunication;
 }
 
 /** A list item: optional bold lead (a time), the text, optional trailing note. */
@@ -229,8 +233,13 @@ export function buildExportDoc(review: Review, opts: ExportOptions): ExportDoc {
       sec(0, { paragraphs: paragraphs(review.summary) }),
       sec(1, { intro: w.allTimesIn(timeZone), items: timeline }),
       sec(2, { items: impact }),
-      sec(3, { ordered: true, items: review.whys.filter((y) => y.trim() !== '').map(text) }),
-      sec(4, { paragraphs: paragraphs(review.rootCause) }),
+      ...(opts.communication ? [communicationSection(opts.communication, languageOf(locale))] : []),
+      ...(rootCauseForm(review) === 'factors'
+        ? [factorsSection(review, languageOf(locale))]
+        : [
+            sec(3, { ordered: true, items: review.whys.filter((y) => y.trim() !== '').map(text) }),
+            sec(4, { paragraphs: paragraphs(review.rootCause) }),
+          ]),
       sec(5, { items: review.mitigations.filter((m) => m.trim() !== '').map(text) }),
       sec(6, { items: actions }),
     ],

@@ -260,6 +260,35 @@ describe('replies and settings', () => {
     });
   });
 
+  test('support records: matched tickets (once each) and copied replies, as counts and times only', async () => {
+    const { kit, h } = await setup();
+    kit.net.respond = () => json(spSummary([spIncident('a', { impact: 'major' })]));
+    const s = await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    const ticket = 'ab'.repeat(16);
+    await h['support/ticketMatched']({ sourceId: s.id, incidentId: 'a', ticket }, page);
+    kit.clock.now += MIN;
+    await h['support/ticketMatched']({ sourceId: s.id, incidentId: 'a', ticket }, page);
+    await h['support/ticketMatched'](
+      { sourceId: s.id, incidentId: 'a', ticket: 'cd'.repeat(16) },
+      page,
+    );
+    await h['replies/copied'](
+      { sourceId: s.id, incidentId: 'a', updateId: 'a-u1', text: 'Dear Globex, checkout is down' },
+      page,
+    );
+    const rec = await kit.db.get('feedIncidents', `${s.id}|a`);
+    expect(rec?.support).toEqual([
+      { kind: 'ticket_matched', at: kit.clock.now - MIN, ticket },
+      { kind: 'ticket_matched', at: kit.clock.now, ticket: 'cd'.repeat(16) },
+      { kind: 'reply_copied', at: kit.clock.now },
+    ]);
+    expect(JSON.stringify(rec?.support)).not.toContain('Globex');
+    // A key that could carry ticket text is refused.
+    await expect(
+      h['support/ticketMatched']({ sourceId: s.id, incidentId: 'a', ticket: 'Globex #42' }, page),
+    ).rejects.toThrow(/ticket/);
+  });
+
   test('feed/markDone: the customer notification of a feed incident is met when the agent says so', async () => {
     const { kit, h } = await setup();
     kit.net.respond = () => json(spSummary([spIncident('a', { impact: 'critical' })]));

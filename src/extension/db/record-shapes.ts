@@ -81,6 +81,16 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     lastSeenAt: num,
     severities: opt(arr(obj({ severity: nullable(severity), at: num }))),
     done: opt(arr(obj({ obligationId: str, at: num }))),
+    support: opt(
+      arr(
+        obj({
+          kind: oneOf('ticket_matched', 'reply_copied', 'reply_inserted'),
+          at: num,
+          ticket: opt(str),
+          openedAt: opt(num),
+        }),
+      ),
+    ),
   }),
   sites: obj({
     pattern: str,
@@ -108,6 +118,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     linked: opt(obj({ sourceId: str, incidentId: str })),
     statuspageIncidentId: opt(str),
     resolvedAt: opt(num),
+    reviewSkipped: opt(obj({ reason: str, at: num })),
     updatedAt: num,
   }),
   events: obj({ ...timelineEvent, incidentId: str }),
@@ -139,8 +150,11 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
         createdAt: num,
         doneAt: opt(num),
         statusChangedAt: opt(num),
+        toDefine: opt(bool),
       }),
     ),
+    rootCauseForm: opt(oneOf('whys', 'factors')),
+    factors: opt(arr(obj({ id: str, description: str, evidence: str, actionItemIds: arr(str) }))),
     participants: arr(str),
     summary: opt(str),
   }),

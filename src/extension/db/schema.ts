@@ -8,7 +8,7 @@ import type {
   Severity,
   TimelineEvent,
 } from '../../core/types';
-import type { Review } from '../../core/review';
+import type { Review, SupportSignal } from '../../core/review';
 
 /**
  * The one typed database schema of the extension (docs/style.md #5). Every store the agents' view,
@@ -67,6 +67,11 @@ export interface FeedIncidentRecord {
   severities?: SeveritySeen[];
   /** Duties of this incident the agent marked done (today only `customer_email`), first time each. */
   done?: { obligationId: string; at: number }[];
+  /**
+   * What the agent overlay saw of this incident, anonymised: tickets matched and replies copied,
+   * as kinds, times and opaque ticket hashes (never ticket text). At most `SUPPORT_SIGNALS` (db/sources.ts).
+   */
+  support?: SupportSignal[];
 }
 
 /** A severity a feed incident had, and since when. */
@@ -113,6 +118,8 @@ export interface IncidentRecord {
    * filled it in from reviews published before it existed.
    */
   reviewPublishedAt?: number;
+  /** An optional review (SEV-3/4) skipped on purpose, with the reason given. */
+  reviewSkipped?: { reason: string; at: number };
   updatedAt: number;
 }
 

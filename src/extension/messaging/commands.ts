@@ -40,6 +40,14 @@ export interface Commands {
     req: { sourceId: string; incidentId: string; updateId: string; text: string };
     res: null;
   };
+  /**
+   * The overlay matched the open ticket to a feed incident. `ticket` is an opaque hash of the
+   * ticket's address (hex), so a ticket seen twice counts once; no ticket text ever leaves the page.
+   */
+  'support/ticketMatched': {
+    req: { sourceId: string; incidentId: string; ticket: string };
+    res: null;
+  };
   /** An agent did a feed incident's duty (today: notified the customers), from the overlay or popup. */
   'feed/markDone': {
     req: { sourceId: string; incidentId: string; obligationId: string };
@@ -83,6 +91,7 @@ export interface Commands {
   'reviews/save': ReviewCommands['reviews/save'];
   'reviews/publish': ReviewCommands['reviews/publish'];
   'reviews/setItemStatus': ReviewCommands['reviews/setItemStatus'];
+  'reviews/skip': ReviewCommands['reviews/skip'];
 }
 
 export type Command = keyof Commands;
@@ -114,6 +123,7 @@ export interface OverlayTeardownMessage {
 /** The only commands a content script (a web page's isolated world) may send. */
 export const CONTENT_SCRIPT_COMMANDS: readonly Command[] = [
   'replies/copied',
+  'support/ticketMatched',
   'sites/setCorner',
   'feed/markDone',
 ];

@@ -7,6 +7,7 @@ import {
   MAX_WHYS,
   type AccountAtRisk,
   type ActionItem,
+  type ContributingFactor,
   type Review,
   type ReviewTimelineEntry,
 } from '../../core/review';
@@ -109,11 +110,29 @@ function items(v: unknown, stored: readonly ActionItem[], now: number): ActionIt
         description: str(o.description, `Action item ${i + 1}`, LIMITS.line),
         owner: str(o.owner ?? '', `The owner of action item ${i + 1}`, LIMITS.short).trim(),
         ...(dueAt !== undefined ? { dueAt } : {}),
+        ...(o.toDefine === true ? { toDefine: true } : {}),
         ...kept,
       };
     },
     200,
   );
+}
+
+/** A contributing factor; its links keep only ids of the review's own action items. */
+function factor(v: unknown, i: number, itemIds: ReadonlySet<string>): ContributingFactor {
+  const o = obj(v, `Factor ${i + 1}`);
+  return {
+    id: str(o.id, 'A factor id', 100),
+    description: str(o.description ?? '', `Factor ${i + 1}`, LIMITS.line),
+    evidence: str(o.evidence ?? '', `The evidence of factor ${i + 1}`, LIMITS.line),
+    actionItemIds: [
+      ...new Set(
+        list(o.actionItemIds ?? [], `The action items of factor ${i + 1}`, (x) =>
+          str(x, 'An action item id', 100),
+        ),
+      ),
+    ].filter((id) => itemIds.has(id)),
+  };
 }
 
 /**
@@ -139,7 +158,11 @@ export function sanitizeReview(
   const summary = optStr(r.summary, 'The summary', LIMITS.long);
   const rootCause = optStr(r.rootCause, 'The root cause', LIMITS.long);
   const title = str(r.title, 'The title', LIMITS.short).trim();
+  const form = r.rootCauseForm === 'factors' ? 'factors' : undefined;
   if (title === '') throw new Error('The title is required.');
+  const actionItems = items(r.actionItems ?? [], stored.actionItems, now);
+  const itemIds = new Set(actionItems.map((a) => a.id));
+  const factors = list(r.factors ?? [], 'The factors', (x, i) => factor(x, i, itemIds), 100);
   return {
     id: stored.id,
     incidentId: stored.incidentId,
@@ -156,10 +179,12 @@ export function sanitizeReview(
     },
     whys,
     ...(rootCause !== undefined ? { rootCause } : {}),
+    ...(form ? { rootCauseForm: form } : {}),
+    ...(factors.length > 0 ? { factors } : {}),
     mitigations: list(r.mitigations ?? [], 'The mitigations', (x, i) =>
       str(x, `Mitigation ${i + 1}`, LIMITS.line),
     ),
-    actionItems: items(r.actionItems ?? [], stored.actionItems, now),
+    actionItems,
     participants: list(r.participants ?? [], 'The participants', (x, i) =>
       str(x, `Participant ${i + 1}`, LIMITS.short).trim(),
     ).filter((p) => p !== ''),

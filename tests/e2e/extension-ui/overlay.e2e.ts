@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { axe } from '../browser';
+import { readStores } from '../extension/helpers';
 import { closedRoot, type ClosedRoot } from './closed-root';
 import { ticketPage } from './feed';
 import { enableSiteFromOptions, FIRST, startUi, type UiSession } from './session';
@@ -90,6 +91,24 @@ test('a copied reply quotes the latest update, then is marked stale with the new
   await until(() => root.exists('.stale'), 'the stale notice');
   expect(await root.text('.stale')).toContain(newer.body);
   expect(await root.text('.reply button')).toBe('Copy updated reply');
+});
+
+test('the review’s support impact: the matched ticket and the copied reply are stored anonymised', async () => {
+  const ext = await u.s.openPage('src/extension/options/index.html');
+  type Rec = { support?: { kind: string; at: number; ticket?: string }[] };
+  const support = async () => {
+    const { feedIncidents } = await readStores(ext, ['feedIncidents']);
+    return (feedIncidents as Rec[]).flatMap((r) => r.support ?? []);
+  };
+  await expect
+    .poll(async () => (await support()).map((x) => x.kind).sort())
+    .toEqual(['reply_copied', 'ticket_matched']);
+  const [ticket] = (await support()).filter((x) => x.kind === 'ticket_matched');
+  expect(ticket?.ticket).toMatch(/^[0-9a-f]{64}$/);
+  const stored = JSON.stringify(await support());
+  for (const text of ['4411', 'payment fails', 'every time I try', '/ticket', '127.0.0.1'])
+    expect(stored).not.toContain(text);
+  await ext.close();
 });
 
 test('axe: the open panel (real rendered DOM and CSS, copied into an open root) has no violations', async () => {
