@@ -249,7 +249,7 @@ test('reminders: the alarm tick notifies once for the overdue item and the one d
       timeout: 15_000,
     })
     .toBe(true);
-  expect(await reminders(page)).toEqual([expect.stringMatching(/\|ai-runbook\|\d+\|soon$/)]);
+  expect(await reminders(page)).toEqual([expect.stringMatching(/\|ai-runbook\|two_days\|\d+$/)]);
 });
 
 test('marking items done updates the monthly completion rate', async () => {
