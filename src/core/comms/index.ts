@@ -16,7 +16,13 @@ export {
   type TemplateProblem,
   type TemplateVars,
 } from './render';
-export { findPromises, lintMessage, type MessageLintContext } from './lint';
+export {
+  findPromises,
+  lintMessage,
+  lintVerdict,
+  type LintVerdict,
+  type MessageLintContext,
+} from './lint';
 export {
   composeUpdate,
   proposeNextUpdate,

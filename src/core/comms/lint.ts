@@ -22,23 +22,45 @@ const IMPACT =
 const LEARNED =
   /\b(?:identified|found|caus(?:e|ed)|traced|determined|learn(?:ed|t)|discovered|confirmed|isolated|narrowed|believe|appears?|related\s+to|due\s+to|rolled\s+back|roll(?:ing)?\s+back|deploy(?:ed|ing)\s+a\s+fix|fix\s+(?:has\s+been|was|is\s+being)|mitigat(?:e|ed|ion|ing)|observ(?:e|ed|ing)|seeing|suspect(?:ed)?|because)\b/i;
 
-const TIME_AFTER =
-  '(?:by|within|in|before|until|no\\s+later\\s+than)\\s+(?:about\\s+|around\\s+|approximately\\s+|roughly\\s+|the\\s+next\\s+|the\\s+end\\s+of\\s+)?(?:\\d|an?\\s+(?:hour|few|couple)|half\\s+an\\s+hour|hours?\\b|(?:one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five)\\s+(?:minutes?|hours?)|noon|midnight|tonight|tomorrow|today|eod|end\\s+of\\s+(?:the\\s+)?day)';
+/**
+ * A time or span, matched to its end so the lint quotes the whole promise ("by 4:30 PM UTC", "in 5
+ * minutes", "within a few minutes"), never a cut-off piece of it ("by 4").
+ */
+const NUMBER_WORD = '(?:one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|sixty)';
+const UNIT = '(?:minutes?|mins?|hours?|hrs?|days?)';
+const WHEN =
+  '(?:\\d{1,4}(?:[:.]\\d{2})?(?:\\s*(?:a\\.m\\.|p\\.m\\.|am|pm)\\b)?(?:\\s+(?:UTC|GMT|CES?T|BST|[ECMP][SD]T|AES?T|AEDT|IST|JST)\\b)?(?:\\s*' +
+  UNIT +
+  '\\b)?' +
+  `|an?\\s+(?:hour|day)\\b|an?\\s+(?:few|couple(?:\\s+of)?)(?:\\s+more)?(?:\\s+${UNIT}\\b)?` +
+  `|half\\s+an\\s+hour|${UNIT}\\b|${NUMBER_WORD}\\s+${UNIT}\\b` +
+  '|noon|midnight|tonight|tomorrow(?:\\s+(?:morning|afternoon|evening))?|today|eod|end\\s+of\\s+(?:the\\s+)?day)';
+const TIME_AFTER = `(?:by|within|in|before|until|no\\s+later\\s+than)\\s+(?:about\\s+|around\\s+|approximately\\s+|roughly\\s+|the\\s+next\\s+|the\\s+end\\s+of\\s+)?${WHEN}`;
 const FIX_WORD =
-  '(?:fix(?:ed)?|resol(?:ved?|ution)|restored?|back\\s+(?:up|online|to\\s+normal)|working\\s+again|fully\\s+operational)';
+  '(?:fix(?:ed)?|resol(?:ved?|ution)|restored?|back\\s+(?:up|online|to\\s+normal)|working\\s+(?:again|normally)|fully\\s+operational|complete(?:d)?|finished|done)';
+/** Soon without a time is still a promise when a fix is said to come ("should be back up shortly"). */
+const SOON = '(?:shortly|soon|momentarily|any\\s+minute(?:\\s+now)?|in\\s+no\\s+time)';
 
+/** Longest first: where two overlap, the first pattern's (longer) phrase is the one quoted. */
 const PROMISES: readonly RegExp[] = [
+  new RegExp(
+    `\\b(?:will|should|shall|is\\s+going\\s+to|are\\s+going\\s+to)\\s+be\\s+${FIX_WORD}\\s+(?:${TIME_AFTER}|at\\s+${WHEN}|${SOON})`,
+    'gi',
+  ),
   new RegExp(`\\b${FIX_WORD}\\s+(?:[^.\\n]{0,20}?\\s)?${TIME_AFTER}`, 'gi'),
-  new RegExp(`\\b(?:will|should)\\s+be\\s+${FIX_WORD}\\s+at\\s+\\d`, 'gi'),
   /\bETA\b|\beta\s*:/g,
   /\bestimated\s+(?:time\s+(?:to|of)\s+)?(?:resolution|fix|recovery)\b/gi,
   /\bexpected\s+(?:resolution|fix|recovery)\s+time\b/gi,
+  /\bwe\s+(?:can\s+)?guarantee\b|\bguaranteed\b/gi,
 ];
 
 const PROMISE_SUGGESTION =
   'Promise the next update time instead of a fix time, e.g. "We will post the next update by 3:30 PM."';
 
-/** Finds promises of a resolution time ("fixed by 3pm", "ETA", "resolved within 2 hours"). */
+/**
+ * Finds promises of a resolution time ("fixed by 3pm", "ETA", "resolved within 2 hours", "should be
+ * back up shortly", "we guarantee"). Each lint quotes its whole phrase.
+ */
 export function findPromises(text: string): Lint[] {
   const out: Lint[] = [];
   for (const re of PROMISES) {
@@ -150,4 +172,23 @@ export function lintMessage(text: string, ctx: MessageLintContext): Lint[] {
   }
   lints.push(...findPromises(text), ...findBlame(text));
   return lints.sort((a, b) => (a.start ?? -1) - (b.start ?? -1));
+}
+
+/** What lints mean for sending a message: errors block it, warnings need a confirmation. */
+export interface LintVerdict {
+  verdict: 'ok' | 'confirm' | 'block';
+  errors: Lint[];
+  warnings: Lint[];
+}
+
+/**
+ * Sorts lints into what blocks publishing (errors) and what the sender must confirm (warnings).
+ * Views use it so that a message flagged with an error can never go out, and one with warnings only
+ * goes out after the sender has seen them and said so.
+ */
+export function lintVerdict(lints: readonly Lint[]): LintVerdict {
+  const errors = lints.filter((l) => l.level === 'error');
+  const warnings = lints.filter((l) => l.level !== 'error');
+  const verdict = errors.length > 0 ? 'block' : warnings.length > 0 ? 'confirm' : 'ok';
+  return { verdict, errors, warnings };
 }
