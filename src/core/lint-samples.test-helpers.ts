@@ -1,5 +1,6 @@
 /** Lints of every message id, from real core calls, for tests of their wording (not in the barrel). */
 import { lintMessage } from './comms/lint';
+import { lintPublicTitle } from './comms/title';
 import { lintActionItem, lintReview } from './review/lint';
 import { item, review } from './review/fixtures.test-helpers';
 import type { Lint } from './types';
@@ -23,6 +24,10 @@ export function sampleLints(): Lint[] {
         'An engineer forgot. Mehmet broke it.',
       { ...ctx, kind: 'banner' },
     ),
+    ...lintPublicTitle(''),
+    ...lintPublicTitle(`SEV-1 ${'checkout '.repeat(10)}`, {
+      internalTitle: `SEV-1 ${'checkout '.repeat(10)}`,
+    }),
     ...lintActionItem(item({ id: 'a', description: '', owner: '', dueAt: undefined }), NOW),
     ...lintActionItem(item({ id: 'b', description: 'Improve monitoring', dueAt: NOW - MIN }), NOW),
     ...[

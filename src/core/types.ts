@@ -371,7 +371,10 @@ export type LintCode =
   | 'due_date_past'
   | 'why_stops_at_person'
   | 'too_many_whys'
-  | 'unvalidated_timeline';
+  | 'unvalidated_timeline'
+  /** A public title carrying internal detail (hosts, tickets, severity labels) or the internal title. */
+  | 'internal_detail'
+  | 'title_too_long';
 
 /**
  * One finding about a message or a review. `start`/`end` are UTF-16 offsets into the linted text

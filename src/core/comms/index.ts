@@ -38,3 +38,4 @@ export {
   type SupportReplyContext,
 } from './support';
 export { toMarkdown, toPlainText } from './copy';
+export { lintPublicTitle, PUBLIC_TITLE_MAX, type PublicTitleContext } from './title';
