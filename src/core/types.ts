@@ -327,6 +327,15 @@ export interface TimelineEvent {
   edits?: TimelineEdit[];
 }
 
+/** What the obligation engine needs to know about an incident. */
+export interface ObligationIncident {
+  events: readonly TimelineEvent[];
+  /** Unanswered (`undefined`) counts as visible: obligations that depend on it still apply. */
+  publiclyVisible?: boolean;
+  /** Unanswered (`undefined`) counts as commonly used. */
+  commonlyUsed?: boolean;
+}
+
 export type ObligationState =
   | 'met'
   | 'met_late'
@@ -355,6 +364,11 @@ export interface ObligationStatus {
   everyMinutes?: number;
   /** Why not applicable, in plain words. */
   note?: string;
+  /**
+   * Set on a duty of an earlier severity that was already overdue when the severity changed: it is
+   * still owed under the new level (a downgrade does not make a missed deadline vanish).
+   */
+  fromSeverity?: Severity;
 }
 
 /* ------------------------------------------------------------------ lints (comms and reviews) */

@@ -37,7 +37,7 @@ describe('obligation checklist', () => {
       status_page: 15,
       coordination_meeting: 30,
       customer_email: 60,
-      engage_on_call: 0,
+      engage_on_call: 5, // due now: within the due-soon window
     });
     expect(rows.every((r) => r.key.includes('|'))).toBe(true);
     expect(rows.find((r) => r.ruleId === 'status_page')?.canMarkDone).toBe(true);
