@@ -13,6 +13,9 @@ export const LINT_MESSAGE_IDS = [
   'update_missing_next_update', // —
   'initial_missing_next_update', // —
   'resolution_missing_resolved', // —
+  'initial_missing_next_update_time', // —
+  'resolution_missing_postmortem', // —
+  'resolution_postmortem_not_required', // —
   'next_update_in_past', // —
   'next_update_too_late', // [minutes away, cadence minutes]
   'stated_next_update_too_late', // [stated minutes, cadence minutes]

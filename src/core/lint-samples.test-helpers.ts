@@ -15,6 +15,13 @@ export function sampleLints(): Lint[] {
     ...lintMessage('', ctx),
     ...lintMessage('', { ...ctx, kind: 'initial' }),
     ...lintMessage('', { ...ctx, kind: 'resolution' }),
+    ...lintMessage('Next update soon.', { ...ctx, kind: 'initial' }),
+    ...lintMessage('Resolved.', { ...ctx, kind: 'resolution', postmortemRequired: true }),
+    ...lintMessage('Resolved. Post-mortem to follow.', {
+      ...ctx,
+      kind: 'resolution',
+      postmortemRequired: false,
+    }),
     ...lintMessage('', { ...ctx, kind: 'banner', nextUpdateAt: NOW - MIN }),
     ...lintMessage('', { ...ctx, kind: 'banner', nextUpdateAt: NOW + 45 * MIN }),
     ...lintMessage('Next update in 45 minutes.', { ...ctx, kind: 'banner' }),

@@ -39,3 +39,13 @@ export {
 } from './support';
 export { toMarkdown, toPlainText } from './copy';
 export { lintPublicTitle, PUBLIC_TITLE_MAX, type PublicTitleContext } from './title';
+export {
+  composeInitial,
+  composeResolution,
+  postmortemRequired,
+  type Composed,
+  type InitialInput,
+  type MessageContext,
+  type ResolutionInput,
+} from './messages';
+export { customerTimeZone } from './datetime';

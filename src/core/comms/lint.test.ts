@@ -46,11 +46,18 @@ describe('lintMessage: missing elements (update)', () => {
     expect(codes('We are aware of an issue.', { ...update, kind: 'initial' })).toEqual([
       'missing_element',
     ]);
+    // "every 30 minutes" alone is no concrete time: the initial post names the next update time
     expect(
       codes('We are aware of an issue. We will update every 30 minutes.', {
         ...update,
         kind: 'initial',
       }),
+    ).toEqual(['missing_element']);
+    expect(
+      codes(
+        'We are aware of an issue. We will update every 30 minutes; the next update will be posted by 14:30 UTC.',
+        { ...update, kind: 'initial' },
+      ),
     ).toEqual([]);
     expect(codes('All good now.', { ...update, kind: 'resolution' })).toEqual(['missing_element']);
   });

@@ -13,7 +13,16 @@ export interface MessageLintContext {
   now: number;
   cadenceMinutes: number;
   nextUpdateAt?: number | null;
+  /**
+   * For a resolution: whether the policy requires a post-mortem at this severity. The message must
+   * then promise it, and must not promise one that is not required. Unknown (undefined): not checked.
+   */
+  postmortemRequired?: boolean;
 }
+
+/** A clock time ("14:30", "2:30 PM", "3pm"): what makes a next update time concrete. */
+const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d{2})\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)/i;
+const POSTMORTEM = /\bpost[- ]?mortem\b|\bpost-incident\s+review\b/i;
 
 const NEXT_UPDATE =
   /\b(?:next\s+update|update\s+(?:again|you|this|every)|(?:post|provide|share|send|give)\s+(?:an(?:other)?|the\s+next|a\s+further|more)\s+updates?|updates?\s+(?:by|at|in|within)\s+\d)/i;
@@ -133,10 +142,36 @@ export function lintMessage(text: string, ctx: MessageLintContext): Lint[] {
       ),
     );
   }
+  if (ctx.kind === 'initial' && NEXT_UPDATE.test(text) && !CLOCK_TIME.test(text)) {
+    lints.push(
+      missing(
+        'initial_missing_next_update_time',
+        'Give the time of the next update (e.g. "the next update will be posted by 14:30 UTC").',
+      ),
+    );
+  }
   if (ctx.kind === 'resolution' && !/\b(?:resolved|restored)\b/i.test(text)) {
     lints.push(
       missing('resolution_missing_resolved', 'Say that the incident is resolved and since when.'),
     );
+  }
+  if (ctx.kind === 'resolution' && ctx.postmortemRequired !== undefined) {
+    const promises = POSTMORTEM.test(text);
+    if (ctx.postmortemRequired && !promises)
+      lints.push({
+        code: 'missing_element',
+        level: 'warning',
+        message:
+          'The policy requires a post-mortem at this severity; say when it will be published.',
+        messageId: 'resolution_missing_postmortem',
+      });
+    if (!ctx.postmortemRequired && promises)
+      lints.push({
+        code: 'missing_element',
+        level: 'warning',
+        message: 'This promises a post-mortem the policy does not require at this severity.',
+        messageId: 'resolution_postmortem_not_required',
+      });
   }
   const next = ctx.nextUpdateAt;
   if (typeof next === 'number' && Number.isFinite(next)) {
