@@ -28,7 +28,7 @@ _All times in UTC._
 ## Impact
 
 - Customers affected: 1,200
-- Duration: 1 h 25 min
+- Duration (from the start): 1 h 25 min
 - Estimated ARR at risk: 200,000
 - Account Acme: ARR 120,000
 - Account Globex: ARR 80,000
@@ -46,6 +46,10 @@ Routing configuration changes bypassed review.
 ## Mitigations completed
 
 - Rolled back the gateway route.
+
+## What went well and what to improve
+
+_Not yet written._
 
 ## Action items
 
@@ -147,7 +151,7 @@ describe('exports in German', () => {
     expect(md).toContain('_Alle Zeiten in UTC._');
     expect(md).toContain('(bestätigt von Ana)');
     expect(md).toContain('- Betroffene Kunden: 1.200');
-    expect(md).toContain('- Dauer: 1 h 25 min');
+    expect(md).toContain('- Dauer (ab Beginn): 1 h 25 min');
     expect(md).toMatch(
       /verantwortlich: .+; fällig: .+; Stand: (offen|erledigt|wird nicht umgesetzt)/,
     );
