@@ -168,3 +168,28 @@ describe('exports in German', () => {
     );
   });
 });
+
+describe('multi-line timeline entries', () => {
+  const twoLines = review({
+    timeline: [
+      {
+        id: 't1',
+        at: Date.UTC(2025, 2, 15, 14, 0),
+        text: 'Rolled back.\nErrors fell to baseline.',
+        validatedBy: 'Ana',
+      },
+    ],
+  });
+
+  it('keep their lines in Markdown (a hard break inside the list item)', () => {
+    expect(reviewToMarkdown(twoLines, opts)).toContain(
+      '- **15 Mar 2025, 14:00** Rolled back.  \n  Errors fell to baseline. _(validated by Ana)_',
+    );
+  });
+
+  it('keep their lines in HTML, escaped', () => {
+    expect(reviewToHtml(twoLines, opts)).toContain(
+      '<li><strong>15 Mar 2025, 14:00</strong> Rolled back.<br>Errors fell to baseline. <span class="note">(validated by Ana)</span></li>',
+    );
+  });
+});
