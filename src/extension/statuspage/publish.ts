@@ -47,7 +47,7 @@ export function writeFor(
   text: string,
   target: PublishTarget,
 ): IncidentWrite {
-  const impact = impactFor(incident.severity as Severity | null);
+  const impact = impactFor(incident.severity);
   return {
     name: incident.publicTitle?.trim() ?? '',
     status: target.status,
