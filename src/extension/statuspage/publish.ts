@@ -1,4 +1,3 @@
-import type { Severity } from '../../core/types';
 import type { IncidentRecord } from '../db/schema';
 import { impactFor } from '../responder/kinds';
 import type { PublishTarget } from '../responder/protocol';
