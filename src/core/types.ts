@@ -305,6 +305,15 @@ export interface TimelineEvent {
   edits?: TimelineEdit[];
 }
 
+/** What the obligation engine needs to know about an incident. */
+export interface ObligationIncident {
+  events: readonly TimelineEvent[];
+  /** Unanswered (`undefined`) counts as visible: obligations that depend on it still apply. */
+  publiclyVisible?: boolean;
+  /** Unanswered (`undefined`) counts as commonly used. */
+  commonlyUsed?: boolean;
+}
+
 export type ObligationState =
   | 'met'
   | 'met_late'
@@ -333,6 +342,11 @@ export interface ObligationStatus {
   everyMinutes?: number;
   /** Why not applicable, in plain words. */
   note?: string;
+  /**
+   * Set on a duty of an earlier severity that was already overdue when the severity changed: it is
+   * still owed under the new level (a downgrade does not make a missed deadline vanish).
+   */
+  fromSeverity?: Severity;
 }
 
 /* ------------------------------------------------------------------ lints (comms and reviews) */
@@ -349,7 +363,10 @@ export type LintCode =
   | 'due_date_past'
   | 'why_stops_at_person'
   | 'too_many_whys'
-  | 'unvalidated_timeline';
+  | 'unvalidated_timeline'
+  /** A public title carrying internal detail (hosts, tickets, severity labels) or the internal title. */
+  | 'internal_detail'
+  | 'title_too_long';
 
 /**
  * One finding about a message or a review. `start`/`end` are UTF-16 offsets into the linted text

@@ -22,6 +22,7 @@ export {
   incidentDuration,
   prefillTimeline,
 } from './timeline';
+export { httpsOnly, incidentFacts, peakSeverity, type IncidentFacts } from './facts';
 export { nextWhyPrompt, whyChainFlags } from './whys';
 export { blamelessLint, lintActionItem, lintReview, type ReviewLint } from './lint';
 export { reviewToHtml, reviewToMarkdown } from './export';

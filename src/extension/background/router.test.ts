@@ -411,16 +411,41 @@ describe('responder incidents', () => {
       page,
     );
     expect(kit.platform.badge).toMatchObject({ text: '1', color: '#B3261E' });
+    // "now" duties are due within the due-soon window: not overdue at classification
     expect(
-      kit.platform.notifications.some((n) => n.title === 'Due in 0 min: All-hands bridge call'),
+      kit.platform.notifications.some((n) => n.title === 'Due in 5 min: All-hands bridge call'),
     ).toBe(true);
     kit.clock.now += MIN;
+    await refresh(kit.deps);
+    expect(kit.platform.notifications.some((n) => n.title.startsWith('Overdue'))).toBe(false);
+    kit.clock.now += 5 * MIN;
     await refresh(kit.deps);
     expect(
       kit.platform.notifications.some(
         (n) => n.title.startsWith('Overdue') && n.message.startsWith('DB down'),
       ),
     ).toBe(true);
+  });
+});
+
+describe('responder incidents after resolution', () => {
+  test('one-off duties stop notifying once the incident is resolved', async () => {
+    const { kit, h } = await setup();
+    const inc = await h['incidents/declare'](
+      { title: 'DB down', components: [], publiclyVisible: true },
+      page,
+    );
+    await h['incidents/classify'](
+      { id: inc.id, answers: { noUserCanAccessCore: true }, severity: 1 },
+      page,
+    );
+    kit.clock.now += MIN;
+    await h['incidents/record']({ id: inc.id, type: 'resolved' }, page);
+    const before = kit.platform.notifications.length;
+    // hours later: the bridge call, the customer email and the exec notice are all past due
+    kit.clock.now += 3 * 60 * MIN;
+    await refresh(kit.deps);
+    expect(kit.platform.notifications.slice(before).map((n) => n.title)).toEqual([]);
   });
 });
 

@@ -108,7 +108,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     commonlyUsed: opt(bool),
     startedAt: num,
     declaredAt: num,
-    status: oneOf('open', 'resolved'),
+    status: oneOf('open', 'resolved', 'cancelled'),
     severity: nullable(severity),
     answers: opt(
       dict((v, p) =>
@@ -117,6 +117,11 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     ),
     linked: opt(obj({ sourceId: str, incidentId: str })),
     statuspageIncidentId: opt(str),
+    statuspageShortlink: opt(str),
+    statuspageComponents: opt(dict(str)),
+    statuspageCreatePendingAt: opt(num),
+    publicTitle: opt(str),
+    cancelledAt: opt(num),
     resolvedAt: opt(num),
     reviewSkipped: opt(obj({ reason: str, at: num })),
     updatedAt: num,

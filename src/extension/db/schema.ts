@@ -103,7 +103,8 @@ export interface IncidentRecord {
   /** When the incident started (may precede declaration). */
   startedAt: number;
   declaredAt: number;
-  status: 'open' | 'resolved';
+  /** `cancelled`: declared by mistake; no duties, no post-mortem. */
+  status: 'open' | 'resolved' | 'cancelled';
   /** Denormalised from the latest classification, for lists. */
   severity: Severity | null;
   answers?: ImpactAnswers;
@@ -111,6 +112,22 @@ export interface IncidentRecord {
   linked?: { sourceId: string; incidentId: string };
   /** The Statuspage incident id once published through the REST API. */
   statuspageIncidentId?: string;
+  /** Its public link on the status page (https only), shown after publishing. */
+  statuspageShortlink?: string;
+  /**
+   * The components the public incident set and the status each shows, remembered so follow-up
+   * updates keep them and the resolution sets every one back to operational.
+   */
+  statuspageComponents?: Record<string, string>;
+  /**
+   * Set when a create timed out with no answer: it may have gone through, so the next publish looks
+   * the incident up on the page before posting again (no duplicate public incident).
+   */
+  statuspageCreatePendingAt?: number;
+  /** The incident's name on the public status page; the internal `title` never goes out. */
+  publicTitle?: string;
+  /** When it was cancelled as declared by mistake (status `cancelled`), and why. */
+  cancelledAt?: number;
   resolvedAt?: number;
   /**
    * Denormalised for lists: when its post-mortem was published (the `review_published` event written by

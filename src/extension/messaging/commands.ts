@@ -80,6 +80,8 @@ export interface Commands {
   'incidents/publish': ResponderCommands['incidents/publish'];
   'incidents/resolve': ResponderCommands['incidents/resolve'];
   'incidents/link': ResponderCommands['incidents/link'];
+  'incidents/cancel': ResponderCommands['incidents/cancel'];
+  'incidents/unlinkStatuspage': ResponderCommands['incidents/unlinkStatuspage'];
   'drafts/save': ResponderCommands['drafts/save'];
   'drafts/discard': ResponderCommands['drafts/discard'];
   'statuspage/connect': ResponderCommands['statuspage/connect'];

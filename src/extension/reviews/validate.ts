@@ -156,6 +156,11 @@ export function sanitizeReview(
   const customersAffected = optAmount(imp.customersAffected, 'Customers affected', true);
   const arr = optAmount(imp.arrAtRisk, 'The ARR at risk');
   const summary = optStr(r.summary, 'The summary', LIMITS.long);
+  const wentWell = optStr(r.wentWell, 'What went well', LIMITS.long);
+  const toImprove = optStr(r.toImprove, 'What to improve', LIMITS.long);
+  const currency = optStr(imp.arrCurrency, 'The ARR currency', 3)?.trim().toUpperCase();
+  if (currency !== undefined && currency !== '' && !/^[A-Z]{3}$/.test(currency))
+    throw new Error('The ARR currency must be a three-letter code such as EUR or USD.');
   const rootCause = optStr(r.rootCause, 'The root cause', LIMITS.long);
   const title = str(r.title, 'The title', LIMITS.short).trim();
   const form = r.rootCauseForm === 'factors' ? 'factors' : undefined;
@@ -175,6 +180,14 @@ export function sanitizeReview(
       ...(customersAffected !== undefined ? { customersAffected } : {}),
       ...(durationMinutes !== undefined ? { durationMinutes } : {}),
       ...(arr !== undefined ? { arrAtRisk: arr } : {}),
+      ...(currency ? { arrCurrency: currency } : {}),
+      // Measured from the incident, never edited here.
+      ...(stored.impact.timeToDetectMinutes !== undefined
+        ? { timeToDetectMinutes: stored.impact.timeToDetectMinutes }
+        : {}),
+      ...(stored.impact.timeToResolveMinutes !== undefined
+        ? { timeToResolveMinutes: stored.impact.timeToResolveMinutes }
+        : {}),
       accounts: list(imp.accounts ?? [], 'The accounts', account),
     },
     whys,
@@ -189,5 +202,11 @@ export function sanitizeReview(
       str(x, `Participant ${i + 1}`, LIMITS.short).trim(),
     ).filter((p) => p !== ''),
     ...(summary !== undefined ? { summary } : {}),
+    ...(wentWell !== undefined ? { wentWell } : {}),
+    ...(toImprove !== undefined ? { toImprove } : {}),
+    // Facts of the incident, kept from the stored review (not editable in the builder).
+    ...(stored.startedAt !== undefined ? { startedAt: stored.startedAt } : {}),
+    ...(stored.peakSeverity !== undefined ? { peakSeverity: stored.peakSeverity } : {}),
+    ...(stored.statuspageUrl !== undefined ? { statuspageUrl: stored.statuspageUrl } : {}),
   };
 }

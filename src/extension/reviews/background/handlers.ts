@@ -1,6 +1,6 @@
 import {
   createReview,
-  incidentDurationMinutes,
+  incidentFacts,
   highestSeverityReached,
   publishBlockers,
   skipReasonProblem,
@@ -70,6 +70,9 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
         title: incident.title,
         events: await eventsOf(db, incident.id),
         now: deps.now(),
+        // The review measures from when impact began, and links the public incident.
+        startedAt: incident.startedAt,
+        ...(incident.statuspageShortlink ? { statuspageUrl: incident.statuspageShortlink } : {}),
       });
       await putReview(db, review);
       await refresh(deps);
@@ -80,7 +83,11 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
       payload(p);
       const db = await deps.db();
       const stored = await mustGetReview(db, (p.review as { id?: unknown } | null)?.id);
-      const duration = incidentDurationMinutes(await eventsOf(db, stored.incidentId));
+      // Duration from the start of impact (the stored review's start, else the declaration).
+      const duration = incidentFacts(
+        await eventsOf(db, stored.incidentId),
+        stored.startedAt,
+      ).durationMinutes;
       const review: ReviewRecord = sanitizeReview(p.review, stored, deps.now(), duration);
       await putReview(db, review);
       await refresh(deps);
