@@ -20,6 +20,7 @@ import type { Patch } from './draft';
 import { ExportBar } from './export-bar';
 import { ImpactEditor } from './impact-editor';
 import { MitigationsEditor } from './mitigations-editor';
+import { LearningEditor } from './learning-editor';
 import { OverviewEditor, PublishBar } from './overview';
 import { PARTICIPANTS_LIST } from './parts';
 import { readBuilder } from '../repo';
@@ -183,6 +184,7 @@ function Builder({ incidentId, onBack, headingLevel = 3 }: ReviewBuilderProps) {
           <WhysEditor {...parts} />
         )}
         <MitigationsEditor {...parts} />
+        <LearningEditor {...parts} />
         <ActionItemsEditor {...parts} now={now} onStatus={(id, s) => void setItemStatus(id, s)} />
         <ReviewChecks review={draft} lints={lints} heading={headingLevel === 2 ? 'h3' : 'h4'} />
         <PublishBar
