@@ -48,6 +48,11 @@ export interface SnapshotRecord {
   sourceId: string;
   feed: Feed;
   fetchedAt: number;
+  /**
+   * True when the response carried an incident list. A later 200 without one is not taken as
+   * "no incidents" (issue 16 #6). Absent on snapshots written before it existed.
+   */
+  listsIncidents?: boolean;
 }
 
 /** One feed incident (or maintenance) as last seen; key `${sourceId}|${incident.id}`. */
