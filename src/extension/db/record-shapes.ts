@@ -177,7 +177,12 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     summary: opt(str),
   }),
   settings: setting,
-  notified: obj({ key: str, at: num }),
+  notified: obj({
+    key: str,
+    at: num,
+    state: opt(oneOf('pending', 'shown', 'held')),
+    scope: opt(str),
+  }),
   copiedReplies: obj({ key: str, updateId: str, text: str, copiedAt: num }),
 };
 

@@ -140,10 +140,22 @@ export interface ReviewRecord extends Review {
   incidentId: string;
 }
 
-/** Notification de-duplication: one record per notification ever shown. */
+/**
+ * Notification de-duplication: one record per notice key claimed, and one `shown|<id>` record per
+ * desktop notification created (for the rate limits). Records not touched for
+ * NOTIFIED_RETENTION_MS are pruned; a key still current is touched at least daily.
+ */
 export interface NotifiedRecord {
   key: string;
+  /** When claimed, shown, or last seen still current (whichever is latest). */
   at: number;
+  /**
+   * `pending`: claimed to be shown, not shown yet (a worker stop re-shows it); `shown`: shown or
+   * recorded silently; `held`: left out by a rate limit. Absent on records from before: shown.
+   */
+  state?: 'pending' | 'shown' | 'held';
+  /** The source a `shown|` record's notification was about (per-source limits). */
+  scope?: string;
 }
 
 /** A customer reply copied from the overlay, to detect that it went stale. */
