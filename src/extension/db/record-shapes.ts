@@ -95,6 +95,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     nextPollAt: num,
     lastError: opt(str),
     lastProblems: opt(arr(problem)),
+    warning: opt(str),
   }),
   snapshots: obj({ sourceId: str, feed, fetchedAt: num, listsIncidents: opt(bool) }),
   feedIncidents: obj({

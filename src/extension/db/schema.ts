@@ -41,6 +41,8 @@ export interface SourceRecord {
   lastError?: string;
   /** Problems the parser reported on the last response (kept short). */
   lastProblems?: FeedProblem[];
+  /** An i18n key the source list shows, e.g. `warn_httpFeed` for plain http to another host. */
+  warning?: string;
 }
 
 /** The last good parsed feed of a source. Never overwritten by a bad response. */
