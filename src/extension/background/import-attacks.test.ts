@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { BACKUP_FORMAT, BACKUP_VERSION, REDACTED } from '../db/backup';
 import { getSetting } from '../db/settings';
+import { loadConnection } from '../db/secrets';
 import type { Handlers, Sender } from '../messaging/channel';
 import { createHandlers } from './router';
 import { json, makeKit, T0, type Kit } from './test-kit';
@@ -84,7 +85,7 @@ describe('a crafted backup cannot send the Statuspage API key elsewhere (issue 1
       ],
     });
     expect(await h['data/import']({ json: crafted }, page)).toMatchObject({ ok: true });
-    expect(await getSetting(kit.db, 'statuspage')).toEqual({
+    expect(await loadConnection(kit.db)).toEqual({
       pageId: 'pg1',
       apiKey: KEY,
       apiBase: 'https://api.statuspage.io',

@@ -20,7 +20,7 @@ export const STORES: readonly StoreName[] = [
  * is one: a backup is a file anyone may have crafted, and an imported `apiBase` would receive the
  * API key on the next publish (issue 16 #1). After an import on another browser, connect again.
  */
-const LOCAL_SETTINGS = new Set<string>(['bootId', 'statuspage']);
+const LOCAL_SETTINGS = new Set<string>(['bootId', 'statuspage', 'keyring']);
 /** Local settings older backups carry: skipped on import (with a note), not refused. */
 const SKIPPED_ON_IMPORT = new Set<string>(['statuspage']);
 

@@ -183,8 +183,20 @@ export interface Settings {
   templates: Record<string, string>;
   notifications: NotificationPrefs;
   locale: string;
-  /** Statuspage REST API v1 connection; the key is stored only here and never exported in plain text. */
-  statuspage: { pageId: string; apiKey: string; apiBase: string } | null;
+  /**
+   * Statuspage REST API v1 connection, never exported. Written by `secrets.ts`: `apiKey` is empty
+   * and the key is in `sealed` (AES-GCM under `keyring`); `hint` is its last four characters.
+   * Versions before 0.x stored the key in `apiKey` in clear; it is sealed on first use.
+   */
+  statuspage: {
+    pageId: string;
+    apiKey: string;
+    apiBase: string;
+    sealed?: { iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer };
+    hint?: string;
+  } | null;
+  /** The non-extractable key that seals the API key. Local to this installation, never exported. */
+  keyring: CryptoKey | null;
   /** Random id written once per worker boot (tests tell boots apart by it). */
   bootId: string;
 }

@@ -3,6 +3,7 @@ import { getIncident, saveIncident } from '../../db/incidents';
 import type { LensDatabase } from '../../db/open';
 import type { EventRecord, IncidentRecord } from '../../db/schema';
 import { getSetting } from '../../db/settings';
+import { loadConnection } from '../../db/secrets';
 import { feedKey } from '../../db/sources';
 import { EVENT_FOR_KIND, isStatusPageKind } from '../kinds';
 import type { MessageKind, PublishTarget, ResponderCommands } from '../protocol';
@@ -58,7 +59,7 @@ export function responderHandlers(env: ResponderEnv): ResponderHandlers {
     target: PublishTarget | undefined,
   ): Promise<{ ok: true; spId?: string } | { ok: false; error: StatuspageError }> {
     if (!target) return { ok: true };
-    const conn = await getSetting(db, 'statuspage');
+    const conn = await loadConnection(db);
     if (!conn) return { ok: false, error: { kind: 'not_connected' } };
     const r = await publishIncident(conn, client, inc, text, target);
     return r.ok ? { ok: true, spId: r.value.id } : r;
