@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SourceRecord } from '../../db/schema';
 import { send } from '../../messaging/channel';
-import { originPattern } from '../../origins/match-patterns';
+import { everyPortOf, originPattern } from '../../origins/match-patterns';
 import { t } from '../../i18n/translate';
 import { feedUrlWarning, validateSource, type SourceField } from '../../origins/page-origin';
 import { requestHost } from '../../ui/browser/permissions';
@@ -111,6 +111,9 @@ export function SourceForm({ editing, onDone }: Props) {
         onInput={(e) => setUrl(e.currentTarget.value)}
       />
       {err('url')}
+      {!errors.url && everyPortOf(input.url) && (
+        <p class="meta muted">{t('perm_everyPort', everyPortOf(input.url)!)}</p>
+      )}
       {!errors.url && feedUrlWarning(input.url) && (
         <p class="warning" id={`${id}-url-warn`} role="status">
           {t('warn_httpFeed')}
