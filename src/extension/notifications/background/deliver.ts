@@ -7,14 +7,14 @@ import { clip, type Notice, type NoticeGroup } from './notices';
 /**
  * Turning claimed notices into desktop notifications, within limits (issue 16 #7): a feed's notices
  * of one wake are merged into one notification attributed to the source ("37 new incidents on Acme
- * status"), at most MAX_PER_MINUTE notifications are created a minute and at most
+ * status"), at most MAX_PER_MINUTE feed notifications are created a minute and at most
  * MAX_PER_SOURCE_PER_HOUR an hour for one source. Keys go pending → shown only once the
  * notification exists, so a worker stop re-shows them (#9).
  */
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-/** Desktop notifications created in any one minute, at most. */
+/** Notifications from feeds created in any one minute, at most (and the responder's own per wake). */
 export const MAX_PER_MINUTE = 4;
 /** Notifications about one feed source in any one hour, at most (a churning feed is held). */
 export const MAX_PER_SOURCE_PER_HOUR = 6;
@@ -120,29 +120,23 @@ export async function deliver(
   if (silent.length) await settleKeys(db, silent, 'shown', now);
   if (out.length === 0) return;
   const recent = await shownSince(db, now - HOUR);
-  let minuteLeft = MAX_PER_MINUTE - recent.filter((r) => r.at > now - MIN).length;
   const perSource = new Map<string, number>();
   for (const r of recent) if (r.scope) perSource.set(r.scope, (perSource.get(r.scope) ?? 0) + 1);
   const held: string[] = [];
-  const sendable = out.filter((o) => {
-    const ok = !o.source || (perSource.get(o.source) ?? 0) < MAX_PER_SOURCE_PER_HOUR;
-    if (ok && o.source) perSource.set(o.source, (perSource.get(o.source) ?? 0) + 1);
-    if (!ok) held.push(...o.keys);
+  const feed = out.filter((o) => {
+    if (!o.source) return false;
+    const ok = (perSource.get(o.source) ?? 0) < MAX_PER_SOURCE_PER_HOUR;
+    if (ok) perSource.set(o.source, (perSource.get(o.source) ?? 0) + 1);
+    else held.push(...o.keys);
     return ok;
   });
   if (held.length) await settleKeys(db, held, 'held', now);
-  if (sendable.length > minuteLeft && minuteLeft > 0) {
-    const rest = sendable.splice(minuteLeft - 1);
-    sendable.push({
-      id: `more|${now}`,
-      title: t('notice_more', rest.length),
-      message: clip(rest.map((o) => o.title).join(' · ')),
-      keys: rest.flatMap((o) => o.keys),
-    });
-  }
-  for (const o of sendable) {
-    // Over the minute's budget: left pending, shown by a later wake if still current.
-    if (minuteLeft-- <= 0) continue;
+  // Feeds share a budget per minute; what is over it waits (pending) for a later wake. The
+  // responder's own deadlines and reminders are not rate-limited (their keys come from the
+  // agent's own records and each shows once), only merged when one wake has many.
+  const minuteLeft = MAX_PER_MINUTE - recent.filter((r) => r.scope && r.at > now - MIN).length;
+  const own = out.filter((o) => !o.source);
+  for (const o of [...withMore(own, MAX_PER_MINUTE, now), ...withMore(feed, minuteLeft, now)]) {
     try {
       await platform.notify(o.id, { title: o.title, message: o.message });
     } catch {
@@ -151,6 +145,24 @@ export async function deliver(
     await settleKeys(db, o.keys, 'shown', now);
     await recordShown(db, o.id, now, o.source);
   }
+}
+
+/**
+ * At most `room` notifications: when there are more, the last slot becomes one "N more" covering
+ * the rest. With no room at all, none (their keys stay pending).
+ */
+function withMore(list: Outgoing[], room: number, now: number): Outgoing[] {
+  if (room <= 0) return [];
+  if (list.length <= room) return list;
+  const rest = list.slice(room - 1);
+  const more: Outgoing = {
+    id: `more|${now}|${rest[0]!.source ?? 'own'}`,
+    title: t('notice_more', rest.length),
+    message: clip(rest.map((o) => o.title).join(' · ')),
+    keys: rest.flatMap((o) => o.keys),
+    ...(rest[0]!.source ? { source: rest[0]!.source } : {}),
+  };
+  return [...list.slice(0, room - 1), more];
 }
 
 /** Prunes old de-duplication records, at most once per PRUNE_EVERY_MS in a worker. */
