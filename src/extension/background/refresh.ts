@@ -1,7 +1,7 @@
 import { computeObligations } from '../../core/obligations';
 import type { Severity, TimelineEvent } from '../../core/types';
 import { eventsOf, listIncidents, resolvedSince } from '../db/incidents';
-import { claimKeys, copiedReplies } from '../db/marks';
+import { copiedReplies } from '../db/marks';
 import type { IncidentRecord } from '../db/schema';
 import { getSettings } from '../db/settings';
 import { listSites } from '../db/sites';
@@ -22,9 +22,9 @@ import {
   endedNotice,
   feedNotices,
   localNotices,
-  type Notice,
   type NoticeGroup,
 } from '../notifications/background/notices';
+import { deliver } from '../notifications/background/deliver';
 
 const DAY = 86_400_000;
 /** Resolved responder incidents still watched (their post-mortem clock) for this long. */
@@ -129,33 +129,6 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     groups.push(localNotices(incident, obligations, now));
   }
   await deps.platform.setBadge(badgeFor(severities));
-  await notify(deps, db, groups, settings.notifications, now);
+  await deliver(deps.platform, db, groups, settings.notifications, now);
   return overlay;
-}
-
-async function notify(
-  deps: Deps,
-  db: LensDatabase,
-  groups: NoticeGroup[],
-  prefs: Record<Notice['pref'], boolean>,
-  now: number,
-): Promise<void> {
-  const keys = (n: Notice[]): string[] => n.map((x) => x.key);
-  const show = await claimKeys(
-    db,
-    groups.map((g) => ({
-      ...(g.intro ? { intro: g.intro.key } : {}),
-      changes: keys(g.changes),
-      dues: keys(g.dues),
-    })),
-    now,
-  );
-  const all = groups.flatMap((g) => [...(g.intro ? [g.intro] : []), ...g.changes, ...g.dues]);
-  for (const n of all) {
-    if (!show.has(n.key) || !prefs[n.pref]) continue;
-    show.delete(n.key);
-    await deps.platform
-      .notify(n.key, { title: n.title, message: n.message })
-      .catch(() => undefined);
-  }
 }
