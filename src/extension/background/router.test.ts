@@ -6,6 +6,7 @@ import { getSetting, setSetting } from '../db/settings';
 import { getSnapshot, getSource } from '../db/sources';
 import type { Handlers, Sender } from '../messaging/channel';
 import { createHandlers } from './router';
+import { MAX_EVENTS_PER_INCIDENT } from '../responder/background/incidents';
 import { refresh } from './refresh';
 import { checkGrants, syncSites } from '../sites/background/registration';
 import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from './test-kit';
@@ -436,6 +437,26 @@ describe('responder incidents', () => {
       ),
     ).toBe(true);
   });
+});
+
+describe('timeline limit (issue 16, item 14)', () => {
+  test('an incident takes no more notes once its timeline holds MAX_EVENTS_PER_INCIDENT events', async () => {
+    const { kit, h } = await setup();
+    const inc = await h['incidents/declare'](
+      { title: 'Login down', components: ['Login'], publiclyVisible: true },
+      page,
+    );
+    const have = (await eventsOf(kit.db, inc.id)).length; // the declaration
+    const tx = kit.db.transaction('events', 'readwrite');
+    for (let i = 0; i < MAX_EVENTS_PER_INCIDENT - 1 - have; i++)
+      void tx.store.put({ id: `n${i}`, incidentId: inc.id, type: 'note', at: T0, text: 'x' });
+    await tx.done;
+    await h['incidents/record']({ id: inc.id, type: 'note', text: 'the last one' }, page);
+    await expect(
+      h['incidents/record']({ id: inc.id, type: 'note', text: 'one too many' }, page),
+    ).rejects.toThrow(/timeline is full \(5000 events\)/);
+    expect((await eventsOf(kit.db, inc.id)).length).toBe(MAX_EVENTS_PER_INCIDENT);
+  }, 30_000);
 });
 
 describe('data', () => {
