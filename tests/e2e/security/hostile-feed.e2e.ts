@@ -58,7 +58,10 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify(hostileSummary(Date.now())));
   });
-  await u.pollUntil((st) => (st?.omitted ?? 0) > 0, 'the hostile feed');
+  await u.pollUntil(
+    (st) => (st?.incidents.length ?? 0) + (st?.omitted ?? 0) >= 500,
+    'the hostile feed',
+  );
   await enableSiteFromOptions(u);
   // The ticket: 50k characters; the page records its long tasks from the start.
   const text = ticketText(50_000).replace(/[<&]/g, ' ');
