@@ -11,7 +11,7 @@ import type {
 import type { Review } from '../../core/review';
 
 /**
- * The one typed database schema of the extension (STYLE.md #5). Every store the agents' view,
+ * The one typed database schema of the extension (docs/style.md #5). Every store the agents' view,
  * the responder workflow and the reviews need lives here; migrations are in `migrations.ts`,
  * ordered by version and each tested against a database written by the previous version.
  */
