@@ -1,4 +1,4 @@
-import { parseFeed } from '../../../core/feed';
+import { isUsableFeed, parseFeed } from '../../../core/feed';
 import type { ParseResult } from '../../../core/types';
 import {
   clearSourceData,
@@ -14,7 +14,7 @@ import { originPattern } from '../../origins/match-patterns';
 import type { Deps } from '../../background/deps';
 import { fetchFeed } from './fetch-feed';
 import { httpUrl, payload, pollSeconds, summaryUrlOf, text } from '../../background/input';
-import { pollDue, pollSource, problems, usable } from './poll';
+import { pollDue, pollSource, problems } from './poll';
 import { refresh } from '../../background/refresh';
 import { releaseOrigin } from '../../sites/background/registration';
 
@@ -31,7 +31,7 @@ async function probe(
   if (o.kind === 'not-modified')
     return { ok: false, error: 'The server answered 304 to a plain request.' };
   const r = parseFeed(o.body);
-  if (!usable(r)) {
+  if (!isUsableFeed(r)) {
     const why = problems(r, 1)[0]?.message ?? 'it has no incidents, components or status';
     return { ok: false, error: `This is not a Statuspage-compatible feed: ${why}.` };
   }
