@@ -47,11 +47,17 @@ async function under(path: string, csp: string) {
     undefined,
     { timeout: 15_000 },
   );
-  const seen = await page.evaluate(() => ({
-    banner: document.querySelector('incident-banner')!.shadowRoot!.textContent.trim(),
-    badge: document.querySelector('status-badge')!.shadowRoot!.textContent.trim(),
-    markup: !!document.querySelector('incident-banner')!.shadowRoot!.querySelector('[part~=name]'),
-  }));
+  const seen = await page.evaluate(() => {
+    const text = (tag: string) =>
+      document.querySelector(tag)?.shadowRoot?.textContent?.trim() ?? '';
+    return {
+      banner: text('incident-banner'),
+      badge: text('status-badge'),
+      markup: !!document
+        .querySelector('incident-banner')
+        ?.shadowRoot?.querySelector('[part~=name]'),
+    };
+  });
   await page.close();
   return { ...seen, ...w };
 }
