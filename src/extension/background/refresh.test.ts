@@ -63,16 +63,14 @@ describe('refresh', () => {
     expect(kit.platform.badge?.text).toBe('');
   });
 
-  test('a failing source is listed with its error', async () => {
+  test('a failing source is listed with its last good time; its error stays out of pages', async () => {
     const kit = await makeKit();
     await wake(kit, [spIncident('a')]);
     kit.net.respond = () => new Response('down', { status: 502 });
     await kit.db.put('sources', { ...(await kit.db.get('sources', 's1'))!, nextPollAt: 0 });
     await pollDue(kit.deps);
     await refresh(kit.deps);
-    expect(kit.platform.overlay?.failing).toEqual([
-      { sourceId: 's1', name: 'Acme', error: expect.stringContaining('502'), lastOkAt: T0 },
-    ]);
+    expect(kit.platform.overlay?.failing).toEqual([{ sourceId: 's1', lastOkAt: T0 }]);
     expect(kit.platform.overlay?.incidents).toHaveLength(1); // last good data still shown
   });
 
@@ -262,5 +260,47 @@ describe('notifications', () => {
       (r) => r.key.includes('postmortem') && r.state === 'shown',
     );
     expect(shown.map((r) => r.key)).toEqual([expect.stringContaining('local:recent|postmortem')]);
+  });
+});
+
+describe('what a page receives (issue 16, items 2, 3 and 13)', () => {
+  /** A Statuspage incident naming `n` components with long names. */
+  const wide = (id: string, n: number, shortlink?: string) => ({
+    ...spIncident(id),
+    ...(shortlink ? { shortlink } : {}),
+    // short records, so the feed stays under the fetch's 2 MiB cap
+    components: Array.from({ length: n }, (_, c) => ({ name: `C${c}` })),
+  });
+
+  test('a 500 × 200 feed writes a bounded projection, and the pill still counts all 500', async () => {
+    const kit = await makeKit();
+    // (the tester's 500 × 380 feed was 3.9 MB: the fetch now refuses bodies over 2 MiB, so the
+    // widest feed that still arrives is used)
+    await wake(
+      kit,
+      Array.from({ length: 500 }, (_, i) => wide(`i${i}`, 200)),
+    );
+    const o = kit.platform.overlay!;
+    expect((await kit.db.get('sources', 's1'))?.lastError).toBeUndefined();
+    // before: every incident with every component, 4.3 MB written on each refresh
+    expect(JSON.stringify(o).length).toBeLessThan(400_000);
+    expect(o.incidents.length + (o.omitted ?? 0)).toBe(500);
+    expect(Math.max(...o.incidents.map((x) => x.incident.components.length))).toBeLessThanOrEqual(
+      40,
+    );
+  }, 60_000);
+
+  test('links stay on the source or its declared status page, https only', async () => {
+    const kit = await makeKit();
+    await wake(kit, [
+      spIncident('own', {}),
+      { ...spIncident('evil'), shortlink: 'https://evil.example/phish' },
+      { ...spIncident('page'), shortlink: 'https://status.acme.test/incidents/page' },
+    ]);
+    const link = (id: string) =>
+      kit.platform.overlay?.incidents.find((x) => x.incident.id === id)?.incident.shortlink;
+    expect(link('evil')).toBeUndefined();
+    expect(link('own')).toBeUndefined(); // stspg.io is neither the source nor its status page
+    expect(link('page')).toBe('https://status.acme.test/incidents/page');
   });
 });

@@ -4,7 +4,6 @@ import { eventsOf, listIncidents, resolvedSince } from '../db/incidents';
 import { copiedReplies } from '../db/marks';
 import type { IncidentRecord } from '../db/schema';
 import { getSettings } from '../db/settings';
-import { listSites } from '../db/sites';
 import {
   activeFeedIncidents,
   feedKey,
@@ -17,7 +16,7 @@ import type { OverlayState } from '../messaging/overlay-state';
 import { badgeFor } from './badge';
 import type { Deps } from './deps';
 import { eventsWithLinked } from '../responder/linked-events';
-import { buildOverlay } from '../content/background/projection';
+import { buildOverlay, pageProjection } from '../content/background/projection';
 import {
   endedNotice,
   feedNotices,
@@ -74,13 +73,12 @@ async function localIncidents(db: LensDatabase, now: number): Promise<Local[]> {
 export async function refresh(deps: Deps): Promise<OverlayState> {
   const db = await deps.db();
   const now = deps.now();
-  const [settings, sources, snapshots, active, copied, sites, locals, ended] = await Promise.all([
+  const [settings, sources, snapshots, active, copied, locals, ended] = await Promise.all([
     getSettings(db),
     listSources(db),
     listSnapshots(db),
     activeFeedIncidents(db),
     copiedReplies(db),
-    listSites(db),
     localIncidents(db, now),
     recentlyEndedFeedIncidents(db, now - ENDED_WATCH_MS),
   ]);
@@ -100,9 +98,9 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     active,
     copied,
     linkedEvents,
-    sites,
   });
-  await deps.platform.writeOverlay(overlay);
+  // Pages get a bounded copy; notices below still see every incident.
+  await deps.platform.writeOverlay(pageProjection(overlay));
 
   const shown = new Set(overlay.incidents.map((o) => feedKey(o.sourceId, o.incident.id)));
   const severities: (Severity | null)[] = overlay.incidents

@@ -107,9 +107,23 @@ export async function pruneNotified(db: LensDatabase, before: number): Promise<n
 /** The key of a copied reply: its feed incident's key, which the overlay looks replies up by. */
 export const copiedKey = feedKey;
 
-/** Records the reply an agent copied for a feed incident (replacing the previous one). */
-export async function putCopiedReply(db: LensDatabase, rec: CopiedReplyRecord): Promise<void> {
-  await db.put('copiedReplies', rec);
+/**
+ * Records the reply an agent copied for a feed incident (replacing the previous one), keeping at
+ * most `max` records: the oldest copies go first.
+ */
+export async function putCopiedReply(
+  db: LensDatabase,
+  rec: CopiedReplyRecord,
+  max = Infinity,
+): Promise<void> {
+  const tx = db.transaction('copiedReplies', 'readwrite');
+  await tx.store.put(rec);
+  if ((await tx.store.count()) > max) {
+    const all = await tx.store.getAll();
+    all.sort((a, b) => a.copiedAt - b.copiedAt);
+    await Promise.all(all.slice(0, all.length - max).map((r) => tx.store.delete(r.key)));
+  }
+  await tx.done;
 }
 
 /** Every copied reply, keyed by `${sourceId}|${incidentId}`. */

@@ -36,6 +36,8 @@ export interface Commands {
   'sites/enable': { req: { origin: string }; res: SiteRecord };
   'sites/disable': { req: { origin: string }; res: null };
   'sites/setCorner': { req: { origin: string; corner: SiteRecord['corner'] }; res: null };
+  /** The pill's remembered corner on the asking page's own site (null when none is stored). */
+  'sites/getCorner': { req: { origin: string }; res: SiteRecord['corner'] | null };
   'replies/copied': {
     req: { sourceId: string; incidentId: string; updateId: string; text: string };
     res: null;
@@ -129,5 +131,6 @@ export const CONTENT_SCRIPT_COMMANDS: readonly Command[] = [
   'replies/copied',
   'support/ticketMatched',
   'sites/setCorner',
+  'sites/getCorner',
   'feed/markDone',
 ];
