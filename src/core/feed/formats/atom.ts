@@ -24,7 +24,7 @@ const href = (n: XmlNode | undefined): string | undefined => {
 
 export function readAtom(body: unknown, options: AdapterOptions = {}): FormatResult {
   const t = new Translation(options);
-  const { root, text } = xmlRoot(body, t, options);
+  const { root, text } = xmlRoot(body, t, options, 'atom');
   if (root?.local != 'feed') {
     if (text !== undefined) t.note('$', 'format', 'atom');
     return fromEntries('atom', t, {}, [], options);
@@ -64,9 +64,10 @@ export function xmlRoot(
   body: unknown,
   t: Translation,
   options: AdapterOptions,
+  format: 'atom' | 'rss',
 ): { root: XmlNode | undefined; text: string | undefined } {
   if (typeof body != 'string') {
-    t.note('$', 'format', 'xml');
+    t.note('$', 'format', format);
     return { root: undefined, text: undefined };
   }
   const max = (options.maxXmlLength as number) >= 1 ? options.maxXmlLength! : 5_000_000;

@@ -129,15 +129,20 @@ function incidents(t: Translation, doc: unknown, prefix: string, out: Obj): void
     t.field(item, 'updated_at', a, 'updated_at', to, aat, date);
     t.field(item, 'updated_at', a, 'updated', to, aat, date);
     t.field(item, 'scheduled_for', a, 'scheduled_at', to, aat, date);
-    // The incident's message is its first update; 3.x may include later ones.
+    // The incident's message is its first update; 3.x may include later ones. Without later
+    // ones (2.x edits the message in place) it says the current status; with them, the first.
+    const rel = own(own(own(o, 'relationships'), 'updates'), 'data');
+    const later = Array.isArray(rel) && rel.length > 0;
     const updates: Obj[] = [];
     if (own(a, 'message') != null) {
-      const first: Obj = { id: `${String(item.id)}-message`, status };
+      const first: Obj = {
+        id: `${String(item.id)}-message`,
+        status: later && !maint ? 'investigating' : status,
+      };
       t.field(first, 'body', a, 'message', `${to}.incident_updates[0]`, aat);
       first.created_at = item.created_at;
       updates.push(first);
     }
-    const rel = own(own(own(o, 'relationships'), 'updates'), 'data');
     for (const r of Array.isArray(rel) ? rel.slice(0, t.maxItems) : []) {
       const found = included.get(String(own(r, 'id')));
       if (!found) continue;

@@ -12,7 +12,7 @@ import { child, children } from './xml';
 
 export function readRss(body: unknown, options: AdapterOptions = {}): FormatResult {
   const t = new Translation(options);
-  const { root, text } = xmlRoot(body, t, options);
+  const { root, text } = xmlRoot(body, t, options, 'rss');
   const channel = child(root, 'channel');
   if ((root?.local != 'rss' && root?.local != 'rdf') || !channel) {
     if (text !== undefined) t.note('$', 'format', 'rss');

@@ -8,6 +8,7 @@
  * Translated values are the provider's values, unchanged unless a mapping is known: an unknown
  * status word passes through, and `parseFeed` reports it with the word it saw.
  */
+import { ALL_STATUSES, COMPONENT_STATUSES, IMPACTS } from '../levels';
 import { parseFeed } from '../parse';
 import type { ParseProblem } from '../../types';
 import type {
@@ -153,15 +154,20 @@ export const word = (v: unknown): unknown =>
         .replace(/[\s-]+/g, '_')
     : v;
 
+/** Statuspage's own words (statuses, impacts, component statuses). */
+const KNOWN = new Set([...ALL_STATUSES, ...IMPACTS, ...COMPONENT_STATUSES]);
+
 /**
- * Maps a word through `table` (keys lower-case); an unknown word, or a non-string, passes
- * through unchanged so that `parseFeed` reports it as it was.
+ * Maps a word through `table` (keys lower-case), or to Statuspage's own word when it already is
+ * one in another case ("INVESTIGATING"). Any other word, or a non-string, passes through
+ * unchanged so that `parseFeed` reports it as it was.
  */
 export const via =
   (table: Record<string, string>) =>
   (v: unknown): unknown => {
     const w = word(v);
-    return typeof w == 'string' && Object.hasOwn(table, w) ? table[w] : v;
+    if (typeof w != 'string') return v;
+    return Object.hasOwn(table, w) ? table[w] : KNOWN.has(w) ? w : v;
   };
 
 /**
