@@ -11,10 +11,13 @@ import type { AdapterProblem, FeedFormat } from './types';
 export function describeAdapterProblem(p: AdapterProblem): FeedProblem {
   if (p.code == 'xml') return { path: p.path, message: `not well-formed XML: ${String(p.got)}` };
   if (p.code == 'format') {
-    return {
-      path: p.path,
-      message: `not ${FORMAT_INFO[p.got as FeedFormat]?.name ?? 'a status feed'} payload`,
-    };
+    const known = Object.hasOwn(FORMAT_INFO, String(p.got));
+    const message = known
+      ? `not ${FORMAT_INFO[p.got as FeedFormat].name} payload`
+      : p.got == 'html'
+        ? 'markup that is not an Atom or RSS feed (an HTML error or login page?)'
+        : 'not a known status feed (Statuspage, incident.io, Instatus, Better Stack, OpenStatus, Cachet, Atom or RSS)';
+    return { path: p.path, message };
   }
   return describeProblem(p as ParseProblem);
 }

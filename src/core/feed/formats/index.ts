@@ -37,11 +37,7 @@ export function readFeed(body: unknown, options: ReadOptions = {}): FormatResult
   const format = options.format ?? detectFormat(body, options.url);
   if (format == 'unknown') {
     const t = new Translation(options);
-    t.note(
-      '$',
-      typeof body == 'string' && /^\s*</.test(body) ? 'xml' : 'format',
-      'no known status feed format',
-    );
+    t.note('$', 'format', typeof body == 'string' && /^\s*</.test(body) ? 'html' : undefined);
     const r = t.finish('statuspage', {}, options);
     // (parseFeed's own "not a Statuspage payload" would repeat it in other words)
     return { ...r, format: 'unknown', problems: r.problems.filter((p) => p.code != 'payload') };
