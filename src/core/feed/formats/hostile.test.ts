@@ -129,8 +129,13 @@ function inflate(text: string, format: FeedFormat): string {
     (k) => Array.isArray(doc[k]) && (doc[k] as unknown[]).some((x) => typeof x == 'object'),
   )!;
   const list = doc[key] as Record<string, unknown>[];
-  const first = list.find((x) => typeof x == 'object' && x && ('name' in x || 'attributes' in x || 'title' in x))!;
-  const copies = Array.from({ length: 2000 }, (_, i) => ({ ...first, id: `${String(first.id)}-${i}` }));
+  const first = list.find(
+    (x) => typeof x == 'object' && x && ('name' in x || 'attributes' in x || 'title' in x),
+  )!;
+  const copies = Array.from({ length: 2000 }, (_, i) => ({
+    ...first,
+    id: `${String(first.id)}-${i}`,
+  }));
   const long = { ...first, name: big, title: big };
   doc[key] = [long, ...copies, ...list];
   return JSON.stringify(doc);
