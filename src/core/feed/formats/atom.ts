@@ -6,8 +6,9 @@
 import { htmlToText } from '../text';
 import { fromEntries } from './history';
 import type { HistoryEntry } from './history';
-import { Translation } from './translate';
-import type { AdapterOptions, FormatResult } from './types';
+import type { Translation } from './translate';
+import { adapter } from './translate';
+import type { Adapter, AdapterOptions } from './types';
 import { child, children, readXml } from './xml';
 import type { XmlNode } from './xml';
 
@@ -22,12 +23,11 @@ const href = (n: XmlNode | undefined): string | undefined => {
   return alt?.attrs.href;
 };
 
-export function readAtom(body: unknown, options: AdapterOptions = {}): FormatResult {
-  const t = new Translation(options);
+export const readAtom: Adapter = adapter('atom', (body, t, out, options) => {
   const { root, text } = xmlRoot(body, t, options, 'atom');
   if (root?.local != 'feed') {
     if (text !== undefined) t.note('$', 'format', 'atom');
-    return fromEntries('atom', t, {}, [], options);
+    return;
   }
   const page: Obj = { name: textOf(child(root, 'title')), url: href(root) };
   t.link('page.name', 'feed.title');
@@ -51,8 +51,9 @@ export function readAtom(body: unknown, options: AdapterOptions = {}): FormatRes
       htmlAt: body && `${at}.${body.local}`,
     });
   });
-  return fromEntries('atom', t, page, entries, options);
-}
+  out.page = page;
+  fromEntries(t, out, entries);
+});
 
 type Obj = Record<string, unknown>;
 

@@ -10,9 +10,9 @@
  * reads as status unknown (still shown as active), a resolved one as resolved, and a
  * maintenance as scheduled (shown while its window is open) until it is resolved.
  */
-import { OUTAGE_IMPACT, Translation, isObj, json, own, via, worse } from './translate';
-import type { Obj } from './translate';
-import type { AdapterOptions, FormatResult } from './types';
+import { OUTAGE_IMPACT, isObj, json, own, via, worse, adapter } from './translate';
+import type { Obj, Translation } from './translate';
+import type { Adapter } from './types';
 import { toIso } from './dates';
 
 const IMPACT = via(OUTAGE_IMPACT);
@@ -26,18 +26,17 @@ const STATE = via({
 const COMPONENT = (v: unknown): unknown => (v == 'not_monitored' ? undefined : STATE(v));
 const PAGE = via({ operational: 'none', degraded: 'minor', downtime: 'major' });
 
-export function readBetterStack(body: unknown, options: AdapterOptions = {}): FormatResult {
-  const t = new Translation(options);
+export const readBetterStack: Adapter = adapter('betterstack', (body, t, out) => {
   const root = json(body, t);
   const data = own(root, 'data');
-  const out: Obj = { incidents: [], scheduled_maintenances: [], components: [] };
+  out.components = [];
   const attrs = own(data, 'attributes');
   if (
     !isObj(data) ||
     (own(data, 'type') != 'status_page' && own(attrs, 'aggregate_state') == null)
   ) {
     t.note('$', 'format', 'betterstack');
-    return t.finish('betterstack', out, options);
+    return;
   }
   const page: Obj = { id: own(data, 'id') };
   t.link('page.id', 'data.id');
@@ -149,8 +148,7 @@ export function readBetterStack(body: unknown, options: AdapterOptions = {}): Fo
   // The page's own state says how bad; open reports can only make it worse.
   const status = out.status as Obj;
   status.indicator = worse(status.indicator as string, worst);
-  return t.finish('betterstack', out, options);
-}
+});
 
 /** Affected resources to component refs (by resource id, named from the resource list). */
 function refs(

@@ -10,9 +10,9 @@
  * group names (components keep their group id), and the page's overall status (derived from the
  * components when they are given).
  */
-import { OUTAGE_IMPACT, Translation, isObj, json, own, worse } from './translate';
-import type { Obj } from './translate';
-import type { AdapterOptions, FormatResult } from './types';
+import { OUTAGE_IMPACT, isObj, json, own, worse, adapter } from './translate';
+import type { Obj, Translation } from './translate';
+import type { Adapter } from './types';
 import { toIso } from './dates';
 
 const INCIDENT = ['scheduled', 'investigating', 'identified', 'monitoring', 'resolved'];
@@ -51,14 +51,12 @@ export function cachetKind(root: unknown): 'incidents' | 'components' | undefine
   return undefined;
 }
 
-export function readCachet(body: unknown, options: AdapterOptions = {}): FormatResult {
-  const t = new Translation(options);
+export const readCachet: Adapter = adapter('cachet', (body, t, out, options) => {
   const root = json(body, t);
-  const out: Obj = { incidents: [], scheduled_maintenances: [] };
   const kind = cachetKind(root);
   if (!kind) {
     t.note('$', 'format', 'cachet');
-    return t.finish('cachet', out, options);
+    return;
   }
   const docs: [unknown, string][] = [[root, '']];
   const extra = options.companions?.components;
@@ -69,8 +67,7 @@ export function readCachet(body: unknown, options: AdapterOptions = {}): FormatR
     else if (k == 'incidents') incidents(t, doc, prefix, out);
     else t.note(`${prefix}$`, 'format', 'cachet');
   }
-  return t.finish('cachet', out, options);
-}
+});
 
 function components(t: Translation, doc: unknown, prefix: string, out: Obj): void {
   const comps: Obj[] = (out.components = []);

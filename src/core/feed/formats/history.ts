@@ -11,9 +11,8 @@
  */
 import { htmlToText } from '../text';
 import { ZONES, toIso } from './dates';
-import { Translation, hash, lastSegment } from './translate';
-import type { Obj } from './translate';
-import type { AdapterOptions, FeedFormat, FormatResult } from './types';
+import { hash, lastSegment } from './translate';
+import type { Obj, Translation } from './translate';
 
 /** One Atom entry or RSS item, as read from the XML (`at` is its path, e.g. `feed.entry[2]`). */
 export interface HistoryEntry {
@@ -82,14 +81,8 @@ function smallDate(text: string, ref: number): number | undefined {
   return at(year) > ref + 2 * 86_400_000 ? at(year - 1) : at(year);
 }
 
-/** Reads grouped entries into the translated payload and finishes the read. */
-export function fromEntries(
-  format: FeedFormat,
-  t: Translation,
-  page: Obj,
-  entries: HistoryEntry[],
-  options: AdapterOptions,
-): FormatResult {
+/** Groups entries into incidents of the translated payload `out`. */
+export function fromEntries(t: Translation, out: Obj, entries: HistoryEntry[]): void {
   const groups = new Map<string, HistoryEntry[]>();
   for (const e of entries) {
     const key = (e.link ?? '').replace(/#.*$/, '') || e.id || `${e.title ?? ''}|${e.updated ?? ''}`;
@@ -97,7 +90,6 @@ export function fromEntries(
     groups.set(key, list);
     list.push(e);
   }
-  const out: Obj = { page, incidents: [], scheduled_maintenances: [] };
   for (const [key, list] of groups) {
     try {
       incident(t, key, list, out);
@@ -105,7 +97,6 @@ export function fromEntries(
       t.note(list[0]!.at, 'unreadable');
     }
   }
-  return t.finish(format, out, options);
 }
 
 function incident(t: Translation, key: string, list: HistoryEntry[], out: Obj): void {

@@ -7,9 +7,9 @@
  * Not in this API, so not mapped: the page's component list and overall status (the indicator
  * is derived from the events), when an incident started, and any update but the last.
  */
-import { OUTAGE_IMPACT, Translation, hash, isObj, json, own, via, worse } from './translate';
+import { OUTAGE_IMPACT, hash, isObj, json, own, via, worse, adapter } from './translate';
 import type { Obj } from './translate';
-import type { AdapterOptions, FormatResult } from './types';
+import type { Adapter } from './types';
 import { toIso } from './dates';
 
 const STATUS = via({ maintenance_in_progress: 'in_progress', maintenance_scheduled: 'scheduled' });
@@ -23,14 +23,12 @@ const LISTS = [
   ['scheduled_maintenances', 'scheduled_maintenances'],
 ] as const;
 
-export function readIncidentIo(body: unknown, options: AdapterOptions = {}): FormatResult {
-  const t = new Translation(options);
+export const readIncidentIo: Adapter = adapter('incidentio', (body, t, out) => {
   const root = json(body, t);
-  const out: Obj = { incidents: [], scheduled_maintenances: [] };
   let indicator = 'none';
   if (!isObj(root) || !LISTS.some(([key]) => Array.isArray(own(root, key)))) {
     t.note('$', 'format', 'incidentio');
-    return t.finish('incidentio', out, options);
+    return;
   }
   out.page = { name: own(root, 'page_title'), url: own(root, 'page_url') };
   t.link('page.name', 'page_title');
@@ -85,5 +83,4 @@ export function readIncidentIo(body: unknown, options: AdapterOptions = {}): For
   }
   // Derived from the events: the API lists every open one, so none means all is well.
   out.status = { indicator, description: '' };
-  return t.finish('incidentio', out, options);
-}
+});

@@ -9,7 +9,6 @@
  */
 import {
   OUTAGE_IMPACT,
-  Translation,
   isObj,
   json,
   lastSegment,
@@ -17,9 +16,10 @@ import {
   via,
   word,
   worse,
+  adapter,
 } from './translate';
 import type { Obj } from './translate';
-import type { AdapterOptions, FormatResult } from './types';
+import type { Adapter } from './types';
 import { toIso } from './dates';
 
 const STATUS = via({ notstartedyet: 'scheduled', inprogress: 'in_progress' });
@@ -39,14 +39,12 @@ const LISTS = [
   ['activeMaintenances', 'scheduled_maintenances'],
 ] as const;
 
-export function readInstatus(body: unknown, options: AdapterOptions = {}): FormatResult {
-  const t = new Translation(options);
+export const readInstatus: Adapter = adapter('instatus', (body, t, out) => {
   const root = json(body, t);
-  const out: Obj = { incidents: [], scheduled_maintenances: [] };
   const page = own(root, 'page');
   if (!isObj(root) || !(isObj(page) || LISTS.some(([key]) => own(root, key) != null))) {
     t.note('$', 'format', 'instatus');
-    return t.finish('instatus', out, options);
+    return;
   }
   const p: Obj = {};
   t.field(p, 'name', page, 'name', 'page', 'page');
@@ -91,5 +89,4 @@ export function readInstatus(body: unknown, options: AdapterOptions = {}): Forma
     out.status = { indicator, description: '' };
     t.link('status.indicator', 'page.status');
   }
-  return t.finish('instatus', out, options);
-}
+});

@@ -8,9 +8,9 @@
  * Not in this feed, so not mapped: an incident's impact (severity unknown), and a component's
  * status where it has no monitor (read as unknown).
  */
-import { Translation, isObj, json, own, via } from './translate';
+import { isObj, json, own, via, adapter } from './translate';
 import type { Obj } from './translate';
-import type { AdapterOptions, FormatResult } from './types';
+import type { Adapter } from './types';
 import { toIso } from './dates';
 
 const PAGE = via({ success: 'none', degraded: 'minor', error: 'major', info: 'maintenance' });
@@ -21,16 +21,15 @@ const COMPONENT = via({
   info: 'under_maintenance',
 });
 
-export function readOpenStatus(body: unknown, options: AdapterOptions = {}): FormatResult {
-  const t = new Translation(options);
+export const readOpenStatus: Adapter = adapter('openstatus', (body, t, out) => {
   const root = json(body, t);
-  const out: Obj = { incidents: [], scheduled_maintenances: [], components: [] };
+  out.components = [];
   if (
     !isObj(root) ||
     !['statusReports', 'pageComponents', 'maintenances'].some((k) => Array.isArray(own(root, k)))
   ) {
     t.note('$', 'format', 'openstatus');
-    return t.finish('openstatus', out, options);
+    return;
   }
   const page: Obj = {};
   t.field(page, 'name', root, 'title', 'page', '$');
@@ -128,5 +127,4 @@ export function readOpenStatus(body: unknown, options: AdapterOptions = {}): For
     }
     maints.push(item);
   });
-  return t.finish('openstatus', out, options);
-}
+});

@@ -6,17 +6,16 @@
 import { fromEntries } from './history';
 import type { HistoryEntry } from './history';
 import { xmlRoot } from './atom';
-import { Translation } from './translate';
-import type { AdapterOptions, FormatResult } from './types';
+import { adapter } from './translate';
+import type { Adapter } from './types';
 import { child, children } from './xml';
 
-export function readRss(body: unknown, options: AdapterOptions = {}): FormatResult {
-  const t = new Translation(options);
+export const readRss: Adapter = adapter('rss', (body, t, out, options) => {
   const { root, text } = xmlRoot(body, t, options, 'rss');
   const channel = child(root, 'channel');
   if ((root?.local != 'rss' && root?.local != 'rdf') || !channel) {
     if (text !== undefined) t.note('$', 'format', 'rss');
-    return fromEntries('rss', t, {}, [], options);
+    return;
   }
   const page = {
     name: child(channel, 'title')?.text.trim(),
@@ -46,5 +45,6 @@ export function readRss(body: unknown, options: AdapterOptions = {}): FormatResu
       htmlAt: body && `${at}.${body.name}`,
     });
   });
-  return fromEntries('rss', t, page, entries, options);
-}
+  out.page = page;
+  fromEntries(t, out, entries);
+});

@@ -12,6 +12,7 @@ import { ALL_STATUSES, COMPONENT_STATUSES, IMPACTS } from '../levels';
 import { parseFeed } from '../parse';
 import type { ParseProblem } from '../../types';
 import type {
+  Adapter,
   AdapterOptions,
   AdapterProblem,
   AdapterProblemCode,
@@ -133,6 +134,27 @@ export class Translation {
   private remap(p: ParseProblem): AdapterProblem {
     return { ...p, path: this.origin(p.path) };
   }
+}
+
+/**
+ * An adapter: `fill` translates `body` into `out` (a Statuspage-shaped payload with empty
+ * incident and maintenance lists to start from), and the result is parsed. A throw in `fill`
+ * (a hostile getter outside any list item) keeps what was translated before it, as a problem.
+ */
+export function adapter(
+  format: FeedFormat,
+  fill: (body: unknown, t: Translation, out: Obj, options: AdapterOptions) => void,
+): Adapter {
+  return (body, options = {}) => {
+    const t = new Translation(options);
+    const out: Obj = { incidents: [], scheduled_maintenances: [] };
+    try {
+      fill(body, t, out, options);
+    } catch {
+      t.note('$', 'unreadable');
+    }
+    return t.finish(format, out, options);
+  };
 }
 
 /** Parses JSON text (anything else is returned as is); bad JSON is a `json` problem. */
