@@ -142,7 +142,7 @@ export function detectFormat(body: unknown, url?: string): FeedFormat | 'unknown
         return local == 'feed' ? 'atom' : local == 'rss' || local == 'rdf' ? 'rss' : 'unknown';
       }
       try {
-        value = JSON.parse(body) as unknown;
+        value = JSON.parse(body.replace(/^\uFEFF/, '')) as unknown;
       } catch {
         return formatFromUrl(url) ?? 'unknown';
       }

@@ -62,9 +62,21 @@ function splitTitle(title: string): [string | undefined, string] {
   return word && m[3] ? [word, m[3]] : [undefined, title];
 }
 
-// Statuspage's update block: <p><small>DATE</small><br><strong>STATUS</strong> - BODY</p>.
+// Statuspage's update block: <p><small>DATE</small><br><strong>STATUS</strong> - BODY</p>. Matched
+// in each piece between "</p>"s, with bounded tag lengths, so that hostile markup costs linear time.
 const BLOCK =
-  /<p[^>]*>\s*<small[^>]*>([\s\S]{0,300}?)<\/small>\s*(?:<br\s*\/?>)?\s*<strong[^>]*>([^<]{1,40})<\/strong>\s*(?:-|–)?\s*([\s\S]*?)<\/p>/gi;
+  /<p(?:\s[^>]{0,200})?>\s*<small(?:\s[^>]{0,200})?>([\s\S]{0,300}?)<\/small>\s*(?:<br\s*\/?>)?\s*<strong(?:\s[^>]{0,200})?>([^<]{1,40})<\/strong>\s*(?:-|–)?\s*([\s\S]*)$/i;
+
+/** The update blocks of a Statuspage-style body: [date, status, body] each. */
+function blocksOf(html: string, max: number): [string, string, string][] {
+  const out: [string, string, string][] = [];
+  for (const piece of html.split(/<\/p\s*>/i)) {
+    const m = BLOCK.exec(piece);
+    if (m) out.push([m[1]!, m[2]!, m[3]!]);
+    if (out.length >= max) break;
+  }
+  return out;
+}
 
 /** "Feb 24, 20:01 UTC" in the year that puts it on or just before `ref` (epoch ms). */
 function smallDate(text: string, ref: number): number | undefined {
@@ -112,16 +124,16 @@ function incident(t: Translation, key: string, list: HistoryEntry[], out: Obj): 
     const when = toIso(e.updated ?? e.published);
     const dateAt = `${e.at}.${e.updated !== undefined ? 'updated' : 'published'}`;
     const ref = Date.parse(String(when));
-    const blocks = [...(e.html ?? '').matchAll(BLOCK)].slice(0, t.maxItems);
+    const blocks = blocksOf(e.html ?? '', t.maxItems);
     blocks.forEach((b, i) => {
-      const small = htmlToText(b[1]!);
+      const small = htmlToText(b[0]);
       const time = smallDate(small, ref);
       const at = `${e.htmlAt ?? e.at}[${i}]`;
       if (time === undefined) t.note(at, 'date', small);
       const u: Obj = {
-        id: `${hash(key)}-${hash(`${b[1]}|${b[2]}|${i}`)}`,
-        status: status(b[2]!) ?? b[2]!.trim(),
-        body: b[3],
+        id: `${hash(key)}-${hash(`${b[0]}|${b[1]}|${i}`)}`,
+        status: status(b[1]) ?? b[1].trim(),
+        body: b[2],
         // An unreadable date: just before the entry's own time, keeping the feed's order.
         created_at: toIso(time ?? (Number.isFinite(ref) ? ref - i : 0)),
       };

@@ -84,6 +84,24 @@ describe('hostile specifics', () => {
   });
 });
 
+describe('hostile bodies cost linear time', () => {
+  it('splits a huge Statuspage-style body with no closing tags quickly', () => {
+    const junk = '<p><small>Jan 1, 10:00 UTC</small><br><strong>Resolved</strong> - x'.repeat(
+      40_000,
+    );
+    const feed = `<feed><entry><id>a</id><title>t</title><updated>2026-01-01T11:00:00Z</updated><content type="html"><![CDATA[${junk}]]></content></entry></feed>`;
+    const t0 = performance.now();
+    const r = readFeed(feed);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(r.feed.incidents[0]!.status).toBe('resolved');
+  });
+
+  it('reads JSON text that starts with a byte order mark', () => {
+    const r = readFeed('\uFEFF' + fixtureText('instatus-up.json'));
+    expect([r.format, r.problems]).toEqual(['instatus', []]);
+  });
+});
+
 describe.each(BASE)('%s, truncated and huge', (file, format) => {
   const text = fixtureText(file);
 

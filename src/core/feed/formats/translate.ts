@@ -161,7 +161,7 @@ export function adapter(
 export function json(body: unknown, t: Translation): unknown {
   if (typeof body != 'string') return body;
   try {
-    return JSON.parse(body) as unknown;
+    return JSON.parse(body.replace(/^\uFEFF/, '')) as unknown;
   } catch {
     return t.note('$', 'json', body);
   }
