@@ -38,6 +38,7 @@ export default tseslint.config(
   {
     files: [
       'src/extension/**',
+      'src/server/**',
       'widgets/**',
       'tests/**',
       'demo/**',

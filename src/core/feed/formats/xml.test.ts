@@ -58,7 +58,7 @@ describe('readXml', () => {
     ]) {
       const t0 = performance.now();
       readXml(s);
-      expect(performance.now() - t0).toBeLessThan(1000);
+      expect(performance.now() - t0).toBeLessThan(3000);
     }
   });
 
