@@ -12,10 +12,10 @@ import {
   COMPANION_PATHS,
   FORMATS,
   detectFormat,
-  probeUrls,
   readFeed,
   siteRoot,
 } from '../src/core/feed/formats/index.ts';
+import { discoverFeed } from '../src/core/feed/formats/discover.ts';
 import type { FeedFormat } from '../src/core/feed/formats/index.ts';
 import { feedReport } from '../src/core/feed/formats/report.ts';
 
@@ -104,28 +104,25 @@ export async function checkFeed(
   let text: string;
   let source = target;
   if (isUrl(target)) {
-    const got = await get(target, o);
-    if (!got.ok && !o.format) lines.push(`${target}: ${got.why}`);
-    let found = got.ok && detectFormat(got.text, got.url) != 'unknown' ? got : undefined;
-    if (!found && !o.format) {
-      // A status page's address: try the known feed paths under it.
-      for (const url of probeUrls(target)) {
-        const g = await get(url, o);
-        if (g.ok && detectFormat(g.text, g.url) != 'unknown') {
-          lines.push(`Found a feed at ${g.url}`);
-          found = g;
-          break;
-        }
-      }
-    }
-    const chosen = found ?? (got.ok ? got : undefined);
-    if (!chosen) return { code: 1, lines: [...lines, 'No status feed found there.'] };
-    if (chosen.cut)
+    let cut = false;
+    const getter = async (url: string): Promise<Got> => {
+      const g = await get(url, o);
+      if (g.ok) cut = g.cut;
+      return g;
+    };
+    // With a format chosen, the address is the feed; else it may be a page to look under.
+    const d = o.format
+      ? { ...(await getter(target)), probed: 0 }
+      : await discoverFeed(target, getter);
+    if (!d.ok) return { code: 1, lines: [`${target}: ${d.why}`, 'No status feed found there.'] };
+    if ('first' in d && d.first) lines.push(`${target}: ${d.first}`);
+    if (d.url != target) lines.push(`Found a feed at ${d.url}`);
+    if (cut)
       lines.push(
         `The response was over ${o.maxBytes ?? 5_000_000} bytes; only the start was read.`,
       );
-    text = chosen.text;
-    source = chosen.url;
+    text = d.text;
+    source = d.url;
   } else {
     try {
       text = await readFile(target, 'utf8');
