@@ -60,6 +60,9 @@ export {
   KNOWN_PATHS,
   COMPANION_PATHS,
 } from './detect';
+export { discoverFeed } from './discover';
+export type { Discovery, Getter } from './discover';
+export { toSummaryJson } from './summary-json';
 export { describeAdapterProblem, FORMAT_INFO } from './describe';
 export type { FormatInfo } from './describe';
 export { FORMATS } from './types';
