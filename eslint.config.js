@@ -1,6 +1,68 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Layer boundaries (docs/architecture.md). `no-restricted-imports` options do not merge across
+// config blocks (the last block matching a file wins), so each block lists every pattern it needs.
+const NO_E2E = {
+  regex: '(^|/)tests/e2e(/|$)',
+  message:
+    'Source and unit tests never import e2e helpers; shared test doubles live in tests/support.',
+};
+const NO_VIEWS = {
+  regex: '(^|/)(views|ui|options|popup|sidepanel)(/|$)|\\.tsx$|^preact(/|$)|^lit(/|$)',
+  message:
+    'The background and the shared non-view homes import no view code: move the piece to the feature root or a shared home (docs/architecture.md).',
+};
+const NO_BACKGROUND = {
+  regex: '(^|/)background(/|$)',
+  message:
+    'Views reach the background only through messaging/channel send(); shared pieces live outside background/.',
+};
+const DB_ONLY_CORE = {
+  regex: '^\\.\\./(?!\\.\\./core/)',
+  message: 'Storage (db/) imports only the core.',
+};
+const NO_EXTENSION = {
+  regex: '(^|/)extension(/|$)',
+  message: 'Widgets import nothing from the extension; shared code lives in src/core.',
+};
+const SERVER_ONLY_CORE = {
+  regex: '^(?!\\.\\./core/|\\./)',
+  message:
+    'The server helper imports only the core (and its own folder): no packages, no extension code.',
+};
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+/** From a core file `depth` folders below src/core, a path up `depth` levels leaves the core. */
+const leavesCore = (depth) => ({
+  regex: `^(\\.\\./){${depth}}`,
+  message: 'The core imports nothing outside src/core.',
+});
+const NO_PACKAGES = {
+  regex: '^[^.]',
+  message:
+    'The core is pure: it imports no packages (its tests may use vitest, fast-check, node:).',
+};
+const coreBlocks = [1, 2, 3].flatMap((depth) => {
+  const files = [`src/core/${'*/'.repeat(depth - 1)}*.ts`];
+  return [
+    { files, rules: restrict(leavesCore(depth), NO_PACKAGES) },
+    { files: files.map((f) => f.replace(/\.ts$/, '.test.ts')), rules: restrict(leavesCore(depth)) },
+  ];
+});
+/** The background: the worker shell, each feature's background/, and the worker entry. */
+const BACKGROUND = [
+  'src/extension/background.ts',
+  'src/extension/background/**',
+  'src/extension/*/background/**',
+];
+/** Non-view modules both sides use: feature roots (protocol, validation) and shared homes. */
+const SHARED_NON_VIEW = [
+  'src/extension/manifest.ts',
+  'src/extension/{responder,reviews,sites,feeds,notifications,content}/*.ts',
+  'src/extension/{messaging,origins,i18n,statuspage}/**',
+];
+const VIEWS = ['src/extension/{options,popup,sidepanel,ui}/**', 'src/extension/*/views/**'];
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tests/fixtures/**', '.tmp/**'],
@@ -69,5 +131,38 @@ export default tseslint.config(
       ),
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly' },
+    },
+  },
+  { files: ['src/**'], rules: restrict(NO_E2E) },
+  ...coreBlocks,
+  { files: [...BACKGROUND, ...SHARED_NON_VIEW], rules: restrict(NO_E2E, NO_VIEWS) },
+  { files: ['src/extension/db/**'], rules: restrict(NO_E2E, NO_VIEWS) },
+  {
+    files: ['src/extension/db/**'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(NO_E2E, NO_VIEWS, DB_ONLY_CORE),
+  },
+  { files: VIEWS, ignores: ['**/*.test.{ts,tsx}'], rules: restrict(NO_E2E, NO_BACKGROUND) },
+  { files: ['widgets/**'], rules: restrict(NO_EXTENSION) },
+  {
+    files: ['src/server/**'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(NO_E2E, SERVER_ONLY_CORE),
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
   },
 );

@@ -85,7 +85,7 @@ export async function run(ctx: { log(m: string): void }): Promise<Row[]> {
     // IndexedDB, in the options page (the extension's origin, so its real database).
     await u.ext.evaluate(code);
     ctx.log(`writing ${INCIDENTS} incidents …`);
-    const seeded = await u.ext.evaluate(([n]) => __lensBench.seed(n!, 20, 100, 10), [
+    const seeded = await u.ext.evaluate(([n]) => __lensBench.seed(n, 20, 100, 10), [
       INCIDENTS,
     ] as const);
     rows.push({

@@ -37,9 +37,7 @@ async function load(u: UiSession): Promise<Load> {
   const cdp = await u.s.context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const metric = async () => {
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-      metrics: { name: string; value: number }[];
-    };
+    const { metrics } = await cdp.send('Performance.getMetrics');
     const get = (n: string) => (metrics.find((m) => m.name === n)?.value ?? 0) * 1000;
     return { task: get('TaskDuration'), script: get('ScriptDuration') };
   };

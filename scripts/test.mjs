@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   ['typecheck', 'npm run typecheck'],
   ['lint', 'npm run lint'],
+  ['imports: no cycles, the worker reaches no views', 'npm run deps'],
   ['format', 'npm run format:check'],
   ['unit', 'npm run test:unit'],
   ['build', 'npm run build'],

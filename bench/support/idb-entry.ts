@@ -10,7 +10,7 @@ import { saveIncident } from '../../src/extension/db/incidents';
 import { openLensDB } from '../../src/extension/db/open';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../src/extension/db/schema';
 import { readOverview, readReviews } from '../../src/extension/reviews/repo';
-import { dashboardView, reviewListRows } from '../../src/extension/reviews/view-model';
+import { dashboardView, reviewListRows } from '../../src/extension/reviews/views/view-model';
 import { readList } from '../../src/extension/sidepanel/data';
 
 const MIN = 60_000;

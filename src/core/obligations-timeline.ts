@@ -60,7 +60,20 @@ export function incidentAnchors(events: readonly TimelineEvent[]): IncidentAncho
         classSev.splice(j, 0, sev);
         break;
       }
-      default:
+      // Listed, not defaulted, so a new event type must be placed here (switch-exhaustiveness-check).
+      case 'banner_shown':
+      case 'bridge_opened':
+      case 'bug_logged':
+      case 'customers_notified':
+      case 'engineer_assigned':
+      case 'execs_notified':
+      case 'meeting_held':
+      case 'mitigated':
+      case 'note':
+      case 'obligation_met':
+      case 'review_published':
+      case 'status_page_posted':
+      case 'update_posted':
         break;
     }
   }

@@ -59,7 +59,7 @@ export function https(u: unknown, base?: string): string | undefined {
 }
 
 /** HTMLElement, or a stand-in on a server so that importing the classes runs nothing there. */
-const HTMLElementOrStub = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
+const HTMLElementOrStub = globalThis.HTMLElement ?? class {};
 
 /**
  * The one widget base: Lit's shape (above) plus what both widgets share: the data source (`src`

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { openLensDB, type LensDatabase } from '../db/open';
-import { OVERLAY_TEARDOWN, type OverlayTeardownMessage } from '../messages';
-import { OVERLAY_KEY } from '../overlay-state';
+import { OVERLAY_TEARDOWN, type OverlayTeardownMessage } from '../messaging/commands';
+import { OVERLAY_KEY } from '../messaging/overlay-state';
 import type { Deps, Platform } from './deps';
 
 const SCRIPT_PREFIX = 'lens-site-';

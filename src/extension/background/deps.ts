@@ -1,5 +1,5 @@
 import type { LensDatabase } from '../db/open';
-import type { OverlayState } from '../overlay-state';
+import type { OverlayState } from '../messaging/overlay-state';
 
 /** A badge: empty text hides it. */
 export interface Badge {

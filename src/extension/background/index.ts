@@ -1,13 +1,13 @@
 import browser from 'webextension-polyfill';
 import contentScriptPath from '../content.iife.ts?script';
-import { handleMessages } from '../messaging';
-import { TOGGLE_PANEL, type TogglePanelMessage } from '../messages';
+import { handleMessages } from '../messaging/channel';
+import { TOGGLE_PANEL, type TogglePanelMessage } from '../messaging/commands';
 import { browserDeps } from './browser-platform';
-import { createHandlers } from './handlers';
+import { createHandlers } from './router';
 import { boot, installed, POLL_ALARM, started, tick } from './lifecycle';
 import { refresh } from './refresh';
-import { checkGrants } from './sites';
-import { setMessageSource } from '../ui/i18n';
+import { checkGrants } from '../sites/background/registration';
+import { setMessageSource } from '../i18n/translate';
 
 /** Runs a listener's work; a failure is logged, never thrown into the browser's event dispatch. */
 function run(what: string, task: () => Promise<unknown>): void {

@@ -1,10 +1,10 @@
 import browser from 'webextension-polyfill';
 import { setSetting } from '../db/settings';
 import type { Deps } from './deps';
-import { pollDue } from './poll';
+import { pollDue } from '../feeds/background/poll';
 import { refresh } from './refresh';
-import { sendActionItemReminders } from './reminders';
-import { syncSites } from './sites';
+import { sendActionItemReminders } from '../notifications/background/reminders';
+import { syncSites } from '../sites/background/registration';
 
 /** The one polling alarm. */
 export const POLL_ALARM = 'poll';

@@ -6,7 +6,7 @@ import { setSetting, DEFAULT_NOTIFICATIONS } from '../db/settings';
 import { saveIncident } from '../db/incidents';
 import type { SourceRecord } from '../db/schema';
 import { badgeFor, BADGE_COLOURS } from './badge';
-import { pollDue } from './poll';
+import { pollDue } from '../feeds/background/poll';
 import { refresh } from './refresh';
 import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from './test-kit';
 

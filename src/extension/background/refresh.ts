@@ -13,12 +13,18 @@ import {
   recentlyEndedFeedIncidents,
 } from '../db/sources';
 import type { LensDatabase } from '../db/open';
-import type { OverlayState } from '../overlay-state';
+import type { OverlayState } from '../messaging/overlay-state';
 import { badgeFor } from './badge';
 import type { Deps } from './deps';
-import { eventsWithLinked } from './linked';
-import { buildOverlay } from './overlay';
-import { endedNotice, feedNotices, localNotices, type Notice, type NoticeGroup } from './notices';
+import { eventsWithLinked } from '../responder/linked-events';
+import { buildOverlay } from '../content/background/projection';
+import {
+  endedNotice,
+  feedNotices,
+  localNotices,
+  type Notice,
+  type NoticeGroup,
+} from '../notifications/background/notices';
 
 const DAY = 86_400_000;
 /** Resolved responder incidents still watched (their post-mortem clock) for this long. */

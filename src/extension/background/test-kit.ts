@@ -3,7 +3,7 @@
  * settable clock and Deps over a fresh fake-indexeddb database. Import 'fake-indexeddb/auto' first.
  */
 import { openLensDB, type LensDatabase } from '../db/open';
-import type { OverlayState } from '../overlay-state';
+import type { OverlayState } from '../messaging/overlay-state';
 import type { Badge, Deps, Platform } from './deps';
 
 export const T0 = Date.UTC(2025, 0, 6, 9, 0);

@@ -199,7 +199,7 @@ describe('importAll refuses a bad file whole and changes nothing', () => {
     const original = proto.put;
     const put = vi.spyOn(proto, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
       if (this.name === 'reviews') throw new DOMException('disk full', 'QuotaExceededError');
-      return Reflect.apply(original, this, args) as IDBRequest<IDBValidKey>;
+      return original.apply(this, args);
     });
     try {
       const json = JSON.stringify({

@@ -48,5 +48,5 @@ export async function setSetting<K extends keyof Settings>(
   key: K,
   value: Settings[K],
 ): Promise<void> {
-  await db.put('settings', { key, value } as SettingRecord);
+  await db.put('settings', { key, value });
 }

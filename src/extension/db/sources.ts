@@ -79,10 +79,14 @@ export type PollPatch = Partial<
   >
 >;
 
-/** The feed incidents a good poll brings: what the feed says, with the active flag. */
+/**
+ * The feed incidents a good poll brings: what the feed says, with the active flag. What this
+ * browser learned about an incident (first sighting, severity history, the agents' marks) is not
+ * the feed's to say, and is carried over by `savePoll`.
+ */
 export type SeenIncident = Omit<
   FeedIncidentRecord,
-  'firstSeenAt' | 'lastSeenAt' | 'key' | 'severities'
+  'firstSeenAt' | 'lastSeenAt' | 'key' | 'severities' | 'done'
 >;
 
 /** How many severities a feed incident remembers (the first, then the latest changes). */
@@ -140,7 +144,17 @@ export async function savePoll(
       const prev = byKey.get(key);
       const firstSeenAt = prev?.firstSeenAt ?? good.now;
       const severities = seenSeverities(prev, rec.incident.severity, good.now);
-      writes.push(store.put({ ...rec, key, firstSeenAt, lastSeenAt: good.now, severities }));
+      const done = prev?.done;
+      writes.push(
+        store.put({
+          ...rec,
+          key,
+          firstSeenAt,
+          lastSeenAt: good.now,
+          severities,
+          ...(done ? { done } : {}),
+        }),
+      );
     }
     for (const r of old) {
       if (!seen.has(r.key) && r.active === 1) writes.push(store.put({ ...r, active: 0 }));

@@ -1,11 +1,11 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../ui/i18n';
-import { ReviewsSection } from '../reviews';
+import { t } from '../i18n/translate';
+import { ReviewsSection } from '../reviews/views';
 import { DataSection } from './data';
-import { NotificationsSection } from './notifications';
-import { SitesSection } from './sites';
-import { SourcesSection } from './sources';
+import { NotificationsSection } from '../notifications/views/notifications';
+import { SitesSection } from '../sites/views/sites';
+import { SourcesSection } from '../feeds/views/sources';
 
 /** One section of the options page: a nav entry and its view. */
 export interface OptionsSection {

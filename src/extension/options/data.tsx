@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { send } from '../messaging';
-import { toDateInput } from '../reviews/dates';
-import { downloadText } from '../ui/download';
-import { t } from '../ui/i18n';
+import { send } from '../messaging/channel';
+import { toDateInput } from '../reviews/views/dates';
+import { downloadText } from '../ui/browser/download';
+import { t } from '../i18n/translate';
 import { errorMessage } from '../ui/error';
 
 type Outcome = { kind: 'ok' | 'error'; text: string } | null;
@@ -73,7 +73,7 @@ export function DataSection() {
         accept="application/json,.json"
         aria-describedby="import-help"
         disabled={busy}
-        onChange={(e) => void onImport(e.currentTarget as HTMLInputElement)}
+        onChange={(e) => void onImport(e.currentTarget)}
       />
       <p role="status" class={outcome?.kind === 'error' ? 'error' : 'ok'}>
         {outcome?.text ?? ''}

@@ -1,14 +1,14 @@
 import browser from 'webextension-polyfill';
 import { formatClock } from '../../core/time';
-import { browserOverlayStore } from '../ui/browser';
-import { anyLiveDeadline } from '../ui/deadlines';
-import { t, uiLocale } from '../ui/i18n';
-import { IncidentCard } from '../ui/incident-card';
-import { useNow } from '../ui/use-now';
-import { staleSince, useOverlayState } from '../ui/use-overlay';
-import { OpenResponder } from '../responder/OpenResponder';
-import { SiteToggle } from './site-toggle';
-import { send } from '../messaging';
+import { browserOverlayStore } from '../ui/browser/wiring';
+import { anyLiveDeadline } from '../ui/components/deadlines';
+import { t, uiLocale } from '../i18n/translate';
+import { IncidentCard } from '../ui/components/incident-card';
+import { useNow } from '../ui/hooks/use-now';
+import { staleSince, useOverlayState } from '../ui/hooks/use-overlay';
+import { OpenResponder } from '../responder/views/open-responder';
+import { SiteToggle } from '../sites/views/site-toggle';
+import { send } from '../messaging/channel';
 
 const store = browserOverlayStore();
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../ui/i18n';
-import { DeclareForm } from '../responder/DeclareForm';
-import { StatuspageSettings } from '../responder/StatuspageSettings';
+import { t } from '../i18n/translate';
+import { DeclareForm } from '../responder/views/declare-form';
+import { StatuspageSettings } from '../responder/views/statuspage-settings';
 import { IncidentView } from './incident-view';
 import { ListView } from './list';
 import { useRoute } from './use-route';

@@ -8,7 +8,7 @@ import { eventsOf, saveIncident } from '../db/incidents';
 import { openLensDB, type LensDatabase } from '../db/open';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../db/schema';
 import { OVERVIEW_PAGE, readOverview } from '../reviews/repo';
-import { reviewListRows } from '../reviews/view-model';
+import { reviewListRows } from '../reviews/views/view-model';
 import { postmortemOf, readList } from './data';
 
 const HOUR = 60 * MIN;

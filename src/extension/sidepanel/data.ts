@@ -1,12 +1,12 @@
 import { computeObligations, nextDeadline } from '../../core/obligations';
 import type { ObligationStatus, Policy, TimelineEvent } from '../../core/types';
-import { eventsWithLinked } from '../background/linked';
+import { eventsWithLinked } from '../responder/linked-events';
 import { draftsOf } from '../db/drafts';
 import { awaitingReview, eventsOfMany, getIncident, listIncidents } from '../db/incidents';
 import type { LensDatabase } from '../db/open';
 import type { DraftRecord, EventRecord, IncidentRecord } from '../db/schema';
 import { getSetting } from '../db/settings';
-import type { FeedOption } from '../responder/LinkPanel';
+import type { FeedOption } from '../responder/views/link-panel';
 
 /** One row of the incident lists. */
 export interface ListItem {

@@ -1,16 +1,16 @@
 import { formatDateTime } from '../../core/time';
-import { ClassifyPanel } from '../responder/ClassifyPanel';
-import { IncidentChip } from '../responder/common';
-import { Composer } from '../responder/Composer';
-import type { ComposeEnv } from '../responder/compose';
-import { LinkPanel } from '../responder/LinkPanel';
-import { ObligationsPanel } from '../responder/ObligationsPanel';
+import { ClassifyPanel } from '../responder/views/classify-panel';
+import { IncidentChip } from '../responder/views/common';
+import { Composer } from '../responder/views/composer';
+import type { ComposeEnv } from '../responder/views/compose';
+import { LinkPanel } from '../responder/views/link-panel';
+import { ObligationsPanel } from '../responder/views/obligations-panel';
 import type { StatuspageStatus } from '../responder/protocol';
-import { ResolvePanel } from '../responder/ResolvePanel';
-import { SECTIONS, routeHash, type Route, type Section } from '../responder/route';
-import { TimelinePanel } from '../responder/TimelinePanel';
-import { t, uiLocale } from '../ui/i18n';
-import { useDbQuery } from '../ui/use-db';
+import { ResolvePanel } from '../responder/views/resolve-panel';
+import { SECTIONS, routeHash, type Route, type Section } from '../responder/views/route';
+import { TimelinePanel } from '../responder/views/timeline-panel';
+import { t, uiLocale } from '../i18n/translate';
+import { useDbQuery } from '../ui/hooks/use-db';
 import { readIncident } from './data';
 
 /** One incident's workspace: summary, section navigation, and the chosen section. */

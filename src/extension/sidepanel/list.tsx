@@ -1,12 +1,12 @@
-import { countdown } from '../ui/countdown';
-import { t } from '../ui/i18n';
-import { useDbQuery } from '../ui/use-db';
-import { useNow } from '../ui/use-now';
-import { IncidentChip } from '../responder/common';
-import { routeHash } from '../responder/route';
+import { countdown } from '../i18n/countdown';
+import { t } from '../i18n/translate';
+import { useDbQuery } from '../ui/hooks/use-db';
+import { useNow } from '../ui/hooks/use-now';
+import { IncidentChip } from '../responder/views/common';
+import { routeHash } from '../responder/views/route';
 import { useState } from 'preact/hooks';
 import { readList, REVIEWS_PAGE, type ListItem } from './data';
-import { obligationLabel } from '../ui/obligation-label';
+import { obligationLabel } from '../i18n/obligation-label';
 
 /** Open incidents with their next deadline, and resolved ones waiting for their post-mortem. */
 export function ListView() {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { parseRoute, routeHash, type Route } from '../responder/route';
+import { parseRoute, routeHash, type Route } from '../responder/views/route';
 
 /** The route in the URL hash, kept in sync both ways (back/forward included). */
 export function useRoute(): [Route, (r: Route) => void] {

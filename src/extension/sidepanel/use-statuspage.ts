@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { send } from '../messaging';
+import { send } from '../messaging/channel';
 import type { StatuspageStatus } from '../responder/protocol';
 
 /** The Statuspage connection as views may see it (never the key), re-read on demand. */

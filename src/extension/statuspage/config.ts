@@ -1,4 +1,4 @@
-import { originPattern } from '../origins';
+import { originPattern } from '../origins/match-patterns';
 import type { StatuspageConnection } from './types';
 
 /** The public Statuspage API. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStatuspageMock, type StatuspageMock } from '../../../tests/e2e/statuspage-mock';
+import { startStatuspageMock, type StatuspageMock } from '../../../tests/support/statuspage-mock';
 import { StatuspageClient } from './client';
 import type { IncidentWrite } from './types';
 

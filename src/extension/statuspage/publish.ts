@@ -1,4 +1,3 @@
-import type { Severity } from '../../core/types';
 import type { IncidentRecord } from '../db/schema';
 import { impactFor } from '../responder/kinds';
 import type { PublishTarget } from '../responder/protocol';
@@ -21,7 +20,7 @@ export function writeFor(
     const cid = id.trim();
     if (cid !== '') components[cid] = target.componentStatus;
   }
-  const impact = impactFor(incident.severity as Severity | null);
+  const impact = impactFor(incident.severity);
   return {
     name: incident.title,
     status: target.status,

@@ -1,7 +1,7 @@
 import { h, render, type ComponentType } from 'preact';
 import browser from 'webextension-polyfill';
-import { wireI18n } from './browser';
-import { t } from './i18n';
+import { wireI18n } from './browser/wiring';
+import { t } from '../i18n/translate';
 import { baseCss } from './styles';
 
 /** Layout shared by the popup and the options page, on top of the shared tokens. */

@@ -49,9 +49,7 @@ export async function closedRoot(page: Page): Promise<ClosedRoot> {
   const query = async (selector: string): Promise<number | null> => {
     const id = await rootId();
     if (id === null) return null;
-    const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: id, selector })) as {
-      nodeId: number;
-    };
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: id, selector });
     return nodeId || null;
   };
   const callOn = async <T>(nodeId: number, fn: string): Promise<T> => {

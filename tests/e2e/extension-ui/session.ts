@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { OverlayState } from '../../../src/extension/overlay-state';
+import type { OverlayState } from '../../../src/extension/messaging/overlay-state';
 import { launchWithExtension, type ExtensionSession } from '../browser';
 import { startServer, type TestServer } from '../server';
 import { summary, ticketPage } from './feed';

@@ -62,7 +62,7 @@ export function readStores<S extends string>(
     }
     db.close();
     return out;
-  }, stores) as Promise<Record<S, unknown[]>>;
+  }, stores);
 }
 
 /** The boot id the worker writes on every start (settings store). */
@@ -73,7 +73,7 @@ export async function bootId(page: Page): Promise<string | undefined> {
 
 /** Evaluates in an extension page against `chrome`. */
 export function inPage<T>(page: Page, fn: (c: ChromeLike) => Promise<T>): Promise<T> {
-  return page.evaluate(`(${fn.toString()})(chrome)`) as Promise<T>;
+  return page.evaluate<T>(`(${fn.toString()})(chrome)`);
 }
 
 /** Waits until the condition holds (polls every 100 ms). */

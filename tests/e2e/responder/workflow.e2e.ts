@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { axe, launchWithExtension, type ExtensionSession } from '../browser';
-import { startStatuspageMock, type StatuspageMock } from '../statuspage-mock';
+import { startStatuspageMock, type StatuspageMock } from '../../support/statuspage-mock';
 
 const PANEL = 'src/extension/sidepanel/index.html';
 const MIN = 60_000;

@@ -55,7 +55,7 @@ describe('<incident-banner>', () => {
   test('all operational renders nothing', async () => {
     const el = await banner({ data: OK });
     expect($(el, '[part~=base]')).toBeNull();
-    expect(el.shadowRoot!.textContent!.trim()).toBe('');
+    expect(el.shadowRoot!.textContent.trim()).toBe('');
   });
 
   test('components filter by name or id, on the incident or in update affected_components', async () => {
@@ -247,7 +247,7 @@ describe('<incident-banner>', () => {
   test('src mode fetches through the shared client', async () => {
     const fetch = vi.fn(async () => new Response(JSON.stringify(CRITICAL), { status: 200 }));
     vi.stubGlobal('fetch', fetch);
-    window.fetch = fetch as never;
+    window.fetch = fetch;
     const a = await banner({}, { src: '/api/v2/summary.json' });
     const b = await banner({}, { src: '/api/v2/summary.json' });
     await vi.waitFor(() => expect($(b, '[part=name]')).not.toBeNull());

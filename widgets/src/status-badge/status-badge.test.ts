@@ -68,7 +68,7 @@ describe('<status-badge>', () => {
 
   test('nothing renders before data; change events only on real changes', async () => {
     const el = await badge({});
-    expect(el.shadowRoot!.textContent!.trim()).toBe('');
+    expect(el.shadowRoot!.textContent.trim()).toBe('');
     const seen: string[] = [];
     el.addEventListener('status-badge-change', (e) =>
       seen.push(`${e.detail.previous}->${e.detail.indicator}`),

@@ -1,4 +1,5 @@
 /** Each adapter on its provider's fixture: what a product team would see. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { activeIncidents, effectiveIndicator, latestUpdate, relevantMaintenances } from '../index';
 import { describeAdapterProblem, readFeed } from './index';
@@ -13,7 +14,11 @@ import {
   readStatuspage,
 } from './index';
 import type { FormatResult } from './types';
-import { fixtureJson, fixtureText } from './fixtures.test-helpers';
+
+/** The provider fixtures (tests/fixtures/feeds, see SOURCES.md there). */
+const FIXTURES = new URL('../../../../tests/fixtures/feeds/', import.meta.url);
+const fixtureText = (name: string): string => readFileSync(new URL(name, FIXTURES), 'utf8');
+const fixtureJson = (name: string): unknown => JSON.parse(fixtureText(name)) as unknown;
 
 const at = (iso: string): number => Date.parse(iso);
 const messages = (r: FormatResult): string[] =>

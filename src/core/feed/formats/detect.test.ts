@@ -1,4 +1,5 @@
 /** Detection picks each provider's format from its body (and URL), and knows where to probe. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   describeAdapterProblem,
@@ -8,7 +9,10 @@ import {
   readFeed,
   siteRoot,
 } from './index';
-import { fixtureText } from './fixtures.test-helpers';
+
+/** The provider fixtures (tests/fixtures/feeds, see SOURCES.md there). */
+const FIXTURES = new URL('../../../../tests/fixtures/feeds/', import.meta.url);
+const fixtureText = (name: string): string => readFileSync(new URL(name, FIXTURES), 'utf8');
 
 const CASES: [string, string][] = [
   ['github-history.atom', 'atom'],

@@ -1,8 +1,12 @@
 /** Discovery: the address itself if it is a feed, else the first known path under it that is. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { discoverFeed } from './discover';
 import type { Getter } from './discover';
-import { fixtureText } from './fixtures.test-helpers';
+
+/** The provider fixtures (tests/fixtures/feeds, see SOURCES.md there). */
+const FIXTURES = new URL('../../../../tests/fixtures/feeds/', import.meta.url);
+const fixtureText = (name: string): string => readFileSync(new URL(name, FIXTURES), 'utf8');
 
 /** A fake web: URL → body (anything else is a 404), recording what was asked. */
 function web(pages: Record<string, string>): { get: Getter; asked: string[] } {

@@ -3,11 +3,15 @@
  * what it can, reports the rest, lets no markup through as anything but text, and keeps only
  * https links.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Feed } from '../../types';
 import { ADAPTERS, describeAdapterProblem, readFeed } from './index';
 import type { FeedFormat, FormatResult } from './types';
-import { fixtureText } from './fixtures.test-helpers';
+
+/** The provider fixtures (tests/fixtures/feeds, see SOURCES.md there). */
+const FIXTURES = new URL('../../../../tests/fixtures/feeds/', import.meta.url);
+const fixtureText = (name: string): string => readFileSync(new URL(name, FIXTURES), 'utf8');
 
 /** Every string a view could show, and every link. */
 function shown(feed: Feed): { text: string[]; links: string[] } {

@@ -3,12 +3,20 @@
  * arbitrary values, arbitrary text, XML-ish token soup, and the provider fixtures with values
  * replaced anywhere (including throwing getters).
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activeIncidents, effectiveIndicator, relevantMaintenances } from '../index';
 import { ADAPTERS, FORMATS, describeAdapterProblem, detectFormat, readFeed } from './index';
 import type { FormatResult } from './types';
-import { fixtureNames, fixtureText } from './fixtures.test-helpers';
+
+/** The provider fixtures (tests/fixtures/feeds, see SOURCES.md there). */
+const FIXTURES = new URL('../../../../tests/fixtures/feeds/', import.meta.url);
+const fixtureText = (name: string): string => readFileSync(new URL(name, FIXTURES), 'utf8');
+const fixtureNames = (): string[] =>
+  readdirSync(FIXTURES)
+    .filter((f) => !f.endsWith('.md'))
+    .sort();
 
 const WORDS = 'unknown none minor major critical maintenance';
 const STATUS = `${WORDS} investigating identified monitoring resolved postmortem scheduled in_progress verifying completed`;

@@ -1,10 +1,18 @@
 /** A normalised feed written as Statuspage summary.json reads back as the same feed. */
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../parse';
 import { readFeed } from './index';
 import { toSummaryJson } from './summary-json';
-import { fixtureNames, fixtureText } from './fixtures.test-helpers';
 import type { Feed } from '../../types';
+
+/** The provider fixtures (tests/fixtures/feeds, see SOURCES.md there). */
+const FIXTURES = new URL('../../../../tests/fixtures/feeds/', import.meta.url);
+const fixtureText = (name: string): string => readFileSync(new URL(name, FIXTURES), 'utf8');
+const fixtureNames = (): string[] =>
+  readdirSync(FIXTURES)
+    .filter((f) => !f.endsWith('.md'))
+    .sort();
 
 /** The feed with component refs' 'unknown' statuses dropped (written out as absent). */
 const known = (feed: Feed): unknown =>

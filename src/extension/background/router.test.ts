@@ -1,0 +1,411 @@
+import './test-i18n';
+import 'fake-indexeddb/auto';
+import { describe, expect, test } from 'vitest';
+import { eventsOf, getIncident } from '../db/incidents';
+import { getSetting, setSetting } from '../db/settings';
+import { getSnapshot, getSource } from '../db/sources';
+import type { Handlers, Sender } from '../messaging/channel';
+import { createHandlers } from './router';
+import { refresh } from './refresh';
+import { checkGrants, syncSites } from '../sites/background/registration';
+import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from './test-kit';
+
+const page: Sender = { id: 'ext', url: 'chrome-extension://ext/src/extension/options/index.html' };
+const FEED = 'https://status.acme.test/api/v2/summary.json';
+
+async function setup(): Promise<{ kit: Kit; h: Handlers }> {
+  const kit = await makeKit();
+  kit.net.respond = () => json(spSummary([spIncident('a')]), { headers: { etag: '"1"' } });
+  return { kit, h: createHandlers(kit.deps) };
+}
+
+describe('sources', () => {
+  test('add stores, polls once and answers with the polled record', async () => {
+    const { kit, h } = await setup();
+    const s = await h['sources/add']({ name: ' Acme ', url: FEED, pollSeconds: 5 }, page);
+    expect(s).toMatchObject({
+      name: 'Acme',
+      url: FEED,
+      pollSeconds: 30,
+      lastOkAt: T0,
+      etag: '"1"',
+      failures: 0,
+    });
+    expect((await getSnapshot(kit.db, s.id))?.feed.incidents).toHaveLength(1);
+    expect(kit.platform.badge?.text).toBe('1');
+  });
+
+  test("a status page's address finds its feed, in add, update and test", async () => {
+    const { kit, h } = await setup();
+    // a status page: HTML at its address, the feed under /api/v2/
+    const summary = json(spSummary([spIncident('a')]));
+    kit.net.respond = (url) =>
+      url.endsWith('/api/v2/summary.json')
+        ? summary.clone()
+        : new Response('<html>', { headers: { 'content-type': 'text/html' } });
+    const s = await h['sources/add'](
+      { name: 'Acme', url: 'https://status.acme.test', pollSeconds: 60 },
+      page,
+    );
+    expect(s).toMatchObject({ url: FEED, lastOkAt: T0 });
+    const moved = await h['sources/update']({ id: s.id, url: 'https://other.test/' }, page);
+    expect(moved.url).toBe('https://other.test/api/v2/summary.json');
+    expect(await h['sources/test']({ url: 'https://status.acme.test/' }, page)).toMatchObject({
+      ok: true,
+      url: FEED,
+      incidents: 1,
+    });
+    // not a site root: used as given, however it answers
+    expect(await h['sources/test']({ url: 'https://status.acme.test/history' }, page)).toEqual({
+      ok: false,
+      url: 'https://status.acme.test/history',
+      error: 'The response is not JSON (text/html).',
+    });
+    // a feed served at a site root stays there
+    kit.net.respond = () => summary.clone();
+    expect(await h['sources/test']({ url: 'https://feed.acme.test/' }, page)).toMatchObject({
+      ok: true,
+      url: 'https://feed.acme.test/',
+    });
+    // neither answers: the error is the address's own
+    kit.net.respond = () => new Response('nope', { status: 404 });
+    expect(await h['sources/test']({ url: 'https://gone.acme.test' }, page)).toMatchObject({
+      ok: false,
+      url: 'https://gone.acme.test/',
+    });
+  });
+
+  test('add refuses a missing name or a non-http URL', async () => {
+    const { h } = await setup();
+    await expect(h['sources/add']({ name: '', url: FEED, pollSeconds: 60 }, page)).rejects.toThrow(
+      'The name is required.',
+    );
+    await expect(
+      h['sources/add']({ name: 'x', url: 'ftp://a/b', pollSeconds: 60 }, page),
+    ).rejects.toThrow(/http/);
+  });
+
+  test('update renames; a new URL forgets the old feed and polls the new one', async () => {
+    const { kit, h } = await setup();
+    const s = await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    expect((await h['sources/update']({ id: s.id, name: 'Acme EU' }, page)).name).toBe('Acme EU');
+    kit.net.respond = () => json(spSummary([]));
+    const moved = await h['sources/update'](
+      { id: s.id, url: 'https://other.test/summary.json' },
+      page,
+    );
+    expect(moved.etag).toBeUndefined();
+    expect((await getSnapshot(kit.db, s.id))?.feed.incidents).toEqual([]);
+    expect(kit.net.calls.at(-1)?.url).toBe('https://other.test/summary.json');
+    expect(kit.platform.removed).toContain('https://status.acme.test/*');
+    await expect(h['sources/update']({ id: 'nope' }, page)).rejects.toThrow(/no longer exists/);
+  });
+
+  test('remove deletes its data and gives the origin back, unless a site uses it', async () => {
+    const { kit, h } = await setup();
+    const s = await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    kit.platform.granted.add('https://status.acme.test/*');
+    await h['sites/enable']({ origin: 'https://status.acme.test' }, page);
+    await h['sources/remove']({ id: s.id }, page);
+    expect(await getSource(kit.db, s.id)).toBeUndefined();
+    expect(await getSnapshot(kit.db, s.id)).toBeUndefined();
+    expect(kit.platform.removed).toEqual([]);
+    expect(kit.platform.overlay?.incidents).toEqual([]);
+  });
+
+  test('test reports what the feed holds, or a clear error, and stores nothing', async () => {
+    const { kit, h } = await setup();
+    expect(await h['sources/test']({ url: FEED }, page)).toMatchObject({
+      ok: true,
+      kind: 'summary',
+      incidents: 1,
+      components: 1,
+    });
+    kit.net.respond = () => new Response('<html>', { headers: { 'content-type': 'text/html' } });
+    expect(await h['sources/test']({ url: FEED }, page)).toEqual({
+      ok: false,
+      url: FEED,
+      error: 'The response is not JSON (text/html).',
+    });
+    kit.net.respond = () => json({ hello: 1 });
+    expect(await h['sources/test']({ url: FEED }, page)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not a Statuspage/),
+    });
+    expect(await kit.db.count('sources')).toBe(0);
+  });
+
+  test('pollNow polls before the interval is up', async () => {
+    const { kit, h } = await setup();
+    const s = await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 600 }, page);
+    kit.clock.now += MIN;
+    await h['sources/pollNow']({ id: s.id }, page);
+    expect(kit.net.calls).toHaveLength(2);
+    expect((await getSource(kit.db, s.id))?.lastPollAt).toBe(T0 + MIN);
+  });
+});
+
+describe('sites', () => {
+  test('enable stores and registers; disable unregisters and gives the origin back', async () => {
+    const { kit, h } = await setup();
+    kit.platform.granted.add('https://help.acme.test/*');
+    const site = await h['sites/enable']({ origin: 'https://help.acme.test:8443' }, page);
+    expect(site).toMatchObject({
+      pattern: 'https://help.acme.test/*',
+      enabled: true,
+      corner: 'bottom-right',
+      revoked: false,
+    });
+    expect(kit.platform.registered).toEqual(new Set(['https://help.acme.test/*']));
+    expect(kit.platform.overlay?.corners).toEqual({
+      'https://help.acme.test:8443': 'bottom-right',
+    });
+    await h['sites/disable']({ origin: 'https://help.acme.test:8443' }, page);
+    expect(kit.platform.registered.size).toBe(0);
+    expect(kit.platform.removed).toEqual(['https://help.acme.test/*']);
+    expect((await kit.db.get('sites', 'https://help.acme.test/*'))?.enabled).toBe(false);
+    // the open tabs get the overlay, and lose it, without a reload
+    expect(kit.platform.inTabs).toEqual(['+https://help.acme.test/*', '-https://help.acme.test/*']);
+  });
+
+  test('enable without host access registers but touches no open tab', async () => {
+    const { kit, h } = await setup();
+    const site = await h['sites/enable']({ origin: 'https://help.acme.test' }, page);
+    expect(site.revoked).toBe(true);
+    expect(kit.platform.inTabs).toEqual([]);
+  });
+
+  test('the Statuspage API host goes back on disconnect, and stays while connected', async () => {
+    const { kit, h } = await setup();
+    const conn = { pageId: 'pg1', apiKey: 'k'.repeat(32), apiBase: 'https://status.acme.test' };
+    await setSetting(kit.db, 'statuspage', conn);
+    // a source on that origin comes and goes: the connection still needs the access
+    const s = await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    await h['sources/remove']({ id: s.id }, page);
+    expect(kit.platform.removed).toEqual([]);
+    await h['statuspage/disconnect'](null, page);
+    expect(await getSetting(kit.db, 'statuspage')).toBeNull();
+    expect(kit.platform.removed).toEqual(['https://status.acme.test/*']);
+  });
+
+  test('disable keeps the origin when a source uses it', async () => {
+    const { kit, h } = await setup();
+    await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    await h['sites/enable']({ origin: 'https://status.acme.test' }, page);
+    await h['sites/disable']({ origin: 'https://status.acme.test' }, page);
+    expect(kit.platform.removed).toEqual([]);
+  });
+
+  test('enable refuses non-web origins', async () => {
+    const { h } = await setup();
+    await expect(h['sites/enable']({ origin: 'chrome://extensions' }, page)).rejects.toThrow(
+      /http and https/,
+    );
+  });
+
+  test('setCorner: a page may set its own site only', async () => {
+    const { kit, h } = await setup();
+    await h['sites/enable']({ origin: 'https://help.acme.test' }, page);
+    const tab: Sender = {
+      id: 'ext',
+      url: 'https://help.acme.test/t/1',
+      tab: { id: 1 } as Sender['tab'],
+    };
+    await h['sites/setCorner']({ origin: 'https://help.acme.test', corner: 'top-left' }, tab);
+    expect(kit.platform.overlay?.corners?.['https://help.acme.test']).toBe('top-left');
+    await expect(
+      h['sites/setCorner']({ origin: 'https://evil.test', corner: 'top-left' }, tab),
+    ).rejects.toThrow(/own site/);
+    await expect(
+      h['sites/setCorner']({ origin: 'https://help.acme.test', corner: 'middle' as never }, tab),
+    ).rejects.toThrow(/corner/);
+  });
+
+  test('a revoked permission is detected and marked; re-granting clears it; restart re-registers', async () => {
+    const { kit, h } = await setup();
+    kit.platform.granted.add('https://help.acme.test/*');
+    await h['sites/enable']({ origin: 'https://help.acme.test' }, page);
+    kit.platform.granted.clear();
+    await checkGrants(kit.deps);
+    expect((await kit.db.get('sites', 'https://help.acme.test/*'))?.revoked).toBe(true);
+    kit.platform.granted.add('https://help.acme.test/*');
+    kit.platform.registered.clear(); // a browser restart drops registrations
+    kit.platform.registered.add('https://stale.test/*');
+    await syncSites(kit.deps);
+    expect(kit.platform.registered).toEqual(new Set(['https://help.acme.test/*']));
+    expect((await kit.db.get('sites', 'https://help.acme.test/*'))?.revoked).toBe(false);
+  });
+});
+
+describe('replies and settings', () => {
+  test('replies/copied is stored and projected', async () => {
+    const { kit, h } = await setup();
+    const s = await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    await h['replies/copied'](
+      { sourceId: s.id, incidentId: 'a', updateId: 'a-u1', text: 'Hi there' },
+      page,
+    );
+    expect(kit.platform.overlay?.incidents[0]?.copied).toMatchObject({
+      text: 'Hi there',
+      stale: false,
+    });
+    // copied before the incident had any update: tracked, and stale once there is one
+    await h['replies/copied'](
+      { sourceId: s.id, incidentId: 'a', updateId: '', text: 'Hi, early' },
+      page,
+    );
+    expect(kit.platform.overlay?.incidents[0]?.copied).toMatchObject({
+      text: 'Hi, early',
+      stale: true,
+    });
+  });
+
+  test('feed/markDone: the customer notification of a feed incident is met when the agent says so', async () => {
+    const { kit, h } = await setup();
+    kit.net.respond = () => json(spSummary([spIncident('a', { impact: 'critical' })]));
+    const s = await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    const email = () =>
+      kit.platform.overlay?.incidents[0]?.obligations.find((o) => o.ruleId === 'customer_email');
+    kit.clock.now += 45 * MIN;
+    await refresh(kit.deps);
+    expect(email()?.state).toBe('overdue');
+    const mark = { sourceId: s.id, incidentId: 'a', obligationId: 'customer_email' };
+    await h['feed/markDone'](mark, page);
+    expect(email()).toMatchObject({ state: 'met_late', metAt: kit.clock.now });
+    // a second click does not move it
+    kit.clock.now += MIN;
+    await h['feed/markDone'](mark, page);
+    expect(email()?.metAt).toBe(kit.clock.now - MIN);
+    await expect(
+      h['feed/markDone']({ ...mark, obligationId: 'status_page' }, page),
+    ).rejects.toThrow(/not a duty an agent can mark done/);
+    await expect(h['feed/markDone']({ ...mark, incidentId: 'nope' }, page)).rejects.toThrow(
+      /no longer listed/,
+    );
+  });
+
+  test('settings/setNotifications merges toggles and checks them', async () => {
+    const { kit, h } = await setup();
+    expect(await h['settings/setNotifications']({ newUpdate: false }, page)).toMatchObject({
+      newUpdate: false,
+      newIncident: true,
+    });
+    expect((await getSetting(kit.db, 'notifications')).newUpdate).toBe(false);
+    await expect(
+      h['settings/setNotifications']({ newIncident: 'yes' as never }, page),
+    ).rejects.toThrow(/true or false/);
+  });
+});
+
+describe('responder incidents', () => {
+  test('declare, classify (override needs a reason), reclassify, record, edit with reasons', async () => {
+    const { kit, h } = await setup();
+    const inc = await h['incidents/declare'](
+      {
+        title: 'Login down',
+        components: ['Login'],
+        publiclyVisible: true,
+        startedAt: T0 - 5 * MIN,
+      },
+      page,
+    );
+    expect(inc).toMatchObject({
+      status: 'open',
+      severity: null,
+      startedAt: T0 - 5 * MIN,
+      declaredAt: T0,
+    });
+    const answers = { noUserCanAccessCore: true };
+    await expect(
+      h['incidents/classify']({ id: inc.id, answers, severity: 3 }, page),
+    ).rejects.toThrow(/needs a reason/);
+    expect(
+      (await h['incidents/classify']({ id: inc.id, answers, severity: 1 }, page)).severity,
+    ).toBe(1);
+    kit.clock.now += MIN;
+    await h['incidents/classify'](
+      { id: inc.id, answers, severity: 2, overrideReason: 'Only EU affected' },
+      page,
+    );
+    const events = await eventsOf(kit.db, inc.id);
+    expect(events.map((e) => [e.type, e.severity, e.text])).toEqual([
+      ['declared', undefined, undefined],
+      ['classified', 1, undefined],
+      ['reclassified', 2, 'Only EU affected'],
+    ]);
+    await expect(
+      h['incidents/record']({ id: inc.id, type: 'obligation_met' }, page),
+    ).rejects.toThrow(/Which obligation/);
+    await expect(h['incidents/record']({ id: inc.id, type: 'classified' }, page)).rejects.toThrow(
+      /own command/,
+    );
+    await expect(
+      h['incidents/record']({ id: inc.id, type: 'note', at: T0 + 99 * MIN }, page),
+    ).rejects.toThrow(/future/);
+    await h['incidents/record'](
+      { id: inc.id, type: 'obligation_met', obligationId: 'meeting' },
+      page,
+    );
+    await h['incidents/record']({ id: inc.id, type: 'resolved', text: 'Fixed' }, page);
+    expect(await getIncident(kit.db, inc.id)).toMatchObject({
+      status: 'resolved',
+      resolvedAt: T0 + MIN,
+    });
+    const resolved = (await eventsOf(kit.db, inc.id)).find((e) => e.type === 'resolved')!;
+    await expect(
+      h['incidents/editEvent']({ id: inc.id, eventId: resolved.id, at: T0, reason: '' }, page),
+    ).rejects.toThrow(/reason/);
+    kit.clock.now += MIN;
+    await h['incidents/editEvent'](
+      { id: inc.id, eventId: resolved.id, at: T0 + 30_000, reason: 'Clock was off' },
+      page,
+    );
+    const edited = (await eventsOf(kit.db, inc.id)).find((e) => e.id === resolved.id);
+    expect(edited).toMatchObject({
+      at: T0 + 30_000,
+      edits: [{ editedAt: T0 + 2 * MIN, previousAt: T0 + MIN, reason: 'Clock was off' }],
+    });
+    expect((await getIncident(kit.db, inc.id))?.resolvedAt).toBe(T0 + 30_000);
+    await expect(h['incidents/record']({ id: inc.id, type: 'resolved' }, page)).rejects.toThrow(
+      /already resolved/,
+    );
+  });
+
+  test('an open responder incident counts on the badge and its overdue duties notify', async () => {
+    const { kit, h } = await setup();
+    const inc = await h['incidents/declare'](
+      { title: 'DB down', components: [], publiclyVisible: true },
+      page,
+    );
+    await h['incidents/classify'](
+      { id: inc.id, answers: { noUserCanAccessCore: true }, severity: 1 },
+      page,
+    );
+    expect(kit.platform.badge).toMatchObject({ text: '1', color: '#B3261E' });
+    expect(
+      kit.platform.notifications.some((n) => n.title === 'Due in 0 min: All-hands bridge call'),
+    ).toBe(true);
+    kit.clock.now += MIN;
+    await refresh(kit.deps);
+    expect(
+      kit.platform.notifications.some(
+        (n) => n.title.startsWith('Overdue') && n.message.startsWith('DB down'),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('data', () => {
+  test('export then import round-trips; a corrupt file changes nothing', async () => {
+    const { kit, h } = await setup();
+    await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    const { json: backup } = await h['data/export'](null, page);
+    expect(await h['data/import']({ json: '{"nope":' }, page)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not JSON/),
+    });
+    expect(await kit.db.count('sources')).toBe(1);
+    const r = await h['data/import']({ json: backup }, page);
+    expect(r).toMatchObject({ ok: true, counts: expect.objectContaining({ sources: 1 }) });
+  });
+});

@@ -1,0 +1,67 @@
+import { exportAll, importAll } from '../db/backup';
+import type { Handlers } from '../messaging/channel';
+import type { Deps } from './deps';
+import { incidentHandlers } from '../responder/background/incidents';
+import { siteHandlers } from '../sites/background/handlers';
+import { sourceHandlers } from '../feeds/background/sources';
+import { payload } from './input';
+import { refresh } from './refresh';
+import { responderHandlers, type ResponderHandlers } from '../responder/background/handlers';
+import { reviewHandlers } from '../reviews/background/handlers';
+import { releaseOrigin, syncSites } from '../sites/background/registration';
+
+type DataCommands = 'data/export' | 'data/import';
+
+/** Backup export and import. An import re-registers the imported sites and recomputes everything. */
+export function dataHandlers(deps: Deps): Pick<Handlers, DataCommands> {
+  return {
+    async 'data/export'() {
+      return { json: await exportAll(await deps.db(), deps.now()) };
+    },
+    async 'data/import'(p) {
+      if (typeof payload(p).json !== 'string') throw new Error('The backup must be text.');
+      const result = await importAll(await deps.db(), p.json);
+      if (result.ok) {
+        await syncSites(deps);
+        await refresh(deps);
+      }
+      return result;
+    },
+  };
+}
+
+/** Responder commands that only read: nothing derived can have changed after them. */
+const READ_ONLY: ReadonlySet<string> = new Set<keyof ResponderHandlers>([
+  'statuspage/status',
+  'statuspage/components',
+]);
+
+/** Responder handlers (background/responder.ts), each write followed by a refresh of derived state. */
+function withRefresh(deps: Deps, h: ResponderHandlers): ResponderHandlers {
+  const out = {} as Record<string, (req: unknown) => Promise<unknown>>;
+  for (const [cmd, fn] of Object.entries(h) as [string, (req: unknown) => Promise<unknown>][]) {
+    out[cmd] = READ_ONLY.has(cmd)
+      ? fn
+      : async (req) => {
+          const value = await fn(req);
+          await refresh(deps);
+          return value;
+        };
+  }
+  return out as ResponderHandlers;
+}
+
+/** The one handler object the background registers (STYLE.md #3). */
+export function createHandlers(deps: Deps): Handlers {
+  return {
+    ...sourceHandlers(deps),
+    ...siteHandlers(deps),
+    ...incidentHandlers(deps),
+    ...dataHandlers(deps),
+    ...withRefresh(
+      deps,
+      responderHandlers({ ...deps, releaseOrigin: (pattern) => releaseOrigin(deps, pattern) }),
+    ),
+    ...reviewHandlers(deps),
+  };
+}

@@ -1,0 +1,184 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { OverlayState } from '../../messaging/overlay-state';
+import { messagesSource, setMessageSource } from '../../i18n/translate';
+import { item, obligation, state } from './fixtures.test-util';
+import { Overlay, highestLevel } from './overlay';
+import type { OverlayPorts } from './ports';
+
+beforeAll(() => {
+  const en = JSON.parse(
+    readFileSync(
+      resolve(import.meta.dirname, '../../../../public/_locales/en/messages.json'),
+      'utf8',
+    ),
+  );
+  setMessageSource(messagesSource(en));
+});
+
+function setup(initial: OverlayState, pageText = '') {
+  const watchers = new Set<(s: OverlayState | null) => void>();
+  let toggle: (() => void) | null = null;
+  const sent: [string, unknown][] = [];
+  const copied: string[] = [];
+  const ports: OverlayPorts = {
+    store: {
+      get: async () => initial,
+      watch: (fn) => (watchers.add(fn), () => watchers.delete(fn)),
+    },
+    send: async (cmd: string, payload: unknown) => (sent.push([cmd, payload]), null),
+    copy: async (text) => void copied.push(text),
+    origin: 'https://help.example.com',
+    onToggle: (fn) => ((toggle = fn), () => (toggle = null)),
+    watchText: (fn) => fn(pageText),
+    now: () => Date.now(),
+  };
+  const root = document.createElement('div');
+  document.body.append(root);
+  return {
+    root,
+    ports,
+    sent,
+    copied,
+    push: (s: OverlayState) => watchers.forEach((w) => w(s)),
+    toggle: () => toggle?.(),
+  };
+}
+
+/** Lets the store's first read resolve and Preact render (a few macrotasks on a cold start). */
+const flush = async () => {
+  for (let i = 0; i < 5; i++)
+    await act(async () => void (await new Promise((r) => setTimeout(r, 0))));
+};
+
+describe('overlay', () => {
+  afterEach(() => (document.body.innerHTML = ''));
+
+  it('shows the highest severity in words with the count, and all clear when quiet', async () => {
+    const s = setup(
+      state([item(), item({ sourceId: 's2', incident: { ...item().incident, severity: 1 } })]),
+    );
+    render(<Overlay ports={s.ports} />, s.root);
+    await flush();
+    expect(s.root.querySelector('.pill')?.textContent).toContain('SEV-1 · 2');
+    // what a screen reader reads: the count in a sentence, singular for one
+    expect(s.root.querySelector('.pill')?.textContent).toContain(
+      '2 active incidents, highest severity shown',
+    );
+    await act(() => s.push(state([item()])));
+    expect(s.root.querySelector('.pill')?.textContent).toContain(
+      '1 active incident, highest severity shown',
+    );
+    await act(() => s.push(state([])));
+    expect(s.root.querySelector('.pill')?.textContent).toContain('All clear');
+    expect(highestLevel(state([]))).toBeNull();
+  });
+
+  it('opens on click and on the toggle message, closes on Escape, and moves by arrow keys', async () => {
+    const s = setup(state([item({ obligations: [obligation(Date.now() + 4 * 60_000)] })]));
+    render(<Overlay ports={s.ports} />, s.root);
+    await flush();
+    const pill = s.root.querySelector<HTMLButtonElement>('.pill')!;
+    await act(() => pill.click());
+    expect(s.root.querySelector('[role=dialog]')).not.toBeNull();
+    expect(s.root.querySelector('.cd')?.textContent).toMatch(/^due in [34]:\d\d$/);
+    expect(s.root.querySelector('.cd')?.getAttribute('data-tone')).toBe('soon');
+    await act(() => {
+      s.root
+        .querySelector('.panel')!
+        .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(s.root.querySelector('[role=dialog]')).toBeNull();
+    await act(() => s.toggle());
+    expect(s.root.querySelector('[role=dialog]')).not.toBeNull();
+    await act(() => {
+      pill.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
+    });
+    expect(s.sent).toContainEqual([
+      'sites/setCorner',
+      { origin: 'https://help.example.com', corner: 'top-right' },
+    ]);
+    expect(pill.style.top).toBe('16px');
+  });
+
+  it('the customer notification can be marked done from the panel; status page posts cannot', async () => {
+    const s = setup(
+      state([
+        item({
+          obligations: [
+            obligation(Date.now() + 10 * 60_000),
+            obligation(Date.now() + 20 * 60_000, {
+              ruleId: 'customer_email',
+              label: 'Customer notification',
+              channel: 'customer_email',
+            }),
+          ],
+        }),
+      ]),
+    );
+    render(<Overlay ports={s.ports} />, s.root);
+    await flush();
+    await act(() => s.root.querySelector<HTMLButtonElement>('.pill')!.click());
+    const buttons = [...s.root.querySelectorAll<HTMLButtonElement>('.deadlines button')];
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Mark done: Customer notification (proactive email to enterprise accounts)',
+    ]);
+    await act(async () => buttons[0]!.click());
+    expect(s.sent).toContainEqual([
+      'feed/markDone',
+      { sourceId: 's1', incidentId: item().incident.id, obligationId: 'customer_email' },
+    ]);
+  });
+
+  it('copies a reply quoting the latest update, reports it, and shows staleness with the newer text', async () => {
+    const s = setup(state([item()]), 'Customer says checkout fails');
+    render(<Overlay ports={s.ports} />, s.root);
+    await flush();
+    await act(() => s.root.querySelector<HTMLButtonElement>('.pill')!.click());
+    expect(s.root.querySelector('.match-note')?.textContent).toContain('matched “Checkout”');
+    await act(async () => s.root.querySelector<HTMLButtonElement>('.reply button')!.click());
+    await flush();
+    expect(s.copied[0]).toContain('A fix is rolling out.');
+    expect(s.sent).toContainEqual([
+      'replies/copied',
+      expect.objectContaining({ updateId: 'u2', sourceId: 's1' }),
+    ]);
+    const copied = {
+      updateId: 'u2',
+      text: s.copied[0]!,
+      copiedAt: 0,
+      stale: true,
+      newerUpdateBody: 'Fixed <b>now</b>',
+    };
+    await act(() => s.push(state([item({ copied })])));
+    expect(s.root.querySelector('.stale')?.textContent).toContain('Fixed <b>now</b>');
+    expect(s.root.querySelector('.stale b')).toBeNull();
+  });
+
+  it('labels stale data with the time of the last good poll', async () => {
+    const s = setup(
+      state([item()], {
+        failing: [
+          {
+            sourceId: 's1',
+            name: 'Acme',
+            error: 'HTTP 503',
+            lastOkAt: Date.UTC(2026, 0, 1, 14, 5),
+          },
+        ],
+      }),
+    );
+    render(<Overlay ports={s.ports} />, s.root);
+    await flush();
+    expect(s.root.querySelector('.pill')?.textContent).toContain('data may be out of date');
+    await act(() => s.root.querySelector<HTMLButtonElement>('.pill')!.click());
+    expect(s.root.querySelector('.stale')?.textContent).toMatch(
+      /Data as of 2:05\sPM.*Acme: HTTP 503/,
+    );
+    vi.restoreAllMocks();
+  });
+});

@@ -1,0 +1,97 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { OverlayState } from '../../messaging/overlay-state';
+import { useOverlayState } from '../../ui/hooks/use-overlay';
+import { chipLevel, levelRank, type ChipLevel } from '../../ui/components/severity';
+import { DEFAULT_CORNER, isCorner, type Corner } from '../../sites/corner';
+import { matchTicket, type TicketMatch } from './match';
+import { Panel } from './panel';
+import { Pill } from './pill';
+import type { OverlayPorts } from './ports';
+
+/** The worst level among active items, or null when there are none. */
+export function highestLevel(state: OverlayState | null | undefined): ChipLevel | null {
+  let best: ChipLevel | null = null;
+  for (const i of state?.incidents ?? []) {
+    const l = chipLevel(i.incident);
+    if (best === null || levelRank(l) < levelRank(best)) best = l;
+  }
+  return best;
+}
+
+/** The stored corner for this site, if the background projected one (see OverlayState.corners). */
+function storedCorner(state: OverlayState | null | undefined, origin: string): Corner | null {
+  const c = state?.corners?.[origin];
+  return isCorner(c) ? c : null;
+}
+
+/**
+ * The overlay app: the pill and, when open, the panel. It renders only from the stored
+ * OverlayState (observed, never polled) and sends commands for the few things it changes.
+ */
+export function Overlay({ ports }: { ports: OverlayPorts }) {
+  const state = useOverlayState(ports.store);
+  const [open, setOpen] = useState(false);
+  const [localCorner, setLocalCorner] = useState<Corner | null>(null);
+  const [text, setText] = useState('');
+  const pillRef = useRef<HTMLButtonElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const corner = localCorner ?? storedCorner(state, ports.origin) ?? DEFAULT_CORNER;
+
+  useEffect(() => ports.onToggle(() => setOpen((o) => !o)), [ports]);
+  useEffect(() => {
+    const ctl = new AbortController();
+    ports.watchText(setText, ctl.signal);
+    return () => ctl.abort();
+  }, [ports]);
+  // Focus follows the panel: into it on open, back to the pill on close (only if it was inside).
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (open) headingRef.current?.focus();
+    else if (wasOpen.current) pillRef.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+
+  // Matching runs when the text or the incidents change, not on every countdown tick.
+  const match: TicketMatch | null = useMemo(
+    () => matchTicket(text, state?.incidents ?? []),
+    [text, state?.incidents],
+  );
+  if (!state) return null;
+  const level = highestLevel(state);
+  const move = (next: Corner) => {
+    setLocalCorner(next);
+    void ports
+      .send('sites/setCorner', { origin: ports.origin, corner: next })
+      .catch(() => undefined);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && open) {
+      e.stopPropagation();
+      setOpen(false);
+    }
+  };
+  return (
+    <div class="root" onKeyDown={onKeyDown}>
+      <Pill
+        corner={corner}
+        level={level}
+        count={state.incidents.length}
+        stale={state.failing.length > 0}
+        open={open}
+        onToggle={() => setOpen((o) => !o)}
+        onMove={move}
+        buttonRef={pillRef}
+      />
+      {open && (
+        <Panel
+          state={state}
+          corner={corner}
+          match={match}
+          ports={ports}
+          onClose={() => setOpen(false)}
+          headingRef={headingRef}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,208 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, test } from 'vitest';
+import { getSnapshot, getSource, feedIncidentsOf } from '../../db/sources';
+import type { SourceRecord } from '../../db/schema';
+import { backoffMs, maxAgeMs, MIN_POLL_MS, retryAfterMs } from './fetch-feed';
+import { pollDue, pollSource } from './poll';
+import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from '../../background/test-kit';
+
+const URL_ = 'https://status.acme.test/api/v2/summary.json';
+
+async function withSource(kit: Kit, over: Partial<SourceRecord> = {}): Promise<SourceRecord> {
+  const s: SourceRecord = {
+    id: 's1',
+    name: 'Acme',
+    url: URL_,
+    pollSeconds: 60,
+    enabled: true,
+    createdAt: T0,
+    failures: 0,
+    nextPollAt: T0,
+    ...over,
+  };
+  await kit.db.put('sources', s);
+  return s;
+}
+
+async function goodPoll(
+  kit: Kit,
+  headers: Record<string, string> = { etag: '"v1"' },
+): Promise<void> {
+  kit.net.respond = () => json(spSummary([spIncident('a')]), { headers });
+  expect(await pollSource(kit.deps, await withSource(kit))).toBe('updated');
+}
+
+describe('timing rules', () => {
+  test('max-age, no-cache and Retry-After parse', () => {
+    expect(maxAgeMs('public, max-age=120')).toBe(120_000);
+    expect(maxAgeMs('no-cache')).toBe(0);
+    expect(maxAgeMs(null)).toBeUndefined();
+    expect(retryAfterMs('30', T0)).toBe(30_000);
+    expect(retryAfterMs(new Date(T0 + 90_000).toUTCString(), T0)).toBe(90_000);
+    expect(retryAfterMs('soon', T0)).toBeUndefined();
+  });
+
+  test('back-off is full jitter under an exponential ceiling, never below the alarm period', () => {
+    expect(backoffMs(1, 60_000, () => 0)).toBe(MIN_POLL_MS);
+    expect(backoffMs(1, 60_000, () => 0.999999)).toBe(60_000);
+    expect(backoffMs(3, 60_000, () => 0.999999)).toBe(240_000);
+    expect(backoffMs(30, 60_000, () => 0.999999)).toBeGreaterThan(3_599_000);
+    expect(backoffMs(30, 60_000, () => 0.999999)).toBeLessThanOrEqual(3_600_000);
+  });
+});
+
+describe('pollSource', () => {
+  test('a 200 stores the snapshot, the validators and the feed incidents', async () => {
+    const kit = await makeKit();
+    await goodPoll(kit, {
+      etag: '"v1"',
+      'last-modified': 'Mon, 06 Jan 2025 09:00:00 GMT',
+      'cache-control': 'max-age=300',
+    });
+    const s = await getSource(kit.db, 's1');
+    expect(s).toMatchObject({
+      etag: '"v1"',
+      lastModified: 'Mon, 06 Jan 2025 09:00:00 GMT',
+      failures: 0,
+      lastOkAt: T0,
+    });
+    expect(s?.nextPollAt).toBe(T0 + 300_000); // max-age beats the 60 s interval
+    expect((await getSnapshot(kit.db, 's1'))?.feed.incidents.map((i) => i.id)).toEqual(['a']);
+    expect((await feedIncidentsOf(kit.db, 's1')).map((r) => [r.key, r.active])).toEqual([
+      ['s1|a', 1],
+    ]);
+  });
+
+  test('a 304 sends the validators and keeps the data', async () => {
+    const kit = await makeKit();
+    await goodPoll(kit);
+    const before = await getSnapshot(kit.db, 's1');
+    kit.clock.now += 2 * MIN;
+    kit.net.respond = () => new Response(null, { status: 304 });
+    expect(await pollSource(kit.deps, (await getSource(kit.db, 's1'))!)).toBe('not-modified');
+    expect(kit.net.calls[1]?.headers['if-none-match']).toBe('"v1"');
+    expect(await getSnapshot(kit.db, 's1')).toEqual(before);
+    expect((await getSource(kit.db, 's1'))?.lastOkAt).toBe(T0 + 2 * MIN);
+  });
+
+  test('a 500 backs off exponentially and keeps the last good snapshot', async () => {
+    const kit = await makeKit();
+    await goodPoll(kit);
+    const before = await getSnapshot(kit.db, 's1');
+    kit.net.respond = () => new Response('oops', { status: 500 });
+    const waits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const s = (await getSource(kit.db, 's1'))!;
+      expect(await pollSource(kit.deps, s)).toBe('failed');
+      const after = (await getSource(kit.db, 's1'))!;
+      waits.push(after.nextPollAt - kit.clock.now);
+    }
+    // random() = 0.5: half of 60 s·2^(n-1), floored at 30 s.
+    expect(waits).toEqual([30_000, 60_000, 120_000]);
+    const s = await getSource(kit.db, 's1');
+    expect(s).toMatchObject({ failures: 3, lastError: expect.stringContaining('HTTP 500') });
+    expect(await getSnapshot(kit.db, 's1')).toEqual(before);
+  });
+
+  test('429 and 503 honour Retry-After', async () => {
+    const kit = await makeKit();
+    await withSource(kit);
+    kit.net.respond = () =>
+      new Response('slow down', { status: 429, headers: { 'retry-after': '600' } });
+    await pollSource(kit.deps, (await getSource(kit.db, 's1'))!);
+    expect((await getSource(kit.db, 's1'))?.nextPollAt).toBe(T0 + 600_000);
+    kit.net.respond = () =>
+      new Response('', {
+        status: 503,
+        headers: { 'retry-after': new Date(T0 + 900_000).toUTCString() },
+      });
+    await pollSource(kit.deps, (await getSource(kit.db, 's1'))!);
+    expect((await getSource(kit.db, 's1'))?.nextPollAt).toBe(T0 + 900_000);
+  });
+
+  test.each([
+    [
+      'an HTML error page',
+      () =>
+        new Response('<html>502 Bad Gateway</html>', { headers: { 'content-type': 'text/html' } }),
+      /not JSON/,
+    ],
+    ['foreign JSON', () => json({ hello: 'world' }), /not a status feed/],
+    [
+      'incidents that are all garbage',
+      () => json({ incidents: ['x', 3, null] }),
+      /not a status feed/,
+    ],
+    ['a network failure', () => Promise.reject(new TypeError('Failed to fetch')), /request failed/],
+  ])('%s never overwrites the last good snapshot', async (_n, respond, error) => {
+    const kit = await makeKit();
+    await goodPoll(kit);
+    const snap = await getSnapshot(kit.db, 's1');
+    const incidents = await feedIncidentsOf(kit.db, 's1');
+    kit.net.respond = respond;
+    expect(await pollSource(kit.deps, (await getSource(kit.db, 's1'))!)).toBe('failed');
+    expect(await getSnapshot(kit.db, 's1')).toEqual(snap);
+    expect(await feedIncidentsOf(kit.db, 's1')).toEqual(incidents);
+    expect((await getSource(kit.db, 's1'))?.lastError).toMatch(error);
+  });
+
+  test('an incident that leaves the feed is marked inactive, not deleted', async () => {
+    const kit = await makeKit();
+    await goodPoll(kit);
+    kit.net.respond = () => json(spSummary([]));
+    await pollSource(kit.deps, (await getSource(kit.db, 's1'))!);
+    expect((await feedIncidentsOf(kit.db, 's1')).map((r) => r.active)).toEqual([0]);
+  });
+
+  test('concurrent wakes make one fetch per source', async () => {
+    const kit = await makeKit();
+    const s = await withSource(kit);
+    kit.net.respond = () => json(spSummary([]));
+    await Promise.all([pollSource(kit.deps, s), pollSource(kit.deps, s), pollDue(kit.deps)]);
+    expect(kit.net.calls).toHaveLength(1);
+  });
+
+  test('an answer for a URL changed meanwhile is dropped', async () => {
+    const kit = await makeKit();
+    const s = await withSource(kit);
+    kit.net.respond = async () => {
+      await kit.db.put('sources', { ...s, url: 'https://other.test/summary.json' });
+      return json(spSummary([spIncident('a')]));
+    };
+    expect(await pollSource(kit.deps, s)).toBe('skipped');
+    expect(await getSnapshot(kit.db, 's1')).toBeUndefined();
+  });
+});
+
+describe('pollDue', () => {
+  test('polls only enabled sources whose time has come', async () => {
+    const kit = await makeKit();
+    kit.net.respond = () => json(spSummary([]));
+    await withSource(kit, { id: 'due', nextPollAt: T0 - 1 });
+    await withSource(kit, { id: 'later', nextPollAt: T0 + MIN });
+    await withSource(kit, { id: 'off', enabled: false, nextPollAt: 0 });
+    const r = await pollDue(kit.deps);
+    expect([...r.keys()]).toEqual(['due']);
+  });
+
+  test('a 30 s source is polled at every 30 s wake, even though its last poll took time', async () => {
+    const kit = await makeKit();
+    kit.net.respond = () => json(spSummary([]));
+    await withSource(kit, { pollSeconds: 30 });
+    kit.clock.now = T0 + 400; // the first wake's fetch finished 400 ms after the wake
+    await pollDue(kit.deps);
+    kit.clock.now = T0 + 30_000; // the next alarm
+    expect([...(await pollDue(kit.deps)).keys()]).toEqual(['s1']);
+  });
+
+  test('a poll interrupted by a worker stop is retried on the next wake', async () => {
+    const kit = await makeKit();
+    await withSource(kit);
+    kit.net.respond = () => new Promise<Response>(() => undefined); // never answers: the worker dies
+    void pollDue(kit.deps);
+    await new Promise((r) => setTimeout(r, 10));
+    const next = await kit.restart();
+    next.net.respond = () => json(spSummary([spIncident('a')]));
+    expect(await pollDue(next.deps)).toEqual(new Map([['s1', 'updated']]));
+  });
+});

@@ -1,0 +1,81 @@
+import { useState } from 'preact/hooks';
+import { formatRelative } from '../../../core/time';
+import type { SourceRecord } from '../../db/schema';
+import { listSources } from '../../db/sources';
+import { send } from '../../messaging/channel';
+import { t, uiLocale } from '../../i18n/translate';
+import { useDbQuery } from '../../ui/hooks/use-db';
+import { SourceForm } from './source-form';
+import { errorMessage } from '../../ui/error';
+
+/** Last poll and last error of a source, in words. */
+function PollState({ s, now }: { s: SourceRecord; now: number }) {
+  return (
+    <>
+      <p class="meta">
+        {s.lastPollAt
+          ? t('source_lastPoll', formatRelative(s.lastPollAt, now, uiLocale()))
+          : t('source_neverPolled')}
+      </p>
+      {s.lastError ? (
+        <p class="meta error">{t('source_lastError', s.lastError)}</p>
+      ) : (
+        s.lastOkAt !== undefined && <p class="meta ok">{t('source_ok')}</p>
+      )}
+    </>
+  );
+}
+
+/** Sources: the list with each one's poll state, edit and remove; a form to add one. */
+export function SourcesSection() {
+  const sources = useDbQuery(listSources);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const now = Date.now();
+  const remove = (s: SourceRecord) => {
+    setError(null);
+    void send('sources/remove', { id: s.id })
+      .catch((e: unknown) => setError(errorMessage(e)))
+      .finally(sources.refresh);
+  };
+  const list = sources.data ?? [];
+  return (
+    <div>
+      {sources.error && <p class="error">{sources.error}</p>}
+      {list.length === 0 ? (
+        <p class="muted">{t('source_none')}</p>
+      ) : (
+        <ul class="sources">
+          {list.map((s) =>
+            editing === s.id ? (
+              <li key={s.id}>
+                <SourceForm editing={s} onDone={() => (setEditing(null), sources.refresh())} />
+              </li>
+            ) : (
+              <li key={s.id} class="card">
+                <h3>{s.name}</h3>
+                <p class="meta">
+                  <span class="url">{s.url}</span> · {t('source_every', s.pollSeconds)}
+                </p>
+                <PollState s={s} now={now} />
+                <button type="button" class="secondary" onClick={() => setEditing(s.id)}>
+                  {t('source_editNamed', s.name)}
+                </button>{' '}
+                <button type="button" class="secondary" onClick={() => remove(s)}>
+                  {t('source_removeNamed', s.name)}
+                </button>
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <h3>{t('source_add')}</h3>
+      <SourceForm key={list.length} onDone={sources.refresh} />
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { ObligationStatus } from '../../core/types';
+import { t } from './translate';
+
+/** Rules whose wording carries a number of the policy, and that number's unit (ms). */
+const SPAN_UNIT: Record<string, number> = {
+  // the update cadence, in minutes; the post-mortem window, in hours
+  status_updates: 60_000,
+  postmortem: 3_600_000,
+};
+
+/**
+ * A duty's name in the UI language. The cadence and the post-mortem window are read off the
+ * duty itself (due minus anchor), so an edited policy reads true; before its anchor (no clock
+ * yet) such a duty keeps the policy's own wording. A rule the catalogue does not know keeps it too.
+ */
+export function obligationLabel(
+  o: Pick<ObligationStatus, 'ruleId' | 'label' | 'anchorAt' | 'dueAt' | 'everyMinutes'>,
+): string {
+  const unit = SPAN_UNIT[o.ruleId];
+  const subs: string[] = [];
+  if (unit !== undefined) {
+    // A recurring duty's cadence (a promised next update may make this one due sooner), else the
+    // span from its anchor to its deadline.
+    const span =
+      o.everyMinutes !== undefined
+        ? o.everyMinutes * 60_000
+        : o.dueAt !== null && o.anchorAt !== null
+          ? o.dueAt - o.anchorAt
+          : null;
+    if (span === null) return o.label;
+    subs.push(String(Math.round((span / unit) * 10) / 10));
+  }
+  const key = `rs_ob_${o.ruleId}`;
+  const s = t(key, ...subs);
+  return s === key || s === '' ? o.label : s;
+}

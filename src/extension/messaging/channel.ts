@@ -1,0 +1,89 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import {
+  CONTENT_SCRIPT_COMMANDS,
+  type Command,
+  type Envelope,
+  type Reply,
+  type Req,
+  type Res,
+} from './commands';
+
+/**
+ * The one typed sender (STYLE.md #3). Resolves with the handler's value; rejects with
+ * `Error(message)` when the background replied `{ok:false}` or did not reply at all.
+ */
+export async function send<K extends Command>(cmd: K, payload: Req<K>): Promise<Res<K>> {
+  const envelope: Envelope<K> = { cmd, payload };
+  const reply = await browser.runtime.sendMessage<Envelope<K>, Reply<K> | undefined>(envelope);
+  if (!reply || typeof reply !== 'object' || typeof reply.ok !== 'boolean') {
+    throw new Error(`No reply to "${cmd}" from the background.`);
+  }
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+/** Who sent a message, as the handlers see it. */
+export type Sender = Runtime.MessageSender;
+
+/** One handler per command: the background registers exactly one such object. */
+export type Handlers = {
+  [K in Command]: (payload: Req<K>, sender: Sender) => Promise<Res<K>>;
+};
+
+/** The parts of `runtime` the receiver needs (injectable for tests). */
+export interface RuntimeLike {
+  id: string;
+  getURL(path: string): string;
+  onMessage: {
+    addListener(cb: (message: unknown, sender: Sender) => Promise<unknown> | undefined): void;
+  };
+}
+
+/** True for `{cmd, payload}` whose cmd is a known command. */
+export function isEnvelope(message: unknown, handlers: Handlers): message is Envelope {
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return false;
+  const m = message as Record<string, unknown>;
+  return typeof m.cmd === 'string' && Object.hasOwn(handlers, m.cmd) && 'payload' in m;
+}
+
+/**
+ * Checks the sender and runs the handler; errors travel back as `{ok:false, error}`.
+ * Extension pages may send any command; content scripts only CONTENT_SCRIPT_COMMANDS.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  message: Envelope,
+  sender: Sender,
+  runtime: Pick<RuntimeLike, 'id' | 'getURL'>,
+): Promise<Reply> {
+  if (sender.id !== runtime.id)
+    return { ok: false, error: 'Refused: the sender is not this extension.' };
+  const fromPage = typeof sender.url === 'string' && sender.url.startsWith(runtime.getURL(''));
+  if (!fromPage && !CONTENT_SCRIPT_COMMANDS.includes(message.cmd)) {
+    return { ok: false, error: `Refused: a content script may not send "${message.cmd}".` };
+  }
+  try {
+    const handler = handlers[message.cmd] as (p: unknown, s: Sender) => Promise<unknown>;
+    const value = await handler(message.payload, sender);
+    return { ok: true, value } as Reply;
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * Registers the one runtime.onMessage listener. Messages that are not envelopes are left to other
+ * listeners (no reply); envelopes always get a reply.
+ */
+export function handleMessages(handlers: Handlers, runtime: RuntimeLike = browser.runtime): void {
+  runtime.onMessage.addListener((message, sender) => {
+    if (!isEnvelope(message, handlers)) {
+      const m = message as { cmd?: unknown } | null;
+      if (typeof m === 'object' && m !== null && typeof m.cmd === 'string') {
+        return Promise.resolve({ ok: false, error: `Unknown command "${m.cmd}".` });
+      }
+      return undefined;
+    }
+    return dispatch(handlers, message, sender, runtime);
+  });
+}

@@ -1,0 +1,119 @@
+import { classify, explainClassification } from '../../../core/classify';
+import type {
+  Classification,
+  ClassificationExplained,
+  FeatureCriticality,
+  ImpactAnswers,
+  Severity,
+} from '../../../core/types';
+import type { Req } from '../../messaging/commands';
+
+/** A yes / no / don't-know answer as the radio group holds it. */
+export type Tri = 'yes' | 'no' | 'unknown';
+
+/** The questionnaire as typed: one entry per impact question of the core classifier. */
+export interface ClassifyForm {
+  noUserCanAccessCore: Tri;
+  dataIntegrityBreach: Tri;
+  /** Blank = don't know. */
+  percentUsersAffected: string;
+  featureCriticality: FeatureCriticality | 'unknown';
+  brokenForAllEnterprise: Tri;
+  workaroundKnown: Tri;
+  publiclyVisible: Tri;
+  commonlyUsed: Tri;
+  /** The severity the responder picks; null = accept the suggestion. */
+  chosen: Severity | null;
+  overrideReason: string;
+}
+
+/** The yes/no questions, in the order they are asked (severity order, most severe first). */
+export const TRI_QUESTIONS = [
+  'noUserCanAccessCore',
+  'dataIntegrityBreach',
+  'brokenForAllEnterprise',
+  'workaroundKnown',
+  'publiclyVisible',
+  'commonlyUsed',
+] as const;
+
+export type TriQuestion = (typeof TRI_QUESTIONS)[number];
+
+const fromTri = (t: Tri): boolean | undefined => (t === 'unknown' ? undefined : t === 'yes');
+const toTri = (b: boolean | undefined): Tri => (b === undefined ? 'unknown' : b ? 'yes' : 'no');
+
+/** A blank form, or one prefilled from earlier answers (reclassifying) and the incident's visibility. */
+export function initialClassifyForm(
+  answers: ImpactAnswers | undefined,
+  publiclyVisible: boolean,
+): ClassifyForm {
+  const a = answers ?? { publiclyVisible };
+  return {
+    noUserCanAccessCore: toTri(a.noUserCanAccessCore),
+    dataIntegrityBreach: toTri(a.dataIntegrityBreach),
+    percentUsersAffected:
+      a.percentUsersAffected === undefined ? '' : String(a.percentUsersAffected),
+    featureCriticality: a.featureCriticality ?? 'unknown',
+    brokenForAllEnterprise: toTri(a.brokenForAllEnterprise),
+    workaroundKnown: toTri(a.workaroundKnown),
+    publiclyVisible: toTri(a.publiclyVisible),
+    commonlyUsed: toTri(a.commonlyUsed),
+    chosen: null,
+    overrideReason: '',
+  };
+}
+
+/** The percentage as a number in 0..100, undefined when blank, NaN when not a valid percentage. */
+export function parsePercent(text: string): number | undefined {
+  const t = text.trim().replace(/%$/, '').replace(',', '.');
+  if (t === '') return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) && n >= 0 && n <= 100 ? n : Number.NaN;
+}
+
+/** The classifier's input from the form (an invalid percentage counts as unanswered). */
+export function answersOf(form: ClassifyForm): ImpactAnswers {
+  const pct = parsePercent(form.percentUsersAffected);
+  const out: ImpactAnswers = {};
+  for (const q of TRI_QUESTIONS) {
+    const v = fromTri(form[q]);
+    if (v !== undefined) out[q] = v;
+  }
+  if (pct !== undefined && !Number.isNaN(pct)) out.percentUsersAffected = pct;
+  if (form.featureCriticality !== 'unknown') out.featureCriticality = form.featureCriticality;
+  return out;
+}
+
+/** The suggestion for the form as it stands: severity, the rules that fired, what was assumed. */
+export function suggestion(form: ClassifyForm): Classification {
+  return classify(answersOf(form));
+}
+
+/** `suggestion` as codes, so the panel can word the rules and assumptions in the UI language. */
+export function explainedSuggestion(form: ClassifyForm): ClassificationExplained {
+  return explainClassification(answersOf(form));
+}
+
+/**
+ * The `incidents/classify` request: the suggestion when accepted, or the responder's choice with
+ * a reason (an override without a reason is refused, as is a malformed percentage).
+ */
+export function classifyDecision(
+  id: string,
+  form: ClassifyForm,
+):
+  { ok: true; req: Req<'incidents/classify'>; overridden: boolean } | { ok: false; error: string } {
+  if (Number.isNaN(parsePercent(form.percentUsersAffected) ?? 0))
+    return { ok: false, error: 'classify_err_percent' };
+  const answers = answersOf(form);
+  const suggested = classify(answers).severity;
+  const severity = form.chosen ?? suggested;
+  const overridden = severity !== suggested;
+  const reason = form.overrideReason.trim();
+  if (overridden && reason === '') return { ok: false, error: 'classify_err_reason' };
+  return {
+    ok: true,
+    overridden,
+    req: { id, answers, severity, ...(overridden ? { overrideReason: reason } : {}) },
+  };
+}

@@ -1,0 +1,165 @@
+import { composeUpdate, proposeNextUpdate } from '../../../core/comms/compose';
+import { formatClock } from '../../../core/comms/datetime';
+import { lintMessage } from '../../../core/comms/lint';
+import { renderTemplate, type TemplateVars } from '../../../core/comms/render';
+import { DEFAULT_TEMPLATES, type TemplateId } from '../../../core/comms/templates';
+import type { Lint, Policy, Severity } from '../../../core/types';
+import type { IncidentRecord } from '../../db/schema';
+import { fromLocalInput, toLocalInput } from '../../ui/datetime-input';
+import type { MessageKind } from '../protocol';
+
+/** One input of a message draft. */
+export interface FieldDef {
+  name: string;
+  type: 'text' | 'textarea' | 'datetime' | 'url';
+  /** A blank optional field is left out without complaint. */
+  optional?: boolean;
+}
+
+/** The inputs of each message kind (everything else comes from the incident and the policy). */
+export const KIND_FIELDS: Readonly<Record<MessageKind, readonly FieldDef[]>> = {
+  initial: [{ name: 'feature', type: 'text' }],
+  update: [
+    { name: 'impacted', type: 'textarea' },
+    { name: 'learned', type: 'textarea' },
+    { name: 'nextUpdateAt', type: 'datetime' },
+  ],
+  resolution: [
+    { name: 'feature', type: 'text' },
+    { name: 'resolvedAt', type: 'datetime' },
+  ],
+  customer_email: [
+    { name: 'accountName', type: 'text' },
+    { name: 'feature', type: 'text' },
+    { name: 'impact', type: 'textarea' },
+    { name: 'statusPageUrl', type: 'url' },
+    { name: 'company', type: 'text' },
+  ],
+  exec: [
+    { name: 'impact', type: 'textarea' },
+    { name: 'customersAffected', type: 'text' },
+    { name: 'status', type: 'text' },
+    { name: 'commander', type: 'text' },
+    { name: 'nextUpdateAt', type: 'datetime' },
+  ],
+  banner: [
+    { name: 'feature', type: 'text' },
+    { name: 'statusPageUrl', type: 'url' },
+  ],
+};
+
+/** What a draft is rendered against. */
+export interface ComposeEnv {
+  incident: Pick<IncidentRecord, 'title' | 'components' | 'startedAt'>;
+  severity: Severity | null;
+  policy: Pick<Policy, 'updateCadenceMinutes' | 'postmortemHours'>;
+  /** The team's templates (settings); missing ones fall back to the defaults. */
+  templates?: Readonly<Record<string, string>>;
+  now: number;
+  locale: string;
+  timeZone?: string;
+}
+
+/** A draft's outcome: the text with its lints, or what is missing. */
+export type Drafted =
+  { ok: true; text: string; lints: Lint[] } | { ok: false; missing: string[]; problem?: string };
+
+/** Starting values: the affected components as the feature, times proposed from now and the cadence. */
+export function defaultFields(kind: MessageKind, env: ComposeEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of KIND_FIELDS[kind]) out[f.name] = '';
+  if ('feature' in out) out.feature = env.incident.components.join(', ');
+  if ('nextUpdateAt' in out)
+    out.nextUpdateAt = toLocalInput(proposeNextUpdate(env.now, env.policy.updateCadenceMinutes));
+  if ('resolvedAt' in out) out.resolvedAt = toLocalInput(env.now);
+  return out;
+}
+
+/** Placeholders filled from fields by another name. */
+const FIELD_OF: Readonly<Record<string, string>> = {
+  resolvedTime: 'resolvedAt',
+  nextUpdateTime: 'nextUpdateAt',
+};
+
+/**
+ * Renders a draft with the team's template and lints it. An update goes through the core's
+ * `composeUpdate`, which refuses it when any of its three elements is missing.
+ */
+export function draftMessage(
+  kind: MessageKind,
+  fields: Readonly<Record<string, string>>,
+  env: ComposeEnv,
+): Drafted {
+  const template = env.templates?.[kind] ?? DEFAULT_TEMPLATES[kind as TemplateId];
+  const clock = (at: number | null) =>
+    at === null ? '' : formatClock(at, env.now, env.locale, env.timeZone);
+  const nextAt = fromLocalInput(fields.nextUpdateAt ?? '');
+  if (kind === 'update') {
+    const r = composeUpdate(
+      { impacted: fields.impacted ?? '', learned: fields.learned ?? '', nextUpdateAt: nextAt },
+      {
+        now: env.now,
+        locale: env.locale,
+        cadenceMinutes: env.policy.updateCadenceMinutes,
+        template,
+        ...(env.timeZone ? { timeZone: env.timeZone } : {}),
+      },
+    );
+    if (!r.ok)
+      return {
+        ok: false,
+        missing: r.missing,
+        ...(r.missing.length === 0 ? { problem: r.message } : {}),
+      };
+    return { ok: true, text: r.text, lints: r.lints };
+  }
+  const vars: TemplateVars = {
+    ...fields,
+    cadence: env.policy.updateCadenceMinutes,
+    postmortemHours: env.policy.postmortemHours,
+    title: env.incident.title,
+    severity: env.severity,
+    startedTime: clock(env.incident.startedAt),
+    resolvedTime: clock(fromLocalInput(fields.resolvedAt ?? '')),
+    nextUpdateTime: clock(nextAt),
+  };
+  const r = renderTemplate(kind, template, vars);
+  if (!r.ok) {
+    const missing = r.problems
+      .filter((p) => p.code === 'missing_value' && p.placeholder)
+      .map((p) => FIELD_OF[p.placeholder!] ?? p.placeholder!);
+    const other = r.problems.find((p) => p.code !== 'missing_value');
+    return {
+      ok: false,
+      missing: [...new Set(missing)],
+      ...(other ? { problem: other.message } : {}),
+    };
+  }
+  const lints = lintMessage(r.text, {
+    kind,
+    now: env.now,
+    cadenceMinutes: env.policy.updateCadenceMinutes,
+    ...(kind === 'exec' ? { nextUpdateAt: nextAt } : {}),
+  });
+  return { ok: true, text: r.text, lints };
+}
+
+/** A text cut into plain and highlighted runs from lint spans (overlaps merged), for inline display. */
+export function lintRuns(text: string, lints: readonly Lint[]): { text: string; lint?: Lint }[] {
+  const spans = lints
+    .filter(
+      (l): l is Lint & { start: number; end: number } =>
+        l.start !== undefined && l.end !== undefined && l.end > l.start,
+    )
+    .sort((a, b) => a.start - b.start);
+  const runs: { text: string; lint?: Lint }[] = [];
+  let pos = 0;
+  for (const l of spans) {
+    if (l.start < pos) continue;
+    if (l.start > pos) runs.push({ text: text.slice(pos, l.start) });
+    runs.push({ text: text.slice(l.start, l.end), lint: l });
+    pos = l.end;
+  }
+  if (pos < text.length) runs.push({ text: text.slice(pos) });
+  return runs;
+}

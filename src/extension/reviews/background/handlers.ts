@@ -1,0 +1,152 @@
+import {
+  createReview,
+  incidentDurationMinutes,
+  lintActionItem,
+  type ActionItemStatus,
+} from '../../../core/review';
+import { putReview, reviewsOf } from '../../db/drafts';
+import { eventsOf, getIncident } from '../../db/incidents';
+import type { LensDatabase } from '../../db/open';
+import type { EventRecord, IncidentRecord, ReviewRecord } from '../../db/schema';
+import type { Handlers } from '../../messaging/channel';
+import { sanitizeReview } from '../validate';
+import type { Deps } from '../../background/deps';
+import { payload, text } from '../../background/input';
+import { refresh } from '../../background/refresh';
+
+type ReviewCommand =
+  'reviews/create' | 'reviews/save' | 'reviews/publish' | 'reviews/setItemStatus';
+
+const STATUSES: readonly ActionItemStatus[] = ['open', 'done', 'wont_do'];
+
+async function resolvedIncident(db: LensDatabase, id: unknown): Promise<IncidentRecord> {
+  const incident = await getIncident(db, text(id, 'The incident id', 200));
+  if (!incident) throw new Error('This incident does not exist.');
+  if (incident.status !== 'resolved')
+    throw new Error('A review starts once the incident is resolved.');
+  return incident;
+}
+
+async function mustGetReview(db: LensDatabase, id: unknown): Promise<ReviewRecord> {
+  const review = await db.get('reviews', text(id, 'The review id', 200));
+  if (!review) throw new Error('This review does not exist.');
+  return review;
+}
+
+/** Publishing writes the incident, its `review_published` event and the review in one transaction. */
+async function savePublished(
+  db: LensDatabase,
+  incident: IncidentRecord,
+  event: EventRecord,
+  review: ReviewRecord,
+): Promise<void> {
+  const tx = db.transaction(['incidents', 'events', 'reviews'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('incidents').put(incident),
+    tx.objectStore('events').put(event),
+    tx.objectStore('reviews').put(review),
+  ]);
+  await tx.done;
+}
+
+/**
+ * Handlers of the post-incident review commands (types in reviews/protocol.ts). Each write is
+ * followed by `refresh`, which rewrites the storage projection — the signal views re-read on —
+ * and recomputes the post-mortem obligation.
+ */
+export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
+  return {
+    async 'reviews/create'(p) {
+      payload(p);
+      const db = await deps.db();
+      const incident = await resolvedIncident(db, p.incidentId);
+      const [existing] = await reviewsOf(db, incident.id);
+      if (existing) return existing;
+      const review: ReviewRecord = createReview({
+        id: deps.newId(),
+        incidentId: incident.id,
+        title: incident.title,
+        events: await eventsOf(db, incident.id),
+        now: deps.now(),
+      });
+      await putReview(db, review);
+      await refresh(deps);
+      return review;
+    },
+
+    async 'reviews/save'(p) {
+      payload(p);
+      const db = await deps.db();
+      const stored = await mustGetReview(db, (p.review as { id?: unknown } | null)?.id);
+      const duration = incidentDurationMinutes(await eventsOf(db, stored.incidentId));
+      const review: ReviewRecord = sanitizeReview(p.review, stored, deps.now(), duration);
+      await putReview(db, review);
+      await refresh(deps);
+      return review;
+    },
+
+    async 'reviews/publish'(p) {
+      payload(p);
+      const db = await deps.db();
+      const review = await mustGetReview(db, p.id);
+      if (review.publishedAt !== undefined) return review;
+      const incident = await resolvedIncident(db, review.incidentId);
+      const now = deps.now();
+      // What turns an incident into an improvement (domain text): a cause in the system, and action
+      // items. A review without them does not meet the post-mortem duty.
+      if (!review.rootCause?.trim())
+        throw new Error('Name the root cause (the systemic condition) before publishing.');
+      if (review.actionItems.length === 0)
+        throw new Error('Add at least one action item before publishing.');
+      const unfinished = review.actionItems.some((a) =>
+        lintActionItem(a, now).some((l) => l.level === 'error'),
+      );
+      if (unfinished) {
+        throw new Error(
+          'Every action item needs a description, an owner and a due date before publishing.',
+        );
+      }
+      const event: EventRecord = {
+        id: deps.newId(),
+        incidentId: incident.id,
+        type: 'review_published',
+        at: now,
+        text: review.title,
+      };
+      const published: ReviewRecord = { ...review, publishedAt: now, updatedAt: now };
+      // reviewPublishedAt is denormalised for the lists, which read no timelines.
+      const reviewPublishedAt = Math.min(now, incident.reviewPublishedAt ?? now);
+      await savePublished(db, { ...incident, updatedAt: now, reviewPublishedAt }, event, published);
+      await refresh(deps);
+      return published;
+    },
+
+    async 'reviews/setItemStatus'(p) {
+      payload(p);
+      if (!STATUSES.includes(p.status))
+        throw new Error('The status must be open, done or won’t do.');
+      const db = await deps.db();
+      const review = await mustGetReview(db, p.id);
+      const itemId = text(p.itemId, 'The action item id', 100);
+      const item = review.actionItems.find((a) => a.id === itemId);
+      if (!item) throw new Error('This action item is not in this review (save the review first).');
+      if (item.status === p.status) return review;
+      const now = deps.now();
+      const { doneAt: _done, ...rest } = item;
+      const next = {
+        ...rest,
+        status: p.status,
+        statusChangedAt: now,
+        ...(p.status === 'done' ? { doneAt: now } : {}),
+      };
+      const saved: ReviewRecord = {
+        ...review,
+        updatedAt: now,
+        actionItems: review.actionItems.map((a) => (a.id === itemId ? next : a)),
+      };
+      await putReview(db, saved);
+      await refresh(deps);
+      return saved;
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { useState } from 'preact/hooks';
+import type { SiteRecord } from '../../db/schema';
+import { listSites } from '../../db/sites';
+import { send } from '../../messaging/channel';
+import { originPattern } from '../../origins/match-patterns';
+import { t } from '../../i18n/translate';
+import { parseSiteInput } from '../../origins/page-origin';
+import { requestHost, useGranted } from '../../ui/browser/permissions';
+import { useDbQuery } from '../../ui/hooks/use-db';
+import { errorMessage } from '../../ui/error';
+
+/** Sites: where the overlay is on, each one's permission state; add one by origin. */
+export function SitesSection() {
+  const sites = useDbQuery(listSites);
+  const list = sites.data ?? [];
+  const granted = useGranted(list.map((s) => s.pattern));
+  const [input, setInput] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const fail = (e: unknown) => setError(errorMessage(e));
+  /** Must run synchronously inside the click: permissions.request comes first. */
+  const enable = (origin: string) => {
+    setError(null);
+    void requestHost(originPattern(origin))
+      .then(async (ok) => {
+        if (!ok) return setError(t('site_permissionDenied'));
+        await send('sites/enable', { origin });
+        setInput('');
+      })
+      .catch(fail)
+      .finally(sites.refresh);
+  };
+  const disable = (site: SiteRecord) => {
+    setError(null);
+    void send('sites/disable', { origin: site.origin }).catch(fail).finally(sites.refresh);
+  };
+  const onAdd = (e: Event) => {
+    e.preventDefault();
+    const origin = parseSiteInput(input);
+    if (!origin) return setError(t('site_invalid'));
+    enable(origin);
+  };
+
+  return (
+    <div>
+      {list.length === 0 ? (
+        <p class="muted">{t('site_none')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('site_origin')}</th>
+              <th scope="col">{t('site_state')}</th>
+              <th scope="col">{t('site_action')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((s) => {
+              const revoked = s.enabled && granted[s.pattern] === false;
+              return (
+                <tr key={s.pattern}>
+                  <td>{s.origin}</td>
+                  <td class={revoked ? 'error' : s.enabled ? 'ok' : 'muted'}>
+                    {revoked ? t('site_revoked') : s.enabled ? t('site_on') : t('site_off')}
+                  </td>
+                  <td>
+                    {(!s.enabled || revoked) && (
+                      <button type="button" onClick={() => enable(s.origin)}>
+                        {t('site_enableNamed', s.origin)}
+                      </button>
+                    )}{' '}
+                    {s.enabled && (
+                      <button type="button" class="secondary" onClick={() => disable(s)}>
+                        {t('site_disableNamed', s.origin)}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <form onSubmit={onAdd} noValidate>
+        <label for="site-origin">{t('site_add')}</label>
+        <p class="muted" id="site-origin-help">
+          {t('site_addHelp')}
+        </p>
+        <input
+          id="site-origin"
+          type="text"
+          value={input}
+          aria-describedby="site-origin-help"
+          onInput={(e) => setInput(e.currentTarget.value)}
+        />{' '}
+        <button type="submit">{t('site_addButton')}</button>
+      </form>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { ComponentChildren } from 'preact';
+import { latestPublicUpdate } from '../../../core/comms/support';
+import { formatRelative } from '../../../core/time';
+import type { ObligationStatus } from '../../../core/types';
+import type { OverlayIncident } from '../../messaging/overlay-state';
+import { Deadlines } from './deadlines';
+import { t, uiLocale } from '../../i18n/translate';
+import { SeverityChip, chipLevel } from './severity';
+
+/** Names of the components an incident affects, from the incident and its updates, deduplicated. */
+export function affectedNames(item: OverlayIncident): string[] {
+  const names = new Set<string>();
+  for (const c of item.incident.components) names.add(c.name);
+  for (const u of item.incident.updates) for (const c of u.affectedComponents) names.add(c.name);
+  return [...names].filter((n) => n.trim() !== '');
+}
+
+/** The localised status word; an unknown status shows as the raw value, never blank. */
+export function statusText(status: string): string {
+  const key = `status_${status}`;
+  const text = t(key);
+  return text === key ? status : text;
+}
+
+interface Props {
+  item: OverlayIncident;
+  /** Render time for the age of the latest update (the card itself does not tick). */
+  now: number;
+  headingLevel?: 2 | 3;
+  /** Actions and notes shown under the update (copy reply, match badge). */
+  children?: ComponentChildren;
+  /** Marks a duty an agent did (see Deadlines). */
+  onMarkDone?: (o: ObligationStatus) => void;
+}
+
+/**
+ * One active incident: severity, status, affected components, the latest public update (as text,
+ * never HTML) with its age, and live countdowns. Shared by the overlay panel and the popup.
+ */
+export function IncidentCard({ item, now, headingLevel = 3, children, onMarkDone }: Props) {
+  const { incident } = item;
+  const latest = latestPublicUpdate(incident);
+  const components = affectedNames(item);
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <article class="card" aria-label={incident.name}>
+      <H class="card-title">
+        <SeverityChip level={chipLevel(incident)} /> <span>{incident.name}</span>
+      </H>
+      <p class="meta">
+        <span>{t('card_status', statusText(incident.status))}</span>
+        <span class="muted"> · {item.sourceName}</span>
+      </p>
+      {components.length > 0 && <p class="meta">{t('card_components', components.join(', '))}</p>}
+      {latest ? (
+        <div>
+          <p class="muted meta">
+            {t('card_latestUpdate', formatRelative(latest.displayAt, now, uiLocale()))}
+          </p>
+          <p class="update">{latest.body}</p>
+        </div>
+      ) : (
+        <p class="muted">{t('card_noUpdate')}</p>
+      )}
+      <Deadlines obligations={item.obligations} {...(onMarkDone ? { onMarkDone } : {})} />
+      {children}
+    </article>
+  );
+}
