@@ -219,6 +219,11 @@ describe('sites', () => {
     await expect(h['sites/getCorner']({ origin: 'https://evil.test' }, tab)).rejects.toThrow(
       /own site/,
     );
+    // the options page, open in a tab, may read any site's corner
+    const optionsTab: Sender = { ...page, tab: { id: 2 } as Sender['tab'] };
+    expect(await h['sites/getCorner']({ origin: 'https://help.acme.test' }, optionsTab)).toBe(
+      'top-left',
+    );
     await expect(
       h['sites/setCorner']({ origin: 'https://evil.test', corner: 'top-left' }, tab),
     ).rejects.toThrow(/own site/);

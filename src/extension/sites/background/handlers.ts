@@ -24,9 +24,14 @@ type SiteCommands =
 
 const PREF_KEYS = Object.keys(DEFAULT_NOTIFICATIONS) as (keyof NotificationPrefs)[];
 
-/** A content script may only speak for the page it runs in. */
+/**
+ * A content script may only speak for the page it runs in. (Extension pages, even open in a tab,
+ * may name any site: the dispatcher already told them from content scripts by their URL.)
+ */
 function ownOrigin(sender: Sender, origin: string): void {
-  if (sender.tab && sender.url && new URL(sender.url).origin !== new URL(origin).origin) {
+  const from = sender.url ? new URL(sender.url) : undefined;
+  if (from?.protocol.endsWith('-extension:')) return;
+  if (sender.tab && from && from.origin !== new URL(origin).origin) {
     throw new Error('Refused: a page may only change its own site.');
   }
 }
