@@ -74,9 +74,11 @@ describe('a 200 without a usable incident list keeps the last good data (issue 1
     await pollDue(kit.deps);
     await refresh(kit.deps);
     expect(kit.platform.overlay?.incidents.map((i) => i.incident.id)).toEqual(['a']);
+    // The page sees the source as stale (no error text reaches a page); the Sources page has why.
     expect(kit.platform.overlay?.failing).toEqual([
-      expect.objectContaining({ sourceId: 's1', error: expect.stringMatching(/incident list/) }),
+      expect.objectContaining({ sourceId: 's1', lastOkAt: expect.any(Number) }),
     ]);
+    expect((await getSource(kit.db, 's1'))?.lastError).toMatch(/incident list/);
     expect(kit.platform.notifications.map((n) => n.title)).not.toContainEqual(
       expect.stringMatching(/^Resolved/),
     );
