@@ -60,6 +60,20 @@ export interface ClientDeps {
    * `held` returns settles; rejects if `signal` aborts first. Throws where there are no Web Locks.
    */
   lock?: (name: string, o: { signal: AbortSignal }, held: () => unknown) => Promise<unknown>;
+  /**
+   * Where the last good feed is kept (`localStorage`), so the next page load renders it at first
+   * paint, before any request: an unchanged status then shifts no layout. Throws where there is none.
+   */
+  store?: () => Pick<Storage, 'getItem' | 'setItem'>;
+}
+
+/** The storage key prefix of a kept feed. */
+const KEPT = 'incident-widgets ';
+/** A kept feed: good until `until` (its max-age, or the poll interval if longer). */
+interface Kept {
+  feed: Feed;
+  asOf: number;
+  until: number;
 }
 
 const SECOND = 1000;
@@ -129,6 +143,12 @@ export function createFeedClient(d: ClientDeps): FeedClient {
     // Conditional headers only where they cause no CORS preflight (url is an absolute href).
     const same = url.startsWith(d.origin + '/');
     let state = EMPTY;
+    // The feed kept by an earlier page, while still fresh: listeners get it at once (the first
+    // poll still happens now).
+    safe(() => {
+      const k = JSON.parse(d.store!().getItem(KEPT + url)!) as Kept;
+      if (k.until > d.now() && k.feed.incidents) state = { ...EMPTY, feed: k.feed, asOf: k.asOf };
+    });
     /** ETag / Last-Modified of the last good response (same origin only). */
     let validators: Validators | undefined;
     /** No request before this time (poll interval, max-age, back-off or Retry-After). */
@@ -202,6 +222,12 @@ export function createFeedClient(d: ClientDeps): FeedClient {
         fails = 0;
         state = { ...EMPTY, feed: state.feed, asOf: now };
         due = nextAfterSuccess(now, every(), fresh);
+        const kept: Kept = {
+          feed: state.feed!,
+          asOf: now,
+          until: now + Math.max(fresh ?? 0, every()),
+        };
+        safe(() => d.store!().setItem(KEPT + url, JSON.stringify(kept)));
       }
       busy = false;
       // Closed meanwhile (the last listener left): nothing to tell anyone, but release the lock.
@@ -327,6 +353,7 @@ export function feedClient(): FeedClient {
     channel: () => new BroadcastChannel('incident-widgets'),
     // Throws where there is no Web Locks: the client then fetches for itself.
     lock: (name, o, held) => navigator.locks.request(name, o, held),
+    store: () => localStorage,
   }));
   document.addEventListener('visibilitychange', () => c.wake());
   addEventListener('online', () => c.wake(true));
