@@ -263,7 +263,8 @@ export class IncidentBanner extends FeedElement {
       this.requestUpdate();
       await this.updateComplete;
       // Focus stays in the banner: the next incident's Dismiss, else the banner's region.
-      this.renderRoot.querySelector<HTMLElement>('[part=dismiss], .region')!.focus();
+      const root = this.renderRoot;
+      (root.querySelector('[part=dismiss]') ?? root.querySelector<HTMLElement>('.region')!).focus();
     }
   }
 
