@@ -11,7 +11,7 @@ import { LitElement, ReactiveElement, type PropertyValues, type TemplateResult }
 import { componentStatus, parseComponentList } from '../../src/core/feed/query';
 import { parseSummary } from '../../src/core/feed/summary';
 import type { Feed, FeedIncident } from '../../src/core/types';
-import { EMPTY, feedClient, type FeedState } from './feed-client/feed-client';
+import { EMPTY, feedClient, kept, type FeedState } from './feed-client/page-client';
 import { fill, lang, whenLoaded, type Lang, type Strings } from './i18n';
 import { clock } from './time';
 import { schedule } from './ticker';
@@ -151,11 +151,18 @@ export abstract class FeedElement extends LitElement {
       } else if (this.src) {
         const url = new URL(this.src, document.baseURI);
         if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('bad src');
-        this.unsubscribe = feedClient().subscribe(
-          url.href,
-          this.pollInterval ?? DEFAULT_POLL_SECONDS,
-          (state) => (this.feedState = state),
-        );
+        // the kept feed at once (first paint); then the client, once its code has loaded
+        this.feedState = kept(url.href) ?? EMPTY;
+        let off: (() => void) | undefined;
+        let gone = false;
+        this.unsubscribe = () => {
+          gone = true;
+          off?.();
+        };
+        const every = this.pollInterval ?? DEFAULT_POLL_SECONDS;
+        void feedClient().then((c) => {
+          if (!gone) off = c.subscribe(url.href, every, (state) => (this.feedState = state));
+        });
       } else this.feedState = EMPTY;
     } catch {
       this.feedState = { ...EMPTY, error: 'bad src' };

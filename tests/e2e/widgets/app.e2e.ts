@@ -141,7 +141,7 @@ const push = (p: Page, sel: string, data: unknown) =>
   );
 const shadow = <T>(p: Page, sel: string, fn: string) =>
   p.evaluate(
-    ([s, f]) => new Function('r', f)(document.querySelector(s!)!.shadowRoot) as T,
+    ([s, f]) => new Function('r', f!)(document.querySelector(s!)!.shadowRoot) as T,
     [sel, fn],
   );
 

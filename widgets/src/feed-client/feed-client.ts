@@ -1,5 +1,7 @@
 /**
- * The one feed client per page. However many widgets use a URL, it is fetched once per poll;
+ * The feed client: an on-demand chunk of the standalone file (page-client.ts creates the page's
+ * one client when a widget first needs to fetch; nothing here is needed for the first paint,
+ * which renders the kept feed). It shares no module with the main file. However many widgets use a URL, it is fetched once per poll;
  * across tabs of an origin one visible tab (the holder of a Web Lock, held only while visible)
  * fetches and the others listen on a BroadcastChannel. It honours Cache-Control max-age, revalidates with ETag / Last-Modified,
  * backs off with full jitter (and Retry-After), times out after 10 s, sleeps while the page is
@@ -20,9 +22,8 @@ import {
   validatorsOf,
   type Validators,
 } from '../../../src/core/feed/fetch-policy';
-import { parseSummary } from '../../../src/core/feed/summary';
 import { describeCap, isUsableFeed } from '../../../src/core/feed/usable';
-import type { Feed } from '../../../src/core/types';
+import type { Feed, ParseResult } from '../../../src/core/types';
 
 export interface FeedState {
   /** The last good feed; never wiped by a failure. */
@@ -45,6 +46,8 @@ export interface Channel {
 }
 
 export interface ClientDeps {
+  /** The Statuspage parser (injected: the main file has it for pushed data already). */
+  parse: (json: unknown) => ParseResult;
   fetch: (url: string, init: RequestInit) => Promise<Response>;
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
@@ -61,26 +64,19 @@ export interface ClientDeps {
    */
   lock?: (name: string, o: { signal: AbortSignal }, held: () => unknown) => Promise<unknown>;
   /**
-   * Where the last good feed is kept (`localStorage`), so the next page load renders it at first
-   * paint, before any request: an unchanged status then shifts no layout. Throws where there is none.
+   * The last good feed of a URL, kept (page-client.ts) so that the next page load renders it at
+   * first paint, before this client is even loaded: `keep` stores it with how long it stays
+   * fresh, `kept` gives it back while it is.
    */
-  store?: () => Pick<Storage, 'getItem' | 'setItem'>;
-}
-
-/** The storage key prefix of a kept feed. */
-const KEPT = 'incident-widgets ';
-/** A kept feed: good until `until` (its max-age, or the poll interval if longer). */
-interface Kept {
-  feed: Feed;
-  asOf: number;
-  until: number;
+  keep?: (url: string, feed: Feed, asOf: number, freshMs: number) => void;
+  kept?: (url: string) => FeedState | undefined;
 }
 
 const SECOND = 1000;
 /** Seconds between polls when a widget does not say. */
 const DEFAULT_POLL_SECONDS = 60;
 
-/** No feed yet, no problem: the state before anything arrives. */
+/** No feed yet, no problem: the state before anything arrives (page-client.ts has its twin). */
 export const EMPTY: FeedState = { feed: null, asOf: null, stale: false, error: null };
 /** Cross-tab message about `url`: with a `state` it is data, without it a new tab's hello. */
 interface Message {
@@ -142,13 +138,9 @@ export function createFeedClient(d: ClientDeps): FeedClient {
     const subs = new Map<Listener, number>();
     // Conditional headers only where they cause no CORS preflight (url is an absolute href).
     const same = url.startsWith(d.origin + '/');
-    let state = EMPTY;
     // The feed kept by an earlier page, while still fresh: listeners get it at once (the first
     // poll still happens now).
-    safe(() => {
-      const k = JSON.parse(d.store!().getItem(KEPT + url)!) as Kept;
-      if (k.until > d.now() && k.feed.incidents) state = { ...EMPTY, feed: k.feed, asOf: k.asOf };
-    });
+    let state = d.kept?.(url) ?? EMPTY;
     /** ETag / Last-Modified of the last good response (same origin only). */
     let validators: Validators | undefined;
     /** No request before this time (poll interval, max-age, back-off or Retry-After). */
@@ -222,12 +214,8 @@ export function createFeedClient(d: ClientDeps): FeedClient {
         fails = 0;
         state = { ...EMPTY, feed: state.feed, asOf: now };
         due = nextAfterSuccess(now, every(), fresh);
-        const kept: Kept = {
-          feed: state.feed!,
-          asOf: now,
-          until: now + Math.max(fresh ?? 0, every()),
-        };
-        safe(() => d.store!().setItem(KEPT + url, JSON.stringify(kept)));
+        // kept for the next page load, as long as it stays fresh (max-age, or the poll interval)
+        safe(() => d.keep?.(url, state.feed!, now, Math.max(fresh ?? 0, every())));
       }
       busy = false;
       // Closed meanwhile (the last listener left): nothing to tell anyone, but release the lock.
@@ -267,7 +255,7 @@ export function createFeedClient(d: ClientDeps): FeedClient {
       } catch {
         return bad || (signal.aborted ? 'timeout' : 'network');
       }
-      const r = parseSummary(json);
+      const r = d.parse(json);
       if (!isUsableFeed(r)) {
         warn('not a status feed', url, r.problems[0] ?? '');
         return 'not a status feed';
@@ -335,12 +323,14 @@ export function createFeedClient(d: ClientDeps): FeedClient {
   };
 }
 
-let shared: FeedClient | undefined;
-
-/** The page's one client, created on first use (never at import, so SSR imports run nothing). */
-export function feedClient(): FeedClient {
-  if (shared) return shared;
-  const c = (shared = createFeedClient({
+/**
+ * The page's one client, on the browser's own APIs: page-client.ts loads this chunk and calls it
+ * once, passing what the main file has anyway (the parser, the kept-feed reader). The kept feed's
+ * storage key and shape are page-client.ts's (this chunk shares no module with the main file).
+ */
+export function pageClient(parse: ClientDeps['parse'], kept: ClientDeps['kept']): FeedClient {
+  const c = createFeedClient({
+    parse,
     fetch: (u, i) => fetch(u, i),
     now: () => Date.now(),
     setTimeout: (f, ms) => setTimeout(f, ms),
@@ -353,8 +343,14 @@ export function feedClient(): FeedClient {
     channel: () => new BroadcastChannel('incident-widgets'),
     // Throws where there is no Web Locks: the client then fetches for itself.
     lock: (name, o, held) => navigator.locks.request(name, o, held),
-    store: () => localStorage,
-  }));
+    // (throws without storage: the client catches it, and the next load fetches first)
+    keep: (url, feed, asOf, freshMs) =>
+      localStorage.setItem(
+        'incident-widgets ' + url,
+        JSON.stringify({ feed, asOf, until: asOf + freshMs }),
+      ),
+    kept,
+  });
   document.addEventListener('visibilitychange', () => c.wake());
   addEventListener('online', () => c.wake(true));
   return c;

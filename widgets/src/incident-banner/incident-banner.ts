@@ -236,19 +236,16 @@ export class IncidentBanner extends FeedElement {
    * `-bottom`), so the app can pad itself; removed while the banner shows nothing.
    */
   private publishSize(): void {
-    const fixed = this.isConnected && this.position != 'inline';
+    const side = this.isConnected && this.position != 'inline' && this.position;
     const region = this.renderRoot.querySelector?.('.region');
-    if (fixed && region && !this.sizer)
+    if (side && region && !this.sizer)
       (this.sizer = new ResizeObserver(() => this.publishSize())).observe(region);
-    for (const side of ['top', 'bottom']) {
-      const name = `--incident-banner-block-size-${side}`;
-      const root = document.documentElement.style;
-      const size = fixed && side == this.position && region?.getBoundingClientRect().height;
-      if (size) root.setProperty(name, `${size}px`);
-      // (only the banner that published it takes it away)
-      else if (this.published == name) root.removeProperty(name);
-      if (size) this.published = name;
-    }
+    const size = side && region?.getBoundingClientRect().height;
+    const root = document.documentElement.style;
+    // (only the banner that published it takes it away)
+    if (this.published) root.removeProperty(this.published);
+    this.published = size ? `--incident-banner-block-size-${side}` : '';
+    if (size) root.setProperty(this.published, `${size}px`);
   }
   private published = '';
 
@@ -264,7 +261,10 @@ export class IncidentBanner extends FeedElement {
       await this.updateComplete;
       // Focus stays in the banner: the next incident's Dismiss, else the banner's region.
       const root = this.renderRoot;
-      (root.querySelector('[part=dismiss]') ?? root.querySelector<HTMLElement>('.region')!).focus();
+      (
+        root.querySelector<HTMLElement>('[part=dismiss]') ??
+        root.querySelector<HTMLElement>('.region')!
+      ).focus();
     }
   }
 
@@ -287,11 +287,9 @@ export class IncidentBanner extends FeedElement {
   }
 
   /** Both live regions, always present, so a screen reader announces what appears in them. */
+  // prettier-ignore
   private regions(content: Template, critical: boolean): Template {
-    return html`<div class="region" part="region" tabindex="-1">
-      <div role="status">${critical ? nothing : content}</div>
-      <div role="alert">${critical ? content : nothing}</div>
-    </div>`;
+    return html`<div class="region" part="region" tabindex="-1"><div role="status">${critical ? nothing : content}</div><div role="alert">${critical ? content : nothing}</div></div>`;
   }
 
   protected override renderEmpty(): Template {
@@ -304,6 +302,14 @@ export class IncidentBanner extends FeedElement {
     if (!item) return '';
     const body = latestUpdate(item)?.body.trim();
     return body ? `${item.name}: ${body}` : item.name;
+  }
+
+  /** One of the other open incidents in the "+N more" list: its level's words and its name, linked. */
+  // prettier-ignore
+  private listItem(o: FeedIncident, s: Catalog): Template {
+    const href = this.pageLink(o);
+    const name = html`<span dir="auto">${o.name}</span>`;
+    return html`<li>${s.page[levelOf(o)]}: ${href ? html`<a href=${href} target="_blank" rel="noreferrer">${name}</a>` : name}</li>`;
   }
 
   /** The time line: when a maintenance runs, else when the incident was last updated. */
@@ -345,46 +351,18 @@ export class IncidentBanner extends FeedElement {
     if (resolved) schedule(this, this.goneUntil);
     const link = this.pageLink(item);
     const others = this.items.slice(1);
-    const content = html`<div
-      part="base ${level}"
-      class="box ${level} ${dark ? 'dark' : ''} ${open || this.listed ? 'open' : ''}"
-      @keydown=${this.onKeydown}
-    >
-      <div class="content">
-        <p>
-          <span part="severity">${resolved ? s.resolved : s.page[level as BannerLevel]}</span>
-          <strong part="name" dir="auto">${item.name}</strong>
-          <span part="status">${resolved ? '' : (s.status[item.status as OpenStatus] ?? '')}</span>
-        </p>
-        ${body ? html`<p part="body" id="body" dir="auto">${shown}</p>` : nothing}
-        <p part="meta">
-          ${long ? this.toggle('more', open ? s.less : s.more, open, 'body', (v) => (this.expanded = v)) : nothing}
-          ${resolved ? nothing : this.when(item, s, tag, now)}
-          ${asOf ? html`<span part="stale">${asOf}</span>` : nothing}
-          ${
-            link
-              ? html`<a part="link" href=${link} target="_blank" rel="noreferrer">${s.link}</a>`
-              : nothing
-          }
-          ${others.length ? this.toggle('others', fill(s.others, others.length), this.listed, 'list', (v) => (this.listed = v)) : nothing}
-        </p>
-        ${
-          this.listed
-            ? html`<ul part="list" id="list">
-                ${others.map((o) => {
-                  const href = this.pageLink(o);
-                  const name = html`<span dir="auto">${o.name}</span>`;
-                  return html`<li>
-                    ${s.page[levelOf(o)]}:
-                    ${href ? html`<a href=${href} target="_blank" rel="noreferrer">${name}</a>` : name}
-                  </li>`;
-                })}
-              </ul>`
-            : nothing
-        }
-      </div>
-      ${this.noDismiss ? nothing : this.dismissButton(fill(s.dismiss, item.name))}
-    </div>`;
+    const list = this.listed
+      ? html`<ul part="list" id="list">
+          ${others.map((o) => this.listItem(o, s))}
+        </ul>`
+      : nothing;
+    // (compact templates: the build keeps template text as written; flex items ignore the spaces)
+    // prettier-ignore
+    const content = html`<div part="base ${level}" class="box ${level} ${dark ? 'dark' : ''} ${open || this.listed ? 'open' : ''}" @keydown=${this.onKeydown}><div class="content"><p><span part="severity">${resolved ? s.resolved : s.page[level as BannerLevel]}</span> <strong part="name" dir="auto">${item.name}</strong> <span part="status">${resolved ? '' : (s.status[item.status as OpenStatus] ?? '')}</span></p>
+${body ? html`<p part="body" id="body" dir="auto">${shown}</p>` : nothing}<p part="meta">${long ? this.toggle('more', open ? s.less : s.more, open, 'body', (v) => (this.expanded = v)) : nothing}
+${resolved ? nothing : this.when(item, s, tag, now)} ${asOf ? html`<span part="stale">${asOf}</span>` : nothing}
+${link ? html`<a part="link" href=${link} target="_blank" rel="noreferrer">${s.link}</a>` : nothing}
+${others.length ? this.toggle('others', fill(s.others, others.length), this.listed, 'list', (v) => (this.listed = v)) : nothing}</p>${list}</div>${this.noDismiss ? nothing : this.dismissButton(fill(s.dismiss, item.name))}</div>`;
     return this.regions(content, level === 'critical');
   }
 }

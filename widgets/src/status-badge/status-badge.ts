@@ -117,24 +117,12 @@ export class StatusBadge extends FeedElement {
     return nothing;
   }
 
-  /**
-   * The tooltip is a manual popover: in the top layer, so no `overflow: hidden` ancestor clips
-   * it. It shows on hover and keyboard focus and hides on Escape (WCAG 1.4.13), on leaving, and
-   * on blur. Placed under the badge (or above it near the bottom of the viewport).
-   */
+  /** The tooltip shows on hover and keyboard focus; Escape (WCAG 1.4.13), leaving and blur hide it. */
   private tip(show: boolean): void {
-    const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip');
-    if (!tip) return;
-    try {
-      if (!show) return tip.hidePopover();
-      tip.showPopover();
-      const r = this.renderRoot.querySelector('.badge')!.getBoundingClientRect();
-      const below = r.bottom + 4 + tip.offsetHeight <= innerHeight;
-      tip.style.top = `${below ? r.bottom + 4 : r.top - 4 - tip.offsetHeight}px`;
-      tip.style.left = `${Math.max(0, Math.min(r.left, innerWidth - tip.offsetWidth))}px`;
-    } catch {
-      // no popover support: the CSS fallback (:hover, :focus-visible) shows it in place
-    }
+    const root = this.renderRoot;
+    const tip = root.querySelector<HTMLElement>('.tooltip');
+    if (tip)
+      void import('./tooltip').then((m) => m.showTip(tip, root.querySelector('.badge')!, show));
   }
 
   private readonly onTip = (e: Event): void => {
