@@ -39,8 +39,14 @@ test('one timer for all subscribers, at the nearest change; none when idle or hi
 
 test('relative time: text and the moment it next changes', () => {
   const m = 60_000;
-  expect(relative(0, 30_000, 'en')).toEqual(['', 60_000]);
-  expect(relative(0, 5 * m + 1, 'en')).toEqual(['5 minutes ago', 6 * m]);
+  // rounded to the nearest unit: the text changes half a unit on
+  expect(relative(0, 20_000, 'en')).toEqual(['', 30_000]);
+  expect(relative(0, 5 * m + 1, 'en')).toEqual(['5 minutes ago', 5.5 * m]);
+  expect(relative(0, 5 * m + 40_000, 'en')[0]).toBe('6 minutes ago');
+  // 119 minutes ahead is "in 2 hours" (not "in 1 hour"); 59.5 minutes is "in 1 hour"
+  expect(relative(119 * m, 0, 'en')[0]).toBe('in 2 hours');
+  expect(relative(59.5 * m, 0, 'en')[0]).toBe('in 1 hour');
+  expect(relative(0, 23.6 * 60 * m, 'en')[0]).toBe('yesterday');
   expect(relative(0, 2 * 60 * m, 'de')[0]).toBe('vor 2 Stunden');
   expect(relative(10 * m, 0, 'en')[0]).toBe('in 10 minutes');
   expect(relative(30_000, 0, 'en')[0]).toBe('in 1 minute');

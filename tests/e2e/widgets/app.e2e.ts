@@ -430,7 +430,7 @@ describe('issue 17: theme, words, filters, strings, locales', () => {
     );
     server.html('/scheme-none', page('<incident-banner></incident-banner>'));
     const light = 'rgb(255, 238, 238)';
-    const dark = 'rgb(68, 17, 17)';
+    const dark = 'rgb(85, 17, 17)';
     for (const [path, os, want] of [
       ['/scheme-light', 'dark', light],
       ['/scheme-dark', 'light', dark],

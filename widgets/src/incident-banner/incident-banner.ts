@@ -4,6 +4,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import {
   activeIncidents,
   componentMatcher,
+  isActive,
   latestUpdate,
   relevantMaintenances,
 } from '../../../src/core/feed';
@@ -62,6 +63,12 @@ export const pickItem = (...a: Parameters<typeof pickItems>): FeedIncident | und
 /** The dismissal key of an item: its id and latest update, so news shows again. */
 const keyOf = (item: FeedIncident): string =>
   `${item.id}:${latestUpdate(item)?.id ?? item.updatedAt}`;
+
+/** The feed still lists `item` as open (a scheduled maintenance counts): it is not resolved. */
+const stillOpen = (feed: Feed, item: FeedIncident): boolean =>
+  [...feed.incidents, ...feed.maintenances].some(
+    (i) => i.id == item.id && (isActive(i) || i.status == 'scheduled'),
+  );
 
 /** The banner's level for an item: maintenance, else the impact (at least minor). */
 const levelOf = (item: FeedIncident): BannerLevel =>
@@ -198,7 +205,8 @@ export class IncidentBanner extends FeedElement {
     this.items = items;
     // The item shown is gone from the feed (not dismissed): it reads "Resolved" for a while.
     if (items.length) this.gone = null;
-    else if (shown && feed && !isDismissed(keyOf(shown))) {
+    // (gone from the feed's open items, not merely filtered out or dismissed)
+    else if (shown && feed && !isDismissed(keyOf(shown)) && !stillOpen(feed, shown)) {
       this.gone = shown;
       this.goneUntil =
         now + (this.resolvedFor >= 0 ? this.resolvedFor : DEFAULT_RESOLVED_SECONDS) * 1000;
