@@ -4,9 +4,9 @@
 // words, filters, strings and locales; keyboard and focus. WIDGETS_OLD=<dir> serves another
 // build of the standalone folder instead (how the "before" numbers were taken).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { axe, launchBrowser } from '../browser';
 import { startServer, type TestServer } from '../server';
 import { BUNDLE, partText, watch } from './harness';
@@ -32,15 +32,12 @@ afterAll(async () => {
 /** The bundle URL: the built one, or the "before" copy. */
 function bundle(): string {
   if (!OLD) return BUNDLE;
-  for (const f of ['incident-widgets.js', ...readdir(OLD)])
+  for (const f of ['incident-widgets.js', ...readdirSync(OLD)])
     server.route(`/old/${f}`, (_q, res) => {
       res.writeHead(200, { 'content-type': 'text/javascript' });
       res.end(readFileSync(join(OLD, f)));
     });
   return '/old/incident-widgets.js';
-}
-function readdir(dir: string): string[] {
-  return (require('node:fs') as typeof import('node:fs')).readdirSync(dir);
 }
 
 /** Sums layout-shift entries (not those right after input, as CLS does) into window.cls. */
@@ -131,7 +128,7 @@ const push = (p: Page, sel: string, data: unknown) =>
       const els = [
         ...document.querySelectorAll<
           HTMLElement & { data: unknown; updateComplete: Promise<boolean> }
-        >(s as string),
+        >(s),
       ];
       for (const el of els) el.data = d;
       await Promise.all(els.map((el) => el.updateComplete));
