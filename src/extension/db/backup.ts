@@ -1,6 +1,12 @@
 import { KEY_PATHS, RECORD_SHAPES } from './record-shapes';
 import type { LensDatabase } from './open';
-import { DB_VERSION, type SettingRecord, type Settings, type StoreName } from './schema';
+import {
+  DB_VERSION,
+  type SettingRecord,
+  type Settings,
+  type SourceRecord,
+  type StoreName,
+} from './schema';
 
 /** The marker that tells an Incident Lens backup from any other JSON file. */
 export const BACKUP_FORMAT = 'incident-lens-backup';
@@ -31,9 +37,14 @@ function redact(rec: SettingRecord): SettingRecord {
 
 /**
  * Every store as one JSON document `{format, version, exportedAt, stores}`, read in one transaction
- * so it is consistent. The Statuspage API key is redacted, never written in plain text.
+ * so it is consistent. The Statuspage API key is redacted, never written in plain text; sources'
+ * request headers (tokens for private feeds) are left out unless `includeHeaders`.
  */
-export async function exportAll(db: LensDatabase, now: number = Date.now()): Promise<string> {
+export async function exportAll(
+  db: LensDatabase,
+  now: number = Date.now(),
+  includeHeaders = false,
+): Promise<string> {
   const tx = db.transaction([...STORES], 'readonly');
   const lists = await Promise.all(STORES.map((s) => tx.objectStore(s).getAll()));
   await tx.done;
@@ -41,6 +52,9 @@ export async function exportAll(db: LensDatabase, now: number = Date.now()): Pro
   stores.settings = (stores.settings as SettingRecord[])
     .filter((r) => !LOCAL_SETTINGS.has(r.key))
     .map(redact);
+  if (!includeHeaders) {
+    stores.sources = (stores.sources as SourceRecord[]).map(({ headers: _, ...rest }) => rest);
+  }
   return JSON.stringify({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,

@@ -1,4 +1,5 @@
 import { EVENT_TYPES, validatePolicy } from '../../core/policy';
+import { FORMATS } from '../../core/feed/formats';
 import { feed, feedIncident, problem, severity } from './feed-shapes';
 import {
   arr,
@@ -70,6 +71,9 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     nextPollAt: num,
     lastError: opt(str),
     lastProblems: opt(arr(problem)),
+    format: opt(oneOf(...FORMATS)),
+    detectedFormat: opt(oneOf(...FORMATS)),
+    headers: opt(dict(str)),
   }),
   snapshots: obj({ sourceId: str, feed, fetchedAt: num }),
   feedIncidents: obj({

@@ -76,6 +76,7 @@ export type PollPatch = Partial<
     | 'nextPollAt'
     | 'lastError'
     | 'lastProblems'
+    | 'detectedFormat'
   >
 >;
 

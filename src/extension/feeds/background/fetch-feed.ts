@@ -10,7 +10,8 @@ export const MIN_POLL_MS = 30_000;
 export const MAX_DELAY_MS = 60 * 60_000;
 
 export type FetchOutcome =
-  | { kind: 'ok'; body: unknown; etag?: string; lastModified?: string; maxAgeMs?: number }
+  /** `body`: the response text (JSON, or XML for Atom and RSS): the core's `readFeed` reads it. */
+  | { kind: 'ok'; body: string; etag?: string; lastModified?: string; maxAgeMs?: number }
   | { kind: 'not-modified'; etag?: string; lastModified?: string; maxAgeMs?: number }
   | { kind: 'error'; error: string; status?: number; retryAfterMs?: number };
 
@@ -39,15 +40,36 @@ export function backoffMs(failures: number, baseMs: number, random: () => number
   return Math.max(MIN_POLL_MS, Math.round(random() * ceiling));
 }
 
-/** Fetches a feed once, conditionally. Never throws: failures come back as `{kind:'error'}`. */
+/** Request headers and the redirect policy of one fetch. */
+export interface FetchPolicy {
+  /** The source's own request headers (sent to its origin only: with them, no redirect is followed). */
+  headers?: Record<string, string>;
+  /** Whether a redirect may end on this other origin (the extension holds host access for it). */
+  mayRedirectTo?: (url: string) => Promise<boolean>;
+}
+
+const origin = (url: string): string => new URL(url).origin;
+
+/**
+ * Fetches a feed once, conditionally. Never throws: failures come back as `{kind:'error'}`.
+ * Redirects: with request headers none is followed (the headers would go wherever it points);
+ * without, one that ends on another origin counts only if `mayRedirectTo` allows it.
+ */
 export async function fetchFeed(
   fetchFn: typeof fetch,
   url: string,
   validators: { etag?: string; lastModified?: string },
   now: number,
   timeoutMs = FETCH_TIMEOUT_MS,
+  policy: FetchPolicy = {},
 ): Promise<FetchOutcome> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const own = policy.headers ?? {};
+  const withHeaders = Object.keys(own).length > 0;
+  const headers: Record<string, string> = {
+    ...own,
+    accept:
+      'application/json, application/atom+xml, application/rss+xml, application/xml;q=0.9, */*;q=0.5',
+  };
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
   const ctrl = new AbortController();
@@ -57,9 +79,25 @@ export async function fetchFeed(
       headers,
       cache: 'no-store',
       credentials: 'omit',
-      redirect: 'follow',
+      redirect: withHeaders ? 'manual' : 'follow',
       signal: ctrl.signal,
     });
+    if (res.type === 'opaqueredirect' || (withHeaders && res.status >= 300 && res.status < 400)) {
+      return {
+        kind: 'error',
+        error:
+          'The feed redirects; with request headers set, redirects are not followed. Enter the final address.',
+      };
+    }
+    if (res.redirected && res.url && origin(res.url) !== origin(url)) {
+      const allowed = policy.mayRedirectTo ? await policy.mayRedirectTo(res.url) : false;
+      if (!allowed) {
+        return {
+          kind: 'error',
+          error: `The feed redirects to ${origin(res.url)}, which Incident Lens has no access to. Add the final address instead.`,
+        };
+      }
+    }
     const meta = {
       ...opt('etag', res.headers.get('etag') ?? validators.etag),
       ...opt('lastModified', res.headers.get('last-modified') ?? validators.lastModified),
@@ -73,12 +111,7 @@ export async function fetchFeed(
     }
     const text = await res.text();
     if (text.length > MAX_BODY_CHARS) return { kind: 'error', error: 'The response is too large.' };
-    try {
-      return { kind: 'ok', body: JSON.parse(text), ...meta };
-    } catch {
-      const type = res.headers.get('content-type') ?? 'no content type';
-      return { kind: 'error', error: `The response is not JSON (${type}).` };
-    }
+    return { kind: 'ok', body: text, ...meta };
   } catch (e) {
     if (ctrl.signal.aborted)
       return { kind: 'error', error: `No answer within ${timeoutMs / 1000} s.` };

@@ -1,13 +1,22 @@
-import { describeProblem, isActive, parseFeed } from '../../../core/feed';
-import type { FeedProblem, ParseResult } from '../../../core/types';
+import { isActive } from '../../../core/feed';
+import { describeAdapterProblem, readFeed } from '../../../core/feed/formats';
+import type { FormatResult } from '../../../core/feed/formats';
+import type { FeedProblem } from '../../../core/types';
+import { originPattern } from '../../origins/match-patterns';
 import { listSources, savePoll, type PollPatch, type SeenIncident } from '../../db/sources';
 import type { SourceRecord } from '../../db/schema';
 import type { Deps } from '../../background/deps';
-import { MAX_DELAY_MS, backoffMs, fetchFeed, type FetchOutcome } from './fetch-feed';
+import {
+  MAX_DELAY_MS,
+  backoffMs,
+  fetchFeed,
+  type FetchOutcome,
+  type FetchPolicy,
+} from './fetch-feed';
 
-/** The first `n` problems of a parse, in words (as stored and shown). */
-export const problems = (r: ParseResult, n: number): FeedProblem[] =>
-  r.problems.slice(0, n).map(describeProblem);
+/** The first `n` problems of a read, in words (as stored and shown). */
+export const problems = (r: FormatResult, n: number): FeedProblem[] =>
+  r.problems.slice(0, n).map(describeAdapterProblem);
 
 /** What one poll did, for tests and the "test"/"poll now" replies. */
 export type PollResult = 'updated' | 'not-modified' | 'failed' | 'skipped';
@@ -18,8 +27,8 @@ export type PollResult = 'updated' | 'not-modified' | 'failed' | 'skipped';
 const inflight = new WeakMap<Deps, Map<string, Promise<PollResult>>>();
 
 /** True when a parse gave something worth keeping; otherwise the last good snapshot stays. */
-export function usable(r: ParseResult): boolean {
-  if (r.kind === 'unknown') return false;
+export function usable(r: FormatResult): boolean {
+  if (r.format === 'unknown' || r.kind === 'unknown') return false;
   const f = r.feed;
   const empty = !f.incidents.length && !f.maintenances.length && !f.components.length;
   return !(r.problems.length > 0 && empty && f.indicator === 'unknown');
@@ -59,9 +68,27 @@ function success(
   };
 }
 
+/**
+ * A source's request policy: its headers (to its own origin), and a redirect to another origin
+ * only where the extension holds host access.
+ */
+export function fetchPolicy(deps: Deps, source: Pick<SourceRecord, 'headers'>): FetchPolicy {
+  return {
+    headers: source.headers,
+    mayRedirectTo: (url) => deps.platform.hasOrigin(originPattern(url)),
+  };
+}
+
 async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
   const db = await deps.db();
-  const o = await fetchFeed(deps.fetch, source.url, source, deps.now());
+  const o = await fetchFeed(
+    deps.fetch,
+    source.url,
+    source,
+    deps.now(),
+    undefined,
+    fetchPolicy(deps, source),
+  );
   const now = deps.now();
   if (o.kind === 'error') {
     await savePoll(db, source.id, source.url, failure(source, o.error, now, deps, o.retryAfterMs));
@@ -72,7 +99,7 @@ async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
       ? 'not-modified'
       : 'skipped';
   }
-  const parsed = parseFeed(o.body);
+  const parsed = readFeed(o.body, { url: source.url, format: source.format });
   if (!usable(parsed)) {
     const why = problems(parsed, 1)[0]?.message ?? 'no incidents, components or status';
     const error = `The response is not a status feed: ${why}.`;
@@ -91,6 +118,7 @@ async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
   const patch = {
     ...success(source, o, now),
     lastProblems: parsed.problems.length ? problems(parsed, 5) : undefined,
+    detectedFormat: parsed.format === 'unknown' ? undefined : parsed.format,
   };
   const snapshot = { sourceId: source.id, feed, fetchedAt: now };
   return (await savePoll(db, source.id, source.url, patch, { snapshot, incidents, now }))
