@@ -218,7 +218,7 @@ export interface ObligationRule {
 export interface SeverityLevel {
   severity: Severity;
   name: string;
-  /** Plain-language criteria, as in the domain text. */
+  /** Plain-language criteria, as in docs/policy.md. */
   criteria: string[];
   obligations: ObligationRule[];
 }

@@ -1,7 +1,7 @@
 /**
  * Message templates as editable data. Placeholders are named (`{{feature}}`) so a team can reword a
  * template freely, and a typo in a name is caught by `validateTemplate` instead of shipping blank text.
- * The initial and resolution wording is quoted from the domain text; the others follow its principles.
+ * The initial and resolution messages follow docs/policy.md; the others follow its principles.
  */
 import type { Language } from '../language';
 

@@ -65,8 +65,11 @@ describe('reviewToMarkdown', () => {
       actionItems: [...r.actionItems].reverse(),
       impact: { ...r.impact, accounts: [...r.impact.accounts].reverse() },
     });
-    expect(reviewToMarkdown(r, opts)).toBe(reviewToMarkdown(r, opts));
-    expect(reviewToMarkdown(shuffled, opts)).toBe(reviewToMarkdown(r, opts));
+    const untouched = structuredClone(shuffled);
+    expect(reviewToMarkdown(structuredClone(r), opts)).toBe(EXPECTED_MD);
+    expect(reviewToMarkdown(shuffled, opts)).toBe(EXPECTED_MD);
+    // sorted for the export, not in the caller's review
+    expect(shuffled).toEqual(untouched);
   });
 
   it('uses the given time zone, not the host one', () => {

@@ -1,5 +1,5 @@
 /**
- * The blameless post-incident review, structured as the domain text lays it out: timeline
+ * The blameless post-incident review, structured as docs/policy.md lays it out: timeline
  * reconstruction, impact quantification, root cause (five whys), mitigations and action items.
  * Plain JSON (times in epoch ms) so it stores in IndexedDB and exports unchanged.
  */
@@ -70,5 +70,5 @@ export interface Review {
 export const BLAMELESS_STATEMENT =
   'This review is blameless: it looks for the conditions in our systems and processes that allowed the incident, not for someone to blame.';
 
-/** The five whys stop at five (domain text). */
+/** The five whys stop at five (docs/policy.md). */
 export const MAX_WHYS = 5;

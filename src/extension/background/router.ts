@@ -52,7 +52,7 @@ function withRefresh(deps: Deps, h: ResponderHandlers): ResponderHandlers {
   return out as ResponderHandlers;
 }
 
-/** The one handler object the background registers (STYLE.md #3). */
+/** The one handler object the background registers (docs/style.md #3). */
 export function createHandlers(deps: Deps): Handlers {
   return {
     ...sourceHandlers(deps),

@@ -12,7 +12,7 @@ import type { Review } from '../../core/review';
 import type { FeedFormat } from '../../core/feed/formats';
 
 /**
- * The one typed database schema of the extension (STYLE.md #5). Every store the agents' view,
+ * The one typed database schema of the extension (docs/style.md #5). Every store the agents' view,
  * the responder workflow and the reviews need lives here; migrations are in `migrations.ts`,
  * ordered by version and each tested against a database written by the previous version.
  */

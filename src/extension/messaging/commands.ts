@@ -5,7 +5,7 @@ import type { ResponderCommands } from '../responder/protocol';
 import type { ReviewCommands } from '../reviews/protocol';
 
 /**
- * The one typed message protocol (STYLE.md #3): command → request → reply.
+ * The one typed message protocol (docs/style.md #3): command → request → reply.
  * Messages are commands; state is shared through IndexedDB / storage, which views observe.
  * Extend this map; never send an untyped message.
  */

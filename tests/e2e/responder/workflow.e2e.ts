@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test } from 'vitest';
 import { axe, launchWithExtension, type ExtensionSession } from '../browser';
+import { command, ready } from '../extension/helpers';
 import { startStatuspageMock, type StatuspageMock } from '../../support/statuspage-mock';
 
 const PANEL = 'src/extension/sidepanel/index.html';
@@ -11,14 +12,74 @@ let s: ExtensionSession;
 let mock: StatuspageMock;
 let page: Page;
 
-beforeAll(async () => {
+// The responder's workflow, one step per test. Each test starts from its own browser and
+// Statuspage mock, and seeds the steps before it through the extension's commands: any test runs
+// alone, in any order.
+beforeEach(async () => {
   [s, mock] = await Promise.all([launchWithExtension(), startStatuspageMock()]);
   page = await s.openPage(PANEL);
 });
-afterAll(async () => {
+afterEach(async () => {
   await s?.close();
   await mock?.close();
 });
+
+/** Sends a command from the side panel page; throws on a refusal. */
+async function cmd<T = unknown>(name: string, payload: unknown): Promise<T> {
+  const reply = await command(page, name, payload);
+  if (!reply.ok) throw new Error(`${name}: ${reply.error}`);
+  return reply.value as T;
+}
+
+/** Step 1, seeded: the incident declared now. Returns its id. */
+async function seedDeclared(): Promise<string> {
+  const inc = await cmd<{ id: string }>('incidents/declare', {
+    title: TITLE,
+    components: ['Checkout', 'Payments API'],
+    publiclyVisible: true,
+  });
+  return inc.id;
+}
+
+/** Steps 1 and 2, seeded: declared and classified SEV-2 (a quarter of users, a significant feature). */
+async function seedClassified(): Promise<string> {
+  const id = await seedDeclared();
+  const answers = {
+    noUserCanAccessCore: false,
+    dataIntegrityBreach: false,
+    percentUsersAffected: 25,
+    featureCriticality: 'significant',
+  };
+  await cmd('incidents/classify', { id, answers, severity: 2 });
+  return id;
+}
+
+/** Step 5, seeded: connected to the Statuspage mock, the initial post published there. */
+async function seedPublished(id: string): Promise<void> {
+  // Host access for the mock's origin, as the settings form asks for it (docs/toolchain.md).
+  const granted = await ready(s);
+  await granted.close();
+  const connected = await cmd<{ ok: boolean }>('statuspage/connect', {
+    apiBase: mock.base,
+    pageId: mock.pageId,
+    apiKey: mock.apiKey,
+  });
+  expect(connected.ok).toBe(true);
+  const published = await cmd<{ ok: boolean }>('incidents/publish', {
+    id,
+    kind: 'initial',
+    text: 'We are aware of an issue affecting Checkout, Payments API and are investigating. We will update every 30 minutes.',
+    via: 'statuspage',
+    target: { status: 'investigating', componentIds: ['cmp1'], componentStatus: 'partial_outage' },
+  });
+  expect(published.ok).toBe(true);
+}
+
+/** Opens one of the incident's views on a fresh load (the page reads what was seeded). */
+async function openIncident(id: string, view: string): Promise<void> {
+  await page.goto(s.url(`${PANEL}#/incident/${id}/${view}`));
+  await page.reload();
+}
 
 /** axe-core on the current view, in the light and the dark scheme. */
 async function noViolations(label: string): Promise<void> {
@@ -84,6 +145,7 @@ test('list and declare views, then 1) declare an incident', async () => {
 });
 
 test('2) classify it as SEV-2, with the rule that fired shown', async () => {
+  await openIncident(await seedDeclared(), 'classify');
   const q = (name: string) => page.getByRole('group', { name });
   await q('Can no user at all reach the core product?').getByLabel('No', { exact: true }).check();
   await q('Is there a confirmed data integrity breach or data loss?')
@@ -110,6 +172,7 @@ test('2) classify it as SEV-2, with the rule that fired shown', async () => {
 });
 
 test('3) obligations: status page 15 min, meeting 30 min, customer email 60 min after classification', async () => {
+  await openIncident(await seedClassified(), 'obligations');
   const classifiedAt = (await events()).find((e) => e.type === 'classified')!.at;
   const due = async (rule: string) =>
     Number(await page.locator(`li[data-rule="${rule}"]`).getAttribute('data-due'));
@@ -138,6 +201,7 @@ test('3) obligations: status page 15 min, meeting 30 min, customer email 60 min 
 });
 
 test('4) an update with an element missing is refused', async () => {
+  await openIncident(await seedClassified(), 'obligations');
   await section('Compose');
   await page.getByRole('button', { name: 'Status page update' }).click();
   await page
@@ -162,6 +226,7 @@ test('4) an update with an element missing is refused', async () => {
 });
 
 test('5) publish to the local Statuspage-compatible server; a 422 shows a clear message and keeps the draft', async () => {
+  await openIncident(await seedClassified(), 'obligations');
   await s.grantHost('http://127.0.0.1/*');
   const back = page.url();
   await go('#/settings');
@@ -263,9 +328,12 @@ test('5) publish to the local Statuspage-compatible server; a 422 shows a clear 
   await expect
     .poll(async () => (await events()).some((e) => e.type === 'update_posted'))
     .toBe(true);
-});
+}, 120_000);
 
 test('6) resolve: the post-mortem clock appears and the incident moves to the reviews list', async () => {
+  const id = await seedClassified();
+  await seedPublished(id);
+  await openIncident(id, 'obligations');
   await section('Timeline');
   await page.getByLabel('Note').fill('Rollback finished; error rate back to baseline.');
   await page.getByRole('button', { name: 'Add note' }).click();
@@ -307,4 +375,4 @@ test('6) resolve: the post-mortem clock appears and the incident moves to the re
   const open = page.getByRole('region', { name: 'Open incidents' });
   await expect.poll(() => open.getByRole('listitem').count()).toBe(2);
   await noViolations('list with two open incidents');
-});
+}, 120_000);

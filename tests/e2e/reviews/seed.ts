@@ -104,16 +104,89 @@ export async function reminders(page: Page): Promise<string[]> {
     .sort();
 }
 
-/** When the background last recomputed the storage projection (every tick does). */
-export function computedAt(page: Page): Promise<number | undefined> {
-  return page.evaluate(async () => {
-    const got = await (
-      globalThis as unknown as {
-        chrome: {
-          storage: { local: { get(k: string): Promise<Record<string, { computedAt?: number }>> } };
-        };
-      }
-    ).chrome.storage.local.get('overlay');
-    return got.overlay?.computedAt;
-  });
+const DAY = 86_400_000;
+/** The end of a UTC calendar day, as the builder stores a picked due date ("by March 15"). */
+const endOfDay = (isoDate: string) => Date.parse(`${isoDate}T23:59:59.999Z`);
+/** `YYYY-MM-DD` of an instant in UTC. */
+export const isoDate = (at: number) => new Date(at).toISOString().slice(0, 10);
+
+/** An action item as a responder enters it: `due` is a `YYYY-MM-DD` date. */
+export interface SeedItem {
+  id: string;
+  description: string;
+  owner: string;
+  due: string;
+}
+
+/** The two action items of the finished review: one due yesterday (a miss), one due today. */
+export function seedItems(now = Date.now()): SeedItem[] {
+  return [
+    {
+      id: 'ai-pipeline',
+      description: 'Add the migration step to the deploy pipeline',
+      owner: 'Mehmet',
+      due: isoDate(now),
+    },
+    {
+      id: 'ai-monitoring',
+      description: 'Improve monitoring',
+      owner: 'Ana',
+      due: isoDate(now - DAY),
+    },
+  ];
+}
+
+/**
+ * The finished review of the seeded incident, written through the extension's own commands
+ * (reviews/create, then reviews/save): the same content a responder types in the builder, so its
+ * export is the text in expected.ts. Returns the review id.
+ */
+export async function seedFinishedReview(
+  page: Page,
+  incidentId: string,
+  items: SeedItem[] = seedItems(),
+): Promise<string> {
+  type Review = {
+    id: string;
+    timeline: { validatedBy?: string }[];
+    impact: Record<string, unknown>;
+    [k: string]: unknown;
+  };
+  const created = await command<Review>(page, 'reviews/create', { incidentId });
+  const review: Review = {
+    ...created,
+    participants: ['Ana', 'Mehmet'],
+    summary: 'A schema migration broke checkout for all customers for 45 minutes.',
+    timeline: created.timeline.map((e, i) => ({
+      ...e,
+      ...(i === 0 ? { validatedBy: 'Ana' } : i === 1 ? { validatedBy: 'Mehmet' } : {}),
+    })),
+    impact: {
+      ...created.impact,
+      customersAffected: 1200,
+      accounts: [
+        { name: 'Acme', arr: 120_000 },
+        { name: 'Globex', arr: 80_000 },
+      ],
+    },
+    whys: [
+      'An engineer ran a schema migration against production by hand',
+      'The runbook allowed manual migrations against production',
+      'The deploy pipeline had no migration step',
+      'Migrations were left out when the pipeline was built',
+      'The pipeline template has no checklist for schema changes',
+    ],
+    rootCause: 'Schema changes could reach production without going through the pipeline.',
+    mitigations: ['Rolled back the migration'],
+    actionItems: items.map((a) => ({
+      id: a.id,
+      description: a.description,
+      owner: a.owner,
+      dueAt: endOfDay(a.due),
+      status: 'open',
+      createdAt: 0, // set by the background
+    })),
+  };
+  await command(page, 'reviews/save', { review });
+  return created.id;
 }

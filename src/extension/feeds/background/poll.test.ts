@@ -198,9 +198,14 @@ describe('pollDue', () => {
   test('a poll interrupted by a worker stop is retried on the next wake', async () => {
     const kit = await makeKit();
     await withSource(kit);
-    kit.net.respond = () => new Promise<Response>(() => undefined); // never answers: the worker dies
+    let asked!: () => void;
+    const requested = new Promise<void>((r) => (asked = r));
+    kit.net.respond = () => {
+      asked();
+      return new Promise<Response>(() => undefined); // never answers: the worker dies
+    };
     void pollDue(kit.deps);
-    await new Promise((r) => setTimeout(r, 10));
+    await requested; // the poll is in flight, its start written
     const next = await kit.restart();
     next.net.respond = () => json(spSummary([spIncident('a')]));
     expect(await pollDue(next.deps)).toEqual(new Map([['s1', 'updated']]));

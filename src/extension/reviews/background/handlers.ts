@@ -92,7 +92,7 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
       if (review.publishedAt !== undefined) return review;
       const incident = await resolvedIncident(db, review.incidentId);
       const now = deps.now();
-      // What turns an incident into an improvement (domain text): a cause in the system, and action
+      // What turns an incident into an improvement (docs/policy.md): a cause in the system, and action
       // items. A review without them does not meet the post-mortem duty.
       if (!review.rootCause?.trim())
         throw new Error('Name the root cause (the systemic condition) before publishing.');
