@@ -162,13 +162,16 @@ export function SourceForm({ editing, onDone }: Props) {
         </p>
       )}
       <label for={`${id}-headers`}>{t('source_headers')}</label>
+      <p class="muted" id={`${id}-headers-help`}>
+        {t('source_headersHelp')}
+      </p>
       <textarea
         id={`${id}-headers`}
         rows={2}
         spellcheck={false}
         autocomplete="off"
         aria-invalid={headerError ? true : undefined}
-        aria-describedby={headerError ? `${id}-headers-err` : undefined}
+        aria-describedby={`${id}-headers-help${headerError ? ` ${id}-headers-err` : ''}`}
         value={headerText}
         onInput={(e) => setHeaderText(e.currentTarget.value)}
       />
