@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Generates dist/widgets/custom-elements.json (schema 2.1.0) from the JSDoc tags on the widget
+ * Generates widgets/dist/custom-elements.json (schema 2.1.0) from the JSDoc tags on the widget
  * classes (@summary @attr @prop @fires @csspart @cssprop) and the tags in their define.ts.
  * Hand-written on purpose: no analyzer dependency for two elements.
  */
@@ -10,7 +10,7 @@ import { writeNotices } from './notices.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const src = join(root, 'widgets/src');
-const out = join(root, 'dist/widgets/custom-elements.json');
+const out = join(root, 'widgets/dist/custom-elements.json');
 
 const camel = (s) => s.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 
@@ -91,21 +91,21 @@ writeFileSync(out, JSON.stringify({ schemaVersion: '2.1.0', modules }, null, 2) 
 console.log(
   `wrote ${out.slice(root.length + 1)} (${modules.map((m) => m.declarations[0].tagName).join(', ')})`,
 );
-// Lit's licence (the minifier drops its header from the all-in-one files).
-writeNotices(join(root, 'dist/widgets'), ['lit', ['lit-html', 'lit']]);
+// Lit's licence, next to the standalone files that carry Lit (the minifier drops its header).
+writeNotices(join(root, 'widgets/dist/standalone'), ['lit', ['lit-html', 'lit']]);
 
-// An all-in-one file that registers nothing is small but broken (e.g. its define modules were
-// tree-shaken as side-effect free): fail the build on it. Its size is checked in one place only,
-// by scripts/size.mjs against size-budgets.json (`npm run size`, a step of `npm test`).
+// The standalone files must register both tags (a file that registers nothing is small but broken,
+// e.g. when its define modules were tree-shaken as side-effect free). Their size is gated by
+// scripts/size.mjs against size-budgets.json (`npm run size`, a step of `npm test`).
 let broken = false;
-for (const file of ['dist/widgets/incident-widgets.js', 'dist/widgets/incident-widgets.iife.js']) {
-  const code = readFileSync(join(root, file), 'utf8');
-  for (const m of modules) {
-    const tag = m.declarations[0].tagName;
-    if (!code.includes(`"${tag}"`) && !code.includes(`\`${tag}\``)) {
-      console.error(`${file} does not register <${tag}>`);
-      broken = true;
-    }
+for (const file of ['incident-widgets.js', 'incident-widgets.iife.js']) {
+  const code = readFileSync(join(root, 'widgets/dist/standalone', file), 'utf8');
+  const missing = modules
+    .map((m) => m.declarations[0].tagName)
+    .filter((tag) => !code.includes(`"${tag}"`) && !code.includes(`\`${tag}\``));
+  if (missing.length) {
+    console.error(`widgets/dist/standalone/${file} does not register ${missing.join(', ')}`);
+    broken = true;
   }
 }
 if (broken) process.exit(1);

@@ -13,3 +13,4 @@ export * from './classify';
 export * from './obligations';
 export * from './comms';
 export * from './review';
+export * from './triage';

@@ -85,10 +85,18 @@ function dateFormat(
 ): Intl.DateTimeFormat {
   const loc = resolveLocale(locale);
   return cached(`d|${loc}|${kind}|${timeZone ?? ''}`, () => {
+    // Every time a person reads in the app names its zone: "14:05" alone is ambiguous across a team.
     const opts: Intl.DateTimeFormatOptions =
       kind === 'clock'
-        ? { hour: 'numeric', minute: '2-digit' }
-        : { dateStyle: 'medium', timeStyle: 'short' };
+        ? { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }
+        : {
+            year: 'numeric',
+            month: 'short',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: '2-digit',
+            timeZoneName: 'short',
+          };
     try {
       return new Intl.DateTimeFormat(loc, timeZone ? { ...opts, timeZone } : opts);
     } catch {
@@ -166,7 +174,7 @@ export function formatDuration(ms: number, locale: string): string {
   return m > 0 ? `${hours} ${mins}` : hours;
 }
 
-/** Hour and minute ("2:05 PM", "14:05") in `timeZone` (default: the runtime's). */
+/** Hour and minute with the zone ("2:05 PM UTC", "14:05 MESZ") in `timeZone` (default: the runtime's). */
 export function formatClock(at: number, locale: string, timeZone?: string): string {
   if (!Number.isFinite(at)) return '';
   try {
@@ -176,7 +184,7 @@ export function formatClock(at: number, locale: string, timeZone?: string): stri
   }
 }
 
-/** Medium date and short time ("May 13, 2026, 2:16 PM", "13.05.2026, 14:16"). */
+/** Date and time with the zone ("May 13, 2026, 2:16 PM UTC", "13. Mai 2026, 16:16 MESZ"). */
 export function formatDateTime(at: number, locale: string, timeZone?: string): string {
   if (!Number.isFinite(at)) return '';
   try {

@@ -80,3 +80,17 @@ export function formatDate(at: number, locale: string, timeZone: string | undefi
 export function formatTimeOfDay(at: number, locale: string, timeZone: string | undefined): string {
   return dtf(locale, timeZone, { hour: 'numeric', minute: '2-digit' }).format(at);
 }
+
+/**
+ * The zone customer-facing text is written in: the status page's own zone when it is a zone Intl
+ * knows, else UTC. Never the reader's or the browser's zone, which the customer cannot know.
+ */
+export function customerTimeZone(pageTimeZone: string | undefined): string {
+  const tz = pageTimeZone?.trim();
+  if (!tz) return 'UTC';
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
+  } catch {
+    return 'UTC';
+  }
+}

@@ -16,7 +16,13 @@ export {
   type TemplateProblem,
   type TemplateVars,
 } from './render';
-export { findPromises, lintMessage, type MessageLintContext } from './lint';
+export {
+  findPromises,
+  lintMessage,
+  lintVerdict,
+  type LintVerdict,
+  type MessageLintContext,
+} from './lint';
 export {
   composeUpdate,
   proposeNextUpdate,
@@ -32,3 +38,14 @@ export {
   type SupportReplyContext,
 } from './support';
 export { toMarkdown, toPlainText } from './copy';
+export { lintPublicTitle, PUBLIC_TITLE_MAX, type PublicTitleContext } from './title';
+export {
+  composeInitial,
+  composeResolution,
+  postmortemRequired,
+  type Composed,
+  type InitialInput,
+  type MessageContext,
+  type ResolutionInput,
+} from './messages';
+export { customerTimeZone } from './datetime';

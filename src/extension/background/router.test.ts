@@ -6,6 +6,7 @@ import { getSetting, setSetting } from '../db/settings';
 import { getSnapshot, getSource } from '../db/sources';
 import type { Handlers, Sender } from '../messaging/channel';
 import { createHandlers } from './router';
+import { MAX_EVENTS_PER_INCIDENT } from '../responder/background/incidents';
 import { refresh } from './refresh';
 import { checkGrants, syncSites } from '../sites/background/registration';
 import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from './test-kit';
@@ -159,9 +160,11 @@ describe('sites', () => {
       revoked: false,
     });
     expect(kit.platform.registered).toEqual(new Set(['https://help.acme.test/*']));
-    expect(kit.platform.overlay?.corners).toEqual({
-      'https://help.acme.test:8443': 'bottom-right',
-    });
+    // the projection every page can read names no site; a page asks for its own corner
+    expect(JSON.stringify(kit.platform.overlay)).not.toContain('help.acme.test');
+    expect(await h['sites/getCorner']({ origin: 'https://help.acme.test:8443' }, page)).toBe(
+      'bottom-right',
+    );
     await h['sites/disable']({ origin: 'https://help.acme.test:8443' }, page);
     expect(kit.platform.registered.size).toBe(0);
     expect(kit.platform.removed).toEqual(['https://help.acme.test/*']);
@@ -206,7 +209,7 @@ describe('sites', () => {
   });
 
   test('setCorner: a page may set its own site only', async () => {
-    const { kit, h } = await setup();
+    const { h } = await setup();
     await h['sites/enable']({ origin: 'https://help.acme.test' }, page);
     const tab: Sender = {
       id: 'ext',
@@ -214,7 +217,15 @@ describe('sites', () => {
       tab: { id: 1 } as Sender['tab'],
     };
     await h['sites/setCorner']({ origin: 'https://help.acme.test', corner: 'top-left' }, tab);
-    expect(kit.platform.overlay?.corners?.['https://help.acme.test']).toBe('top-left');
+    expect(await h['sites/getCorner']({ origin: 'https://help.acme.test' }, tab)).toBe('top-left');
+    await expect(h['sites/getCorner']({ origin: 'https://evil.test' }, tab)).rejects.toThrow(
+      /own site/,
+    );
+    // the options page, open in a tab, may read any site's corner
+    const optionsTab: Sender = { ...page, tab: { id: 2 } as Sender['tab'] };
+    expect(await h['sites/getCorner']({ origin: 'https://help.acme.test' }, optionsTab)).toBe(
+      'top-left',
+    );
     await expect(
       h['sites/setCorner']({ origin: 'https://evil.test', corner: 'top-left' }, tab),
     ).rejects.toThrow(/own site/);
@@ -262,6 +273,35 @@ describe('replies and settings', () => {
     });
   });
 
+  test('support records: matched tickets (once each) and copied replies, as counts and times only', async () => {
+    const { kit, h } = await setup();
+    kit.net.respond = () => json(spSummary([spIncident('a', { impact: 'major' })]));
+    const s = await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    const ticket = 'ab'.repeat(16);
+    await h['support/ticketMatched']({ sourceId: s.id, incidentId: 'a', ticket }, page);
+    kit.clock.now += MIN;
+    await h['support/ticketMatched']({ sourceId: s.id, incidentId: 'a', ticket }, page);
+    await h['support/ticketMatched'](
+      { sourceId: s.id, incidentId: 'a', ticket: 'cd'.repeat(16) },
+      page,
+    );
+    await h['replies/copied'](
+      { sourceId: s.id, incidentId: 'a', updateId: 'a-u1', text: 'Dear Globex, checkout is down' },
+      page,
+    );
+    const rec = await kit.db.get('feedIncidents', `${s.id}|a`);
+    expect(rec?.support).toEqual([
+      { kind: 'ticket_matched', at: kit.clock.now - MIN, ticket },
+      { kind: 'ticket_matched', at: kit.clock.now, ticket: 'cd'.repeat(16) },
+      { kind: 'reply_copied', at: kit.clock.now },
+    ]);
+    expect(JSON.stringify(rec?.support)).not.toContain('Globex');
+    // A key that could carry ticket text is refused.
+    await expect(
+      h['support/ticketMatched']({ sourceId: s.id, incidentId: 'a', ticket: 'Globex #42' }, page),
+    ).rejects.toThrow(/ticket/);
+  });
+
   test('feed/markDone: the customer notification of a feed incident is met when the agent says so', async () => {
     const { kit, h } = await setup();
     kit.net.respond = () => json(spSummary([spIncident('a', { impact: 'critical' })]));
@@ -284,6 +324,44 @@ describe('replies and settings', () => {
     await expect(h['feed/markDone']({ ...mark, incidentId: 'nope' }, page)).rejects.toThrow(
       /no longer listed/,
     );
+  });
+
+  test('a page cannot store replies for incidents that do not exist, or 300 big ones (issue 16, item 15)', async () => {
+    const { kit, h } = await setup();
+    const s = await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    const big = 'x'.repeat(20_000);
+    // the attack: 300 made-up incidents, each with a 20 kB "copied reply"
+    const results = await Promise.allSettled(
+      Array.from({ length: 300 }, (_, i) =>
+        h['replies/copied'](
+          { sourceId: s.id, incidentId: `fake${i}`, updateId: '', text: big },
+          page,
+        ),
+      ),
+    );
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    expect(await kit.db.count('copiedReplies')).toBe(0);
+    await expect(
+      h['replies/copied']({ sourceId: s.id, incidentId: 'a', updateId: 'a-u1', text: big }, page),
+    ).rejects.toThrow(/too long/);
+    await expect(
+      h['replies/copied'](
+        { sourceId: 'nope', incidentId: 'a', updateId: 'a-u1', text: 'Hi' },
+        page,
+      ),
+    ).rejects.toThrow(/source is not listed/);
+    await expect(
+      h['replies/copied'](
+        { sourceId: s.id, incidentId: 'a', updateId: 'made-up', text: 'Hi' },
+        page,
+      ),
+    ).rejects.toThrow(/one of the incident's updates/);
+    await expect(
+      h['feed/markDone'](
+        { sourceId: 'nope', incidentId: 'a', obligationId: 'customer_email' },
+        page,
+      ),
+    ).rejects.toThrow(/source is not listed/);
   });
 
   test('settings/setNotifications merges toggles and checks them', async () => {
@@ -384,10 +462,14 @@ describe('responder incidents', () => {
       page,
     );
     expect(kit.platform.badge).toMatchObject({ text: '1', color: '#B3261E' });
+    // "now" duties are due within the due-soon window: not overdue at classification
     expect(
-      kit.platform.notifications.some((n) => n.title === 'Due in 0 min: All-hands bridge call'),
+      kit.platform.notifications.some((n) => n.title === 'Due in 5 min: All-hands bridge call'),
     ).toBe(true);
     kit.clock.now += MIN;
+    await refresh(kit.deps);
+    expect(kit.platform.notifications.some((n) => n.title.startsWith('Overdue'))).toBe(false);
+    kit.clock.now += 5 * MIN;
     await refresh(kit.deps);
     expect(
       kit.platform.notifications.some(
@@ -395,6 +477,47 @@ describe('responder incidents', () => {
       ),
     ).toBe(true);
   });
+});
+
+describe('responder incidents after resolution', () => {
+  test('one-off duties stop notifying once the incident is resolved', async () => {
+    const { kit, h } = await setup();
+    const inc = await h['incidents/declare'](
+      { title: 'DB down', components: [], publiclyVisible: true },
+      page,
+    );
+    await h['incidents/classify'](
+      { id: inc.id, answers: { noUserCanAccessCore: true }, severity: 1 },
+      page,
+    );
+    kit.clock.now += MIN;
+    await h['incidents/record']({ id: inc.id, type: 'resolved' }, page);
+    const before = kit.platform.notifications.length;
+    // hours later: the bridge call, the customer email and the exec notice are all past due
+    kit.clock.now += 3 * 60 * MIN;
+    await refresh(kit.deps);
+    expect(kit.platform.notifications.slice(before).map((n) => n.title)).toEqual([]);
+  });
+});
+
+describe('timeline limit (issue 16, item 14)', () => {
+  test('an incident takes no more notes once its timeline holds MAX_EVENTS_PER_INCIDENT events', async () => {
+    const { kit, h } = await setup();
+    const inc = await h['incidents/declare'](
+      { title: 'Login down', components: ['Login'], publiclyVisible: true },
+      page,
+    );
+    const have = (await eventsOf(kit.db, inc.id)).length; // the declaration
+    const tx = kit.db.transaction('events', 'readwrite');
+    for (let i = 0; i < MAX_EVENTS_PER_INCIDENT - 1 - have; i++)
+      void tx.store.put({ id: `n${i}`, incidentId: inc.id, type: 'note', at: T0, text: 'x' });
+    await tx.done;
+    await h['incidents/record']({ id: inc.id, type: 'note', text: 'the last one' }, page);
+    await expect(
+      h['incidents/record']({ id: inc.id, type: 'note', text: 'one too many' }, page),
+    ).rejects.toThrow(/timeline is full \(5000 events\)/);
+    expect((await eventsOf(kit.db, inc.id)).length).toBe(MAX_EVENTS_PER_INCIDENT);
+  }, 30_000);
 });
 
 describe('data', () => {

@@ -22,14 +22,22 @@ export function dataHandlers(deps: Deps): Pick<Handlers, DataCommands> {
     async 'data/import'(p) {
       if (typeof payload(p).json !== 'string') throw new Error('The backup must be text.');
       const result = await importAll(await deps.db(), p.json);
-      if (result.ok) {
-        await syncSites(deps);
-        await refresh(deps);
-      }
-      return result;
+      if (!result.ok) return result;
+      // The data is replaced now: whatever fails from here is reported beside the import's result,
+      // never as "nothing was changed" (issue 16 #4).
+      const warnings: string[] = [];
+      await syncSites(deps, (pattern, e) =>
+        warnings.push(`The overlay could not be registered for ${pattern}: ${errorText(e)}`),
+      );
+      await refresh(deps).catch((e: unknown) =>
+        warnings.push(`Recomputing after the import failed: ${errorText(e)}`),
+      );
+      return { ...result, notes: [...result.notes, ...warnings] };
     },
   };
 }
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Responder commands that only read: nothing derived can have changed after them. */
 const READ_ONLY: ReadonlySet<string> = new Set<keyof ResponderHandlers>([

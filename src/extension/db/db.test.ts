@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_POLICY } from '../../core/policy';
 import { freshName, T0 } from '../background/test-kit';
 import { eventsOf, listIncidents, saveIncident } from './incidents';
-import { claimKeys, pruneNotified, wasNotified } from './marks';
+import { claimKeys, pruneNotified, settleKeys, wasNotified } from './marks';
 import { MIGRATIONS } from './migrations';
 import { openLensDB } from './open';
 import { DB_VERSION, type IncidentRecord, type LensDB } from './schema';
@@ -213,6 +213,9 @@ describe('repositories', () => {
     expect(await wasNotified(db, 'sev|a|2')).toBe(true);
     db.close();
     db = await openLensDB(name);
+    // not shown yet (the worker stopped): claimed again, so the notification is not lost
+    expect([...(await claimKeys(db, [g], T0))].sort()).toEqual(['due|a|x', 'new|a']);
+    await settleKeys(db, ['due|a|x', 'new|a'], 'shown', T0);
     expect(await claimKeys(db, [g], T0)).toEqual(new Set());
     expect(await claimKeys(db, [{ ...g, changes: ['sev|a|1'] }], T0)).toEqual(new Set(['sev|a|1']));
     expect(await pruneNotified(db, T0 + 1)).toBe(4);

@@ -8,6 +8,7 @@ export * from './sites';
 export * from './incidents';
 export * from './drafts';
 export * from './marks';
+export * from './secrets';
 export {
   exportAll,
   importAll,

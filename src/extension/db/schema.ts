@@ -8,7 +8,7 @@ import type {
   Severity,
   TimelineEvent,
 } from '../../core/types';
-import type { Review } from '../../core/review';
+import type { Review, SupportSignal } from '../../core/review';
 import type { FeedFormat } from '../../core/feed/formats';
 
 /**
@@ -51,6 +51,8 @@ export interface SourceRecord {
    * origin only, and left out of exports unless the user asks for them.
    */
   headers?: Record<string, string>;
+  /** An i18n key the source list shows, e.g. `warn_httpFeed` for plain http to another host. */
+  warning?: string;
 }
 
 /** The last good parsed feed of a source. Never overwritten by a bad response. */
@@ -58,6 +60,11 @@ export interface SnapshotRecord {
   sourceId: string;
   feed: Feed;
   fetchedAt: number;
+  /**
+   * True when the response carried an incident list. A later 200 without one is not taken as
+   * "no incidents" (issue 16 #6). Absent on snapshots written before it existed.
+   */
+  listsIncidents?: boolean;
 }
 
 /** One feed incident (or maintenance) as last seen; key `${sourceId}|${incident.id}`. */
@@ -77,6 +84,11 @@ export interface FeedIncidentRecord {
   severities?: SeveritySeen[];
   /** Duties of this incident the agent marked done (today only `customer_email`), first time each. */
   done?: { obligationId: string; at: number }[];
+  /**
+   * What the agent overlay saw of this incident, anonymised: tickets matched and replies copied,
+   * as kinds, times and opaque ticket hashes (never ticket text). At most `SUPPORT_SIGNALS` (db/sources.ts).
+   */
+  support?: SupportSignal[];
 }
 
 /** A severity a feed incident had, and since when. */
@@ -108,7 +120,8 @@ export interface IncidentRecord {
   /** When the incident started (may precede declaration). */
   startedAt: number;
   declaredAt: number;
-  status: 'open' | 'resolved';
+  /** `cancelled`: declared by mistake; no duties, no post-mortem. */
+  status: 'open' | 'resolved' | 'cancelled';
   /** Denormalised from the latest classification, for lists. */
   severity: Severity | null;
   answers?: ImpactAnswers;
@@ -116,6 +129,22 @@ export interface IncidentRecord {
   linked?: { sourceId: string; incidentId: string };
   /** The Statuspage incident id once published through the REST API. */
   statuspageIncidentId?: string;
+  /** Its public link on the status page (https only), shown after publishing. */
+  statuspageShortlink?: string;
+  /**
+   * The components the public incident set and the status each shows, remembered so follow-up
+   * updates keep them and the resolution sets every one back to operational.
+   */
+  statuspageComponents?: Record<string, string>;
+  /**
+   * Set when a create timed out with no answer: it may have gone through, so the next publish looks
+   * the incident up on the page before posting again (no duplicate public incident).
+   */
+  statuspageCreatePendingAt?: number;
+  /** The incident's name on the public status page; the internal `title` never goes out. */
+  publicTitle?: string;
+  /** When it was cancelled as declared by mistake (status `cancelled`), and why. */
+  cancelledAt?: number;
   resolvedAt?: number;
   /**
    * Denormalised for lists: when its post-mortem was published (the `review_published` event written by
@@ -123,6 +152,8 @@ export interface IncidentRecord {
    * filled it in from reviews published before it existed.
    */
   reviewPublishedAt?: number;
+  /** An optional review (SEV-3/4) skipped on purpose, with the reason given. */
+  reviewSkipped?: { reason: string; at: number };
   updatedAt: number;
 }
 
@@ -145,10 +176,22 @@ export interface ReviewRecord extends Review {
   incidentId: string;
 }
 
-/** Notification de-duplication: one record per notification ever shown. */
+/**
+ * Notification de-duplication: one record per notice key claimed, and one `shown|<id>` record per
+ * desktop notification created (for the rate limits). Records not touched for
+ * NOTIFIED_RETENTION_MS are pruned; a key still current is touched at least daily.
+ */
 export interface NotifiedRecord {
   key: string;
+  /** When claimed, shown, or last seen still current (whichever is latest). */
   at: number;
+  /**
+   * `pending`: claimed to be shown, not shown yet (a worker stop re-shows it); `shown`: shown or
+   * recorded silently; `held`: left out by a rate limit. Absent on records from before: shown.
+   */
+  state?: 'pending' | 'shown' | 'held';
+  /** The source a `shown|` record's notification was about (per-source limits). */
+  scope?: string;
 }
 
 /** A customer reply copied from the overlay, to detect that it went stale. */
@@ -174,8 +217,20 @@ export interface Settings {
   templates: Record<string, string>;
   notifications: NotificationPrefs;
   locale: string;
-  /** Statuspage REST API v1 connection; the key is stored only here and never exported in plain text. */
-  statuspage: { pageId: string; apiKey: string; apiBase: string } | null;
+  /**
+   * Statuspage REST API v1 connection, never exported. Written by `secrets.ts`: `apiKey` is empty
+   * and the key is in `sealed` (AES-GCM under `keyring`); `hint` is its last four characters.
+   * Versions before 0.x stored the key in `apiKey` in clear; it is sealed on first use.
+   */
+  statuspage: {
+    pageId: string;
+    apiKey: string;
+    apiBase: string;
+    sealed?: { iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer };
+    hint?: string;
+  } | null;
+  /** The non-extractable key that seals the API key. Local to this installation, never exported. */
+  keyring: CryptoKey | null;
   /** Random id written once per worker boot (tests tell boots apart by it). */
   bootId: string;
 }

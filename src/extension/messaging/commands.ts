@@ -54,8 +54,18 @@ export interface Commands {
   'sites/enable': { req: { origin: string }; res: SiteRecord };
   'sites/disable': { req: { origin: string }; res: null };
   'sites/setCorner': { req: { origin: string; corner: SiteRecord['corner'] }; res: null };
+  /** The pill's remembered corner on the asking page's own site (null when none is stored). */
+  'sites/getCorner': { req: { origin: string }; res: SiteRecord['corner'] | null };
   'replies/copied': {
     req: { sourceId: string; incidentId: string; updateId: string; text: string };
+    res: null;
+  };
+  /**
+   * The overlay matched the open ticket to a feed incident. `ticket` is an opaque hash of the
+   * ticket's address (hex), so a ticket seen twice counts once; no ticket text ever leaves the page.
+   */
+  'support/ticketMatched': {
+    req: { sourceId: string; incidentId: string; ticket: string };
     res: null;
   };
   /** An agent did a feed incident's duty (today: notified the customers), from the overlay or popup. */
@@ -83,7 +93,9 @@ export interface Commands {
   'data/export': { req: { includeHeaders?: boolean } | null; res: { json: string } };
   'data/import': {
     req: { json: string };
-    res: { ok: true; counts: Record<string, number> } | { ok: false; error: string };
+    /** `notes`: what the import left out or could not do after the data was replaced (registrations). */
+    res:
+      { ok: true; counts: Record<string, number>; notes: string[] } | { ok: false; error: string };
   };
   /** Options page → Notifications: merges the given toggles into settings.notifications (UI, issue 5). */
   'settings/setNotifications': { req: Partial<NotificationPrefs>; res: NotificationPrefs };
@@ -91,6 +103,8 @@ export interface Commands {
   'incidents/publish': ResponderCommands['incidents/publish'];
   'incidents/resolve': ResponderCommands['incidents/resolve'];
   'incidents/link': ResponderCommands['incidents/link'];
+  'incidents/cancel': ResponderCommands['incidents/cancel'];
+  'incidents/unlinkStatuspage': ResponderCommands['incidents/unlinkStatuspage'];
   'drafts/save': ResponderCommands['drafts/save'];
   'drafts/discard': ResponderCommands['drafts/discard'];
   'statuspage/connect': ResponderCommands['statuspage/connect'];
@@ -102,6 +116,7 @@ export interface Commands {
   'reviews/save': ReviewCommands['reviews/save'];
   'reviews/publish': ReviewCommands['reviews/publish'];
   'reviews/setItemStatus': ReviewCommands['reviews/setItemStatus'];
+  'reviews/skip': ReviewCommands['reviews/skip'];
 }
 
 export type Command = keyof Commands;
@@ -133,6 +148,8 @@ export interface OverlayTeardownMessage {
 /** The only commands a content script (a web page's isolated world) may send. */
 export const CONTENT_SCRIPT_COMMANDS: readonly Command[] = [
   'replies/copied',
+  'support/ticketMatched',
   'sites/setCorner',
+  'sites/getCorner',
   'feed/markDone',
 ];

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { axe } from '../browser';
+import { readStores } from '../extension/helpers';
 import { closedRoot, type ClosedRoot } from './closed-root';
 import { ticketPage } from './feed';
 import { enableSiteFromOptions, FIRST, startUi, type UiSession } from './session';
@@ -49,7 +50,7 @@ async function openPanel(): Promise<void> {
 
 test('the overlay pill appears in a closed shadow root with the severity in words and the count', async () => {
   expect(
-    await page.evaluate(() => document.querySelector('incident-lens-overlay')?.shadowRoot),
+    await page.evaluate(() => document.querySelector('div[data-incident-lens]')?.shadowRoot),
   ).toBeNull();
   expect(await root.text('.pill')).toMatch(/^SEV-2\s*· 1\b/);
   const box = await root.box('.pill');
@@ -90,6 +91,24 @@ test('a copied reply quotes the latest update, then is marked stale with the new
   await until(() => root.exists('.stale'), 'the stale notice');
   expect(await root.text('.stale')).toContain(newer.body);
   expect(await root.text('.reply button')).toBe('Copy updated reply');
+});
+
+test('the review’s support impact: the matched ticket and the copied reply are stored anonymised', async () => {
+  const ext = await u.s.openPage('src/extension/options/index.html');
+  type Rec = { support?: { kind: string; at: number; ticket?: string }[] };
+  const support = async () => {
+    const { feedIncidents } = await readStores(ext, ['feedIncidents']);
+    return (feedIncidents as Rec[]).flatMap((r) => r.support ?? []);
+  };
+  await expect
+    .poll(async () => (await support()).map((x) => x.kind).sort())
+    .toEqual(['reply_copied', 'ticket_matched']);
+  const [ticket] = (await support()).filter((x) => x.kind === 'ticket_matched');
+  expect(ticket?.ticket).toMatch(/^[0-9a-f]{64}$/);
+  const stored = JSON.stringify(await support());
+  for (const text of ['4411', 'payment fails', 'every time I try', '/ticket', '127.0.0.1'])
+    expect(stored).not.toContain(text);
+  await ext.close();
 });
 
 test('axe: the open panel (real rendered DOM and CSS, copied into an open root) has no violations', async () => {
@@ -141,10 +160,10 @@ test('Escape closes the panel and returns focus to the pill; arrow keys move the
     async () => ((await root.box('.pill'))?.y ?? 0) < (before?.y ?? 0) - 100,
     'the pill at the top',
   );
-  await u.pollUntil(
-    (st) => st?.corners?.[u.server.origin] === 'top-right',
-    'the remembered corner',
-  );
+  await until(async () => {
+    const r = await u.cmd('sites/getCorner', { origin: u.server.origin });
+    return r.ok && r.value === 'top-right';
+  }, 'the remembered corner');
 });
 
 test('the overlay never shifts the host page layout', async () => {
@@ -156,13 +175,13 @@ test('the overlay never shifts the host page layout', async () => {
       scroll: [document.documentElement.scrollWidth, document.documentElement.scrollHeight],
     }));
   const withOverlay = await boxes();
-  await page.evaluate(() => document.querySelector('incident-lens-overlay')?.remove());
+  await page.evaluate(() => document.querySelector('div[data-incident-lens]')?.remove());
   expect(await boxes()).toEqual(withOverlay);
 });
 
 test('hostile host CSS cannot hide or shrink the overlay', async () => {
   const hostile =
-    'body *, incident-lens-overlay { display:none !important; font-size:0 !important; opacity:0 !important; ' +
+    'body *, div, html > div[data-incident-lens] { display:none !important; font-size:0 !important; opacity:0 !important; ' +
     'visibility:hidden !important; position:static !important } * { font-size:0 !important; color:transparent !important }';
   u.server.html('/hostile', ticketPage(hostile));
   await page.goto(`${u.server.origin}/hostile`);
@@ -179,9 +198,9 @@ test('hostile host CSS cannot hide or shrink the overlay', async () => {
   expect(style?.color).toBe('rgb(255, 255, 255)');
   // What is on top at the pill's centre is our host (hit testing retargets to it): visible, clickable.
   const hit = await page.evaluate(
-    ([x, y]) => document.elementFromPoint(x!, y!)?.tagName,
+    ([x, y]) => document.elementFromPoint(x!, y!)?.hasAttribute('data-incident-lens'),
     [box!.x, box!.y],
   );
-  expect(hit).toBe('INCIDENT-LENS-OVERLAY');
+  expect(hit).toBe(true);
   expect(await root.text('.pill')).toMatch(/^SEV-2/);
 });

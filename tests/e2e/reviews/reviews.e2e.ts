@@ -70,7 +70,7 @@ test('the resolved incident is listed and its review opens prefilled from its ti
     'Resolved',
   ]);
   expect(await page.getByLabel('Time entry 3').inputValue()).toBe('2025-03-14T14:20');
-  expect(await page.getByTestId('rv-duration').textContent()).toBe('45 min');
+  expect(await page.getByTestId('rv-duration').textContent()).toBe('55 min');
 
   await page.getByLabel('Participants').fill('Ana, Mehmet');
   await page.getByLabel('Participants').press('Tab');
@@ -211,13 +211,13 @@ test('the printable HTML opens in a new tab, with the blameless statement and no
   await tab.close();
 });
 
-test('reminders: the alarm tick notifies once for overdue and soon-due items, never again', async () => {
+test('reminders: the alarm tick notifies once for the overdue item and the one due today, never again', async () => {
   const reviewId = await seedFinishedReview(page, incidentId, seedItems(now));
   await tickNow(page);
   await expect.poll(() => reminders(page), { timeout: 15_000 }).toHaveLength(2);
   const shown = await reminders(page);
-  expect(shown.filter((id) => id.endsWith('|overdue'))).toHaveLength(1);
-  expect(shown.filter((id) => id.endsWith('|soon'))).toHaveLength(1);
+  expect(shown.filter((id) => id.includes('|overdue|'))).toHaveLength(1);
+  expect(shown.filter((id) => id.includes('|due_today|'))).toHaveLength(1);
   await page.evaluate(
     (ids) =>
       Promise.all(
@@ -249,7 +249,7 @@ test('reminders: the alarm tick notifies once for overdue and soon-due items, ne
       timeout: 15_000,
     })
     .toBe(true);
-  expect(await reminders(page)).toEqual([expect.stringMatching(/\|ai-runbook\|\d+\|soon$/)]);
+  expect(await reminders(page)).toEqual([expect.stringMatching(/\|ai-runbook\|two_days\|\d+$/)]);
 });
 
 test('marking items done updates the monthly completion rate', async () => {
@@ -291,6 +291,11 @@ test('marking the review published meets the post-mortem obligation', async () =
   await expect.poll(() => row.textContent()).toContain('Draft');
   expect(await row.textContent()).toContain('overdue');
   await row.getByRole('button', { name: /Open review/ }).click();
+  // "Improve monitoring" is vague: published only as a follow-up to define.
+  const blockers = page.getByTestId('rv-blockers');
+  await expect.poll(() => blockers.textContent()).toContain('Action item 2 is vague');
+  await page.getByLabel('Follow-up to define Action item 2').check();
+  await expect.poll(() => blockers.count()).toBe(0);
   await page.getByRole('button', { name: 'Mark review published' }).click();
   await expect.poll(() => page.getByTestId('rv-published').textContent()).toMatch(/^Published /);
   await page.getByRole('button', { name: 'Back to resolved incidents' }).click();

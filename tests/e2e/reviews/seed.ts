@@ -52,6 +52,8 @@ export async function seedResolvedIncident(page: Page): Promise<string> {
     title: 'Checkout outage',
     components: ['Checkout'],
     publiclyVisible: true,
+    // Impact began ten minutes before the declaration: the review measures from the start.
+    startedAt: T - 10 * MIN,
   });
   await command(page, 'incidents/classify', {
     id: inc.id,
@@ -189,4 +191,51 @@ export async function seedFinishedReview(
   };
   await command(page, 'reviews/save', { review });
   return created.id;
+}
+
+/** What `seedCommsIncident` records: the title, the classification, posts by minutes after it. */
+export interface CommsSeed {
+  title: string;
+  /** When it was declared and classified. */
+  at: number;
+  severity: 1 | 2 | 3 | 4;
+  posts: [type: string, minutes: number][];
+  resolvedAfter: number;
+}
+
+/**
+ * A resolved incident for the communication reports, through the extension's own commands:
+ * declared and classified (then both moved to `at`), its posts recorded at their minutes, resolved.
+ */
+export async function seedCommsIncident(page: Page, seed: CommsSeed): Promise<string> {
+  const inc = await command<{ id: string }>(page, 'incidents/declare', {
+    title: seed.title,
+    components: ['Search'],
+    publiclyVisible: true,
+  });
+  await command(page, 'incidents/classify', {
+    id: inc.id,
+    answers: { noUserCanAccessCore: false, dataIntegrityBreach: false },
+    severity: seed.severity,
+    overrideReason: 'Seeded for the test',
+  });
+  const events = await eventsOf(page, inc.id);
+  for (const type of ['declared', 'classified']) {
+    const e = events.find((x) => x.type === type);
+    if (!e) throw new Error(`no ${type} event`);
+    await command(page, 'incidents/editEvent', {
+      id: inc.id,
+      eventId: e.id,
+      at: seed.at,
+      reason: 'Seeded for the test',
+    });
+  }
+  for (const [type, m] of seed.posts)
+    await command(page, 'incidents/record', { id: inc.id, type, at: seed.at + m * MIN });
+  await command(page, 'incidents/record', {
+    id: inc.id,
+    type: 'resolved',
+    at: seed.at + seed.resolvedAfter * MIN,
+  });
+  return inc.id;
 }

@@ -177,7 +177,11 @@ export const word = (v: unknown): unknown =>
     : v;
 
 /** Statuspage's own words (statuses, impacts, component statuses). */
-const KNOWN = new Set([...ALL_STATUSES, ...IMPACTS, ...COMPONENT_STATUSES]);
+const KNOWN: ReadonlySet<string> = new Set<string>([
+  ...ALL_STATUSES,
+  ...IMPACTS,
+  ...COMPONENT_STATUSES,
+]);
 
 /**
  * Maps a word through `table` (keys lower-case), or to Statuspage's own word when it already is

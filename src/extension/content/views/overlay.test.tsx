@@ -36,6 +36,7 @@ function setup(initial: OverlayState, pageText = '') {
     onToggle: (fn) => ((toggle = fn), () => (toggle = null)),
     watchText: (fn) => fn(pageText),
     now: () => Date.now(),
+    ticketKey: async () => 'ab'.repeat(32),
   };
   const root = document.createElement('div');
   document.body.append(root);
@@ -159,14 +160,26 @@ describe('overlay', () => {
     expect(s.root.querySelector('.stale b')).toBeNull();
   });
 
+  it('records a matched ticket by an opaque key only, once per match, without opening the panel', async () => {
+    const s = setup(state([item()]), 'Customer Globex says checkout fails');
+    render(<Overlay ports={s.ports} />, s.root);
+    await flush();
+    const records = s.sent.filter(([cmd]) => cmd === 'support/ticketMatched');
+    expect(records).toEqual([
+      ['support/ticketMatched', { sourceId: 's1', incidentId: 'inc1', ticket: 'ab'.repeat(32) }],
+    ]);
+    expect(JSON.stringify(s.sent)).not.toContain('Globex');
+    await act(() => s.push(state([item()])));
+    await flush();
+    expect(s.sent.filter(([cmd]) => cmd === 'support/ticketMatched')).toHaveLength(1);
+  });
+
   it('labels stale data with the time of the last good poll', async () => {
     const s = setup(
       state([item()], {
         failing: [
           {
             sourceId: 's1',
-            name: 'Acme',
-            error: 'HTTP 503',
             lastOkAt: Date.UTC(2026, 0, 1, 14, 5),
           },
         ],
@@ -177,7 +190,7 @@ describe('overlay', () => {
     expect(s.root.querySelector('.pill')?.textContent).toContain('data may be out of date');
     await act(() => s.root.querySelector<HTMLButtonElement>('.pill')!.click());
     expect(s.root.querySelector('.stale')?.textContent).toMatch(
-      /Data as of 2:05\sPM.*Acme: HTTP 503/,
+      /Data as of 2:05\sPM.*Sources not answering: 1/,
     );
     vi.restoreAllMocks();
   });

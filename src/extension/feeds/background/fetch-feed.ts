@@ -1,77 +1,45 @@
-/** One conditional GET of a feed, and the timing rules around it (max-age, Retry-After, back-off). */
-
-/** Requests give up after this long. */
-export const FETCH_TIMEOUT_MS = 10_000;
-/** Bodies larger than this are refused (a status feed is a few hundred kB at most). */
-export const MAX_BODY_CHARS = 5_000_000;
-/** No poll is ever scheduled sooner than this after the previous one (the alarm period). */
-export const MIN_POLL_MS = 30_000;
-/** Back-off, max-age and Retry-After never push the next poll further than this. */
-export const MAX_DELAY_MS = 60 * 60_000;
+/**
+ * One conditional GET of a feed. The timing and size rules around it (max-age, Retry-After,
+ * back-off, the caps) are the shared fetch policy in core/feed/fetch-policy.ts.
+ */
+import {
+  FETCH_LIMITS,
+  bodyTooLarge,
+  conditionalHeaders,
+  freshForMs,
+  retryAfterMs,
+  validatorsOf,
+} from '../../../core/feed/fetch-policy';
 
 export type FetchOutcome =
-  /** `body`: the response text (JSON, or XML for Atom and RSS): the core's `readFeed` reads it. */
-  | { kind: 'ok'; body: string; etag?: string; lastModified?: string; maxAgeMs?: number }
+  /**
+   * `body`: the parsed JSON, or the text itself when it is not JSON (Atom and RSS are XML); the
+   * core's `readFeed` reads either.
+   */
+  | { kind: 'ok'; body: unknown; etag?: string; lastModified?: string; maxAgeMs?: number }
   | { kind: 'not-modified'; etag?: string; lastModified?: string; maxAgeMs?: number }
   | { kind: 'error'; error: string; status?: number; retryAfterMs?: number };
 
-/** `Cache-Control: max-age=N` in ms; 0 for no-cache/no-store; undefined when absent. */
-export function maxAgeMs(cacheControl: string | null): number | undefined {
-  if (!cacheControl) return undefined;
-  if (/(^|,)\s*(no-cache|no-store)\s*(,|$)/i.test(cacheControl)) return 0;
-  const m = /(?:^|,)\s*max-age\s*=\s*"?(\d+)"?/i.exec(cacheControl);
-  return m ? Number(m[1]) * 1000 : undefined;
-}
-
-/** `Retry-After` (seconds or an HTTP date) as a delay from `now`, in ms. */
-export function retryAfterMs(value: string | null, now: number): number | undefined {
-  if (!value) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-/**
- * Exponential back-off with full jitter: a uniform delay in [0, min(cap, base·2^(failures-1))],
- * floored at MIN_POLL_MS so a failing source is never hammered.
- */
-export function backoffMs(failures: number, baseMs: number, random: () => number): number {
-  const ceiling = Math.min(MAX_DELAY_MS, baseMs * 2 ** Math.max(0, failures - 1));
-  return Math.max(MIN_POLL_MS, Math.round(random() * ceiling));
-}
-
-/** Request headers and the redirect policy of one fetch. */
-export interface FetchPolicy {
-  /** The source's own request headers (sent to its origin only: with them, no redirect is followed). */
-  headers?: Record<string, string>;
-  /** Whether a redirect may end on this other origin (the extension holds host access for it). */
-  mayRedirectTo?: (url: string) => Promise<boolean>;
-}
-
-const origin = (url: string): string => new URL(url).origin;
+/** What a feed accepts: every format the core reads (JSON, Atom, RSS). */
+const ACCEPT =
+  'application/json, application/atom+xml, application/rss+xml, application/xml;q=0.9, */*;q=0.5';
 
 /**
  * Fetches a feed once, conditionally. Never throws: failures come back as `{kind:'error'}`.
- * Redirects: with request headers none is followed (the headers would go wherever it points);
- * without, one that ends on another origin counts only if `mayRedirectTo` allows it.
+ * `ownHeaders`: the source's request headers (a token for a private feed). With them no redirect
+ * is followed at all, so they can only reach the address the user typed; without them, a redirect
+ * within the feed's origin is followed and one to another origin refused (below).
  */
 export async function fetchFeed(
   fetchFn: typeof fetch,
   url: string,
   validators: { etag?: string; lastModified?: string },
   now: number,
-  timeoutMs = FETCH_TIMEOUT_MS,
-  policy: FetchPolicy = {},
+  timeoutMs: number = FETCH_LIMITS.timeoutMs,
+  ownHeaders: Record<string, string> = {},
 ): Promise<FetchOutcome> {
-  const own = policy.headers ?? {};
-  const withHeaders = Object.keys(own).length > 0;
-  const headers: Record<string, string> = {
-    ...own,
-    accept:
-      'application/json, application/atom+xml, application/rss+xml, application/xml;q=0.9, */*;q=0.5',
-  };
-  if (validators.etag) headers['if-none-match'] = validators.etag;
-  if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
+  const withHeaders = Object.keys(ownHeaders).length > 0;
+  const headers = { ...ownHeaders, accept: ACCEPT, ...conditionalHeaders(validators) };
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), timeoutMs);
   try {
@@ -83,41 +51,63 @@ export async function fetchFeed(
       signal: ctrl.signal,
     });
     if (res.type === 'opaqueredirect' || (withHeaders && res.status >= 300 && res.status < 400)) {
+      void res.body?.cancel().catch(() => undefined);
       return {
         kind: 'error',
         error:
           'The feed redirects; with request headers set, redirects are not followed. Enter the final address.',
       };
     }
-    if (res.redirected && res.url && origin(res.url) !== origin(url)) {
-      const allowed = policy.mayRedirectTo ? await policy.mayRedirectTo(res.url) : false;
-      if (!allowed) {
-        return {
-          kind: 'error',
-          error: `The feed redirects to ${origin(res.url)}, which Incident Lens has no access to. Add the final address instead.`,
-        };
-      }
+    const moved = crossOrigin(url, res);
+    if (moved) {
+      // Not read: an answer from another origin (the helpdesk, an intranet host the extension
+      // can reach) must never show as a feed (issue 16 #8).
+      void res.body?.cancel().catch(() => undefined);
+      return {
+        kind: 'error',
+        error: `The feed redirected to another origin (${moved}); only redirects within ${new URL(url).origin} are followed. Enter the new address if it moved.`,
+      };
     }
-    const meta = {
-      ...opt('etag', res.headers.get('etag') ?? validators.etag),
-      ...opt('lastModified', res.headers.get('last-modified') ?? validators.lastModified),
-      ...opt('maxAgeMs', maxAgeMs(res.headers.get('cache-control'))),
-    };
+    const header = (name: string) => res.headers.get(name);
+    const meta = { ...validatorsOf(header, validators), ...opt('maxAgeMs', freshForMs(header)) };
     if (res.status === 304) return { kind: 'not-modified', ...meta };
     if (!res.ok) {
-      const retry = retryAfterMs(res.headers.get('retry-after'), now);
+      const retry = retryAfterMs(res.status, header, now);
       const error = `The server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`;
       return { kind: 'error', error, status: res.status, ...opt('retryAfterMs', retry) };
     }
     const text = await res.text();
-    if (text.length > MAX_BODY_CHARS) return { kind: 'error', error: 'The response is too large.' };
-    return { kind: 'ok', body: text, ...meta };
+    if (bodyTooLarge(text)) return { kind: 'error', error: 'The response is too large.' };
+    // XML (Atom, RSS) stays text; JSON is parsed once here. What it is, the core decides.
+    return { kind: 'ok', body: parseJson(text), ...meta };
   } catch (e) {
     if (ctrl.signal.aborted)
       return { kind: 'error', error: `No answer within ${timeoutMs / 1000} s.` };
     return { kind: 'error', error: `The request failed: ${(e as Error).message}` };
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * The origin a response ended up on, when it is not the request's. (fetch follows redirects; an MV3
+ * worker cannot read a manual redirect's Location, so the final URL is checked before the body is
+ * read.) Same origin means same scheme, host and port, so a redirect to a private or loopback
+ * address is refused unless the source itself is on that address.
+ */
+export function crossOrigin(requested: string, res: Response): string | undefined {
+  if (!res.url) return undefined; // a constructed Response (tests) has no URL
+  const to = new URL(res.url).origin;
+  return to === new URL(requested).origin ? undefined : to;
+}
+
+/** The JSON value of a text, or the text itself when it is not JSON. */
+function parseJson(text: string): unknown {
+  if (!/^\uFEFF?\s*[[{]/.test(text)) return text;
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return text; // a truncated JSON body: readFeed reports it as not JSON
   }
 }
 

@@ -10,6 +10,7 @@ import { getSnapshot, getSource } from '../../db/sources';
 import type { Sender } from '../../messaging/channel';
 import { createHandlers } from '../../background/router';
 import { makeKit, type Kit } from '../../background/test-kit';
+import { pollDue } from './poll';
 
 const page: Sender = { id: 'ext', url: 'chrome-extension://ext/src/extension/options/index.html' };
 const FIX = new URL('../../../../tests/fixtures/feeds/', import.meta.url);
@@ -62,6 +63,34 @@ describe('sources of every format', () => {
     await expect(
       h['sources/add']({ name: 'A', url, pollSeconds: 60, format: 'nope' as never }, page),
     ).rejects.toThrow(/not one Incident Lens reads/);
+  });
+});
+
+describe('sources stored before formats existed (same DB version: the new fields are optional)', () => {
+  test('a v3 source record without format fields polls, is detected, and keeps every field', async () => {
+    const kit = await makeKit();
+    const old = {
+      id: 'old',
+      name: 'Old',
+      url: 'https://status.acme.test/api/v2/summary.json',
+      pollSeconds: 60,
+      enabled: true,
+      createdAt: 1,
+      failures: 0,
+      nextPollAt: 0,
+      etag: 'W/"1"',
+    };
+    await kit.db.put('sources', old);
+    kit.net.respond = () => new Response(fixture('rootly-status.json'));
+    expect((await pollDue(kit.deps)).get('old')).toBe('updated');
+    const s = await getSource(kit.db, 'old');
+    expect(s).toMatchObject({
+      ...old,
+      detectedFormat: 'statuspage',
+      nextPollAt: expect.any(Number),
+    });
+    expect(s!.format).toBeUndefined();
+    expect(s!.headers).toBeUndefined();
   });
 });
 
@@ -119,7 +148,7 @@ describe('request headers', () => {
 });
 
 describe('redirects without headers', () => {
-  test('one to another origin counts only where the extension has host access', async () => {
+  test('one to another origin is refused, even where the extension has host access (issue 16 #8)', async () => {
     const kit = await makeKit();
     const h = createHandlers(kit.deps);
     const url = 'https://status.acme.test/summary.json';
@@ -129,13 +158,12 @@ describe('redirects without headers', () => {
       Object.defineProperty(r, 'url', { value: 'https://cdn.other.test/summary.json' });
       return r;
     };
-    expect(await h['sources/test']({ url }, page)).toMatchObject({
+    const refused = {
       ok: false,
-      error: expect.stringMatching(
-        /redirects to https:\/\/cdn\.other\.test, which Incident Lens has no access to/,
-      ),
-    });
+      error: expect.stringMatching(/redirected to another origin \(https:\/\/cdn\.other\.test\)/),
+    };
+    expect(await h['sources/test']({ url }, page)).toMatchObject(refused);
     kit.platform.granted.add('https://cdn.other.test/*');
-    expect(await h['sources/test']({ url }, page)).toMatchObject({ ok: true, format: 'instatus' });
+    expect(await h['sources/test']({ url }, page)).toMatchObject(refused);
   });
 });

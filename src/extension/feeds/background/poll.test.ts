@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { getSnapshot, getSource, feedIncidentsOf } from '../../db/sources';
 import type { SourceRecord } from '../../db/schema';
-import { backoffMs, maxAgeMs, MIN_POLL_MS, retryAfterMs } from './fetch-feed';
 import { pollDue, pollSource } from './poll';
 import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from '../../background/test-kit';
 
@@ -32,24 +31,8 @@ async function goodPoll(
   expect(await pollSource(kit.deps, await withSource(kit))).toBe('updated');
 }
 
-describe('timing rules', () => {
-  test('max-age, no-cache and Retry-After parse', () => {
-    expect(maxAgeMs('public, max-age=120')).toBe(120_000);
-    expect(maxAgeMs('no-cache')).toBe(0);
-    expect(maxAgeMs(null)).toBeUndefined();
-    expect(retryAfterMs('30', T0)).toBe(30_000);
-    expect(retryAfterMs(new Date(T0 + 90_000).toUTCString(), T0)).toBe(90_000);
-    expect(retryAfterMs('soon', T0)).toBeUndefined();
-  });
-
-  test('back-off is full jitter under an exponential ceiling, never below the alarm period', () => {
-    expect(backoffMs(1, 60_000, () => 0)).toBe(MIN_POLL_MS);
-    expect(backoffMs(1, 60_000, () => 0.999999)).toBe(60_000);
-    expect(backoffMs(3, 60_000, () => 0.999999)).toBe(240_000);
-    expect(backoffMs(30, 60_000, () => 0.999999)).toBeGreaterThan(3_599_000);
-    expect(backoffMs(30, 60_000, () => 0.999999)).toBeLessThanOrEqual(3_600_000);
-  });
-});
+// The timing rules themselves (max-age, Retry-After, back-off) are tested with the shared fetch
+// policy: src/core/feed/fetch-policy.test.ts.
 
 describe('pollSource', () => {
   test('a 200 stores the snapshot, the validators and the feed incidents', async () => {

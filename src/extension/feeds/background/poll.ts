@@ -1,22 +1,33 @@
-import { isActive } from '../../../core/feed';
-import { describeAdapterProblem, readFeed } from '../../../core/feed/formats';
-import type { FormatResult } from '../../../core/feed/formats';
+import { isActive, isUsableFeed } from '../../../core/feed';
+import {
+  describeAdapterProblem,
+  incidentList,
+  readFeed,
+  type FormatResult,
+} from '../../../core/feed/formats';
+import { FETCH_LIMITS, nextAfterFailure, nextAfterSuccess } from '../../../core/feed/fetch-policy';
 import type { FeedProblem } from '../../../core/types';
-import { originPattern } from '../../origins/match-patterns';
-import { listSources, savePoll, type PollPatch, type SeenIncident } from '../../db/sources';
+import {
+  getSnapshot,
+  listSources,
+  savePoll,
+  updateSource,
+  type PollPatch,
+  type SeenIncident,
+} from '../../db/sources';
 import type { SourceRecord } from '../../db/schema';
 import type { Deps } from '../../background/deps';
-import {
-  MAX_DELAY_MS,
-  backoffMs,
-  fetchFeed,
-  type FetchOutcome,
-  type FetchPolicy,
-} from './fetch-feed';
+import { fetchFeed, type FetchOutcome } from './fetch-feed';
 
 /** The first `n` problems of a read, in words (as stored and shown). */
 export const problems = (r: FormatResult, n: number): FeedProblem[] =>
   r.problems.slice(0, n).map(describeAdapterProblem);
+
+/**
+ * True when a read gave something worth keeping (the format known, and the core's test of a
+ * usable feed); otherwise the last good snapshot stays.
+ */
+export const usable = (r: FormatResult): boolean => r.format !== 'unknown' && isUsableFeed(r);
 
 /** What one poll did, for tests and the "test"/"poll now" replies. */
 export type PollResult = 'updated' | 'not-modified' | 'failed' | 'skipped';
@@ -26,14 +37,6 @@ export type PollResult = 'updated' | 'not-modified' | 'failed' | 'skipped';
 // nextPollAt (in IDB) was not advanced, so the next wake polls again.
 const inflight = new WeakMap<Deps, Map<string, Promise<PollResult>>>();
 
-/** True when a parse gave something worth keeping; otherwise the last good snapshot stays. */
-export function usable(r: FormatResult): boolean {
-  if (r.format === 'unknown' || r.kind === 'unknown') return false;
-  const f = r.feed;
-  const empty = !f.incidents.length && !f.maintenances.length && !f.components.length;
-  return !(r.problems.length > 0 && empty && f.indicator === 'unknown');
-}
-
 function failure(
   source: SourceRecord,
   error: string,
@@ -42,12 +45,11 @@ function failure(
   retry?: number,
 ): PollPatch {
   const failures = source.failures + 1;
-  const wait = Math.max(backoffMs(failures, source.pollSeconds * 1000, deps.random), retry ?? 0);
   return {
     failures,
     lastError: error,
     lastPollAt: now,
-    nextPollAt: now + Math.min(wait, MAX_DELAY_MS),
+    nextPollAt: nextAfterFailure(now, failures, source.pollSeconds * 1000, deps.random, retry),
   };
 }
 
@@ -56,7 +58,6 @@ function success(
   o: FetchOutcome & { kind: 'ok' | 'not-modified' },
   now: number,
 ): PollPatch {
-  const wait = Math.min(Math.max(source.pollSeconds * 1000, o.maxAgeMs ?? 0), MAX_DELAY_MS);
   return {
     etag: o.etag,
     lastModified: o.lastModified,
@@ -64,20 +65,30 @@ function success(
     lastError: undefined,
     lastPollAt: now,
     lastOkAt: now,
-    nextPollAt: now + wait,
+    nextPollAt: nextAfterSuccess(now, source.pollSeconds * 1000, o.maxAgeMs),
   };
 }
 
 /**
- * A source's request policy: its headers (to its own origin), and a redirect to another origin
- * only where the extension holds host access.
+ * Why a 200 must not replace the last good data, or undefined. A feed that listed incidents and
+ * now answers without a list (`incidents: null`, a status-only payload, a different document) would
+ * read as "everything resolved": the overlay would empty and "Resolved" notices fire for incidents
+ * still open (issue 16 #6). The last good data stays and the source shows as stale instead.
  */
-export function fetchPolicy(deps: Deps, source: Pick<SourceRecord, 'headers'>): FetchPolicy {
-  return {
-    headers: source.headers,
-    mayRedirectTo: (url) => deps.platform.hasOrigin(originPattern(url)),
-  };
+function missingList(r: FormatResult, body: unknown, listedBefore: boolean): string | undefined {
+  const list = incidentList(r.format, body);
+  if (list === 'broken') {
+    const got = r.problems.find((p) => p.code === 'list')?.path ?? 'its incident list';
+    return `The response has no usable incident list (${got} is not a list); the last good data is kept.`;
+  }
+  if (listedBefore && list === 'missing')
+    return 'The response has no incident list any more; the last good data is kept.';
+  return undefined;
 }
+
+/** The source's request headers: sent with its own requests only (no redirect is followed). */
+export const ownHeaders = (s: Pick<SourceRecord, 'headers'>): Record<string, string> =>
+  s.headers ?? {};
 
 async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
   const db = await deps.db();
@@ -87,7 +98,7 @@ async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
     source,
     deps.now(),
     undefined,
-    fetchPolicy(deps, source),
+    ownHeaders(source),
   );
   const now = deps.now();
   if (o.kind === 'error') {
@@ -109,6 +120,13 @@ async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
     });
     return 'failed';
   }
+  const last = await getSnapshot(db, source.id);
+  const listedBefore = last ? (last.listsIncidents ?? last.feed.incidents.length > 0) : false;
+  const missing = missingList(parsed, o.body, listedBefore);
+  if (missing) {
+    await savePoll(db, source.id, source.url, failure(source, missing, now, deps));
+    return 'failed';
+  }
   const feed = parsed.feed;
   const incidents = [...feed.incidents, ...feed.maintenances].map((incident): SeenIncident => ({
     sourceId: source.id,
@@ -120,10 +138,34 @@ async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
     lastProblems: parsed.problems.length ? problems(parsed, 5) : undefined,
     detectedFormat: parsed.format === 'unknown' ? undefined : parsed.format,
   };
-  const snapshot = { sourceId: source.id, feed, fetchedAt: now };
+  const snapshot = {
+    sourceId: source.id,
+    feed,
+    fetchedAt: now,
+    listsIncidents: incidentList(parsed.format, o.body) === 'listed',
+  };
   return (await savePoll(db, source.id, source.url, patch, { snapshot, incidents, now }))
     ? 'updated'
     : 'skipped';
+}
+
+/**
+ * A poll whose result could not be written (quota, a closed connection): the error is recorded on
+ * the source in a small write of its own, so it shows as failing, and other sources of the same
+ * tick go on (issue 16 #10). Never throws.
+ */
+async function saveFailed(deps: Deps, source: SourceRecord, e: unknown): Promise<PollResult> {
+  const why = e instanceof Error ? e.message : String(e);
+  const error = `The poll's result could not be saved: ${why}`;
+  try {
+    await updateSource(await deps.db(), source.id, (cur) => ({
+      ...cur,
+      ...failure(cur, error, deps.now(), deps),
+    }));
+  } catch (again) {
+    console.error('[incident-lens] recording a failed poll failed too:', again);
+  }
+  return 'failed';
 }
 
 /** Polls one source now (joining a poll of it already in flight in this worker). */
@@ -132,7 +174,9 @@ export function pollSource(deps: Deps, source: SourceRecord): Promise<PollResult
   if (!running) inflight.set(deps, (running = new Map()));
   const existing = running.get(source.id);
   if (existing) return existing;
-  const p = pollOnce(deps, source).finally(() => running.delete(source.id));
+  const p = pollOnce(deps, source)
+    .catch((e: unknown) => saveFailed(deps, source, e))
+    .finally(() => running.delete(source.id));
   running.set(source.id, p);
   return p;
 }
@@ -144,12 +188,23 @@ export function pollSource(deps: Deps, source: SourceRecord): Promise<PollResult
  */
 const WAKE_SLACK_MS = 5_000;
 
-/** Polls, in parallel, every enabled source whose nextPollAt has come. */
+/**
+ * True when a source should be polled at `now`: its nextPollAt has come, or the times stored read
+ * as a clock that moved. No poll ever schedules the next one further than the longer of its
+ * interval and FETCH_LIMITS.maxDelayMs, so a nextPollAt beyond that, or a lastPollAt in the future, means the
+ * clock was set back since (issue 16 #5: two days ahead then corrected stopped polling for days).
+ */
+export function isDue(s: SourceRecord, now: number): boolean {
+  if (s.nextPollAt <= now + WAKE_SLACK_MS) return true;
+  const furthest = Math.max(s.pollSeconds * 1000, FETCH_LIMITS.maxDelayMs) + WAKE_SLACK_MS;
+  if (s.nextPollAt > now + furthest) return true;
+  return s.lastPollAt !== undefined && s.lastPollAt > now + WAKE_SLACK_MS;
+}
+
+/** Polls, in parallel, every enabled source that is due (see isDue). */
 export async function pollDue(deps: Deps): Promise<Map<string, PollResult>> {
   const now = deps.now();
-  const due = (await listSources(await deps.db())).filter(
-    (s) => s.enabled && s.nextPollAt <= now + WAKE_SLACK_MS,
-  );
+  const due = (await listSources(await deps.db())).filter((s) => s.enabled && isDue(s, now));
   const results = await Promise.all(due.map((s) => pollSource(deps, s)));
   return new Map(due.map((s, i) => [s.id, results[i]!]));
 }

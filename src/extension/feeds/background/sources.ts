@@ -11,10 +11,11 @@ import {
 import type { SourceRecord } from '../../db/schema';
 import type { Handlers } from '../../messaging/channel';
 import { originPattern } from '../../origins/match-patterns';
+import { feedUrlWarning } from '../../origins/page-origin';
 import type { Deps } from '../../background/deps';
 import { fetchFeed } from './fetch-feed';
 import { httpUrl, payload, pollSeconds, summaryUrlOf, text } from '../../background/input';
-import { fetchPolicy, pollDue, pollSource, problems, usable } from './poll';
+import { ownHeaders, pollDue, pollSource, problems, usable } from './poll';
 import { headersFor, isRequestHeaders, type RequestHeaders } from '../request-headers';
 import { refresh } from '../../background/refresh';
 import { releaseOrigin } from '../../sites/background/registration';
@@ -44,11 +45,8 @@ async function probe(
   url: string,
   source: { url: string; format?: FeedFormat; headers?: RequestHeaders },
 ): Promise<Probe> {
-  const policy = {
-    ...fetchPolicy(deps, source),
-    headers: headersFor(url, source.url, source.headers),
-  };
-  const o = await fetchFeed(deps.fetch, url, {}, deps.now(), undefined, policy);
+  const headers = ownHeaders({ headers: headersFor(url, source.url, source.headers) });
+  const o = await fetchFeed(deps.fetch, url, {}, deps.now(), undefined, headers);
   if (o.kind === 'error') return { ok: false, error: o.error };
   if (o.kind === 'not-modified')
     return { ok: false, error: 'The server answered 304 to a plain request.' };
@@ -111,6 +109,8 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
         ...(format ? { format } : {}),
         ...(headers ? { headers } : {}),
       };
+      const warning = feedUrlWarning(source.url);
+      if (warning) source.warning = warning;
       await putSource(await deps.db(), source);
       return pollAndReturn(deps, source);
     },
@@ -146,6 +146,9 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
         Object.assign(next, { failures: 0, nextPollAt: deps.now() });
         await clearSourceData(db, old.id);
       }
+      const warning = feedUrlWarning(url);
+      if (warning) next.warning = warning;
+      else delete next.warning;
       if (next.enabled && !old.enabled) next.nextPollAt = deps.now();
       await putSource(db, next);
       if (url !== old.url) await releaseOrigin(deps, originPattern(old.url));

@@ -7,7 +7,7 @@ import { t, uiLocale } from '../../i18n/translate';
 import { useDbQuery } from '../../ui/hooks/use-db';
 import { SourceForm } from './source-form';
 import { FORMAT_NAMES } from '../format-names';
-
+import { feedUrlWarning } from '../../origins/page-origin';
 import { errorMessage } from '../../ui/error';
 
 /** The source's format as the list shows it: the one chosen, else the one last read. */
@@ -18,8 +18,11 @@ const formatOf = (s: SourceRecord): string | undefined =>
 
 /** Last poll and last error of a source, in words. */
 function PollState({ s, now }: { s: SourceRecord; now: number }) {
+  // (an imported source has no stored warning: worked out from its URL the same way)
+  const warning = s.warning ?? feedUrlWarning(s.url);
   return (
     <>
+      {warning && <p class="meta warning">{t(warning)}</p>}
       <p class="meta">
         {s.lastPollAt
           ? t('source_lastPoll', formatRelative(s.lastPollAt, now, uiLocale()))

@@ -109,8 +109,12 @@ describe('reviews/save', () => {
     expect(saved.impact).toEqual({
       customersAffected: 120,
       durationMinutes: 45,
+      // measured from the incident when the review was created, kept on every save
+      timeToDetectMinutes: r.impact.timeToDetectMinutes,
+      timeToResolveMinutes: r.impact.timeToResolveMinutes,
       accounts: [{ name: 'Acme', arr: 50_000 }],
     });
+    expect(saved.impact.timeToResolveMinutes).toBeDefined();
     expect(saved.actionItems[0]).toMatchObject({ status: 'open', createdAt: kit.clock.now });
     expect(saved.actionItems[0]?.doneAt).toBeUndefined();
     expect(saved.timeline[0]?.validatedBy).toBe('Ana');

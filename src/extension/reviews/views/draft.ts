@@ -65,6 +65,10 @@ export function textAt(review: Review, path: string): string {
       return review.mitigations[i] ?? '';
     case 'actionItems':
       return review.actionItems[i]?.description ?? '';
+    case 'factors':
+      return path.endsWith('.evidence')
+        ? (review.factors?.[i]?.evidence ?? '')
+        : (review.factors?.[i]?.description ?? '');
     default:
       return '';
   }
