@@ -96,6 +96,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     lastError: opt(str),
     lastProblems: opt(arr(problem)),
     warning: opt(str),
+    managed: opt(bool),
   }),
   snapshots: obj({ sourceId: str, feed, fetchedAt: num, listsIncidents: opt(bool) }),
   feedIncidents: obj({
@@ -126,6 +127,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
       addedAt: num,
       corner: oneOf('top-left', 'top-right', 'bottom-left', 'bottom-right'),
       revoked: opt(bool),
+      managed: opt(bool),
     }),
     (v, path) => {
       const { pattern, origin } = v as { pattern: string; origin: string };
@@ -139,6 +141,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     components: arr(str),
     publiclyVisible: bool,
     commonlyUsed: opt(bool),
+    policy: opt(policy),
     startedAt: num,
     declaredAt: num,
     status: oneOf('open', 'resolved', 'cancelled'),

@@ -18,6 +18,11 @@ import { httpUrl, payload, pollSeconds, summaryUrlOf, text } from '../../backgro
 import { pollDue, pollSource, problems } from './poll';
 import { refresh } from '../../background/refresh';
 import { releaseOrigin } from '../../sites/background/registration';
+import {
+  currentManaged,
+  NOT_ALLOWED_BY_ORGANISATION,
+  SET_BY_ORGANISATION,
+} from '../../managed/background/sync';
 
 type SourceCommands =
   'sources/add' | 'sources/update' | 'sources/remove' | 'sources/test' | 'sources/pollNow';
@@ -69,6 +74,8 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
   return {
     async 'sources/add'(p) {
       payload(p);
+      if (!(await currentManaged(deps)).config.allowUserSources)
+        throw new Error(NOT_ALLOWED_BY_ORGANISATION);
       const now = deps.now();
       const source: SourceRecord = {
         id: deps.newId(),
@@ -91,6 +98,7 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
       const db = await deps.db();
       const old = await getSource(db, text(p.id, 'The source id'));
       if (!old) throw new Error('This source no longer exists.');
+      if (old.managed) throw new Error(SET_BY_ORGANISATION);
       const url =
         p.url === undefined ? old.url : (await findFeed(deps, httpUrl(p.url, 'The feed URL'))).url;
       const next: SourceRecord = {
@@ -125,6 +133,7 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
       const db = await deps.db();
       const old = await getSource(db, text(p.id, 'The source id'));
       if (!old) return null;
+      if (old.managed) throw new Error(SET_BY_ORGANISATION);
       await deleteSource(db, old.id);
       await releaseOrigin(deps, originPattern(old.url));
       await refresh(deps);
