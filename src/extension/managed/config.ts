@@ -15,6 +15,7 @@ import type { Language } from '../../core/language';
 import type { Policy } from '../../core/types';
 import type { NotificationPrefs } from '../db/schema';
 import { parseSiteInput } from '../origins/page-origin';
+import { originPattern } from '../origins/match-patterns';
 import { isCorner, type Corner } from '../sites/corner';
 
 export interface ManagedSource {
@@ -324,7 +325,7 @@ export function readManaged(raw: unknown): ManagedRead {
 /** The origin patterns a managed configuration needs host access for: its sources' and sites'. */
 export function managedOrigins(config: ManagedConfig): string[] {
   const out = new Set<string>();
-  for (const s of config.sources) out.add(`${new URL(s.url).origin}/*`);
-  for (const s of config.sites) out.add(`${s.origin}/*`);
+  for (const s of config.sources) out.add(originPattern(s.url));
+  for (const s of config.sites) out.add(originPattern(s.origin));
   return [...out];
 }

@@ -8,12 +8,7 @@ import { readManaged, type ManagedRead } from './config';
  * it (locks and explanations), and team mode takes its server from `config.team`.
  */
 export async function loadManaged(): Promise<ManagedRead> {
-  let raw: unknown = {};
-  try {
-    raw = await browser.storage.managed.get();
-  } catch {
-    raw = {};
-  }
+  const raw: unknown = await browser.storage.managed.get().catch(() => ({}));
   return readManaged(raw);
 }
 

@@ -6,6 +6,7 @@ import { DataSection } from './data';
 import { NotificationsSection } from '../notifications/views/notifications';
 import { SitesSection } from '../sites/views/sites';
 import { SourcesSection } from '../feeds/views/sources';
+import { ManagedNotice } from '../managed/views/managed-notice';
 
 /** One section of the options page: a nav entry and its view. */
 export interface OptionsSection {
@@ -58,6 +59,7 @@ export function OptionsApp() {
           </ul>
         </nav>
       </header>
+      <ManagedNotice />
       <main id={`section-${current}`}>
         {section && <h2>{t(section.labelKey)}</h2>}
         {View && <View />}

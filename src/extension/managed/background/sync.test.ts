@@ -31,15 +31,24 @@ describe('the managed configuration applied by the worker', () => {
     expect(source).toMatchObject({ name: 'Acme', url: FEED, managed: true, format: 'statuspage' });
     expect(source?.headers).toEqual({ 'X-Key': 'k' });
     const [site] = await listSites(kit.db);
-    expect(site).toMatchObject({ origin: 'https://acme.zendesk.com', managed: true, enabled: true });
+    expect(site).toMatchObject({
+      origin: 'https://acme.zendesk.com',
+      managed: true,
+      enabled: true,
+    });
     expect([...kit.platform.registered]).toEqual(['https://acme.zendesk.com/*']);
   });
 
   test('refuses to remove, rename or turn off what the organisation set', async () => {
-    const { kit, h } = await managedKit({ sources: [{ name: 'Acme', url: FEED }], sites: ['acme.zendesk.com'] });
+    const { kit, h } = await managedKit({
+      sources: [{ name: 'Acme', url: FEED }],
+      sites: ['acme.zendesk.com'],
+    });
     const [source] = await listSources(kit.db);
     await expect(h['sources/remove']({ id: source!.id }, page)).rejects.toThrow(/organisation/);
-    await expect(h['sources/update']({ id: source!.id, name: 'Mine' }, page)).rejects.toThrow(/organisation/);
+    await expect(h['sources/update']({ id: source!.id, name: 'Mine' }, page)).rejects.toThrow(
+      /organisation/,
+    );
     await expect(h['sites/disable']({ origin: 'https://acme.zendesk.com' }, page)).rejects.toThrow(
       /organisation/,
     );
@@ -58,17 +67,27 @@ describe('the managed configuration applied by the worker', () => {
     expect((await listSources(allowed.kit.db)).map((s) => s.name)).toEqual(['Acme', 'Mine']);
     await allowed.h['sources/remove']({ id: mine.id }, page);
 
-    const locked = await managedKit({ sources: [], allowUserSources: false, allowUserSites: false });
+    const locked = await managedKit({
+      sources: [],
+      allowUserSources: false,
+      allowUserSites: false,
+    });
     await expect(
-      locked.h['sources/add']({ name: 'Mine', url: 'https://mine.example/x.json', pollSeconds: 60 }, page),
+      locked.h['sources/add'](
+        { name: 'Mine', url: 'https://mine.example/x.json', pollSeconds: 60 },
+        page,
+      ),
     ).rejects.toThrow(/organisation/);
-    await expect(locked.h['sites/enable']({ origin: 'https://mine.example' }, page)).rejects.toThrow(
-      /organisation/,
-    );
+    await expect(
+      locked.h['sites/enable']({ origin: 'https://mine.example' }, page),
+    ).rejects.toThrow(/organisation/);
   });
 
   test('a source the policy dropped is removed; a site it dropped becomes the user’s', async () => {
-    const { kit } = await managedKit({ sources: [{ name: 'Acme', url: FEED }], sites: ['acme.zendesk.com'] });
+    const { kit } = await managedKit({
+      sources: [{ name: 'Acme', url: FEED }],
+      sites: ['acme.zendesk.com'],
+    });
     kit.platform.managed = {};
     await syncManaged(kit.deps);
     expect(await listSources(kit.db)).toEqual([]);

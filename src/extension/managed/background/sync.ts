@@ -119,5 +119,4 @@ export async function syncManaged(deps: Deps): Promise<ManagedRead> {
 /** The words of a refusal: the view shows them as they are. */
 export const SET_BY_ORGANISATION =
   'Set by your organisation: it cannot be changed or removed here.';
-export const NOT_ALLOWED_BY_ORGANISATION =
-  'Your organisation does not allow adding your own here.';
+export const NOT_ALLOWED_BY_ORGANISATION = 'Your organisation does not allow adding your own here.';
