@@ -16,7 +16,9 @@ const page: Sender = { id: 'ext', url: 'chrome-extension://ext/src/extension/opt
 function sev2StatusPage(minutes: number, name: string): Policy {
   const p = structuredClone(DEFAULT_POLICY);
   p.name = name;
-  const rule = p.levels.find((l) => l.severity === 2)!.obligations.find((o) => o.id === 'status_page')!;
+  const rule = p.levels
+    .find((l) => l.severity === 2)!
+    .obligations.find((o) => o.id === 'status_page')!;
   rule.dueMinutes = minutes;
   return p;
 }
@@ -26,8 +28,14 @@ describe('a policy change applies to new incidents; open ones keep theirs', () =
     const kit = await makeKit();
     const h = createHandlers(kit.deps);
     const declare = async (title: string) => {
-      const i = await h['incidents/declare']({ title, components: [], publiclyVisible: true }, page);
-      await h['incidents/classify']({ id: i.id, answers: {}, severity: 2, overrideReason: 'Known SEV-2' }, page);
+      const i = await h['incidents/declare'](
+        { title, components: [], publiclyVisible: true },
+        page,
+      );
+      await h['incidents/classify'](
+        { id: i.id, answers: {}, severity: 2, overrideReason: 'Known SEV-2' },
+        page,
+      );
       return i;
     };
     await setSetting(kit.db, 'policy', sev2StatusPage(30, 'Thirty'));
@@ -40,9 +48,9 @@ describe('a policy change applies to new incidents; open ones keep theirs', () =
 
     const due = async (id: string) => {
       const data = await readIncident(kit.db, id);
-      const rule = data!.policy.levels.find((l) => l.severity === 2)!.obligations.find(
-        (o) => o.id === 'status_page',
-      );
+      const rule = data!.policy.levels
+        .find((l) => l.severity === 2)!
+        .obligations.find((o) => o.id === 'status_page');
       return { name: data!.policy.name, minutes: rule?.dueMinutes };
     };
     expect(await due(old.id)).toEqual({ name: 'Thirty', minutes: 30 });
