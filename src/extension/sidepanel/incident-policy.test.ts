@@ -8,7 +8,7 @@ import type { Sender } from '../messaging/channel';
 import { createHandlers } from '../background/router';
 import { makeKit, MIN } from '../background/test-kit';
 import { getSetting, setSetting } from '../db/settings';
-import { readIncident, readList } from '../sidepanel/data';
+import { readIncident, readList } from './data';
 
 const page: Sender = { id: 'ext', url: 'chrome-extension://ext/src/extension/options/index.html' };
 
