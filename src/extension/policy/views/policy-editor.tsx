@@ -286,7 +286,9 @@ export function PolicySection() {
   return (
     <div>
       <Editor
-        key={`${q.data.version}|${q.data.name}`}
+        // Remounted only when the lock changes: a save re-reads storage, and the editor must keep
+        // its outcome message and the user's place.
+        key={String(managed.config.policy !== null)}
         saved={q.data}
         locked={managed.config.policy !== null}
       />
