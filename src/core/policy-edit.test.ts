@@ -35,7 +35,10 @@ describe('policy edits keep the policy valid', () => {
     let p = setApplies(DEFAULT_POLICY, 3, 'status_page', 'always');
     expect(appliesOf(p, 3, 'status_page')).toBe('always');
     p = setApplies(p, 4, 'customer_email', 'commonly_used');
-    expect(rule(p, 4, 'customer_email')).toMatchObject({ onlyIf: 'commonly_used', channel: 'customer_email' });
+    expect(rule(p, 4, 'customer_email')).toMatchObject({
+      onlyIf: 'commonly_used',
+      channel: 'customer_email',
+    });
     p = setApplies(p, 1, 'customer_email', 'never');
     expect(rule(p, 1, 'customer_email')).toBeUndefined();
     expect(validatePolicy(p).problems).toEqual([]);
