@@ -44,6 +44,8 @@ export interface SourceRecord {
   lastProblems?: FeedProblem[];
   /** The format the user chose for this feed; absent: detected from each response. */
   format?: FeedFormat;
+  /** The format the last good response was read as (shown beside the source). */
+  detectedFormat?: FeedFormat;
   /**
    * Request headers for a private or internal feed (e.g. Authorization), sent to the feed's own
    * origin only, and left out of exports unless the user asks for them.

@@ -17,6 +17,7 @@ import type { NotificationPrefs } from '../db/schema';
 import { parseSiteInput } from '../origins/page-origin';
 import { originPattern } from '../origins/match-patterns';
 import { isCorner, type Corner } from '../sites/corner';
+import { isRequestHeaders, MAX_HEADERS } from '../feeds/request-headers';
 
 export interface ManagedSource {
   name: string;
@@ -109,10 +110,6 @@ export const NOTIFICATION_KEYS: readonly (keyof NotificationPrefs)[] = [
 const TEMPLATE_IDS = Object.keys(DEFAULT_TEMPLATES) as TemplateId[];
 /** Poll interval bounds (the same as a user's source). */
 const POLL = { min: 30, max: 86_400, fallback: 60 } as const;
-/** An HTTP header name (RFC 9110 token). */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** Headers a browser sets itself; a policy may not. */
-const FORBIDDEN_HEADERS = new Set(['cookie', 'host', 'origin', 'referer', 'content-length']);
 /** Keys that would carry a secret: never read from a policy (it is readable by every local user). */
 const SECRET_KEY = /pass(word)?|secret/i;
 
@@ -160,14 +157,12 @@ class Reader {
     if (!isObj(v)) return (this.fail(path, 'wrongType'), null);
     const out: Record<string, string> = {};
     for (const [name, value] of Object.entries(v)) {
-      const ok =
-        HEADER_NAME.test(name) &&
-        !FORBIDDEN_HEADERS.has(name.toLowerCase()) &&
-        typeof value === 'string' &&
-        !/[\r\n]/.test(value);
-      if (!ok) return (this.fail(`${path}.${name}`, 'badHeader'), null);
-      out[name] = value;
+      // The same rules as a header an agent types (feeds/request-headers.ts).
+      if (!isRequestHeaders({ [name]: value }))
+        return (this.fail(`${path}.${name}`, 'badHeader'), null);
+      out[name] = value as string;
     }
+    if (Object.keys(out).length > MAX_HEADERS) return (this.fail(path, 'badHeader'), null);
     return out;
   }
 
