@@ -4,6 +4,7 @@ import { axe, launchWithExtension, type ExtensionSession } from '../browser';
 import { startServer, type TestServer } from '../server';
 import { summary } from '../extension-ui/feed';
 import { until } from '../extension/helpers';
+import { DEFAULT_POLICY } from '../../../src/core/policy';
 import { installPolicy, unpackedExtensionId } from './policy';
 
 /**
@@ -90,11 +91,13 @@ describe('a managed configuration from enterprise policy', () => {
     expect(await axe(options)).toEqual([]);
   });
 
-  test('without allowUserSources, the add form is replaced by the reason', async () => {
-    const { options } = await start((server) => ({
+  test('without allowUserSources the add form gives way to the reason; a managed policy and template are locked', async () => {
+    const { s, options } = await start((server) => ({
       sources: [{ name: 'Company status', url: `${server.origin}/api/v2/summary.json` }],
       allowUserSources: false,
       allowUserSites: false,
+      policy: { ...DEFAULT_POLICY, name: 'Acme policy' },
+      templates: { en: { banner: 'Acme: an issue with {{feature}}. Updates: {{statusPageUrl}}' } },
     }));
     await options.getByRole('heading', { name: /Company status/ }).waitFor();
     await options.getByText('Your organisation does not allow adding your own sources.').waitFor();
@@ -108,6 +111,25 @@ describe('a managed configuration from enterprise policy', () => {
       )) as { ok: boolean; error?: string };
       return !r.ok && /organisation/.test(r.error ?? '');
     });
+    expect(await axe(options)).toEqual([]);
+
+    // The policy and the template the organisation set are locked in their editors.
+    await options.goto(s.url('src/extension/options/index.html#policy'));
+    await options
+      .getByText('Your organisation sets the policy; it cannot be changed here.')
+      .waitFor();
+    await expect(options.getByLabel('Policy name').inputValue()).resolves.toBe('Acme policy');
+    await expect(options.getByLabel('Policy name').isDisabled()).resolves.toBe(true);
+    await expect(options.getByRole('button', { name: 'Save the policy' }).count()).resolves.toBe(0);
+    await options.goto(s.url('src/extension/options/index.html#templates'));
+    await options.getByLabel('Template', { exact: true }).selectOption('banner');
+    await options
+      .getByText('Your organisation sets this template; it cannot be changed here.')
+      .waitFor();
+    await expect(options.getByLabel('Template text').inputValue()).resolves.toContain(
+      'Acme: an issue',
+    );
+    await expect(options.getByLabel('Template text').isDisabled()).resolves.toBe(true);
     expect(await axe(options)).toEqual([]);
   });
 });
