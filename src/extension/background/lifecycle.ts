@@ -42,7 +42,8 @@ export async function managedChanged(deps: Deps): Promise<void> {
   const read = await syncManaged(deps);
   if (read.problems.length > 0)
     console.warn('[incident-lens] managed configuration: values ignored', read.problems);
-  await refresh(deps);
+  // Nothing managed: nothing changed (a dropped policy's leftovers go at the next tick's refresh).
+  if (read.present) await refresh(deps);
 }
 
 /** Asks for persistent storage. Only window contexts have `persist()` (Firefox event page, not a Chrome worker). */
