@@ -22,6 +22,7 @@ import {
 } from '../../../src/core/feed/fetch-policy';
 import { parseSummary } from '../../../src/core/feed/summary';
 import { isUsableFeed } from '../../../src/core/feed/usable';
+import type * as Formats from './formats';
 import type { Feed, ParseResult } from '../../../src/core/types';
 
 export interface FeedState {
@@ -61,7 +62,7 @@ export interface ClientDeps {
    */
   lock?: (name: string, o: { signal: AbortSignal }, held: () => unknown) => Promise<unknown>;
   /** Loads the reader of the other formats (a dynamic import by default; tests inject one). */
-  formats?: () => Promise<typeof import('./formats')>;
+  formats?: () => Promise<typeof Formats>;
 }
 
 /**
