@@ -8,6 +8,7 @@
 //   the same for a classic <script>, every locale inside;
 // - standalone/incident-widgets-formats.js: the feed formats besides Statuspage, loaded by the
 //   standalone ES file the first time a feed is not Statuspage (the IIFE has them inside);
+// - server/feed-helper.js (`@incident-lens/widgets/server`) and server/check-feed.js (the bin's);
 // - custom-elements.json and THIRD_PARTY_NOTICES.txt;
 // then the size gate (scripts/size.mjs) fails the build when the standalone file is over budget.
 // Stock dependencies: nothing here edits a published file. The standalone files go through the
@@ -181,6 +182,10 @@ await build({
     rolldownOptions: { output: { minify: true } },
   },
 });
+
+// 5. The server side (dist/server/): the feed helper for feeds without CORS, and the validator
+// behind the `incident-widgets check` bin (vite.server.config.ts).
+await build({ configFile: resolve(root, 'vite.server.config.ts'), logLevel: 'warn' });
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', resolve(here, 'tsconfig.build.json')], {
