@@ -100,6 +100,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     detectedFormat: opt(oneOf(...FORMATS)),
     headers: opt(dict(str)),
     warning: opt(str),
+    managed: opt(bool),
   }),
   snapshots: obj({ sourceId: str, feed, fetchedAt: num, listsIncidents: opt(bool) }),
   feedIncidents: obj({
@@ -130,6 +131,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
       addedAt: num,
       corner: oneOf('top-left', 'top-right', 'bottom-left', 'bottom-right'),
       revoked: opt(bool),
+      managed: opt(bool),
     }),
     (v, path) => {
       const { pattern, origin } = v as { pattern: string; origin: string };
@@ -143,6 +145,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     components: arr(str),
     publiclyVisible: bool,
     commonlyUsed: opt(bool),
+    policy: opt(policy),
     startedAt: num,
     declaredAt: num,
     status: oneOf('open', 'resolved', 'cancelled'),
