@@ -14,7 +14,7 @@ const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 10_000);
 const READS = 3;
 
 /** The repository code and view models as one IIFE (global `__lensBench`), built from source now. */
-async function benchBundle(): Promise<string> {
+export async function benchBundle(): Promise<string> {
   const out = (await build({
     configFile: false,
     logLevel: 'error',

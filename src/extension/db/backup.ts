@@ -1,6 +1,6 @@
 import { KEY_PATHS, RECORD_SHAPES } from './record-shapes';
 import type { LensDatabase } from './open';
-import { DB_VERSION, type SettingRecord, type StoreName } from './schema';
+import { DB_VERSION, type SettingRecord, type SourceRecord, type StoreName } from './schema';
 
 /** The marker that tells an Incident Lens backup from any other JSON file. */
 export const BACKUP_FORMAT = 'incident-lens-backup';
@@ -43,6 +43,8 @@ export async function exportAll(db: LensDatabase, now: number = Date.now()): Pro
   await tx.done;
   const stores = Object.fromEntries(STORES.map((s, i) => [s, lists[i]])) as StoreData;
   stores.settings = (stores.settings as SettingRecord[]).filter((r) => !LOCAL_SETTINGS.has(r.key));
+  // A poll lease belongs to this machine's worker (see SourceRecord.pollLease).
+  stores.sources = (stores.sources as SourceRecord[]).map(({ pollLease: _lease, ...s }) => s);
   return JSON.stringify({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,

@@ -96,6 +96,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     lastError: opt(str),
     lastProblems: opt(arr(problem)),
     warning: opt(str),
+    pollLease: opt(obj({ id: str, until: num })),
   }),
   snapshots: obj({ sourceId: str, feed, fetchedAt: num, listsIncidents: opt(bool) }),
   feedIncidents: obj({
