@@ -30,6 +30,8 @@ export interface Platform {
   writeOverlay(state: OverlayState): Promise<void>;
   /** Sends a message to the content script of the active tab (ignored when there is none). */
   sendToActiveTab(message: unknown): Promise<void>;
+  /** Tells open extension pages something (ignored when none listens). */
+  toPages(message: unknown): Promise<void>;
 }
 
 /** The background's world, injected: database, clock, randomness, network and browser. */
