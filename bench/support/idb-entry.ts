@@ -133,3 +133,36 @@ export async function view(name: 'list' | 'openOnly' | 'overview' | 'dashboard')
   db.close();
   return { ms: performance.now() - t0, readMs: read, value };
 }
+
+/** Bench support: the same incidents written with another batch size (`perTx` records, `inFlight` at once). */
+export async function seedVariant(count: number, perTx: number, inFlight: number) {
+  const db = await openLensDB();
+  await Promise.all([db.clear('incidents'), db.clear('events')]);
+  const items = Array.from({ length: count }, (_, i) => {
+    const id = `v-${i}`;
+    const incident: IncidentRecord = {
+      id,
+      title: `Variant ${i}`,
+      components: ['Checkout'],
+      publiclyVisible: true,
+      startedAt: i,
+      declaredAt: i,
+      status: 'resolved',
+      severity: 2,
+      updatedAt: i,
+      resolvedAt: i + 1,
+    };
+    const events: EventRecord[] = Array.from({ length: 20 }, (_, k) => ({
+      id: `${id}-e${k}`,
+      incidentId: id,
+      type: k === 0 ? 'declared' : 'note',
+      at: i + k,
+    }));
+    return { incident, events };
+  });
+  const t0 = performance.now();
+  await saveIncidents(db, items, { perTx, inFlight });
+  const ms = performance.now() - t0;
+  db.close();
+  return ms;
+}

@@ -70,7 +70,11 @@ export const BULK_RECORDS_PER_TX = 500;
 export async function saveIncidents(
   db: LensDatabase,
   items: Iterable<{ incident: IncidentRecord; events: EventRecord[] }>,
-  { inFlight = 4, onBatch }: { inFlight?: number; onBatch?: (records: number) => void } = {},
+  {
+    inFlight = 4,
+    perTx = BULK_RECORDS_PER_TX,
+    onBatch,
+  }: { inFlight?: number; perTx?: number; onBatch?: (records: number) => void } = {},
 ): Promise<void> {
   const running = new Set<Promise<void>>();
   let batch: { incident: IncidentRecord; events: EventRecord[] }[] = [];
@@ -102,7 +106,7 @@ export async function saveIncidents(
   for (const item of items) {
     batch.push(item);
     size += 1 + item.events.length;
-    if (size >= BULK_RECORDS_PER_TX) await flush();
+    if (size >= perTx) await flush();
   }
   if (batch.length) await flush();
   await Promise.all(running);
