@@ -19,8 +19,9 @@ const PROGRESS_EVERY_MS = 100;
 /** Backup export and import. An import re-registers the imported sites and recomputes everything. */
 export function dataHandlers(deps: Deps): Pick<Handlers, DataCommands> {
   return {
-    async 'data/export'() {
-      return { json: await exportAll(await deps.db(), deps.now()) };
+    async 'data/export'(p) {
+      const includeHeaders = !!p && typeof p == 'object' && p.includeHeaders === true;
+      return { json: await exportAll(await deps.db(), deps.now(), includeHeaders) };
     },
     async 'data/import'(p) {
       if (typeof payload(p).json !== 'string') throw new Error('The backup must be text.');

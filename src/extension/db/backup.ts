@@ -35,16 +35,24 @@ type StoreData = Record<StoreName, unknown[]>;
 
 /**
  * Every store as one JSON document `{format, version, exportedAt, stores}`, read in one transaction
- * so it is consistent. Local settings (the Statuspage connection with its API key) are left out.
+ * so it is consistent. Local settings (the Statuspage connection with its API key) are left out;
+ * sources' request headers (tokens for private feeds) are left out unless `includeHeaders`.
  */
-export async function exportAll(db: LensDatabase, now: number = Date.now()): Promise<string> {
+export async function exportAll(
+  db: LensDatabase,
+  now: number = Date.now(),
+  includeHeaders = false,
+): Promise<string> {
   const tx = db.transaction([...STORES], 'readonly');
   const lists = await Promise.all(STORES.map((s) => tx.objectStore(s).getAll()));
   await tx.done;
   const stores = Object.fromEntries(STORES.map((s, i) => [s, lists[i]])) as StoreData;
   stores.settings = (stores.settings as SettingRecord[]).filter((r) => !LOCAL_SETTINGS.has(r.key));
-  // A poll lease belongs to this machine's worker (see SourceRecord.pollLease).
-  stores.sources = (stores.sources as SourceRecord[]).map(({ pollLease: _lease, ...s }) => s);
+  // A poll lease belongs to this machine's worker (see SourceRecord.pollLease); request headers
+  // travel only when asked.
+  stores.sources = (stores.sources as SourceRecord[]).map(({ pollLease: _lease, headers, ...s }) =>
+    includeHeaders && headers ? { ...s, headers } : s,
+  );
   return JSON.stringify({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,

@@ -1,4 +1,5 @@
 import { EVENT_TYPES, validatePolicy } from '../../core/policy';
+import { FORMATS } from '../../core/feed/formats';
 import { feed, feedIncident, problem, severity } from './feed-shapes';
 import { arr, bool, both, dict, nullable, num, obj, oneOf, opt, str, type Check } from './shape';
 import type { StoreName } from './schema';
@@ -95,6 +96,9 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     nextPollAt: num,
     lastError: opt(str),
     lastProblems: opt(arr(problem)),
+    format: opt(oneOf(...FORMATS)),
+    detectedFormat: opt(oneOf(...FORMATS)),
+    headers: opt(dict(str)),
     warning: opt(str),
     pollLease: opt(obj({ id: str, until: num })),
   }),

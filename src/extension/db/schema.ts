@@ -9,6 +9,7 @@ import type {
   TimelineEvent,
 } from '../../core/types';
 import type { Review, SupportSignal } from '../../core/review';
+import type { FeedFormat } from '../../core/feed/formats';
 
 /**
  * The one typed database schema of the extension (docs/style.md #5). Every store the agents' view,
@@ -41,6 +42,15 @@ export interface SourceRecord {
   lastError?: string;
   /** Problems the parser reported on the last response (kept short). */
   lastProblems?: FeedProblem[];
+  /** The format the user chose for this feed; absent: detected from each response. */
+  format?: FeedFormat;
+  /** The format the last good response was read as (shown beside the source). */
+  detectedFormat?: FeedFormat;
+  /**
+   * Request headers for a private or internal feed (e.g. Authorization), sent to the feed's own
+   * origin only, and left out of exports unless the user asks for them.
+   */
+  headers?: Record<string, string>;
   /** An i18n key the source list shows, e.g. `warn_httpFeed` for plain http to another host. */
   warning?: string;
   /**

@@ -84,6 +84,7 @@ export type PollPatch = Partial<
     | 'lastError'
     | 'lastProblems'
     | 'pollLease'
+    | 'detectedFormat'
   >
 >;
 

@@ -6,8 +6,15 @@ import { send } from '../../messaging/channel';
 import { t, uiLocale } from '../../i18n/translate';
 import { useDbQuery } from '../../ui/hooks/use-db';
 import { SourceForm } from './source-form';
+import { FORMAT_NAMES } from '../format-names';
 import { feedUrlWarning } from '../../origins/page-origin';
 import { errorMessage } from '../../ui/error';
+
+/** The source's format as the list shows it: the one chosen, else the one last read. */
+const formatOf = (s: SourceRecord): string | undefined =>
+  s.format
+    ? t('source_formatChosen', FORMAT_NAMES[s.format])
+    : s.detectedFormat && FORMAT_NAMES[s.detectedFormat];
 
 /** Last poll and last error of a source, in words. */
 function PollState({ s, now }: { s: SourceRecord; now: number }) {
@@ -60,6 +67,7 @@ export function SourcesSection() {
                 <h3>{s.name}</h3>
                 <p class="meta">
                   <span class="url">{s.url}</span> · {t('source_every', s.pollSeconds)}
+                  {formatOf(s) && <> · {formatOf(s)}</>}
                 </p>
                 <PollState s={s} now={now} />
                 <button type="button" class="secondary" onClick={() => setEditing(s.id)}>
