@@ -32,6 +32,11 @@ export interface Platform {
   sendToActiveTab(message: unknown): Promise<void>;
   /** Tells open extension pages something (ignored when none listens). */
   toPages(message: unknown): Promise<void>;
+  /**
+   * What the organisation set in `storage.managed` (enterprise policy), unchecked; `{}` when
+   * nothing is managed. `managed/config.ts` `readManaged` checks it.
+   */
+  managedStorage(): Promise<unknown>;
 }
 
 /** The background's world, injected: database, clock, randomness, network and browser. */

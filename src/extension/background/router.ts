@@ -9,6 +9,7 @@ import { payload } from './input';
 import { refresh } from './refresh';
 import { responderHandlers, type ResponderHandlers } from '../responder/background/handlers';
 import { reviewHandlers } from '../reviews/background/handlers';
+import { policyHandlers } from '../policy/background/handlers';
 import { releaseOrigin, syncSites } from '../sites/background/registration';
 
 type DataCommands = 'data/export' | 'data/import';
@@ -84,5 +85,6 @@ export function createHandlers(deps: Deps): Handlers {
       responderHandlers({ ...deps, releaseOrigin: (pattern) => releaseOrigin(deps, pattern) }),
     ),
     ...reviewHandlers(deps),
+    ...policyHandlers(deps),
   };
 }

@@ -58,6 +58,11 @@ export class FakePlatform implements Platform {
   async toPages(m: unknown) {
     this.pageMessages.push(m);
   }
+  /** What `storage.managed` holds (the organisation's policy). */
+  managed: unknown = {};
+  async managedStorage() {
+    return this.managed;
+  }
 }
 
 export type Responder = (url: string, init: RequestInit) => Response | Promise<Response>;

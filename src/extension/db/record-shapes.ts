@@ -101,6 +101,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     headers: opt(dict(str)),
     warning: opt(str),
     pollLease: opt(obj({ id: str, until: num })),
+    managed: opt(bool),
   }),
   snapshots: obj({ sourceId: str, feed, fetchedAt: num, listsIncidents: opt(bool) }),
   feedIncidents: obj({
@@ -131,6 +132,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
       addedAt: num,
       corner: oneOf('top-left', 'top-right', 'bottom-left', 'bottom-right'),
       revoked: opt(bool),
+      managed: opt(bool),
     }),
     (v, path) => {
       const { pattern, origin } = v as { pattern: string; origin: string };
@@ -144,6 +146,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     components: arr(str),
     publiclyVisible: bool,
     commonlyUsed: opt(bool),
+    policy: opt(policy),
     startedAt: num,
     declaredAt: num,
     status: oneOf('open', 'resolved', 'cancelled'),

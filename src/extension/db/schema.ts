@@ -51,6 +51,8 @@ export interface SourceRecord {
    * origin only, and left out of exports unless the user asks for them.
    */
   headers?: Record<string, string>;
+  /** Set by the organisation's managed configuration: shown locked, never removed by the user. */
+  managed?: boolean;
   /** An i18n key the source list shows, e.g. `warn_httpFeed` for plain http to another host. */
   warning?: string;
   /**
@@ -120,6 +122,8 @@ export interface SiteRecord {
   corner: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
   /** True once the user revoked the origin permission outside the extension (shown by the UI). */
   revoked?: boolean;
+  /** Set by the organisation's managed configuration: shown locked, never turned off by the user. */
+  managed?: boolean;
 }
 
 /** A responder-declared incident. Its timeline lives in `events`. */
@@ -129,6 +133,12 @@ export interface IncidentRecord {
   components: string[];
   publiclyVisible: boolean;
   commonlyUsed?: boolean;
+  /**
+   * The policy the incident was declared under. A policy edited later applies to new incidents
+   * only; this one keeps counting down by the rules it started with. Absent on incidents declared
+   * before it existed: they follow the current policy.
+   */
+  policy?: Policy;
   /** When the incident started (may precede declaration). */
   startedAt: number;
   declaredAt: number;

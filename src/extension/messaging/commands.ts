@@ -1,4 +1,10 @@
-import type { FeedProblem, ImpactAnswers, Severity, TimelineEventType } from '../../core/types';
+import type {
+  FeedProblem,
+  ImpactAnswers,
+  Policy,
+  Severity,
+  TimelineEventType,
+} from '../../core/types';
 import type { FeedFormat } from '../../core/feed/formats';
 import type { IncidentRecord, NotificationPrefs, SiteRecord, SourceRecord } from '../db/schema';
 import type { ResponderCommands } from '../responder/protocol';
@@ -99,6 +105,13 @@ export interface Commands {
   };
   /** Options page → Notifications: merges the given toggles into settings.notifications (UI, issue 5). */
   'settings/setNotifications': { req: Partial<NotificationPrefs>; res: NotificationPrefs };
+  /** Options → Policy: validated by the core, saved as a new version; refused while managed. */
+  'settings/setPolicy': { req: { policy: Policy }; res: Policy };
+  /** Options → Templates: one template in one language; `text: null` restores the default. */
+  'settings/setTemplate': {
+    req: { lang: string; id: string; text: string | null };
+    res: Record<string, string>;
+  };
   // Responder workflow: types in responder/protocol.ts, handlers in background/responder.ts.
   'incidents/publish': ResponderCommands['incidents/publish'];
   'incidents/resolve': ResponderCommands['incidents/resolve'];

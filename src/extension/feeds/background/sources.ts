@@ -19,6 +19,11 @@ import { ownHeaders, pollDue, pollSource, problems, usable } from './poll';
 import { headersFor, isRequestHeaders, type RequestHeaders } from '../request-headers';
 import { refresh } from '../../background/refresh';
 import { releaseOrigin } from '../../sites/background/registration';
+import {
+  currentManaged,
+  NOT_ALLOWED_BY_ORGANISATION,
+  SET_BY_ORGANISATION,
+} from '../../managed/background/sync';
 
 type SourceCommands =
   'sources/add' | 'sources/update' | 'sources/remove' | 'sources/test' | 'sources/pollNow';
@@ -93,6 +98,8 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
   return {
     async 'sources/add'(p) {
       payload(p);
+      if (!(await currentManaged(deps)).config.allowUserSources)
+        throw new Error(NOT_ALLOWED_BY_ORGANISATION);
       const now = deps.now();
       const format = formatOf(p.format);
       const headers = headersOf(p.headers);
@@ -120,6 +127,7 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
       const db = await deps.db();
       const old = await getSource(db, text(p.id, 'The source id'));
       if (!old) throw new Error('This source no longer exists.');
+      if (old.managed) throw new Error(SET_BY_ORGANISATION);
       const format = p.format === undefined ? old.format : formatOf(p.format);
       const headers = p.headers === undefined ? old.headers : headersOf(p.headers);
       const url =
@@ -163,6 +171,7 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
       const db = await deps.db();
       const old = await getSource(db, text(p.id, 'The source id'));
       if (!old) return null;
+      if (old.managed) throw new Error(SET_BY_ORGANISATION);
       await deleteSource(db, old.id);
       await releaseOrigin(deps, originPattern(old.url));
       await refresh(deps);
