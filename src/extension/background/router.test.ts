@@ -209,6 +209,32 @@ describe('sites', () => {
     );
   });
 
+  test('overlay/get: a page gets the projection only for its own turned-on, granted site (issue 16, item 15)', async () => {
+    const { kit, h } = await setup();
+    await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    kit.platform.granted.add('https://help.acme.test/*');
+    await h['sites/enable']({ origin: 'https://help.acme.test' }, page);
+    const from = (url: string): Sender => ({ id: 'ext', url, tab: { id: 1 } as Sender['tab'] });
+    const own = await h['overlay/get'](null, from('https://help.acme.test/t/1'));
+    expect(own?.incidents.length).toBeGreaterThan(0);
+    expect(own).toEqual(kit.platform.overlay);
+    // a site the agent never turned on, another port of the same host, a page without a URL
+    expect(await h['overlay/get'](null, from('https://evil.test/'))).toBeNull();
+    expect(await h['overlay/get'](null, from('https://help.acme.test:8443/'))).toBeNull();
+    expect(await h['overlay/get'](null, { id: 'ext', tab: { id: 1 } as Sender['tab'] })).toBeNull();
+    // access revoked in the browser: nothing either
+    kit.platform.granted.clear();
+    await checkGrants(kit.deps);
+    expect(await h['overlay/get'](null, from('https://help.acme.test/t/1'))).toBeNull();
+    // turned off: nothing
+    kit.platform.granted.add('https://help.acme.test/*');
+    await checkGrants(kit.deps);
+    await h['sites/disable']({ origin: 'https://help.acme.test' }, page);
+    expect(await h['overlay/get'](null, from('https://help.acme.test/t/1'))).toBeNull();
+    // the extension's own pages see it
+    expect(await h['overlay/get'](null, page)).toEqual(kit.platform.overlay);
+  });
+
   test('setCorner: a page may set its own site only', async () => {
     const { h } = await setup();
     await h['sites/enable']({ origin: 'https://help.acme.test' }, page);

@@ -1,6 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import {
   CONTENT_SCRIPT_COMMANDS,
+  UNCOUNTED_CONTENT_COMMANDS,
   type Command,
   type Envelope,
   type Reply,
@@ -99,7 +100,8 @@ export async function dispatch(
     return { ok: false, error: `Refused: a content script may not send "${message.cmd}".` };
   }
   // A compromised page can send its allowed commands in a loop: they are limited per origin.
-  if (!fromPage && !(await limit.take(senderOrigin(sender), now))) {
+  const counted = !fromPage && !UNCOUNTED_CONTENT_COMMANDS.includes(message.cmd);
+  if (counted && !(await limit.take(senderOrigin(sender), now))) {
     return {
       ok: false,
       error: 'Refused: too many requests from this page; try again in a minute.',

@@ -93,7 +93,7 @@ export function feedObligations(
 const FEED_CHANNELS: readonly Channel[] = ['status_page', 'customer_email'];
 const LINKED_CHANNELS: readonly Channel[] = [...FEED_CHANNELS, 'exec'];
 
-/** The OverlayState the background writes to storage.local after every poll or command. */
+/** The OverlayState the background keeps (storage.session) after every poll or command. */
 export function buildOverlay(input: ProjectionInput): OverlayState {
   const byId = new Map(input.sources.map((s) => [s.id, s]));
   const incidents: OverlayIncident[] = [];
@@ -162,7 +162,7 @@ function pageItem(o: OverlayIncident): OverlayIncident {
 }
 
 /**
- * The projection written to storage.local for pages (and the popup): at most PAGE_LIMITS.incidents
+ * The projection kept for pages (and the popup): at most PAGE_LIMITS.incidents
  * items, most severe first, each bounded. A 500 × 380 feed stays a few hundred kB instead of 4.3 MB.
  */
 export function pageProjection(state: OverlayState): OverlayState {
