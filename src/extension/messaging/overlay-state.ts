@@ -16,6 +16,8 @@ export interface OverlayIncident {
   sourceName: string;
   /** https status page link of the source, when known. */
   statusPageUrl?: string;
+  /** The status page's time zone (IANA), when the feed declares one: customer replies use it. */
+  statusPageTimeZone?: string;
   incident: FeedIncident;
   /** Deadlines computed by the core at `computedAt` (countdowns tick locally from dueAt). */
   obligations: ObligationStatus[];

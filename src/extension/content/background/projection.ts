@@ -16,6 +16,8 @@ export interface ProjectionInput {
   sources: SourceRecord[];
   /** https status-page URL per source id, from its snapshot. */
   pageUrls: Map<string, string>;
+  /** The status page's declared time zone per source id, from its snapshot. */
+  pageZones?: Map<string, string>;
   active: FeedIncidentRecord[];
   copied: Map<string, CopiedReplyRecord>;
   /** Events of local incidents linked to a feed incident, by feed key. */
@@ -105,10 +107,12 @@ export function buildOverlay(input: ProjectionInput): OverlayState {
     const copied = copiedState(input.copied.get(rec.key), rec.incident);
     const { shortlink, ...rest } = rec.incident;
     const link = allowedLink(shortlink, source.url, url);
+    const zone = input.pageZones?.get(source.id)?.slice(0, 64);
     incidents.push({
       sourceId: source.id,
       sourceName: source.name,
       ...(url ? { statusPageUrl: url } : {}),
+      ...(zone ? { statusPageTimeZone: zone } : {}),
       incident: link ? { ...rest, shortlink: link } : rest,
       obligations: feedObligations(rec, input.linkedEvents.get(rec.key), input.policy, input.now),
       ...(copied ? { copied } : {}),
