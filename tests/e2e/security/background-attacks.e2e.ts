@@ -67,8 +67,8 @@ function putRecords(page: Page, store: string, records: unknown[]): Promise<void
         const open = indexedDB.open('incident-lens');
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction(name as string, 'readwrite');
-          for (const r of recs as unknown[]) tx.objectStore(name as string).put(r);
+          const tx = open.result.transaction(name, 'readwrite');
+          for (const r of recs) tx.objectStore(name).put(r);
           tx.oncomplete = () => (open.result.close(), ok());
           tx.onerror = () => fail(tx.error);
         };
@@ -189,7 +189,7 @@ test('#9 a notice claimed when the worker stopped (pending) is shown on the next
           st.getAll().onsuccess = (e) => {
             for (const r of (e.target as IDBRequest<{ key: string }[]>).result) {
               if (r.key.startsWith('shown|')) st.delete(r.key);
-              else if ((keys as string[]).includes(r.key)) st.put({ ...r, state: 'pending' });
+              else if ((keys).includes(r.key)) st.put({ ...r, state: 'pending' });
             }
           };
           tx.oncomplete = () => (open.result.close(), ok());
