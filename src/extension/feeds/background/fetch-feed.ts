@@ -12,23 +12,38 @@ import {
 } from '../../../core/feed/fetch-policy';
 
 export type FetchOutcome =
+  /**
+   * `body`: the parsed JSON, or the text itself when it is not JSON (Atom and RSS are XML); the
+   * core's `readFeed` reads either.
+   */
   | { kind: 'ok'; body: unknown; etag?: string; lastModified?: string; maxAgeMs?: number }
   | { kind: 'not-modified'; etag?: string; lastModified?: string; maxAgeMs?: number }
   | { kind: 'error'; error: string; status?: number; retryAfterMs?: number };
 
-/** Fetches a feed once, conditionally. Never throws: failures come back as `{kind:'error'}`. */
+/** What a feed accepts: every format the core reads (JSON, Atom, RSS). */
+const ACCEPT =
+  'application/json, application/atom+xml, application/rss+xml, application/xml;q=0.9, */*;q=0.5';
+
+/**
+ * Fetches a feed once, conditionally. Never throws: failures come back as `{kind:'error'}`.
+ * `ownHeaders`: the source's request headers (a token for a private feed). With them no redirect
+ * is followed at all, so they can only reach the address the user typed; without them, redirects
+ * are decided hop by hop and one to another origin is never sent (below).
+ */
 export async function fetchFeed(
   fetchFn: typeof fetch,
   url: string,
   validators: { etag?: string; lastModified?: string },
   now: number,
   timeoutMs: number = FETCH_LIMITS.timeoutMs,
+  ownHeaders: Record<string, string> = {},
 ): Promise<FetchOutcome> {
-  const headers = { accept: 'application/json', ...conditionalHeaders(validators) };
+  const withHeaders = Object.keys(ownHeaders).length > 0;
+  const headers = { ...ownHeaders, accept: ACCEPT, ...conditionalHeaders(validators) };
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), timeoutMs);
   try {
-    const hop = await follow(fetchFn, url, { headers, signal: ctrl.signal });
+    const hop = await follow(fetchFn, url, { headers, signal: ctrl.signal }, withHeaders);
     if ('error' in hop) {
       void hop.res?.body?.cancel().catch(() => undefined);
       return { kind: 'error', error: hop.error };
@@ -44,12 +59,8 @@ export async function fetchFeed(
     }
     const text = await res.text();
     if (bodyTooLarge(text)) return { kind: 'error', error: 'The response is too large.' };
-    try {
-      return { kind: 'ok', body: JSON.parse(text), ...meta };
-    } catch {
-      const type = res.headers.get('content-type') ?? 'no content type';
-      return { kind: 'error', error: `The response is not JSON (${type}).` };
-    }
+    // XML (Atom, RSS) stays text; JSON is parsed once here. What it is, the core decides.
+    return { kind: 'ok', body: parseJson(text), ...meta };
   } catch (e) {
     if (ctrl.signal.aborted)
       return { kind: 'error', error: `No answer within ${timeoutMs / 1000} s.` };
@@ -77,6 +88,7 @@ async function follow(
   fetchFn: typeof fetch,
   url: string,
   init: { headers: Record<string, string>; signal: AbortSignal },
+  withHeaders: boolean,
 ): Promise<{ res: Response } | { error: string; res?: Response }> {
   const origin = new URL(url).origin;
   let at = url;
@@ -87,7 +99,23 @@ async function follow(
       credentials: 'omit',
       redirect: 'manual',
     });
-    if (!isRedirect(res)) return { res };
+    if (!isRedirect(res)) {
+      // Belt and braces: a fetch that followed a redirect anyway (a wrapped fetch) is caught by
+      // the address the answer came from; its body is never read.
+      const to = res.url ? new URL(res.url).origin : origin;
+      if (to !== origin)
+        return {
+          res,
+          error: `The feed redirected to another origin (${to}); only redirects within ${origin} are followed. Enter the new address if it moved.`,
+        };
+      return { res };
+    }
+    if (withHeaders)
+      return {
+        res,
+        error:
+          'The feed redirects; with request headers set, redirects are not followed. Enter the final address.',
+      };
     const location = res.headers.get('location');
     if (res.type === 'opaqueredirect' || !location) {
       return {
@@ -119,6 +147,16 @@ function isRedirect(res: Response): boolean {
   return (
     res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400 && res.status !== 304)
   );
+}
+
+/** The JSON value of a text, or the text itself when it is not JSON. */
+function parseJson(text: string): unknown {
+  if (!/^\uFEFF?\s*[[{]/.test(text)) return text;
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return text; // a truncated JSON body: readFeed reports it as not JSON
+  }
 }
 
 function opt<K extends string, V>(key: K, value: V | undefined | null): { [P in K]?: V } {
