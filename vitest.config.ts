@@ -6,7 +6,8 @@ process.env.TZ = 'UTC';
 export default defineConfig({
   plugins: [preact()],
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'widgets/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'],
+    // Unit tests sit beside what they test (docs/style.md #13); browser tests live in tests/e2e.
+    include: ['src/**/*.test.{ts,tsx}', 'widgets/**/*.test.ts'],
     environment: 'node',
     env: { TZ: 'UTC' },
     testTimeout: 20_000,
