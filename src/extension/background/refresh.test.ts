@@ -1,4 +1,4 @@
-import './test-i18n';
+import './i18n.test-kit';
 import 'fake-indexeddb/auto';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { putCopiedReply } from '../db/marks';
@@ -8,7 +8,7 @@ import type { SourceRecord } from '../db/schema';
 import { badgeFor, BADGE_COLOURS } from './badge';
 import { pollDue } from '../feeds/background/poll';
 import { refresh } from './refresh';
-import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from './test-kit';
+import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from './worker.test-kit';
 
 const source: SourceRecord = {
   id: 's1',

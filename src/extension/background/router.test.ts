@@ -1,14 +1,14 @@
-import './test-i18n';
+import './i18n.test-kit';
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { eventsOf, getIncident } from '../db/incidents';
 import { getSetting, setSetting } from '../db/settings';
-import { getSnapshot, getSource } from '../db/sources';
+import { getSource } from '../db/sources';
 import type { Handlers, Sender } from '../messaging/channel';
 import { createHandlers } from './router';
 import { refresh } from './refresh';
 import { checkGrants, syncSites } from '../sites/background/registration';
-import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from './test-kit';
+import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from './worker.test-kit';
 
 const page: Sender = { id: 'ext', url: 'chrome-extension://ext/src/extension/options/index.html' };
 const FEED = 'https://status.acme.test/api/v2/summary.json';
@@ -31,7 +31,7 @@ describe('sources', () => {
       etag: '"1"',
       failures: 0,
     });
-    expect((await getSnapshot(kit.db, s.id))?.feed.incidents).toHaveLength(1);
+    expect((await kit.db.get('snapshots', s.id))?.feed.incidents).toHaveLength(1);
     expect(kit.platform.badge?.text).toBe('1');
   });
 
@@ -95,7 +95,7 @@ describe('sources', () => {
       page,
     );
     expect(moved.etag).toBeUndefined();
-    expect((await getSnapshot(kit.db, s.id))?.feed.incidents).toEqual([]);
+    expect((await kit.db.get('snapshots', s.id))?.feed.incidents).toEqual([]);
     expect(kit.net.calls.at(-1)?.url).toBe('https://other.test/summary.json');
     expect(kit.platform.removed).toContain('https://status.acme.test/*');
     await expect(h['sources/update']({ id: 'nope' }, page)).rejects.toThrow(/no longer exists/);
@@ -108,7 +108,7 @@ describe('sources', () => {
     await h['sites/enable']({ origin: 'https://status.acme.test' }, page);
     await h['sources/remove']({ id: s.id }, page);
     expect(await getSource(kit.db, s.id)).toBeUndefined();
-    expect(await getSnapshot(kit.db, s.id)).toBeUndefined();
+    expect(await kit.db.get('snapshots', s.id)).toBeUndefined();
     expect(kit.platform.removed).toEqual([]);
     expect(kit.platform.overlay?.incidents).toEqual([]);
   });

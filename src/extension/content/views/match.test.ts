@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { incident, item } from './fixtures.test-util';
+import { incident, item } from './fixtures.test-kit';
 import { containsTerm, incidentTerms, matchTicket } from './match';
 
 const checkout = item();

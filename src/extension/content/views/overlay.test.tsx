@@ -6,7 +6,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OverlayState } from '../../messaging/overlay-state';
 import { messagesSource, setMessageSource } from '../../i18n/translate';
-import { item, obligation, state } from './fixtures.test-util';
+import { item, obligation, state } from './fixtures.test-kit';
 import { Overlay, highestLevel } from './overlay';
 import type { OverlayPorts } from './ports';
 

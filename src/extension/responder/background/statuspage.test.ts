@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getSetting } from '../../db/settings';
-import { KEY, connect, useKit } from './test-kit';
+import { KEY, connect, useKit } from './fixtures.test-kit';
 
 const k = useKit();
 

@@ -1,6 +1,7 @@
 /**
- * Test doubles for the background (unit tests only): a recording Platform, a scripted fetch, a
- * settable clock and Deps over a fresh fake-indexeddb database. Import 'fake-indexeddb/auto' first.
+ * The one test kit of the service worker (unit tests only): a recording Platform, a scripted fetch,
+ * a settable clock and Deps over a fresh fake-indexeddb database. Every handler test (the worker
+ * shell's and each feature's `background/`) builds on it. Import 'fake-indexeddb/auto' first.
  */
 import { openLensDB, type LensDatabase } from '../db/open';
 import type { OverlayState } from '../messaging/overlay-state';
@@ -58,13 +59,31 @@ export class FakePlatform implements Platform {
 
 export type Responder = (url: string, init: RequestInit) => Response | Promise<Response>;
 
-/** A fetch that answers from a replaceable function and records every request. */
+/** A reply to queue: a JSON body with a status (and headers). */
+export interface QueuedReply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A fetch that records every request and answers from the queued `replies` first (one each, in
+ * order), then from the replaceable `respond` function.
+ */
 export class FakeFetch {
-  calls: { url: string; headers: Record<string, string> }[] = [];
+  calls: { url: string; init: RequestInit; headers: Record<string, string> }[] = [];
+  replies: QueuedReply[] = [];
   constructor(public respond: Responder = () => new Response('{}')) {}
   fetch: typeof fetch = async (input, init = {}) => {
     const url = String(input);
-    this.calls.push({ url, headers: { ...(init.headers as Record<string, string>) } });
+    this.calls.push({ url, init, headers: { ...(init.headers as Record<string, string>) } });
+    const queued = this.replies.shift();
+    if (queued) {
+      return new Response(JSON.stringify(queued.body), {
+        status: queued.status,
+        headers: queued.headers ?? {},
+      });
+    }
     return this.respond(url, init);
   };
 }
@@ -87,7 +106,10 @@ export interface Kit {
 }
 
 /** Deps over a fresh (or the named) database, with fakes everywhere. */
-export async function makeKit(name = freshName(), shared?: Partial<Kit>): Promise<Kit> {
+export async function makeKit(
+  name = freshName(),
+  shared?: Partial<Pick<Kit, 'platform' | 'net' | 'clock'>>,
+): Promise<Kit> {
   const db = await openLensDB(name);
   const platform = shared?.platform ?? new FakePlatform();
   const net = shared?.net ?? new FakeFetch();

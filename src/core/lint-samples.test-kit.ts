@@ -1,7 +1,7 @@
 /** Lints of every message id, from real core calls, for tests of their wording (not in the barrel). */
 import { lintMessage } from './comms/lint';
 import { lintActionItem, lintReview } from './review/lint';
-import { item, review } from './review/fixtures.test-helpers';
+import { item, review } from './review/fixtures.test-kit';
 import type { Lint } from './types';
 
 const NOW = Date.UTC(2025, 2, 15, 14, 0);
