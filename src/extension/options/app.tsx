@@ -1,7 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/translate';
-import { ReviewsSection } from '../reviews/views';
+import { ReviewsSection } from '../reviews/views/section';
 import { DataSection } from './data';
 import { NotificationsSection } from '../notifications/views/notifications';
 import { SitesSection } from '../sites/views/sites';

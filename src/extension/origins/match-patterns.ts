@@ -16,8 +16,3 @@ export function originPattern(urlOrOrigin: string): string {
   }
   return `${u.protocol}//${u.hostname}/*`;
 }
-
-/** `https://acme.zendesk.com/x` → `https://acme.zendesk.com` (port kept). */
-export function originOf(url: string): string {
-  return new URL(url).origin;
-}
