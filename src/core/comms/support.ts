@@ -1,7 +1,7 @@
 /** The support agent's ready reply, built from the latest public update of an incident. */
 import { latestUpdate } from '../feed/query';
 import type { FeedIncident, FeedUpdate } from '../types';
-import { formatClock } from './datetime';
+import { formatClock } from '../time';
 import { renderTemplate, type TemplateVars } from './render';
 import { languageOf, type Language } from '../language';
 import { SUPPORT_REPLY_TEMPLATES } from './templates';
@@ -99,7 +99,9 @@ export function supportReplyVars(incident: FeedIncident, ctx: SupportReplyContex
   const finished = FINISHED.has(latest?.status ?? incident.status);
   const nextAt = postedAt + (ctx.cadenceMinutes ?? 30) * 60_000;
   const nextUpdateTime =
-    nextAt > ctx.now ? formatClock(nextAt, ctx.now, ctx.locale, ctx.timeZone) : w.soon;
+    nextAt > ctx.now
+      ? formatClock(nextAt, ctx.locale, { timeZone: ctx.timeZone, zoneName: true, now: ctx.now })
+      : w.soon;
   const nextUpdate = finished
     ? w.finished
     : nextAt > ctx.now
@@ -108,7 +110,11 @@ export function supportReplyVars(incident: FeedIncident, ctx: SupportReplyContex
   return {
     incidentName: incident.name.trim() || w.unnamed,
     latestUpdate: latest?.body.trim() || status,
-    latestUpdateTime: formatClock(postedAt, ctx.now, ctx.locale, ctx.timeZone),
+    latestUpdateTime: formatClock(postedAt, ctx.locale, {
+      timeZone: ctx.timeZone,
+      zoneName: true,
+      now: ctx.now,
+    }),
     status,
     statusPageUrl: url,
     nextUpdate,

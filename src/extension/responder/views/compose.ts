@@ -1,5 +1,5 @@
 import { composeUpdate, proposeNextUpdate } from '../../../core/comms/compose';
-import { formatClock } from '../../../core/comms/datetime';
+import { formatClock } from '../../../core/time';
 import { lintMessage } from '../../../core/comms/lint';
 import { renderTemplate, type TemplateVars } from '../../../core/comms/render';
 import { DEFAULT_TEMPLATES, type TemplateId } from '../../../core/comms/templates';
@@ -92,7 +92,9 @@ export function draftMessage(
 ): Drafted {
   const template = env.templates?.[kind] ?? DEFAULT_TEMPLATES[kind as TemplateId];
   const clock = (at: number | null) =>
-    at === null ? '' : formatClock(at, env.now, env.locale, env.timeZone);
+    at === null
+      ? ''
+      : formatClock(at, env.locale, { timeZone: env.timeZone, zoneName: true, now: env.now });
   const nextAt = fromLocalInput(fields.nextUpdateAt ?? '');
   if (kind === 'update') {
     const r = composeUpdate(

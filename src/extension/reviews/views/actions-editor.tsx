@@ -1,5 +1,5 @@
 import type { ActionItem, ActionItemStatus } from '../../../core/review';
-import { formatDate } from '../../../core/comms/datetime';
+import { formatDate } from '../../../core/time';
 import { t, uiLocale } from '../../i18n/translate';
 import { endOfDay, localTimeZone, toDateInput } from './dates';
 import { newItem, removeAt, replaceAt } from './draft';

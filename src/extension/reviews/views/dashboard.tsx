@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatDate } from '../../../core/comms/datetime';
+import { formatDate } from '../../../core/time';
 import type { ActionItemStatus, Review } from '../../../core/review';
 import { send } from '../../messaging/channel';
 import { t, uiLocale } from '../../i18n/translate';

@@ -1,4 +1,4 @@
-import { formatDate } from '../../../core/comms/datetime';
+import { formatDate } from '../../../core/time';
 import { send } from '../../messaging/channel';
 import { countdown } from '../../i18n/countdown';
 import { t, uiLocale } from '../../i18n/translate';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Review } from '../../../core/review';
-import { formatDate } from '../../../core/comms/datetime';
+import { formatDate } from '../../../core/time';
 import { t, uiLocale } from '../../i18n/translate';
 import { localTimeZone } from './dates';
 import { Lints } from './lint-view';
