@@ -114,11 +114,7 @@ export function ActionItemsEditor({
                 />
               </div>
               <p class="hint">{itemDates(a)}</p>
-              <Lints
-                id={`rv-lint-ai-${i}`}
-                lints={lints.get(`actionItems[${i}]`)}
-                source={a.description}
-              />
+              <Lints id={`rv-lint-ai-${i}`} lints={lints.get(`actionItems[${i}]`)} />
             </li>
           );
         })}

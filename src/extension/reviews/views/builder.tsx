@@ -136,7 +136,7 @@ function Builder({ incidentId, onBack, headingLevel = 3 }: ReviewBuilderProps) {
         <WhysEditor {...parts} />
         <MitigationsEditor {...parts} />
         <ActionItemsEditor {...parts} now={now} onStatus={(id, s) => void setItemStatus(id, s)} />
-        <ReviewChecks review={draft} lints={lints} heading={headingLevel === 2 ? 'h3' : 'h4'} />
+        <ReviewChecks lints={lints} heading={headingLevel === 2 ? 'h3' : 'h4'} />
         <PublishBar review={draft} dirty={dirty} busy={busy} onPublish={() => void publish()} />
         <ExportBar review={exported} />
       </form>

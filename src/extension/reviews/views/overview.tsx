@@ -38,7 +38,7 @@ export function OverviewEditor({ review, change, lints }: PartProps) {
           }}
         />
       </label>
-      <Lints id="rv-lint-title" lints={lints.get('title')} source={review.title} />
+      <Lints id="rv-lint-title" lints={lints.get('title')} />
       <label class="field">
         <span>{t('review_participants')}</span>
         <input
@@ -66,7 +66,7 @@ export function OverviewEditor({ review, change, lints }: PartProps) {
           }}
         />
       </label>
-      <Lints id="rv-lint-summary" lints={lints.get('summary')} source={review.summary ?? ''} />
+      <Lints id="rv-lint-summary" lints={lints.get('summary')} />
     </fieldset>
   );
 }

@@ -3,7 +3,7 @@ import { DEFAULT_POLICY } from '../../../core/policy';
 import { createReview, lintReview, type ActionItem, type Review } from '../../../core/review';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../db/schema';
 import { endOfDay, toDateInput } from './dates';
-import { amount, textAt, whyInputs } from './draft';
+import { amount, whyInputs } from './draft';
 import {
   chartBars,
   completionRows,
@@ -184,7 +184,5 @@ describe('builder helpers', () => {
     expect(by.get('actionItems[0]')?.map((l) => l.code)).toEqual(['vague_action', 'missing_owner']);
     expect(by.get('whys[0]')?.map((l) => l.code)).toContain('why_stops_at_person');
     expect(by.get('summary')?.map((l) => l.code)).toEqual(['blaming_language']);
-    expect(textAt(r, 'actionItems[0].description')).toBe('Improve monitoring');
-    expect(textAt(r, 'whys[0]')).toBe('Mehmet ran the wrong script');
   });
 });
