@@ -6,7 +6,8 @@ import { eventsOf, getEvent, getIncident, saveIncident } from '../../db/incident
 import type { EventRecord, IncidentRecord } from '../../db/schema';
 import type { Handlers } from '../../messaging/channel';
 import type { Deps } from '../../background/deps';
-import { optText, payload, text, time } from '../../background/input';
+import { optText, text, time } from '../../../core/validate';
+import { payload } from '../../background/input';
 import { refresh } from '../../background/refresh';
 
 type IncidentCommands =

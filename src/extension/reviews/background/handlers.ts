@@ -11,7 +11,8 @@ import type { EventRecord, IncidentRecord, ReviewRecord } from '../../db/schema'
 import type { Handlers } from '../../messaging/channel';
 import { sanitizeReview } from '../validate';
 import type { Deps } from '../../background/deps';
-import { payload, text } from '../../background/input';
+import { text } from '../../../core/validate';
+import { payload } from '../../background/input';
 import { refresh } from '../../background/refresh';
 
 type ReviewCommand =

@@ -4,7 +4,8 @@ import { DEFAULT_NOTIFICATIONS, getSetting, setSetting } from '../../db/settings
 import type { NotificationPrefs } from '../../db/schema';
 import type { Handlers, Sender } from '../../messaging/channel';
 import type { Deps } from '../../background/deps';
-import { optText, payload, text } from '../../background/input';
+import { optText, text } from '../../../core/validate';
+import { payload } from '../../background/input';
 import { refresh } from '../../background/refresh';
 import { disableSite, enableSite, setCorner } from './registration';
 
