@@ -5,7 +5,7 @@ import { eventsOf, getIncident } from '../db/incidents';
 import { getSetting, setSetting } from '../db/settings';
 import { getSource } from '../db/sources';
 import type { Handlers, Sender } from '../messaging/channel';
-import { createHandlers } from './router';
+import { createHandlers, withRefresh } from './router';
 import { refresh } from './refresh';
 import { checkGrants, syncSites } from '../sites/background/registration';
 import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from './worker.test-kit';
@@ -407,5 +407,29 @@ describe('data', () => {
     expect(await kit.db.count('sources')).toBe(1);
     const r = await h['data/import']({ json: backup }, page);
     expect(r).toMatchObject({ ok: true, counts: expect.objectContaining({ sources: 1 }) });
+  });
+});
+
+describe('refresh after writes', () => {
+  test('the router refreshes after every writing command, so a handler cannot forget to', async () => {
+    const kit = await makeKit();
+    let wrote = 0;
+    const h = withRefresh(kit.deps, {
+      'sources/test': async () => null,
+      'feed/markDone': async () => {
+        wrote++;
+        return null;
+      },
+      'sites/enable': async () => {
+        throw new Error('The site is not allowed.');
+      },
+    } as unknown as Handlers);
+    await h['sources/test']({ url: FEED }, page);
+    await expect(h['sites/enable']({ origin: 'x' }, page)).rejects.toThrow(/not allowed/);
+    expect(kit.platform.overlay).toBeUndefined();
+    await h['feed/markDone']({ sourceId: 's', incidentId: 'i', obligationId: 'o' }, page);
+    expect(wrote).toBe(1);
+    expect(kit.platform.overlay).toMatchObject({ incidents: [] });
+    kit.db.close();
   });
 });

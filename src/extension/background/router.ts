@@ -1,18 +1,19 @@
 import { exportAll, importAll } from '../db/backup';
-import type { Handlers } from '../messaging/channel';
+import type { Handlers, Sender } from '../messaging/channel';
+import type { Command } from '../messaging/commands';
 import type { Deps } from './deps';
 import { incidentHandlers } from '../responder/background/incidents';
 import { siteHandlers } from '../sites/background/handlers';
 import { sourceHandlers } from '../feeds/background/sources';
 import { payload } from './input';
 import { refresh } from './refresh';
-import { responderHandlers, type ResponderHandlers } from '../responder/background/handlers';
+import { responderHandlers } from '../responder/background/handlers';
 import { reviewHandlers } from '../reviews/background/handlers';
 import { releaseOrigin, syncSites } from '../sites/background/registration';
 
 type DataCommands = 'data/export' | 'data/import';
 
-/** Backup export and import. An import re-registers the imported sites and recomputes everything. */
+/** Backup export and import. An import re-registers the imported sites (the router then refreshes). */
 export function dataHandlers(deps: Deps): Pick<Handlers, DataCommands> {
   return {
     async 'data/export'() {
@@ -21,47 +22,52 @@ export function dataHandlers(deps: Deps): Pick<Handlers, DataCommands> {
     async 'data/import'(p) {
       if (typeof payload(p).json !== 'string') throw new Error('The backup must be text.');
       const result = await importAll(await deps.db(), p.json);
-      if (result.ok) {
-        await syncSites(deps);
-        await refresh(deps);
-      }
+      if (result.ok) await syncSites(deps);
       return result;
     },
   };
 }
 
-/** Responder commands that only read: nothing derived can have changed after them. */
-const READ_ONLY: ReadonlySet<string> = new Set<keyof ResponderHandlers>([
+/**
+ * Commands after which nothing derived can have changed: they read, or (notification preferences)
+ * write only what the next poll's notices consult. Every other command gets a refresh.
+ */
+const NO_REFRESH: ReadonlySet<Command> = new Set<Command>([
   'statuspage/status',
   'statuspage/components',
+  'sources/test',
+  'data/export',
+  'settings/setNotifications',
 ]);
 
-/** Responder handlers (background/responder.ts), each write followed by a refresh of derived state. */
-function withRefresh(deps: Deps, h: ResponderHandlers): ResponderHandlers {
-  const out = {} as Record<string, (req: unknown) => Promise<unknown>>;
-  for (const [cmd, fn] of Object.entries(h) as [string, (req: unknown) => Promise<unknown>][]) {
-    out[cmd] = READ_ONLY.has(cmd)
+/**
+ * The one way state is refreshed after a write: each command outside NO_REFRESH is followed by
+ * `refresh` (badge, overlay projection, notifications), so no handler has to remember it. A
+ * command that throws is not followed by one: it wrote nothing the views should see.
+ */
+export function withRefresh(deps: Deps, handlers: Handlers): Handlers {
+  type Any = (req: unknown, sender: Sender) => Promise<unknown>;
+  const out: Record<string, Any> = {};
+  for (const [cmd, fn] of Object.entries(handlers) as [Command, Any][]) {
+    out[cmd] = NO_REFRESH.has(cmd)
       ? fn
-      : async (req) => {
-          const value = await fn(req);
+      : async (req, sender) => {
+          const value = await fn(req, sender);
           await refresh(deps);
           return value;
         };
   }
-  return out as ResponderHandlers;
+  return out as Handlers;
 }
 
 /** The one handler object the background registers (STYLE.md #3). */
 export function createHandlers(deps: Deps): Handlers {
-  return {
+  return withRefresh(deps, {
     ...sourceHandlers(deps),
     ...siteHandlers(deps),
     ...incidentHandlers(deps),
     ...dataHandlers(deps),
-    ...withRefresh(
-      deps,
-      responderHandlers({ ...deps, releaseOrigin: (pattern) => releaseOrigin(deps, pattern) }),
-    ),
+    ...responderHandlers({ ...deps, releaseOrigin: (pattern) => releaseOrigin(deps, pattern) }),
     ...reviewHandlers(deps),
-  };
+  });
 }

@@ -16,7 +16,6 @@ import { fetchFeed } from './fetch-feed';
 import { text } from '../../../core/validate';
 import { httpUrl, payload, pollSeconds, summaryUrlOf } from '../../background/input';
 import { pollDue, pollSource, problems, usable } from './poll';
-import { refresh } from '../../background/refresh';
 import { releaseOrigin } from '../../sites/background/registration';
 
 type SourceCommands =
@@ -60,7 +59,6 @@ async function findFeed(
 /** Polls the source right away and answers with its record as the poll left it. */
 async function pollAndReturn(deps: Deps, source: SourceRecord): Promise<SourceRecord> {
   await pollSource(deps, source);
-  await refresh(deps);
   return (await getSource(await deps.db(), source.id)) ?? source;
 }
 
@@ -111,7 +109,6 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
       await putSource(db, next);
       if (url !== old.url) await releaseOrigin(deps, originPattern(old.url));
       if (next.enabled && next.nextPollAt <= deps.now()) return pollAndReturn(deps, next);
-      await refresh(deps);
       return next;
     },
 
@@ -122,7 +119,6 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
       if (!old) return null;
       await deleteSource(db, old.id);
       await releaseOrigin(deps, originPattern(old.url));
-      await refresh(deps);
       return null;
     },
 
@@ -161,7 +157,6 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
         }
       }
       await pollDue(deps);
-      await refresh(deps);
       return null;
     },
   };

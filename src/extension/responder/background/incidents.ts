@@ -8,7 +8,6 @@ import type { Handlers } from '../../messaging/channel';
 import type { Deps } from '../../background/deps';
 import { optText, text, time } from '../../../core/validate';
 import { payload } from '../../background/input';
-import { refresh } from '../../background/refresh';
 
 type IncidentCommands =
   'incidents/declare' | 'incidents/classify' | 'incidents/record' | 'incidents/editEvent';
@@ -60,7 +59,6 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
       await saveIncident(await deps.db(), incident, [
         event(incident.id, { type: 'declared', at: now }),
       ]);
-      await refresh(deps);
       return incident;
     },
 
@@ -97,7 +95,6 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
         ...(reason ? { text: reason } : {}),
       });
       await saveIncident(await deps.db(), next, [e]);
-      await refresh(deps);
       return next;
     },
 
@@ -125,7 +122,6 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
       if (p.type === 'review_published')
         next.reviewPublishedAt = Math.min(at, incident.reviewPublishedAt ?? at);
       await saveIncident(await deps.db(), next, [e]);
-      await refresh(deps);
       return null;
     },
 
@@ -155,7 +151,6 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
       if (published.length) next.reviewPublishedAt = Math.min(...published);
       // The incident summary and the edited event change together, in one transaction.
       await saveIncident(db, next, [edited]);
-      await refresh(deps);
       return null;
     },
   };

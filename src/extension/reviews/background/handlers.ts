@@ -13,7 +13,6 @@ import { sanitizeReview } from '../validate';
 import type { Deps } from '../../background/deps';
 import { text } from '../../../core/validate';
 import { payload } from '../../background/input';
-import { refresh } from '../../background/refresh';
 
 type ReviewCommand =
   'reviews/create' | 'reviews/save' | 'reviews/publish' | 'reviews/setItemStatus';
@@ -51,9 +50,9 @@ async function savePublished(
 }
 
 /**
- * Handlers of the post-incident review commands (types in reviews/protocol.ts). Each write is
- * followed by `refresh`, which rewrites the storage projection — the signal views re-read on —
- * and recomputes the post-mortem obligation.
+ * Handlers of the post-incident review commands (types in reviews/protocol.ts). The router
+ * follows each with `refresh`, which rewrites the storage projection — the signal views re-read
+ * on — and recomputes the post-mortem obligation.
  */
 export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
   return {
@@ -71,7 +70,6 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
         now: deps.now(),
       });
       await putReview(db, review);
-      await refresh(deps);
       return review;
     },
 
@@ -82,7 +80,6 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
       const duration = incidentDurationMinutes(await eventsOf(db, stored.incidentId));
       const review: ReviewRecord = sanitizeReview(p.review, stored, deps.now(), duration);
       await putReview(db, review);
-      await refresh(deps);
       return review;
     },
 
@@ -118,7 +115,6 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
       // reviewPublishedAt is denormalised for the lists, which read no timelines.
       const reviewPublishedAt = Math.min(now, incident.reviewPublishedAt ?? now);
       await savePublished(db, { ...incident, updatedAt: now, reviewPublishedAt }, event, published);
-      await refresh(deps);
       return published;
     },
 
@@ -146,7 +142,6 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
         actionItems: review.actionItems.map((a) => (a.id === itemId ? next : a)),
       };
       await putReview(db, saved);
-      await refresh(deps);
       return saved;
     },
   };

@@ -6,7 +6,6 @@ import type { Handlers, Sender } from '../../messaging/channel';
 import type { Deps } from '../../background/deps';
 import { optText, text } from '../../../core/validate';
 import { payload } from '../../background/input';
-import { refresh } from '../../background/refresh';
 import { disableSite, enableSite, setCorner } from './registration';
 
 type SiteCommands =
@@ -37,19 +36,16 @@ export function siteHandlers(deps: Deps): Pick<Handlers, SiteCommands> {
   return {
     async 'sites/enable'(p) {
       const site = await enableSite(deps, text(payload(p).origin, 'The site'));
-      await refresh(deps);
       return site;
     },
     async 'sites/disable'(p) {
       await disableSite(deps, text(payload(p).origin, 'The site'));
-      await refresh(deps);
       return null;
     },
     async 'sites/setCorner'(p, sender) {
       const origin = text(payload(p).origin, 'The site');
       ownOrigin(sender, origin);
       await setCorner(deps, origin, p.corner);
-      await refresh(deps);
       return null;
     },
     async 'replies/copied'(p) {
@@ -63,7 +59,6 @@ export function siteHandlers(deps: Deps): Pick<Handlers, SiteCommands> {
         text: text(p.text, 'The reply', 20_000),
         copiedAt: deps.now(),
       });
-      await refresh(deps);
       return null;
     },
     async 'feed/markDone'(p) {
@@ -74,7 +69,6 @@ export function siteHandlers(deps: Deps): Pick<Handlers, SiteCommands> {
         throw new Error(`"${obligationId}" is not a duty an agent can mark done.`);
       if (!(await markFeedIncidentDone(await deps.db(), key, obligationId, deps.now())))
         throw new Error('This incident is no longer listed.');
-      await refresh(deps);
       return null;
     },
     async 'settings/setNotifications'(p) {
