@@ -1,32 +1,14 @@
-import { exportAll, importAll } from '../db/backup';
 import type { Handlers, Sender } from '../messaging/channel';
 import type { Command } from '../messaging/commands';
 import type { Deps } from './deps';
 import { incidentHandlers } from '../responder/background/incidents';
 import { siteHandlers } from '../sites/background/handlers';
 import { sourceHandlers } from '../feeds/background/sources';
-import { payload } from './input';
 import { refresh } from './refresh';
 import { responderHandlers } from '../responder/background/handlers';
 import { reviewHandlers } from '../reviews/background/handlers';
-import { releaseOrigin, syncSites } from '../sites/background/registration';
-
-type DataCommands = 'data/export' | 'data/import';
-
-/** Backup export and import. An import re-registers the imported sites (the router then refreshes). */
-export function dataHandlers(deps: Deps): Pick<Handlers, DataCommands> {
-  return {
-    async 'data/export'() {
-      return { json: await exportAll(await deps.db(), deps.now()) };
-    },
-    async 'data/import'(p) {
-      if (typeof payload(p).json !== 'string') throw new Error('The backup must be text.');
-      const result = await importAll(await deps.db(), p.json);
-      if (result.ok) await syncSites(deps);
-      return result;
-    },
-  };
-}
+import { releaseOrigin } from '../sites/background/registration';
+import { backupHandlers } from '../backup/background/handlers';
 
 /**
  * Commands after which nothing derived can have changed: they read, or (notification preferences)
@@ -66,7 +48,7 @@ export function createHandlers(deps: Deps): Handlers {
     ...sourceHandlers(deps),
     ...siteHandlers(deps),
     ...incidentHandlers(deps),
-    ...dataHandlers(deps),
+    ...backupHandlers(deps),
     ...responderHandlers({ ...deps, releaseOrigin: (pattern) => releaseOrigin(deps, pattern) }),
     ...reviewHandlers(deps),
   });

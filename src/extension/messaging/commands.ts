@@ -1,89 +1,26 @@
-import type { FeedProblem, ImpactAnswers, Severity, TimelineEventType } from '../../core/types';
-import type { IncidentRecord, NotificationPrefs, SiteRecord, SourceRecord } from '../db/schema';
-import type { ResponderCommands } from '../responder/protocol';
+import type { BackupCommands } from '../backup/protocol';
+import type { SourceCommands } from '../feeds/protocol';
+import type { NotificationCommands } from '../notifications/protocol';
+import type { IncidentCommands, ResponderCommands } from '../responder/protocol';
 import type { ReviewCommands } from '../reviews/protocol';
+import type { SiteCommands } from '../sites/protocol';
 
 /**
- * The one typed message protocol (STYLE.md #3): command → request → reply.
+ * The one typed message protocol (docs/architecture.md): command → request → reply. Each feature
+ * declares its own commands beside its code (`<feature>/protocol.ts`); this map composes them, so
+ * `send`, the router and the content-script allow-list all see one typed map.
  * Messages are commands; state is shared through IndexedDB / storage, which views observe.
- * Extend this map; never send an untyped message.
+ * Add a command to its feature's protocol; never send an untyped message.
  */
-export interface Commands {
-  'sources/add': { req: { name: string; url: string; pollSeconds: number }; res: SourceRecord };
-  'sources/update': {
-    req: { id: string; name?: string; url?: string; pollSeconds?: number; enabled?: boolean };
-    res: SourceRecord;
-  };
-  'sources/remove': { req: { id: string }; res: null };
-  /** Fetches a URL once and reports what the parser made of it; stores nothing. */
-  'sources/test': {
-    req: { url: string };
-    /** `url`: the URL fetched (a status page's root means its /api/v2/summary.json). */
-    res:
-      | {
-          ok: true;
-          url: string;
-          kind: string;
-          incidents: number;
-          maintenances: number;
-          components: number;
-          problems: FeedProblem[];
-        }
-      | { ok: false; url: string; error: string };
-  };
-  'sources/pollNow': { req: { id?: string }; res: null };
-  /** Called after the page obtained the origin permission (a user gesture is needed for that). */
-  'sites/enable': { req: { origin: string }; res: SiteRecord };
-  'sites/disable': { req: { origin: string }; res: null };
-  'sites/setCorner': { req: { origin: string; corner: SiteRecord['corner'] }; res: null };
-  'replies/copied': {
-    req: { sourceId: string; incidentId: string; updateId: string; text: string };
-    res: null;
-  };
-  /** An agent did a feed incident's duty (today: notified the customers), from the overlay or popup. */
-  'feed/markDone': {
-    req: { sourceId: string; incidentId: string; obligationId: string };
-    res: null;
-  };
-  'incidents/declare': {
-    req: { title: string; components: string[]; publiclyVisible: boolean; startedAt?: number };
-    res: IncidentRecord;
-  };
-  'incidents/classify': {
-    req: { id: string; answers: ImpactAnswers; severity: Severity; overrideReason?: string };
-    res: IncidentRecord;
-  };
-  'incidents/record': {
-    req: { id: string; type: TimelineEventType; at?: number; obligationId?: string; text?: string };
-    res: null;
-  };
-  'incidents/editEvent': {
-    req: { id: string; eventId: string; at: number; reason: string };
-    res: null;
-  };
-  'data/export': { req: null; res: { json: string } };
-  'data/import': {
-    req: { json: string };
-    res: { ok: true; counts: Record<string, number> } | { ok: false; error: string };
-  };
-  /** Options page → Notifications: merges the given toggles into settings.notifications (UI, issue 5). */
-  'settings/setNotifications': { req: Partial<NotificationPrefs>; res: NotificationPrefs };
-  // Responder workflow: types in responder/protocol.ts, handlers in background/responder.ts.
-  'incidents/publish': ResponderCommands['incidents/publish'];
-  'incidents/resolve': ResponderCommands['incidents/resolve'];
-  'incidents/link': ResponderCommands['incidents/link'];
-  'drafts/save': ResponderCommands['drafts/save'];
-  'drafts/discard': ResponderCommands['drafts/discard'];
-  'statuspage/connect': ResponderCommands['statuspage/connect'];
-  'statuspage/disconnect': ResponderCommands['statuspage/disconnect'];
-  'statuspage/status': ResponderCommands['statuspage/status'];
-  'statuspage/components': ResponderCommands['statuspage/components'];
-  // Post-incident reviews: types in reviews/protocol.ts, handlers in background/reviews.ts.
-  'reviews/create': ReviewCommands['reviews/create'];
-  'reviews/save': ReviewCommands['reviews/save'];
-  'reviews/publish': ReviewCommands['reviews/publish'];
-  'reviews/setItemStatus': ReviewCommands['reviews/setItemStatus'];
-}
+export interface Commands
+  extends
+    SourceCommands,
+    SiteCommands,
+    NotificationCommands,
+    BackupCommands,
+    IncidentCommands,
+    ResponderCommands,
+    ReviewCommands {}
 
 export type Command = keyof Commands;
 export type Req<K extends Command> = Commands[K]['req'];

@@ -12,14 +12,12 @@ import type { SourceRecord } from '../../db/schema';
 import type { Handlers } from '../../messaging/channel';
 import { originPattern } from '../../origins/match-patterns';
 import type { Deps } from '../../background/deps';
+import type { SourceCommands } from '../protocol';
 import { fetchFeed } from './fetch-feed';
 import { text } from '../../../core/validate';
 import { httpUrl, payload, pollSeconds, summaryUrlOf } from '../../background/input';
 import { pollDue, pollSource, problems, usable } from './poll';
 import { releaseOrigin } from '../../sites/background/registration';
-
-type SourceCommands =
-  'sources/add' | 'sources/update' | 'sources/remove' | 'sources/test' | 'sources/pollNow';
 
 /** One plain request to `url`: the parsed feed, or why it is not one. */
 async function probe(
@@ -63,7 +61,7 @@ async function pollAndReturn(deps: Deps, source: SourceRecord): Promise<SourceRe
 }
 
 /** Handlers for feed sources. The options page asked for the source's host permission first. */
-export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
+export function sourceHandlers(deps: Deps): Pick<Handlers, keyof SourceCommands> {
   return {
     async 'sources/add'(p) {
       payload(p);

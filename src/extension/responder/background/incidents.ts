@@ -6,11 +6,9 @@ import { eventsOf, getEvent, getIncident, saveIncident } from '../../db/incident
 import type { EventRecord, IncidentRecord } from '../../db/schema';
 import type { Handlers } from '../../messaging/channel';
 import type { Deps } from '../../background/deps';
+import type { IncidentCommands } from '../protocol';
 import { optText, text, time } from '../../../core/validate';
 import { payload } from '../../background/input';
-
-type IncidentCommands =
-  'incidents/declare' | 'incidents/classify' | 'incidents/record' | 'incidents/editEvent';
 
 /** Recorded through their own commands, never through `incidents/record`. */
 const NOT_RECORDABLE: readonly TimelineEventType[] = ['declared', 'classified', 'reclassified'];
@@ -31,7 +29,7 @@ function notFuture(deps: Deps, at: number, field: string): number {
 }
 
 /** Handlers for the responder's timeline: the data side of declare, classify, record and edit. */
-export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
+export function incidentHandlers(deps: Deps): Pick<Handlers, keyof IncidentCommands> {
   const event = (incidentId: string, e: Omit<EventRecord, 'id' | 'incidentId'>): EventRecord => ({
     id: deps.newId(),
     incidentId,

@@ -7,14 +7,11 @@ import type { Deps } from '../../background/deps';
 import { optText, text } from '../../../core/validate';
 import { payload } from '../../background/input';
 import { disableSite, enableSite, setCorner } from './registration';
+import type { NotificationCommands } from '../../notifications/protocol';
+import type { SiteCommands } from '../protocol';
 
-type SiteCommands =
-  | 'sites/enable'
-  | 'sites/disable'
-  | 'sites/setCorner'
-  | 'replies/copied'
-  | 'feed/markDone'
-  | 'settings/setNotifications';
+/** Site and overlay commands, and (for now) the notification settings one. */
+type Own = keyof SiteCommands | keyof NotificationCommands;
 
 const PREF_KEYS = Object.keys(DEFAULT_NOTIFICATIONS) as (keyof NotificationPrefs)[];
 
@@ -32,7 +29,7 @@ function ownOrigin(sender: Sender, origin: string): void {
 export const AGENT_DUTIES: readonly string[] = ['customer_email'];
 
 /** Handlers for sites, copied replies and notification preferences. */
-export function siteHandlers(deps: Deps): Pick<Handlers, SiteCommands> {
+export function siteHandlers(deps: Deps): Pick<Handlers, Own> {
   return {
     async 'sites/enable'(p) {
       const site = await enableSite(deps, text(payload(p).origin, 'The site'));

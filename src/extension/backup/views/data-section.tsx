@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { send } from '../messaging/channel';
-import { toDateInput } from '../reviews/views/dates';
-import { downloadText } from '../ui/browser/download';
-import { t } from '../i18n/translate';
-import { errorMessage } from '../ui/error';
+import { send } from '../../messaging/channel';
+import { toDateInput } from '../../reviews/views/dates';
+import { downloadText } from '../../ui/browser/download';
+import { t } from '../../i18n/translate';
+import { errorMessage } from '../../ui/error';
 
 type Outcome = { kind: 'ok' | 'error'; text: string } | null;
 

@@ -1,0 +1,21 @@
+import type { SiteRecord } from '../db/schema';
+
+/**
+ * The commands of helpdesk sites and the overlay in them, composed into `Commands` in
+ * messaging/commands.ts. The last three are the ones a content script may send.
+ */
+export interface SiteCommands {
+  /** Called after the page obtained the origin permission (a user gesture is needed for that). */
+  'sites/enable': { req: { origin: string }; res: SiteRecord };
+  'sites/disable': { req: { origin: string }; res: null };
+  'sites/setCorner': { req: { origin: string; corner: SiteRecord['corner'] }; res: null };
+  'replies/copied': {
+    req: { sourceId: string; incidentId: string; updateId: string; text: string };
+    res: null;
+  };
+  /** An agent did a feed incident's duty (today: notified the customers), from the overlay or popup. */
+  'feed/markDone': {
+    req: { sourceId: string; incidentId: string; obligationId: string };
+    res: null;
+  };
+}
