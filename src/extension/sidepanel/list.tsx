@@ -12,7 +12,7 @@ import { obligationLabel } from '../i18n/obligation-label';
 export function ListView() {
   // Resolved incidents awaiting review are paged (latest resolution first): thousands may be stored.
   const [limit, setLimit] = useState(REVIEWS_PAGE);
-  const q = useDbQuery((db) => readList(db, Date.now(), limit));
+  const q = useDbQuery((db) => readList(db, Date.now(), limit), [limit]);
   const now = useNow(
     Boolean(q.data && [...q.data.open, ...q.data.reviews].some((i) => i.next?.dueAt)),
   );
@@ -57,7 +57,6 @@ export function ListView() {
               class="secondary"
               onClick={() => {
                 setLimit((l) => l + REVIEWS_PAGE);
-                q.refresh();
               }}
             >
               {t('rs_list_moreReviews')}

@@ -44,8 +44,7 @@ export function ReviewBuilder(props: ReviewBuilderProps) {
 }
 
 function Builder({ incidentId, onBack, headingLevel = 3 }: ReviewBuilderProps) {
-  const read = useMemo(() => readBuilder(incidentId), [incidentId]);
-  const { data, error, refresh } = useDbQuery(read);
+  const { data, error, refresh } = useDbQuery(readBuilder(incidentId), [incidentId]);
   const [draft, setDraft] = useState<Review | null>(null);
   const [dirty, setDirty] = useState(false);
   const [status, setStatus] = useState<{ text: string; error: boolean }>({

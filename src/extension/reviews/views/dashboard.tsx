@@ -16,7 +16,7 @@ import { errorMessage } from '../../ui/error';
  * status control, and the monthly completion rate for the last 12 months (chart and table).
  */
 export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): void }) {
-  const { data, error, refresh } = useDbQuery(readReviews);
+  const { data, error, refresh } = useDbQuery(readReviews, []);
   const [status, setStatus] = useState('');
   if (error) return <p class="error">{error}</p>;
   if (!data) return <p class="muted">{t('popup_loading')}</p>;

@@ -33,7 +33,7 @@ function Postmortem({ row, now }: { row: ReviewListRow; now: number }) {
 export function ReviewsList({ onOpen }: { onOpen(incidentId: string): void }) {
   // The latest resolved incidents, a page at a time: thousands may be stored.
   const [limit, setLimit] = useState(OVERVIEW_PAGE);
-  const { data, error, refresh } = useDbQuery((db) => readOverview(db, limit));
+  const { data, error } = useDbQuery((db) => readOverview(db, limit), [limit]);
   const live = data?.incidents.some((i) => i.status === 'resolved') ?? false;
   const now = useNow(live);
   if (error) return <p class="error">{error}</p>;
@@ -101,7 +101,6 @@ export function ReviewsList({ onOpen }: { onOpen(incidentId: string): void }) {
             class="secondary"
             onClick={() => {
               setLimit((l) => l + OVERVIEW_PAGE);
-              refresh();
             }}
           >
             {t('reviews_more')}

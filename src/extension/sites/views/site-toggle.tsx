@@ -28,7 +28,10 @@ function useActiveOrigin(): string | null | undefined {
 export function SiteToggle() {
   const origin = useActiveOrigin();
   const pattern = origin ? originPattern(origin) : '';
-  const site = useDbQuery((db) => (pattern ? getSite(db, pattern) : Promise.resolve(undefined)));
+  const site = useDbQuery(
+    (db) => (pattern ? getSite(db, pattern) : Promise.resolve(undefined)),
+    [pattern],
+  );
   const granted = useGranted(pattern ? [pattern] : []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -11,7 +11,7 @@ import { errorMessage } from '../../ui/error';
 
 /** Sites: where the overlay is on, each one's permission state; add one by origin. */
 export function SitesSection() {
-  const sites = useDbQuery(listSites);
+  const sites = useDbQuery(listSites, []);
   const list = sites.data ?? [];
   const granted = useGranted(list.map((s) => s.pattern));
   const [input, setInput] = useState('');
