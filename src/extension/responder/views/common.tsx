@@ -88,12 +88,6 @@ export function When({ at, now }: { at: number; now: number }) {
   );
 }
 
-/** Localised text for a key with a fallback for keys the catalogue does not have (policy labels). */
-export function tOr(key: string, fallback: string, ...subs: string[]): string {
-  const s = t(key, ...subs);
-  return s === key ? fallback : s;
-}
-
 /** An incident's severity chip, or "Unclassified" in the unknown-level colours before triage. */
 export function IncidentChip({ severity, long }: { severity: Severity | null; long?: boolean }) {
   return severity !== null ? (
