@@ -60,7 +60,14 @@ const VIEWS = ['src/extension/{options,popup,sidepanel,ui}/**', 'src/extension/*
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tests/fixtures/**', '.tmp/**'],
+    ignores: [
+      'dist/**',
+      '**/dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'tests/fixtures/**',
+      '.tmp/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -11,7 +11,10 @@ import os from 'node:os';
 const only = process.argv.slice(2);
 // Other work on the machine skews every time: the header reports the load average at the start.
 const loadAtStart = os.loadavg()[0];
-if (!existsSync('dist/widgets/incident-widgets.js') || !existsSync('dist/chrome/manifest.json')) {
+if (
+  !existsSync('widgets/dist/standalone/incident-widgets.js') ||
+  !existsSync('dist/chrome/manifest.json')
+) {
   const r = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(1);
 }

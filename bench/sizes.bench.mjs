@@ -14,20 +14,20 @@ async function jsFiles(dir) {
 /** Rows: one per bundle, gzip and brotli at the levels CDNs use (gzip -9, brotli 11). */
 export async function run() {
   const rows = [];
-  for (const dir of ['dist/widgets', 'dist/chrome']) {
+  for (const dir of ['widgets/dist/standalone', 'dist/chrome']) {
     for (const file of await jsFiles(dir)) {
       const buf = await readFile(file);
       const gz = gzipSync(buf, { level: 9 }).length;
       const br = brotliCompressSync(buf, {
         params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
       }).length;
-      const allInOne = file.endsWith('dist/widgets/incident-widgets.js');
+      const allInOne = file.endsWith('widgets/dist/standalone/incident-widgets.js');
       rows.push({
         group: 'bundle size',
         name: `${file} (raw ${buf.length} B, brotli ${br} B)`,
         value: gz,
         unit: 'B gzip',
-        ...(allInOne ? { goal: '≤ 10240 B gzip', met: gz <= 10240 } : {}),
+        ...(allInOne ? { goal: '≤ 16384 B gzip (size-budgets.json)', met: gz <= 16384 } : {}),
       });
     }
   }

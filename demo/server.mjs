@@ -63,7 +63,8 @@ export async function startDemo({
       if (url.pathname.startsWith('/api/v2/')) return await api(url, req, res);
       if (url.pathname === '/') return redirect(res, '/demo/index.html');
       const rel = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '');
-      if (rel.startsWith('..') || !/^(demo|dist|docs)[/\\]/.test(rel)) return notFound(res);
+      if (rel.startsWith('..') || !/^(demo|dist|docs|widgets[/\\]dist)[/\\]/.test(rel))
+        return notFound(res);
       const body = await readFile(join(ROOT, rel));
       res.writeHead(200, {
         'content-type': TYPES[extname(rel)] ?? 'application/octet-stream',

@@ -7,7 +7,7 @@
  * `explainClassification` gives the same result as codes and values, for views that word it in the UI
  * language; `classify` words it in English (its sentences are unchanged since before the codes existed).
  *
- * Decisions on rules the domain text leaves open (all tested in classify.test.ts):
+ * Decisions on what the domain rules (docs/policy.md) leave open (all tested in classify.test.ts):
  * - Exactly 10% of users is not "more than 10%", so on its own it is SEV-3: SEV-3's "< 10%" is read as the
  *   complement of SEV-2's "> 10%", otherwise 10% exactly would belong to no level.
  * - A `critical` feature counts as at least `significant`: critical with more than 10% of users is SEV-2.

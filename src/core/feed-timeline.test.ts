@@ -95,8 +95,15 @@ describe('feedTimeline', () => {
     expect(sp?.state).toBe('met');
   });
 
-  test('is deterministic', () => {
+  test('event ids come from the feed incident and its updates, so a re-read replaces, never duplicates', () => {
     const i = incident({ updates: [update('a', T0 + MIN)] });
-    expect(feedTimeline(i)).toEqual(feedTimeline(structuredClone(i)));
+    const ids = [
+      'feed:inc1:declared',
+      'feed:inc1:classified',
+      'feed:inc1:posted',
+      'feed:inc1:update:a',
+    ];
+    expect(feedTimeline(i).map((e) => e.id)).toEqual(ids);
+    expect(feedTimeline(structuredClone(i)).map((e) => e.id)).toEqual(ids);
   });
 });

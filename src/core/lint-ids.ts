@@ -13,10 +13,18 @@ export const LINT_MESSAGE_IDS = [
   'update_missing_next_update', // —
   'initial_missing_next_update', // —
   'resolution_missing_resolved', // —
+  'initial_missing_next_update_time', // —
+  'resolution_missing_postmortem', // —
+  'resolution_postmortem_not_required', // —
   'next_update_in_past', // —
   'next_update_too_late', // [minutes away, cadence minutes]
   'stated_next_update_too_late', // [stated minutes, cadence minutes]
   'promised_resolution_time', // [the promising phrase]
+  // public title lints (comms/title.ts)
+  'public_title_missing', // —
+  'public_title_is_internal', // —
+  'public_title_too_long', // [maximum characters]
+  'public_title_internal', // [the internal phrase]
   // blaming language (comms/blame.ts), in messages and reviews
   'blame_human_error', // —
   'blame_should_have', // —
@@ -37,6 +45,10 @@ export const LINT_MESSAGE_IDS = [
   'why_stops_at_person', // —
   'missing_root_cause', // —
   'missing_action_items', // —
+  // contributing factors (review/factors.ts)
+  'missing_factors', // —
+  'factor_missing_evidence', // —
+  'factor_missing_action', // —
 ] as const;
 
 export type LintMessageId = (typeof LINT_MESSAGE_IDS)[number];
@@ -44,6 +56,7 @@ export type LintMessageId = (typeof LINT_MESSAGE_IDS)[number];
 /** The message ids whose lints also carry a `suggestion` (the same sentence for every lint of the id). */
 export const LINT_SUGGESTION_IDS: readonly LintMessageId[] = [
   'promised_resolution_time',
+  'public_title_internal',
   'blame_human_error',
   'blame_should_have',
   'blame_judging_word',

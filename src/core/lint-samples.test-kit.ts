@@ -1,5 +1,6 @@
 /** Lints of every message id, from real core calls, for tests of their wording (not in the barrel). */
 import { lintMessage } from './comms/lint';
+import { lintPublicTitle } from './comms/title';
 import { lintActionItem, lintReview } from './review/lint';
 import { item, review } from './review/fixtures.test-kit';
 import type { Lint } from './types';
@@ -14,6 +15,13 @@ export function sampleLints(): Lint[] {
     ...lintMessage('', ctx),
     ...lintMessage('', { ...ctx, kind: 'initial' }),
     ...lintMessage('', { ...ctx, kind: 'resolution' }),
+    ...lintMessage('Next update soon.', { ...ctx, kind: 'initial' }),
+    ...lintMessage('Resolved.', { ...ctx, kind: 'resolution', postmortemRequired: true }),
+    ...lintMessage('Resolved. Post-mortem to follow.', {
+      ...ctx,
+      kind: 'resolution',
+      postmortemRequired: false,
+    }),
     ...lintMessage('', { ...ctx, kind: 'banner', nextUpdateAt: NOW - MIN }),
     ...lintMessage('', { ...ctx, kind: 'banner', nextUpdateAt: NOW + 45 * MIN }),
     ...lintMessage('Next update in 45 minutes.', { ...ctx, kind: 'banner' }),
@@ -23,6 +31,10 @@ export function sampleLints(): Lint[] {
         'An engineer forgot. Mehmet broke it.',
       { ...ctx, kind: 'banner' },
     ),
+    ...lintPublicTitle(''),
+    ...lintPublicTitle(`SEV-1 ${'checkout '.repeat(10)}`, {
+      internalTitle: `SEV-1 ${'checkout '.repeat(10)}`,
+    }),
     ...lintActionItem(item({ id: 'a', description: '', owner: '', dueAt: undefined }), NOW),
     ...lintActionItem(item({ id: 'b', description: 'Improve monitoring', dueAt: NOW - MIN }), NOW),
     ...[
@@ -35,6 +47,11 @@ export function sampleLints(): Lint[] {
         whys: ['a', 'b', 'c', 'd', 'e', 'Mehmet ran the wrong script.'],
         rootCause: '',
         actionItems: [],
+      }),
+      review({ rootCauseForm: 'factors', factors: [] }),
+      review({
+        rootCauseForm: 'factors',
+        factors: [{ id: 'f', description: 'Alerts fired late.', evidence: '', actionItemIds: [] }],
       }),
     ].flatMap((r) => lintReview(r, NOW).map((x) => x.lint)),
   ];

@@ -72,7 +72,7 @@ describe('deadlines per level', () => {
   it('SEV-1: bridge now, status page 15, customers 30, execs 60, updates 30, banner, post-mortem not started', () => {
     const s = run([classified(0, 1)], 0);
     expect(s.map((x) => [x.ruleId, dueMinutes(x), x.state])).toEqual([
-      ['bridge_call', 0, 'due_soon'],
+      ['bridge_call', 5, 'due_soon'],
       ['status_page', 15, 'upcoming'],
       ['customer_email', 30, 'upcoming'],
       ['exec_notice', 60, 'upcoming'],
@@ -89,7 +89,19 @@ describe('deadlines per level', () => {
     expect(dueMinutes(find(s, 'status_page'))).toBe(15);
     expect(dueMinutes(find(s, 'coordination_meeting'))).toBe(30);
     expect(dueMinutes(find(s, 'customer_email'))).toBe(60);
-    expect(find(s, 'engage_on_call').state).toBe('overdue');
+    // due "now": due soon for the due-soon window, not overdue a second after classification
+    expect(find(s, 'engage_on_call')).toMatchObject({ state: 'due_soon', dueAt: at(5) });
+    expect(find(run([classified(0, 2)], 6), 'engage_on_call').state).toBe('overdue');
+  });
+
+  it('a duty due at 0 minutes is not overdue at classification', () => {
+    for (const sev of [1, 2] as const) {
+      for (const s of run([classified(0, sev)], 0.02))
+        expect(s.state, s.ruleId).not.toBe('overdue');
+    }
+    expect(find(run([classified(0, 1), ev('bridge_opened', 4)], 10), 'bridge_call').state).toBe(
+      'met',
+    );
   });
 
   it('SEV-3: status page and customer contact only when their condition holds', () => {
@@ -202,8 +214,8 @@ describe('reclassification', () => {
     const s = run(events, 101, { publiclyVisible: false });
     expect(find(s, 'bridge_call')).toMatchObject({
       anchorAt: at(100),
-      dueAt: at(100),
-      state: 'overdue',
+      dueAt: at(105),
+      state: 'due_soon',
     });
     expect(dueMinutes(find(s, 'status_page'))).toBe(115);
     expect(dueMinutes(find(s, 'customer_email'))).toBe(130);
@@ -235,6 +247,96 @@ describe('reclassification', () => {
       anchorAt: at(60),
       dueAt: at(90),
       occurrence: 1,
+    });
+  });
+});
+
+describe('reclassification keeps what was promised and what was already owed', () => {
+  it('a next update promised before an upgrade still holds', () => {
+    const events = [
+      classified(0, 2),
+      ev('status_page_posted', 10, { nextUpdateAt: at(25) }),
+      ev('reclassified', 20, { severity: 1 }),
+    ];
+    expect(find(run(events, 21), 'status_updates')).toMatchObject({ dueAt: at(25), occurrence: 1 });
+    expect(find(run(events, 26), 'status_updates').state).toBe('overdue');
+  });
+
+  it('a next update promised before a downgrade to a level without a cadence still holds', () => {
+    const events = [
+      classified(0, 2),
+      ev('status_page_posted', 10, { nextUpdateAt: at(25) }),
+      ev('reclassified', 20, { severity: 3 }),
+    ];
+    expect(find(run(events, 21), 'promised_update')).toMatchObject({
+      state: 'due_soon',
+      anchorAt: at(10),
+      dueAt: at(25),
+      channel: 'status_page',
+    });
+    expect(find(run(events, 26), 'promised_update').state).toBe('overdue');
+    // the next post keeps the promise (and promises nothing more)
+    const kept = run([...events, ev('update_posted', 24)], 26);
+    expect(kept.some((x) => x.ruleId === 'promised_update')).toBe(false);
+  });
+
+  it('duties overdue at a downgrade stay overdue under the new level', () => {
+    const events = [classified(0, 1), ev('reclassified', 70, { severity: 2 })];
+    const s = run(events, 71);
+    // SEV-2 has no exec notice, but SEV-1's was due at 60 and is still owed
+    expect(find(s, 'exec_notice')).toMatchObject({
+      state: 'overdue',
+      dueAt: at(60),
+      fromSeverity: 1,
+      note: 'Overdue under SEV-1 when the severity changed; still owed.',
+    });
+    // SEV-2 gives customers 60 minutes from the downgrade; the SEV-1 deadline (30) had passed
+    expect(find(s, 'customer_email')).toMatchObject({ state: 'overdue', dueAt: at(30) });
+    expect(find(s, 'bridge_call').state).toBe('overdue');
+    // done later: met late, against the deadline that was missed
+    const done = run([...events, ev('customers_notified', 80), ev('execs_notified', 81)], 90);
+    expect(find(done, 'customer_email')).toMatchObject({
+      state: 'met_late',
+      metAt: at(80),
+      dueAt: at(30),
+    });
+    expect(find(done, 'exec_notice')).toMatchObject({ state: 'met_late', metAt: at(81) });
+  });
+
+  it('a downgrade before a deadline relaxes it (nothing was overdue yet)', () => {
+    const events = [
+      classified(0, 1),
+      ev('bridge_opened', 1),
+      ev('reclassified', 10, { severity: 2 }),
+    ];
+    const s = run(events, 11);
+    expect(s.some((x) => x.ruleId === 'exec_notice')).toBe(false);
+    expect(find(s, 'customer_email')).toMatchObject({ state: 'upcoming', dueAt: at(70) });
+  });
+
+  it('a conditional duty is carried only when its condition is known to hold', () => {
+    const events = [classified(0, 3), ev('reclassified', 100, { severity: 1 })];
+    expect(find(run(events, 101), 'customer_email').dueAt).toBe(at(130));
+    expect(find(run(events, 101, { commonlyUsed: true }), 'customer_email')).toMatchObject({
+      dueAt: at(60),
+      state: 'overdue',
+      fromSeverity: 3,
+    });
+  });
+
+  it('an update cadence missed before a downgrade to SEV-3 is still owed', () => {
+    const events = [
+      classified(0, 1),
+      ev('status_page_posted', 5),
+      ev('reclassified', 40, { severity: 3 }),
+    ];
+    expect(find(run(events, 41), 'status_updates')).toMatchObject({
+      state: 'overdue',
+      dueAt: at(35),
+    });
+    expect(find(run([...events, ev('update_posted', 45)], 46), 'status_updates')).toMatchObject({
+      state: 'met_late',
+      metAt: at(45),
     });
   });
 });
@@ -303,8 +405,25 @@ describe('resolution', () => {
     expect(s.anchorAt).toBe(at(120));
   });
 
-  it('one-off duties keep their deadlines after resolution', () => {
-    expect(find(run(events, 61), 'exec_notice').state).toBe('overdue');
+  it('one-off duties stop counting down at resolution: a miss stays a miss, a duty not yet due lapses', () => {
+    const s = run(events, 61);
+    // the customer notification was due at 30 and never sent: a miss, kept for the review
+    expect(find(s, 'customer_email')).toMatchObject({
+      state: 'missed',
+      dueAt: at(30),
+      note: 'Not done before resolution.',
+    });
+    // the exec notice was due at 60, exactly when it was resolved: it no longer applies
+    expect(find(s, 'exec_notice')).toMatchObject({
+      state: 'not_applicable',
+      note: 'Resolved before it was due.',
+    });
+    // nothing of the incident itself alerts any more, days later; only the post-mortem counts down
+    const later = run(events, 600);
+    expect(
+      later.filter((x) => x.state === 'overdue' || x.state === 'due_soon').map((x) => x.ruleId),
+    ).toEqual([]);
+    expect(find(later, 'postmortem').state).toBe('upcoming');
   });
 });
 

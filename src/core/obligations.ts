@@ -3,38 +3,43 @@
  *
  * Rules the domain leaves open, decided here (and tested in obligations.test.ts):
  * - Deadlines run from the classification that set the current severity; a reclassification to another
- *   severity restarts them from that moment with the new level's numbers.
+ *   severity restarts them from that moment with the new level's numbers, with two exceptions: a duty
+ *   already overdue when the severity changed stays owed against its old deadline (`fromSeverity`), and
+ *   a next update time promised to customers always holds (see `obligations-carry.ts`).
+ * - A duty due "now" (0 minutes) is due within the due-soon window, so it is not overdue the moment
+ *   the incident is classified.
  * - A one-off duty is met by the earliest matching event anywhere in this incident's timeline, even one
  *   recorded before a reclassification or before the classification itself (done early is done).
  * - Recurring duties count only posts made at or after the current severity's anchor: a reclassification
  *   restarts the cadence, and the first occurrence is due `dueMinutes` after it.
- * - Resolution ends recurring and standing duties; one-off duties keep their deadlines (a missed executive
- *   notice stays missed) and the post-mortem clock starts at the latest `resolved` event.
+ * - Resolution ends recurring and standing duties. A one-off duty not done by then is `missed` if its
+ *   deadline had passed (kept for the review) and `not_applicable` if it had not; neither alerts any more.
+ *   The post-mortem clock starts at the latest `resolved` event.
  * - An `onlyIf` property that is not answered is assumed true (the safer side), and the status says so.
  * - Exactly at the deadline is still on time; exactly `dueSoonMinutes` before it is already "due soon".
  */
 import { levelFor } from './policy';
 import { incidentAnchors } from './obligations-timeline';
+import {
+  carryOver,
+  clockState,
+  outstandingPromise,
+  promiseStatus,
+  type Promised,
+} from './obligations-carry';
 import type {
+  ObligationIncident,
   ObligationRule,
   ObligationState,
   ObligationStatus,
   Policy,
   SeverityLevel,
-  TimelineEvent,
 } from './types';
 
 export { currentSeverity, incidentAnchors, isResolved } from './obligations-timeline';
 export type { IncidentAnchors } from './obligations-timeline';
 
-/** What the obligation engine needs to know about an incident. */
-export interface ObligationIncident {
-  events: readonly TimelineEvent[];
-  /** Unanswered (`undefined`) counts as visible: obligations that depend on it still apply. */
-  publiclyVisible?: boolean;
-  /** Unanswered (`undefined`) counts as commonly used. */
-  commonlyUsed?: boolean;
-}
+export type { ObligationIncident } from './types';
 
 const MINUTE = 60_000;
 
@@ -46,12 +51,6 @@ const CONDITION = {
 /** True for both on-time and late completion: the duty was done. */
 export function isMetState(state: ObligationState): boolean {
   return state === 'met' || state === 'met_late';
-}
-
-/** Where a live deadline stands at `now`. */
-function clockState(dueAt: number, now: number, soonMs: number): ObligationState {
-  if (now > dueAt) return 'overdue';
-  return dueAt - now <= soonMs ? 'due_soon' : 'upcoming';
 }
 
 /**
@@ -117,6 +116,8 @@ interface Context {
   resolvedAt: number | null;
   now: number;
   soonMs: number;
+  /** The next update time the latest status-page post promised, if it still stands. */
+  promise: Promised | null;
 }
 
 function statusFor(rule: ObligationRule, facts: RuleFacts, ctx: Context): ObligationStatus {
@@ -181,11 +182,17 @@ function statusFor(rule: ObligationRule, facts: RuleFacts, ctx: Context): Obliga
       if (last !== undefined) s.lastMetAt = last;
       return withNote(s, 'Ended at resolution.');
     }
-    const dueAt =
+    let dueAt =
       last === undefined
         ? classifiedAt + rule.dueMinutes * MINUTE
         : Math.min(last + rule.repeatEveryMinutes * MINUTE, facts.promised ?? Infinity);
-    const s = status(clockState(dueAt, ctx.now, ctx.soonMs), anchorAt, dueAt);
+    let from = anchorAt;
+    // No post since the severity changed: a promise made before the change still holds.
+    if (last === undefined && ctx.promise && ctx.promise.dueAt < dueAt) {
+      dueAt = ctx.promise.dueAt;
+      from = ctx.promise.postAt;
+    }
+    const s = status(clockState(dueAt, ctx.now, ctx.soonMs), from, dueAt);
     s.occurrence = facts.posts + 1;
     s.everyMinutes = rule.repeatEveryMinutes;
     if (last !== undefined) s.lastMetAt = last;
@@ -202,11 +209,19 @@ function statusFor(rule: ObligationRule, facts: RuleFacts, ctx: Context): Obliga
     }
     return withNote(status('upcoming', anchorAt, null), 'Starts when resolved.');
   }
-  const dueAt = anchorAt + rule.dueMinutes * MINUTE;
+  // "Now" means within the due-soon window: not overdue a moment after classification.
+  const immediate = rule.dueMinutes === 0 && rule.anchor === 'classified' ? ctx.soonMs : 0;
+  const dueAt = anchorAt + rule.dueMinutes * MINUTE + immediate;
   if (firstMet !== undefined) {
     const s = status(firstMet <= dueAt ? 'met' : 'met_late', anchorAt, dueAt);
     s.metAt = firstMet;
     return withNote(s);
+  }
+  if (rule.anchor === 'classified' && resolvedAt !== null) {
+    // The incident is over: nothing here alerts any more; a deadline already missed stays a miss.
+    return dueAt < resolvedAt
+      ? withNote(status('missed', anchorAt, dueAt), 'Not done before resolution.')
+      : withNote(status('not_applicable', anchorAt, dueAt), 'Resolved before it was due.');
   }
   return withNote(status(clockState(dueAt, ctx.now, ctx.soonMs), anchorAt, dueAt));
 }
@@ -268,10 +283,17 @@ export function computeObligations(
     resolvedAt,
     now,
     soonMs: policy.dueSoonMinutes * MINUTE,
+    promise: outstandingPromise(events, resolvedAt),
   };
   const out: ObligationStatus[] = new Array<ObligationStatus>(rules.length);
   for (let r = 0; r < rules.length; r++) out[r] = statusFor(rules[r]!, facts[r]!, ctx);
-  return out;
+  // A level without an update cadence (SEV-3, SEV-4) still owes customers the update it promised.
+  const hasCadence = rules.some(
+    (r) => r.repeatEveryMinutes !== undefined && r.channel === 'status_page',
+  );
+  const promised = hasCadence ? null : promiseStatus(ctx.promise, resolvedAt, now, ctx.soonMs);
+  if (promised) out.push(promised);
+  return carryOver(out, { incident, policy, classifiedAt, resolvedAt, now }, computeObligations);
 }
 
 /**

@@ -4,28 +4,11 @@
  * `__proto__` and other stray keys can neither pollute prototypes nor ride along into storage.
  */
 import { isObj } from './validate';
-import type {
-  Channel,
-  ObligationRule,
-  Policy,
-  PolicyProblem,
-  Severity,
-  SeverityLevel,
-  TimelineEventType,
-} from './types';
+import type { ObligationRule, Policy, PolicyProblem, Severity, SeverityLevel } from './types';
+import { CHANNELS, TIMELINE_EVENT_TYPES } from './vocabulary';
 
 /** Every obligation channel a policy may name. */
-export const CHANNELS: readonly Channel[] = [
-  'bridge',
-  'status_page',
-  'customer_email',
-  'exec',
-  'coordination',
-  'engagement',
-  'banner',
-  'postmortem',
-  'tracking',
-];
+export { CHANNELS };
 /** What an obligation's deadline may be measured from. */
 export const ANCHORS: readonly ObligationRule['anchor'][] = ['classified', 'resolved'];
 /** Incident properties an obligation may depend on. */
@@ -34,25 +17,7 @@ export const ONLY_IF: readonly NonNullable<ObligationRule['onlyIf']>[] = [
   'commonly_used',
 ];
 /** Every timeline event type (what `metBy` may list). */
-export const EVENT_TYPES: readonly TimelineEventType[] = [
-  'declared',
-  'classified',
-  'reclassified',
-  'status_page_posted',
-  'customers_notified',
-  'execs_notified',
-  'bridge_opened',
-  'meeting_held',
-  'engineer_assigned',
-  'banner_shown',
-  'bug_logged',
-  'update_posted',
-  'mitigated',
-  'resolved',
-  'review_published',
-  'obligation_met',
-  'note',
-];
+export const EVENT_TYPES = TIMELINE_EVENT_TYPES;
 
 type Obj = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 /**
  * The response policy: severity levels, their criteria and their obligations.
- * `DEFAULT_POLICY` is the table in DESIGN.md ("Default policy"), taken from the domain text; every number in
+ * `DEFAULT_POLICY` is the table in docs/policy.md, which explains where each rule comes from; every number in
  * it is a default a team may change in settings (and `validatePolicy` checks what they change it to).
  */
 import { severityLabel } from './feed/levels';
@@ -77,7 +77,7 @@ const postmortem: ObligationRule = {
   metBy: ['review_published'],
 };
 
-/** The default policy: exactly the table in DESIGN.md "Default policy". */
+/** The default policy: exactly the table in docs/policy.md. */
 export const DEFAULT_POLICY: Policy = {
   version: 1,
   name: 'Default (domain text)',
@@ -210,7 +210,7 @@ export function levelFor(policy: Policy, severity: Severity): SeverityLevel {
   return level;
 }
 
-/** Display name of a severity, as in the domain text: `SEV-1 (Critical)`. */
+/** Display name of a severity, as docs/policy.md writes it: `SEV-1 (Critical)`. */
 export function severityName(policy: Policy, severity: Severity): string {
   return `${severityLabel(severity)} (${levelFor(policy, severity).name})`;
 }

@@ -91,21 +91,36 @@ describe('formatDuration', () => {
 });
 
 describe('formatClock / formatDateTime', () => {
-  it('formats in the given time zone', () => {
-    expect(plain(formatClock(NOW, 'en', { timeZone: 'UTC' }))).toBe('2:16 PM');
-    expect(formatClock(NOW, 'de', { timeZone: 'UTC' })).toBe('14:16');
-    expect(formatClock(NOW, 'de', { timeZone: 'Europe/Berlin' })).toBe('16:16');
-    expect(plain(formatClock(NOW, 'en-US', { timeZone: 'America/New_York' }))).toBe('10:16 AM');
+  it('formats in the given time zone, and names it', () => {
+    expect(plain(formatClock(NOW, 'en', { timeZone: 'UTC' }))).toBe('2:16 PM UTC');
+    expect(formatClock(NOW, 'de', { timeZone: 'UTC' })).toBe('14:16 UTC');
+    expect(formatClock(NOW, 'de', { timeZone: 'Europe/Berlin' })).toBe('16:16 MESZ');
+    expect(plain(formatClock(NOW, 'en-US', { timeZone: 'America/New_York' }))).toBe('10:16 AM EDT');
   });
 
-  it('formats date and time', () => {
-    expect(plain(formatDateTime(NOW, 'en', { timeZone: 'UTC' }))).toBe('May 13, 2026, 2:16 PM');
-    expect(formatDateTime(NOW, 'de', { timeZone: 'Europe/Berlin' })).toBe('13.05.2026, 16:16');
+  it('formats date and time, with the zone', () => {
+    expect(plain(formatDateTime(NOW, 'en', { timeZone: 'UTC' }))).toBe('May 13, 2026, 2:16 PM UTC');
+    expect(formatDateTime(NOW, 'de', { timeZone: 'Europe/Berlin' })).toBe(
+      '13. Mai 2026, 16:16 MESZ',
+    );
   });
 
-  it('uses the runtime zone when none is given, UTC for a bad one', () => {
-    expect(formatClock(NOW, 'de')).toBe('14:16');
-    expect(formatClock(NOW, 'de', { timeZone: 'Mars/Olympus_Mons' })).toBe('14:16');
+  it('uses the runtime zone (pinned to UTC in tests) when none or a bad one is given, and names it', () => {
+    expect(formatClock(NOW, 'de')).toBe('14:16 UTC');
+    expect(formatClock(NOW, 'de', { timeZone: 'Mars/Olympus_Mons' })).toBe('14:16 UTC');
+  });
+
+  it('leaves the zone out only when asked (rows under a zone heading)', () => {
+    const bare = { timeZone: 'UTC', zoneName: false };
+    expect(plain(formatClock(NOW, 'en', bare))).toBe('2:16 PM');
+    expect(formatClock(NOW, 'de', { timeZone: 'Europe/Berlin', zoneName: false })).toBe('16:16');
+    expect(plain(formatDateTime(NOW, 'en', bare))).toBe('May 13, 2026, 2:16 PM');
+    expect(formatDateTime(NOW, 'de', { timeZone: 'Europe/Berlin', zoneName: false })).toBe(
+      '13.05.2026, 16:16',
+    );
+    expect(formatClock(NOW, 'de', { zoneName: false, timeZone: 'Mars/Olympus_Mons' })).toBe(
+      '14:16',
+    );
   });
 
   it('names the zone and adds the date of another day for text read elsewhere', () => {

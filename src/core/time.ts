@@ -182,8 +182,9 @@ export interface DateTextOptions {
   /** An IANA zone; default the runtime's (the reader's own, in a view). */
   timeZone?: string;
   /**
-   * Name the zone ("2:30 PM UTC"): for text read by someone whose zone is unknown, such as a
-   * customer message or an exported review.
+   * Name the zone ("2:30 PM UTC"). Default true: every time a person reads, in the app or in a
+   * message, names its zone, as "14:05" alone is ambiguous across a team. False only where a
+   * heading nearby already names it (timeline rows under a zone heading).
    */
   zoneName?: boolean;
 }
@@ -202,14 +203,14 @@ export function monthKey(at: number, timeZone: string | undefined): string {
 }
 
 /**
- * Hour and minute: "2:05 PM", "14:05", with `zoneName` "2:05 PM UTC". Given `now`, the date is
+ * Hour and minute with the zone: "2:05 PM UTC", "14:05 MESZ" ("14:05" with `zoneName: false`). Given `now`, the date is
  * added when `at` is not on the same calendar day as `now` ("Mar 16, 2:05 PM UTC"): a bare clock
  * time on another day would mislead the reader.
  */
 export function formatClock(
   at: number,
   locale: string,
-  { timeZone, zoneName = false, now }: DateTextOptions & { now?: number } = {},
+  { timeZone, zoneName = true, now }: DateTextOptions & { now?: number } = {},
 ): string {
   const otherDay = now !== undefined && dayKey(at, timeZone) !== dayKey(now, timeZone);
   return formatSafe(
@@ -224,13 +225,13 @@ export function formatClock(
 }
 
 /**
- * A date and a time: "May 13, 2026, 2:16 PM" ("13.05.2026, 14:16"); with `zoneName`
- * "Mar 15, 2025, 2:02 PM UTC" (the month in words, as `dateStyle` cannot name a zone).
+ * A date and a time with the zone: "May 13, 2026, 2:16 PM UTC" ("13. Mai 2026, 16:16 MESZ"; the
+ * month in words, as `dateStyle` cannot name a zone); with `zoneName: false` "May 13, 2026, 2:16 PM".
  */
 export function formatDateTime(
   at: number,
   locale: string,
-  { timeZone, zoneName = false }: DateTextOptions = {},
+  { timeZone, zoneName = true }: DateTextOptions = {},
 ): string {
   const options: Intl.DateTimeFormatOptions = zoneName
     ? {
@@ -248,4 +249,18 @@ export function formatDateTime(
 /** A date without time ("15 Mar 2025"), for due dates. */
 export function formatDate(at: number, locale: string, timeZone?: string): string {
   return formatSafe(dtf(locale, timeZone, { year: 'numeric', month: 'short', day: 'numeric' }), at);
+}
+
+/**
+ * The zone customer-facing text is written in: the status page's own zone when it is a zone Intl
+ * knows, else UTC. Never the reader's or the browser's zone, which the customer cannot know.
+ */
+export function customerTimeZone(pageTimeZone: string | undefined): string {
+  const tz = pageTimeZone?.trim();
+  if (!tz) return 'UTC';
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
+  } catch {
+    return 'UTC';
+  }
 }

@@ -4,6 +4,15 @@
  * Extend freely; do not rename or remove fields — the DB schema and the widgets depend on them.
  */
 import type { LintMessageId } from './lint-ids';
+import type {
+  CHANNELS,
+  COMPONENT_STATUSES,
+  INCIDENT_STATUSES,
+  INDICATOR_RANKS,
+  MAINTENANCE_STATUSES,
+  TIMELINE_EVENT_TYPES,
+  UNKNOWN,
+} from './vocabulary';
 
 /** SEV-1 (Critical) … SEV-4 (Low). */
 export type Severity = 1 | 2 | 3 | 4;
@@ -11,23 +20,16 @@ export type Severity = 1 | 2 | 3 | 4;
 /* ------------------------------------------------------------------ feed model */
 
 /** Statuspage impact. Unknown strings from a feed are kept as `unknown`. */
-export type Impact = 'none' | 'minor' | 'major' | 'critical' | 'maintenance' | 'unknown';
+export type Impact = (typeof INDICATOR_RANKS)[number];
 
 /** Overall page indicator (`status.indicator`). */
-export type Indicator = 'none' | 'minor' | 'major' | 'critical' | 'maintenance' | 'unknown';
+export type Indicator = (typeof INDICATOR_RANKS)[number];
 
-export type IncidentStatus =
-  'investigating' | 'identified' | 'monitoring' | 'resolved' | 'postmortem' | 'unknown';
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number] | typeof UNKNOWN;
 
-export type MaintenanceStatus = 'scheduled' | 'in_progress' | 'verifying' | 'completed' | 'unknown';
+export type MaintenanceStatus = (typeof MAINTENANCE_STATUSES)[number] | typeof UNKNOWN;
 
-export type ComponentStatus =
-  | 'operational'
-  | 'degraded_performance'
-  | 'partial_outage'
-  | 'major_outage'
-  | 'under_maintenance'
-  | 'unknown';
+export type ComponentStatus = (typeof COMPONENT_STATUSES)[number] | typeof UNKNOWN;
 
 /** A component as referenced by an incident or an update (`affected_components`). */
 export interface ComponentRef {
@@ -124,7 +126,8 @@ export interface FeedProblem {
  * What the parser found wrong, as a code (`describeProblem` turns it into a FeedProblem):
  * - `value` a word outside a closed set (read as `unknown`); `date` not an ISO date;
  *   `link` not an https link (dropped); `list`, `string`, `object` the wrong type;
- * - `cut` a string over `got` characters, `items` a list of `got` items (both cut);
+ * - `cut` a string over `got` characters (cut); `items` a list over the cap: `got` is
+ *   `{ total, kept, dropped }` and `dropped` names the first items left out;
  * - `dropped` an item with no id and no name; `id` an id was derived; `dup` a duplicate id
  *   (`got`); `name` no name; `time` no usable date; `unreadable` a value that threw;
  * - `json` text that is not JSON (`got` is the text); `payload` not a Statuspage payload;
@@ -153,8 +156,10 @@ export interface ParseProblem {
   /** JSON path of the offending value, e.g. `incidents[2].incident_updates[0].created_at`. */
   path: string;
   code: ProblemCode;
-  /** The offending value (as found, not copied), or a count for `cut`, `items` and `more`. */
+  /** The offending value (as found, not copied), a count for `cut` and `more`, the counts for `items`. */
   got?: unknown;
+  /** For `items`: the names (else ids) of the first items dropped, most important first. */
+  dropped?: string[];
 }
 
 export interface ParseResult {
@@ -165,36 +170,9 @@ export interface ParseResult {
 
 /* ------------------------------------------------------------------ policy */
 
-export type Channel =
-  | 'bridge'
-  | 'status_page'
-  | 'customer_email'
-  | 'exec'
-  | 'coordination'
-  | 'engagement'
-  | 'banner'
-  | 'postmortem'
-  | 'tracking';
+export type Channel = (typeof CHANNELS)[number];
 
-export type TimelineEventType =
-  | 'declared'
-  | 'classified'
-  | 'reclassified'
-  | 'status_page_posted'
-  | 'customers_notified'
-  | 'execs_notified'
-  | 'bridge_opened'
-  | 'meeting_held'
-  | 'engineer_assigned'
-  | 'banner_shown'
-  | 'bug_logged'
-  | 'update_posted'
-  | 'mitigated'
-  | 'resolved'
-  | 'review_published'
-  /** Generic "marked done" for any obligation: carries `obligationId`. */
-  | 'obligation_met'
-  | 'note';
+export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
 export interface ObligationRule {
   /** Stable id, unique within a level, e.g. `status_page`. */
@@ -218,7 +196,7 @@ export interface ObligationRule {
 export interface SeverityLevel {
   severity: Severity;
   name: string;
-  /** Plain-language criteria, as in the domain text. */
+  /** Plain-language criteria, as in docs/policy.md. */
   criteria: string[];
   obligations: ObligationRule[];
 }
@@ -327,6 +305,15 @@ export interface TimelineEvent {
   edits?: TimelineEdit[];
 }
 
+/** What the obligation engine needs to know about an incident. */
+export interface ObligationIncident {
+  events: readonly TimelineEvent[];
+  /** Unanswered (`undefined`) counts as visible: obligations that depend on it still apply. */
+  publiclyVisible?: boolean;
+  /** Unanswered (`undefined`) counts as commonly used. */
+  commonlyUsed?: boolean;
+}
+
 export type ObligationState =
   | 'met'
   | 'met_late'
@@ -355,6 +342,11 @@ export interface ObligationStatus {
   everyMinutes?: number;
   /** Why not applicable, in plain words. */
   note?: string;
+  /**
+   * Set on a duty of an earlier severity that was already overdue when the severity changed: it is
+   * still owed under the new level (a downgrade does not make a missed deadline vanish).
+   */
+  fromSeverity?: Severity;
 }
 
 /* ------------------------------------------------------------------ lints (comms and reviews) */
@@ -371,7 +363,10 @@ export type LintCode =
   | 'due_date_past'
   | 'why_stops_at_person'
   | 'too_many_whys'
-  | 'unvalidated_timeline';
+  | 'unvalidated_timeline'
+  /** A public title carrying internal detail (hosts, tickets, severity labels) or the internal title. */
+  | 'internal_detail'
+  | 'title_too_long';
 
 /**
  * One finding about a message or a review. `start`/`end` are UTF-16 offsets into the linted text

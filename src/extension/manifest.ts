@@ -1,69 +1,31 @@
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
+import chrome from '../../manifest.json';
+import firefoxPatch from '../../manifest.firefox.json';
 
 export type Target = 'chrome' | 'firefox';
 
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** JSON merge patch (RFC 7386): objects merge key by key, null removes, anything else replaces. */
+export function mergePatch(target: Json, patch: Json): Json {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  const out: { [key: string]: Json } =
+    target !== null && typeof target === 'object' && !Array.isArray(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = mergePatch(out[key] ?? null, value);
+  }
+  return out;
+}
+
 /**
- * The MV3 manifest, one source for both browsers. Host access is never granted at install:
+ * The MV3 manifest for one browser, derived from the one source at the top of the repo:
+ * `manifest.json` is the Chrome manifest, `manifest.firefox.json` the merge patch with the
+ * Firefox-only keys; the version comes from package.json. Host access is never granted at install:
  * sources and sites are requested one origin at a time (optional_host_permissions).
  */
 export function buildManifest(target: Target, version: string): ManifestV3Export {
-  const background =
-    target === 'firefox'
-      ? { scripts: ['src/extension/background.ts'], type: 'module' as const }
-      : { service_worker: 'src/extension/background.ts', type: 'module' as const };
-  const manifest = {
-    manifest_version: 3,
-    name: '__MSG_extName__',
-    description: '__MSG_extDescription__',
-    default_locale: 'en',
-    version,
-    icons: { 16: 'icons/icon-16.png', 48: 'icons/icon-48.png', 128: 'icons/icon-128.png' },
-    action: {
-      default_popup: 'src/extension/popup/index.html',
-      default_title: '__MSG_extName__',
-      default_icon: { 16: 'icons/icon-16.png', 48: 'icons/icon-48.png' },
-    },
-    options_ui: { page: 'src/extension/options/index.html', open_in_tab: true },
-    background,
-    permissions: [
-      'storage',
-      'alarms',
-      'notifications',
-      'scripting',
-      'unlimitedStorage',
-      // The popup reads the active tab's URL for "Show on this site" (no install warning, no host access).
-      'activeTab',
-      ...(target === 'chrome' ? ['sidePanel'] : []),
-    ],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
-    commands: {
-      'toggle-panel': {
-        suggested_key: { default: 'Alt+Shift+I' },
-        description: '__MSG_cmdTogglePanel__',
-      },
-    },
-    content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'",
-    },
-    ...(target === 'chrome'
-      ? {
-          side_panel: { default_path: 'src/extension/sidepanel/index.html' },
-          minimum_chrome_version: '116',
-        }
-      : {
-          sidebar_action: {
-            default_panel: 'src/extension/sidepanel/index.html',
-            default_title: '__MSG_extName__',
-            default_icon: { 16: 'icons/icon-16.png', 48: 'icons/icon-48.png' },
-          },
-          browser_specific_settings: {
-            gecko: {
-              id: 'incident-lens@incident-lens.dev',
-              strict_min_version: '140.0',
-              data_collection_permissions: { required: ['none'] },
-            },
-          },
-        }),
-  };
-  return manifest as unknown as ManifestV3Export;
+  const { $comment: _note, ...patch } = firefoxPatch;
+  const manifest = target === 'firefox' ? mergePatch(chrome, patch) : chrome;
+  return { ...(manifest as object), version } as unknown as ManifestV3Export;
 }

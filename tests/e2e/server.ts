@@ -36,7 +36,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 /**
  * A loopback HTTP server for e2e tests. Static files are served from the repo for
- * `/dist/…`, `/demo/…`, `/fixtures/…` (tests/fixtures/statuspage) and `/node_modules/axe-core/…`;
+ * `/dist/…`, `/widgets/dist/…`, `/demo/…`, `/fixtures/…` (tests/fixtures/statuspage) and `/node_modules/axe-core/…`;
  * anything else goes through `route()`.
  */
 export async function startServer(): Promise<TestServer> {
@@ -54,6 +54,7 @@ export async function startServer(): Promise<TestServer> {
       if (h) return void (await h(req, res));
       const statics: [string, string][] = [
         ['/dist/', 'dist/'],
+        ['/widgets/dist/', 'widgets/dist/'],
         ['/demo/', 'demo/'],
         ['/fixtures/', 'tests/fixtures/statuspage/'],
         ['/node_modules/axe-core/', 'node_modules/axe-core/'],

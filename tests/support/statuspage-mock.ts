@@ -28,6 +28,11 @@ export interface StatuspageMock {
   incidents: Map<string, Record<string, unknown>>;
   /** The next call (of any kind) answers with this failure instead. */
   failNext(f: MockFailure): void;
+  /**
+   * The next call is handled (an incident is created or changed) but its answer is held back this
+   * long: a slow API, whose client times out although the write went through.
+   */
+  delayNext(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -110,7 +115,7 @@ function validate(inc: Record<string, unknown> | undefined, creating: boolean): 
 /**
  * A local Statuspage REST API v1 server: GET /v1/pages/{page_id}, GET /v1/pages/{page_id}/components,
  * POST /v1/pages/{page_id}/incidents,
- * PATCH /v1/pages/{page_id}/incidents/{id}, with `Authorization: OAuth <key>`, the documented
+ * PATCH and DELETE /v1/pages/{page_id}/incidents/{id}, GET …/incidents/unresolved, with `Authorization: OAuth <key>`, the documented
  * JSON shapes and error bodies (`{"error": …}`), and 401 / 422 / 429 on demand.
  */
 export async function startStatuspageMock(
@@ -121,6 +126,7 @@ export async function startStatuspageMock(
   const incidents = new Map<string, Record<string, unknown>>();
   const components = defaultComponents(pageId);
   let failure: MockFailure | null = null;
+  let delay = 0;
   let seq = 0;
 
   const server = createServer(async (req, res) => {
@@ -133,9 +139,16 @@ export async function startStatuspageMock(
       contentType: req.headers['content-type'],
       body,
     });
+    const wait = delay;
+    delay = 0;
     const send = (status: number, json: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-      res.end(JSON.stringify(json));
+      const answer = () => {
+        if (res.destroyed) return;
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+        res.end(JSON.stringify(json));
+      };
+      if (wait > 0) setTimeout(answer, wait);
+      else answer();
     };
     if (failure) {
       const f = failure;
@@ -163,6 +176,14 @@ export async function startStatuspageMock(
     if (!m[2] && req.method === 'GET')
       return send(200, { id: pageId, name: 'Mock page', url: 'https://status.example.com' });
     const inc = (body as { incident?: Record<string, unknown> } | undefined)?.incident;
+    if (m[2] && m[3] === 'unresolved' && req.method === 'GET')
+      return send(200, [...incidents.values()].filter((i) => i.status !== 'resolved').reverse());
+    if (m[3] && req.method === 'DELETE') {
+      const gone = incidents.get(m[3]);
+      if (!gone) return send(404, { error: 'The requested resource could not be found.' });
+      incidents.delete(m[3]);
+      return send(200, gone);
+    }
     if (m[2] && !m[3] && req.method === 'POST') {
       const errors = validate(inc, true);
       if (errors.length) return send(422, { error: errors });
@@ -195,6 +216,13 @@ export async function startStatuspageMock(
       const next: Record<string, unknown> = {
         ...existing,
         ...(inc?.status ? { status: inc.status } : {}),
+        ...(inc?.components
+          ? {
+              components: Object.entries(inc.components as Record<string, string>).map(
+                ([cid, s]) => ({ id: cid, status: s }),
+              ),
+            }
+          : {}),
         updated_at: now,
       };
       next.incident_updates = [
@@ -216,6 +244,7 @@ export async function startStatuspageMock(
     components,
     incidents,
     failNext: (f) => void (failure = f),
+    delayNext: (ms) => void (delay = ms),
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

@@ -1,70 +1,65 @@
 /**
- * Widget strings. English and German are complete; any other locale falls back to English.
- * Each catalog is one `|`-separated string (smaller than object literals), read by position.
+ * Widget strings. English is built in; every other catalog is a separate module loaded the first
+ * time a widget needs it (a dynamic import: its own file next to the bundle). A language without a
+ * catalog falls back to English entirely, so a sentence never mixes two languages.
  */
-import { clock } from './time';
+import type { Catalog } from './locales/catalog';
+import { en } from './locales/en';
 
-/**
- * A catalog by position: first the statuses of open incidents and maintenances (in
- * `OPEN_STATUSES` order, first so that an unknown status, index -1, reads `undefined`; closed
- * ones are never shown), then the overall indicator
- * labels (`PAGE`) and those for a badge narrowed to components (`COMPONENT`, Statuspage component
- * wording), both in `RANKS` order, then the banner severity labels (maintenance, minor, major,
- * critical: so colour is never the only cue), then the single strings at the positions below.
- */
-export type Strings = readonly string[];
+export type { BannerLevel, Catalog, OpenStatus } from './locales/catalog';
 
-/** Positions: a status is at its `OPEN_STATUSES` index; a label or severity at its offset plus its `RANKS` index. */
-export const PAGE = 6;
-export const COMPONENT = 12;
-/** (maintenance, the first level with a severity label, is `RANKS[2]`: position 18) */
-export const SEVERITY = 16;
-export const UPDATED = 22;
-export const STARTS = 23;
-export const NOW = 24;
-export const AS_OF = 25;
-export const MORE = 26;
-export const LESS = 27;
-export const DISMISS = 28;
-export const LINK = 29;
-export const ACTIVE = 30;
+/** The catalogs besides English, by language subtag, loaded on demand. */
+const LOADERS: Record<string, () => Promise<Catalog>> = {
+  de: () => import('./locales/de').then((m) => m.de),
+};
 
-const EN =
-  'Investigating|Identified|Monitoring|Scheduled|In progress|Verifying|' +
-  'Status unknown|All systems operational|Service under maintenance|Minor service outage|Partial system outage|Major system outage|' +
-  'Status unknown|Operational|Under maintenance|Degraded performance|Partial outage|Major outage|' +
-  'Maintenance|Minor incident|Major incident|Critical incident|' +
-  'updated {t}|starts {t}|just now|as of {t}|More|Less|Dismiss|Status page|Active incidents:';
-const DE =
-  'Wird untersucht|Ursache erkannt|Wird beobachtet|Geplant|Läuft|Wird überprüft|' +
-  'Status unbekannt|Alle Systeme betriebsbereit|Wartungsarbeiten|Geringfügige Störung|Teilweiser Systemausfall|Schwerer Systemausfall|' +
-  'Status unbekannt|Betriebsbereit|In Wartung|Eingeschränkte Leistung|Teilausfall|Schwerer Ausfall|' +
-  'Wartung|Geringfügiger Vorfall|Schwerer Vorfall|Kritischer Vorfall|' +
-  'aktualisiert {t}|beginnt {t}|gerade eben|Stand {t}|Mehr|Weniger|Schließen|Statusseite|Aktive Vorfälle:';
+const loaded = new Map<string, Catalog>([['en', en]]);
+const loading = new Map<string, Promise<void>>();
+
+/** The language subtag whose catalog serves `tag` (`de-AT` → `de`), or `en`. */
+function languageOf(tag: string): string {
+  const language = tag.split('-')[0]!.toLowerCase();
+  return language in LOADERS ? language : 'en';
+}
+
+/** A canonical BCP 47 tag for `locale`; `en` when there is none or it is not a valid tag. */
+export function canonicalTag(locale: string | undefined): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
 
 export interface Lang {
-  s: Strings;
+  s: Catalog;
   /** The tag handed to Intl: the requested one when its language has a catalog, else `en`. */
   tag: string;
-  /** "as of 14:05" for the `at` given (data that could not be refreshed since), else ''. */
-  asOf: string;
 }
 
 /**
- * `de-AT` → German strings with Austrian formatting; a language without a catalog falls back
- * to English entirely, so a sentence never mixes two languages.
+ * The strings for `locale` if their catalog is here; undefined while it loads (`whenLoaded` says
+ * when to ask again). `de-AT` → German strings with Austrian formatting.
  */
-export function lang(locale: string | undefined, at?: number | null | false): Lang {
-  let tag = '';
-  try {
-    // (undefined without a locale: the test below makes that English too)
-    tag = Intl.getCanonicalLocales(locale)[0]!;
-  } catch {
-    // not a valid tag: English
-  }
-  if (!/^(de|en)\b/.test(tag)) tag = 'en';
-  const s = (tag[0] == 'd' ? DE : EN).split('|');
-  return { s, tag, asOf: at ? fill(s[AS_OF]!, clock(at, tag)) : '' };
+export function lang(locale: string | undefined): Lang | undefined {
+  const tag = canonicalTag(locale);
+  const language = languageOf(tag);
+  const s = loaded.get(language);
+  return s && { s, tag: language === 'en' && !tag.startsWith('en') ? 'en' : tag };
 }
 
-export const fill = (s: string, t: string): string => s.replace('{t}', t);
+/** Resolves once the catalog for `locale` is here (or failed to load: English then serves). */
+export function whenLoaded(locale: string | undefined): Promise<void> {
+  const language = languageOf(canonicalTag(locale));
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = (LOADERS[language]?.() ?? Promise.resolve(en))
+      .catch(() => en)
+      .then((catalog) => void loaded.set(language, catalog));
+    loading.set(language, pending);
+  }
+  return pending;
+}
+
+/** Puts a time into a template: `fill('updated {t}', '5 minutes ago')`. */
+export const fill = (template: string, time: string): string => template.replace('{t}', time);

@@ -2,8 +2,7 @@
 import { expect, test, vi } from 'vitest';
 import { schedule } from './ticker';
 import { relative } from './time';
-import { ACTIVE, COMPONENT, DISMISS, lang, MORE, PAGE, SEVERITY, UPDATED } from './i18n';
-import { OPEN_STATUSES, RANKS } from '../../src/core/feed/levels';
+import { lang, whenLoaded } from './i18n';
 
 test('one timer for all subscribers, at the nearest change; none when idle or hidden', () => {
   vi.useFakeTimers({ now: 0 });
@@ -47,35 +46,34 @@ test('relative time: text and the moment it next changes', () => {
   expect(relative(30_000, 0, 'en')[0]).toBe('in 1 minute');
 });
 
-test('locales: de complete, others fall back to English entirely', () => {
-  expect(lang('de-AT').s[MORE]).toBe('Mehr');
-  expect(lang('de-AT').tag).toBe('de-AT');
-  expect(lang('en-GB').tag).toBe('en-GB');
-  expect(lang('fr').s[MORE]).toBe('More');
-  expect(lang('fr').tag).toBe('en');
-  expect(lang('not a tag!').tag).toBe('en');
-  expect(lang(undefined).tag).toBe('en');
-  const en = lang('en').s;
-  const de = lang('de').s;
-  // every position filled, in both: statuses, two label sets, severities, then the single strings
-  expect(en).toHaveLength(ACTIVE + 1);
-  expect(en).toHaveLength(OPEN_STATUSES.length + 2 * RANKS.length + 4 + 9);
-  expect(de).toHaveLength(en.length);
-  expect([...en, ...de].every(Boolean)).toBe(true);
-  const status = (s: readonly string[], st: string) => s[OPEN_STATUSES.indexOf(st)];
-  expect(status(de, 'identified')).toBe('Ursache erkannt');
-  expect(status(en, 'verifying')).toBe('Verifying');
-  expect(status(de, 'in_progress')).toBe('Läuft');
-  // closed items are never shown: no label
-  expect(status(en, 'resolved')).toBeUndefined();
-  expect(status(en, 'nonsense')).toBeUndefined();
-  const rank = (i: string) => RANKS.indexOf(i);
-  expect(en[PAGE + rank('unknown')]).toBe('Status unknown');
-  expect(en[PAGE + rank('critical')]).toBe('Major system outage');
-  expect(de[COMPONENT + rank('none')]).toBe('Betriebsbereit');
-  expect(en[COMPONENT + rank('critical')]).toBe('Major outage');
-  expect(en[SEVERITY + rank('maintenance')]).toBe('Maintenance');
-  expect(de[SEVERITY + rank('critical')]).toBe('Kritischer Vorfall');
-  expect(en[UPDATED]).toBe('updated {t}');
-  expect(de[DISMISS]).toBe('Schließen');
+test('locales: English built in, German loaded on demand, others fall back to English entirely', async () => {
+  expect(lang('en-GB')?.tag).toBe('en-GB');
+  expect(lang('fr')?.s.more).toBe('More');
+  expect(lang('fr')?.tag).toBe('en');
+  expect(lang('not a tag!')?.tag).toBe('en');
+  expect(lang(undefined)?.tag).toBe('en');
+  // German is not in the bundle's first file: not there until asked for
+  expect(lang('de-AT')).toBeUndefined();
+  await whenLoaded('de-AT');
+  expect(lang('de-AT')?.s.more).toBe('Mehr');
+  expect(lang('de-AT')?.tag).toBe('de-AT');
+  const en = lang('en')!.s;
+  const de = lang('de')!.s;
+  // every string filled, in both, with the same keys
+  const flat = (c: object): [string, string][] =>
+    Object.entries(c).flatMap(([k, v]) =>
+      typeof v === 'string'
+        ? [[k, v] as [string, string]]
+        : flat(v as object).map(([k2, v2]): [string, string] => [`${k}.${k2}`, v2]),
+    );
+  expect(flat(de).map(([k]) => k)).toEqual(flat(en).map(([k]) => k));
+  expect([...flat(en), ...flat(de)].every(([, v]) => v.length > 0)).toBe(true);
+  expect(de.status.identified).toBe('Ursache erkannt');
+  expect(en.status.verifying).toBe('Verifying');
+  expect(en.page.critical).toBe('Major system outage');
+  expect(de.component.none).toBe('Betriebsbereit');
+  expect(en.severity.maintenance).toBe('Maintenance');
+  expect(de.severity.critical).toBe('Kritischer Vorfall');
+  expect(en.updated).toBe('updated {t}');
+  expect(de.dismiss).toBe('Schließen');
 });

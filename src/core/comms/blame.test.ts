@@ -11,6 +11,8 @@ describe('findBlame: a named person as the cause', () => {
     ['Mehmet’s deploy caused the outage.', 'Mehmet’s deploy caused'],
     ["Mehmet's config change broke checkout.", "Mehmet's config change broke"],
     ["Mehmet's mistake took checkout down.", "Mehmet's mistake"],
+    ['Mehmet pushed a bad config.', 'Mehmet pushed a bad config'],
+    ['Mehmet fat-fingered the route table.', 'Mehmet fat-fingered'],
   ])('flags %j', (text, span) => {
     const l = findBlame(text);
     expect(l).toHaveLength(1);

@@ -42,7 +42,10 @@ const MISTAKE = '(?:mistakes?|errors?|blunders?|typos?|oversights?)';
  * mistake"), not "made the change". "Caused" and "failed to" are kept apart because after a
  * capitalised word they are often a system ("DNS caused the outage", "Monitoring failed to alert").
  */
-const FAULT_ACTS = `(?:broke|forgot|messed\\s+up|screwed\\s+up|neglected|ignored|didn't\\s+bother|did\\s+not\\s+bother|made\\s+(?:an?\\s+|another\\s+|the\\s+|some\\s+)?(?:[a-z]+\\s+)?${MISTAKE})`;
+/** Putting something bad into production: "pushed a bad config", "deployed a broken build". */
+const BAD_PUSH =
+  '(?:pushed|deployed|shipped|merged|applied|committed|rolled\\s+out)\\s+(?:a|an|the|some)\\s+(?:bad|broken|wrong|faulty|buggy|incorrect|untested)\\s+[a-z][\\w-]*';
+const FAULT_ACTS = `(?:${BAD_PUSH}|fat[- ]?finger(?:ed|s)?|broke|forgot|messed\\s+up|screwed\\s+up|neglected|ignored|didn't\\s+bother|did\\s+not\\s+bother|made\\s+(?:an?\\s+|another\\s+|the\\s+|some\\s+)?(?:[a-z]+\\s+)?${MISTAKE})`;
 const FAULT_VERBS = `(?:${FAULT_ACTS}|caused|failed\\s+to)`;
 /**
  * After a possessive, the slip itself ("Mehmet's mistake") or a thing of theirs doing the harm
@@ -64,7 +67,7 @@ const PATTERNS: readonly BlamePattern[] = [
     suggestion: 'Say what the system lacked, e.g. "the runbook did not include this check".',
   },
   {
-    re: /\b(?:careless(?:ly|ness)?|negligen(?:t|ce)|sloppy|incompeten(?:t|ce)|reckless(?:ly)?)\b/gi,
+    re: /\b(?:fat[- ]?finger(?:ed|ing|s)?|careless(?:ly|ness)?|negligen(?:t|ce)|sloppy|incompeten(?:t|ce)|reckless(?:ly)?)\b/gi,
     id: 'blame_judging_word',
     message: 'This word judges a person, not a system',
     suggestion: `${SYSTEMIC}, e.g. "nothing warned before a destructive command ran".`,

@@ -5,7 +5,7 @@ import { lintMessage } from './lint';
 import { renderTemplate, type TemplateProblem } from './render';
 import { DEFAULT_TEMPLATES } from './templates';
 
-/** The three elements every update must carry (domain text). */
+/** The three elements every update must carry (docs/policy.md). */
 export interface UpdateInput {
   impacted: string;
   learned: string;
@@ -21,7 +21,7 @@ export interface ComposeContext {
   template?: string;
 }
 
-/** Element names, in the order the domain text lists them. */
+/** Element names, in the order docs/policy.md lists them. */
 export type UpdateElement = 'impacted' | 'learned' | 'nextUpdateAt';
 
 /** Result of `composeUpdate`. `problems` is set only when a custom template is broken. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintMessage, type MessageLintContext } from './lint';
+import { lintMessage, lintVerdict, type MessageLintContext } from './lint';
 import { findBlame } from './blame';
 
 const now = Date.UTC(2025, 2, 15, 14, 0);
@@ -46,11 +46,18 @@ describe('lintMessage: missing elements (update)', () => {
     expect(codes('We are aware of an issue.', { ...update, kind: 'initial' })).toEqual([
       'missing_element',
     ]);
+    // "every 30 minutes" alone is no concrete time: the initial post names the next update time
     expect(
       codes('We are aware of an issue. We will update every 30 minutes.', {
         ...update,
         kind: 'initial',
       }),
+    ).toEqual(['missing_element']);
+    expect(
+      codes(
+        'We are aware of an issue. We will update every 30 minutes; the next update will be posted by 14:30 UTC.',
+        { ...update, kind: 'initial' },
+      ),
     ).toEqual([]);
     expect(codes('All good now.', { ...update, kind: 'resolution' })).toEqual(['missing_element']);
   });
@@ -81,20 +88,30 @@ describe('lintMessage: next update time', () => {
 
 describe('lintMessage: promised resolution time', () => {
   it.each([
-    ['This will be fixed by 3pm.', 'fixed by 3'],
-    ['We expect it resolved within 2 hours.', 'resolved within 2'],
-    ['We expect a fix in 30 minutes.', 'fix in 3'],
+    ['This will be fixed by 3pm.', 'will be fixed by 3pm'],
+    ['We expect it resolved within 2 hours.', 'resolved within 2 hours'],
+    ['We expect a fix in 30 minutes.', 'fix in 30 minutes'],
     ['ETA for the fix is unknown.', 'ETA'],
-    ['Service should be back up in an hour.', 'back up in an hour'],
-    ['Payments should be restored before noon.', 'restored before noon'],
-    ['It will be resolved at 16:00.', 'will be resolved at 1'],
+    ['Service should be back up in an hour.', 'should be back up in an hour'],
+    ['Payments should be restored before noon.', 'should be restored before noon'],
+    ['It will be resolved at 16:00.', 'will be resolved at 16:00'],
+    ['It will be resolved at 4:30 PM UTC today.', 'will be resolved at 4:30 PM UTC'],
     ['Estimated time to resolution: 1 hour.', 'Estimated time to resolution'],
-  ])('flags %j', (text, span) => {
+    ['The migration will be complete in 5 minutes.', 'will be complete in 5 minutes'],
+    ['Search should be back up shortly.', 'should be back up shortly'],
+    ['We guarantee no data was lost.', 'We guarantee'],
+    [
+      'Exports will be working again within a few minutes.',
+      'will be working again within a few minutes',
+    ],
+  ])('flags %j, quoting the whole phrase', (text, span) => {
     const l = lintMessage(text, { ...update, kind: 'banner' });
-    const p = l.find((x) => x.code === 'promised_resolution_time');
-    expect(p, text).toBeDefined();
-    expect(text.slice(p?.start, p?.end)).toContain(span);
-    expect(p?.suggestion).toMatch(/next update/);
+    const p = l.filter((x) => x.code === 'promised_resolution_time');
+    expect(p, text).toHaveLength(1);
+    expect(text.slice(p[0]?.start, p[0]?.end)).toBe(span);
+    expect(p[0]?.params).toEqual([span]);
+    expect(p[0]?.message).toBe(`"${span}" promises a resolution time the team may not meet`);
+    expect(p[0]?.suggestion).toMatch(/next update/);
   });
 
   it.each([
@@ -102,6 +119,8 @@ describe('lintMessage: promised resolution time', () => {
     'We will update every 30 minutes.',
     'We deployed the fix in production and are monitoring.',
     'Beta users are affected.',
+    'We will post the next update by 3:30 PM UTC.',
+    'Traffic is back to normal and we are monitoring.',
   ])('does not flag %j', (text) => {
     expect(codes(text, { ...update, kind: 'resolution' })).not.toContain(
       'promised_resolution_time',
@@ -119,6 +138,10 @@ describe('blaming language', () => {
     ['Mehmet forgot to renew the certificate.', 'Mehmet forgot'],
     ["This was Acme's fault.", "Acme's fault"],
     ['Someone ignored the alert.', 'Someone ignored'],
+    ['Bob pushed a bad config to production.', 'Bob pushed a bad config'],
+    ['An engineer deployed a broken build.', 'An engineer deployed a broken build'],
+    ['Bob fat-fingered the DNS record.', 'Bob fat-fingered'],
+    ['The firewall rule was fat-fingered.', 'fat-fingered'],
   ])('flags %j', (text, span) => {
     const l = lintMessage(text, { ...update, kind: 'banner' });
     const b = l.filter((x) => x.code === 'blaming_language');
@@ -134,7 +157,36 @@ describe('blaming language', () => {
     'This review is blameless.',
     'The deploy failed to complete.',
     'Monitoring failed to alert.',
+    'The pipeline pushed a new config.',
+    'We pushed a fix to production.',
   ])('does not flag %j', (text) => {
     expect(findBlame(text)).toEqual([]);
+  });
+});
+
+describe('lintVerdict: errors block, warnings ask for confirmation', () => {
+  it('blocks on any error and lists the warnings to confirm', () => {
+    const errorsAndWarnings = lintMessage('We are aware of an issue. ETA 3pm.', {
+      ...update,
+      kind: 'initial',
+    });
+    const v = lintVerdict(errorsAndWarnings);
+    expect(v.verdict).toBe('block');
+    expect(v.errors.map((l) => l.code)).toContain('missing_element');
+    expect(v.warnings.map((l) => l.code)).toEqual(['promised_resolution_time']);
+  });
+
+  it('asks to confirm when there are only warnings, and passes a clean message', () => {
+    expect(
+      lintVerdict(lintMessage('Bob pushed a bad config.', { ...update, kind: 'banner' })),
+    ).toMatchObject({
+      verdict: 'confirm',
+      errors: [],
+    });
+    expect(lintVerdict(lintMessage(GOOD, update))).toEqual({
+      verdict: 'ok',
+      errors: [],
+      warnings: [],
+    });
   });
 });

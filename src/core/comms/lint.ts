@@ -13,7 +13,16 @@ export interface MessageLintContext {
   now: number;
   cadenceMinutes: number;
   nextUpdateAt?: number | null;
+  /**
+   * For a resolution: whether the policy requires a post-mortem at this severity. The message must
+   * then promise it, and must not promise one that is not required. Unknown (undefined): not checked.
+   */
+  postmortemRequired?: boolean;
 }
+
+/** A clock time ("14:30", "2:30 PM", "3pm"): what makes a next update time concrete. */
+const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d{2})\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)/i;
+const POSTMORTEM = /\bpost[- ]?mortem\b|\bpost-incident\s+review\b/i;
 
 const NEXT_UPDATE =
   /\b(?:next\s+update|update\s+(?:again|you|this|every)|(?:post|provide|share|send|give)\s+(?:an(?:other)?|the\s+next|a\s+further|more)\s+updates?|updates?\s+(?:by|at|in|within)\s+\d)/i;
@@ -22,23 +31,45 @@ const IMPACT =
 const LEARNED =
   /\b(?:identified|found|caus(?:e|ed)|traced|determined|learn(?:ed|t)|discovered|confirmed|isolated|narrowed|believe|appears?|related\s+to|due\s+to|rolled\s+back|roll(?:ing)?\s+back|deploy(?:ed|ing)\s+a\s+fix|fix\s+(?:has\s+been|was|is\s+being)|mitigat(?:e|ed|ion|ing)|observ(?:e|ed|ing)|seeing|suspect(?:ed)?|because)\b/i;
 
-const TIME_AFTER =
-  '(?:by|within|in|before|until|no\\s+later\\s+than)\\s+(?:about\\s+|around\\s+|approximately\\s+|roughly\\s+|the\\s+next\\s+|the\\s+end\\s+of\\s+)?(?:\\d|an?\\s+(?:hour|few|couple)|half\\s+an\\s+hour|hours?\\b|(?:one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five)\\s+(?:minutes?|hours?)|noon|midnight|tonight|tomorrow|today|eod|end\\s+of\\s+(?:the\\s+)?day)';
+/**
+ * A time or span, matched to its end so the lint quotes the whole promise ("by 4:30 PM UTC", "in 5
+ * minutes", "within a few minutes"), never a cut-off piece of it ("by 4").
+ */
+const NUMBER_WORD = '(?:one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|sixty)';
+const UNIT = '(?:minutes?|mins?|hours?|hrs?|days?)';
+const WHEN =
+  '(?:\\d{1,4}(?:[:.]\\d{2})?(?:\\s*(?:a\\.m\\.|p\\.m\\.|am|pm)\\b)?(?:\\s+(?:UTC|GMT|CES?T|BST|[ECMP][SD]T|AES?T|AEDT|IST|JST)\\b)?(?:\\s*' +
+  UNIT +
+  '\\b)?' +
+  `|an?\\s+(?:hour|day)\\b|an?\\s+(?:few|couple(?:\\s+of)?)(?:\\s+more)?(?:\\s+${UNIT}\\b)?` +
+  `|half\\s+an\\s+hour|${UNIT}\\b|${NUMBER_WORD}\\s+${UNIT}\\b` +
+  '|noon|midnight|tonight|tomorrow(?:\\s+(?:morning|afternoon|evening))?|today|eod|end\\s+of\\s+(?:the\\s+)?day)';
+const TIME_AFTER = `(?:by|within|in|before|until|no\\s+later\\s+than)\\s+(?:about\\s+|around\\s+|approximately\\s+|roughly\\s+|the\\s+next\\s+|the\\s+end\\s+of\\s+)?${WHEN}`;
 const FIX_WORD =
-  '(?:fix(?:ed)?|resol(?:ved?|ution)|restored?|back\\s+(?:up|online|to\\s+normal)|working\\s+again|fully\\s+operational)';
+  '(?:fix(?:ed)?|resol(?:ved?|ution)|restored?|back\\s+(?:up|online|to\\s+normal)|working\\s+(?:again|normally)|fully\\s+operational|complete(?:d)?|finished|done)';
+/** Soon without a time is still a promise when a fix is said to come ("should be back up shortly"). */
+const SOON = '(?:shortly|soon|momentarily|any\\s+minute(?:\\s+now)?|in\\s+no\\s+time)';
 
+/** Longest first: where two overlap, the first pattern's (longer) phrase is the one quoted. */
 const PROMISES: readonly RegExp[] = [
+  new RegExp(
+    `\\b(?:will|should|shall|is\\s+going\\s+to|are\\s+going\\s+to)\\s+be\\s+${FIX_WORD}\\s+(?:${TIME_AFTER}|at\\s+${WHEN}|${SOON})`,
+    'gi',
+  ),
   new RegExp(`\\b${FIX_WORD}\\s+(?:[^.\\n]{0,20}?\\s)?${TIME_AFTER}`, 'gi'),
-  new RegExp(`\\b(?:will|should)\\s+be\\s+${FIX_WORD}\\s+at\\s+\\d`, 'gi'),
   /\bETA\b|\beta\s*:/g,
   /\bestimated\s+(?:time\s+(?:to|of)\s+)?(?:resolution|fix|recovery)\b/gi,
   /\bexpected\s+(?:resolution|fix|recovery)\s+time\b/gi,
+  /\bwe\s+(?:can\s+)?guarantee\b|\bguaranteed\b/gi,
 ];
 
 const PROMISE_SUGGESTION =
   'Promise the next update time instead of a fix time, e.g. "We will post the next update by 3:30 PM."';
 
-/** Finds promises of a resolution time ("fixed by 3pm", "ETA", "resolved within 2 hours"). */
+/**
+ * Finds promises of a resolution time ("fixed by 3pm", "ETA", "resolved within 2 hours", "should be
+ * back up shortly", "we guarantee"). Each lint quotes its whole phrase.
+ */
 export function findPromises(text: string): Lint[] {
   const out: Lint[] = [];
   for (const re of PROMISES) {
@@ -111,10 +142,36 @@ export function lintMessage(text: string, ctx: MessageLintContext): Lint[] {
       ),
     );
   }
+  if (ctx.kind === 'initial' && NEXT_UPDATE.test(text) && !CLOCK_TIME.test(text)) {
+    lints.push(
+      missing(
+        'initial_missing_next_update_time',
+        'Give the time of the next update (e.g. "the next update will be posted by 14:30 UTC").',
+      ),
+    );
+  }
   if (ctx.kind === 'resolution' && !/\b(?:resolved|restored)\b/i.test(text)) {
     lints.push(
       missing('resolution_missing_resolved', 'Say that the incident is resolved and since when.'),
     );
+  }
+  if (ctx.kind === 'resolution' && ctx.postmortemRequired !== undefined) {
+    const promises = POSTMORTEM.test(text);
+    if (ctx.postmortemRequired && !promises)
+      lints.push({
+        code: 'missing_element',
+        level: 'warning',
+        message:
+          'The policy requires a post-mortem at this severity; say when it will be published.',
+        messageId: 'resolution_missing_postmortem',
+      });
+    if (!ctx.postmortemRequired && promises)
+      lints.push({
+        code: 'missing_element',
+        level: 'warning',
+        message: 'This promises a post-mortem the policy does not require at this severity.',
+        messageId: 'resolution_postmortem_not_required',
+      });
   }
   const next = ctx.nextUpdateAt;
   if (typeof next === 'number' && Number.isFinite(next)) {
@@ -150,4 +207,23 @@ export function lintMessage(text: string, ctx: MessageLintContext): Lint[] {
   }
   lints.push(...findPromises(text), ...findBlame(text));
   return lints.sort((a, b) => (a.start ?? -1) - (b.start ?? -1));
+}
+
+/** What lints mean for sending a message: errors block it, warnings need a confirmation. */
+export interface LintVerdict {
+  verdict: 'ok' | 'confirm' | 'block';
+  errors: Lint[];
+  warnings: Lint[];
+}
+
+/**
+ * Sorts lints into what blocks publishing (errors) and what the sender must confirm (warnings).
+ * Views use it so that a message flagged with an error can never go out, and one with warnings only
+ * goes out after the sender has seen them and said so.
+ */
+export function lintVerdict(lints: readonly Lint[]): LintVerdict {
+  const errors = lints.filter((l) => l.level === 'error');
+  const warnings = lints.filter((l) => l.level !== 'error');
+  const verdict = errors.length > 0 ? 'block' : warnings.length > 0 ? 'confirm' : 'ok';
+  return { verdict, errors, warnings };
 }

@@ -3,7 +3,12 @@
  * a single `{` is ordinary text, except that `{feature}` naming a known placeholder is reported as
  * a probable typo (warning), because it would otherwise ship literally.
  */
-import { REQUIRED_PLACEHOLDERS, TEMPLATE_PLACEHOLDERS, type TemplateId } from './templates';
+import {
+  OPTIONAL_PLACEHOLDERS,
+  REQUIRED_PLACEHOLDERS,
+  TEMPLATE_PLACEHOLDERS,
+  type TemplateId,
+} from './templates';
 
 /** A problem found in a template. Errors block rendering; warnings do not. */
 export interface TemplateProblem {
@@ -140,9 +145,16 @@ export function renderTemplate(
 ): { ok: true; text: string } | { ok: false; problems: TemplateProblem[] } {
   const problems = validateTemplate(id, text).filter((p) => p.level === 'error');
   const tokens = scan(id, text, []);
+  const optional = OPTIONAL_PLACEHOLDERS[id] ?? [];
+  const blank = (v: unknown): boolean => v === null || v === undefined || String(v).trim() === '';
+  let skipped = false;
   for (const t of tokens) {
     const v = vars[t.name];
-    if (v === null || v === undefined || String(v).trim() === '') {
+    if (blank(v) && optional.includes(t.name)) {
+      skipped = true;
+      continue;
+    }
+    if (blank(v)) {
       if (problems.some((p) => p.placeholder === t.name)) continue;
       problems.push({
         level: 'error',
@@ -159,8 +171,12 @@ export function renderTemplate(
   let out = '';
   let last = 0;
   for (const t of tokens) {
-    out += text.slice(last, t.start) + String(vars[t.name]);
+    const v = vars[t.name];
+    out += text.slice(last, t.start) + (blank(v) ? '' : String(v));
     last = t.end;
   }
-  return { ok: true, text: out + text.slice(last) };
+  out += text.slice(last);
+  // A blank optional sentence leaves a gap: close it so the message reads as written.
+  if (skipped) out = out.replace(/[ \t]{2,}/g, ' ').replace(/[ \t]+$/gm, '');
+  return { ok: true, text: out };
 }

@@ -9,26 +9,46 @@ import {
 import { renderTemplate, validateTemplate } from './render';
 
 describe('default templates', () => {
-  it('render the domain wording exactly (initial)', () => {
+  it('render the domain wording (initial), with an impact sentence and the next update time', () => {
     const r = renderTemplate('initial', DEFAULT_TEMPLATES.initial, {
       feature: 'Checkout',
+      impact: 'Card payments fail.',
       cadence: 30,
+      nextUpdateTime: '2:30 PM UTC',
     });
     expect(r).toEqual({
       ok: true,
-      text: 'We are aware of an issue affecting Checkout and are investigating. We will update every 30 minutes.',
+      text: 'We are aware of an issue affecting Checkout and are investigating. Card payments fail. We will update every 30 minutes; the next update will be posted by 2:30 PM UTC.',
     });
   });
 
-  it('render the domain wording exactly (resolution)', () => {
-    const r = renderTemplate('resolution', DEFAULT_TEMPLATES.resolution, {
+  it('render the domain wording (resolution), with a brief explanation and the post-mortem promise', () => {
+    const vars = {
       feature: 'Checkout',
       resolvedTime: '3:00 PM UTC',
-      postmortemHours: 48,
-    });
+      explanation: 'A bad route was rolled back.',
+      postmortem: 'We will publish a full post-mortem within 48 hours.',
+    };
+    const r = renderTemplate('resolution', DEFAULT_TEMPLATES.resolution, vars);
     expect(r.ok && r.text).toBe(
-      'This incident has been resolved. All Checkout functionality has been restored as of 3:00 PM UTC. We will publish a full post-mortem within 48 hours.',
+      'This incident has been resolved. All Checkout functionality has been restored as of 3:00 PM UTC. A bad route was rolled back. We will publish a full post-mortem within 48 hours.',
     );
+    // the post-mortem sentence is optional: left out cleanly
+    const none = renderTemplate('resolution', DEFAULT_TEMPLATES.resolution, {
+      ...vars,
+      postmortem: '',
+    });
+    expect(none.ok && none.text).toBe(
+      'This incident has been resolved. All Checkout functionality has been restored as of 3:00 PM UTC. A bad route was rolled back.',
+    );
+  });
+
+  it('an initial template without the impact or the next update time is refused', () => {
+    expect(
+      validateTemplate('initial', 'Issue with {{feature}}. Updates every {{cadence}} min.').map(
+        (p) => p.placeholder,
+      ),
+    ).toEqual(['impact', 'nextUpdateTime']);
   });
 
   it('use only their own allowed placeholders', () => {
@@ -65,30 +85,30 @@ describe('default templates', () => {
 
 describe('validateTemplate', () => {
   it('names an unknown placeholder and the allowed ones', () => {
-    const p = validateTemplate('initial', 'Issue with {{featur}}.');
+    const p = validateTemplate('banner', 'Issue with {{featur}}.');
     expect(p).toHaveLength(1);
     expect(p[0]).toMatchObject({ level: 'error', code: 'unknown_placeholder', start: 11, end: 21 });
     expect(p[0]?.message).toBe(
-      'Unknown placeholder {{featur}} in "initial"; allowed: feature, cadence',
+      'Unknown placeholder {{featur}} in "banner"; allowed: feature, statusPageUrl',
     );
   });
 
   it('reports unbalanced braces both ways', () => {
-    expect(validateTemplate('initial', 'Issue {{feature').map((p) => p.code)).toEqual([
+    expect(validateTemplate('banner', 'Issue {{feature').map((p) => p.code)).toEqual([
       'unbalanced_braces',
     ]);
-    expect(validateTemplate('initial', 'Issue feature}} x').map((p) => p.code)).toEqual([
+    expect(validateTemplate('banner', 'Issue feature}} x').map((p) => p.code)).toEqual([
       'unbalanced_braces',
     ]);
-    expect(validateTemplate('initial', '{{feature {{cadence}}').map((p) => p.code)).toEqual([
+    expect(validateTemplate('banner', '{{feature {{statusPageUrl}}').map((p) => p.code)).toEqual([
       'unbalanced_braces',
     ]);
   });
 
   it('rejects empty and malformed names, accepts spaces inside braces', () => {
-    expect(validateTemplate('initial', 'x {{}} y')[0]?.code).toBe('invalid_placeholder');
-    expect(validateTemplate('initial', 'x {{fea ture}} y')[0]?.code).toBe('invalid_placeholder');
-    expect(validateTemplate('initial', 'x {{ feature }} y')).toEqual([]);
+    expect(validateTemplate('banner', 'x {{}} y')[0]?.code).toBe('invalid_placeholder');
+    expect(validateTemplate('banner', 'x {{fea ture}} y')[0]?.code).toBe('invalid_placeholder');
+    expect(validateTemplate('banner', 'x {{ feature }} y')).toEqual([]);
   });
 
   it.each([
@@ -131,7 +151,7 @@ describe('validateTemplate', () => {
   });
 
   it('warns about single braces around a known name only', () => {
-    const p = validateTemplate('initial', 'Issue with {feature} and {json}');
+    const p = validateTemplate('banner', 'Issue with {feature} and {json}');
     expect(p).toHaveLength(1);
     expect(p[0]).toMatchObject({ level: 'warning', code: 'single_braces', placeholder: 'feature' });
   });
@@ -149,32 +169,35 @@ describe('renderTemplate', () => {
   });
 
   it('fails on an unknown placeholder instead of leaving a blank', () => {
-    const r = renderTemplate('initial', 'Issue with {{featur}}.', { feature: 'Checkout' });
+    const r = renderTemplate('banner', 'Issue with {{featur}}.', { feature: 'Checkout' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0]?.code).toBe('unknown_placeholder');
   });
 
   it('fails on a missing, null or blank value', () => {
     for (const v of [undefined, null, '', '   ']) {
-      const r = renderTemplate('initial', DEFAULT_TEMPLATES.initial, { feature: v, cadence: 30 });
+      const r = renderTemplate('banner', DEFAULT_TEMPLATES.banner, {
+        feature: v,
+        statusPageUrl: 'https://status.example.com',
+      });
       expect(r.ok).toBe(false);
       if (!r.ok)
         expect(r.problems.map((p) => p.message)).toEqual([
-          'Missing value for {{feature}} in "initial"',
+          'Missing value for {{feature}} in "banner"',
         ]);
     }
   });
 
   it('does not expand placeholders inside values', () => {
-    const r = renderTemplate('initial', '{{feature}}/{{cadence}}', {
-      feature: '{{cadence}}',
-      cadence: 5,
+    const r = renderTemplate('banner', '{{feature}}/{{statusPageUrl}}', {
+      feature: '{{statusPageUrl}}',
+      statusPageUrl: 5,
     });
-    expect(r).toEqual({ ok: true, text: '{{cadence}}/5' });
+    expect(r).toEqual({ ok: true, text: '{{statusPageUrl}}/5' });
   });
 
   it('renders a placeholder used twice and ignores unused allowed names', () => {
-    const r = renderTemplate('initial', '{{feature}} and {{ feature }}', { feature: 'API' });
+    const r = renderTemplate('banner', '{{feature}} and {{ feature }}', { feature: 'API' });
     expect(r).toEqual({ ok: true, text: 'API and API' });
   });
 });

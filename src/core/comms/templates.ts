@@ -1,7 +1,7 @@
 /**
  * Message templates as editable data. Placeholders are named (`{{feature}}`) so a team can reword a
  * template freely, and a typo in a name is caught by `validateTemplate` instead of shipping blank text.
- * The initial and resolution wording is quoted from the domain text; the others follow its principles.
+ * The initial and resolution messages follow docs/policy.md; the others follow its principles.
  */
 import type { Language } from '../language';
 
@@ -12,14 +12,14 @@ export type TemplateId =
 /** The default wording. Emails start with a `Subject:` line (see `splitSubject`). */
 export const DEFAULT_TEMPLATES: Readonly<Record<TemplateId, string>> = {
   initial:
-    'We are aware of an issue affecting {{feature}} and are investigating. We will update every {{cadence}} minutes.',
+    'We are aware of an issue affecting {{feature}} and are investigating. {{impact}} We will update every {{cadence}} minutes; the next update will be posted by {{nextUpdateTime}}.',
   update: [
     'Still impacted: {{impacted}}',
     'What we have learned: {{learned}}',
     'Next update: we will post the next update by {{nextUpdateTime}}.',
   ].join('\n'),
   resolution:
-    'This incident has been resolved. All {{feature}} functionality has been restored as of {{resolvedTime}}. We will publish a full post-mortem within {{postmortemHours}} hours.',
+    'This incident has been resolved. All {{feature}} functionality has been restored as of {{resolvedTime}}. {{explanation}} {{postmortem}}',
   customer_email: [
     'Subject: Service issue affecting {{feature}}',
     '',
@@ -74,9 +74,9 @@ export const SUPPORT_REPLY_TEMPLATES: Readonly<Record<Language, string>> = {
 
 /** The placeholder names each template may use. Not every name has to appear in the text. */
 export const TEMPLATE_PLACEHOLDERS: Readonly<Record<TemplateId, readonly string[]>> = {
-  initial: ['feature', 'cadence'],
+  initial: ['feature', 'cadence', 'impact', 'nextUpdateTime'],
   update: ['impacted', 'learned', 'nextUpdateTime'],
-  resolution: ['feature', 'resolvedTime', 'postmortemHours'],
+  resolution: ['feature', 'resolvedTime', 'explanation', 'postmortem', 'postmortemHours'],
   customer_email: [
     'accountName',
     'feature',
@@ -116,11 +116,24 @@ export const TEMPLATE_PLACEHOLDERS: Readonly<Record<TemplateId, readonly string[
 export const REQUIRED_PLACEHOLDERS: Readonly<
   Partial<Record<TemplateId, Readonly<Record<string, string>>>>
 > = {
+  initial: {
+    impact: 'an impact sentence',
+    nextUpdateTime: 'a concrete next update time',
+  },
   update: {
     impacted: 'what is still impacted',
     learned: 'what the team has learned',
     nextUpdateTime: 'the next update time',
   },
+  resolution: { explanation: 'a brief explanation' },
+};
+
+/**
+ * Placeholders that may be blank: the text is then tidied (no doubled spaces). The post-mortem
+ * promise is one sentence that only severities whose policy requires a post-mortem carry.
+ */
+export const OPTIONAL_PLACEHOLDERS: Readonly<Partial<Record<TemplateId, readonly string[]>>> = {
+  resolution: ['postmortem'],
 };
 
 /** Human labels for a template picker. */

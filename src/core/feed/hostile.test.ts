@@ -114,7 +114,11 @@ describe('size caps', () => {
     const r = parseFeed({ incidents });
     expect(r.feed.incidents).toHaveLength(500);
     expect(r.problems.map(describeProblem)).toEqual([
-      { path: 'incidents', message: 'over 500 items; cut' },
+      {
+        path: 'incidents',
+        message:
+          '600 items, over the cap of 500: kept the open, most severe and most recent first; dropped 100 (Checkout errors, Checkout errors, Checkout errors, Checkout errors, Checkout errors, …)',
+      },
     ]);
     const components = Array.from({ length: 20 }, (_, i) => ({ id: `c${i}`, name: `C${i}` }));
     expect(parseFeed({ components }, { maxItems: 5 }).feed.components).toHaveLength(5);

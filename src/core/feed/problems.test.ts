@@ -35,7 +35,7 @@ describe('describeProblem', () => {
       { path: 'incidents[1].incident_updates', message: 'not a list: object' },
       { path: 'incidents[2].name', message: 'not a string: list' },
       { path: 'incidents[2].name', message: 'no name' },
-      { path: 'incidents[3].status', message: 'unknown value number' },
+      { path: 'incidents[3].status', message: 'not a string: number' },
       { path: 'incidents[4]', message: 'not an object: number' },
       { path: 'incidents[5]', message: 'no id or name; dropped' },
     ]);

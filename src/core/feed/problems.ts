@@ -3,7 +3,8 @@
  * only log problems for developers, do not ship these strings.
  */
 import type { FeedProblem, ParseProblem, ProblemCode } from '../types';
-import { clip } from './parse';
+import { clip } from './read';
+import { describeCap } from './usable';
 
 /** A value named briefly: a string quoted and clipped, else its JSON type. */
 function brief(v: unknown): string {
@@ -26,7 +27,7 @@ function looks(text: unknown): string {
       : 'truncated or malformed';
 }
 
-const TEXT: Record<ProblemCode, (got: unknown) => string> = {
+const TEXT: Record<ProblemCode, (got: unknown, p: ParseProblem) => string> = {
   value: (v) => `unknown value ${brief(v)}`,
   date: (v) => `invalid date ${brief(v)}`,
   link: (v) => `link dropped (https only): ${brief(v)}`,
@@ -34,7 +35,7 @@ const TEXT: Record<ProblemCode, (got: unknown) => string> = {
   string: (v) => `not a string: ${brief(v)}`,
   object: (v) => `not an object: ${brief(v)}`,
   cut: (n) => `over ${String(n)} characters; cut`,
-  items: (n) => `over ${String(n)} items; cut`,
+  items: (_, p) => describeCap(p),
   dropped: () => 'no id or name; dropped',
   id: () => 'no id; one was derived',
   dup: (v) => `duplicate id ${brief(v)}; dropped`,
@@ -49,5 +50,5 @@ const TEXT: Record<ProblemCode, (got: unknown) => string> = {
 
 /** A parser problem in words, e.g. `{ path: "incidents[0].created_at", message: "invalid date \"May 5\"" }`. */
 export function describeProblem(p: ParseProblem): FeedProblem {
-  return { path: p.path, message: TEXT[p.code](p.got) };
+  return { path: p.path, message: TEXT[p.code](p.got, p) };
 }

@@ -1,6 +1,21 @@
 /** Questions the views ask of a parsed Feed, and the truthful overall indicator. Pure. */
 import type { ComponentStatus, Feed, FeedIncident, FeedUpdate, Indicator } from '../types';
-import { COMPONENT_STATUSES, DONE, LIVE, RANKS, newestUpdateFirst } from './levels';
+import { isOneOf } from '../vocabulary';
+import { DONE, LIVE, RANKS, newestUpdateFirst } from './levels';
+
+/**
+ * A component's status as an indicator, as Statuspage rolls components up: degraded or partial
+ * outage → minor, major outage → major (a page-wide "critical" comes from an incident's impact or
+ * the page's own indicator). An unknown status says nothing: none.
+ */
+const INDICATOR_BY_COMPONENT_STATUS: Record<ComponentStatus, Indicator> = {
+  operational: 'none',
+  under_maintenance: 'maintenance',
+  degraded_performance: 'minor',
+  partial_outage: 'minor',
+  major_outage: 'major',
+  unknown: 'none',
+};
 
 /** Trimmed, lower-cased: how filters and component ids/names are compared. */
 const norm = (s: string): string => s.trim().toLowerCase();
@@ -14,9 +29,9 @@ const named = (c: { id?: string; name: string }, set: Set<string>): boolean =>
  * post-mortem, or a maintenance that is in progress or verifying.
  */
 export function isActive(i: FeedIncident): boolean {
-  if (i.kind === 'maintenance') return LIVE.includes(i.status);
+  if (i.kind === 'maintenance') return isOneOf(LIVE, i.status);
   // A status we do not recognise but with a resolution time is over, not open.
-  return !DONE.includes(i.status) && !(i.status === 'unknown' && i.resolvedAt !== undefined);
+  return !isOneOf(DONE, i.status) && !(i.status === 'unknown' && i.resolvedAt !== undefined);
 }
 
 /** The newest update (by displayAt, then createdAt), whatever order the list is in. */
@@ -43,7 +58,7 @@ export function relevantMaintenances(feed: Feed, now: number, windowHours = 24):
     .filter(
       (m) =>
         m.kind === 'maintenance' &&
-        (LIVE.includes(m.status) ||
+        (isOneOf(LIVE, m.status) ||
           // (undefined <= x is false: no start means not shown, no end means not ended)
           (later(m) &&
             m.scheduledFor! <= now + windowHours * 3_600_000 &&
@@ -139,10 +154,7 @@ export function effectiveIndicator(feed: Feed, filters?: string[]): Indicator {
   // Only the named components (and a named group's children), never a child's group:
   // a group's status also reflects its other children.
   for (const c of feed.components) {
-    // As Statuspage rolls components up: degraded or partial outage → minor, major outage → major
-    // (a page-wide "critical" comes from an incident's impact or the page's own indicator).
-    if (!set.size || named(c, set))
-      worse([1, 2, 3, 3, 4][COMPONENT_STATUSES.indexOf(c.status)] ?? 1);
+    if (!set.size || named(c, set)) worse(RANKS.indexOf(INDICATOR_BY_COMPONENT_STATUS[c.status]));
   }
   return RANKS[rank] as Indicator;
 }

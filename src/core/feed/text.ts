@@ -7,6 +7,11 @@
 /** Block tags: their opening or closing form starts a new line (`<br>` and `</p>` always do). */
 const BLOCK = /^(p|div|li|tr|h[1-6]|hr)$/;
 
+const LAST_CODE_POINT = 0x10ffff;
+const FIRST_SURROGATE = 0xd800;
+const LAST_SURROGATE = 0xdfff;
+const REPLACEMENT_CHARACTER = '\ufffd';
+
 const NAMED: Record<string, string> = {
   amp: '&',
   lt: '<',
@@ -65,10 +70,10 @@ export function htmlToText(input: string): string {
       const cp = parseInt(hex ?? dec ?? '', hex ? 16 : 10);
       const text = named
         ? (NAMED[named.toLowerCase()] ?? '')
-        : cp === cp // a numeric entity: not NUL, not past U+10FFFF, not a lone surrogate
-          ? cp > 0 && cp < 0x110000 && cp >> 11 !== 27
+        : !Number.isNaN(cp) // a numeric entity: not NUL, not past U+10FFFF, not a surrogate
+          ? cp > 0 && cp <= LAST_CODE_POINT && !(cp >= FIRST_SURROGATE && cp <= LAST_SURROGATE)
             ? String.fromCodePoint(cp)
-            : '\ufffd'
+            : REPLACEMENT_CHARACTER
           : script
             ? ''
             : name === 'br'

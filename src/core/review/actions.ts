@@ -13,7 +13,7 @@ export interface MonthlyCompletion {
 }
 
 /** The `YYYY-MM` keys of the `months` months ending with the one containing `now`, oldest first. */
-function monthKeys(now: number, months: number, timeZone: string): string[] {
+export function monthKeys(now: number, months: number, timeZone: string): string[] {
   const [y, m] = monthKey(now, timeZone).split('-').map(Number) as [number, number];
   const keys: string[] = [];
   for (let i = months - 1; i >= 0; i--) {

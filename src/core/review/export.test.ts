@@ -28,7 +28,7 @@ _All times in UTC._
 ## Impact
 
 - Customers affected: 1,200
-- Duration: 1 h 25 min
+- Duration (from the start): 1 h 25 min
 - Estimated ARR at risk: 200,000
 - Account Acme: ARR 120,000
 - Account Globex: ARR 80,000
@@ -46,6 +46,10 @@ Routing configuration changes bypassed review.
 ## Mitigations completed
 
 - Rolled back the gateway route.
+
+## What went well and what to improve
+
+_Not yet written._
 
 ## Action items
 
@@ -65,8 +69,11 @@ describe('reviewToMarkdown', () => {
       actionItems: [...r.actionItems].reverse(),
       impact: { ...r.impact, accounts: [...r.impact.accounts].reverse() },
     });
-    expect(reviewToMarkdown(r, opts)).toBe(reviewToMarkdown(r, opts));
-    expect(reviewToMarkdown(shuffled, opts)).toBe(reviewToMarkdown(r, opts));
+    const untouched = structuredClone(shuffled);
+    expect(reviewToMarkdown(structuredClone(r), opts)).toBe(EXPECTED_MD);
+    expect(reviewToMarkdown(shuffled, opts)).toBe(EXPECTED_MD);
+    // sorted for the export, not in the caller's review
+    expect(shuffled).toEqual(untouched);
   });
 
   it('uses the given time zone, not the host one', () => {
@@ -147,7 +154,7 @@ describe('exports in German', () => {
     expect(md).toContain('_Alle Zeiten in UTC._');
     expect(md).toContain('(bestätigt von Ana)');
     expect(md).toContain('- Betroffene Kunden: 1.200');
-    expect(md).toContain('- Dauer: 1 h 25 min');
+    expect(md).toContain('- Dauer (ab Beginn): 1 h 25 min');
     expect(md).toMatch(
       /verantwortlich: .+; fällig: .+; Stand: (offen|erledigt|wird nicht umgesetzt)/,
     );
@@ -161,6 +168,31 @@ describe('exports in German', () => {
   it('stays English for other locales', () => {
     expect(reviewToMarkdown(review(), { locale: 'fr-FR', timeZone: 'UTC' })).toContain(
       '## Summary',
+    );
+  });
+});
+
+describe('multi-line timeline entries', () => {
+  const twoLines = review({
+    timeline: [
+      {
+        id: 't1',
+        at: Date.UTC(2025, 2, 15, 14, 0),
+        text: 'Rolled back.\nErrors fell to baseline.',
+        validatedBy: 'Ana',
+      },
+    ],
+  });
+
+  it('keep their lines in Markdown (a hard break inside the list item)', () => {
+    expect(reviewToMarkdown(twoLines, opts)).toContain(
+      '- **15 Mar 2025, 14:00** Rolled back.  \n  Errors fell to baseline. _(validated by Ana)_',
+    );
+  });
+
+  it('keep their lines in HTML, escaped', () => {
+    expect(reviewToHtml(twoLines, opts)).toContain(
+      '<li><strong>15 Mar 2025, 14:00</strong> Rolled back.<br>Errors fell to baseline. <span class="note">(validated by Ana)</span></li>',
     );
   });
 });

@@ -10,10 +10,20 @@ function md(text: string): string {
   return text.replace(/[<>&]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
 }
 
+/**
+ * A list item. The item's own lines are kept (a timeline entry may span several): each ends in a
+ * Markdown hard break and the next is indented under the marker, so the item stays one item.
+ */
 function mdItem(i: DocItem, marker: string): string {
   const lead = i.lead ? `**${md(i.lead)}** ` : '';
   const note = i.note ? ` _(${md(i.note)})_` : '';
-  return `${marker} ${lead}${md(i.text)}${note}`;
+  const indent = ' '.repeat(marker.length + 1);
+  const text = i.text
+    .split(/\n+/)
+    .map((l) => md(l.trim()))
+    .filter(Boolean)
+    .join(`  \n${indent}`);
+  return `${marker} ${lead}${text}${note}`;
 }
 
 /** The review as Markdown, for pasting into a wiki or a ticket. */
@@ -26,6 +36,7 @@ export function reviewToMarkdown(review: Review, opts: ExportOptions): string {
     if (s.intro) out.push(`_${md(s.intro)}_`, '');
     if (s.paragraphs.length === 0 && s.items.length === 0) out.push(`_${s.empty}_`);
     out.push(...s.paragraphs.flatMap((p, i) => (i > 0 ? ['', md(p)] : [md(p)])));
+    if (s.paragraphs.length > 0 && s.items.length > 0) out.push('');
     out.push(...s.items.map((it, i) => mdItem(it, s.ordered ? `${i + 1}.` : '-')));
   }
   return `${out.join('\n')}\n`;
@@ -57,7 +68,12 @@ h2{break-after:avoid}li,dl{break-inside:avoid}a{color:inherit;text-decoration:no
 function htmlItem(i: DocItem): string {
   const lead = i.lead ? `<strong>${h(i.lead)}</strong> ` : '';
   const note = i.note ? ` <span class="note">(${h(i.note)})</span>` : '';
-  return `<li>${lead}${h(i.text)}${note}</li>`;
+  const text = i.text
+    .split(/\n+/)
+    .map((l) => h(l.trim()))
+    .filter(Boolean)
+    .join('<br>');
+  return `<li>${lead}${text}${note}</li>`;
 }
 
 /**

@@ -6,6 +6,8 @@ export {
   BLAMELESS_STATEMENT,
   MAX_WHYS,
   type AccountAtRisk,
+  type ContributingFactor,
+  type RootCauseForm,
   type ActionItem,
   type ActionItemStatus,
   type Review,
@@ -20,10 +22,12 @@ export {
   incidentDuration,
   prefillTimeline,
 } from './timeline';
+export { httpsOnly, incidentFacts, peakSeverity, type IncidentFacts } from './facts';
 export { nextWhyPrompt, whyChainFlags } from './whys';
 export { blamelessLint, lintActionItem, lintReview, type ReviewLint } from './lint';
 export { reviewToHtml, reviewToMarkdown } from './export';
 export type { ExportOptions } from './sections';
+export type { ExportCommunication } from './export-extra';
 export {
   actionItemDashboard,
   completionRates,
@@ -31,3 +35,56 @@ export {
   type DashboardRow,
   type MonthlyCompletion,
 } from './actions';
+export {
+  communicationCompliance,
+  type ComplianceReport,
+  type DutyCompliance,
+  type DutyOutcome,
+  type CadenceCompliance,
+  type CadenceSlot,
+} from './compliance';
+export {
+  cadenceText,
+  complianceSummary,
+  complianceSummaryText,
+  summaryPartText,
+  type SummaryChannel,
+  type SummaryPart,
+} from './compliance-summary';
+export {
+  COMMS_METRICS,
+  dashboardCsv,
+  monthlyCommsCompliance,
+  type ChannelTally,
+  type CommsMetric,
+  type CommsReportOptions,
+  type MonthlyComms,
+} from './comms-monthly';
+export { csvCell, toCsv } from './csv';
+export {
+  supportImpact,
+  supportSignalFrom,
+  type SupportImpact,
+  type SupportSignal,
+  type SupportSignalKind,
+} from './support';
+export { lintFactors, rootCauseForm, rootCauseStated } from './factors';
+export { publishBlockers, type PublishBlocker, type PublishBlockerCode } from './publish';
+export {
+  calendarDaysBetween,
+  digestReady,
+  itemReminders,
+  weeklyDigest,
+  type ItemReminder,
+  type ReminderStage,
+  type WeeklyDigest,
+} from './reminders';
+export { openItemsChecklist, openItemsCsv } from './items-export';
+export {
+  highestSeverityReached,
+  reviewRequirement,
+  skipReasonProblem,
+  type ReviewRequirement,
+  type SkipProblem,
+} from './rules';
+export { reviewDashboard, type DashboardData, type DashboardInput } from './dashboard';

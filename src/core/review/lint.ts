@@ -4,6 +4,7 @@ import { findBlame } from '../comms/blame';
 import { withoutDates } from './dates';
 import { MAX_WHYS, type ActionItem, type Review } from './model';
 import { whyChainFlags } from './whys';
+import { lintFactors, rootCauseForm } from './factors';
 
 /**
  * Blameless-wording lint for any review text: "human error", "should have", "careless", "fault",
@@ -21,7 +22,13 @@ const ALWAYS_VAGUE =
  * A date is not a result: `MEASURABLE` is tested on the text without its due phrases.
  */
 const VAGUE_VERB =
-  /\b(?:improve|investigate|enhance|optimi[sz]e|revisit)\b|^\s*(?:review|check)\b/i;
+  /\b(?:improve|investigate|enhance|optimi[sz]e|revisit|work\s+on|address|follow\s+up(?:\s+on)?|strengthen|streamline|refine|clean\s+up)\b|^\s*(?:review|check|better)\b/i;
+/**
+ * An item whose whole object names nothing ("Fix things", "Update the process", "Sort it out"):
+ * whatever the verb, nobody can tell when it is done. Group 1 is the object.
+ */
+const VAGUE_OBJECT =
+  /^\s*[a-z]+(?:\s+(?:up|out|on))?\s+(?:(?:the|our|some|all|these|those|any)\s+)?(things|stuff|issues|problems|everything|it|this|that|process(?:es)?)(?:\s+(?:out|up))?[\s.!]*$/i;
 const MEASURABLE = /\d|\bso\s+that\b|\buntil\b|\bto\s+(?:under|below|above|at\s+least)\b/i;
 
 const VAGUE_SUGGESTION =
@@ -29,7 +36,8 @@ const VAGUE_SUGGESTION =
 
 /**
  * Lints one action item against the domain rule "specific, owned, and scheduled": vague verbs
- * without a measurable result (warning), missing owner or due date (error), and — for open items
+ * without a measurable result (error; a warning once the item is marked as a follow-up to
+ * define), missing owner or due date (error), and — for open items
  * only — a due date already past (warning: the item is overdue, which is a fact, not a mistake).
  */
 export function lintActionItem(item: ActionItem, now: number): Lint[] {
@@ -44,11 +52,27 @@ export function lintActionItem(item: ActionItem, now: number): Lint[] {
     });
   }
   const always = ALWAYS_VAGUE.exec(d);
-  const verb = always ?? (MEASURABLE.test(withoutDates(d)) ? null : VAGUE_VERB.exec(d));
+  const undated = withoutDates(d);
+  const verb = always ?? (MEASURABLE.test(undated) ? null : VAGUE_VERB.exec(d));
+  const object = verb ? null : VAGUE_OBJECT.exec(undated);
+  if (object?.[1]) {
+    const start = object.index + object[0].indexOf(object[1], object[0].search(/\s/));
+    lints.push({
+      code: 'vague_action',
+      level: item.toDefine ? 'warning' : 'error',
+      message: `"${object[1]}" does not say what result will exist when the item is done`,
+      messageId: 'vague_action',
+      params: [object[1]],
+      suggestion: VAGUE_SUGGESTION,
+      start,
+      end: start + object[1].length,
+    });
+  }
   if (verb) {
     lints.push({
       code: 'vague_action',
-      level: 'warning',
+      // A vague item cannot be published (see publish.ts) until marked as a follow-up to define.
+      level: item.toDefine ? 'warning' : 'error',
       message: `"${verb[0]}" does not say what result will exist when the item is done`,
       messageId: 'vague_action',
       params: [verb[0]],
@@ -89,31 +113,12 @@ export interface ReviewLint {
   lint: Lint;
 }
 
-/**
- * Every lint in a review, in reading order: blameless wording in each text field, the why chain,
- * action items, and structural gaps (no root cause, no action items, unvalidated timeline lines).
- */
-export function lintReview(review: Review, now: number): ReviewLint[] {
-  const out: ReviewLint[] = [];
-  const text = (path: string, value: string | undefined): void => {
-    if (value) for (const lint of blamelessLint(value)) out.push({ path, lint });
-  };
-  text('title', review.title);
-  text('summary', review.summary);
-  review.timeline.forEach((e, i) => text(`timeline[${i}].text`, e.text));
-  const unvalidated = review.timeline.filter((e) => !e.validatedBy?.trim()).length;
-  if (unvalidated > 0) {
-    out.push({
-      path: 'timeline',
-      lint: {
-        code: 'unvalidated_timeline',
-        level: 'warning',
-        message: `${unvalidated} timeline ${unvalidated === 1 ? 'entry is' : 'entries are'} not yet validated by a team member who was involved.`,
-        messageId: unvalidated === 1 ? 'unvalidated_timeline_one' : 'unvalidated_timeline_many',
-        params: [unvalidated],
-      },
-    });
-  }
+/** The five-whys form: wording of each answer, the chain's length and end, the root cause. */
+function lintWhys(
+  review: Review,
+  out: ReviewLint[],
+  text: (path: string, value: string | undefined) => void,
+): void {
   review.whys.forEach((w, i) => text(`whys[${i}]`, w));
   if (review.whys.length > MAX_WHYS) {
     out.push({
@@ -144,6 +149,40 @@ export function lintReview(review: Review, now: number): ReviewLint[] {
       },
     });
   }
+}
+
+/**
+ * Every lint in a review, in reading order: blameless wording in each text field, the root cause
+ * in the form the review chose (the why chain, or the contributing factors), action items, and structural gaps (no root cause, no action items, unvalidated timeline lines).
+ */
+export function lintReview(review: Review, now: number): ReviewLint[] {
+  const out: ReviewLint[] = [];
+  const text = (path: string, value: string | undefined): void => {
+    if (value) for (const lint of blamelessLint(value)) out.push({ path, lint });
+  };
+  text('title', review.title);
+  text('summary', review.summary);
+  review.timeline.forEach((e, i) => text(`timeline[${i}].text`, e.text));
+  const unvalidated = review.timeline.filter((e) => !e.validatedBy?.trim()).length;
+  if (unvalidated > 0) {
+    out.push({
+      path: 'timeline',
+      lint: {
+        code: 'unvalidated_timeline',
+        level: 'warning',
+        message: `${unvalidated} timeline ${unvalidated === 1 ? 'entry is' : 'entries are'} not yet validated by a team member who was involved.`,
+        messageId: unvalidated === 1 ? 'unvalidated_timeline_one' : 'unvalidated_timeline_many',
+        params: [unvalidated],
+      },
+    });
+  }
+  if (rootCauseForm(review) === 'factors') {
+    (review.factors ?? []).forEach((f, i) => {
+      text(`factors[${i}].description`, f.description);
+      text(`factors[${i}].evidence`, f.evidence);
+    });
+    out.push(...lintFactors(review));
+  } else lintWhys(review, out, text);
   review.mitigations.forEach((m, i) => text(`mitigations[${i}]`, m));
   review.actionItems.forEach((a, i) => {
     for (const lint of lintActionItem(a, now)) out.push({ path: `actionItems[${i}]`, lint });

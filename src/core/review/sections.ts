@@ -3,14 +3,20 @@
  * Everything here is a pure function of the review and the options: no clock, deterministic order.
  */
 import { dtf, formatDate } from '../time';
+import { severityLabel } from '../feed/levels';
 import { languageOf, type Language } from '../language';
+import { httpsOnly } from './facts';
 import { BLAMELESS_STATEMENT, type ActionItem, type Review } from './model';
 import { arrAtRisk, byString, sortEvents } from './timeline';
+import { communicationSection, factorsSection, type ExportCommunication } from './export-extra';
+import { rootCauseForm } from './factors';
 
 /** Locale and the fixed time zone every time in the export is shown in. */
 export interface ExportOptions {
   locale: string;
   timeZone: string;
+  /** The communication compliance and support impact, when the caller has the incident. */
+  communication?: ExportCommunication;
 }
 
 /** A list item: optional bold lead (a time), the text, optional trailing note. */
@@ -60,6 +66,13 @@ interface ExportWords {
   unvalidated: string;
   customers: string;
   duration: string;
+  started: string;
+  peak: string;
+  statuspage: string;
+  detect: string;
+  resolve: string;
+  wentWell: string;
+  toImprove: string;
   arr: string;
   account(name: string, arr: string): string;
   owner: string;
@@ -88,7 +101,14 @@ const WORDS: Record<Language, ExportWords> = {
     validatedBy: 'validated by ',
     unvalidated: 'not yet validated',
     customers: 'Customers affected: ',
-    duration: 'Duration: ',
+    duration: 'Duration (from the start): ',
+    started: 'Started',
+    peak: 'Peak severity',
+    statuspage: 'Statuspage',
+    detect: 'Time to detect: ',
+    resolve: 'Time to resolve (from detection): ',
+    wentWell: 'Went well:',
+    toImprove: 'To improve:',
     arr: 'Estimated ARR at risk: ',
     account: (name: string, arr: string) => `Account ${name}: ARR ${arr}`,
     owner: 'owner: ',
@@ -106,6 +126,7 @@ const WORDS: Record<Language, ExportWords> = {
       ['Root cause', 'Not yet written.'],
       ['Mitigations completed', 'None recorded.'],
       ['Action items', 'None yet.'],
+      ['What went well and what to improve', 'Not yet written.'],
     ],
   },
   de: {
@@ -122,7 +143,14 @@ const WORDS: Record<Language, ExportWords> = {
     validatedBy: 'bestätigt von ',
     unvalidated: 'noch nicht bestätigt',
     customers: 'Betroffene Kunden: ',
-    duration: 'Dauer: ',
+    duration: 'Dauer (ab Beginn): ',
+    started: 'Beginn',
+    peak: 'Höchster Schweregrad',
+    statuspage: 'Statuspage',
+    detect: 'Zeit bis zur Erkennung: ',
+    resolve: 'Zeit bis zur Behebung (ab Erkennung): ',
+    wentWell: 'Lief gut:',
+    toImprove: 'Zu verbessern:',
     arr: 'Geschätzter gefährdeter ARR: ',
     account: (name: string, arr: string) => `Konto ${name}: ARR ${arr}`,
     owner: 'verantwortlich: ',
@@ -140,6 +168,7 @@ const WORDS: Record<Language, ExportWords> = {
       ['Ursache', 'Noch nicht geschrieben.'],
       ['Erledigte Sofortmaßnahmen', 'Keine erfasst.'],
       ['Maßnahmen', 'Noch keine.'],
+      ['Was gut lief und was besser werden soll', 'Noch nicht geschrieben.'],
     ],
   },
 };
@@ -171,6 +200,20 @@ export function buildExportDoc(review: Review, opts: ExportOptions): ExportDoc {
       return new Intl.NumberFormat('en-US').format(n);
     }
   };
+  /** An ARR figure with its currency; an unknown code is shown beside the number. */
+  const money = (n: number): string => {
+    const code = review.impact.arrCurrency?.trim();
+    if (!code) return num(n);
+    try {
+      return new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: code,
+        maximumFractionDigits: 0,
+      }).format(n);
+    } catch {
+      return `${num(n)} ${code}`;
+    }
+  };
   const stamp = dtf(locale, timeZone, {
     year: 'numeric',
     month: 'short',
@@ -185,9 +228,15 @@ export function buildExportDoc(review: Review, opts: ExportOptions): ExportDoc {
       review.publishedAt === undefined ? w.draft : w.published + stamp.format(review.publishedAt),
     ],
     [w.incident, review.incidentId],
+  ];
+  if (review.startedAt !== undefined) meta.push([w.started, stamp.format(review.startedAt)]);
+  if (review.peakSeverity !== undefined) meta.push([w.peak, severityLabel(review.peakSeverity)]);
+  const link = httpsOnly(review.statuspageUrl);
+  if (link) meta.push([w.statuspage, link]);
+  meta.push(
     [w.participants, participants.length > 0 ? participants.join(', ') : w.nobody],
     [w.timeZone, timeZone],
-  ];
+  );
 
   const timeline = sortEvents(review.timeline).map((e) => ({
     lead: stamp.format(e.at),
@@ -203,10 +252,21 @@ export function buildExportDoc(review: Review, opts: ExportOptions): ExportDoc {
   if (imp.durationMinutes !== undefined) {
     impact.push({ text: w.duration + duration(imp.durationMinutes) });
   }
+  if (imp.timeToDetectMinutes !== undefined)
+    impact.push({ text: w.detect + duration(imp.timeToDetectMinutes) });
+  if (imp.timeToResolveMinutes !== undefined)
+    impact.push({ text: w.resolve + duration(imp.timeToResolveMinutes) });
   const arr = arrAtRisk(imp);
-  if (arr !== null) impact.push({ text: w.arr + num(arr) });
+  if (arr !== null) impact.push({ text: w.arr + money(arr) });
   const accounts = [...imp.accounts].sort((a, b) => b.arr - a.arr || byString(a.name, b.name));
-  for (const a of accounts) impact.push({ text: w.account(a.name.trim(), num(a.arr)) });
+  for (const a of accounts) impact.push({ text: w.account(a.name.trim(), money(a.arr)) });
+  const lines = (lead: string, text: string | undefined): DocItem[] =>
+    (text ?? '')
+      .split(/\n+/)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((l) => ({ lead, text: l }));
+  const learning = [...lines(w.wentWell, review.wentWell), ...lines(w.toImprove, review.toImprove)];
 
   const actions = [...review.actionItems].sort(byDue).map((a) => ({
     text: a.description.trim(),
@@ -229,9 +289,15 @@ export function buildExportDoc(review: Review, opts: ExportOptions): ExportDoc {
       sec(0, { paragraphs: paragraphs(review.summary) }),
       sec(1, { intro: w.allTimesIn(timeZone), items: timeline }),
       sec(2, { items: impact }),
-      sec(3, { ordered: true, items: review.whys.filter((y) => y.trim() !== '').map(text) }),
-      sec(4, { paragraphs: paragraphs(review.rootCause) }),
+      ...(opts.communication ? [communicationSection(opts.communication, languageOf(locale))] : []),
+      ...(rootCauseForm(review) === 'factors'
+        ? [factorsSection(review, languageOf(locale))]
+        : [
+            sec(3, { ordered: true, items: review.whys.filter((y) => y.trim() !== '').map(text) }),
+            sec(4, { paragraphs: paragraphs(review.rootCause) }),
+          ]),
       sec(5, { items: review.mitigations.filter((m) => m.trim() !== '').map(text) }),
+      sec(7, { items: learning }),
       sec(6, { items: actions }),
     ],
   };

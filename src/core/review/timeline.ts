@@ -1,6 +1,7 @@
 /** Prefilling a review from the incident's recorded timeline, and the facts derived from it. */
 import { severityLabel } from '../feed/levels';
 import type { TimelineEvent, TimelineEventType } from '../types';
+import { httpsOnly, incidentFacts } from './facts';
 import type { Review, ReviewImpact, ReviewTimelineEntry } from './model';
 
 const WORDS: Record<TimelineEventType, string> = {
@@ -89,14 +90,22 @@ export function arrAtRisk(impact: ReviewImpact): number | null {
   return values.length > 0 ? values.reduce((s, v) => s + v, 0) : null;
 }
 
-/** A new draft review prefilled from the incident's events. */
+/**
+ * A new draft review prefilled from the incident's events: the timeline, and the facts measured
+ * from the start of impact (`startedAt`, the declaration when absent) with the peak severity and
+ * the Statuspage link (https only).
+ */
 export function createReview(input: {
   id: string;
   incidentId: string;
   title: string;
   events: readonly TimelineEvent[];
   now: number;
+  startedAt?: number;
+  statuspageUrl?: string;
 }): Review {
+  const { startedAt, peakSeverity, ...measured } = incidentFacts(input.events, input.startedAt);
+  const link = httpsOnly(input.statuspageUrl);
   return {
     id: input.id,
     incidentId: input.incidentId,
@@ -104,10 +113,13 @@ export function createReview(input: {
     createdAt: input.now,
     updatedAt: input.now,
     timeline: prefillTimeline(input.events),
-    impact: { durationMinutes: incidentDurationMinutes(input.events), accounts: [] },
+    impact: { ...measured, accounts: [] },
     whys: [],
     mitigations: [],
     actionItems: [],
     participants: [],
+    ...(startedAt !== undefined ? { startedAt } : {}),
+    ...(peakSeverity !== undefined ? { peakSeverity } : {}),
+    ...(link ? { statuspageUrl: link } : {}),
   };
 }

@@ -57,7 +57,7 @@ function personSpan(text: string): { start: number; end: number } | null {
 }
 
 /**
- * Flags a chain whose LAST answer is a person's action: the domain text notes that what looks like
+ * Flags a chain whose LAST answer is a person's action: docs/policy.md notes that what looks like
  * a human error is almost always a systemic failure, so the chain should go on. Earlier answers may
  * mention people; only stopping there is the problem. Spans refer to `whys[last]` as stored.
  */

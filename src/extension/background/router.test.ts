@@ -260,6 +260,35 @@ describe('replies and settings', () => {
     });
   });
 
+  test('support records: matched tickets (once each) and copied replies, as counts and times only', async () => {
+    const { kit, h } = await setup();
+    kit.net.respond = () => json(spSummary([spIncident('a', { impact: 'major' })]));
+    const s = await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    const ticket = 'ab'.repeat(16);
+    await h['support/ticketMatched']({ sourceId: s.id, incidentId: 'a', ticket }, page);
+    kit.clock.now += MIN;
+    await h['support/ticketMatched']({ sourceId: s.id, incidentId: 'a', ticket }, page);
+    await h['support/ticketMatched'](
+      { sourceId: s.id, incidentId: 'a', ticket: 'cd'.repeat(16) },
+      page,
+    );
+    await h['replies/copied'](
+      { sourceId: s.id, incidentId: 'a', updateId: 'a-u1', text: 'Dear Globex, checkout is down' },
+      page,
+    );
+    const rec = await kit.db.get('feedIncidents', `${s.id}|a`);
+    expect(rec?.support).toEqual([
+      { kind: 'ticket_matched', at: kit.clock.now - MIN, ticket },
+      { kind: 'ticket_matched', at: kit.clock.now, ticket: 'cd'.repeat(16) },
+      { kind: 'reply_copied', at: kit.clock.now },
+    ]);
+    expect(JSON.stringify(rec?.support)).not.toContain('Globex');
+    // A key that could carry ticket text is refused.
+    await expect(
+      h['support/ticketMatched']({ sourceId: s.id, incidentId: 'a', ticket: 'Globex #42' }, page),
+    ).rejects.toThrow(/ticket/);
+  });
+
   test('feed/markDone: the customer notification of a feed incident is met when the agent says so', async () => {
     const { kit, h } = await setup();
     kit.net.respond = () => json(spSummary([spIncident('a', { impact: 'critical' })]));
@@ -382,16 +411,41 @@ describe('responder incidents', () => {
       page,
     );
     expect(kit.platform.badge).toMatchObject({ text: '1', color: '#B3261E' });
+    // "now" duties are due within the due-soon window: not overdue at classification
     expect(
-      kit.platform.notifications.some((n) => n.title === 'Due in 0 min: All-hands bridge call'),
+      kit.platform.notifications.some((n) => n.title === 'Due in 5 min: All-hands bridge call'),
     ).toBe(true);
     kit.clock.now += MIN;
+    await refresh(kit.deps);
+    expect(kit.platform.notifications.some((n) => n.title.startsWith('Overdue'))).toBe(false);
+    kit.clock.now += 5 * MIN;
     await refresh(kit.deps);
     expect(
       kit.platform.notifications.some(
         (n) => n.title.startsWith('Overdue') && n.message.startsWith('DB down'),
       ),
     ).toBe(true);
+  });
+});
+
+describe('responder incidents after resolution', () => {
+  test('one-off duties stop notifying once the incident is resolved', async () => {
+    const { kit, h } = await setup();
+    const inc = await h['incidents/declare'](
+      { title: 'DB down', components: [], publiclyVisible: true },
+      page,
+    );
+    await h['incidents/classify'](
+      { id: inc.id, answers: { noUserCanAccessCore: true }, severity: 1 },
+      page,
+    );
+    kit.clock.now += MIN;
+    await h['incidents/record']({ id: inc.id, type: 'resolved' }, page);
+    const before = kit.platform.notifications.length;
+    // hours later: the bridge call, the customer email and the exec notice are all past due
+    kit.clock.now += 3 * 60 * MIN;
+    await refresh(kit.deps);
+    expect(kit.platform.notifications.slice(before).map((n) => n.title)).toEqual([]);
   });
 });
 

@@ -12,7 +12,9 @@ import { backupHandlers } from '../backup/background/handlers';
 
 /**
  * Commands after which nothing derived can have changed: they read, or (notification preferences)
- * write only what the next poll's notices consult. Every other command gets a refresh.
+ * write only what the next poll's notices consult, or (a matched ticket) only a support signal
+ * the review reads later. A refresh after `support/ticketMatched` would also rewrite the overlay's
+ * state, which the overlay that sent it observes. Every other command gets a refresh.
  */
 const NO_REFRESH: ReadonlySet<Command> = new Set<Command>([
   'statuspage/status',
@@ -20,6 +22,7 @@ const NO_REFRESH: ReadonlySet<Command> = new Set<Command>([
   'sources/test',
   'data/export',
   'settings/setNotifications',
+  'support/ticketMatched',
 ]);
 
 /**
@@ -42,7 +45,7 @@ export function withRefresh(deps: Deps, handlers: Handlers): Handlers {
   return out as Handlers;
 }
 
-/** The one handler object the background registers (STYLE.md #3). */
+/** The one handler object the background registers (docs/style.md #3). */
 export function createHandlers(deps: Deps): Handlers {
   return withRefresh(deps, {
     ...sourceHandlers(deps),

@@ -9,7 +9,13 @@ import { MIGRATIONS } from './migrations';
 import { openLensDB } from './open';
 import { DB_VERSION, type IncidentRecord, type LensDB } from './schema';
 import { getSetting, getSettings, setSetting } from './settings';
-import { activeFeedIncidents, savePoll, seenSeverities, SEVERITY_HISTORY } from './sources';
+import {
+  activeFeedIncidents,
+  markFeedIncidentDone,
+  savePoll,
+  seenSeverities,
+  SEVERITY_HISTORY,
+} from './sources';
 import { sampleRecords, seedEveryStore } from './seed.test-kit';
 
 describe('openLensDB and migrations', () => {
@@ -209,6 +215,38 @@ describe('repositories', () => {
     expect(await claimKeys(db, [g], T0)).toEqual(new Set());
     expect(await claimKeys(db, [{ ...g, changes: ['sev|a|1'] }], T0)).toEqual(new Set(['sev|a|1']));
     expect(await pruneNotified(db, T0 + 1)).toBe(4);
+    db.close();
+  });
+
+  test('an agent\'s "Mark done" survives the next good poll, with new data or without ETags', async () => {
+    const db = await openLensDB(freshName());
+    const sample = sampleRecords();
+    const source = { ...sample.sources[0], url: 'https://a.test/' } as never;
+    await db.put('sources', source);
+    const [snapshot] = sample.snapshots as never[];
+    const [seen] = sample.feedIncidents as {
+      sourceId: string;
+      incident: { id: string; updates: unknown[] };
+    }[];
+    const poll = (now: number, incident = seen!.incident) =>
+      savePoll(
+        db,
+        's1',
+        'https://a.test/',
+        { failures: 0 },
+        {
+          snapshot: snapshot!,
+          incidents: [{ sourceId: 's1', incident, active: 1 } as never],
+          now,
+        },
+      );
+    expect(await poll(T0)).toBe(true);
+    expect(await markFeedIncidentDone(db, 's1|fi1', 'customer_email', T0 + 1)).toBe(true);
+    // The same answer again (a server without ETags), then a new public update.
+    await poll(T0 + 60_000);
+    await poll(T0 + 120_000, { ...seen!.incident, updates: [...seen!.incident.updates] });
+    const [rec] = await activeFeedIncidents(db);
+    expect(rec?.done).toEqual([{ obligationId: 'customer_email', at: T0 + 1 }]);
     db.close();
   });
 

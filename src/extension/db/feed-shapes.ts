@@ -1,17 +1,18 @@
+import {
+  COMPONENT_STATUSES,
+  INCIDENT_STATUSES,
+  INDICATOR_RANKS,
+  MAINTENANCE_STATUSES,
+  UNKNOWN,
+} from '../../core/vocabulary';
 import { arr, bool, nullable, num, obj, oneOf, opt, str } from './shape';
 
 /** Shapes of the normalized feed model (core/types.ts) as stored in snapshots and feed incidents. */
 
 export const severity = oneOf(1, 2, 3, 4);
-const impact = oneOf('none', 'minor', 'major', 'critical', 'maintenance', 'unknown');
-const status = oneOf(
-  ...['investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'unknown'],
-  ...['scheduled', 'in_progress', 'verifying', 'completed'],
-);
-const componentStatus = oneOf(
-  ...['operational', 'degraded_performance', 'partial_outage', 'major_outage'],
-  ...['under_maintenance', 'unknown'],
-);
+const impact = oneOf(...INDICATOR_RANKS);
+const status = oneOf(...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES, UNKNOWN);
+const componentStatus = oneOf(...COMPONENT_STATUSES, UNKNOWN);
 export const problem = obj({ path: str, message: str });
 
 const componentRef = obj({

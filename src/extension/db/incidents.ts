@@ -106,7 +106,10 @@ export function latestResolved(db: LensDatabase, limit: number): Promise<Resolve
   return resolvedPage(db, limit, () => true);
 }
 
-/** Resolved incidents whose post-mortem is not published yet (no `reviewPublishedAt`). Never reads events. */
+/**
+ * Resolved incidents whose post-mortem is not published yet (no `reviewPublishedAt`) and whose
+ * optional review was not skipped. Never reads events.
+ */
 export function awaitingReview(db: LensDatabase, limit: number): Promise<ResolvedPage> {
-  return resolvedPage(db, limit, (r) => r.reviewPublishedAt === undefined);
+  return resolvedPage(db, limit, (r) => r.reviewPublishedAt === undefined && !r.reviewSkipped);
 }

@@ -81,6 +81,16 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     lastSeenAt: num,
     severities: opt(arr(obj({ severity: nullable(severity), at: num }))),
     done: opt(arr(obj({ obligationId: str, at: num }))),
+    support: opt(
+      arr(
+        obj({
+          kind: oneOf('ticket_matched', 'reply_copied', 'reply_inserted'),
+          at: num,
+          ticket: opt(str),
+          openedAt: opt(num),
+        }),
+      ),
+    ),
   }),
   sites: obj({
     pattern: str,
@@ -98,7 +108,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     commonlyUsed: opt(bool),
     startedAt: num,
     declaredAt: num,
-    status: oneOf('open', 'resolved'),
+    status: oneOf('open', 'resolved', 'cancelled'),
     severity: nullable(severity),
     answers: opt(
       dict((v, p) =>
@@ -107,7 +117,13 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     ),
     linked: opt(obj({ sourceId: str, incidentId: str })),
     statuspageIncidentId: opt(str),
+    statuspageShortlink: opt(str),
+    statuspageComponents: opt(dict(str)),
+    statuspageCreatePendingAt: opt(num),
+    publicTitle: opt(str),
+    cancelledAt: opt(num),
     resolvedAt: opt(num),
+    reviewSkipped: opt(obj({ reason: str, at: num })),
     updatedAt: num,
   }),
   events: obj({ ...timelineEvent, incidentId: str }),
@@ -139,8 +155,11 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
         createdAt: num,
         doneAt: opt(num),
         statusChangedAt: opt(num),
+        toDefine: opt(bool),
       }),
     ),
+    rootCauseForm: opt(oneOf('whys', 'factors')),
+    factors: opt(arr(obj({ id: str, description: str, evidence: str, actionItemIds: arr(str) }))),
     participants: arr(str),
     summary: opt(str),
   }),

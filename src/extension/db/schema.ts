@@ -8,10 +8,10 @@ import type {
   Severity,
   TimelineEvent,
 } from '../../core/types';
-import type { Review } from '../../core/review';
+import type { Review, SupportSignal } from '../../core/review';
 
 /**
- * The one typed database schema of the extension (STYLE.md #5). Every store the agents' view,
+ * The one typed database schema of the extension (docs/style.md #5). Every store the agents' view,
  * the responder workflow and the reviews need lives here; migrations are in `migrations.ts`,
  * ordered by version and each tested against a database written by the previous version.
  */
@@ -67,6 +67,11 @@ export interface FeedIncidentRecord {
   severities?: SeveritySeen[];
   /** Duties of this incident the agent marked done (today only `customer_email`), first time each. */
   done?: { obligationId: string; at: number }[];
+  /**
+   * What the agent overlay saw of this incident, anonymised: tickets matched and replies copied,
+   * as kinds, times and opaque ticket hashes (never ticket text). At most `SUPPORT_SIGNALS` (db/sources.ts).
+   */
+  support?: SupportSignal[];
 }
 
 /** A severity a feed incident had, and since when. */
@@ -98,7 +103,8 @@ export interface IncidentRecord {
   /** When the incident started (may precede declaration). */
   startedAt: number;
   declaredAt: number;
-  status: 'open' | 'resolved';
+  /** `cancelled`: declared by mistake; no duties, no post-mortem. */
+  status: 'open' | 'resolved' | 'cancelled';
   /** Denormalised from the latest classification, for lists. */
   severity: Severity | null;
   answers?: ImpactAnswers;
@@ -106,6 +112,22 @@ export interface IncidentRecord {
   linked?: { sourceId: string; incidentId: string };
   /** The Statuspage incident id once published through the REST API. */
   statuspageIncidentId?: string;
+  /** Its public link on the status page (https only), shown after publishing. */
+  statuspageShortlink?: string;
+  /**
+   * The components the public incident set and the status each shows, remembered so follow-up
+   * updates keep them and the resolution sets every one back to operational.
+   */
+  statuspageComponents?: Record<string, string>;
+  /**
+   * Set when a create timed out with no answer: it may have gone through, so the next publish looks
+   * the incident up on the page before posting again (no duplicate public incident).
+   */
+  statuspageCreatePendingAt?: number;
+  /** The incident's name on the public status page; the internal `title` never goes out. */
+  publicTitle?: string;
+  /** When it was cancelled as declared by mistake (status `cancelled`), and why. */
+  cancelledAt?: number;
   resolvedAt?: number;
   /**
    * Denormalised for lists: when its post-mortem was published (the `review_published` event written by
@@ -113,6 +135,8 @@ export interface IncidentRecord {
    * filled it in from reviews published before it existed.
    */
   reviewPublishedAt?: number;
+  /** An optional review (SEV-3/4) skipped on purpose, with the reason given. */
+  reviewSkipped?: { reason: string; at: number };
   updatedAt: number;
 }
 

@@ -1,3 +1,4 @@
+import type { SupportSignal } from '../../core/review';
 import type { Severity } from '../../core/types';
 import type { LensDatabase } from './open';
 import type { FeedIncidentRecord, SeveritySeen, SnapshotRecord, SourceRecord } from './schema';
@@ -71,10 +72,14 @@ export type PollPatch = Partial<
   >
 >;
 
-/** The feed incidents a good poll brings: what the feed says, with the active flag. */
+/**
+ * The feed incidents a good poll brings: what the feed says, with the active flag. What this
+ * browser learned about an incident (first sighting, severity history, the agents' marks) is not
+ * the feed's to say, and is carried over by `savePoll`.
+ */
 export type SeenIncident = Omit<
   FeedIncidentRecord,
-  'firstSeenAt' | 'lastSeenAt' | 'key' | 'severities'
+  'firstSeenAt' | 'lastSeenAt' | 'key' | 'severities' | 'done'
 >;
 
 /** How many severities a feed incident remembers (the first, then the latest changes). */
@@ -132,7 +137,14 @@ export async function savePoll(
       const prev = byKey.get(key);
       const firstSeenAt = prev?.firstSeenAt ?? good.now;
       const severities = seenSeverities(prev, rec.incident.severity, good.now);
-      writes.push(store.put({ ...rec, key, firstSeenAt, lastSeenAt: good.now, severities }));
+      // What agents recorded on it (duties done, support records) is not in the feed: keep it.
+      const kept = {
+        ...(prev?.done ? { done: prev.done } : {}),
+        ...(prev?.support ? { support: prev.support } : {}),
+      };
+      writes.push(
+        store.put({ ...rec, ...kept, key, firstSeenAt, lastSeenAt: good.now, severities }),
+      );
     }
     for (const r of old) {
       if (!seen.has(r.key) && r.active === 1) writes.push(store.put({ ...r, active: 0 }));
@@ -159,6 +171,31 @@ export async function recentlyEndedFeedIncidents(
       r.incident.kind === 'incident' &&
       (r.incident.resolvedAt === undefined || r.incident.resolvedAt > r.firstSeenAt),
   );
+}
+
+/** At most this many support records per feed incident; later ones are not kept (counts saturate). */
+export const SUPPORT_SIGNALS = 1000;
+
+/**
+ * Adds an anonymised support record to a feed incident (a ticket already matched is not added
+ * again). False when the incident is not stored.
+ */
+export async function addSupportSignal(
+  db: LensDatabase,
+  key: string,
+  signal: SupportSignal,
+): Promise<boolean> {
+  const tx = db.transaction('feedIncidents', 'readwrite');
+  const rec = await tx.store.get(key);
+  const list = rec?.support ?? [];
+  const seen =
+    signal.kind === 'ticket_matched' &&
+    signal.ticket !== undefined &&
+    list.some((s) => s.kind === 'ticket_matched' && s.ticket === signal.ticket);
+  if (rec && !seen && list.length < SUPPORT_SIGNALS)
+    await tx.store.put({ ...rec, support: [...list, signal] });
+  await tx.done;
+  return rec !== undefined;
 }
 
 /** Feed incidents currently active, across sources. */

@@ -152,7 +152,7 @@ describe('wording the core in the UI language', () => {
     );
     expect(lintLine(byId('blame_named_cause'))).toBe('Das nennt Mehmet als Ursache');
     expect(lintLine(byId('promised_resolution_time'))).toBe(
-      '„fixed by 3“ verspricht eine Behebungszeit, die das Team womöglich nicht einhalten kann',
+      '„will be fixed by 3pm“ verspricht eine Behebungszeit, die das Team womöglich nicht einhalten kann',
     );
     expect(lintSuggestionLine(byId('promised_resolution_time'))).toMatch(/^Versprechen Sie/);
     for (const l of lints) expect(lintLine(l), l.messageId).not.toBe(l.message);

@@ -10,7 +10,7 @@ import {
 } from './commands';
 
 /**
- * The one typed sender (STYLE.md #3). Resolves with the handler's value; rejects with
+ * The one typed sender (docs/style.md #3). Resolves with the handler's value; rejects with
  * `Error(message)` when the background replied `{ok:false}` or did not reply at all.
  */
 export async function send<K extends Command>(cmd: K, payload: Req<K>): Promise<Res<K>> {

@@ -6,7 +6,7 @@ import type { ReviewCommands } from '../reviews/protocol';
 import type { SiteCommands } from '../sites/protocol';
 
 /**
- * The one typed message protocol (docs/architecture.md): command → request → reply. Each feature
+ * The one typed message protocol (docs/style.md #3): command → request → reply. Each feature
  * declares its own commands beside its code (`<feature>/protocol.ts`); this map composes them, so
  * `send`, the router and the content-script allow-list all see one typed map.
  * Messages are commands; state is shared through IndexedDB / storage, which views observe.
@@ -51,6 +51,7 @@ export interface OverlayTeardownMessage {
 /** The only commands a content script (a web page's isolated world) may send. */
 export const CONTENT_SCRIPT_COMMANDS: readonly Command[] = [
   'replies/copied',
+  'support/ticketMatched',
   'sites/setCorner',
   'feed/markDone',
 ];

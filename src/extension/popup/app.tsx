@@ -9,6 +9,10 @@ import { staleSince, useOverlayState } from '../ui/hooks/use-overlay';
 import { OpenResponder } from '../responder/views/open-responder';
 import { SiteToggle } from '../sites/views/site-toggle';
 import { send } from '../messaging/channel';
+import { severityLabel } from '../../core/feed';
+import { bySeverity } from '../../core/triage';
+import { listIncidents } from '../db/incidents';
+import { useDbQuery } from '../ui/hooks/use-db';
 
 const store = browserOverlayStore();
 
@@ -17,6 +21,9 @@ export function PopupApp() {
   const state = useOverlayState(store);
   const now = useNow(anyLiveDeadline(state?.incidents ?? []));
   const since = state ? staleSince(state) : null;
+  // The responder's own open incidents: while one is open the popup never says all is well.
+  const local = useDbQuery(async (db) => (await listIncidents(db, 'open')).sort(bySeverity), []);
+  const open = local.data ?? [];
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>
@@ -31,7 +38,9 @@ export function PopupApp() {
         {state === undefined ? (
           <p class="muted">{t('popup_loading')}</p>
         ) : !state || state.incidents.length === 0 ? (
-          <p class="empty ok">{t('popup_allClear')}</p>
+          open.length === 0 && local.data !== undefined ? (
+            <p class="empty ok">{t('popup_allClear')}</p>
+          ) : null
         ) : (
           state.incidents.map((item) => (
             <IncidentCard
@@ -47,6 +56,19 @@ export function PopupApp() {
               }
             />
           ))
+        )}
+        {open.length > 0 && (
+          <ul class="local" aria-label={t('popup_responder')}>
+            {open.map((i) => (
+              <li key={i.id} data-severity={i.severity ?? ''}>
+                {t(
+                  'popup_localOpen',
+                  i.severity === null ? t('rs_unclassified') : severityLabel(i.severity),
+                  i.title,
+                )}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
       <section aria-labelledby="popup-responder" class="responder">

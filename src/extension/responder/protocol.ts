@@ -37,11 +37,13 @@ export interface PublishRequest {
   fields?: Record<string, string>;
   /** The next update time the message promises (epoch ms), recorded with the post. */
   nextUpdateAt?: number;
+  /** The incident's public title (kept on the incident once the publish succeeds). */
+  publicTitle?: string;
 }
 
 /** A publish outcome; a failure leaves the draft in place. */
 export type PublishResult =
-  | { ok: true; eventId: string; statuspageIncidentId?: string }
+  | { ok: true; eventId: string; statuspageIncidentId?: string; shortlink?: string }
   | { ok: false; error: StatuspageError };
 
 /** Resolving: the resolution message, the resolved time, and optionally a Statuspage write. */
@@ -57,6 +59,16 @@ export interface ResolveRequest {
 export type ResolveResult =
   | { ok: true; incident: IncidentRecord; postmortemDueAt: number }
   | { ok: false; error: StatuspageError | { kind: 'already_resolved' } };
+
+/** Cancelling an incident declared by mistake: the reason is recorded on its timeline. */
+export interface CancelRequest {
+  id: string;
+  reason: string;
+}
+
+/** A cancel outcome: the public incident (if any) is taken off the page first. */
+export type CancelResult =
+  { ok: true; incident: IncidentRecord } | { ok: false; error: StatuspageError };
 
 /** What views may know about the Statuspage connection: never the key, only its last characters. */
 export type StatuspageStatus =
@@ -114,6 +126,9 @@ export interface ResponderCommands {
     res: null;
   };
   'drafts/discard': { req: { incidentId: string; kind: MessageKind }; res: null };
+  'incidents/cancel': { req: CancelRequest; res: CancelResult };
+  /** Forgets a public incident that is gone from the page (404), so the next publish creates one. */
+  'incidents/unlinkStatuspage': { req: { id: string }; res: IncidentRecord };
   'statuspage/connect': { req: StatuspageConnection; res: ConnectResult };
   'statuspage/disconnect': { req: null; res: null };
   'statuspage/status': { req: null; res: StatuspageStatus };

@@ -1,5 +1,5 @@
 import type { ActionItemStatus, Review } from '../../core/review';
-import type { ReviewRecord } from '../db/schema';
+import type { IncidentRecord, ReviewRecord } from '../db/schema';
 
 /**
  * The commands the post-incident review adds to `Commands` in messages.ts. Handlers live in
@@ -21,4 +21,9 @@ export interface ReviewCommands {
     req: { id: string; itemId: string; status: ActionItemStatus };
     res: ReviewRecord;
   };
+  /**
+   * Skips the optional review of a resolved SEV-3/4 incident, with a reason (refused for SEV-1/2,
+   * whose review is required). The incident leaves the list of reviews to write.
+   */
+  'reviews/skip': { req: { incidentId: string; reason: string }; res: IncidentRecord };
 }

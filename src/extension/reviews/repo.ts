@@ -1,7 +1,17 @@
 /** What the reviews views read from IndexedDB, through the data layer's repository functions. */
+import type { SupportSignal } from '../../core/review';
 import type { Policy } from '../../core/types';
 import { listReviews, reviewsOf } from '../db/drafts';
-import { eventsOf, eventsOfMany, getIncident, latestResolved } from '../db/incidents';
+import {
+  eventsOf,
+  eventsOfMany,
+  getIncident,
+  latestResolved,
+  listIncidents,
+  resolvedSince,
+} from '../db/incidents';
+import { feedKey } from '../db/sources';
+import { eventsWithLinked } from '../responder/linked-events';
 import type { LensDatabase } from '../db/open';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../db/schema';
 import { getSetting } from '../db/settings';
@@ -50,20 +60,80 @@ export async function readOverview(
 /** Everything the builder of one incident's review needs. */
 export interface BuilderData {
   incident: IncidentRecord | undefined;
+  /** Its own events (what the review's timeline and duration come from). */
   events: EventRecord[];
+  /** Its events with the linked feed incident's public posts: what communication is judged on. */
+  withLinked: EventRecord[];
   review: ReviewRecord | undefined;
+  policy: Policy;
+  /** The overlay's anonymised records of the linked feed incident; null when none is linked. */
+  support: SupportSignal[] | null;
 }
 
 /** A reader of one incident's review data (a new function per incident id). */
 export function readBuilder(incidentId: string): (db: LensDatabase) => Promise<BuilderData> {
   return async (db) => {
-    const [incident, events, reviews] = await Promise.all([
+    const [incident, events, reviews, policy] = await Promise.all([
       getIncident(db, incidentId),
       eventsOf(db, incidentId),
       reviewsOf(db, incidentId),
+      getSetting(db, 'policy'),
     ]);
-    return { incident, events, review: reviews[0] };
+    const linked = incident?.linked;
+    const [withLinked, feed] = await Promise.all([
+      incident ? eventsWithLinked(db, incident, events) : events,
+      linked ? db.get('feedIncidents', feedKey(linked.sourceId, linked.incidentId)) : undefined,
+    ]);
+    const support = linked ? (feed?.support ?? []) : null;
+    return { incident, events, withLinked, review: reviews[0], policy, support };
   };
+}
+
+/** One incident as the dashboard's compliance report reads it. */
+export interface DashboardIncident {
+  id: string;
+  events: EventRecord[];
+  publiclyVisible: boolean;
+  commonlyUsed?: boolean;
+}
+
+/** Everything the reviews dashboard needs: reviews, the window's incidents, the policy. */
+export interface DashboardSource {
+  reviews: ReviewRecord[];
+  incidents: DashboardIncident[];
+  policy: Policy;
+}
+
+/** How far back the dashboard reads incidents: its 12 months, and a month's slack for zones. */
+const DASHBOARD_DAYS = 400;
+
+/**
+ * The dashboard's data: every review, and the incidents open now or resolved in the last 12
+ * months (the `by-resolved` index, so older ones are never read) with their timelines, linked
+ * feed posts included.
+ */
+export async function readDashboard(db: LensDatabase): Promise<DashboardSource> {
+  const since = Date.now() - DASHBOARD_DAYS * 86_400_000;
+  const [reviews, open, resolved, policy] = await Promise.all([
+    listReviews(db),
+    listIncidents(db, 'open'),
+    resolvedSince(db, since),
+    getSetting(db, 'policy'),
+  ]);
+  const all = [...open, ...resolved];
+  const own = await eventsOfMany(
+    db,
+    all.map((i) => i.id),
+  );
+  const incidents = await Promise.all(
+    all.map(async (i) => ({
+      id: i.id,
+      events: await eventsWithLinked(db, i, own.get(i.id) ?? []),
+      publiclyVisible: i.publiclyVisible,
+      ...(i.commonlyUsed === undefined ? {} : { commonlyUsed: i.commonlyUsed }),
+    })),
+  );
+  return { reviews, incidents, policy };
 }
 
 /** Every review, for the action-item dashboard. */

@@ -7,6 +7,7 @@ import {
   MAX_WHYS,
   type AccountAtRisk,
   type ActionItem,
+  type ContributingFactor,
   type Review,
   type ReviewTimelineEntry,
 } from '../../core/review';
@@ -74,11 +75,29 @@ function items(v: unknown, stored: readonly ActionItem[], now: number): ActionIt
         description: str(o.description, `Action item ${i + 1}`, LIMITS.line),
         owner: str(o.owner ?? '', `The owner of action item ${i + 1}`, LIMITS.short).trim(),
         ...(dueAt !== undefined ? { dueAt } : {}),
+        ...(o.toDefine === true ? { toDefine: true } : {}),
         ...kept,
       };
     },
     200,
   );
+}
+
+/** A contributing factor; its links keep only ids of the review's own action items. */
+function factor(v: unknown, i: number, itemIds: ReadonlySet<string>): ContributingFactor {
+  const o = record(v, `Factor ${i + 1}`);
+  return {
+    id: str(o.id, 'A factor id', 100),
+    description: str(o.description ?? '', `Factor ${i + 1}`, LIMITS.line),
+    evidence: str(o.evidence ?? '', `The evidence of factor ${i + 1}`, LIMITS.line),
+    actionItemIds: [
+      ...new Set(
+        list(o.actionItemIds ?? [], `The action items of factor ${i + 1}`, (x) =>
+          str(x, 'An action item id', 100),
+        ),
+      ),
+    ].filter((id) => itemIds.has(id)),
+  };
 }
 
 /**
@@ -102,9 +121,18 @@ export function sanitizeReview(
   const customersAffected = optAmount(imp.customersAffected, 'Customers affected', true);
   const arr = optAmount(imp.arrAtRisk, 'The ARR at risk');
   const summary = optText(r.summary, 'The summary', LIMITS.long);
+  const wentWell = optText(r.wentWell, 'What went well', LIMITS.long);
+  const toImprove = optText(r.toImprove, 'What to improve', LIMITS.long);
+  const currency = optText(imp.arrCurrency, 'The ARR currency', 3)?.trim().toUpperCase();
+  if (currency !== undefined && currency !== '' && !/^[A-Z]{3}$/.test(currency))
+    throw new Error('The ARR currency must be a three-letter code such as EUR or USD.');
   const rootCause = optText(r.rootCause, 'The root cause', LIMITS.long);
   const title = str(r.title, 'The title', LIMITS.short).trim();
+  const form = r.rootCauseForm === 'factors' ? 'factors' : undefined;
   if (title === '') throw new Error('The title is required.');
+  const actionItems = items(r.actionItems ?? [], stored.actionItems, now);
+  const itemIds = new Set(actionItems.map((a) => a.id));
+  const factors = list(r.factors ?? [], 'The factors', (x, i) => factor(x, i, itemIds), 100);
   return {
     id: stored.id,
     incidentId: stored.incidentId,
@@ -117,17 +145,33 @@ export function sanitizeReview(
       ...(customersAffected !== undefined ? { customersAffected } : {}),
       ...(durationMinutes !== undefined ? { durationMinutes } : {}),
       ...(arr !== undefined ? { arrAtRisk: arr } : {}),
+      ...(currency ? { arrCurrency: currency } : {}),
+      // Measured from the incident, never edited here.
+      ...(stored.impact.timeToDetectMinutes !== undefined
+        ? { timeToDetectMinutes: stored.impact.timeToDetectMinutes }
+        : {}),
+      ...(stored.impact.timeToResolveMinutes !== undefined
+        ? { timeToResolveMinutes: stored.impact.timeToResolveMinutes }
+        : {}),
       accounts: list(imp.accounts ?? [], 'The accounts', account),
     },
     whys,
     ...(rootCause !== undefined ? { rootCause } : {}),
+    ...(form ? { rootCauseForm: form } : {}),
+    ...(factors.length > 0 ? { factors } : {}),
     mitigations: list(r.mitigations ?? [], 'The mitigations', (x, i) =>
       str(x, `Mitigation ${i + 1}`, LIMITS.line),
     ),
-    actionItems: items(r.actionItems ?? [], stored.actionItems, now),
+    actionItems,
     participants: list(r.participants ?? [], 'The participants', (x, i) =>
       str(x, `Participant ${i + 1}`, LIMITS.short).trim(),
     ).filter((p) => p !== ''),
     ...(summary !== undefined ? { summary } : {}),
+    ...(wentWell !== undefined ? { wentWell } : {}),
+    ...(toImprove !== undefined ? { toImprove } : {}),
+    // Facts of the incident, kept from the stored review (not editable in the builder).
+    ...(stored.startedAt !== undefined ? { startedAt: stored.startedAt } : {}),
+    ...(stored.peakSeverity !== undefined ? { peakSeverity: stored.peakSeverity } : {}),
+    ...(stored.statuspageUrl !== undefined ? { statuspageUrl: stored.statuspageUrl } : {}),
   };
 }

@@ -99,7 +99,8 @@ describe('readList (side panel home)', () => {
     const list = await readList(db, now);
 
     expect(reads.sort()).toEqual(['inc-5', 'inc-6']);
-    expect(list.open.map((i) => i.incident.id)).toEqual(['inc-6', 'inc-5']);
+    // most severe first, then the longest running
+    expect(list.open.map((i) => i.incident.id)).toEqual(['inc-5', 'inc-6']);
     // SEV-1 open for hours with one status-page post: the bridge call is the most overdue duty.
     expect(list.open[0]?.next).toMatchObject({ ruleId: 'bridge_call', state: 'overdue' });
     expect(list.reviews.map((i) => i.incident.id)).toEqual(['inc-4', 'inc-3']);
@@ -169,5 +170,27 @@ describe('readOverview (reviews list)', () => {
     expect(rows.at(-1)?.incident.id).toBe('inc-2');
     expect(rows.at(-1)?.postmortem?.state).toBe('met');
     expect(rows.at(-1)?.review?.publishedAt).toBeDefined();
+  });
+});
+
+describe('the open list order', () => {
+  test('a SEV-1 is listed above a newer SEV-2, and both above an unclassified one', async () => {
+    db = await openLensDB(freshName());
+    const open = (id: string, hours: number, severity: 1 | 2 | null): IncidentRecord => ({
+      id,
+      title: id,
+      components: [],
+      publiclyVisible: true,
+      startedAt: T0 + hours * HOUR,
+      declaredAt: T0 + hours * HOUR,
+      status: 'open',
+      severity,
+      updatedAt: T0,
+    });
+    await saveIncident(db, open('sev1', 0, 1));
+    await saveIncident(db, open('sev2', 1, 2));
+    await saveIncident(db, open('new', 2, null));
+    const list = await readList(db, T0 + 3 * HOUR);
+    expect(list.open.map((i) => i.incident.id)).toEqual(['sev1', 'sev2', 'new']);
   });
 });

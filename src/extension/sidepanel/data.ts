@@ -1,3 +1,4 @@
+import { bySeverity } from '../../core/triage';
 import { computeObligations, nextDeadline } from '../../core/obligations';
 import type { ObligationStatus, Policy, TimelineEvent } from '../../core/types';
 import { eventsWithLinked } from '../responder/linked-events';
@@ -103,6 +104,8 @@ export async function readList(
       ),
     })),
   );
+  // The most severe first (SEV-1 above SEV-2), unclassified last: what needs attention on top.
+  open.sort((a, b) => bySeverity(a.incident, b.incident));
   return {
     open,
     reviews: awaiting.incidents.map((incident) => ({

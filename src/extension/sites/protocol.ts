@@ -2,7 +2,7 @@ import type { SiteRecord } from '../db/schema';
 
 /**
  * The commands of helpdesk sites and the overlay in them, composed into `Commands` in
- * messaging/commands.ts. The last three are the ones a content script may send.
+ * messaging/commands.ts. `sites/setCorner` and the last three are the ones a content script may send.
  */
 export interface SiteCommands {
   /** Called after the page obtained the origin permission (a user gesture is needed for that). */
@@ -11,6 +11,14 @@ export interface SiteCommands {
   'sites/setCorner': { req: { origin: string; corner: SiteRecord['corner'] }; res: null };
   'replies/copied': {
     req: { sourceId: string; incidentId: string; updateId: string; text: string };
+    res: null;
+  };
+  /**
+   * The overlay matched the open ticket to a feed incident. `ticket` is an opaque hash of the
+   * ticket's address (hex), so a ticket seen twice counts once; no ticket text ever leaves the page.
+   */
+  'support/ticketMatched': {
+    req: { sourceId: string; incidentId: string; ticket: string };
     res: null;
   };
   /** An agent did a feed incident's duty (today: notified the customers), from the overlay or popup. */

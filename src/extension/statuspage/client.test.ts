@@ -15,6 +15,7 @@ const WRITE: IncidentWrite = {
   body: 'We are aware of an issue affecting Checkout.',
   impactOverride: 'major',
   components: { cmp1: 'partial_outage' },
+  deliverNotifications: true,
 };
 
 interface Seen {
@@ -63,6 +64,7 @@ describe('StatuspageClient', () => {
         impact_override: 'major',
         components: { cmp1: 'partial_outage' },
         component_ids: ['cmp1'],
+        deliver_notifications: true,
       },
     });
   });

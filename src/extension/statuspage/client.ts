@@ -30,6 +30,7 @@ export function incidentBody(w: IncidentWrite): IncidentRequestBody {
       ...(w.impactOverride ? { impact_override: w.impactOverride } : {}),
       components: { ...w.components },
       component_ids: Object.keys(w.components),
+      deliver_notifications: w.deliverNotifications,
     },
   };
 }
@@ -88,6 +89,27 @@ export class StatuspageClient {
   updateIncident(id: string, w: IncidentWrite): Promise<StatuspageResult<StatuspageIncident>> {
     const path = this.pagePath(`/incidents/${encodeURIComponent(id)}`);
     return this.call('PATCH', path, incidentBody(w), readIncident);
+  }
+
+  /**
+   * GET /v1/pages/{page_id}/incidents/unresolved, for the one named `name` (newest first): how a
+   * create that timed out is found again instead of being posted twice.
+   */
+  findUnresolved(name: string): Promise<StatuspageResult<StatuspageIncident | null>> {
+    return this.call('GET', this.pagePath('/incidents/unresolved'), undefined, (json) => {
+      if (!Array.isArray(json)) return null;
+      const same = json.map(readIncident).filter((i) => i !== null && i.name === name);
+      return { found: same[0] ?? null };
+    }).then((r) => (r.ok ? { ok: true, value: r.value.found } : r));
+  }
+
+  /** DELETE /v1/pages/{page_id}/incidents/{incident_id}: takes a mistaken incident off the page. */
+  deleteIncident(id: string): Promise<StatuspageResult<{ id: string }>> {
+    const path = this.pagePath(`/incidents/${encodeURIComponent(id)}`);
+    return this.call('DELETE', path, undefined, (j) => {
+      const o = j as { id?: unknown } | null;
+      return { id: typeof o?.id === 'string' ? o.id : id };
+    });
   }
 
   private pagePath(rest: string): string {
@@ -157,6 +179,8 @@ function readIncident(json: unknown): StatuspageIncident | null {
     id: o.id,
     name: typeof o.name === 'string' ? o.name : '',
     status: typeof o.status === 'string' ? o.status : '',
-    ...(typeof o.shortlink === 'string' ? { shortlink: o.shortlink } : {}),
+    ...(typeof o.shortlink === 'string' && /^https:\/\//i.test(o.shortlink)
+      ? { shortlink: o.shortlink }
+      : {}),
   };
 }

@@ -11,6 +11,7 @@ const W: IncidentWrite = {
   status: 'investigating',
   body: 'b',
   components: { c1: 'major_outage' },
+  deliverNotifications: true,
 };
 
 beforeAll(async () => {

@@ -28,6 +28,8 @@ export interface IncidentWrite {
   impactOverride?: StatuspageImpact;
   /** Component id → the status it should show. */
   components: Record<string, StatuspageComponentStatus>;
+  /** Email / SMS subscribers are told (Statuspage's `deliver_notifications`). */
+  deliverNotifications: boolean;
 }
 
 /** The JSON body of POST /v1/pages/{page_id}/incidents and PATCH …/incidents/{id}. */
@@ -39,6 +41,7 @@ export interface IncidentRequestBody {
     impact_override?: StatuspageImpact;
     components: Record<string, StatuspageComponentStatus>;
     component_ids: string[];
+    deliver_notifications: boolean;
   };
 }
 
@@ -71,7 +74,13 @@ export type StatuspageError =
   | { kind: 'timeout'; seconds: number }
   | { kind: 'bad_response'; detail: string }
   | { kind: 'not_connected' }
-  | { kind: 'bad_config'; detail: string };
+  | { kind: 'bad_config'; detail: string }
+  /** A create timed out and no incident of that name was found: it may still have gone through. */
+  | { kind: 'maybe_posted'; seconds: number }
+  /** Publishing needs a public title first (the internal one never goes out). */
+  | { kind: 'no_public_title' }
+  /** A resolution for an incident that was never on the status page is not posted. */
+  | { kind: 'never_published' };
 
 /** A call's outcome: errors are data, never thrown. */
 export type StatuspageResult<T> = { ok: true; value: T } | { ok: false; error: StatuspageError };

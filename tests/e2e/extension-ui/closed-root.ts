@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 
 /**
- * Reads inside the overlay's CLOSED shadow root through CDP, as TOOLCHAIN.md describes:
+ * Reads inside the overlay's CLOSED shadow root through CDP, as docs/toolchain.md describes:
  * `DOM.getDocument({ pierce: true })` includes closed roots, which no page script or Playwright
  * locator can reach. No test hook exists in the product for this.
  */

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { axe } from '../browser';
+import { readStores } from '../extension/helpers';
 import { closedRoot, type ClosedRoot } from './closed-root';
 import { ticketPage } from './feed';
 import { enableSiteFromOptions, FIRST, startUi, type UiSession } from './session';
@@ -23,13 +24,29 @@ beforeAll(async () => {
   await u.pollUntil((st) => (st?.incidents.length ?? 0) > 0, 'an incident');
   // Turn the site on the way a user does in the options page (origin already granted, see startUi).
   await enableSiteFromOptions(u);
+});
+afterAll(() => u?.close());
+
+// Each test opens its own ticket tab over the feed's first state, so none depends on what another
+// left behind (an open panel, a newer update, another page): any test runs alone, in any order.
+beforeEach(async () => {
+  u.serve([FIRST]);
+  await u.pollUntil(
+    (st) => st?.incidents[0]?.incident.updates.map((x) => x.id).join() === FIRST.id,
+    'the first update only',
+  );
   page = await u.s.context.newPage();
   await page.goto(`${u.server.origin}/ticket`);
   await page.reload(); // the registered script injects on the next load, as in real use
   root = await closedRoot(page);
   await until(() => root.exists('.pill'), 'the pill');
 });
-afterAll(() => u?.close());
+afterEach(() => page?.close());
+
+async function openPanel(): Promise<void> {
+  await root.click('.pill');
+  await until(() => root.exists('[role=dialog]'), 'the panel');
+}
 
 test('the overlay pill appears in a closed shadow root with the severity in words and the count', async () => {
   expect(
@@ -41,8 +58,7 @@ test('the overlay pill appears in a closed shadow root with the severity in word
 });
 
 test('the panel opens, a countdown moves, and the ticket is matched locally', async () => {
-  await root.click('.pill');
-  await until(() => root.exists('[role=dialog]'), 'the panel');
+  await openPanel();
   expect(await root.text('.update')).toContain(FIRST.body);
   expect(await root.text('.match-note')).toContain('Checkout');
   // Overdue spans are coarse ("overdue by 14 min"); the next update (due ~4 min after the
@@ -57,6 +73,7 @@ test('a copied reply quotes the latest update, then is marked stale with the new
   await u.s.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: u.server.origin,
   });
+  await openPanel();
   await root.click('.reply button');
   await until(async () => (await root.text('.reply')).includes('Copied'), 'the copied note');
   const clip = await page.evaluate(() => navigator.clipboard.readText());
@@ -76,10 +93,29 @@ test('a copied reply quotes the latest update, then is marked stale with the new
   expect(await root.text('.reply button')).toBe('Copy updated reply');
 });
 
+test('the review’s support impact: the matched ticket and the copied reply are stored anonymised', async () => {
+  const ext = await u.s.openPage('src/extension/options/index.html');
+  type Rec = { support?: { kind: string; at: number; ticket?: string }[] };
+  const support = async () => {
+    const { feedIncidents } = await readStores(ext, ['feedIncidents']);
+    return (feedIncidents as Rec[]).flatMap((r) => r.support ?? []);
+  };
+  await expect
+    .poll(async () => (await support()).map((x) => x.kind).sort())
+    .toEqual(['reply_copied', 'ticket_matched']);
+  const [ticket] = (await support()).filter((x) => x.kind === 'ticket_matched');
+  expect(ticket?.ticket).toMatch(/^[0-9a-f]{64}$/);
+  const stored = JSON.stringify(await support());
+  for (const text of ['4411', 'payment fails', 'every time I try', '/ticket', '127.0.0.1'])
+    expect(stored).not.toContain(text);
+  await ext.close();
+});
+
 test('axe: the open panel (real rendered DOM and CSS, copied into an open root) has no violations', async () => {
   // axe cannot enter a closed root. The honest equivalent: take the overlay's actual markup and
   // its adopted stylesheet out of the closed root through CDP, put both into an OPEN root on a
   // page of the same origin, and run axe there. Nothing is re-rendered or mocked.
+  await openPanel();
   const snap = await root.snapshot();
   expect(snap.html).toContain('role="dialog"');
   const copy = await u.s.context.newPage();
@@ -108,12 +144,14 @@ test('the agent marks the customer notification done from the panel, and its cou
   const listed = async () =>
     (await root.exists('.deadlines')) &&
     (await root.text('.deadlines')).includes('Customer notification');
+  await openPanel();
   expect(await listed()).toBe(true);
   await root.click('.deadlines button');
   await until(async () => !(await listed()), 'the customer notification met', 5_000);
 });
 
 test('Escape closes the panel and returns focus to the pill; arrow keys move the pill', async () => {
+  await openPanel();
   await page.keyboard.press('Escape');
   await until(async () => !(await root.exists('[role=dialog]')), 'the panel closed');
   const before = await root.box('.pill');

@@ -25,10 +25,16 @@ test('popup: active incidents with countdowns, the site toggle, the settings lin
 
 test('options: every section has no axe violations, in light and dark', async () => {
   const p = await u.s.openPage('src/extension/options/index.html');
-  for (const section of ['sources', 'sites', 'notifications', 'data']) {
+  // What each section shows once its IndexedDB read is done (one source, no site yet).
+  const loaded = {
+    sources: p.getByRole('heading', { name: 'Acme status' }),
+    sites: p.getByText('The overlay is not on for any site yet.'),
+    notifications: p.locator('#section-notifications input[type=checkbox]').first(),
+    data: p.locator('#section-data button').first(),
+  };
+  for (const section of ['sources', 'sites', 'notifications', 'data'] as const) {
     await p.goto(u.s.url(`src/extension/options/index.html#${section}`));
-    await p.locator(`#section-${section}`).waitFor();
-    await p.waitForTimeout(200); // let the IndexedDB read settle
+    await loaded[section].waitFor();
     for (const scheme of ['light', 'dark'] as const) {
       await p.emulateMedia({ colorScheme: scheme });
       expect(await axe(p), `${section} ${scheme}`).toEqual([]);

@@ -71,7 +71,7 @@ export async function startUi(): Promise<UiSession> {
     },
   };
   // Add the source through the options form: its submit calls permissions.request in the click,
-  // which resolves at once because grantHost pre-approved the origin (TOOLCHAIN.md).
+  // which resolves at once because grantHost pre-approved the origin (docs/toolchain.md).
   await ext.getByLabel('Name').fill('Acme status');
   await ext.getByLabel(/^Feed URL/).fill(`${server.origin}/api/v2/summary.json`);
   await ext.getByLabel(/^Poll every/).fill('30');
@@ -80,7 +80,6 @@ export async function startUi(): Promise<UiSession> {
   return session;
 }
 
-/** Turns the overlay on for the test server's origin the way a user does, in the options page. */
 /** The origins the overlay's content script is registered for now. */
 export function registeredOrigins(u: UiSession): Promise<string[]> {
   return u.s.worker.evaluate(async () =>
@@ -96,6 +95,7 @@ export function registeredOrigins(u: UiSession): Promise<string[]> {
   );
 }
 
+/** Turns the overlay on for the test server's origin the way a user does, in the options page. */
 export async function enableSiteFromOptions(u: UiSession): Promise<void> {
   await u.ext.goto(u.s.url('src/extension/options/index.html#sites'));
   await u.ext.getByLabel('Add a site').fill(u.server.origin);

@@ -1,14 +1,30 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test } from 'vitest';
 import { enableSiteFromOptions, registeredOrigins, startUi, type UiSession } from './session';
 
+// Each test has its own browser with the site turned on: any test runs alone, in any order.
 let u: UiSession;
-beforeAll(async () => {
+beforeEach(async () => {
   u = await startUi();
   await enableSiteFromOptions(u);
 });
-afterAll(() => u?.close());
+afterEach(() => u?.close());
 
 const registered = () => registeredOrigins(u);
+
+/** Removes the origin's host access the way a user does in the browser's settings. */
+async function revokeAccess(): Promise<void> {
+  await u.s.worker.evaluate(() =>
+    (
+      globalThis as unknown as {
+        chrome: { permissions: { remove(p: { origins: string[] }): Promise<boolean> } };
+      }
+    ).chrome.permissions.remove({ origins: ['http://127.0.0.1/*'] }),
+  );
+  await u.ext.reload();
+  await expect
+    .poll(() => u.ext.locator('main').textContent(), { timeout: 10_000 })
+    .toContain('access was removed in the browser settings');
+}
 
 test('turning a site on registers the overlay for that origin only; no host access at install', async () => {
   expect(await registered()).toEqual(['http://127.0.0.1/*']);
@@ -22,20 +38,11 @@ test('turning a site on registers the overlay for that origin only; no host acce
 });
 
 test('access removed in the browser is detected and shown on the Sites page', async () => {
-  await u.s.worker.evaluate(() =>
-    (
-      globalThis as unknown as {
-        chrome: { permissions: { remove(p: { origins: string[] }): Promise<boolean> } };
-      }
-    ).chrome.permissions.remove({ origins: ['http://127.0.0.1/*'] }),
-  );
-  await u.ext.reload();
-  await expect
-    .poll(() => u.ext.locator('main').textContent(), { timeout: 10_000 })
-    .toContain('access was removed in the browser settings');
+  await revokeAccess();
 });
 
-test('turning the site off removes its registration', async () => {
+test('turning the site off removes its registration, even after its access was revoked', async () => {
+  await revokeAccess();
   // Even with access revoked, the site can be turned off from here (or turned on again).
   await u.ext.getByRole('button', { name: `Turn off for ${u.server.origin}` }).click();
   await expect.poll(registered, { timeout: 10_000 }).toEqual([]);

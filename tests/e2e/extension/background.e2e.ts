@@ -67,14 +67,18 @@ test('a worker stopped in the middle of a poll loses nothing and polling resumes
     }),
   );
   let hanging = 0;
+  // The request hangs until the worker is gone (then the answer goes nowhere).
+  let release!: () => void;
+  const stopped = new Promise<void>((r) => (release = r));
   server!.route(FEED, async (_req, res) => {
     hanging++;
-    await new Promise((r) => setTimeout(r, 8_000));
+    await stopped;
     res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
   });
   void command(page, 'sources/pollNow', {}).catch(() => undefined); // its reply dies with the worker
   await until('the slow request to arrive', () => hanging === 1);
   await s!.stopWorker();
+  release();
   // Nothing lost: the interrupted poll wrote nothing, the last good snapshot is intact.
   expect(await readStores(page, ['snapshots', 'feedIncidents'])).toEqual(before);
 

@@ -93,7 +93,7 @@ export async function until(
 /**
  * A session with the loopback origin granted and an extension page to send commands from. As the
  * options page does, the page requests the origin itself (page.evaluate carries a user gesture);
- * grantHost pre-approves it so the headless prompt resolves at once (TOOLCHAIN.md).
+ * grantHost pre-approves it so the headless prompt resolves at once (docs/toolchain.md).
  */
 export async function ready(s: ExtensionSession): Promise<Page> {
   await s.grantHost(LOOPBACK);

@@ -51,6 +51,7 @@ async function noViolations(label: string): Promise<void> {
 }
 
 test('linking to a feed incident makes its public updates count as posted updates', async () => {
+  await page.goto(s.url(`${PANEL}#/incident/${id}/link`));
   await page.getByLabel('Feed incident', { exact: true }).waitFor();
   await noViolations('link with options');
   await page.getByRole('button', { name: 'Link', exact: true }).click();

@@ -1,24 +1,94 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test } from 'vitest';
 import { axe, launchWithExtension, type ExtensionSession } from '../browser';
+import { writeFileSync } from 'node:fs';
+import { command, ready } from '../extension/helpers';
 import { startStatuspageMock, type StatuspageMock } from '../../support/statuspage-mock';
 
 const PANEL = 'src/extension/sidepanel/index.html';
 const MIN = 60_000;
 const TITLE = 'Checkout payments failing';
+const PUBLIC_TITLE = 'Card payments failing at checkout';
+/** The write requests the page received (what reached the public status page), in order. */
+const writes = () => mock.requests.filter((r) => r.method !== 'GET');
 
 let s: ExtensionSession;
 let mock: StatuspageMock;
 let page: Page;
 
-beforeAll(async () => {
+// The responder's workflow, one step per test. Each test starts from its own browser and
+// Statuspage mock, and seeds the steps before it through the extension's commands: any test runs
+// alone, in any order.
+beforeEach(async () => {
   [s, mock] = await Promise.all([launchWithExtension(), startStatuspageMock()]);
   page = await s.openPage(PANEL);
 });
-afterAll(async () => {
+afterEach(async () => {
   await s?.close();
   await mock?.close();
 });
+
+/** Sends a command from the side panel page; throws on a refusal. */
+async function cmd<T = unknown>(name: string, payload: unknown): Promise<T> {
+  const reply = await command(page, name, payload);
+  if (!reply.ok) throw new Error(`${name}: ${reply.error}`);
+  return reply.value as T;
+}
+
+/** Step 1, seeded: the incident declared now. Returns its id. */
+async function seedDeclared(): Promise<string> {
+  const inc = await cmd<{ id: string }>('incidents/declare', {
+    title: TITLE,
+    components: ['Checkout', 'Payments API'],
+    publiclyVisible: true,
+  });
+  return inc.id;
+}
+
+/** Steps 1 and 2, seeded: declared and classified SEV-2 (a quarter of users, a significant feature). */
+async function seedClassified(): Promise<string> {
+  const id = await seedDeclared();
+  const answers = {
+    noUserCanAccessCore: false,
+    dataIntegrityBreach: false,
+    percentUsersAffected: 25,
+    featureCriticality: 'significant',
+  };
+  await cmd('incidents/classify', { id, answers, severity: 2 });
+  return id;
+}
+
+/** Step 5, seeded: connected to the Statuspage mock, the initial post published there. */
+async function seedPublished(id: string): Promise<void> {
+  // Host access for the mock's origin, as the settings form asks for it (docs/toolchain.md).
+  const granted = await ready(s);
+  await granted.close();
+  const connected = await cmd<{ ok: boolean }>('statuspage/connect', {
+    apiBase: mock.base,
+    pageId: mock.pageId,
+    apiKey: mock.apiKey,
+  });
+  expect(connected.ok).toBe(true);
+  const published = await cmd<{ ok: boolean }>('incidents/publish', {
+    id,
+    kind: 'initial',
+    text: 'We are aware of an issue affecting Checkout, Payments API and are investigating. We will update every 30 minutes.',
+    via: 'statuspage',
+    publicTitle: PUBLIC_TITLE,
+    target: {
+      status: 'investigating',
+      componentIds: ['cmp1', 'cmp3'],
+      componentStatus: 'partial_outage',
+    },
+  });
+  expect(published.ok).toBe(true);
+}
+
+/** Opens one of the incident's views on a fresh load (the page reads what was seeded). */
+async function openIncident(id: string, view: string): Promise<void> {
+  await page.goto(s.url(`${PANEL}#/incident/${id}/${view}`));
+  await page.reload();
+}
 
 /** axe-core on the current view, in the light and the dark scheme. */
 async function noViolations(label: string): Promise<void> {
@@ -84,6 +154,7 @@ test('list and declare views, then 1) declare an incident', async () => {
 });
 
 test('2) classify it as SEV-2, with the rule that fired shown', async () => {
+  await openIncident(await seedDeclared(), 'classify');
   const q = (name: string) => page.getByRole('group', { name });
   await q('Can no user at all reach the core product?').getByLabel('No', { exact: true }).check();
   await q('Is there a confirmed data integrity breach or data loss?')
@@ -110,6 +181,7 @@ test('2) classify it as SEV-2, with the rule that fired shown', async () => {
 });
 
 test('3) obligations: status page 15 min, meeting 30 min, customer email 60 min after classification', async () => {
+  await openIncident(await seedClassified(), 'obligations');
   const classifiedAt = (await events()).find((e) => e.type === 'classified')!.at;
   const due = async (rule: string) =>
     Number(await page.locator(`li[data-rule="${rule}"]`).getAttribute('data-due'));
@@ -138,6 +210,7 @@ test('3) obligations: status page 15 min, meeting 30 min, customer email 60 min 
 });
 
 test('4) an update with an element missing is refused', async () => {
+  await openIncident(await seedClassified(), 'obligations');
   await section('Compose');
   await page.getByRole('button', { name: 'Status page update' }).click();
   await page
@@ -162,6 +235,7 @@ test('4) an update with an element missing is refused', async () => {
 });
 
 test('5) publish to the local Statuspage-compatible server; a 422 shows a clear message and keeps the draft', async () => {
+  await openIncident(await seedClassified(), 'obligations');
   await s.grantHost('http://127.0.0.1/*');
   const back = page.url();
   await go('#/settings');
@@ -188,6 +262,26 @@ test('5) publish to the local Statuspage-compatible server; a 422 shows a clear 
 
   await page.goto(back.replace(/\/[a-z]+$/, '/compose'));
   await page.getByRole('button', { name: 'Initial status page post' }).click();
+  await page
+    .getByLabel('Impact', { exact: true })
+    .fill('Card payments fail for about a quarter of checkouts.');
+  // The internal title never goes out: without a public title nothing is sent.
+  await page.getByRole('button', { name: 'Publish to Statuspage' }).click();
+  await expect
+    .poll(() =>
+      page
+        .getByRole('alert')
+        .filter({ hasText: 'Give the incident a public title for the status page.' })
+        .count(),
+    )
+    .toBe(1);
+  expect(writes()).toEqual([]);
+  // Internal detail in the public title asks for a confirmation; the responder fixes it instead.
+  await page.getByLabel('Public title (shown on the status page)').fill(`SEV-2 ${PUBLIC_TITLE}`);
+  await page.getByRole('button', { name: 'Publish to Statuspage' }).click();
+  await expect.poll(() => page.getByRole('button', { name: 'Publish anyway' }).count()).toBe(1);
+  expect(writes()).toEqual([]);
+  await page.getByLabel('Public title (shown on the status page)').fill(PUBLIC_TITLE);
   // Components are chosen by name from the page's list; the ids land in the same field.
   await page.getByRole('button', { name: 'Choose components' }).click();
   const picker = page.getByRole('group', { name: 'Components on Statuspage' });
@@ -213,15 +307,23 @@ test('5) publish to the local Statuspage-compatible server; a 422 shows a clear 
     authorization: `OAuth ${mock.apiKey}`,
     body: {
       incident: {
-        name: TITLE,
+        name: PUBLIC_TITLE,
         status: 'investigating',
-        body: 'We are aware of an issue affecting Checkout, Payments API and are investigating. We will update every 30 minutes.',
+        body: expect.stringMatching(
+          /^We are aware of an issue affecting Checkout, Payments API and are investigating\. Card payments fail for about a quarter of checkouts\. We will update every 30 minutes; the next update will be posted by .+ UTC\.$/,
+        ),
         impact_override: 'major',
         components: { cmp1: 'partial_outage', cmp3: 'partial_outage' },
         component_ids: ['cmp1', 'cmp3'],
+        deliver_notifications: true,
       },
     },
   });
+  // "Published", with the public link.
+  await expect
+    .poll(() => page.locator('[data-published] a').getAttribute('href'))
+    .toMatch(/^https:\/\/stspg\.io\//);
+  expect(await page.locator('[data-published]').textContent()).toContain('Published');
   await expect
     .poll(async () => (await events()).some((e) => e.type === 'status_page_posted'))
     .toBe(true);
@@ -234,7 +336,6 @@ test('5) publish to the local Statuspage-compatible server; a 422 shows a clear 
   await page
     .getByLabel('What the team has learned')
     .fill('We identified a faulty deploy of the payments gateway and are rolling it back.');
-  await page.getByLabel('Statuspage component ids').fill('cmp1');
   mock.failNext({ status: 422, error: 'Body is too long' });
   await page.getByRole('button', { name: 'Publish to Statuspage' }).click();
   const msg = 'Statuspage refused the message: Body is too long. Your draft is kept.';
@@ -246,26 +347,77 @@ test('5) publish to the local Statuspage-compatible server; a 422 shows a clear 
   await expect
     .poll(() => page.getByLabel('What the team has learned').inputValue())
     .toContain('faulty deploy');
-  mock.failNext({ status: 429, retryAfter: 7 });
+  // A 429: the button counts down, disabled, and publishes once the wait is over.
+  mock.failNext({ status: 429, retryAfter: 3 });
   await page.getByRole('button', { name: 'Publish to Statuspage' }).click();
   await expect
-    .poll(() => page.getByRole('alert').filter({ hasText: 'Try again in 7 s' }).count())
+    .poll(() => page.getByRole('alert').filter({ hasText: 'Try again in 3 s' }).count())
     .toBe(1);
+  const waiting = page.getByRole('button', { name: /^Try again in \d s$/ });
+  expect(await waiting.isDisabled()).toBe(true);
   await page.getByRole('button', { name: 'Publish to Statuspage' }).click();
   // The refused (422) and rate-limited (429) attempts reached the server too; the third one lands.
   await expect.poll(() => mock.requests.filter((r) => r.method === 'PATCH').length).toBe(3);
+  // No components chosen for the update: the incident's own are kept, with their states.
   expect(mock.requests.at(-1)?.body).toMatchObject({
     incident: {
+      name: PUBLIC_TITLE,
       status: 'identified',
       body: expect.stringContaining('What we have learned: We identified'),
+      components: { cmp1: 'partial_outage', cmp3: 'partial_outage' },
+      component_ids: ['cmp1', 'cmp3'],
+      deliver_notifications: true,
     },
   });
   await expect
     .poll(async () => (await events()).some((e) => e.type === 'update_posted'))
     .toBe(true);
+}, 120_000);
+
+test('5b) reclassify: raising to SEV-1 is one step; lowering asks for a reason', async () => {
+  const id = await seedClassified();
+  await seedPublished(id);
+  await openIncident(id, 'obligations');
+  await section('Classify');
+  const q = (name: string) => page.getByRole('group', { name });
+  await q('Can no user at all reach the core product?').getByLabel('Yes', { exact: true }).check();
+  await page.getByRole('button', { name: 'Accept SEV-1' }).click();
+  await expect.poll(() => page.url()).toMatch(/\/obligations$/);
+  expect((await events()).filter((e) => e.type === 'reclassified')).toHaveLength(1);
+  // The next update goes out as critical.
+  await section('Compose');
+  await page.getByRole('button', { name: 'Status page update' }).click();
+  await page.getByLabel('What is still impacted').fill('No customer can check out.');
+  await page
+    .getByLabel('What the team has learned')
+    .fill('We identified that the rollback also failed and are restoring the previous build.');
+  await page.getByRole('button', { name: 'Publish to Statuspage' }).click();
+  await expect.poll(() => mock.requests.filter((r) => r.method === 'PATCH').length).toBe(1);
+  expect(mock.requests.at(-1)?.body).toMatchObject({
+    incident: { name: PUBLIC_TITLE, impact_override: 'critical' },
+  });
+  // Back down to SEV-2 with the questionnaire's own suggestion: still a downgrade, so a reason.
+  await section('Classify');
+  await q('Can no user at all reach the core product?').getByLabel('No', { exact: true }).check();
+  await page.getByRole('button', { name: /SEV-2$/ }).click();
+  await expect
+    .poll(() =>
+      page.getByRole('alert').filter({ hasText: 'Lowering the severity needs a reason.' }).count(),
+    )
+    .toBe(1);
+  expect((await events()).filter((e) => e.type === 'reclassified')).toHaveLength(1);
+  // 150% is refused on the field, not read as "don't know".
+  await page.getByLabel('Share of active users affected (%)').fill('150');
+  await expect
+    .poll(() => page.getByText('Enter a share between 0 and 100%.').count())
+    .toBeGreaterThan(0);
+  await page.getByLabel('Share of active users affected (%)').fill('25');
 });
 
 test('6) resolve: the post-mortem clock appears and the incident moves to the reviews list', async () => {
+  const id = await seedClassified();
+  await seedPublished(id);
+  await openIncident(id, 'obligations');
   await section('Timeline');
   await page.getByLabel('Note').fill('Rollback finished; error rate back to baseline.');
   await page.getByRole('button', { name: 'Add note' }).click();
@@ -280,16 +432,42 @@ test('6) resolve: the post-mortem clock appears and the incident moves to the re
   const picker = page.getByRole('group', { name: 'Components on Statuspage' });
   await expect.poll(() => picker.getByLabel('Checkout', { exact: true }).isChecked()).toBe(true);
   expect(await picker.getByLabel('Payouts', { exact: true }).isChecked()).toBe(false);
+  // The resolution is published by default only because this incident is on the page.
+  expect(await page.getByLabel('Also publish the resolution to Statuspage').isChecked()).toBe(true);
+  await page
+    .getByLabel('Brief explanation (what happened, what fixed it)')
+    .fill('A faulty gateway deploy was rolled back and the previous build restored.');
   await noViolations('resolve');
   await page.getByRole('button', { name: 'Resolve', exact: true }).click();
   await page.locator('[data-postmortem]').waitFor();
   expect(await page.locator('[data-postmortem]').textContent()).toMatch(/due in/);
+  // Every component the incident set is back to operational, not only the one chosen here.
   expect(mock.requests.at(-1)).toMatchObject({
     method: 'PATCH',
-    body: { incident: { status: 'resolved', components: { cmp1: 'operational' } } },
+    body: {
+      incident: {
+        name: PUBLIC_TITLE,
+        status: 'resolved',
+        body: expect.stringContaining(
+          'A faulty gateway deploy was rolled back and the previous build restored. We will publish a full post-mortem within 48 hours.',
+        ),
+        components: { cmp1: 'operational', cmp3: 'operational' },
+        component_ids: ['cmp1', 'cmp3'],
+        deliver_notifications: true,
+      },
+    },
   });
   const resolved = (await events()).find((e) => e.type === 'resolved');
   expect(resolved?.text).toContain('This incident has been resolved.');
+  // What was sent for declare → update → reclassify → resolve, for the closing note.
+  const out = process.env.RESPONDER_BODIES_OUT;
+  if (out)
+    writeFileSync(
+      out,
+      writes()
+        .map((w) => `${w.method} ${w.path}\n${JSON.stringify(w.body, null, 2)}`)
+        .join('\n\n') + '\n',
+    );
   await noViolations('post-mortem clock');
   await go('#/');
   const reviews = page.getByRole('region', { name: 'Resolved, awaiting post-mortem' });
@@ -303,8 +481,23 @@ test('6) resolve: the post-mortem clock appears and the incident moves to the re
     await page.getByRole('button', { name: 'Declare', exact: true }).click();
     await expect.poll(() => page.url()).toMatch(/\/classify$/);
   }
+  // A never-published, unclassified incident: its resolution is recorded here only, nothing is
+  // posted (it used to POST a new, already-resolved public incident).
+  const before = writes().length;
+  await go(`#/incident/${incidentId()}/resolve`);
+  await page.locator('[data-not-published]').waitFor();
+  expect(await page.getByLabel('Also publish the resolution to Statuspage').count()).toBe(0);
+  await page.getByLabel('Brief explanation (what happened, what fixed it)').fill('False alarm.');
+  await page.getByRole('button', { name: 'Resolve', exact: true }).click();
+  await page.locator('[data-postmortem]').waitFor();
+  expect(writes().length).toBe(before);
+  await go('#/declare');
+  await page.getByLabel('Title', { exact: true }).fill('Search is slow');
+  await page.getByLabel('Affected features or components').fill('Search');
+  await page.getByRole('button', { name: 'Declare', exact: true }).click();
+  await expect.poll(() => page.url()).toMatch(/\/classify$/);
   await go('#/');
   const open = page.getByRole('region', { name: 'Open incidents' });
   await expect.poll(() => open.getByRole('listitem').count()).toBe(2);
   await noViolations('list with two open incidents');
-});
+}, 120_000);

@@ -37,6 +37,10 @@ _All times in UTC._
 - Account Acme: ARR 120,000
 - Account Globex: ARR 80,000
 
+## Communication
+
+status page not posted (due 15), updates 0/1 on time, customers not told (due 30), executives not told (due 60)
+
 ## Five whys
 
 1. An engineer ran a schema migration against production by hand

@@ -104,16 +104,136 @@ export async function reminders(page: Page): Promise<string[]> {
     .sort();
 }
 
-/** When the background last recomputed the storage projection (every tick does). */
-export function computedAt(page: Page): Promise<number | undefined> {
-  return page.evaluate(async () => {
-    const got = await (
-      globalThis as unknown as {
-        chrome: {
-          storage: { local: { get(k: string): Promise<Record<string, { computedAt?: number }>> } };
-        };
-      }
-    ).chrome.storage.local.get('overlay');
-    return got.overlay?.computedAt;
+const DAY = 86_400_000;
+/** The end of a UTC calendar day, as the builder stores a picked due date ("by March 15"). */
+const endOfDay = (isoDate: string) => Date.parse(`${isoDate}T23:59:59.999Z`);
+/** `YYYY-MM-DD` of an instant in UTC. */
+export const isoDate = (at: number) => new Date(at).toISOString().slice(0, 10);
+
+/** An action item as a responder enters it: `due` is a `YYYY-MM-DD` date. */
+export interface SeedItem {
+  id: string;
+  description: string;
+  owner: string;
+  due: string;
+}
+
+/** The two action items of the finished review: one due yesterday (a miss), one due today. */
+export function seedItems(now = Date.now()): SeedItem[] {
+  return [
+    {
+      id: 'ai-pipeline',
+      description: 'Add the migration step to the deploy pipeline',
+      owner: 'Mehmet',
+      due: isoDate(now),
+    },
+    {
+      id: 'ai-monitoring',
+      description: 'Improve monitoring',
+      owner: 'Ana',
+      due: isoDate(now - DAY),
+    },
+  ];
+}
+
+/**
+ * The finished review of the seeded incident, written through the extension's own commands
+ * (reviews/create, then reviews/save): the same content a responder types in the builder, so its
+ * export is the text in expected.ts. Returns the review id.
+ */
+export async function seedFinishedReview(
+  page: Page,
+  incidentId: string,
+  items: SeedItem[] = seedItems(),
+): Promise<string> {
+  type Review = {
+    id: string;
+    timeline: { validatedBy?: string }[];
+    impact: Record<string, unknown>;
+    [k: string]: unknown;
+  };
+  const created = await command<Review>(page, 'reviews/create', { incidentId });
+  const review: Review = {
+    ...created,
+    participants: ['Ana', 'Mehmet'],
+    summary: 'A schema migration broke checkout for all customers for 45 minutes.',
+    timeline: created.timeline.map((e, i) => ({
+      ...e,
+      ...(i === 0 ? { validatedBy: 'Ana' } : i === 1 ? { validatedBy: 'Mehmet' } : {}),
+    })),
+    impact: {
+      ...created.impact,
+      customersAffected: 1200,
+      accounts: [
+        { name: 'Acme', arr: 120_000 },
+        { name: 'Globex', arr: 80_000 },
+      ],
+    },
+    whys: [
+      'An engineer ran a schema migration against production by hand',
+      'The runbook allowed manual migrations against production',
+      'The deploy pipeline had no migration step',
+      'Migrations were left out when the pipeline was built',
+      'The pipeline template has no checklist for schema changes',
+    ],
+    rootCause: 'Schema changes could reach production without going through the pipeline.',
+    mitigations: ['Rolled back the migration'],
+    actionItems: items.map((a) => ({
+      id: a.id,
+      description: a.description,
+      owner: a.owner,
+      dueAt: endOfDay(a.due),
+      status: 'open',
+      createdAt: 0, // set by the background
+    })),
+  };
+  await command(page, 'reviews/save', { review });
+  return created.id;
+}
+
+/** What `seedCommsIncident` records: the title, the classification, posts by minutes after it. */
+export interface CommsSeed {
+  title: string;
+  /** When it was declared and classified. */
+  at: number;
+  severity: 1 | 2 | 3 | 4;
+  posts: [type: string, minutes: number][];
+  resolvedAfter: number;
+}
+
+/**
+ * A resolved incident for the communication reports, through the extension's own commands:
+ * declared and classified (then both moved to `at`), its posts recorded at their minutes, resolved.
+ */
+export async function seedCommsIncident(page: Page, seed: CommsSeed): Promise<string> {
+  const inc = await command<{ id: string }>(page, 'incidents/declare', {
+    title: seed.title,
+    components: ['Search'],
+    publiclyVisible: true,
   });
+  await command(page, 'incidents/classify', {
+    id: inc.id,
+    answers: { noUserCanAccessCore: false, dataIntegrityBreach: false },
+    severity: seed.severity,
+    overrideReason: 'Seeded for the test',
+  });
+  const events = await eventsOf(page, inc.id);
+  for (const type of ['declared', 'classified']) {
+    const e = events.find((x) => x.type === type);
+    if (!e) throw new Error(`no ${type} event`);
+    await command(page, 'incidents/editEvent', {
+      id: inc.id,
+      eventId: e.id,
+      at: seed.at,
+      reason: 'Seeded for the test',
+    });
+  }
+  for (const [type, m] of seed.posts)
+    await command(page, 'incidents/record', { id: inc.id, type, at: seed.at + m * MIN });
+  await command(page, 'incidents/record', {
+    id: inc.id,
+    type: 'resolved',
+    at: seed.at + seed.resolvedAfter * MIN,
+  });
+  return inc.id;
 }

@@ -1,7 +1,7 @@
 /** Shared helpers for the widget e2e tests: a host page around the built all-in-one bundle. */
 import type { Page } from 'playwright-core';
 
-export const BUNDLE = '/dist/widgets/incident-widgets.js';
+export const BUNDLE = '/widgets/dist/standalone/incident-widgets.js';
 
 export function hostPage(body: string, head = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title>${head}

@@ -138,7 +138,7 @@ describe('FeedClient', () => {
     expect(w.requests).toHaveLength(2);
   });
 
-  test('a body announced over 1 MiB is refused without reading it', async () => {
+  test('a body announced over the 2 MiB cap is refused without reading it', async () => {
     const { w, c, states, on } = setup();
     let read = false;
     w.respond = async () =>
@@ -153,7 +153,7 @@ describe('FeedClient', () => {
           },
           { highWaterMark: 0 }, // (pulled only when read)
         ),
-        { headers: { 'content-length': String(2 * 1024 * 1024) } },
+        { headers: { 'content-length': String(3 * 1024 * 1024) } },
       );
     c.subscribe(URL_, 60, on);
     await w.advance(0);
@@ -215,7 +215,7 @@ describe('FeedClient', () => {
       () => json('{"incidents": [', {}),
       () => new Response('<html>error</html>', { status: 200 }),
       () => json({ hello: 'world' }),
-      () => json('x'.repeat(2 * 1024 * 1024)),
+      () => json('x'.repeat(3 * 1024 * 1024)),
       () => json('{"incidents": [', {}),
     ];
     for (const b of bad) {
@@ -239,6 +239,56 @@ describe('FeedClient', () => {
     await w.advance(0);
     expect(states.at(-1)).toMatchObject({ stale: false, error: null });
     expect(states.at(-1)!.feed!.incidents).toHaveLength(0);
+  });
+
+  test.each([
+    ['page a string', { ...(OUTAGE as object), page: 'Acme' }],
+    ['components an object', { ...(OUTAGE as object), components: { api: { id: 'api' } } }],
+    ['status.indicator a number', { ...(OUTAGE as object), status: { indicator: 3 } }],
+    ['only a status block, indicator a number', { status: { indicator: 3 } }],
+  ])(
+    'after good data, valid JSON that is not a summary (%s) keeps the last good data and warns',
+    async (_label, payload) => {
+      const { w, c, states, on } = setup();
+      c.subscribe(URL_, 15, on);
+      await w.advance(0);
+      const good = states.at(-1)!.feed!;
+      expect(good.page.url).toBeTruthy();
+      w.respond = async () => json(payload);
+      await w.advance(15_000);
+      expect(w.requests).toHaveLength(2);
+      expect(states.at(-1)!.feed).toBe(good);
+      expect(states.at(-1)!.error).toBe('not a status feed');
+      expect(w.warnings.map((a) => a[0])).toContain('[incident-widgets] not a status feed:');
+    },
+  );
+
+  test('a feed too large to keep whole: the most severe open incident stays, and the console says what was dropped', async () => {
+    const { w, c, states, on } = setup();
+    const at = (h: number) => new Date(Date.UTC(2024, 4, 1) - h * 3_600_000).toISOString();
+    const closed = Array.from({ length: 600 }, (_, i) => ({
+      id: `r${i}`,
+      name: `Old ${i}`,
+      status: 'resolved',
+      impact: 'minor',
+      created_at: at(i),
+    }));
+    const open = {
+      id: 'db',
+      name: 'Database down',
+      status: 'identified',
+      impact: 'critical',
+      created_at: at(9_000),
+    };
+    w.respond = async () =>
+      json({ components: [], incidents: [...closed, open], scheduled_maintenances: [] });
+    c.subscribe(URL_, 60, on);
+    await w.advance(0);
+    expect(states.at(-1)!.feed!.incidents.some((i) => i.id === 'db')).toBe(true);
+    const warning = w.warnings.find((a) => String(a[0]).includes('items'));
+    expect(String(warning?.[2])).toMatch(
+      /^incidents: 601 items, over the cap of 500: .*dropped 101 \(Old 499, /,
+    );
   });
 
   test('no polling while hidden; visible again with stale data fetches at once', async () => {

@@ -4,9 +4,24 @@
  * fetches and the others listen on a BroadcastChannel. It honours Cache-Control max-age, revalidates with ETag / Last-Modified,
  * backs off with full jitter (and Retry-After), times out after 10 s, sleeps while the page is
  * hidden and never lets an exception reach the host page. Everything it touches is injected.
- * Written as closures rather than a class so that the minifier can shorten every internal name.
+ * The timing and size rules are the shared fetch policy (core/feed/fetch-policy.ts), the same the
+ * extension's poller follows.
  */
-import { parseFeed } from '../../../src/core/feed';
+import {
+  FETCH_LIMITS,
+  announcedTooLarge,
+  bodyTooLarge,
+  conditionalHeaders,
+  freshForMs,
+  nextAfterFailure,
+  nextAfterSuccess,
+  pollIntervalMs,
+  retryAfterMs,
+  validatorsOf,
+  type Validators,
+} from '../../../src/core/feed/fetch-policy';
+import { parseSummary } from '../../../src/core/feed/summary';
+import { describeCap, isUsableFeed } from '../../../src/core/feed/usable';
 import type { Feed } from '../../../src/core/types';
 
 export interface FeedState {
@@ -47,30 +62,30 @@ export interface ClientDeps {
   lock?: (name: string, o: { signal: AbortSignal }, held: () => unknown) => Promise<unknown>;
 }
 
+const SECOND = 1000;
+/** Seconds between polls when a widget does not say. */
+const DEFAULT_POLL_SECONDS = 60;
+
 /** No feed yet, no problem: the state before anything arrives. */
 export const EMPTY: FeedState = { feed: null, asOf: null, stale: false, error: null };
-/** Timeout per request. `poll` repeats the literal (the minifier does not inline constants). */
-export const TIMEOUT = 10_000;
-export const MAX_BYTES = 1 << 20;
-
-/** Cross-tab message about `u`: with a state `s` it is data, without it a new tab's hello. */
-interface Msg {
-  u: string;
-  s?: FeedState;
-  /** The conditional request headers (If-None-Match, If-Modified-Since). */
-  h?: Record<string, string>;
-  d?: number;
+/** Cross-tab message about `url`: with a `state` it is data, without it a new tab's hello. */
+interface Message {
+  url: string;
+  state?: FeedState;
+  /** The validators for the next conditional request (same origin only). */
+  validators?: Validators | undefined;
+  /** No request before this time (epoch ms). */
+  due?: number;
 }
 
-/**
- * One URL. Its state lives in the closure of `open` (so every name minifies); only these
- * one-letter members are seen from outside: add a listener (a), receive a message (r), page
- * woke (w).
- */
+/** One URL: its state lives in the closure of `open`. */
 interface Source {
-  a(cb: Listener, ms: number): () => void;
-  r(m: Msg): void;
-  w(online?: boolean): void;
+  /** Adds a listener polling every `ms`; returns its removal. */
+  add(cb: Listener, ms: number): () => void;
+  /** A message from another tab. */
+  receive(m: Message): void;
+  /** The page became visible, or came back online. */
+  wake(online?: boolean): void;
 }
 
 export interface FeedClient {
@@ -82,7 +97,7 @@ export interface FeedClient {
 
 export function createFeedClient(d: ClientDeps): FeedClient {
   const sources = new Map<string, Source>();
-  const warned: Record<string, 1> = {};
+  const warned = new Set<string>();
   let ch: Channel | undefined;
 
   const safe = (fn: () => void): void => {
@@ -95,16 +110,17 @@ export function createFeedClient(d: ClientDeps): FeedClient {
 
   /** One console warning per kind of problem and feed. */
   const warn = (kind: string, url: string, detail: unknown = ''): void => {
-    if (warned[kind + url]) return;
-    warned[kind + url] = 1;
+    if (warned.has(`${kind} ${url}`)) return;
+    warned.add(`${kind} ${url}`);
     safe(() => d.warn(`[incident-widgets] ${kind}:`, url, detail));
   };
 
-  const post = (m: Msg): void =>
+  const post = (m: Message): void =>
     safe(() => {
       // (the listener is set once, when the channel is opened)
       if (!ch && (ch = d.channel?.()))
-        ch.onmessage = (e) => safe(() => sources.get((e.data as Msg)?.u)?.r(e.data as Msg));
+        ch.onmessage = (e) =>
+          safe(() => sources.get((e.data as Message)?.url)?.receive(e.data as Message));
       ch?.postMessage(m);
     });
 
@@ -113,8 +129,8 @@ export function createFeedClient(d: ClientDeps): FeedClient {
     // Conditional headers only where they cause no CORS preflight (url is an absolute href).
     const same = url.startsWith(d.origin + '/');
     let state = EMPTY;
-    /** If-None-Match / If-Modified-Since from the last good response (same origin only). */
-    let cond: Record<string, string> | undefined;
+    /** ETag / Last-Modified of the last good response (same origin only). */
+    let validators: Validators | undefined;
     /** No request before this time (poll interval, max-age, back-off or Retry-After). */
     let due = d.now();
     let fails = 0;
@@ -127,13 +143,15 @@ export function createFeedClient(d: ClientDeps): FeedClient {
     /** The request in flight (aborted when the source closes). */
     let live: AbortController | undefined;
     /** How long the server asked us to wait (Retry-After), for the current failure. */
-    let wait = 0;
+    let wait: number | undefined;
+    /** How long the last response stays fresh (Cache-Control max-age minus Age). */
+    let fresh: number | undefined;
 
     const every = (): number => Math.min(...subs.values());
     const emit = (): void => {
       for (const cb of subs.keys()) cb(state);
     };
-    const share = (): void => post({ u: url, s: state, h: cond, d: due });
+    const share = (): void => post({ url, state, validators, due });
 
     /** Hidden or closed: do not lead. */
     const away = (): boolean => d.hidden() || !subs.size;
@@ -170,21 +188,20 @@ export function createFeedClient(d: ClientDeps): FeedClient {
     const poll = async (): Promise<void> => {
       busy = true;
       const now = d.now();
-      wait = 0;
+      wait = fresh = undefined;
       const ctrl = (live = new AbortController());
-      const t = d.setTimeout(() => ctrl.abort(), 10_000); // TIMEOUT
+      const t = d.setTimeout(() => ctrl.abort(), FETCH_LIMITS.timeoutMs);
       const kind = await request(ctrl.signal).catch(() => 'error');
       d.clearTimeout(t);
       if (kind) {
         warn(kind, url);
         fails++;
-        const backoff = d.random() * Math.min(30 * 60_000, every() * 2 ** (fails - 1));
-        due = now + Math.max(1000, backoff, wait || 0);
+        due = nextAfterFailure(now, fails, every(), d.random, wait);
         state = { ...state, stale: !!state.feed && fails > 1, error: kind };
       } else {
         fails = 0;
         state = { ...EMPTY, feed: state.feed, asOf: now };
-        due = Math.max(due, now + every());
+        due = nextAfterSuccess(now, every(), fresh);
       }
       busy = false;
       // Closed meanwhile (the last listener left): nothing to tell anyone, but release the lock.
@@ -201,52 +218,48 @@ export function createFeedClient(d: ClientDeps): FeedClient {
       let json: unknown;
       /** The problem if what follows throws; none: the network failed or timed out. */
       let bad: string | undefined;
-      const h = (n: string) => res.headers.get(n);
+      const header = (name: string) => res.headers.get(name);
       try {
         res = await d.fetch(url, {
-          headers: cond,
+          headers: conditionalHeaders(validators),
           signal,
           // Same origin: our own conditional headers. Cross origin: let the HTTP cache revalidate.
           cache: same ? 'no-store' : 'no-cache',
         });
-        // max-age minus Age; a past time is as good as now (the next poll is `every` away anyway).
-        const age = /max-age=(\d+)/i.exec(h('cache-control')!);
-        if (age) due = d.now() + (+age[1]! - (+h('age')! || 0)) * 1000;
-        const status = res.status;
-        if (status == 304 && state.feed) return;
+        fresh = freshForMs(header);
+        if (res.status === 304 && state.feed) return;
         if (!res.ok) {
-          // Retry-After in seconds or as an HTTP date (NaN when absent or invalid: ignored).
-          const ra = h('retry-after')!;
-          if (/429|503/.test('' + status))
-            wait = /^\d+$/.test(ra) ? +ra * 1000 : Date.parse(ra) - d.now();
-          return 'http ' + status;
+          wait = retryAfterMs(res.status, header, d.now());
+          return `http ${res.status}`;
         }
-        if (+h('content-length')! > MAX_BYTES) return 'too large';
+        if (announcedTooLarge(header)) return 'too large';
         const text = await res.text();
-        if (text.length > MAX_BYTES) return 'too large';
+        if (bodyTooLarge(text)) return 'too large';
         // (an HTML error page served with 200 is the usual reason)
         bad = /^\s*</.test(text) ? 'html, not json' : 'invalid json';
         json = JSON.parse(text);
       } catch {
         return bad || (signal.aborted ? 'timeout' : 'network');
       }
-      const r = parseFeed(json);
-      if (r.kind == 'unknown') return 'not a status feed';
-      // (the first problem of each kind: its path and what was there)
-      for (const p of r.problems) warn('feed problem ' + p.code, url, p);
-      state = { ...state, feed: r.feed };
-      cond = {};
-      if (same) {
-        const etag = h('etag');
-        const modified = h('last-modified');
-        if (etag) cond['if-none-match'] = etag;
-        if (modified) cond['if-modified-since'] = modified;
+      const r = parseSummary(json);
+      if (!isUsableFeed(r)) {
+        warn('not a status feed', url, r.problems[0] ?? '');
+        return 'not a status feed';
       }
+      // (the first problem of each kind: its path and what was there; a cap says what it dropped)
+      for (const p of r.problems)
+        warn(
+          `feed problem ${p.code}`,
+          url,
+          p.code === 'items' ? `${p.path}: ${describeCap(p)}` : p,
+        );
+      state = { ...state, feed: r.feed };
+      validators = same ? validatorsOf(header) : undefined;
     };
 
-    post({ u: url });
+    post({ url });
     return {
-      a(cb, ms) {
+      add(cb, ms) {
         const sub: Listener = (s) => safe(() => cb(s));
         subs.set(sub, ms);
         if (state.asOf) sub(state);
@@ -262,20 +275,20 @@ export function createFeedClient(d: ClientDeps): FeedClient {
           }
         };
       },
-      r(m) {
+      receive(m) {
         // A hello: the leader shares what it has at once.
-        if (!m.s) {
+        if (!m.state) {
           if (leader && state.asOf) share();
-        } else if (!(state.asOf! > m.s.asOf!) && !busy) {
-          const changed = m.s.asOf !== state.asOf || m.s.stale !== state.stale;
-          state = m.s;
-          cond = m.h;
-          due = m.d!;
+        } else if (!(state.asOf! > m.state.asOf!) && !busy) {
+          const changed = m.state.asOf !== state.asOf || m.state.stale !== state.stale;
+          state = m.state;
+          validators = m.validators;
+          due = m.due!;
           if (changed) emit();
           plan();
         }
       },
-      w(online) {
+      wake(online) {
         // Back online: try at once (the back-off still grows if it fails again), unless the
         // server asked us to wait (Retry-After).
         if (online && !wait) due = Math.min(due, d.now());
@@ -288,10 +301,10 @@ export function createFeedClient(d: ClientDeps): FeedClient {
     subscribe(url, every, cb) {
       let s = sources.get(url);
       if (!s) sources.set(url, (s = open(url)));
-      return s.a(cb, Math.max(15, every || 60) * 1000);
+      return s.add(cb, pollIntervalMs((every || DEFAULT_POLL_SECONDS) * SECOND));
     },
     wake(online) {
-      for (const s of sources.values()) s.w(online);
+      for (const s of sources.values()) s.wake(online);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit/html.js';
+import { html, nothing, type PropertyValues } from 'lit';
 import {
   activeIncidents,
   componentMatcher,
@@ -6,17 +6,17 @@ import {
   parseComponentList,
   relevantMaintenances,
 } from '../../../src/core/feed';
-import { OPEN_STATUSES, RANKS } from '../../../src/core/feed/levels';
+import { RANKS } from '../../../src/core/feed/levels';
 import type { Feed, FeedIncident, FeedUpdate } from '../../../src/core/types';
 import { dismiss, isDismissed } from '../dismissal';
-import { B, N, R, FeedElement, type PropertyDeclarations, type Template } from '../element';
-import { DISMISS, fill, LESS, LINK, MORE, NOW, SEVERITY, STARTS, UPDATED } from '../i18n';
+import { FeedElement, type RenderContext, type Template } from '../element';
+import { fill, type BannerLevel, type OpenStatus } from '../i18n';
 import { schedule } from '../ticker';
 import { relative } from '../time';
 import { styles } from './incident-banner.styles';
 
 export type BannerPosition = 'top' | 'bottom' | 'inline';
-export type BannerLevel = 'critical' | 'major' | 'minor' | 'maintenance';
+export type { BannerLevel };
 
 export interface IncidentBannerChangeDetail {
   /** The incident or maintenance now shown, or null when the banner went empty. */
@@ -26,8 +26,14 @@ export interface IncidentBannerDismissDetail {
   incident: FeedIncident;
 }
 
-/** Bodies longer than this get a "More" toggle. */
-const LONG = 200;
+/** Bodies longer than this many characters get a "More" toggle. */
+const LONG_BODY = 200;
+/** A collapsed long body shows about this many characters (cut at a word), then "…". */
+const COLLAPSED_BODY = LONG_BODY - 20;
+/** Hours ahead a scheduled maintenance is announced, unless `maintenance-window` says otherwise. */
+const DEFAULT_MAINTENANCE_HOURS = 24;
+/** The least severe level a banner shows for an incident: none and unknown impacts read minor. */
+const LEAST_INCIDENT_LEVEL = RANKS.indexOf('minor');
 
 /**
  * The most severe active incident (else relevant maintenance) that matches `filters`.
@@ -95,12 +101,13 @@ export function pickItem(
  */
 export class IncidentBanner extends FeedElement {
   static override styles = styles;
-  static override properties: PropertyDeclarations = {
+  static override properties = {
     ...FeedElement.properties,
-    position: R,
-    noDismiss: B,
-    noMaintenance: B,
-    maintenanceWindow: N,
+    position: { type: String, reflect: true },
+    noDismiss: { type: Boolean, attribute: 'no-dismiss' },
+    noMaintenance: { type: Boolean, attribute: 'no-maintenance' },
+    maintenanceWindow: { type: Number, attribute: 'maintenance-window' },
+    expanded: { state: true },
   };
 
   declare position: BannerPosition;
@@ -108,154 +115,146 @@ export class IncidentBanner extends FeedElement {
   declare noMaintenance: boolean;
   declare maintenanceWindow: number;
   /** The long body is expanded (reset to false before each new item shows). */
-  private _open?: boolean;
-  private _item: FeedIncident | null = null;
-  /** The dismissal key of `_item` ('' without one), and the one last announced. */
-  private _key!: string;
-  /** The latest update of `_item` (worked out once per update, in willUpdate). */
-  private _upd?: FeedUpdate | undefined;
-  private _shown = '';
+  declare private expanded: boolean;
+  private item: FeedIncident | null = null;
+  /** The dismissal key of `item` ('' without one), and the one last announced. */
+  private key = '';
+  private announcedKey = '';
+  /** The latest update of `item` (worked out once per update, in willUpdate). */
+  private latest: FeedUpdate | undefined;
 
   constructor() {
     super();
     this.position = 'inline';
     this.noDismiss = false;
     this.noMaintenance = false;
-    this.maintenanceWindow = 24;
+    this.maintenanceWindow = DEFAULT_MAINTENANCE_HOURS;
+    this.expanded = false;
   }
 
   /** The incident or maintenance shown now, or null. */
   get incident(): FeedIncident | null {
-    return this._item;
+    return this.item;
   }
 
-  protected override willUpdate(): void {
-    super.willUpdate();
-    const feed = this._s.feed;
-    let item: FeedIncident | null | undefined;
-    // (a number of hours ≥ 0; absent, unreadable ("soon") or negative is the default, 24)
-    const w = +(this.maintenanceWindow ?? NaN);
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const feed = this.feedState.feed;
+    let item: FeedIncident | undefined;
+    // a number of hours ≥ 0; absent, unreadable ("soon") or negative is the default
+    const hours = this.maintenanceWindow ?? NaN;
     try {
-      item =
-        feed &&
-        pickItem(
-          feed,
-          parseComponentList(this.components),
-          Date.now(),
-          this.noMaintenance ? null : w >= 0 ? w : 24,
-        );
+      item = !feed
+        ? undefined
+        : pickItem(
+            feed,
+            parseComponentList(this.components),
+            Date.now(),
+            this.noMaintenance ? null : hours >= 0 ? hours : DEFAULT_MAINTENANCE_HOURS,
+          );
     } catch {
       // a broken feed shows nothing
     }
     // the dismissal key: a new update (new id) shows the banner again
-    const upd = (this._upd = item ? latestUpdate(item) : undefined);
-    let key = item ? `${item.id}:${upd?.id ?? item.updatedAt}` : '';
+    this.latest = item ? latestUpdate(item) : undefined;
+    let key = item ? `${item.id}:${this.latest?.id ?? item.updatedAt}` : '';
     if (isDismissed(key)) key = ''; // ('' is never stored)
-    this._key = key;
-    this._item = key ? item! : null;
-    if (key !== this._shown) this._open = false;
+    this.item = key && item ? item : null;
+    if (key !== this.key) this.expanded = false;
+    this.key = key;
   }
 
   protected override updated(): void {
-    const key = this._key;
-    if (key !== this._shown) {
-      this._shown = key;
-      this._emit<IncidentBannerChangeDetail>('incident-banner-change', { incident: this._item });
+    if (this.key !== this.announcedKey) {
+      this.announcedKey = this.key;
+      this.emit<IncidentBannerChangeDetail>('incident-banner-change', { incident: this.item });
     }
-    if (!key) schedule(this);
+    if (!this.key) schedule(this);
   }
 
   /** (Only reachable from the shown item's button or Esc, both absent with `no-dismiss`.) */
-  private _dismiss(): void {
-    if (
-      this._emit<IncidentBannerDismissDetail>(
-        'incident-banner-dismiss',
-        { incident: this._item! },
-        true,
-      )
-    ) {
-      dismiss(this._key);
+  private dismissShown(): void {
+    const incident = this.item;
+    if (!incident) return;
+    if (this.emit<IncidentBannerDismissDetail>('incident-banner-dismiss', { incident }, true)) {
+      dismiss(this.key);
       this.requestUpdate();
     }
   }
 
-  protected override render() {
-    const item = this._item;
-    let level: BannerLevel | undefined;
-    let content: Template = nothing;
-    if (item) {
-      // maintenance, else the impact, at least minor (none and unknown read minor)
-      level = (
-        item.kind === 'maintenance' ? 'maintenance' : RANKS[Math.max(3, RANKS.indexOf(item.impact))]
-      ) as BannerLevel;
-      const { s, tag, asOf } = this._lang();
-      const now = Date.now();
-      const upd = this._upd;
-      const body = upd?.body.trim() ?? '';
-      const long = body.length > LONG;
-      const open = this._open;
-      const shown = long && !open ? body.slice(0, LONG - 20).replace(/\s+\S*$/, '') + '…' : body;
-      const future = item.status == 'scheduled' && item.scheduledFor! > now;
-      const [rel, next] = relative(
-        future ? item.scheduledFor! : (upd?.displayAt ?? item.updatedAt),
-        now,
-        tag,
-      );
-      schedule(this, next);
-      const link = this._page(item);
-      content = html`<div part="base ${level}" class="b ${level}" @keydown=${this._esc}>
-        <div class="c">
-          <p>
-            <span part="severity">${s[SEVERITY + RANKS.indexOf(level)]}</span>
-            <strong part="name" dir="auto">${item.name}</strong>
-            <span part="status">${s[OPEN_STATUSES.indexOf(item.status)]}</span>
-          </p>
-          ${body ? html`<p part="body" id="body" dir="auto">${shown}</p>` : nothing}
-          <p part="meta">
-            ${
-              long
-                ? html`<button
-                    part="more"
-                    aria-expanded=${open}
-                    aria-controls="body"
-                    @click=${() => {
-                      this._open = !open;
-                      this.requestUpdate();
-                    }}
-                  >
-                    ${s[open ? LESS : MORE]}
-                  </button>`
-                : nothing
-            }
-            <span part="time">${fill(s[future ? STARTS : UPDATED]!, rel || s[NOW]!)}</span>
-            ${asOf ? html`<span part="stale">${asOf}</span>` : nothing}
-            ${
-              link
-                ? html`<a part="link" href=${link} target="_blank" rel="noreferrer">${s[LINK]}</a>`
-                : nothing
-            }
-          </p>
-        </div>
-        ${
-          this.noDismiss
-            ? nothing
-            : html`<button part="dismiss" aria-label=${s[DISMISS]} @click=${this._dismiss}>
-                ×
-              </button>`
-        }
-      </div>`;
+  private onKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && !this.noDismiss) {
+      e.stopPropagation();
+      this.dismissShown();
     }
-    return html`<div class="w" part="region">
-      <div role="status">${level == 'critical' ? nothing : content}</div>
-      <div role="alert">${level == 'critical' ? content : nothing}</div>
+  }
+
+  // (a button's text is its only child: no whitespace around it)
+  // prettier-ignore
+  private moreButton(label: string, open: boolean): Template {
+    return html`<button part="more" aria-expanded=${open} aria-controls="body" @click=${() => (this.expanded = !open)}>${label}</button>`;
+  }
+
+  // prettier-ignore
+  private dismissButton(label: string): Template {
+    return html`<button part="dismiss" aria-label=${label} @click=${this.dismissShown}>×</button>`;
+  }
+
+  /** Both live regions, always present, so a screen reader announces what appears in them. */
+  private regions(content: Template, critical: boolean): Template {
+    return html`<div class="region" part="region">
+      <div role="status">${critical ? nothing : content}</div>
+      <div role="alert">${critical ? content : nothing}</div>
     </div>`;
   }
 
-  private _esc(e: KeyboardEvent): void {
-    if (e.key === 'Escape' && !this.noDismiss) {
-      e.stopPropagation();
-      this._dismiss();
-    }
+  protected override renderEmpty(): Template {
+    return this.regions(nothing, false);
+  }
+
+  protected override renderWith({ s, tag, asOf }: RenderContext): Template {
+    const item = this.item;
+    if (!item) return this.renderEmpty();
+    const level: BannerLevel =
+      item.kind === 'maintenance'
+        ? 'maintenance'
+        : (RANKS[Math.max(LEAST_INCIDENT_LEVEL, RANKS.indexOf(item.impact))] as BannerLevel);
+    const now = Date.now();
+    const body = this.latest?.body.trim() ?? '';
+    const long = body.length > LONG_BODY;
+    const open = this.expanded;
+    const shown = long && !open ? body.slice(0, COLLAPSED_BODY).replace(/\s+\S*$/, '') + '…' : body;
+    const future = item.status === 'scheduled' && (item.scheduledFor ?? 0) > now;
+    const [when, next] = relative(
+      future ? item.scheduledFor! : (this.latest?.displayAt ?? item.updatedAt),
+      now,
+      tag,
+    );
+    schedule(this, next);
+    const link = this.pageLink(item);
+    const status = s.status[item.status as OpenStatus] ?? '';
+    const content = html`<div part="base ${level}" class="box ${level}" @keydown=${this.onKeydown}>
+      <div class="content">
+        <p>
+          <span part="severity">${s.severity[level]}</span>
+          <strong part="name" dir="auto">${item.name}</strong>
+          <span part="status">${status}</span>
+        </p>
+        ${body ? html`<p part="body" id="body" dir="auto">${shown}</p>` : nothing}
+        <p part="meta">
+          ${long ? this.moreButton(open ? s.less : s.more, open) : nothing}
+          <span part="time">${fill(future ? s.starts : s.updated, when || s.justNow)}</span>
+          ${asOf ? html`<span part="stale">${asOf}</span>` : nothing}
+          ${
+            link
+              ? html`<a part="link" href=${link} target="_blank" rel="noreferrer">${s.link}</a>`
+              : nothing
+          }
+        </p>
+      </div>
+      ${this.noDismiss ? nothing : this.dismissButton(s.dismiss)}
+    </div>`;
+    return this.regions(content, level === 'critical');
   }
 }
 

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit/html.js';
+import { html, nothing, type PropertyValues } from 'lit';
 import {
   activeIncidents,
   componentMatcher,
@@ -8,9 +8,7 @@ import {
   parseComponentList,
 } from '../../../src/core/feed';
 import type { Feed, Indicator } from '../../../src/core/types';
-import { B, R, FeedElement, type PropertyDeclarations } from '../element';
-import { ACTIVE, COMPONENT, PAGE } from '../i18n';
-import { RANKS } from '../../../src/core/feed/levels';
+import { FeedElement, type RenderContext, type Template } from '../element';
 import { styles } from './status-badge.styles';
 
 export interface StatusBadgeChangeDetail {
@@ -65,18 +63,18 @@ export function badgeIndicator(feed: Feed, component: string | undefined, filter
  */
 export class StatusBadge extends FeedElement {
   static override styles = styles;
-  static override properties: PropertyDeclarations = {
+  static override properties = {
     ...FeedElement.properties,
-    component: 0,
-    compact: B | R,
+    component: { type: String },
+    compact: { type: Boolean, reflect: true },
   };
 
   declare component?: string;
   declare compact: boolean;
-  private _level: Indicator | null = null;
-  private _told: Indicator | null = null;
+  private level: Indicator | null = null;
+  private announced: Indicator | null = null;
   /** `component` and `components`, as filters. */
-  private _f!: string[];
+  private filters: string[] = [];
 
   constructor() {
     super();
@@ -85,71 +83,75 @@ export class StatusBadge extends FeedElement {
 
   /** The indicator shown now, or null before any data (or error) arrives. */
   get indicator(): Indicator | null {
-    return this._level;
+    return this.level;
   }
 
-  protected override willUpdate(): void {
-    super.willUpdate();
-    const { feed, error } = this._s;
-    const c = this.component;
-    const filters = (this._f = parseComponentList(this.components));
-    if (c) filters.unshift(c);
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const { feed, error } = this.feedState;
+    const component = this.component;
+    const filters = parseComponentList(this.components);
+    if (component) filters.unshift(component);
+    this.filters = filters;
     try {
-      this._level = feed ? badgeIndicator(feed, c, filters) : error ? 'unknown' : null;
+      this.level = feed ? badgeIndicator(feed, component, filters) : error ? 'unknown' : null;
     } catch {
-      this._level = 'unknown';
+      this.level = 'unknown';
     }
   }
 
   protected override updated(): void {
-    const previous = this._told;
-    if (this._level && this._level !== previous) {
-      this._told = this._level;
-      this._emit<StatusBadgeChangeDetail>('status-badge-change', {
-        indicator: this._level,
+    const previous = this.announced;
+    if (this.level && this.level !== previous) {
+      this.announced = this.level;
+      this.emit<StatusBadgeChangeDetail>('status-badge-change', {
+        indicator: this.level,
         previous,
       });
     }
   }
 
-  protected override render() {
-    const level = this._level;
+  protected override renderEmpty(): Template {
+    return nothing;
+  }
+
+  protected override renderWith({ s, asOf }: RenderContext): Template {
+    const level = this.level;
     if (!level) return nothing;
-    const { s, asOf: asof } = this._lang();
-    const { feed } = this._s;
+    const { feed } = this.feedState;
     const compact = this.compact;
-    const filters = this._f;
-    const label = s[(filters.length ? COMPONENT : PAGE) + RANKS.indexOf(level)];
+    const filters = this.filters;
+    const label = (filters.length ? s.component : s.page)[level];
     // the active incidents and maintenances that match, for the tooltip
     const names = feed
       ? [...activeIncidents(feed), ...feed.maintenances.filter(isActive)]
           .filter(componentMatcher(filters, feed))
           .map((i) => i.name)
       : [];
-    const desc = names.length || asof;
+    const described = names.length > 0 || asOf !== '';
     // Without a status page the base is an <a> without href: focusable (for the tooltip), not a link.
-    return html`<span class="r"
+    return html`<span class="root surface"
       ><a
         part="base ${level}"
-        class="b ${level}"
-        href=${this._page() ?? nothing}
+        class="badge ${level}"
+        href=${this.pageLink() ?? nothing}
         tabindex="0"
         target="_blank"
         rel="noreferrer"
-        aria-describedby=${desc ? 't' : nothing}
-        ><span part="dot" class="d"></span
-        ><span part="label" class="l">${label}${asof && !compact ? ` · ${asof}` : ''}</span></a
+        aria-describedby=${described ? 'tooltip' : nothing}
+        ><span part="dot" class="dot"></span
+        ><span part="label" class="label">${label}${asOf && !compact ? ` · ${asOf}` : ''}</span></a
       >${
-        desc || compact
-          ? html`<span part="tooltip" class="t" role="tooltip" id="t"
+        described || compact
+          ? html`<span part="tooltip" class="tooltip" role="tooltip" id="tooltip"
               >${compact ? html`<span>${label}</span>` : nothing}${
                 names.length
-                  ? html`<span>${s[ACTIVE]}</span>
+                  ? html`<span>${s.activeIncidents}</span>
                       <ul>
                         ${names.map((n) => html`<li dir="auto">${n}</li>`)}
                       </ul>`
                   : nothing
-              }${asof ? html`<span>${asof}</span>` : nothing}</span
+              }${asOf ? html`<span>${asOf}</span>` : nothing}</span
             >`
           : nothing
       }</span

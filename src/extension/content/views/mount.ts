@@ -106,6 +106,7 @@ export function mountOverlay(): () => void {
     },
     watchText: (fn, signal) => watchPageText(fn, signal),
     now: () => Date.now(),
+    ticketKey: () => ticketKey(location.origin + location.pathname),
   };
   document.documentElement.append(host);
   render(h(Overlay, { ports }), container);
@@ -126,4 +127,10 @@ export function mountOverlay(): () => void {
   browser.runtime.onMessage.addListener(onTeardown);
   g[MOUNTED] = teardown;
   return teardown;
+}
+
+/** SHA-256 of a ticket's address, in hex: counts the ticket without carrying its text or URL. */
+async function ticketKey(address: string): Promise<string> {
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(address));
+  return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

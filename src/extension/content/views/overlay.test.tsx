@@ -36,6 +36,7 @@ function setup(initial: OverlayState, pageText = '') {
     onToggle: (fn) => ((toggle = fn), () => (toggle = null)),
     watchText: (fn) => fn(pageText),
     now: () => Date.now(),
+    ticketKey: async () => 'ab'.repeat(32),
   };
   const root = document.createElement('div');
   document.body.append(root);
@@ -157,6 +158,20 @@ describe('overlay', () => {
     await act(() => s.push(state([item({ copied })])));
     expect(s.root.querySelector('.stale')?.textContent).toContain('Fixed <b>now</b>');
     expect(s.root.querySelector('.stale b')).toBeNull();
+  });
+
+  it('records a matched ticket by an opaque key only, once per match, without opening the panel', async () => {
+    const s = setup(state([item()]), 'Customer Globex says checkout fails');
+    render(<Overlay ports={s.ports} />, s.root);
+    await flush();
+    const records = s.sent.filter(([cmd]) => cmd === 'support/ticketMatched');
+    expect(records).toEqual([
+      ['support/ticketMatched', { sourceId: 's1', incidentId: 'inc1', ticket: 'ab'.repeat(32) }],
+    ]);
+    expect(JSON.stringify(s.sent)).not.toContain('Globex');
+    await act(() => s.push(state([item()])));
+    await flush();
+    expect(s.sent.filter(([cmd]) => cmd === 'support/ticketMatched')).toHaveLength(1);
   });
 
   it('labels stale data with the time of the last good poll', async () => {

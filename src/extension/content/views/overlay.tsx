@@ -56,6 +56,29 @@ export function Overlay({ ports }: { ports: OverlayPorts }) {
     () => matchTicket(text, state?.incidents ?? []),
     [text, state?.incidents],
   );
+  // The review's support impact: record that this ticket matched, by an opaque key only.
+  const matchedKey = match?.key;
+  useEffect(() => {
+    const item = state?.incidents.find((i) => `${i.sourceId}|${i.incident.id}` === matchedKey);
+    if (!item || !ports.ticketKey) return undefined;
+    let live = true;
+    void ports
+      .ticketKey()
+      .then((ticket) =>
+        live
+          ? ports.send('support/ticketMatched', {
+              sourceId: item.sourceId,
+              incidentId: item.incident.id,
+              ticket,
+            })
+          : null,
+      )
+      .catch(() => undefined); // best effort: the overlay works the same without it
+    return () => {
+      live = false;
+    };
+    // Once per matched incident on this page, not on every state push.
+  }, [matchedKey, ports]);
   if (!state) return null;
   const level = highestLevel(state);
   const move = (next: Corner) => {

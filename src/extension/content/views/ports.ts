@@ -18,4 +18,9 @@ export interface OverlayPorts {
   watchText(fn: (text: string) => void, signal: AbortSignal): void;
   /** The clock, handed in so tests can freeze it. */
   now(): number;
+  /**
+   * An opaque key for the ticket on screen (a hash of the page's address, hex), so the review
+   * can count matched tickets without any ticket text leaving the page. Absent: nothing recorded.
+   */
+  ticketKey?(): Promise<string>;
 }

@@ -1,43 +1,20 @@
-/** One conditional GET of a feed, and the timing rules around it (max-age, Retry-After, back-off). */
-
-/** Requests give up after this long. */
-export const FETCH_TIMEOUT_MS = 10_000;
-/** Bodies larger than this are refused (a status feed is a few hundred kB at most). */
-export const MAX_BODY_CHARS = 5_000_000;
-/** No poll is ever scheduled sooner than this after the previous one (the alarm period). */
-export const MIN_POLL_MS = 30_000;
-/** Back-off, max-age and Retry-After never push the next poll further than this. */
-export const MAX_DELAY_MS = 60 * 60_000;
+/**
+ * One conditional GET of a feed. The timing and size rules around it (max-age, Retry-After,
+ * back-off, the caps) are the shared fetch policy in core/feed/fetch-policy.ts.
+ */
+import {
+  FETCH_LIMITS,
+  bodyTooLarge,
+  conditionalHeaders,
+  freshForMs,
+  retryAfterMs,
+  validatorsOf,
+} from '../../../core/feed/fetch-policy';
 
 export type FetchOutcome =
   | { kind: 'ok'; body: unknown; etag?: string; lastModified?: string; maxAgeMs?: number }
   | { kind: 'not-modified'; etag?: string; lastModified?: string; maxAgeMs?: number }
   | { kind: 'error'; error: string; status?: number; retryAfterMs?: number };
-
-/** `Cache-Control: max-age=N` in ms; 0 for no-cache/no-store; undefined when absent. */
-export function maxAgeMs(cacheControl: string | null): number | undefined {
-  if (!cacheControl) return undefined;
-  if (/(^|,)\s*(no-cache|no-store)\s*(,|$)/i.test(cacheControl)) return 0;
-  const m = /(?:^|,)\s*max-age\s*=\s*"?(\d+)"?/i.exec(cacheControl);
-  return m ? Number(m[1]) * 1000 : undefined;
-}
-
-/** `Retry-After` (seconds or an HTTP date) as a delay from `now`, in ms. */
-export function retryAfterMs(value: string | null, now: number): number | undefined {
-  if (!value) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-/**
- * Exponential back-off with full jitter: a uniform delay in [0, min(cap, base·2^(failures-1))],
- * floored at MIN_POLL_MS so a failing source is never hammered.
- */
-export function backoffMs(failures: number, baseMs: number, random: () => number): number {
-  const ceiling = Math.min(MAX_DELAY_MS, baseMs * 2 ** Math.max(0, failures - 1));
-  return Math.max(MIN_POLL_MS, Math.round(random() * ceiling));
-}
 
 /** Fetches a feed once, conditionally. Never throws: failures come back as `{kind:'error'}`. */
 export async function fetchFeed(
@@ -45,11 +22,9 @@ export async function fetchFeed(
   url: string,
   validators: { etag?: string; lastModified?: string },
   now: number,
-  timeoutMs = FETCH_TIMEOUT_MS,
+  timeoutMs: number = FETCH_LIMITS.timeoutMs,
 ): Promise<FetchOutcome> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (validators.etag) headers['if-none-match'] = validators.etag;
-  if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
+  const headers = { accept: 'application/json', ...conditionalHeaders(validators) };
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), timeoutMs);
   try {
@@ -60,19 +35,16 @@ export async function fetchFeed(
       redirect: 'follow',
       signal: ctrl.signal,
     });
-    const meta = {
-      ...opt('etag', res.headers.get('etag') ?? validators.etag),
-      ...opt('lastModified', res.headers.get('last-modified') ?? validators.lastModified),
-      ...opt('maxAgeMs', maxAgeMs(res.headers.get('cache-control'))),
-    };
+    const header = (name: string) => res.headers.get(name);
+    const meta = { ...validatorsOf(header, validators), ...opt('maxAgeMs', freshForMs(header)) };
     if (res.status === 304) return { kind: 'not-modified', ...meta };
     if (!res.ok) {
-      const retry = retryAfterMs(res.headers.get('retry-after'), now);
+      const retry = retryAfterMs(res.status, header, now);
       const error = `The server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`;
       return { kind: 'error', error, status: res.status, ...opt('retryAfterMs', retry) };
     }
     const text = await res.text();
-    if (text.length > MAX_BODY_CHARS) return { kind: 'error', error: 'The response is too large.' };
+    if (bodyTooLarge(text)) return { kind: 'error', error: 'The response is too large.' };
     try {
       return { kind: 'ok', body: JSON.parse(text), ...meta };
     } catch {

@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { getSource, feedIncidentsOf } from '../../db/sources';
 import type { SourceRecord } from '../../db/schema';
-import { backoffMs, maxAgeMs, MIN_POLL_MS, retryAfterMs } from './fetch-feed';
 import { pollDue, pollSource } from './poll';
 import {
   json,
@@ -40,24 +39,8 @@ async function goodPoll(
   expect(await pollSource(kit.deps, await withSource(kit))).toBe('updated');
 }
 
-describe('timing rules', () => {
-  test('max-age, no-cache and Retry-After parse', () => {
-    expect(maxAgeMs('public, max-age=120')).toBe(120_000);
-    expect(maxAgeMs('no-cache')).toBe(0);
-    expect(maxAgeMs(null)).toBeUndefined();
-    expect(retryAfterMs('30', T0)).toBe(30_000);
-    expect(retryAfterMs(new Date(T0 + 90_000).toUTCString(), T0)).toBe(90_000);
-    expect(retryAfterMs('soon', T0)).toBeUndefined();
-  });
-
-  test('back-off is full jitter under an exponential ceiling, never below the alarm period', () => {
-    expect(backoffMs(1, 60_000, () => 0)).toBe(MIN_POLL_MS);
-    expect(backoffMs(1, 60_000, () => 0.999999)).toBe(60_000);
-    expect(backoffMs(3, 60_000, () => 0.999999)).toBe(240_000);
-    expect(backoffMs(30, 60_000, () => 0.999999)).toBeGreaterThan(3_599_000);
-    expect(backoffMs(30, 60_000, () => 0.999999)).toBeLessThanOrEqual(3_600_000);
-  });
-});
+// The timing rules themselves (max-age, Retry-After, back-off) are tested with the shared fetch
+// policy: src/core/feed/fetch-policy.test.ts.
 
 describe('pollSource', () => {
   test('a 200 stores the snapshot, the validators and the feed incidents', async () => {
@@ -206,9 +189,14 @@ describe('pollDue', () => {
   test('a poll interrupted by a worker stop is retried on the next wake', async () => {
     const kit = await makeKit();
     await withSource(kit);
-    kit.net.respond = () => new Promise<Response>(() => undefined); // never answers: the worker dies
+    let asked!: () => void;
+    const requested = new Promise<void>((r) => (asked = r));
+    kit.net.respond = () => {
+      asked();
+      return new Promise<Response>(() => undefined); // never answers: the worker dies
+    };
     void pollDue(kit.deps);
-    await new Promise((r) => setTimeout(r, 10));
+    await requested; // the poll is in flight, its start written
     const next = await kit.restart();
     next.net.respond = () => json(spSummary([spIncident('a')]));
     expect(await pollDue(next.deps)).toEqual(new Map([['s1', 'updated']]));

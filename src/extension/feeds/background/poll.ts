@@ -1,9 +1,10 @@
-import { describeProblem, isActive, parseFeed } from '../../../core/feed';
+import { describeProblem, isActive, isUsableFeed, parseFeed } from '../../../core/feed';
+import { nextAfterFailure, nextAfterSuccess } from '../../../core/feed/fetch-policy';
 import type { FeedProblem, ParseResult } from '../../../core/types';
 import { listSources, savePoll, type PollPatch, type SeenIncident } from '../../db/sources';
 import type { SourceRecord } from '../../db/schema';
 import type { Deps } from '../../background/deps';
-import { MAX_DELAY_MS, backoffMs, fetchFeed, type FetchOutcome } from './fetch-feed';
+import { fetchFeed, type FetchOutcome } from './fetch-feed';
 
 /** The first `n` problems of a parse, in words (as stored and shown). */
 export const problems = (r: ParseResult, n: number): FeedProblem[] =>
@@ -17,14 +18,6 @@ export type PollResult = 'updated' | 'not-modified' | 'failed' | 'skipped';
 // nextPollAt (in IDB) was not advanced, so the next wake polls again.
 const inflight = new WeakMap<Deps, Map<string, Promise<PollResult>>>();
 
-/** True when a parse gave something worth keeping; otherwise the last good snapshot stays. */
-export function usable(r: ParseResult): boolean {
-  if (r.kind === 'unknown') return false;
-  const f = r.feed;
-  const empty = !f.incidents.length && !f.maintenances.length && !f.components.length;
-  return !(r.problems.length > 0 && empty && f.indicator === 'unknown');
-}
-
 function failure(
   source: SourceRecord,
   error: string,
@@ -33,12 +26,11 @@ function failure(
   retry?: number,
 ): PollPatch {
   const failures = source.failures + 1;
-  const wait = Math.max(backoffMs(failures, source.pollSeconds * 1000, deps.random), retry ?? 0);
   return {
     failures,
     lastError: error,
     lastPollAt: now,
-    nextPollAt: now + Math.min(wait, MAX_DELAY_MS),
+    nextPollAt: nextAfterFailure(now, failures, source.pollSeconds * 1000, deps.random, retry),
   };
 }
 
@@ -47,7 +39,6 @@ function success(
   o: FetchOutcome & { kind: 'ok' | 'not-modified' },
   now: number,
 ): PollPatch {
-  const wait = Math.min(Math.max(source.pollSeconds * 1000, o.maxAgeMs ?? 0), MAX_DELAY_MS);
   return {
     etag: o.etag,
     lastModified: o.lastModified,
@@ -55,7 +46,7 @@ function success(
     lastError: undefined,
     lastPollAt: now,
     lastOkAt: now,
-    nextPollAt: now + wait,
+    nextPollAt: nextAfterSuccess(now, source.pollSeconds * 1000, o.maxAgeMs),
   };
 }
 
@@ -73,7 +64,7 @@ async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
       : 'skipped';
   }
   const parsed = parseFeed(o.body);
-  if (!usable(parsed)) {
+  if (!isUsableFeed(parsed)) {
     const why = problems(parsed, 1)[0]?.message ?? 'no incidents, components or status';
     const error = `The response is not a status feed: ${why}.`;
     await savePoll(db, source.id, source.url, {

@@ -1,4 +1,4 @@
-import { parseFeed } from '../../../core/feed';
+import { isUsableFeed, parseFeed } from '../../../core/feed';
 import type { ParseResult } from '../../../core/types';
 import {
   clearSourceData,
@@ -16,7 +16,7 @@ import type { SourceCommands } from '../protocol';
 import { fetchFeed } from './fetch-feed';
 import { text } from '../../../core/validate';
 import { httpUrl, payload, pollSeconds, summaryUrlOf } from '../../background/input';
-import { pollDue, pollSource, problems, usable } from './poll';
+import { pollDue, pollSource, problems } from './poll';
 import { releaseOrigin } from '../../sites/background/registration';
 
 /** One plain request to `url`: the parsed feed, or why it is not one. */
@@ -29,7 +29,7 @@ async function probe(
   if (o.kind === 'not-modified')
     return { ok: false, error: 'The server answered 304 to a plain request.' };
   const r = parseFeed(o.body);
-  if (!usable(r)) {
+  if (!isUsableFeed(r)) {
     const why = problems(r, 1)[0]?.message ?? 'it has no incidents, components or status';
     return { ok: false, error: `This is not a Statuspage-compatible feed: ${why}.` };
   }

@@ -5,7 +5,7 @@ import { createReview, type ActionItem } from '../../../core/review';
 import { putReview } from '../../db/drafts';
 import type { ReviewRecord } from '../../db/schema';
 import { setSetting, DEFAULT_NOTIFICATIONS } from '../../db/settings';
-import { actionItemReminders, sendActionItemReminders } from './reminders';
+import { actionItemReminders, digestNotice, sendActionItemReminders } from './reminders';
 import { makeKit, T0, type Kit } from '../../background/worker.test-kit';
 
 const DAY = 86_400_000;
@@ -52,33 +52,70 @@ beforeEach(async () => {
 });
 
 describe('action item reminders', () => {
-  it('reminds about items due within 2 days and overdue ones, with their own words', () => {
-    const owned = review([item('soon', T0 + DAY), item('late', T0 - DAY)]).actionItems.map((a) => ({
-      ...a,
-      reviewId: 'r1',
-      reviewTitle: 'Checkout down',
-    }));
-    const r = actionItemReminders(owned, T0);
+  const owned = (items: ActionItem[]) =>
+    review(items).actionItems.map((a) => ({ ...a, reviewId: 'r1', reviewTitle: 'Checkout down' }));
+
+  it('reminds 2 days before the due day, on the day and once overdue, naming the owner', () => {
+    const r = actionItemReminders(
+      owned([item('soon', T0 + DAY), item('late', T0 - DAY), item('today', T0 + 5 * 3_600_000)]),
+      T0,
+      'UTC',
+    );
     expect(r.map((x) => x.title)).toEqual([
       'Action item overdue: Item late',
-      'Action item due soon: Item soon',
+      'Action item due today: Item today',
+      'Action item due within 2 days: Item soon',
     ]);
     expect(r[0]?.message).toContain('Mehmet · due');
     expect(r[0]?.message).toContain('Checkout down');
+    expect(r.map((x) => x.key)).toEqual([
+      `action|r1|late|overdue|${T0 - DAY}`,
+      `action|r1|today|due_today|${T0 + 5 * 3_600_000}`,
+      `action|r1|soon|two_days|${T0 + DAY}`,
+    ]);
   });
 
-  it('shows each reminder once, across worker restarts, and again for the next state', async () => {
+  it('nothing 3 days before; the 2-day reminder on the day 2 days before', () => {
+    const far = owned([item('far', T0 + 5 * DAY)]);
+    expect(actionItemReminders(far, T0 + 2 * DAY, 'UTC')).toEqual([]);
+    expect(actionItemReminders(far, T0 + 3 * DAY, 'UTC').map((x) => x.key)).toEqual([
+      `action|r1|far|two_days|${T0 + 5 * DAY}`,
+    ]);
+  });
+
+  it('the weekly digest for the lead: overdue items and items due this week, from 09:00', () => {
+    const items = owned([
+      item('soon', T0 + DAY),
+      item('late', T0 - DAY),
+      item('far', T0 + 5 * DAY),
+    ]);
+    expect(digestNotice(items, T0 - 60_000, 'UTC')).toBeNull(); // Monday 08:59
+    const d = digestNotice(items, T0, 'UTC');
+    expect(d?.key).toBe('digest|2025-W02');
+    expect(d?.title).toBe('Action items this week: 1 overdue, 2 due');
+    expect(d?.message).toBe('Item late · Item soon · Item far');
+  });
+
+  it('shows each reminder once, across worker restarts, and again for the next stage', async () => {
     const first = await sendActionItemReminders(kit.deps);
-    expect(first).toHaveLength(2);
+    expect(first).toEqual([
+      `action|r1|late|overdue|${T0 - DAY}`,
+      `action|r1|soon|two_days|${T0 + DAY}`,
+      'digest|2025-W02',
+    ]);
     expect(kit.platform.notifications.map((n) => n.id)).toEqual(first);
     expect(await sendActionItemReminders(kit.deps)).toEqual([]);
     const restarted = await kit.restart();
     expect(await sendActionItemReminders(restarted.deps)).toEqual([]);
-    expect(kit.platform.notifications).toHaveLength(2);
-    // Two days later the "soon" item is overdue: one more reminder, and only that one.
-    restarted.clock.now = T0 + 2 * DAY;
-    const later = await sendActionItemReminders(restarted.deps);
-    expect(later).toEqual([`action|r1|soon|${T0 + DAY}|overdue`]);
+    expect(kit.platform.notifications).toHaveLength(3);
+    // The next day the "soon" item is due today: one more reminder, and only that one.
+    restarted.clock.now = T0 + DAY;
+    expect(await sendActionItemReminders(restarted.deps)).toEqual([
+      `action|r1|soon|due_today|${T0 + DAY}`,
+    ]);
+    // A week later: the next digest.
+    restarted.clock.now = T0 + 7 * DAY;
+    expect(await sendActionItemReminders(restarted.deps)).toContain('digest|2025-W03');
   });
 
   it('respects notifications.actionItemDue', async () => {

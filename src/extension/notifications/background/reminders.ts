@@ -1,4 +1,10 @@
-import { remindersDue, type ActionItem } from '../../../core/review';
+import {
+  digestReady,
+  itemReminders,
+  weeklyDigest,
+  type ActionItem,
+  type ReminderStage,
+} from '../../../core/review';
 import { listReviews } from '../../db/drafts';
 import { t } from '../../i18n/translate';
 import { claimKeys } from '../../db/marks';
@@ -12,56 +18,89 @@ interface Owned extends ActionItem {
   reviewTitle: string;
 }
 
-/** One reminder: its de-duplication key and what the notification says. */
+/** One notification: its de-duplication key (also its id) and what it says. */
 export interface Reminder {
   key: string;
   title: string;
   message: string;
 }
 
-function dueDate(at: number): string {
-  return new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' }).format(
-    at,
-  );
+function dueDate(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone,
+  }).format(at);
 }
 
+const TITLE: Record<ReminderStage, string> = {
+  two_days: 'notice_actionDueInDays',
+  due_today: 'notice_actionDueToday',
+  overdue: 'notice_actionOverdue',
+};
+
 /**
- * The reminders for action items at `now`: one when an open item comes within `days` days of its
- * due date and one more once it is overdue. The key carries the due date, so moving the date
- * reminds again; it does not carry `now`, so the same state never reminds twice.
+ * The reminders for action items at `now` (core `itemReminders`): 2 days before the due day, on
+ * the day, and once overdue, each addressed to the item's owner by name. The key carries the stage
+ * and the due date, so moving the date reminds again and the same stage never twice.
  */
-export function actionItemReminders(items: readonly Owned[], now: number, days = 2): Reminder[] {
-  return remindersDue(items, now, days).map((item) => {
+export function actionItemReminders(
+  items: readonly Owned[],
+  now: number,
+  timeZone: string,
+): Reminder[] {
+  return itemReminders(items, now, timeZone).map(({ item, stage, daysLeft, key }) => {
     const dueAt = item.dueAt ?? now;
-    const overdue = dueAt < now;
     const owner = item.owner.trim() || t('notice_unassigned');
     return {
-      key: `action|${item.reviewId}|${item.id}|${dueAt}|${overdue ? 'overdue' : 'soon'}`,
-      title: t(
-        overdue ? 'notice_actionOverdue' : 'notice_actionDueSoon',
-        clip(item.description.trim(), 80),
-      ),
-      message: clip(t('notice_actionDue', owner, dueDate(dueAt), item.reviewTitle), 180),
+      key: `action|${item.reviewId}|${item.id}|${key}`,
+      title: t(TITLE[stage], clip(item.description.trim(), 80), daysLeft),
+      message: clip(t('notice_actionDue', owner, dueDate(dueAt, timeZone), item.reviewTitle), 180),
     };
   });
 }
 
+/** The lead's weekly digest: overdue items and items due this week; null when there are none. */
+export function digestNotice(
+  items: readonly Owned[],
+  now: number,
+  timeZone: string,
+): Reminder | null {
+  if (!digestReady(now, timeZone)) return null;
+  const d = weeklyDigest(items, now, timeZone);
+  if (d.overdue.length === 0 && d.dueThisWeek.length === 0) return null;
+  const names = [...d.overdue, ...d.dueThisWeek].map((i) => i.description.trim());
+  return {
+    key: d.key,
+    title: t('notice_digest', d.overdue.length, d.dueThisWeek.length),
+    message: clip(names.join(' · '), 180),
+  };
+}
+
+/** The zone reminders and the digest count calendar days in: the browser's own. */
+function zone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
 /**
- * Shows desktop notifications for review action items due within 2 days and overdue ones.
- * Keys are claimed in the `notified` store first, so a reminder is shown at most once in the
- * database's life, across worker restarts. With `notifications.actionItemDue` off the keys are
- * still claimed (as for every other notification kind): turning it back on does not replay old
- * reminders. Returns the keys shown. Call it on every alarm tick.
+ * Shows desktop notifications for review action items (2 days before, on the day, overdue) and
+ * the weekly digest. Keys are claimed in the `notified` store first, so each is shown at most
+ * once in the database's life, across worker restarts. With `notifications.actionItemDue` off the
+ * keys are still claimed (as for every other kind): turning it back on does not replay old ones.
+ * Returns the keys shown. Call it on every alarm tick.
  */
 export async function sendActionItemReminders(
   deps: Pick<Deps, 'db' | 'now' | 'platform'>,
+  timeZone: string = zone(),
 ): Promise<string[]> {
   const db = await deps.db();
   const now = deps.now();
   const items: Owned[] = (await listReviews(db)).flatMap((r) =>
     r.actionItems.map((a) => ({ ...a, reviewId: r.id, reviewTitle: r.title })),
   );
-  const reminders = actionItemReminders(items, now);
+  const digest = digestNotice(items, now, timeZone);
+  const reminders = [...actionItemReminders(items, now, timeZone), ...(digest ? [digest] : [])];
   if (reminders.length === 0) return [];
   const show = await claimKeys(db, [{ changes: [], dues: reminders.map((r) => r.key) }], now);
   const prefs = await getSetting(db, 'notifications');

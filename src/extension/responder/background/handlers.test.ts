@@ -15,6 +15,7 @@ describe('publish', () => {
     via: 'statuspage' as const,
     target: TARGET,
     fields,
+    publicTitle: 'Checkout errors',
   };
 
   it('without a connection: not_connected, draft kept', async () => {
@@ -42,6 +43,7 @@ describe('publish', () => {
         impact_override: 'major',
         components: { cmp1: 'partial_outage' },
         component_ids: ['cmp1'],
+        deliver_notifications: true,
       },
     });
     expect((await getIncident(k.db, 'i1'))?.statuspageIncidentId).toBe('sp9');
@@ -161,6 +163,10 @@ describe('resolve', () => {
       k.h['incidents/resolve']({ id: 'i1', text: 'x', at: T0 - 3_600_000 }),
     ).rejects.toThrow(/before/);
     await connect(k);
+    await saveIncident(
+      k.db,
+      incident({ statuspageIncidentId: 'sp9', publicTitle: 'Checkout errors' }),
+    );
     k.replies.push({ status: 422, body: { error: 'Status is invalid' } });
     const r = await k.h['incidents/resolve']({
       id: 'i1',
@@ -173,7 +179,8 @@ describe('resolve', () => {
       error: { kind: 'validation', status: 422, detail: 'Status is invalid' },
     });
     expect((await getIncident(k.db, 'i1'))?.status).toBe('open');
-    expect(await getDraft(k.db, 'i1', 'resolution')).toBeDefined();
+    // the composer's fields come back as the responder typed them
+    expect((await getDraft(k.db, 'i1', 'resolution'))?.fields).toEqual({ feature: 'Checkout' });
   });
 });
 

@@ -6,7 +6,8 @@ import { getSetting } from '../../db/settings';
 import { feedKey } from '../../db/sources';
 import { EVENT_FOR_KIND, isStatusPageKind } from '../kinds';
 import type { MessageKind, PublishTarget, ResponderCommands } from '../protocol';
-import { publishIncident } from '../../statuspage/publish';
+import { StatuspageClient } from '../../statuspage/client';
+import { componentsFor, publishIncident } from '../../statuspage/publish';
 import type { StatuspageError } from '../../statuspage/types';
 import type { ResponderEnv } from './env';
 import { statuspageHandlers } from './statuspage';
@@ -50,19 +51,49 @@ export function responderHandlers(env: ResponderEnv): ResponderHandlers {
     if (fields) await putDraft(db, { incidentId: id, kind, fields, updatedAt: env.now() });
   }
 
-  /** Writes to Statuspage when asked; returns the Statuspage id, or the error. */
+  /** What a successful write changes on the incident: its id, link and components. */
+  type Published = Pick<
+    IncidentRecord,
+    'statuspageIncidentId' | 'statuspageShortlink' | 'statuspageComponents'
+  >;
+
+  /**
+   * Writes to Statuspage when asked; returns what to store on the incident, or the error. A
+   * timeout on a create is remembered (`statuspageCreatePendingAt`) so the next try looks first.
+   */
   async function maybePublish(
     db: LensDatabase,
     inc: IncidentRecord,
     text: string,
     target: PublishTarget | undefined,
-  ): Promise<{ ok: true; spId?: string } | { ok: false; error: StatuspageError }> {
+  ): Promise<{ ok: true; sp?: Published } | { ok: false; error: StatuspageError }> {
     if (!target) return { ok: true };
     const conn = await getSetting(db, 'statuspage');
     if (!conn) return { ok: false, error: { kind: 'not_connected' } };
     const r = await publishIncident(conn, client, inc, text, target);
-    return r.ok ? { ok: true, spId: r.value.id } : r;
+    if (!r.ok) {
+      if (r.error.kind === 'maybe_posted' && !inc.statuspageIncidentId) {
+        const latest = await mustGet(db, inc.id);
+        await saveIncident(db, { ...latest, statuspageCreatePendingAt: env.now() });
+      }
+      return r;
+    }
+    return {
+      ok: true,
+      sp: {
+        statuspageIncidentId: r.value.id,
+        ...(r.value.shortlink ? { statuspageShortlink: r.value.shortlink } : {}),
+        statuspageComponents: componentsFor(inc.statuspageComponents, target),
+      },
+    };
   }
+
+  /** The incident after a successful write: the publish facts in, the pending create mark out. */
+  const withPublished = (inc: IncidentRecord, sp: Published | undefined): IncidentRecord => {
+    if (!sp) return inc;
+    const { statuspageCreatePendingAt: _done, ...rest } = inc;
+    return { ...rest, ...sp };
+  };
 
   const event = (
     incidentId: string,
@@ -85,9 +116,10 @@ export function responderHandlers(env: ResponderEnv): ResponderHandlers {
         throw new Error(`${req.kind} is not a status-page message`);
       if (req.text.trim() === '') throw new Error('Nothing to publish');
       await keepDraft(db, req.id, req.kind, req.fields);
+      const title = req.publicTitle?.trim();
       const sp = await maybePublish(
         db,
-        before,
+        title ? { ...before, publicTitle: title } : before,
         req.text,
         req.via === 'statuspage' ? req.target : undefined,
       );
@@ -98,13 +130,18 @@ export function responderHandlers(env: ResponderEnv): ResponderHandlers {
       // A promised next update later than now holds the cadence duty to it (the core decides).
       if (typeof req.nextUpdateAt === 'number' && Number.isFinite(req.nextUpdateAt))
         e.nextUpdateAt = req.nextUpdateAt;
-      await saveIncident(
-        db,
-        { ...inc, updatedAt: now, ...(sp.spId ? { statuspageIncidentId: sp.spId } : {}) },
-        [e],
+      const next = withPublished(
+        { ...inc, updatedAt: now, ...(title ? { publicTitle: title } : {}) },
+        sp.sp,
       );
+      await saveIncident(db, next, [e]);
       await deleteDraft(db, inc.id, req.kind);
-      return { ok: true, eventId: e.id, ...(sp.spId ? { statuspageIncidentId: sp.spId } : {}) };
+      return {
+        ok: true,
+        eventId: e.id,
+        ...(next.statuspageIncidentId ? { statuspageIncidentId: next.statuspageIncidentId } : {}),
+        ...(sp.sp && next.statuspageShortlink ? { shortlink: next.statuspageShortlink } : {}),
+      };
     },
 
     async 'incidents/resolve'(req) {
@@ -121,20 +158,70 @@ export function responderHandlers(env: ResponderEnv): ResponderHandlers {
         throw new Error('The resolved time is before the incident started');
       if (req.text.trim() === '') throw new Error('The resolution message is empty');
       await keepDraft(db, req.id, 'resolution', req.fields);
-      const sp = await maybePublish(db, before, req.text, req.publish);
+      // Only an incident that is on the page gets a public resolution: a never-published one
+      // (unclassified, not public, or just not posted) must not appear already resolved.
+      if (req.publish && !before.statuspageIncidentId)
+        return { ok: false, error: { kind: 'never_published' } };
+      const sp = await maybePublish(
+        db,
+        before,
+        req.text,
+        req.publish && { ...req.publish, status: 'resolved' },
+      );
       if (!sp.ok) return sp;
       const inc = await mustGet(db, req.id);
       const resolved: IncidentRecord = {
-        ...inc,
+        ...withPublished(inc, sp.sp),
         status: 'resolved',
         resolvedAt: at,
         updatedAt: now,
-        ...(sp.spId ? { statuspageIncidentId: sp.spId } : {}),
       };
       await saveIncident(db, resolved, [event(inc.id, 'resolved', at, req.text)]);
       await deleteDraft(db, inc.id, 'resolution');
       const policy = await getSetting(db, 'policy');
       return { ok: true, incident: resolved, postmortemDueAt: at + policy.postmortemHours * HOUR };
+    },
+
+    async 'incidents/cancel'(req) {
+      const db = await env.db();
+      const before = await mustGet(db, req.id);
+      if (before.status !== 'open') throw new Error('Only an open incident can be cancelled');
+      const reason = req.reason.trim();
+      if (reason === '') throw new Error('Say why the incident is cancelled');
+      if (before.statuspageIncidentId) {
+        const conn = await getSetting(db, 'statuspage');
+        if (!conn) return { ok: false, error: { kind: 'not_connected' } };
+        const r = await new StatuspageClient(conn, client).deleteIncident(
+          before.statuspageIncidentId,
+        );
+        // Already gone from the page is what a cancel wants.
+        if (!r.ok && r.error.kind !== 'not_found') return r;
+      }
+      const inc = await mustGet(db, req.id);
+      const now = env.now();
+      const { statuspageIncidentId: _gone, statuspageShortlink: _link, ...rest } = inc;
+      const cancelled: IncidentRecord = {
+        ...rest,
+        status: 'cancelled',
+        cancelledAt: now,
+        updatedAt: now,
+      };
+      await saveIncident(db, cancelled, [event(inc.id, 'note', now, `Cancelled: ${reason}`)]);
+      return { ok: true, incident: cancelled };
+    },
+
+    async 'incidents/unlinkStatuspage'(req) {
+      const db = await env.db();
+      const inc = await mustGet(db, req.id);
+      const {
+        statuspageIncidentId: _id,
+        statuspageShortlink: _link,
+        statuspageCreatePendingAt: _pending,
+        ...rest
+      } = inc;
+      const next = { ...rest, updatedAt: env.now() };
+      await saveIncident(db, next);
+      return next;
     },
 
     async 'incidents/link'(req) {

@@ -73,6 +73,9 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, keyof IncidentComma
       }
       const now = deps.now();
       const before = currentSeverity(await eventsOf(await deps.db(), incident.id));
+      // A downgrade relaxes what customers and executives were owed: it is never one click.
+      if (before !== null && p.severity > before && !reason)
+        throw new Error(`Lowering the severity from ${severityLabel(before)} needs a reason.`);
       const type = before === null ? 'classified' : 'reclassified';
       const next: IncidentRecord = {
         ...incident,

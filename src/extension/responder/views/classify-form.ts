@@ -1,4 +1,5 @@
 import { classify, explainClassification } from '../../../core/classify';
+import { parsePercentUsers, reasonRequired } from '../../../core/triage';
 import type {
   Classification,
   ClassificationExplained,
@@ -65,10 +66,17 @@ export function initialClassifyForm(
 
 /** The percentage as a number in 0..100, undefined when blank, NaN when not a valid percentage. */
 export function parsePercent(text: string): number | undefined {
-  const t = text.trim().replace(/%$/, '').replace(',', '.');
-  if (t === '') return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) && n >= 0 && n <= 100 ? n : Number.NaN;
+  const p = parsePercentUsers(text);
+  return p.ok ? p.value : Number.NaN;
+}
+
+/** The error to show on the percentage as typed (150% is refused, never read as unknown). */
+export function percentError(
+  text: string,
+): 'classify_err_percentRange' | 'classify_err_percent' | null {
+  const p = parsePercentUsers(text);
+  if (p.ok) return null;
+  return p.error === 'out_of_range' ? 'classify_err_percentRange' : 'classify_err_percent';
 }
 
 /** The classifier's input from the form (an invalid percentage counts as unanswered). */
@@ -101,19 +109,26 @@ export function explainedSuggestion(form: ClassifyForm): ClassificationExplained
 export function classifyDecision(
   id: string,
   form: ClassifyForm,
+  /** The incident's severity now: lowering it always needs a reason. */
+  current: Severity | null = null,
 ):
   { ok: true; req: Req<'incidents/classify'>; overridden: boolean } | { ok: false; error: string } {
-  if (Number.isNaN(parsePercent(form.percentUsersAffected) ?? 0))
-    return { ok: false, error: 'classify_err_percent' };
+  const bad = percentError(form.percentUsersAffected);
+  if (bad) return { ok: false, error: bad };
   const answers = answersOf(form);
   const suggested = classify(answers).severity;
   const severity = form.chosen ?? suggested;
   const overridden = severity !== suggested;
+  const needs = reasonRequired({ current, suggested, chosen: severity });
   const reason = form.overrideReason.trim();
-  if (overridden && reason === '') return { ok: false, error: 'classify_err_reason' };
+  if (needs && reason === '')
+    return {
+      ok: false,
+      error: needs === 'downgrade' ? 'classify_err_downgrade' : 'classify_err_reason',
+    };
   return {
     ok: true,
     overridden,
-    req: { id, answers, severity, ...(overridden ? { overrideReason: reason } : {}) },
+    req: { id, answers, severity, ...(needs || overridden ? { overrideReason: reason } : {}) },
   };
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { FeatureCriticality, Severity } from '../../../core/types';
 import type { IncidentRecord } from '../../db/schema';
+import { reasonRequired } from '../../../core/triage';
 import { send } from '../../messaging/channel';
 import { assumptionLine, reasonLine } from '../../i18n/core-text';
 import { t } from '../../i18n/translate';
@@ -9,6 +10,7 @@ import { Alert, Field, useAction } from './common';
 import {
   TRI_QUESTIONS,
   classifyDecision,
+  percentError,
   explainedSuggestion,
   initialClassifyForm,
   type ClassifyForm,
@@ -34,17 +36,21 @@ export function ClassifyPanel({ incident, onDone }: { incident: IncidentRecord; 
   const action = useAction();
   const s = useMemo(() => explainedSuggestion(form), [form]);
   const chosen = form.chosen ?? s.severity;
-  const overriding = chosen !== s.severity;
+  const needs = reasonRequired({ current: incident.severity, suggested: s.severity, chosen });
+  const overriding = needs !== null;
+  const pctError = percentError(form.percentUsersAffected);
   const set = <K extends keyof ClassifyForm>(k: K, v: ClassifyForm[K]) =>
     setForm((f) => ({ ...f, [k]: v }));
   const again = incident.severity !== null;
 
   const submit = (e: Event) => {
     e.preventDefault();
-    const d = classifyDecision(incident.id, form);
+    const d = classifyDecision(incident.id, form, incident.severity);
     if (!d.ok) {
       action.setError(t(d.error));
-      document.getElementById(d.error === 'classify_err_reason' ? 'cl-reason' : 'cl-pct')?.focus();
+      document
+        .getElementById(d.error.startsWith('classify_err_percent') ? 'cl-pct' : 'cl-reason')
+        ?.focus();
       return;
     }
     void action.run(async () => {
@@ -59,7 +65,12 @@ export function ClassifyPanel({ incident, onDone }: { incident: IncidentRecord; 
       {TRI_QUESTIONS.slice(0, 2).map((q) => (
         <TriQuestion key={q} q={q} value={form[q]} onChange={(v) => set(q, v)} />
       ))}
-      <Field id="cl-pct" label={t('rs_q_percentUsersAffected')} hint={t('rs_q_percentHint')}>
+      <Field
+        id="cl-pct"
+        label={t('rs_q_percentUsersAffected')}
+        hint={t('rs_q_percentHint')}
+        error={pctError ? t(pctError) : null}
+      >
         {(a) => (
           <input
             {...a}

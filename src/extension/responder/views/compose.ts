@@ -1,5 +1,6 @@
 import { composeUpdate, proposeNextUpdate } from '../../../core/comms/compose';
-import { formatClock } from '../../../core/time';
+import { customerTimeZone, formatClock } from '../../../core/time';
+import { composeInitial, composeResolution } from '../../../core/comms/messages';
 import { lintMessage } from '../../../core/comms/lint';
 import { renderTemplate, type TemplateVars } from '../../../core/comms/render';
 import { DEFAULT_TEMPLATES, type TemplateId } from '../../../core/comms/templates';
@@ -18,7 +19,11 @@ export interface FieldDef {
 
 /** The inputs of each message kind (everything else comes from the incident and the policy). */
 export const KIND_FIELDS: Readonly<Record<MessageKind, readonly FieldDef[]>> = {
-  initial: [{ name: 'feature', type: 'text' }],
+  initial: [
+    { name: 'feature', type: 'text' },
+    { name: 'impact', type: 'textarea' },
+    { name: 'nextUpdateAt', type: 'datetime' },
+  ],
   update: [
     { name: 'impacted', type: 'textarea' },
     { name: 'learned', type: 'textarea' },
@@ -26,6 +31,7 @@ export const KIND_FIELDS: Readonly<Record<MessageKind, readonly FieldDef[]>> = {
   ],
   resolution: [
     { name: 'feature', type: 'text' },
+    { name: 'explanation', type: 'textarea' },
     { name: 'resolvedAt', type: 'datetime' },
   ],
   customer_email: [
@@ -52,11 +58,12 @@ export const KIND_FIELDS: Readonly<Record<MessageKind, readonly FieldDef[]>> = {
 export interface ComposeEnv {
   incident: Pick<IncidentRecord, 'title' | 'components' | 'startedAt'>;
   severity: Severity | null;
-  policy: Pick<Policy, 'updateCadenceMinutes' | 'postmortemHours'>;
+  policy: Pick<Policy, 'updateCadenceMinutes' | 'postmortemHours' | 'levels'>;
   /** The team's templates (settings); missing ones fall back to the defaults. */
   templates?: Readonly<Record<string, string>>;
   now: number;
   locale: string;
+  /** The status page's time zone: customer text states its times in it (UTC when unknown). */
   timeZone?: string;
 }
 
@@ -91,11 +98,41 @@ export function draftMessage(
   env: ComposeEnv,
 ): Drafted {
   const template = env.templates?.[kind] ?? DEFAULT_TEMPLATES[kind as TemplateId];
+  const zone = customerTimeZone(env.timeZone);
   const clock = (at: number | null) =>
     at === null
       ? ''
-      : formatClock(at, env.locale, { timeZone: env.timeZone, zoneName: true, now: env.now });
+      : formatClock(at, env.locale, { timeZone: zone, zoneName: true, now: env.now });
   const nextAt = fromLocalInput(fields.nextUpdateAt ?? '');
+  const ctx = { now: env.now, locale: env.locale, timeZone: zone, policy: env.policy, template };
+  const outcome = (
+    r: ReturnType<typeof composeInitial> | ReturnType<typeof composeResolution>,
+  ): Drafted =>
+    r.ok
+      ? { ok: true, text: r.text, lints: r.lints }
+      : {
+          ok: false,
+          missing: r.missing,
+          ...(r.missing.length === 0 ? { problem: r.message } : {}),
+        };
+  if (kind === 'initial')
+    return outcome(
+      composeInitial(
+        { feature: fields.feature ?? '', impact: fields.impact ?? '', nextUpdateAt: nextAt },
+        ctx,
+      ),
+    );
+  if (kind === 'resolution')
+    return outcome(
+      composeResolution(
+        {
+          feature: fields.feature ?? '',
+          explanation: fields.explanation ?? '',
+          resolvedAt: fromLocalInput(fields.resolvedAt ?? ''),
+        },
+        { ...ctx, severity: env.severity },
+      ),
+    );
   if (kind === 'update') {
     const r = composeUpdate(
       { impacted: fields.impacted ?? '', learned: fields.learned ?? '', nextUpdateAt: nextAt },
@@ -104,7 +141,7 @@ export function draftMessage(
         locale: env.locale,
         cadenceMinutes: env.policy.updateCadenceMinutes,
         template,
-        ...(env.timeZone ? { timeZone: env.timeZone } : {}),
+        timeZone: zone,
       },
     );
     if (!r.ok)

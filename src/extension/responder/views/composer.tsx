@@ -27,6 +27,8 @@ export function Composer(props: {
   const [round, setRound] = useState(0);
   // Right after a publish the stored draft is gone but this list may not have caught up yet.
   const [fresh, setFresh] = useState<ComposerKind | null>(null);
+  // What the last publish to Statuspage reached: "Published" with the public link.
+  const [published, setPublished] = useState<{ link: string } | null>(null);
   const saved = fresh === kind ? undefined : props.drafts.find((d) => d.kind === kind)?.fields;
   return (
     <section aria-labelledby="cmp-h">
@@ -50,6 +52,21 @@ export function Composer(props: {
           ))}
         </ul>
       </nav>
+      <p role="status" class="published" data-published={published ? '' : undefined}>
+        {published && (
+          <>
+            <strong>{t('rs_published')}</strong>
+            {/^https:\/\//i.test(published.link) && (
+              <>
+                {' · '}
+                <a href={published.link} target="_blank" rel="noopener noreferrer">
+                  {t('rs_published_view')}
+                </a>
+              </>
+            )}
+          </>
+        )}
+      </p>
       <h3>{t(`rs_kind_${kind}`)}</h3>
       <DraftEditor
         key={`${kind}|${round}`}
@@ -60,12 +77,14 @@ export function Composer(props: {
       >
         {(ctx) => (
           <PublishControls
-            incidentId={props.incident.id}
+            incident={props.incident}
             kind={kind}
             ctx={ctx}
             statuspage={props.statuspage}
-            onPublished={() => {
+            onChanged={props.onChanged}
+            onPublished={(r) => {
               // A fresh draft (new proposed next-update time) after each post.
+              setPublished(r.statuspageIncidentId ? { link: r.shortlink ?? '' } : null);
               setFresh(kind);
               setRound((r) => r + 1);
               props.onChanged();

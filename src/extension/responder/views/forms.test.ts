@@ -107,7 +107,7 @@ describe('classify questionnaire', () => {
     });
     expect(classifyDecision('i1', { ...sev2, percentUsersAffected: '120' })).toEqual({
       ok: false,
-      error: 'classify_err_percent',
+      error: 'classify_err_percentRange',
     });
     expect(parsePercent('12,5%')).toBe(12.5);
   });
@@ -167,5 +167,41 @@ describe('component picker field', () => {
       ['Payments', ['cmp3', 'cmp4']],
     ]);
     expect(unknownIds('cmp1, typo9, typo9', choices)).toEqual(['typo9']);
+  });
+});
+
+describe('classify decisions that need a word', () => {
+  const form = () => ({
+    ...initialClassifyForm(undefined, true),
+    noUserCanAccessCore: 'yes' as const,
+  });
+  it('a downgrade asks for a reason, even when it follows the new suggestion', () => {
+    const f = {
+      ...initialClassifyForm(
+        {
+          noUserCanAccessCore: false,
+          dataIntegrityBreach: false,
+          percentUsersAffected: 40,
+          featureCriticality: 'significant',
+        },
+        true,
+      ),
+    };
+    // the answers now suggest SEV-2; the incident is SEV-1
+    expect(classifyDecision('i1', f, 1)).toEqual({ ok: false, error: 'classify_err_downgrade' });
+    const r = classifyDecision('i1', { ...f, overrideReason: 'Core login works again' }, 1);
+    expect(r.ok && r.req).toMatchObject({ severity: 2, overrideReason: 'Core login works again' });
+    // raising or keeping it does not
+    expect(classifyDecision('i1', form(), 2).ok).toBe(true);
+  });
+  it('150% is refused with its own message, not read as unknown', () => {
+    expect(classifyDecision('i1', { ...form(), percentUsersAffected: '150' })).toEqual({
+      ok: false,
+      error: 'classify_err_percentRange',
+    });
+    expect(classifyDecision('i1', { ...form(), percentUsersAffected: 'lots' })).toEqual({
+      ok: false,
+      error: 'classify_err_percent',
+    });
   });
 });

@@ -86,7 +86,9 @@ describe('a German UI words what the core says in German', () => {
         'Beschreiben Sie die Bedingung im System oder Prozess, die es zugelassen hat, ' +
         'z. B. „der Änderungsprozess hatte keinen Review-Schritt, der das abgefangen hätte“.',
     );
-    expect(items.some((t) => t?.includes('„fixed by 3“ verspricht eine Behebungszeit'))).toBe(true);
+    expect(
+      items.some((t) => t?.includes('„will be fixed by 3pm“ verspricht eine Behebungszeit')),
+    ).toBe(true);
     expect(items.join(' ')).not.toMatch(/promises|ends the analysis/);
     expect([...el.querySelectorAll('mark.lint')].map((m) => m.getAttribute('title'))).toContain(
       '„Human error“ (menschliches Versagen) beendet die Analyse bei einer Person',

@@ -30,7 +30,7 @@ export function ObligationsPanel(props: {
     publiclyVisible: incident.publiclyVisible,
     ...(incident.commonlyUsed === undefined ? {} : { commonlyUsed: incident.commonlyUsed }),
   };
-  // Tick once a second only while something counts down (the shared ticker, STYLE.md #6).
+  // Tick once a second only while something counts down (the shared ticker, docs/style.md #6).
   const now = useNow(obligationRows(input, policy, Date.now()).some((r) => COUNTING.has(r.state)));
   const rows = obligationRows(input, policy, now);
   if (rows.length === 0) return <p class="muted">{t('rs_ob_unclassified')}</p>;

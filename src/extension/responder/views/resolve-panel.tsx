@@ -5,7 +5,8 @@ import { send } from '../../messaging/channel';
 import { countdown } from '../../i18n/countdown';
 import { t } from '../../i18n/translate';
 import { useNow } from '../../ui/hooks/use-now';
-import { Alert, When, useAction } from './common';
+import { Alert, Field, When, useAction } from './common';
+import { usePublishGate } from './publish-gate';
 import type { ComposeEnv } from './compose';
 import { fromLocalInput, toLocalInput } from '../../ui/datetime-input';
 import { DraftEditor, refusalText, type DraftContext } from './draft-editor';
@@ -28,6 +29,12 @@ export function ResolvePanel(props: {
   onChanged(): void;
 }) {
   const { incident } = props;
+  if (incident.status === 'cancelled')
+    return (
+      <p role="status" data-cancelled>
+        {t('rs_status_cancelled')}
+      </p>
+    );
   if (incident.status === 'resolved' && incident.resolvedAt !== undefined) {
     return (
       <PostmortemClock resolvedAt={incident.resolvedAt} hours={props.policy.postmortemHours} />
@@ -51,6 +58,7 @@ export function ResolvePanel(props: {
           />
         )}
       </DraftEditor>
+      <CancelIncident incident={incident} onChanged={props.onChanged} />
     </section>
   );
 }
@@ -62,12 +70,18 @@ function ResolveControls(props: {
   onChanged(): void;
 }) {
   const { ctx } = props;
-  const [publish, setPublish] = useState(props.statuspage.connected);
+  // Only an incident that is on the status page can have its resolution published there: never
+  // create a public, already-resolved incident for one customers were never shown.
+  const onPage = props.statuspage.connected && Boolean(props.incident.statuspageIncidentId);
+  const [publish, setPublish] = useState(onPage);
   const action = useAction();
+  const gate = usePublishGate(ctx.drafted.ok ? ctx.drafted.lints : []);
   const target = targetOf(ctx.fields, { status: 'resolved', componentStatus: 'operational' });
-  const resolve = () =>
+  const resolve = (force = false) =>
     void action.run(async () => {
       if (!ctx.drafted.ok) return refusalText('resolution', ctx.drafted);
+      const stop = gate.check(force);
+      if (stop) return stop;
       const field = ctx.fields.resolvedAt ?? '';
       const at = fromLocalInput(field);
       if (at === null) return t('rs_resolve_errTime');
@@ -78,9 +92,7 @@ function ResolveControls(props: {
         text: ctx.drafted.text,
         ...exact,
         fields: ctx.fields,
-        ...(publish && props.statuspage.connected
-          ? { publish: { ...target, status: 'resolved' as const } }
-          : {}),
+        ...(publish && onPage ? { publish: { ...target, status: 'resolved' as const } } : {}),
       });
       if (!r.ok) return errorText(r.error);
       props.onChanged();
@@ -88,7 +100,12 @@ function ResolveControls(props: {
     });
   return (
     <div class="publish">
-      {props.statuspage.connected && (
+      {props.statuspage.connected && !onPage && (
+        <p class="muted meta" data-not-published>
+          {t('rs_resolve_notPublished')}
+        </p>
+      )}
+      {onPage && (
         <>
           <label class="inline">
             <input
@@ -110,12 +127,58 @@ function ResolveControls(props: {
         </>
       )}
       <p>
-        <button type="button" disabled={action.busy} onClick={resolve}>
+        <button type="button" disabled={action.busy} onClick={() => resolve()}>
           {t('rs_resolve_submit')}
         </button>
+        {gate.asking && (
+          <button
+            type="button"
+            class="secondary"
+            disabled={action.busy}
+            onClick={() => resolve(true)}
+          >
+            {t('rs_gate_anyway')}
+          </button>
+        )}
       </p>
       <Alert message={action.error} />
     </div>
+  );
+}
+
+/** Cancelling an incident declared by mistake: a reason, then it is closed (and taken off the page). */
+export function CancelIncident(props: { incident: IncidentRecord; onChanged(): void }) {
+  const [reason, setReason] = useState('');
+  const action = useAction();
+  const cancel = () =>
+    void action.run(async () => {
+      if (reason.trim() === '') return t('rs_cancel_errReason');
+      const r = await send('incidents/cancel', { id: props.incident.id, reason });
+      if (!r.ok) return errorText(r.error);
+      props.onChanged();
+      return null;
+    });
+  return (
+    <section aria-labelledby="cx-h" class="cancel">
+      <h2 id="cx-h">{t('rs_cancel_title')}</h2>
+      <p class="muted">{t('rs_cancel_hint')}</p>
+      <Field id="cx-reason" label={t('rs_cancel_reason')}>
+        {(a) => (
+          <input
+            {...a}
+            type="text"
+            value={reason}
+            onInput={(e) => setReason(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <p>
+        <button type="button" class="secondary" disabled={action.busy} onClick={cancel}>
+          {t('rs_cancel_submit')}
+        </button>
+      </p>
+      <Alert message={action.error} />
+    </section>
   );
 }
 

@@ -26,5 +26,11 @@ export function errorText(e: StatuspageError | { kind: 'already_resolved' }): st
       return t(`rs_sp_cfg_${e.detail}`);
     case 'already_resolved':
       return t('rs_err_alreadyResolved');
+    case 'maybe_posted':
+      return t('rs_sp_err_maybePosted', String(e.seconds));
+    case 'no_public_title':
+      return t('rs_sp_err_noPublicTitle');
+    case 'never_published':
+      return t('rs_sp_err_neverPublished');
   }
 }

@@ -37,7 +37,7 @@ describe('obligation checklist', () => {
       status_page: 15,
       coordination_meeting: 30,
       customer_email: 60,
-      engage_on_call: 0,
+      engage_on_call: 5, // due now: within the due-soon window
     });
     expect(rows.every((r) => r.key.includes('|'))).toBe(true);
     expect(rows.find((r) => r.ruleId === 'status_page')?.canMarkDone).toBe(true);
@@ -103,7 +103,11 @@ describe('composer', () => {
       learned: '',
       nextUpdateAt: '2025-03-15T14:30',
     });
-    expect(defaultFields('initial', env)).toEqual({ feature: 'Checkout' });
+    expect(defaultFields('initial', env)).toEqual({
+      feature: 'Checkout',
+      impact: '',
+      nextUpdateAt: '2025-03-15T14:30',
+    });
   });
   it('refuses an update with an element missing, naming it', () => {
     const r = draftMessage(
@@ -142,9 +146,17 @@ describe('composer', () => {
     expect(r.ok && r.lints.map((l) => l.code)).toContain('next_update_too_late');
   });
   it('renders the initial message, the email, exec note and banner; names missing inputs', () => {
-    const initial = draftMessage('initial', { feature: 'Checkout' }, env);
-    expect(initial.ok && initial.text).toBe(
-      'We are aware of an issue affecting Checkout and are investigating. We will update every 30 minutes.',
+    expect(draftMessage('initial', { feature: 'Checkout', nextUpdateAt: '' }, env)).toEqual({
+      ok: false,
+      missing: ['impact', 'nextUpdateAt'],
+    });
+    const initial = draftMessage(
+      'initial',
+      { feature: 'Checkout', impact: 'Card payments fail.', nextUpdateAt: '2025-03-15T14:30' },
+      env,
+    );
+    expect(initial.ok && initial.text.replace(/\u202f/g, ' ')).toBe(
+      'We are aware of an issue affecting Checkout and are investigating. Card payments fail. We will update every 30 minutes; the next update will be posted by 2:30 PM UTC.',
     );
     expect(draftMessage('banner', { feature: 'Checkout', statusPageUrl: '' }, env)).toEqual({
       ok: false,
@@ -176,12 +188,27 @@ describe('composer', () => {
     expect(email.ok && email.text).toContain('since 1:50 PM UTC');
   });
   it('a resolution names the resolved time; a fix-time promise is linted with a span', () => {
+    expect(
+      draftMessage('resolution', { feature: 'Checkout', resolvedAt: '2025-03-15T14:00' }, env),
+    ).toEqual({ ok: false, missing: ['explanation'] });
     const r = draftMessage(
       'resolution',
-      { feature: 'Checkout', resolvedAt: '2025-03-15T14:00' },
+      {
+        feature: 'Checkout',
+        resolvedAt: '2025-03-15T14:00',
+        explanation: 'A bad route was rolled back.',
+      },
       env,
     );
-    expect(r.ok && r.text).toContain('restored as of 2:00 PM UTC');
+    expect(r.ok && r.text).toContain('restored as of 2:00 PM UTC. A bad route was rolled back.');
+    // SEV-2: the policy requires a post-mortem, so the resolution promises it
+    expect(r.ok && r.text).toContain('We will publish a full post-mortem within 48 hours.');
+    const sev3 = draftMessage(
+      'resolution',
+      { feature: 'Checkout', resolvedAt: '2025-03-15T14:00', explanation: 'Rolled back.' },
+      { ...env, severity: 3 },
+    );
+    expect(sev3.ok && sev3.text).not.toContain('post-mortem');
     const withPromise = draftMessage(
       'banner',
       { feature: 'Checkout, fixed by 3pm', statusPageUrl: 'https://s.example' },

@@ -42,6 +42,9 @@ beforeEach(async () => {
 describe('reviews/create', () => {
   it('prefills the timeline minute by minute from the recorded events and computes the duration', async () => {
     const id = await resolvedIncident();
+    // The setup already wrote the overlay projection: forget it, so only a write by reviews/create counts.
+    kit.platform.overlay = undefined;
+    kit.clock.now += MIN;
     const r = await h['reviews/create']({ incidentId: id }, sender);
     expect(r.incidentId).toBe(id);
     expect(r.title).toBe('Checkout down');
@@ -53,7 +56,8 @@ describe('reviews/create', () => {
     ]);
     expect(r.timeline.every((e) => e.validatedBy === undefined)).toBe(true);
     expect(r.impact.durationMinutes).toBe(45);
-    expect(kit.platform.overlay).toBeDefined(); // the storage signal views re-read on
+    // The storage signal views re-read on, rewritten by this command at its time.
+    expect(kit.platform).toMatchObject({ overlay: { computedAt: kit.clock.now } });
   });
 
   it('is idempotent and refuses incidents that are not resolved', async () => {
@@ -105,8 +109,12 @@ describe('reviews/save', () => {
     expect(saved.impact).toEqual({
       customersAffected: 120,
       durationMinutes: 45,
+      // measured from the incident when the review was created, kept on every save
+      timeToDetectMinutes: r.impact.timeToDetectMinutes,
+      timeToResolveMinutes: r.impact.timeToResolveMinutes,
       accounts: [{ name: 'Acme', arr: 50_000 }],
     });
+    expect(saved.impact.timeToResolveMinutes).toBeDefined();
     expect(saved.actionItems[0]).toMatchObject({ status: 'open', createdAt: kit.clock.now });
     expect(saved.actionItems[0]?.doneAt).toBeUndefined();
     expect(saved.timeline[0]?.validatedBy).toBe('Ana');

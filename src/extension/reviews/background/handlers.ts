@@ -1,11 +1,13 @@
 import {
   createReview,
-  incidentDurationMinutes,
-  lintActionItem,
+  incidentFacts,
+  highestSeverityReached,
+  publishBlockers,
+  skipReasonProblem,
   type ActionItemStatus,
 } from '../../../core/review';
 import { putReview, reviewsOf } from '../../db/drafts';
-import { eventsOf, getIncident } from '../../db/incidents';
+import { eventsOf, getIncident, saveIncident } from '../../db/incidents';
 import type { LensDatabase } from '../../db/open';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../db/schema';
 import type { Handlers } from '../../messaging/channel';
@@ -15,7 +17,7 @@ import { text } from '../../../core/validate';
 import { payload } from '../../background/input';
 
 type ReviewCommand =
-  'reviews/create' | 'reviews/save' | 'reviews/publish' | 'reviews/setItemStatus';
+  'reviews/create' | 'reviews/save' | 'reviews/publish' | 'reviews/setItemStatus' | 'reviews/skip';
 
 const STATUSES: readonly ActionItemStatus[] = ['open', 'done', 'wont_do'];
 
@@ -68,6 +70,9 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
         title: incident.title,
         events: await eventsOf(db, incident.id),
         now: deps.now(),
+        // The review measures from when impact began, and links the public incident.
+        startedAt: incident.startedAt,
+        ...(incident.statuspageShortlink ? { statuspageUrl: incident.statuspageShortlink } : {}),
       });
       await putReview(db, review);
       return review;
@@ -77,7 +82,11 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
       payload(p);
       const db = await deps.db();
       const stored = await mustGetReview(db, (p.review as { id?: unknown } | null)?.id);
-      const duration = incidentDurationMinutes(await eventsOf(db, stored.incidentId));
+      // Duration from the start of impact (the stored review's start, else the declaration).
+      const duration = incidentFacts(
+        await eventsOf(db, stored.incidentId),
+        stored.startedAt,
+      ).durationMinutes;
       const review: ReviewRecord = sanitizeReview(p.review, stored, deps.now(), duration);
       await putReview(db, review);
       return review;
@@ -90,20 +99,11 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
       if (review.publishedAt !== undefined) return review;
       const incident = await resolvedIncident(db, review.incidentId);
       const now = deps.now();
-      // What turns an incident into an improvement (domain text): a cause in the system, and action
-      // items. A review without them does not meet the post-mortem duty.
-      if (!review.rootCause?.trim())
-        throw new Error('Name the root cause (the systemic condition) before publishing.');
-      if (review.actionItems.length === 0)
-        throw new Error('Add at least one action item before publishing.');
-      const unfinished = review.actionItems.some((a) =>
-        lintActionItem(a, now).some((l) => l.level === 'error'),
-      );
-      if (unfinished) {
-        throw new Error(
-          'Every action item needs a description, an owner and a due date before publishing.',
-        );
-      }
+      // What turns an incident into an improvement (docs/policy.md): a cause in the system, and
+      // specific, owned, dated action items (a vague one only as a follow-up to define). A review
+      // without them does not meet the post-mortem duty.
+      const blockers = publishBlockers(review, now);
+      if (blockers.length > 0) throw new Error(blockers.map((b) => b.message).join(' '));
       const event: EventRecord = {
         id: deps.newId(),
         incidentId: incident.id,
@@ -143,6 +143,30 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
       };
       await putReview(db, saved);
       return saved;
+    },
+
+    async 'reviews/skip'(p) {
+      payload(p);
+      const db = await deps.db();
+      const incident = await resolvedIncident(db, p.incidentId);
+      const reason = typeof p.reason === 'string' ? p.reason.trim().slice(0, 1000) : '';
+      const problem = skipReasonProblem(
+        highestSeverityReached(await eventsOf(db, incident.id)),
+        reason,
+      );
+      if (problem === 'required')
+        throw new Error(
+          'A review is required for SEV-1 and SEV-2 incidents; it cannot be skipped.',
+        );
+      if (problem === 'reason_missing') throw new Error('Give a reason for skipping the review.');
+      const now = deps.now();
+      const skipped: IncidentRecord = {
+        ...incident,
+        reviewSkipped: { reason, at: now },
+        updatedAt: now,
+      };
+      await saveIncident(db, skipped);
+      return skipped;
     },
   };
 }

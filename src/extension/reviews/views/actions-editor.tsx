@@ -59,6 +59,9 @@ export function ActionItemsEditor({
     <fieldset>
       <legend>{t('review_actionItems')}</legend>
       <p class="hint">{t('review_actionItemsHint')}</p>
+      <p class="hint" id="rv-todefine-hint">
+        {t('rvi_toDefineHint')}
+      </p>
       <ol class="items">
         {review.actionItems.map((a, i) => {
           const n = i + 1;
@@ -113,6 +116,15 @@ export function ActionItemsEditor({
                   onClick={() => change((r) => ({ ...r, actionItems: removeAt(r.actionItems, i) }))}
                 />
               </div>
+              <label class="inline">
+                <input
+                  type="checkbox"
+                  checked={a.toDefine === true}
+                  aria-describedby="rv-todefine-hint"
+                  onChange={(e) => set(i, { toDefine: e.currentTarget.checked ? true : undefined })}
+                />{' '}
+                {t('rvi_toDefine')} <span class="sr">{t('review_itemN', n)}</span>
+              </label>
               <p class="hint">{itemDates(a)}</p>
               <Lints id={`rv-lint-ai-${i}`} lints={lints.get(`actionItems[${i}]`)} />
             </li>

@@ -1,6 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
+  communicationCompliance,
+  complianceSummary,
   incidentDurationMinutes,
+  publishBlockers,
+  reviewRequirement,
+  supportImpact,
   lintReview,
   type ActionItemStatus,
   type Review,
@@ -15,6 +20,7 @@ import type { Patch } from './draft';
 import { ExportBar } from './export-bar';
 import { ImpactEditor } from './impact-editor';
 import { MitigationsEditor } from './mitigations-editor';
+import { LearningEditor } from './learning-editor';
 import { OverviewEditor, PublishBar } from './overview';
 import { PARTICIPANTS_LIST } from './parts';
 import { readBuilder } from '../repo';
@@ -22,6 +28,9 @@ import { REVIEWS_CSS } from './styles';
 import { TimelineEditor } from './timeline-editor';
 import { lintsByPath } from './view-model';
 import { WhysEditor } from './whys-editor';
+import { CompliancePanel } from './compliance-panel';
+import { FactorsEditor, RootCauseFormChoice } from './factors-editor';
+import { SkipReview, RequirementNote } from './review-rules';
 import { errorMessage } from '../../ui/error';
 
 /** Props of the review builder. */
@@ -94,12 +103,35 @@ function Builder({ incidentId, onBack, headingLevel = 3 }: ReviewBuilderProps) {
       return send('reviews/setItemStatus', { id: (saved ?? draft)?.id ?? '', itemId, status: s });
     }, t('review_statusSaved'));
   const start = () => run(() => send('reviews/create', { incidentId }), t('review_started'));
+  const skip = (reason: string) =>
+    run(async () => {
+      await send('reviews/skip', { incidentId, reason });
+      return null;
+    }, t('rvr_skippedDone'));
   const change = (patch: Patch) => {
     setDraft((d) => (d ? patch(d) : d));
     setDirty(true);
   };
 
   const incident = data?.incident;
+  // Communication is judged on the incident's own timeline plus its linked feed's public posts.
+  const report =
+    data && incident
+      ? communicationCompliance(
+          {
+            events: data.withLinked,
+            publiclyVisible: incident.publiclyVisible,
+            ...(incident.commonlyUsed === undefined ? {} : { commonlyUsed: incident.commonlyUsed }),
+          },
+          data.policy,
+          now,
+        )
+      : null;
+  const support =
+    data?.support && incident
+      ? supportImpact(data.support, report?.declaredAt ?? incident.declaredAt)
+      : null;
+  const requirement = reviewRequirement(report?.highestSeverity ?? null);
   let body;
   if (error) body = <p class="error">{error}</p>;
   else if (!data) body = <p class="muted">{t('popup_loading')}</p>;
@@ -107,11 +139,16 @@ function Builder({ incidentId, onBack, headingLevel = 3 }: ReviewBuilderProps) {
   else if (incident.status !== 'resolved') body = <p>{t('review_notResolved')}</p>;
   else if (!draft) {
     body = (
-      <p>
-        <button type="button" disabled={busy} onClick={() => void start()}>
-          {t('reviews_start')}
-        </button>
-      </p>
+      <>
+        <p>
+          <button type="button" disabled={busy} onClick={() => void start()}>
+            {t('reviews_start')}
+          </button>
+        </p>
+        {requirement === 'optional' && (
+          <SkipReview skipped={incident.reviewSkipped} busy={busy} onSkip={(r) => void skip(r)} />
+        )}
+      </>
     );
   } else {
     const duration = incidentDurationMinutes(data.events);
@@ -132,12 +169,38 @@ function Builder({ incidentId, onBack, headingLevel = 3 }: ReviewBuilderProps) {
         <OverviewEditor {...parts} />
         <TimelineEditor {...parts} fallbackAt={incident.resolvedAt ?? now} />
         <ImpactEditor {...parts} durationMinutes={duration} />
-        <WhysEditor {...parts} />
+        {report && (
+          <CompliancePanel
+            report={report}
+            support={support}
+            heading={headingLevel === 2 ? 'h3' : 'h4'}
+          />
+        )}
+        <RootCauseFormChoice review={draft} change={change} />
+        {(draft.rootCauseForm ?? 'whys') === 'factors' ? (
+          <FactorsEditor {...parts} />
+        ) : (
+          <WhysEditor {...parts} />
+        )}
         <MitigationsEditor {...parts} />
+        <LearningEditor {...parts} />
         <ActionItemsEditor {...parts} now={now} onStatus={(id, s) => void setItemStatus(id, s)} />
         <ReviewChecks lints={lints} heading={headingLevel === 2 ? 'h3' : 'h4'} />
-        <PublishBar review={draft} dirty={dirty} busy={busy} onPublish={() => void publish()} />
-        <ExportBar review={exported} />
+        <PublishBar
+          review={draft}
+          dirty={dirty}
+          busy={busy}
+          blockers={publishBlockers(draft, now)}
+          onPublish={() => void publish()}
+        />
+        <ExportBar
+          review={exported}
+          communication={
+            report
+              ? { summary: complianceSummary(report), ...(support ? { support } : {}) }
+              : undefined
+          }
+        />
       </form>
     );
   }
@@ -150,6 +213,7 @@ function Builder({ incidentId, onBack, headingLevel = 3 }: ReviewBuilderProps) {
         </button>
       )}
       <H>{incident ? t('review_heading', incident.title) : t('review_headingPlain')}</H>
+      {incident?.status === 'resolved' && <RequirementNote requirement={requirement} />}
       {body}
       <p role="status" class={`status ${status.error ? 'error' : ''}`}>
         {status.text}

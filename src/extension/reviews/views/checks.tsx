@@ -10,6 +10,7 @@ const FIELD_KEYS: Record<string, string> = {
   whys: 'review_whys',
   mitigations: 'review_mitigations',
   actionItems: 'review_actionItems',
+  factors: 'rvf_factors',
 };
 
 /** Where a lint was found, in words: "Why 3", "Action item 2", "Summary". */
@@ -22,6 +23,7 @@ export function fieldLabel(path: string): string {
     if (name === 'whys') return t('review_whyShort', n);
     if (name === 'mitigations') return t('review_mitigationN', n);
     if (name === 'actionItems') return t('review_itemN', n);
+    if (name === 'factors') return t('rvf_factorN', n);
   }
   const key = FIELD_KEYS[name];
   return key ? t(key) : path;

@@ -1,28 +1,51 @@
 import { useState } from 'preact/hooks';
 import { formatDate } from '../../../core/time';
-import type { ActionItemStatus, Review } from '../../../core/review';
+import {
+  dashboardCsv,
+  openItemsChecklist,
+  openItemsCsv,
+  reviewDashboard,
+  type ActionItemStatus,
+} from '../../../core/review';
+import type { Severity } from '../../../core/types';
 import { send } from '../../messaging/channel';
+import { downloadText } from '../../ui/browser/download';
+import { errorMessage } from '../../ui/error';
 import { t, uiLocale } from '../../i18n/translate';
 import { useDbQuery } from '../../ui/hooks/use-db';
 import { StatusOptions } from './actions-editor';
+import { CommsChart } from './comms-chart';
 import { CompletionChart } from './completion-chart';
 import { localTimeZone } from './dates';
-import { readReviews } from '../repo';
-import { dashboardView } from './view-model';
-import { errorMessage } from '../../ui/error';
+import { readDashboard } from '../repo';
+import { completionRows } from './view-model';
+
+const SEVERITIES: readonly Severity[] = [1, 2, 3, 4];
 
 /**
- * Action-item tracking across reviews: every item (overdue first) with its owner, due date and a
- * status control, and the monthly completion rate for the last 12 months (chart and table).
+ * The reviews dashboard: communication-SLA compliance per channel and the action-item completion
+ * rate, month by month (charts with accessible tables), every action item with a status control,
+ * a severity filter over all of it, and exports (the reports as CSV; open items as CSV or a
+ * Markdown checklist for an issue tracker).
  */
 export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): void }) {
-  const { data, error, refresh } = useDbQuery(readReviews, []);
+  const { data, error, refresh } = useDbQuery(readDashboard, []);
   const [status, setStatus] = useState('');
+  const [severity, setSeverity] = useState<Severity | 'all'>('all');
   if (error) return <p class="error">{error}</p>;
   if (!data) return <p class="muted">{t('popup_loading')}</p>;
   const now = Date.now();
-  const { rows, months } = dashboardView(data, now, uiLocale(), localTimeZone());
-  const incidentOf = new Map(data.map((r: Review) => [r.id, r.incidentId]));
+  const tz = localTimeZone();
+  const { comms, completion, rows } = reviewDashboard({
+    incidents: data.incidents,
+    reviews: data.reviews,
+    policy: data.policy,
+    now,
+    timeZone: tz,
+    ...(severity === 'all' ? {} : { severities: [severity] }),
+  });
+  const months = completionRows(completion, uiLocale());
+  const incidentOf = new Map(data.reviews.map((r) => [r.id, r.incidentId]));
   const setItem = async (reviewId: string, itemId: string, s: ActionItemStatus) => {
     try {
       await send('reviews/setItemStatus', { id: reviewId, itemId, status: s });
@@ -32,10 +55,74 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
     }
     refresh();
   };
-  const date = (at: number) => formatDate(at, uiLocale(), localTimeZone());
+  const suffix = severity === 'all' ? '' : `-sev${severity}`;
+  const exportReports = () => {
+    downloadText(
+      dashboardCsv(comms, completion),
+      'text/csv;charset=utf-8',
+      `review-dashboard${suffix}.csv`,
+    );
+    setStatus(t('rvd_csvDone'));
+  };
+  const exportItems = () => {
+    downloadText(
+      openItemsCsv(rows, tz),
+      'text/csv;charset=utf-8',
+      `open-action-items${suffix}.csv`,
+    );
+    setStatus(t('rvd_csvDone'));
+  };
+  const copyChecklist = async () => {
+    try {
+      await navigator.clipboard.writeText(openItemsChecklist(rows, tz));
+      setStatus(t('rvd_checklistCopied'));
+    } catch {
+      setStatus(t('review_exportCopyFailed'));
+    }
+  };
+  const date = (at: number) => formatDate(at, uiLocale(), tz);
   return (
     <div>
+      <div class="row filter">
+        <label>
+          <span>{t('rvd_severity')}</span>
+          <select
+            value={String(severity)}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              setSeverity(v === 'all' ? 'all' : (Number(v) as Severity));
+            }}
+          >
+            <option value="all">{t('rvd_allSeverities')}</option>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={String(s)}>
+                {`SEV-${s}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div>
+          <button type="button" class="secondary" onClick={exportReports}>
+            {t('rvd_csv')}
+          </button>
+        </div>
+      </div>
+      <p class="hint">{t('rvd_severityHint')}</p>
+      <h3>{t('rvd_commsHeading')}</h3>
+      <p class="hint">{t('rvd_commsHint')}</p>
+      <CommsChart rows={comms} />
+      <h3>{t('dash_rateHeading')}</h3>
+      <p class="hint">{t('dash_rateHint')}</p>
+      <CompletionChart rows={months} />
       <h3>{t('dash_items')}</h3>
+      <div class="actions">
+        <button type="button" class="secondary" onClick={exportItems}>
+          {t('rvd_itemsCsv')}
+        </button>
+        <button type="button" class="secondary" onClick={() => void copyChecklist()}>
+          {t('rvd_itemsChecklist')}
+        </button>
+      </div>
       {rows.length === 0 ? (
         <p>{t('dash_noItems')}</p>
       ) : (
@@ -57,7 +144,10 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
                 data-item={item.id}
                 data-overdue={overdue ? 'true' : 'false'}
               >
-                <td>{item.description}</td>
+                <td>
+                  {item.description}
+                  {item.toDefine && <span class="hint"> {t('rvi_toDefineTag')}</span>}
+                </td>
                 <td>{item.owner || <span class="muted">{t('dash_unassigned')}</span>}</td>
                 <td>
                   {item.dueAt === undefined ? (
@@ -95,9 +185,6 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
       <p role="status" class="status hint">
         {status}
       </p>
-      <h3>{t('dash_rateHeading')}</h3>
-      <p class="hint">{t('dash_rateHint')}</p>
-      <CompletionChart rows={months} />
     </div>
   );
 }

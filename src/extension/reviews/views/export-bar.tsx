@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import {
   reviewToHtml,
   reviewToMarkdown,
+  type ExportCommunication,
   type ExportOptions,
   type Review,
 } from '../../../core/review';
@@ -10,8 +11,12 @@ import { t, uiLocale } from '../../i18n/translate';
 import { localTimeZone } from './dates';
 
 /** The export settings: the UI locale and the browser's zone, fixed so the bytes are stable. */
-export function exportOptions(): ExportOptions {
-  return { locale: uiLocale(), timeZone: localTimeZone() };
+export function exportOptions(communication?: ExportCommunication): ExportOptions {
+  return {
+    locale: uiLocale(),
+    timeZone: localTimeZone(),
+    ...(communication ? { communication } : {}),
+  };
 }
 
 /** A file name for the review's exports: `post-incident-review-<title>.md`. */
@@ -28,9 +33,16 @@ export function exportFileName(review: Review, ext: 'md' | 'html'): string {
  * Export: Markdown as a download or on the clipboard, and the printable HTML in a new tab (print it
  * to PDF from there, or straight away with "Print"). The review exported is the one on screen.
  */
-export function ExportBar({ review }: { review: Review }) {
+export function ExportBar({
+  review,
+  communication,
+}: {
+  review: Review;
+  /** The communication section (compliance line, support impact), computed from the incident. */
+  communication?: ExportCommunication | undefined;
+}) {
   const [status, setStatus] = useState('');
-  const markdown = () => reviewToMarkdown(review, exportOptions());
+  const markdown = () => reviewToMarkdown(review, exportOptions(communication));
   const download = () => {
     downloadText(markdown(), 'text/markdown;charset=utf-8', exportFileName(review, 'md'));
     setStatus(t('review_exportDownloaded'));
@@ -44,7 +56,10 @@ export function ExportBar({ review }: { review: Review }) {
     }
   };
   const open = (print: boolean) => {
-    const url = blobUrl(reviewToHtml(review, exportOptions()), 'text/html;charset=utf-8');
+    const url = blobUrl(
+      reviewToHtml(review, exportOptions(communication)),
+      'text/html;charset=utf-8',
+    );
     const tab = window.open(url, '_blank');
     if (!tab) {
       setStatus(t('review_exportBlocked'));

@@ -71,6 +71,16 @@ export function ImpactEditor({
             {t('review_arrHint')}
           </p>
         </label>
+        <label>
+          <span>{t('review_arrCurrency')}</span>
+          <input
+            type="text"
+            maxLength={3}
+            size={4}
+            value={imp.arrCurrency ?? ''}
+            onInput={(e) => setImpact({ arrCurrency: e.currentTarget.value.toUpperCase() })}
+          />
+        </label>
       </div>
       <fieldset>
         <legend>{t('review_accounts')}</legend>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Review } from '../../../core/review';
+import type { PublishBlocker, Review } from '../../../core/review';
+import { fieldLabel } from './checks';
 import { formatDate } from '../../../core/time';
 import { t, uiLocale } from '../../i18n/translate';
 import { localTimeZone } from './dates';
@@ -79,11 +80,14 @@ export function PublishBar({
   review,
   dirty,
   busy,
+  blockers,
   onPublish,
 }: {
   review: Review;
   dirty: boolean;
   busy: boolean;
+  /** What still stands in the way of publishing (core `publishBlockers`). */
+  blockers: readonly PublishBlocker[];
   onPublish(): void;
 }) {
   const published = review.publishedAt;
@@ -102,6 +106,32 @@ export function PublishBar({
         </p>
       )}
       {dirty && <p class="hint">{t('review_unsaved')}</p>}
+      {published === undefined && blockers.length > 0 && (
+        <div class="blockers" data-testid="rv-blockers">
+          <p>{t('rvp_blockers')}</p>
+          <ul>
+            {blockers.map((b) => (
+              <li key={`${b.code}-${b.path}`} data-code={b.code}>
+                {blockerText(review, b)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
+}
+
+/** A blocker in the UI language: which field, and what to do. */
+function blockerText(review: Review, b: PublishBlocker): string {
+  switch (b.code) {
+    case 'root_cause':
+      return t(review.rootCauseForm === 'factors' ? 'rvp_noFactor' : 'rvp_noRootCause');
+    case 'no_items':
+      return t('lint_missing_action_items');
+    case 'incomplete_item':
+      return t('rvp_incompleteItem', fieldLabel(b.path));
+    case 'vague_item':
+      return t('rvp_vagueItem', fieldLabel(b.path));
+  }
 }

@@ -34,5 +34,20 @@ padding:4px 8px;box-sizing:border-box;max-width:100%;}
 .rv td.num,.rv th.num{text-align:end;font-variant-numeric:tabular-nums;}
 .rv .ok{color:var(--lens-ok);font-weight:600;}
 .rv .published{color:var(--lens-ok);font-weight:600;}
+.rv label.inline{display:inline-flex;gap:4px;align-items:center;margin:4px 12px 4px 0;font-weight:normal;}
+.rv fieldset.links{border-style:dashed;}
+.rv .summary-line{font-weight:600;}
+.rv .comms table{width:100%;}
+.rv .blockers{flex:1 1 100%;border-left:4px solid var(--lens-overdue);padding:2px 8px;background:var(--lens-surface);}
+.rv .blockers p,.rv .blockers ul{margin:2px 0;}
+.rv figure.chart{flex:1 1 320px;max-width:520px;margin:0;}
+.rv figure.chart svg{width:100%;}
+.rv .legend{display:flex;flex-wrap:wrap;gap:4px 12px;list-style:none;margin:4px 0;padding:0;font-size:.93em;}
+.rv .swatch{display:inline-block;width:12px;height:12px;border-radius:2px;vertical-align:middle;}
+.rv .s-status_page{fill:var(--lens-accent);background:var(--lens-accent);}
+.rv .s-customers{fill:var(--lens-ok);background:var(--lens-ok);}
+.rv .s-executives{fill:var(--lens-soon);background:var(--lens-soon);}
+.rv .s-cadence{fill:var(--lens-muted);background:var(--lens-muted);}
+.rv .filter{margin:8px 0;}
 @media (prefers-reduced-motion: no-preference){.rv .bar{transition:height .2s,y .2s;}}
 `;

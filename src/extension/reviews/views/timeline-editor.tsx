@@ -48,8 +48,9 @@ export function TimelineEditor({
                   <span>
                     {t('review_entryText')} <span class="sr">{t('review_entryN', n)}</span>
                   </span>
-                  <input
-                    type="text"
+                  {/* A textarea: an entry may span several lines, and they are kept. */}
+                  <textarea
+                    rows={2}
                     value={e.text}
                     aria-describedby={`rv-lint-tl-${i}`}
                     onInput={(ev) => set(i, { text: ev.currentTarget.value })}

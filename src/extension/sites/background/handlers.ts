@@ -1,5 +1,6 @@
 import { copiedKey, putCopiedReply } from '../../db/marks';
-import { feedKey, markFeedIncidentDone } from '../../db/sources';
+import { supportSignalFrom } from '../../../core/review';
+import { addSupportSignal, feedKey, markFeedIncidentDone } from '../../db/sources';
 import { DEFAULT_NOTIFICATIONS, getSetting, setSetting } from '../../db/settings';
 import type { NotificationPrefs } from '../../db/schema';
 import type { Handlers, Sender } from '../../messaging/channel';
@@ -56,6 +57,23 @@ export function siteHandlers(deps: Deps): Pick<Handlers, Own> {
         text: text(p.text, 'The reply', 20_000),
         copiedAt: deps.now(),
       });
+      // For the review's support impact: that a reply was copied, and when; not its text.
+      await addSupportSignal(await deps.db(), copiedKey(sourceId, incidentId), {
+        kind: 'reply_copied',
+        at: deps.now(),
+      });
+      return null;
+    },
+    async 'support/ticketMatched'(p) {
+      payload(p);
+      const key = feedKey(text(p.sourceId, 'The source id'), text(p.incidentId, 'The incident id'));
+      const signal = supportSignalFrom({
+        kind: 'ticket_matched',
+        at: deps.now(),
+        ticket: p.ticket,
+      });
+      if (!signal?.ticket) throw new Error('The ticket must be an opaque hash (hex), not text.');
+      await addSupportSignal(await deps.db(), key, signal);
       return null;
     },
     async 'feed/markDone'(p) {

@@ -1,5 +1,5 @@
 /**
- * The one scheduler behind every countdown (STYLE.md #6). Components subscribe while a countdown
+ * The one scheduler behind every countdown (docs/style.md #6). Components subscribe while a countdown
  * is visible; a single 1 s interval runs only while there is at least one subscriber and the
  * document is visible, and stops the moment either is no longer true.
  */

@@ -1,16 +1,16 @@
-/** Screenshots of every variant into docs/widgets-*.png (used by widgets/README.md). */
+/** `npm run docs:screenshots`: every widget variant into docs/widgets-*.png (shown in widgets/README.md). */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../browser';
-import { startServer, type TestServer } from '../server';
-import { hostPage, partText } from './harness';
+import { launchBrowser } from '../e2e/browser';
+import { startServer, type TestServer } from '../e2e/server';
+import { hostPage, partText } from '../e2e/widgets/harness';
 // @ts-expect-error -- plain ESM module without types (the demo's scenario feed)
-import { summaryAt } from '../../../demo/scenario.mjs';
+import { summaryAt } from '../../demo/scenario.mjs';
 
-const FIX = resolve(import.meta.dirname, '../../fixtures/statuspage');
-const DOCS = resolve(import.meta.dirname, '../../../docs');
+const FIX = resolve(import.meta.dirname, '../fixtures/statuspage');
+const DOCS = resolve(import.meta.dirname, '../../docs');
 const load = (n: string) => JSON.parse(readFileSync(resolve(FIX, n), 'utf8'));
 
 let browser: Browser;
@@ -55,7 +55,7 @@ const variants: [string, string, 'light' | 'dark'][] = [
   ],
 ];
 
-test.each(variants)('screenshot %s', async (name, body, scheme) => {
+test.each(variants)('docs/widgets-%s.png', async (name, body, scheme) => {
   server.html(`/shot/${name}`, hostPage(`<div id="shot" style="width:720px">${body}</div>`));
   const page = await browser.newPage({
     colorScheme: scheme,
@@ -66,7 +66,10 @@ test.each(variants)('screenshot %s', async (name, body, scheme) => {
   await expect
     .poll(() => partText(page, tag, tag === 'incident-banner' ? 'name' : 'label'))
     .toBeTruthy();
-  await page.waitForTimeout(300);
-  await page.locator('#shot').screenshot({ path: resolve(DOCS, `widgets-${name}.png`) });
+  // Animations finished (not a fixed wait), so the picture shows the settled banner.
+  await page.locator('#shot').screenshot({
+    path: resolve(DOCS, `widgets-${name}.png`),
+    animations: 'disabled',
+  });
   await page.close();
 });

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Feed, FeedIncident } from '../types';
+import { activeIncidents, effectiveIndicator, parseFeed, parseSummary } from './index';
+
+const DIR = join(process.cwd(), 'tests/fixtures/statuspage');
+const fixtures = readdirSync(DIR).filter((f) => f.endsWith('.json'));
+
+/** What a banner and a badge read of an incident. */
+const shown = (i: FeedIncident) => ({
+  id: i.id,
+  name: i.name,
+  kind: i.kind,
+  status: i.status,
+  impact: i.impact,
+  createdAt: i.createdAt,
+  updatedAt: i.updatedAt,
+  scheduledFor: i.scheduledFor,
+  scheduledUntil: i.scheduledUntil,
+  resolvedAt: i.resolvedAt,
+  shortlink: i.shortlink,
+  components: i.components.map((c) => [c.id, c.name]),
+  updates: i.updates.map((u) => [
+    u.id,
+    u.status,
+    u.body,
+    u.displayAt,
+    u.affectedComponents.map((c) => [c.id, c.name]),
+  ]),
+});
+const view = (f: Feed) => ({
+  url: f.page.url,
+  indicator: f.indicator,
+  effective: effectiveIndicator(f),
+  incidents: f.incidents.map(shown),
+  maintenances: f.maintenances.map(shown),
+  active: activeIncidents(f).map((i) => i.id),
+  components: f.components.map((c) => [c.id, c.name, c.status, c.groupId, c.children]),
+});
+
+describe('parseSummary, the widgets’ entry of the parser', () => {
+  it.each(fixtures)(
+    'reads what a banner and a badge show exactly as parseFeed does: %s',
+    (name) => {
+      const json = JSON.parse(readFileSync(join(DIR, name), 'utf8'));
+      const full = parseFeed(json);
+      if (full.kind === 'incident') return; // (a single incident is not a widget's source)
+      const widget = parseSummary(json);
+      expect(widget.kind).toBe(full.kind);
+      expect(view(widget.feed)).toEqual(view(full.feed));
+    },
+  );
+
+  it('leaves out the fields no widget reads', () => {
+    const r = parseSummary({
+      page: { id: 'p', name: 'Acme', url: 'https://status.acme.test', time_zone: 'UTC' },
+      components: [
+        { id: 'c', name: 'API', status: 'operational', description: 'REST', position: 1 },
+      ],
+      incidents: [
+        {
+          id: 'a',
+          name: 'Down',
+          status: 'investigating',
+          page_id: 'p',
+          monitoring_at: '2024-05-01T10:00:00Z',
+        },
+      ],
+    });
+    expect(r.feed.page).toEqual({ url: 'https://status.acme.test' });
+    expect(r.feed.components[0]).not.toHaveProperty('description');
+    expect(r.feed.incidents[0]).not.toHaveProperty('pageId');
+    expect(r.feed.incidents[0]).not.toHaveProperty('monitoringAt');
+  });
+});

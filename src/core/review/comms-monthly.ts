@@ -1,0 +1,125 @@
+/**
+ * Monthly communication-SLA compliance per channel (status page, customers, executives, update
+ * cadence), beside the action-item completion rate. It takes any set of compliance reports, so the
+ * same computation serves one browser's incidents or a whole team's.
+ *
+ * Decisions: an incident counts in the month (in `timeZone`) of its first classification; a duty
+ * counts once it is met, late or missed (pending and not-applicable ones are left out), and met
+ * means on time; the cadence counts every update owed; the severity filter matches the most severe
+ * level the incident reached, so an escalated incident shows under its worst severity.
+ */
+import { monthKey } from '../time';
+import type { Channel, Severity } from '../types';
+import type { MonthlyCompletion } from './actions';
+import { monthKeys } from './actions';
+import type { ComplianceReport } from './compliance';
+import { percentCell, toCsv } from './csv';
+
+export type CommsMetric = 'status_page' | 'customers' | 'executives' | 'cadence';
+
+/** The metrics in the order the dashboard shows them. */
+export const COMMS_METRICS: readonly CommsMetric[] = [
+  'status_page',
+  'customers',
+  'executives',
+  'cadence',
+];
+
+const DUTY_CHANNEL: Record<Exclude<CommsMetric, 'cadence'>, Channel> = {
+  status_page: 'status_page',
+  customers: 'customer_email',
+  executives: 'exec',
+};
+
+export interface ChannelTally {
+  due: number;
+  onTime: number;
+  /** `onTime / due`; null when nothing was due. */
+  rate: number | null;
+}
+
+export interface MonthlyComms {
+  /** `YYYY-MM`. */
+  month: string;
+  channels: Record<CommsMetric, ChannelTally>;
+}
+
+export interface CommsReportOptions {
+  months?: number;
+  timeZone?: string;
+  /** Only incidents whose most severe level is one of these; all when absent or empty. */
+  severities?: readonly Severity[];
+}
+
+const empty = (): Record<CommsMetric, { due: number; onTime: number }> => ({
+  status_page: { due: 0, onTime: 0 },
+  customers: { due: 0, onTime: 0 },
+  executives: { due: 0, onTime: 0 },
+  cadence: { due: 0, onTime: 0 },
+});
+
+/** The last `months` months (ending with the one holding `now`), oldest first. */
+export function monthlyCommsCompliance(
+  reports: readonly ComplianceReport[],
+  now: number,
+  { months = 12, timeZone = 'UTC', severities }: CommsReportOptions = {},
+): MonthlyComms[] {
+  const keys = monthKeys(now, months, timeZone);
+  const tallies = new Map(keys.map((k) => [k, empty()]));
+  for (const r of reports) {
+    if (r.classifiedAt === null || r.highestSeverity === null) continue;
+    if (severities && severities.length > 0 && !severities.includes(r.highestSeverity)) continue;
+    const t = tallies.get(monthKey(r.classifiedAt, timeZone));
+    if (!t) continue;
+    for (const [metric, channel] of Object.entries(DUTY_CHANNEL) as [CommsMetric, Channel][]) {
+      for (const d of r.duties) {
+        if (d.channel !== channel || d.dueAt === null) continue;
+        if (d.outcome !== 'met' && d.outcome !== 'late' && d.outcome !== 'missed') continue;
+        t[metric].due += 1;
+        if (d.outcome === 'met') t[metric].onTime += 1;
+      }
+    }
+    for (const c of r.cadences) {
+      t.cadence.due += c.owed;
+      t.cadence.onTime += c.onTime;
+    }
+  }
+  return keys.map((month) => {
+    const t = tallies.get(month) ?? empty();
+    const channels = {} as Record<CommsMetric, ChannelTally>;
+    for (const m of COMMS_METRICS) {
+      const { due, onTime } = t[m];
+      channels[m] = { due, onTime, rate: due === 0 ? null : onTime / due };
+    }
+    return { month, channels };
+  });
+}
+
+/**
+ * The dashboard as CSV: one row per month and metric (the four channels, then `action_items`, the
+ * completion rate), with the counts and the rate in percent.
+ */
+export function dashboardCsv(
+  comms: readonly MonthlyComms[],
+  completion: readonly MonthlyCompletion[],
+): string {
+  const rows: (string | number | null)[][] = [
+    ['month', 'metric', 'due', 'on_time', 'rate_percent'],
+  ];
+  const done = new Map(completion.map((c) => [c.month, c]));
+  const months = [
+    ...new Set([...comms.map((c) => c.month), ...completion.map((c) => c.month)]),
+  ].sort();
+  for (const month of months) {
+    const c = comms.find((x) => x.month === month);
+    if (c) {
+      for (const m of COMMS_METRICS) {
+        const t = c.channels[m];
+        rows.push([month, m, t.due, t.onTime, percentCell(t.rate)]);
+      }
+    }
+    const a = done.get(month);
+    if (a) rows.push([month, 'action_items', a.due, a.doneOnTime, percentCell(a.rate)]);
+  }
+  return toCsv(rows);
+}

@@ -1,0 +1,163 @@
+/**
+ * The package as a product team meets it, offline: `npm pack`, install the tarball into a fresh
+ * Vite + React + TypeScript app, type-check and build that app, load it in Chromium, and see the
+ * banner render from a local feed. Then the self-contained file in a plain HTML page. The app's
+ * own files and the page are the README's marked blocks, as written (only the example feed origin
+ * is swapped for the local server's).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../browser';
+import { startServer, type TestServer } from '../server';
+import { partText, watch } from './harness';
+import { packWidgets, readmeSnippets, scaffoldApp } from './offline-app';
+
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/statuspage');
+const CRITICAL = JSON.parse(
+  readFileSync(join(FIXTURES, 'statuspage-embed-nyu-summary-critical-investigating.json'), 'utf8'),
+);
+const EXAMPLE_ORIGIN = 'https://status.example.com';
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+let browser: Browser;
+let server: TestServer;
+let tmp: string;
+let tarball: string;
+let snippets: Map<string, string>;
+
+/** Serves every file under `dir` at `prefix` + its path, and index.html at `prefix` itself. */
+function serveDir(prefix: string, dir: string): void {
+  const send = (file: string) => (_req: unknown, res: ServerResponse) => {
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  };
+  for (const rel of readdirSync(dir, { recursive: true, encoding: 'utf8' }))
+    if (statSync(join(dir, rel)).isFile()) server.route(prefix + rel, send(join(dir, rel)));
+  server.route(prefix, send(join(dir, 'index.html')));
+}
+
+/** Writes a README block into `dir`, the example feed origin swapped for the local server's. */
+function writeSnippet(dir: string, key: string, path: string): void {
+  const text = snippets.get(key);
+  if (!text) throw new Error(`widgets/README.md has no block marked <!-- e2e: ${key} -->`);
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
+  writeFileSync(join(dir, path), text.replaceAll(EXAMPLE_ORIGIN, server.origin));
+}
+
+const run = (cmd: string, args: string[], cwd: string) =>
+  execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: 'pipe',
+    env: { ...process.env, CI: '1' },
+  });
+
+beforeAll(async () => {
+  if (!existsSync(resolve(import.meta.dirname, '../../../widgets/dist/index.js')))
+    throw new Error('widgets/dist is missing: run `npm run build` before the e2e tests.');
+  browser = await launchBrowser();
+  server = await startServer();
+  server.json('/api/v2/summary.json', CRITICAL, {
+    headers: { 'access-control-allow-origin': '*' },
+  });
+  tmp = mkdtempSync(join(tmpdir(), 'widgets-package-'));
+  tarball = packWidgets(tmp);
+  snippets = readmeSnippets();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('the @incident-lens/widgets package, as a product team installs it', () => {
+  test('the tarball carries the built files, the types, the manifest, the README and the licence', () => {
+    const files = run('tar', ['-tzf', tarball], tmp).split('\n');
+    for (const f of [
+      'package/package.json',
+      'package/README.md',
+      'package/LICENSE',
+      'package/dist/index.js',
+      'package/dist/define.js',
+      'package/dist/incident-banner.js',
+      'package/dist/status-badge.js',
+      'package/dist/custom-elements.json',
+      'package/dist/types/widgets/src/index.d.ts',
+      'package/dist/types/src/core/types.d.ts',
+      'package/dist/standalone/incident-widgets.js',
+      'package/dist/standalone/incident-widgets.iife.js',
+    ])
+      expect(files, f).toContain(f);
+    // no sources, tests or build scripts
+    expect(files.filter((f) => /\.test\.|\/src\/.*\.ts$(?<!\.d\.ts)|build\.mjs/.test(f))).toEqual(
+      [],
+    );
+  });
+
+  test('a fresh Vite + React + TypeScript app installs it from the npm cache, type-checks, builds, and shows the banner', async () => {
+    const app = join(tmp, 'app');
+    scaffoldApp(app, tarball);
+    writeSnippet(tmp, 'app/src/widgets.d.ts', 'app/src/widgets.d.ts');
+    writeSnippet(tmp, 'app/src/App.tsx', 'app/src/App.tsx');
+    // Every tarball comes from the npm cache (`npm ci` filled it; the lockfile is the repo's own);
+    // --prefer-offline lets npm fetch a registry metadata document the cache lacks, once.
+    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], app);
+    run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'], app);
+    run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], app);
+    serveDir('/app/', join(app, 'dist'));
+    // (the built index.html asks for /assets/…: serve those at the root too)
+    serveDir('/assets/', join(app, 'dist/assets'));
+
+    const page = await browser.newPage();
+    const w = watch(page);
+    await page.goto(`${server.origin}/app/`);
+    await expect
+      .poll(() => partText(page, 'incident-banner', 'name'), { timeout: 15_000 })
+      .toBe(CRITICAL.incidents[0].name);
+    expect(await partText(page, 'status-badge', 'label')).toBe('Major system outage');
+    expect(w.errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+
+  test('the self-contained file in a plain HTML page, German loaded from next to it', async () => {
+    const site = join(tmp, 'site');
+    writeSnippet(tmp, 'static/index.html', 'site/index.html');
+    cpSync(
+      join(tmp, 'app/node_modules/@incident-lens/widgets/dist/standalone'),
+      join(site, 'incident-widgets'),
+      { recursive: true },
+    );
+    serveDir('/', site);
+    const page = await browser.newPage();
+    const w = watch(page);
+    await page.goto(`${server.origin}/`);
+    await expect
+      .poll(() => partText(page, 'incident-banner', 'name'))
+      .toBe(CRITICAL.incidents[0].name);
+    await expect.poll(() => partText(page, 'status-badge', 'label')).toBe('Schwerer Systemausfall');
+    const locale = server.requests.filter((r) => /\/incident-widgets\/locale-de-/.test(r.url));
+    expect(locale).toHaveLength(1);
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+});
