@@ -26,6 +26,11 @@ const NO_EXTENSION = {
   regex: '(^|/)extension(/|$)',
   message: 'Widgets import nothing from the extension; shared code lives in src/core.',
 };
+const SERVER_ONLY_CORE = {
+  regex: '^(?!\\.\\./core/|\\./)',
+  message:
+    'The server helper imports only the core (and its own folder): no packages, no extension code.',
+};
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 /** From a core file `depth` folders below src/core, a path up `depth` levels leaves the core. */
 const leavesCore = (depth) => ({
@@ -102,6 +107,7 @@ export default tseslint.config(
   {
     files: [
       'src/extension/**',
+      'src/server/**',
       'widgets/**',
       'tests/**',
       'demo/**',
@@ -151,6 +157,11 @@ export default tseslint.config(
   },
   { files: VIEWS, ignores: ['**/*.test.{ts,tsx}'], rules: restrict(NO_E2E, NO_BACKGROUND) },
   { files: ['widgets/**'], rules: restrict(NO_EXTENSION) },
+  {
+    files: ['src/server/**'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(NO_E2E, SERVER_ONLY_CORE),
+  },
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: {

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
@@ -11,9 +11,36 @@ const { version } = JSON.parse(
   version: string;
 };
 
+/**
+ * crxjs lists every `?script` import as a web-accessible resource for `<all_urls>`, so any website
+ * could fetch `chrome-extension://<id>/src/extension/content.iife.js` and learn the extension is
+ * installed (issue 16, item 11). The overlay script is injected by `scripting`, which needs no
+ * web access, and the overlay loads nothing else: the entries go.
+ */
+function noWebAccessibleResources(): Plugin {
+  return {
+    name: 'incident-lens:no-web-accessible-resources',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const asset = bundle['manifest.json'];
+        if (asset?.type !== 'asset') return;
+        const manifest = JSON.parse(String(asset.source)) as Record<string, unknown>;
+        delete manifest.web_accessible_resources;
+        asset.source = JSON.stringify(manifest, null, 2);
+      },
+    },
+  };
+}
+
 /** The extension build. `TARGET=firefox` builds the Firefox variant into dist/firefox. */
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: buildManifest(target, version), browser: target })],
+  plugins: [
+    preact(),
+    crx({ manifest: buildManifest(target, version), browser: target }),
+    noWebAccessibleResources(),
+  ],
   build: {
     outDir: `dist/${target}`,
     emptyOutDir: true,

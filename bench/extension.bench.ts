@@ -73,7 +73,7 @@ export async function run(ctx: { log(m: string): void }): Promise<Row[]> {
     await sleep(2000);
     const overlays = (
       await Promise.all(
-        tabs.map((p) => p.evaluate(() => !!document.querySelector('incident-lens-overlay'))),
+        tabs.map((p) => p.evaluate(() => !!document.querySelector('div[data-incident-lens]'))),
       )
     ).filter(Boolean).length;
     // The request window runs while the IndexedDB writes below go on (to keep `npm run bench`

@@ -49,7 +49,7 @@ async function load(u: UiSession): Promise<Load> {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return {
       loadMs: nav.loadEventEnd - nav.startTime,
-      overlay: !!document.querySelector('incident-lens-overlay'),
+      overlay: !!document.querySelector('div[data-incident-lens]'),
     };
   });
   await cdp.detach();

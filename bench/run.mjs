@@ -1,5 +1,6 @@
 // `npm run bench`: every figure in one run, printed as a table and as JSON (also written to
-// bench/results.json). Benchmarks print numbers; they never fail on a time.
+// bench/results.json). Benchmarks print numbers; they fail on a time only where a row says
+// `budget: true` (a security bound, e.g. ticket matching on a hostile feed), after printing.
 // A bench module exports `run(ctx)` returning rows { group, name, value, unit, goal?, met? }.
 // TypeScript bench modules are loaded through Vite's SSR loader, so they import the real sources.
 import { createServer } from 'vite';
@@ -62,3 +63,10 @@ console.log(`\nIncident Lens benchmarks — ${date} — ${machine}\n\n${table}\n
 const json = JSON.stringify({ date, machine, rows }, null, 2);
 console.log(json);
 await writeFile('bench/results.json', json + '\n');
+const missed = rows.filter((r) => r.budget && !r.met);
+if (missed.length) {
+  console.error(
+    `\nbudget missed: ${missed.map((r) => `${r.name} = ${fmt(r.value)} ${r.unit} (goal ${r.goal})`).join('; ')}`,
+  );
+  process.exit(1);
+}

@@ -208,12 +208,12 @@ try {
   await send('WebDriver:Navigate', { url: `${demo.origin}/demo/console.html` });
   let pill = false;
   for (let i = 0; i < 40 && !pill; i++) {
-    pill = await run(`return !!document.querySelector('incident-lens-overlay')`);
+    pill = await run(`return !!document.querySelector('div[data-incident-lens]')`);
     await sleep(250);
   }
   // (its shadow root is closed: read it with the browser's privileges)
   const pillText = await send('WebDriver:ExecuteScript', {
-    script: `return document.querySelector('incident-lens-overlay')?.openOrClosedShadowRoot
+    script: `return document.querySelector('div[data-incident-lens]')?.openOrClosedShadowRoot
       ?.querySelector('.pill')?.textContent ?? '';`,
     args: [],
     sandbox: 'system',
@@ -225,13 +225,13 @@ try {
   );
 
   await send('WebDriver:ExecuteScript', {
-    script: `document.querySelector('incident-lens-overlay').openOrClosedShadowRoot.querySelector('.pill').click();`,
+    script: `document.querySelector('div[data-incident-lens]').openOrClosedShadowRoot.querySelector('.pill').click();`,
     args: [],
     sandbox: 'system',
   });
   await sleep(500);
   const panel = await send('WebDriver:ExecuteScript', {
-    script: `return document.querySelector('incident-lens-overlay').openOrClosedShadowRoot
+    script: `return document.querySelector('div[data-incident-lens]').openOrClosedShadowRoot
       .querySelector('#lens-panel')?.textContent ?? '';`,
     args: [],
     sandbox: 'system',

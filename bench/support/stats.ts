@@ -6,6 +6,8 @@ export interface Row {
   unit: string;
   goal?: string;
   met?: boolean;
+  /** A budget the bench asserts: `npm run bench` exits non-zero when `met` is false. */
+  budget?: boolean;
 }
 
 export function median(xs: readonly number[]): number {

@@ -4,8 +4,10 @@
  * locale, and keeps every error inside the element: a broken feed or a bug renders nothing rather
  * than reaching the host page.
  */
+// First, before lit loads: see trusted-types.ts.
+import { litPolicyRefused, restoreCreatePolicy } from './trusted-types';
 import type { nothing } from 'lit';
-import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, ReactiveElement, type PropertyValues, type TemplateResult } from 'lit';
 import { parseSummary } from '../../src/core/feed/summary';
 import type { Feed, FeedIncident } from '../../src/core/types';
 import { EMPTY, feedClient, type FeedState } from './feed-client/feed-client';
@@ -15,6 +17,9 @@ import { schedule } from './ticker';
 
 export type Theme = 'auto' | 'light' | 'dark';
 export type Template = TemplateResult | typeof nothing;
+
+// lit has loaded (this module imports it): the page's own createPolicy goes back.
+restoreCreatePolicy();
 
 /** The default seconds between polls (the attribute's documented default). */
 export const DEFAULT_POLL_SECONDS = 60;
@@ -119,6 +124,26 @@ export abstract class FeedElement extends LitElement {
     super.connectedCallback();
     // subscribe again after a move or a re-attach
     this.requestUpdate();
+  }
+
+  /**
+   * Under a Trusted Types allow-list without "lit-html" (see trusted-types.ts) lit cannot render
+   * markup: the widget then shows `plainText()` as a text node, which no policy forbids, and never
+   * throws into the page.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    if (!litPolicyRefused) return super.update(changed);
+    // ReactiveElement's part of an update (attributes reflected, properties marked clean), then text
+    // (protected in the types; calling the base past LitElement's override is what is meant)
+    const base = ReactiveElement.prototype as unknown as { update(c: PropertyValues): void };
+    base.update.call(this, changed);
+    // (plainText reads what willUpdate already computed; it does not parse)
+    this.renderRoot.replaceChildren(this.plainText());
+  }
+
+  /** What the widget says, as plain text: the feed's overall status by default. */
+  protected plainText(): string {
+    return this.feedState.feed?.description ?? '';
   }
 
   /** The widget's own template; called with the strings for its locale. */

@@ -1,4 +1,6 @@
 /** The widget classes, without registering any tag (so you can pick your own names). */
+// First, before lit loads: see trusted-types.ts.
+import './trusted-types';
 export { IncidentBanner } from './incident-banner/incident-banner';
 export type {
   BannerLevel,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedIncident, FeedUpdate } from '../types';
-import { buildSupportReply, latestPublicUpdate } from './support';
+import { buildSupportReply, latestPublicUpdate, replyText } from './support';
 
 const t = (h: number, m: number): number => Date.UTC(2025, 2, 15, h, m);
 const upd = (id: string, at: number, body: string, status: FeedUpdate['status']): FeedUpdate => ({
@@ -126,5 +126,34 @@ describe('buildSupportReply in German', () => {
     for (const locale of ['en-US', 'fr', 'dexx', '']) {
       expect(buildSupportReply(incident, { ...ctx, locale }).startsWith('Hi,')).toBe(true);
     }
+  });
+});
+
+describe('replies carry only text (issue 16, item 13)', () => {
+  it('drops markup decoded from the feed, in the name and the latest update', () => {
+    const hostile = {
+      ...incident,
+      name: 'Checkout <script>steal()</script>errors',
+      updates: [
+        upd(
+          'u3',
+          t(13, 45),
+          'Fixed. <img src=x onerror=alert(1)> <a href="https://evil.example">Details</a>',
+          'monitoring',
+        ),
+        ...incident.updates,
+      ],
+    };
+    const reply = buildSupportReply(hostile, ctx);
+    expect(reply).not.toMatch(/<[a-z/!?]/i);
+    expect(reply).toContain('Latest status (13:45 UTC): Fixed. Details');
+    expect(reply).toContain('(Checkout steal()errors)');
+  });
+
+  it('keeps a lone "<" as text, and breaks one that could open a tag', () => {
+    expect(replyText('latency < 5 ms')).toBe('latency < 5 ms');
+    expect(replyText('a <b')).toBe('a');
+    expect(replyText('x <<img src=x onerror=y>')).toBe('x <');
+    expect(replyText('<!-- c --> ok')).toBe('ok');
   });
 });

@@ -86,6 +86,25 @@ export function latestPublicUpdate(incident: FeedIncident): FeedUpdate | null {
   return latestUpdate(incident) ?? null;
 }
 
+/** Anything shaped like a tag or comment: `<` then a letter, `/`, `!` or `?`, up to `>` or the end. */
+const TAG = /<[a-z/!?][^<>]*(?:>|$)/gim;
+/** A `<` that could still open a tag once pasted next to other text. */
+const OPENER = /<(?=[a-z/!?])/gi;
+
+/**
+ * Feed text as a customer reply may carry it: text only. The feed parser decodes entities, so a
+ * body of `&lt;img src=x onerror=…&gt;` arrives as the characters `<img …>`; a helpdesk that
+ * renders replies as HTML would run it. Tags are removed and a leftover `<` before a letter gets a
+ * space, so no pasted reply can open a tag (issue 16, item 13).
+ */
+export function replyText(s: string): string {
+  return s
+    .replace(TAG, '')
+    .replace(OPENER, '< ')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
+}
+
 /** The values `buildSupportReply` fills in; exposed so a view can render a custom template itself. */
 export function supportReplyVars(incident: FeedIncident, ctx: SupportReplyContext): TemplateVars {
   const w = WORDS[languageOf(ctx.locale)];
@@ -108,8 +127,8 @@ export function supportReplyVars(incident: FeedIncident, ctx: SupportReplyContex
       ? w.nextBy(nextUpdateTime)
       : w.nextSoon;
   return {
-    incidentName: incident.name.trim() || w.unnamed,
-    latestUpdate: latest?.body.trim() || status,
+    incidentName: replyText(incident.name) || w.unnamed,
+    latestUpdate: replyText(latest?.body ?? '') || status,
     latestUpdateTime: formatClock(postedAt, ctx.locale, {
       timeZone: ctx.timeZone,
       zoneName: true,

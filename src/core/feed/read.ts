@@ -29,6 +29,7 @@ import {
   newestUpdateFirst,
 } from './levels';
 import { htmlToText } from './text';
+import { isObj } from '../validate';
 
 export type Obj = Record<string, unknown>;
 
@@ -136,9 +137,8 @@ export function guard(r: Reader, path: string, fn: (path: string) => unknown): v
   }
 }
 
-/** True for a non-null, non-array object. */
-export const isObj = (v: unknown): v is Obj =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+/** True for a non-null, non-array object (the one definition, in core/validate.ts). */
+export { isObj };
 /** Reads an own property only; inherited and prototype keys read as undefined. */
 export const own = (o: Obj, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

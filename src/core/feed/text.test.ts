@@ -45,10 +45,12 @@ describe('htmlToText', () => {
     expect(htmlToText('List:\n  - one\n  - two')).toBe('List:\n  - one\n  - two');
   });
 
+  // A quadratic pass over this half-million-character input takes minutes and fails on the test's
+  // timeout; a linear one takes milliseconds. No wall-clock assertion here (timings live in the bench).
   it('is linear on pathological input', () => {
     const evil = '<a'.repeat(200_000) + '&'.repeat(200_000) + '<br>'.repeat(100_000);
-    const start = performance.now();
-    htmlToText(evil);
-    expect(performance.now() - start).toBeLessThan(1000);
+    const out = htmlToText(evil);
+    expect(out).not.toContain('<a');
+    expect(out.length).toBeLessThan(evil.length);
   });
 });

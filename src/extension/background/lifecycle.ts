@@ -13,7 +13,9 @@ export const POLL_PERIOD_MINUTES = 0.5;
 
 /** One wake of the alarm: poll what is due, then recompute everything from storage. */
 export async function tick(deps: Deps): Promise<void> {
-  await pollDue(deps);
+  // (each source's failure is recorded on it; this catches only a database that will not open,
+  // and still lets the refresh try: deadlines and the badge matter more than one poll)
+  await pollDue(deps).catch((e: unknown) => console.error('[incident-lens] polling failed:', e));
   await refresh(deps);
   await sendActionItemReminders(deps);
 }

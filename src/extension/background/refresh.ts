@@ -1,10 +1,9 @@
 import { computeObligations } from '../../core/obligations';
 import type { Severity, TimelineEvent } from '../../core/types';
 import { eventsOf, listIncidents, resolvedSince } from '../db/incidents';
-import { claimKeys, copiedReplies } from '../db/marks';
+import { copiedReplies } from '../db/marks';
 import type { IncidentRecord } from '../db/schema';
 import { getSettings } from '../db/settings';
-import { listSites } from '../db/sites';
 import {
   activeFeedIncidents,
   feedKey,
@@ -17,14 +16,14 @@ import type { OverlayState } from '../messaging/overlay-state';
 import { badgeFor } from './badge';
 import type { Deps } from './deps';
 import { eventsWithLinked } from '../responder/linked-events';
-import { buildOverlay } from '../content/background/projection';
+import { buildOverlay, pageProjection } from '../content/background/projection';
 import {
   endedNotice,
   feedNotices,
   localNotices,
-  type Notice,
   type NoticeGroup,
 } from '../notifications/background/notices';
+import { deliver } from '../notifications/background/deliver';
 
 const DAY = 86_400_000;
 /** Resolved responder incidents still watched (their post-mortem clock) for this long. */
@@ -74,13 +73,12 @@ async function localIncidents(db: LensDatabase, now: number): Promise<Local[]> {
 export async function refresh(deps: Deps): Promise<OverlayState> {
   const db = await deps.db();
   const now = deps.now();
-  const [settings, sources, snapshots, active, copied, sites, locals, ended] = await Promise.all([
+  const [settings, sources, snapshots, active, copied, locals, ended] = await Promise.all([
     getSettings(db),
     listSources(db),
     listSnapshots(db),
     activeFeedIncidents(db),
     copiedReplies(db),
-    listSites(db),
     localIncidents(db, now),
     recentlyEndedFeedIncidents(db, now - ENDED_WATCH_MS),
   ]);
@@ -100,9 +98,9 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     active,
     copied,
     linkedEvents,
-    sites,
   });
-  await deps.platform.writeOverlay(overlay);
+  // Pages get a bounded copy; notices below still see every incident.
+  await deps.platform.writeOverlay(pageProjection(overlay));
 
   const shown = new Set(overlay.incidents.map((o) => feedKey(o.sourceId, o.incident.id)));
   const severities: (Severity | null)[] = overlay.incidents
@@ -129,33 +127,6 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     groups.push(localNotices(incident, obligations, now));
   }
   await deps.platform.setBadge(badgeFor(severities));
-  await notify(deps, db, groups, settings.notifications, now);
+  await deliver(deps.platform, db, groups, settings.notifications, now);
   return overlay;
-}
-
-async function notify(
-  deps: Deps,
-  db: LensDatabase,
-  groups: NoticeGroup[],
-  prefs: Record<Notice['pref'], boolean>,
-  now: number,
-): Promise<void> {
-  const keys = (n: Notice[]): string[] => n.map((x) => x.key);
-  const show = await claimKeys(
-    db,
-    groups.map((g) => ({
-      ...(g.intro ? { intro: g.intro.key } : {}),
-      changes: keys(g.changes),
-      dues: keys(g.dues),
-    })),
-    now,
-  );
-  const all = groups.flatMap((g) => [...(g.intro ? [g.intro] : []), ...g.changes, ...g.dues]);
-  for (const n of all) {
-    if (!show.has(n.key) || !prefs[n.pref]) continue;
-    show.delete(n.key);
-    await deps.platform
-      .notify(n.key, { title: n.title, message: n.message })
-      .catch(() => undefined);
-  }
 }

@@ -6,6 +6,7 @@ import { getSetting, setSetting } from '../db/settings';
 import { getSource } from '../db/sources';
 import type { Handlers, Sender } from '../messaging/channel';
 import { createHandlers, withRefresh } from './router';
+import { MAX_EVENTS_PER_INCIDENT } from '../responder/background/incidents';
 import { refresh } from './refresh';
 import { checkGrants, syncSites } from '../sites/background/registration';
 import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from './worker.test-kit';
@@ -157,9 +158,11 @@ describe('sites', () => {
       revoked: false,
     });
     expect(kit.platform.registered).toEqual(new Set(['https://help.acme.test/*']));
-    expect(kit.platform.overlay?.corners).toEqual({
-      'https://help.acme.test:8443': 'bottom-right',
-    });
+    // the projection every page can read names no site; a page asks for its own corner
+    expect(JSON.stringify(kit.platform.overlay)).not.toContain('help.acme.test');
+    expect(await h['sites/getCorner']({ origin: 'https://help.acme.test:8443' }, page)).toBe(
+      'bottom-right',
+    );
     await h['sites/disable']({ origin: 'https://help.acme.test:8443' }, page);
     expect(kit.platform.registered.size).toBe(0);
     expect(kit.platform.removed).toEqual(['https://help.acme.test/*']);
@@ -204,7 +207,7 @@ describe('sites', () => {
   });
 
   test('setCorner: a page may set its own site only', async () => {
-    const { kit, h } = await setup();
+    const { h } = await setup();
     await h['sites/enable']({ origin: 'https://help.acme.test' }, page);
     const tab: Sender = {
       id: 'ext',
@@ -212,7 +215,15 @@ describe('sites', () => {
       tab: { id: 1 } as Sender['tab'],
     };
     await h['sites/setCorner']({ origin: 'https://help.acme.test', corner: 'top-left' }, tab);
-    expect(kit.platform.overlay?.corners?.['https://help.acme.test']).toBe('top-left');
+    expect(await h['sites/getCorner']({ origin: 'https://help.acme.test' }, tab)).toBe('top-left');
+    await expect(h['sites/getCorner']({ origin: 'https://evil.test' }, tab)).rejects.toThrow(
+      /own site/,
+    );
+    // the options page, open in a tab, may read any site's corner
+    const optionsTab: Sender = { ...page, tab: { id: 2 } as Sender['tab'] };
+    expect(await h['sites/getCorner']({ origin: 'https://help.acme.test' }, optionsTab)).toBe(
+      'top-left',
+    );
     await expect(
       h['sites/setCorner']({ origin: 'https://evil.test', corner: 'top-left' }, tab),
     ).rejects.toThrow(/own site/);
@@ -311,6 +322,44 @@ describe('replies and settings', () => {
     await expect(h['feed/markDone']({ ...mark, incidentId: 'nope' }, page)).rejects.toThrow(
       /no longer listed/,
     );
+  });
+
+  test('a page cannot store replies for incidents that do not exist, or 300 big ones (issue 16, item 15)', async () => {
+    const { kit, h } = await setup();
+    const s = await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    const big = 'x'.repeat(20_000);
+    // the attack: 300 made-up incidents, each with a 20 kB "copied reply"
+    const results = await Promise.allSettled(
+      Array.from({ length: 300 }, (_, i) =>
+        h['replies/copied'](
+          { sourceId: s.id, incidentId: `fake${i}`, updateId: '', text: big },
+          page,
+        ),
+      ),
+    );
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    expect(await kit.db.count('copiedReplies')).toBe(0);
+    await expect(
+      h['replies/copied']({ sourceId: s.id, incidentId: 'a', updateId: 'a-u1', text: big }, page),
+    ).rejects.toThrow(/too long/);
+    await expect(
+      h['replies/copied'](
+        { sourceId: 'nope', incidentId: 'a', updateId: 'a-u1', text: 'Hi' },
+        page,
+      ),
+    ).rejects.toThrow(/source is not listed/);
+    await expect(
+      h['replies/copied'](
+        { sourceId: s.id, incidentId: 'a', updateId: 'made-up', text: 'Hi' },
+        page,
+      ),
+    ).rejects.toThrow(/one of the incident's updates/);
+    await expect(
+      h['feed/markDone'](
+        { sourceId: 'nope', incidentId: 'a', obligationId: 'customer_email' },
+        page,
+      ),
+    ).rejects.toThrow(/source is not listed/);
   });
 
   test('settings/setNotifications merges toggles and checks them', async () => {
@@ -447,6 +496,26 @@ describe('responder incidents after resolution', () => {
     await refresh(kit.deps);
     expect(kit.platform.notifications.slice(before).map((n) => n.title)).toEqual([]);
   });
+});
+
+describe('timeline limit (issue 16, item 14)', () => {
+  test('an incident takes no more notes once its timeline holds MAX_EVENTS_PER_INCIDENT events', async () => {
+    const { kit, h } = await setup();
+    const inc = await h['incidents/declare'](
+      { title: 'Login down', components: ['Login'], publiclyVisible: true },
+      page,
+    );
+    const have = (await eventsOf(kit.db, inc.id)).length; // the declaration
+    const tx = kit.db.transaction('events', 'readwrite');
+    for (let i = 0; i < MAX_EVENTS_PER_INCIDENT - 1 - have; i++)
+      void tx.store.put({ id: `n${i}`, incidentId: inc.id, type: 'note', at: T0, text: 'x' });
+    await tx.done;
+    await h['incidents/record']({ id: inc.id, type: 'note', text: 'the last one' }, page);
+    await expect(
+      h['incidents/record']({ id: inc.id, type: 'note', text: 'one too many' }, page),
+    ).rejects.toThrow(/timeline is full \(5000 events\)/);
+    expect((await eventsOf(kit.db, inc.id)).length).toBe(MAX_EVENTS_PER_INCIDENT);
+  }, 30_000);
 });
 
 describe('data', () => {

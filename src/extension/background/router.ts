@@ -11,16 +11,21 @@ import { releaseOrigin } from '../sites/background/registration';
 import { backupHandlers } from '../backup/background/handlers';
 
 /**
- * Commands after which nothing derived can have changed: they read, or (notification preferences)
+ * Commands after which nothing derived can have changed: they read (a content script asks for
+ * its corner as it mounts), or (notification preferences)
  * write only what the next poll's notices consult, or (a matched ticket) only a support signal
  * the review reads later. A refresh after `support/ticketMatched` would also rewrite the overlay's
- * state, which the overlay that sent it observes. Every other command gets a refresh.
+ * state, which the overlay that sent it observes. `data/import` recomputes itself, because once
+ * the data is replaced a failed refresh must be a note beside its result, not an error.
+ * Every other command gets a refresh.
  */
 const NO_REFRESH: ReadonlySet<Command> = new Set<Command>([
   'statuspage/status',
   'statuspage/components',
+  'sites/getCorner',
   'sources/test',
   'data/export',
+  'data/import',
   'settings/setNotifications',
   'support/ticketMatched',
 ]);

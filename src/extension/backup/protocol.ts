@@ -3,6 +3,8 @@ export interface BackupCommands {
   'data/export': { req: null; res: { json: string } };
   'data/import': {
     req: { json: string };
-    res: { ok: true; counts: Record<string, number> } | { ok: false; error: string };
+    /** `notes`: what the import left out or could not do after the data was replaced (registrations). */
+    res:
+      { ok: true; counts: Record<string, number>; notes: string[] } | { ok: false; error: string };
   };
 }

@@ -27,13 +27,13 @@ describe('exportAll', () => {
     const doc = JSON.parse(json);
     expect(doc).toMatchObject({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: T0 });
     expect(Object.keys(doc.stores).sort()).toEqual([...STORES].sort());
-    const sp = doc.stores.settings.find((r: { key: string }) => r.key === 'statuspage');
-    expect(sp.value).toMatchObject({ pageId: 'pg', apiKey: REDACTED });
+    // The Statuspage connection is local: never exported, never imported (issue 16 #1).
+    expect(doc.stores.settings.some((r: { key: string }) => r.key === 'statuspage')).toBe(false);
     expect(doc.stores.settings.some((r: { key: string }) => r.key === 'bootId')).toBe(false);
     db.close();
   });
 
-  test('round-trips into an empty database; a redacted key keeps the key stored for the same page', async () => {
+  test('round-trips into an empty database; the connection stored here stays as it is', async () => {
     const src = await seeded();
     const json = await exportAll(src, T0);
     const dst = await openLensDB(freshName());
@@ -46,7 +46,8 @@ describe('exportAll', () => {
     const r = await importAll(dst, json);
     expect(r).toEqual({
       ok: true,
-      counts: expect.objectContaining({ sources: 1, events: 2, settings: 3 }),
+      counts: expect.objectContaining({ sources: 1, events: 2, settings: 2 }),
+      notes: [],
     });
     const before = await everything(src);
     const after = await everything(dst);
@@ -58,11 +59,16 @@ describe('exportAll', () => {
     dst.close();
   });
 
-  test('a redacted key for another page imports as no key', async () => {
-    const json = await exportAll(await seeded(), T0);
+  test("an older backup's (redacted) connection is skipped with a note, not imported", async () => {
+    const doc = JSON.parse(await exportAll(await seeded(), T0));
+    doc.stores.settings.push({
+      key: 'statuspage',
+      value: { pageId: 'pg', apiKey: REDACTED, apiBase: 'https://api.statuspage.io' },
+    });
     const dst = await openLensDB(freshName());
-    await importAll(dst, json);
-    expect((await getSetting(dst, 'statuspage'))?.apiKey).toBe('');
+    const r = await importAll(dst, JSON.stringify(doc));
+    expect(r).toMatchObject({ ok: true, notes: [expect.stringMatching(/connect again/)] });
+    expect(await getSetting(dst, 'statuspage')).toBeNull();
     dst.close();
   });
 });

@@ -1,12 +1,12 @@
 import { KEY_PATHS, RECORD_SHAPES } from './record-shapes';
 import type { LensDatabase } from './open';
-import { DB_VERSION, type SettingRecord, type Settings, type StoreName } from './schema';
+import { DB_VERSION, type SettingRecord, type StoreName } from './schema';
 
 /** The marker that tells an Incident Lens backup from any other JSON file. */
 export const BACKUP_FORMAT = 'incident-lens-backup';
 /** The backup version written; backups from version 1 up to this one are read. */
 export const BACKUP_VERSION = DB_VERSION;
-/** What the Statuspage API key is replaced with in a backup. */
+/** What older backups put in place of the Statuspage API key (the connection is no longer exported). */
 export const REDACTED = '[redacted]';
 
 /** Every store, in a stable order (the order of the backup file). */
@@ -15,32 +15,34 @@ export const STORES: readonly StoreName[] = [
   ...['drafts', 'reviews', 'settings', 'notified', 'copiedReplies'],
 ] as StoreName[];
 
-/** Settings that belong to this installation and never travel in a backup. */
-const LOCAL_SETTINGS = new Set<string>(['bootId']);
+/**
+ * Settings that belong to this installation and never travel in a backup. The Statuspage connection
+ * is one: a backup is a file anyone may have crafted, and an imported `apiBase` would receive the
+ * API key on the next publish (issue 16 #1). After an import on another browser, connect again.
+ */
+const LOCAL_SETTINGS = new Set<string>(['bootId', 'statuspage', 'keyring']);
+/** Local settings older backups carry: skipped on import (with a note), not refused. */
+const SKIPPED_ON_IMPORT = new Set<string>(['statuspage']);
+
+/** The largest backup read, in characters: far above a year of heavy use, far below a stall. */
+export const MAX_BACKUP_CHARS = 50_000_000;
+/** The most records a backup may hold in all (a 1,000,000-record import blocked the worker ~4 min). */
+export const MAX_BACKUP_RECORDS = 150_000;
+/** Per-store caps where a real installation holds few records (each one costs a request or a script). */
+export const MAX_STORE_RECORDS: Partial<Record<StoreName, number>> = { sources: 200, sites: 200 };
 
 type StoreData = Record<StoreName, unknown[]>;
-type Statuspage = Settings['statuspage'];
-
-function redact(rec: SettingRecord): SettingRecord {
-  if (rec.key !== 'statuspage' || !rec.value) return rec;
-  return {
-    key: 'statuspage',
-    value: { ...(rec.value as NonNullable<Statuspage>), apiKey: REDACTED },
-  };
-}
 
 /**
  * Every store as one JSON document `{format, version, exportedAt, stores}`, read in one transaction
- * so it is consistent. The Statuspage API key is redacted, never written in plain text.
+ * so it is consistent. Local settings (the Statuspage connection with its API key) are left out.
  */
 export async function exportAll(db: LensDatabase, now: number = Date.now()): Promise<string> {
   const tx = db.transaction([...STORES], 'readonly');
   const lists = await Promise.all(STORES.map((s) => tx.objectStore(s).getAll()));
   await tx.done;
   const stores = Object.fromEntries(STORES.map((s, i) => [s, lists[i]])) as StoreData;
-  stores.settings = (stores.settings as SettingRecord[])
-    .filter((r) => !LOCAL_SETTINGS.has(r.key))
-    .map(redact);
+  stores.settings = (stores.settings as SettingRecord[]).filter((r) => !LOCAL_SETTINGS.has(r.key));
   return JSON.stringify({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -50,7 +52,14 @@ export async function exportAll(db: LensDatabase, now: number = Date.now()): Pro
 }
 
 /** Checks a whole backup; returns its stores, or the first problem in plain words. */
-export function validateBackup(json: string): { stores: StoreData } | { error: string } {
+export function validateBackup(
+  json: string,
+): { stores: StoreData; notes: string[] } | { error: string } {
+  if (json.length > MAX_BACKUP_CHARS) {
+    return {
+      error: `The file is too large (${mb(json.length)} MB; at most ${mb(MAX_BACKUP_CHARS)} MB).`,
+    };
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(json);
@@ -73,9 +82,19 @@ export function validateBackup(json: string): { stores: StoreData } | { error: s
   }
   const unknown = Object.keys(raw).find((k) => !(STORES as string[]).includes(k));
   if (unknown) return { error: `The backup has an unknown store "${unknown}".` };
+  let total = 0;
   for (const s of STORES) {
     const list = raw[s];
     if (!Array.isArray(list)) return { error: `stores.${s}: expected an array of records.` };
+    const cap = MAX_STORE_RECORDS[s];
+    if (cap !== undefined && list.length > cap)
+      return { error: `stores.${s}: ${list.length} records; at most ${cap} are read.` };
+    total += list.length;
+    if (total > MAX_BACKUP_RECORDS)
+      return { error: `The backup holds more than ${MAX_BACKUP_RECORDS} records in all.` };
+  }
+  for (const s of STORES) {
+    const list = raw[s] as unknown[];
     const keys = new Set<unknown>();
     for (let i = 0; i < list.length; i++) {
       const problem = RECORD_SHAPES[s](list[i], `stores.${s}[${i}]`);
@@ -87,39 +106,52 @@ export function validateBackup(json: string): { stores: StoreData } | { error: s
     }
   }
   const settings = raw.settings as SettingRecord[];
-  if (settings.some((r) => LOCAL_SETTINGS.has(r.key))) {
+  if (settings.some((r) => LOCAL_SETTINGS.has(r.key) && !SKIPPED_ON_IMPORT.has(r.key))) {
     return { error: 'stores.settings: holds a setting that never travels in a backup.' };
   }
-  return { stores: raw as StoreData };
+  const notes: string[] = [];
+  if (settings.some((r) => r.key === 'statuspage' && r.value)) {
+    notes.push(
+      'The Statuspage connection is never imported: connect again in Options to publish from here.',
+    );
+  }
+  const stores = {
+    ...(raw as StoreData),
+    settings: settings.filter((r) => !LOCAL_SETTINGS.has(r.key)),
+  };
+  return { stores, notes };
 }
 
+const mb = (chars: number): string => (chars / 1_000_000).toFixed(1);
+
 /**
- * Replaces all data with a backup. Everything is validated first; a corrupt or foreign file is
- * refused whole and nothing changes. The replacement is one transaction: it happens entirely or
- * not at all. A redacted API key keeps the key already stored for the same page, if any.
+ * Replaces all data with a backup. Everything is validated first (shapes, site patterns, source
+ * URLs, sizes); a corrupt, foreign or hostile file is refused whole and nothing changes. The
+ * replacement is one transaction: it happens entirely or not at all. Local settings (the
+ * Statuspage connection, the boot id) stay as they are on this installation.
  */
 export async function importAll(
   db: LensDatabase,
   json: string,
-): Promise<{ ok: true; counts: Record<string, number> } | { ok: false; error: string }> {
+): Promise<
+  { ok: true; counts: Record<string, number>; notes: string[] } | { ok: false; error: string }
+> {
   const checked = validateBackup(json);
   if ('error' in checked)
     return { ok: false, error: `Import refused, nothing was changed. ${checked.error}` };
-  const { stores } = checked;
+  const { stores, notes } = checked;
   const tx = db.transaction([...STORES], 'readwrite');
   // Once one request fails the others reject with AbortError: observe them all, report the first.
   const quiet = <T>(p: Promise<T>): Promise<T> => (p.catch(() => undefined), p);
   const done = quiet(tx.done);
   try {
     const settings = tx.objectStore('settings');
-    const current = (await settings.get('statuspage')) as SettingRecord<'statuspage'> | undefined;
     const locals = await Promise.all([...LOCAL_SETTINGS].map((k) => settings.get(k)));
     await Promise.all(STORES.map((s) => quiet(tx.objectStore(s).clear())));
     const writes: Promise<unknown>[] = [];
     for (const s of STORES) {
       for (const rec of stores[s]) {
-        const value = s === 'settings' ? unredact(rec as SettingRecord, current?.value) : rec;
-        writes.push(quiet(tx.objectStore(s).put(value as never)));
+        writes.push(quiet(tx.objectStore(s).put(rec as never)));
       }
     }
     for (const rec of locals) if (rec) writes.push(quiet(settings.put(rec)));
@@ -133,13 +165,6 @@ export async function importAll(
     }
     return { ok: false, error: `Import failed, nothing was changed: ${(e as Error).message}` };
   }
-  return { ok: true, counts: Object.fromEntries(STORES.map((s) => [s, stores[s].length])) };
-}
-
-function unredact(rec: SettingRecord, current: Statuspage | undefined): SettingRecord {
-  if (rec.key !== 'statuspage' || !rec.value) return rec;
-  const sp = rec.value as NonNullable<Statuspage>;
-  if (sp.apiKey !== REDACTED) return rec;
-  const apiKey = current && current.pageId === sp.pageId ? current.apiKey : '';
-  return { key: 'statuspage', value: { ...sp, apiKey } };
+  const counts = Object.fromEntries(STORES.map((s) => [s, stores[s].length]));
+  return { ok: true, counts, notes };
 }

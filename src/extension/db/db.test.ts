@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_POLICY } from '../../core/policy';
 import { freshName, T0 } from '../background/worker.test-kit';
 import { eventsOf, listIncidents, saveIncident } from './incidents';
-import { claimKeys, pruneNotified } from './marks';
+import { claimKeys, pruneNotified, settleKeys } from './marks';
 import { MIGRATIONS } from './migrations';
 import { openLensDB } from './open';
 import { DB_VERSION, type IncidentRecord, type LensDB } from './schema';
@@ -210,8 +210,13 @@ describe('repositories', () => {
     let db = await openLensDB(name);
     const g = { intro: 'new|a', changes: ['sev|a|2'], dues: ['due|a|x'] };
     expect([...(await claimKeys(db, [g], T0))].sort()).toEqual(['due|a|x', 'new|a']);
+    // the change is recorded silently, so it is not shown later either
+    expect(await db.getKey('notified', 'sev|a|2')).toBe('sev|a|2');
     db.close();
     db = await openLensDB(name);
+    // not shown yet (the worker stopped): claimed again, so the notification is not lost
+    expect([...(await claimKeys(db, [g], T0))].sort()).toEqual(['due|a|x', 'new|a']);
+    await settleKeys(db, ['due|a|x', 'new|a'], 'shown', T0);
     expect(await claimKeys(db, [g], T0)).toEqual(new Set());
     expect(await claimKeys(db, [{ ...g, changes: ['sev|a|1'] }], T0)).toEqual(new Set(['sev|a|1']));
     expect(await pruneNotified(db, T0 + 1)).toBe(4);

@@ -1,5 +1,5 @@
 import type { LensDatabase } from './open';
-import type { CopiedReplyRecord } from './schema';
+import type { CopiedReplyRecord, NotifiedRecord } from './schema';
 import { feedKey } from './sources';
 
 /** Keys of one incident's notifications (see NoticeGroup in background/notices.ts). */
@@ -10,10 +10,16 @@ export interface KeyGroup {
   dues: string[];
 }
 
+/** A key still current is re-dated at most this often, so pruning never drops it. */
+export const TOUCH_MS = 24 * 60 * 60_000;
+
 /**
- * Claims notification keys in one transaction: every key not yet in `notified` is recorded, and the
- * keys to SHOW are returned. A key is returned at most once in the database's life, whatever worker
- * restarts happen — that is what makes a notification never repeat.
+ * Claims notification keys in one transaction and returns the keys to SHOW. A key not yet in
+ * `notified` is recorded: `pending` when it is to be shown, `shown` when it is recorded silently
+ * (the changes of an incident announced now). A key left `pending` by a worker that stopped before
+ * showing it is returned again, so the notification is shown late rather than never (issue 16 #9);
+ * a key shown or held is never returned again while its record lives. Keys still current are
+ * re-dated daily, so pruning old records never drops one that would then repeat.
  */
 export async function claimKeys(
   db: LensDatabase,
@@ -24,18 +30,64 @@ export async function claimKeys(
     ...new Set(groups.flatMap((g) => [...(g.intro ? [g.intro] : []), ...g.changes, ...g.dues])),
   ];
   const tx = db.transaction('notified', 'readwrite');
-  const found = await Promise.all(all.map((k) => tx.store.getKey(k)));
-  const known = new Set(all.filter((_k, i) => found[i] !== undefined));
+  const found = await Promise.all(all.map((k) => tx.store.get(k)));
+  const records = new Map(all.map((k, i) => [k, found[i]]));
+  const done = (k: string): boolean => {
+    const r = records.get(k);
+    return r !== undefined && r.state !== 'pending';
+  };
   const show = new Set<string>();
   for (const g of groups) {
-    const introNow = g.intro !== undefined && !known.has(g.intro);
+    const introNow = g.intro !== undefined && !done(g.intro);
     if (g.intro && introNow) show.add(g.intro);
-    for (const k of g.changes) if (!introNow && !known.has(k)) show.add(k);
-    for (const k of g.dues) if (!known.has(k)) show.add(k);
+    for (const k of g.changes) if (!introNow && !done(k)) show.add(k);
+    for (const k of g.dues) if (!done(k)) show.add(k);
   }
-  await Promise.all(all.filter((k) => !known.has(k)).map((key) => tx.store.put({ key, at: now })));
+  const writes: Promise<unknown>[] = [];
+  for (const key of all) {
+    const r = records.get(key);
+    if (!r) writes.push(tx.store.put({ key, at: now, state: show.has(key) ? 'pending' : 'shown' }));
+    else if (r.at < now - TOUCH_MS) writes.push(tx.store.put({ ...r, at: now }));
+  }
+  await Promise.all(writes);
   await tx.done;
   return show;
+}
+
+/** Records the outcome for claimed keys: `shown` once their notification exists, or `held`. */
+export async function settleKeys(
+  db: LensDatabase,
+  keys: readonly string[],
+  state: 'shown' | 'held',
+  now: number,
+): Promise<void> {
+  const tx = db.transaction('notified', 'readwrite');
+  await Promise.all(keys.map((key) => tx.store.put({ key, at: now, state })));
+  await tx.done;
+}
+
+/** The prefix of the records kept per notification created (rate limits count them). */
+export const SHOWN_PREFIX = 'shown|';
+
+/** Records that the notification `id` was created at `now`, about `scope` (a source) if any. */
+export async function recordShown(
+  db: LensDatabase,
+  id: string,
+  now: number,
+  scope?: string,
+): Promise<void> {
+  await db.put('notified', {
+    key: `${SHOWN_PREFIX}${id}`,
+    at: now,
+    state: 'shown',
+    ...(scope ? { scope } : {}),
+  });
+}
+
+/** Notifications created since `since` (their `shown|` records), through the `by-at` index. */
+export async function shownSince(db: LensDatabase, since: number): Promise<NotifiedRecord[]> {
+  const recent = await db.getAllFromIndex('notified', 'by-at', IDBKeyRange.lowerBound(since));
+  return recent.filter((r) => r.key.startsWith(SHOWN_PREFIX));
 }
 
 /** Drops de-duplication records older than `before` (uses the v2 `by-at` index); returns the count. */
@@ -50,9 +102,23 @@ export async function pruneNotified(db: LensDatabase, before: number): Promise<n
 /** The key of a copied reply: its feed incident's key, which the overlay looks replies up by. */
 export const copiedKey = feedKey;
 
-/** Records the reply an agent copied for a feed incident (replacing the previous one). */
-export async function putCopiedReply(db: LensDatabase, rec: CopiedReplyRecord): Promise<void> {
-  await db.put('copiedReplies', rec);
+/**
+ * Records the reply an agent copied for a feed incident (replacing the previous one), keeping at
+ * most `max` records: the oldest copies go first.
+ */
+export async function putCopiedReply(
+  db: LensDatabase,
+  rec: CopiedReplyRecord,
+  max = Infinity,
+): Promise<void> {
+  const tx = db.transaction('copiedReplies', 'readwrite');
+  await tx.store.put(rec);
+  if ((await tx.store.count()) > max) {
+    const all = await tx.store.getAll();
+    all.sort((a, b) => a.copiedAt - b.copiedAt);
+    await Promise.all(all.slice(0, all.length - max).map((r) => tx.store.delete(r.key)));
+  }
+  await tx.done;
 }
 
 /** Every copied reply, keyed by `${sourceId}|${incidentId}`. */

@@ -1,19 +1,6 @@
 import { EVENT_TYPES, validatePolicy } from '../../core/policy';
 import { feed, feedIncident, problem, severity } from './feed-shapes';
-import {
-  arr,
-  bool,
-  both,
-  dict,
-  nullable,
-  num,
-  obj,
-  oneOf,
-  opt,
-  rule,
-  str,
-  type Check,
-} from './shape';
+import { arr, bool, both, dict, nullable, num, obj, oneOf, opt, str, type Check } from './shape';
 import type { StoreName } from './schema';
 
 /** Shapes of every record kind, per store, for validating a backup before anything is written. */
@@ -43,6 +30,46 @@ const SETTING_VALUES: Record<string, Check> = {
   statuspage: nullable(obj({ pageId: str, apiKey: str, apiBase: str })),
 };
 
+/**
+ * A feed URL a backup may carry: http(s), parseable, no credentials in it. (A backup is untrusted:
+ * the URL is fetched with the extension's host access.)
+ */
+export function feedUrlProblem(s: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(s);
+  } catch {
+    return 'is not a valid URL';
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return 'must be an http(s) URL';
+  if (u.username || u.password) return 'must not hold a user name or password';
+  return null;
+}
+
+/**
+ * The one kind of site pattern the extension itself makes: a single http(s) origin,
+ * `https://host/*` or `https://host:port/*`. No wildcard host, no `<all_urls>`, no path: a backup
+ * must not register the overlay anywhere the agent did not turn it on, nor hand Chrome a pattern it
+ * rejects after the data was already replaced (issue 16 #4).
+ */
+const SITE_PATTERN =
+  /^(https?):\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::(\d{1,5}))?\/\*$/;
+
+export function sitePatternProblem(pattern: string, origin: string): string | null {
+  const m = SITE_PATTERN.exec(pattern);
+  if (!m) return `must be one http(s) origin like "https://help.example.com/*"`;
+  let o: URL;
+  try {
+    o = new URL(origin);
+  } catch {
+    return 'has an origin that is not a URL';
+  }
+  if (`${m[1]}:` !== o.protocol || m[2] !== o.hostname) return 'does not match its origin';
+  if (m[3] !== undefined && (Number(m[3]) > 65535 || m[3] !== o.port))
+    return 'has a port that does not match its origin';
+  return null;
+}
+
 const setting: Check = (v, path) => {
   const e = obj({ key: oneOf(...Object.keys(SETTING_VALUES)) })(v, path);
   if (e) return e;
@@ -55,10 +82,8 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
   sources: obj({
     id: str,
     name: str,
-    url: both(
-      str,
-      rule('must be an http(s) URL', (s: string) => /^https?:\/\//i.test(s)),
-    ),
+    url: (v, path) =>
+      str(v, path) ?? (feedUrlProblem(v as string) && `${path}: ${feedUrlProblem(v as string)}`),
     pollSeconds: num,
     enabled: bool,
     createdAt: num,
@@ -70,8 +95,9 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     nextPollAt: num,
     lastError: opt(str),
     lastProblems: opt(arr(problem)),
+    warning: opt(str),
   }),
-  snapshots: obj({ sourceId: str, feed, fetchedAt: num }),
+  snapshots: obj({ sourceId: str, feed, fetchedAt: num, listsIncidents: opt(bool) }),
   feedIncidents: obj({
     key: str,
     sourceId: str,
@@ -92,14 +118,21 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
       ),
     ),
   }),
-  sites: obj({
-    pattern: str,
-    origin: str,
-    enabled: bool,
-    addedAt: num,
-    corner: oneOf('top-left', 'top-right', 'bottom-left', 'bottom-right'),
-    revoked: opt(bool),
-  }),
+  sites: both(
+    obj({
+      pattern: str,
+      origin: str,
+      enabled: bool,
+      addedAt: num,
+      corner: oneOf('top-left', 'top-right', 'bottom-left', 'bottom-right'),
+      revoked: opt(bool),
+    }),
+    (v, path) => {
+      const { pattern, origin } = v as { pattern: string; origin: string };
+      const p = sitePatternProblem(pattern, origin);
+      return p && `${path}.pattern: ${JSON.stringify(pattern)} ${p}`;
+    },
+  ),
   incidents: obj({
     id: str,
     title: str,
@@ -164,7 +197,12 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     summary: opt(str),
   }),
   settings: setting,
-  notified: obj({ key: str, at: num }),
+  notified: obj({
+    key: str,
+    at: num,
+    state: opt(oneOf('pending', 'shown', 'held')),
+    scope: opt(str),
+  }),
   copiedReplies: obj({ key: str, updateId: str, text: str, copiedAt: num }),
 };
 

@@ -41,6 +41,8 @@ export interface SourceRecord {
   lastError?: string;
   /** Problems the parser reported on the last response (kept short). */
   lastProblems?: FeedProblem[];
+  /** An i18n key the source list shows, e.g. `warn_httpFeed` for plain http to another host. */
+  warning?: string;
 }
 
 /** The last good parsed feed of a source. Never overwritten by a bad response. */
@@ -48,6 +50,11 @@ export interface SnapshotRecord {
   sourceId: string;
   feed: Feed;
   fetchedAt: number;
+  /**
+   * True when the response carried an incident list. A later 200 without one is not taken as
+   * "no incidents" (issue 16 #6). Absent on snapshots written before it existed.
+   */
+  listsIncidents?: boolean;
 }
 
 /** One feed incident (or maintenance) as last seen; key `${sourceId}|${incident.id}`. */
@@ -159,10 +166,22 @@ export interface ReviewRecord extends Review {
   incidentId: string;
 }
 
-/** Notification de-duplication: one record per notification ever shown. */
+/**
+ * Notification de-duplication: one record per notice key claimed, and one `shown|<id>` record per
+ * desktop notification created (for the rate limits). Records not touched for
+ * NOTIFIED_RETENTION_MS are pruned; a key still current is touched at least daily.
+ */
 export interface NotifiedRecord {
   key: string;
+  /** When claimed, shown, or last seen still current (whichever is latest). */
   at: number;
+  /**
+   * `pending`: claimed to be shown, not shown yet (a worker stop re-shows it); `shown`: shown or
+   * recorded silently; `held`: left out by a rate limit. Absent on records from before: shown.
+   */
+  state?: 'pending' | 'shown' | 'held';
+  /** The source a `shown|` record's notification was about (per-source limits). */
+  scope?: string;
 }
 
 /** A customer reply copied from the overlay, to detect that it went stale. */
@@ -188,8 +207,20 @@ export interface Settings {
   templates: Record<string, string>;
   notifications: NotificationPrefs;
   locale: string;
-  /** Statuspage REST API v1 connection; the key is stored only here and never exported in plain text. */
-  statuspage: { pageId: string; apiKey: string; apiBase: string } | null;
+  /**
+   * Statuspage REST API v1 connection, never exported. Written by `secrets.ts`: `apiKey` is empty
+   * and the key is in `sealed` (AES-GCM under `keyring`); `hint` is its last four characters.
+   * Versions before 0.x stored the key in `apiKey` in clear; it is sealed on first use.
+   */
+  statuspage: {
+    pageId: string;
+    apiKey: string;
+    apiBase: string;
+    sealed?: { iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer };
+    hint?: string;
+  } | null;
+  /** The non-extractable key that seals the API key. Local to this installation, never exported. */
+  keyring: CryptoKey | null;
   /** Random id written once per worker boot (tests tell boots apart by it). */
   bootId: string;
 }

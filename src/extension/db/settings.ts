@@ -20,6 +20,7 @@ export function defaultSettings(): Settings {
     notifications: DEFAULT_NOTIFICATIONS,
     locale: 'en',
     statuspage: null,
+    keyring: null,
     bootId: '',
   });
 }

@@ -18,6 +18,14 @@ export async function putSource(db: LensDatabase, source: SourceRecord): Promise
   await db.put('sources', source);
 }
 
+/** The last good snapshot of a source. */
+export function getSnapshot(
+  db: LensDatabase,
+  sourceId: string,
+): Promise<SnapshotRecord | undefined> {
+  return db.get('snapshots', sourceId);
+}
+
 /** Every stored snapshot (one per source that ever answered well). */
 export function listSnapshots(db: LensDatabase): Promise<SnapshotRecord[]> {
   return db.getAll('snapshots');

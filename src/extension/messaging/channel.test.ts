@@ -78,6 +78,22 @@ describe('dispatch', () => {
     });
   });
 
+  test('a page flooding its allowed commands is refused after the limit, per origin (issue 16, item 15)', async () => {
+    const { rateLimiter } = await import('./rate-limit');
+    const limit = rateLimiter(30, 60_000);
+    const copy = { cmd: 'replies/copied', payload: {} } as const;
+    const at = (t: number) => dispatch(realHandlers(), copy, content, runtime, limit, t);
+    const first = await Promise.all(Array.from({ length: 300 }, () => at(1_000)));
+    expect(first.filter((r) => r.ok)).toHaveLength(30);
+    expect(first.at(-1)).toEqual({ ok: false, error: expect.stringMatching(/too many requests/) });
+    // another site, and extension pages, are not held up by it
+    const other = { ...content, url: 'https://other.test/x' };
+    expect((await dispatch(realHandlers(), copy, other, runtime, limit, 1_000)).ok).toBe(true);
+    expect((await dispatch(realHandlers(), copy, page, runtime, limit, 1_000)).ok).toBe(true);
+    // a minute later the page may act again
+    expect((await at(61_000)).ok).toBe(true);
+  });
+
   test('another extension is refused', async () => {
     const r = await dispatch(
       realHandlers(),

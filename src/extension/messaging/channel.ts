@@ -8,6 +8,7 @@ import {
   type Req,
   type Res,
 } from './commands';
+import { CONTENT_COMMANDS_PER_MINUTE, rateLimiter, type RateLimiter } from './rate-limit';
 
 /**
  * The one typed sender (docs/style.md #3). Resolves with the handler's value; rejects with
@@ -48,21 +49,42 @@ export function isEnvelope(message: unknown, handlers: Handlers): message is Env
   );
 }
 
+/** The limit on content-script commands, per page origin, for this worker's life. */
+const contentLimit = rateLimiter(CONTENT_COMMANDS_PER_MINUTE, 60_000);
+
+function senderOrigin(sender: Sender): string {
+  try {
+    return new URL(sender.url ?? '').origin;
+  } catch {
+    return `tab:${sender.tab?.id ?? '?'}`;
+  }
+}
+
 /**
  * Checks the sender and runs the handler; errors travel back as `{ok:false, error}`.
- * Extension pages may send any command; content scripts only CONTENT_SCRIPT_COMMANDS.
+ * Extension pages may send any command; content scripts only CONTENT_SCRIPT_COMMANDS, at most
+ * CONTENT_COMMANDS_PER_MINUTE per page origin.
  */
 export async function dispatch(
   handlers: Handlers,
   message: Envelope,
   sender: Sender,
   runtime: Pick<RuntimeLike, 'id' | 'getURL'>,
+  limit: RateLimiter = contentLimit,
+  now: number = Date.now(),
 ): Promise<Reply> {
   if (sender.id !== runtime.id)
     return { ok: false, error: 'Refused: the sender is not this extension.' };
   const fromPage = typeof sender.url === 'string' && sender.url.startsWith(runtime.getURL(''));
   if (!fromPage && !CONTENT_SCRIPT_COMMANDS.includes(message.cmd)) {
     return { ok: false, error: `Refused: a content script may not send "${message.cmd}".` };
+  }
+  // A compromised page can send its allowed commands in a loop: they are limited per origin.
+  if (!fromPage && !limit.take(senderOrigin(sender), now)) {
+    return {
+      ok: false,
+      error: 'Refused: too many requests from this page; try again in a minute.',
+    };
   }
   try {
     const handler = handlers[message.cmd] as (p: unknown, s: Sender) => Promise<unknown>;

@@ -53,5 +53,6 @@ export const CONTENT_SCRIPT_COMMANDS: readonly Command[] = [
   'replies/copied',
   'support/ticketMatched',
   'sites/setCorner',
+  'sites/getCorner',
   'feed/markDone',
 ];

@@ -1,11 +1,14 @@
 import type { FeedIncident, ObligationStatus } from '../../core/types';
-import type { SiteRecord } from '../db/schema';
 
 /**
  * What the overlay and popup render, written by the background to `storage.local` under
  * OVERLAY_KEY after every poll or command. Content scripts cannot open the extension's
  * IndexedDB, so this compact projection is how stored state reaches them (storage.onChanged),
  * without polling the background.
+ *
+ * Every content script (and so any page that compromises one) can read `storage.local`, so this
+ * holds only what every overlay shows, bounded in size (PAGE_LIMITS): no site origins, no source
+ * errors, no sources without shown incidents (issue 16, items 2, 3 and 15).
  */
 export const OVERLAY_KEY = 'overlay';
 
@@ -31,11 +34,19 @@ export interface OverlayState {
   computedAt: number;
   /** Active incidents and in-progress maintenance, most severe first. */
   incidents: OverlayIncident[];
-  /** Sources that currently fail, with their last error, so stale data is labelled. */
-  failing: { sourceId: string; name: string; error: string; lastOkAt?: number }[];
   /**
-   * Where the pill sits per site origin (mirrors SiteRecord.corner for enabled sites), because a
-   * content script cannot read the extension's IndexedDB. Added for the overlay (issue 5, UI).
+   * Sources that currently fail, so stale data is labelled with the last good time. Their names
+   * and errors stay in the extension (options → Sources): an error can carry an internal URL.
    */
-  corners?: Record<string, SiteRecord['corner']>;
+  failing: { sourceId: string; lastOkAt?: number }[];
+  /** Active items left out of `incidents` by PAGE_LIMITS (still counted on the pill). */
+  omitted?: number;
 }
+
+/** Bounds of the projection a page receives: a 500 × 380 feed once wrote 4.3 MB per refresh. */
+export const PAGE_LIMITS = {
+  incidents: 100,
+  componentsPerIncident: 40,
+  nameChars: 300,
+  bodyChars: 4_000,
+} as const;

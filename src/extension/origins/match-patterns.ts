@@ -16,3 +16,17 @@ export function originPattern(urlOrOrigin: string): string {
   }
   return `${u.protocol}//${u.hostname}/*`;
 }
+
+/**
+ * The host whose every port a grant for `url` covers, when `url` names a port; undefined otherwise.
+ * Patterns carry no port (Firefox refuses one, and a site and a source on one host share a grant),
+ * so access to `http://localhost:3000` is access to every port on localhost: the UI says so.
+ */
+export function everyPortOf(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.port ? u.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}

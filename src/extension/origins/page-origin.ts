@@ -48,10 +48,22 @@ export function validateSource(input: {
   } catch {
     errors.url = 'err_urlInvalid';
   }
-  if (u && !(u.protocol === 'https:' || (u.protocol === 'http:' && isLocalHost(u.hostname)))) {
-    errors.url = 'err_urlHttps';
-  }
+  if (u && u.protocol !== 'https:' && u.protocol !== 'http:') errors.url = 'err_urlHttps';
   if (!Number.isFinite(input.pollSeconds) || input.pollSeconds < 30)
     errors.pollSeconds = 'err_pollMin';
   return errors;
+}
+
+/**
+ * The warning a feed URL earns, as an i18n key, or undefined: plain http to a host other than this
+ * machine, where anyone on the network path can read and change what the feed says (issue 16 #16).
+ * Allowed (an intranet status server may have no TLS), but said in the form and on the source.
+ */
+export function feedUrlWarning(url: string): 'warn_httpFeed' | undefined {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' && !isLocalHost(u.hostname) ? 'warn_httpFeed' : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -2,13 +2,16 @@ import type { SiteRecord } from '../db/schema';
 
 /**
  * The commands of helpdesk sites and the overlay in them, composed into `Commands` in
- * messaging/commands.ts. `sites/setCorner` and the last three are the ones a content script may send.
+ * messaging/commands.ts. `sites/setCorner`, `sites/getCorner` and the last three are the ones a content script may
+ * send.
  */
 export interface SiteCommands {
   /** Called after the page obtained the origin permission (a user gesture is needed for that). */
   'sites/enable': { req: { origin: string }; res: SiteRecord };
   'sites/disable': { req: { origin: string }; res: null };
   'sites/setCorner': { req: { origin: string; corner: SiteRecord['corner'] }; res: null };
+  /** The pill's remembered corner on the asking page's own site (null when none is stored). */
+  'sites/getCorner': { req: { origin: string }; res: SiteRecord['corner'] | null };
   'replies/copied': {
     req: { sourceId: string; incidentId: string; updateId: string; text: string };
     res: null;

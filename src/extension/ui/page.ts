@@ -17,6 +17,7 @@ input[type=text],input[type=url],input[type=number]{font:inherit;color:var(--len
 border:1px solid var(--lens-border);border-radius:6px;padding:4px 8px;width:100%;box-sizing:border-box;}
 .error{color:var(--lens-overdue);font-weight:600;}
 .ok{color:var(--lens-ok);font-weight:600;}
+.warning{font-weight:600;border-left:4px solid var(--lens-overdue);padding-left:6px;}
 .options{max-width:960px;margin:0 auto;}
 .options>header{padding:16px 16px 0;border-bottom:1px solid var(--lens-border);}
 .options>header h1{font-size:20px;}

@@ -23,12 +23,15 @@ export interface ClosedRoot {
 interface Node {
   nodeId: number;
   nodeName: string;
+  /** name, value, name, value… */
+  attributes?: string[];
   children?: Node[];
   shadowRoots?: Node[];
 }
 
 function findHost(n: Node): Node | undefined {
-  if (n.nodeName === 'INCIDENT-LENS-OVERLAY') return n;
+  // The host is a plain <div data-incident-lens> (a built-in element no page can redefine).
+  if (n.nodeName === 'DIV' && n.attributes?.includes('data-incident-lens')) return n;
   for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
     const f = findHost(c);
     if (f) return f;

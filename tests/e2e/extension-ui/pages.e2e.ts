@@ -61,9 +61,12 @@ test('options: a source shows its last poll; Test reports what the feed returns 
   await form.getByLabel(/^Feed URL/).fill(`${u.server.origin}/missing.json`);
   await form.getByRole('button', { name: 'Test' }).click();
   await p.getByText(/^The test failed:/).waitFor();
+  // plain http to another host: allowed, with a warning shown as it is typed (issue 16 #16)
   await form.getByLabel(/^Feed URL/).fill('http://status.example.com/x.json');
+  await p.getByText(/^Plain http: anyone on the network path/).waitFor();
+  await form.getByLabel(/^Feed URL/).fill('ftp://status.example.com/x.json');
   await form.getByRole('button', { name: 'Test' }).click();
-  await p.getByText('The URL must use https (http only for localhost).').waitFor();
+  await p.getByText('The URL must start with https:// (or http://).').waitFor();
   await p.close();
 });
 

@@ -36,7 +36,7 @@ test('the popup\'s "Show on this site" turns the overlay on (and off) for the ta
   await toggle.click();
   await expect.poll(registered, { timeout: 10_000 }).toEqual([]);
   await expect
-    .poll(() => site.evaluate(() => document.querySelectorAll('incident-lens-overlay').length), {
+    .poll(() => site.evaluate(() => document.querySelectorAll('div[data-incident-lens]').length), {
       timeout: 10_000,
     })
     .toBe(0);

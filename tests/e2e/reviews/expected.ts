@@ -13,6 +13,8 @@ export function expectedMarkdown(
 
 - **Status:** Draft
 - **Incident:** ${incidentId}
+- **Started:** Mar 14, 2025, 1:50 PM
+- **Peak severity:** SEV-1
 - **Participants:** Ana, Mehmet
 - **Time zone:** UTC
 
@@ -32,7 +34,9 @@ _All times in UTC._
 ## Impact
 
 - Customers affected: 1,200
-- Duration: 45 min
+- Duration (from the start): 55 min
+- Time to detect: 10 min
+- Time to resolve (from detection): 45 min
 - Estimated ARR at risk: 200,000
 - Account Acme: ARR 120,000
 - Account Globex: ARR 80,000
@@ -56,6 +60,10 @@ Schema changes could reach production without going through the pipeline.
 ## Mitigations completed
 
 - Rolled back the migration
+
+## What went well and what to improve
+
+_Not yet written._
 
 ## Action items
 

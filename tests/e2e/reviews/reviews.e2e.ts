@@ -70,7 +70,7 @@ test('the resolved incident is listed and its review opens prefilled from its ti
     'Resolved',
   ]);
   expect(await page.getByLabel('Time entry 3').inputValue()).toBe('2025-03-14T14:20');
-  expect(await page.getByTestId('rv-duration').textContent()).toBe('45 min');
+  expect(await page.getByTestId('rv-duration').textContent()).toBe('55 min');
 
   await page.getByLabel('Participants').fill('Ana, Mehmet');
   await page.getByLabel('Participants').press('Tab');

@@ -52,6 +52,8 @@ export async function seedResolvedIncident(page: Page): Promise<string> {
     title: 'Checkout outage',
     components: ['Checkout'],
     publiclyVisible: true,
+    // Impact began ten minutes before the declaration: the review measures from the start.
+    startedAt: T - 10 * MIN,
   });
   await command(page, 'incidents/classify', {
     id: inc.id,

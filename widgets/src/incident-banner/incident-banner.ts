@@ -1,3 +1,5 @@
+// First, before lit loads: see trusted-types.ts.
+import '../trusted-types';
 import { html, nothing, type PropertyValues } from 'lit';
 import {
   activeIncidents,
@@ -210,6 +212,14 @@ export class IncidentBanner extends FeedElement {
 
   protected override renderEmpty(): Template {
     return this.regions(nothing, false);
+  }
+
+  /** Text-only mode (see FeedElement.update): the shown item's name and its latest update. */
+  protected override plainText(): string {
+    const item = this.item;
+    if (!item) return '';
+    const body = this.latest?.body.trim();
+    return body ? `${item.name}: ${body}` : item.name;
   }
 
   protected override renderWith({ s, tag, asOf }: RenderContext): Template {

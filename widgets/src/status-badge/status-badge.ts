@@ -1,3 +1,5 @@
+// First, before lit loads: see trusted-types.ts.
+import '../trusted-types';
 import { html, nothing, type PropertyValues } from 'lit';
 import {
   activeIncidents,

@@ -2,12 +2,15 @@ import { exportAll, importAll } from '../../db/backup';
 import type { Handlers } from '../../messaging/channel';
 import type { Deps } from '../../background/deps';
 import { payload } from '../../background/input';
+import { refresh } from '../../background/refresh';
 import { syncSites } from '../../sites/background/registration';
 import type { BackupCommands } from '../protocol';
 
 /**
  * Backup export and import (types in backup/protocol.ts). An import re-registers the imported
- * sites; the router then recomputes everything, as after every write.
+ * sites and recomputes everything itself (the router leaves `data/import` out of its refresh):
+ * once the data is replaced, a failure in either step is a note beside the result, never
+ * "nothing was changed" (issue 16 #4).
  */
 export function backupHandlers(deps: Deps): Pick<Handlers, keyof BackupCommands> {
   return {
@@ -17,8 +20,17 @@ export function backupHandlers(deps: Deps): Pick<Handlers, keyof BackupCommands>
     async 'data/import'(p) {
       if (typeof payload(p).json !== 'string') throw new Error('The backup must be text.');
       const result = await importAll(await deps.db(), p.json);
-      if (result.ok) await syncSites(deps);
-      return result;
+      if (!result.ok) return result;
+      const warnings: string[] = [];
+      await syncSites(deps, (pattern, e) =>
+        warnings.push(`The overlay could not be registered for ${pattern}: ${errorText(e)}`),
+      );
+      await refresh(deps).catch((e: unknown) =>
+        warnings.push(`Recomputing after the import failed: ${errorText(e)}`),
+      );
+      return { ...result, notes: [...result.notes, ...warnings] };
     },
   };
 }
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));

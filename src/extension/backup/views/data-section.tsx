@@ -42,7 +42,8 @@ export function DataSection() {
         const counts = Object.entries(res.counts)
           .map(([k, n]) => `${k}: ${n}`)
           .join(', ');
-        setOutcome({ kind: 'ok', text: t('data_imported', counts) });
+        const notes = res.notes.length ? ` ${res.notes.join(' ')}` : '';
+        setOutcome({ kind: 'ok', text: `${t('data_imported', counts)}${notes}` });
       } else {
         setOutcome({ kind: 'error', text: t('data_refused', res.error) });
       }

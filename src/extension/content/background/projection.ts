@@ -2,13 +2,12 @@ import { latestUpdate } from '../../../core/feed';
 import { feedTimeline } from '../../../core/feed-timeline';
 import { computeObligations } from '../../../core/obligations';
 import type { Channel, Policy, TimelineEvent } from '../../../core/types';
-import type {
-  CopiedReplyRecord,
-  FeedIncidentRecord,
-  SiteRecord,
-  SourceRecord,
-} from '../../db/schema';
-import type { OverlayIncident, OverlayState } from '../../messaging/overlay-state';
+import type { CopiedReplyRecord, FeedIncidentRecord, SourceRecord } from '../../db/schema';
+import {
+  PAGE_LIMITS,
+  type OverlayIncident,
+  type OverlayState,
+} from '../../messaging/overlay-state';
 
 /** What the projection is built from: read from IDB by `refresh`, passed in so this stays pure. */
 export interface ProjectionInput {
@@ -21,7 +20,33 @@ export interface ProjectionInput {
   copied: Map<string, CopiedReplyRecord>;
   /** Events of local incidents linked to a feed incident, by feed key. */
   linkedEvents: Map<string, TimelineEvent[]>;
-  sites: SiteRecord[];
+}
+
+/** The host of an https URL, or undefined. */
+function httpsHost(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' ? u.host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A feed link a customer reply may carry: https, and on the source's own host or the status-page
+ * host the feed declares (issue 16, item 13). Anything else is dropped, so the reply falls back to
+ * the status page or the words "our status page".
+ */
+export function allowedLink(
+  url: string | undefined,
+  sourceUrl: string,
+  pageUrl: string | undefined,
+): string | undefined {
+  const host = httpsHost(url);
+  if (!host) return undefined;
+  const allowed = [httpsHost(sourceUrl) ?? new URL(sourceUrl).host, httpsHost(pageUrl)];
+  return allowed.includes(host) ? url : undefined;
 }
 
 /** The copied-reply state: stale once the latest update is not the one the reply was built from. */
@@ -75,13 +100,16 @@ export function buildOverlay(input: ProjectionInput): OverlayState {
   for (const rec of input.active) {
     const source = byId.get(rec.sourceId);
     if (!source || !source.enabled) continue;
-    const url = input.pageUrls.get(source.id);
+    const declared = input.pageUrls.get(source.id);
+    const url = httpsHost(declared) ? declared : undefined;
     const copied = copiedState(input.copied.get(rec.key), rec.incident);
+    const { shortlink, ...rest } = rec.incident;
+    const link = allowedLink(shortlink, source.url, url);
     incidents.push({
       sourceId: source.id,
       sourceName: source.name,
       ...(url ? { statusPageUrl: url } : {}),
-      incident: rec.incident,
+      incident: link ? { ...rest, shortlink: link } : rest,
       obligations: feedObligations(rec, input.linkedEvents.get(rec.key), input.policy, input.now),
       ...(copied ? { copied } : {}),
     });
@@ -91,12 +119,59 @@ export function buildOverlay(input: ProjectionInput): OverlayState {
     .filter((s) => s.enabled && s.failures > 0 && s.lastError)
     .map((s) => ({
       sourceId: s.id,
-      name: s.name,
-      error: s.lastError ?? '',
       ...(s.lastOkAt !== undefined ? { lastOkAt: s.lastOkAt } : {}),
     }));
-  const corners = Object.fromEntries(
-    input.sites.filter((s) => s.enabled).map((s) => [s.origin, s.corner] as const),
-  );
-  return { computedAt: input.now, incidents, failing, corners };
+  return { computedAt: input.now, incidents, failing };
+}
+
+const cut = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** One item as a page shows it: its latest update only, bounded names, components and text. */
+function pageItem(o: OverlayIncident): OverlayIncident {
+  const latest = latestUpdate(o.incident);
+  const names = (list: readonly { name: string }[]) =>
+    list
+      .slice(0, PAGE_LIMITS.componentsPerIncident)
+      .map((c) => ({ name: cut(c.name, PAGE_LIMITS.nameChars) }));
+  const copied = o.copied && {
+    ...o.copied,
+    text: cut(o.copied.text, PAGE_LIMITS.bodyChars),
+    ...(o.copied.newerUpdateBody !== undefined
+      ? { newerUpdateBody: cut(o.copied.newerUpdateBody, PAGE_LIMITS.bodyChars) }
+      : {}),
+  };
+  return {
+    ...o,
+    sourceName: cut(o.sourceName, PAGE_LIMITS.nameChars),
+    incident: {
+      ...o.incident,
+      name: cut(o.incident.name, PAGE_LIMITS.nameChars),
+      components: names(o.incident.components),
+      updates: latest
+        ? [
+            {
+              ...latest,
+              body: cut(latest.body, PAGE_LIMITS.bodyChars),
+              affectedComponents: names(latest.affectedComponents),
+            },
+          ]
+        : [],
+    },
+    ...(copied ? { copied } : {}),
+  };
+}
+
+/**
+ * The projection written to storage.local for pages (and the popup): at most PAGE_LIMITS.incidents
+ * items, most severe first, each bounded. A 500 × 380 feed stays a few hundred kB instead of 4.3 MB.
+ */
+export function pageProjection(state: OverlayState): OverlayState {
+  const shown = state.incidents.slice(0, PAGE_LIMITS.incidents);
+  const omitted = state.incidents.length - shown.length;
+  return {
+    computedAt: state.computedAt,
+    incidents: shown.map(pageItem),
+    failing: state.failing,
+    ...(omitted > 0 ? { omitted } : {}),
+  };
 }

@@ -6,11 +6,17 @@ import { browserOverlayStore, wireI18n } from '../../ui/browser/wiring';
 import { Overlay } from './overlay';
 import { OVERLAY_CSS } from './overlay-css';
 import { watchPageText } from './page-text';
+import { ignoreUntrusted } from './trusted';
 import type { OverlayPorts } from './ports';
 import { h } from 'preact';
 
-/** The host element's tag: custom-element-like so no page stylesheet targets it by accident. */
-export const HOST_TAG = 'incident-lens-overlay';
+/**
+ * The host is a plain built-in `<div>`: a page can define a custom element for any custom tag, and
+ * `createElement` would then run the PAGE's constructor, which can call `attachInternals()` and
+ * get our closed shadow root (issue 16, item 3). No page can redefine a built-in element.
+ * The attribute only lets a later injection find a host an older extension context left.
+ */
+export const HOST_ATTR = 'data-incident-lens';
 
 /** Where this isolated world keeps the mounted overlay's teardown. */
 const MOUNTED = Symbol.for('incident-lens.overlay');
@@ -82,10 +88,12 @@ export function mountOverlay(): () => void {
   // first; a host left by an older, invalidated extension context is removed with the rest.
   const g = globalThis as { [MOUNTED]?: () => void };
   g[MOUNTED]?.();
-  document.querySelectorAll(HOST_TAG).forEach((el) => el.remove());
-  const host = document.createElement(HOST_TAG);
+  document.querySelectorAll(`div[${HOST_ATTR}]`).forEach((el) => el.remove());
+  const host = document.createElement('div');
+  host.setAttribute(HOST_ATTR, '');
   for (const [prop, value] of HOST_STYLE) host.style.setProperty(prop, value, 'important');
   const root = host.attachShadow({ mode: 'closed' });
+  const stopGuard = ignoreUntrusted(root);
   adoptStyles(root);
   const container = document.createElement('div');
   root.append(container);
@@ -112,6 +120,7 @@ export function mountOverlay(): () => void {
   render(h(Overlay, { ports }), container);
   const teardown = () => {
     render(null, container);
+    stopGuard();
     host.remove();
     browser.runtime.onMessage.removeListener(onTeardown);
   };

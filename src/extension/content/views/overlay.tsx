@@ -3,7 +3,7 @@ import type { OverlayState } from '../../messaging/overlay-state';
 import { useOverlayState } from '../../ui/hooks/use-overlay';
 import { chipLevel, levelRank, type ChipLevel } from '../../ui/components/severity';
 import { DEFAULT_CORNER, isCorner, type Corner } from '../../sites/corner';
-import { matchTicket, type TicketMatch } from './match';
+import { createMatcher, type TicketMatch } from './match';
 import { Panel } from './panel';
 import { Pill } from './pill';
 import type { OverlayPorts } from './ports';
@@ -18,10 +18,23 @@ export function highestLevel(state: OverlayState | null | undefined): ChipLevel 
   return best;
 }
 
-/** The stored corner for this site, if the background projected one (see OverlayState.corners). */
-function storedCorner(state: OverlayState | null | undefined, origin: string): Corner | null {
-  const c = state?.corners?.[origin];
-  return isCorner(c) ? c : null;
+/**
+ * The stored corner for this site, asked of the background for this page's own origin only: the
+ * shared projection no longer lists every enabled site (issue 16, item 3).
+ */
+function useStoredCorner(ports: OverlayPorts): Corner | null {
+  const [corner, setCorner] = useState<Corner | null>(null);
+  useEffect(() => {
+    let live = true;
+    ports
+      .send('sites/getCorner', { origin: ports.origin })
+      .then((c) => live && isCorner(c) && setCorner(c))
+      .catch(() => undefined); // the default corner is fine
+    return () => {
+      live = false;
+    };
+  }, [ports]);
+  return corner;
 }
 
 /**
@@ -35,7 +48,11 @@ export function Overlay({ ports }: { ports: OverlayPorts }) {
   const [text, setText] = useState('');
   const pillRef = useRef<HTMLButtonElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const corner = localCorner ?? storedCorner(state, ports.origin) ?? DEFAULT_CORNER;
+  const stored = useStoredCorner(ports);
+  const corner = localCorner ?? stored ?? DEFAULT_CORNER;
+  // One matcher per overlay: it keeps its last text and terms, so a projection in which only
+  // times changed (every poll writes one) costs no re-match.
+  const matcher = useMemo(createMatcher, []);
 
   useEffect(() => ports.onToggle(() => setOpen((o) => !o)), [ports]);
   useEffect(() => {
@@ -53,8 +70,8 @@ export function Overlay({ ports }: { ports: OverlayPorts }) {
 
   // Matching runs when the text or the incidents change, not on every countdown tick.
   const match: TicketMatch | null = useMemo(
-    () => matchTicket(text, state?.incidents ?? []),
-    [text, state?.incidents],
+    () => matcher(text, state?.incidents ?? []),
+    [matcher, text, state?.incidents],
   );
   // The review's support impact: record that this ticket matched, by an opaque key only.
   const matchedKey = match?.key;
@@ -98,7 +115,7 @@ export function Overlay({ ports }: { ports: OverlayPorts }) {
       <Pill
         corner={corner}
         level={level}
-        count={state.incidents.length}
+        count={state.incidents.length + (state.omitted ?? 0)}
         stale={state.failing.length > 0}
         open={open}
         onToggle={() => setOpen((o) => !o)}

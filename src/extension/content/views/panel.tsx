@@ -51,7 +51,7 @@ export function Panel({ state, corner, match, ports, onClose, headingRef }: Prop
     >
       <header class="panel-head">
         <h2 id="lens-panel-title" tabIndex={-1} ref={headingRef}>
-          {t('panel_title', state.incidents.length)}
+          {t('panel_title', state.incidents.length + (state.omitted ?? 0))}
         </h2>
         <button type="button" class="secondary" onClick={onClose}>
           {t('panel_close')}
@@ -60,14 +60,11 @@ export function Panel({ state, corner, match, ports, onClose, headingRef }: Prop
       {since !== null && (
         <div class="stale" role="status">
           <p>{t('panel_staleAsOf', formatClock(since, uiLocale()))}</p>
-          <ul>
-            {state.failing.map((f) => (
-              <li key={f.sourceId}>{t('panel_failingSource', f.name, f.error)}</li>
-            ))}
-          </ul>
+          <p>{t('panel_failingSources', state.failing.length)}</p>
         </div>
       )}
       {items.length === 0 && <p class="empty">{t('panel_allClear')}</p>}
+      {(state.omitted ?? 0) > 0 && <p class="muted">{t('panel_omitted', state.omitted ?? 0)}</p>}
       {items.map((item) => {
         const key = `${item.sourceId}|${item.incident.id}`;
         const matched = match?.key === key;

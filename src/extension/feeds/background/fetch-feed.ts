@@ -35,6 +35,16 @@ export async function fetchFeed(
       redirect: 'follow',
       signal: ctrl.signal,
     });
+    const moved = crossOrigin(url, res);
+    if (moved) {
+      // Not read: an answer from another origin (the helpdesk, an intranet host the extension
+      // can reach) must never show as a feed (issue 16 #8).
+      void res.body?.cancel().catch(() => undefined);
+      return {
+        kind: 'error',
+        error: `The feed redirected to another origin (${moved}); only redirects within ${new URL(url).origin} are followed. Enter the new address if it moved.`,
+      };
+    }
     const header = (name: string) => res.headers.get(name);
     const meta = { ...validatorsOf(header, validators), ...opt('maxAgeMs', freshForMs(header)) };
     if (res.status === 304) return { kind: 'not-modified', ...meta };
@@ -58,6 +68,18 @@ export async function fetchFeed(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The origin a response ended up on, when it is not the request's. (fetch follows redirects; an MV3
+ * worker cannot read a manual redirect's Location, so the final URL is checked before the body is
+ * read.) Same origin means same scheme, host and port, so a redirect to a private or loopback
+ * address is refused unless the source itself is on that address.
+ */
+export function crossOrigin(requested: string, res: Response): string | undefined {
+  if (!res.url) return undefined; // a constructed Response (tests) has no URL
+  const to = new URL(res.url).origin;
+  return to === new URL(requested).origin ? undefined : to;
 }
 
 function opt<K extends string, V>(key: K, value: V | undefined | null): { [P in K]?: V } {

@@ -1,7 +1,15 @@
 import { describeProblem, isActive, isUsableFeed, parseFeed } from '../../../core/feed';
-import { nextAfterFailure, nextAfterSuccess } from '../../../core/feed/fetch-policy';
+import { FETCH_LIMITS, nextAfterFailure, nextAfterSuccess } from '../../../core/feed/fetch-policy';
 import type { FeedProblem, ParseResult } from '../../../core/types';
-import { listSources, savePoll, type PollPatch, type SeenIncident } from '../../db/sources';
+import { isObj } from '../../../core/validate';
+import {
+  getSnapshot,
+  listSources,
+  savePoll,
+  updateSource,
+  type PollPatch,
+  type SeenIncident,
+} from '../../db/sources';
 import type { SourceRecord } from '../../db/schema';
 import type { Deps } from '../../background/deps';
 import { fetchFeed, type FetchOutcome } from './fetch-feed';
@@ -50,6 +58,27 @@ function success(
   };
 }
 
+/** True when the raw body carries an incident list (Statuspage's summary, incidents, unresolved). */
+function listsIncidents(body: unknown): boolean {
+  return Array.isArray(body) || (isObj(body) && Array.isArray(body.incidents));
+}
+
+/**
+ * Why a 200 must not replace the last good data, or undefined. A feed that listed incidents and
+ * now answers without a list (`incidents: null`, a status-only payload, a different document) would
+ * read as "everything resolved": the overlay would empty and "Resolved" notices fire for incidents
+ * still open (issue 16 #6). The last good data stays and the source shows as stale instead.
+ */
+function missingList(body: unknown, listedBefore: boolean): string | undefined {
+  if (isObj(body) && 'incidents' in body && !listsIncidents(body)) {
+    const got = JSON.stringify(body.incidents)?.slice(0, 20) ?? 'undefined';
+    return `The response has no usable incident list (incidents: ${got}); the last good data is kept.`;
+  }
+  if (listedBefore && !listsIncidents(body))
+    return 'The response has no incident list any more; the last good data is kept.';
+  return undefined;
+}
+
 async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
   const db = await deps.db();
   const o = await fetchFeed(deps.fetch, source.url, source, deps.now());
@@ -73,6 +102,13 @@ async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
     });
     return 'failed';
   }
+  const last = await getSnapshot(db, source.id);
+  const listedBefore = last ? (last.listsIncidents ?? last.feed.incidents.length > 0) : false;
+  const missing = missingList(o.body, listedBefore);
+  if (missing) {
+    await savePoll(db, source.id, source.url, failure(source, missing, now, deps));
+    return 'failed';
+  }
   const feed = parsed.feed;
   const incidents = [...feed.incidents, ...feed.maintenances].map((incident): SeenIncident => ({
     sourceId: source.id,
@@ -83,10 +119,34 @@ async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
     ...success(source, o, now),
     lastProblems: parsed.problems.length ? problems(parsed, 5) : undefined,
   };
-  const snapshot = { sourceId: source.id, feed, fetchedAt: now };
+  const snapshot = {
+    sourceId: source.id,
+    feed,
+    fetchedAt: now,
+    listsIncidents: listsIncidents(o.body),
+  };
   return (await savePoll(db, source.id, source.url, patch, { snapshot, incidents, now }))
     ? 'updated'
     : 'skipped';
+}
+
+/**
+ * A poll whose result could not be written (quota, a closed connection): the error is recorded on
+ * the source in a small write of its own, so it shows as failing, and other sources of the same
+ * tick go on (issue 16 #10). Never throws.
+ */
+async function saveFailed(deps: Deps, source: SourceRecord, e: unknown): Promise<PollResult> {
+  const why = e instanceof Error ? e.message : String(e);
+  const error = `The poll's result could not be saved: ${why}`;
+  try {
+    await updateSource(await deps.db(), source.id, (cur) => ({
+      ...cur,
+      ...failure(cur, error, deps.now(), deps),
+    }));
+  } catch (again) {
+    console.error('[incident-lens] recording a failed poll failed too:', again);
+  }
+  return 'failed';
 }
 
 /** Polls one source now (joining a poll of it already in flight in this worker). */
@@ -95,7 +155,9 @@ export function pollSource(deps: Deps, source: SourceRecord): Promise<PollResult
   if (!running) inflight.set(deps, (running = new Map()));
   const existing = running.get(source.id);
   if (existing) return existing;
-  const p = pollOnce(deps, source).finally(() => running.delete(source.id));
+  const p = pollOnce(deps, source)
+    .catch((e: unknown) => saveFailed(deps, source, e))
+    .finally(() => running.delete(source.id));
   running.set(source.id, p);
   return p;
 }
@@ -107,12 +169,23 @@ export function pollSource(deps: Deps, source: SourceRecord): Promise<PollResult
  */
 const WAKE_SLACK_MS = 5_000;
 
-/** Polls, in parallel, every enabled source whose nextPollAt has come. */
+/**
+ * True when a source should be polled at `now`: its nextPollAt has come, or the times stored read
+ * as a clock that moved. No poll ever schedules the next one further than the longer of its
+ * interval and FETCH_LIMITS.maxDelayMs, so a nextPollAt beyond that, or a lastPollAt in the future, means the
+ * clock was set back since (issue 16 #5: two days ahead then corrected stopped polling for days).
+ */
+export function isDue(s: SourceRecord, now: number): boolean {
+  if (s.nextPollAt <= now + WAKE_SLACK_MS) return true;
+  const furthest = Math.max(s.pollSeconds * 1000, FETCH_LIMITS.maxDelayMs) + WAKE_SLACK_MS;
+  if (s.nextPollAt > now + furthest) return true;
+  return s.lastPollAt !== undefined && s.lastPollAt > now + WAKE_SLACK_MS;
+}
+
+/** Polls, in parallel, every enabled source that is due (see isDue). */
 export async function pollDue(deps: Deps): Promise<Map<string, PollResult>> {
   const now = deps.now();
-  const due = (await listSources(await deps.db())).filter(
-    (s) => s.enabled && s.nextPollAt <= now + WAKE_SLACK_MS,
-  );
+  const due = (await listSources(await deps.db())).filter((s) => s.enabled && isDue(s, now));
   const results = await Promise.all(due.map((s) => pollSource(deps, s)));
   return new Map(due.map((s, i) => [s.id, results[i]!]));
 }

@@ -11,6 +11,7 @@ import {
 import type { SourceRecord } from '../../db/schema';
 import type { Handlers } from '../../messaging/channel';
 import { originPattern } from '../../origins/match-patterns';
+import { feedUrlWarning } from '../../origins/page-origin';
 import type { Deps } from '../../background/deps';
 import type { SourceCommands } from '../protocol';
 import { fetchFeed } from './fetch-feed';
@@ -76,6 +77,8 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, keyof SourceCommands>
         failures: 0,
         nextPollAt: now,
       };
+      const warning = feedUrlWarning(source.url);
+      if (warning) source.warning = warning;
       await putSource(await deps.db(), source);
       return pollAndReturn(deps, source);
     },
@@ -103,6 +106,9 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, keyof SourceCommands>
         Object.assign(next, { failures: 0, nextPollAt: deps.now() });
         await clearSourceData(db, old.id);
       }
+      const warning = feedUrlWarning(url);
+      if (warning) next.warning = warning;
+      else delete next.warning;
       if (next.enabled && !old.enabled) next.nextPollAt = deps.now();
       await putSource(db, next);
       if (url !== old.url) await releaseOrigin(deps, originPattern(old.url));

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { SourceRecord } from '../../db/schema';
 import { send } from '../../messaging/channel';
-import { originPattern } from '../../origins/match-patterns';
+import { everyPortOf, originPattern } from '../../origins/match-patterns';
 import { t } from '../../i18n/translate';
-import { validateSource, type SourceField } from '../../origins/page-origin';
+import { feedUrlWarning, validateSource, type SourceField } from '../../origins/page-origin';
 import { requestHost } from '../../ui/browser/permissions';
 import { errorMessage } from '../../ui/error';
 
@@ -111,6 +111,14 @@ export function SourceForm({ editing, onDone }: Props) {
         onInput={(e) => setUrl(e.currentTarget.value)}
       />
       {err('url')}
+      {!errors.url && everyPortOf(input.url) && (
+        <p class="meta muted">{t('perm_everyPort', everyPortOf(input.url)!)}</p>
+      )}
+      {!errors.url && feedUrlWarning(input.url) && (
+        <p class="warning" id={`${id}-url-warn`} role="status">
+          {t('warn_httpFeed')}
+        </p>
+      )}
       <label for={`${id}-pollSeconds`}>{t('source_poll')}</label>
       <input
         type="number"

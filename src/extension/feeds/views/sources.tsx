@@ -6,12 +6,16 @@ import { send } from '../../messaging/channel';
 import { t, uiLocale } from '../../i18n/translate';
 import { useDbQuery } from '../../ui/hooks/use-db';
 import { SourceForm } from './source-form';
+import { feedUrlWarning } from '../../origins/page-origin';
 import { errorMessage } from '../../ui/error';
 
 /** Last poll and last error of a source, in words. */
 function PollState({ s, now }: { s: SourceRecord; now: number }) {
+  // (an imported source has no stored warning: worked out from its URL the same way)
+  const warning = s.warning ?? feedUrlWarning(s.url);
   return (
     <>
+      {warning && <p class="meta warning">{t(warning)}</p>}
       <p class="meta">
         {s.lastPollAt
           ? t('source_lastPoll', formatRelative(s.lastPollAt, now, uiLocale()))

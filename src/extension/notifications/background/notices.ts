@@ -21,6 +21,8 @@ export interface NoticeGroup {
   intro?: Notice;
   changes: Notice[];
   dues: Notice[];
+  /** The feed source the notices come from: they are attributed to it, merged and limited per source. */
+  source?: { id: string; name: string };
 }
 
 const MIN = 60_000;
@@ -61,7 +63,8 @@ export function feedNotices(
   severities = 1,
 ): NoticeGroup {
   const i = o.incident;
-  if (i.kind !== 'incident') return { changes: [], dues: [] };
+  if (i.kind !== 'incident')
+    return { changes: [], dues: [], source: { id: o.sourceId, name: o.sourceName } };
   const sev = i.severity === null ? t('notice_unknownSeverity') : severityLabel(i.severity);
   const status = (x: string): string => t(`status_${x}`);
   const latest = latestUpdate(i);
@@ -89,7 +92,7 @@ export function feedNotices(
     });
   }
   const dues = linked ? [] : dueNotices(`feed:${key}`, i.name, o.obligations, now);
-  return { intro, changes, dues };
+  return { intro, changes, dues, source: { id: o.sourceId, name: o.sourceName } };
 }
 
 /**
@@ -111,6 +114,7 @@ export function endedNotice(rec: FeedIncidentRecord, sourceName: string): Notice
       },
     ],
     dues: [],
+    source: { id: rec.sourceId, name: sourceName },
   };
 }
 

@@ -7,10 +7,10 @@ import {
 } from '../../../core/review';
 import { listReviews } from '../../db/drafts';
 import { t } from '../../i18n/translate';
-import { claimKeys } from '../../db/marks';
 import { getSetting } from '../../db/settings';
 import type { Deps } from '../../background/deps';
 import { clip } from './notices';
+import { deliver } from './deliver';
 
 /** An action item with the review it belongs to. */
 interface Owned extends ActionItem {
@@ -102,16 +102,16 @@ export async function sendActionItemReminders(
   const digest = digestNotice(items, now, timeZone);
   const reminders = [...actionItemReminders(items, now, timeZone), ...(digest ? [digest] : [])];
   if (reminders.length === 0) return [];
-  const show = await claimKeys(db, [{ changes: [], dues: reminders.map((r) => r.key) }], now);
   const prefs = await getSetting(db, 'notifications');
-  if (!prefs.actionItemDue) return [];
   const shown: string[] = [];
-  for (const r of reminders) {
-    if (!show.has(r.key)) continue;
-    await deps.platform
-      .notify(r.key, { title: r.title, message: r.message })
-      .catch(() => undefined);
-    shown.push(r.key);
-  }
+  // (through the same limits and pending → shown bookkeeping as every other notification)
+  const recording = {
+    notify: async (id: string, n: { title: string; message: string }) => {
+      await deps.platform.notify(id, n);
+      shown.push(id);
+    },
+  };
+  const notices = reminders.map((r) => ({ ...r, pref: 'actionItemDue' as const }));
+  await deliver(recording, db, [{ changes: [], dues: notices }], prefs, now);
   return shown;
 }

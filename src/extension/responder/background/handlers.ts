@@ -3,6 +3,7 @@ import { getIncident, saveIncident } from '../../db/incidents';
 import type { LensDatabase } from '../../db/open';
 import type { EventRecord, IncidentRecord } from '../../db/schema';
 import { getSetting } from '../../db/settings';
+import { loadConnection } from '../../db/secrets';
 import { feedKey } from '../../db/sources';
 import { EVENT_FOR_KIND, isStatusPageKind } from '../kinds';
 import type { MessageKind, PublishTarget, ResponderCommands } from '../protocol';
@@ -68,7 +69,7 @@ export function responderHandlers(env: ResponderEnv): ResponderHandlers {
     target: PublishTarget | undefined,
   ): Promise<{ ok: true; sp?: Published } | { ok: false; error: StatuspageError }> {
     if (!target) return { ok: true };
-    const conn = await getSetting(db, 'statuspage');
+    const conn = await loadConnection(db);
     if (!conn) return { ok: false, error: { kind: 'not_connected' } };
     const r = await publishIncident(conn, client, inc, text, target);
     if (!r.ok) {
@@ -189,7 +190,7 @@ export function responderHandlers(env: ResponderEnv): ResponderHandlers {
       const reason = req.reason.trim();
       if (reason === '') throw new Error('Say why the incident is cancelled');
       if (before.statuspageIncidentId) {
-        const conn = await getSetting(db, 'statuspage');
+        const conn = await loadConnection(db);
         if (!conn) return { ok: false, error: { kind: 'not_connected' } };
         const r = await new StatuspageClient(conn, client).deleteIncident(
           before.statuspageIncidentId,

@@ -12,6 +12,11 @@ import { payload } from '../../background/input';
 
 /** Recorded through their own commands, never through `incidents/record`. */
 const NOT_RECORDABLE: readonly TimelineEventType[] = ['declared', 'classified', 'reclassified'];
+/**
+ * Events one incident may hold: a real one has hundreds; 100,000 cost 1.7 s per refresh
+ * (issue 16, item 14).
+ */
+export const MAX_EVENTS_PER_INCIDENT = 5_000;
 /** Clock skew tolerated for times a view sends (its clock is the same machine's, but rounding). */
 const SKEW_MS = 60_000;
 
@@ -111,6 +116,12 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, keyof IncidentComma
         throw new Error('Which obligation was met?');
       if (p.type === 'resolved' && incident.status === 'resolved')
         throw new Error('This incident is already resolved.');
+      // Every refresh reads an open incident's whole timeline: it stays bounded.
+      const count = await (await deps.db()).countFromIndex('events', 'by-incident', incident.id);
+      if (count >= MAX_EVENTS_PER_INCIDENT)
+        throw new Error(
+          `This incident's timeline is full (${MAX_EVENTS_PER_INCIDENT} events). Declare a follow-up incident for further notes.`,
+        );
       const e = event(incident.id, {
         type: p.type,
         at,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getSetting } from '../../db/settings';
+import { getSetting, setSetting } from '../../db/settings';
+import { loadConnection } from '../../db/secrets';
 import { KEY, connect, useKit } from './fixtures.test-kit';
 
 const k = useKit();
@@ -19,7 +20,24 @@ describe('statuspage connection', () => {
     });
     expect(k.calls[0]?.url).toBe('https://api.example.test/v1/pages/pg1');
     expect(JSON.stringify(await k.h['statuspage/status'](null))).not.toContain(KEY);
-    expect((await getSetting(k.db, 'statuspage'))?.apiKey).toBe(KEY);
+    // at rest the key is sealed (issue 16 #16): not in the stored record, in any encoding
+    const raw = await getSetting(k.db, 'statuspage');
+    expect(raw?.apiKey).toBe('');
+    const bytes = new Uint8Array(raw!.sealed!.data);
+    expect(new TextDecoder('latin1').decode(bytes)).not.toContain(KEY);
+    expect((await loadConnection(k.db))?.apiKey).toBe(KEY);
+  });
+
+  it('a key stored in clear by an older version is sealed on first use, and still works', async () => {
+    await setSetting(k.db, 'statuspage', {
+      pageId: 'pg1',
+      apiKey: KEY,
+      apiBase: 'https://api.example.test',
+    });
+    k.replies.push({ status: 200, body: [] });
+    expect(await k.h['statuspage/components'](null)).toMatchObject({ ok: true });
+    expect(new Headers(k.calls[0]?.init.headers).get('authorization')).toBe(`OAuth ${KEY}`);
+    expect((await getSetting(k.db, 'statuspage'))?.apiKey).toBe('');
   });
   it('refuses plain http off loopback and a bad key, storing nothing', async () => {
     expect(

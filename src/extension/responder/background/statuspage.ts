@@ -1,4 +1,5 @@
-import { getSetting, setSetting } from '../../db/settings';
+import { getSetting } from '../../db/settings';
+import { loadConnection, saveConnection } from '../../db/secrets';
 import type { ResponderCommands, StatuspageStatus } from '../protocol';
 import { StatuspageClient, type ClientEnv } from '../../statuspage/client';
 import { componentChoices } from '../../statuspage/components';
@@ -27,26 +28,26 @@ export function statuspageHandlers(
       const page = await new StatuspageClient(checked.connection, client).verify();
       if (!page.ok) return page;
       const db = await env.db();
-      await setSetting(db, 'statuspage', checked.connection);
+      await saveConnection(db, checked.connection);
       return { ok: true, status: statusOf(checked.connection, page.value.name) };
     },
 
     async 'statuspage/disconnect'() {
       const db = await env.db();
       const old = await getSetting(db, 'statuspage');
-      await setSetting(db, 'statuspage', null);
+      await saveConnection(db, null);
       // The API's host access goes too, unless a source or a site uses that origin.
       if (old) await env.releaseOrigin?.(hostPattern(old.apiBase));
       return null;
     },
 
     async 'statuspage/status'() {
-      const conn = await getSetting(await env.db(), 'statuspage');
+      const conn = await loadConnection(await env.db());
       return conn ? statusOf(conn) : { connected: false };
     },
 
     async 'statuspage/components'() {
-      const conn = await getSetting(await env.db(), 'statuspage');
+      const conn = await loadConnection(await env.db());
       if (!conn) return { ok: false, error: { kind: 'not_connected' } };
       const r = await new StatuspageClient(conn, client).listComponents();
       return r.ok ? { ok: true, components: componentChoices(r.value) } : r;

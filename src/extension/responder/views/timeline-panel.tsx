@@ -6,7 +6,23 @@ import { Alert, Field, When, useAction } from './common';
 import { isLinkedEvent } from '../feed-link';
 import { TimeEdit } from './time-edit';
 
-/** Every event in time order, editable (the reason for each edit is kept and shown), and notes. */
+/** Events rendered per page: 100,000 events once took 23.7 s to render (issue 16, item 14). */
+export const TIMELINE_PAGE = 200;
+
+/** The events shown for `pages` pages: the newest `pages × TIMELINE_PAGE`, kept in time order. */
+export function timelinePage<T extends { at: number }>(
+  events: readonly T[],
+  pages: number,
+): { shown: T[]; older: number } {
+  const sorted = [...events].sort((a, b) => a.at - b.at);
+  const start = Math.max(0, sorted.length - pages * TIMELINE_PAGE);
+  return { shown: sorted.slice(start), older: start };
+}
+
+/**
+ * The timeline in time order, newest page first loaded: events are editable (the reason for each
+ * edit is kept and shown), and notes can be added. Older events come a page at a time.
+ */
 export function TimelinePanel(props: {
   incident: IncidentRecord;
   events: EventRecord[];
@@ -17,7 +33,8 @@ export function TimelinePanel(props: {
   const [note, setNote] = useState('');
   const action = useAction();
   const now = Date.now();
-  const events = [...props.events].sort((a, b) => a.at - b.at);
+  const [pages, setPages] = useState(1);
+  const { shown: events, older } = timelinePage(props.events, pages);
 
   const addNote = (e: Event) => {
     e.preventDefault();
@@ -50,6 +67,14 @@ export function TimelinePanel(props: {
         </p>
         <Alert message={action.error} />
       </form>
+      {older > 0 && (
+        <p>
+          <span class="muted">{t('rs_tl_older', older)}</span>{' '}
+          <button type="button" class="secondary" onClick={() => setPages((n) => n + 1)}>
+            {t('rs_tl_showOlder', Math.min(older, TIMELINE_PAGE))}
+          </button>
+        </p>
+      )}
       <ol class="timeline">
         {events.map((e) => {
           const linked = isLinkedEvent(e);

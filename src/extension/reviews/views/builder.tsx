@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   communicationCompliance,
   complianceSummary,
-  incidentDurationMinutes,
+  incidentFacts,
   publishBlockers,
   reviewRequirement,
   supportImpact,
@@ -151,7 +151,7 @@ function Builder({ incidentId, onBack, headingLevel = 3 }: ReviewBuilderProps) {
       </>
     );
   } else {
-    const duration = incidentDurationMinutes(data.events);
+    const duration = incidentFacts(data.events, draft.startedAt).durationMinutes;
     const exported = { ...draft, impact: { ...draft.impact, durationMinutes: duration } };
     const parts = { review: draft, change, lints: byPath };
     body = (

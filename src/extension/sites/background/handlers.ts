@@ -1,13 +1,16 @@
-import { copiedKey, putCopiedReply } from '../../db/marks';
+import { putCopiedReply } from '../../db/marks';
 import { supportSignalFrom } from '../../../core/review';
-import { addSupportSignal, feedKey, markFeedIncidentDone } from '../../db/sources';
+import type { LensDatabase } from '../../db/open';
+import { addSupportSignal, feedKey, getSource, markFeedIncidentDone } from '../../db/sources';
 import { DEFAULT_NOTIFICATIONS, getSetting, setSetting } from '../../db/settings';
-import type { NotificationPrefs } from '../../db/schema';
+import type { FeedIncidentRecord, NotificationPrefs } from '../../db/schema';
 import type { Handlers, Sender } from '../../messaging/channel';
 import type { Deps } from '../../background/deps';
 import { optText, text } from '../../../core/validate';
 import { payload } from '../../background/input';
 import { disableSite, enableSite, setCorner } from './registration';
+import { getSite } from '../../db/sites';
+import { originPattern } from '../../origins/match-patterns';
 import type { NotificationCommands } from '../../notifications/protocol';
 import type { SiteCommands } from '../protocol';
 
@@ -16,11 +19,38 @@ type Own = keyof SiteCommands | keyof NotificationCommands;
 
 const PREF_KEYS = Object.keys(DEFAULT_NOTIFICATIONS) as (keyof NotificationPrefs)[];
 
-/** A content script may only speak for the page it runs in. */
+/**
+ * A content script may only speak for the page it runs in. (Extension pages, even open in a tab,
+ * may name any site: the dispatcher already told them from content scripts by their URL.)
+ */
 function ownOrigin(sender: Sender, origin: string): void {
-  if (sender.tab && sender.url && new URL(sender.url).origin !== new URL(origin).origin) {
+  const from = sender.url ? new URL(sender.url) : undefined;
+  if (from?.protocol.endsWith('-extension:')) return;
+  if (sender.tab && from && from.origin !== new URL(origin).origin) {
     throw new Error('Refused: a page may only change its own site.');
   }
+}
+
+/** Longest reply stored: the built-in templates stay far below it. */
+export const REPLY_MAX_CHARS = 4_000;
+/** Copied-reply records kept; the oldest go first. */
+export const MAX_COPIED_REPLIES = 200;
+
+/**
+ * The active feed incident of an enabled source a content script names, or an error: a page may
+ * only act on what its overlay shows (issue 16, item 15).
+ */
+async function shownIncident(
+  db: LensDatabase,
+  sourceIdIn: unknown,
+  incidentIdIn: unknown,
+): Promise<FeedIncidentRecord> {
+  const sourceId = text(sourceIdIn, 'The source id', 200);
+  const incidentId = text(incidentIdIn, 'The incident id', 200);
+  if (!(await getSource(db, sourceId))?.enabled) throw new Error('This source is not listed.');
+  const rec = await db.get('feedIncidents', feedKey(sourceId, incidentId));
+  if (!rec?.active) throw new Error('This incident is no longer listed.');
+  return rec;
 }
 
 /**
@@ -46,43 +76,57 @@ export function siteHandlers(deps: Deps): Pick<Handlers, Own> {
       await setCorner(deps, origin, p.corner);
       return null;
     },
+    async 'sites/getCorner'(p, sender) {
+      const origin = text(payload(p).origin, 'The site');
+      ownOrigin(sender, origin);
+      const site = await getSite(await deps.db(), originPattern(origin));
+      return site?.enabled ? site.corner : null;
+    },
     async 'replies/copied'(p) {
       payload(p);
-      const sourceId = text(p.sourceId, 'The source id');
-      const incidentId = text(p.incidentId, 'The incident id');
-      await putCopiedReply(await deps.db(), {
-        key: copiedKey(sourceId, incidentId),
-        // ('' for an incident without updates yet: its first update makes the reply stale)
-        updateId: optText(p.updateId, 'The update id', 500) ?? '',
-        text: text(p.text, 'The reply', 20_000),
-        copiedAt: deps.now(),
-      });
+      const db = await deps.db();
+      const rec = await shownIncident(db, p.sourceId, p.incidentId);
+      // ('' for an incident without updates yet: its first update makes the reply stale)
+      const updateId = optText(p.updateId, 'The update id', 500) ?? '';
+      // (an update older than the latest is fine: a poll may have landed while the agent copied)
+      if (updateId !== '' && !rec.incident.updates.some((u) => u.id === updateId))
+        throw new Error("The reply must quote one of the incident's updates.");
+      await putCopiedReply(
+        db,
+        {
+          key: rec.key,
+          updateId,
+          text: text(p.text, 'The reply', REPLY_MAX_CHARS),
+          copiedAt: deps.now(),
+        },
+        MAX_COPIED_REPLIES,
+      );
       // For the review's support impact: that a reply was copied, and when; not its text.
-      await addSupportSignal(await deps.db(), copiedKey(sourceId, incidentId), {
-        kind: 'reply_copied',
-        at: deps.now(),
-      });
+      await addSupportSignal(db, rec.key, { kind: 'reply_copied', at: deps.now() });
       return null;
     },
     async 'support/ticketMatched'(p) {
       payload(p);
-      const key = feedKey(text(p.sourceId, 'The source id'), text(p.incidentId, 'The incident id'));
+      const db = await deps.db();
+      // Only for an incident this page's overlay shows (like every command a page may send).
+      const { key } = await shownIncident(db, p.sourceId, p.incidentId);
       const signal = supportSignalFrom({
         kind: 'ticket_matched',
         at: deps.now(),
         ticket: p.ticket,
       });
       if (!signal?.ticket) throw new Error('The ticket must be an opaque hash (hex), not text.');
-      await addSupportSignal(await deps.db(), key, signal);
+      await addSupportSignal(db, key, signal);
       return null;
     },
     async 'feed/markDone'(p) {
       payload(p);
-      const key = feedKey(text(p.sourceId, 'The source id'), text(p.incidentId, 'The incident id'));
+      const db = await deps.db();
+      const { key } = await shownIncident(db, p.sourceId, p.incidentId);
       const obligationId = text(p.obligationId, 'The duty');
       if (!AGENT_DUTIES.includes(obligationId))
         throw new Error(`"${obligationId}" is not a duty an agent can mark done.`);
-      if (!(await markFeedIncidentDone(await deps.db(), key, obligationId, deps.now())))
+      if (!(await markFeedIncidentDone(db, key, obligationId, deps.now())))
         throw new Error('This incident is no longer listed.');
       return null;
     },

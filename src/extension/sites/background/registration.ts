@@ -81,7 +81,11 @@ export async function setCorner(
  * after a browser restart (registrations do not survive it), an install/update, an import, or a
  * permission change made outside the extension.
  */
-export async function syncSites(deps: Deps): Promise<void> {
+export async function syncSites(
+  deps: Deps,
+  /** Called for a site whose registration failed; the others are still registered. Absent: throw. */
+  onError?: (pattern: string, e: unknown) => void,
+): Promise<void> {
   const db = await deps.db();
   const sites = await listSites(db);
   const registered = new Set(await deps.platform.registeredOverlays());
@@ -91,8 +95,13 @@ export async function syncSites(deps: Deps): Promise<void> {
   }
   for (const site of sites) {
     if (!site.enabled) continue;
-    await markRevoked(deps, db, site);
-    await deps.platform.registerOverlay(site.pattern);
+    try {
+      await markRevoked(deps, db, site);
+      await deps.platform.registerOverlay(site.pattern);
+    } catch (e) {
+      if (!onError) throw e;
+      onError(site.pattern, e);
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SiteRecord } from '../../db/schema';
 import { listSites } from '../../db/sites';
 import { send } from '../../messaging/channel';
-import { originPattern } from '../../origins/match-patterns';
+import { everyPortOf, originPattern } from '../../origins/match-patterns';
 import { t } from '../../i18n/translate';
 import { parseSiteInput } from '../../origins/page-origin';
 import { requestHost, useGranted } from '../../ui/browser/permissions';
@@ -59,7 +59,12 @@ export function SitesSection() {
               const revoked = s.enabled && granted[s.pattern] === false;
               return (
                 <tr key={s.pattern}>
-                  <td>{s.origin}</td>
+                  <td>
+                    {s.origin}
+                    {everyPortOf(s.origin) && (
+                      <p class="meta muted">{t('perm_everyPort', everyPortOf(s.origin)!)}</p>
+                    )}
+                  </td>
                   <td class={revoked ? 'error' : s.enabled ? 'ok' : 'muted'}>
                     {revoked ? t('site_revoked') : s.enabled ? t('site_on') : t('site_off')}
                   </td>

@@ -3,8 +3,8 @@
  * both charts, taken from the real extension over incidents seeded across three months.
  */
 import { afterAll, expect, test } from 'vitest';
-import { launchWithExtension, type ExtensionSession } from '../browser';
-import { command, MIN, seedCommsIncident } from './seed';
+import { launchWithExtension, type ExtensionSession } from '../e2e/browser';
+import { command, MIN, seedCommsIncident } from '../e2e/reviews/seed';
 
 const DAY = 86_400_000;
 let s: ExtensionSession | undefined;

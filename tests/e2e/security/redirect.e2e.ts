@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchWithExtension, type ExtensionSession } from '../browser';
+import { command, fixture, ready } from '../extension/helpers';
+import { startServer, type TestServer } from '../server';
+
+/**
+ * Issue 16 #8, in the real MV3 worker: a feed that redirects to another origin (here another port
+ * on loopback, where the extension also has host access, like a helpdesk) is refused, and what that
+ * origin answered never shows as incidents. A redirect within the feed's origin is followed.
+ */
+let s: ExtensionSession;
+let feed: TestServer;
+let internal: TestServer;
+
+beforeAll(async () => {
+  [s, feed, internal] = await Promise.all([launchWithExtension(), startServer(), startServer()]);
+  // an "internal" JSON that looks like a feed with an incident, with no CORS headers at all
+  internal.json(
+    '/internal.json',
+    await fixture('statuspage-embed-nyu-summary-major-identified.json'),
+  );
+  feed.route('/away', (_req, res) => {
+    res.writeHead(302, { location: `${internal.origin}/internal.json` }).end();
+  });
+  feed.route('/moved', (_req, res) => {
+    res.writeHead(301, { location: '/api/v2/summary.json' }).end();
+  });
+  feed.json(
+    '/api/v2/summary.json',
+    await fixture('statuspage-embed-nyu-summary-major-identified.json'),
+  );
+});
+afterAll(async () => {
+  await s?.close();
+  await feed?.close();
+  await internal?.close();
+});
+
+test('a redirect to another origin is refused; one within the origin is followed', async () => {
+  const page = await ready(s);
+  const away = await command(page, 'sources/add', {
+    name: 'Away',
+    url: `${feed.origin}/away`,
+    pollSeconds: 30,
+  });
+  expect(away).toMatchObject({
+    ok: true,
+    value: {
+      lastError: expect.stringContaining(`redirected to another origin (${internal.origin})`),
+    },
+  });
+  expect((away.value as { lastOkAt?: number }).lastOkAt).toBeUndefined();
+
+  const moved = await command(page, 'sources/add', {
+    name: 'Moved',
+    url: `${feed.origin}/moved`,
+    pollSeconds: 30,
+  });
+  expect(moved).toMatchObject({ ok: true, value: { lastOkAt: expect.any(Number), failures: 0 } });
+});

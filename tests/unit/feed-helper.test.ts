@@ -1,0 +1,147 @@
+/**
+ * The server-side helper against a local provider without CORS: it answers a widget-readable
+ * Statuspage summary with caching and CORS headers, through a fetch handler and an Express-style
+ * route, keeps the last good answer while the provider fails, and sends its headers to the
+ * provider's origin only.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { IncomingHttpHeaders, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeIncidents, parseFeed } from '../../src/core/feed';
+import { expressFeed, feedHandler } from '../../src/server/feed-helper';
+
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8');
+
+const seen: { server: string; path: string; headers: IncomingHttpHeaders }[] = [];
+let failing = false;
+
+function serve(
+  name: string,
+  handler: (path: string, h: IncomingHttpHeaders) => [number, string, Record<string, string>?],
+): Promise<[Server, string]> {
+  const server = createServer((req, res) => {
+    seen.push({ server: name, path: req.url ?? '', headers: req.headers });
+    const [status, body, headers] = handler(req.url ?? '', req.headers);
+    res.writeHead(status, headers ?? {});
+    res.end(body);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve([server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`]),
+    ),
+  );
+}
+
+let provider: Server;
+let other: Server;
+let app: Server;
+let base = '';
+let elsewhere = '';
+let appUrl = '';
+
+beforeAll(async () => {
+  [other, elsewhere] = await serve('other', () => [200, fixture('instatus-summary.json')]);
+  [provider, base] = await serve('provider', (path, h) => {
+    if (failing) return [503, 'down'];
+    if (path == '/summary.json') return [200, fixture('instatus-summary.json')];
+    if (path == '/private/index.json')
+      return h.authorization == 'Bearer t0k' ? [200, fixture('betterstack-index.json')] : [401, ''];
+    if (path == '/moved') return [302, '', { location: `${elsewhere}/summary.json` }];
+    return [404, ''];
+  });
+  const route = expressFeed({ url: `${base}/summary.json`, maxAgeSeconds: 60 });
+  app = createServer((req, res) => void route(req, res));
+  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', () => resolve()));
+  appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+});
+
+afterAll(() => {
+  provider.close();
+  other.close();
+  app.close();
+});
+
+describe('feedHandler (fetch runtimes)', () => {
+  it('answers the provider feed as a Statuspage summary with CORS and caching headers', async () => {
+    const handler = feedHandler({ url: `${base}/summary.json`, maxAgeSeconds: 30 });
+    const res = await handler(new Request('https://helper.example/status.json'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('cache-control')).toBe(
+      'public, max-age=30, stale-while-revalidate=150, stale-if-error=86400',
+    );
+    expect(res.headers.get('x-feed-format')).toBe('instatus');
+    const feed = parseFeed(await res.json()).feed; // what the widgets run
+    expect(activeIncidents(feed).map((i) => [i.name, i.severity])).toEqual([
+      ["We're facing an issue with our API", 1],
+    ]);
+    const again = await handler(
+      new Request('https://helper.example/status.json', {
+        headers: { 'if-none-match': res.headers.get('etag')! },
+      }),
+    );
+    expect(again.status).toBe(304);
+  });
+
+  it('asks the provider at most once per max-age, whatever the number of callers', async () => {
+    let t = 0;
+    const handler = feedHandler({ url: `${base}/summary.json`, maxAgeSeconds: 60, now: () => t });
+    const before = seen.filter((s) => s.path == '/summary.json').length;
+    await Promise.all(Array.from({ length: 20 }, () => handler()));
+    t = 59_000;
+    await handler();
+    expect(seen.filter((s) => s.path == '/summary.json').length - before).toBe(1);
+    t = 60_000;
+    await handler();
+    expect(seen.filter((s) => s.path == '/summary.json').length - before).toBe(2);
+  });
+
+  it('keeps serving the last good answer, marked stale, while the provider fails', async () => {
+    let t = 0;
+    const handler = feedHandler({ url: `${base}/summary.json`, maxAgeSeconds: 1, now: () => t });
+    expect((await handler()).status).toBe(200);
+    failing = true;
+    try {
+      t = 5_000;
+      const stale = await handler();
+      expect(stale.status).toBe(200);
+      expect(stale.headers.get('x-feed-stale')).toBe('the feed answered HTTP 503');
+      expect(stale.headers.get('cache-control')).toBe('public, max-age=10');
+      const fresh = await feedHandler({ url: `${base}/summary.json` })();
+      expect(fresh.status).toBe(502);
+    } finally {
+      failing = false;
+    }
+  });
+
+  it('sends its headers to the provider origin only', async () => {
+    const headers = { authorization: 'Bearer t0k' };
+    const ok = await feedHandler({ url: `${base}/private/index.json`, headers })();
+    expect(ok.headers.get('x-feed-format')).toBe('betterstack');
+    const before = seen.filter((s) => s.server == 'other').length;
+    const moved = await feedHandler({ url: `${base}/moved`, headers })();
+    expect(moved.status).toBe(502);
+    expect(await moved.json()).toEqual({ error: `redirected to another origin (${elsewhere})` });
+    expect(seen.filter((s) => s.server == 'other').length).toBe(before);
+  });
+});
+
+describe('expressFeed (Node / Express)', () => {
+  it('serves the normalised feed to a browser that could not read the provider', async () => {
+    const res = await fetch(`${appUrl}/status.json`, {
+      headers: { origin: 'https://shop.example' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const feed = parseFeed(await res.json()).feed;
+    expect(feed.indicator).toBe('critical');
+    expect(feed.maintenances[0]!.name).toBe('Database maintenance');
+    const again = await fetch(`${appUrl}/status.json`, {
+      headers: { 'if-none-match': res.headers.get('etag')! },
+    });
+    expect(again.status).toBe(304);
+  });
+});
