@@ -4,13 +4,8 @@ import { createReview, lintReview, type ActionItem, type Review } from '../../..
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../db/schema';
 import { endOfDay, toDateInput } from './dates';
 import { amount, whyInputs } from './draft';
-import {
-  chartBars,
-  completionRows,
-  dashboardView,
-  lintsByPath,
-  reviewListRows,
-} from './view-model';
+import { completionRows, dashboardView, lintsByPath, reviewListRows } from './view-model';
+import { barGroups } from './bar-chart';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2025, 5, 20, 12); // 20 Jun 2025 (tests run in UTC)
@@ -90,7 +85,11 @@ describe('the completion rate shown on the dashboard', () => {
       ],
       'en',
     );
-    const bars = chartBars(rows, 200, 100);
+    const bars = barGroups(
+      rows.map((r) => ({ month: r.month, rates: [r.rate] })),
+      200,
+      100,
+    ).map((g) => g.bars[0]!);
     expect(bars.map((b) => [b.height, b.y, b.hasData])).toEqual([
       [50, 50, true],
       [0, 100, false],
