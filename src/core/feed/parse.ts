@@ -6,66 +6,43 @@
 import type { ParseResult } from '../types';
 import {
   add,
-  componentStatus,
   date,
   detectKind,
   each,
   flag,
   guard,
-  impact,
   incident,
   isObj,
   keepIncidents,
-  link,
   note,
   number,
   own,
   readPayload,
   readSummary,
-  status,
   text,
   type ParseOptions,
   type Profile,
 } from './read';
+import { WIDGET_PROFILE } from './summary';
 
 export { clip, emptyFeed, type ParseOptions } from './read';
 
-/** Every field of the model, by the Statuspage key it is read from. */
+/**
+ * Every field of the model, by the Statuspage key it is read from: what the widgets read
+ * (`WIDGET_PROFILE`, kept small for their bundle) and the fields only the extension shows.
+ */
 export const FULL_PROFILE: Profile = {
   page: [
     ['id', text],
     ['name', text],
     ['time_zone', text],
-    ['url', link],
+    ...WIDGET_PROFILE.page,
     ['updated_at', date],
   ],
-  incident: [
-    ['id', text],
-    ['name', text],
-    ['status', status],
-    ['impact', impact],
-    ['created_at', date],
-    ['updated_at', date],
-    ['started_at', date],
-    ['scheduled_for', date],
-    ['scheduled_until', date],
-    ['monitoring_at', date],
-    ['resolved_at', date],
-    ['shortlink', link],
-    ['page_id', text],
-  ],
-  update: [
-    ['id', text],
-    ['status', status],
-    ['created_at', date],
-    ['display_at', date],
-    ['updated_at', date],
-  ],
+  incident: [...WIDGET_PROFILE.incident, ['monitoring_at', date], ['page_id', text]],
+  update: [...WIDGET_PROFILE.update, ['updated_at', date]],
   component: [
-    ['id', text],
-    ['name', text],
-    ['status', componentStatus],
-    ['group_id', text],
+    ...WIDGET_PROFILE.component,
     ['description', text],
     ['position', number],
     ['showcase', flag],
