@@ -4,6 +4,7 @@
  * shell's and each feature's `background/`) builds on it. Import 'fake-indexeddb/auto' first.
  */
 import { openLensDB, type LensDatabase } from '../db/open';
+import type { SourceRecord } from '../db/schema';
 import type { OverlayState } from '../messaging/overlay-state';
 import type { Badge, Deps, Platform } from './deps';
 
@@ -199,3 +200,26 @@ export const json = (body: unknown, init: ResponseInit = {}): Response =>
     ...init,
     headers: { 'content-type': 'application/json', ...init.headers },
   });
+
+/** A source due at T0: Acme's Statuspage summary, polled every minute; `over` changes any field. */
+export const sampleSource = (over: Partial<SourceRecord> = {}): SourceRecord => ({
+  id: 's1',
+  name: 'Acme',
+  url: 'https://status.acme.test/api/v2/summary.json',
+  pollSeconds: 60,
+  enabled: true,
+  createdAt: T0,
+  failures: 0,
+  nextPollAt: T0,
+  ...over,
+});
+
+/** Stores `sampleSource(over)` in the kit's database and returns it. */
+export async function withSource(
+  kit: Kit,
+  over: Partial<SourceRecord> = {},
+): Promise<SourceRecord> {
+  const s = sampleSource(over);
+  await kit.db.put('sources', s);
+  return s;
+}

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_POLICY } from '../../core/policy';
-import { freshName, T0 } from '../background/worker.test-kit';
+import { freshName, sampleSource, T0 } from '../background/worker.test-kit';
 import { eventsOf, listIncidents, saveIncident } from './incidents';
 import { claimKeys, pruneNotified, settleKeys } from './marks';
 import { MIGRATIONS } from './migrations';
@@ -257,16 +257,7 @@ describe('repositories', () => {
 
   test('savePoll refuses an answer for a URL that changed meanwhile', async () => {
     const db = await openLensDB(freshName());
-    await db.put('sources', {
-      id: 's',
-      name: 'S',
-      url: 'https://b.test/',
-      pollSeconds: 60,
-      enabled: true,
-      createdAt: T0,
-      failures: 0,
-      nextPollAt: T0,
-    });
+    await db.put('sources', sampleSource({ id: 's', name: 'S', url: 'https://b.test/' }));
     const ok = await savePoll(db, 's', 'https://a.test/', { failures: 3 });
     expect(ok).toBe(false);
     expect((await db.get('sources', 's'))?.failures).toBe(0);

@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { getSource, feedIncidentsOf } from '../../db/sources';
-import type { SourceRecord } from '../../db/schema';
 import { pollDue, pollSource } from './poll';
 import {
   json,
@@ -11,25 +10,8 @@ import {
   spSummary,
   T0,
   type Kit,
+  withSource,
 } from '../../background/worker.test-kit';
-
-const URL_ = 'https://status.acme.test/api/v2/summary.json';
-
-async function withSource(kit: Kit, over: Partial<SourceRecord> = {}): Promise<SourceRecord> {
-  const s: SourceRecord = {
-    id: 's1',
-    name: 'Acme',
-    url: URL_,
-    pollSeconds: 60,
-    enabled: true,
-    createdAt: T0,
-    failures: 0,
-    nextPollAt: T0,
-    ...over,
-  };
-  await kit.db.put('sources', s);
-  return s;
-}
 
 async function goodPoll(
   kit: Kit,

@@ -11,22 +11,14 @@ import {
   MIN,
   spIncident,
   spSummary,
-  T0,
   type Kit,
+  sampleSource,
 } from '../../background/worker.test-kit';
 
 /** Notification limits (issue 16 #7 and #9), measured on a feed that churns incident ids. */
 
-const source = (id: string, name: string): SourceRecord => ({
-  id,
-  name,
-  url: `https://${id}.test/api/v2/summary.json`,
-  pollSeconds: 60,
-  enabled: true,
-  createdAt: T0,
-  failures: 0,
-  nextPollAt: T0,
-});
+const source = (id: string, name: string): SourceRecord =>
+  sampleSource({ id, name, url: `https://${id}.test/api/v2/summary.json` });
 
 /** `perPoll` incidents with ids never seen before, on every request. */
 function churn(kit: Kit, perPoll: number): void {
