@@ -375,6 +375,19 @@ describe('replies and settings', () => {
   });
 });
 
+/** Declares "DB down" and classifies it SEV-1 (nobody can reach the core service). */
+async function declareSev1(h: Handlers) {
+  const inc = await h['incidents/declare'](
+    { title: 'DB down', components: [], publiclyVisible: true },
+    page,
+  );
+  await h['incidents/classify'](
+    { id: inc.id, answers: { noUserCanAccessCore: true }, severity: 1 },
+    page,
+  );
+  return inc;
+}
+
 describe('responder incidents', () => {
   test('declare, classify (override needs a reason), reclassify, record, edit with reasons', async () => {
     const { kit, h } = await setup();
@@ -451,14 +464,7 @@ describe('responder incidents', () => {
 
   test('an open responder incident counts on the badge and its overdue duties notify', async () => {
     const { kit, h } = await setup();
-    const inc = await h['incidents/declare'](
-      { title: 'DB down', components: [], publiclyVisible: true },
-      page,
-    );
-    await h['incidents/classify'](
-      { id: inc.id, answers: { noUserCanAccessCore: true }, severity: 1 },
-      page,
-    );
+    await declareSev1(h);
     expect(kit.platform.badge).toMatchObject({ text: '1', color: '#B3261E' });
     // "now" duties are due within the due-soon window: not overdue at classification
     expect(
@@ -480,14 +486,7 @@ describe('responder incidents', () => {
 describe('responder incidents after resolution', () => {
   test('one-off duties stop notifying once the incident is resolved', async () => {
     const { kit, h } = await setup();
-    const inc = await h['incidents/declare'](
-      { title: 'DB down', components: [], publiclyVisible: true },
-      page,
-    );
-    await h['incidents/classify'](
-      { id: inc.id, answers: { noUserCanAccessCore: true }, severity: 1 },
-      page,
-    );
+    const inc = await declareSev1(h);
     kit.clock.now += MIN;
     await h['incidents/record']({ id: inc.id, type: 'resolved' }, page);
     const before = kit.platform.notifications.length;
