@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { send } from '../../messaging/channel';
-import { toDateInput } from '../../reviews/views/dates';
+import { toDateInput } from '../../ui/datetime-input';
 import { downloadText } from '../../ui/browser/download';
 import { t } from '../../i18n/translate';
 import { errorMessage } from '../../ui/error';

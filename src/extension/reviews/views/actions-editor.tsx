@@ -1,7 +1,7 @@
 import type { ActionItem, ActionItemStatus } from '../../../core/review';
 import { formatDate } from '../../../core/time';
 import { t, uiLocale } from '../../i18n/translate';
-import { endOfDay, localTimeZone, toDateInput } from './dates';
+import { endOfDay, localTimeZone, toDateInput } from '../../ui/datetime-input';
 import { newItem, removeAt, replaceAt } from './draft';
 import { Lints } from './lint-view';
 import { PARTICIPANTS_LIST, type PartProps } from './parts';

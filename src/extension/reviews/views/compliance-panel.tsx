@@ -11,7 +11,7 @@ import { formatClock } from '../../../core/time';
 import { languageOf } from '../../../core/language';
 import { obligationLabel } from '../../i18n/obligation-label';
 import { t, uiLocale } from '../../i18n/translate';
-import { localTimeZone } from './dates';
+import { localTimeZone } from '../../ui/datetime-input';
 
 const OUTCOME_KEYS: Record<DutyOutcome, string> = {
   met: 'rvc_onTime',

@@ -16,7 +16,7 @@ import { useDbQuery } from '../../ui/hooks/use-db';
 import { StatusOptions } from './actions-editor';
 import { CommsChart } from './comms-chart';
 import { CompletionChart } from './completion-chart';
-import { localTimeZone } from './dates';
+import { localTimeZone } from '../../ui/datetime-input';
 import { readDashboard } from '../repo';
 import { completionRows } from './view-model';
 

@@ -5,7 +5,7 @@ import { t, uiLocale } from '../../i18n/translate';
 import { SeverityChip } from '../../ui/components/severity';
 import { useDbQuery } from '../../ui/hooks/use-db';
 import { useNow } from '../../ui/hooks/use-now';
-import { localTimeZone } from './dates';
+import { localTimeZone } from '../../ui/datetime-input';
 import { useState } from 'preact/hooks';
 import { OVERVIEW_PAGE, readOverview } from '../repo';
 import { reviewListRows, type ReviewListRow } from './view-model';

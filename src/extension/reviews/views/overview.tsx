@@ -3,7 +3,7 @@ import type { PublishBlocker, Review } from '../../../core/review';
 import { fieldLabel } from './checks';
 import { formatDate } from '../../../core/time';
 import { t, uiLocale } from '../../i18n/translate';
-import { localTimeZone } from './dates';
+import { localTimeZone } from '../../ui/datetime-input';
 import { Lints } from './lint-view';
 import type { PartProps } from './parts';
 

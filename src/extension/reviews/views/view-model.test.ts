@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../core/policy';
 import { createReview, lintReview, type ActionItem, type Review } from '../../../core/review';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../db/schema';
-import { endOfDay, toDateInput } from './dates';
+import { endOfDay, toDateInput } from '../../ui/datetime-input';
 import { amount, whyInputs } from './draft';
 import { completionRows, dashboardView, lintsByPath, reviewListRows } from './view-model';
 import { barGroups } from './bar-chart';
