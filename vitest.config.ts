@@ -6,8 +6,7 @@ process.env.TZ = 'UTC';
 export default defineConfig({
   plugins: [preact()],
   test: {
-    // Unit tests sit beside what they test (docs/style.md #13), the build scripts' beside them;
-    // browser tests live in tests/e2e.
+    // Unit tests sit beside what they test (docs/style.md #13); browser tests live in tests/e2e.
     include: ['src/**/*.test.{ts,tsx}', 'widgets/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     env: { TZ: 'UTC' },

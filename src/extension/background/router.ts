@@ -9,12 +9,13 @@ import { responderHandlers } from '../responder/background/handlers';
 import { reviewHandlers } from '../reviews/background/handlers';
 import { releaseOrigin } from '../sites/background/registration';
 import { backupHandlers } from '../backup/background/handlers';
+import { policyHandlers } from '../policy/background/handlers';
 
 /**
  * Commands after which nothing derived can have changed: they read (a content script asks for
  * its corner as it mounts), or (notification preferences)
  * write only what the next poll's notices consult, or (a matched ticket) only a support signal
- * the review reads later. A refresh after `support/ticketMatched` would also rewrite the overlay's
+ * the review reads later, or (a template) only the composer's wording. A refresh after `support/ticketMatched` would also rewrite the overlay's
  * state, which the overlay that sent it observes. `data/import` recomputes itself, because once
  * the data is replaced a failed refresh must be a note beside its result, not an error.
  * Every other command gets a refresh.
@@ -27,6 +28,7 @@ const NO_REFRESH: ReadonlySet<Command> = new Set<Command>([
   'data/export',
   'data/import',
   'settings/setNotifications',
+  'settings/setTemplate',
   'support/ticketMatched',
 ]);
 
@@ -59,5 +61,6 @@ export function createHandlers(deps: Deps): Handlers {
     ...backupHandlers(deps),
     ...responderHandlers({ ...deps, releaseOrigin: (pattern) => releaseOrigin(deps, pattern) }),
     ...reviewHandlers(deps),
+    ...policyHandlers(deps),
   });
 }

@@ -1,6 +1,7 @@
 /** The commands of backups, composed into `Commands` in messaging/commands.ts. */
 export interface BackupCommands {
-  'data/export': { req: null; res: { json: string } };
+  /** `includeHeaders`: sources' request headers travel too (left out unless asked for). */
+  'data/export': { req: { includeHeaders?: boolean } | null; res: { json: string } };
   'data/import': {
     req: { json: string };
     /** `notes`: what the import left out or could not do after the data was replaced (registrations). */

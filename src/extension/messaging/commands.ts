@@ -1,6 +1,7 @@
 import type { BackupCommands } from '../backup/protocol';
 import type { SourceCommands } from '../feeds/protocol';
 import type { NotificationCommands } from '../notifications/protocol';
+import type { PolicyCommands } from '../policy/protocol';
 import type { IncidentCommands, ResponderCommands } from '../responder/protocol';
 import type { ReviewCommands } from '../reviews/protocol';
 import type { SiteCommands } from '../sites/protocol';
@@ -17,6 +18,7 @@ export interface Commands
     SourceCommands,
     SiteCommands,
     NotificationCommands,
+    PolicyCommands,
     BackupCommands,
     IncidentCommands,
     ResponderCommands,

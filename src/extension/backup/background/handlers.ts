@@ -1,6 +1,7 @@
 import { exportAll, importAll } from '../../db/backup';
 import type { Handlers } from '../../messaging/channel';
 import type { Deps } from '../../background/deps';
+import { isObj } from '../../../core/validate';
 import { payload } from '../../background/input';
 import { refresh } from '../../background/refresh';
 import { syncSites } from '../../sites/background/registration';
@@ -14,8 +15,9 @@ import type { BackupCommands } from '../protocol';
  */
 export function backupHandlers(deps: Deps): Pick<Handlers, keyof BackupCommands> {
   return {
-    async 'data/export'() {
-      return { json: await exportAll(await deps.db(), deps.now()) };
+    async 'data/export'(p) {
+      const includeHeaders = isObj(p) && p.includeHeaders === true;
+      return { json: await exportAll(await deps.db(), deps.now(), includeHeaders) };
     },
     async 'data/import'(p) {
       if (typeof payload(p).json !== 'string') throw new Error('The backup must be text.');

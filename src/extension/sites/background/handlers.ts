@@ -13,6 +13,11 @@ import { getSite } from '../../db/sites';
 import { originPattern } from '../../origins/match-patterns';
 import type { NotificationCommands } from '../../notifications/protocol';
 import type { SiteCommands } from '../protocol';
+import {
+  currentManaged,
+  NOT_ALLOWED_BY_ORGANISATION,
+  SET_BY_ORGANISATION,
+} from '../../managed/background/sync';
 
 /** Site and overlay commands, and (for now) the notification settings one. */
 type Own = keyof SiteCommands | keyof NotificationCommands;
@@ -63,11 +68,18 @@ export const AGENT_DUTIES: readonly string[] = ['customer_email'];
 export function siteHandlers(deps: Deps): Pick<Handlers, Own> {
   return {
     async 'sites/enable'(p) {
-      const site = await enableSite(deps, text(payload(p).origin, 'The site'));
-      return site;
+      const origin = text(payload(p).origin, 'The site');
+      const known = await getSite(await deps.db(), originPattern(origin));
+      // Turning a managed site back on (after its access was granted) is always allowed.
+      if (!known?.managed && !(await currentManaged(deps)).config.allowUserSites)
+        throw new Error(NOT_ALLOWED_BY_ORGANISATION);
+      return enableSite(deps, origin);
     },
     async 'sites/disable'(p) {
-      await disableSite(deps, text(payload(p).origin, 'The site'));
+      const origin = text(payload(p).origin, 'The site');
+      if ((await getSite(await deps.db(), originPattern(origin)))?.managed)
+        throw new Error(SET_BY_ORGANISATION);
+      await disableSite(deps, origin);
       return null;
     },
     async 'sites/setCorner'(p, sender) {
