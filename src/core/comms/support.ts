@@ -1,7 +1,7 @@
 /** The support agent's ready reply, built from the latest public update of an incident. */
 import { latestUpdate } from '../feed/query';
 import type { FeedIncident, FeedUpdate } from '../types';
-import { customerTimeZone, formatClock } from './datetime';
+import { customerTimeZone, formatClock } from '../time';
 import { renderTemplate, type TemplateVars } from './render';
 import { languageOf, type Language } from '../language';
 import { SUPPORT_REPLY_TEMPLATES } from './templates';
@@ -121,8 +121,12 @@ export function supportReplyVars(incident: FeedIncident, ctx: SupportReplyContex
       : (incident.shortlink ?? w.page);
   const finished = FINISHED.has(latest?.status ?? incident.status);
   const nextAt = postedAt + (ctx.cadenceMinutes ?? 30) * 60_000;
+  // The customer's clock: the status page's declared zone, else UTC, always named.
   const zone = customerTimeZone(ctx.timeZone);
-  const nextUpdateTime = nextAt > ctx.now ? formatClock(nextAt, ctx.now, ctx.locale, zone) : w.soon;
+  const nextUpdateTime =
+    nextAt > ctx.now
+      ? formatClock(nextAt, ctx.locale, { timeZone: zone, zoneName: true, now: ctx.now })
+      : w.soon;
   const nextUpdate = finished
     ? w.finished
     : nextAt > ctx.now
@@ -131,7 +135,11 @@ export function supportReplyVars(incident: FeedIncident, ctx: SupportReplyContex
   return {
     incidentName: replyText(incident.name) || w.unnamed,
     latestUpdate: replyText(latest?.body ?? '') || status,
-    latestUpdateTime: formatClock(postedAt, ctx.now, ctx.locale, zone),
+    latestUpdateTime: formatClock(postedAt, ctx.locale, {
+      timeZone: zone,
+      zoneName: true,
+      now: ctx.now,
+    }),
     status,
     statusPageUrl: url,
     nextUpdate,

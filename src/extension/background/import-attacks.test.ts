@@ -1,4 +1,4 @@
-import './test-i18n';
+import './i18n.test-kit';
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { BACKUP_FORMAT, BACKUP_VERSION, REDACTED } from '../db/backup';
@@ -6,7 +6,7 @@ import { getSetting } from '../db/settings';
 import { loadConnection } from '../db/secrets';
 import type { Handlers, Sender } from '../messaging/channel';
 import { createHandlers } from './router';
-import { json, makeKit, T0, type Kit } from './test-kit';
+import { json, makeKit, sampleSource, T0, type Kit } from './worker.test-kit';
 
 /** Attacks through a crafted backup file (issue 16 items 1 and 4), through the real import command. */
 
@@ -100,16 +100,7 @@ const site = (pattern: string, origin: string) => ({
   addedAt: T0,
   corner: 'bottom-right',
 });
-const feedSource = (url: string) => ({
-  id: 'src-1',
-  name: 'Acme',
-  url,
-  pollSeconds: 60,
-  enabled: true,
-  createdAt: T0,
-  failures: 0,
-  nextPollAt: T0,
-});
+const feedSource = (url: string) => sampleSource({ id: 'src-1', url });
 
 /** Chrome refuses a pattern with a wildcard host in the middle or a bad port, at registration. */
 function chromeLike(kit: Kit): void {

@@ -1,15 +1,15 @@
-import './test-i18n';
+import './i18n.test-kit';
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { eventsOf, getIncident } from '../db/incidents';
 import { getSetting, setSetting } from '../db/settings';
-import { getSnapshot, getSource } from '../db/sources';
+import { getSource } from '../db/sources';
 import type { Handlers, Sender } from '../messaging/channel';
-import { createHandlers } from './router';
+import { createHandlers, withRefresh } from './router';
 import { MAX_EVENTS_PER_INCIDENT } from '../responder/background/incidents';
 import { refresh } from './refresh';
 import { checkGrants, syncSites } from '../sites/background/registration';
-import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from './test-kit';
+import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from './worker.test-kit';
 
 const page: Sender = { id: 'ext', url: 'chrome-extension://ext/src/extension/options/index.html' };
 const FEED = 'https://status.acme.test/api/v2/summary.json';
@@ -32,7 +32,7 @@ describe('sources', () => {
       etag: '"1"',
       failures: 0,
     });
-    expect((await getSnapshot(kit.db, s.id))?.feed.incidents).toHaveLength(1);
+    expect((await kit.db.get('snapshots', s.id))?.feed.incidents).toHaveLength(1);
     expect(kit.platform.badge?.text).toBe('1');
   });
 
@@ -97,7 +97,7 @@ describe('sources', () => {
       page,
     );
     expect(moved.etag).toBeUndefined();
-    expect((await getSnapshot(kit.db, s.id))?.feed.incidents).toEqual([]);
+    expect((await kit.db.get('snapshots', s.id))?.feed.incidents).toEqual([]);
     expect(kit.net.calls.at(-1)?.url).toBe('https://other.test/summary.json');
     expect(kit.platform.removed).toContain('https://status.acme.test/*');
     await expect(h['sources/update']({ id: 'nope' }, page)).rejects.toThrow(/no longer exists/);
@@ -110,7 +110,7 @@ describe('sources', () => {
     await h['sites/enable']({ origin: 'https://status.acme.test' }, page);
     await h['sources/remove']({ id: s.id }, page);
     expect(await getSource(kit.db, s.id)).toBeUndefined();
-    expect(await getSnapshot(kit.db, s.id)).toBeUndefined();
+    expect(await kit.db.get('snapshots', s.id)).toBeUndefined();
     expect(kit.platform.removed).toEqual([]);
     expect(kit.platform.overlay?.incidents).toEqual([]);
   });
@@ -428,6 +428,19 @@ describe('replies and settings', () => {
   });
 });
 
+/** Declares "DB down" and classifies it SEV-1 (nobody can reach the core service). */
+async function declareSev1(h: Handlers) {
+  const inc = await h['incidents/declare'](
+    { title: 'DB down', components: [], publiclyVisible: true },
+    page,
+  );
+  await h['incidents/classify'](
+    { id: inc.id, answers: { noUserCanAccessCore: true }, severity: 1 },
+    page,
+  );
+  return inc;
+}
+
 describe('responder incidents', () => {
   test('declare, classify (override needs a reason), reclassify, record, edit with reasons', async () => {
     const { kit, h } = await setup();
@@ -504,14 +517,7 @@ describe('responder incidents', () => {
 
   test('an open responder incident counts on the badge and its overdue duties notify', async () => {
     const { kit, h } = await setup();
-    const inc = await h['incidents/declare'](
-      { title: 'DB down', components: [], publiclyVisible: true },
-      page,
-    );
-    await h['incidents/classify'](
-      { id: inc.id, answers: { noUserCanAccessCore: true }, severity: 1 },
-      page,
-    );
+    await declareSev1(h);
     expect(kit.platform.badge).toMatchObject({ text: '1', color: '#B3261E' });
     // "now" duties are due within the due-soon window: not overdue at classification
     expect(
@@ -533,14 +539,7 @@ describe('responder incidents', () => {
 describe('responder incidents after resolution', () => {
   test('one-off duties stop notifying once the incident is resolved', async () => {
     const { kit, h } = await setup();
-    const inc = await h['incidents/declare'](
-      { title: 'DB down', components: [], publiclyVisible: true },
-      page,
-    );
-    await h['incidents/classify'](
-      { id: inc.id, answers: { noUserCanAccessCore: true }, severity: 1 },
-      page,
-    );
+    const inc = await declareSev1(h);
     kit.clock.now += MIN;
     await h['incidents/record']({ id: inc.id, type: 'resolved' }, page);
     const before = kit.platform.notifications.length;
@@ -592,5 +591,29 @@ describe('data', () => {
       written: total,
       total,
     });
+  });
+});
+
+describe('refresh after writes', () => {
+  test('the router refreshes after every writing command, so a handler cannot forget to', async () => {
+    const kit = await makeKit();
+    let wrote = 0;
+    const h = withRefresh(kit.deps, {
+      'sources/test': async () => null,
+      'feed/markDone': async () => {
+        wrote++;
+        return null;
+      },
+      'sites/enable': async () => {
+        throw new Error('The site is not allowed.');
+      },
+    } as unknown as Handlers);
+    await h['sources/test']({ url: FEED }, page);
+    await expect(h['sites/enable']({ origin: 'x' }, page)).rejects.toThrow(/not allowed/);
+    expect(kit.platform.overlay).toBeUndefined();
+    await h['feed/markDone']({ sourceId: 's', incidentId: 'i', obligationId: 'o' }, page);
+    expect(wrote).toBe(1);
+    expect(kit.platform.overlay).toMatchObject({ incidents: [] });
+    kit.db.close();
   });
 });

@@ -113,11 +113,6 @@ export async function saveIncidents(
   await Promise.all(running);
 }
 
-/** Replaces one event (after an edit). */
-export async function putEvent(db: LensDatabase, event: EventRecord): Promise<void> {
-  await db.put('events', event);
-}
-
 /** One event by id. */
 export function getEvent(db: LensDatabase, id: string): Promise<EventRecord | undefined> {
   return db.get('events', id);

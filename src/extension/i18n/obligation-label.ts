@@ -1,5 +1,5 @@
 import type { ObligationStatus } from '../../core/types';
-import { t } from './translate';
+import { tOr } from './translate';
 
 /** Rules whose wording carries a number of the policy, and that number's unit (ms). */
 const SPAN_UNIT: Record<string, number> = {
@@ -30,9 +30,7 @@ export function obligationLabel(
     if (span === null) return o.label;
     subs.push(String(Math.round((span / unit) * 10) / 10));
   }
-  const key = `rs_ob_${o.ruleId}`;
-  const s = t(key, ...subs);
-  return s === key || s === '' ? o.label : s;
+  return tOr(o.label, `rs_ob_${o.ruleId}`, ...subs);
 }
 
 /**
@@ -56,9 +54,4 @@ export function obligationNote(
   if (o.ruleId === 'promised_update' && o.state === 'missed')
     return tOr(o.note, 'rs_ob_promised_missed');
   return o.note;
-}
-
-function tOr(fallback: string, key: string, ...subs: string[]): string {
-  const s = t(key, ...subs);
-  return s === key || s === '' ? fallback : s;
 }

@@ -1,3 +1,4 @@
+import { isObj } from '../../core/validate';
 import browser, { type Runtime } from 'webextension-polyfill';
 import {
   CONTENT_SCRIPT_COMMANDS,
@@ -49,9 +50,10 @@ export interface RuntimeLike {
 
 /** True for `{cmd, payload}` whose cmd is a known command. */
 export function isEnvelope(message: unknown, handlers: Handlers): message is Envelope {
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) return false;
-  const m = message as Record<string, unknown>;
-  return typeof m.cmd === 'string' && Object.hasOwn(handlers, m.cmd) && 'payload' in m;
+  if (!isObj(message)) return false;
+  return (
+    typeof message.cmd === 'string' && Object.hasOwn(handlers, message.cmd) && 'payload' in message
+  );
 }
 
 /** Where the content-command windows outlive a worker stop: `storage.session`, which content
@@ -123,9 +125,8 @@ export async function dispatch(
 export function handleMessages(handlers: Handlers, runtime: RuntimeLike = browser.runtime): void {
   runtime.onMessage.addListener((message, sender) => {
     if (!isEnvelope(message, handlers)) {
-      const m = message as { cmd?: unknown } | null;
-      if (typeof m === 'object' && m !== null && typeof m.cmd === 'string') {
-        return Promise.resolve({ ok: false, error: `Unknown command "${m.cmd}".` });
+      if (isObj(message) && typeof message.cmd === 'string') {
+        return Promise.resolve({ ok: false, error: `Unknown command "${message.cmd}".` });
       }
       return undefined;
     }

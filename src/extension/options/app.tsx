@@ -1,8 +1,8 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/translate';
-import { ReviewsSection } from '../reviews/views';
-import { DataSection } from './data';
+import { ReviewsSection } from '../reviews/views/section';
+import { DataSection } from '../backup/views/data-section';
 import { NotificationsSection } from '../notifications/views/notifications';
 import { SitesSection } from '../sites/views/sites';
 import { SourcesSection } from '../feeds/views/sources';

@@ -25,11 +25,6 @@ export function originPattern(urlOrOrigin: string, ports: boolean = PATTERNS_HAV
   return `${u.protocol}//${u.hostname}${ports && u.port ? `:${u.port}` : ''}/*`;
 }
 
-/** `https://acme.zendesk.com/x` → `https://acme.zendesk.com` (port kept). */
-export function originOf(url: string): string {
-  return new URL(url).origin;
-}
-
 /**
  * The host whose every port a grant for `url` covers, when `url` names a port and the browser
  * grants per host (Firefox); undefined otherwise. The UI shows it beside the address.

@@ -76,20 +76,6 @@ export function inPage<T>(page: Page, fn: (c: ChromeLike) => Promise<T>): Promis
   return page.evaluate<T>(`(${fn.toString()})(chrome)`);
 }
 
-/** Waits until the condition holds (polls every 100 ms). */
-export async function until(
-  what: string,
-  cond: () => boolean | Promise<boolean>,
-  ms = 20_000,
-): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
 /**
  * A session with the loopback origin granted and an extension page to send commands from. As the
  * options page does, the page requests the origin itself (page.evaluate carries a user gesture);

@@ -9,9 +9,9 @@ import {
   inPage,
   readStores,
   ready,
-  until,
   type ChromeLike,
 } from '../extension/helpers';
+import { until } from '../support/wait';
 import { startServer, type TestServer } from '../server';
 import { startStatuspageMock, type StatuspageMock } from '../../support/statuspage-mock';
 

@@ -7,6 +7,7 @@ import { closedRoot } from '../extension-ui/closed-root';
 import { enableSiteFromOptions, startUi, type UiSession } from '../extension-ui/session';
 import { startServer } from '../server';
 import { inContentScript } from './isolated-world';
+import { until } from '../support/wait';
 
 let u: UiSession;
 let page: Page;
@@ -18,10 +19,7 @@ beforeAll(async () => {
   page = await u.s.context.newPage();
   await page.goto(`${u.server.origin}/ticket`);
   const root = await closedRoot(page);
-  for (const end = Date.now() + 15_000; !(await root.exists('.pill'));) {
-    if (Date.now() > end) throw new Error('the overlay never showed');
-    await new Promise((r) => setTimeout(r, 150));
-  }
+  await until('the overlay pill', () => root.exists('.pill'));
 });
 afterAll(() => u?.close());
 

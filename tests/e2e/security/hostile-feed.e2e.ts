@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { closedRoot, type ClosedRoot } from '../extension-ui/closed-root';
 import { enableSiteFromOptions, startUi, type UiSession } from '../extension-ui/session';
 import { ticketText } from '../../support/hostile-feed';
+import { until } from '../support/wait';
 
 /**
  * The hostile summary.json: 500 incidents × 200 component names, just under the fetch's 2 MiB cap
@@ -45,13 +46,6 @@ let u: UiSession;
 let page: Page;
 let root: ClosedRoot;
 
-async function until(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
-  for (const end = Date.now() + ms; !(await check());) {
-    if (Date.now() > end) throw new Error(`never saw ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 beforeAll(async () => {
   u = await startUi();
   u.server.route('/api/v2/summary.json', (_req, res) => {
@@ -76,14 +70,14 @@ new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.p
   page = await u.s.context.newPage();
   await page.goto(`${u.server.origin}/big-ticket`);
   root = await closedRoot(page);
-  await until(() => root.exists('.pill'), 'the pill');
+  await until('the pill', () => root.exists('.pill'), 30_000);
 });
 afterAll(() => u?.close());
 
 test('the overlay matches the ticket without freezing the page, and counts all 500', async () => {
   expect(await root.text('.pill')).toMatch(/· 500\b/);
   await root.click('.pill');
-  await until(() => root.exists('[role=dialog]'), 'the panel');
+  await until('the panel', () => root.exists('[role=dialog]'), 30_000);
   // (before: the page stalled for minutes here)
   const longest = await page.evaluate(() =>
     Math.max(0, ...(window as unknown as { __long: number[] }).__long),

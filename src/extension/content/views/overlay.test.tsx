@@ -6,10 +6,10 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OverlayState } from '../../messaging/overlay-state';
 import { messagesSource, setMessageSource } from '../../i18n/translate';
-import { incident, item, obligation, state } from './fixtures.test-util';
+import { incident, item, obligation, state } from './fixtures.test-kit';
 import { Overlay, highestLevel } from './overlay';
 import type { OverlayPorts } from './ports';
-import { formatClock } from '../../../core/comms/datetime';
+import { formatClock } from '../../../core/time';
 
 beforeAll(() => {
   const en = JSON.parse(
@@ -174,7 +174,7 @@ describe('overlay', () => {
     await act(() => s.root.querySelector<HTMLButtonElement>('.pill')!.click());
     await act(async () => s.root.querySelector<HTMLButtonElement>('.reply button')!.click());
     await flush();
-    const ny = formatClock(at, Date.now(), 'en', 'America/New_York');
+    const ny = formatClock(at, 'en', { timeZone: 'America/New_York', now: Date.now() });
     expect(ny).toMatch(/E[SD]T/);
     // the customer reads New York time, zone stated; not the agent's (here UTC)
     expect(s.copied[0]).toContain(ny);

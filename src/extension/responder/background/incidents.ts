@@ -8,11 +8,9 @@ import { getSetting } from '../../db/settings';
 import type { EventRecord, IncidentRecord } from '../../db/schema';
 import type { Handlers } from '../../messaging/channel';
 import type { Deps } from '../../background/deps';
-import { optText, payload, text, time } from '../../background/input';
-import { refresh } from '../../background/refresh';
-
-type IncidentCommands =
-  'incidents/declare' | 'incidents/classify' | 'incidents/record' | 'incidents/editEvent';
+import type { IncidentCommands } from '../protocol';
+import { optText, text, time } from '../../../core/validate';
+import { payload } from '../../background/input';
 
 /** Recorded through their own commands, never through `incidents/record`. */
 const NOT_RECORDABLE: readonly TimelineEventType[] = ['declared', 'classified', 'reclassified'];
@@ -38,7 +36,7 @@ function notFuture(deps: Deps, at: number, field: string): number {
 }
 
 /** Handlers for the responder's timeline: the data side of declare, classify, record and edit. */
-export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
+export function incidentHandlers(deps: Deps): Pick<Handlers, keyof IncidentCommands> {
   const event = (incidentId: string, e: Omit<EventRecord, 'id' | 'incidentId'>): EventRecord => ({
     id: deps.newId(),
     incidentId,
@@ -68,7 +66,6 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
       await saveIncident(await deps.db(), incident, [
         event(incident.id, { type: 'declared', at: now }),
       ]);
-      await refresh(deps);
       return incident;
     },
 
@@ -108,7 +105,6 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
         ...(reason ? { text: reason } : {}),
       });
       await saveIncident(await deps.db(), next, [e]);
-      await refresh(deps);
       return next;
     },
 
@@ -142,7 +138,6 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
       if (p.type === 'review_published')
         next.reviewPublishedAt = Math.min(at, incident.reviewPublishedAt ?? at);
       await saveIncident(await deps.db(), next, [e]);
-      await refresh(deps);
       return null;
     },
 
@@ -172,7 +167,6 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
       if (published.length) next.reviewPublishedAt = Math.min(...published);
       // The incident summary and the edited event change together, in one transaction.
       await saveIncident(db, next, [edited]);
-      await refresh(deps);
       return null;
     },
   };

@@ -13,8 +13,8 @@ import type { EventRecord, IncidentRecord, ReviewRecord } from '../../db/schema'
 import type { Handlers } from '../../messaging/channel';
 import { sanitizeReview } from '../validate';
 import type { Deps } from '../../background/deps';
-import { payload, text } from '../../background/input';
-import { refresh } from '../../background/refresh';
+import { text } from '../../../core/validate';
+import { payload } from '../../background/input';
 
 type ReviewCommand =
   'reviews/create' | 'reviews/save' | 'reviews/publish' | 'reviews/setItemStatus' | 'reviews/skip';
@@ -52,9 +52,9 @@ async function savePublished(
 }
 
 /**
- * Handlers of the post-incident review commands (types in reviews/protocol.ts). Each write is
- * followed by `refresh`, which rewrites the storage projection — the signal views re-read on —
- * and recomputes the post-mortem obligation.
+ * Handlers of the post-incident review commands (types in reviews/protocol.ts). The router
+ * follows each with `refresh`, which rewrites the storage projection — the signal views re-read
+ * on — and recomputes the post-mortem obligation.
  */
 export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
   return {
@@ -75,7 +75,6 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
         ...(incident.statuspageShortlink ? { statuspageUrl: incident.statuspageShortlink } : {}),
       });
       await putReview(db, review);
-      await refresh(deps);
       return review;
     },
 
@@ -90,7 +89,6 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
       ).durationMinutes;
       const review: ReviewRecord = sanitizeReview(p.review, stored, deps.now(), duration);
       await putReview(db, review);
-      await refresh(deps);
       return review;
     },
 
@@ -117,7 +115,6 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
       // reviewPublishedAt is denormalised for the lists, which read no timelines.
       const reviewPublishedAt = Math.min(now, incident.reviewPublishedAt ?? now);
       await savePublished(db, { ...incident, updatedAt: now, reviewPublishedAt }, event, published);
-      await refresh(deps);
       return published;
     },
 
@@ -145,7 +142,6 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
         actionItems: review.actionItems.map((a) => (a.id === itemId ? next : a)),
       };
       await putReview(db, saved);
-      await refresh(deps);
       return saved;
     },
 
@@ -170,7 +166,6 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
         updatedAt: now,
       };
       await saveIncident(db, skipped);
-      await refresh(deps);
       return skipped;
     },
   };
