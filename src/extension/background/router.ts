@@ -1,4 +1,5 @@
 import { exportAll, importAll } from '../db/backup';
+import { publishLocal } from '../db/shared';
 import type { Handlers } from '../messaging/channel';
 import type { Deps } from './deps';
 import { incidentHandlers } from '../responder/background/incidents';
@@ -9,6 +10,7 @@ import { refresh } from './refresh';
 import { responderHandlers, type ResponderHandlers } from '../responder/background/handlers';
 import { reviewHandlers } from '../reviews/background/handlers';
 import { releaseOrigin, syncSites } from '../sites/background/registration';
+import { teamHandlers } from '../team/background/handlers';
 
 type DataCommands = 'data/export' | 'data/import';
 
@@ -22,6 +24,8 @@ export function dataHandlers(deps: Deps): Pick<Handlers, DataCommands> {
       if (typeof payload(p).json !== 'string') throw new Error('The backup must be text.');
       const result = await importAll(await deps.db(), p.json);
       if (!result.ok) return result;
+      // Team mode: the imported shared records become the shared store's current versions.
+      await publishLocal(await deps.db());
       // The data is replaced now: whatever fails from here is reported beside the import's result,
       // never as "nothing was changed" (issue 16 #4).
       const warnings: string[] = [];
@@ -71,5 +75,6 @@ export function createHandlers(deps: Deps): Handlers {
       responderHandlers({ ...deps, releaseOrigin: (pattern) => releaseOrigin(deps, pattern) }),
     ),
     ...reviewHandlers(deps),
+    ...teamHandlers(deps),
   };
 }

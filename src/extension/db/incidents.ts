@@ -1,5 +1,7 @@
 import type { LensDatabase } from './open';
 import type { EventRecord, IncidentRecord } from './schema';
+import { eventDoc, incidentDoc } from './shared-docs';
+import { writeShared } from './shared';
 
 /** Responder incidents, newest declaration first; optionally only open or resolved ones. */
 export async function listIncidents(
@@ -46,6 +48,8 @@ export async function saveIncident(
   incident: IncidentRecord,
   events: EventRecord[] = [],
 ): Promise<void> {
+  // Team mode (or its local PouchDB): the shared store writes, then copies into these stores.
+  if (await writeShared(db, [incidentDoc(incident), ...events.map(eventDoc)])) return;
   const tx = db.transaction(['incidents', 'events'], 'readwrite');
   await Promise.all([
     tx.objectStore('incidents').put(incident),
@@ -56,6 +60,7 @@ export async function saveIncident(
 
 /** Replaces one event (after an edit). */
 export async function putEvent(db: LensDatabase, event: EventRecord): Promise<void> {
+  if (await writeShared(db, [eventDoc(event)])) return;
   await db.put('events', event);
 }
 

@@ -2,6 +2,7 @@ import type { FeedProblem, ImpactAnswers, Severity, TimelineEventType } from '..
 import type { IncidentRecord, NotificationPrefs, SiteRecord, SourceRecord } from '../db/schema';
 import type { ResponderCommands } from '../responder/protocol';
 import type { ReviewCommands } from '../reviews/protocol';
+import type { TeamCommands } from '../team/protocol';
 
 /**
  * The one typed message protocol (docs/style.md #3): command → request → reply.
@@ -98,6 +99,10 @@ export interface Commands {
   'reviews/publish': ReviewCommands['reviews/publish'];
   'reviews/setItemStatus': ReviewCommands['reviews/setItemStatus'];
   'reviews/skip': ReviewCommands['reviews/skip'];
+  // Team mode: types in team/protocol.ts, handlers in team/background/handlers.ts.
+  'team/connect': TeamCommands['team/connect'];
+  'team/disconnect': TeamCommands['team/disconnect'];
+  'team/syncNow': TeamCommands['team/syncNow'];
 }
 
 export type Command = keyof Commands;
