@@ -11,25 +11,52 @@ import expressPouch from 'express-pouchdb';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { createUser, setupTeamDb } from './setup.mjs';
 
-PouchDB.plugin(memory).plugin(http).plugin(mapreduce).plugin(replication);
+// pouchdb-validation 4.2.0 drops replicated updates (it overwrites their revision history); the
+// server uses a copy with that fixed (team/vendor/pouchdb-validation.cjs) instead of its own.
+const fixedValidation = createRequire(import.meta.url)('./vendor/pouchdb-validation.cjs');
+
+// (tests may load PouchDB with these plugins already: replication refuses to be added twice)
+if (!PouchDB.prototype.replicate) PouchDB.plugin(memory).plugin(http).plugin(replication);
+if (!PouchDB.prototype.query) PouchDB.plugin(mapreduce);
+if (!PouchDB.prototype.installValidationMethods) PouchDB.plugin(fixedValidation);
 
 /**
  * Starts the server on 127.0.0.1 (port 0: any free one, or the one given), with an admin, a team
  * database set up like production, and the given users as members. `stop()` closes it; the data
  * lives as long as the process (a restart on the same port, as the offline tests do, keeps it).
  */
-export async function startTeamServer({ port = 0, db = 'team', users = [], admin = ['admin', 'admin-pw'] } = {}) {
+export async function startTeamServer({
+  port = 0,
+  db = 'team',
+  users = [],
+  admin = ['admin', 'admin-pw'],
+} = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'lens-couch-'));
   const Mem = PouchDB.defaults({ adapter: 'memory', prefix: `${dir}/` });
   const app = express();
-  app.use(expressPouch(Mem, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: join(dir, 'log.txt') }));
+  const pouchApp = expressPouch(Mem, {
+    mode: 'fullCouchDB',
+    overrideMode: { exclude: ['validation'] },
+    inMemoryConfig: true,
+    logPath: join(dir, 'log.txt'),
+  });
+  // What express-pouchdb's own 'validation' part does, with the fixed plugin.
+  pouchApp.dbWrapper.registerWrapper((_name, db, next) => {
+    db.installValidationMethods();
+    next();
+  });
+  app.use(pouchApp);
   let server = await listen(app, port);
   const address = () => `http://127.0.0.1:${server.address().port}`;
   const adminUrl = () => `http://${admin[0]}:${admin[1]}@127.0.0.1:${server.address().port}`;
   const boundPort = server.address().port;
-  const put = await fetch(`${address()}/_config/admins/${admin[0]}`, { method: 'PUT', body: JSON.stringify(admin[1]) });
+  const put = await fetch(`${address()}/_config/admins/${admin[0]}`, {
+    method: 'PUT',
+    body: JSON.stringify(admin[1]),
+  });
   if (!put.ok) throw new Error(`Could not create the admin: ${put.status}`);
   for (const [name, password] of users) await createUser(adminUrl(), name, password);
   await setupTeamDb(adminUrl(), db, []);

@@ -9,7 +9,11 @@ import { DESIGN_DOC, securityObject } from './design-doc.mjs';
  */
 export async function setupTeamDb(url, db, members = []) {
   const u = new URL(url);
-  const auth = 'Basic ' + Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64');
+  const auth =
+    'Basic ' +
+    Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString(
+      'base64',
+    );
   u.username = '';
   u.password = '';
   const base = u.toString().replace(/\/$/, '');
@@ -26,17 +30,25 @@ export async function setupTeamDb(url, db, members = []) {
   if (created.status !== 201 && created.status !== 412)
     throw new Error(`Creating ${db} failed: ${created.status} ${JSON.stringify(created.json)}`);
   const sec = await call('PUT', `${encodeURIComponent(db)}/_security`, securityObject(members));
-  if (sec.status !== 200) throw new Error(`Setting _security failed: ${sec.status} ${JSON.stringify(sec.json)}`);
+  if (sec.status !== 200)
+    throw new Error(`Setting _security failed: ${sec.status} ${JSON.stringify(sec.json)}`);
   const old = await call('GET', `${encodeURIComponent(db)}/${DESIGN_DOC._id}`);
   const ddoc = { ...DESIGN_DOC, ...(old.status === 200 ? { _rev: old.json._rev } : {}) };
   const put = await call('PUT', `${encodeURIComponent(db)}/${DESIGN_DOC._id}`, ddoc);
-  if (put.status !== 201) throw new Error(`Installing the design document failed: ${put.status} ${JSON.stringify(put.json)}`);
+  if (put.status !== 201)
+    throw new Error(
+      `Installing the design document failed: ${put.status} ${JSON.stringify(put.json)}`,
+    );
 }
 
 /** Creates (or replaces the password of) a CouchDB user, with the team role. */
 export async function createUser(url, name, password, roles = ['incident-lens']) {
   const u = new URL(url);
-  const auth = 'Basic ' + Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64');
+  const auth =
+    'Basic ' +
+    Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString(
+      'base64',
+    );
   u.username = '';
   u.password = '';
   const base = `${u.toString().replace(/\/$/, '')}/_users/org.couchdb.user:${encodeURIComponent(name)}`;
@@ -48,7 +60,8 @@ export async function createUser(url, name, password, roles = ['incident-lens'])
     headers,
     body: JSON.stringify({ name, password, roles, type: 'user', ...(rev ? { _rev: rev } : {}) }),
   });
-  if (res.status !== 201 && res.status !== 202) throw new Error(`Creating user ${name} failed: ${res.status} ${await res.text()}`);
+  if (res.status !== 201 && res.status !== 202)
+    throw new Error(`Creating user ${name} failed: ${res.status} ${await res.text()}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

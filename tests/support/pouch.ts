@@ -4,7 +4,9 @@ import http from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
 import type { Pouch } from '../../src/extension/db/pouch';
 
-const Node = PouchDB.plugin(memory).plugin(http).plugin(replication);
+// (the test server, team/server.mjs, may have added them to the same class: added once)
+const proto = (PouchDB as unknown as { prototype: { replicate?: unknown } }).prototype;
+const Node = proto.replicate ? PouchDB : PouchDB.plugin(memory).plugin(http).plugin(replication);
 
 let n = 0;
 /** A fresh PouchDB in memory (the unit tests' stand-in for the extension's IndexedDB adapter). */

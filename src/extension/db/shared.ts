@@ -110,7 +110,10 @@ async function projectNow(db: LensDatabase, store: SharedStore): Promise<number>
       limit: BATCH,
     });
     if (changes.results.length === 0) return copied;
-    const docs = changes.results.flatMap((c) => (c.doc ? [c.doc] : []));
+    // Only our kinds: the design document (and anything else on the server) is not copied.
+    const docs = changes.results.flatMap((c) =>
+      c.doc && (c.doc._deleted || SHARED_KINDS.includes(c.doc.kind)) ? [c.doc] : [],
+    );
     // A conflict is resolved in PouchDB; its merged version arrives as a later change.
     await resolveConflicts(
       store,
