@@ -6,6 +6,8 @@ import { DataSection } from './data';
 import { NotificationsSection } from '../notifications/views/notifications';
 import { SitesSection } from '../sites/views/sites';
 import { SourcesSection } from '../feeds/views/sources';
+import { TeamSection } from '../team/views/team-section';
+import { useTeamLive } from '../ui/hooks/use-team';
 
 /** One section of the options page: a nav entry and its view. */
 export interface OptionsSection {
@@ -23,6 +25,7 @@ export const SECTIONS: readonly OptionsSection[] = [
   { id: 'sources', labelKey: 'options_sources', view: SourcesSection },
   { id: 'sites', labelKey: 'options_sites', view: SitesSection },
   { id: 'reviews', labelKey: 'options_reviews', view: ReviewsSection },
+  { id: 'team', labelKey: 'options_team', view: TeamSection },
   { id: 'notifications', labelKey: 'options_notifications', view: NotificationsSection },
   { id: 'data', labelKey: 'options_data', view: DataSection },
 ];
@@ -35,6 +38,7 @@ const fromHash = () => {
 /** The options page: a nav of sections (kept in the URL hash, so a section can be linked to). */
 export function OptionsApp() {
   const [current, setCurrent] = useState(fromHash);
+  useTeamLive();
   useEffect(() => {
     const onHash = () => setCurrent(fromHash());
     window.addEventListener('hashchange', onHash);
