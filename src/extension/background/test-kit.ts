@@ -61,6 +61,11 @@ export class FakePlatform implements Platform {
   async setLocal(items: Record<string, unknown>) {
     Object.assign(this.local, items);
   }
+  /** What `storage.managed` holds (the organisation's policy). */
+  managed: unknown = {};
+  async managedStorage() {
+    return this.managed;
+  }
 }
 
 export type Responder = (url: string, init: RequestInit) => Response | Promise<Response>;

@@ -78,6 +78,7 @@ export type PollPatch = Partial<
     | 'nextPollAt'
     | 'lastError'
     | 'lastProblems'
+    | 'detectedFormat'
   >
 >;
 

@@ -1,4 +1,11 @@
-import type { FeedProblem, ImpactAnswers, Severity, TimelineEventType } from '../../core/types';
+import type {
+  FeedProblem,
+  ImpactAnswers,
+  Policy,
+  Severity,
+  TimelineEventType,
+} from '../../core/types';
+import type { FeedFormat } from '../../core/feed/formats';
 import type { IncidentRecord, NotificationPrefs, SiteRecord, SourceRecord } from '../db/schema';
 import type { ResponderCommands } from '../responder/protocol';
 import type { ReviewCommands } from '../reviews/protocol';
@@ -9,21 +16,38 @@ import type { TeamCommands } from '../team/protocol';
  * Messages are commands; state is shared through IndexedDB / storage, which views observe.
  * Extend this map; never send an untyped message.
  */
+/** A source's format choice (null: detect) and request headers, as the options page sends them. */
+interface SourceFeedOptions {
+  format?: FeedFormat | null;
+  headers?: Record<string, string>;
+}
+
 export interface Commands {
-  'sources/add': { req: { name: string; url: string; pollSeconds: number }; res: SourceRecord };
+  'sources/add': {
+    req: { name: string; url: string; pollSeconds: number } & SourceFeedOptions;
+    res: SourceRecord;
+  };
   'sources/update': {
-    req: { id: string; name?: string; url?: string; pollSeconds?: number; enabled?: boolean };
+    req: {
+      id: string;
+      name?: string;
+      url?: string;
+      pollSeconds?: number;
+      enabled?: boolean;
+    } & SourceFeedOptions;
     res: SourceRecord;
   };
   'sources/remove': { req: { id: string }; res: null };
   /** Fetches a URL once and reports what the parser made of it; stores nothing. */
   'sources/test': {
-    req: { url: string };
-    /** `url`: the URL fetched (a status page's root means its /api/v2/summary.json). */
+    req: { url: string } & SourceFeedOptions;
+    /** `url`: the URL read (a status page's root means the feed found under it). */
     res:
       | {
           ok: true;
           url: string;
+          /** The format the feed was read as (detected, or the one chosen). */
+          format: FeedFormat;
           kind: string;
           incidents: number;
           maintenances: number;
@@ -72,7 +96,8 @@ export interface Commands {
     req: { id: string; eventId: string; at: number; reason: string };
     res: null;
   };
-  'data/export': { req: null; res: { json: string } };
+  /** `includeHeaders`: sources' request headers travel too (left out unless asked for). */
+  'data/export': { req: { includeHeaders?: boolean } | null; res: { json: string } };
   'data/import': {
     req: { json: string };
     /** `notes`: what the import left out or could not do after the data was replaced (registrations). */
@@ -81,6 +106,13 @@ export interface Commands {
   };
   /** Options page → Notifications: merges the given toggles into settings.notifications (UI, issue 5). */
   'settings/setNotifications': { req: Partial<NotificationPrefs>; res: NotificationPrefs };
+  /** Options → Policy: validated by the core, saved as a new version; refused while managed. */
+  'settings/setPolicy': { req: { policy: Policy }; res: Policy };
+  /** Options → Templates: one template in one language; `text: null` restores the default. */
+  'settings/setTemplate': {
+    req: { lang: string; id: string; text: string | null };
+    res: Record<string, string>;
+  };
   // Responder workflow: types in responder/protocol.ts, handlers in background/responder.ts.
   'incidents/publish': ResponderCommands['incidents/publish'];
   'incidents/resolve': ResponderCommands['incidents/resolve'];

@@ -8,6 +8,9 @@ import { SitesSection } from '../sites/views/sites';
 import { SourcesSection } from '../feeds/views/sources';
 import { TeamSection } from '../team/views/team-section';
 import { useTeamLive } from '../ui/hooks/use-team';
+import { ManagedNotice } from '../managed/views/managed-notice';
+import { PolicySection } from '../policy/views/policy-editor';
+import { TemplatesSection } from '../policy/views/templates-editor';
 
 /** One section of the options page: a nav entry and its view. */
 export interface OptionsSection {
@@ -24,6 +27,8 @@ export interface OptionsSection {
 export const SECTIONS: readonly OptionsSection[] = [
   { id: 'sources', labelKey: 'options_sources', view: SourcesSection },
   { id: 'sites', labelKey: 'options_sites', view: SitesSection },
+  { id: 'policy', labelKey: 'options_policy', view: PolicySection },
+  { id: 'templates', labelKey: 'options_templates', view: TemplatesSection },
   { id: 'reviews', labelKey: 'options_reviews', view: ReviewsSection },
   { id: 'team', labelKey: 'options_team', view: TeamSection },
   { id: 'notifications', labelKey: 'options_notifications', view: NotificationsSection },
@@ -62,6 +67,7 @@ export function OptionsApp() {
           </ul>
         </nav>
       </header>
+      <ManagedNotice />
       <main id={`section-${current}`}>
         {section && <h2>{t(section.labelKey)}</h2>}
         {View && <View />}

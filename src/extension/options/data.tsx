@@ -16,12 +16,13 @@ export function backupFileName(now: Date): string {
 export function DataSection() {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
+  const [includeHeaders, setIncludeHeaders] = useState(false);
 
   const onExport = async () => {
     setBusy(true);
     setOutcome(null);
     try {
-      const { json } = await send('data/export', null);
+      const { json } = await send('data/export', { includeHeaders });
       downloadText(json, 'application/json', backupFileName(new Date()));
       setOutcome({ kind: 'ok', text: t('data_exported') });
     } catch (e) {
@@ -61,6 +62,14 @@ export function DataSection() {
   return (
     <div>
       <p>{t('data_exportHelp')}</p>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={includeHeaders}
+          onChange={(e) => setIncludeHeaders(e.currentTarget.checked)}
+        />{' '}
+        {t('data_includeHeaders')}
+      </label>
       <button type="button" disabled={busy} onClick={() => void onExport()}>
         {t('data_export')}
       </button>
