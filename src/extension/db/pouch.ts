@@ -37,7 +37,10 @@ export interface PouchChanges<D> {
 
 /** A replication or sync in progress: an event emitter that is also a promise of its result. */
 export interface PouchReplication extends PromiseLike<unknown> {
-  on(event: 'change', fn: (info: { direction?: 'push' | 'pull' }) => void): this;
+  on(
+    event: 'change',
+    fn: (info: { direction?: 'push' | 'pull'; change?: { last_seq?: number | string } }) => void,
+  ): this;
   on(event: 'paused', fn: (err?: unknown) => void): this;
   on(event: 'active', fn: () => void): this;
   on(event: 'denied' | 'error', fn: (err: unknown) => void): this;

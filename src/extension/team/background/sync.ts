@@ -38,9 +38,17 @@ export async function writeStatus(deps: Deps, s: TeamStatus): Promise<TeamStatus
 
 /** Local changes the server does not have yet: those after the last successful push. */
 async function pendingCount(local: Pouch<SharedDoc>, pushedSeq: number | string | undefined) {
-  const changes = await local.changes({ since: pushedSeq ?? 0 });
-  return changes.results.filter((c) => !c.id.startsWith('_')).length;
+  // Only this browser's own writes wait: documents pulled from others also advance the local
+  // sequence, but the server has them already.
+  const changes = await local.changes({ since: pushedSeq ?? 0, include_docs: true });
+  const mine = teamUser;
+  return changes.results.filter(
+    (c) => !c.id.startsWith('_') && (mine === null || c.doc?.author?.name === mine),
+  ).length;
 }
+
+/** The signed-in user whose writes count as waiting (set by each sync run). */
+let teamUser: string | null = null;
 
 const PUSHED = 'teamPushedSeq';
 
@@ -83,6 +91,7 @@ async function syncNow(deps: Deps): Promise<TeamStatus> {
   // Local-only (the default): nothing to replicate, nothing to publish.
   if (!rt || !config) return { state: 'off', pending: 0 };
   const local = rt.store.pouch;
+  teamUser = config.user;
   const before = await readStatus(deps);
   const base = { url: config.url, db: config.db, user: config.user };
   const pushed = (await deps.platform.getLocal(PUSHED)) as number | string | undefined;
@@ -136,27 +145,34 @@ export async function startLive(deps: Deps): Promise<() => void> {
   const rt = teamRuntime(db);
   if (!rt?.config) return () => undefined;
   const config = rt.config;
+  teamUser = config.user;
   const base = { url: config.url, db: config.db, user: config.user };
   const replication = rt.store.pouch.sync(remote(deps, config), { live: true, retry: true });
   live = { replication, ports: 1 };
-  const settle = (): void => {
+  // `pushed`: the local sequence a push batch reached (only pushes move the "waiting" count;
+  // an idle pause says nothing about what the server has).
+  const settle = (pushed?: number | string): void => {
     void (async () => {
       await project(db, rt.store);
       await refresh(deps);
-      const { update_seq } = await rt.store.pouch.info();
-      await deps.platform.setLocal({ [PUSHED]: update_seq });
+      if (pushed !== undefined) await deps.platform.setLocal({ [PUSHED]: pushed });
       const before = await readStatus(deps);
+      const waiting = await pendingCount(
+        rt.store.pouch,
+        (await deps.platform.getLocal(PUSHED)) as number | string | undefined,
+      );
+      if (before.state !== 'connected' && waiting > 0 && pushed === undefined) return;
       await writeStatus(deps, {
         ...base,
         state: 'connected',
         since: before.state === 'connected' ? before.since : deps.now(),
-        pending: 0,
+        pending: waiting,
         lastSyncAt: deps.now(),
       });
     })().catch((e: unknown) => console.error('[incident-lens] team sync failed:', e));
   };
   replication
-    .on('change', settle)
+    .on('change', (info) => settle(info.direction === 'push' ? info.change?.last_seq : undefined))
     .on('paused', (err) => {
       if (!err) return settle();
       void failed(deps, config, err);
