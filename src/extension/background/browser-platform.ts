@@ -83,6 +83,9 @@ export function browserPlatform(scriptPath: string): Platform {
     async setLocal(items) {
       await browser.storage.local.set(items);
     },
+    async toPages(message) {
+      await browser.runtime.sendMessage(message).catch(() => undefined); // no page open: dropped
+    },
     async sendToActiveTab(message) {
       const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
       if (tab?.id === undefined) return;

@@ -1,6 +1,7 @@
 import { exportAll, importAll } from '../db/backup';
 import { publishLocal } from '../db/shared';
 import type { Handlers } from '../messaging/channel';
+import { IMPORT_PROGRESS, type ImportProgressMessage } from '../messaging/commands';
 import type { Deps } from './deps';
 import { incidentHandlers } from '../responder/background/incidents';
 import { siteHandlers } from '../sites/background/handlers';
@@ -15,6 +16,9 @@ import { teamHandlers } from '../team/background/handlers';
 
 type DataCommands = 'data/export' | 'data/import';
 
+/** How often an import reports its progress to the options page. */
+const PROGRESS_EVERY_MS = 100;
+
 /** Backup export and import. An import re-registers the imported sites and recomputes everything. */
 export function dataHandlers(deps: Deps): Pick<Handlers, DataCommands> {
   return {
@@ -24,7 +28,15 @@ export function dataHandlers(deps: Deps): Pick<Handlers, DataCommands> {
     },
     async 'data/import'(p) {
       if (typeof payload(p).json !== 'string') throw new Error('The backup must be text.');
-      const result = await importAll(await deps.db(), p.json);
+      // Progress for the options page's bar, at most every PROGRESS_EVERY_MS (and the last one).
+      let last = -Infinity;
+      const result = await importAll(await deps.db(), p.json, ({ written, total }) => {
+        const now = deps.now();
+        if (written < total && now - last < PROGRESS_EVERY_MS) return;
+        last = now;
+        const msg: ImportProgressMessage = { type: IMPORT_PROGRESS, written, total };
+        void deps.platform.toPages(msg);
+      });
       if (!result.ok) return result;
       // Team mode: the imported shared records become the shared store's current versions.
       await publishLocal(await deps.db());

@@ -61,6 +61,10 @@ export class FakePlatform implements Platform {
   async setLocal(items: Record<string, unknown>) {
     Object.assign(this.local, items);
   }
+  pageMessages: unknown[] = [];
+  async toPages(m: unknown) {
+    this.pageMessages.push(m);
+  }
   /** What `storage.managed` holds (the organisation's policy). */
   managed: unknown = {};
   async managedStorage() {
