@@ -8,6 +8,10 @@ import {
 } from '../messaging/commands';
 import { OVERLAY_KEY, type OverlayState } from '../messaging/overlay-state';
 import type { Deps, Platform } from './deps';
+import { attachTeam, LOCAL_POUCH } from '../team/background/store';
+import type { SharedDoc } from '../db/shared-docs';
+import { browserPouch } from './pouchdb';
+import { isLive, syncOnce } from '../team/background/sync';
 
 const SCRIPT_PREFIX = 'lens-site-';
 /** Registration id of a site's overlay script (ids may not start with "_"). */
@@ -107,6 +111,12 @@ export function browserPlatform(scriptPath: string): Platform {
           await browser.tabs.sendMessage(tab.id, teardown).catch(() => undefined);
       }
     },
+    async getLocal(key) {
+      return (await browser.storage.local.get(key))[key];
+    },
+    async setLocal(items) {
+      await browser.storage.local.set(items);
+    },
     async toPages(message) {
       await browser.runtime.sendMessage(message).catch(() => undefined); // no page open: dropped
     },
@@ -123,8 +133,18 @@ export function browserPlatform(scriptPath: string): Platform {
 export function browserDeps(scriptPath: string): Deps {
   let db: Promise<LensDatabase> | undefined;
   const open = (): Promise<LensDatabase> => {
-    db ??= openLensDB().then((conn) => {
+    db ??= openLensDB().then(async (conn) => {
       conn.addEventListener('close', () => (db = undefined));
+      // The shared documents live in PouchDB behind the repositories (team mode or not); a write
+      // starts a one-shot sync when a team is configured and no live sync runs.
+      await attachTeam(
+        conn,
+        deps.now,
+        () => {
+          if (!isLive()) void syncOnce(deps).catch(() => undefined);
+        },
+        browserPouch<SharedDoc>(LOCAL_POUCH),
+      );
       return conn;
     });
     return db.catch((e: unknown) => {
@@ -132,12 +152,14 @@ export function browserDeps(scriptPath: string): Deps {
       throw e;
     });
   };
-  return {
+  const deps: Deps = {
     db: open,
     now: () => Date.now(),
     random: () => Math.random(),
     newId: () => crypto.randomUUID(),
     fetch: (input, init) => fetch(input, init),
     platform: browserPlatform(scriptPath),
+    pouch: browserPouch,
   };
+  return deps;
 }

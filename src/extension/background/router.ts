@@ -10,6 +10,7 @@ import { reviewHandlers } from '../reviews/background/handlers';
 import { releaseOrigin } from '../sites/background/registration';
 import { backupHandlers } from '../backup/background/handlers';
 import { policyHandlers } from '../policy/background/handlers';
+import { teamHandlers } from '../team/background/handlers';
 
 /**
  * Commands after which nothing derived can have changed: they read (a content script asks for
@@ -63,5 +64,6 @@ export function createHandlers(deps: Deps): Handlers {
     ...responderHandlers({ ...deps, releaseOrigin: (pattern) => releaseOrigin(deps, pattern) }),
     ...reviewHandlers(deps),
     ...policyHandlers(deps),
+    ...teamHandlers(deps),
   });
 }

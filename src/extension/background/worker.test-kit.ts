@@ -59,6 +59,13 @@ export class FakePlatform implements Platform {
   async sendToActiveTab(m: unknown) {
     this.tabMessages.push(m);
   }
+  local: Record<string, unknown> = {};
+  async getLocal(key: string) {
+    return this.local[key];
+  }
+  async setLocal(items: Record<string, unknown>) {
+    Object.assign(this.local, items);
+  }
   pageMessages: unknown[] = [];
   async toPages(m: unknown) {
     this.pageMessages.push(m);

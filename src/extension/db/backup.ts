@@ -12,7 +12,7 @@ export const REDACTED = '[redacted]';
 /** Every store, in a stable order (the order of the backup file). */
 export const STORES: readonly StoreName[] = [
   ...['sources', 'snapshots', 'feedIncidents', 'sites', 'incidents', 'events'],
-  ...['drafts', 'reviews', 'settings', 'notified', 'copiedReplies'],
+  ...['drafts', 'reviews', 'settings', 'notified', 'copiedReplies', 'marks'],
 ] as StoreName[];
 
 /**
@@ -20,7 +20,7 @@ export const STORES: readonly StoreName[] = [
  * is one: a backup is a file anyone may have crafted, and an imported `apiBase` would receive the
  * API key on the next publish (issue 16 #1). After an import on another browser, connect again.
  */
-const LOCAL_SETTINGS = new Set<string>(['bootId', 'statuspage', 'keyring']);
+const LOCAL_SETTINGS = new Set<string>(['bootId', 'statuspage', 'keyring', 'team', 'teamSeq']);
 /** Local settings older backups carry: skipped on import (with a note), not refused. */
 const SKIPPED_ON_IMPORT = new Set<string>(['statuspage']);
 
@@ -99,6 +99,8 @@ export function validateBackup(
   }
   const unknown = Object.keys(raw).find((k) => !(STORES as string[]).includes(k));
   if (unknown) return { error: `The backup has an unknown store "${unknown}".` };
+  // Backups written before team mode (schema v4) have no `marks`: none were made.
+  if (raw.marks === undefined) raw.marks = [];
   let total = 0;
   for (const s of STORES) {
     const list = raw[s];

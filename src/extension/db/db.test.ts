@@ -29,7 +29,7 @@ describe('openLensDB and migrations', () => {
     expect([...db.objectStoreNames].sort()).toEqual(
       [
         ...['copiedReplies', 'drafts', 'events', 'feedIncidents', 'incidents', 'notified'],
-        ...['reviews', 'settings', 'sites', 'snapshots', 'sources'],
+        ...['marks', 'reviews', 'settings', 'sites', 'snapshots', 'sources'],
       ].sort(),
     );
     const tx = db.transaction(['feedIncidents', 'notified', 'events', 'reviews'], 'readonly');
@@ -99,6 +99,7 @@ describe('openLensDB and migrations', () => {
     const byKey = (a: object, b: object) =>
       String(Object.values(a)[0]).localeCompare(String(Object.values(b)[0]));
     for (const [store, records] of Object.entries(written)) {
+      if (store === 'marks') continue; // new in v4
       const expected =
         store === 'incidents'
           ? // Every record kept; the only change is r-old's denormalised publication time.
@@ -114,6 +115,21 @@ describe('openLensDB and migrations', () => {
       'by-resolved',
       'by-status',
     ]);
+    db.close();
+  });
+
+  test('a v3 database opens at v4 with every record and an empty store for team marks', async () => {
+    const name = freshName();
+    const v3 = await openLensDB(name, 3);
+    const written = await seedEveryStore(v3);
+    v3.close();
+    const db = await openLensDB(name, 4);
+    for (const [store, records] of Object.entries(written)) {
+      const byKey = (a: object, b: object) =>
+        String(Object.values(a)[0]).localeCompare(String(Object.values(b)[0]));
+      expect(await db.getAll(store as never), store).toEqual([...records].sort(byKey));
+    }
+    expect(await db.getAll('marks')).toEqual([]);
     db.close();
   });
 

@@ -5,6 +5,7 @@ import type { PolicyCommands } from '../policy/protocol';
 import type { IncidentCommands, ResponderCommands } from '../responder/protocol';
 import type { ReviewCommands } from '../reviews/protocol';
 import type { SiteCommands } from '../sites/protocol';
+import type { TeamCommands } from '../team/protocol';
 import type { OverlayState } from './overlay-state';
 
 /**
@@ -23,7 +24,8 @@ export interface Commands
     BackupCommands,
     IncidentCommands,
     ResponderCommands,
-    ReviewCommands {}
+    ReviewCommands,
+    TeamCommands {}
 
 export type Command = keyof Commands;
 export type Req<K extends Command> = Commands[K]['req'];

@@ -107,6 +107,13 @@ function Row({
         </p>
       )}
       {incident.severity === null && <p class="meta muted">{t('rs_list_classifyNext')}</p>}
+      {incident.createdBy && (
+        <p class="meta muted" data-testid="team-authors">
+          {t('team_declaredBy', incident.createdBy.display || incident.createdBy.name)}
+          {incident.lastBy &&
+            ` · ${t('team_lastBy', incident.lastBy.display || incident.lastBy.name)}`}
+        </p>
+      )}
     </li>
   );
 }

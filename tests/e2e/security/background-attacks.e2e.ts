@@ -3,14 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, expect, test } from 'vitest';
 import { launchWithExtension, type ExtensionSession } from '../browser';
-import {
-  command,
-  fixture,
-  inPage,
-  readStores,
-  ready,
-  type ChromeLike,
-} from '../extension/helpers';
+import { command, fixture, inPage, readStores, ready, type ChromeLike } from '../extension/helpers';
 import { until } from '../support/wait';
 import { startServer, type TestServer } from '../server';
 import { startStatuspageMock, type StatuspageMock } from '../../support/statuspage-mock';
@@ -189,7 +182,7 @@ test('#9 a notice claimed when the worker stopped (pending) is shown on the next
           st.getAll().onsuccess = (e) => {
             for (const r of (e.target as IDBRequest<{ key: string }[]>).result) {
               if (r.key.startsWith('shown|')) st.delete(r.key);
-              else if ((keys).includes(r.key)) st.put({ ...r, state: 'pending' });
+              else if (keys.includes(r.key)) st.put({ ...r, state: 'pending' });
             }
           };
           tx.oncomplete = () => (open.result.close(), ok());

@@ -1,4 +1,5 @@
 import { exportAll, importAll } from '../../db/backup';
+import { publishLocal } from '../../db/shared';
 import type { Handlers } from '../../messaging/channel';
 import { IMPORT_PROGRESS, type ImportProgressMessage } from '../../messaging/commands';
 import type { Deps } from '../../background/deps';
@@ -35,6 +36,8 @@ export function backupHandlers(deps: Deps): Pick<Handlers, keyof BackupCommands>
         void deps.platform.toPages(msg);
       });
       if (!result.ok) return result;
+      // Team mode: the imported shared records become the shared store's current versions.
+      await publishLocal(await deps.db());
       const warnings: string[] = [];
       await syncSites(deps, (pattern, e) =>
         warnings.push(`The overlay could not be registered for ${pattern}: ${errorText(e)}`),

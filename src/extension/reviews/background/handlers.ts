@@ -9,6 +9,8 @@ import {
 import { putReview, reviewsOf } from '../../db/drafts';
 import { eventsOf, getIncident, saveIncident } from '../../db/incidents';
 import type { LensDatabase } from '../../db/open';
+import { writeShared } from '../../db/shared';
+import { eventDoc, incidentDoc, reviewDoc } from '../../db/shared-docs';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../db/schema';
 import type { Handlers } from '../../messaging/channel';
 import { sanitizeReview } from '../validate';
@@ -42,6 +44,7 @@ async function savePublished(
   event: EventRecord,
   review: ReviewRecord,
 ): Promise<void> {
+  if (await writeShared(db, [incidentDoc(incident), eventDoc(event), reviewDoc(review)])) return;
   const tx = db.transaction(['incidents', 'events', 'reviews'], 'readwrite');
   await Promise.all([
     tx.objectStore('incidents').put(incident),
