@@ -69,7 +69,8 @@ function ownText(el: Element): string {
 export function deepText(el: Element, max = MAX_TEXT, depth = 4): string {
   let text = ownText(el);
   if (depth > 0 && text.length < max) {
-    const roots = el.shadowRoot ? [el.shadowRoot, ...innerRoots(el)] : innerRoots(el);
+    const own = el.shadowRoot ?? frameDoc(el);
+    const roots = own ? [own, ...innerRoots(el)] : innerRoots(el);
     for (const r of roots) {
       const body = r instanceof Document ? r.body : null;
       const kids = body ? [body] : [...r.children];
