@@ -9,9 +9,23 @@ import type { ReviewCommands } from '../reviews/protocol';
  * Extend this map; never send an untyped message.
  */
 export interface Commands {
-  'sources/add': { req: { name: string; url: string; pollSeconds: number }; res: SourceRecord };
+  /**
+   * Refused (nothing stored) when the feed does not answer as one, unless `force` (the user chose
+   * "Save anyway"), and always when the same feed is already a source: see feeds/refusals.ts.
+   */
+  'sources/add': {
+    req: { name: string; url: string; pollSeconds: number; force?: boolean };
+    res: SourceRecord;
+  };
   'sources/update': {
-    req: { id: string; name?: string; url?: string; pollSeconds?: number; enabled?: boolean };
+    req: {
+      id: string;
+      name?: string;
+      url?: string;
+      pollSeconds?: number;
+      enabled?: boolean;
+      force?: boolean;
+    };
     res: SourceRecord;
   };
   'sources/remove': { req: { id: string }; res: null };

@@ -18,6 +18,7 @@ import { httpUrl, payload, pollSeconds, summaryUrlOf, text } from '../../backgro
 import { pollDue, pollSource, problems } from './poll';
 import { refresh } from '../../background/refresh';
 import { releaseOrigin } from '../../sites/background/registration';
+import { FEED_DUPLICATE, FEED_REFUSED, feedKeyOf } from '../refusals';
 
 type SourceCommands =
   'sources/add' | 'sources/update' | 'sources/remove' | 'sources/test' | 'sources/pollNow';
@@ -57,6 +58,28 @@ async function findFeed(
   return second.ok ? { url: summary, result: second } : { url, result: first };
 }
 
+/**
+ * The feed behind `url`, checked before anything is stored (issue 19, item 3): a 404, an HTML
+ * page, a 500 or JSON of another shape is refused with the reason, unless the user chose to save
+ * it anyway (`force`). The same feed as another source is refused always (item 4).
+ */
+async function checkedFeed(
+  deps: Deps,
+  url: string,
+  force: unknown,
+  exceptId?: string,
+): Promise<string> {
+  const found = await findFeed(deps, url, await probe(deps, url));
+  const key = feedKeyOf(found.url);
+  const twin = (await listSources(await deps.db())).find(
+    (s) => s.id !== exceptId && (feedKeyOf(s.url) === key || feedKeyOf(s.url) === feedKeyOf(url)),
+  );
+  if (twin) throw new Error(`${FEED_DUPLICATE} “${twin.name}”.`);
+  if (found.result && !found.result.ok && force !== true)
+    throw new Error(`${FEED_REFUSED} ${found.result.error}`);
+  return found.url;
+}
+
 /** Polls the source right away and answers with its record as the poll left it. */
 async function pollAndReturn(deps: Deps, source: SourceRecord): Promise<SourceRecord> {
   await pollSource(deps, source);
@@ -73,7 +96,7 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
       const source: SourceRecord = {
         id: deps.newId(),
         name: text(p.name, 'The name', 200),
-        url: (await findFeed(deps, httpUrl(p.url, 'The feed URL'))).url,
+        url: await checkedFeed(deps, httpUrl(p.url, 'The feed URL'), p.force),
         pollSeconds: pollSeconds(p.pollSeconds),
         enabled: true,
         createdAt: now,
@@ -92,7 +115,9 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
       const old = await getSource(db, text(p.id, 'The source id'));
       if (!old) throw new Error('This source no longer exists.');
       const url =
-        p.url === undefined ? old.url : (await findFeed(deps, httpUrl(p.url, 'The feed URL'))).url;
+        p.url === undefined || feedKeyOf(p.url) === feedKeyOf(old.url)
+          ? old.url
+          : await checkedFeed(deps, httpUrl(p.url, 'The feed URL'), p.force, old.id);
       const next: SourceRecord = {
         ...old,
         ...(p.name !== undefined ? { name: text(p.name, 'The name', 200) } : {}),

@@ -8,6 +8,7 @@ import { useDbQuery } from '../../ui/hooks/use-db';
 import { SourceForm } from './source-form';
 import { feedUrlWarning } from '../../origins/page-origin';
 import { errorMessage } from '../../ui/error';
+import { sourceErrorText } from './source-errors';
 
 /** Last poll and last error of a source, in words. */
 function PollState({ s, now }: { s: SourceRecord; now: number }) {
@@ -22,7 +23,7 @@ function PollState({ s, now }: { s: SourceRecord; now: number }) {
           : t('source_neverPolled')}
       </p>
       {s.lastError ? (
-        <p class="meta error">{t('source_lastError', s.lastError)}</p>
+        <p class="meta error">{t('source_lastError', sourceErrorText(s.lastError))}</p>
       ) : (
         s.lastOkAt !== undefined && <p class="meta ok">{t('source_ok')}</p>
       )}
