@@ -9,6 +9,7 @@ import { refresh } from './refresh';
 import { responderHandlers, type ResponderHandlers } from '../responder/background/handlers';
 import { reviewHandlers } from '../reviews/background/handlers';
 import { releaseOrigin, syncSites } from '../sites/background/registration';
+import { feedKeyOf } from '../feeds/refusals';
 
 type DataCommands = 'data/export' | 'data/import';
 
@@ -20,7 +21,8 @@ export function dataHandlers(deps: Deps): Pick<Handlers, DataCommands> {
     },
     async 'data/import'(p) {
       if (typeof payload(p).json !== 'string') throw new Error('The backup must be text.');
-      const result = await importAll(await deps.db(), p.json);
+      const mode = p.mode === 'merge' ? 'merge' : 'replace';
+      const result = await importAll(await deps.db(), p.json, { mode, feedKey: feedKeyOf });
       if (!result.ok) return result;
       // The data is replaced now: whatever fails from here is reported beside the import's result,
       // never as "nothing was changed" (issue 16 #4).
