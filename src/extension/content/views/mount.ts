@@ -6,6 +6,7 @@ import { browserOverlayStore, wireI18n } from '../../ui/browser/wiring';
 import { Overlay } from './overlay';
 import { OVERLAY_CSS } from './overlay-css';
 import { watchPageText } from './page-text';
+import { findEditor, insertAtCaret, trackEditor } from './insert';
 import { ignoreUntrusted } from './trusted';
 import type { OverlayPorts } from './ports';
 import { h } from 'preact';
@@ -98,10 +99,16 @@ export function mountOverlay(): () => void {
   const container = document.createElement('div');
   root.append(container);
 
+  const editors = new AbortController();
+  const tracked = trackEditor(document, editors.signal);
   const ports: OverlayPorts = {
     store: browserOverlayStore(),
     send,
     copy: clipboardWriter(root),
+    insert: (text) => {
+      const el = findEditor(document, tracked.editor());
+      return Promise.resolve(el ? insertAtCaret(el, text, tracked.caret()) : false);
+    },
     origin: location.origin,
     onToggle(fn) {
       const listener = (msg: unknown, sender: browser.Runtime.MessageSender) => {
@@ -120,6 +127,7 @@ export function mountOverlay(): () => void {
   render(h(Overlay, { ports }), container);
   const teardown = () => {
     render(null, container);
+    editors.abort();
     stopGuard();
     host.remove();
     browser.runtime.onMessage.removeListener(onTeardown);
