@@ -58,7 +58,7 @@ const BACKGROUND = [
 /** Non-view modules both sides use: feature roots (protocol, validation) and shared homes. */
 const SHARED_NON_VIEW = [
   'src/extension/manifest.ts',
-  'src/extension/{responder,reviews,sites,feeds,notifications,content}/*.ts',
+  'src/extension/{responder,reviews,sites,feeds,notifications,content,managed,policy}/*.ts',
   'src/extension/{messaging,origins,i18n,statuspage}/**',
 ];
 const VIEWS = ['src/extension/{options,popup,sidepanel,ui}/**', 'src/extension/*/views/**'];

@@ -18,6 +18,7 @@ export function manifestFiles(m) {
     m.side_panel?.default_path,
     m.sidebar_action?.default_panel,
     m.background?.service_worker,
+    m.storage?.managed_schema,
     ...(m.background?.scripts ?? []),
     ...Object.values(m.icons ?? {}),
     ...Object.values(m.action?.default_icon ?? {}),

@@ -14,9 +14,12 @@ const SUMMARY_PARTS = [
   'scheduled_maintenances',
 ];
 /** Problems that mean "the wrong type", as opposed to an unknown word or a bad item. */
-const WRONG_TYPE: readonly ProblemCode[] = ['object', 'list', 'string'];
+const WRONG_TYPE: readonly string[] = ['object', 'list', 'string'] satisfies ProblemCode[];
 
-const wrongTypeAtTop = (p: ParseProblem): boolean =>
+/** A problem's place and kind: the parser's, or a format adapter's (whose codes are a superset). */
+type Problem = Pick<ParseProblem, 'path'> & { code: string };
+
+const wrongTypeAtTop = (p: Problem): boolean =>
   SUMMARY_PARTS.includes(p.path) && WRONG_TYPE.includes(p.code);
 
 /**
@@ -25,7 +28,9 @@ const wrongTypeAtTop = (p: ParseProblem): boolean =>
  * and not an empty feed made only of problems. An unknown indicator word is kept (read as
  * `unknown`): feeds add words.
  */
-export function isUsableFeed(r: ParseResult): boolean {
+export function isUsableFeed(
+  r: Pick<ParseResult, 'kind' | 'feed'> & { problems: readonly Problem[] },
+): boolean {
   if (r.kind === 'unknown' || r.problems.some(wrongTypeAtTop)) return false;
   const f = r.feed;
   const empty = !f.incidents.length && !f.maintenances.length && !f.components.length;

@@ -31,6 +31,8 @@ export function browserPlatform(scriptPath: string): Platform {
         .filter((s) => s.id.startsWith(SCRIPT_PREFIX))
         .flatMap((s) => s.matches?.slice(0, 1) ?? []);
     },
+    // Firefox throws when no policy names the extension; Chrome answers {}: both mean "none".
+    managedStorage: () => browser.storage.managed.get().catch(() => ({})),
     hasOrigin: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     async removeOrigin(pattern) {
       await browser.permissions.remove({ origins: [pattern] });

@@ -30,6 +30,11 @@ export interface Platform {
   writeOverlay(state: OverlayState): Promise<void>;
   /** Sends a message to the content script of the active tab (ignored when there is none). */
   sendToActiveTab(message: unknown): Promise<void>;
+  /**
+   * What the organisation set in `storage.managed` (enterprise policy), unchecked; `{}` when
+   * nothing is managed. `managed/config.ts` `readManaged` checks it.
+   */
+  managedStorage(): Promise<unknown>;
 }
 
 /** The background's world, injected: database, clock, randomness, network and browser. */

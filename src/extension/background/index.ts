@@ -4,7 +4,7 @@ import { handleMessages } from '../messaging/channel';
 import { TOGGLE_PANEL, type TogglePanelMessage } from '../messaging/commands';
 import { browserDeps } from './browser-platform';
 import { createHandlers } from './router';
-import { boot, installed, POLL_ALARM, started, tick } from './lifecycle';
+import { boot, installed, managedChanged, POLL_ALARM, started, tick } from './lifecycle';
 import { refresh } from './refresh';
 import { checkGrants } from '../sites/background/registration';
 import { setMessageSource } from '../i18n/translate';
@@ -33,6 +33,10 @@ export function startBackground(): void {
     run('permissions', () => checkGrants(deps).then(() => refresh(deps)));
   browser.permissions.onRemoved.addListener(grantsChanged);
   browser.permissions.onAdded.addListener(grantsChanged);
+  // Chrome applies a changed policy at once; Firefox only at its next start (boot reads it then).
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') run('managed', () => managedChanged(deps));
+  });
   browser.commands.onCommand.addListener((command) => {
     const msg: TogglePanelMessage = { type: TOGGLE_PANEL };
     if (command === 'toggle-panel') run('toggle-panel', () => deps.platform.sendToActiveTab(msg));

@@ -5,6 +5,7 @@ import { pollDue } from '../feeds/background/poll';
 import { refresh } from './refresh';
 import { sendActionItemReminders } from '../notifications/background/reminders';
 import { syncSites } from '../sites/background/registration';
+import { syncManaged } from '../managed/background/sync';
 
 /** The one polling alarm. */
 export const POLL_ALARM = 'poll';
@@ -32,6 +33,17 @@ export async function boot(deps: Deps): Promise<void> {
     });
   }
   await setSetting(await deps.db(), 'bootId', deps.newId());
+  // The organisation's configuration, applied before anything reads sources, sites or the policy.
+  await managedChanged(deps);
+}
+
+/** Applies `storage.managed` again (boot, and Chrome's storage.onChanged for the managed area). */
+export async function managedChanged(deps: Deps): Promise<void> {
+  const read = await syncManaged(deps);
+  if (read.problems.length > 0)
+    console.warn('[incident-lens] managed configuration: values ignored', read.problems);
+  // Nothing managed: nothing changed (a dropped policy's leftovers go at the next tick's refresh).
+  if (read.present) await refresh(deps);
 }
 
 /** Asks for persistent storage. Only window contexts have `persist()` (Firefox event page, not a Chrome worker). */

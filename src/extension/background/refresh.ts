@@ -1,6 +1,6 @@
 import { computeObligations } from '../../core/obligations';
 import type { Severity, TimelineEvent } from '../../core/types';
-import { eventsOf, listIncidents, resolvedSince } from '../db/incidents';
+import { eventsOf, incidentPolicy, listIncidents, resolvedSince } from '../db/incidents';
 import { copiedReplies } from '../db/marks';
 import type { IncidentRecord } from '../db/schema';
 import { getSettings } from '../db/settings';
@@ -121,7 +121,7 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     if (incident.status === 'open' && !counted) severities.push(incident.severity);
     const obligations = computeObligations(
       { events, publiclyVisible: incident.publiclyVisible, commonlyUsed: incident.commonlyUsed },
-      settings.policy,
+      incidentPolicy(incident, settings.policy),
       now,
     );
     groups.push(localNotices(incident, obligations, now));

@@ -60,7 +60,8 @@ describe('sources', () => {
     expect(await h['sources/test']({ url: 'https://status.acme.test/history' }, page)).toEqual({
       ok: false,
       url: 'https://status.acme.test/history',
-      error: 'The response is not JSON (text/html).',
+      error:
+        'This is not a status feed: markup that is not an Atom or RSS feed (an HTML error or login page?).',
     });
     // a feed served at a site root stays there
     kit.net.respond = () => summary.clone();
@@ -126,12 +127,13 @@ describe('sources', () => {
     expect(await h['sources/test']({ url: FEED }, page)).toEqual({
       ok: false,
       url: FEED,
-      error: 'The response is not JSON (text/html).',
+      error:
+        'This is not a status feed: markup that is not an Atom or RSS feed (an HTML error or login page?).',
     });
     kit.net.respond = () => json({ hello: 1 });
     expect(await h['sources/test']({ url: FEED }, page)).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/not a Statuspage/),
+      error: expect.stringMatching(/^This is not a status feed: not a Statuspage payload/),
     });
     expect(await kit.db.count('sources')).toBe(0);
   });

@@ -8,6 +8,7 @@ import { payload } from './input';
 import { refresh } from './refresh';
 import { responderHandlers, type ResponderHandlers } from '../responder/background/handlers';
 import { reviewHandlers } from '../reviews/background/handlers';
+import { policyHandlers } from '../policy/background/handlers';
 import { releaseOrigin, syncSites } from '../sites/background/registration';
 import { feedKeyOf } from '../feeds/refusals';
 
@@ -16,8 +17,9 @@ type DataCommands = 'data/export' | 'data/import';
 /** Backup export and import. An import re-registers the imported sites and recomputes everything. */
 export function dataHandlers(deps: Deps): Pick<Handlers, DataCommands> {
   return {
-    async 'data/export'() {
-      return { json: await exportAll(await deps.db(), deps.now()) };
+    async 'data/export'(p) {
+      const includeHeaders = !!p && typeof p == 'object' && p.includeHeaders === true;
+      return { json: await exportAll(await deps.db(), deps.now(), includeHeaders) };
     },
     async 'data/import'(p) {
       if (typeof payload(p).json !== 'string') throw new Error('The backup must be text.');
@@ -73,5 +75,6 @@ export function createHandlers(deps: Deps): Handlers {
       responderHandlers({ ...deps, releaseOrigin: (pattern) => releaseOrigin(deps, pattern) }),
     ),
     ...reviewHandlers(deps),
+    ...policyHandlers(deps),
   };
 }

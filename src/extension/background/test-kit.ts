@@ -54,6 +54,11 @@ export class FakePlatform implements Platform {
   async sendToActiveTab(m: unknown) {
     this.tabMessages.push(m);
   }
+  /** What `storage.managed` holds (the organisation's policy). */
+  managed: unknown = {};
+  async managedStorage() {
+    return this.managed;
+  }
 }
 
 export type Responder = (url: string, init: RequestInit) => Response | Promise<Response>;

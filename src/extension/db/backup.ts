@@ -1,6 +1,6 @@
 import { KEY_PATHS, RECORD_SHAPES } from './record-shapes';
 import type { LensDatabase } from './open';
-import { DB_VERSION, type SettingRecord, type StoreName } from './schema';
+import { DB_VERSION, type SettingRecord, type SourceRecord, type StoreName } from './schema';
 
 /** The marker that tells an Incident Lens backup from any other JSON file. */
 export const BACKUP_FORMAT = 'incident-lens-backup';
@@ -35,14 +35,22 @@ type StoreData = Record<StoreName, unknown[]>;
 
 /**
  * Every store as one JSON document `{format, version, exportedAt, stores}`, read in one transaction
- * so it is consistent. Local settings (the Statuspage connection with its API key) are left out.
+ * so it is consistent. Local settings (the Statuspage connection with its API key) are left out;
+ * sources' request headers (tokens for private feeds) are left out unless `includeHeaders`.
  */
-export async function exportAll(db: LensDatabase, now: number = Date.now()): Promise<string> {
+export async function exportAll(
+  db: LensDatabase,
+  now: number = Date.now(),
+  includeHeaders = false,
+): Promise<string> {
   const tx = db.transaction([...STORES], 'readonly');
   const lists = await Promise.all(STORES.map((s) => tx.objectStore(s).getAll()));
   await tx.done;
   const stores = Object.fromEntries(STORES.map((s, i) => [s, lists[i]])) as StoreData;
   stores.settings = (stores.settings as SettingRecord[]).filter((r) => !LOCAL_SETTINGS.has(r.key));
+  if (!includeHeaders) {
+    stores.sources = (stores.sources as SourceRecord[]).map(({ headers: _, ...rest }) => rest);
+  }
   return JSON.stringify({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,

@@ -1,3 +1,4 @@
+import type { Policy } from '../../core/types';
 import type { LensDatabase } from './open';
 import type { EventRecord, IncidentRecord } from './schema';
 
@@ -117,4 +118,12 @@ export function latestResolved(db: LensDatabase, limit: number): Promise<Resolve
  */
 export function awaitingReview(db: LensDatabase, limit: number): Promise<ResolvedPage> {
   return resolvedPage(db, limit, (r) => r.reviewPublishedAt === undefined && !r.reviewSkipped);
+}
+
+/**
+ * The policy an incident runs on: the one it was declared under, or the current one for an
+ * incident declared before incidents kept theirs.
+ */
+export function incidentPolicy(incident: Pick<IncidentRecord, 'policy'>, current: Policy): Policy {
+  return incident.policy ?? current;
 }

@@ -1,4 +1,5 @@
 import { EVENT_TYPES, validatePolicy } from '../../core/policy';
+import { FORMATS } from '../../core/feed/formats';
 import { feed, feedIncident, problem, severity } from './feed-shapes';
 import { arr, bool, both, dict, nullable, num, obj, oneOf, opt, str, type Check } from './shape';
 import type { StoreName } from './schema';
@@ -95,7 +96,11 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     nextPollAt: num,
     lastError: opt(str),
     lastProblems: opt(arr(problem)),
+    format: opt(oneOf(...FORMATS)),
+    detectedFormat: opt(oneOf(...FORMATS)),
+    headers: opt(dict(str)),
     warning: opt(str),
+    managed: opt(bool),
   }),
   snapshots: obj({ sourceId: str, feed, fetchedAt: num, listsIncidents: opt(bool) }),
   feedIncidents: obj({
@@ -126,6 +131,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
       addedAt: num,
       corner: oneOf('top-left', 'top-right', 'bottom-left', 'bottom-right'),
       revoked: opt(bool),
+      managed: opt(bool),
     }),
     (v, path) => {
       const { pattern, origin } = v as { pattern: string; origin: string };
@@ -139,6 +145,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     components: arr(str),
     publiclyVisible: bool,
     commonlyUsed: opt(bool),
+    policy: opt(policy),
     startedAt: num,
     declaredAt: num,
     status: oneOf('open', 'resolved', 'cancelled'),

@@ -9,6 +9,7 @@ import type {
   TimelineEvent,
 } from '../../core/types';
 import type { Review, SupportSignal } from '../../core/review';
+import type { FeedFormat } from '../../core/feed/formats';
 
 /**
  * The one typed database schema of the extension (docs/style.md #5). Every store the agents' view,
@@ -41,6 +42,17 @@ export interface SourceRecord {
   lastError?: string;
   /** Problems the parser reported on the last response (kept short). */
   lastProblems?: FeedProblem[];
+  /** The format the user chose for this feed; absent: detected from each response. */
+  format?: FeedFormat;
+  /** The format the last good response was read as (shown beside the source). */
+  detectedFormat?: FeedFormat;
+  /**
+   * Request headers for a private or internal feed (e.g. Authorization), sent to the feed's own
+   * origin only, and left out of exports unless the user asks for them.
+   */
+  headers?: Record<string, string>;
+  /** Set by the organisation's managed configuration: shown locked, never removed by the user. */
+  managed?: boolean;
   /** An i18n key the source list shows, e.g. `warn_httpFeed` for plain http to another host. */
   warning?: string;
 }
@@ -98,6 +110,8 @@ export interface SiteRecord {
   corner: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
   /** True once the user revoked the origin permission outside the extension (shown by the UI). */
   revoked?: boolean;
+  /** Set by the organisation's managed configuration: shown locked, never turned off by the user. */
+  managed?: boolean;
 }
 
 /** A responder-declared incident. Its timeline lives in `events`. */
@@ -107,6 +121,12 @@ export interface IncidentRecord {
   components: string[];
   publiclyVisible: boolean;
   commonlyUsed?: boolean;
+  /**
+   * The policy the incident was declared under. A policy edited later applies to new incidents
+   * only; this one keeps counting down by the rules it started with. Absent on incidents declared
+   * before it existed: they follow the current policy.
+   */
+  policy?: Policy;
   /** When the incident started (may precede declaration). */
   startedAt: number;
   declaredAt: number;

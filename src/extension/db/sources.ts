@@ -77,6 +77,7 @@ export type PollPatch = Partial<
     | 'nextPollAt'
     | 'lastError'
     | 'lastProblems'
+    | 'detectedFormat'
   >
 >;
 

@@ -1,4 +1,11 @@
-import type { FeedProblem, ImpactAnswers, Severity, TimelineEventType } from '../../core/types';
+import type {
+  FeedProblem,
+  ImpactAnswers,
+  Policy,
+  Severity,
+  TimelineEventType,
+} from '../../core/types';
+import type { FeedFormat } from '../../core/feed/formats';
 import type { IncidentRecord, NotificationPrefs, SiteRecord, SourceRecord } from '../db/schema';
 import type { ResponderCommands } from '../responder/protocol';
 import type { ReviewCommands } from '../reviews/protocol';
@@ -8,13 +15,19 @@ import type { ReviewCommands } from '../reviews/protocol';
  * Messages are commands; state is shared through IndexedDB / storage, which views observe.
  * Extend this map; never send an untyped message.
  */
+/** A source's format choice (null: detect) and request headers, as the options page sends them. */
+interface SourceFeedOptions {
+  format?: FeedFormat | null;
+  headers?: Record<string, string>;
+}
+
 export interface Commands {
   /**
    * Refused (nothing stored) when the feed does not answer as one, unless `force` (the user chose
    * "Save anyway"), and always when the same feed is already a source: see feeds/refusals.ts.
    */
   'sources/add': {
-    req: { name: string; url: string; pollSeconds: number; force?: boolean };
+    req: { name: string; url: string; pollSeconds: number; force?: boolean } & SourceFeedOptions;
     res: SourceRecord;
   };
   'sources/update': {
@@ -25,18 +38,20 @@ export interface Commands {
       pollSeconds?: number;
       enabled?: boolean;
       force?: boolean;
-    };
+    } & SourceFeedOptions;
     res: SourceRecord;
   };
   'sources/remove': { req: { id: string }; res: null };
   /** Fetches a URL once and reports what the parser made of it; stores nothing. */
   'sources/test': {
-    req: { url: string };
-    /** `url`: the URL fetched (a status page's root means its /api/v2/summary.json). */
+    req: { url: string } & SourceFeedOptions;
+    /** `url`: the URL read (a status page's root means the feed found under it). */
     res:
       | {
           ok: true;
           url: string;
+          /** The format the feed was read as (detected, or the one chosen). */
+          format: FeedFormat;
           kind: string;
           incidents: number;
           maintenances: number;
@@ -85,7 +100,8 @@ export interface Commands {
     req: { id: string; eventId: string; at: number; reason: string };
     res: null;
   };
-  'data/export': { req: null; res: { json: string } };
+  /** `includeHeaders`: sources' request headers travel too (left out unless asked for). */
+  'data/export': { req: { includeHeaders?: boolean } | null; res: { json: string } };
   'data/import': {
     /** `mode`: 'replace' (the default) makes the backup all data; 'merge' adds it to what is here. */
     req: { json: string; mode?: 'replace' | 'merge' };
@@ -95,6 +111,13 @@ export interface Commands {
   };
   /** Options page → Notifications: merges the given toggles into settings.notifications (UI, issue 5). */
   'settings/setNotifications': { req: Partial<NotificationPrefs>; res: NotificationPrefs };
+  /** Options → Policy: validated by the core, saved as a new version; refused while managed. */
+  'settings/setPolicy': { req: { policy: Policy }; res: Policy };
+  /** Options → Templates: one template in one language; `text: null` restores the default. */
+  'settings/setTemplate': {
+    req: { lang: string; id: string; text: string | null };
+    res: Record<string, string>;
+  };
   // Responder workflow: types in responder/protocol.ts, handlers in background/responder.ts.
   'incidents/publish': ResponderCommands['incidents/publish'];
   'incidents/resolve': ResponderCommands['incidents/resolve'];

@@ -6,6 +6,9 @@ import { DataSection } from './data';
 import { NotificationsSection } from '../notifications/views/notifications';
 import { SitesSection } from '../sites/views/sites';
 import { SourcesSection } from '../feeds/views/sources';
+import { ManagedNotice } from '../managed/views/managed-notice';
+import { PolicySection } from '../policy/views/policy-editor';
+import { TemplatesSection } from '../policy/views/templates-editor';
 
 /** One section of the options page: a nav entry and its view. */
 export interface OptionsSection {
@@ -22,6 +25,8 @@ export interface OptionsSection {
 export const SECTIONS: readonly OptionsSection[] = [
   { id: 'sources', labelKey: 'options_sources', view: SourcesSection },
   { id: 'sites', labelKey: 'options_sites', view: SitesSection },
+  { id: 'policy', labelKey: 'options_policy', view: PolicySection },
+  { id: 'templates', labelKey: 'options_templates', view: TemplatesSection },
   { id: 'reviews', labelKey: 'options_reviews', view: ReviewsSection },
   { id: 'notifications', labelKey: 'options_notifications', view: NotificationsSection },
   { id: 'data', labelKey: 'options_data', view: DataSection },
@@ -58,6 +63,7 @@ export function OptionsApp() {
           </ul>
         </nav>
       </header>
+      <ManagedNotice />
       <main id={`section-${current}`}>
         {section && <h2>{t(section.labelKey)}</h2>}
         {View && <View />}

@@ -125,12 +125,13 @@ export function DataSection() {
   const current = useDbQuery(here);
   // Every source's and site's host, so the offer also stands after a reload of this page.
   const hosts = hostsOf(current.data);
+  const [includeHeaders, setIncludeHeaders] = useState(false);
 
   const onExport = async () => {
     setBusy(true);
     setOutcome(null);
     try {
-      const { json } = await send('data/export', null);
+      const { json } = await send('data/export', { includeHeaders });
       downloadText(json, 'application/json', backupFileName(new Date()));
       setOutcome({ kind: 'ok', text: t('data_exported') });
     } catch (e) {
@@ -179,6 +180,14 @@ export function DataSection() {
   return (
     <div>
       <p>{t('data_exportHelp')}</p>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={includeHeaders}
+          onChange={(e) => setIncludeHeaders(e.currentTarget.checked)}
+        />{' '}
+        {t('data_includeHeaders')}
+      </label>
       <button type="button" disabled={busy} onClick={() => void onExport()}>
         {t('data_export')}
       </button>

@@ -45,9 +45,7 @@ export function previewImport(
   return {
     sources: sources.map((s) => s.name),
     sites: sites.map((s) => s.origin),
-    counts: Object.fromEntries(
-      Object.entries(checked.stores).map(([k, v]) => [k, (v).length]),
-    ),
+    counts: Object.fromEntries(Object.entries(checked.stores).map(([k, v]) => [k, v.length])),
     duplicates,
     removed: {
       sources: here.sources.filter((s) => !ids.has(s.id)).map((s) => s.name),

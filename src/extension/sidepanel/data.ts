@@ -3,7 +3,13 @@ import { computeObligations, nextDeadline } from '../../core/obligations';
 import type { ObligationStatus, Policy, TimelineEvent } from '../../core/types';
 import { eventsWithLinked } from '../responder/linked-events';
 import { draftsOf } from '../db/drafts';
-import { awaitingReview, eventsOfMany, getIncident, listIncidents } from '../db/incidents';
+import {
+  awaitingReview,
+  eventsOfMany,
+  getIncident,
+  incidentPolicy,
+  listIncidents,
+} from '../db/incidents';
 import type { LensDatabase } from '../db/open';
 import type { DraftRecord, EventRecord, IncidentRecord } from '../db/schema';
 import { getSetting } from '../db/settings';
@@ -41,7 +47,7 @@ const obligationsOf = async (
       publiclyVisible: incident.publiclyVisible,
       ...(incident.commonlyUsed === undefined ? {} : { commonlyUsed: incident.commonlyUsed }),
     },
-    policy,
+    incidentPolicy(incident, policy),
     now,
   );
 
@@ -69,7 +75,7 @@ export function postmortemOf(
       publiclyVisible: incident.publiclyVisible,
       ...(incident.commonlyUsed === undefined ? {} : { commonlyUsed: incident.commonlyUsed }),
     },
-    policy,
+    incidentPolicy(incident, policy),
     now,
   );
   return obligations.find((o) => o.ruleId === 'postmortem' && o.dueAt !== null) ?? null;
@@ -148,5 +154,12 @@ export async function readIncident(db: LensDatabase, id: string): Promise<Incide
       incidentId: f.incident.id,
       name: f.incident.name,
     }));
-  return { incident, events, drafts, policy, templates, feedOptions };
+  return {
+    incident,
+    events,
+    drafts,
+    policy: incidentPolicy(incident, policy),
+    templates,
+    feedOptions,
+  };
 }

@@ -50,6 +50,9 @@ export function IncidentView(props: {
         {incident.components.join(', ')} ·{' '}
         {t(incident.publiclyVisible ? 'rs_public' : 'rs_internal')}
       </p>
+      <p class="meta" data-testid="incident-policy">
+        {t('policy_runsOn', policy.name, policy.version)}
+      </p>
       <nav aria-label={t('rs_sections')}>
         <ul class="tabs">
           {SECTIONS.map((s) => (

@@ -25,6 +25,15 @@ border:1px solid var(--lens-border);border-radius:6px;padding:4px 8px;width:100%
 .tabs a{display:inline-block;padding:6px 12px;border-radius:6px 6px 0 0;text-decoration:none;font-weight:600;}
 .tabs a:hover{text-decoration:underline;}
 .tabs a[aria-current=page]{background:var(--lens-accent);color:var(--lens-accentFg);}
+textarea,select{font:inherit;color:var(--lens-fg);background:var(--lens-bg);border:1px solid var(--lens-border);border-radius:6px;padding:4px 8px;}
+textarea{width:100%;box-sizing:border-box;}
+.badge{display:inline-block;font-size:12px;font-weight:600;border:1px solid var(--lens-fg);border-radius:10px;padding:0 8px;margin-inline-start:6px;vertical-align:middle;}
+.managed-notice{margin:12px 16px 0;padding:8px 12px;border:1px solid var(--lens-border);border-inline-start:4px solid var(--lens-accent);}
+fieldset{border:1px solid var(--lens-border);border-radius:6px;margin:12px 0;padding:8px 12px;}
+legend{font-weight:600;padding:0 4px;}
+.field{margin:6px 0;}
+.preview{white-space:pre-wrap;font:inherit;border:1px solid var(--lens-border);border-radius:6px;padding:8px;}
+.field-error{color:var(--lens-overdue);font-weight:600;font-size:13px;margin:2px 0;}
 table{border-collapse:collapse;width:100%;} th,td{text-align:start;padding:6px;border-bottom:1px solid var(--lens-border);vertical-align:top;}
 `;
 

@@ -61,6 +61,8 @@ export {
   COMPANION_PATHS,
 } from './detect';
 export { discoverFeed } from './discover';
+export { incidentList } from './lists';
+export type { IncidentList } from './lists';
 export type { Discovery, Getter } from './discover';
 export { toSummaryJson } from './summary-json';
 export { describeAdapterProblem, FORMAT_INFO } from './describe';

@@ -12,19 +12,34 @@ import {
 } from '../../../core/feed/fetch-policy';
 
 export type FetchOutcome =
+  /**
+   * `body`: the parsed JSON, or the text itself when it is not JSON (Atom and RSS are XML); the
+   * core's `readFeed` reads either.
+   */
   | { kind: 'ok'; body: unknown; etag?: string; lastModified?: string; maxAgeMs?: number }
   | { kind: 'not-modified'; etag?: string; lastModified?: string; maxAgeMs?: number }
   | { kind: 'error'; error: string; status?: number; retryAfterMs?: number };
 
-/** Fetches a feed once, conditionally. Never throws: failures come back as `{kind:'error'}`. */
+/** What a feed accepts: every format the core reads (JSON, Atom, RSS). */
+const ACCEPT =
+  'application/json, application/atom+xml, application/rss+xml, application/xml;q=0.9, */*;q=0.5';
+
+/**
+ * Fetches a feed once, conditionally. Never throws: failures come back as `{kind:'error'}`.
+ * `ownHeaders`: the source's request headers (a token for a private feed). With them no redirect
+ * is followed at all, so they can only reach the address the user typed; without them, a redirect
+ * within the feed's origin is followed and one to another origin refused (below).
+ */
 export async function fetchFeed(
   fetchFn: typeof fetch,
   url: string,
   validators: { etag?: string; lastModified?: string },
   now: number,
   timeoutMs: number = FETCH_LIMITS.timeoutMs,
+  ownHeaders: Record<string, string> = {},
 ): Promise<FetchOutcome> {
-  const headers = { accept: 'application/json', ...conditionalHeaders(validators) };
+  const withHeaders = Object.keys(ownHeaders).length > 0;
+  const headers = { ...ownHeaders, accept: ACCEPT, ...conditionalHeaders(validators) };
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), timeoutMs);
   try {
@@ -32,9 +47,17 @@ export async function fetchFeed(
       headers,
       cache: 'no-store',
       credentials: 'omit',
-      redirect: 'follow',
+      redirect: withHeaders ? 'manual' : 'follow',
       signal: ctrl.signal,
     });
+    if (res.type === 'opaqueredirect' || (withHeaders && res.status >= 300 && res.status < 400)) {
+      void res.body?.cancel().catch(() => undefined);
+      return {
+        kind: 'error',
+        error:
+          'The feed redirects; with request headers set, redirects are not followed. Enter the final address.',
+      };
+    }
     const moved = crossOrigin(url, res);
     if (moved) {
       // Not read: an answer from another origin (the helpdesk, an intranet host the extension
@@ -55,12 +78,8 @@ export async function fetchFeed(
     }
     const text = await res.text();
     if (bodyTooLarge(text)) return { kind: 'error', error: 'The response is too large.' };
-    try {
-      return { kind: 'ok', body: JSON.parse(text), ...meta };
-    } catch {
-      const type = res.headers.get('content-type') ?? 'no content type';
-      return { kind: 'error', error: `The response is not JSON (${type}).` };
-    }
+    // XML (Atom, RSS) stays text; JSON is parsed once here. What it is, the core decides.
+    return { kind: 'ok', body: parseJson(text), ...meta };
   } catch (e) {
     if (ctrl.signal.aborted)
       return { kind: 'error', error: `No answer within ${timeoutMs / 1000} s.` };
@@ -80,6 +99,16 @@ export function crossOrigin(requested: string, res: Response): string | undefine
   if (!res.url) return undefined; // a constructed Response (tests) has no URL
   const to = new URL(res.url).origin;
   return to === new URL(requested).origin ? undefined : to;
+}
+
+/** The JSON value of a text, or the text itself when it is not JSON. */
+function parseJson(text: string): unknown {
+  if (!/^\uFEFF?\s*[[{]/.test(text)) return text;
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return text; // a truncated JSON body: readFeed reports it as not JSON
+  }
 }
 
 function opt<K extends string, V>(key: K, value: V | undefined | null): { [P in K]?: V } {

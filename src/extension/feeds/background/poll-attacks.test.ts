@@ -101,6 +101,44 @@ describe('a 200 without a usable incident list keeps the last good data (issue 1
   });
 });
 
+describe('a broken incident list in the other formats keeps the last good data too (issue 16 #6)', () => {
+  const URL_INSTATUS = 'https://status.acme.test/summary.json';
+  const instatus = (extra: Record<string, unknown>) => ({
+    page: { name: 'Acme', url: 'https://status.acme.test', status: 'HASISSUES' },
+    ...extra,
+  });
+  const open = {
+    id: 'i1',
+    name: 'API errors',
+    started: '2024-05-01T09:00:00Z',
+    status: 'INVESTIGATING',
+    impact: 'MAJOROUTAGE',
+    url: 'https://status.acme.test/incident/i1',
+  };
+
+  test('Instatus activeIncidents: null keeps the incident; left out (none open) resolves it', async () => {
+    const kit = await makeKit();
+    await withSource(kit, { url: URL_INSTATUS });
+    kit.net.respond = () => json(instatus({ activeIncidents: [open] }));
+    await pollDue(kit.deps);
+    await refresh(kit.deps);
+    expect(kit.platform.overlay?.incidents.map((i) => i.incident.id)).toEqual(['i1']);
+    kit.clock.now += 2 * MIN;
+    kit.net.respond = () => json(instatus({ activeIncidents: null }));
+    await pollDue(kit.deps);
+    await refresh(kit.deps);
+    expect(kit.platform.overlay?.incidents.map((i) => i.incident.id)).toEqual(['i1']);
+    expect((await getSource(kit.db, 's1'))?.lastError).toMatch(/incident list/);
+    // Instatus leaves the list out when nothing is open: that is a real "all clear"
+    kit.clock.now += 2 * MIN;
+    kit.net.respond = () => json({ page: { name: 'Acme', status: 'UP' } });
+    await pollDue(kit.deps);
+    await refresh(kit.deps);
+    expect(kit.platform.overlay?.incidents ?? []).toEqual([]);
+    expect((await getSource(kit.db, 's1'))?.lastError).toBeUndefined();
+  });
+});
+
 describe('a failed database write (issue 16 #10)', () => {
   test('is recorded on its source, and the tick goes on for the others', async () => {
     const kit = await makeKit();

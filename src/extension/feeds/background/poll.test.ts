@@ -108,7 +108,7 @@ describe('pollSource', () => {
       'an HTML error page',
       () =>
         new Response('<html>502 Bad Gateway</html>', { headers: { 'content-type': 'text/html' } }),
-      /not JSON/,
+      /not a status feed: markup that is not an Atom or RSS feed \(an HTML error or login page\?\)/,
     ],
     ['foreign JSON', () => json({ hello: 'world' }), /not a status feed/],
     [

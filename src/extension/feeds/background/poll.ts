@@ -1,6 +1,12 @@
-import { describeProblem, isActive, isUsableFeed, parseFeed } from '../../../core/feed';
+import { isActive, isUsableFeed } from '../../../core/feed';
+import {
+  describeAdapterProblem,
+  incidentList,
+  readFeed,
+  type FormatResult,
+} from '../../../core/feed/formats';
 import { FETCH_LIMITS, nextAfterFailure, nextAfterSuccess } from '../../../core/feed/fetch-policy';
-import type { FeedProblem, ParseResult } from '../../../core/types';
+import type { FeedProblem } from '../../../core/types';
 import {
   getSnapshot,
   listSources,
@@ -13,9 +19,15 @@ import type { SourceRecord } from '../../db/schema';
 import type { Deps } from '../../background/deps';
 import { fetchFeed, type FetchOutcome } from './fetch-feed';
 
-/** The first `n` problems of a parse, in words (as stored and shown). */
-export const problems = (r: ParseResult, n: number): FeedProblem[] =>
-  r.problems.slice(0, n).map(describeProblem);
+/** The first `n` problems of a read, in words (as stored and shown). */
+export const problems = (r: FormatResult, n: number): FeedProblem[] =>
+  r.problems.slice(0, n).map(describeAdapterProblem);
+
+/**
+ * True when a read gave something worth keeping (the format known, and the core's test of a
+ * usable feed); otherwise the last good snapshot stays.
+ */
+export const usable = (r: FormatResult): boolean => r.format !== 'unknown' && isUsableFeed(r);
 
 /** What one poll did, for tests and the "test"/"poll now" replies. */
 export type PollResult = 'updated' | 'not-modified' | 'failed' | 'skipped';
@@ -57,33 +69,37 @@ function success(
   };
 }
 
-/** True when the raw body carries an incident list (Statuspage's summary, incidents, unresolved). */
-function listsIncidents(body: unknown): boolean {
-  if (Array.isArray(body)) return true;
-  return typeof body === 'object' && body !== null && Array.isArray((body as Obj).incidents);
-}
-type Obj = Record<string, unknown>;
-
 /**
  * Why a 200 must not replace the last good data, or undefined. A feed that listed incidents and
  * now answers without a list (`incidents: null`, a status-only payload, a different document) would
  * read as "everything resolved": the overlay would empty and "Resolved" notices fire for incidents
  * still open (issue 16 #6). The last good data stays and the source shows as stale instead.
  */
-function missingList(body: unknown, listedBefore: boolean): string | undefined {
-  const has = typeof body === 'object' && body !== null && 'incidents' in body;
-  if (has && !listsIncidents(body)) {
-    const got = JSON.stringify((body as Obj).incidents)?.slice(0, 20) ?? 'undefined';
-    return `The response has no usable incident list (incidents: ${got}); the last good data is kept.`;
+function missingList(r: FormatResult, body: unknown, listedBefore: boolean): string | undefined {
+  const list = incidentList(r.format, body);
+  if (list === 'broken') {
+    const got = r.problems.find((p) => p.code === 'list')?.path ?? 'its incident list';
+    return `The response has no usable incident list (${got} is not a list); the last good data is kept.`;
   }
-  if (listedBefore && !listsIncidents(body))
+  if (listedBefore && list === 'missing')
     return 'The response has no incident list any more; the last good data is kept.';
   return undefined;
 }
 
+/** The source's request headers: sent with its own requests only (no redirect is followed). */
+export const ownHeaders = (s: Pick<SourceRecord, 'headers'>): Record<string, string> =>
+  s.headers ?? {};
+
 async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
   const db = await deps.db();
-  const o = await fetchFeed(deps.fetch, source.url, source, deps.now());
+  const o = await fetchFeed(
+    deps.fetch,
+    source.url,
+    source,
+    deps.now(),
+    undefined,
+    ownHeaders(source),
+  );
   const now = deps.now();
   if (o.kind === 'error') {
     await savePoll(db, source.id, source.url, failure(source, o.error, now, deps, o.retryAfterMs));
@@ -94,8 +110,8 @@ async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
       ? 'not-modified'
       : 'skipped';
   }
-  const parsed = parseFeed(o.body);
-  if (!isUsableFeed(parsed)) {
+  const parsed = readFeed(o.body, { url: source.url, format: source.format });
+  if (!usable(parsed)) {
     const why = problems(parsed, 1)[0]?.message ?? 'no incidents, components or status';
     const error = `The response is not a status feed: ${why}.`;
     await savePoll(db, source.id, source.url, {
@@ -106,7 +122,7 @@ async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
   }
   const last = await getSnapshot(db, source.id);
   const listedBefore = last ? (last.listsIncidents ?? last.feed.incidents.length > 0) : false;
-  const missing = missingList(o.body, listedBefore);
+  const missing = missingList(parsed, o.body, listedBefore);
   if (missing) {
     await savePoll(db, source.id, source.url, failure(source, missing, now, deps));
     return 'failed';
@@ -120,12 +136,13 @@ async function pollOnce(deps: Deps, source: SourceRecord): Promise<PollResult> {
   const patch = {
     ...success(source, o, now),
     lastProblems: parsed.problems.length ? problems(parsed, 5) : undefined,
+    detectedFormat: parsed.format === 'unknown' ? undefined : parsed.format,
   };
   const snapshot = {
     sourceId: source.id,
     feed,
     fetchedAt: now,
-    listsIncidents: listsIncidents(o.body),
+    listsIncidents: incidentList(parsed.format, o.body) === 'listed',
   };
   return (await savePoll(db, source.id, source.url, patch, { snapshot, incidents, now }))
     ? 'updated'

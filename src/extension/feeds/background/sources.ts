@@ -1,5 +1,5 @@
-import { isUsableFeed, parseFeed } from '../../../core/feed';
-import type { ParseResult } from '../../../core/types';
+import { FORMATS, probeUrls, readFeed } from '../../../core/feed/formats';
+import type { FeedFormat, FormatResult } from '../../../core/feed/formats';
 import {
   clearSourceData,
   deleteSource,
@@ -15,47 +15,76 @@ import { feedUrlWarning } from '../../origins/page-origin';
 import type { Deps } from '../../background/deps';
 import { fetchFeed } from './fetch-feed';
 import { httpUrl, payload, pollSeconds, summaryUrlOf, text } from '../../background/input';
-import { pollDue, pollSource, problems } from './poll';
+import { ownHeaders, pollDue, pollSource, problems, usable } from './poll';
+import { headersFor, isRequestHeaders, type RequestHeaders } from '../request-headers';
 import { refresh } from '../../background/refresh';
 import { releaseOrigin } from '../../sites/background/registration';
 import { FEED_DUPLICATE, FEED_REFUSED, feedKeyOf } from '../refusals';
+import {
+  currentManaged,
+  NOT_ALLOWED_BY_ORGANISATION,
+  SET_BY_ORGANISATION,
+} from '../../managed/background/sync';
 
 type SourceCommands =
   'sources/add' | 'sources/update' | 'sources/remove' | 'sources/test' | 'sources/pollNow';
 
-/** One plain request to `url`: the parsed feed, or why it is not one. */
+/** A format the user chose: one the core reads, or none (detect). */
+function formatOf(v: unknown): FeedFormat | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  if ((FORMATS as readonly unknown[]).includes(v)) return v as FeedFormat;
+  throw new Error('This feed format is not one Incident Lens reads.');
+}
+
+/** Request headers from the options page: checked again here (none: undefined). */
+function headersOf(v: unknown): RequestHeaders | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!isRequestHeaders(v)) throw new Error('The request headers are not valid.');
+  return Object.keys(v).length ? { ...v } : undefined;
+}
+
+type Probe = { ok: true; r: FormatResult } | { ok: false; error: string };
+
+/** One plain request to `url`: the feed read (as `format`, or detected), or why it is not one. */
 async function probe(
   deps: Deps,
   url: string,
-): Promise<{ ok: true; r: ParseResult } | { ok: false; error: string }> {
-  const o = await fetchFeed(deps.fetch, url, {}, deps.now());
+  source: { url: string; format?: FeedFormat; headers?: RequestHeaders },
+): Promise<Probe> {
+  const headers = ownHeaders({ headers: headersFor(url, source.url, source.headers) });
+  const o = await fetchFeed(deps.fetch, url, {}, deps.now(), undefined, headers);
   if (o.kind === 'error') return { ok: false, error: o.error };
   if (o.kind === 'not-modified')
     return { ok: false, error: 'The server answered 304 to a plain request.' };
-  const r = parseFeed(o.body);
-  if (!isUsableFeed(r)) {
+  const r = readFeed(o.body, { url, format: source.format });
+  if (!usable(r)) {
     const why = problems(r, 1)[0]?.message ?? 'it has no incidents, components or status';
-    return { ok: false, error: `This is not a Statuspage-compatible feed: ${why}.` };
+    return { ok: false, error: `This is not a status feed: ${why}.` };
   }
   return { ok: true, r };
 }
 
 /**
- * The feed behind `url`, probed: as given, unless it is a status page's address (a site root that
- * is not a feed itself) whose Statuspage summary (`/api/v2/summary.json`) answers, then that one.
- * Only a site root costs requests here.
+ * The feed behind `url`: as given, unless it is a status page's address (a site root that is not
+ * a feed itself): then the first known feed path under it that answers with a feed of any format
+ * the core reads. Only a site root costs requests here (`given`: the address's own probe, if made).
  */
 async function findFeed(
   deps: Deps,
   url: string,
-  given?: Awaited<ReturnType<typeof probe>>,
-): Promise<{ url: string; result: Awaited<ReturnType<typeof probe>> | undefined }> {
-  const summary = summaryUrlOf(url);
-  if (!summary) return { url, result: given };
-  const first = given ?? (await probe(deps, url));
+  source: { format?: FeedFormat; headers?: RequestHeaders },
+  given?: Probe,
+): Promise<{ url: string; result: Probe | undefined }> {
+  if (source.format || !summaryUrlOf(url)) return { url, result: given };
+  const own = { ...source, url };
+  const first = given ?? (await probe(deps, url, own));
   if (first.ok) return { url, result: first };
-  const second = await probe(deps, summary);
-  return second.ok ? { url: summary, result: second } : { url, result: first };
+  for (const candidate of probeUrls(url)) {
+    if (candidate === url) continue;
+    const result = await probe(deps, candidate, own);
+    if (result.ok) return { url: candidate, result };
+  }
+  return { url, result: first };
 }
 
 /**
@@ -66,10 +95,11 @@ async function findFeed(
 async function checkedFeed(
   deps: Deps,
   url: string,
+  source: { format?: FeedFormat; headers?: RequestHeaders },
   force: unknown,
   exceptId?: string,
 ): Promise<string> {
-  const found = await findFeed(deps, url, await probe(deps, url));
+  const found = await findFeed(deps, url, source, await probe(deps, url, { url, ...source }));
   const key = feedKeyOf(found.url);
   const twin = (await listSources(await deps.db())).find(
     (s) => s.id !== exceptId && (feedKeyOf(s.url) === key || feedKeyOf(s.url) === feedKeyOf(url)),
@@ -92,16 +122,28 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
   return {
     async 'sources/add'(p) {
       payload(p);
+      if (!(await currentManaged(deps)).config.allowUserSources)
+        throw new Error(NOT_ALLOWED_BY_ORGANISATION);
       const now = deps.now();
+      const format = formatOf(p.format);
+      const headers = headersOf(p.headers);
+      const url = await checkedFeed(
+        deps,
+        httpUrl(p.url, 'The feed URL'),
+        { format, headers },
+        p.force,
+      );
       const source: SourceRecord = {
         id: deps.newId(),
         name: text(p.name, 'The name', 200),
-        url: await checkedFeed(deps, httpUrl(p.url, 'The feed URL'), p.force),
+        url,
         pollSeconds: pollSeconds(p.pollSeconds),
         enabled: true,
         createdAt: now,
         failures: 0,
         nextPollAt: now,
+        ...(format ? { format } : {}),
+        ...(headers ? { headers } : {}),
       };
       const warning = feedUrlWarning(source.url);
       if (warning) source.warning = warning;
@@ -114,10 +156,19 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
       const db = await deps.db();
       const old = await getSource(db, text(p.id, 'The source id'));
       if (!old) throw new Error('This source no longer exists.');
+      if (old.managed) throw new Error(SET_BY_ORGANISATION);
+      const format = p.format === undefined ? old.format : formatOf(p.format);
+      const headers = p.headers === undefined ? old.headers : headersOf(p.headers);
       const url =
         p.url === undefined || feedKeyOf(p.url) === feedKeyOf(old.url)
           ? old.url
-          : await checkedFeed(deps, httpUrl(p.url, 'The feed URL'), p.force, old.id);
+          : await checkedFeed(
+              deps,
+              httpUrl(p.url, 'The feed URL'),
+              { format, headers },
+              p.force,
+              old.id,
+            );
       const next: SourceRecord = {
         ...old,
         ...(p.name !== undefined ? { name: text(p.name, 'The name', 200) } : {}),
@@ -125,6 +176,10 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
         ...(p.enabled !== undefined ? { enabled: p.enabled === true } : {}),
         url,
       };
+      if (format) next.format = format;
+      else delete next.format;
+      if (headers) next.headers = headers;
+      else delete next.headers;
       if (url !== old.url) {
         // A new URL is a new feed: forget the old one's validators, data and failures.
         delete next.etag;
@@ -150,6 +205,7 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
       const db = await deps.db();
       const old = await getSource(db, text(p.id, 'The source id'));
       if (!old) return null;
+      if (old.managed) throw new Error(SET_BY_ORGANISATION);
       await deleteSource(db, old.id);
       await releaseOrigin(deps, originPattern(old.url));
       await refresh(deps);
@@ -159,16 +215,16 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
     async 'sources/test'(p) {
       payload(p);
       const given = httpUrl(p.url, 'The feed URL');
-      const first = await probe(deps, given);
-      const found = await findFeed(deps, given, first);
-      const { url } = found;
-      const result = found.result ?? first;
+      const source = { format: formatOf(p.format), headers: headersOf(p.headers) };
+      const first = await probe(deps, given, { ...source, url: given });
+      const { url, result = first } = await findFeed(deps, given, source, first);
       if (!result.ok) return { ok: false, url, error: result.error };
       const { r } = result;
       const { feed } = r;
       return {
         ok: true,
         url,
+        format: r.format as FeedFormat,
         kind: r.kind,
         incidents: feed.incidents.length,
         maintenances: feed.maintenances.length,

@@ -13,7 +13,7 @@ export function sourceErrorText(error: string): string {
   let m: RegExpMatchArray | null;
   if ((m = /^The server answered HTTP (\d{3})/.exec(error))) return t('srcerr_http', m[1]!);
   if ((m = /^The response is not JSON \((.*)\)\.?$/.exec(error))) return t('srcerr_notJson', m[1]!);
-  if (/^This is not a Statuspage-compatible feed/.test(error)) return t('srcerr_notFeed');
+  if (/^This is not a (Statuspage-compatible|status) feed/.test(error)) return t('srcerr_notFeed');
   if ((m = /^No answer within (\d+) s/.exec(error))) return t('srcerr_timeout', m[1]!);
   if (/^The request failed/.test(error)) return t('srcerr_failed');
   if (/^The response is too large/.test(error)) return t('srcerr_tooLarge');

@@ -8,6 +8,9 @@ import { requestHost } from '../../ui/browser/permissions';
 import { errorMessage } from '../../ui/error';
 import { parseRefusal } from '../refusals';
 import { sourceErrorText } from './source-errors';
+import { FORMATS, type FeedFormat } from '../../../core/feed/formats';
+import { FORMAT_NAMES } from '../format-names';
+import { headerLines, parseHeaderLines } from '../request-headers';
 
 type TestResult = { ok: true; text: string } | { ok: false; text: string } | null;
 
@@ -26,6 +29,11 @@ export function SourceForm({ editing, onDone }: Props) {
   const [name, setName] = useState(editing?.name ?? '');
   const [url, setUrl] = useState(editing?.url ?? 'https://');
   const [poll, setPoll] = useState(String(editing?.pollSeconds ?? 60));
+  const [format, setFormat] = useState<FeedFormat | ''>(editing?.format ?? '');
+  const [headerText, setHeaderText] = useState(headerLines(editing?.headers));
+  const [headerError, setHeaderError] = useState<string | null>(null);
+  /** The format the last test read the feed as. */
+  const [read, setRead] = useState<FeedFormat | undefined>(editing?.detectedFormat);
   const [errors, setErrors] = useState<Partial<Record<SourceField, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [test, setTest] = useState<TestResult>(null);
@@ -33,7 +41,14 @@ export function SourceForm({ editing, onDone }: Props) {
   /** Set when the feed did not answer as one: the user may still save it, knowingly. */
   const [canForce, setCanForce] = useState(false);
   const id = editing?.id ?? 'new';
-  const input = { name, url: url.trim(), pollSeconds: Number(poll) };
+  const parsedHeaders = parseHeaderLines(headerText);
+  const input = {
+    name,
+    url: url.trim(),
+    pollSeconds: Number(poll),
+    format: format || null,
+    headers: 'headers' in parsedHeaders ? parsedHeaders.headers : {},
+  };
 
   /** Validates, then requests the origin synchronously (still inside the gesture). */
   const withPermission = (then: () => Promise<void>) => {
@@ -41,7 +56,8 @@ export function SourceForm({ editing, onDone }: Props) {
     setErrors(found);
     setFailure(null);
     setCanForce(false);
-    if (Object.keys(found).length > 0) return;
+    setHeaderError('error' in parsedHeaders ? parsedHeaders.error : null);
+    if (Object.keys(found).length > 0 || 'error' in parsedHeaders) return;
     const asked = requestHost(originPattern(input.url));
     setBusy(true);
     void asked
@@ -69,16 +85,21 @@ export function SourceForm({ editing, onDone }: Props) {
   const onTest = () => {
     setTest(null);
     withPermission(async () => {
-      const r = await send('sources/test', { url: input.url });
+      const r = await send('sources/test', {
+        url: input.url,
+        format: input.format,
+        headers: input.headers,
+      });
       // A status page's address: the field now shows its feed, which is what gets stored.
       if (r.url !== input.url) setUrl(r.url);
+      if (r.ok) setRead(r.format);
       setTest(
         r.ok
           ? {
               ok: true,
               text: t(
                 'source_testOk',
-                r.kind,
+                FORMAT_NAMES[r.format],
                 r.incidents,
                 r.maintenances,
                 r.components,
@@ -142,6 +163,44 @@ export function SourceForm({ editing, onDone }: Props) {
         onInput={(e) => setPoll(e.currentTarget.value)}
       />
       {err('pollSeconds')}
+      <label for={`${id}-format`}>{t('source_format')}</label>
+      <select
+        id={`${id}-format`}
+        value={format}
+        aria-describedby={read ? `${id}-format-read` : undefined}
+        onChange={(e) => setFormat(e.currentTarget.value as FeedFormat | '')}
+      >
+        <option value="">{t('source_formatAuto')}</option>
+        {FORMATS.map((f) => (
+          <option key={f} value={f}>
+            {FORMAT_NAMES[f]}
+          </option>
+        ))}
+      </select>
+      {read && (
+        <p class="muted" id={`${id}-format-read`}>
+          {t('source_formatRead', FORMAT_NAMES[read])}
+        </p>
+      )}
+      <label for={`${id}-headers`}>{t('source_headers')}</label>
+      <p class="muted" id={`${id}-headers-help`}>
+        {t('source_headersHelp')}
+      </p>
+      <textarea
+        id={`${id}-headers`}
+        rows={2}
+        spellcheck={false}
+        autocomplete="off"
+        aria-invalid={headerError ? true : undefined}
+        aria-describedby={`${id}-headers-help${headerError ? ` ${id}-headers-err` : ''}`}
+        value={headerText}
+        onInput={(e) => setHeaderText(e.currentTarget.value)}
+      />
+      {headerError && (
+        <p class="error" id={`${id}-headers-err`}>
+          {headerError}
+        </p>
+      )}
       <p class="actions">
         <button type="submit" disabled={busy}>
           {editing ? t('source_save') : t('source_add')}

@@ -6,9 +6,18 @@ import { send } from '../../messaging/channel';
 import { t, uiLocale } from '../../i18n/translate';
 import { useDbQuery } from '../../ui/hooks/use-db';
 import { SourceForm } from './source-form';
+import { FORMAT_NAMES } from '../format-names';
 import { feedUrlWarning } from '../../origins/page-origin';
 import { errorMessage } from '../../ui/error';
 import { sourceErrorText } from './source-errors';
+import { ManagedBadge } from '../../managed/views/managed-notice';
+import { useManaged } from '../../managed/views/use-managed';
+
+/** The source's format as the list shows it: the one chosen, else the one last read. */
+const formatOf = (s: SourceRecord): string | undefined =>
+  s.format
+    ? t('source_formatChosen', FORMAT_NAMES[s.format])
+    : s.detectedFormat && FORMAT_NAMES[s.detectedFormat];
 
 /** Last poll and last error of a source, in words. */
 function PollState({ s, now }: { s: SourceRecord; now: number }) {
@@ -44,6 +53,7 @@ export function SourcesSection() {
       .finally(sources.refresh);
   };
   const list = sources.data ?? [];
+  const mayAdd = useManaged()?.config.allowUserSources ?? true;
   return (
     <div>
       {sources.error && <p class="error">{sources.error}</p>}
@@ -58,17 +68,25 @@ export function SourcesSection() {
               </li>
             ) : (
               <li key={s.id} class="card">
-                <h3>{s.name}</h3>
+                <h3>
+                  {s.name}
+                  {s.managed && <ManagedBadge />}
+                </h3>
                 <p class="meta">
                   <span class="url">{s.url}</span> · {t('source_every', s.pollSeconds)}
+                  {formatOf(s) && <> · {formatOf(s)}</>}
                 </p>
                 <PollState s={s} now={now} />
-                <button type="button" class="secondary" onClick={() => setEditing(s.id)}>
-                  {t('source_editNamed', s.name)}
-                </button>{' '}
-                <button type="button" class="secondary" onClick={() => remove(s)}>
-                  {t('source_removeNamed', s.name)}
-                </button>
+                {!s.managed && (
+                  <>
+                    <button type="button" class="secondary" onClick={() => setEditing(s.id)}>
+                      {t('source_editNamed', s.name)}
+                    </button>{' '}
+                    <button type="button" class="secondary" onClick={() => remove(s)}>
+                      {t('source_removeNamed', s.name)}
+                    </button>
+                  </>
+                )}
               </li>
             ),
           )}
@@ -79,8 +97,14 @@ export function SourcesSection() {
           {error}
         </p>
       )}
-      <h3>{t('source_add')}</h3>
-      <SourceForm key={list.length} onDone={sources.refresh} />
+      {mayAdd ? (
+        <>
+          <h3>{t('source_add')}</h3>
+          <SourceForm key={list.length} onDone={sources.refresh} />
+        </>
+      ) : (
+        <p class="muted">{t('managed_noOwnSources')}</p>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { deleteDraft, getDraft, putDraft } from '../../db/drafts';
-import { getIncident, saveIncident } from '../../db/incidents';
+import { getIncident, incidentPolicy, saveIncident } from '../../db/incidents';
 import type { LensDatabase } from '../../db/open';
 import type { EventRecord, IncidentRecord } from '../../db/schema';
 import { getSetting } from '../../db/settings';
@@ -179,7 +179,7 @@ export function responderHandlers(env: ResponderEnv): ResponderHandlers {
       };
       await saveIncident(db, resolved, [event(inc.id, 'resolved', at, req.text)]);
       await deleteDraft(db, inc.id, 'resolution');
-      const policy = await getSetting(db, 'policy');
+      const policy = incidentPolicy(inc, await getSetting(db, 'policy'));
       return { ok: true, incident: resolved, postmortemDueAt: at + policy.postmortemHours * HOUR };
     },
 

@@ -3,6 +3,7 @@ import { severityLabel } from '../../../core/feed';
 import { currentSeverity } from '../../../core/obligations';
 import type { Severity, TimelineEventType } from '../../../core/types';
 import { eventsOf, getEvent, getIncident, saveIncident } from '../../db/incidents';
+import { getSetting } from '../../db/settings';
 import type { EventRecord, IncidentRecord } from '../../db/schema';
 import type { Handlers } from '../../messaging/channel';
 import type { Deps } from '../../background/deps';
@@ -60,6 +61,8 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
         status: 'open',
         severity: null,
         updatedAt: now,
+        // The rules it runs on from now on: a later policy edit applies to new incidents only.
+        policy: await getSetting(await deps.db(), 'policy'),
       };
       await saveIncident(await deps.db(), incident, [
         event(incident.id, { type: 'declared', at: now }),

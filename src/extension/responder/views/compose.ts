@@ -8,6 +8,8 @@ import type { Lint, Policy, Severity } from '../../../core/types';
 import type { IncidentRecord } from '../../db/schema';
 import { fromLocalInput, toLocalInput } from '../../ui/datetime-input';
 import type { MessageKind } from '../protocol';
+import { languageOf } from '../../../core/language';
+import { templateKey } from '../../managed/templates';
 
 /** One input of a message draft. */
 export interface FieldDef {
@@ -97,7 +99,11 @@ export function draftMessage(
   fields: Readonly<Record<string, string>>,
   env: ComposeEnv,
 ): Drafted {
-  const template = env.templates?.[kind] ?? DEFAULT_TEMPLATES[kind as TemplateId];
+  // The team's wording in the UI language first, then its English one, then the default.
+  const template =
+    env.templates?.[templateKey(kind, languageOf(env.locale))] ??
+    env.templates?.[kind] ??
+    DEFAULT_TEMPLATES[kind as TemplateId];
   const zone = customerTimeZone(env.timeZone);
   const clock = (at: number | null) =>
     at === null ? '' : formatClock(at, env.now, env.locale, zone);

@@ -13,6 +13,7 @@ import {
 } from '../../../core/review';
 import type { Lint, ObligationStatus, Policy } from '../../../core/types';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../db/schema';
+import { incidentPolicy } from '../../db/incidents';
 
 /** One resolved incident in the reviews list. */
 export interface ReviewListRow {
@@ -43,7 +44,7 @@ export function reviewListRows(
           publiclyVisible: incident.publiclyVisible,
           commonlyUsed: incident.commonlyUsed,
         },
-        policy,
+        incidentPolicy(incident, policy),
         now,
       );
       const postmortem = obligations.find(

@@ -11,6 +11,11 @@ import { refresh } from '../../background/refresh';
 import { disableSite, enableSite, setCorner } from './registration';
 import { getSite } from '../../db/sites';
 import { originPattern } from '../../origins/match-patterns';
+import {
+  currentManaged,
+  NOT_ALLOWED_BY_ORGANISATION,
+  SET_BY_ORGANISATION,
+} from '../../managed/background/sync';
 
 type SiteCommands =
   | 'sites/enable'
@@ -68,12 +73,20 @@ export const AGENT_DUTIES: readonly string[] = ['customer_email'];
 export function siteHandlers(deps: Deps): Pick<Handlers, SiteCommands> {
   return {
     async 'sites/enable'(p) {
-      const site = await enableSite(deps, text(payload(p).origin, 'The site'));
+      const origin = text(payload(p).origin, 'The site');
+      const known = await getSite(await deps.db(), originPattern(origin));
+      // Turning a managed site back on (after its access was granted) is always allowed.
+      if (!known?.managed && !(await currentManaged(deps)).config.allowUserSites)
+        throw new Error(NOT_ALLOWED_BY_ORGANISATION);
+      const site = await enableSite(deps, origin);
       await refresh(deps);
       return site;
     },
     async 'sites/disable'(p) {
-      await disableSite(deps, text(payload(p).origin, 'The site'));
+      const origin = text(payload(p).origin, 'The site');
+      if ((await getSite(await deps.db(), originPattern(origin)))?.managed)
+        throw new Error(SET_BY_ORGANISATION);
+      await disableSite(deps, origin);
       await refresh(deps);
       return null;
     },

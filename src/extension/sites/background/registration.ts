@@ -23,6 +23,7 @@ export async function enableSite(deps: Deps, origin: string): Promise<SiteRecord
     addedAt: old?.addedAt ?? deps.now(),
     corner: old?.corner ?? 'bottom-right',
     revoked: !granted,
+    ...(old?.managed ? { managed: true } : {}),
   };
   await putSite(db, site);
   await deps.platform.registerOverlay(pattern);

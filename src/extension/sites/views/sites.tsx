@@ -8,6 +8,8 @@ import { parseSiteInput } from '../../origins/page-origin';
 import { requestHost, useGranted } from '../../ui/browser/permissions';
 import { useDbQuery } from '../../ui/hooks/use-db';
 import { errorMessage } from '../../ui/error';
+import { ManagedBadge } from '../../managed/views/managed-notice';
+import { useManaged } from '../../managed/views/use-managed';
 
 /** Sites: where the overlay is on, each one's permission state; add one by origin. */
 export function SitesSection() {
@@ -15,6 +17,7 @@ export function SitesSection() {
   const list = sites.data ?? [];
   const granted = useGranted(list.map((s) => s.pattern));
   const [input, setInput] = useState('');
+  const mayAdd = useManaged()?.config.allowUserSites ?? true;
   const [error, setError] = useState<string | null>(null);
 
   const fail = (e: unknown) => setError(errorMessage(e));
@@ -61,6 +64,7 @@ export function SitesSection() {
                 <tr key={s.pattern}>
                   <td>
                     {s.origin}
+                    {s.managed && <ManagedBadge />}
                     {everyPortOf(s.origin) && (
                       <p class="meta muted">{t('perm_everyPort', everyPortOf(s.origin)!)}</p>
                     )}
@@ -74,7 +78,7 @@ export function SitesSection() {
                         {t('site_enableNamed', s.origin)}
                       </button>
                     )}{' '}
-                    {s.enabled && (
+                    {s.enabled && !s.managed && (
                       <button type="button" class="secondary" onClick={() => disable(s)}>
                         {t('site_disableNamed', s.origin)}
                       </button>
@@ -86,7 +90,8 @@ export function SitesSection() {
           </tbody>
         </table>
       )}
-      <form onSubmit={onAdd} noValidate>
+      {!mayAdd && <p class="muted">{t('managed_noOwnSites')}</p>}
+      <form onSubmit={onAdd} noValidate hidden={!mayAdd}>
         <label for="site-origin">{t('site_add')}</label>
         <p class="muted" id="site-origin-help">
           {t('site_addHelp')}

@@ -9,11 +9,11 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeIncidents, parseFeed } from '../../src/core/feed';
-import { expressFeed, feedHandler } from '../../src/server/feed-helper';
+import { activeIncidents, parseFeed } from '../core/feed';
+import { expressFeed, feedHandler } from './feed-helper';
 
 const fixture = (name: string): string =>
-  readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../tests/fixtures/feeds/${name}`, import.meta.url), 'utf8');
 
 const seen: { server: string; path: string; headers: IncomingHttpHeaders }[] = [];
 let failing = false;

@@ -8,9 +8,9 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkFeed, main } from '../../scripts/check-feed-run.ts';
+import { checkFeed, main } from './check-feed-run.ts';
 
-const FIX = new URL('../fixtures/', import.meta.url);
+const FIX = new URL('../tests/fixtures/', import.meta.url);
 const fixture = (name: string): string => readFileSync(new URL(name, FIX), 'utf8');
 
 type Route = (h: IncomingHttpHeaders) => [number, string, Record<string, string>?];
@@ -137,7 +137,7 @@ describe('check-feed', () => {
 
   it('runs as `npm run check-feed`', async () => {
     const child = spawn(process.execPath, ['scripts/check-feed.mjs', `${base}/history.atom`], {
-      cwd: new URL('../../', import.meta.url),
+      cwd: new URL('../', import.meta.url),
     });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -1,0 +1,111 @@
+import '../../background/test-i18n';
+import 'fake-indexeddb/auto';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_POLICY } from '../../../core/policy';
+import type { Sender } from '../../messaging/channel';
+import { createHandlers } from '../../background/router';
+import { json, makeKit, spSummary } from '../../background/test-kit';
+import { getSetting } from '../../db/settings';
+import { listSites } from '../../db/sites';
+import { listSources } from '../../db/sources';
+import { syncManaged } from './sync';
+
+const page: Sender = { id: 'ext', url: 'chrome-extension://ext/src/extension/options/index.html' };
+const FEED = 'https://status.acme.example/api/v2/summary.json';
+
+async function managedKit(raw: unknown) {
+  const kit = await makeKit();
+  kit.net.respond = () => json(spSummary([]));
+  kit.platform.managed = raw;
+  await syncManaged(kit.deps);
+  return { kit, h: createHandlers(kit.deps) };
+}
+
+describe('the managed configuration applied by the worker', () => {
+  test('stores managed sources and sites, marked managed, and registers the overlay', async () => {
+    const { kit } = await managedKit({
+      sources: [{ name: 'Acme', url: FEED, format: 'statuspage', headers: { 'X-Key': 'k' } }],
+      sites: ['acme.zendesk.com'],
+    });
+    const [source] = await listSources(kit.db);
+    expect(source).toMatchObject({ name: 'Acme', url: FEED, managed: true, format: 'statuspage' });
+    expect(source?.headers).toEqual({ 'X-Key': 'k' });
+    const [site] = await listSites(kit.db);
+    expect(site).toMatchObject({
+      origin: 'https://acme.zendesk.com',
+      managed: true,
+      enabled: true,
+    });
+    expect([...kit.platform.registered]).toEqual(['https://acme.zendesk.com/*']);
+  });
+
+  test('refuses to remove, rename or turn off what the organisation set', async () => {
+    const { kit, h } = await managedKit({
+      sources: [{ name: 'Acme', url: FEED }],
+      sites: ['acme.zendesk.com'],
+    });
+    const [source] = await listSources(kit.db);
+    await expect(h['sources/remove']({ id: source!.id }, page)).rejects.toThrow(/organisation/);
+    await expect(h['sources/update']({ id: source!.id, name: 'Mine' }, page)).rejects.toThrow(
+      /organisation/,
+    );
+    await expect(h['sites/disable']({ origin: 'https://acme.zendesk.com' }, page)).rejects.toThrow(
+      /organisation/,
+    );
+    expect(await listSources(kit.db)).toHaveLength(1);
+    expect((await listSites(kit.db))[0]?.enabled).toBe(true);
+  });
+
+  test("the user's own additions sit beside them when allowed, and are refused when not", async () => {
+    const allowed = await managedKit({ sources: [{ name: 'Acme', url: FEED }] });
+    allowed.kit.clock.now += 60_000;
+    const mine = await allowed.h['sources/add'](
+      { name: 'Mine', url: 'https://mine.example/api/v2/summary.json', pollSeconds: 60 },
+      page,
+    );
+    expect(mine.managed).toBeUndefined();
+    expect((await listSources(allowed.kit.db)).map((s) => s.name)).toEqual(['Acme', 'Mine']);
+    await allowed.h['sources/remove']({ id: mine.id }, page);
+
+    const locked = await managedKit({
+      sources: [],
+      allowUserSources: false,
+      allowUserSites: false,
+    });
+    await expect(
+      locked.h['sources/add'](
+        { name: 'Mine', url: 'https://mine.example/x.json', pollSeconds: 60 },
+        page,
+      ),
+    ).rejects.toThrow(/organisation/);
+    await expect(
+      locked.h['sites/enable']({ origin: 'https://mine.example' }, page),
+    ).rejects.toThrow(/organisation/);
+  });
+
+  test('a source the policy dropped is removed; a site it dropped becomes the user’s', async () => {
+    const { kit } = await managedKit({
+      sources: [{ name: 'Acme', url: FEED }],
+      sites: ['acme.zendesk.com'],
+    });
+    kit.platform.managed = {};
+    await syncManaged(kit.deps);
+    expect(await listSources(kit.db)).toEqual([]);
+    const [site] = await listSites(kit.db);
+    expect(site?.managed).toBeUndefined();
+  });
+
+  test('applies a valid policy, templates by language and notification defaults; skips what is invalid', async () => {
+    const policy = { ...structuredClone(DEFAULT_POLICY), name: 'Acme policy' };
+    const { kit } = await managedKit({
+      policy,
+      templates: { de: { banner: 'Störung bei {{feature}}.' }, en: { update: 'no placeholders' } },
+      notifications: { newUpdate: false },
+    });
+    expect((await getSetting(kit.db, 'policy')).name).toBe('Acme policy');
+    const templates = await getSetting(kit.db, 'templates');
+    expect(templates['de:banner']).toBe('Störung bei {{feature}}.');
+    expect(templates.update).not.toBe('no placeholders');
+    expect((await getSetting(kit.db, 'notifications')).newUpdate).toBe(false);
+  });
+});

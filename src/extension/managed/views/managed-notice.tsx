@@ -1,0 +1,76 @@
+import { useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { t } from '../../i18n/translate';
+import { useGranted } from '../../ui/browser/permissions';
+import { managedOrigins, type ManagedProblem } from '../config';
+import { useManaged } from './use-managed';
+
+/** "Set by your organisation": the mark beside each managed value. */
+export function ManagedBadge() {
+  return <span class="badge managed">{t('managed_badge')}</span>;
+}
+
+/** One ignored value, in words: where it sits, why it was left out, and the rule's own words. */
+function problemText(p: ManagedProblem): string {
+  const why = t(`managed_why_${p.reason}`);
+  return p.detail ? `${p.path || '(root)'}: ${why} (${p.detail})` : `${p.path || '(root)'}: ${why}`;
+}
+
+/**
+ * The organisation's configuration at the top of the options page: that part of the setup is
+ * managed, which values were ignored and why, and one button that asks for host access to every
+ * managed site and source in a single prompt.
+ */
+export function ManagedNotice() {
+  const read = useManaged();
+  const origins = read ? managedOrigins(read.config) : [];
+  const granted = useGranted(origins);
+  const [denied, setDenied] = useState(false);
+  if (!read?.present) return null;
+  const missing = origins.filter((o) => granted[o] === false);
+  // Must run synchronously in the click: one request for every origin, so one prompt.
+  const grant = () => {
+    setDenied(false);
+    void browser.permissions
+      .request({ origins: missing })
+      .catch(() => false)
+      .then((ok) => setDenied(!ok));
+  };
+  return (
+    <section class="managed-notice card" aria-labelledby="managed-title">
+      <h2 id="managed-title">{t('managed_title')}</h2>
+      <p>{t('managed_intro')}</p>
+      {missing.length > 0 && (
+        <div class="managed-access">
+          <p id="managed-access-list">{t('managed_accessNeeded', missing.length)}</p>
+          <ul aria-labelledby="managed-access-list">
+            {missing.map((o) => (
+              <li key={o}>
+                <code>{o}</code>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={grant}>
+            {t('managed_grant')}
+          </button>
+          {denied && (
+            <p class="error" role="alert">
+              {t('managed_grantDenied')}
+            </p>
+          )}
+        </div>
+      )}
+      {read.problems.length > 0 && (
+        <div class="managed-problems" role="status">
+          <h3>{t('managed_ignoredTitle', read.problems.length)}</h3>
+          <p class="muted">{t('managed_ignoredHelp')}</p>
+          <ul>
+            {read.problems.map((p) => (
+              <li key={`${p.path}|${p.reason}|${p.detail}`}>{problemText(p)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

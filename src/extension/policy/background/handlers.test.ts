@@ -1,0 +1,66 @@
+import '../../background/test-i18n';
+import 'fake-indexeddb/auto';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_POLICY } from '../../../core/policy';
+import { setDeadline } from '../../../core/policy-edit';
+import type { Sender } from '../../messaging/channel';
+import { createHandlers } from '../../background/router';
+import { makeKit } from '../../background/test-kit';
+import { getSetting } from '../../db/settings';
+
+const page: Sender = { id: 'ext', url: 'chrome-extension://ext/src/extension/options/index.html' };
+
+describe('saving the policy', () => {
+  test('stores a valid policy as a new version', async () => {
+    const kit = await makeKit();
+    const h = createHandlers(kit.deps);
+    const saved = await h['settings/setPolicy'](
+      { policy: { ...setDeadline(DEFAULT_POLICY, 2, 'status_page', 30), name: 'Ours' } },
+      page,
+    );
+    expect(saved.version).toBe(DEFAULT_POLICY.version + 1);
+    expect((await getSetting(kit.db, 'policy')).name).toBe('Ours');
+  });
+
+  test('refuses an invalid one with validatePolicy’s messages, and keeps the old', async () => {
+    const kit = await makeKit();
+    const h = createHandlers(kit.deps);
+    await expect(
+      h['settings/setPolicy']({ policy: setDeadline(DEFAULT_POLICY, 2, 'status_page', -1) }, page),
+    ).rejects.toThrow('levels[1].obligations[2].dueMinutes must be a number ≥ 0');
+    expect(await getSetting(kit.db, 'policy')).toEqual(DEFAULT_POLICY);
+  });
+
+  test('refuses any change while the organisation sets the policy', async () => {
+    const kit = await makeKit();
+    kit.platform.managed = { policy: DEFAULT_POLICY };
+    const h = createHandlers(kit.deps);
+    await expect(h['settings/setPolicy']({ policy: DEFAULT_POLICY }, page)).rejects.toThrow(
+      /organisation/,
+    );
+  });
+});
+
+describe('saving a template', () => {
+  test('refuses an update without the three elements, then takes one with them', async () => {
+    const kit = await makeKit();
+    const h = createHandlers(kit.deps);
+    await expect(
+      h['settings/setTemplate']({ lang: 'en', id: 'update', text: 'We are on it.' }, page),
+    ).rejects.toThrow('{{impacted}}');
+    const text = 'Affected: {{impacted}}. Learned: {{learned}}. Next: {{nextUpdateTime}}.';
+    await h['settings/setTemplate']({ lang: 'de', id: 'update', text }, page);
+    expect((await getSetting(kit.db, 'templates'))['de:update']).toBe(text);
+    await h['settings/setTemplate']({ lang: 'de', id: 'update', text: null }, page);
+    expect((await getSetting(kit.db, 'templates'))['de:update']).toBeUndefined();
+  });
+
+  test('refuses a template the organisation set', async () => {
+    const kit = await makeKit();
+    kit.platform.managed = { templates: { en: { banner: 'Issue with {{feature}}.' } } };
+    const h = createHandlers(kit.deps);
+    await expect(
+      h['settings/setTemplate']({ lang: 'en', id: 'banner', text: 'Mine {{feature}}' }, page),
+    ).rejects.toThrow(/organisation/);
+  });
+});

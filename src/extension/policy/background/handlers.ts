@@ -1,0 +1,60 @@
+import { validatePolicy } from '../../../core/policy';
+import { validateTemplate } from '../../../core/comms/render';
+import { DEFAULT_TEMPLATES, type TemplateId } from '../../../core/comms/templates';
+import { getSetting, setSetting } from '../../db/settings';
+import type { Handlers } from '../../messaging/channel';
+import type { Deps } from '../../background/deps';
+import { payload, text } from '../../background/input';
+import { refresh } from '../../background/refresh';
+import { currentManaged, SET_BY_ORGANISATION } from '../../managed/background/sync';
+import { LANGUAGES } from '../../managed/config';
+import { templateKey } from '../../managed/templates';
+
+type PolicyCommands = 'settings/setPolicy' | 'settings/setTemplate';
+
+/**
+ * The policy and template editors' writes. Each is checked by the core again (a view is not
+ * trusted to have validated), and refused while the organisation's managed configuration sets it.
+ */
+export function policyHandlers(deps: Deps): Pick<Handlers, PolicyCommands> {
+  return {
+    async 'settings/setPolicy'(p) {
+      payload(p);
+      if ((await currentManaged(deps)).config.policy) throw new Error(SET_BY_ORGANISATION);
+      const { policy, problems } = validatePolicy(p.policy);
+      if (!policy || problems.length > 0)
+        throw new Error(problems.map((x) => x.message).join('; '));
+      const db = await deps.db();
+      const current = await getSetting(db, 'policy');
+      // A new version each save: an incident shows which policy (name, version) it runs on.
+      const saved = { ...policy, version: Math.max(current.version, policy.version) + 1 };
+      await setSetting(db, 'policy', saved);
+      await refresh(deps);
+      return saved;
+    },
+    async 'settings/setTemplate'(p) {
+      payload(p);
+      const lang = text(p.lang, 'The language', 10);
+      const id = text(p.id, 'The template', 50);
+      if (!LANGUAGES.includes(lang as 'en')) throw new Error(`Unknown language "${lang}".`);
+      if (!(id in DEFAULT_TEMPLATES)) throw new Error(`Unknown template "${id}".`);
+      const managed = (await currentManaged(deps)).config.templates;
+      if (managed[lang as 'en']?.[id as TemplateId] !== undefined)
+        throw new Error(SET_BY_ORGANISATION);
+      const db = await deps.db();
+      const templates = { ...(await getSetting(db, 'templates')) };
+      const key = templateKey(id, lang);
+      if (p.text === null) {
+        // Back to the default wording.
+        delete templates[key];
+      } else {
+        const body = text(p.text, 'The template', 10_000);
+        const errors = validateTemplate(id as TemplateId, body).filter((x) => x.level === 'error');
+        if (errors.length > 0) throw new Error(errors.map((e) => e.message).join('; '));
+        templates[key] = body;
+      }
+      await setSetting(db, 'templates', templates);
+      return templates;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+/**
+ * Real enterprise policy for the extension under test. Chromium on Linux reads mandatory policies
+ * from /etc/chromium/policies/managed/*.json at start; a `3rdparty.extensions.<id>` entry there is
+ * what `chrome.storage.managed` serves, filtered through the extension's managed_schema.json. No
+ * test seam: the extension reads it exactly as it would under an organisation's management.
+ *
+ * Writing there needs root (CI and the dev machines run as root). The file names only this
+ * extension's id, so no other browser or profile on the machine is affected; each test removes
+ * its file when done.
+ */
+export const POLICY_DIR = '/etc/chromium/policies/managed';
+const DIST = resolve(import.meta.dirname, '../../../dist/chrome');
+
+/** The id Chromium gives an unpacked extension: SHA-256 of its path, first 32 hex digits as a–p. */
+export function unpackedExtensionId(path: string = DIST): string {
+  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+/** Installs `config` as the organisation's policy for the extension; returns its remover. */
+export async function installPolicy(config: unknown): Promise<() => Promise<void>> {
+  const id = unpackedExtensionId();
+  const file = `${POLICY_DIR}/incident-lens-e2e-${id}.json`;
+  await mkdir(POLICY_DIR, { recursive: true });
+  await writeFile(file, JSON.stringify({ '3rdparty': { extensions: { [id]: config } } }));
+  return () => rm(file, { force: true });
+}
