@@ -1,5 +1,6 @@
 import { exportAll, importAll } from '../db/backup';
 import type { Handlers } from '../messaging/channel';
+import { IMPORT_PROGRESS, type ImportProgressMessage } from '../messaging/commands';
 import type { Deps } from './deps';
 import { incidentHandlers } from '../responder/background/incidents';
 import { siteHandlers } from '../sites/background/handlers';
@@ -14,6 +15,9 @@ import { feedKeyOf } from '../feeds/refusals';
 
 type DataCommands = 'data/export' | 'data/import';
 
+/** How often an import reports its progress to the options page. */
+const PROGRESS_EVERY_MS = 100;
+
 /** Backup export and import. An import re-registers the imported sites and recomputes everything. */
 export function dataHandlers(deps: Deps): Pick<Handlers, DataCommands> {
   return {
@@ -24,7 +28,19 @@ export function dataHandlers(deps: Deps): Pick<Handlers, DataCommands> {
     async 'data/import'(p) {
       if (typeof payload(p).json !== 'string') throw new Error('The backup must be text.');
       const mode = p.mode === 'merge' ? 'merge' : 'replace';
-      const result = await importAll(await deps.db(), p.json, { mode, feedKey: feedKeyOf });
+      // Progress for the options page's bar, at most every PROGRESS_EVERY_MS (and the last one).
+      let last = -Infinity;
+      const result = await importAll(await deps.db(), p.json, {
+        mode,
+        feedKey: feedKeyOf,
+        onProgress: ({ written, total }) => {
+          const now = deps.now();
+          if (written < total && now - last < PROGRESS_EVERY_MS) return;
+          last = now;
+          const msg: ImportProgressMessage = { type: IMPORT_PROGRESS, written, total };
+          void deps.platform.toPages(msg);
+        },
+      });
       if (!result.ok) return result;
       // The data is replaced now: whatever fails from here is reported beside the import's result,
       // never as "nothing was changed" (issue 16 #4).

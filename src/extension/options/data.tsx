@@ -1,7 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { listSites } from '../db/sites';
 import { listSources } from '../db/sources';
 import { send } from '../messaging/channel';
+import { IMPORT_PROGRESS, type ImportProgressMessage } from '../messaging/commands';
 import { originPattern } from '../origins/match-patterns';
 import { toDateInput } from '../reviews/views/dates';
 import { downloadText } from '../ui/browser/download';
@@ -12,6 +14,60 @@ import { errorMessage } from '../ui/error';
 import { previewImport, type ImportMode, type ImportPreview } from './import-preview';
 
 type Outcome = { kind: 'ok' | 'error'; text: string } | null;
+
+/** An import shows its progress bar only once it has taken this long (a small one never flashes it). */
+export const PROGRESS_AFTER_MS = 1000;
+
+/** An import's progress: null until it has run PROGRESS_AFTER_MS; `total` 0 while not yet known. */
+type Progress = { written: number; total: number } | null;
+
+const isProgress = (m: unknown): m is ImportProgressMessage =>
+  typeof m === 'object' && m !== null && (m as { type?: unknown }).type === IMPORT_PROGRESS;
+
+/** The import's progress from the background's messages, while `running`, shown after a second. */
+function useImportProgress(running: boolean): Progress {
+  const [progress, setProgress] = useState<Progress>(null);
+  useEffect(() => {
+    if (!running) return setProgress(null);
+    let latest = { written: 0, total: 0 };
+    let shown = false;
+    const timer = setTimeout(() => {
+      shown = true;
+      setProgress(latest);
+    }, PROGRESS_AFTER_MS);
+    const listener = (m: unknown): undefined => {
+      if (!isProgress(m)) return;
+      latest = { written: m.written, total: m.total };
+      if (shown) setProgress(latest);
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => {
+      clearTimeout(timer);
+      browser.runtime.onMessage.removeListener(listener);
+    };
+  }, [running]);
+  return progress;
+}
+
+/** The bar: determinate once the background said how many records, indeterminate before. */
+function ImportProgressBar({ progress }: { progress: Progress }) {
+  if (!progress) return null;
+  const known = progress.total > 0;
+  const text = known
+    ? t('data_importProgress', progress.written, progress.total)
+    : t('data_importReading');
+  return (
+    <div class="import-progress">
+      <label for="import-progress">{t('data_importing')}</label>{' '}
+      <progress
+        id="import-progress"
+        {...(known ? { max: progress.total, value: progress.written } : {})}
+        aria-valuetext={text}
+      />{' '}
+      <span class="muted">{text}</span>
+    </div>
+  );
+}
 
 /** A file name with the local date, so several backups sort by day. */
 export function backupFileName(now: Date): string {
@@ -125,6 +181,8 @@ export function DataSection() {
   const current = useDbQuery(here);
   // Every source's and site's host, so the offer also stands after a reload of this page.
   const hosts = hostsOf(current.data);
+  const [importing, setImporting] = useState(false);
+  const progress = useImportProgress(importing);
   const [includeHeaders, setIncludeHeaders] = useState(false);
 
   const onExport = async () => {
@@ -143,14 +201,19 @@ export function DataSection() {
 
   const onChoose = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
-    input.value = '';
     if (!file) return;
     setOutcome(null);
     setPending(null);
-    const json = await file.text();
-    const preview = previewImport(json, current.data ?? { sources: [], sites: [] });
-    if ('error' in preview) setOutcome({ kind: 'error', text: t('data_refused', preview.error) });
-    else setPending({ json, preview });
+    try {
+      const json = await file.text();
+      const preview = previewImport(json, current.data ?? { sources: [], sites: [] });
+      if ('error' in preview) setOutcome({ kind: 'error', text: t('data_refused', preview.error) });
+      else setPending({ json, preview });
+    } catch (e) {
+      setOutcome({ kind: 'error', text: t('data_refused', errorMessage(e)) });
+    } finally {
+      input.value = ''; // the same file may be chosen again
+    }
   };
 
   const onRun = (mode: ImportMode) => {
@@ -160,8 +223,10 @@ export function DataSection() {
     // and what is still missing is offered again below.
     void requestHosts(preview.hosts);
     setBusy(true);
+    setImporting(true);
     void send('data/import', { json, mode })
       .then((res) => {
+        setImporting(false);
         if (!res.ok) return setOutcome({ kind: 'error', text: t('data_refused', res.error) });
         const counts = Object.entries(res.counts)
           .map(([k, n]) => `${k}: ${n}`)
@@ -174,7 +239,10 @@ export function DataSection() {
       .catch((e: unknown) =>
         setOutcome({ kind: 'error', text: t('data_refused', errorMessage(e)) }),
       )
-      .finally(() => setBusy(false));
+      .finally(() => {
+        setImporting(false);
+        setBusy(false);
+      });
   };
 
   return (
@@ -206,6 +274,7 @@ export function DataSection() {
       {pending && (
         <Preview p={pending.preview} busy={busy} onRun={onRun} onCancel={() => setPending(null)} />
       )}
+      <ImportProgressBar progress={progress} />
       <p role="status" class={outcome?.kind === 'error' ? 'error' : 'ok'}>
         {outcome?.text ?? ''}
       </p>

@@ -21,8 +21,9 @@ import {
   type Validators,
 } from '../../../src/core/feed/fetch-policy';
 import { parseSummary } from '../../../src/core/feed/summary';
-import { describeCap, isUsableFeed } from '../../../src/core/feed/usable';
-import type { Feed } from '../../../src/core/types';
+import { isUsableFeed } from '../../../src/core/feed/usable';
+import type * as Formats from './formats';
+import type { Feed, ParseResult } from '../../../src/core/types';
 
 export interface FeedState {
   /** The last good feed; never wiped by a failure. */
@@ -60,7 +61,15 @@ export interface ClientDeps {
    * `held` returns settles; rejects if `signal` aborts first. Throws where there are no Web Locks.
    */
   lock?: (name: string, o: { signal: AbortSignal }, held: () => unknown) => Promise<unknown>;
+  /** Loads the reader of the other formats (a dynamic import by default; tests inject one). */
+  formats?: () => Promise<typeof Formats>;
 }
+
+/**
+ * The keys of a Statuspage document. A body with any other key at the top may be another format
+ * (incident.io's widget API also has `scheduled_maintenances`): the formats module decides.
+ */
+const STATUSPAGE_KEYS = ['page', 'status', 'components', 'incidents', 'scheduled_maintenances'];
 
 const SECOND = 1000;
 /** Seconds between polls when a widget does not say. */
@@ -98,6 +107,7 @@ export interface FeedClient {
 export function createFeedClient(d: ClientDeps): FeedClient {
   const sources = new Map<string, Source>();
   const warned = new Set<string>();
+  const formats = d.formats ?? (() => import('./formats'));
   let ch: Channel | undefined;
 
   const safe = (fn: () => void): void => {
@@ -215,9 +225,7 @@ export function createFeedClient(d: ClientDeps): FeedClient {
     /** One request: undefined when the state was updated, else the kind of problem. */
     const request = async (signal: AbortSignal): Promise<string | undefined> => {
       let res: Response;
-      let json: unknown;
-      /** The problem if what follows throws; none: the network failed or timed out. */
-      let bad: string | undefined;
+      let text: string;
       const header = (name: string) => res.headers.get(name);
       try {
         res = await d.fetch(url, {
@@ -233,26 +241,50 @@ export function createFeedClient(d: ClientDeps): FeedClient {
           return `http ${res.status}`;
         }
         if (announcedTooLarge(header)) return 'too large';
-        const text = await res.text();
+        text = await res.text();
         if (bodyTooLarge(text)) return 'too large';
-        // (an HTML error page served with 200 is the usual reason)
-        bad = /^\s*</.test(text) ? 'html, not json' : 'invalid json';
+      } catch {
+        // A cross-origin feed without Access-Control-Allow-Origin fails here too, unreadable to
+        // script: the warning names the helper (README: "Feeds without CORS").
+        return signal.aborted
+          ? 'timeout'
+          : same
+            ? 'network'
+            : 'network or no CORS (see the server helper)';
+      }
+      let json: unknown = text;
+      try {
         json = JSON.parse(text);
       } catch {
-        return bad || (signal.aborted ? 'timeout' : 'network');
+        // XML (Atom, RSS) stays text
       }
-      const r = parseSummary(json);
-      if (!isUsableFeed(r)) {
-        warn('not a status feed', url, r.problems[0] ?? '');
-        return 'not a status feed';
+      // Statuspage, the usual case, is read here; anything else by the formats module, on demand.
+      const plain =
+        json !== text && Object.keys(Object(json)).every((k) => STATUSPAGE_KEYS.includes(k));
+      let r: Pick<ParseResult, 'feed' | 'problems'> | undefined = parseSummary(json);
+      if (!plain || !isUsableFeed(r as ParseResult)) {
+        const { readAnyFeed } = await formats();
+        // (its problems have the parser's shape, plus XML and format codes of its own)
+        r = readAnyFeed(json, url) as typeof r;
       }
-      // (the first problem of each kind: its path and what was there; a cap says what it dropped)
-      for (const p of r.problems)
-        warn(
-          `feed problem ${p.code}`,
-          url,
-          p.code === 'items' ? `${p.path}: ${describeCap(p)}` : p,
-        );
+      if (!r) {
+        // (an HTML error page served with 200 is the usual reason)
+        const kind =
+          json !== text
+            ? 'not a status feed'
+            : /^\s*</.test(text)
+              ? 'html, not json'
+              : 'invalid json';
+        warn(kind, url);
+        return kind;
+      }
+      // (the first problem of each kind: its path and what was there; a cap says what it dropped,
+      // in words from the formats module: rare, so not in the bundle)
+      for (const p of r.problems) {
+        // (a module that fails to load leaves the problem as it is)
+        const words = p.code === 'items' && (await formats().catch(() => undefined));
+        warn(`feed problem ${p.code}`, url, words ? `${p.path}: ${words.describeCap(p)}` : p);
+      }
       state = { ...state, feed: r.feed };
       validators = same ? validatorsOf(header) : undefined;
     };
