@@ -26,8 +26,13 @@ export interface Platform {
   setBadge(badge: Badge): Promise<void>;
   /** Shows a desktop notification with this id. */
   notify(id: string, n: { title: string; message: string }): Promise<void>;
-  /** Writes the projection the overlay and popup render (storage.local[OVERLAY_KEY]). */
+  /**
+   * Keeps the projection the overlay and popup render (storage.session[OVERLAY_KEY], which content
+   * scripts cannot read) and hands it to the tabs of turned-on sites.
+   */
   writeOverlay(state: OverlayState): Promise<void>;
+  /** The projection last written (null when none: a fresh browser session before the first refresh). */
+  readOverlay(): Promise<OverlayState | null>;
   /** Sends a message to the content script of the active tab (ignored when there is none). */
   sendToActiveTab(message: unknown): Promise<void>;
   /** Tells open extension pages something (ignored when none listens). */

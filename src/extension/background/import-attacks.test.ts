@@ -165,6 +165,33 @@ describe('an import is checked whole before anything is written (issue 16 #4)', 
     },
   );
 
+  test('one incident with more events than the responder ever records is refused (issue 16 #14)', async () => {
+    const { kit, h } = await withData();
+    const events = (n: number, incidentId: string) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `${incidentId}-${i}`,
+        incidentId,
+        type: 'note',
+        at: i + 1,
+        text: 'x',
+      }));
+    const r = await h['data/import']({ json: backup({ events: events(5_001, 'big') }) }, page);
+    expect(r).toMatchObject({
+      ok: false,
+      error: expect.stringContaining(
+        'stores.events: incident "big" has 5001 events; at most 5000 per incident are read.',
+      ),
+    });
+    expect((await kit.db.getAll('sources')).map((s) => s.name)).toEqual(['Mine']);
+    expect(await kit.db.count('events')).toBe(0);
+    // at the bound, and spread over incidents, it is read
+    const ok = await h['data/import'](
+      { json: backup({ events: [...events(5_000, 'a'), ...events(5_000, 'b')] }) },
+      page,
+    );
+    expect(ok).toMatchObject({ ok: true });
+  });
+
   test('a registration failure after the data was replaced is reported beside a successful import', async () => {
     const { kit, h } = await withData();
     kit.platform.registerOverlay = async (p) => {

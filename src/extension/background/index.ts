@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import contentScriptPath from '../content.iife.ts?script';
 import { handleMessages } from '../messaging/channel';
 import { TOGGLE_PANEL, type TogglePanelMessage } from '../messaging/commands';
-import { browserDeps } from './browser-platform';
+import { browserDeps, privateProjection } from './browser-platform';
 import { createHandlers } from './router';
 import { boot, installed, managedChanged, POLL_ALARM, started, tick } from './lifecycle';
 import { refresh } from './refresh';
@@ -41,5 +41,6 @@ export function startBackground(): void {
     const msg: TogglePanelMessage = { type: TOGGLE_PANEL };
     if (command === 'toggle-panel') run('toggle-panel', () => deps.platform.sendToActiveTab(msg));
   });
+  run('private projection', privateProjection);
   run('boot', () => boot(deps));
 }

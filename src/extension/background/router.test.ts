@@ -150,17 +150,17 @@ describe('sources', () => {
 });
 
 describe('sites', () => {
-  test('enable stores and registers; disable unregisters and gives the origin back', async () => {
+  test('enable stores and registers for the origin, port included; disable unregisters and gives it back', async () => {
     const { kit, h } = await setup();
-    kit.platform.granted.add('https://help.acme.test/*');
+    kit.platform.granted.add('https://help.acme.test:8443/*');
     const site = await h['sites/enable']({ origin: 'https://help.acme.test:8443' }, page);
     expect(site).toMatchObject({
-      pattern: 'https://help.acme.test/*',
+      pattern: 'https://help.acme.test:8443/*',
       enabled: true,
       corner: 'bottom-right',
       revoked: false,
     });
-    expect(kit.platform.registered).toEqual(new Set(['https://help.acme.test/*']));
+    expect(kit.platform.registered).toEqual(new Set(['https://help.acme.test:8443/*']));
     // the projection every page can read names no site; a page asks for its own corner
     expect(JSON.stringify(kit.platform.overlay)).not.toContain('help.acme.test');
     expect(await h['sites/getCorner']({ origin: 'https://help.acme.test:8443' }, page)).toBe(
@@ -168,10 +168,13 @@ describe('sites', () => {
     );
     await h['sites/disable']({ origin: 'https://help.acme.test:8443' }, page);
     expect(kit.platform.registered.size).toBe(0);
-    expect(kit.platform.removed).toEqual(['https://help.acme.test/*']);
-    expect((await kit.db.get('sites', 'https://help.acme.test/*'))?.enabled).toBe(false);
+    expect(kit.platform.removed).toEqual(['https://help.acme.test:8443/*']);
+    expect((await kit.db.get('sites', 'https://help.acme.test:8443/*'))?.enabled).toBe(false);
     // the open tabs get the overlay, and lose it, without a reload
-    expect(kit.platform.inTabs).toEqual(['+https://help.acme.test/*', '-https://help.acme.test/*']);
+    expect(kit.platform.inTabs).toEqual([
+      '+https://help.acme.test:8443/*',
+      '-https://help.acme.test:8443/*',
+    ]);
   });
 
   test('enable without host access registers but touches no open tab', async () => {
@@ -207,6 +210,32 @@ describe('sites', () => {
     await expect(h['sites/enable']({ origin: 'chrome://extensions' }, page)).rejects.toThrow(
       /http and https/,
     );
+  });
+
+  test('overlay/get: a page gets the projection only for its own turned-on, granted site (issue 16, item 15)', async () => {
+    const { kit, h } = await setup();
+    await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    kit.platform.granted.add('https://help.acme.test/*');
+    await h['sites/enable']({ origin: 'https://help.acme.test' }, page);
+    const from = (url: string): Sender => ({ id: 'ext', url, tab: { id: 1 } as Sender['tab'] });
+    const own = await h['overlay/get'](null, from('https://help.acme.test/t/1'));
+    expect(own?.incidents.length).toBeGreaterThan(0);
+    expect(own).toEqual(kit.platform.overlay);
+    // a site the agent never turned on, another port of the same host, a page without a URL
+    expect(await h['overlay/get'](null, from('https://evil.test/'))).toBeNull();
+    expect(await h['overlay/get'](null, from('https://help.acme.test:8443/'))).toBeNull();
+    expect(await h['overlay/get'](null, { id: 'ext', tab: { id: 1 } as Sender['tab'] })).toBeNull();
+    // access revoked in the browser: nothing either
+    kit.platform.granted.clear();
+    await checkGrants(kit.deps);
+    expect(await h['overlay/get'](null, from('https://help.acme.test/t/1'))).toBeNull();
+    // turned off: nothing
+    kit.platform.granted.add('https://help.acme.test/*');
+    await checkGrants(kit.deps);
+    await h['sites/disable']({ origin: 'https://help.acme.test' }, page);
+    expect(await h['overlay/get'](null, from('https://help.acme.test/t/1'))).toBeNull();
+    // the extension's own pages see it
+    expect(await h['overlay/get'](null, page)).toEqual(kit.platform.overlay);
   });
 
   test('setCorner: a page may set its own site only', async () => {
@@ -248,6 +277,28 @@ describe('sites', () => {
     await syncSites(kit.deps);
     expect(kit.platform.registered).toEqual(new Set(['https://help.acme.test/*']));
     expect((await kit.db.get('sites', 'https://help.acme.test/*'))?.revoked).toBe(false);
+  });
+
+  test('a site stored before patterns carried the port moves to its own origin on start-up', async () => {
+    const { kit } = await setup();
+    // as an older version (or a backup of one) stored localhost:3000: every port of localhost
+    await kit.db.put('sites', {
+      pattern: 'http://localhost/*',
+      origin: 'http://localhost:3000',
+      enabled: true,
+      addedAt: T0,
+      corner: 'top-left',
+    });
+    kit.platform.granted.add('http://localhost:3000/*');
+    kit.platform.registered.add('http://localhost/*');
+    await syncSites(kit.deps);
+    expect(kit.platform.registered).toEqual(new Set(['http://localhost:3000/*']));
+    expect(await kit.db.get('sites', 'http://localhost/*')).toBeUndefined();
+    expect(await kit.db.get('sites', 'http://localhost:3000/*')).toMatchObject({
+      origin: 'http://localhost:3000',
+      corner: 'top-left',
+    });
+    expect((await kit.db.get('sites', 'http://localhost:3000/*'))?.revoked).toBeFalsy();
   });
 });
 

@@ -48,6 +48,9 @@ export class FakePlatform implements Platform {
   async notify(id: string, n: { title: string; message: string }) {
     this.notifications.push({ id, ...n });
   }
+  async readOverlay() {
+    return this.overlay ?? null;
+  }
   async writeOverlay(s: OverlayState) {
     this.overlay = s;
   }

@@ -31,6 +31,13 @@ export const MAX_BACKUP_RECORDS = 150_000;
 /** Per-store caps where a real installation holds few records (each one costs a request or a script). */
 export const MAX_STORE_RECORDS: Partial<Record<StoreName, number>> = { sources: 200, sites: 200 };
 
+/**
+ * Events one incident may hold (the responder refuses more: `incidents/record`). A backup is held to
+ * the same bound: one incident with 100,000 events took 1.7 s per refresh and over 20 s to open
+ * (issue 16, item 14).
+ */
+export const MAX_EVENTS_PER_INCIDENT = 5_000;
+
 type StoreData = Record<StoreName, unknown[]>;
 
 /**
@@ -113,6 +120,19 @@ export function validateBackup(
       if (keys.has(key))
         return { error: `stores.${s}[${i}]: duplicate key ${JSON.stringify(key)}.` };
       keys.add(key);
+    }
+  }
+  const perIncident = new Map<string, number>();
+  for (const e of raw.events as { incidentId: string }[]) {
+    const n = (perIncident.get(e.incidentId) ?? 0) + 1;
+    perIncident.set(e.incidentId, n);
+    if (n > MAX_EVENTS_PER_INCIDENT) {
+      const total = (raw.events as { incidentId: string }[]).filter(
+        (x) => x.incidentId === e.incidentId,
+      ).length;
+      return {
+        error: `stores.events: incident ${JSON.stringify(e.incidentId)} has ${total} events; at most ${MAX_EVENTS_PER_INCIDENT} per incident are read.`,
+      };
     }
   }
   const settings = raw.settings as SettingRecord[];

@@ -34,3 +34,31 @@ export function obligationLabel(
   const s = t(key, ...subs);
   return s === key || s === '' ? o.label : s;
 }
+
+/**
+ * A duty's note in the UI language, where the view knows what it says: a promised update missed
+ * at resolution, and a duty carried over from an earlier severity (`fromSeverity`). Other notes
+ * keep the core's English.
+ */
+export function obligationNote(
+  o: Pick<ObligationStatus, 'ruleId' | 'state' | 'note' | 'fromSeverity'>,
+): string | undefined {
+  if (o.note === undefined) return undefined;
+  if (o.fromSeverity !== undefined) {
+    const key =
+      o.state === 'met_late'
+        ? 'rs_ob_carried_late'
+        : o.state === 'missed'
+          ? 'rs_ob_carried_missed'
+          : 'rs_ob_carried_owed';
+    return tOr(o.note, key, String(o.fromSeverity));
+  }
+  if (o.ruleId === 'promised_update' && o.state === 'missed')
+    return tOr(o.note, 'rs_ob_promised_missed');
+  return o.note;
+}
+
+function tOr(fallback: string, key: string, ...subs: string[]): string {
+  const s = t(key, ...subs);
+  return s === key || s === '' ? fallback : s;
+}

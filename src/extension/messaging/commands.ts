@@ -9,6 +9,7 @@ import type { FeedFormat } from '../../core/feed/formats';
 import type { IncidentRecord, NotificationPrefs, SiteRecord, SourceRecord } from '../db/schema';
 import type { ResponderCommands } from '../responder/protocol';
 import type { ReviewCommands } from '../reviews/protocol';
+import type { OverlayState } from './overlay-state';
 
 /**
  * The one typed message protocol (docs/style.md #3): command → request → reply.
@@ -67,6 +68,11 @@ export interface Commands {
   'sites/setCorner': { req: { origin: string; corner: SiteRecord['corner'] }; res: null };
   /** The pill's remembered corner on the asking page's own site (null when none is stored). */
   'sites/getCorner': { req: { origin: string }; res: SiteRecord['corner'] | null };
+  /**
+   * The overlay projection for the asking page: only a page whose own site is turned on (and still
+   * granted) gets it; any other gets null. Extension pages get it too.
+   */
+  'overlay/get': { req: null; res: OverlayState | null };
   'replies/copied': {
     req: { sourceId: string; incidentId: string; updateId: string; text: string };
     res: null;
@@ -172,11 +178,28 @@ export interface OverlayTeardownMessage {
   type: typeof OVERLAY_TEARDOWN;
 }
 
+/**
+ * The message the background sends to the tabs of every turned-on site after each refresh, with
+ * the new projection (content scripts cannot read `storage.session`, where it is kept).
+ */
+export const OVERLAY_STATE = 'lens/overlay-state';
+export interface OverlayStateMessage {
+  type: typeof OVERLAY_STATE;
+  state: OverlayState;
+}
+
 /** The only commands a content script (a web page's isolated world) may send. */
 export const CONTENT_SCRIPT_COMMANDS: readonly Command[] = [
   'replies/copied',
   'support/ticketMatched',
   'sites/setCorner',
   'sites/getCorner',
+  'overlay/get',
   'feed/markDone',
 ];
+
+/**
+ * Content-script commands that only read what the page may already see: not counted against the
+ * per-origin rate limit (every page load asks once, and an agent opens many tickets).
+ */
+export const UNCOUNTED_CONTENT_COMMANDS: readonly Command[] = ['overlay/get'];

@@ -42,8 +42,8 @@ describe('statuspage config', () => {
       detail: 'bad_api_key',
     });
   });
-  it('derives a port-free host pattern and a key hint that shows at most four characters', () => {
-    expect(hostPattern('http://127.0.0.1:4567')).toBe('http://127.0.0.1/*');
+  it('derives a host pattern for the API origin (port included) and a key hint that shows at most four characters', () => {
+    expect(hostPattern('http://127.0.0.1:4567')).toBe('http://127.0.0.1:4567/*');
     expect(keyHint('abcdefghijklmnop')).toBe('…mnop');
     expect(keyHint('short')).toBe('…');
   });

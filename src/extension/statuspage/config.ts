@@ -42,7 +42,7 @@ export function validateConnection(
   return { ok: true, connection: { pageId, apiKey, apiBase: base.base } };
 }
 
-/** The optional host permission pattern an API base needs (any port of the host). */
+/** The optional host permission pattern an API base needs (its port too, where the browser allows). */
 export function hostPattern(apiBase: string): string {
   return originPattern(apiBase);
 }

@@ -58,7 +58,7 @@ export async function startUi(dist?: string): Promise<UiSession> {
         // Read in the page, judge here: extension pages' CSP forbids eval of a predicate string.
         const st = await ext.evaluate(
           async () =>
-            (await chrome.storage.local.get('overlay')).overlay as OverlayState | undefined,
+            (await chrome.storage.session.get('overlay')).overlay as OverlayState | undefined,
         );
         if (ready(st)) return;
         if (Date.now() > deadline) throw new Error(`stored overlay never showed ${what}`);
@@ -105,5 +105,5 @@ export async function enableSiteFromOptions(u: UiSession): Promise<void> {
 
 declare const chrome: {
   runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> };
-  storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+  storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
 };

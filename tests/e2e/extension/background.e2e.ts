@@ -50,7 +50,7 @@ test('adding a source served on localhost sets the badge to the count and the co
     (globalThis as unknown as { chrome: ChromeLike }).chrome.action.getBadgeBackgroundColor({}),
   );
   expect(colour).toEqual([0xb3, 0x26, 0x1e, 255]);
-  const stored = await inPage(page, (c) => c.storage.local.get('overlay'));
+  const stored = await inPage(page, (c) => c.storage.session.get('overlay'));
   const overlay = stored.overlay as { incidents: { incident: { impact: string } }[] };
   expect(overlay.incidents.map((i) => i.incident.impact)).toEqual(['critical']);
   expect(feedRequests()).toBe(1); // one fetch, from the background only

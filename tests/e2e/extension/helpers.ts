@@ -14,7 +14,7 @@ export interface ChromeLike {
     getAll(): Promise<Record<string, boolean>>;
     clear(id: string): Promise<boolean>;
   };
-  storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+  storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
   alarms: { create(name: string, info: object): Promise<void> };
   permissions: { request(p: { origins: string[] }): Promise<boolean> };
 }

@@ -1,6 +1,6 @@
 // Issue 16, item 2: a 500-incident × 380-component feed froze every helpdesk tab with the overlay
 // on (one regex per component name over 50k characters of page text) and wrote 4.3 MB to
-// storage.local on each refresh. Here that feed meets a 50k-character ticket in real Chromium.
+// storage.local on each refresh (the projection now lives in storage.session). Here that feed meets a 50k-character ticket in real Chromium.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { closedRoot, type ClosedRoot } from '../extension-ui/closed-root';
@@ -94,11 +94,11 @@ test('the overlay matches the ticket without freezing the page, and counts all 5
 
 test('what a refresh writes for pages stays bounded', async () => {
   const size = await u.ext.evaluate(
-    async () => JSON.stringify((await chrome.storage.local.get('overlay')).overlay).length,
+    async () => JSON.stringify((await chrome.storage.session.get('overlay')).overlay).length,
   );
   expect(size).toBeLessThan(400_000); // before: 4.3 MB on every refresh
 });
 
 declare const chrome: {
-  storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+  storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
 };

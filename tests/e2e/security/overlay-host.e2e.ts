@@ -52,7 +52,7 @@ async function until(check: () => Promise<boolean>, what: string, ms = 15_000): 
 
 const stored = (): Promise<OverlayState | undefined> =>
   u.ext.evaluate(
-    async () => (await chrome.storage.local.get('overlay')).overlay as OverlayState | undefined,
+    async () => (await chrome.storage.session.get('overlay')).overlay as OverlayState | undefined,
   );
 const emailMet = async (): Promise<boolean> =>
   (await stored())?.incidents[0]?.obligations.some(
@@ -120,5 +120,5 @@ test('what every page can read names no site and no failing source, and is bound
 });
 
 declare const chrome: {
-  storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+  storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
 };

@@ -1,4 +1,5 @@
 /** Deterministic world for FeedClient tests: a manual clock, a fetch script, a tab bus, a lock. */
+import { parseSummary } from '../../../src/core/feed/summary';
 import * as formats from './formats';
 import type { Channel, ClientDeps } from './feed-client';
 
@@ -19,6 +20,7 @@ export class World {
 
   deps(over: Partial<ClientDeps> = {}): ClientDeps {
     return {
+      parse: parseSummary,
       fetch: (url, init) => {
         this.requests.push({
           url,

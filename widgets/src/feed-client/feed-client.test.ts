@@ -33,6 +33,30 @@ describe('FeedClient', () => {
     expect(w.requests).toHaveLength(2);
   });
 
+  test('the last good feed is kept with its freshness, and a kept one is given at once', async () => {
+    const keeps: [string, number, number][] = [];
+    const { w, c, on } = setup({
+      keep: (url: string, _f: unknown, asOf: number, fresh: number) =>
+        keeps.push([url, asOf, fresh]),
+    });
+    w.respond = async () => json(OUTAGE, { 'cache-control': 'max-age=300' });
+    c.subscribe(URL_, 60, on);
+    await w.advance(0);
+    // fresh for the longer of max-age and the poll interval
+    expect(keeps).toEqual([[URL_, w.t, 300_000]]);
+    const kept: FeedState = { feed: null, asOf: 5, stale: false, error: null };
+    const next = setup({
+      kept: (url: string) => (url === URL_ ? { ...kept, feed: {} as never } : undefined),
+    });
+    next.c.subscribe(URL_, 60, next.on);
+    // before any request: the kept feed, synchronously
+    expect(next.w.requests).toHaveLength(0);
+    expect(next.states).toHaveLength(1);
+    expect(next.states[0]!.asOf).toBe(5);
+    await next.w.advance(0);
+    expect(next.w.requests).toHaveLength(1);
+  });
+
   test('poll interval has a 15 s floor and the fastest subscriber wins', async () => {
     const { w, c, on } = setup();
     c.subscribe(URL_, 120, on);

@@ -1,5 +1,7 @@
 /**
- * The one feed client per page. However many widgets use a URL, it is fetched once per poll;
+ * The feed client: an on-demand chunk of the standalone file (page-client.ts creates the page's
+ * one client when a widget first needs to fetch; nothing here is needed for the first paint,
+ * which renders the kept feed). It shares no module with the main file. However many widgets use a URL, it is fetched once per poll;
  * across tabs of an origin one visible tab (the holder of a Web Lock, held only while visible)
  * fetches and the others listen on a BroadcastChannel. It honours Cache-Control max-age, revalidates with ETag / Last-Modified,
  * backs off with full jitter (and Retry-After), times out after 10 s, sleeps while the page is
@@ -20,7 +22,6 @@ import {
   validatorsOf,
   type Validators,
 } from '../../../src/core/feed/fetch-policy';
-import { parseSummary } from '../../../src/core/feed/summary';
 import { isUsableFeed } from '../../../src/core/feed/usable';
 import type * as Formats from './formats';
 import type { Feed, ParseResult } from '../../../src/core/types';
@@ -46,6 +47,8 @@ export interface Channel {
 }
 
 export interface ClientDeps {
+  /** The Statuspage parser (injected: the main file has it for pushed data already). */
+  parse: (json: unknown) => ParseResult;
   fetch: (url: string, init: RequestInit) => Promise<Response>;
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
@@ -61,6 +64,13 @@ export interface ClientDeps {
    * `held` returns settles; rejects if `signal` aborts first. Throws where there are no Web Locks.
    */
   lock?: (name: string, o: { signal: AbortSignal }, held: () => unknown) => Promise<unknown>;
+  /**
+   * The last good feed of a URL, kept (page-client.ts) so that the next page load renders it at
+   * first paint, before this client is even loaded: `keep` stores it with how long it stays
+   * fresh, `kept` gives it back while it is.
+   */
+  keep?: (url: string, feed: Feed, asOf: number, freshMs: number) => void;
+  kept?: (url: string) => FeedState | undefined;
   /** Loads the reader of the other formats (a dynamic import by default; tests inject one). */
   formats?: () => Promise<typeof Formats>;
 }
@@ -75,7 +85,7 @@ const SECOND = 1000;
 /** Seconds between polls when a widget does not say. */
 const DEFAULT_POLL_SECONDS = 60;
 
-/** No feed yet, no problem: the state before anything arrives. */
+/** No feed yet, no problem: the state before anything arrives (page-client.ts has its twin). */
 export const EMPTY: FeedState = { feed: null, asOf: null, stale: false, error: null };
 /** Cross-tab message about `url`: with a `state` it is data, without it a new tab's hello. */
 interface Message {
@@ -138,7 +148,9 @@ export function createFeedClient(d: ClientDeps): FeedClient {
     const subs = new Map<Listener, number>();
     // Conditional headers only where they cause no CORS preflight (url is an absolute href).
     const same = url.startsWith(d.origin + '/');
-    let state = EMPTY;
+    // The feed kept by an earlier page, while still fresh: listeners get it at once (the first
+    // poll still happens now).
+    let state = d.kept?.(url) ?? EMPTY;
     /** ETag / Last-Modified of the last good response (same origin only). */
     let validators: Validators | undefined;
     /** No request before this time (poll interval, max-age, back-off or Retry-After). */
@@ -212,6 +224,8 @@ export function createFeedClient(d: ClientDeps): FeedClient {
         fails = 0;
         state = { ...EMPTY, feed: state.feed, asOf: now };
         due = nextAfterSuccess(now, every(), fresh);
+        // kept for the next page load, as long as it stays fresh (max-age, or the poll interval)
+        safe(() => d.keep?.(url, state.feed!, now, Math.max(fresh ?? 0, every())));
       }
       busy = false;
       // Closed meanwhile (the last listener left): nothing to tell anyone, but release the lock.
@@ -258,10 +272,10 @@ export function createFeedClient(d: ClientDeps): FeedClient {
       } catch {
         // XML (Atom, RSS) stays text
       }
-      // Statuspage, the usual case, is read here; anything else by the formats module, on demand.
+      // Statuspage, the usual case, is read here (by the main file's parser, injected); anything else by the formats module, on demand.
       const plain =
         json !== text && Object.keys(Object(json)).every((k) => STATUSPAGE_KEYS.includes(k));
-      let r: Pick<ParseResult, 'feed' | 'problems'> | undefined = parseSummary(json);
+      let r: Pick<ParseResult, 'feed' | 'problems'> | undefined = d.parse(json);
       if (!plain || !isUsableFeed(r as ParseResult)) {
         const { readAnyFeed } = await formats();
         // (its problems have the parser's shape, plus XML and format codes of its own)
@@ -341,12 +355,14 @@ export function createFeedClient(d: ClientDeps): FeedClient {
   };
 }
 
-let shared: FeedClient | undefined;
-
-/** The page's one client, created on first use (never at import, so SSR imports run nothing). */
-export function feedClient(): FeedClient {
-  if (shared) return shared;
-  const c = (shared = createFeedClient({
+/**
+ * The page's one client, on the browser's own APIs: page-client.ts loads this chunk and calls it
+ * once, passing what the main file has anyway (the parser, the kept-feed reader). The kept feed's
+ * storage key and shape are page-client.ts's (this chunk shares no module with the main file).
+ */
+export function pageClient(parse: ClientDeps['parse'], kept: ClientDeps['kept']): FeedClient {
+  const c = createFeedClient({
+    parse,
     fetch: (u, i) => fetch(u, i),
     now: () => Date.now(),
     setTimeout: (f, ms) => setTimeout(f, ms),
@@ -359,7 +375,14 @@ export function feedClient(): FeedClient {
     channel: () => new BroadcastChannel('incident-widgets'),
     // Throws where there is no Web Locks: the client then fetches for itself.
     lock: (name, o, held) => navigator.locks.request(name, o, held),
-  }));
+    // (throws without storage: the client catches it, and the next load fetches first)
+    keep: (url, feed, asOf, freshMs) =>
+      localStorage.setItem(
+        'incident-widgets ' + url,
+        JSON.stringify({ feed, asOf, until: asOf + freshMs }),
+      ),
+    kept,
+  });
   document.addEventListener('visibilitychange', () => c.wake());
   addEventListener('online', () => c.wake(true));
   return c;

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { OVERLAY_TEARDOWN } from '../../messaging/commands';
 import { send } from '../../messaging/channel';
-import { browserOverlayStore, wireI18n } from '../../ui/browser/wiring';
+import { contentOverlayStore, wireI18n } from '../../ui/browser/wiring';
 import { uiLocale } from '../../i18n/translate';
 import { Overlay } from './overlay';
 import { OVERLAY_CSS } from './overlay-css';
@@ -114,7 +114,7 @@ export function mountOverlay(): () => void {
   const editors = new AbortController();
   const tracked = trackEditor(document, editors.signal);
   const ports: OverlayPorts = {
-    store: browserOverlayStore(),
+    store: contentOverlayStore(),
     send,
     copy: clipboardWriter(root),
     insert: (text) => {

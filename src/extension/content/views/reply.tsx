@@ -19,11 +19,13 @@ export function CopyReply({ item, ports }: { item: OverlayIncident; ports: Overl
   const stale = copied?.stale === true;
 
   const reply = () => {
-    // The reply is in the extension's language (German or English), with its clock format.
+    // The reply is in the extension's language (German or English), with its clock format; its
+    // times are in the status page's zone (UTC when it declares none), never the agent's.
     const ctx = {
       now: ports.now(),
       locale: uiLocale(),
       ...(item.statusPageUrl ? { statusPageUrl: item.statusPageUrl } : {}),
+      ...(item.statusPageTimeZone ? { timeZone: item.statusPageTimeZone } : {}),
     };
     return buildSupportReply(item.incident, ctx);
   };

@@ -1,4 +1,5 @@
 import { classify } from '../../../core/classify';
+import { MAX_EVENTS_PER_INCIDENT } from '../../db/backup';
 import { severityLabel } from '../../../core/feed';
 import { currentSeverity } from '../../../core/obligations';
 import type { Severity, TimelineEventType } from '../../../core/types';
@@ -17,9 +18,9 @@ type IncidentCommands =
 const NOT_RECORDABLE: readonly TimelineEventType[] = ['declared', 'classified', 'reclassified'];
 /**
  * Events one incident may hold: a real one has hundreds; 100,000 cost 1.7 s per refresh
- * (issue 16, item 14).
+ * (issue 16, item 14). Backups are held to the same bound (db/backup.ts).
  */
-export const MAX_EVENTS_PER_INCIDENT = 5_000;
+export { MAX_EVENTS_PER_INCIDENT };
 /** Clock skew tolerated for times a view sends (its clock is the same machine's, but rounding). */
 const SKEW_MS = 60_000;
 

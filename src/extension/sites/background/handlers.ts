@@ -22,6 +22,7 @@ type SiteCommands =
   | 'sites/disable'
   | 'sites/setCorner'
   | 'sites/getCorner'
+  | 'overlay/get'
   | 'replies/copied'
   | 'support/ticketMatched'
   | 'feed/markDone'
@@ -96,6 +97,18 @@ export function siteHandlers(deps: Deps): Pick<Handlers, SiteCommands> {
       await setCorner(deps, origin, p.corner);
       await refresh(deps);
       return null;
+    },
+    async 'overlay/get'(_p, sender) {
+      // An extension page (popup, options) sees it all; a page only when its own site is turned
+      // on and still granted. The projection is no longer in storage.local, which every content
+      // script could read (issue 16, item 15).
+      const from = sender.url ? new URL(sender.url) : undefined;
+      if (!from?.protocol.endsWith('-extension:')) {
+        if (!from || (from.protocol !== 'https:' && from.protocol !== 'http:')) return null;
+        const site = await getSite(await deps.db(), originPattern(from.origin));
+        if (!site?.enabled || site.revoked) return null;
+      }
+      return deps.platform.readOverlay();
     },
     async 'sites/getCorner'(p, sender) {
       const origin = text(payload(p).origin, 'The site');

@@ -12,8 +12,8 @@ export function pageDB(): Promise<LensDatabase> {
 }
 
 /**
- * Reads from the database through a repository function and reads again whenever storage.local
- * changes: the background rewrites the overlay projection after every poll and command, so that
+ * Reads from the database through a repository function and reads again whenever storage.session
+ * changes: the background rewrites the overlay projection there after every poll and command, so that
  * event is the "something changed" signal — views never poll. `refresh` re-reads at once (after
  * a command this page sent).
  */
@@ -27,7 +27,7 @@ export function useDbQuery<T>(read: (db: LensDatabase) => Promise<T>): {
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => {
-    const onChanged = (_c: unknown, area: string) => area === 'local' && refresh();
+    const onChanged = (_c: unknown, area: string) => area === 'session' && refresh();
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [refresh]);
