@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { eventsOf, getIncident } from '../db/incidents';
 import { getSetting, setSetting } from '../db/settings';
-import { getSource } from '../db/sources';
+import { getSource, listSources } from '../db/sources';
 import type { Handlers, Sender } from '../messaging/channel';
 import { createHandlers, withRefresh } from './router';
 import { MAX_EVENTS_PER_INCIDENT } from '../responder/background/incidents';
@@ -141,9 +141,10 @@ describe('sources', () => {
   test('pollNow polls before the interval is up', async () => {
     const { kit, h } = await setup();
     const s = await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 600 }, page);
+    const before = kit.net.calls.length; // the check before saving, then the first poll
     kit.clock.now += MIN;
     await h['sources/pollNow']({ id: s.id }, page);
-    expect(kit.net.calls).toHaveLength(2);
+    expect(kit.net.calls).toHaveLength(before + 1);
     expect((await getSource(kit.db, s.id))?.lastPollAt).toBe(T0 + MIN);
   });
 });
@@ -615,5 +616,51 @@ describe('refresh after writes', () => {
     expect(wrote).toBe(1);
     expect(kit.platform.overlay).toMatchObject({ incidents: [] });
     kit.db.close();
+  });
+});
+
+describe('a source is checked before it is saved (issue 19, items 3 and 4)', () => {
+  const refusals: [string, () => Response][] = [
+    ['a 404', () => new Response('nope', { status: 404 })],
+    ['an HTML page', () => new Response('<html>', { headers: { 'content-type': 'text/html' } })],
+    ['a 500', () => new Response('boom', { status: 500 })],
+    ['JSON of another shape', () => json({ hello: 'world' })],
+  ];
+  test.each(refusals)('%s is refused with the reason, and nothing is stored', async (_, answer) => {
+    const { kit, h } = await setup();
+    kit.net.respond = answer;
+    const add = h['sources/add']({ name: 'Broken', url: `${FEED}?x`, pollSeconds: 60 }, page);
+    await expect(add).rejects.toThrow(/^Nothing was saved: this address does not answer/);
+    expect(await listSources(kit.db)).toEqual([]);
+  });
+
+  test('"Save anyway" stores it knowingly', async () => {
+    const { kit, h } = await setup();
+    kit.net.respond = () => new Response('nope', { status: 404 });
+    const s = await h['sources/add'](
+      { name: 'Later', url: FEED, pollSeconds: 60, force: true },
+      page,
+    );
+    expect(s.lastError).toMatch(/404/);
+    expect(await listSources(kit.db)).toHaveLength(1);
+  });
+
+  test('the same feed URL, however written, is refused as a duplicate, even when forced', async () => {
+    const { kit, h } = await setup();
+    await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    const again = (url: string) =>
+      h['sources/add']({ name: 'Acme 2', url, pollSeconds: 60, force: true }, page);
+    const upper = FEED.replace('https://status.acme.test', 'HTTPS://Status.ACME.test:443');
+    await expect(again(FEED)).rejects.toThrow('already a source named “Acme”');
+    await expect(again(`${upper}/#top`)).rejects.toThrow('already a source named “Acme”');
+    expect(await listSources(kit.db)).toHaveLength(1);
+    // an edit onto another source's feed is refused too
+    const other = await h['sources/add'](
+      { name: 'Other', url: 'https://other.test/api/v2/summary.json', pollSeconds: 60 },
+      page,
+    );
+    await expect(h['sources/update']({ id: other.id, url: FEED }, page)).rejects.toThrow(
+      /already a source/,
+    );
   });
 });

@@ -165,37 +165,83 @@ export interface ImportProgress {
 
 const mb = (chars: number): string => (chars / 1_000_000).toFixed(1);
 
+/** Replace: the backup becomes all data. Merge: its records are added, or update records with their key. */
+export type ImportMode = 'replace' | 'merge';
+
+export interface ImportOptions {
+  mode?: ImportMode;
+  /**
+   * What identifies a source's feed (a normalised URL; the worker hands it in). In a merge, a
+   * backup source whose feed is already here under another id is left out, with a note: the same
+   * feed twice shows every incident twice (issue 19, item 4).
+   */
+  feedKey?: (url: string) => string;
+  /** Progress for the options page's bar: records written of all, per chunk of IMPORT_CHUNK. */
+  onProgress?: (p: ImportProgress) => void;
+}
+
+type DoneMark = { obligationId: string; at: number };
+
+/** The union of two lists of duties marked done, the earliest time of each (a mark is never lost). */
+function unionDone(a: DoneMark[] = [], b: DoneMark[] = []): DoneMark[] {
+  const by = new Map<string, DoneMark>();
+  for (const d of [...a, ...b]) {
+    const seen = by.get(d.obligationId);
+    if (!seen || d.at < seen.at) by.set(d.obligationId, d);
+  }
+  return [...by.values()];
+}
+
+/** The union of two lists of support records (a record is identified by all its fields). */
+function unionSupport(a: unknown[] = [], b: unknown[] = []): unknown[] {
+  const by = new Map<string, unknown>();
+  for (const r of [...a, ...b]) by.set(JSON.stringify(r), r);
+  return [...by.values()];
+}
+
 /**
- * Replaces all data with a backup. Everything is validated first (shapes, site patterns, source
- * URLs, sizes); a corrupt, foreign or hostile file is refused whole and nothing changes. The
- * replacement is one transaction: it happens entirely or not at all. Local settings (the
- * Statuspage connection, the boot id) stay as they are on this installation.
+ * Writes a backup: in `replace` mode it becomes all data; in `merge` mode its records are added,
+ * replacing only those with the same key. Everything is validated first (shapes, site patterns,
+ * source URLs, sizes); a corrupt, foreign or hostile file is refused whole and nothing changes
+ * (`error` is the reason alone: the UI says "refused, nothing was changed" once). One transaction:
+ * it happens entirely or not at all. Local settings (the Statuspage connection, the boot id) stay
+ * as they are. In both modes the duties agents marked done on a feed incident here are kept (a lost
+ * mark brings a met duty back, and the customers get a second email).
  */
 export async function importAll(
   db: LensDatabase,
   json: string,
-  onProgress?: (p: ImportProgress) => void,
+  options: ImportOptions = {},
 ): Promise<
   { ok: true; counts: Record<string, number>; notes: string[] } | { ok: false; error: string }
 > {
+  const mode = options.mode ?? 'replace';
   const checked = validateBackup(json);
-  if ('error' in checked)
-    return { ok: false, error: `Import refused, nothing was changed. ${checked.error}` };
-  const { stores, notes } = checked;
+  if ('error' in checked) return { ok: false, error: checked.error };
+  const { stores } = checked;
+  const notes = [...checked.notes];
   const tx = db.transaction([...STORES], 'readwrite');
   // Once one request fails the others reject with AbortError: observe them all, report the first.
   const quiet = <T>(p: Promise<T>): Promise<T> => (p.catch(() => undefined), p);
   const done = quiet(tx.done);
+  const counts: Record<string, number> = {};
   try {
     const settings = tx.objectStore('settings');
     const locals = await Promise.all([...LOCAL_SETTINGS].map((k) => settings.get(k)));
-    await Promise.all(STORES.map((s) => quiet(tx.objectStore(s).clear())));
+    const oldFeedIncidents = new Map(
+      (await tx.objectStore('feedIncidents').getAll()).map((r) => [r.key, r]),
+    );
+    const oldSources = await tx.objectStore('sources').getAll();
+    if (mode === 'replace') await Promise.all(STORES.map((s) => quiet(tx.objectStore(s).clear())));
+    const key = options.feedKey ?? ((u: string) => u);
+    const skipped = new Set<string>();
+    const writes: Promise<unknown>[] = [];
     // Every put is issued at once (the transaction pipelines them); progress is counted per chunk
     // of IMPORT_CHUNK as they complete, so a 100,000-record import reports a few hundred times.
+    const onProgress = options.onProgress;
     const total = STORES.reduce((n, s) => n + stores[s].length, 0);
     let written = 0;
     onProgress?.({ written, total });
-    const writes: Promise<unknown>[] = [];
     let chunk: Promise<unknown>[] = [];
     const endChunk = () => {
       const n = chunk.length;
@@ -203,11 +249,36 @@ export async function importAll(
       chunk = [];
     };
     for (const s of STORES) {
-      for (const rec of stores[s]) {
+      let n = 0;
+      for (const raw of stores[s]) {
+        let rec = raw as Record<string, unknown>;
+        if (s === 'sources' && mode === 'merge') {
+          const twin = oldSources.find(
+            (o) => o.id !== rec.id && key(o.url) === key(String(rec.url)),
+          );
+          if (twin) {
+            skipped.add(String(rec.id));
+            notes.push(
+              `The source “${String(rec.name)}” was left out: its feed is already the source “${twin.name}”.`,
+            );
+            continue;
+          }
+        }
+        if (skipped.has(String(rec.sourceId))) continue; // the data of a source left out
+        if (s === 'feedIncidents') {
+          const old = oldFeedIncidents.get(String(rec.key));
+          const marks = unionDone(old?.done, rec.done as DoneMark[] | undefined);
+          const support = unionSupport(old?.support, rec.support as unknown[] | undefined);
+          rec = { ...rec, ...(marks.length ? { done: marks } : {}) };
+          if (support.length) rec.support = support;
+        }
         chunk.push(quiet(tx.objectStore(s).put(rec as never)));
         if (chunk.length === IMPORT_CHUNK) endChunk();
+        n++;
       }
+      counts[s] = n;
     }
+    if (chunk.length) endChunk();
     if (chunk.length) endChunk();
     for (const rec of locals) if (rec) writes.push(quiet(settings.put(rec)));
     await Promise.all(writes);
@@ -218,8 +289,7 @@ export async function importAll(
     } catch {
       // already aborted
     }
-    return { ok: false, error: `Import failed, nothing was changed: ${(e as Error).message}` };
+    return { ok: false, error: (e as Error).message };
   }
-  const counts = Object.fromEntries(STORES.map((s) => [s, stores[s].length]));
   return { ok: true, counts, notes };
 }

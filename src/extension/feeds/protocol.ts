@@ -10,8 +10,12 @@ interface SourceFeedOptions {
 
 /** The commands of feed sources, composed into `Commands` in messaging/commands.ts. */
 export interface SourceCommands {
+  /**
+   * Refused (nothing stored) when the feed does not answer as one, unless `force` (the user chose
+   * "Save anyway"), and always when the same feed is already a source: see feeds/refusals.ts.
+   */
   'sources/add': {
-    req: { name: string; url: string; pollSeconds: number } & SourceFeedOptions;
+    req: { name: string; url: string; pollSeconds: number; force?: boolean } & SourceFeedOptions;
     res: SourceRecord;
   };
   'sources/update': {
@@ -21,6 +25,7 @@ export interface SourceCommands {
       url?: string;
       pollSeconds?: number;
       enabled?: boolean;
+      force?: boolean;
     } & SourceFeedOptions;
     res: SourceRecord;
   };

@@ -69,8 +69,8 @@ button:disabled{opacity:.6;cursor:default;}
 :focus-visible{outline:3px solid var(--lens-accent);outline-offset:2px;}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;}
 .deadlines{list-style:none;margin:4px 0;padding:0;}
-.deadlines li{display:flex;justify-content:space-between;align-items:center;gap:8px;}
-.deadlines button{padding:0 6px;font-size:.85em;white-space:nowrap;}
+.deadlines li{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:4px 8px;}
+.deadlines button{padding:0 6px;font-size:.85em;white-space:normal;text-align:start;max-width:100%;}
 .update{white-space:pre-wrap;overflow-wrap:anywhere;margin:4px 0;}
 .stale{border-left:4px solid var(--lens-overdue);padding:4px 8px;background:var(--lens-surface);}
 @media (prefers-reduced-motion: no-preference){button{transition:filter .15s;}}

@@ -140,6 +140,21 @@ test('the agent marks the customer notification done from the panel, and its cou
   expect(await listed()).toBe(true);
   await root.click('.deadlines button');
   await until('the customer notification met', async () => !(await listed()), 5_000);
+  // Issue 19, item 1: a poll that brings a new public update (a 200 with new data) keeps the mark.
+  // Before the fix, savePoll wrote the new record without it and the duty came back, overdue.
+  const newer = {
+    id: 'u-after-mark',
+    status: 'monitoring',
+    body: 'A fix is deployed; we are monitoring checkout.',
+    minutesAgo: 0,
+  };
+  u.serve([newer, FIRST]);
+  await u.pollUntil(
+    (st) => st?.incidents[0]?.incident.updates.some((x) => x.id === newer.id) === true,
+    'the new update',
+  );
+  await until('the new update', async () => (await root.text('.update')).includes(newer.body));
+  expect(await listed()).toBe(false);
 });
 
 test('Escape closes the panel and returns focus to the pill; arrow keys move the pill', async () => {

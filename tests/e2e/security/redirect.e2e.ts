@@ -43,6 +43,7 @@ test('a redirect to another origin is refused before anything is sent there', as
     name: 'Away',
     url: `${feed.origin}/away`,
     pollSeconds: 30,
+    force: true, // stored knowingly: the check before saving refuses it (issue 19, item 3)
   });
   expect(away).toMatchObject({
     ok: true,

@@ -7,6 +7,7 @@ import { isObj } from '../../../core/validate';
 import { payload } from '../../background/input';
 import { refresh } from '../../background/refresh';
 import { syncSites } from '../../sites/background/registration';
+import { feedKeyOf } from '../../feeds/refusals';
 import type { BackupCommands } from '../protocol';
 
 /**
@@ -28,12 +29,17 @@ export function backupHandlers(deps: Deps): Pick<Handlers, keyof BackupCommands>
       if (typeof payload(p).json !== 'string') throw new Error('The backup must be text.');
       // Progress for the options page's bar, at most every PROGRESS_EVERY_MS (and the last one).
       let last = -Infinity;
-      const result = await importAll(await deps.db(), p.json, ({ written, total }) => {
-        const now = deps.now();
-        if (written < total && now - last < PROGRESS_EVERY_MS) return;
-        last = now;
-        const msg: ImportProgressMessage = { type: IMPORT_PROGRESS, written, total };
-        void deps.platform.toPages(msg);
+      const mode = p.mode === 'merge' ? 'merge' : 'replace';
+      const result = await importAll(await deps.db(), p.json, {
+        mode,
+        feedKey: feedKeyOf,
+        onProgress: ({ written, total }) => {
+          const now = deps.now();
+          if (written < total && now - last < PROGRESS_EVERY_MS) return;
+          last = now;
+          const msg: ImportProgressMessage = { type: IMPORT_PROGRESS, written, total };
+          void deps.platform.toPages(msg);
+        },
       });
       if (!result.ok) return result;
       // Team mode: the imported shared records become the shared store's current versions.

@@ -7,6 +7,15 @@ import { afterEach, beforeAll, beforeEach, describe, expect, test, vi, type Mock
 import { messagesSource, setMessageSource } from '../../i18n/translate';
 import { send } from '../../messaging/channel';
 import { IMPORT_PROGRESS } from '../../messaging/commands';
+import { BACKUP_FORMAT, BACKUP_VERSION, STORES } from '../../db/backup';
+
+/** A valid, empty backup: the import is checked and previewed before the agent chooses. */
+const BACKUP = JSON.stringify({
+  format: BACKUP_FORMAT,
+  version: BACKUP_VERSION,
+  exportedAt: 1,
+  stores: Object.fromEntries(STORES.map((k) => [k, []])),
+});
 
 const listeners = vi.hoisted(() => new Set<(m: unknown) => void>());
 vi.mock('webextension-polyfill', () => ({
@@ -17,9 +26,21 @@ vi.mock('webextension-polyfill', () => ({
         removeListener: (l: (m: unknown) => void) => listeners.delete(l),
       },
     },
+    // the import preview reads storage and asks for host access (issue 19): nothing to grant here
+    storage: { onChanged: { addListener: () => undefined, removeListener: () => undefined } },
+    permissions: {
+      request: () => Promise.resolve(true),
+      contains: () => Promise.resolve(true),
+      onAdded: { addListener: () => undefined, removeListener: () => undefined },
+      onRemoved: { addListener: () => undefined, removeListener: () => undefined },
+    },
   },
 }));
 vi.mock('../../messaging/channel', () => ({ send: vi.fn() }));
+// what is stored here, for the import preview: nothing
+vi.mock('../../ui/hooks/use-db', () => ({
+  useDbQuery: () => ({ data: { sources: [], sites: [] }, error: null, refresh: () => undefined }),
+}));
 const sendMock = send as unknown as Mock<(cmd: string, p: unknown) => Promise<unknown>>;
 const { DataSection, PROGRESS_AFTER_MS } = await import('./data-section');
 
@@ -51,8 +72,13 @@ afterEach(() => {
 async function pick(reply: Promise<unknown>): Promise<void> {
   sendMock.mockReturnValue(reply);
   const input = root.querySelector<HTMLInputElement>('#import-file')!;
-  Object.defineProperty(input, 'files', { value: [{ text: async () => '{"backup":1}' }] });
+  Object.defineProperty(input, 'files', { value: [{ text: async () => BACKUP }] });
   await act(async () => void input.dispatchEvent(new Event('change')));
+  // the preview asks merge or replace; the import starts with the choice
+  const replace = [...root.querySelectorAll('button')].find((b) =>
+    b.textContent?.includes('Replace all my data'),
+  );
+  await act(async () => void replace!.click());
 }
 
 const bar = () => root.querySelector('progress');

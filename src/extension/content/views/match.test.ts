@@ -24,7 +24,7 @@ describe('ticket matching', () => {
   });
   it('matches whole words, case-insensitively', () => {
     expect(containsTerm('My CHECKOUT is broken', 'Checkout')).toBe(true);
-    expect(containsTerm('checkouts', 'Checkout')).toBe(false);
+    expect(containsTerm('checkoutpage', 'Checkout')).toBe(false);
     expect(containsTerm('the single  sign-on page', 'Single Sign-On')).toBe(true);
   });
   it('picks the incident the ticket text points to, with the term that matched', () => {
@@ -86,5 +86,74 @@ describe('ticket matching on a large or hostile feed (issue 16, item 2)', () => 
       { ...login, incident: { ...login.incident, name: 'Checkout is down for all' } },
     ];
     expect(match(text, renamed)).toMatchObject({ key: 's2|inc2' });
+  });
+});
+
+describe('the right incident for what agents write (issue 19, item 2)', () => {
+  const demoCheckout = item({
+    incident: incident({
+      id: 'inc-checkout',
+      name: 'Checkout payments failing',
+      components: [{ name: 'Checkout' }],
+    }),
+  });
+  const loginOutage = item({
+    sourceId: 's2',
+    incident: incident({
+      id: 'inc-login',
+      name: 'Login errors for some customers',
+      components: [{ name: 'Login' }],
+    }),
+  });
+  const webhooks = item({
+    sourceId: 's3',
+    incident: incident({
+      id: 'inc-hooks',
+      name: 'Webhooks delayed',
+      components: [{ name: 'Webhooks' }],
+    }),
+  });
+  const sso = item({
+    sourceId: 's4',
+    incident: incident({
+      id: 'inc-sso',
+      name: 'SSO outage',
+      components: [{ name: 'Single Sign-On' }],
+    }),
+  });
+  const all = [demoCheckout, loginOutage, webhooks];
+
+  it('common words ("customers") are no evidence: the checkout ticket is not the Login incident', () => {
+    // the demo console's whole text once matched Login from "SSO login loop" plus "customers"
+    const console = `Customers cannot pay at checkout. Hi team, our customers get an error when they pay.
+      Recent tickets 48199 SSO login loop Solved`;
+    expect(matchTicket(console, [loginOutage, demoCheckout])).toMatchObject({
+      key: 's1|inc-checkout',
+    });
+    expect(matchTicket('Some of our customers ask how to set up SSO', all)).toBeNull();
+  });
+
+  it.each([
+    ["I can't log in", 's2|inc-login'],
+    ['Sign-in broken', 's2|inc-login'],
+    ['signin does not work', 's2|inc-login'],
+    ['Login page loops', 's2|inc-login'],
+    ['Ich kann mich nicht anmelden', 's2|inc-login'],
+    ['Webhook not arriving', 's3|inc-hooks'],
+    ['our payment failed at the checkouts', 's1|inc-checkout'],
+  ])('"%s" matches %s', (ticket, key) => {
+    expect(matchTicket(ticket, all)).toMatchObject({ key });
+  });
+
+  it('a sign-in ticket also points to a single sign-on incident, but SSO talk never to Login', () => {
+    expect(matchTicket("Can't sign in this morning", [sso])).toMatchObject({ key: 's4|inc-sso' });
+    expect(matchTicket('How do I set up SSO?', [loginOutage])).toBeNull();
+  });
+
+  it('says why: the terms that matched, strongest first', () => {
+    expect(matchTicket('Checkout payments failing since noon at checkout', all)).toMatchObject({
+      term: 'Checkout payments failing',
+      terms: ['Checkout payments failing', 'Checkout', 'payments'],
+    });
   });
 });

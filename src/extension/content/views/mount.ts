@@ -3,9 +3,11 @@ import browser from 'webextension-polyfill';
 import { OVERLAY_TEARDOWN } from '../../messaging/commands';
 import { send } from '../../messaging/channel';
 import { contentOverlayStore, wireI18n } from '../../ui/browser/wiring';
+import { uiLocale } from '../../i18n/translate';
 import { Overlay } from './overlay';
 import { OVERLAY_CSS } from './overlay-css';
 import { watchPageText } from './page-text';
+import { findEditor, insertAtCaret, trackEditor } from './insert';
 import { ignoreUntrusted } from './trusted';
 import type { OverlayPorts } from './ports';
 import { h } from 'preact';
@@ -18,6 +20,9 @@ import { h } from 'preact';
  */
 export const HOST_ATTR = 'data-incident-lens';
 
+/** UI languages written right to left. */
+const RTL = new Set(['ar', 'he', 'fa', 'ur']);
+
 /** Where this isolated world keeps the mounted overlay's teardown. */
 const MOUNTED = Symbol.for('incident-lens.overlay');
 
@@ -28,6 +33,9 @@ const MOUNTED = Symbol.for('incident-lens.overlay');
  */
 const HOST_STYLE: [string, string][] = [
   ['all', 'initial'],
+  // `all` leaves these two inherited from the page: an RTL page would mirror the overlay.
+  ['direction', 'ltr'],
+  ['unicode-bidi', 'isolate'],
   ['display', 'block'],
   ['position', 'fixed'],
   ['top', '0'],
@@ -96,12 +104,23 @@ export function mountOverlay(): () => void {
   const stopGuard = ignoreUntrusted(root);
   adoptStyles(root);
   const container = document.createElement('div');
+  // The overlay's language and direction are the extension's UI language, never the host page's:
+  // `all: initial` on the host resets neither `direction` nor `unicode-bidi` (issue 19, item 7).
+  const lang = uiLocale();
+  container.setAttribute('lang', lang);
+  container.setAttribute('dir', RTL.has(lang.split('-')[0] ?? '') ? 'rtl' : 'ltr');
   root.append(container);
 
+  const editors = new AbortController();
+  const tracked = trackEditor(document, editors.signal);
   const ports: OverlayPorts = {
     store: contentOverlayStore(),
     send,
     copy: clipboardWriter(root),
+    insert: (text) => {
+      const el = findEditor(document, tracked.editor());
+      return Promise.resolve(el ? insertAtCaret(el, text, tracked.caret()) : false);
+    },
     origin: location.origin,
     onToggle(fn) {
       const listener = (msg: unknown, sender: browser.Runtime.MessageSender) => {
@@ -120,6 +139,7 @@ export function mountOverlay(): () => void {
   render(h(Overlay, { ports }), container);
   const teardown = () => {
     render(null, container);
+    editors.abort();
     stopGuard();
     host.remove();
     browser.runtime.onMessage.removeListener(onTeardown);

@@ -17,6 +17,9 @@ cursor:pointer;touch-action:none;user-select:none;}
 .panel{position:fixed;box-sizing:border-box;width:min(380px,calc(100vw - 32px));max-height:min(70vh,640px);
 overflow:auto;padding:12px 14px;border:1px solid var(--lens-border);border-radius:10px;background:var(--lens-bg);
 color:var(--lens-fg);box-shadow:0 8px 28px rgba(0,0,0,.35);font:14px/1.45 system-ui,sans-serif;text-align:start;}
+.panel{overflow-x:hidden;overflow-wrap:anywhere;} .panel *{min-width:0;max-width:100%;}
+.root{writing-mode:horizontal-tb;text-orientation:mixed;}
+.reply-actions{display:flex;flex-wrap:wrap;gap:6px;}
 .panel-head{display:flex;justify-content:space-between;align-items:center;gap:8px;margin-bottom:6px;}
 h2{font-size:16px;margin:0;} h3{font-size:15px;margin:0 0 4px;}
 p{margin:2px 0;} ul{margin:2px 0;padding-left:18px;}

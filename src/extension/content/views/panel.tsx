@@ -72,7 +72,8 @@ export function Panel({ state, corner, match, ports, onClose, headingRef }: Prop
           <div key={key} class={matched ? 'matched' : undefined}>
             {matched && (
               <p class="match-note">
-                <strong>{t('match_likely')}</strong> {t('match_term', match.term)}
+                <strong>{t('match_likely')}</strong>{' '}
+                {t('match_term', match.terms.join(t('match_sep')))}
               </p>
             )}
             <IncidentCard

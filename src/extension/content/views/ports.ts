@@ -10,6 +10,11 @@ export interface OverlayPorts {
   send<K extends Command>(cmd: K, payload: Req<K>): Promise<Res<K>>;
   /** Writes text to the clipboard; rejects when the page refuses. */
   copy(text: string): Promise<void>;
+  /**
+   * Puts text into the ticket's reply editor at the caret, as plain text. Resolves false when the
+   * page has no reply editor the overlay can find. Absent: the overlay offers Copy only.
+   */
+  insert?(text: string): Promise<boolean>;
   /** The site's origin (the key for the pill's corner). */
   origin: string;
   /** Subscribes to 'lens/toggle-panel' from the background; returns the removal. */

@@ -5,7 +5,7 @@ import type { OverlayIncident } from '../../messaging/overlay-state';
 import { t, uiLocale } from '../../i18n/translate';
 import type { OverlayPorts } from './ports';
 
-type CopyState = 'idle' | 'copied' | 'failed';
+type CopyState = 'idle' | 'copied' | 'failed' | 'inserted' | 'noEditor';
 
 /**
  * "Copy customer reply": fills the support-reply template from the latest public update, puts
@@ -18,17 +18,30 @@ export function CopyReply({ item, ports }: { item: OverlayIncident; ports: Overl
   const copied = item.copied;
   const stale = copied?.stale === true;
 
-  const onCopy = async () => {
-    const now = ports.now();
+  const reply = () => {
     // The reply is in the extension's language (German or English), with its clock format; its
     // times are in the status page's zone (UTC when it declares none), never the agent's.
     const ctx = {
-      now,
+      now: ports.now(),
       locale: uiLocale(),
       ...(item.statusPageUrl ? { statusPageUrl: item.statusPageUrl } : {}),
       ...(item.statusPageTimeZone ? { timeZone: item.statusPageTimeZone } : {}),
     };
-    const text = buildSupportReply(item.incident, ctx);
+    return buildSupportReply(item.incident, ctx);
+  };
+  /** Where the reply went: the background marks it stale once a newer update arrives. */
+  const record = (text: string) =>
+    ports
+      .send('replies/copied', {
+        sourceId: item.sourceId,
+        incidentId: item.incident.id,
+        updateId: latest?.id ?? '',
+        text,
+      })
+      .catch(() => undefined); // the reply is out; staleness tracking is best effort
+
+  const onCopy = async () => {
+    const text = reply();
     try {
       await ports.copy(text);
     } catch {
@@ -36,14 +49,13 @@ export function CopyReply({ item, ports }: { item: OverlayIncident; ports: Overl
       return;
     }
     setState('copied');
-    await ports
-      .send('replies/copied', {
-        sourceId: item.sourceId,
-        incidentId: item.incident.id,
-        updateId: latest?.id ?? '',
-        text,
-      })
-      .catch(() => undefined); // the reply is on the clipboard; staleness tracking is best effort
+    await record(text);
+  };
+  const onInsert = async () => {
+    const text = reply();
+    if (!(await ports.insert?.(text))) return setState('noEditor');
+    setState('inserted');
+    await record(text);
   };
 
   return (
@@ -60,13 +72,22 @@ export function CopyReply({ item, ports }: { item: OverlayIncident; ports: Overl
           )}
         </div>
       )}
-      <button type="button" onClick={() => void onCopy()}>
-        {stale ? t('reply_copyAgain') : t('reply_copy')}
-      </button>
-      <span class="muted" aria-live="polite">
-        {state === 'copied' && !stale ? ` ${t('reply_copied')}` : ''}
-        {state === 'failed' ? ` ${t('reply_failed')}` : ''}
-      </span>
+      <div class="reply-actions">
+        <button type="button" onClick={() => void onCopy()}>
+          {stale ? t('reply_copyAgain') : t('reply_copy')}
+        </button>{' '}
+        {ports.insert && (
+          <button type="button" class="insert" onClick={() => void onInsert()}>
+            {t('reply_insert')}
+          </button>
+        )}
+      </div>
+      <p class="muted" aria-live="polite">
+        {state === 'copied' && !stale ? t('reply_copied') : ''}
+        {state === 'inserted' ? t('reply_inserted') : ''}
+        {state === 'failed' ? t('reply_failed') : ''}
+        {state === 'noEditor' ? t('reply_noEditor') : ''}
+      </p>
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { httpUrl, payload, pollSeconds, summaryUrlOf } from '../../background/in
 import { ownHeaders, pollDue, pollSource, problems, usable } from './poll';
 import { headersFor, isRequestHeaders, type RequestHeaders } from '../request-headers';
 import { releaseOrigin } from '../../sites/background/registration';
+import { FEED_DUPLICATE, FEED_REFUSED, feedKeyOf } from '../refusals';
 import {
   currentManaged,
   NOT_ALLOWED_BY_ORGANISATION,
@@ -84,6 +85,29 @@ async function findFeed(
   return { url, result: first };
 }
 
+/**
+ * The feed behind `url`, checked before anything is stored (issue 19, item 3): a 404, an HTML
+ * page, a 500 or JSON of another shape is refused with the reason, unless the user chose to save
+ * it anyway (`force`). The same feed as another source is refused always (item 4).
+ */
+async function checkedFeed(
+  deps: Deps,
+  url: string,
+  source: { format?: FeedFormat; headers?: RequestHeaders },
+  force: unknown,
+  exceptId?: string,
+): Promise<string> {
+  const found = await findFeed(deps, url, source, await probe(deps, url, { url, ...source }));
+  const key = feedKeyOf(found.url);
+  const twin = (await listSources(await deps.db())).find(
+    (s) => s.id !== exceptId && (feedKeyOf(s.url) === key || feedKeyOf(s.url) === feedKeyOf(url)),
+  );
+  if (twin) throw new Error(`${FEED_DUPLICATE} “${twin.name}”.`);
+  if (found.result && !found.result.ok && force !== true)
+    throw new Error(`${FEED_REFUSED} ${found.result.error}`);
+  return found.url;
+}
+
 /** Polls the source right away and answers with its record as the poll left it. */
 async function pollAndReturn(deps: Deps, source: SourceRecord): Promise<SourceRecord> {
   await pollSource(deps, source);
@@ -100,11 +124,16 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, keyof SourceCommands>
       const now = deps.now();
       const format = formatOf(p.format);
       const headers = headersOf(p.headers);
-      const found = await findFeed(deps, httpUrl(p.url, 'The feed URL'), { format, headers });
+      const url = await checkedFeed(
+        deps,
+        httpUrl(p.url, 'The feed URL'),
+        { format, headers },
+        p.force,
+      );
       const source: SourceRecord = {
         id: deps.newId(),
         name: text(p.name, 'The name', 200),
-        url: found.url,
+        url,
         pollSeconds: pollSeconds(p.pollSeconds),
         enabled: true,
         createdAt: now,
@@ -128,9 +157,15 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, keyof SourceCommands>
       const format = p.format === undefined ? old.format : formatOf(p.format);
       const headers = p.headers === undefined ? old.headers : headersOf(p.headers);
       const url =
-        p.url === undefined
+        p.url === undefined || feedKeyOf(p.url) === feedKeyOf(old.url)
           ? old.url
-          : (await findFeed(deps, httpUrl(p.url, 'The feed URL'), { format, headers })).url;
+          : await checkedFeed(
+              deps,
+              httpUrl(p.url, 'The feed URL'),
+              { format, headers },
+              p.force,
+              old.id,
+            );
       const next: SourceRecord = {
         ...old,
         ...(p.name !== undefined ? { name: text(p.name, 'The name', 200) } : {}),

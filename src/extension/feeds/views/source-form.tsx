@@ -6,6 +6,8 @@ import { t } from '../../i18n/translate';
 import { feedUrlWarning, validateSource, type SourceField } from '../../origins/page-origin';
 import { requestHost } from '../../ui/browser/permissions';
 import { errorMessage } from '../../ui/error';
+import { parseRefusal } from '../refusals';
+import { sourceErrorText } from './source-errors';
 import { FORMATS, type FeedFormat } from '../../../core/feed/formats';
 import { FORMAT_NAMES } from '../format-names';
 import { headerLines, parseHeaderLines } from '../request-headers';
@@ -36,6 +38,8 @@ export function SourceForm({ editing, onDone }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const [test, setTest] = useState<TestResult>(null);
   const [busy, setBusy] = useState(false);
+  /** Set when the feed did not answer as one: the user may still save it, knowingly. */
+  const [canForce, setCanForce] = useState(false);
   const id = editing?.id ?? 'new';
   const parsedHeaders = parseHeaderLines(headerText);
   const input = {
@@ -51,23 +55,32 @@ export function SourceForm({ editing, onDone }: Props) {
     const found = validateSource(input);
     setErrors(found);
     setFailure(null);
+    setCanForce(false);
     setHeaderError('error' in parsedHeaders ? parsedHeaders.error : null);
     if (Object.keys(found).length > 0 || 'error' in parsedHeaders) return;
     const asked = requestHost(originPattern(input.url));
     setBusy(true);
     void asked
       .then(async (ok) => (ok ? then() : setFailure(t('source_permissionDenied'))))
-      .catch((e: unknown) => setFailure(errorMessage(e)))
+      .catch((e: unknown) => {
+        const message = errorMessage(e);
+        setFailure(sourceErrorText(message));
+        setCanForce(parseRefusal(message)?.kind === 'feed');
+      })
       .finally(() => setBusy(false));
   };
 
-  const onSubmit = (e: Event) => {
-    e.preventDefault();
+  /** Saves; the feed is checked first and refused with the reason unless `force`. */
+  const save = (force: boolean) =>
     withPermission(async () => {
-      if (editing) await send('sources/update', { id: editing.id, ...input });
-      else await send('sources/add', input);
+      const req = { ...input, ...(force ? { force: true } : {}) };
+      if (editing) await send('sources/update', { id: editing.id, ...req });
+      else await send('sources/add', req);
       onDone();
     });
+  const onSubmit = (e: Event) => {
+    e.preventDefault();
+    save(false);
   };
   const onTest = () => {
     setTest(null);
@@ -93,7 +106,7 @@ export function SourceForm({ editing, onDone }: Props) {
                 r.problems.length,
               ),
             }
-          : { ok: false, text: t('source_testFailed', r.error) },
+          : { ok: false, text: t('source_testFailed', sourceErrorText(r.error)) },
       );
     });
   };
@@ -202,7 +215,27 @@ export function SourceForm({ editing, onDone }: Props) {
         )}
       </p>
       <div role="status">
-        {failure && <p class="error">{failure}</p>}
+        {failure && (
+          <p class="error" id={`${id}-failure`}>
+            {failure}
+          </p>
+        )}
+        {canForce && (
+          <p>
+            <button
+              type="button"
+              class="secondary"
+              disabled={busy}
+              aria-describedby={`${id}-failure ${id}-force-help`}
+              onClick={() => save(true)}
+            >
+              {t('source_saveAnyway')}
+            </button>{' '}
+            <span class="meta muted" id={`${id}-force-help`}>
+              {t('source_saveAnywayHelp')}
+            </span>
+          </p>
+        )}
         {test && <p class={test.ok ? 'ok' : 'error'}>{test.text}</p>}
       </div>
     </form>

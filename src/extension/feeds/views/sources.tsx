@@ -9,6 +9,7 @@ import { SourceForm } from './source-form';
 import { FORMAT_NAMES } from '../format-names';
 import { feedUrlWarning } from '../../origins/page-origin';
 import { errorMessage } from '../../ui/error';
+import { sourceErrorText } from './source-errors';
 import { ManagedBadge } from '../../managed/views/managed-notice';
 import { useManaged } from '../../managed/views/use-managed';
 
@@ -31,7 +32,7 @@ function PollState({ s, now }: { s: SourceRecord; now: number }) {
           : t('source_neverPolled')}
       </p>
       {s.lastError ? (
-        <p class="meta error">{t('source_lastError', s.lastError)}</p>
+        <p class="meta error">{t('source_lastError', sourceErrorText(s.lastError))}</p>
       ) : (
         s.lastOkAt !== undefined && <p class="meta ok">{t('source_ok')}</p>
       )}

@@ -9,6 +9,15 @@ export function requestHost(pattern: string): Promise<boolean> {
   return browser.permissions.request({ origins: [pattern] }).catch(() => false);
 }
 
+/**
+ * Requests host access for several patterns in one prompt (an import's sources and sites). Call
+ * it synchronously from a click, before any await. Patterns already held are granted silently.
+ */
+export function requestHosts(patterns: readonly string[]): Promise<boolean> {
+  if (patterns.length === 0) return Promise.resolve(true);
+  return browser.permissions.request({ origins: [...patterns] }).catch(() => false);
+}
+
 /** Whether host access for `pattern` is currently held. */
 export function hasHost(pattern: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [pattern] }).catch(() => false);
