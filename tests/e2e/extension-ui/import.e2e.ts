@@ -82,12 +82,12 @@ test('import asks merge or replace, shows what changes, then offers the host acc
   // the fresh profile lacks access to the imported source's site: offered, with the pattern
   const offer = p.getByText(/Access to 1 site\(s\) is missing/);
   await offer.waitFor();
-  expect(await p.getByText('http://127.0.0.1/*').count()).toBe(1);
+  expect(await p.getByText(`${server.origin}/*`).count()).toBe(1);
   expect(await p.getByRole('button', { name: 'Grant access' }).isVisible()).toBe(true);
   expect(await axe(p), 'the offer').toEqual([]);
   // The browser's own prompt cannot be clicked headless: a pre-approval through
   // chrome://extensions stands in for "Allow" (docs/toolchain.md), then the agent clicks the offer.
-  await s.grantHost('http://127.0.0.1/*');
+  await s.grantHost(`${server.origin}/*`);
   await p.getByRole('button', { name: 'Grant access' }).click();
   await expect.poll(() => offer.count(), { timeout: 10_000 }).toBe(0);
   await p.evaluate(() =>
