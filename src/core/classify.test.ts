@@ -131,7 +131,9 @@ describe('classify: a policy threshold other than 10%', () => {
     const crit = { ...calm, featureCriticality: 'critical' as const, percentUsersAffected: 16 };
     expect(classify(crit, at15).reasons[0]).toContain('More than 15% of active users');
     expect(sev({ percentUsersAffected: 15, workaroundKnown: true })).toBe(2);
-    expect(classify({ ...calm, percentUsersAffected: 15, workaroundKnown: true }, at15).severity).toBe(4);
+    expect(
+      classify({ ...calm, percentUsersAffected: 15, workaroundKnown: true }, at15).severity,
+    ).toBe(4);
   });
 
   it('15%: an unknown share is assumed more than 15%', () => {
@@ -148,7 +150,7 @@ describe('classify: a policy threshold other than 10%', () => {
     expect(assumptionText('over_threshold', 15)).toContain('assumed more than 15%');
   });
 
-  it('no threshold given: the domain\'s 10%', () => {
+  it("no threshold given: the domain's 10%", () => {
     expect(explainClassification(calm).widespreadPercent).toBe(10);
   });
 });
@@ -301,7 +303,7 @@ describe('explainClassification: the codes behind the words', () => {
   });
 
   it('the exported code lists are exactly the codes it gives', () => {
-    const explained = all.map(explainClassification);
+    const explained = all.map((a) => explainClassification(a));
     // 'no_higher_criterion' is the SEV-3 floor's fallback wording; no combination of answers reaches it
     // today (any SEV-3 has a contained share or a non-critical feature), but the code path keeps it.
     expect(

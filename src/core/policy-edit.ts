@@ -1,7 +1,8 @@
 /**
  * Edits a policy the way the options page's policy editor does, keeping the copies
  * `validatePolicy` requires to agree in step: the update cadence is both a top-level number and each
- * level's 'status_updates' rule (and its label), the post-mortem window likewise. Each function
+ * level's 'status_updates' rule (and its label), the post-mortem window likewise, the classification threshold
+ * and the level criteria that name it. Each function
  * returns a new policy; none validates (the editor shows `validatePolicy`'s messages at the field).
  */
 import { DEFAULT_POLICY } from './policy';
@@ -64,6 +65,21 @@ export function setPostmortemHours(policy: Policy, hours: number): Policy {
       : r,
   );
   return { ...next, postmortemHours: hours };
+}
+
+/**
+ * Sets the share-of-users line the classifier draws, and the percentage the level criteria name
+ * (the SEV-2 "more than 10%" and SEV-3 "less than 10%" sentences).
+ */
+export function setWidespreadPercent(policy: Policy, percent: number): Policy {
+  return {
+    ...policy,
+    classification: { widespreadPercent: percent },
+    levels: policy.levels.map((l) => ({
+      ...l,
+      criteria: l.criteria.map((c) => c.replace(/\d+(?:\.\d+)?%/g, `${percent}%`)),
+    })),
+  };
 }
 
 /** Whether an optional rule applies at a severity. */

@@ -234,7 +234,7 @@ describe('validatePolicy: the classification threshold', () => {
     ]);
   });
 
-  it('an older policy without it is valid and classifies at the domain\'s 10%', () => {
+  it("an older policy without it is valid and classifies at the domain's 10%", () => {
     const old = clone();
     delete old.classification;
     const { policy } = validatePolicy(old);
