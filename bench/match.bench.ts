@@ -44,6 +44,7 @@ export function run(ctx: { log(m: string): void }): Promise<Row[]> {
       group: G,
       name: `match a 500-incident × 380-component feed against 50k characters of text: CPU time, median of ${RUNS}, text indexed each time (wall median ${median(wall).toFixed(2)} ms)`,
       value: ms,
+      samples: cpu,
       unit: 'ms',
       goal: `< ${BUDGET_MS}`,
       met: ms < BUDGET_MS,
@@ -53,6 +54,7 @@ export function run(ctx: { log(m: string): void }): Promise<Row[]> {
       group: G,
       name: `same text, new projection with only times changed (median of ${RUNS}): no re-match`,
       value: median(again),
+      samples: again,
       unit: 'ms',
     },
   ]);

@@ -33,3 +33,4 @@ export async function run() {
   }
   return rows;
 }
+export const loaded = false; // byte counts: the same under any load

@@ -6,6 +6,9 @@
 // - standalone/incident-widgets.js: one ES module with Lit inside that registers both tags, plus
 //   the German strings as a chunk next to it (loaded on demand); standalone/incident-widgets.iife.js:
 //   the same for a classic <script>, every locale inside;
+// - standalone/incident-widgets-formats.js: the feed formats besides Statuspage, loaded by the
+//   standalone ES file the first time a feed is not Statuspage (the IIFE has them inside);
+// - server/feed-helper.js (`@incident-lens/widgets/server`) and server/check-feed.js (the bin's);
 // - custom-elements.json and THIRD_PARTY_NOTICES.txt;
 // then the size gate (scripts/size.mjs) fails the build when the standalone file is over budget.
 // Stock dependencies: nothing here edits a published file. The standalone files go through the
@@ -70,11 +73,30 @@ const terserPass = () => ({
       const out = await minify(chunk.code, {
         module: options.format === 'es',
         ecma: 2020,
-        compress: { passes: 2 },
-        mangle: false,
+        // (`unsafe`: built-ins are the standard ones, e.g. `String(x)` → `"" + x`; about 40 B)
+        compress: { passes: 3, unsafe: true },
+        // (top-level names too: an ES chunk here exports nothing, and the entry is wrapped)
+        mangle: options.format === 'es' ? { toplevel: true } : false,
       });
       chunk.code = out.code;
     }
+  },
+});
+
+/**
+ * The standalone ES file loads the other feed formats from a file of its own next to it
+ * (`incident-widgets-formats.js`, built below with its own copy of the core code it uses): a
+ * chunk the bundler would make shares modules with the entry, which would need top-level exports
+ * the entry cannot have (see browserOnly).
+ */
+const FORMATS_FILE = 'incident-widgets-formats.js';
+const formatsApart = () => ({
+  name: 'formats-apart',
+  enforce: 'pre',
+  resolveId(id, importer) {
+    if (id === './formats' && importer?.endsWith('feed-client.ts'))
+      return { id: `./${FORMATS_FILE}`, external: true };
+    return null;
   },
 });
 
@@ -115,7 +137,12 @@ await build({
 for (const format of ['es', 'iife']) {
   await build({
     ...common,
-    plugins: [oneLitHtml(), terserPass(), browserOnly()],
+    plugins: [
+      oneLitHtml(),
+      ...(format === 'es' ? [formatsApart()] : []),
+      terserPass(),
+      browserOnly(),
+    ],
     build: {
       outDir: resolve(dist, 'standalone'),
       emptyOutDir: false,
@@ -132,16 +159,39 @@ for (const format of ['es', 'iife']) {
       rolldownOptions: {
         output: {
           minify: true,
-          // ES: each locale is its own file next to the bundle, fetched the first time it is needed.
-          // IIFE (a classic script cannot import): every locale inside.
+          // ES: each locale is its own file next to the bundle, fetched the first time it is
+          // needed, and so is the fetching feed client (the first paint renders the kept feed).
+          // IIFE (a classic script cannot import): everything inside.
           ...(format === 'es'
-            ? { chunkFileNames: 'locale-[name]-[hash].js' }
+            ? {
+                chunkFileNames: (c) =>
+                  /^[a-z]{2}$/.test(c.name) ? 'locale-[name]-[hash].js' : '[name]-[hash].js',
+              }
             : { codeSplitting: false }),
         },
       },
     },
   });
 }
+
+// 4. The other feed formats, for the standalone ES file: self-contained, loaded on demand.
+await build({
+  ...common,
+  plugins: [terserPass()],
+  build: {
+    outDir: resolve(dist, 'standalone'),
+    emptyOutDir: false,
+    target,
+    copyPublicDir: false,
+    reportCompressedSize: false,
+    lib: { entry: src('feed-client/formats.ts'), formats: ['es'], fileName: () => FORMATS_FILE },
+    rolldownOptions: { output: { minify: true } },
+  },
+});
+
+// 5. The server side (dist/server/): the feed helper for feeds without CORS, and the validator
+// behind the `incident-widgets check` bin (vite.server.config.ts).
+await build({ configFile: resolve(root, 'vite.server.config.ts'), logLevel: 'warn' });
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', resolve(here, 'tsconfig.build.json')], {

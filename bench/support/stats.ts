@@ -8,6 +8,19 @@ export interface Row {
   met?: boolean;
   /** A budget the bench asserts: `npm run bench` exits non-zero when `met` is false. */
   budget?: boolean;
+  /** Every run's value when the figure is the median of several: the table prints min–max. */
+  samples?: number[];
+}
+
+/** What bench/run.mjs passes a module: a log, and whether the CPU burner runs (the loaded run). */
+export interface BenchCtx {
+  log(m: string): void;
+  loaded?: boolean;
+}
+
+/** Minimum, median and maximum of `xs`. */
+export function spread(xs: readonly number[]) {
+  return { min: Math.min(...xs), median: median(xs), max: Math.max(...xs) };
 }
 
 export function median(xs: readonly number[]): number {

@@ -33,13 +33,16 @@ export interface ExtensionSession {
 
 const DIST = resolve(import.meta.dirname, '../../dist/chrome');
 
-/** Launches Chromium with the built MV3 extension (dist/chrome) loaded, in a fresh profile. */
-export async function launchWithExtension(): Promise<ExtensionSession> {
+/**
+ * Launches Chromium with the built MV3 extension (dist/chrome, or a variant of it built at `dist`:
+ * the bench's empty-content-script baseline) loaded, in a fresh profile.
+ */
+export async function launchWithExtension(dist: string = DIST): Promise<ExtensionSession> {
   const dir = await mkdtemp(join(tmpdir(), 'lens-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`],
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -81,17 +81,18 @@ test('the demo page shows every variant: each level, maintenance running and ann
         const text = (p: string) => root.querySelector(`[part~=${p}]`)?.textContent?.trim() ?? '';
         return el.localName === 'status-badge'
           ? `badge ${text('label')}`
-          : `${el.getAttribute('data-level')}: ${text('severity')} | ${text('status')} | ${text('time').replace(/\d+/g, 'N')} | ${getComputedStyle(root.querySelector('[part~=base]')!).direction}`;
+          : `${el.getAttribute('data-level')}: ${text('severity')} | ${text('status')} | ${text('time').replace(/\d+/g, 'N').replace(/[AP]M/, 'XM')} | ${getComputedStyle(root.querySelector('[part~=base]')!).direction}`;
       }),
     );
   await expect.poll(() => read().then((r) => r.filter((x) => !/: \| /.test(x)).length)).toBe(10);
   expect(await read()).toEqual([
-    'critical: Critical incident | Identified | updated just now | ltr',
-    'major: Major incident | Identified | updated just now | ltr',
-    'minor: Minor incident | Identified | updated just now | ltr',
-    'maintenance: Maintenance | In progress | updated just now | ltr',
-    'scheduled: Maintenance | Scheduled | starts in N minute | ltr',
-    'major: Major incident | Identified | updated just now | rtl',
+    // the badge's words for each level; a running maintenance says when it ends
+    'critical: Major system outage | Identified | updated just now | ltr',
+    'major: Partial system outage | Identified | updated just now | ltr',
+    'minor: Minor service outage | Identified | updated just now | ltr',
+    'maintenance: Service under maintenance | In progress | ends N:N XM UTC | ltr',
+    'scheduled: Service under maintenance | Scheduled | starts in N minute | ltr',
+    'major: Partial system outage | Identified | updated just now | rtl',
     'badge Major system outage',
     'badge Minor service outage',
     'badge Service under maintenance',

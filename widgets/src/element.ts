@@ -8,10 +8,11 @@
 import { litPolicyRefused, restoreCreatePolicy } from './trusted-types';
 import type { nothing } from 'lit';
 import { LitElement, ReactiveElement, type PropertyValues, type TemplateResult } from 'lit';
+import { componentStatus, parseComponentList } from '../../src/core/feed/query';
 import { parseSummary } from '../../src/core/feed/summary';
 import type { Feed, FeedIncident } from '../../src/core/types';
-import { EMPTY, feedClient, type FeedState } from './feed-client/feed-client';
-import { fill, lang, whenLoaded, type Lang } from './i18n';
+import { EMPTY, feedClient, kept, type FeedState } from './feed-client/page-client';
+import { fill, lang, whenLoaded, type Lang, type Strings } from './i18n';
 import { clock } from './time';
 import { schedule } from './ticker';
 
@@ -27,9 +28,43 @@ export const DEFAULT_POLL_SECONDS = 60;
 /** The properties that choose the data source: a change subscribes again. */
 const SOURCE_PROPERTIES = ['src', 'data', 'pollInterval'] as const;
 
-/** What a widget renders with: the strings, the Intl tag, and "as of 14:05" while data is stale. */
+/**
+ * What a widget renders with: the strings, the Intl tag, "as of 14:05" while data is stale, and
+ * whether to use the dark colours.
+ */
 export interface RenderContext extends Lang {
   asOf: string;
+  dark: boolean;
+}
+
+/** The OS colour scheme, the last word for `theme="auto"`. */
+const OS_DARK = '(prefers-color-scheme: dark)';
+
+/** Filters the console already warned about (one warning per name per page). */
+const warned = new Set<string>();
+
+/**
+ * The `components` filters: an array (property), a JSON array attribute (`'["Checkout, EU"]'`,
+ * for names with a comma) or comma-separated names. Names the feed does not have are warned
+ * about once, since they silently match nothing.
+ */
+export function filtersOf(components: unknown, feed: Feed | null | undefined): string[] {
+  let list = components;
+  if (typeof list == 'string' && /^\s*\[/.test(list))
+    try {
+      list = JSON.parse(list);
+    } catch {
+      list = [];
+    }
+  const filters = Array.isArray(list)
+    ? list.filter((f): f is string => typeof f == 'string')
+    : parseComponentList(list as string);
+  for (const f of filters)
+    if (feed && !warned.has(f) && componentStatus(feed, f) === undefined) {
+      warned.add(f);
+      console.warn('[incident-widgets] no component named', f);
+    }
+  return filters;
 }
 
 /** A normalized Feed passes through; anything else goes through the parser. */
@@ -60,22 +95,25 @@ export abstract class FeedElement extends LitElement {
   static override properties = {
     src: { type: String },
     data: { attribute: false },
-    components: { type: String },
+    components: {},
     pollInterval: { type: Number, attribute: 'poll-interval' },
     locale: { type: String },
     theme: { type: String, reflect: true },
     href: { type: String },
+    strings: { attribute: false },
     /** The feed client's latest state (internal). */
     feedState: { state: true },
   };
 
   declare src?: string;
   declare data?: unknown;
-  declare components?: string;
+  declare components?: string | string[];
   declare pollInterval?: number;
   declare locale?: string;
   declare theme?: Theme;
   declare href?: string;
+  /** The team's own wording over the built-in strings (any subset). */
+  declare strings?: Strings;
   declare protected feedState: FeedState;
 
   /** Stops listening to the feed client; undefined while not subscribed. */
@@ -86,8 +124,12 @@ export abstract class FeedElement extends LitElement {
     this.feedState = EMPTY;
   }
 
+  /** Re-renders when the OS colour scheme changes (theme="auto" may follow it). */
+  private readonly onScheme = (): void => this.requestUpdate();
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    matchMedia(OS_DARK).removeEventListener('change', this.onScheme);
     this.stopListening();
     // no relative-time wake-ups for a detached element
     schedule(this);
@@ -109,11 +151,18 @@ export abstract class FeedElement extends LitElement {
       } else if (this.src) {
         const url = new URL(this.src, document.baseURI);
         if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('bad src');
-        this.unsubscribe = feedClient().subscribe(
-          url.href,
-          this.pollInterval ?? DEFAULT_POLL_SECONDS,
-          (state) => (this.feedState = state),
-        );
+        // the kept feed at once (first paint); then the client, once its code has loaded
+        this.feedState = kept(url.href) ?? EMPTY;
+        let off: (() => void) | undefined;
+        let gone = false;
+        this.unsubscribe = () => {
+          gone = true;
+          off?.();
+        };
+        const every = this.pollInterval ?? DEFAULT_POLL_SECONDS;
+        void feedClient().then((c) => {
+          if (!gone) off = c.subscribe(url.href, every, (state) => (this.feedState = state));
+        });
       } else this.feedState = EMPTY;
     } catch {
       this.feedState = { ...EMPTY, error: 'bad src' };
@@ -122,6 +171,7 @@ export abstract class FeedElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    matchMedia(OS_DARK).addEventListener('change', this.onScheme);
     // subscribe again after a move or a re-attach
     this.requestUpdate();
   }
@@ -155,7 +205,7 @@ export abstract class FeedElement extends LitElement {
     try {
       const locale =
         this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
-      const strings = lang(locale);
+      const strings = lang(locale, this.strings);
       if (!strings) {
         void whenLoaded(locale).then(() => this.requestUpdate());
         return this.renderEmpty();
@@ -164,11 +214,25 @@ export abstract class FeedElement extends LitElement {
       return this.renderWith({
         ...strings,
         asOf: stale && asOf ? fill(strings.s.asOf, clock(asOf, strings.tag)) : '',
+        dark: this.isDark(),
       });
     } catch {
       // a bug or a broken feed renders nothing instead of reaching the page
       return this.renderEmpty();
     }
+  }
+
+  /**
+   * Dark colours? `theme` when it says light or dark; for `auto`, the host page's `color-scheme`
+   * as computed on the element (a light-only app keeps light widgets), and where the page allows
+   * both or says nothing, the OS.
+   */
+  private isDark(): boolean {
+    const theme = this.theme;
+    if (theme == 'dark' || theme == 'light') return theme == 'dark';
+    const scheme = getComputedStyle(this).colorScheme;
+    const dark = /dark/.test(scheme);
+    return dark != /light/.test(scheme) ? dark : matchMedia(OS_DARK).matches;
   }
 
   /**

@@ -11,5 +11,7 @@ export type {
 export { StatusBadge } from './status-badge/status-badge';
 export type { StatusBadgeChangeDetail } from './status-badge/status-badge';
 export type { Theme } from './element';
-export type { FeedState } from './feed-client/feed-client';
+export type { FeedState } from './feed-client/page-client';
+export type { Catalog, Strings } from './i18n';
+export { registerLocale } from './i18n';
 export type { Feed, FeedIncident, Indicator } from '../../src/core/types';

@@ -6,14 +6,18 @@
  */
 interface Sub {
   requestUpdate(): void;
+  isConnected?: boolean;
 }
 
 const subs = new Map<Sub, number>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-/** Re-renders `el` once `next` (epoch ms) arrives; without `next`, forgets `el`. */
+/**
+ * Re-renders `el` once `next` (epoch ms) arrives; without `next`, or once `el` is detached (a
+ * render that was pending when it was removed), forgets `el`.
+ */
 export function schedule(el: Sub, next?: number): void {
-  if (next) subs.set(el, next);
+  if (next && el.isConnected !== false) subs.set(el, next);
   else subs.delete(el);
   // the same listener is added only once
   document.addEventListener('visibilitychange', run);

@@ -73,6 +73,9 @@ export function browserPlatform(scriptPath: string): Platform {
           await browser.tabs.sendMessage(tab.id, teardown).catch(() => undefined);
       }
     },
+    async toPages(message) {
+      await browser.runtime.sendMessage(message).catch(() => undefined); // no page open: dropped
+    },
     async sendToActiveTab(message) {
       const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
       if (tab?.id === undefined) return;

@@ -30,6 +30,8 @@ export interface Platform {
   writeOverlay(state: OverlayState): Promise<void>;
   /** Sends a message to the content script of the active tab (ignored when there is none). */
   sendToActiveTab(message: unknown): Promise<void>;
+  /** Tells open extension pages something (ignored when none listens). */
+  toPages(message: unknown): Promise<void>;
   /**
    * What the organisation set in `storage.managed` (enterprise policy), unchecked; `{}` when
    * nothing is managed. `managed/config.ts` `readManaged` checks it.

@@ -532,5 +532,14 @@ describe('data', () => {
     expect(await kit.db.count('sources')).toBe(1);
     const r = await h['data/import']({ json: backup }, page);
     expect(r).toMatchObject({ ok: true, counts: expect.objectContaining({ sources: 1 }) });
+    // The options page's progress bar hears how far it got, ending with every record written.
+    const total = Object.values((r as { counts: Record<string, number> }).counts).reduce(
+      (a, b) => a + b,
+    );
+    expect(kit.platform.pageMessages.at(-1)).toEqual({
+      type: 'lens/import-progress',
+      written: total,
+      total,
+    });
   });
 });

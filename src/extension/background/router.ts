@@ -1,5 +1,6 @@
 import { exportAll, importAll } from '../db/backup';
 import type { Handlers } from '../messaging/channel';
+import { IMPORT_PROGRESS, type ImportProgressMessage } from '../messaging/commands';
 import type { Deps } from './deps';
 import { incidentHandlers } from '../responder/background/incidents';
 import { siteHandlers } from '../sites/background/handlers';
@@ -13,6 +14,9 @@ import { releaseOrigin, syncSites } from '../sites/background/registration';
 
 type DataCommands = 'data/export' | 'data/import';
 
+/** How often an import reports its progress to the options page. */
+const PROGRESS_EVERY_MS = 100;
+
 /** Backup export and import. An import re-registers the imported sites and recomputes everything. */
 export function dataHandlers(deps: Deps): Pick<Handlers, DataCommands> {
   return {
@@ -22,7 +26,15 @@ export function dataHandlers(deps: Deps): Pick<Handlers, DataCommands> {
     },
     async 'data/import'(p) {
       if (typeof payload(p).json !== 'string') throw new Error('The backup must be text.');
-      const result = await importAll(await deps.db(), p.json);
+      // Progress for the options page's bar, at most every PROGRESS_EVERY_MS (and the last one).
+      let last = -Infinity;
+      const result = await importAll(await deps.db(), p.json, ({ written, total }) => {
+        const now = deps.now();
+        if (written < total && now - last < PROGRESS_EVERY_MS) return;
+        last = now;
+        const msg: ImportProgressMessage = { type: IMPORT_PROGRESS, written, total };
+        void deps.platform.toPages(msg);
+      });
       if (!result.ok) return result;
       // The data is replaced now: whatever fails from here is reported beside the import's result,
       // never as "nothing was changed" (issue 16 #4).

@@ -54,6 +54,10 @@ export class FakePlatform implements Platform {
   async sendToActiveTab(m: unknown) {
     this.tabMessages.push(m);
   }
+  pageMessages: unknown[] = [];
+  async toPages(m: unknown) {
+    this.pageMessages.push(m);
+  }
   /** What `storage.managed` holds (the organisation's policy). */
   managed: unknown = {};
   async managedStorage() {

@@ -225,4 +225,65 @@ describe('importAll refuses a bad file whole and changes nothing', () => {
     expect(await everything(db)).toEqual(before);
     db.close();
   });
+  /** A valid backup whose events store holds `n` events of incident i1. */
+  function manyEvents(n: number): string {
+    const stores = sampleRecords();
+    stores.events = Array.from({ length: n }, (_, i) => ({
+      id: `bulk-${i}`,
+      incidentId: 'i1',
+      type: 'note',
+      at: T0 + i,
+    }));
+    return JSON.stringify({
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: T0,
+      stores,
+    });
+  }
+
+  test('a large import reports its progress as it writes, up to every record', async () => {
+    const db = await openLensDB(freshName());
+    const seen: { written: number; total: number }[] = [];
+    const r = await importAll(db, manyEvents(2_400), (p) => seen.push(p));
+    expect(r.ok).toBe(true);
+    const total = seen[0]!.total;
+    expect(total).toBeGreaterThan(2_400);
+    expect(seen[0]!.written).toBe(0);
+    expect(seen.at(-1)).toEqual({ written: total, total });
+    expect(seen.length).toBeGreaterThanOrEqual(6); // chunks of 500
+    expect(seen.map((p) => p.written)).toEqual(
+      [...seen.map((p) => p.written)].sort((a, b) => a - b),
+    );
+    expect(await db.count('events')).toBe(2_400);
+    db.close();
+  });
+
+  test('a failure after thousands of records were written still leaves nothing changed', async () => {
+    const db = await seeded();
+    const before = await everything(db);
+    const proto = globalThis.IDBObjectStore.prototype;
+    const original = proto.put;
+    let puts = 0;
+    // The 2,000th event is written, then the browser aborts the transaction (as on a full disk).
+    const put = vi.spyOn(proto, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      const req = original.apply(this, args);
+      if (this.name === 'events' && ++puts === 2_000)
+        req.addEventListener('success', () => this.transaction.abort());
+      return req;
+    });
+    const seen: number[] = [];
+    try {
+      const r = await importAll(db, manyEvents(2_400), (p) => seen.push(p.written));
+      expect(r).toEqual({
+        ok: false,
+        error: expect.stringMatching(/nothing was changed/),
+      });
+    } finally {
+      put.mockRestore();
+    }
+    expect(Math.max(...seen)).toBeGreaterThanOrEqual(1_000); // it was well under way
+    expect(await everything(db)).toEqual(before);
+    db.close();
+  });
 });

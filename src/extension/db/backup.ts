@@ -48,9 +48,11 @@ export async function exportAll(
   await tx.done;
   const stores = Object.fromEntries(STORES.map((s, i) => [s, lists[i]])) as StoreData;
   stores.settings = (stores.settings as SettingRecord[]).filter((r) => !LOCAL_SETTINGS.has(r.key));
-  if (!includeHeaders) {
-    stores.sources = (stores.sources as SourceRecord[]).map(({ headers: _, ...rest }) => rest);
-  }
+  // A poll lease belongs to this machine's worker (see SourceRecord.pollLease); request headers
+  // travel only when asked.
+  stores.sources = (stores.sources as SourceRecord[]).map(({ pollLease: _lease, headers, ...s }) =>
+    includeHeaders && headers ? { ...s, headers } : s,
+  );
   return JSON.stringify({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -130,6 +132,15 @@ export function validateBackup(
   return { stores, notes };
 }
 
+/** Records per progress report of an import. */
+const IMPORT_CHUNK = 500;
+
+/** How far an import got: records written of all in the backup (the commit follows the last). */
+export interface ImportProgress {
+  written: number;
+  total: number;
+}
+
 const mb = (chars: number): string => (chars / 1_000_000).toFixed(1);
 
 /**
@@ -141,6 +152,7 @@ const mb = (chars: number): string => (chars / 1_000_000).toFixed(1);
 export async function importAll(
   db: LensDatabase,
   json: string,
+  onProgress?: (p: ImportProgress) => void,
 ): Promise<
   { ok: true; counts: Record<string, number>; notes: string[] } | { ok: false; error: string }
 > {
@@ -156,12 +168,25 @@ export async function importAll(
     const settings = tx.objectStore('settings');
     const locals = await Promise.all([...LOCAL_SETTINGS].map((k) => settings.get(k)));
     await Promise.all(STORES.map((s) => quiet(tx.objectStore(s).clear())));
+    // Every put is issued at once (the transaction pipelines them); progress is counted per chunk
+    // of IMPORT_CHUNK as they complete, so a 100,000-record import reports a few hundred times.
+    const total = STORES.reduce((n, s) => n + stores[s].length, 0);
+    let written = 0;
+    onProgress?.({ written, total });
     const writes: Promise<unknown>[] = [];
+    let chunk: Promise<unknown>[] = [];
+    const endChunk = () => {
+      const n = chunk.length;
+      writes.push(Promise.all(chunk).then(() => onProgress?.({ written: (written += n), total })));
+      chunk = [];
+    };
     for (const s of STORES) {
       for (const rec of stores[s]) {
-        writes.push(quiet(tx.objectStore(s).put(rec as never)));
+        chunk.push(quiet(tx.objectStore(s).put(rec as never)));
+        if (chunk.length === IMPORT_CHUNK) endChunk();
       }
     }
+    if (chunk.length) endChunk();
     for (const rec of locals) if (rec) writes.push(quiet(settings.put(rec)));
     await Promise.all(writes);
     await done;

@@ -1,7 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { freshName, T0 } from '../background/test-kit';
-import { awaitingReview, latestResolved, LOOK_AHEAD } from './incidents';
+import {
+  awaitingReview,
+  BULK_RECORDS_PER_TX,
+  eventsOf,
+  latestResolved,
+  LOOK_AHEAD,
+  saveIncidents,
+} from './incidents';
 import { openLensDB } from './open';
 import type { IncidentRecord } from './schema';
 
@@ -70,6 +77,49 @@ describe('pages of resolved incidents ("show more")', () => {
     const next = await awaitingReview(db, 2);
     expect(ids(next)).toEqual(['i1000']);
     expect(next.more).toBe(false);
+    db.close();
+  });
+});
+
+describe('saveIncidents (bulk)', () => {
+  const item = (n: number, events: number) => ({
+    incident: resolved(n),
+    events: Array.from({ length: events }, (_, k) => ({
+      id: `i${n}-e${k}`,
+      incidentId: `i${n}`,
+      type: 'note' as const,
+      at: T0 + k,
+    })),
+  });
+
+  test('writes every incident with its timeline, a few hundred records per transaction', async () => {
+    const db = await openLensDB(freshName());
+    const batches: number[] = [];
+    await saveIncidents(
+      db,
+      Array.from({ length: 300 }, (_, n) => item(n, 20)),
+      { onBatch: (r) => batches.push(r) },
+    );
+    expect(await db.count('incidents')).toBe(300);
+    expect(await db.count('events')).toBe(6_000);
+    expect((await eventsOf(db, 'i42')).map((e) => e.id)).toEqual(
+      item(42, 20).events.map((e) => e.id),
+    );
+    // 6,300 records in batches of whole incidents (21 records each), none much over the size
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(6_300);
+    expect(batches.length).toBeLessThanOrEqual(Math.ceil(6_300 / BULK_RECORDS_PER_TX));
+    expect(Math.max(...batches)).toBeLessThan(BULK_RECORDS_PER_TX + 21);
+    db.close();
+  });
+
+  test('a failing batch rejects, and no incident is left without its events', async () => {
+    const db = await openLensDB(freshName());
+    const bad = item(7, 3);
+    bad.events[1] = { ...bad.events[1]!, id: undefined as unknown as string }; // no key: put fails
+    const items = [item(1, 3), bad, item(9, 3)];
+    await expect(saveIncidents(db, items)).rejects.toThrow();
+    expect(await db.get('incidents', 'i7')).toBeUndefined();
+    expect(await eventsOf(db, 'i7')).toEqual([]);
     db.close();
   });
 });

@@ -55,6 +55,64 @@ export async function saveIncident(
   await tx.done;
 }
 
+/**
+ * Records per transaction for bulk writes. A transaction costs a commit (a disk flush) whatever its
+ * size, so one per incident made 10,000 incidents a minute's work; a few hundred records each
+ * amortise it while keeping any one transaction short enough not to hold up a poll's reads.
+ */
+export const BULK_RECORDS_PER_TX = 500;
+
+/**
+ * Writes many incidents with their events, batched: each transaction carries whole incidents (an
+ * incident and its events always commit together, as in `saveIncident`) up to about
+ * BULK_RECORDS_PER_TX records, and `inFlight` transactions run at once. Not all-or-nothing across
+ * batches: for seeding and generated data; an import uses importAll (one transaction).
+ */
+export async function saveIncidents(
+  db: LensDatabase,
+  items: Iterable<{ incident: IncidentRecord; events: EventRecord[] }>,
+  {
+    inFlight = 4,
+    perTx = BULK_RECORDS_PER_TX,
+    onBatch,
+  }: { inFlight?: number; perTx?: number; onBatch?: (records: number) => void } = {},
+): Promise<void> {
+  const running = new Set<Promise<void>>();
+  let batch: { incident: IncidentRecord; events: EventRecord[] }[] = [];
+  let size = 0;
+  const flush = async () => {
+    const tx = db.transaction(['incidents', 'events'], 'readwrite');
+    const incidents = tx.objectStore('incidents');
+    const events = tx.objectStore('events');
+    // A failing put aborts the transaction and tx.done rejects with it: the puts are not awaited.
+    const quiet = (p: Promise<unknown>) => void p.catch(() => undefined);
+    quiet(tx.done);
+    try {
+      for (const item of batch) {
+        quiet(incidents.put(item.incident));
+        for (const e of item.events) quiet(events.put(e));
+      }
+    } catch (e) {
+      tx.abort(); // a record refused on the spot (no key, not cloneable): none of the batch stays
+      throw e;
+    }
+    const records = size;
+    batch = [];
+    size = 0;
+    const p = tx.done.then(() => onBatch?.(records));
+    running.add(p);
+    void p.finally(() => running.delete(p)).catch(() => undefined);
+    if (running.size >= inFlight) await Promise.race(running);
+  };
+  for (const item of items) {
+    batch.push(item);
+    size += 1 + item.events.length;
+    if (size >= perTx) await flush();
+  }
+  if (batch.length) await flush();
+  await Promise.all(running);
+}
+
 /** Replaces one event (after an edit). */
 export async function putEvent(db: LensDatabase, event: EventRecord): Promise<void> {
   await db.put('events', event);

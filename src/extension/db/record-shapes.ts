@@ -100,6 +100,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     detectedFormat: opt(oneOf(...FORMATS)),
     headers: opt(dict(str)),
     warning: opt(str),
+    pollLease: opt(obj({ id: str, until: num })),
     managed: opt(bool),
   }),
   snapshots: obj({ sourceId: str, feed, fetchedAt: num, listsIncidents: opt(bool) }),

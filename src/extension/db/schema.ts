@@ -55,6 +55,18 @@ export interface SourceRecord {
   managed?: boolean;
   /** An i18n key the source list shows, e.g. `warn_httpFeed` for plain http to another host. */
   warning?: string;
+  /**
+   * A poll in flight: the worker instance that claimed it and until when. Kept in the database,
+   * not in memory, so a second or restarted worker sees it (issue 22); it expires by itself
+   * when its worker died mid-poll. Machine-local: never exported.
+   */
+  pollLease?: PollLease;
+}
+
+/** See SourceRecord.pollLease. */
+export interface PollLease {
+  id: string;
+  until: number;
 }
 
 /** The last good parsed feed of a source. Never overwritten by a bad response. */

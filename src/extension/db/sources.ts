@@ -1,7 +1,13 @@
 import type { SupportSignal } from '../../core/review';
 import type { Severity } from '../../core/types';
 import type { LensDatabase } from './open';
-import type { FeedIncidentRecord, SeveritySeen, SnapshotRecord, SourceRecord } from './schema';
+import type {
+  FeedIncidentRecord,
+  PollLease,
+  SeveritySeen,
+  SnapshotRecord,
+  SourceRecord,
+} from './schema';
 
 /** Every source, in creation order. */
 export async function listSources(db: LensDatabase): Promise<SourceRecord[]> {
@@ -77,9 +83,33 @@ export type PollPatch = Partial<
     | 'nextPollAt'
     | 'lastError'
     | 'lastProblems'
+    | 'pollLease'
     | 'detectedFormat'
   >
 >;
+
+/**
+ * Claims a poll of source `id` at `url` for `lease`, in one transaction: the fresh record when
+ * it is claimed, undefined (writing nothing) when the source is gone, its URL changed, another
+ * worker's lease still holds (`holds`), or `wanted` says no (e.g. no longer due: the caller's
+ * list was read before another poll saved).
+ */
+export async function claimPoll(
+  db: LensDatabase,
+  id: string,
+  url: string,
+  lease: PollLease,
+  holds: (l: PollLease) => boolean,
+  wanted: (s: SourceRecord) => boolean = () => true,
+): Promise<SourceRecord | undefined> {
+  const tx = db.transaction('sources', 'readwrite');
+  const cur = await tx.store.get(id);
+  const ok = cur && cur.url === url && !(cur.pollLease && holds(cur.pollLease)) && wanted(cur);
+  const next = ok ? { ...cur, pollLease: lease } : undefined;
+  if (next) await tx.store.put(next);
+  await tx.done;
+  return next;
+}
 
 /**
  * The feed incidents a good poll brings: what the feed says, with the active flag. What this

@@ -152,6 +152,14 @@ export interface TogglePanelMessage {
   type: typeof TOGGLE_PANEL;
 }
 
+/** What the background tells extension pages while an import runs (the options page's progress bar). */
+export const IMPORT_PROGRESS = 'lens/import-progress';
+export interface ImportProgressMessage {
+  type: typeof IMPORT_PROGRESS;
+  written: number;
+  total: number;
+}
+
 /** The message the background sends to a site's tabs when the agent turns the overlay off there. */
 export const OVERLAY_TEARDOWN = 'lens/teardown';
 export interface OverlayTeardownMessage {

@@ -131,6 +131,31 @@ describe('readList (side panel home)', () => {
     expect(postmortemOf({ ...pending, severity: 4 }, DEFAULT_POLICY, now)).toBeNull();
   });
 
+  test('open incidents: only the first screen is read with its timelines; the rest page in, in the same order', async () => {
+    db = await openLensDB(freshName());
+    for (let i = 1; i <= 7; i++) await seed(i, { open: true });
+    // a SEV-2 declared first (i = 0): ranked below every SEV-1 whatever its age
+    const sev2 = await seed(0, { open: true });
+    await saveIncident(db, { ...sev2, severity: 2 }, []);
+    const reads = countEventReads();
+    const now = T0 + 10 * HOUR;
+    const first = await readList(db, now, 5, 3);
+    expect(first.open.map((i) => i.incident.id)).toEqual(['inc-1', 'inc-2', 'inc-3']);
+    expect(first.openTotal).toBe(8);
+    expect(reads.sort()).toEqual(['inc-1', 'inc-2', 'inc-3']);
+    expect(first.open.every((i) => i.next !== null)).toBe(true);
+    const more = await readList(db, now, 5, 6);
+    expect(more.open.map((i) => i.incident.id)).toEqual([
+      ...first.open.map((i) => i.incident.id),
+      'inc-4',
+      'inc-5',
+      'inc-6',
+    ]);
+    const all = await readList(db, now, 5, 20);
+    expect(all.open.map((i) => i.incident.id).at(-1)).toBe('inc-0');
+    expect(all.open).toHaveLength(all.openTotal);
+  });
+
   test('awaiting reviews are paged, latest resolution first', async () => {
     db = await openLensDB(freshName());
     for (let i = 1; i <= 5; i++) await seed(i);

@@ -24,7 +24,10 @@ export interface ListItem {
 
 /** The side panel's home: open incidents, and resolved ones waiting for their review. */
 export interface ListData {
+  /** The first `openLimit` open incidents, most severe first. */
   open: ListItem[];
+  /** How many incidents are open in all (the list loads the rest as it is scrolled). */
+  openTotal: number;
   /** Resolved incidents whose post-mortem is unpublished, latest resolution first, up to the limit. */
   reviews: ListItem[];
   /** More of them than `reviews` holds (older ones): the list offers "show more". */
@@ -33,6 +36,13 @@ export interface ListData {
 
 /** How many resolved incidents awaiting their post-mortem the list shows at first (and adds per "show more"). */
 export const REVIEWS_PAGE = 50;
+
+/**
+ * How many open incidents the list reads with their timelines at first: more than a side panel's
+ * first screen shows; the rest are read as the list is scrolled (issue 22: the first screen of the
+ * list must not wait for every open incident's timeline).
+ */
+export const OPEN_PAGE = 20;
 
 const obligationsOf = async (
   db: LensDatabase,
@@ -82,8 +92,9 @@ export function postmortemOf(
 }
 
 /**
- * Reads the lists. Open incidents (the `by-status` index) come with their timelines and next deadline,
- * most recently declared first. Resolved incidents awaiting their post-mortem are read through the
+ * Reads the lists. Open incidents (the `by-status` index, records only) are ordered most severe first
+ * from their records; only the first `openLimit` of them get their timelines read and their next
+ * deadline computed. Resolved incidents awaiting their post-mortem are read through the
  * `by-resolved` index, latest resolution first and at most `reviewLimit` of them, from their records
  * only: no resolved incident's timeline is read.
  */
@@ -91,29 +102,31 @@ export async function readList(
   db: LensDatabase,
   now: number,
   reviewLimit: number = REVIEWS_PAGE,
+  openLimit: number = OPEN_PAGE,
 ): Promise<ListData> {
   const [policy, openIncidents, awaiting] = await Promise.all([
     getSetting(db, 'policy'),
     listIncidents(db, 'open'),
     awaitingReview(db, reviewLimit),
   ]);
-  // Every open incident's timeline in one transaction.
+  // The most severe first (SEV-1 above SEV-2), unclassified last: what needs attention on top. The
+  // order comes from the records, so a page of it needs only its own timelines (one transaction).
+  const firstPage = [...openIncidents].sort(bySeverity).slice(0, openLimit);
   const timelines = await eventsOfMany(
     db,
-    openIncidents.map((i) => i.id),
+    firstPage.map((i) => i.id),
   );
   const open = await Promise.all(
-    openIncidents.map(async (incident) => ({
+    firstPage.map(async (incident) => ({
       incident,
       next: nextDeadline(
         await obligationsOf(db, incident, policy, now, timelines.get(incident.id) ?? []),
       ),
     })),
   );
-  // The most severe first (SEV-1 above SEV-2), unclassified last: what needs attention on top.
-  open.sort((a, b) => bySeverity(a.incident, b.incident));
   return {
     open,
+    openTotal: openIncidents.length,
     reviews: awaiting.incidents.map((incident) => ({
       incident,
       next: postmortemOf(incident, policy, now),

@@ -4,15 +4,22 @@ import { useDbQuery } from '../ui/hooks/use-db';
 import { useNow } from '../ui/hooks/use-now';
 import { IncidentChip } from '../responder/views/common';
 import { routeHash } from '../responder/views/route';
-import { useState } from 'preact/hooks';
-import { readList, REVIEWS_PAGE, type ListItem } from './data';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { OPEN_PAGE, readList, REVIEWS_PAGE, type ListItem } from './data';
 import { obligationLabel } from '../i18n/obligation-label';
 
 /** Open incidents with their next deadline, and resolved ones waiting for their post-mortem. */
 export function ListView() {
   // Resolved incidents awaiting review are paged (latest resolution first): thousands may be stored.
   const [limit, setLimit] = useState(REVIEWS_PAGE);
-  const q = useDbQuery((db) => readList(db, Date.now(), limit));
+  // Open incidents: the first screen's worth is read first, the rest as the list is scrolled.
+  const [openLimit, setOpenLimit] = useState(OPEN_PAGE);
+  const q = useDbQuery((db) => readList(db, Date.now(), limit, openLimit));
+  const moreOpen = q.data ? q.data.openTotal - q.data.open.length : 0;
+  const showMoreOpen = () => {
+    setOpenLimit((l) => l + OPEN_PAGE);
+    q.refresh();
+  };
   const now = useNow(
     Boolean(q.data && [...q.data.open, ...q.data.reviews].some((i) => i.next?.dueAt)),
   );
@@ -37,6 +44,15 @@ export function ListView() {
               <Row key={i.incident.id} item={i} now={now} section="obligations" />
             ))}
           </ul>
+        )}
+        {moreOpen > 0 && (
+          <p key={openLimit /* a new sentinel per page, observed afresh */}>
+            {/* A button too: keyboard and screen-reader users do not depend on scrolling. */}
+            <button type="button" class="secondary" onClick={showMoreOpen}>
+              {t('rs_list_moreOpen', moreOpen)}
+            </button>
+            <OnScrolledTo onVisible={showMoreOpen} />
+          </p>
         )}
       </section>
       <section aria-labelledby="list-reviews">
@@ -97,4 +113,24 @@ function Row({
       {incident.severity === null && <p class="meta muted">{t('rs_list_classifyNext')}</p>}
     </li>
   );
+}
+
+/** Calls `onVisible` when it scrolls into view (once per mount): loads the next page of a list. */
+function OnScrolledTo({ onVisible }: { onVisible: () => void }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  const latest = useRef(onVisible);
+  latest.current = onVisible;
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        io.disconnect();
+        latest.current();
+      }
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, []);
+  return <span ref={ref} aria-hidden="true" />;
 }

@@ -28,9 +28,9 @@ export const FIRST: Update = {
   minutesAgo: 26,
 };
 
-/** Starts Chromium with the extension, a feed and a ticket page on 127.0.0.1. */
-export async function startUi(): Promise<UiSession> {
-  const s = await launchWithExtension();
+/** Starts Chromium with the extension (or the build at `dist`), a feed and a ticket page on 127.0.0.1. */
+export async function startUi(dist?: string): Promise<UiSession> {
+  const s = await launchWithExtension(dist);
   const server = await startServer();
   let updates: Update[] = [FIRST];
   server.route('/api/v2/summary.json', (_req, res) => {

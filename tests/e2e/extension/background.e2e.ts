@@ -84,8 +84,9 @@ test('a worker stopped in the middle of a poll loses nothing and polling resumes
 
   server!.json(FEED, await fixture('statuspage-embed-nyu-summary-critical-monitoring.json'));
   const seen = feedRequests();
-  // The alarm wakes the stopped worker, which finds the source still due and polls again.
-  await until('polling to resume after the stop', () => feedRequests() > seen, 30_000);
+  // The alarm wakes the stopped worker, which finds the source still due and polls again once the
+  // dead poll's lease (25 s, in the database) has run out: never while it could still be running.
+  await until('polling to resume after the stop', () => feedRequests() > seen, 45_000);
   await until('the resumed poll to be stored', async () => {
     const { snapshots } = await readStores(page, ['snapshots']);
     const snap = snapshots[0] as { feed: { incidents: { status: string }[] } } | undefined;

@@ -102,6 +102,7 @@ export function scaffoldApp(dir: string, tarball: string): void {
   const widgets = JSON.parse(readFileSync(join(ROOT, 'widgets/package.json'), 'utf8')) as {
     version: string;
     dependencies: Record<string, string>;
+    bin?: Record<string, string>;
   };
   const pkg = {
     name: 'product-app',
@@ -131,6 +132,8 @@ export function scaffoldApp(dir: string, tarball: string): void {
         integrity: sri(tarball),
         license: 'MIT',
         dependencies: widgets.dependencies,
+        // (as npm writes it: without it, npm links no command into node_modules/.bin)
+        ...(widgets.bin ? { bin: widgets.bin } : {}),
       },
       ...packages,
     },

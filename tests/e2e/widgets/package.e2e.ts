@@ -6,7 +6,7 @@
  * is swapped for the local server's).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -106,6 +106,11 @@ describe('the @incident-lens/widgets package, as a product team installs it', ()
       'package/dist/types/src/core/types.d.ts',
       'package/dist/standalone/incident-widgets.js',
       'package/dist/standalone/incident-widgets.iife.js',
+      'package/dist/standalone/incident-widgets-formats.js',
+      'package/dist/server/feed-helper.js',
+      'package/dist/server/check-feed.js',
+      'package/dist/types/src/server/feed-helper.d.ts',
+      'package/bin/incident-widgets.mjs',
     ])
       expect(files, f).toContain(f);
     // no sources, tests or build scripts
@@ -159,5 +164,44 @@ describe('the @incident-lens/widgets package, as a product team installs it', ()
     expect(locale).toHaveLength(1);
     expect(w.errors).toEqual([]);
     await page.close();
+  });
+
+  test('the package carries the helper (@incident-lens/widgets/server) and the command: npx @incident-lens/widgets check', async () => {
+    const app = join(tmp, 'app');
+    const exported = run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const m = await import('@incident-lens/widgets/server'); console.log(typeof m.feedHandler, typeof m.expressFeed)",
+      ],
+      app,
+    );
+    expect(exported.trim()).toBe('function function');
+    server.route('/instatus/summary.json', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(readFileSync(resolve(FIXTURES, '../feeds/instatus-summary.json')));
+    });
+    // (npm exec runs the installed package's bin, offline as the rest of this file; not spawnSync,
+    // which would block the feed server in this process)
+    const r = await new Promise<{ code: number | null; out: string; err: string }>((done) => {
+      const child = spawn(
+        'npx',
+        ['--offline', '@incident-lens/widgets', 'check', `${server.origin}/instatus`],
+        { cwd: app, env: { ...process.env, CI: '1' } },
+      );
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.on('close', (code) => done({ code, out, err }));
+    });
+    const out = r.out;
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(out).toContain(`Found a feed at ${server.origin}/instatus/summary.json`);
+    expect(out).toContain('Format: Instatus summary.json (detected)');
+    expect(out).toContain("We're facing an issue with our API");
+    expect(out).toMatch(/Cannot map from this format: components/);
   });
 });

@@ -646,7 +646,7 @@ describe('widgets in real Chromium', () => {
     await page.goto(server.origin + '/rtl');
     await expect
       .poll(() => partText(page, 'incident-banner', 'severity'))
-      .toBe('Kritischer Vorfall');
+      .toBe('Schwerer Systemausfall');
     const r = await page.evaluate(() => {
       const root = document.querySelector('incident-banner')!.shadowRoot!;
       const base = root.querySelector('[part~=base]')!;

@@ -1,4 +1,6 @@
 /** Deterministic world for FeedClient tests: a manual clock, a fetch script, a tab bus, a lock. */
+import { parseSummary } from '../../../src/core/feed/summary';
+import * as formats from './formats';
 import type { Channel, ClientDeps } from './feed-client';
 
 export const flush = () => new Promise<void>((r) => setImmediate(r));
@@ -18,6 +20,7 @@ export class World {
 
   deps(over: Partial<ClientDeps> = {}): ClientDeps {
     return {
+      parse: parseSummary,
       fetch: (url, init) => {
         this.requests.push({
           url,
@@ -39,6 +42,8 @@ export class World {
       origin: 'https://app.example',
       channel: () => this.channel(),
       lock: (name, o, held) => this.lock(name, o, held),
+      // already loaded: no real module load racing the manual clock
+      formats: () => Promise.resolve(formats),
       ...over,
     };
   }

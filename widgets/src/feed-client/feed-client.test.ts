@@ -33,6 +33,30 @@ describe('FeedClient', () => {
     expect(w.requests).toHaveLength(2);
   });
 
+  test('the last good feed is kept with its freshness, and a kept one is given at once', async () => {
+    const keeps: [string, number, number][] = [];
+    const { w, c, on } = setup({
+      keep: (url: string, _f: unknown, asOf: number, fresh: number) =>
+        keeps.push([url, asOf, fresh]),
+    });
+    w.respond = async () => json(OUTAGE, { 'cache-control': 'max-age=300' });
+    c.subscribe(URL_, 60, on);
+    await w.advance(0);
+    // fresh for the longer of max-age and the poll interval
+    expect(keeps).toEqual([[URL_, w.t, 300_000]]);
+    const kept: FeedState = { feed: null, asOf: 5, stale: false, error: null };
+    const next = setup({
+      kept: (url: string) => (url === URL_ ? { ...kept, feed: {} as never } : undefined),
+    });
+    next.c.subscribe(URL_, 60, next.on);
+    // before any request: the kept feed, synchronously
+    expect(next.w.requests).toHaveLength(0);
+    expect(next.states).toHaveLength(1);
+    expect(next.states[0]!.asOf).toBe(5);
+    await next.w.advance(0);
+    expect(next.w.requests).toHaveLength(1);
+  });
+
   test('poll interval has a 15 s floor and the fastest subscriber wins', async () => {
     const { w, c, on } = setup();
     c.subscribe(URL_, 120, on);
@@ -506,5 +530,79 @@ describe('FeedClient', () => {
       expect(w.requests).toHaveLength(2);
       expect(all[0]!.states.at(-1)!.feed!.incidents).toHaveLength(1);
     }
+  });
+});
+
+describe('FeedClient: every format the core detects (issue 18)', () => {
+  const feedFixture = (name: string): string =>
+    readFileSync(new URL(`../../../tests/fixtures/feeds/${name}`, import.meta.url), 'utf8');
+  const text = (body: string) => new Response(body, { status: 200 });
+
+  /** The client with a counting formats loader. */
+  function counted() {
+    const loads = { n: 0 };
+    const s = setup({
+      formats: async () => {
+        loads.n++;
+        return import('./formats');
+      },
+    });
+    return { ...s, loads };
+  }
+
+  test('a Statuspage feed never loads the formats module', async () => {
+    const { w, c, states, on, loads } = counted();
+    c.subscribe(URL_, 60, on);
+    await w.advance(0);
+    expect(states.at(-1)!.feed!.incidents[0]!.impact).toBe('critical');
+    expect(loads.n).toBe(0);
+  });
+
+  test.each([
+    ['instatus-summary.json', "We're facing an issue with our API"],
+    ['incidentio-summary.json', undefined],
+    ['betterstack-index.json', undefined],
+    ['openstatus-feed.json', undefined],
+    ['github-history.atom', undefined],
+    ['statuspage-history.rss', undefined],
+  ])('%s is read through the formats module', async (file, name) => {
+    const { w, c, states, on, loads } = counted();
+    w.respond = async () => text(feedFixture(file));
+    c.subscribe('https://status.example/feed', 60, on);
+    await w.advance(0);
+    // (a real dynamic import: give it the time it takes)
+    await expect.poll(() => states.length).toBeGreaterThan(0);
+    const feed = states.at(-1)!.feed!;
+    expect(states.at(-1)!.error).toBeNull();
+    expect(loads.n).toBe(1);
+    const all = [...feed.incidents, ...feed.maintenances];
+    expect(all.length).toBeGreaterThan(0);
+    if (name) expect(all.map((i) => i.name)).toContain(name);
+  });
+
+  test('incident.io, which also has scheduled_maintenances, is not misread as Statuspage', async () => {
+    const { w, c, states, on, loads } = counted();
+    const body = JSON.parse(feedFixture('incidentio-summary.json')) as {
+      ongoing_incidents: { name: string }[];
+    };
+    w.respond = async () => json(body);
+    c.subscribe('https://status.example/api/v1/summary', 60, on);
+    await w.advance(0);
+    await expect.poll(() => states.length).toBeGreaterThan(0);
+    expect(loads.n).toBe(1);
+    expect(states.at(-1)!.feed!.incidents.map((i) => i.name)).toEqual(
+      expect.arrayContaining(body.ongoing_incidents.map((i) => i.name)),
+    );
+  });
+
+  test('a cross-origin request that fails (no CORS) warns with a pointer to the helper', async () => {
+    const { w, c, states, on } = setup();
+    w.respond = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    c.subscribe('https://status.example/summary.json', 60, on);
+    await w.advance(0);
+    expect(states.at(-1)!.error).toMatch(/no CORS.*server helper/);
+    expect(w.warnings[0]![0]).toMatch(/no CORS.*server helper/);
   });
 });

@@ -1,5 +1,7 @@
 /**
- * The one feed client per page. However many widgets use a URL, it is fetched once per poll;
+ * The feed client: an on-demand chunk of the standalone file (page-client.ts creates the page's
+ * one client when a widget first needs to fetch; nothing here is needed for the first paint,
+ * which renders the kept feed). It shares no module with the main file. However many widgets use a URL, it is fetched once per poll;
  * across tabs of an origin one visible tab (the holder of a Web Lock, held only while visible)
  * fetches and the others listen on a BroadcastChannel. It honours Cache-Control max-age, revalidates with ETag / Last-Modified,
  * backs off with full jitter (and Retry-After), times out after 10 s, sleeps while the page is
@@ -20,9 +22,9 @@ import {
   validatorsOf,
   type Validators,
 } from '../../../src/core/feed/fetch-policy';
-import { parseSummary } from '../../../src/core/feed/summary';
-import { describeCap, isUsableFeed } from '../../../src/core/feed/usable';
-import type { Feed } from '../../../src/core/types';
+import { isUsableFeed } from '../../../src/core/feed/usable';
+import type * as Formats from './formats';
+import type { Feed, ParseResult } from '../../../src/core/types';
 
 export interface FeedState {
   /** The last good feed; never wiped by a failure. */
@@ -45,6 +47,8 @@ export interface Channel {
 }
 
 export interface ClientDeps {
+  /** The Statuspage parser (injected: the main file has it for pushed data already). */
+  parse: (json: unknown) => ParseResult;
   fetch: (url: string, init: RequestInit) => Promise<Response>;
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
@@ -60,13 +64,28 @@ export interface ClientDeps {
    * `held` returns settles; rejects if `signal` aborts first. Throws where there are no Web Locks.
    */
   lock?: (name: string, o: { signal: AbortSignal }, held: () => unknown) => Promise<unknown>;
+  /**
+   * The last good feed of a URL, kept (page-client.ts) so that the next page load renders it at
+   * first paint, before this client is even loaded: `keep` stores it with how long it stays
+   * fresh, `kept` gives it back while it is.
+   */
+  keep?: (url: string, feed: Feed, asOf: number, freshMs: number) => void;
+  kept?: (url: string) => FeedState | undefined;
+  /** Loads the reader of the other formats (a dynamic import by default; tests inject one). */
+  formats?: () => Promise<typeof Formats>;
 }
+
+/**
+ * The keys of a Statuspage document. A body with any other key at the top may be another format
+ * (incident.io's widget API also has `scheduled_maintenances`): the formats module decides.
+ */
+const STATUSPAGE_KEYS = ['page', 'status', 'components', 'incidents', 'scheduled_maintenances'];
 
 const SECOND = 1000;
 /** Seconds between polls when a widget does not say. */
 const DEFAULT_POLL_SECONDS = 60;
 
-/** No feed yet, no problem: the state before anything arrives. */
+/** No feed yet, no problem: the state before anything arrives (page-client.ts has its twin). */
 export const EMPTY: FeedState = { feed: null, asOf: null, stale: false, error: null };
 /** Cross-tab message about `url`: with a `state` it is data, without it a new tab's hello. */
 interface Message {
@@ -98,6 +117,7 @@ export interface FeedClient {
 export function createFeedClient(d: ClientDeps): FeedClient {
   const sources = new Map<string, Source>();
   const warned = new Set<string>();
+  const formats = d.formats ?? (() => import('./formats'));
   let ch: Channel | undefined;
 
   const safe = (fn: () => void): void => {
@@ -128,7 +148,9 @@ export function createFeedClient(d: ClientDeps): FeedClient {
     const subs = new Map<Listener, number>();
     // Conditional headers only where they cause no CORS preflight (url is an absolute href).
     const same = url.startsWith(d.origin + '/');
-    let state = EMPTY;
+    // The feed kept by an earlier page, while still fresh: listeners get it at once (the first
+    // poll still happens now).
+    let state = d.kept?.(url) ?? EMPTY;
     /** ETag / Last-Modified of the last good response (same origin only). */
     let validators: Validators | undefined;
     /** No request before this time (poll interval, max-age, back-off or Retry-After). */
@@ -202,6 +224,8 @@ export function createFeedClient(d: ClientDeps): FeedClient {
         fails = 0;
         state = { ...EMPTY, feed: state.feed, asOf: now };
         due = nextAfterSuccess(now, every(), fresh);
+        // kept for the next page load, as long as it stays fresh (max-age, or the poll interval)
+        safe(() => d.keep?.(url, state.feed!, now, Math.max(fresh ?? 0, every())));
       }
       busy = false;
       // Closed meanwhile (the last listener left): nothing to tell anyone, but release the lock.
@@ -215,9 +239,7 @@ export function createFeedClient(d: ClientDeps): FeedClient {
     /** One request: undefined when the state was updated, else the kind of problem. */
     const request = async (signal: AbortSignal): Promise<string | undefined> => {
       let res: Response;
-      let json: unknown;
-      /** The problem if what follows throws; none: the network failed or timed out. */
-      let bad: string | undefined;
+      let text: string;
       const header = (name: string) => res.headers.get(name);
       try {
         res = await d.fetch(url, {
@@ -233,26 +255,50 @@ export function createFeedClient(d: ClientDeps): FeedClient {
           return `http ${res.status}`;
         }
         if (announcedTooLarge(header)) return 'too large';
-        const text = await res.text();
+        text = await res.text();
         if (bodyTooLarge(text)) return 'too large';
-        // (an HTML error page served with 200 is the usual reason)
-        bad = /^\s*</.test(text) ? 'html, not json' : 'invalid json';
+      } catch {
+        // A cross-origin feed without Access-Control-Allow-Origin fails here too, unreadable to
+        // script: the warning names the helper (README: "Feeds without CORS").
+        return signal.aborted
+          ? 'timeout'
+          : same
+            ? 'network'
+            : 'network or no CORS (see the server helper)';
+      }
+      let json: unknown = text;
+      try {
         json = JSON.parse(text);
       } catch {
-        return bad || (signal.aborted ? 'timeout' : 'network');
+        // XML (Atom, RSS) stays text
       }
-      const r = parseSummary(json);
-      if (!isUsableFeed(r)) {
-        warn('not a status feed', url, r.problems[0] ?? '');
-        return 'not a status feed';
+      // Statuspage, the usual case, is read here (by the main file's parser, injected); anything else by the formats module, on demand.
+      const plain =
+        json !== text && Object.keys(Object(json)).every((k) => STATUSPAGE_KEYS.includes(k));
+      let r: Pick<ParseResult, 'feed' | 'problems'> | undefined = d.parse(json);
+      if (!plain || !isUsableFeed(r as ParseResult)) {
+        const { readAnyFeed } = await formats();
+        // (its problems have the parser's shape, plus XML and format codes of its own)
+        r = readAnyFeed(json, url) as typeof r;
       }
-      // (the first problem of each kind: its path and what was there; a cap says what it dropped)
-      for (const p of r.problems)
-        warn(
-          `feed problem ${p.code}`,
-          url,
-          p.code === 'items' ? `${p.path}: ${describeCap(p)}` : p,
-        );
+      if (!r) {
+        // (an HTML error page served with 200 is the usual reason)
+        const kind =
+          json !== text
+            ? 'not a status feed'
+            : /^\s*</.test(text)
+              ? 'html, not json'
+              : 'invalid json';
+        warn(kind, url);
+        return kind;
+      }
+      // (the first problem of each kind: its path and what was there; a cap says what it dropped,
+      // in words from the formats module: rare, so not in the bundle)
+      for (const p of r.problems) {
+        // (a module that fails to load leaves the problem as it is)
+        const words = p.code === 'items' && (await formats().catch(() => undefined));
+        warn(`feed problem ${p.code}`, url, words ? `${p.path}: ${words.describeCap(p)}` : p);
+      }
       state = { ...state, feed: r.feed };
       validators = same ? validatorsOf(header) : undefined;
     };
@@ -309,12 +355,14 @@ export function createFeedClient(d: ClientDeps): FeedClient {
   };
 }
 
-let shared: FeedClient | undefined;
-
-/** The page's one client, created on first use (never at import, so SSR imports run nothing). */
-export function feedClient(): FeedClient {
-  if (shared) return shared;
-  const c = (shared = createFeedClient({
+/**
+ * The page's one client, on the browser's own APIs: page-client.ts loads this chunk and calls it
+ * once, passing what the main file has anyway (the parser, the kept-feed reader). The kept feed's
+ * storage key and shape are page-client.ts's (this chunk shares no module with the main file).
+ */
+export function pageClient(parse: ClientDeps['parse'], kept: ClientDeps['kept']): FeedClient {
+  const c = createFeedClient({
+    parse,
     fetch: (u, i) => fetch(u, i),
     now: () => Date.now(),
     setTimeout: (f, ms) => setTimeout(f, ms),
@@ -327,7 +375,14 @@ export function feedClient(): FeedClient {
     channel: () => new BroadcastChannel('incident-widgets'),
     // Throws where there is no Web Locks: the client then fetches for itself.
     lock: (name, o, held) => navigator.locks.request(name, o, held),
-  }));
+    // (throws without storage: the client catches it, and the next load fetches first)
+    keep: (url, feed, asOf, freshMs) =>
+      localStorage.setItem(
+        'incident-widgets ' + url,
+        JSON.stringify({ feed, asOf, until: asOf + freshMs }),
+      ),
+    kept,
+  });
   document.addEventListener('visibilitychange', () => c.wake());
   addEventListener('online', () => c.wake(true));
   return c;

@@ -39,7 +39,11 @@ describe('<incident-banner>', () => {
     const alert = $(el, '[role=alert]')!;
     expect(alert.querySelector('[part=name]')!.textContent).toBe(el.incident!.name);
     expect($(el, '[role=status]')!.children).toHaveLength(0);
-    expect(text(el, '[part=severity]')).toBe('Critical incident');
+    // the badge's words for the same level
+    expect(text(el, '[part=severity]')).toBe('Major system outage');
+    expect($(el, '[part=dismiss]')!.getAttribute('aria-label')).toBe(
+      `Dismiss: ${el.incident!.name}`,
+    );
     expect(text(el, '[part=status]')).toBe('Investigating');
     expect(text(el, '[part=body]')).toBeTruthy();
     expect($(el, '[part=link]')!.getAttribute('href')).toMatch(/^https:\/\//);
@@ -74,7 +78,7 @@ describe('<incident-banner>', () => {
 
   test('maintenance in progress shows; no-maintenance hides it', async () => {
     const el = await banner({ data: MAINT });
-    expect(text(el, '[part=severity]')).toBe('Maintenance');
+    expect(text(el, '[part=severity]')).toBe('Service under maintenance');
     expect(text(el, '[part=status]')).toBe('In progress');
     el.noMaintenance = true;
     await el.updateComplete;
@@ -86,7 +90,7 @@ describe('<incident-banner>', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(m.scheduledFor! - 20 * 3_600_000);
     const el = await banner({ data: SCHEDULED });
-    expect(text(el, '[part=severity]')).toBe('Maintenance');
+    expect(text(el, '[part=severity]')).toBe('Service under maintenance');
     el.maintenanceWindow = 12;
     await el.updateComplete;
     expect($(el, '[part~=base]')).toBeNull();
@@ -219,11 +223,17 @@ describe('<incident-banner>', () => {
     expect(vi.getTimerCount()).toBe(1);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(text(el, '[part=time]')).toBe('aktualisiert vor 6 Minuten');
-    el.locale = 'fr';
+    el.locale = 'nl';
     await el.updateComplete;
     expect(text(el, '[part=time]')).toBe('updated 6 minutes ago');
+    // resolved: "Resolved" for resolved-for seconds (one timer), then nothing and no timer
     el.data = OK;
     await el.updateComplete;
+    expect(text(el, '[part=severity]')).toBe('Resolved');
+    expect(text(el, '[part=time]')).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(60_000);
+    await el.updateComplete;
+    expect($(el, '[part~=base]')).toBeNull();
     expect(vi.getTimerCount()).toBe(0);
   });
 

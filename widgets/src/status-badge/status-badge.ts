@@ -7,10 +7,9 @@ import {
   componentStatus,
   effectiveIndicator,
   isActive,
-  parseComponentList,
 } from '../../../src/core/feed';
 import type { Feed, Indicator } from '../../../src/core/types';
-import { FeedElement, type RenderContext, type Template } from '../element';
+import { FeedElement, filtersOf, type RenderContext, type Template } from '../element';
 import { styles } from './status-badge.styles';
 
 export interface StatusBadgeChangeDetail {
@@ -37,14 +36,15 @@ export function badgeIndicator(feed: Feed, component: string | undefined, filter
  *
  * @attr src - URL of a Statuspage v2 `summary.json` (or compatible) feed.
  * @attr component - One component (name or id) to show instead of the overall indicator.
- * @attr components - Comma-separated component names or ids to narrow the indicator to.
+ * @attr components - Component names or ids to narrow the indicator to: comma-separated, or a JSON array for names with a comma; the property also takes an array.
  * @attr poll-interval - Seconds between polls (default 60, minimum 15).
- * @attr locale - BCP 47 locale; English and German are built in, others fall back to English.
- * @attr theme - `auto` (follows prefers-color-scheme, default), `light` or `dark`.
+ * @attr locale - BCP 47 locale; English is built in; German, French, Spanish, Portuguese (Brazil) and Japanese load on demand; others fall back to English.
+ * @attr theme - `auto` (default: the page's `color-scheme` on the element, else the OS), `light` or `dark`.
  * @attr href - https link to use instead of the status page's.
  * @attr compact - Shows the dot only; the label stays available to screen readers and in the tooltip.
  *
  * @prop {unknown} data - A feed pushed by the host app (Statuspage JSON or a normalized Feed); no fetch.
+ * @prop {Strings} strings - Your own wording over the built-in strings (any subset of the catalog).
  * @prop {Indicator | null} indicator - The indicator shown now (Statuspage's words: `none` is all operational), null before data arrives (read-only).
  *
  * @fires {CustomEvent<StatusBadgeChangeDetail>} status-badge-change - The shown indicator changed (including the first time it is known).
@@ -92,7 +92,7 @@ export class StatusBadge extends FeedElement {
     super.willUpdate(changed);
     const { feed, error } = this.feedState;
     const component = this.component;
-    const filters = parseComponentList(this.components);
+    const filters = filtersOf(this.components, feed);
     if (component) filters.unshift(component);
     this.filters = filters;
     try {
@@ -117,7 +117,27 @@ export class StatusBadge extends FeedElement {
     return nothing;
   }
 
-  protected override renderWith({ s, asOf }: RenderContext): Template {
+  /** The tooltip shows on hover and keyboard focus; Escape (WCAG 1.4.13), leaving and blur hide it. */
+  private tip(show: boolean): void {
+    const root = this.renderRoot;
+    const tip = root.querySelector<HTMLElement>('.tooltip');
+    if (tip)
+      void import('./tooltip').then((m) => m.showTip(tip, root.querySelector('.badge')!, show));
+  }
+
+  private readonly onTip = (e: Event): void => {
+    const t = e.type;
+    if (t == 'keydown') {
+      if ((e as KeyboardEvent).key != 'Escape') return;
+      e.stopPropagation();
+    }
+    this.tip(
+      t == 'mouseenter' ||
+        (t == 'focusin' && this.renderRoot.querySelector(':focus-visible') != null),
+    );
+  };
+
+  protected override renderWith({ s, asOf, dark }: RenderContext): Template {
     const level = this.level;
     if (!level) return nothing;
     const { feed } = this.feedState;
@@ -132,7 +152,14 @@ export class StatusBadge extends FeedElement {
       : [];
     const described = names.length > 0 || asOf !== '';
     // Without a status page the base is an <a> without href: focusable (for the tooltip), not a link.
-    return html`<span class="root surface"
+    const on = this.onTip;
+    return html`<span
+      class="root surface ${dark ? 'dark' : ''}"
+      @mouseenter=${on}
+      @mouseleave=${on}
+      @focusin=${on}
+      @focusout=${on}
+      @keydown=${on}
       ><a
         part="base ${level}"
         class="badge ${level}"
@@ -145,7 +172,12 @@ export class StatusBadge extends FeedElement {
         ><span part="label" class="label">${label}${asOf && !compact ? ` · ${asOf}` : ''}</span></a
       >${
         described || compact
-          ? html`<span part="tooltip" class="tooltip" role="tooltip" id="tooltip"
+          ? html`<span
+              part="tooltip"
+              class="tooltip surface ${dark ? 'dark' : ''}"
+              role="tooltip"
+              id="tooltip"
+              popover="manual"
               >${compact ? html`<span>${label}</span>` : nothing}${
                 names.length
                   ? html`<span>${s.activeIncidents}</span>

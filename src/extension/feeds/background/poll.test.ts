@@ -178,9 +178,9 @@ describe('pollDue', () => {
     expect([...(await pollDue(kit.deps)).keys()]).toEqual(['s1']);
   });
 
-  test('a poll interrupted by a worker stop is retried on the next wake', async () => {
+  test('a poll interrupted by a worker stop is retried at the next wake once its lease is over', async () => {
     const kit = await makeKit();
-    await withSource(kit);
+    await withSource(kit, { pollSeconds: 30 });
     let asked!: () => void;
     const requested = new Promise<void>((r) => (asked = r));
     kit.net.respond = () => {
@@ -188,9 +188,106 @@ describe('pollDue', () => {
       return new Promise<Response>(() => undefined); // never answers: the worker dies
     };
     void pollDue(kit.deps);
-    await requested; // the poll is in flight, its start written
+    await requested; // the poll is in flight, its lease written
     const next = await kit.restart();
     next.net.respond = () => json(spSummary([spIncident('a')]));
+    kit.clock.now += 30_000; // the next alarm: the dead worker's lease has run out
     expect(await pollDue(next.deps)).toEqual(new Map([['s1', 'updated']]));
+    expect(next.net.calls).toHaveLength(2);
+  });
+});
+
+// Issue 22: 280 requests an hour instead of 120 on a loaded machine. The in-memory in-flight map
+// joined wakes only within one worker instance and only while the poll was still running; these
+// are the interleavings a slow worker produces, each one request per due poll now (a lease on the
+// source record, in the database, with an expiry).
+describe('one request per due poll, whatever the load', () => {
+  /** A fetch that answers only when `answer()` is called; `requested` resolves at its first call. */
+  function heldFetch(kit: Kit) {
+    let answer!: () => void;
+    let asked!: () => void;
+    const requested = new Promise<void>((r) => (asked = r));
+    const gate = new Promise<void>((r) => (answer = r));
+    kit.net.respond = async () => {
+      asked();
+      await gate;
+      return json(spSummary([]), { headers: { etag: '"v1"' } });
+    };
+    return { requested, answer };
+  }
+
+  test('a second worker instance waking while the first one polls does not fetch again', async () => {
+    const kit = await makeKit();
+    await withSource(kit, { pollSeconds: 30 });
+    const held = heldFetch(kit);
+    const first = pollDue(kit.deps);
+    await held.requested;
+    // A restarted (or second) worker: new connection, new memory, same database, same network.
+    const second = await makeKit(kit.name, { net: kit.net, clock: kit.clock });
+    kit.clock.now += 2_000; // it wakes while the first request is still on the wire
+    const again = await pollDue(second.deps);
+    held.answer();
+    await first;
+    expect(kit.net.calls).toHaveLength(1);
+    expect(again.get('s1')).toBe('skipped');
+  });
+
+  test('a wake that read the sources before the running poll saved does not poll again', async () => {
+    const kit = await makeKit();
+    await withSource(kit, { pollSeconds: 30 });
+    const held = heldFetch(kit);
+    const first = pollDue(kit.deps);
+    await held.requested;
+    // A slow wake (the "poll now" button, a late alarm): its read of the sources is answered while
+    // the first request is on the wire, but it resumes only after that poll saved and finished.
+    const realDb = kit.deps.db;
+    let resume!: () => void;
+    const resumed = new Promise<void>((r) => (resume = r));
+    const slow = new Proxy(kit.db, {
+      get(target, key) {
+        if (key !== 'getAll') return Reflect.get(target, key, target) as unknown;
+        return async (...a: Parameters<Kit['db']['getAll']>) => {
+          const rows = await target.getAll(...a);
+          await resumed;
+          return rows;
+        };
+      },
+    });
+    kit.deps.db = async () => slow;
+    const second = pollDue(kit.deps);
+    kit.deps.db = realDb;
+    held.answer();
+    await first;
+    resume();
+    expect((await second).get('s1')).not.toBe('not-modified');
+    expect(kit.net.calls).toHaveLength(1);
+  });
+
+  test('a lease left by a dead worker does not stop polling for longer than one wake', async () => {
+    const kit = await makeKit();
+    await withSource(kit, { pollSeconds: 30, pollLease: { id: 'dead', until: T0 + 25_000 } });
+    kit.net.respond = () => json(spSummary([]));
+    expect((await pollDue(kit.deps)).get('s1')).toBe('skipped');
+    kit.clock.now = T0 + 30_000;
+    expect((await pollDue(kit.deps)).get('s1')).toBe('updated');
+  });
+
+  test('a lease written before the clock was set back does not hold', async () => {
+    const kit = await makeKit();
+    // Until two days from now: no lease is ever that long, so the clock moved back since.
+    await withSource(kit, { pollLease: { id: 'old', until: T0 + 2 * 86_400_000 } });
+    kit.net.respond = () => json(spSummary([]));
+    expect((await pollDue(kit.deps)).get('s1')).toBe('updated');
+  });
+
+  test('the lease is released by every outcome: a good answer, an error, an unsaveable result', async () => {
+    const kit = await makeKit();
+    await withSource(kit);
+    kit.net.respond = () => json(spSummary([]));
+    await pollDue(kit.deps);
+    expect((await getSource(kit.db, 's1'))?.pollLease).toBeUndefined();
+    kit.net.respond = () => new Response('no', { status: 500 });
+    expect(await pollSource(kit.deps, (await getSource(kit.db, 's1'))!)).toBe('failed');
+    expect((await getSource(kit.db, 's1'))?.pollLease).toBeUndefined();
   });
 });

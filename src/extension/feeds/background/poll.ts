@@ -8,6 +8,7 @@ import {
 import { FETCH_LIMITS, nextAfterFailure, nextAfterSuccess } from '../../../core/feed/fetch-policy';
 import type { FeedProblem } from '../../../core/types';
 import {
+  claimPoll,
   getSnapshot,
   listSources,
   savePoll,
@@ -15,7 +16,7 @@ import {
   type PollPatch,
   type SeenIncident,
 } from '../../db/sources';
-import type { SourceRecord } from '../../db/schema';
+import type { PollLease, SourceRecord } from '../../db/schema';
 import type { Deps } from '../../background/deps';
 import { fetchFeed, type FetchOutcome } from './fetch-feed';
 
@@ -32,10 +33,25 @@ export const usable = (r: FormatResult): boolean => r.format !== 'unknown' && is
 /** What one poll did, for tests and the "test"/"poll now" replies. */
 export type PollResult = 'updated' | 'not-modified' | 'failed' | 'skipped';
 
-// Requests in flight in this worker: a second wake (alarm + "poll now") joins the running poll
-// instead of fetching again. Losing this map on a restart is harmless: the fetch died with it, and
-// nextPollAt (in IDB) was not advanced, so the next wake polls again.
+// Polls in flight in this worker: a second wake here ("poll now" during an alarm's poll) joins the
+// running poll and gets its result. This map is only that convenience: it is lost on a restart and
+// a second worker instance has its own, so what makes one request per due poll is the lease in the
+// database (claimPoll), which every instance sees (issue 22).
 const inflight = new WeakMap<Deps, Map<string, Promise<PollResult>>>();
+
+/**
+ * How long a claimed poll holds its source. Longer than the fetch's timeout (10 s) with room to
+ * save the answer on a slow machine; shorter than the alarm's 30 s, so a poll whose worker died
+ * mid-request is retried at the next wake.
+ */
+export const LEASE_MS = 25_000;
+
+/**
+ * True while a lease holds at `now`: not yet expired, and not further ahead than any lease is ever
+ * given (a lease from before the clock was set back would otherwise stop polling).
+ */
+export const leaseHolds = (l: PollLease, now: number): boolean =>
+  l.until > now && l.until <= now + LEASE_MS;
 
 function failure(
   source: SourceRecord,
@@ -46,6 +62,7 @@ function failure(
 ): PollPatch {
   const failures = source.failures + 1;
   return {
+    pollLease: undefined,
     failures,
     lastError: error,
     lastPollAt: now,
@@ -59,6 +76,7 @@ function success(
   now: number,
 ): PollPatch {
   return {
+    pollLease: undefined,
     etag: o.etag,
     lastModified: o.lastModified,
     failures: 0,
@@ -158,23 +176,56 @@ async function saveFailed(deps: Deps, source: SourceRecord, e: unknown): Promise
   const why = e instanceof Error ? e.message : String(e);
   const error = `The poll's result could not be saved: ${why}`;
   try {
-    await updateSource(await deps.db(), source.id, (cur) => ({
-      ...cur,
-      ...failure(cur, error, deps.now(), deps),
-    }));
+    await updateSource(await deps.db(), source.id, (cur) => {
+      const { pollLease: _released, ...rest } = cur;
+      const { pollLease: _none, ...patch } = failure(cur, error, deps.now(), deps);
+      return { ...rest, ...patch };
+    });
   } catch (again) {
     console.error('[incident-lens] recording a failed poll failed too:', again);
   }
   return 'failed';
 }
 
-/** Polls one source now (joining a poll of it already in flight in this worker). */
-export function pollSource(deps: Deps, source: SourceRecord): Promise<PollResult> {
+/**
+ * Claims the source's lease, then polls it with the record as the claim read it (fresh validators).
+ * 'skipped' without a request when another poll of it holds the lease, or `dueOnly` and the stored
+ * record is no longer due (another wake polled it since the caller read the list).
+ */
+async function claimAndPoll(
+  deps: Deps,
+  source: SourceRecord,
+  dueOnly: boolean,
+): Promise<PollResult> {
+  const db = await deps.db();
+  const now = deps.now();
+  const lease = { id: deps.newId(), until: now + LEASE_MS };
+  const claimed = await claimPoll(
+    db,
+    source.id,
+    source.url,
+    lease,
+    (l) => leaseHolds(l, now),
+    (s) => !dueOnly || (s.enabled && isDue(s, now)),
+  );
+  if (!claimed) return 'skipped';
+  return pollOnce(deps, claimed).catch((e: unknown) => saveFailed(deps, claimed, e));
+}
+
+/**
+ * Polls one source now: joins a poll of it in flight in this worker, else claims its lease (see
+ * claimAndPoll). `dueOnly`: only if the stored record is still due (the alarm's polls).
+ */
+export function pollSource(
+  deps: Deps,
+  source: SourceRecord,
+  { dueOnly = false }: { dueOnly?: boolean } = {},
+): Promise<PollResult> {
   let running = inflight.get(deps);
   if (!running) inflight.set(deps, (running = new Map()));
   const existing = running.get(source.id);
   if (existing) return existing;
-  const p = pollOnce(deps, source)
+  const p = claimAndPoll(deps, source, dueOnly)
     .catch((e: unknown) => saveFailed(deps, source, e))
     .finally(() => running.delete(source.id));
   running.set(source.id, p);
@@ -205,6 +256,6 @@ export function isDue(s: SourceRecord, now: number): boolean {
 export async function pollDue(deps: Deps): Promise<Map<string, PollResult>> {
   const now = deps.now();
   const due = (await listSources(await deps.db())).filter((s) => s.enabled && isDue(s, now));
-  const results = await Promise.all(due.map((s) => pollSource(deps, s)));
+  const results = await Promise.all(due.map((s) => pollSource(deps, s, { dueOnly: true })));
   return new Map(due.map((s, i) => [s.id, results[i]!]));
 }

@@ -151,6 +151,7 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
         delete next.lastModified;
         delete next.lastError;
         delete next.lastProblems;
+        delete next.pollLease; // a poll of the old URL in flight does not hold up the new one
         Object.assign(next, { failures: 0, nextPollAt: deps.now() });
         await clearSourceData(db, old.id);
       }

@@ -8,9 +8,10 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkFeed, main } from './check-feed-run.ts';
+import { readFile } from 'node:fs/promises';
+import { checkFeed, main } from './check-feed';
 
-const FIX = new URL('../tests/fixtures/', import.meta.url);
+const FIX = new URL('../../tests/fixtures/', import.meta.url);
 const fixture = (name: string): string => readFileSync(new URL(name, FIX), 'utf8');
 
 type Route = (h: IncomingHttpHeaders) => [number, string, Record<string, string>?];
@@ -130,14 +131,15 @@ describe('check-feed', () => {
   it('reads a file, and parses its command line', async () => {
     const printed: string[] = [];
     const args = ['--format', 'rss', 'tests/fixtures/feeds/betterstack-feed.rss'];
-    expect(await main(args, (l) => printed.push(l))).toBe(0);
+    const io = { readFile: (p: string) => readFile(p, 'utf8') };
+    expect(await main(args, (l) => printed.push(l), io)).toBe(0);
     expect(printed).toContain('Format: RSS history feed (as chosen)');
     expect(await main(['--format', 'nope', 'x'], () => {})).toBe(1);
   });
 
   it('runs as `npm run check-feed`', async () => {
     const child = spawn(process.execPath, ['scripts/check-feed.mjs', `${base}/history.atom`], {
-      cwd: new URL('../', import.meta.url),
+      cwd: new URL('../../', import.meta.url),
     });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -1,5 +1,7 @@
 /**
- * The feed validator (`npm run check-feed -- URL-or-file`): reads a feed from a URL or a file,
+ * The feed validator, one source for both commands: `npx @incident-lens/widgets check URL-or-file`
+ * (the published package's bin, built into widgets/dist/server/check-feed.js) and
+ * `npm run check-feed -- URL-or-file` (this project). It reads a feed from a URL or a file,
  * finds the feed from a status page's address when needed (the known paths), reads it with the
  * core, and prints what a product team would see, then every problem. Exit code: 0 read cleanly,
  * 2 read with problems, 1 no feed read.
@@ -7,17 +9,16 @@
  * Request headers given with --header go only to the feed's own origin: a redirect to another
  * origin is not followed when headers were given.
  */
-import { readFile } from 'node:fs/promises';
 import {
   COMPANION_PATHS,
   FORMATS,
   detectFormat,
   readFeed,
   siteRoot,
-} from '../src/core/feed/formats/index.ts';
-import { discoverFeed } from '../src/core/feed/formats/discover.ts';
-import type { FeedFormat } from '../src/core/feed/formats/index.ts';
-import { feedReport } from '../src/core/feed/formats/report.ts';
+} from '../core/feed/formats/index';
+import { discoverFeed } from '../core/feed/formats/discover';
+import type { FeedFormat } from '../core/feed/formats/index';
+import { feedReport } from '../core/feed/formats/report';
 
 export interface CheckOptions {
   format?: FeedFormat;
@@ -27,11 +28,13 @@ export interface CheckOptions {
   timeoutMs?: number;
   maxBytes?: number;
   fetch?: typeof fetch;
+  /** Reads a local file (the command passes Node's; without it only URLs are read). */
+  readFile?: (path: string) => Promise<string>;
 }
 
 type Got = { ok: true; text: string; url: string; cut: boolean } | { ok: false; why: string };
 
-const USAGE = `usage: npm run check-feed -- [--format ${FORMATS.join('|')}] [--header "Name: value"]… [--no-companions] URL-or-file`;
+const USAGE = `usage: incident-widgets check [--format ${FORMATS.join('|')}] [--header "Name: value"]… [--no-companions] URL-or-file`;
 
 /** Reads at most `max` bytes of a response body. */
 async function capped(res: Response, max: number): Promise<{ text: string; cut: boolean }> {
@@ -49,7 +52,12 @@ async function capped(res: Response, max: number): Promise<{ text: string; cut: 
       break;
     }
   }
-  const all = Buffer.concat(chunks).subarray(0, max);
+  const all = new Uint8Array(Math.min(size, max));
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c.subarray(0, all.length - at), at);
+    at += Math.min(c.length, all.length - at);
+  }
   return { text: new TextDecoder().decode(all), cut: size > max };
 }
 
@@ -125,7 +133,8 @@ export async function checkFeed(
     source = d.url;
   } else {
     try {
-      text = await readFile(target, 'utf8');
+      if (!o.readFile) throw new Error('only a URL can be checked here');
+      text = await o.readFile(target);
     } catch (e) {
       return { code: 1, lines: [`${target}: ${(e as Error).message}`] };
     }
@@ -152,8 +161,12 @@ export async function checkFeed(
 }
 
 /** The command line: parses arguments, prints the report, returns the exit code. */
-export async function main(argv: string[], print: (line: string) => void): Promise<number> {
-  const o: CheckOptions = { headers: {} };
+export async function main(
+  argv: string[],
+  print: (line: string) => void,
+  io: Pick<CheckOptions, 'readFile' | 'fetch'> = {},
+): Promise<number> {
+  const o: CheckOptions = { headers: {}, ...io };
   let target: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;

@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { messagesSource, setMessageSource } from '../i18n/translate';
+import { send } from '../messaging/channel';
+import { IMPORT_PROGRESS } from '../messaging/commands';
+
+const listeners = vi.hoisted(() => new Set<(m: unknown) => void>());
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    runtime: {
+      onMessage: {
+        addListener: (l: (m: unknown) => void) => listeners.add(l),
+        removeListener: (l: (m: unknown) => void) => listeners.delete(l),
+      },
+    },
+  },
+}));
+vi.mock('../messaging/channel', () => ({ send: vi.fn() }));
+const sendMock = send as unknown as Mock<(cmd: string, p: unknown) => Promise<unknown>>;
+const { DataSection, PROGRESS_AFTER_MS } = await import('./data');
+
+beforeAll(() => {
+  const en = JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '../../../public/_locales/en/messages.json'), 'utf8'),
+  ) as Record<string, { message: string }>;
+  setMessageSource(messagesSource(en));
+});
+
+let root: HTMLElement;
+beforeEach(() => {
+  vi.useFakeTimers();
+  root = document.createElement('div');
+  document.body.append(root);
+  render(<DataSection />, root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  vi.useRealTimers();
+  sendMock.mockReset();
+});
+
+/** Picks a backup file in the import input; the background's reply is `reply`. */
+async function pick(reply: Promise<unknown>): Promise<void> {
+  sendMock.mockReturnValue(reply);
+  const input = root.querySelector<HTMLInputElement>('#import-file')!;
+  Object.defineProperty(input, 'files', { value: [{ text: async () => '{"backup":1}' }] });
+  await act(async () => void input.dispatchEvent(new Event('change')));
+}
+
+const bar = () => root.querySelector('progress');
+const message = (written: number, total: number) =>
+  act(() => listeners.forEach((l) => l({ type: IMPORT_PROGRESS, written, total })));
+const done = { ok: true, counts: { incidents: 3 }, notes: [] };
+
+describe('import progress', () => {
+  test('an import that answers within a second never shows a bar', async () => {
+    await pick(Promise.resolve(done));
+    await act(async () => void (await vi.advanceTimersByTimeAsync(PROGRESS_AFTER_MS * 2)));
+    expect(bar()).toBeNull();
+    expect(root.querySelector('[role=status]')?.textContent).toMatch(/^Imported: incidents: 3/);
+  });
+
+  test('a long import shows a labelled bar after a second, filled as records are written', async () => {
+    let finish!: (v: unknown) => void;
+    await pick(new Promise((r) => (finish = r)));
+    await message(500, 40_000); // too early to show: the bar waits a second
+    expect(bar()).toBeNull();
+    await act(async () => void (await vi.advanceTimersByTimeAsync(PROGRESS_AFTER_MS)));
+    const p = bar()!;
+    expect(p).not.toBeNull();
+    // a progressbar with a name (its label) and a value in words
+    expect(root.querySelector(`label[for="${p.id}"]`)?.textContent).toBe('Importing');
+    expect(p.getAttribute('max')).toBe('40000');
+    expect(p.getAttribute('value')).toBe('500');
+    await message(30_000, 40_000);
+    expect(bar()!.getAttribute('value')).toBe('30000');
+    expect(bar()!.getAttribute('aria-valuetext')).toBe('30000 of 40000 records written');
+    await act(async () => finish(done));
+    expect(bar()).toBeNull();
+    expect(listeners.size).toBe(0);
+  });
+
+  test('before the background has counted the records the bar is indeterminate', async () => {
+    await pick(new Promise(() => undefined));
+    await act(async () => void (await vi.advanceTimersByTimeAsync(PROGRESS_AFTER_MS)));
+    expect(bar()!.hasAttribute('value')).toBe(false);
+    expect(bar()!.getAttribute('aria-valuetext')).toBe('Reading and checking the file…');
+  });
+});

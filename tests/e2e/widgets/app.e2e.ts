@@ -1,0 +1,580 @@
+// Issue 17: the widgets in a real app. Layout shift measured with a PerformanceObserver in the
+// page (layout-shift entries, as Chromium reports them for CLS), at a desktop and a phone
+// viewport; every incident reachable; maintenance with real times; the host's colour scheme;
+// words, filters, strings and locales; keyboard and focus. WIDGETS_OLD=<dir> serves another
+// build of the standalone folder instead (how the "before" numbers were taken).
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { axe, launchBrowser } from '../browser';
+import { startServer, type TestServer } from '../server';
+import { BUNDLE, partText, watch } from './harness';
+// @ts-expect-error -- plain ESM module without types (the demo server runs under node directly)
+import { startDemo } from '../../../demo/server.mjs';
+
+const DESKTOP = { width: 1100, height: 700 };
+const PHONE = { width: 375, height: 667 };
+const OLD = process.env.WIDGETS_OLD;
+
+let browser: Browser;
+let server: TestServer;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+  if (OLD) server.route('/old/x', () => {}); // (placeholder so the map below is typed)
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The bundle URL: the built one, or the "before" copy. */
+function bundle(): string {
+  if (!OLD) return BUNDLE;
+  for (const f of ['incident-widgets.js', ...readdirSync(OLD)])
+    server.route(`/old/${f}`, (_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(readFileSync(join(OLD, f)));
+    });
+  return '/old/incident-widgets.js';
+}
+
+/** Sums layout-shift entries (not those right after input, as CLS does) into window.cls. */
+const OBSERVE = `<script>window.cls=0;window.clsObs=new PerformanceObserver(l=>{for(const e of l.getEntries())if(!e.hadRecentInput)window.cls+=e.value});window.clsObs.observe({type:'layout-shift',buffered:true})</script>`;
+
+function page(body: string, head = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>App</title>${OBSERVE}${head}
+<script type="module" blocking="render" src="${bundle()}"></script></head><body><header><strong>Acme</strong></header>${body}<main><h1>Dashboard</h1>${'<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</p>'.repeat(12)}</main></body></html>`;
+}
+
+/** Two frames later, with pending layout-shift records taken: the CLS so far. */
+async function cls(p: Page): Promise<number> {
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return p.evaluate(() => {
+    const w = window as unknown as { cls: number; clsObs: PerformanceObserver };
+    for (const e of w.clsObs.takeRecords() as (PerformanceEntry & {
+      value: number;
+      hadRecentInput: boolean;
+    })[])
+      if (!e.hadRecentInput) w.cls += e.value;
+    return Math.round(w.cls * 10000) / 10000;
+  });
+}
+const resetCls = (p: Page) => p.evaluate(() => ((window as unknown as { cls: number }).cls = 0));
+
+const NOW = Date.now();
+const iso = (ms: number) => new Date(ms).toISOString();
+function incident(id: string, name: string, impact: string, body: string, comps: string[] = []) {
+  return {
+    id,
+    name,
+    status: 'identified',
+    impact,
+    created_at: iso(NOW - 3_600_000),
+    updated_at: iso(NOW - 600_000),
+    shortlink: `https://stspg.io/${id}`,
+    components: comps.map((c) => ({ id: `c-${c}`, name: c, status: 'major_outage' })),
+    incident_updates: [
+      { id: `${id}-u1`, status: 'identified', body, created_at: iso(NOW - 600_000) },
+    ],
+  };
+}
+function maintenance(id: string, status: string, start: number, end: number) {
+  return {
+    id,
+    name: `Database upgrade ${id}`,
+    status,
+    impact: 'maintenance',
+    created_at: iso(NOW - 86_400_000),
+    updated_at: iso(NOW - 86_400_000),
+    scheduled_for: iso(start),
+    scheduled_until: iso(end),
+    shortlink: `https://stspg.io/${id}`,
+    incident_updates: [
+      { id: `${id}-u`, status, body: 'Planned.', created_at: iso(NOW - 86_400_000) },
+    ],
+  };
+}
+function feed(incidents: unknown[], maintenances: unknown[] = [], components: string[] = []) {
+  return {
+    page: { id: 'p', name: 'Acme', url: 'https://status.example.com' },
+    status: { indicator: 'none', description: 'All Systems Operational' },
+    components: components.map((c) => ({ id: `c-${c}`, name: c, status: 'operational' })),
+    incidents,
+    scheduled_maintenances: maintenances,
+  };
+}
+const SHORT = 'We are looking into it.';
+const LONG =
+  'Customers in every region cannot sign in or complete a checkout; we are rolling back. '
+    .repeat(8)
+    .trim();
+
+async function open(
+  path: string,
+  viewport = DESKTOP,
+  more: Parameters<Browser['newContext']>[0] = {},
+) {
+  const context = await browser.newContext({ viewport, ...more });
+  const p = await context.newPage();
+  await p.goto(server.origin + path);
+  return p;
+}
+/** Pushes `data` into every matching element and waits for their renders. */
+const push = (p: Page, sel: string, data: unknown) =>
+  p.evaluate(
+    async ([s, d]) => {
+      const els = [
+        ...document.querySelectorAll<
+          HTMLElement & { data: unknown; updateComplete: Promise<boolean> }
+        >(s),
+      ];
+      for (const el of els) el.data = d;
+      await Promise.all(els.map((el) => el.updateComplete));
+      await Promise.all(els.map((el) => el.updateComplete));
+    },
+    [sel, data] as const,
+  );
+const shadow = <T>(p: Page, sel: string, fn: string) =>
+  p.evaluate(
+    ([s, f]) => new Function('r', f!)(document.querySelector(s!)!.shadowRoot) as T,
+    [sel, fn],
+  );
+
+describe('issue 17: layout', () => {
+  for (const [name, viewport] of [
+    ['1100×700', DESKTOP],
+    ['375×667', PHONE],
+  ] as const)
+    test(`inline: a page load where nothing changed shifts nothing (${name})`, async () => {
+      // the feed answers after 300 ms, as a real network does
+      const path = `/l-${viewport.width}`;
+      server.route(`${path}/summary.json`, async (_q, res) => {
+        await new Promise((r) => setTimeout(r, 300));
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=60' });
+        res.end(JSON.stringify(feed([incident('a', 'Sign-in failing', 'major', SHORT)])));
+      });
+      server.html(path, page(`<incident-banner src="${path}/summary.json"></incident-banner>`));
+      const p = await open(path, viewport);
+      await expect.poll(() => partText(p, 'incident-banner', 'name')).toBe('Sign-in failing');
+      const first = await cls(p);
+      await p.reload();
+      await expect.poll(() => partText(p, 'incident-banner', 'name')).toBe('Sign-in failing');
+      const again = await cls(p);
+      console.log(`CLS inline ${name}: first visit ${first}, next load ${again}`);
+      expect(again).toBeLessThanOrEqual(0.01);
+      await p.context().close();
+    });
+
+  test('inline: a longer update arriving moves nothing (both viewports)', async () => {
+    server.html('/longer', page('<incident-banner></incident-banner>'));
+    for (const viewport of [DESKTOP, PHONE]) {
+      const p = await open('/longer', viewport);
+      await push(p, 'incident-banner', feed([incident('a', 'Sign-in failing', 'major', SHORT)]));
+      await cls(p);
+      await resetCls(p);
+      await push(
+        p,
+        'incident-banner',
+        feed([
+          {
+            ...incident('a', 'Sign-in failing', 'major', LONG),
+            incident_updates: [
+              { id: 'a-u2', status: 'identified', body: LONG, created_at: iso(NOW) },
+            ],
+          },
+        ]),
+      );
+      expect(await partText(p, 'incident-banner', 'body')).toContain('rolling back');
+      const shift = await cls(p);
+      console.log(`CLS inline longer update ${viewport.width}: ${shift}`);
+      // (the box keeps its size; the lines inside it may move a little)
+      expect(shift).toBeLessThan(0.01);
+      // the reader can still open all of it
+      await p.locator('incident-banner [part=more]').click();
+      expect(await partText(p, 'incident-banner', 'body')).toBe(LONG);
+      await p.context().close();
+    }
+  });
+
+  test('inline with reserved space: appearing, resolving and going away move nothing', async () => {
+    server.html(
+      '/reserved',
+      page(
+        '<incident-banner resolved-for="1"></incident-banner>',
+        '<style>incident-banner{--incident-banner-reserve:9rem}</style>',
+      ),
+    );
+    const p = await open('/reserved', PHONE);
+    await cls(p);
+    await resetCls(p);
+    await push(p, 'incident-banner', feed([incident('a', 'Sign-in failing', 'major', LONG)]));
+    await push(p, 'incident-banner', feed([]));
+    expect(await partText(p, 'incident-banner', 'severity')).toBe('Resolved');
+    await expect.poll(() => partText(p, 'incident-banner', 'name'), { timeout: 5000 }).toBeNull();
+    const shift = await cls(p);
+    console.log(`CLS inline reserved, appear + resolve + go: ${shift}`);
+    expect(shift).toBe(0);
+    await p.context().close();
+  });
+
+  test("the project's demo app at 375×667: the next page load shifts nothing", async () => {
+    const demo = await startDemo({ port: 0, offsetMs: 110_000 });
+    try {
+      const context = await browser.newContext({ viewport: PHONE });
+      await context.addInitScript(
+        `window.cls=0;window.clsObs=new PerformanceObserver(l=>{for(const e of l.getEntries())if(!e.hadRecentInput)window.cls+=e.value});window.clsObs.observe({type:'layout-shift',buffered:true})`,
+      );
+      const p = await context.newPage();
+      await p.goto(`${demo.origin}/demo/app.html`);
+      await expect
+        .poll(() => partText(p, 'header + incident-banner', 'name'), { timeout: 10_000 })
+        .toBeTruthy();
+      const first = await cls(p);
+      await p.reload();
+      await expect.poll(() => partText(p, 'header + incident-banner', 'name')).toBeTruthy();
+      const again = await cls(p);
+      console.log(`CLS demo app 375×667: first visit ${first}, next load ${again}`);
+      expect(again).toBeLessThanOrEqual(0.01);
+      await context.close();
+    } finally {
+      await demo.close();
+    }
+  });
+
+  test('fixed banners on a phone: capped at 25% of the viewport, size published, every control reachable', async () => {
+    server.html(
+      '/fixed',
+      page(
+        '<incident-banner position="top"></incident-banner><incident-banner position="bottom" no-dismiss></incident-banner>',
+        '<style>body{padding-block:var(--incident-banner-block-size-top,0) var(--incident-banner-block-size-bottom,0)}</style>',
+      ),
+    );
+    const p = await open('/fixed', PHONE);
+    await push(
+      p,
+      'incident-banner',
+      feed([incident('a', 'Sign-in failing for customers in every region', 'critical', LONG)]),
+    );
+    const sizes = () =>
+      p.evaluate(() => {
+        const rs = [...document.querySelectorAll('incident-banner')].map(
+          (b) => b.shadowRoot!.querySelector('.region')!.getBoundingClientRect().height,
+        );
+        const cs = getComputedStyle(document.documentElement);
+        return {
+          regions: rs,
+          top: cs.getPropertyValue('--incident-banner-block-size-top'),
+          bottom: cs.getPropertyValue('--incident-banner-block-size-bottom'),
+        };
+      });
+    let s = await sizes();
+    for (const h of s.regions) expect(h).toBeLessThanOrEqual(PHONE.height * 0.25 + 0.5);
+    expect(parseFloat(s.top)).toBeCloseTo(s.regions[0]!, 0);
+    expect(parseFloat(s.bottom)).toBeCloseTo(s.regions[1]!, 0);
+    await p.locator('incident-banner[position=top] [part=more]').click();
+    s = await sizes();
+    expect(s.regions[0]).toBeLessThanOrEqual(PHONE.height * 0.25 + 0.5);
+    // every control of both banners: scrolled into view inside the banner, it is what a tap hits
+    for (const sel of [
+      '[position=top] [part=more]',
+      '[position=top] [part=link]',
+      '[position=top] [part=dismiss]',
+      '[position=bottom] [part=more]',
+      '[position=bottom] [part=link]',
+    ]) {
+      const hit = await p.locator(`incident-banner${sel}`).evaluate((el) => {
+        el.scrollIntoView({ block: 'nearest' });
+        const r = el.getBoundingClientRect();
+        const root = el.getRootNode() as ShadowRoot;
+        return root.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === el;
+      });
+      expect(hit, sel).toBe(true);
+    }
+    expect(await p.locator('incident-banner[position=top] [part=more]').textContent()).toBe('Less');
+    await p.locator('incident-banner[position=top] [part=dismiss]').click();
+    await expect
+      .poll(() =>
+        p.evaluate(() =>
+          getComputedStyle(document.documentElement).getPropertyValue(
+            '--incident-banner-block-size-top',
+          ),
+        ),
+      )
+      .toBe('');
+    await p.context().close();
+  });
+});
+
+describe('issue 17: every incident reachable', () => {
+  test('three incidents: the worst first with "+2 more"; dismissing it shows the next, after a reload too; no-dismiss ignores it', async () => {
+    const three = feed([
+      incident('c', 'Sign-in down', 'critical', SHORT),
+      incident('m', 'Checkout slow', 'major', SHORT),
+      incident('n', 'Exports delayed', 'minor', SHORT),
+    ]);
+    server.json('/three/summary.json', three);
+    server.html(
+      '/three',
+      page(
+        '<incident-banner id="a" src="/three/summary.json"></incident-banner><incident-banner id="b" no-dismiss src="/three/summary.json"></incident-banner>',
+      ),
+    );
+    const p = await open('/three');
+    const w = watch(p);
+    await expect.poll(() => partText(p, '#a', 'name')).toBe('Sign-in down');
+    expect(await partText(p, '#a', 'others')).toBe('+2 more');
+    await p.locator('#a [part=others]').click();
+    expect(
+      await shadow<string[]>(
+        p,
+        '#a',
+        "return [...r.querySelectorAll('[part=list] li')].map(l => l.textContent.replace(/\\s+/g,' ').trim())",
+      ),
+    ).toEqual(['Partial system outage: Checkout slow', 'Minor service outage: Exports delayed']);
+    expect(await p.locator('#a [part=dismiss]').getAttribute('aria-label')).toBe(
+      'Dismiss: Sign-in down',
+    );
+    await p.locator('#a [part=dismiss]').focus();
+    await p.keyboard.press('Enter');
+    await expect.poll(() => partText(p, '#a', 'name')).toBe('Checkout slow');
+    expect(await partText(p, '#a', 'others')).toBe('+1 more');
+    // focus stays in the banner, on the next incident's Dismiss
+    expect(
+      await p.evaluate(() =>
+        document.querySelector('#a')!.shadowRoot!.activeElement?.getAttribute('aria-label'),
+      ),
+    ).toBe('Dismiss: Checkout slow');
+    expect(await partText(p, '#b', 'name')).toBe('Sign-in down');
+    await p.reload();
+    await expect.poll(() => partText(p, '#a', 'name')).toBe('Checkout slow');
+    await expect.poll(() => partText(p, '#b', 'name')).toBe('Sign-in down');
+    // dismiss the rest: focus lands on the banner's region, not <body>
+    await p.locator('#a [part=dismiss]').click();
+    await p.locator('#a [part=dismiss]').click();
+    await expect.poll(() => partText(p, '#a', 'name')).toBeNull();
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('a');
+    expect(w.errors).toEqual([]);
+    await p.context().close();
+  });
+
+  test('a resolved incident says "Resolved" for resolved-for seconds, then goes', async () => {
+    server.html('/resolved', page('<incident-banner resolved-for="1"></incident-banner>'));
+    const p = await open('/resolved');
+    await push(p, 'incident-banner', feed([incident('a', 'Sign-in failing', 'major', SHORT)]));
+    await push(p, 'incident-banner', feed([]));
+    expect(await partText(p, 'incident-banner', 'severity')).toBe('Resolved');
+    expect(await partText(p, 'incident-banner', 'name')).toBe('Sign-in failing');
+    expect(await axe(p)).toEqual([]);
+    await expect.poll(() => partText(p, 'incident-banner', 'name'), { timeout: 5000 }).toBeNull();
+    await p.context().close();
+  });
+});
+
+describe('issue 17: maintenance with real times', () => {
+  for (const [zone, name] of [
+    ['UTC', 'UTC'],
+    ['America/New_York', 'EST'],
+  ] as const)
+    test(`scheduled, late and in progress, in ${zone}`, async () => {
+      server.html(
+        '/maint',
+        page(
+          '<incident-banner id="s"></incident-banner><incident-banner id="l"></incident-banner><incident-banner id="i"></incident-banner>',
+        ),
+      );
+      const p = await open('/maint', DESKTOP, { timezoneId: zone });
+      const start = Date.now() + 119 * 60_000;
+      await push(p, '#s', feed([], [maintenance('s', 'scheduled', start, start + 2 * 3_600_000)]));
+      await push(
+        p,
+        '#l',
+        feed([], [maintenance('l', 'scheduled', Date.now() - 3_600_000, Date.now() + 3_600_000)]),
+      );
+      const end = Date.UTC(2030, 0, 15, 16, 0);
+      await push(p, '#i', feed([], [maintenance('i', 'in_progress', Date.now() - 3_600_000, end)]));
+      expect(await partText(p, '#s', 'time')).toBe('starts in 2 hours');
+      const window = await partText(p, '#s', 'window');
+      expect(window).toContain(name);
+      expect(window).toContain('(2 hours)');
+      expect(await partText(p, '#l', 'time')).toBe('was due to start 1 hour ago');
+      expect(await partText(p, '#i', 'status')).toBe('In progress');
+      expect(await partText(p, '#i', 'time')).toBe(
+        zone === 'UTC' ? 'ends 4:00 PM UTC' : 'ends 11:00 AM EST',
+      );
+      expect(await axe(p)).toEqual([]);
+      await p.context().close();
+    });
+});
+
+describe('issue 17: theme, words, filters, strings, locales', () => {
+  test("theme auto follows the host page's color-scheme, then the OS", async () => {
+    const bg = (p: Page) =>
+      shadow<string>(
+        p,
+        'incident-banner',
+        "return getComputedStyle(r.querySelector('.box')).backgroundColor",
+      );
+    const data = feed([incident('a', 'Sign-in down', 'critical', SHORT)]);
+    server.html(
+      '/scheme-light',
+      page('<incident-banner></incident-banner>', '<style>:root{color-scheme:light}</style>'),
+    );
+    server.html(
+      '/scheme-dark',
+      page('<incident-banner></incident-banner>', '<style>:root{color-scheme:dark}</style>'),
+    );
+    server.html('/scheme-none', page('<incident-banner></incident-banner>'));
+    const light = 'rgb(255, 238, 238)';
+    const dark = 'rgb(85, 17, 17)';
+    for (const [path, os, want] of [
+      ['/scheme-light', 'dark', light],
+      ['/scheme-dark', 'light', dark],
+      ['/scheme-none', 'dark', dark],
+      ['/scheme-none', 'light', light],
+    ] as const) {
+      const p = await open(path, DESKTOP, { colorScheme: os });
+      await push(p, 'incident-banner', data);
+      expect(await bg(p), `${path} with the OS ${os}`).toBe(want);
+      await p.context().close();
+    }
+  });
+
+  test('the banner and the badge use the same words; a name with a comma filters; an unknown one warns once', async () => {
+    server.html(
+      '/words',
+      page(
+        '<incident-banner id="w"></incident-banner><status-badge></status-badge><incident-banner id="c" components=\'["Checkout, EU"]\'></incident-banner><incident-banner id="u" components="Nope"></incident-banner>',
+      ),
+    );
+    const p = await open('/words');
+    const w = watch(p);
+    const data = feed(
+      [incident('a', 'Checkout failing', 'major', SHORT, ['Checkout, EU'])],
+      [],
+      ['Checkout, EU', 'API'],
+    );
+    await push(p, 'incident-banner, status-badge', data);
+    expect(await partText(p, '#w', 'severity')).toBe(await partText(p, 'status-badge', 'label'));
+    expect(await partText(p, '#c', 'name')).toBe('Checkout failing');
+    expect(await partText(p, '#u', 'name')).toBeNull();
+    await push(p, '#u', data);
+    expect(w.warnings.filter((m) => m.includes('Nope'))).toHaveLength(1);
+    // the property takes an array, and ids match
+    await p.evaluate(
+      () =>
+        ((document.querySelector('#u') as unknown as { components: string[] }).components = [
+          'c-API',
+          'c-Checkout, EU',
+        ]),
+    );
+    await expect.poll(() => partText(p, '#u', 'name')).toBe('Checkout failing');
+    await p.context().close();
+  });
+
+  test('custom strings, a registered locale and every built-in locale', async () => {
+    const tags = ['fr', 'es', 'pt-BR', 'ja', 'de'];
+    server.html(
+      '/strings',
+      page(
+        `<incident-banner id="own"></incident-banner><incident-banner id="nl" locale="nl"></incident-banner>${tags.map((t) => `<incident-banner locale="${t}" id="l-${t}"></incident-banner>`).join('')}`,
+      ),
+    );
+    const p = await open('/strings');
+    await p.evaluate(() => {
+      const el = document.querySelector('#own') as HTMLElement & { strings: unknown };
+      el.strings = { link: 'Our status', page: { major: 'Some things are broken' } };
+      const C = customElements.get('incident-banner') as unknown as {
+        registerLocale(l: string, c: unknown): void;
+      };
+      const en = {
+        status: {},
+        page: { major: 'Gedeeltelijke storing' },
+        component: {},
+        link: 'Statuspagina',
+      };
+      C.registerLocale('nl', {
+        ...en,
+        updated: 'bijgewerkt {t}',
+        justNow: 'zojuist',
+        dismiss: 'Sluiten: {t}',
+        more: 'Meer',
+        less: 'Minder',
+        others: '+{t} meer',
+        status: { identified: 'Oorzaak gevonden' },
+      });
+    });
+    await push(p, 'incident-banner', feed([incident('a', 'Checkout failing', 'major', SHORT)]));
+    expect(await partText(p, '#own', 'link')).toBe('Our status');
+    expect(await partText(p, '#own', 'severity')).toBe('Some things are broken');
+    expect(await partText(p, '#own', 'status')).toBe('Identified');
+    expect(await partText(p, '#nl', 'link')).toBe('Statuspagina');
+    const want = {
+      fr: 'Page d’état',
+      es: 'Página de estado',
+      'pt-BR': 'Página de status',
+      ja: 'ステータスページ',
+      de: 'Statusseite',
+    };
+    for (const t of tags)
+      await expect.poll(() => partText(p, `#l-${t}`, 'link')).toBe(want[t as keyof typeof want]);
+    expect(await partText(p, '#l-ja', 'time')).toMatch(/^\d+ 分前に更新$/);
+    await p.context().close();
+  });
+});
+
+describe('issue 17: keyboard and focus', () => {
+  test('the badge tooltip: in the top layer (never clipped), Escape closes it, the focus ring shows on a dark header', async () => {
+    server.html(
+      '/tip',
+      page(
+        '<div style="overflow:hidden;height:2.2em;background:#111;padding:4px"><status-badge></status-badge></div>',
+      ),
+    );
+    const p = await open('/tip');
+    await push(p, 'status-badge', feed([incident('a', 'Checkout failing', 'major', SHORT)]));
+    await p.keyboard.press('Tab');
+    const tip = () =>
+      shadow<{ open: boolean; hit: boolean }>(
+        p,
+        'status-badge',
+        "const t = r.querySelector('.tooltip'); const b = t.getBoundingClientRect(); const open = t.matches(':popover-open') || getComputedStyle(t).display !== 'none'; return { open, hit: open && b.height > 0 && r.elementFromPoint(b.x + b.width / 2, b.y + b.height - 4) !== null && t.contains(r.elementFromPoint(b.x + b.width / 2, b.y + b.height - 4)) };",
+      );
+    await expect.poll(tip).toEqual({ open: true, hit: true });
+    const ring = await shadow<string>(
+      p,
+      'status-badge',
+      "return getComputedStyle(r.querySelector('.badge')).boxShadow",
+    );
+    expect(ring).not.toBe('none');
+    await p.keyboard.press('Escape');
+    expect((await tip()).open).toBe(false);
+    expect(await p.evaluate(() => document.activeElement?.tagName)).toBe('STATUS-BADGE');
+    expect(await axe(p, { include: 'status-badge' })).toEqual([]);
+    await p.context().close();
+  });
+
+  test('axe: the list open, a scheduled maintenance, a fixed banner, light and dark', async () => {
+    server.html(
+      '/axe17',
+      page(
+        '<incident-banner id="x"></incident-banner><incident-banner id="y" theme="dark"></incident-banner><incident-banner id="z" position="bottom"></incident-banner>',
+      ),
+    );
+    const p = await open('/axe17', PHONE);
+    const start = Date.now() + 3_600_000;
+    await push(
+      p,
+      'incident-banner',
+      feed(
+        [incident('a', 'Sign-in down', 'critical', LONG), incident('b', 'Slow', 'minor', SHORT)],
+        [maintenance('m', 'scheduled', start, start + 3_600_000)],
+      ),
+    );
+    await p.locator('#x [part=others]').click();
+    await p.locator('#y [part=others]').click();
+    expect(await axe(p)).toEqual([]);
+    await p.context().close();
+  });
+});
