@@ -46,6 +46,15 @@ describe('policy edits keep the policy valid', () => {
     expect(validatePolicy(p).problems).toEqual([]);
   });
 
+  it('a cleared threshold field is refused, and the next number still reaches the criteria', () => {
+    const cleared = setWidespreadPercent(DEFAULT_POLICY, Number.NaN);
+    expect(validatePolicy(cleared).problems.map((x) => x.path)).toEqual([
+      'classification.widespreadPercent',
+    ]);
+    const p = setWidespreadPercent(cleared, 20);
+    expect(p.levels.flatMap((l) => l.criteria).join(' ')).toContain('more than 20% of the');
+  });
+
   it('turns the status page and the customer email on, conditional or off per severity', () => {
     expect(appliesOf(DEFAULT_POLICY, 3, 'status_page')).toBe('publicly_visible');
     expect(appliesOf(DEFAULT_POLICY, 4, 'customer_email')).toBe('never');
