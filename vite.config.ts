@@ -41,6 +41,8 @@ export default defineConfig({
     crx({ manifest: buildManifest(target, version), browser: target }),
     noWebAccessibleResources(),
   ],
+  // Chrome honours ports in host permissions, Firefox does not (src/extension/origins).
+  define: { 'import.meta.env.LENS_TARGET': JSON.stringify(target) },
   build: {
     outDir: `dist/${target}`,
     emptyOutDir: true,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LINT_MESSAGE_IDS, LINT_SUGGESTION_IDS } from './lint-ids';
-import { sampleLints } from './lint-samples.test-helpers';
+import { sampleLints } from './lint-samples.test-kit';
 
 describe('lint message ids', () => {
   const lints = sampleLints();

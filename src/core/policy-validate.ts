@@ -3,6 +3,7 @@
  * (never just "invalid", never only the first), and builds the returned policy from known fields only, so
  * `__proto__` and other stray keys can neither pollute prototypes nor ride along into storage.
  */
+import { isObj } from './validate';
 import type {
   ClassificationThresholds,
   ObligationRule,
@@ -27,7 +28,6 @@ export const EVENT_TYPES = TIMELINE_EVENT_TYPES;
 
 type Obj = Record<string, unknown>;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Own properties only: an inherited or `__proto__`-smuggled value is never read as a setting. */
 const own = (o: Obj, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

@@ -92,20 +92,47 @@ describe('formatDuration', () => {
 
 describe('formatClock / formatDateTime', () => {
   it('formats in the given time zone, and names it', () => {
-    expect(plain(formatClock(NOW, 'en', 'UTC'))).toBe('2:16 PM UTC');
-    expect(formatClock(NOW, 'de', 'UTC')).toBe('14:16 UTC');
-    expect(formatClock(NOW, 'de', 'Europe/Berlin')).toBe('16:16 MESZ');
-    expect(plain(formatClock(NOW, 'en-US', 'America/New_York'))).toBe('10:16 AM EDT');
+    expect(plain(formatClock(NOW, 'en', { timeZone: 'UTC' }))).toBe('2:16 PM UTC');
+    expect(formatClock(NOW, 'de', { timeZone: 'UTC' })).toBe('14:16 UTC');
+    expect(formatClock(NOW, 'de', { timeZone: 'Europe/Berlin' })).toBe('16:16 MESZ');
+    expect(plain(formatClock(NOW, 'en-US', { timeZone: 'America/New_York' }))).toBe('10:16 AM EDT');
   });
 
   it('formats date and time, with the zone', () => {
-    expect(plain(formatDateTime(NOW, 'en', 'UTC'))).toBe('May 13, 2026, 2:16 PM UTC');
-    expect(formatDateTime(NOW, 'de', 'Europe/Berlin')).toBe('13. Mai 2026, 16:16 MESZ');
+    expect(plain(formatDateTime(NOW, 'en', { timeZone: 'UTC' }))).toBe('May 13, 2026, 2:16 PM UTC');
+    expect(formatDateTime(NOW, 'de', { timeZone: 'Europe/Berlin' })).toBe(
+      '13. Mai 2026, 16:16 MESZ',
+    );
   });
 
   it('uses the runtime zone (pinned to UTC in tests) when none or a bad one is given, and names it', () => {
     expect(formatClock(NOW, 'de')).toBe('14:16 UTC');
-    expect(formatClock(NOW, 'de', 'Mars/Olympus_Mons')).toBe('14:16 UTC');
+    expect(formatClock(NOW, 'de', { timeZone: 'Mars/Olympus_Mons' })).toBe('14:16 UTC');
+  });
+
+  it('leaves the zone out only when asked (rows under a zone heading)', () => {
+    const bare = { timeZone: 'UTC', zoneName: false };
+    expect(plain(formatClock(NOW, 'en', bare))).toBe('2:16 PM');
+    expect(formatClock(NOW, 'de', { timeZone: 'Europe/Berlin', zoneName: false })).toBe('16:16');
+    expect(plain(formatDateTime(NOW, 'en', bare))).toBe('May 13, 2026, 2:16 PM');
+    expect(formatDateTime(NOW, 'de', { timeZone: 'Europe/Berlin', zoneName: false })).toBe(
+      '13.05.2026, 16:16',
+    );
+    expect(formatClock(NOW, 'de', { zoneName: false, timeZone: 'Mars/Olympus_Mons' })).toBe(
+      '14:16',
+    );
+  });
+
+  it('names the zone and adds the date of another day for text read elsewhere', () => {
+    const opts = { timeZone: 'Europe/Berlin', zoneName: true, now: NOW };
+    expect(plain(formatClock(NOW, 'en', opts))).toBe('4:16 PM GMT+2');
+    expect(plain(formatClock(NOW + 9 * 3_600_000, 'en', opts))).toBe('May 14, 1:16 AM GMT+2');
+    expect(plain(formatClock(NOW, 'en', { zoneName: true, timeZone: 'Mars/Olympus_Mons' }))).toBe(
+      '2:16 PM UTC',
+    );
+    expect(plain(formatDateTime(NOW, 'en', { timeZone: 'UTC', zoneName: true }))).toBe(
+      'May 13, 2026, 2:16 PM UTC',
+    );
   });
 
   it('returns an empty string for times out of range', () => {
@@ -122,7 +149,7 @@ describe('locales', () => {
       expect(() => formatRelative(NOW - 5 * M, NOW, bad)).not.toThrow();
       expect(() => formatCountdown(-5 * M, bad)).not.toThrow();
       expect(() => formatDuration(5 * M, bad)).not.toThrow();
-      expect(() => formatClock(NOW, bad, 'nope')).not.toThrow();
+      expect(() => formatClock(NOW, bad, { timeZone: 'nope', zoneName: true })).not.toThrow();
       expect(() => formatDateTime(NOW, bad)).not.toThrow();
     }
     expect(formatRelative(NOW - 5 * M, NOW, '!!')).toBe('5 minutes ago');

@@ -1,7 +1,8 @@
 /**
  * Locale-aware time text for countdowns, "5 minutes ago" and clock times. Pure: every
  * function is handed `now` or a duration; none reads the clock. Nothing here throws: an
- * unusable locale falls back to English, an unusable time zone to the runtime's own.
+ * unusable locale falls back to English, an unusable time zone to UTC. The one home of the
+ * project's date and clock formats, for views, messages and review exports alike.
  */
 
 const MINUTE = 60_000;
@@ -78,31 +79,33 @@ function relative(locale: string, numeric: 'auto' | 'always'): Intl.RelativeTime
   return cached(`r|${loc}|${numeric}`, () => new Intl.RelativeTimeFormat(loc, { numeric }));
 }
 
-function dateFormat(
+/**
+ * A cached Intl.DateTimeFormat. A bad locale or time zone (from settings, from a feed) must never
+ * make a text fail to render: the locale falls back to English, the zone to UTC, never throwing.
+ */
+export function dtf(
   locale: string,
-  kind: 'clock' | 'datetime',
   timeZone: string | undefined,
+  options: Intl.DateTimeFormatOptions,
 ): Intl.DateTimeFormat {
   const loc = resolveLocale(locale);
-  return cached(`d|${loc}|${kind}|${timeZone ?? ''}`, () => {
-    // Every time a person reads in the app names its zone: "14:05" alone is ambiguous across a team.
-    const opts: Intl.DateTimeFormatOptions =
-      kind === 'clock'
-        ? { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }
-        : {
-            year: 'numeric',
-            month: 'short',
-            day: 'numeric',
-            hour: 'numeric',
-            minute: '2-digit',
-            timeZoneName: 'short',
-          };
+  return cached(`d|${loc}|${timeZone ?? ''}|${JSON.stringify(options)}`, () => {
     try {
-      return new Intl.DateTimeFormat(loc, timeZone ? { ...opts, timeZone } : opts);
+      return new Intl.DateTimeFormat(loc, { ...options, timeZone });
     } catch {
-      return new Intl.DateTimeFormat(loc, opts); // unknown time zone
+      return new Intl.DateTimeFormat(loc, { ...options, timeZone: 'UTC' }); // unknown time zone
     }
   });
+}
+
+/** `format(at)`, or '' for a time outside the Date range (NaN, ±Infinity, beyond ±8.64e15). */
+function formatSafe(f: Intl.DateTimeFormat, at: number): string {
+  if (!Number.isFinite(at)) return '';
+  try {
+    return f.format(at);
+  } catch {
+    return '';
+  }
 }
 
 /* ------------------------------------------------------------------ public helpers */
@@ -174,22 +177,90 @@ export function formatDuration(ms: number, locale: string): string {
   return m > 0 ? `${hours} ${mins}` : hours;
 }
 
-/** Hour and minute with the zone ("2:05 PM UTC", "14:05 MESZ") in `timeZone` (default: the runtime's). */
-export function formatClock(at: number, locale: string, timeZone?: string): string {
-  if (!Number.isFinite(at)) return '';
-  try {
-    return dateFormat(locale, 'clock', timeZone).format(at);
-  } catch {
-    return ''; // out of the Date range
-  }
+/** Where and how a clock time or a date is written. */
+export interface DateTextOptions {
+  /** An IANA zone; default the runtime's (the reader's own, in a view). */
+  timeZone?: string;
+  /**
+   * Name the zone ("2:30 PM UTC"). Default true: every time a person reads, in the app or in a
+   * message, names its zone, as "14:05" alone is ambiguous across a team. False only where a
+   * heading nearby already names it (timeline rows under a zone heading).
+   */
+  zoneName?: boolean;
 }
 
-/** Date and time with the zone ("May 13, 2026, 2:16 PM UTC", "13. Mai 2026, 16:16 MESZ"). */
-export function formatDateTime(at: number, locale: string, timeZone?: string): string {
-  if (!Number.isFinite(at)) return '';
+/** `YYYY-MM-DD` of an instant in a zone (en-CA formats dates in ISO order). */
+export function dayKey(at: number, timeZone: string | undefined): string {
+  return formatSafe(
+    dtf('en-CA', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }),
+    at,
+  );
+}
+
+/** `YYYY-MM` of an instant in a zone. */
+export function monthKey(at: number, timeZone: string | undefined): string {
+  return dayKey(at, timeZone).slice(0, 7);
+}
+
+/**
+ * Hour and minute with the zone: "2:05 PM UTC", "14:05 MESZ" ("14:05" with `zoneName: false`). Given `now`, the date is
+ * added when `at` is not on the same calendar day as `now` ("Mar 16, 2:05 PM UTC"): a bare clock
+ * time on another day would mislead the reader.
+ */
+export function formatClock(
+  at: number,
+  locale: string,
+  { timeZone, zoneName = true, now }: DateTextOptions & { now?: number } = {},
+): string {
+  const otherDay = now !== undefined && dayKey(at, timeZone) !== dayKey(now, timeZone);
+  return formatSafe(
+    dtf(locale, timeZone, {
+      ...(otherDay ? { month: 'short', day: 'numeric' } : {}),
+      hour: 'numeric',
+      minute: '2-digit',
+      ...(zoneName ? { timeZoneName: 'short' } : {}),
+    }),
+    at,
+  );
+}
+
+/**
+ * A date and a time with the zone: "May 13, 2026, 2:16 PM UTC" ("13. Mai 2026, 16:16 MESZ"; the
+ * month in words, as `dateStyle` cannot name a zone); with `zoneName: false` "May 13, 2026, 2:16 PM".
+ */
+export function formatDateTime(
+  at: number,
+  locale: string,
+  { timeZone, zoneName = true }: DateTextOptions = {},
+): string {
+  const options: Intl.DateTimeFormatOptions = zoneName
+    ? {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      }
+    : { dateStyle: 'medium', timeStyle: 'short' };
+  return formatSafe(dtf(locale, timeZone, options), at);
+}
+
+/** A date without time ("15 Mar 2025"), for due dates. */
+export function formatDate(at: number, locale: string, timeZone?: string): string {
+  return formatSafe(dtf(locale, timeZone, { year: 'numeric', month: 'short', day: 'numeric' }), at);
+}
+
+/**
+ * The zone customer-facing text is written in: the status page's own zone when it is a zone Intl
+ * knows, else UTC. Never the reader's or the browser's zone, which the customer cannot know.
+ */
+export function customerTimeZone(pageTimeZone: string | undefined): string {
+  const tz = pageTimeZone?.trim();
+  if (!tz) return 'UTC';
   try {
-    return dateFormat(locale, 'datetime', timeZone).format(at);
+    return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
   } catch {
-    return '';
+    return 'UTC';
   }
 }

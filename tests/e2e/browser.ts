@@ -121,3 +121,16 @@ export async function axe(
     );
   }, options);
 }
+
+/**
+ * axe-core on the page as it stands, in the light and then the dark colour scheme (it leaves the
+ * light one on): each scheme's violations, so a test asserts `{ light: [], dark: [] }`.
+ */
+export async function axeInBothSchemes(
+  page: Page,
+): Promise<Record<'light' | 'dark', Awaited<ReturnType<typeof axe>>>> {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await axe(page);
+  await page.emulateMedia({ colorScheme: 'light' });
+  return { light: await axe(page), dark };
+}

@@ -1,21 +1,17 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, axe } from './browser';
+import { axe } from './browser';
 // @ts-expect-error -- plain ESM module without types (the demo server runs under node directly)
 import { startDemo } from '../../demo/server.mjs';
+import { openDemoApp, startDemoSession, type DemoSession } from './support/demo';
 
-let browser: Browser;
-let demo: { origin: string; close(): Promise<void> };
+let demo: DemoSession;
+let browser: DemoSession['browser'];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  // 110 s into the loop: the Checkout incident is "identified".
-  demo = await startDemo({ port: 0, offsetMs: 110_000 });
+  demo = await startDemoSession();
+  browser = demo.browser;
 });
-afterAll(async () => {
-  await demo?.close();
-  await browser?.close();
-});
+afterAll(() => demo?.close());
 
 test('the scenario feed is a Statuspage v2 summary that plays the scripted incident', async () => {
   const res = await fetch(`${demo.origin}/api/v2/summary.json`);
@@ -47,24 +43,8 @@ test('the scenario feed is a Statuspage v2 summary that plays the scripted incid
 });
 
 test('the sample SaaS app shows the banner and badge from the scenario feed', async () => {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
-  await page.goto(`${demo.origin}/demo/app.html`);
-  const banner = page.locator('header + incident-banner');
-  await expect
-    .poll(() => banner.locator('[part~="title"], .title, strong').first().textContent(), {
-      timeout: 10_000,
-    })
-    .toContain('Checkout payments failing');
-  await expect
-    .poll(() =>
-      page
-        .locator('header status-badge')
-        .textContent()
-        .then(async () =>
-          page.locator('header status-badge').evaluate((el) => el.shadowRoot?.textContent ?? ''),
-        ),
-    )
-    .toMatch(/outage/i);
+  // (openDemoApp waits for the banner to name the incident and the badge to say "outage")
+  const page = await openDemoApp(demo);
   expect(await axe(page)).toEqual([]);
   await page.close();
 });

@@ -29,13 +29,21 @@ export function relative(at: number, now: number, tag: string): Relative {
   return [text, Math.min(Math.max(next, now + 1000), now + MIN)];
 }
 
-/** "14:05" (or "2:05 PM") in the reader's locale and time zone; `zone` adds its name ("UTC"). */
-export function clock(at: number, tag: string, zone?: boolean): string {
-  return new Intl.DateTimeFormat(tag, {
+/**
+ * "14:05 CET" (or "2:05 PM EST") in the reader's locale and time zone, the zone always named: the
+ * widget sits on a customer's page, and a bare clock time does not say whose time it is.
+ */
+export function clock(at: number, tag: string, timeZone?: string): string {
+  const options: Intl.DateTimeFormatOptions = {
     hour: 'numeric',
     minute: '2-digit',
-    timeZoneName: zone ? 'short' : undefined,
-  }).format(at);
+    timeZoneName: 'short',
+  };
+  try {
+    return new Intl.DateTimeFormat(tag, timeZone ? { ...options, timeZone } : options).format(at);
+  } catch {
+    return new Intl.DateTimeFormat(tag, options).format(at); // an unknown zone: the reader's own
+  }
 }
 
 /**

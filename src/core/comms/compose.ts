@@ -1,6 +1,6 @@
 /** Composing a status-page update from its three required elements. */
 import type { Lint } from '../types';
-import { formatClock } from './datetime';
+import { formatClock } from '../time';
 import { lintMessage } from './lint';
 import { renderTemplate, type TemplateProblem } from './render';
 import { DEFAULT_TEMPLATES } from './templates';
@@ -70,7 +70,11 @@ export function composeUpdate(input: UpdateInput, ctx: ComposeContext): ComposeR
   const rendered = renderTemplate('update', ctx.template ?? DEFAULT_TEMPLATES.update, {
     impacted: input.impacted.trim(),
     learned: input.learned.trim(),
-    nextUpdateTime: formatClock(next, ctx.now, ctx.locale, ctx.timeZone),
+    nextUpdateTime: formatClock(next, ctx.locale, {
+      timeZone: ctx.timeZone,
+      zoneName: true,
+      now: ctx.now,
+    }),
   });
   if (!rendered.ok) {
     return {

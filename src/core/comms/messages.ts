@@ -5,7 +5,7 @@
  * where the policy requires a post-mortem.
  */
 import type { Lint, Policy, Severity } from '../types';
-import { customerTimeZone, formatClock } from './datetime';
+import { customerTimeZone, formatClock } from '../time';
 import { lintMessage } from './lint';
 import { renderTemplate, type TemplateProblem } from './render';
 import { DEFAULT_TEMPLATES, type TemplateId } from './templates';
@@ -101,7 +101,11 @@ export function composeInitial(
       feature: input.feature.trim(),
       impact: input.impact.trim(),
       cadence: ctx.policy.updateCadenceMinutes,
-      nextUpdateTime: formatClock(input.nextUpdateAt, ctx.now, ctx.locale, zone),
+      nextUpdateTime: formatClock(input.nextUpdateAt, ctx.locale, {
+        timeZone: zone,
+        zoneName: true,
+        now: ctx.now,
+      }),
     },
     { nextUpdateAt: input.nextUpdateAt },
   );
@@ -128,12 +132,11 @@ export function composeResolution(
     ctx,
     {
       feature: input.feature.trim(),
-      resolvedTime: formatClock(
-        input.resolvedAt,
-        ctx.now,
-        ctx.locale,
-        customerTimeZone(ctx.timeZone),
-      ),
+      resolvedTime: formatClock(input.resolvedAt, ctx.locale, {
+        timeZone: customerTimeZone(ctx.timeZone),
+        zoneName: true,
+        now: ctx.now,
+      }),
       explanation: input.explanation.trim(),
       postmortem: required ? `We will publish a full post-mortem within ${hours} hours.` : '',
       postmortemHours: hours,

@@ -1,7 +1,7 @@
 /** The support agent's ready reply, built from the latest public update of an incident. */
 import { latestUpdate } from '../feed/query';
 import type { FeedIncident, FeedUpdate } from '../types';
-import { formatClock } from './datetime';
+import { customerTimeZone, formatClock } from '../time';
 import { renderTemplate, type TemplateVars } from './render';
 import { languageOf, type Language } from '../language';
 import { SUPPORT_REPLY_TEMPLATES } from './templates';
@@ -13,6 +13,10 @@ import { SUPPORT_REPLY_TEMPLATES } from './templates';
 export interface SupportReplyContext {
   now: number;
   locale: string;
+  /**
+   * The status page's own time zone. The reply goes to a customer, who cannot know the agent's
+   * zone: times are written in this zone, or in UTC when it is absent or unknown, zone always named.
+   */
   timeZone?: string;
   /** https only; otherwise the incident's shortlink is used, then the words "our status page". */
   statusPageUrl?: string;
@@ -117,8 +121,12 @@ export function supportReplyVars(incident: FeedIncident, ctx: SupportReplyContex
       : (incident.shortlink ?? w.page);
   const finished = FINISHED.has(latest?.status ?? incident.status);
   const nextAt = postedAt + (ctx.cadenceMinutes ?? 30) * 60_000;
+  // The customer's clock: the status page's declared zone, else UTC, always named.
+  const zone = customerTimeZone(ctx.timeZone);
   const nextUpdateTime =
-    nextAt > ctx.now ? formatClock(nextAt, ctx.now, ctx.locale, ctx.timeZone) : w.soon;
+    nextAt > ctx.now
+      ? formatClock(nextAt, ctx.locale, { timeZone: zone, zoneName: true, now: ctx.now })
+      : w.soon;
   const nextUpdate = finished
     ? w.finished
     : nextAt > ctx.now
@@ -127,7 +135,11 @@ export function supportReplyVars(incident: FeedIncident, ctx: SupportReplyContex
   return {
     incidentName: replyText(incident.name) || w.unnamed,
     latestUpdate: replyText(latest?.body ?? '') || status,
-    latestUpdateTime: formatClock(postedAt, ctx.now, ctx.locale, ctx.timeZone),
+    latestUpdateTime: formatClock(postedAt, ctx.locale, {
+      timeZone: zone,
+      zoneName: true,
+      now: ctx.now,
+    }),
     status,
     statusPageUrl: url,
     nextUpdate,

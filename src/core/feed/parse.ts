@@ -3,73 +3,46 @@
  * model has. Never throws. How values are read (defensively, with caps and problems) is in
  * `read.ts`; the web widgets use the smaller `parseSummary` (`summary.ts`).
  */
-import type { Feed, ParseResult, PayloadKind } from '../types';
+import type { ParseResult } from '../types';
 import {
   add,
-  componentStatus,
-  createReader,
   date,
   detectKind,
   each,
-  emptyFeed,
   flag,
   guard,
-  impact,
   incident,
   isObj,
-  jsonRoot,
   keepIncidents,
-  link,
   note,
   number,
   own,
-  problemsOf,
+  readPayload,
   readSummary,
-  sortNewestFirst,
-  status,
   text,
   type ParseOptions,
   type Profile,
 } from './read';
+import { WIDGET_PROFILE } from './summary';
 
 export { clip, emptyFeed, type ParseOptions } from './read';
 
-/** Every field of the model, by the Statuspage key it is read from. */
+/**
+ * Every field of the model, by the Statuspage key it is read from: what the widgets read
+ * (`WIDGET_PROFILE`, kept small for their bundle) and the fields only the extension shows.
+ */
 export const FULL_PROFILE: Profile = {
   page: [
     ['id', text],
     ['name', text],
     ['time_zone', text],
-    ['url', link],
+    ...WIDGET_PROFILE.page,
     ['updated_at', date],
   ],
-  incident: [
-    ['id', text],
-    ['name', text],
-    ['status', status],
-    ['impact', impact],
-    ['created_at', date],
-    ['updated_at', date],
-    ['started_at', date],
-    ['scheduled_for', date],
-    ['scheduled_until', date],
-    ['monitoring_at', date],
-    ['resolved_at', date],
-    ['shortlink', link],
-    ['page_id', text],
-  ],
-  update: [
-    ['id', text],
-    ['status', status],
-    ['created_at', date],
-    ['display_at', date],
-    ['updated_at', date],
-  ],
+  incident: [...WIDGET_PROFILE.incident, ['monitoring_at', date], ['page_id', text]],
+  update: [...WIDGET_PROFILE.update, ['updated_at', date]],
   component: [
-    ['id', text],
-    ['name', text],
-    ['status', componentStatus],
-    ['group_id', text],
+    ...WIDGET_PROFILE.component,
     ['description', text],
     ['position', number],
     ['showcase', flag],
@@ -84,16 +57,9 @@ export const FULL_PROFILE: Profile = {
  * by one, and the rest of the feed is kept.
  */
 export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResult {
-  const r = createReader(options);
-  const feed: Feed = emptyFeed();
-  let kind: PayloadKind = 'unknown';
-  guard(r, '$', () => {
-    const parsed = jsonRoot(r, input);
-    if (!parsed) return;
-    const { root } = parsed;
+  return readPayload(input, options, (r, feed, root) => {
     if (Array.isArray(root)) {
       // a bare list of incidents
-      kind = 'incidents';
       each(
         r,
         { $: root },
@@ -103,21 +69,22 @@ export function parseFeed(input: unknown, options: ParseOptions = {}): ParseResu
         keepIncidents,
         '$',
       );
-    } else if (!isObj(root)) {
-      note(r, '$', 'payload', root);
-    } else {
-      const wrapped = own(root, 'incident'); // `{ "incident": {...} }`
-      const o = isObj(wrapped) && !Object.hasOwn(root, 'incidents') ? wrapped : root;
-      kind = detectKind(o);
-      if (kind === 'incident') {
-        readSummary(r, feed, root, {}, FULL_PROFILE);
-        guard(r, '$', (path) => add(feed, incident(r, o, path, undefined, FULL_PROFILE)));
-      } else {
-        readSummary(r, feed, root, o, FULL_PROFILE);
-        if (kind === 'unknown') note(r, '$', 'payload');
-      }
+      return 'incidents';
     }
-    sortNewestFirst(feed);
+    if (!isObj(root)) {
+      note(r, '$', 'payload', root);
+      return 'unknown';
+    }
+    const wrapped = own(root, 'incident'); // `{ "incident": {...} }`
+    const o = isObj(wrapped) && !Object.hasOwn(root, 'incidents') ? wrapped : root;
+    const kind = detectKind(o);
+    if (kind === 'incident') {
+      readSummary(r, feed, root, {}, FULL_PROFILE);
+      guard(r, '$', (path) => add(feed, incident(r, o, path, undefined, FULL_PROFILE)));
+    } else {
+      readSummary(r, feed, root, o, FULL_PROFILE);
+      if (kind === 'unknown') note(r, '$', 'payload');
+    }
+    return kind;
   });
-  return { kind, feed, problems: problemsOf(r) };
 }

@@ -17,6 +17,7 @@ import type {
   FeedUpdate,
   Indicator,
   ParseProblem,
+  ParseResult,
   PayloadKind,
   ProblemCode,
 } from '../types';
@@ -29,6 +30,7 @@ import {
   newestUpdateFirst,
 } from './levels';
 import { htmlToText } from './text';
+import { isObj } from '../validate';
 
 export type Obj = Record<string, unknown>;
 
@@ -136,9 +138,8 @@ export function guard(r: Reader, path: string, fn: (path: string) => unknown): v
   }
 }
 
-/** True for a non-null, non-array object. */
-export const isObj = (v: unknown): v is Obj =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+/** True for a non-null, non-array object (the one definition, in core/validate.ts). */
+export { isObj };
 /** Reads an own property only; inherited and prototype keys read as undefined. */
 export const own = (o: Obj, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -618,6 +619,28 @@ export function sortNewestFirst(feed: Feed): void {
     items.sort(
       (a, b) => b.createdAt - a.createdAt || b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1),
     );
+}
+
+/**
+ * The top level both parsers share: a reader with its caps, an empty feed, the JSON root (a
+ * string is parsed first; bad JSON is one `json` problem), `readRoot` for what the payload holds
+ * (it returns the payload's kind), then incidents newest first. Never throws.
+ */
+export function readPayload(
+  input: unknown,
+  options: ParseOptions,
+  readRoot: (r: Reader, feed: Feed, root: unknown) => PayloadKind,
+): ParseResult {
+  const r = createReader(options);
+  const feed = emptyFeed();
+  let kind: PayloadKind = 'unknown';
+  guard(r, '$', () => {
+    const parsed = jsonRoot(r, input);
+    if (!parsed) return;
+    kind = readRoot(r, feed, parsed.root);
+    sortNewestFirst(feed);
+  });
+  return { kind, feed, problems: problemsOf(r) };
 }
 
 /** A JSON string parsed, or the value itself; undefined (with a problem) for text that is not JSON. */

@@ -73,4 +73,16 @@ describe('parseSummary, the widgets’ entry of the parser', () => {
     expect(r.feed.incidents[0]).not.toHaveProperty('pageId');
     expect(r.feed.incidents[0]).not.toHaveProperty('monitoringAt');
   });
+
+  it('reads the top level as parseFeed does: bad JSON is one problem, a bare list is no summary', () => {
+    for (const parse of [parseFeed, parseSummary]) {
+      const bad = parse('{"incidents": [');
+      expect(bad.kind).toBe('unknown');
+      expect(bad.problems.map((p) => p.code)).toEqual(['json']);
+    }
+    const list = parseSummary([{ id: 'a', name: 'Down', status: 'investigating' }]);
+    expect(list.kind).toBe('unknown');
+    expect(list.feed.incidents).toEqual([]);
+    expect(list.problems.map((p) => p.code)).toEqual(['payload']);
+  });
 });

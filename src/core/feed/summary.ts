@@ -5,22 +5,17 @@
  * widget bundle carries neither the other fields nor the single-incident forms. Same reader,
  * same caps, same problems as `parseFeed`.
  */
-import type { Feed, ParseResult, PayloadKind } from '../types';
+import type { ParseResult } from '../types';
 import {
   componentStatus,
-  createReader,
   date,
   detectKind,
-  emptyFeed,
-  guard,
   impact,
   isObj,
-  jsonRoot,
   link,
   note,
-  problemsOf,
+  readPayload,
   readSummary,
-  sortNewestFirst,
   status,
   text,
   type ParseOptions,
@@ -59,18 +54,18 @@ export const WIDGET_PROFILE: Profile = {
 
 /** Parses a summary-like Statuspage payload for the widgets. Never throws. */
 export function parseSummary(input: unknown, options: ParseOptions = {}): ParseResult {
-  const r = createReader(options);
-  const feed: Feed = emptyFeed();
-  let kind: PayloadKind = 'unknown';
-  guard(r, '$', () => {
-    const root = jsonRoot(r, input)?.root;
-    if (!isObj(root)) return note(r, '$', 'payload', root);
-    kind = detectKind(root);
+  return readPayload(input, options, (r, feed, root) => {
+    if (!isObj(root)) {
+      note(r, '$', 'payload', root);
+      return 'unknown';
+    }
     // (a single incident is not a widget's source: read as a payload without a summary)
-    if (kind === 'incident') kind = 'unknown';
+    const kind = detectKind(root);
     readSummary(r, feed, root, root, WIDGET_PROFILE);
-    if (kind === 'unknown') note(r, '$', 'payload');
-    sortNewestFirst(feed);
+    if (kind === 'unknown' || kind === 'incident') {
+      note(r, '$', 'payload');
+      return 'unknown';
+    }
+    return kind;
   });
-  return { kind, feed, problems: problemsOf(r) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionItemDashboard, completionRates, remindersDue } from './actions';
-import { at, day, item, review } from './fixtures.test-helpers';
+import { at, day, item, review } from './fixtures.test-kit';
 
 describe('completionRates', () => {
   const now = at(2025, 3, 10);

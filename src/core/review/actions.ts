@@ -1,5 +1,5 @@
 /** Action-item tracking across reviews: the monthly completion rate, the dashboard, reminders. */
-import { monthKey } from '../comms/datetime';
+import { monthKey } from '../time';
 import type { ActionItem, Review } from './model';
 import { byString } from './timeline';
 

@@ -5,7 +5,7 @@ import { completionRates } from './actions';
 import { communicationCompliance } from './compliance';
 import { dashboardCsv, monthlyCommsCompliance } from './comms-monthly';
 import { csvCell } from './csv';
-import { at, item } from './fixtures.test-helpers';
+import { at, item } from './fixtures.test-kit';
 
 const MIN = 60_000;
 let seq = 0;

@@ -8,7 +8,7 @@
  * means on time; the cadence counts every update owed; the severity filter matches the most severe
  * level the incident reached, so an escalated incident shows under its worst severity.
  */
-import { monthKey } from '../comms/datetime';
+import { monthKey } from '../time';
 import type { Channel, Severity } from '../types';
 import type { MonthlyCompletion } from './actions';
 import { monthKeys } from './actions';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../policy';
 import type { Severity, TimelineEvent } from '../types';
 import { reviewDashboard } from './dashboard';
-import { at, item, review } from './fixtures.test-helpers';
+import { at, item, review } from './fixtures.test-kit';
 
 const MIN = 60_000;
 const incident = (id: string, start: number, severity: Severity, page: number) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reviewToMarkdown } from './export';
-import { item, review } from './fixtures.test-helpers';
+import { item, review } from './fixtures.test-kit';
 
 const opts = { locale: 'en-GB', timeZone: 'UTC' };
 const section = (md: string, heading: string) => {

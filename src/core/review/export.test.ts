@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reviewToHtml, reviewToMarkdown } from './export';
-import { review } from './fixtures.test-helpers';
+import { review } from './fixtures.test-kit';
 import { BLAMELESS_STATEMENT } from './model';
 
 const opts = { locale: 'en-GB', timeZone: 'UTC' };

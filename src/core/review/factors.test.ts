@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { item, review } from './fixtures.test-helpers';
+import { item, review } from './fixtures.test-kit';
 import { lintReview } from './lint';
 import { publishBlockers } from './publish';
 

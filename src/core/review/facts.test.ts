@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../types';
 import { reviewToMarkdown } from './export';
 import { incidentFacts, peakSeverity } from './facts';
-import { review } from './fixtures.test-helpers';
+import { review } from './fixtures.test-kit';
 import { createReview } from './timeline';
 
 const t = (h: number, m: number) => Date.UTC(2025, 2, 15, h, m);

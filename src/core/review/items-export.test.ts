@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionItemDashboard } from './actions';
-import { at, item, review } from './fixtures.test-helpers';
+import { at, item, review } from './fixtures.test-kit';
 import { openItemsChecklist, openItemsCsv } from './items-export';
 
 const now = at(2025, 3, 20);

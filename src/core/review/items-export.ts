@@ -3,7 +3,7 @@
  * Markdown checklist (for pasting into an issue). Only open items; dates are the due day in the
  * team's zone, `YYYY-MM-DD`, which every tracker reads.
  */
-import { dayKey } from '../comms/datetime';
+import { dayKey } from '../time';
 import type { DashboardRow } from './actions';
 import { toCsv } from './csv';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blamelessLint, lintActionItem, lintReview } from './lint';
-import { at, item, review } from './fixtures.test-helpers';
+import { at, item, review } from './fixtures.test-kit';
 
 const now = at(2025, 3, 10);
 const codes = (i: Parameters<typeof lintActionItem>[0], n = now): string[] =>

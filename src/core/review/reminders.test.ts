@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, item } from './fixtures.test-helpers';
+import { at, item } from './fixtures.test-kit';
 import { digestReady, itemReminders, weeklyDigest } from './reminders';
 
 // Due at the end of Friday 14 March 2025 (the stored deadline is the end of the picked day).

@@ -7,7 +7,7 @@
  * one once it is overdue. The digest is one per ISO week, from 09:00 local time on the first day
  * the extension runs that week: overdue items, and items due by the end of the week.
  */
-import { dayKey, dtf } from '../comms/datetime';
+import { dayKey, dtf } from '../time';
 import type { ActionItem } from './model';
 import { byString } from './timeline';
 

@@ -2,7 +2,7 @@
  * The review laid out once, format-neutral, so the Markdown and HTML exports cannot drift apart.
  * Everything here is a pure function of the review and the options: no clock, deterministic order.
  */
-import { dtf, formatDate } from '../comms/datetime';
+import { dtf, formatDate } from '../time';
 import { severityLabel } from '../feed/levels';
 import { languageOf, type Language } from '../language';
 import { httpsOnly } from './facts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, item } from './fixtures.test-helpers';
+import { at, item } from './fixtures.test-kit';
 import { lintActionItem } from './lint';
 
 const now = at(2025, 3, 10);

@@ -1,13 +1,38 @@
 import browser from 'webextension-polyfill';
 import { openLensDB, type LensDatabase } from '../db/open';
-import { OVERLAY_TEARDOWN, type OverlayTeardownMessage } from '../messaging/commands';
-import { OVERLAY_KEY } from '../messaging/overlay-state';
+import {
+  OVERLAY_STATE,
+  OVERLAY_TEARDOWN,
+  type OverlayStateMessage,
+  type OverlayTeardownMessage,
+} from '../messaging/commands';
+import { OVERLAY_KEY, type OverlayState } from '../messaging/overlay-state';
 import type { Deps, Platform } from './deps';
+import { attachTeam, LOCAL_POUCH } from '../team/background/store';
+import type { SharedDoc } from '../db/shared-docs';
+import { browserPouch } from './pouchdb';
+import { isLive, syncOnce } from '../team/background/sync';
 
 const SCRIPT_PREFIX = 'lens-site-';
 /** Registration id of a site's overlay script (ids may not start with "_"). */
 export const overlayScriptId = (pattern: string): string =>
   SCRIPT_PREFIX + pattern.replace(/[^a-z0-9.-]+/gi, '_');
+
+/**
+ * Where the projection lives: `storage.session`, readable by extension pages and the worker but,
+ * at its default access level, by no content script (issue 16, item 15). `storage.local` was
+ * readable by every content script, so any enabled page that was compromised read it whole.
+ */
+const session = () => browser.storage.session;
+
+/** Forgets a projection an older version left in storage.local, and keeps storage.session private. */
+export async function privateProjection(): Promise<void> {
+  await browser.storage.local.remove(OVERLAY_KEY).catch(() => undefined);
+  // Chrome's default already; said explicitly so no later change opens it. (Firefox has no such call:
+  // its content scripts cannot use storage.session at all.)
+  const area = session() as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+  await area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+}
 
 /** The real browser behind the Platform seam (Chrome service worker and Firefox event page alike). */
 export function browserPlatform(scriptPath: string): Platform {
@@ -55,7 +80,20 @@ export function browserPlatform(scriptPath: string): Platform {
       });
     },
     async writeOverlay(state) {
-      await browser.storage.local.set({ [OVERLAY_KEY]: state });
+      await session().set({ [OVERLAY_KEY]: state });
+      // Content scripts cannot read storage.session: each turned-on site's tabs get the state.
+      const message: OverlayStateMessage = { type: OVERLAY_STATE, state };
+      for (const pattern of await this.registeredOverlays()) {
+        const tabs = await browser.tabs.query({ url: pattern }).catch(() => []);
+        for (const tab of tabs) {
+          if (tab.id !== undefined)
+            await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+        }
+      }
+    },
+    async readOverlay() {
+      const got = await session().get(OVERLAY_KEY);
+      return (got[OVERLAY_KEY] as OverlayState | undefined) ?? null;
     },
     async showOverlayIn(pattern) {
       // (tabs.query by URL needs the host access the view just obtained)
@@ -73,6 +111,12 @@ export function browserPlatform(scriptPath: string): Platform {
           await browser.tabs.sendMessage(tab.id, teardown).catch(() => undefined);
       }
     },
+    async getLocal(key) {
+      return (await browser.storage.local.get(key))[key];
+    },
+    async setLocal(items) {
+      await browser.storage.local.set(items);
+    },
     async toPages(message) {
       await browser.runtime.sendMessage(message).catch(() => undefined); // no page open: dropped
     },
@@ -89,8 +133,18 @@ export function browserPlatform(scriptPath: string): Platform {
 export function browserDeps(scriptPath: string): Deps {
   let db: Promise<LensDatabase> | undefined;
   const open = (): Promise<LensDatabase> => {
-    db ??= openLensDB().then((conn) => {
+    db ??= openLensDB().then(async (conn) => {
       conn.addEventListener('close', () => (db = undefined));
+      // The shared documents live in PouchDB behind the repositories (team mode or not); a write
+      // starts a one-shot sync when a team is configured and no live sync runs.
+      await attachTeam(
+        conn,
+        deps.now,
+        () => {
+          if (!isLive()) void syncOnce(deps).catch(() => undefined);
+        },
+        browserPouch<SharedDoc>(LOCAL_POUCH),
+      );
       return conn;
     });
     return db.catch((e: unknown) => {
@@ -98,12 +152,14 @@ export function browserDeps(scriptPath: string): Deps {
       throw e;
     });
   };
-  return {
+  const deps: Deps = {
     db: open,
     now: () => Date.now(),
     random: () => Math.random(),
     newId: () => crypto.randomUUID(),
     fetch: (input, init) => fetch(input, init),
     platform: browserPlatform(scriptPath),
+    pouch: browserPouch,
   };
+  return deps;
 }

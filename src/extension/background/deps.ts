@@ -1,4 +1,5 @@
 import type { LensDatabase } from '../db/open';
+import type { PouchFactory } from '../db/pouch';
 import type { OverlayState } from '../messaging/overlay-state';
 
 /** A badge: empty text hides it. */
@@ -26,8 +27,16 @@ export interface Platform {
   setBadge(badge: Badge): Promise<void>;
   /** Shows a desktop notification with this id. */
   notify(id: string, n: { title: string; message: string }): Promise<void>;
-  /** Writes the projection the overlay and popup render (storage.local[OVERLAY_KEY]). */
+  /**
+   * Keeps the projection the overlay and popup render (storage.session[OVERLAY_KEY], which content
+   * scripts cannot read) and hands it to the tabs of turned-on sites.
+   */
   writeOverlay(state: OverlayState): Promise<void>;
+  /** Reads / writes other storage.local keys (team mode's status; views watch them). */
+  getLocal(key: string): Promise<unknown>;
+  setLocal(items: Record<string, unknown>): Promise<void>;
+  /** The projection last written (null when none: a fresh browser session before the first refresh). */
+  readOverlay(): Promise<OverlayState | null>;
   /** Sends a message to the content script of the active tab (ignored when there is none). */
   sendToActiveTab(message: unknown): Promise<void>;
   /** Tells open extension pages something (ignored when none listens). */
@@ -48,4 +57,9 @@ export interface Deps {
   newId(): string;
   fetch: typeof fetch;
   platform: Platform;
+  /**
+   * Opens a PouchDB database by name (local, IndexedDB adapter) or URL (remote). Absent in unit
+   * kits that test local-only behaviour: the repositories then write IndexedDB directly.
+   */
+  pouch?: PouchFactory;
 }

@@ -1,4 +1,4 @@
-import './test-i18n';
+import './i18n.test-kit';
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { BACKUP_FORMAT, BACKUP_VERSION, REDACTED } from '../db/backup';
@@ -6,7 +6,7 @@ import { getSetting } from '../db/settings';
 import { loadConnection } from '../db/secrets';
 import type { Handlers, Sender } from '../messaging/channel';
 import { createHandlers } from './router';
-import { json, makeKit, T0, type Kit } from './test-kit';
+import { json, makeKit, sampleSource, T0, type Kit } from './worker.test-kit';
 
 /** Attacks through a crafted backup file (issue 16 items 1 and 4), through the real import command. */
 
@@ -100,16 +100,7 @@ const site = (pattern: string, origin: string) => ({
   addedAt: T0,
   corner: 'bottom-right',
 });
-const feedSource = (url: string) => ({
-  id: 'src-1',
-  name: 'Acme',
-  url,
-  pollSeconds: 60,
-  enabled: true,
-  createdAt: T0,
-  failures: 0,
-  nextPollAt: T0,
-});
+const feedSource = (url: string) => sampleSource({ id: 'src-1', url });
 
 /** Chrome refuses a pattern with a wildcard host in the middle or a bad port, at registration. */
 function chromeLike(kit: Kit): void {
@@ -164,6 +155,33 @@ describe('an import is checked whole before anything is written (issue 16 #4)', 
       expect((await kit.db.getAll('sources')).map((s) => s.name)).toEqual(['Mine']);
     },
   );
+
+  test('one incident with more events than the responder ever records is refused (issue 16 #14)', async () => {
+    const { kit, h } = await withData();
+    const events = (n: number, incidentId: string) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `${incidentId}-${i}`,
+        incidentId,
+        type: 'note',
+        at: i + 1,
+        text: 'x',
+      }));
+    const r = await h['data/import']({ json: backup({ events: events(5_001, 'big') }) }, page);
+    expect(r).toMatchObject({
+      ok: false,
+      error: expect.stringContaining(
+        'stores.events: incident "big" has 5001 events; at most 5000 per incident are read.',
+      ),
+    });
+    expect((await kit.db.getAll('sources')).map((s) => s.name)).toEqual(['Mine']);
+    expect(await kit.db.count('events')).toBe(0);
+    // at the bound, and spread over incidents, it is read
+    const ok = await h['data/import'](
+      { json: backup({ events: [...events(5_000, 'a'), ...events(5_000, 'b')] }) },
+      page,
+    );
+    expect(ok).toMatchObject({ ok: true });
+  });
 
   test('a registration failure after the data was replaced is reported beside a successful import', async () => {
     const { kit, h } = await withData();

@@ -2,12 +2,14 @@ import browser from 'webextension-polyfill';
 import contentScriptPath from '../content.iife.ts?script';
 import { handleMessages } from '../messaging/channel';
 import { TOGGLE_PANEL, type TogglePanelMessage } from '../messaging/commands';
-import { browserDeps } from './browser-platform';
+import { browserDeps, privateProjection } from './browser-platform';
 import { createHandlers } from './router';
 import { boot, installed, managedChanged, POLL_ALARM, started, tick } from './lifecycle';
 import { refresh } from './refresh';
 import { checkGrants } from '../sites/background/registration';
 import { setMessageSource } from '../i18n/translate';
+import { TEAM_LIVE_PORT } from '../team/protocol';
+import { startLive } from '../team/background/sync';
 
 /** Runs a listener's work; a failure is logged, never thrown into the browser's event dispatch. */
 function run(what: string, task: () => Promise<unknown>): void {
@@ -33,6 +35,13 @@ export function startBackground(): void {
     run('permissions', () => checkGrants(deps).then(() => refresh(deps)));
   browser.permissions.onRemoved.addListener(grantsChanged);
   browser.permissions.onAdded.addListener(grantsChanged);
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== TEAM_LIVE_PORT) return;
+    // Live replication while the page is open; its pings keep the worker awake meanwhile.
+    const stop = startLive(deps);
+    port.onDisconnect.addListener(() => void stop.then((f) => f()));
+    port.onMessage.addListener(() => undefined);
+  });
   // Chrome applies a changed policy at once; Firefox only at its next start (boot reads it then).
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') run('managed', () => managedChanged(deps));
@@ -41,5 +50,6 @@ export function startBackground(): void {
     const msg: TogglePanelMessage = { type: TOGGLE_PANEL };
     if (command === 'toggle-panel') run('toggle-panel', () => deps.platform.sendToActiveTab(msg));
   });
+  run('private projection', privateProjection);
   run('boot', () => boot(deps));
 }

@@ -1,26 +1,9 @@
-/** Checks on command payloads: views are trusted less than the background, and errors read well. */
-
-/** A non-empty trimmed string of at most `max` characters. */
-export function text(v: unknown, field: string, max = 500): string {
-  if (typeof v !== 'string' || v.trim() === '') throw new Error(`${field} is required.`);
-  if (v.length > max) throw new Error(`${field} is too long (at most ${max} characters).`);
-  return v.trim();
-}
-
-/** An optional string (undefined stays undefined). */
-export function optText(v: unknown, field: string, max = 10_000): string | undefined {
-  if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v !== 'string') throw new Error(`${field} must be text.`);
-  if (v.length > max) throw new Error(`${field} is too long (at most ${max} characters).`);
-  return v;
-}
-
-/** A finite epoch-ms time. */
-export function time(v: unknown, field: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-    throw new Error(`${field} must be a time.`);
-  return v;
-}
+/**
+ * Checks on command payloads that need more than core/validate.ts (the one module for reading
+ * untrusted input): URLs, poll intervals, the payload object itself. Views are trusted less than
+ * the background, and errors read well.
+ */
+import { isObj, text } from '../../core/validate';
 
 /** An http(s) URL, normalised. */
 export function httpUrl(v: unknown, field: string): string {
@@ -57,6 +40,6 @@ export function pollSeconds(v: unknown): number {
 
 /** An object payload. */
 export function payload<T>(v: T): T {
-  if (typeof v !== 'object' || v === null) throw new Error('The command needs a payload object.');
+  if (!isObj(v)) throw new Error('The command needs a payload object.');
   return v;
 }

@@ -5,6 +5,7 @@ import { pollDue } from '../feeds/background/poll';
 import { refresh } from './refresh';
 import { sendActionItemReminders } from '../notifications/background/reminders';
 import { syncSites } from '../sites/background/registration';
+import { isLive, syncOnce } from '../team/background/sync';
 import { syncManaged } from '../managed/background/sync';
 
 /** The one polling alarm. */
@@ -19,6 +20,8 @@ export async function tick(deps: Deps): Promise<void> {
   await pollDue(deps).catch((e: unknown) => console.error('[incident-lens] polling failed:', e));
   await refresh(deps);
   await sendActionItemReminders(deps);
+  // Team mode: a one-shot sync per alarm (live sync covers the time a page is open).
+  if (!isLive()) await syncOnce(deps);
 }
 
 /**

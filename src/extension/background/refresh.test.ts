@@ -1,4 +1,4 @@
-import './test-i18n';
+import './i18n.test-kit';
 import 'fake-indexeddb/auto';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { putCopiedReply } from '../db/marks';
@@ -8,18 +8,18 @@ import type { SourceRecord } from '../db/schema';
 import { badgeFor, BADGE_COLOURS } from './badge';
 import { pollDue } from '../feeds/background/poll';
 import { refresh } from './refresh';
-import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from './test-kit';
+import {
+  json,
+  makeKit,
+  MIN,
+  sampleSource,
+  spIncident,
+  spSummary,
+  T0,
+  type Kit,
+} from './worker.test-kit';
 
-const source: SourceRecord = {
-  id: 's1',
-  name: 'Acme',
-  url: 'https://status.acme.test/api/v2/summary.json',
-  pollSeconds: 60,
-  enabled: true,
-  createdAt: T0,
-  failures: 0,
-  nextPollAt: T0,
-};
+const source: SourceRecord = sampleSource();
 
 /** Serves these incidents, polls (as an alarm wake would) and refreshes. */
 async function wake(kit: Kit, incidents: Record<string, unknown>[]): Promise<void> {

@@ -83,7 +83,11 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     recentlyEndedFeedIncidents(db, now - ENDED_WATCH_MS),
   ]);
   const pageUrls = new Map<string, string>();
-  for (const s of snapshots) if (s.feed.page.url) pageUrls.set(s.sourceId, s.feed.page.url);
+  const pageZones = new Map<string, string>();
+  for (const s of snapshots) {
+    if (s.feed.page.url) pageUrls.set(s.sourceId, s.feed.page.url);
+    if (s.feed.page.timeZone) pageZones.set(s.sourceId, s.feed.page.timeZone);
+  }
   const linkedEvents = new Map<string, TimelineEvent[]>();
   for (const { incident, own } of locals) {
     if (!incident.linked) continue;
@@ -95,6 +99,7 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     policy: settings.policy,
     sources,
     pageUrls,
+    pageZones,
     active,
     copied,
     linkedEvents,

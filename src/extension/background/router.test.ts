@@ -1,15 +1,15 @@
-import './test-i18n';
+import './i18n.test-kit';
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { eventsOf, getIncident } from '../db/incidents';
 import { getSetting, setSetting } from '../db/settings';
-import { getSnapshot, getSource } from '../db/sources';
+import { getSource } from '../db/sources';
 import type { Handlers, Sender } from '../messaging/channel';
-import { createHandlers } from './router';
+import { createHandlers, withRefresh } from './router';
 import { MAX_EVENTS_PER_INCIDENT } from '../responder/background/incidents';
 import { refresh } from './refresh';
 import { checkGrants, syncSites } from '../sites/background/registration';
-import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from './test-kit';
+import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from './worker.test-kit';
 
 const page: Sender = { id: 'ext', url: 'chrome-extension://ext/src/extension/options/index.html' };
 const FEED = 'https://status.acme.test/api/v2/summary.json';
@@ -32,7 +32,7 @@ describe('sources', () => {
       etag: '"1"',
       failures: 0,
     });
-    expect((await getSnapshot(kit.db, s.id))?.feed.incidents).toHaveLength(1);
+    expect((await kit.db.get('snapshots', s.id))?.feed.incidents).toHaveLength(1);
     expect(kit.platform.badge?.text).toBe('1');
   });
 
@@ -97,7 +97,7 @@ describe('sources', () => {
       page,
     );
     expect(moved.etag).toBeUndefined();
-    expect((await getSnapshot(kit.db, s.id))?.feed.incidents).toEqual([]);
+    expect((await kit.db.get('snapshots', s.id))?.feed.incidents).toEqual([]);
     expect(kit.net.calls.at(-1)?.url).toBe('https://other.test/summary.json');
     expect(kit.platform.removed).toContain('https://status.acme.test/*');
     await expect(h['sources/update']({ id: 'nope' }, page)).rejects.toThrow(/no longer exists/);
@@ -110,7 +110,7 @@ describe('sources', () => {
     await h['sites/enable']({ origin: 'https://status.acme.test' }, page);
     await h['sources/remove']({ id: s.id }, page);
     expect(await getSource(kit.db, s.id)).toBeUndefined();
-    expect(await getSnapshot(kit.db, s.id)).toBeUndefined();
+    expect(await kit.db.get('snapshots', s.id)).toBeUndefined();
     expect(kit.platform.removed).toEqual([]);
     expect(kit.platform.overlay?.incidents).toEqual([]);
   });
@@ -149,17 +149,17 @@ describe('sources', () => {
 });
 
 describe('sites', () => {
-  test('enable stores and registers; disable unregisters and gives the origin back', async () => {
+  test('enable stores and registers for the origin, port included; disable unregisters and gives it back', async () => {
     const { kit, h } = await setup();
-    kit.platform.granted.add('https://help.acme.test/*');
+    kit.platform.granted.add('https://help.acme.test:8443/*');
     const site = await h['sites/enable']({ origin: 'https://help.acme.test:8443' }, page);
     expect(site).toMatchObject({
-      pattern: 'https://help.acme.test/*',
+      pattern: 'https://help.acme.test:8443/*',
       enabled: true,
       corner: 'bottom-right',
       revoked: false,
     });
-    expect(kit.platform.registered).toEqual(new Set(['https://help.acme.test/*']));
+    expect(kit.platform.registered).toEqual(new Set(['https://help.acme.test:8443/*']));
     // the projection every page can read names no site; a page asks for its own corner
     expect(JSON.stringify(kit.platform.overlay)).not.toContain('help.acme.test');
     expect(await h['sites/getCorner']({ origin: 'https://help.acme.test:8443' }, page)).toBe(
@@ -167,10 +167,13 @@ describe('sites', () => {
     );
     await h['sites/disable']({ origin: 'https://help.acme.test:8443' }, page);
     expect(kit.platform.registered.size).toBe(0);
-    expect(kit.platform.removed).toEqual(['https://help.acme.test/*']);
-    expect((await kit.db.get('sites', 'https://help.acme.test/*'))?.enabled).toBe(false);
+    expect(kit.platform.removed).toEqual(['https://help.acme.test:8443/*']);
+    expect((await kit.db.get('sites', 'https://help.acme.test:8443/*'))?.enabled).toBe(false);
     // the open tabs get the overlay, and lose it, without a reload
-    expect(kit.platform.inTabs).toEqual(['+https://help.acme.test/*', '-https://help.acme.test/*']);
+    expect(kit.platform.inTabs).toEqual([
+      '+https://help.acme.test:8443/*',
+      '-https://help.acme.test:8443/*',
+    ]);
   });
 
   test('enable without host access registers but touches no open tab', async () => {
@@ -206,6 +209,32 @@ describe('sites', () => {
     await expect(h['sites/enable']({ origin: 'chrome://extensions' }, page)).rejects.toThrow(
       /http and https/,
     );
+  });
+
+  test('overlay/get: a page gets the projection only for its own turned-on, granted site (issue 16, item 15)', async () => {
+    const { kit, h } = await setup();
+    await h['sources/add']({ name: 'Acme', url: FEED, pollSeconds: 60 }, page);
+    kit.platform.granted.add('https://help.acme.test/*');
+    await h['sites/enable']({ origin: 'https://help.acme.test' }, page);
+    const from = (url: string): Sender => ({ id: 'ext', url, tab: { id: 1 } as Sender['tab'] });
+    const own = await h['overlay/get'](null, from('https://help.acme.test/t/1'));
+    expect(own?.incidents.length).toBeGreaterThan(0);
+    expect(own).toEqual(kit.platform.overlay);
+    // a site the agent never turned on, another port of the same host, a page without a URL
+    expect(await h['overlay/get'](null, from('https://evil.test/'))).toBeNull();
+    expect(await h['overlay/get'](null, from('https://help.acme.test:8443/'))).toBeNull();
+    expect(await h['overlay/get'](null, { id: 'ext', tab: { id: 1 } as Sender['tab'] })).toBeNull();
+    // access revoked in the browser: nothing either
+    kit.platform.granted.clear();
+    await checkGrants(kit.deps);
+    expect(await h['overlay/get'](null, from('https://help.acme.test/t/1'))).toBeNull();
+    // turned off: nothing
+    kit.platform.granted.add('https://help.acme.test/*');
+    await checkGrants(kit.deps);
+    await h['sites/disable']({ origin: 'https://help.acme.test' }, page);
+    expect(await h['overlay/get'](null, from('https://help.acme.test/t/1'))).toBeNull();
+    // the extension's own pages see it
+    expect(await h['overlay/get'](null, page)).toEqual(kit.platform.overlay);
   });
 
   test('setCorner: a page may set its own site only', async () => {
@@ -247,6 +276,28 @@ describe('sites', () => {
     await syncSites(kit.deps);
     expect(kit.platform.registered).toEqual(new Set(['https://help.acme.test/*']));
     expect((await kit.db.get('sites', 'https://help.acme.test/*'))?.revoked).toBe(false);
+  });
+
+  test('a site stored before patterns carried the port moves to its own origin on start-up', async () => {
+    const { kit } = await setup();
+    // as an older version (or a backup of one) stored localhost:3000: every port of localhost
+    await kit.db.put('sites', {
+      pattern: 'http://localhost/*',
+      origin: 'http://localhost:3000',
+      enabled: true,
+      addedAt: T0,
+      corner: 'top-left',
+    });
+    kit.platform.granted.add('http://localhost:3000/*');
+    kit.platform.registered.add('http://localhost/*');
+    await syncSites(kit.deps);
+    expect(kit.platform.registered).toEqual(new Set(['http://localhost:3000/*']));
+    expect(await kit.db.get('sites', 'http://localhost/*')).toBeUndefined();
+    expect(await kit.db.get('sites', 'http://localhost:3000/*')).toMatchObject({
+      origin: 'http://localhost:3000',
+      corner: 'top-left',
+    });
+    expect((await kit.db.get('sites', 'http://localhost:3000/*'))?.revoked).toBeFalsy();
   });
 });
 
@@ -377,6 +428,19 @@ describe('replies and settings', () => {
   });
 });
 
+/** Declares "DB down" and classifies it SEV-1 (nobody can reach the core service). */
+async function declareSev1(h: Handlers) {
+  const inc = await h['incidents/declare'](
+    { title: 'DB down', components: [], publiclyVisible: true },
+    page,
+  );
+  await h['incidents/classify'](
+    { id: inc.id, answers: { noUserCanAccessCore: true }, severity: 1 },
+    page,
+  );
+  return inc;
+}
+
 describe('responder incidents', () => {
   test('declare, classify (override needs a reason), reclassify, record, edit with reasons', async () => {
     const { kit, h } = await setup();
@@ -453,14 +517,7 @@ describe('responder incidents', () => {
 
   test('an open responder incident counts on the badge and its overdue duties notify', async () => {
     const { kit, h } = await setup();
-    const inc = await h['incidents/declare'](
-      { title: 'DB down', components: [], publiclyVisible: true },
-      page,
-    );
-    await h['incidents/classify'](
-      { id: inc.id, answers: { noUserCanAccessCore: true }, severity: 1 },
-      page,
-    );
+    await declareSev1(h);
     expect(kit.platform.badge).toMatchObject({ text: '1', color: '#B3261E' });
     // "now" duties are due within the due-soon window: not overdue at classification
     expect(
@@ -482,14 +539,7 @@ describe('responder incidents', () => {
 describe('responder incidents after resolution', () => {
   test('one-off duties stop notifying once the incident is resolved', async () => {
     const { kit, h } = await setup();
-    const inc = await h['incidents/declare'](
-      { title: 'DB down', components: [], publiclyVisible: true },
-      page,
-    );
-    await h['incidents/classify'](
-      { id: inc.id, answers: { noUserCanAccessCore: true }, severity: 1 },
-      page,
-    );
+    const inc = await declareSev1(h);
     kit.clock.now += MIN;
     await h['incidents/record']({ id: inc.id, type: 'resolved' }, page);
     const before = kit.platform.notifications.length;
@@ -541,5 +591,29 @@ describe('data', () => {
       written: total,
       total,
     });
+  });
+});
+
+describe('refresh after writes', () => {
+  test('the router refreshes after every writing command, so a handler cannot forget to', async () => {
+    const kit = await makeKit();
+    let wrote = 0;
+    const h = withRefresh(kit.deps, {
+      'sources/test': async () => null,
+      'feed/markDone': async () => {
+        wrote++;
+        return null;
+      },
+      'sites/enable': async () => {
+        throw new Error('The site is not allowed.');
+      },
+    } as unknown as Handlers);
+    await h['sources/test']({ url: FEED }, page);
+    await expect(h['sites/enable']({ origin: 'x' }, page)).rejects.toThrow(/not allowed/);
+    expect(kit.platform.overlay).toBeUndefined();
+    await h['feed/markDone']({ sourceId: 's', incidentId: 'i', obligationId: 'o' }, page);
+    expect(wrote).toBe(1);
+    expect(kit.platform.overlay).toMatchObject({ incidents: [] });
+    kit.db.close();
   });
 });

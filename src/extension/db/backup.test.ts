@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test, vi } from 'vitest';
-import { freshName, T0 } from '../background/test-kit';
+import { freshName, T0 } from '../background/worker.test-kit';
 import { BACKUP_FORMAT, BACKUP_VERSION, exportAll, importAll, REDACTED, STORES } from './backup';
 import { openLensDB, type LensDatabase } from './open';
-import { sampleRecords, seedEveryStore } from './seed.test-helpers';
+import { sampleRecords, seedEveryStore } from './seed.test-kit';
 import { getSetting, setSetting } from './settings';
 
 async function everything(db: LensDatabase): Promise<Record<string, unknown[]>> {

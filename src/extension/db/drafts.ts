@@ -1,5 +1,7 @@
 import type { LensDatabase } from './open';
 import type { DraftRecord, ReviewRecord } from './schema';
+import { reviewDoc } from './shared-docs';
+import { writeShared } from './shared';
 
 /** The key of a composer draft. */
 export const draftKey = (incidentId: string, kind: string): string => `${incidentId}|${kind}`;
@@ -44,5 +46,6 @@ export function reviewsOf(db: LensDatabase, incidentId: string): Promise<ReviewR
 
 /** Inserts or replaces a review. */
 export async function putReview(db: LensDatabase, review: ReviewRecord): Promise<void> {
+  if (await writeShared(db, [reviewDoc(review)])) return;
   await db.put('reviews', review);
 }

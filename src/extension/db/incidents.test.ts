@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
-import { freshName, T0 } from '../background/test-kit';
+import { freshName, T0 } from '../background/worker.test-kit';
 import {
   awaitingReview,
   BULK_RECORDS_PER_TX,

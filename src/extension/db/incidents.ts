@@ -1,6 +1,8 @@
 import type { Policy } from '../../core/types';
 import type { LensDatabase } from './open';
 import type { EventRecord, IncidentRecord } from './schema';
+import { eventDoc, incidentDoc } from './shared-docs';
+import { writeShared } from './shared';
 
 /** Responder incidents, newest declaration first; optionally only open or resolved ones. */
 export async function listIncidents(
@@ -47,6 +49,8 @@ export async function saveIncident(
   incident: IncidentRecord,
   events: EventRecord[] = [],
 ): Promise<void> {
+  // Team mode (or its local PouchDB): the shared store writes, then copies into these stores.
+  if (await writeShared(db, [incidentDoc(incident), ...events.map(eventDoc)])) return;
   const tx = db.transaction(['incidents', 'events'], 'readwrite');
   await Promise.all([
     tx.objectStore('incidents').put(incident),
@@ -111,11 +115,6 @@ export async function saveIncidents(
   }
   if (batch.length) await flush();
   await Promise.all(running);
-}
-
-/** Replaces one event (after an edit). */
-export async function putEvent(db: LensDatabase, event: EventRecord): Promise<void> {
-  await db.put('events', event);
 }
 
 /** One event by id. */

@@ -90,11 +90,6 @@ export async function shownSince(db: LensDatabase, since: number): Promise<Notif
   return recent.filter((r) => r.key.startsWith(SHOWN_PREFIX));
 }
 
-/** True if the key was ever claimed. */
-export async function wasNotified(db: LensDatabase, key: string): Promise<boolean> {
-  return (await db.getKey('notified', key)) !== undefined;
-}
-
 /** Drops de-duplication records older than `before` (uses the v2 `by-at` index); returns the count. */
 export async function pruneNotified(db: LensDatabase, before: number): Promise<number> {
   const tx = db.transaction('notified', 'readwrite');

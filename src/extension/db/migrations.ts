@@ -74,6 +74,14 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 4,
+    description:
+      'Team mode: a store for feed-incident duties marked done by anyone in the team (replicated marks)',
+    migrate(db) {
+      db.createObjectStore('marks', { keyPath: 'id' });
+    },
+  },
 ];
 
 /** Runs, in order, every step newer than `oldVersion` and not newer than `newVersion`. */

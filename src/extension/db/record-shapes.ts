@@ -212,6 +212,14 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
     scope: opt(str),
   }),
   copiedReplies: obj({ key: str, updateId: str, text: str, copiedAt: num }),
+  marks: obj({
+    id: str,
+    feedUrl: str,
+    incidentId: str,
+    obligationId: str,
+    at: num,
+    author: obj({ name: str, display: str }),
+  }),
 };
 
 /** The key path of each store: a backup must not hold two records with the same key. */
@@ -227,4 +235,5 @@ export const KEY_PATHS: Record<StoreName, string> = {
   settings: 'key',
   notified: 'key',
   copiedReplies: 'key',
+  marks: 'id',
 };

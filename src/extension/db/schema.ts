@@ -9,6 +9,7 @@ import type {
   TimelineEvent,
 } from '../../core/types';
 import type { Review, SupportSignal } from '../../core/review';
+import type { Author } from '../../core/team';
 import type { FeedFormat } from '../../core/feed/formats';
 
 /**
@@ -19,7 +20,7 @@ import type { FeedFormat } from '../../core/feed/formats';
 
 export const DB_NAME = 'incident-lens';
 /** The current schema version: the last step in `MIGRATIONS`. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** A Statuspage v2 (or compatible) feed the background polls. */
 export interface SourceRecord {
@@ -97,7 +98,7 @@ export interface FeedIncidentRecord {
    */
   severities?: SeveritySeen[];
   /** Duties of this incident the agent marked done (today only `customer_email`), first time each. */
-  done?: { obligationId: string; at: number }[];
+  done?: { obligationId: string; at: number; by?: string }[];
   /**
    * What the agent overlay saw of this incident, anonymised: tickets matched and replies copied,
    * as kinds, times and opaque ticket hashes (never ticket text). At most `SUPPORT_SIGNALS` (db/sources.ts).
@@ -177,11 +178,40 @@ export interface IncidentRecord {
   /** An optional review (SEV-3/4) skipped on purpose, with the reason given. */
   reviewSkipped?: { reason: string; at: number };
   updatedAt: number;
+  /** Team mode: who declared it, who wrote it last and when. Absent on records no team user wrote. */
+  createdBy?: Author;
+  lastBy?: Author;
+  lastAt?: number;
 }
 
 /** A timeline event of a responder incident. */
 export interface EventRecord extends TimelineEvent {
   incidentId: string;
+  /** Team mode: who recorded it. Absent on events no team user wrote. */
+  author?: Author;
+}
+
+/**
+ * A feed incident's duty marked done by anyone in the team (replicated). Keyed by the feed's URL,
+ * not the local source id: each browser names its sources itself.
+ */
+export interface TeamMarkRecord {
+  /** The shared document id (`mark:...`). */
+  id: string;
+  feedUrl: string;
+  incidentId: string;
+  obligationId: string;
+  at: number;
+  author: Author;
+}
+
+/** Team mode's connection, set in Options → Team. The password is never stored. */
+export interface TeamConfig {
+  /** The server's origin and path, e.g. `https://couch.example.com`. */
+  url: string;
+  db: string;
+  user: string;
+  display: string;
 }
 
 /** A composer draft, kept until published or discarded (a failed publish keeps it). */
@@ -255,6 +285,10 @@ export interface Settings {
   keyring: CryptoKey | null;
   /** Random id written once per worker boot (tests tell boots apart by it). */
   bootId: string;
+  /** Team mode's server, or null for local-only (the default). */
+  team: TeamConfig | null;
+  /** How far the shared store's changes were copied into these stores (a PouchDB sequence). */
+  teamSeq: number | string;
 }
 
 export interface SettingRecord<K extends keyof Settings = keyof Settings> {
@@ -283,6 +317,7 @@ export interface LensDB extends DBSchema {
   settings: { key: string; value: SettingRecord };
   notified: { key: string; value: NotifiedRecord; indexes: { 'by-at': number } };
   copiedReplies: { key: string; value: CopiedReplyRecord };
+  marks: { key: string; value: TeamMarkRecord };
 }
 
 /** The name of one store (`keyof LensDB` would be `string`: DBSchema has an index signature). */

@@ -2,6 +2,8 @@ import { DEFAULT_POLICY } from '../../core/policy';
 import { DEFAULT_TEMPLATES } from '../../core/comms/templates';
 import type { LensDatabase } from './open';
 import type { NotificationPrefs, SettingRecord, Settings } from './schema';
+import { writeShared } from './shared';
+import type { NewDoc } from './shared-docs';
 
 /** Every notification kind on by default. */
 export const DEFAULT_NOTIFICATIONS: NotificationPrefs = {
@@ -22,6 +24,8 @@ export function defaultSettings(): Settings {
     statuspage: null,
     keyring: null,
     bootId: '',
+    team: null,
+    teamSeq: 0,
   });
 }
 
@@ -49,5 +53,10 @@ export async function setSetting<K extends keyof Settings>(
   key: K,
   value: Settings[K],
 ): Promise<void> {
+  // The team's policy and reply templates are shared documents.
+  if (key === 'policy' || key === 'templates') {
+    const record = { key, value } as Extract<NewDoc, { kind: 'setting' }>['record'];
+    if (await writeShared(db, [{ kind: 'setting', record }])) return;
+  }
   await db.put('settings', { key, value });
 }

@@ -1,7 +1,11 @@
 /**
  * Tiny shape checkers for untrusted JSON (backups). A check returns null when the value fits, or
  * a message naming the JSON path of the first mismatch, e.g. `stores.sources[2].url: expected a string`.
+ * A backup is checked whole against the shape of each record, so a check describes rather than
+ * reads; reading single fields of a command is core/validate.ts.
  */
+import { isObj } from '../../core/validate';
+
 export type Check = (v: unknown, path: string) => string | null;
 
 const is =
@@ -41,14 +45,11 @@ export const arr =
     return null;
   };
 
-const isPlain = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** A plain object with these fields (extra fields are tolerated, as later versions may add some). */
 export const obj =
   (fields: Record<string, Check>): Check =>
   (v, path) => {
-    if (!isPlain(v)) return `${path}: expected an object`;
+    if (!isObj(v)) return `${path}: expected an object`;
     for (const [k, c] of Object.entries(fields)) {
       const e = c(v[k], `${path}.${k}`);
       if (e) return e;
@@ -60,7 +61,7 @@ export const obj =
 export const dict =
   (c: Check): Check =>
   (v, path) => {
-    if (!isPlain(v)) return `${path}: expected an object`;
+    if (!isObj(v)) return `${path}: expected an object`;
     for (const [k, x] of Object.entries(v)) {
       const e = c(x, `${path}.${k}`);
       if (e) return e;

@@ -29,3 +29,15 @@ export async function updateSite(
   await tx.done;
   return next;
 }
+
+/** Moves a site to a new key (its pattern changed form), in one transaction. */
+export async function rekeySite(
+  db: LensDatabase,
+  oldPattern: string,
+  site: SiteRecord,
+): Promise<void> {
+  const tx = db.transaction('sites', 'readwrite');
+  await tx.store.delete(oldPattern);
+  await tx.store.put(site);
+  await tx.done;
+}

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { expect, test } from 'vitest';
 import type { FeedIncident } from '../../core/types';
-import { freshName, T0 } from '../background/test-kit';
+import { freshName, sampleSource, T0 } from '../background/worker.test-kit';
 import { openLensDB } from './open';
 import { addSupportSignal, markFeedIncidentDone, savePoll } from './sources';
 
@@ -9,16 +9,7 @@ const incident = { id: 'a', name: 'Checkout errors', severity: 2 } as unknown as
 
 test('a new poll keeps what the agents recorded on a feed incident: duties done and support records', async () => {
   const db = await openLensDB(freshName());
-  const source = {
-    id: 's1',
-    name: 'Acme',
-    url: 'https://status.acme.test/api/v2/summary.json',
-    pollSeconds: 60,
-    enabled: true,
-    createdAt: T0,
-    failures: 0,
-    nextPollAt: T0,
-  };
+  const source = sampleSource();
   await db.put('sources', source);
   const poll = (now: number) =>
     savePoll(

@@ -1,3 +1,4 @@
+import { sharedOf, writeShared } from './shared';
 import type { SupportSignal } from '../../core/review';
 import type { Severity } from '../../core/types';
 import type { LensDatabase } from './open';
@@ -248,11 +249,23 @@ export async function markFeedIncidentDone(
   obligationId: string,
   at: number,
 ): Promise<boolean> {
+  const shared = sharedOf(db);
+  const by = shared?.author().display || shared?.author().name;
   const tx = db.transaction('feedIncidents', 'readwrite');
   const rec = await tx.store.get(key);
-  if (rec && !rec.done?.some((d) => d.obligationId === obligationId))
-    await tx.store.put({ ...rec, done: [...(rec.done ?? []), { obligationId, at }] });
+  const first = rec !== undefined && !rec.done?.some((d) => d.obligationId === obligationId);
+  if (first)
+    await tx.store.put({
+      ...rec,
+      done: [...(rec.done ?? []), { obligationId, at, ...(by ? { by } : {}) }],
+    });
   await tx.done;
+  // Team mode: the mark is shared by the feed's URL (each browser names its sources itself).
+  const feedUrl = rec && (await db.get('sources', rec.sourceId))?.url;
+  if (first && feedUrl)
+    await writeShared(db, [
+      { kind: 'mark', record: { feedUrl, incidentId: rec.incident.id, obligationId, at } },
+    ]);
   return rec !== undefined;
 }
 

@@ -8,7 +8,7 @@ import {
   explainClassification,
 } from '../../core/classify';
 import { LINT_MESSAGE_IDS, LINT_SUGGESTION_IDS } from '../../core/lint-ids';
-import { sampleLints } from '../../core/lint-samples.test-helpers';
+import { sampleLints } from '../../core/lint-samples.test-kit';
 import type { ImpactAnswers } from '../../core/types';
 import {
   assumptionLine,

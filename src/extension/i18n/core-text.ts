@@ -7,13 +7,7 @@
 import { assumptionText, reasonText } from '../../core/classify';
 import type { LintMessageId } from '../../core/lint-ids';
 import type { ClassificationAssumption, ClassificationReason, Lint } from '../../core/types';
-import { t, uiLocale } from './translate';
-
-/** `t(key, ...subs)`, or `fallback` when the catalogue has no `key` (`t` then answers the key). */
-function tOr(fallback: string, key: string, ...subs: (string | number)[]): string {
-  const text = t(key, ...subs);
-  return text === key ? fallback : text;
-}
+import { tOr, uiLocale } from './translate';
 
 const number = (n: number): string => new Intl.NumberFormat(uiLocale()).format(n);
 

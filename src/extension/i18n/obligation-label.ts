@@ -1,5 +1,5 @@
 import type { ObligationStatus } from '../../core/types';
-import { t } from './translate';
+import { tOr } from './translate';
 
 /** Rules whose wording carries a number of the policy, and that number's unit (ms). */
 const SPAN_UNIT: Record<string, number> = {
@@ -30,7 +30,28 @@ export function obligationLabel(
     if (span === null) return o.label;
     subs.push(String(Math.round((span / unit) * 10) / 10));
   }
-  const key = `rs_ob_${o.ruleId}`;
-  const s = t(key, ...subs);
-  return s === key || s === '' ? o.label : s;
+  return tOr(o.label, `rs_ob_${o.ruleId}`, ...subs);
+}
+
+/**
+ * A duty's note in the UI language, where the view knows what it says: a promised update missed
+ * at resolution, and a duty carried over from an earlier severity (`fromSeverity`). Other notes
+ * keep the core's English.
+ */
+export function obligationNote(
+  o: Pick<ObligationStatus, 'ruleId' | 'state' | 'note' | 'fromSeverity'>,
+): string | undefined {
+  if (o.note === undefined) return undefined;
+  if (o.fromSeverity !== undefined) {
+    const key =
+      o.state === 'met_late'
+        ? 'rs_ob_carried_late'
+        : o.state === 'missed'
+          ? 'rs_ob_carried_missed'
+          : 'rs_ob_carried_owed';
+    return tOr(o.note, key, String(o.fromSeverity));
+  }
+  if (o.ruleId === 'promised_update' && o.state === 'missed')
+    return tOr(o.note, 'rs_ob_promised_missed');
+  return o.note;
 }

@@ -28,6 +28,15 @@ export function t(key: string, ...subs: (string | number)[]): string {
   return text === '' ? key : text;
 }
 
+/**
+ * `t(key, ...subs)`, or `fallback` when the catalogue has no `key`: for keys made from data (a
+ * status, a rule id, a lint id) that the catalogue may not know.
+ */
+export function tOr(fallback: string, key: string, ...subs: (string | number)[]): string {
+  const text = t(key, ...subs);
+  return text === key ? fallback : text;
+}
+
 /** A MessageSource over a parsed `messages.json` (direct `$1` substitutions), for tests. */
 export function messagesSource(messages: Record<string, { message: string }>): MessageSource {
   return (key, subs = []) => {

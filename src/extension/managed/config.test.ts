@@ -6,7 +6,7 @@ import { DEFAULT_TEMPLATES } from '../../core/comms/templates';
 import { FORMATS } from '../../core/feed/formats/types';
 import { buildManifest } from '../manifest';
 import { MANAGED_KEYS, NOTIFICATION_KEYS, managedOrigins, readManaged } from './config';
-import { chromeSchemaErrors, type ChromeSchema } from './schema.test-helpers';
+import { chromeSchemaErrors, type ChromeSchema } from './schema.test-kit';
 
 const root = resolve(import.meta.dirname, '../../..');
 const json = (p: string): unknown => JSON.parse(readFileSync(resolve(root, p), 'utf8'));

@@ -23,16 +23,21 @@ const content: Sender = {
 
 const realHandlers = (): Handlers =>
   Object.fromEntries(
-    ['replies/copied', 'sites/setCorner', 'sources/add', 'sources/remove', 'data/export'].map(
-      (c) => [
-        c,
-        c === 'sources/remove'
-          ? async () => {
-              throw new Error('boom');
-            }
-          : async (p: unknown) => ({ cmd: c, p }),
-      ],
-    ),
+    [
+      'replies/copied',
+      'sites/setCorner',
+      'overlay/get',
+      'sources/add',
+      'sources/remove',
+      'data/export',
+    ].map((c) => [
+      c,
+      c === 'sources/remove'
+        ? async () => {
+            throw new Error('boom');
+          }
+        : async (p: unknown) => ({ cmd: c, p }),
+    ]),
   ) as unknown as Handlers;
 
 describe('dispatch', () => {
@@ -90,6 +95,9 @@ describe('dispatch', () => {
     const other = { ...content, url: 'https://other.test/x' };
     expect((await dispatch(realHandlers(), copy, other, runtime, limit, 1_000)).ok).toBe(true);
     expect((await dispatch(realHandlers(), copy, page, runtime, limit, 1_000)).ok).toBe(true);
+    // reading its own projection is not counted: a page at the limit still gets it
+    const read = { cmd: 'overlay/get', payload: null } as const;
+    expect((await dispatch(realHandlers(), read, content, runtime, limit, 2_000)).ok).toBe(true);
     // a minute later the page may act again
     expect((await at(61_000)).ok).toBe(true);
   });

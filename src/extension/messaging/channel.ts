@@ -1,13 +1,21 @@
+import { isObj } from '../../core/validate';
 import browser, { type Runtime } from 'webextension-polyfill';
 import {
   CONTENT_SCRIPT_COMMANDS,
+  UNCOUNTED_CONTENT_COMMANDS,
   type Command,
   type Envelope,
   type Reply,
   type Req,
   type Res,
 } from './commands';
-import { CONTENT_COMMANDS_PER_MINUTE, rateLimiter, type RateLimiter } from './rate-limit';
+import {
+  CONTENT_COMMANDS_PER_MINUTE,
+  memoryStore,
+  rateLimiter,
+  type RateLimitStore,
+  type RateLimiter,
+} from './rate-limit';
 
 /**
  * The one typed sender (docs/style.md #3). Resolves with the handler's value; rejects with
@@ -42,13 +50,29 @@ export interface RuntimeLike {
 
 /** True for `{cmd, payload}` whose cmd is a known command. */
 export function isEnvelope(message: unknown, handlers: Handlers): message is Envelope {
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) return false;
-  const m = message as Record<string, unknown>;
-  return typeof m.cmd === 'string' && Object.hasOwn(handlers, m.cmd) && 'payload' in m;
+  if (!isObj(message)) return false;
+  return (
+    typeof message.cmd === 'string' && Object.hasOwn(handlers, message.cmd) && 'payload' in message
+  );
 }
 
-/** The limit on content-script commands, per page origin, for this worker's life. */
-const contentLimit = rateLimiter(CONTENT_COMMANDS_PER_MINUTE, 60_000);
+/** Where the content-command windows outlive a worker stop: `storage.session`, which content
+ * scripts cannot read (its default access level is trusted contexts only). */
+const RATE_KEY = 'rateLimit/content';
+function sessionStore(): RateLimitStore {
+  const session = (browser.storage as { session?: typeof browser.storage.local } | undefined)
+    ?.session;
+  if (!session) return memoryStore();
+  return {
+    load: async () => (await session.get(RATE_KEY))[RATE_KEY] as never,
+    save: (w) => session.set({ [RATE_KEY]: w }),
+  };
+}
+
+/** The limit on content-script commands, per page origin, across worker restarts. */
+let contentLimit: RateLimiter | undefined;
+const defaultLimit = (): RateLimiter =>
+  (contentLimit ??= rateLimiter(CONTENT_COMMANDS_PER_MINUTE, 60_000, sessionStore()));
 
 function senderOrigin(sender: Sender): string {
   try {
@@ -68,7 +92,7 @@ export async function dispatch(
   message: Envelope,
   sender: Sender,
   runtime: Pick<RuntimeLike, 'id' | 'getURL'>,
-  limit: RateLimiter = contentLimit,
+  limit: RateLimiter = defaultLimit(),
   now: number = Date.now(),
 ): Promise<Reply> {
   if (sender.id !== runtime.id)
@@ -78,7 +102,8 @@ export async function dispatch(
     return { ok: false, error: `Refused: a content script may not send "${message.cmd}".` };
   }
   // A compromised page can send its allowed commands in a loop: they are limited per origin.
-  if (!fromPage && !limit.take(senderOrigin(sender), now)) {
+  const counted = !fromPage && !UNCOUNTED_CONTENT_COMMANDS.includes(message.cmd);
+  if (counted && !(await limit.take(senderOrigin(sender), now))) {
     return {
       ok: false,
       error: 'Refused: too many requests from this page; try again in a minute.',
@@ -100,9 +125,8 @@ export async function dispatch(
 export function handleMessages(handlers: Handlers, runtime: RuntimeLike = browser.runtime): void {
   runtime.onMessage.addListener((message, sender) => {
     if (!isEnvelope(message, handlers)) {
-      const m = message as { cmd?: unknown } | null;
-      if (typeof m === 'object' && m !== null && typeof m.cmd === 'string') {
-        return Promise.resolve({ ok: false, error: `Unknown command "${m.cmd}".` });
+      if (isObj(message) && typeof message.cmd === 'string') {
+        return Promise.resolve({ ok: false, error: `Unknown command "${message.cmd}".` });
       }
       return undefined;
     }

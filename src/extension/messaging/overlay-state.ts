@@ -1,13 +1,12 @@
 import type { FeedIncident, ObligationStatus } from '../../core/types';
 
 /**
- * What the overlay and popup render, written by the background to `storage.local` under
- * OVERLAY_KEY after every poll or command. Content scripts cannot open the extension's
- * IndexedDB, so this compact projection is how stored state reaches them (storage.onChanged),
- * without polling the background.
+ * What the overlay and popup render, written by the background to `storage.session` under
+ * OVERLAY_KEY after every poll or command (the popup watches it there). Content scripts can read
+ * neither the extension's IndexedDB nor `storage.session`: a page's content script asks the worker
+ * (`overlay/get`, answered only for a turned-on site) and is sent each new projection.
  *
- * Every content script (and so any page that compromises one) can read `storage.local`, so this
- * holds only what every overlay shows, bounded in size (PAGE_LIMITS): no site origins, no source
+ * It holds only what every overlay shows, bounded in size (PAGE_LIMITS): no site origins, no source
  * errors, no sources without shown incidents (issue 16, items 2, 3 and 15).
  */
 export const OVERLAY_KEY = 'overlay';
@@ -17,6 +16,8 @@ export interface OverlayIncident {
   sourceName: string;
   /** https status page link of the source, when known. */
   statusPageUrl?: string;
+  /** The status page's time zone (IANA), when the feed declares one: customer replies use it. */
+  statusPageTimeZone?: string;
   incident: FeedIncident;
   /** Deadlines computed by the core at `computedAt` (countdowns tick locally from dueAt). */
   obligations: ObligationStatus[];

@@ -1,11 +1,13 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/translate';
-import { ReviewsSection } from '../reviews/views';
-import { DataSection } from './data';
+import { ReviewsSection } from '../reviews/views/section';
+import { DataSection } from '../backup/views/data-section';
 import { NotificationsSection } from '../notifications/views/notifications';
 import { SitesSection } from '../sites/views/sites';
 import { SourcesSection } from '../feeds/views/sources';
+import { TeamSection } from '../team/views/team-section';
+import { useTeamLive } from '../ui/hooks/use-team';
 import { ManagedNotice } from '../managed/views/managed-notice';
 import { PolicySection } from '../policy/views/policy-editor';
 import { TemplatesSection } from '../policy/views/templates-editor';
@@ -28,6 +30,7 @@ export const SECTIONS: readonly OptionsSection[] = [
   { id: 'policy', labelKey: 'options_policy', view: PolicySection },
   { id: 'templates', labelKey: 'options_templates', view: TemplatesSection },
   { id: 'reviews', labelKey: 'options_reviews', view: ReviewsSection },
+  { id: 'team', labelKey: 'options_team', view: TeamSection },
   { id: 'notifications', labelKey: 'options_notifications', view: NotificationsSection },
   { id: 'data', labelKey: 'options_data', view: DataSection },
 ];
@@ -40,6 +43,7 @@ const fromHash = () => {
 /** The options page: a nav of sections (kept in the URL hash, so a section can be linked to). */
 export function OptionsApp() {
   const [current, setCurrent] = useState(fromHash);
+  useTeamLive();
   useEffect(() => {
     const onHash = () => setCurrent(fromHash());
     window.addEventListener('hashchange', onHash);

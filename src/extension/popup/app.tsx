@@ -22,7 +22,7 @@ export function PopupApp() {
   const now = useNow(anyLiveDeadline(state?.incidents ?? []));
   const since = state ? staleSince(state) : null;
   // The responder's own open incidents: while one is open the popup never says all is well.
-  const local = useDbQuery(async (db) => (await listIncidents(db, 'open')).sort(bySeverity));
+  const local = useDbQuery(async (db) => (await listIncidents(db, 'open')).sort(bySeverity), []);
   const open = local.data ?? [];
   return (
     <main class="popup">

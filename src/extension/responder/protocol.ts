@@ -1,3 +1,4 @@
+import type { ImpactAnswers, Severity, TimelineEventType } from '../../core/types';
 import type { IncidentRecord } from '../db/schema';
 import type {
   StatuspageComponentStatus,
@@ -89,7 +90,30 @@ export interface ComponentChoice {
 export type ComponentsResult =
   { ok: true; components: ComponentChoice[] } | { ok: false; error: StatuspageError };
 
-/** The commands this module adds to `Commands` in messages.ts. */
+/** The incident timeline's commands (handlers in background/incidents.ts). */
+export interface IncidentCommands {
+  'incidents/declare': {
+    req: { title: string; components: string[]; publiclyVisible: boolean; startedAt?: number };
+    res: IncidentRecord;
+  };
+  'incidents/classify': {
+    req: { id: string; answers: ImpactAnswers; severity: Severity; overrideReason?: string };
+    res: IncidentRecord;
+  };
+  'incidents/record': {
+    req: { id: string; type: TimelineEventType; at?: number; obligationId?: string; text?: string };
+    res: null;
+  };
+  'incidents/editEvent': {
+    req: { id: string; eventId: string; at: number; reason: string };
+    res: null;
+  };
+}
+
+/**
+ * The publishing workflow's commands (handlers in background/handlers.ts); with IncidentCommands
+ * composed into `Commands` in messaging/commands.ts.
+ */
 export interface ResponderCommands {
   'incidents/publish': { req: PublishRequest; res: PublishResult };
   'incidents/resolve': { req: ResolveRequest; res: ResolveResult };

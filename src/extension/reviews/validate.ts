@@ -11,56 +11,21 @@ import {
   type Review,
   type ReviewTimelineEntry,
 } from '../../core/review';
+import { list as listOf, optAmount, optText, record, str, time } from '../../core/validate';
 
 const LIMITS = { short: 300, line: 2000, long: 20_000, list: 500 } as const;
 
-function str(v: unknown, field: string, max: number): string {
-  if (typeof v !== 'string') throw new Error(`${field} must be text.`);
-  if (v.length > max) throw new Error(`${field} is too long (at most ${max} characters).`);
-  return v;
-}
-
-function optStr(v: unknown, field: string, max: number): string | undefined {
-  if (v === undefined || v === null) return undefined;
-  const s = str(v, field, max);
-  return s.trim() === '' ? undefined : s;
-}
-
-function list<T>(
+/** A list of at most LIMITS.list entries unless told otherwise. */
+const list = <T>(
   v: unknown,
   field: string,
   each: (x: unknown, i: number) => T,
   max: number = LIMITS.list,
-): T[] {
-  if (!Array.isArray(v)) throw new Error(`${field} must be a list.`);
-  if (v.length > max) throw new Error(`${field} has too many entries (at most ${max}).`);
-  return v.map(each);
-}
-
-function obj(v: unknown, field: string): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v))
-    throw new Error(`${field} is missing.`);
-  return v as Record<string, unknown>;
-}
-
-/** A finite, non-negative number, or undefined when absent. */
-function optAmount(v: unknown, field: string, integer = false): number | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-    throw new Error(`${field} must be a number of at least 0.`);
-  if (integer && !Number.isInteger(v)) throw new Error(`${field} must be a whole number.`);
-  return v;
-}
-
-function time(v: unknown, field: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-    throw new Error(`${field} must be a time.`);
-  return v;
-}
+): T[] => listOf(v, field, each, max);
 
 function entry(v: unknown, i: number): ReviewTimelineEntry {
-  const o = obj(v, `Timeline entry ${i + 1}`);
-  const validatedBy = optStr(o.validatedBy, 'The validating participant', LIMITS.short)?.trim();
+  const o = record(v, `Timeline entry ${i + 1}`);
+  const validatedBy = optText(o.validatedBy, 'The validating participant', LIMITS.short)?.trim();
   return {
     id: str(o.id, 'A timeline entry id', 100),
     at: time(o.at, `The time of timeline entry ${i + 1}`),
@@ -70,7 +35,7 @@ function entry(v: unknown, i: number): ReviewTimelineEntry {
 }
 
 function account(v: unknown, i: number): AccountAtRisk {
-  const o = obj(v, `Account ${i + 1}`);
+  const o = record(v, `Account ${i + 1}`);
   return {
     name: str(o.name, `The name of account ${i + 1}`, LIMITS.short),
     arr: optAmount(o.arr, `The ARR of account ${i + 1}`) ?? 0,
@@ -88,7 +53,7 @@ function items(v: unknown, stored: readonly ActionItem[], now: number): ActionIt
     v,
     'The action items',
     (x, i) => {
-      const o = obj(x, `Action item ${i + 1}`);
+      const o = record(x, `Action item ${i + 1}`);
       const id = str(o.id, 'An action item id', 100);
       if (seen.has(id)) throw new Error('Two action items have the same id.');
       seen.add(id);
@@ -120,7 +85,7 @@ function items(v: unknown, stored: readonly ActionItem[], now: number): ActionIt
 
 /** A contributing factor; its links keep only ids of the review's own action items. */
 function factor(v: unknown, i: number, itemIds: ReadonlySet<string>): ContributingFactor {
-  const o = obj(v, `Factor ${i + 1}`);
+  const o = record(v, `Factor ${i + 1}`);
   return {
     id: str(o.id, 'A factor id', 100),
     description: str(o.description ?? '', `Factor ${i + 1}`, LIMITS.line),
@@ -145,8 +110,8 @@ export function sanitizeReview(
   now: number,
   durationMinutes: number | undefined,
 ): Review {
-  const r = obj(input, 'The review');
-  const imp = obj(r.impact ?? { accounts: [] }, 'The impact');
+  const r = record(input, 'The review');
+  const imp = record(r.impact ?? { accounts: [] }, 'The impact');
   const whys = list(
     r.whys ?? [],
     'The whys',
@@ -155,13 +120,13 @@ export function sanitizeReview(
   );
   const customersAffected = optAmount(imp.customersAffected, 'Customers affected', true);
   const arr = optAmount(imp.arrAtRisk, 'The ARR at risk');
-  const summary = optStr(r.summary, 'The summary', LIMITS.long);
-  const wentWell = optStr(r.wentWell, 'What went well', LIMITS.long);
-  const toImprove = optStr(r.toImprove, 'What to improve', LIMITS.long);
-  const currency = optStr(imp.arrCurrency, 'The ARR currency', 3)?.trim().toUpperCase();
+  const summary = optText(r.summary, 'The summary', LIMITS.long);
+  const wentWell = optText(r.wentWell, 'What went well', LIMITS.long);
+  const toImprove = optText(r.toImprove, 'What to improve', LIMITS.long);
+  const currency = optText(imp.arrCurrency, 'The ARR currency', 3)?.trim().toUpperCase();
   if (currency !== undefined && currency !== '' && !/^[A-Z]{3}$/.test(currency))
     throw new Error('The ARR currency must be a three-letter code such as EUR or USD.');
-  const rootCause = optStr(r.rootCause, 'The root cause', LIMITS.long);
+  const rootCause = optText(r.rootCause, 'The root cause', LIMITS.long);
   const title = str(r.title, 'The title', LIMITS.short).trim();
   const form = r.rootCauseForm === 'factors' ? 'factors' : undefined;
   if (title === '') throw new Error('The title is required.');

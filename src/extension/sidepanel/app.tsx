@@ -6,6 +6,8 @@ import { IncidentView } from './incident-view';
 import { ListView } from './list';
 import { useRoute } from './use-route';
 import { useStatuspage } from './use-statuspage';
+import { useTeamLive, useTeamStatus } from '../ui/hooks/use-team';
+import { TeamStatusLine } from '../team/views/team-status';
 
 /**
  * The responder side panel: the incident lists, the Declare form, one incident's workspace and
@@ -14,6 +16,9 @@ import { useStatuspage } from './use-statuspage';
 export function SidepanelApp() {
   const [route, go] = useRoute();
   const sp = useStatuspage();
+  // Team mode: live replication while the panel is open, and its status in words.
+  useTeamLive();
+  const team = useTeamStatus();
   const main = useRef<HTMLElement>(null);
   const viewKey =
     route.view === 'incident' ? `${route.view}|${route.id}|${route.section}` : route.view;
@@ -37,6 +42,7 @@ export function SidepanelApp() {
             {t('rs_nav_settings')}
           </a>
         </nav>
+        <TeamStatusLine status={team} />
       </header>
       <main ref={main}>
         {route.view === 'list' && <ListView />}

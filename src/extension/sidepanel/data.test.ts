@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, onTestFinished, test } from 'vitest';
 import { computeObligations } from '../../core/obligations';
 import { DEFAULT_POLICY } from '../../core/policy';
-import { freshName, MIN, T0 } from '../background/test-kit';
+import { freshName, MIN, T0 } from '../background/worker.test-kit';
 import { putReview } from '../db/drafts';
 import { eventsOf, saveIncident } from '../db/incidents';
 import { openLensDB, type LensDatabase } from '../db/open';

@@ -1,4 +1,4 @@
-import '../background/test-i18n';
+import '../background/i18n.test-kit';
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { computeObligations } from '../../core/obligations';
@@ -7,7 +7,7 @@ import { setWidespreadPercent } from '../../core/policy-edit';
 import type { Policy } from '../../core/types';
 import type { Sender } from '../messaging/channel';
 import { createHandlers } from '../background/router';
-import { makeKit, MIN } from '../background/test-kit';
+import { makeKit, MIN } from '../background/worker.test-kit';
 import { getSetting, setSetting } from '../db/settings';
 import { readIncident, readList } from './data';
 

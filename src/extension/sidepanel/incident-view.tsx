@@ -21,7 +21,7 @@ export function IncidentView(props: {
   go(r: Route): void;
 }) {
   // The component is keyed by id, so this closure's id never changes while mounted.
-  const q = useDbQuery((db) => readIncident(db, props.id));
+  const q = useDbQuery((db) => readIncident(db, props.id), [props.id]);
   if (q.error) return <p class="error">{q.error}</p>;
   if (q.data === undefined) return <p class="muted">{t('popup_loading')}</p>;
   if (q.data === null) return <p class="error">{t('rs_notFound')}</p>;

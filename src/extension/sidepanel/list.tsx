@@ -14,12 +14,9 @@ export function ListView() {
   const [limit, setLimit] = useState(REVIEWS_PAGE);
   // Open incidents: the first screen's worth is read first, the rest as the list is scrolled.
   const [openLimit, setOpenLimit] = useState(OPEN_PAGE);
-  const q = useDbQuery((db) => readList(db, Date.now(), limit, openLimit));
+  const q = useDbQuery((db) => readList(db, Date.now(), limit, openLimit), [limit, openLimit]);
   const moreOpen = q.data ? q.data.openTotal - q.data.open.length : 0;
-  const showMoreOpen = () => {
-    setOpenLimit((l) => l + OPEN_PAGE);
-    q.refresh();
-  };
+  const showMoreOpen = () => setOpenLimit((l) => l + OPEN_PAGE);
   const now = useNow(
     Boolean(q.data && [...q.data.open, ...q.data.reviews].some((i) => i.next?.dueAt)),
   );
@@ -73,7 +70,6 @@ export function ListView() {
               class="secondary"
               onClick={() => {
                 setLimit((l) => l + REVIEWS_PAGE);
-                q.refresh();
               }}
             >
               {t('rs_list_moreReviews')}
@@ -111,6 +107,13 @@ function Row({
         </p>
       )}
       {incident.severity === null && <p class="meta muted">{t('rs_list_classifyNext')}</p>}
+      {incident.createdBy && (
+        <p class="meta muted" data-testid="team-authors">
+          {t('team_declaredBy', incident.createdBy.display || incident.createdBy.name)}
+          {incident.lastBy &&
+            ` · ${t('team_lastBy', incident.lastBy.display || incident.lastBy.name)}`}
+        </p>
+      )}
     </li>
   );
 }

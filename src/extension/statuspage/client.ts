@@ -1,3 +1,4 @@
+import { isObj } from '../../core/validate';
 import { readComponents } from './components';
 import { errorForStatus } from './errors';
 import type {
@@ -171,8 +172,9 @@ export class StatuspageClient {
 }
 
 function readIncident(json: unknown): StatuspageIncident | null {
-  const o = json as Record<string, unknown> | null;
-  if (!o || typeof o.id !== 'string') return null;
+  if (!isObj(json)) return null;
+  const o = json;
+  if (typeof o.id !== 'string') return null;
   return {
     id: o.id,
     name: typeof o.name === 'string' ? o.name : '',

@@ -1,3 +1,4 @@
+import { isObj } from '../../core/validate';
 import type { ComponentChoice } from '../responder/protocol';
 import type { StatuspageComponent } from './types';
 
@@ -9,8 +10,8 @@ export function readComponents(json: unknown): StatuspageComponent[] | null {
   if (!Array.isArray(json)) return null;
   const out: StatuspageComponent[] = [];
   for (const item of json as unknown[]) {
-    if (!item || typeof item !== 'object') continue;
-    const o = item as Record<string, unknown>;
+    if (!isObj(item)) continue;
+    const o = item;
     if (typeof o.id !== 'string' || o.id === '' || typeof o.name !== 'string') continue;
     out.push({
       id: o.id,

@@ -42,8 +42,23 @@ describe('statuspage config', () => {
       detail: 'bad_api_key',
     });
   });
-  it('derives a port-free host pattern and a key hint that shows at most four characters', () => {
-    expect(hostPattern('http://127.0.0.1:4567')).toBe('http://127.0.0.1/*');
+  it('answers a payload that is not a connection with a reason, not a crash', () => {
+    expect(validateConnection(null)).toEqual({ ok: false, detail: 'bad_page_id' });
+    expect(validateConnection({ pageId: 42, apiKey: 'k', apiBase: '' })).toEqual({
+      ok: false,
+      detail: 'bad_page_id',
+    });
+    expect(validateConnection({ pageId: 'pg1', apiKey: ['k'], apiBase: '' })).toEqual({
+      ok: false,
+      detail: 'bad_api_key',
+    });
+    expect(validateConnection({ pageId: 'pg1', apiKey: 'k-1', apiBase: 7 })).toEqual({
+      ok: true,
+      connection: { pageId: 'pg1', apiKey: 'k-1', apiBase: 'https://api.statuspage.io' },
+    });
+  });
+  it('derives a host pattern for the API origin (port included) and a key hint that shows at most four characters', () => {
+    expect(hostPattern('http://127.0.0.1:4567')).toBe('http://127.0.0.1:4567/*');
     expect(keyHint('abcdefghijklmnop')).toBe('…mnop');
     expect(keyHint('short')).toBe('…');
   });

@@ -1,3 +1,4 @@
+import { isObj } from '../../core/validate';
 import { originPattern } from '../origins/match-patterns';
 import type { StatuspageConnection } from './types';
 
@@ -29,20 +30,25 @@ export function normaliseApiBase(
   return { ok: true, base: `${url.origin}${path}` };
 }
 
-/** Checks a connection before it is stored. Page ids are Statuspage's short alphanumeric ids. */
+/**
+ * Checks a connection a view sent before it is stored: any value, as the view is not trusted.
+ * Page ids are Statuspage's short alphanumeric ids. A missing API base is the public API.
+ */
 export function validateConnection(
-  c: StatuspageConnection,
+  input: unknown,
 ): { ok: true; connection: StatuspageConnection } | { ok: false; detail: string } {
-  const pageId = c.pageId.trim();
-  const apiKey = c.apiKey.trim();
+  const c = isObj(input) ? input : {};
+  const textOf = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+  const pageId = textOf(c.pageId);
+  const apiKey = textOf(c.apiKey);
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(pageId)) return { ok: false, detail: 'bad_page_id' };
   if (apiKey === '' || /\s/.test(apiKey)) return { ok: false, detail: 'bad_api_key' };
-  const base = normaliseApiBase(c.apiBase);
+  const base = normaliseApiBase(textOf(c.apiBase));
   if (!base.ok) return base;
   return { ok: true, connection: { pageId, apiKey, apiBase: base.base } };
 }
 
-/** The optional host permission pattern an API base needs (any port of the host). */
+/** The optional host permission pattern an API base needs (its port too, where the browser allows). */
 export function hostPattern(apiBase: string): string {
   return originPattern(apiBase);
 }

@@ -1,3 +1,4 @@
+import { isObj } from '../../core/validate';
 import type { StatuspageError } from './types';
 
 /** How long to wait after a 429 when the reply carries no usable Retry-After. */
@@ -20,14 +21,11 @@ export function errorDetail(raw: string): string {
   const take = (v: unknown, prefix = ''): void => {
     if (typeof v === 'string') parts.push(prefix + v);
     else if (Array.isArray(v)) v.forEach((x) => take(x, prefix));
-    else if (v && typeof v === 'object') {
+    else if (isObj(v)) {
       for (const [k, x] of Object.entries(v)) take(x, `${k}: `);
     }
   };
-  if (parsed && typeof parsed === 'object') {
-    const o = parsed as Record<string, unknown>;
-    take(o.error ?? o.errors ?? o.message);
-  }
+  if (isObj(parsed)) take(parsed.error ?? parsed.errors ?? parsed.message);
   return cap(parts.join('; ') || raw.trim());
 }
 

@@ -5,19 +5,11 @@ import { readStores } from '../extension/helpers';
 import { closedRoot, type ClosedRoot } from './closed-root';
 import { ticketPage } from './feed';
 import { enableSiteFromOptions, FIRST, startUi, type UiSession } from './session';
+import { until } from '../support/wait';
 
 let u: UiSession;
 let page: Page;
 let root: ClosedRoot;
-
-/** Waits for `check` to hold inside the closed root (the overlay renders asynchronously). */
-async function until(check: () => Promise<boolean>, what: string, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`overlay never showed ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 beforeAll(async () => {
   u = await startUi();
@@ -39,13 +31,13 @@ beforeEach(async () => {
   await page.goto(`${u.server.origin}/ticket`);
   await page.reload(); // the registered script injects on the next load, as in real use
   root = await closedRoot(page);
-  await until(() => root.exists('.pill'), 'the pill');
+  await until('the pill', () => root.exists('.pill'));
 });
 afterEach(() => page?.close());
 
 async function openPanel(): Promise<void> {
   await root.click('.pill');
-  await until(() => root.exists('[role=dialog]'), 'the panel');
+  await until('the panel', () => root.exists('[role=dialog]'));
 }
 
 test('the overlay pill appears in a closed shadow root with the severity in words and the count', async () => {
@@ -66,7 +58,7 @@ test('the panel opens, a countdown moves, and the ticket is matched locally', as
   const soon = '.cd[data-tone=soon]';
   const first = await root.text(soon);
   expect(first).toMatch(/^due in \d:\d\d$/);
-  await until(async () => (await root.text(soon)) !== first, 'a countdown tick', 2_500);
+  await until('a countdown tick', async () => (await root.text(soon)) !== first, 2_500);
 });
 
 test('a copied reply quotes the latest update, then is marked stale with the newer text', async () => {
@@ -75,7 +67,7 @@ test('a copied reply quotes the latest update, then is marked stale with the new
   });
   await openPanel();
   await root.click('.reply button');
-  await until(async () => (await root.text('.reply')).includes('Copied'), 'the copied note');
+  await until('the copied note', async () => (await root.text('.reply')).includes('Copied'));
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   expect(clip).toContain(FIRST.body);
   expect(clip).toContain('Elevated errors on Checkout');
@@ -88,7 +80,7 @@ test('a copied reply quotes the latest update, then is marked stale with the new
   };
   u.serve([newer, FIRST]);
   await u.pollUntil((st) => st?.incidents[0]?.copied?.stale === true, 'a stale reply');
-  await until(() => root.exists('.stale'), 'the stale notice');
+  await until('the stale notice', () => root.exists('.stale'));
   expect(await root.text('.stale')).toContain(newer.body);
   expect(await root.text('.reply button')).toBe('Copy updated reply');
 });
@@ -147,23 +139,23 @@ test('the agent marks the customer notification done from the panel, and its cou
   await openPanel();
   expect(await listed()).toBe(true);
   await root.click('.deadlines button');
-  await until(async () => !(await listed()), 'the customer notification met', 5_000);
+  await until('the customer notification met', async () => !(await listed()), 5_000);
 });
 
 test('Escape closes the panel and returns focus to the pill; arrow keys move the pill', async () => {
   await openPanel();
   await page.keyboard.press('Escape');
-  await until(async () => !(await root.exists('[role=dialog]')), 'the panel closed');
+  await until('the panel closed', async () => !(await root.exists('[role=dialog]')));
   const before = await root.box('.pill');
   await page.keyboard.press('ArrowUp'); // focus is back on the pill
   await until(
-    async () => ((await root.box('.pill'))?.y ?? 0) < (before?.y ?? 0) - 100,
     'the pill at the top',
+    async () => ((await root.box('.pill'))?.y ?? 0) < (before?.y ?? 0) - 100,
   );
-  await until(async () => {
+  await until('the remembered corner', async () => {
     const r = await u.cmd('sites/getCorner', { origin: u.server.origin });
     return r.ok && r.value === 'top-right';
-  }, 'the remembered corner');
+  });
 });
 
 test('the overlay never shifts the host page layout', async () => {
@@ -186,7 +178,7 @@ test('hostile host CSS cannot hide or shrink the overlay', async () => {
   u.server.html('/hostile', ticketPage(hostile));
   await page.goto(`${u.server.origin}/hostile`);
   root = await closedRoot(page);
-  await until(() => root.exists('.pill'), 'the pill on a hostile page');
+  await until('the pill on a hostile page', () => root.exists('.pill'));
   const box = await root.box('.pill');
   expect(box?.width).toBeGreaterThan(40);
   expect(box?.height).toBeGreaterThan(20);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { axe } from '../browser';
+import { axeInBothSchemes } from '../browser';
 import { startUi, type UiSession } from './session';
 
 let u: UiSession;
@@ -16,10 +16,7 @@ test('popup: active incidents with countdowns, the site toggle, the settings lin
   // Opened as a tab, the active tab is the popup itself: the toggle says it cannot run here.
   await p.getByText('Incident Lens cannot run on this page.').waitFor();
   await p.getByRole('link', { name: /Settings/ }).waitFor();
-  for (const scheme of ['light', 'dark'] as const) {
-    await p.emulateMedia({ colorScheme: scheme });
-    expect(await axe(p), `popup ${scheme}`).toEqual([]);
-  }
+  expect(await axeInBothSchemes(p), 'popup').toEqual({ light: [], dark: [] });
   await p.close();
 });
 
@@ -35,10 +32,7 @@ test('options: every section has no axe violations, in light and dark', async ()
   for (const section of ['sources', 'sites', 'notifications', 'data'] as const) {
     await p.goto(u.s.url(`src/extension/options/index.html#${section}`));
     await loaded[section].waitFor();
-    for (const scheme of ['light', 'dark'] as const) {
-      await p.emulateMedia({ colorScheme: scheme });
-      expect(await axe(p), `${section} ${scheme}`).toEqual([]);
-    }
+    expect(await axeInBothSchemes(p), section).toEqual({ light: [], dark: [] });
   }
   await p.close();
 });

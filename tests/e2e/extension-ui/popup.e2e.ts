@@ -22,7 +22,7 @@ test('the popup\'s "Show on this site" turns the overlay on (and off) for the ta
   await toggle.waitFor();
   expect(await registered()).toEqual([]);
   await toggle.click();
-  await expect.poll(registered, { timeout: 10_000 }).toEqual(['http://127.0.0.1/*']);
+  await expect.poll(registered, { timeout: 10_000 }).toEqual([`${u.server.origin}/*`]);
   await expect.poll(() => toggle.isChecked()).toBe(true);
   // What the agent then sees: the overlay on the page at hand, without reloading it.
   const root = await closedRoot(site);

@@ -3,6 +3,7 @@ import type { OverlayState } from '../../../src/extension/messaging/overlay-stat
 import { launchWithExtension, type ExtensionSession } from '../browser';
 import { startServer, type TestServer } from '../server';
 import { summary, ticketPage } from './feed';
+import { untilValue } from '../support/wait';
 
 type Update = { id: string; body: string; minutesAgo: number; status: string };
 
@@ -52,18 +53,19 @@ export async function startUi(dist?: string): Promise<UiSession> {
     serve: (u) => void (updates = u),
     cmd,
     async pollUntil(ready, what) {
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        await cmd('sources/pollNow', {});
-        // Read in the page, judge here: extension pages' CSP forbids eval of a predicate string.
-        const st = await ext.evaluate(
-          async () =>
-            (await chrome.storage.local.get('overlay')).overlay as OverlayState | undefined,
-        );
-        if (ready(st)) return;
-        if (Date.now() > deadline) throw new Error(`stored overlay never showed ${what}`);
-        await ext.waitForTimeout(300);
-      }
+      await untilValue(
+        `the stored overlay to show ${what}`,
+        async () => {
+          await cmd('sources/pollNow', {});
+          // Read in the page, judge here: extension pages' CSP forbids eval of a predicate string.
+          return ext.evaluate(
+            async () =>
+              (await chrome.storage.session.get('overlay')).overlay as OverlayState | undefined,
+          );
+        },
+        ready,
+        { timeout: 20_000, every: 300 },
+      );
     },
     async close() {
       await s.close();
@@ -105,5 +107,5 @@ export async function enableSiteFromOptions(u: UiSession): Promise<void> {
 
 declare const chrome: {
   runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> };
-  storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+  storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
 };

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { startServer } from '../server';
+import { closedRoot } from './closed-root';
 import { enableSiteFromOptions, registeredOrigins, startUi, type UiSession } from './session';
 
 // Each test has its own browser with the site turned on: any test runs alone, in any order.
@@ -20,14 +22,35 @@ async function revokeAccess(): Promise<void> {
       }
     ).chrome.permissions.remove({ origins: ['http://127.0.0.1/*'] }),
   );
+  // (the broad grant the test harness pre-approved goes, and with it the site's own)
   await u.ext.reload();
   await expect
     .poll(() => u.ext.locator('main').textContent(), { timeout: 10_000 })
     .toContain('access was removed in the browser settings');
 }
 
-test('turning a site on registers the overlay for that origin only; no host access at install', async () => {
-  expect(await registered()).toEqual(['http://127.0.0.1/*']);
+test('turning a site on registers the overlay for that origin only, port included; no host access at install', async () => {
+  // Chrome honours ports (issue 16, item 16): the site on one port is not every port of 127.0.0.1
+  expect(await registered()).toEqual([`${u.server.origin}/*`]);
+  const other = await startServer();
+  try {
+    other.html('/ticket', '<!doctype html><title>Other app</title><p>Checkout is down</p>');
+    u.server.html('/ticket2', '<!doctype html><title>Helpdesk</title><p>Checkout is down</p>');
+    // the other port first, then the site's own: once the own page shows the pill, the other
+    // (loaded earlier, same injection timing) would have shown one too
+    const elsewhere = await u.s.context.newPage();
+    await elsewhere.goto(`${other.origin}/ticket`);
+    const own = await u.s.context.newPage();
+    await own.goto(`${u.server.origin}/ticket2`);
+    await expect
+      .poll(async () => (await closedRoot(own)).exists('.pill'), { timeout: 10_000 })
+      .toBe(true);
+    expect(
+      await elsewhere.evaluate(() => document.querySelectorAll('div[data-incident-lens]').length),
+    ).toBe(0);
+  } finally {
+    await other.close();
+  }
   const manifest = await u.s.worker.evaluate(() =>
     (
       globalThis as unknown as { chrome: { runtime: { getManifest(): unknown } } }

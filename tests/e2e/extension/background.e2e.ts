@@ -1,16 +1,8 @@
 import { afterEach, expect, test } from 'vitest';
 import { launchWithExtension, type ExtensionSession } from '../browser';
 import { startServer, type TestServer } from '../server';
-import {
-  bootId,
-  command,
-  fixture,
-  inPage,
-  readStores,
-  ready,
-  until,
-  type ChromeLike,
-} from './helpers';
+import { bootId, command, fixture, inPage, readStores, ready, type ChromeLike } from './helpers';
+import { until } from '../support/wait';
 
 const FEED = '/api/v2/summary.json';
 let s: ExtensionSession | undefined;
@@ -50,7 +42,7 @@ test('adding a source served on localhost sets the badge to the count and the co
     (globalThis as unknown as { chrome: ChromeLike }).chrome.action.getBadgeBackgroundColor({}),
   );
   expect(colour).toEqual([0xb3, 0x26, 0x1e, 255]);
-  const stored = await inPage(page, (c) => c.storage.local.get('overlay'));
+  const stored = await inPage(page, (c) => c.storage.session.get('overlay'));
   const overlay = stored.overlay as { incidents: { incident: { impact: string } }[] };
   expect(overlay.incidents.map((i) => i.incident.impact)).toEqual(['critical']);
   expect(feedRequests()).toBe(1); // one fetch, from the background only
@@ -76,7 +68,7 @@ test('a worker stopped in the middle of a poll loses nothing and polling resumes
     res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
   });
   void command(page, 'sources/pollNow', {}).catch(() => undefined); // its reply dies with the worker
-  await until('the slow request to arrive', () => hanging === 1);
+  await until('the slow request to arrive', () => hanging === 1, 20_000);
   await s!.stopWorker();
   release();
   // Nothing lost: the interrupted poll wrote nothing, the last good snapshot is intact.
@@ -87,11 +79,15 @@ test('a worker stopped in the middle of a poll loses nothing and polling resumes
   // The alarm wakes the stopped worker, which finds the source still due and polls again once the
   // dead poll's lease (25 s, in the database) has run out: never while it could still be running.
   await until('polling to resume after the stop', () => feedRequests() > seen, 45_000);
-  await until('the resumed poll to be stored', async () => {
-    const { snapshots } = await readStores(page, ['snapshots']);
-    const snap = snapshots[0] as { feed: { incidents: { status: string }[] } } | undefined;
-    return snap?.feed.incidents[0]?.status === 'monitoring';
-  });
+  await until(
+    'the resumed poll to be stored',
+    async () => {
+      const { snapshots } = await readStores(page, ['snapshots']);
+      const snap = snapshots[0] as { feed: { incidents: { status: string }[] } } | undefined;
+      return snap?.feed.incidents[0]?.status === 'monitoring';
+    },
+    20_000,
+  );
   const [src] = (await readStores(page, ['sources'])).sources as { failures: number }[];
   expect(src?.failures).toBe(0);
   expect(await bootId(page)).not.toBe(firstBoot);
@@ -105,11 +101,15 @@ test('a worker stopped in the middle of a poll loses nothing and polling resumes
 test('a notification is shown once and not again after a worker restart', async () => {
   const { page } = await start();
   let first: string[] = [];
-  await until('the new-incident notification', async () => {
-    first = Object.keys(await inPage(page, (c) => c.notifications.getAll()));
-    // one new incident: its own notification; with due deadlines of the same feed, one merged one
-    return first.some((id) => id.startsWith('new|') || id.startsWith('merged|'));
-  });
+  await until(
+    'the new-incident notification',
+    async () => {
+      first = Object.keys(await inPage(page, (c) => c.notifications.getAll()));
+      // one new incident: its own notification; with due deadlines of the same feed, one merged one
+      return first.some((id) => id.startsWith('new|') || id.startsWith('merged|'));
+    },
+    20_000,
+  );
   for (const id of first)
     await inPage(
       page,

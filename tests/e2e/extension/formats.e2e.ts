@@ -74,7 +74,7 @@ test.each([
     pollSeconds: 30,
   });
   expect(added).toMatchObject({ ok: true, value: { failures: 0, lastOkAt: expect.any(Number) } });
-  const stored = await inPage(page, (c) => c.storage.local.get('overlay'));
+  const stored = await inPage(page, (c) => c.storage.session.get('overlay'));
   const overlay = stored.overlay as { incidents: { incident: { name: string } }[] };
   expect(overlay.incidents.map((i) => i.incident.name)).toContain(name);
 });

@@ -14,7 +14,7 @@ export interface ChromeLike {
     getAll(): Promise<Record<string, boolean>>;
     clear(id: string): Promise<boolean>;
   };
-  storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+  storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
   alarms: { create(name: string, info: object): Promise<void> };
   permissions: { request(p: { origins: string[] }): Promise<boolean> };
 }
@@ -74,20 +74,6 @@ export async function bootId(page: Page): Promise<string | undefined> {
 /** Evaluates in an extension page against `chrome`. */
 export function inPage<T>(page: Page, fn: (c: ChromeLike) => Promise<T>): Promise<T> {
   return page.evaluate<T>(`(${fn.toString()})(chrome)`);
-}
-
-/** Waits until the condition holds (polls every 100 ms). */
-export async function until(
-  what: string,
-  cond: () => boolean | Promise<boolean>,
-  ms = 20_000,
-): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { axe, launchWithExtension, type ExtensionSession } from '../browser';
 import { startServer, type TestServer } from '../server';
 import { summary } from '../extension-ui/feed';
-import { until } from '../extension/helpers';
+import { until } from '../support/wait';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
 import { installPolicy, unpackedExtensionId } from './policy';
 
@@ -102,15 +102,19 @@ describe('a managed configuration from enterprise policy', () => {
     await options.getByRole('heading', { name: /Company status/ }).waitFor();
     await options.getByText('Your organisation does not allow adding your own sources.').waitFor();
     await expect(options.getByRole('button', { name: 'Add a source' }).count()).resolves.toBe(0);
-    await until('the policy is visible to the worker too', async () => {
-      const r = (await options.evaluate(() =>
-        chrome.runtime.sendMessage({
-          cmd: 'sources/add',
-          payload: { name: 'x', url: 'https://x.example/feed.json', pollSeconds: 60 },
-        }),
-      )) as { ok: boolean; error?: string };
-      return !r.ok && /organisation/.test(r.error ?? '');
-    });
+    await until(
+      'the policy is visible to the worker too',
+      async () => {
+        const r = (await options.evaluate(() =>
+          chrome.runtime.sendMessage({
+            cmd: 'sources/add',
+            payload: { name: 'x', url: 'https://x.example/feed.json', pollSeconds: 60 },
+          }),
+        )) as { ok: boolean; error?: string };
+        return !r.ok && /organisation/.test(r.error ?? '');
+      },
+      20_000,
+    );
     expect(await axe(options)).toEqual([]);
 
     // The policy and the template the organisation set are locked in their editors.

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { axe, launchWithExtension, type ExtensionSession } from '../browser';
+import { axeInBothSchemes, launchWithExtension, type ExtensionSession } from '../browser';
 import { command, fixture, ready } from '../extension/helpers';
 import { startServer, type TestServer } from '../server';
 
@@ -43,20 +43,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function noViolations(label: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    expect(await axe(page), `${label} (${colorScheme})`).toEqual([]);
-  }
-}
-
 test('linking to a feed incident makes its public updates count as posted updates', async () => {
   await page.goto(s.url(`${PANEL}#/incident/${id}/link`));
   await page.getByLabel('Feed incident', { exact: true }).waitFor();
-  await noViolations('link with options');
+  expect(await axeInBothSchemes(page), 'link with options').toEqual({ light: [], dark: [] });
   await page.getByRole('button', { name: 'Link', exact: true }).click();
   await expect.poll(() => page.getByText(/^Linked to /).count()).toBe(1);
-  await noViolations('linked');
+  expect(await axeInBothSchemes(page), 'linked').toEqual({ light: [], dark: [] });
   await page.goto(page.url().replace(/\/link$/, '/obligations'));
   await expect
     .poll(() => page.locator('li[data-rule="status_page"]').getAttribute('data-state'))

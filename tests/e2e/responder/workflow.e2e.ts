@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { axe, launchWithExtension, type ExtensionSession } from '../browser';
+import { axeInBothSchemes, launchWithExtension, type ExtensionSession } from '../browser';
 import { writeFileSync } from 'node:fs';
 import { command, ready } from '../extension/helpers';
 import { startStatuspageMock, type StatuspageMock } from '../../support/statuspage-mock';
@@ -90,16 +90,6 @@ async function openIncident(id: string, view: string): Promise<void> {
   await page.reload();
 }
 
-/** axe-core on the current view, in the light and the dark scheme. */
-async function noViolations(label: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const v = await axe(page);
-    expect(v, `${label} (${colorScheme}): ${JSON.stringify(v, null, 1)}`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
 const incidentId = () => /#\/incident\/([^/]+)/.exec(page.url())?.[1] ?? '';
 const go = (hash: string) => page.evaluate((h) => (location.hash = h), hash);
 const section = async (name: string) => {
@@ -138,13 +128,13 @@ test('list and declare views, then 1) declare an incident', async () => {
   await expect
     .poll(() => page.getByRole('heading', { name: 'Responder incidents' }).count())
     .toBe(1);
-  await noViolations('list');
+  expect(await axeInBothSchemes(page), 'list').toEqual({ light: [], dark: [] });
   await go('#/declare');
   await page.getByLabel('Title', { exact: true }).waitFor();
   await page.getByRole('button', { name: 'Declare', exact: true }).click();
   await expect.poll(() => page.getByText('Give the incident a title.').count()).toBe(1);
   await page.getByRole('group', { name: 'When did it start?' }).getByLabel('Earlier').check();
-  await noViolations('declare (with errors)');
+  expect(await axeInBothSchemes(page), 'declare (with errors)').toEqual({ light: [], dark: [] });
   await page.getByRole('group', { name: 'When did it start?' }).getByLabel('Now').check();
   await page.getByLabel('Title', { exact: true }).fill(TITLE);
   await page.getByLabel('Affected features or components').fill('Checkout, Payments API');
@@ -166,7 +156,7 @@ test('2) classify it as SEV-2, with the rule that fired shown', async () => {
   expect(await page.locator('.suggestion').textContent()).toContain(
     'More than 10% of active users affected (25%)',
   );
-  await noViolations('classify');
+  expect(await axeInBothSchemes(page), 'classify').toEqual({ light: [], dark: [] });
   // Overriding without a reason is refused.
   await page.getByLabel('Severity').selectOption('1');
   await page.getByRole('button', { name: 'Override with SEV-1' }).click();
@@ -190,7 +180,7 @@ test('3) obligations: status page 15 min, meeting 30 min, customer email 60 min 
   expect((await due('coordination_meeting')) - classifiedAt).toBe(30 * MIN);
   expect((await due('customer_email')) - classifiedAt).toBe(60 * MIN);
   expect(await page.locator('li[data-rule="status_page"] .cd').textContent()).toMatch(/1[45]:\d\d/);
-  await noViolations('obligations');
+  expect(await axeInBothSchemes(page), 'obligations').toEqual({ light: [], dark: [] });
   // Mark the meeting done, then move its time with a reason.
   await page
     .getByRole('button', { name: 'Mark done: Cross-functional coordination meeting' })
@@ -202,7 +192,7 @@ test('3) obligations: status page 15 min, meeting 30 min, customer email 60 min 
     .getByRole('button', { name: 'Edit time: Cross-functional coordination meeting' })
     .click();
   await page.getByLabel('Reason for the change').fill('Meeting started before it was logged');
-  await noViolations('obligations (editing)');
+  expect(await axeInBothSchemes(page), 'obligations (editing)').toEqual({ light: [], dark: [] });
   await page.getByRole('button', { name: 'Save time' }).click();
   await expect
     .poll(async () => (await events()).find((e) => e.type === 'obligation_met')?.edits?.[0]?.reason)
@@ -222,7 +212,10 @@ test('4) an update with an element missing is refused', async () => {
   await page.getByRole('button', { name: 'Mark as posted' }).click();
   await expect.poll(() => page.getByRole('alert').filter({ hasText: refusal }).count()).toBe(1);
   expect((await events()).some((e) => e.type === 'update_posted')).toBe(false);
-  await noViolations('composer (update refused)');
+  expect(await axeInBothSchemes(page), 'composer (update refused)').toEqual({
+    light: [],
+    dark: [],
+  });
   for (const kind of [
     'Enterprise email',
     'Exec and board',
@@ -230,7 +223,7 @@ test('4) an update with an element missing is refused', async () => {
     'Initial status page post',
   ]) {
     await page.getByRole('button', { name: kind }).click();
-    await noViolations(`composer (${kind})`);
+    expect(await axeInBothSchemes(page), `composer (${kind})`).toEqual({ light: [], dark: [] });
   }
 });
 
@@ -242,7 +235,7 @@ test('5) publish to the local Statuspage-compatible server; a 422 shows a clear 
   await page.getByLabel('API base URL').fill(mock.base);
   await page.getByLabel('Page id').fill(mock.pageId);
   await page.getByLabel('API key').fill(mock.apiKey);
-  await noViolations('statuspage settings');
+  expect(await axeInBothSchemes(page), 'statuspage settings').toEqual({ light: [], dark: [] });
   await page.getByRole('button', { name: 'Connect' }).click();
   await expect
     .poll(() =>
@@ -258,7 +251,7 @@ test('5) publish to the local Statuspage-compatible server; a 422 shows a clear 
     path: `/v1/pages/${mock.pageId}`,
     authorization: `OAuth ${mock.apiKey}`,
   });
-  await noViolations('statuspage connected');
+  expect(await axeInBothSchemes(page), 'statuspage connected').toEqual({ light: [], dark: [] });
 
   await page.goto(back.replace(/\/[a-z]+$/, '/compose'));
   await page.getByRole('button', { name: 'Initial status page post' }).click();
@@ -299,7 +292,10 @@ test('5) publish to the local Statuspage-compatible server; a 422 shows a clear 
     path: `/v1/pages/${mock.pageId}/components`,
     authorization: `OAuth ${mock.apiKey}`,
   });
-  await noViolations('composer (publish controls, components chosen)');
+  expect(await axeInBothSchemes(page), 'composer (publish controls, components chosen)').toEqual({
+    light: [],
+    dark: [],
+  });
   await page.getByRole('button', { name: 'Publish to Statuspage' }).click();
   await expect.poll(() => mock.requests.filter((r) => r.method === 'POST').length).toBe(1);
   expect(mock.requests.at(-1)).toMatchObject({
@@ -340,7 +336,7 @@ test('5) publish to the local Statuspage-compatible server; a 422 shows a clear 
   await page.getByRole('button', { name: 'Publish to Statuspage' }).click();
   const msg = 'Statuspage refused the message: Body is too long. Your draft is kept.';
   await expect.poll(() => page.getByRole('alert').filter({ hasText: msg }).count()).toBe(1);
-  await noViolations('composer (422)');
+  expect(await axeInBothSchemes(page), 'composer (422)').toEqual({ light: [], dark: [] });
   expect((await events()).some((e) => e.type === 'update_posted')).toBe(false);
   await page.reload();
   await page.getByRole('button', { name: 'Status page update' }).click();
@@ -422,9 +418,9 @@ test('6) resolve: the post-mortem clock appears and the incident moves to the re
   await page.getByLabel('Note').fill('Rollback finished; error rate back to baseline.');
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect.poll(() => page.locator('.timeline li[data-type="note"]').count()).toBe(1);
-  await noViolations('timeline');
+  expect(await axeInBothSchemes(page), 'timeline').toEqual({ light: [], dark: [] });
   await section('Link feed');
-  await noViolations('link');
+  expect(await axeInBothSchemes(page), 'link').toEqual({ light: [], dark: [] });
   await section('Resolve');
   // An id typed by hand shows as ticked in the list.
   await page.getByLabel('Statuspage component ids').fill('cmp1');
@@ -437,7 +433,7 @@ test('6) resolve: the post-mortem clock appears and the incident moves to the re
   await page
     .getByLabel('Brief explanation (what happened, what fixed it)')
     .fill('A faulty gateway deploy was rolled back and the previous build restored.');
-  await noViolations('resolve');
+  expect(await axeInBothSchemes(page), 'resolve').toEqual({ light: [], dark: [] });
   await page.getByRole('button', { name: 'Resolve', exact: true }).click();
   await page.locator('[data-postmortem]').waitFor();
   expect(await page.locator('[data-postmortem]').textContent()).toMatch(/due in/);
@@ -468,11 +464,11 @@ test('6) resolve: the post-mortem clock appears and the incident moves to the re
         .map((w) => `${w.method} ${w.path}\n${JSON.stringify(w.body, null, 2)}`)
         .join('\n\n') + '\n',
     );
-  await noViolations('post-mortem clock');
+  expect(await axeInBothSchemes(page), 'post-mortem clock').toEqual({ light: [], dark: [] });
   await go('#/');
   const reviews = page.getByRole('region', { name: 'Resolved, awaiting post-mortem' });
   await expect.poll(() => reviews.getByText(TITLE).count()).toBe(1);
-  await noViolations('list with a review');
+  expect(await axeInBothSchemes(page), 'list with a review').toEqual({ light: [], dark: [] });
   // Several incidents can be open at once.
   for (const title of ['Search is slow', 'Exports delayed']) {
     await go('#/declare');
@@ -499,5 +495,8 @@ test('6) resolve: the post-mortem clock appears and the incident moves to the re
   await go('#/');
   const open = page.getByRole('region', { name: 'Open incidents' });
   await expect.poll(() => open.getByRole('listitem').count()).toBe(2);
-  await noViolations('list with two open incidents');
+  expect(await axeInBothSchemes(page), 'list with two open incidents').toEqual({
+    light: [],
+    dark: [],
+  });
 }, 120_000);

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { axe, launchWithExtension, type ExtensionSession } from '../browser';
+import { axeInBothSchemes, launchWithExtension, type ExtensionSession } from '../browser';
 import { MIN, reminders, seedCommsIncident, tickNow } from './seed';
 
 const DAY = 86_400_000;
@@ -17,15 +17,6 @@ let incidentId: string;
 const T = Date.now() - 3 * 60 * MIN;
 const month = new Date(T).toISOString().slice(0, 7);
 const iso = (at: number) => new Date(at).toISOString().slice(0, 10);
-
-async function noViolations(where: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const found = await axe(page);
-    expect(found, `${where} (${scheme}): ${JSON.stringify(found, null, 1)}`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 beforeAll(async () => {
   s = await launchWithExtension();
@@ -64,7 +55,10 @@ test('1–2. the review of an incident with a late first post and a missed updat
   const page1 = page.locator('[data-testid="rv-duties"] tr[data-duty="status_page"]');
   expect(await page1.getAttribute('data-outcome')).toBe('late');
   expect(await page1.textContent()).toContain('1 min late');
-  await noViolations('review compliance section');
+  expect(await axeInBothSchemes(page), 'review compliance section').toEqual({
+    light: [],
+    dark: [],
+  });
 });
 
 test('4. a vague action item blocks publishing until rewritten or marked to define', async () => {
@@ -82,7 +76,10 @@ test('4. a vague action item blocks publishing until rewritten or marked to defi
   expect(
     await page.locator('#rv-lint-ai-0 [data-code="vague_action"]').getAttribute('class'),
   ).toContain('lint-error');
-  await noViolations('review builder with a blocked publication');
+  expect(await axeInBothSchemes(page), 'review builder with a blocked publication').toEqual({
+    light: [],
+    dark: [],
+  });
 });
 
 test('5. a reminder fires for the item due in 2 days', async () => {
@@ -118,7 +115,7 @@ test('3. the dashboard chart and table show that month’s compliance', async ()
   const bars = page.locator(`[data-testid="rv-comms-chart"] g[data-month="${month}"] rect.bar`);
   expect(await bars.count()).toBe(3);
   expect(await page.getByTestId('rv-chart').count()).toBe(1);
-  await noViolations('dashboard');
+  expect(await axeInBothSchemes(page), 'dashboard').toEqual({ light: [], dark: [] });
   // The severity filter: no SEV-1 incident this month.
   await page.getByLabel('Severity').selectOption('1');
   await expect.poll(() => cell('status_page').textContent()).toBe('—');

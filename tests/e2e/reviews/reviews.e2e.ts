@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { axe, launchWithExtension, type ExtensionSession } from '../browser';
+import { axeInBothSchemes, launchWithExtension, type ExtensionSession } from '../browser';
 import { expectedMarkdown } from './expected';
 import { reminders, seedFinishedReview, seedItems, seedResolvedIncident, tickNow } from './seed';
 
@@ -21,15 +21,6 @@ const dateText = (at: number) =>
 const now = Date.now();
 const today = iso(now);
 const yesterday = iso(now - DAY);
-
-async function noViolations(where: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const found = await axe(page);
-    expect(found, `${where} (${scheme}): ${JSON.stringify(found, null, 1)}`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 // Every test starts from its own browser profile with one resolved incident, and seeds what else
 // it needs through the extension's commands: any test runs alone, in any order.
@@ -55,7 +46,7 @@ test('the resolved incident is listed and its review opens prefilled from its ti
   const row = page.locator(`tr[data-incident="${incidentId}"]`);
   await expect.poll(() => row.textContent()).toContain('Checkout outage');
   expect(await row.textContent()).toContain('Not started');
-  await noViolations('reviews list');
+  expect(await axeInBothSchemes(page), 'reviews list').toEqual({ light: [], dark: [] });
   await row.getByRole('button', { name: /Start review/ }).click();
   await expect
     .poll(() => page.locator('.rv-builder h3').textContent())
@@ -164,7 +155,7 @@ test('action items: a vague one is flagged, missing owner and date too; the revi
   await expect
     .poll(() => page.locator('.rv-builder > [role=status]').textContent())
     .toBe('Review saved.');
-  await noViolations('review builder');
+  expect(await axeInBothSchemes(page), 'review builder').toEqual({ light: [], dark: [] });
 });
 
 test('the Markdown export matches the expected text exactly', async () => {
@@ -260,7 +251,7 @@ test('marking items done updates the monthly completion rate', async () => {
   await expect.poll(() => rows.count()).toBe(2);
   expect(await rows.first().getAttribute('data-overdue')).toBe('true'); // overdue first
   expect(await rows.first().textContent()).toContain('Improve monitoring');
-  await noViolations('action item dashboard');
+  expect(await axeInBothSchemes(page), 'action item dashboard').toEqual({ light: [], dark: [] });
 
   const mToday = today.slice(0, 7);
   const mYesterday = yesterday.slice(0, 7);

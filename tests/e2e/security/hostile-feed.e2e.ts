@@ -1,11 +1,12 @@
 // Issue 16, item 2: a 500-incident × 380-component feed froze every helpdesk tab with the overlay
 // on (one regex per component name over 50k characters of page text) and wrote 4.3 MB to
-// storage.local on each refresh. Here that feed meets a 50k-character ticket in real Chromium.
+// storage.local on each refresh (the projection now lives in storage.session). Here that feed meets a 50k-character ticket in real Chromium.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { closedRoot, type ClosedRoot } from '../extension-ui/closed-root';
 import { enableSiteFromOptions, startUi, type UiSession } from '../extension-ui/session';
 import { ticketText } from '../../support/hostile-feed';
+import { until } from '../support/wait';
 
 /**
  * The hostile summary.json: 500 incidents × 200 component names, just under the fetch's 2 MiB cap
@@ -45,13 +46,6 @@ let u: UiSession;
 let page: Page;
 let root: ClosedRoot;
 
-async function until(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
-  for (const end = Date.now() + ms; !(await check());) {
-    if (Date.now() > end) throw new Error(`never saw ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 beforeAll(async () => {
   u = await startUi();
   u.server.route('/api/v2/summary.json', (_req, res) => {
@@ -76,14 +70,14 @@ new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.p
   page = await u.s.context.newPage();
   await page.goto(`${u.server.origin}/big-ticket`);
   root = await closedRoot(page);
-  await until(() => root.exists('.pill'), 'the pill');
+  await until('the pill', () => root.exists('.pill'), 30_000);
 });
 afterAll(() => u?.close());
 
 test('the overlay matches the ticket without freezing the page, and counts all 500', async () => {
   expect(await root.text('.pill')).toMatch(/· 500\b/);
   await root.click('.pill');
-  await until(() => root.exists('[role=dialog]'), 'the panel');
+  await until('the panel', () => root.exists('[role=dialog]'), 30_000);
   // (before: the page stalled for minutes here)
   const longest = await page.evaluate(() =>
     Math.max(0, ...(window as unknown as { __long: number[] }).__long),
@@ -94,11 +88,11 @@ test('the overlay matches the ticket without freezing the page, and counts all 5
 
 test('what a refresh writes for pages stays bounded', async () => {
   const size = await u.ext.evaluate(
-    async () => JSON.stringify((await chrome.storage.local.get('overlay')).overlay).length,
+    async () => JSON.stringify((await chrome.storage.session.get('overlay')).overlay).length,
   );
   expect(size).toBeLessThan(400_000); // before: 4.3 MB on every refresh
 });
 
 declare const chrome: {
-  storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+  storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
 };

@@ -7,6 +7,7 @@ import type { OverlayState } from '../../../src/extension/messaging/overlay-stat
 import { closedRoot, type ClosedRoot } from '../extension-ui/closed-root';
 import { ticketPage } from '../extension-ui/feed';
 import { enableSiteFromOptions, FIRST, startUi, type UiSession } from '../extension-ui/session';
+import { until } from '../support/wait';
 
 /** The page's own script: every route into the overlay a main-world script has. */
 const ATTACK = `
@@ -42,17 +43,9 @@ let u: UiSession;
 let page: Page;
 let root: ClosedRoot;
 
-async function until(check: () => Promise<boolean>, what: string, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`never saw ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
 const stored = (): Promise<OverlayState | undefined> =>
   u.ext.evaluate(
-    async () => (await chrome.storage.local.get('overlay')).overlay as OverlayState | undefined,
+    async () => (await chrome.storage.session.get('overlay')).overlay as OverlayState | undefined,
   );
 const emailMet = async (): Promise<boolean> =>
   (await stored())?.incidents[0]?.obligations.some(
@@ -67,20 +60,20 @@ beforeAll(async () => {
   page = await u.s.context.newPage();
   await page.goto(`${u.server.origin}/hostile`);
   root = await closedRoot(page);
-  await until(() => root.exists('.pill'), 'the pill');
+  await until('the pill', () => root.exists('.pill'));
 });
 afterAll(() => u?.close());
 
 test('a page that defines the host tag, patches attachShadow and watches the DOM reads nothing', async () => {
   await root.click('.pill'); // the agent opens the panel: a real, trusted click
-  await until(() => root.exists('[role=dialog]'), 'the panel');
+  await until('the panel', () => root.exists('[role=dialog]'));
   expect(await root.text('.update')).toContain(FIRST.body);
   // let the page's watchers run many times over the open panel
   const scans = await page.evaluate(() => (window as unknown as { __scans: number }).__scans);
   await until(
+    'the page scanning the open panel',
     async () =>
       (await page.evaluate(() => (window as unknown as { __scans: number }).__scans)) > scans + 10,
-    'the page scanning the open panel',
   );
   expect(await page.evaluate(() => (window as unknown as { __stolen: string[] }).__stolen)).toEqual(
     [],
@@ -119,5 +112,5 @@ test('what every page can read names no site and no failing source, and is bound
 });
 
 declare const chrome: {
-  storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+  storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
 };

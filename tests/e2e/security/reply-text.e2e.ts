@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { closedRoot, type ClosedRoot } from '../extension-ui/closed-root';
 import { enableSiteFromOptions, startUi, type UiSession } from '../extension-ui/session';
+import { until } from '../support/wait';
 
 const HOSTILE = {
   id: 'u-hostile',
@@ -16,13 +17,6 @@ let u: UiSession;
 let page: Page;
 let root: ClosedRoot;
 
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (const end = Date.now() + 15_000; !(await check());) {
-    if (Date.now() > end) throw new Error(`never saw ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
 beforeAll(async () => {
   u = await startUi();
   u.serve([HOSTILE]);
@@ -31,7 +25,7 @@ beforeAll(async () => {
   page = await u.s.context.newPage();
   await page.goto(`${u.server.origin}/ticket`);
   root = await closedRoot(page);
-  await until(() => root.exists('.pill'), 'the pill');
+  await until('the pill', () => root.exists('.pill'));
 });
 afterAll(() => u?.close());
 
@@ -40,11 +34,11 @@ test('the copied reply carries the update as text, with no tag in it', async () 
     origin: u.server.origin,
   });
   await root.click('.pill');
-  await until(() => root.exists('.reply button'), 'the copy button');
+  await until('the copy button', () => root.exists('.reply button'));
   // the panel shows the decoded text as text (never as markup)...
   expect(await root.text('.update')).toContain('<img src=x onerror=alert(document.cookie)>');
   await root.click('.reply button');
-  await until(async () => (await root.text('.reply')).includes('Copied'), 'the copied note');
+  await until('the copied note', async () => (await root.text('.reply')).includes('Copied'));
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   // ...but what goes to a customer is text only
   expect(clip).toContain('Rolled back. Payments recover.');

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createFeedClient, type FeedState } from './feed-client';
-import { World, json } from './fake';
+import { World, json } from './world.test-kit';
 
 const fixture = (name: string): unknown =>
   JSON.parse(

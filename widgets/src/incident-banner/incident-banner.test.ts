@@ -5,7 +5,7 @@ import './define';
 import type { IncidentBanner } from './incident-banner';
 import { pickItem } from './incident-banner';
 import { parseFeed } from '../../../src/core/feed';
-import { $, fixture, mount, text } from '../test-utils';
+import { $, fixture, mount, text } from '../dom.test-kit';
 import { resetDismissals } from '../dismissal';
 
 const CRITICAL = fixture('statuspage-embed-nyu-summary-critical-investigating.json');

@@ -332,7 +332,7 @@ export class IncidentBanner extends FeedElement {
       text = fill(start > now ? s.starts : s.late, rel || s.justNow);
       next = n;
     } else if (maintenance && end) {
-      text = fill(s.ends, clock(end, tag, true));
+      text = fill(s.ends, clock(end, tag));
     } else {
       const [rel, n] = relative(latestUpdate(item)?.displayAt ?? item.updatedAt, now, tag);
       text = fill(s.updated, rel || s.justNow);

@@ -5,7 +5,7 @@ import './define';
 import type { StatusBadge } from './status-badge';
 import { badgeIndicator } from './status-badge';
 import { parseFeed } from '../../../src/core/feed';
-import { $, fixture, mount, text } from '../test-utils';
+import { $, fixture, mount, text } from '../dom.test-kit';
 
 const CRITICAL = fixture('statuspage-embed-nyu-summary-critical-investigating.json');
 const GITHUB = fixture('statuspage-exporter-github-summary-investigating.json');

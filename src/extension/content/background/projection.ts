@@ -16,6 +16,8 @@ export interface ProjectionInput {
   sources: SourceRecord[];
   /** https status-page URL per source id, from its snapshot. */
   pageUrls: Map<string, string>;
+  /** The status page's declared time zone per source id, from its snapshot. */
+  pageZones?: Map<string, string>;
   active: FeedIncidentRecord[];
   copied: Map<string, CopiedReplyRecord>;
   /** Events of local incidents linked to a feed incident, by feed key. */
@@ -93,7 +95,7 @@ export function feedObligations(
 const FEED_CHANNELS: readonly Channel[] = ['status_page', 'customer_email'];
 const LINKED_CHANNELS: readonly Channel[] = [...FEED_CHANNELS, 'exec'];
 
-/** The OverlayState the background writes to storage.local after every poll or command. */
+/** The OverlayState the background keeps (storage.session) after every poll or command. */
 export function buildOverlay(input: ProjectionInput): OverlayState {
   const byId = new Map(input.sources.map((s) => [s.id, s]));
   const incidents: OverlayIncident[] = [];
@@ -105,10 +107,12 @@ export function buildOverlay(input: ProjectionInput): OverlayState {
     const copied = copiedState(input.copied.get(rec.key), rec.incident);
     const { shortlink, ...rest } = rec.incident;
     const link = allowedLink(shortlink, source.url, url);
+    const zone = input.pageZones?.get(source.id)?.slice(0, 64);
     incidents.push({
       sourceId: source.id,
       sourceName: source.name,
       ...(url ? { statusPageUrl: url } : {}),
+      ...(zone ? { statusPageTimeZone: zone } : {}),
       incident: link ? { ...rest, shortlink: link } : rest,
       obligations: feedObligations(rec, input.linkedEvents.get(rec.key), input.policy, input.now),
       ...(copied ? { copied } : {}),
@@ -162,7 +166,7 @@ function pageItem(o: OverlayIncident): OverlayIncident {
 }
 
 /**
- * The projection written to storage.local for pages (and the popup): at most PAGE_LIMITS.incidents
+ * The projection kept for pages (and the popup): at most PAGE_LIMITS.incidents
  * items, most severe first, each bounded. A 500 × 380 feed stays a few hundred kB instead of 4.3 MB.
  */
 export function pageProjection(state: OverlayState): OverlayState {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { incident, item } from './fixtures.test-util';
+import { incident, item } from './fixtures.test-kit';
 import type { OverlayIncident } from '../../messaging/overlay-state';
 import { hostileItems, ticketText } from '../../../../tests/support/hostile-feed';
 import { containsTerm, createMatcher, incidentTerms, MATCH_LIMITS, matchTicket } from './match';

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { OVERLAY_TEARDOWN } from '../../messaging/commands';
 import { send } from '../../messaging/channel';
-import { browserOverlayStore, wireI18n } from '../../ui/browser/wiring';
+import { contentOverlayStore, wireI18n } from '../../ui/browser/wiring';
 import { Overlay } from './overlay';
 import { OVERLAY_CSS } from './overlay-css';
 import { watchPageText } from './page-text';
@@ -99,7 +99,7 @@ export function mountOverlay(): () => void {
   root.append(container);
 
   const ports: OverlayPorts = {
-    store: browserOverlayStore(),
+    store: contentOverlayStore(),
     send,
     copy: clipboardWriter(root),
     origin: location.origin,

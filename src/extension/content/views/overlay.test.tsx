@@ -6,9 +6,10 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OverlayState } from '../../messaging/overlay-state';
 import { messagesSource, setMessageSource } from '../../i18n/translate';
-import { item, obligation, state } from './fixtures.test-util';
+import { incident, item, obligation, state } from './fixtures.test-kit';
 import { Overlay, highestLevel } from './overlay';
 import type { OverlayPorts } from './ports';
+import { formatClock } from '../../../core/time';
 
 beforeAll(() => {
   const en = JSON.parse(
@@ -158,6 +159,26 @@ describe('overlay', () => {
     await act(() => s.push(state([item({ copied })])));
     expect(s.root.querySelector('.stale')?.textContent).toContain('Fixed <b>now</b>');
     expect(s.root.querySelector('.stale b')).toBeNull();
+  });
+
+  it("writes the reply's times in the status page's zone, named (issue 23, item 7)", async () => {
+    const at = Date.now() - 5 * 60_000;
+    const upd = { ...incident().updates[0]!, displayAt: at, createdAt: at };
+    const feed = item({
+      incident: incident({ updates: [upd], updatedAt: at }),
+      statusPageTimeZone: 'America/New_York',
+    });
+    const s = setup(state([feed]));
+    render(<Overlay ports={s.ports} />, s.root);
+    await flush();
+    await act(() => s.root.querySelector<HTMLButtonElement>('.pill')!.click());
+    await act(async () => s.root.querySelector<HTMLButtonElement>('.reply button')!.click());
+    await flush();
+    const ny = formatClock(at, 'en', { timeZone: 'America/New_York', now: Date.now() });
+    expect(ny).toMatch(/E[SD]T/);
+    // the customer reads New York time, zone stated; not the agent's (here UTC)
+    expect(s.copied[0]).toContain(ny);
+    expect(s.copied[0]).not.toContain('UTC');
   });
 
   it('records a matched ticket by an opaque key only, once per match, without opening the panel', async () => {

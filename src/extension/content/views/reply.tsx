@@ -20,11 +20,13 @@ export function CopyReply({ item, ports }: { item: OverlayIncident; ports: Overl
 
   const onCopy = async () => {
     const now = ports.now();
-    // The reply is in the extension's language (German or English), with its clock format.
+    // The reply is in the extension's language (German or English), with its clock format; its
+    // times are in the status page's zone (UTC when it declares none), never the agent's.
     const ctx = {
       now,
       locale: uiLocale(),
       ...(item.statusPageUrl ? { statusPageUrl: item.statusPageUrl } : {}),
+      ...(item.statusPageTimeZone ? { timeZone: item.statusPageTimeZone } : {}),
     };
     const text = buildSupportReply(item.incident, ctx);
     try {

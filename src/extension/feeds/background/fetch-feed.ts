@@ -27,8 +27,8 @@ const ACCEPT =
 /**
  * Fetches a feed once, conditionally. Never throws: failures come back as `{kind:'error'}`.
  * `ownHeaders`: the source's request headers (a token for a private feed). With them no redirect
- * is followed at all, so they can only reach the address the user typed; without them, a redirect
- * within the feed's origin is followed and one to another origin refused (below).
+ * is followed at all, so they can only reach the address the user typed; without them, redirects
+ * are decided hop by hop and one to another origin is never sent (below).
  */
 export async function fetchFeed(
   fetchFn: typeof fetch,
@@ -43,31 +43,12 @@ export async function fetchFeed(
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), timeoutMs);
   try {
-    const res = await fetchFn(url, {
-      headers,
-      cache: 'no-store',
-      credentials: 'omit',
-      redirect: withHeaders ? 'manual' : 'follow',
-      signal: ctrl.signal,
-    });
-    if (res.type === 'opaqueredirect' || (withHeaders && res.status >= 300 && res.status < 400)) {
-      void res.body?.cancel().catch(() => undefined);
-      return {
-        kind: 'error',
-        error:
-          'The feed redirects; with request headers set, redirects are not followed. Enter the final address.',
-      };
+    const hop = await follow(fetchFn, url, { headers, signal: ctrl.signal }, withHeaders);
+    if ('error' in hop) {
+      void hop.res?.body?.cancel().catch(() => undefined);
+      return { kind: 'error', error: hop.error };
     }
-    const moved = crossOrigin(url, res);
-    if (moved) {
-      // Not read: an answer from another origin (the helpdesk, an intranet host the extension
-      // can reach) must never show as a feed (issue 16 #8).
-      void res.body?.cancel().catch(() => undefined);
-      return {
-        kind: 'error',
-        error: `The feed redirected to another origin (${moved}); only redirects within ${new URL(url).origin} are followed. Enter the new address if it moved.`,
-      };
-    }
+    const res = hop.res;
     const header = (name: string) => res.headers.get(name);
     const meta = { ...validatorsOf(header, validators), ...opt('maxAgeMs', freshForMs(header)) };
     if (res.status === 304) return { kind: 'not-modified', ...meta };
@@ -89,16 +70,83 @@ export async function fetchFeed(
   }
 }
 
+/** Redirects followed within the source's origin before giving up (a loop, or a chain). */
+export const MAX_REDIRECTS = 5;
+
 /**
- * The origin a response ended up on, when it is not the request's. (fetch follows redirects; an MV3
- * worker cannot read a manual redirect's Location, so the final URL is checked before the body is
- * read.) Same origin means same scheme, host and port, so a redirect to a private or loopback
- * address is refused unless the source itself is on that address.
+ * Requests `url` and follows its redirects one hop at a time (`redirect: 'manual'`), so that a hop
+ * to another origin is refused before anything is sent there (issue 16 #8): the helpdesk, where the
+ * extension holds host access, an intranet or loopback address, or an attacker's server. Same
+ * origin means same scheme, host and port, so a public feed cannot bounce into a private address
+ * range; a source on a private address may redirect within itself.
+ *
+ * Browsers hide where a manual redirect points (an `opaqueredirect` response, no `Location`), so
+ * there a redirect is refused and the agent enters the address it leads to; where the location is
+ * readable (Node: the feed helper, the tests), same-origin hops are followed.
  */
-export function crossOrigin(requested: string, res: Response): string | undefined {
-  if (!res.url) return undefined; // a constructed Response (tests) has no URL
-  const to = new URL(res.url).origin;
-  return to === new URL(requested).origin ? undefined : to;
+async function follow(
+  fetchFn: typeof fetch,
+  url: string,
+  init: { headers: Record<string, string>; signal: AbortSignal },
+  withHeaders: boolean,
+): Promise<{ res: Response } | { error: string; res?: Response }> {
+  const origin = new URL(url).origin;
+  let at = url;
+  for (let hop = 0; ; hop++) {
+    const res = await fetchFn(at, {
+      ...init,
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'manual',
+    });
+    if (!isRedirect(res)) {
+      // Belt and braces: a fetch that followed a redirect anyway (a wrapped fetch) is caught by
+      // the address the answer came from; its body is never read.
+      const to = res.url ? new URL(res.url).origin : origin;
+      if (to !== origin)
+        return {
+          res,
+          error: `The feed redirected to another origin (${to}); only redirects within ${origin} are followed. Enter the new address if it moved.`,
+        };
+      return { res };
+    }
+    if (withHeaders)
+      return {
+        res,
+        error:
+          'The feed redirects; with request headers set, redirects are not followed. Enter the final address.',
+      };
+    const location = res.headers.get('location');
+    if (res.type === 'opaqueredirect' || !location) {
+      return {
+        res,
+        error: `The feed answered with a redirect, and the browser does not say where to, so it was not followed. Open ${at} in a tab and enter the address it leads to.`,
+      };
+    }
+    let next: URL;
+    try {
+      next = new URL(location, at);
+    } catch {
+      return { res, error: `The feed redirected to an address that is not valid (${location}).` };
+    }
+    if (next.origin !== origin) {
+      return {
+        res,
+        error: `The feed redirected to another origin (${next.origin}); only redirects within ${origin} are followed, and nothing was sent there. Enter the new address if it moved.`,
+      };
+    }
+    if (hop >= MAX_REDIRECTS)
+      return { res, error: `The feed redirected more than ${MAX_REDIRECTS} times.` };
+    void res.body?.cancel().catch(() => undefined);
+    at = next.href;
+  }
+}
+
+/** A redirect answer: opaque (browsers) or a 3xx with a location (Node). 304 is not one. */
+function isRedirect(res: Response): boolean {
+  return (
+    res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400 && res.status !== 304)
+  );
 }
 
 /** The JSON value of a text, or the text itself when it is not JSON. */

@@ -2,14 +2,14 @@
  * Sources of every format: detected at the site root, polled and read, the format shown and
  * overridable; request headers sent to the feed's origin only and kept out of exports unless asked.
  */
-import '../../background/test-i18n';
+import '../../background/i18n.test-kit';
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { getSnapshot, getSource } from '../../db/sources';
 import type { Sender } from '../../messaging/channel';
 import { createHandlers } from '../../background/router';
-import { makeKit, type Kit } from '../../background/test-kit';
+import { makeKit, type Kit } from '../../background/worker.test-kit';
 import { pollDue } from './poll';
 
 const page: Sender = { id: 'ext', url: 'chrome-extension://ext/src/extension/options/index.html' };

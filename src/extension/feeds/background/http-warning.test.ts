@@ -1,9 +1,9 @@
-import '../../background/test-i18n';
+import '../../background/i18n.test-kit';
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import type { Sender } from '../../messaging/channel';
 import { createHandlers } from '../../background/router';
-import { json, makeKit, spSummary } from '../../background/test-kit';
+import { json, makeKit, spSummary } from '../../background/worker.test-kit';
 
 /** Plain http feeds (issue 16 #16): accepted, but the source carries a warning. */
 const page: Sender = { id: 'ext', url: 'chrome-extension://ext/src/extension/options/index.html' };

@@ -1,31 +1,23 @@
-import '../../background/test-i18n';
+import '../../background/i18n.test-kit';
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { feedIncidentsOf, getSnapshot, getSource } from '../../db/sources';
-import type { SourceRecord } from '../../db/schema';
 import { refresh } from '../../background/refresh';
-import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from '../../background/test-kit';
+import {
+  json,
+  makeKit,
+  MIN,
+  spIncident,
+  spSummary,
+  T0,
+  type Kit,
+  withSource,
+} from '../../background/worker.test-kit';
 import { pollDue } from './poll';
 
 /** Polling attacks and accidents from issue 16 (#5 clock, #6 payloads, #10 database errors). */
 
 const DAY = 24 * 60 * MIN;
-
-async function withSource(kit: Kit, over: Partial<SourceRecord> = {}): Promise<SourceRecord> {
-  const s: SourceRecord = {
-    id: 's1',
-    name: 'Acme',
-    url: 'https://status.acme.test/api/v2/summary.json',
-    pollSeconds: 60,
-    enabled: true,
-    createdAt: T0,
-    failures: 0,
-    nextPollAt: T0,
-    ...over,
-  };
-  await kit.db.put('sources', s);
-  return s;
-}
 
 /** One alarm wake every 30 s for `ms`; returns how many requests went out. */
 async function wakes(kit: Kit, ms: number): Promise<number> {

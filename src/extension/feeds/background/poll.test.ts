@@ -1,27 +1,17 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
-import { getSnapshot, getSource, feedIncidentsOf } from '../../db/sources';
-import type { SourceRecord } from '../../db/schema';
+import { getSource, feedIncidentsOf } from '../../db/sources';
 import { pollDue, pollSource } from './poll';
-import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from '../../background/test-kit';
-
-const URL_ = 'https://status.acme.test/api/v2/summary.json';
-
-async function withSource(kit: Kit, over: Partial<SourceRecord> = {}): Promise<SourceRecord> {
-  const s: SourceRecord = {
-    id: 's1',
-    name: 'Acme',
-    url: URL_,
-    pollSeconds: 60,
-    enabled: true,
-    createdAt: T0,
-    failures: 0,
-    nextPollAt: T0,
-    ...over,
-  };
-  await kit.db.put('sources', s);
-  return s;
-}
+import {
+  json,
+  makeKit,
+  MIN,
+  spIncident,
+  spSummary,
+  T0,
+  type Kit,
+  withSource,
+} from '../../background/worker.test-kit';
 
 async function goodPoll(
   kit: Kit,
@@ -50,7 +40,7 @@ describe('pollSource', () => {
       lastOkAt: T0,
     });
     expect(s?.nextPollAt).toBe(T0 + 300_000); // max-age beats the 60 s interval
-    expect((await getSnapshot(kit.db, 's1'))?.feed.incidents.map((i) => i.id)).toEqual(['a']);
+    expect((await kit.db.get('snapshots', 's1'))?.feed.incidents.map((i) => i.id)).toEqual(['a']);
     expect((await feedIncidentsOf(kit.db, 's1')).map((r) => [r.key, r.active])).toEqual([
       ['s1|a', 1],
     ]);
@@ -59,19 +49,19 @@ describe('pollSource', () => {
   test('a 304 sends the validators and keeps the data', async () => {
     const kit = await makeKit();
     await goodPoll(kit);
-    const before = await getSnapshot(kit.db, 's1');
+    const before = await kit.db.get('snapshots', 's1');
     kit.clock.now += 2 * MIN;
     kit.net.respond = () => new Response(null, { status: 304 });
     expect(await pollSource(kit.deps, (await getSource(kit.db, 's1'))!)).toBe('not-modified');
     expect(kit.net.calls[1]?.headers['if-none-match']).toBe('"v1"');
-    expect(await getSnapshot(kit.db, 's1')).toEqual(before);
+    expect(await kit.db.get('snapshots', 's1')).toEqual(before);
     expect((await getSource(kit.db, 's1'))?.lastOkAt).toBe(T0 + 2 * MIN);
   });
 
   test('a 500 backs off exponentially and keeps the last good snapshot', async () => {
     const kit = await makeKit();
     await goodPoll(kit);
-    const before = await getSnapshot(kit.db, 's1');
+    const before = await kit.db.get('snapshots', 's1');
     kit.net.respond = () => new Response('oops', { status: 500 });
     const waits: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -84,7 +74,7 @@ describe('pollSource', () => {
     expect(waits).toEqual([30_000, 60_000, 120_000]);
     const s = await getSource(kit.db, 's1');
     expect(s).toMatchObject({ failures: 3, lastError: expect.stringContaining('HTTP 500') });
-    expect(await getSnapshot(kit.db, 's1')).toEqual(before);
+    expect(await kit.db.get('snapshots', 's1')).toEqual(before);
   });
 
   test('429 and 503 honour Retry-After', async () => {
@@ -120,11 +110,11 @@ describe('pollSource', () => {
   ])('%s never overwrites the last good snapshot', async (_n, respond, error) => {
     const kit = await makeKit();
     await goodPoll(kit);
-    const snap = await getSnapshot(kit.db, 's1');
+    const snap = await kit.db.get('snapshots', 's1');
     const incidents = await feedIncidentsOf(kit.db, 's1');
     kit.net.respond = respond;
     expect(await pollSource(kit.deps, (await getSource(kit.db, 's1'))!)).toBe('failed');
-    expect(await getSnapshot(kit.db, 's1')).toEqual(snap);
+    expect(await kit.db.get('snapshots', 's1')).toEqual(snap);
     expect(await feedIncidentsOf(kit.db, 's1')).toEqual(incidents);
     expect((await getSource(kit.db, 's1'))?.lastError).toMatch(error);
   });
@@ -153,7 +143,7 @@ describe('pollSource', () => {
       return json(spSummary([spIncident('a')]));
     };
     expect(await pollSource(kit.deps, s)).toBe('skipped');
-    expect(await getSnapshot(kit.db, 's1')).toBeUndefined();
+    expect(await kit.db.get('snapshots', 's1')).toBeUndefined();
   });
 });
 

@@ -13,20 +13,18 @@ import type { Handlers } from '../../messaging/channel';
 import { originPattern } from '../../origins/match-patterns';
 import { feedUrlWarning } from '../../origins/page-origin';
 import type { Deps } from '../../background/deps';
+import type { SourceCommands } from '../protocol';
 import { fetchFeed } from './fetch-feed';
-import { httpUrl, payload, pollSeconds, summaryUrlOf, text } from '../../background/input';
+import { text } from '../../../core/validate';
+import { httpUrl, payload, pollSeconds, summaryUrlOf } from '../../background/input';
 import { ownHeaders, pollDue, pollSource, problems, usable } from './poll';
 import { headersFor, isRequestHeaders, type RequestHeaders } from '../request-headers';
-import { refresh } from '../../background/refresh';
 import { releaseOrigin } from '../../sites/background/registration';
 import {
   currentManaged,
   NOT_ALLOWED_BY_ORGANISATION,
   SET_BY_ORGANISATION,
 } from '../../managed/background/sync';
-
-type SourceCommands =
-  'sources/add' | 'sources/update' | 'sources/remove' | 'sources/test' | 'sources/pollNow';
 
 /** A format the user chose: one the core reads, or none (detect). */
 function formatOf(v: unknown): FeedFormat | undefined {
@@ -89,12 +87,11 @@ async function findFeed(
 /** Polls the source right away and answers with its record as the poll left it. */
 async function pollAndReturn(deps: Deps, source: SourceRecord): Promise<SourceRecord> {
   await pollSource(deps, source);
-  await refresh(deps);
   return (await getSource(await deps.db(), source.id)) ?? source;
 }
 
 /** Handlers for feed sources. The options page asked for the source's host permission first. */
-export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
+export function sourceHandlers(deps: Deps): Pick<Handlers, keyof SourceCommands> {
   return {
     async 'sources/add'(p) {
       payload(p);
@@ -162,7 +159,6 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
       await putSource(db, next);
       if (url !== old.url) await releaseOrigin(deps, originPattern(old.url));
       if (next.enabled && next.nextPollAt <= deps.now()) return pollAndReturn(deps, next);
-      await refresh(deps);
       return next;
     },
 
@@ -174,7 +170,6 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
       if (old.managed) throw new Error(SET_BY_ORGANISATION);
       await deleteSource(db, old.id);
       await releaseOrigin(deps, originPattern(old.url));
-      await refresh(deps);
       return null;
     },
 
@@ -213,7 +208,6 @@ export function sourceHandlers(deps: Deps): Pick<Handlers, SourceCommands> {
         }
       }
       await pollDue(deps);
-      await refresh(deps);
       return null;
     },
   };

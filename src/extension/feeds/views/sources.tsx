@@ -41,7 +41,7 @@ function PollState({ s, now }: { s: SourceRecord; now: number }) {
 
 /** Sources: the list with each one's poll state, edit and remove; a form to add one. */
 export function SourcesSection() {
-  const sources = useDbQuery(listSources);
+  const sources = useDbQuery(listSources, []);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const now = Date.now();

@@ -1,10 +1,10 @@
-import '../../background/test-i18n';
+import '../../background/i18n.test-kit';
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_POLICY } from '../../../core/policy';
 import type { Sender } from '../../messaging/channel';
 import { createHandlers } from '../../background/router';
-import { json, makeKit, spSummary } from '../../background/test-kit';
+import { json, makeKit, spSummary } from '../../background/worker.test-kit';
 import { getSetting } from '../../db/settings';
 import { listSites } from '../../db/sites';
 import { listSources } from '../../db/sources';

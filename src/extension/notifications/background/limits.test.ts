@@ -1,24 +1,24 @@
-import '../../background/test-i18n';
+import '../../background/i18n.test-kit';
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_NOTIFICATIONS, setSetting } from '../../db/settings';
 import type { SourceRecord } from '../../db/schema';
 import { pollDue } from '../../feeds/background/poll';
 import { refresh } from '../../background/refresh';
-import { json, makeKit, MIN, spIncident, spSummary, T0, type Kit } from '../../background/test-kit';
+import {
+  json,
+  makeKit,
+  MIN,
+  spIncident,
+  spSummary,
+  type Kit,
+  sampleSource,
+} from '../../background/worker.test-kit';
 
 /** Notification limits (issue 16 #7 and #9), measured on a feed that churns incident ids. */
 
-const source = (id: string, name: string): SourceRecord => ({
-  id,
-  name,
-  url: `https://${id}.test/api/v2/summary.json`,
-  pollSeconds: 60,
-  enabled: true,
-  createdAt: T0,
-  failures: 0,
-  nextPollAt: T0,
-});
+const source = (id: string, name: string): SourceRecord =>
+  sampleSource({ id, name, url: `https://${id}.test/api/v2/summary.json` });
 
 /** `perPoll` incidents with ids never seen before, on every request. */
 function churn(kit: Kit, perPoll: number): void {

@@ -1,4 +1,4 @@
-import '../../background/test-i18n';
+import '../../background/i18n.test-kit';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createReview, type ActionItem } from '../../../core/review';
@@ -6,7 +6,7 @@ import { putReview } from '../../db/drafts';
 import type { ReviewRecord } from '../../db/schema';
 import { setSetting, DEFAULT_NOTIFICATIONS } from '../../db/settings';
 import { actionItemReminders, digestNotice, sendActionItemReminders } from './reminders';
-import { makeKit, T0, type Kit } from '../../background/test-kit';
+import { makeKit, T0, type Kit } from '../../background/worker.test-kit';
 
 const DAY = 86_400_000;
 let kit: Kit;

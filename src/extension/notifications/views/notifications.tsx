@@ -16,7 +16,7 @@ const KEYS: readonly (keyof NotificationPrefs)[] = [
 
 /** The five notification toggles (settings.notifications), written through a command. */
 export function NotificationsSection() {
-  const prefs = useDbQuery((db) => getSetting(db, 'notifications'));
+  const prefs = useDbQuery((db) => getSetting(db, 'notifications'), []);
   const [error, setError] = useState<string | null>(null);
   if (!prefs.data) return <p class="muted">{prefs.error ?? t('popup_loading')}</p>;
   const current = prefs.data;

@@ -1,11 +1,11 @@
-import '../../background/test-i18n';
+import '../../background/i18n.test-kit';
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_POLICY } from '../../../core/policy';
 import { setDeadline } from '../../../core/policy-edit';
 import type { Sender } from '../../messaging/channel';
 import { createHandlers } from '../../background/router';
-import { makeKit } from '../../background/test-kit';
+import { makeKit } from '../../background/worker.test-kit';
 import { getSetting } from '../../db/settings';
 
 const page: Sender = { id: 'ext', url: 'chrome-extension://ext/src/extension/options/index.html' };

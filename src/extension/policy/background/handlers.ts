@@ -4,19 +4,20 @@ import { DEFAULT_TEMPLATES, type TemplateId } from '../../../core/comms/template
 import { getSetting, setSetting } from '../../db/settings';
 import type { Handlers } from '../../messaging/channel';
 import type { Deps } from '../../background/deps';
-import { payload, text } from '../../background/input';
-import { refresh } from '../../background/refresh';
+import { text } from '../../../core/validate';
+import { payload } from '../../background/input';
 import { currentManaged, SET_BY_ORGANISATION } from '../../managed/background/sync';
 import { LANGUAGES } from '../../managed/config';
 import { templateKey } from '../../managed/templates';
 
-type PolicyCommands = 'settings/setPolicy' | 'settings/setTemplate';
+import type { PolicyCommands } from '../protocol';
 
 /**
  * The policy and template editors' writes. Each is checked by the core again (a view is not
  * trusted to have validated), and refused while the organisation's managed configuration sets it.
+ * Types in policy/protocol.ts; the router recomputes after a policy change, as after every write.
  */
-export function policyHandlers(deps: Deps): Pick<Handlers, PolicyCommands> {
+export function policyHandlers(deps: Deps): Pick<Handlers, keyof PolicyCommands> {
   return {
     async 'settings/setPolicy'(p) {
       payload(p);
@@ -29,7 +30,6 @@ export function policyHandlers(deps: Deps): Pick<Handlers, PolicyCommands> {
       // A new version each save: an incident shows which policy (name, version) it runs on.
       const saved = { ...policy, version: Math.max(current.version, policy.version) + 1 };
       await setSetting(db, 'policy', saved);
-      await refresh(deps);
       return saved;
     },
     async 'settings/setTemplate'(p) {

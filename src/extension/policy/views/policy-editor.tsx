@@ -293,7 +293,7 @@ const readPolicy = (db: Parameters<typeof getSetting>[0]) => getSetting(db, 'pol
 
 /** Options → Policy: every rule per severity, validated live by the core, saved as a new version. */
 export function PolicySection() {
-  const q = useDbQuery(readPolicy);
+  const q = useDbQuery(readPolicy, []);
   const managed = useManaged();
   if (q.error) return <p class="error">{q.error}</p>;
   if (!q.data || !managed) return <p class="muted">{t('popup_loading')}</p>;

@@ -183,7 +183,7 @@ function Editor(props: {
 
 /** Options → Templates: every message template in every UI language. */
 export function TemplatesSection() {
-  const q = useDbQuery(readAll);
+  const q = useDbQuery(readAll, []);
   const managed = useManaged();
   const [lang, setLang] = useState<Language>('en');
   const [id, setId] = useState<TemplateId>('update');

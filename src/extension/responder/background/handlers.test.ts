@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { draftsOf, getDraft } from '../../db/drafts';
 import { eventsOf, getIncident, saveIncident } from '../../db/incidents';
 import { eventsWithLinked } from '../linked-events';
-import { T0, TARGET, connect, incident, useKit } from './test-kit';
+import { T0, TARGET, connect, incident, useKit } from './fixtures.test-kit';
 
 const k = useKit();
 

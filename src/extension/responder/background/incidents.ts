@@ -1,4 +1,5 @@
 import { classify } from '../../../core/classify';
+import { MAX_EVENTS_PER_INCIDENT } from '../../db/backup';
 import { severityLabel } from '../../../core/feed';
 import { classificationOf } from '../../../core/policy';
 import { currentSeverity } from '../../../core/obligations';
@@ -8,19 +9,17 @@ import { getSetting } from '../../db/settings';
 import type { EventRecord, IncidentRecord } from '../../db/schema';
 import type { Handlers } from '../../messaging/channel';
 import type { Deps } from '../../background/deps';
-import { optText, payload, text, time } from '../../background/input';
-import { refresh } from '../../background/refresh';
-
-type IncidentCommands =
-  'incidents/declare' | 'incidents/classify' | 'incidents/record' | 'incidents/editEvent';
+import type { IncidentCommands } from '../protocol';
+import { optText, text, time } from '../../../core/validate';
+import { payload } from '../../background/input';
 
 /** Recorded through their own commands, never through `incidents/record`. */
 const NOT_RECORDABLE: readonly TimelineEventType[] = ['declared', 'classified', 'reclassified'];
 /**
  * Events one incident may hold: a real one has hundreds; 100,000 cost 1.7 s per refresh
- * (issue 16, item 14).
+ * (issue 16, item 14). Backups are held to the same bound (db/backup.ts).
  */
-export const MAX_EVENTS_PER_INCIDENT = 5_000;
+export { MAX_EVENTS_PER_INCIDENT };
 /** Clock skew tolerated for times a view sends (its clock is the same machine's, but rounding). */
 const SKEW_MS = 60_000;
 
@@ -38,7 +37,7 @@ function notFuture(deps: Deps, at: number, field: string): number {
 }
 
 /** Handlers for the responder's timeline: the data side of declare, classify, record and edit. */
-export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
+export function incidentHandlers(deps: Deps): Pick<Handlers, keyof IncidentCommands> {
   const event = (incidentId: string, e: Omit<EventRecord, 'id' | 'incidentId'>): EventRecord => ({
     id: deps.newId(),
     incidentId,
@@ -68,7 +67,6 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
       await saveIncident(await deps.db(), incident, [
         event(incident.id, { type: 'declared', at: now }),
       ]);
-      await refresh(deps);
       return incident;
     },
 
@@ -110,7 +108,6 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
         ...(reason ? { text: reason } : {}),
       });
       await saveIncident(await deps.db(), next, [e]);
-      await refresh(deps);
       return next;
     },
 
@@ -144,7 +141,6 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
       if (p.type === 'review_published')
         next.reviewPublishedAt = Math.min(at, incident.reviewPublishedAt ?? at);
       await saveIncident(await deps.db(), next, [e]);
-      await refresh(deps);
       return null;
     },
 
@@ -174,7 +170,6 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, IncidentCommands> {
       if (published.length) next.reviewPublishedAt = Math.min(...published);
       // The incident summary and the edited event change together, in one transaction.
       await saveIncident(db, next, [edited]);
-      await refresh(deps);
       return null;
     },
   };

@@ -7,7 +7,7 @@ import {
 import { eventsOf, getIncident, saveIncident } from '../../db/incidents';
 import { openLensDB, type LensDatabase } from '../../db/open';
 import { responderHandlers, type ResponderHandlers } from './handlers';
-import { T0, incident } from './test-kit';
+import { T0, incident } from './fixtures.test-kit';
 
 /**
  * The publish flow against the local Statuspage-shaped server over real HTTP: what reaches the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getSetting, setSetting } from '../../db/settings';
 import { loadConnection } from '../../db/secrets';
-import { KEY, connect, useKit } from './test-kit';
+import { KEY, connect, useKit } from './fixtures.test-kit';
 
 const k = useKit();
 

@@ -44,6 +44,44 @@ export function Field(props: {
 }
 
 /**
+ * A labelled one-line input bound to a string value: text, a URL, or a local date and time
+ * (`datetime-local`, converted with ui/datetime-input.ts). The one way the responder's forms
+ * write a `Field` with an input in it.
+ */
+export function InputField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onValue(value: string): void;
+  type?: 'text' | 'url' | 'datetime-local';
+  error?: string | null | undefined;
+  hint?: string;
+  /** For a date and time: the latest one allowed (a datetime-local value). */
+  max?: string;
+  autoComplete?: string;
+}) {
+  const { value, onValue, type = 'text', max, autoComplete, ...field } = props;
+  const bound = {
+    value,
+    onInput: (e: { currentTarget: HTMLInputElement }) => onValue(e.currentTarget.value),
+    ...(autoComplete ? { autoComplete } : {}),
+  };
+  return (
+    <Field {...field}>
+      {(a) =>
+        type === 'datetime-local' ? (
+          <input {...a} {...bound} type="datetime-local" {...(max ? { max } : {})} />
+        ) : type === 'url' ? (
+          <input {...a} {...bound} type="url" />
+        ) : (
+          <input {...a} {...bound} type="text" />
+        )
+      }
+    </Field>
+  );
+}
+
+/**
  * Runs an async action with a busy flag and a kept error message (a thrown Error's message, or
  * what `describe` makes of the result). Returns whether it succeeded.
  */
@@ -86,12 +124,6 @@ export function When({ at, now }: { at: number; now: number }) {
       {sameDay ? formatClock(at, locale) : full}
     </time>
   );
-}
-
-/** Localised text for a key with a fallback for keys the catalogue does not have (policy labels). */
-export function tOr(key: string, fallback: string, ...subs: string[]): string {
-  const s = t(key, ...subs);
-  return s === key ? fallback : s;
 }
 
 /** An incident's severity chip, or "Unclassified" in the unknown-level colours before triage. */

@@ -1,5 +1,5 @@
 import { composeUpdate, proposeNextUpdate } from '../../../core/comms/compose';
-import { customerTimeZone, formatClock } from '../../../core/comms/datetime';
+import { customerTimeZone, formatClock } from '../../../core/time';
 import { composeInitial, composeResolution } from '../../../core/comms/messages';
 import { lintMessage } from '../../../core/comms/lint';
 import { renderTemplate, type TemplateVars } from '../../../core/comms/render';
@@ -106,7 +106,9 @@ export function draftMessage(
     DEFAULT_TEMPLATES[kind as TemplateId];
   const zone = customerTimeZone(env.timeZone);
   const clock = (at: number | null) =>
-    at === null ? '' : formatClock(at, env.now, env.locale, zone);
+    at === null
+      ? ''
+      : formatClock(at, env.locale, { timeZone: zone, zoneName: true, now: env.now });
   const nextAt = fromLocalInput(fields.nextUpdateAt ?? '');
   const ctx = { now: env.now, locale: env.locale, timeZone: zone, policy: env.policy, template };
   const outcome = (

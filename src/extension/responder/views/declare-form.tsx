@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { IncidentRecord } from '../../db/schema';
 import { send } from '../../messaging/channel';
 import { t } from '../../i18n/translate';
-import { Alert, Field, useAction } from './common';
+import { Alert, InputField, useAction } from './common';
 import { toLocalInput } from '../../ui/datetime-input';
 import {
   EMPTY_DECLARE,
@@ -36,36 +36,22 @@ export function DeclareForm({ onDeclared }: { onDeclared(incident: IncidentRecor
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('rs_declare_title')}>
-      <Field
+      <InputField
         id="declare-title"
         label={t('rs_declare_name')}
         error={errors.title && t(errors.title)}
-      >
-        {(a) => (
-          <input
-            {...a}
-            type="text"
-            value={form.title}
-            autoComplete="off"
-            onInput={(e) => set('title', e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field
+        value={form.title}
+        autoComplete="off"
+        onValue={(v) => set('title', v)}
+      />
+      <InputField
         id="declare-components"
         label={t('rs_declare_components')}
         hint={t('rs_declare_componentsHint')}
         error={errors.components && t(errors.components)}
-      >
-        {(a) => (
-          <input
-            {...a}
-            type="text"
-            value={form.components}
-            onInput={(e) => set('components', e.currentTarget.value)}
-          />
-        )}
-      </Field>
+        value={form.components}
+        onValue={(v) => set('components', v)}
+      />
       <fieldset>
         <legend>{t('rs_declare_public')}</legend>
         {([true, false] as const).map((v) => (
@@ -107,21 +93,15 @@ export function DeclareForm({ onDeclared }: { onDeclared(incident: IncidentRecor
           {t('rs_declare_startEarlier')}
         </label>
         {form.start === 'earlier' && (
-          <Field
+          <InputField
             id="declare-startedAt"
             label={t('rs_declare_startedAt')}
             error={errors.startedAt && t(errors.startedAt)}
-          >
-            {(a) => (
-              <input
-                {...a}
-                type="datetime-local"
-                value={form.startedAt}
-                max={toLocalInput(Date.now())}
-                onInput={(e) => set('startedAt', e.currentTarget.value)}
-              />
-            )}
-          </Field>
+            type="datetime-local"
+            value={form.startedAt}
+            max={toLocalInput(Date.now())}
+            onValue={(v) => set('startedAt', v)}
+          />
         )}
       </fieldset>
       <p>

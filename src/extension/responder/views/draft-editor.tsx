@@ -4,7 +4,7 @@ import { toMarkdown, toPlainText } from '../../../core/comms/copy';
 import { send } from '../../messaging/channel';
 import { lintLine, lintSuggestionLine } from '../../i18n/core-text';
 import { t } from '../../i18n/translate';
-import { Field } from './common';
+import { Field, InputField } from './common';
 import {
   KIND_FIELDS,
   defaultFields,
@@ -84,41 +84,29 @@ export function DraftEditor(props: {
 
   return (
     <div class="draft">
-      {KIND_FIELDS[kind].map((f) => (
-        <Field key={f.name} id={id(f.name)} label={t(`rs_field_${f.name}`)}>
-          {(a) =>
-            f.type === 'textarea' ? (
+      {KIND_FIELDS[kind].map((f) =>
+        f.type === 'textarea' ? (
+          <Field key={f.name} id={id(f.name)} label={t(`rs_field_${f.name}`)}>
+            {(a) => (
               <textarea
                 {...a}
                 rows={3}
                 value={fields[f.name] ?? ''}
                 onInput={(e) => set(f.name, e.currentTarget.value)}
               />
-            ) : f.type === 'datetime' ? (
-              <input
-                {...a}
-                type="datetime-local"
-                value={fields[f.name] ?? ''}
-                onInput={(e) => set(f.name, e.currentTarget.value)}
-              />
-            ) : f.type === 'url' ? (
-              <input
-                {...a}
-                type="url"
-                value={fields[f.name] ?? ''}
-                onInput={(e) => set(f.name, e.currentTarget.value)}
-              />
-            ) : (
-              <input
-                {...a}
-                type="text"
-                value={fields[f.name] ?? ''}
-                onInput={(e) => set(f.name, e.currentTarget.value)}
-              />
-            )
-          }
-        </Field>
-      ))}
+            )}
+          </Field>
+        ) : (
+          <InputField
+            key={f.name}
+            id={id(f.name)}
+            label={t(`rs_field_${f.name}`)}
+            type={f.type === 'datetime' ? 'datetime-local' : f.type === 'url' ? 'url' : 'text'}
+            value={fields[f.name] ?? ''}
+            onValue={(v) => set(f.name, v)}
+          />
+        ),
+      )}
       <h3 id={id('preview')}>{t('rs_compose_preview')}</h3>
       {drafted.ok ? (
         <div class="preview" role="region" aria-labelledby={id('preview')} tabIndex={0}>

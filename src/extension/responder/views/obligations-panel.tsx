@@ -8,7 +8,7 @@ import { useNow } from '../../ui/hooks/use-now';
 import { Alert, When, useAction } from './common';
 import { obligationRows, type ObligationRow } from './obligation-rows';
 import { TimeEdit } from './time-edit';
-import { obligationLabel } from '../../i18n/obligation-label';
+import { obligationLabel, obligationNote } from '../../i18n/obligation-label';
 
 const COUNTING = new Set(['upcoming', 'due_soon', 'overdue']);
 
@@ -86,7 +86,7 @@ export function ObligationsPanel(props: {
                   </span>
                 )}
               </p>
-              {r.note && <p class="muted meta">{r.note}</p>}
+              {r.note && <p class="muted meta">{obligationNote(r)}</p>}
               <p class="row">
                 {r.canMarkDone && (
                   <button

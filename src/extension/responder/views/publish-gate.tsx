@@ -4,7 +4,7 @@ import { lintPublicTitle } from '../../../core/comms/title';
 import type { Lint } from '../../../core/types';
 import { lintLine } from '../../i18n/core-text';
 import { t } from '../../i18n/translate';
-import { Field } from './common';
+import { InputField } from './common';
 
 /** Draft field holding the public title (kept with the draft until published). */
 export const PUBLIC_TITLE_FIELD = 'sp_title';
@@ -18,21 +18,14 @@ export function PublicTitleField(props: {
 }) {
   const errors = props.lints.filter((l) => l.level === 'error');
   return (
-    <Field
+    <InputField
       id={`${props.prefix}-title`}
       label={t('rs_field_publicTitle')}
       hint={t('rs_publicTitle_hint')}
       error={errors.length ? errors.map(lintLine).join(' ') : null}
-    >
-      {(a) => (
-        <input
-          {...a}
-          type="text"
-          value={props.value}
-          onInput={(e) => props.set(e.currentTarget.value)}
-        />
-      )}
-    </Field>
+      value={props.value}
+      onValue={props.set}
+    />
   );
 }
 

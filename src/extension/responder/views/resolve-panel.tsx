@@ -5,7 +5,7 @@ import { send } from '../../messaging/channel';
 import { countdown } from '../../i18n/countdown';
 import { t } from '../../i18n/translate';
 import { useNow } from '../../ui/hooks/use-now';
-import { Alert, Field, When, useAction } from './common';
+import { Alert, InputField, When, useAction } from './common';
 import { usePublishGate } from './publish-gate';
 import type { ComposeEnv } from './compose';
 import { fromLocalInput, toLocalInput } from '../../ui/datetime-input';
@@ -162,16 +162,7 @@ export function CancelIncident(props: { incident: IncidentRecord; onChanged(): v
     <section aria-labelledby="cx-h" class="cancel">
       <h2 id="cx-h">{t('rs_cancel_title')}</h2>
       <p class="muted">{t('rs_cancel_hint')}</p>
-      <Field id="cx-reason" label={t('rs_cancel_reason')}>
-        {(a) => (
-          <input
-            {...a}
-            type="text"
-            value={reason}
-            onInput={(e) => setReason(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <InputField id="cx-reason" label={t('rs_cancel_reason')} value={reason} onValue={setReason} />
       <p>
         <button type="button" class="secondary" disabled={action.busy} onClick={cancel}>
           {t('rs_cancel_submit')}

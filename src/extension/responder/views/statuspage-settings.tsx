@@ -3,7 +3,7 @@ import { send } from '../../messaging/channel';
 import { DEFAULT_API_BASE, hostPattern, normaliseApiBase } from '../../statuspage/config';
 import { t } from '../../i18n/translate';
 import { requestHost } from '../../ui/browser/permissions';
-import { Alert, Field, useAction } from './common';
+import { Alert, Field, InputField, useAction } from './common';
 import type { StatuspageStatus } from '../protocol';
 import { errorText } from './status-text';
 
@@ -59,27 +59,21 @@ export function StatuspageSettings(props: { status: StatuspageStatus; onChanged(
       ) : (
         <form onSubmit={connect} noValidate>
           <p class="muted">{t('rs_sp_help')}</p>
-          <Field id="sp-base" label={t('rs_sp_base')} hint={t('rs_sp_baseHint')}>
-            {(a) => (
-              <input
-                {...a}
-                type="url"
-                value={base}
-                onInput={(e) => setBase(e.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Field id="sp-page" label={t('rs_sp_page')}>
-            {(a) => (
-              <input
-                {...a}
-                type="text"
-                autoComplete="off"
-                value={pageId}
-                onInput={(e) => setPageId(e.currentTarget.value)}
-              />
-            )}
-          </Field>
+          <InputField
+            id="sp-base"
+            label={t('rs_sp_base')}
+            hint={t('rs_sp_baseHint')}
+            type="url"
+            value={base}
+            onValue={setBase}
+          />
+          <InputField
+            id="sp-page"
+            label={t('rs_sp_page')}
+            autoComplete="off"
+            value={pageId}
+            onValue={setPageId}
+          />
           <Field id="sp-key" label={t('rs_sp_key')} hint={t('rs_sp_keyHint')}>
             {(a) => (
               <input

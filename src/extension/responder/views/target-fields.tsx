@@ -1,6 +1,6 @@
 import type { StatuspageComponentStatus, StatuspageIncidentStatus } from '../../statuspage/types';
 import { t } from '../../i18n/translate';
-import { Field } from './common';
+import { Field, InputField } from './common';
 import { parseIds } from './component-pick';
 import { ComponentPicker } from './component-picker';
 import type { PublishTarget } from '../protocol';
@@ -74,20 +74,13 @@ export function TargetFields(props: {
           )}
         </Field>
       )}
-      <Field
+      <InputField
         id={`${prefix}-sp-components`}
         label={t('rs_sp_components')}
         hint={t('rs_sp_componentsHint')}
-      >
-        {(a) => (
-          <input
-            {...a}
-            type="text"
-            value={props.rawComponents}
-            onInput={(e) => set(TARGET_FIELDS.components, e.currentTarget.value)}
-          />
-        )}
-      </Field>
+        value={props.rawComponents}
+        onValue={(v) => set(TARGET_FIELDS.components, v)}
+      />
       <ComponentPicker raw={props.rawComponents} set={(v) => set(TARGET_FIELDS.components, v)} />
       <Field id={`${prefix}-sp-cstatus`} label={t('rs_sp_componentStatus')}>
         {(a) => (

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { send } from '../../messaging/channel';
 import { t } from '../../i18n/translate';
-import { Alert, Field, useAction } from './common';
+import { Alert, InputField, useAction } from './common';
 import { toLocalInput } from '../../ui/datetime-input';
 import { validateTimeEdit } from './obligation-rows';
 
@@ -32,26 +32,19 @@ export function TimeEdit(props: {
   };
   return (
     <form class="inline-form" onSubmit={submit} noValidate>
-      <Field id={`${props.idPrefix}-time`} label={t('rs_edit_time')}>
-        {(a) => (
-          <input
-            {...a}
-            type="datetime-local"
-            value={value}
-            onInput={(e) => setValue(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field id={`${props.idPrefix}-reason`} label={t('rs_edit_reason')}>
-        {(a) => (
-          <input
-            {...a}
-            type="text"
-            value={reason}
-            onInput={(e) => setReason(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <InputField
+        id={`${props.idPrefix}-time`}
+        label={t('rs_edit_time')}
+        type="datetime-local"
+        value={value}
+        onValue={setValue}
+      />
+      <InputField
+        id={`${props.idPrefix}-reason`}
+        label={t('rs_edit_reason')}
+        value={reason}
+        onValue={setReason}
+      />
       <p class="row">
         <button type="submit" disabled={action.busy}>
           {t('rs_edit_save')}

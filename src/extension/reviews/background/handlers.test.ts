@@ -8,7 +8,7 @@ import { reviewsOf } from '../../db/drafts';
 import { eventsOf, getIncident } from '../../db/incidents';
 import type { Handlers } from '../../messaging/channel';
 import { createHandlers } from '../../background/router';
-import { makeKit, MIN, T0, type Kit } from '../../background/test-kit';
+import { makeKit, MIN, T0, type Kit } from '../../background/worker.test-kit';
 
 let kit: Kit;
 let h: Handlers;

@@ -9,12 +9,14 @@ import {
 import { putReview, reviewsOf } from '../../db/drafts';
 import { eventsOf, getIncident, saveIncident } from '../../db/incidents';
 import type { LensDatabase } from '../../db/open';
+import { writeShared } from '../../db/shared';
+import { eventDoc, incidentDoc, reviewDoc } from '../../db/shared-docs';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../db/schema';
 import type { Handlers } from '../../messaging/channel';
 import { sanitizeReview } from '../validate';
 import type { Deps } from '../../background/deps';
-import { payload, text } from '../../background/input';
-import { refresh } from '../../background/refresh';
+import { text } from '../../../core/validate';
+import { payload } from '../../background/input';
 
 type ReviewCommand =
   'reviews/create' | 'reviews/save' | 'reviews/publish' | 'reviews/setItemStatus' | 'reviews/skip';
@@ -42,6 +44,7 @@ async function savePublished(
   event: EventRecord,
   review: ReviewRecord,
 ): Promise<void> {
+  if (await writeShared(db, [incidentDoc(incident), eventDoc(event), reviewDoc(review)])) return;
   const tx = db.transaction(['incidents', 'events', 'reviews'], 'readwrite');
   await Promise.all([
     tx.objectStore('incidents').put(incident),
@@ -52,9 +55,9 @@ async function savePublished(
 }
 
 /**
- * Handlers of the post-incident review commands (types in reviews/protocol.ts). Each write is
- * followed by `refresh`, which rewrites the storage projection — the signal views re-read on —
- * and recomputes the post-mortem obligation.
+ * Handlers of the post-incident review commands (types in reviews/protocol.ts). The router
+ * follows each with `refresh`, which rewrites the storage projection — the signal views re-read
+ * on — and recomputes the post-mortem obligation.
  */
 export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
   return {
@@ -75,7 +78,6 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
         ...(incident.statuspageShortlink ? { statuspageUrl: incident.statuspageShortlink } : {}),
       });
       await putReview(db, review);
-      await refresh(deps);
       return review;
     },
 
@@ -90,7 +92,6 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
       ).durationMinutes;
       const review: ReviewRecord = sanitizeReview(p.review, stored, deps.now(), duration);
       await putReview(db, review);
-      await refresh(deps);
       return review;
     },
 
@@ -117,7 +118,6 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
       // reviewPublishedAt is denormalised for the lists, which read no timelines.
       const reviewPublishedAt = Math.min(now, incident.reviewPublishedAt ?? now);
       await savePublished(db, { ...incident, updatedAt: now, reviewPublishedAt }, event, published);
-      await refresh(deps);
       return published;
     },
 
@@ -145,7 +145,6 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
         actionItems: review.actionItems.map((a) => (a.id === itemId ? next : a)),
       };
       await putReview(db, saved);
-      await refresh(deps);
       return saved;
     },
 
@@ -170,7 +169,6 @@ export function reviewHandlers(deps: Deps): Pick<Handlers, ReviewCommand> {
         updatedAt: now,
       };
       await saveIncident(db, skipped);
-      await refresh(deps);
       return skipped;
     },
   };

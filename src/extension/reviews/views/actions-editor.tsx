@@ -1,7 +1,7 @@
 import type { ActionItem, ActionItemStatus } from '../../../core/review';
-import { formatDate } from '../../../core/comms/datetime';
+import { formatDate } from '../../../core/time';
 import { t, uiLocale } from '../../i18n/translate';
-import { endOfDay, localTimeZone, toDateInput } from './dates';
+import { endOfDay, localTimeZone, toDateInput } from '../../ui/datetime-input';
 import { newItem, removeAt, replaceAt } from './draft';
 import { Lints } from './lint-view';
 import { PARTICIPANTS_LIST, type PartProps } from './parts';
@@ -126,11 +126,7 @@ export function ActionItemsEditor({
                 {t('rvi_toDefine')} <span class="sr">{t('review_itemN', n)}</span>
               </label>
               <p class="hint">{itemDates(a)}</p>
-              <Lints
-                id={`rv-lint-ai-${i}`}
-                lints={lints.get(`actionItems[${i}]`)}
-                source={a.description}
-              />
+              <Lints id={`rv-lint-ai-${i}`} lints={lints.get(`actionItems[${i}]`)} />
             </li>
           );
         })}

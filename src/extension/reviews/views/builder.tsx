@@ -53,8 +53,7 @@ export function ReviewBuilder(props: ReviewBuilderProps) {
 }
 
 function Builder({ incidentId, onBack, headingLevel = 3 }: ReviewBuilderProps) {
-  const read = useMemo(() => readBuilder(incidentId), [incidentId]);
-  const { data, error, refresh } = useDbQuery(read);
+  const { data, error, refresh } = useDbQuery(readBuilder(incidentId), [incidentId]);
   const [draft, setDraft] = useState<Review | null>(null);
   const [dirty, setDirty] = useState(false);
   const [status, setStatus] = useState<{ text: string; error: boolean }>({
@@ -186,7 +185,7 @@ function Builder({ incidentId, onBack, headingLevel = 3 }: ReviewBuilderProps) {
         <MitigationsEditor {...parts} />
         <LearningEditor {...parts} />
         <ActionItemsEditor {...parts} now={now} onStatus={(id, s) => void setItemStatus(id, s)} />
-        <ReviewChecks review={draft} lints={lints} heading={headingLevel === 2 ? 'h3' : 'h4'} />
+        <ReviewChecks lints={lints} heading={headingLevel === 2 ? 'h3' : 'h4'} />
         <PublishBar
           review={draft}
           dirty={dirty}

@@ -1,7 +1,6 @@
-import type { Review, ReviewLint } from '../../../core/review';
+import type { ReviewLint } from '../../../core/review';
 import { t } from '../../i18n/translate';
-import { textAt } from './draft';
-import { lintSuggestion, lintText } from './lint-view';
+import { lintLine, lintSuggestionLine } from '../../i18n/core-text';
 
 const FIELD_KEYS: Record<string, string> = {
   title: 'review_fieldTitle',
@@ -35,11 +34,9 @@ export function fieldLabel(path: string): string {
  * "should have", a name next to a blame word — each with a systemic rewording to use instead.
  */
 export function ReviewChecks({
-  review,
   lints,
   heading,
 }: {
-  review: Review;
   lints: readonly ReviewLint[];
   heading: 'h3' | 'h4';
 }) {
@@ -47,10 +44,10 @@ export function ReviewChecks({
   const blame = lints.filter((l) => l.lint.code === 'blaming_language');
   const rest = lints.filter((l) => l.lint.code !== 'blaming_language');
   const item = ({ path, lint }: ReviewLint, i: number) => {
-    const suggestion = lintSuggestion(lint);
+    const suggestion = lintSuggestionLine(lint);
     return (
       <li key={`${path}-${i}`} class={`lint lint-${lint.level}`} data-code={lint.code}>
-        <b>{fieldLabel(path)}:</b> {lintText(lint, textAt(review, path))}
+        <b>{fieldLabel(path)}:</b> {lintLine(lint)}
         {suggestion && (
           <span class="hint">
             {' '}

@@ -1,78 +1,30 @@
 import { COMMS_METRICS, type MonthlyComms } from '../../../core/review';
 import { t, uiLocale } from '../../i18n/translate';
-import { commsBars, commsRows, METRIC_KEYS } from './comms-view';
+import { BarChart, type BarLayout } from './bar-chart';
+import { commsRows, METRIC_KEYS } from './comms-view';
 
-const W = 480;
-const H = 160;
-const PAD = { left: 40, bottom: 24, top: 8 };
+/** Four bars a month fill more of its slot; a 0 % month still shows a sliver in its colour. */
+export const COMMS_LAYOUT: BarLayout = { fill: 0.8, minHeight: 2 };
 
 /**
- * Monthly communication-SLA compliance per channel as grouped bars, with the same numbers in a
- * table (the accessible and exact version). A legend names the bars in their order.
+ * Monthly communication-SLA compliance per channel as grouped bars (the one BarChart), with the
+ * same numbers in a table. A legend names the bars in their order.
  */
 export function CommsChart({ rows }: { rows: readonly MonthlyComms[] }) {
-  const groups = commsBars(rows, W - PAD.left, H);
   const table = commsRows(rows, uiLocale());
   return (
     <div class="chart-wrap">
-      <figure class="chart">
-        <svg
-          viewBox={`0 0 ${W} ${H + PAD.top + PAD.bottom}`}
-          role="img"
-          aria-labelledby="rv-comms-chart-title"
-          data-testid="rv-comms-chart"
-        >
-          <title id="rv-comms-chart-title">{t('rvd_chartTitle')}</title>
-          <g transform={`translate(${PAD.left} ${PAD.top})`}>
-            {[0, 0.5, 1].map((g) => (
-              <g key={g}>
-                <line class="axis" x1={0} x2={W - PAD.left} y1={H - g * H} y2={H - g * H} />
-                <text x={-6} y={H - g * H + 4} text-anchor="end" font-size="11" fill="currentColor">
-                  {`${g * 100}%`}
-                </text>
-              </g>
-            ))}
-            {groups.map((grp, i) => (
-              <g key={grp.month} data-month={grp.month}>
-                {grp.bars.map((b) =>
-                  b.hasData ? (
-                    <rect
-                      key={b.metric}
-                      class={`bar s-${b.metric}`}
-                      data-metric={b.metric}
-                      x={b.x}
-                      y={b.y}
-                      width={b.width}
-                      height={b.height}
-                    />
-                  ) : (
-                    <rect
-                      key={b.metric}
-                      class="axis"
-                      x={b.x}
-                      y={H - 1}
-                      width={b.width}
-                      height={1}
-                    />
-                  ),
-                )}
-                <text x={grp.cx} y={H + 16} text-anchor="middle" font-size="10" fill="currentColor">
-                  {table[i]?.label.split(' ')[0] ?? ''}
-                </text>
-              </g>
-            ))}
-          </g>
-        </svg>
-        <figcaption>
-          <ul class="legend">
-            {COMMS_METRICS.map((m) => (
-              <li key={m}>
-                <span class={`swatch s-${m}`} aria-hidden="true" /> {t(METRIC_KEYS[m])}
-              </li>
-            ))}
-          </ul>
-        </figcaption>
-      </figure>
+      <BarChart
+        id="rv-comms-chart"
+        title={t('rvd_chartTitle')}
+        months={table.map((r) => ({
+          month: r.month,
+          label: r.label,
+          rates: COMMS_METRICS.map((m) => r.cells[m].rate),
+        }))}
+        series={COMMS_METRICS.map((m) => ({ key: m, label: t(METRIC_KEYS[m]) }))}
+        layout={COMMS_LAYOUT}
+      />
       <table data-testid="rv-comms-table">
         <caption>{t('rvd_tableCaption')}</caption>
         <thead>

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { MonthlyComms } from '../../../core/review';
-import { commsBars, commsRows } from './comms-view';
+import { COMMS_METRICS, type MonthlyComms } from '../../../core/review';
+import { barGroups } from './bar-chart';
+import { COMMS_LAYOUT } from './comms-chart';
+import { commsRows } from './comms-view';
+
+/** The grouped bars the dashboard draws: one group per month, one bar per channel. */
+const commsBars = (rows: readonly MonthlyComms[], width: number, height: number) =>
+  barGroups(
+    rows.map((r) => ({ month: r.month, rates: COMMS_METRICS.map((m) => r.channels[m].rate) })),
+    width,
+    height,
+    COMMS_METRICS,
+    COMMS_LAYOUT,
+  );
 
 const tally = (due: number, onTime: number) => ({
   due,
@@ -41,7 +53,7 @@ describe('communication dashboard view', () => {
     const groups = commsBars(months, 400, 100);
     expect(groups.map((g) => g.cx)).toEqual([100, 300]);
     const first = groups[0]!.bars;
-    expect(first.map((b) => [b.metric, b.height, b.hasData])).toEqual([
+    expect(first.map((b) => [b.key, b.height, b.hasData])).toEqual([
       ['status_page', 50, true],
       ['customers', 100, true],
       ['executives', 0, false],

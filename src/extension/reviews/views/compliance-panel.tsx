@@ -7,11 +7,11 @@ import {
   type DutyOutcome,
   type SupportImpact,
 } from '../../../core/review';
-import { formatTimeOfDay } from '../../../core/comms/datetime';
+import { formatClock } from '../../../core/time';
 import { languageOf } from '../../../core/language';
 import { obligationLabel } from '../../i18n/obligation-label';
 import { t, uiLocale } from '../../i18n/translate';
-import { localTimeZone } from './dates';
+import { localTimeZone } from '../../ui/datetime-input';
 
 const OUTCOME_KEYS: Record<DutyOutcome, string> = {
   met: 'rvc_onTime',
@@ -27,7 +27,8 @@ const minutes = (ms: number) => Math.ceil(ms / 60_000);
 /** "14:17 (15 min)": a time of day, and its minutes after the duty's anchor. */
 function when(at: number | null | undefined, anchorAt: number | null): string {
   if (at === null || at === undefined) return '—';
-  const clock = formatTimeOfDay(at, uiLocale(), localTimeZone());
+  // The compact time of day this panel has always shown ("14:17 (15 min)"), without the zone.
+  const clock = formatClock(at, uiLocale(), { timeZone: localTimeZone(), zoneName: false });
   return anchorAt === null ? clock : t('rvc_atMinutes', clock, Math.max(0, minutes(at - anchorAt)));
 }
 

@@ -51,7 +51,7 @@ describe('reviews components', () => {
       status: 'open' as const,
       createdAt: 0,
     };
-    const el = mount(<Lints id="x" lints={lintActionItem(item, 0)} source={item.description} />);
+    const el = mount(<Lints id="x" lints={lintActionItem(item, 0)} />);
     const li = el.querySelector('li[data-code="vague_action"]');
     expect(li?.textContent).toContain('"Improve" does not say what result will exist');
     expect(li?.textContent).toContain('Instead: Say what will exist when it is done');

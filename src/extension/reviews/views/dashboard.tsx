@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatDate } from '../../../core/comms/datetime';
+import { formatDate } from '../../../core/time';
 import {
   dashboardCsv,
   openItemsChecklist,
@@ -16,7 +16,7 @@ import { useDbQuery } from '../../ui/hooks/use-db';
 import { StatusOptions } from './actions-editor';
 import { CommsChart } from './comms-chart';
 import { CompletionChart } from './completion-chart';
-import { localTimeZone } from './dates';
+import { localTimeZone } from '../../ui/datetime-input';
 import { readDashboard } from '../repo';
 import { completionRows } from './view-model';
 
@@ -29,7 +29,7 @@ const SEVERITIES: readonly Severity[] = [1, 2, 3, 4];
  * Markdown checklist for an issue tracker).
  */
 export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): void }) {
-  const { data, error, refresh } = useDbQuery(readDashboard);
+  const { data, error, refresh } = useDbQuery(readDashboard, []);
   const [status, setStatus] = useState('');
   const [severity, setSeverity] = useState<Severity | 'all'>('all');
   if (error) return <p class="error">{error}</p>;

@@ -45,31 +45,3 @@ export function amount(value: string): number | undefined {
   const n = Number(value);
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
-
-/** The text a lint path points into (so a span such as "improve" can be quoted). */
-export function textAt(review: Review, path: string): string {
-  const m = /^(\w+)(?:\[(\d+)\])?/.exec(path);
-  const i = Number(m?.[2] ?? -1);
-  switch (m?.[1] ?? '') {
-    case 'title':
-      return review.title;
-    case 'summary':
-      return review.summary ?? '';
-    case 'rootCause':
-      return review.rootCause ?? '';
-    case 'timeline':
-      return review.timeline[i]?.text ?? '';
-    case 'whys':
-      return review.whys[i] ?? '';
-    case 'mitigations':
-      return review.mitigations[i] ?? '';
-    case 'actionItems':
-      return review.actionItems[i]?.description ?? '';
-    case 'factors':
-      return path.endsWith('.evidence')
-        ? (review.factors?.[i]?.evidence ?? '')
-        : (review.factors?.[i]?.description ?? '');
-    default:
-      return '';
-  }
-}

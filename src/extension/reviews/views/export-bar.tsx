@@ -8,7 +8,7 @@ import {
 } from '../../../core/review';
 import { blobUrl, downloadText } from '../../ui/browser/download';
 import { t, uiLocale } from '../../i18n/translate';
-import { localTimeZone } from './dates';
+import { localTimeZone } from '../../ui/datetime-input';
 
 /** The export settings: the UI locale and the browser's zone, fixed so the bytes are stable. */
 export function exportOptions(communication?: ExportCommunication): ExportOptions {

@@ -103,7 +103,6 @@ export function FactorsEditor({ review, change, lints }: PartProps) {
                   ...(lints.get(`factors[${i}]`) ?? []),
                   ...(lints.get(`factors[${i}].evidence`) ?? []),
                 ]}
-                source={f.description}
               />
               <RemoveButton
                 label={t('rvf_factorN', n)}

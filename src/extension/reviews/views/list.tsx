@@ -1,11 +1,11 @@
-import { formatDate } from '../../../core/comms/datetime';
+import { formatDate } from '../../../core/time';
 import { send } from '../../messaging/channel';
 import { countdown } from '../../i18n/countdown';
 import { t, uiLocale } from '../../i18n/translate';
 import { SeverityChip } from '../../ui/components/severity';
 import { useDbQuery } from '../../ui/hooks/use-db';
 import { useNow } from '../../ui/hooks/use-now';
-import { localTimeZone } from './dates';
+import { localTimeZone } from '../../ui/datetime-input';
 import { useState } from 'preact/hooks';
 import { OVERVIEW_PAGE, readOverview } from '../repo';
 import { reviewListRows, type ReviewListRow } from './view-model';
@@ -33,7 +33,7 @@ function Postmortem({ row, now }: { row: ReviewListRow; now: number }) {
 export function ReviewsList({ onOpen }: { onOpen(incidentId: string): void }) {
   // The latest resolved incidents, a page at a time: thousands may be stored.
   const [limit, setLimit] = useState(OVERVIEW_PAGE);
-  const { data, error, refresh } = useDbQuery((db) => readOverview(db, limit));
+  const { data, error } = useDbQuery((db) => readOverview(db, limit), [limit]);
   const live = data?.incidents.some((i) => i.status === 'resolved') ?? false;
   const now = useNow(live);
   if (error) return <p class="error">{error}</p>;
@@ -101,7 +101,6 @@ export function ReviewsList({ onOpen }: { onOpen(incidentId: string): void }) {
             class="secondary"
             onClick={() => {
               setLimit((l) => l + OVERVIEW_PAGE);
-              refresh();
             }}
           >
             {t('reviews_more')}

@@ -30,7 +30,7 @@ export function MitigationsEditor({ review, change, lints }: PartProps) {
                 onClick={() => change((r) => ({ ...r, mitigations: removeAt(r.mitigations, i) }))}
               />
             </div>
-            <Lints id={`rv-lint-mit-${i}`} lints={lints.get(`mitigations[${i}]`)} source={m} />
+            <Lints id={`rv-lint-mit-${i}`} lints={lints.get(`mitigations[${i}]`)} />
           </li>
         ))}
       </ul>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PublishBlocker, Review } from '../../../core/review';
 import { fieldLabel } from './checks';
-import { formatDate } from '../../../core/comms/datetime';
+import { formatDate } from '../../../core/time';
 import { t, uiLocale } from '../../i18n/translate';
-import { localTimeZone } from './dates';
+import { localTimeZone } from '../../ui/datetime-input';
 import { Lints } from './lint-view';
 import type { PartProps } from './parts';
 
@@ -39,7 +39,7 @@ export function OverviewEditor({ review, change, lints }: PartProps) {
           }}
         />
       </label>
-      <Lints id="rv-lint-title" lints={lints.get('title')} source={review.title} />
+      <Lints id="rv-lint-title" lints={lints.get('title')} />
       <label class="field">
         <span>{t('review_participants')}</span>
         <input
@@ -67,7 +67,7 @@ export function OverviewEditor({ review, change, lints }: PartProps) {
           }}
         />
       </label>
-      <Lints id="rv-lint-summary" lints={lints.get('summary')} source={review.summary ?? ''} />
+      <Lints id="rv-lint-summary" lints={lints.get('summary')} />
     </fieldset>
   );
 }

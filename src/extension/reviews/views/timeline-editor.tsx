@@ -72,11 +72,7 @@ export function TimelineEditor({
                   onClick={() => change((r) => ({ ...r, timeline: removeAt(r.timeline, i) }))}
                 />
               </div>
-              <Lints
-                id={`rv-lint-tl-${i}`}
-                lints={lints.get(`timeline[${i}].text`)}
-                source={e.text}
-              />
+              <Lints id={`rv-lint-tl-${i}`} lints={lints.get(`timeline[${i}].text`)} />
             </li>
           );
         })}

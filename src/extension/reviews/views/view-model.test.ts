@@ -2,15 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../core/policy';
 import { createReview, lintReview, type ActionItem, type Review } from '../../../core/review';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../db/schema';
-import { endOfDay, toDateInput } from './dates';
-import { amount, textAt, whyInputs } from './draft';
-import {
-  chartBars,
-  completionRows,
-  dashboardView,
-  lintsByPath,
-  reviewListRows,
-} from './view-model';
+import { endOfDay, toDateInput } from '../../ui/datetime-input';
+import { amount, whyInputs } from './draft';
+import { completionRows, dashboardView, lintsByPath, reviewListRows } from './view-model';
+import { barGroups } from './bar-chart';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2025, 5, 20, 12); // 20 Jun 2025 (tests run in UTC)
@@ -90,7 +85,11 @@ describe('the completion rate shown on the dashboard', () => {
       ],
       'en',
     );
-    const bars = chartBars(rows, 200, 100);
+    const bars = barGroups(
+      rows.map((r) => ({ month: r.month, rates: [r.rate] })),
+      200,
+      100,
+    ).map((g) => g.bars[0]!);
     expect(bars.map((b) => [b.height, b.y, b.hasData])).toEqual([
       [50, 50, true],
       [0, 100, false],
@@ -184,7 +183,5 @@ describe('builder helpers', () => {
     expect(by.get('actionItems[0]')?.map((l) => l.code)).toEqual(['vague_action', 'missing_owner']);
     expect(by.get('whys[0]')?.map((l) => l.code)).toContain('why_stops_at_person');
     expect(by.get('summary')?.map((l) => l.code)).toEqual(['blaming_language']);
-    expect(textAt(r, 'actionItems[0].description')).toBe('Improve monitoring');
-    expect(textAt(r, 'whys[0]')).toBe('Mehmet ran the wrong script');
   });
 });

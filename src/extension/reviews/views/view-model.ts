@@ -94,37 +94,6 @@ export function completionRows(
 }
 
 /** One bar of the completion chart, in SVG user units. */
-export interface Bar {
-  month: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  /** False when nothing fell due: drawn as a baseline tick, not a zero-height bar. */
-  hasData: boolean;
-}
-
-/** Chart geometry: one bar per month, height proportional to the rate (0–100 %). */
-export function chartBars(
-  rows: readonly MonthlyCompletion[],
-  width: number,
-  height: number,
-): Bar[] {
-  const slot = rows.length > 0 ? width / rows.length : width;
-  const barWidth = Math.max(2, slot * 0.6);
-  return rows.map((r, i) => {
-    const h = r.rate === null ? 0 : Math.round(r.rate * height * 10) / 10;
-    return {
-      month: r.month,
-      x: Math.round((i * slot + (slot - barWidth) / 2) * 10) / 10,
-      y: height - h,
-      width: Math.round(barWidth * 10) / 10,
-      height: h,
-      hasData: r.rate !== null,
-    };
-  });
-}
-
 /** Lints grouped by the field they belong to (`path` of ReviewLint; `actionItems[0].description` → `actionItems[0]`). */
 export function lintsByPath(lints: readonly ReviewLint[]): Map<string, Lint[]> {
   const out = new Map<string, Lint[]>();

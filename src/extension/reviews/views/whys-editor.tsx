@@ -58,7 +58,7 @@ export function WhysEditor({ review, change, lints }: PartProps) {
                   });
                 }}
               />
-              <Lints id={`rv-lint-why-${i}`} lints={lints.get(`whys[${i}]`)} source={value} />
+              <Lints id={`rv-lint-why-${i}`} lints={lints.get(`whys[${i}]`)} />
             </li>
           );
         })}
@@ -76,7 +76,7 @@ export function WhysEditor({ review, change, lints }: PartProps) {
           }}
         />
       </label>
-      <Lints id="rv-lint-root" lints={lints.get('rootCause')} source={review.rootCause ?? ''} />
+      <Lints id="rv-lint-root" lints={lints.get('rootCause')} />
     </fieldset>
   );
 }

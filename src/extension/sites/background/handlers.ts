@@ -6,26 +6,21 @@ import { DEFAULT_NOTIFICATIONS, getSetting, setSetting } from '../../db/settings
 import type { FeedIncidentRecord, NotificationPrefs } from '../../db/schema';
 import type { Handlers, Sender } from '../../messaging/channel';
 import type { Deps } from '../../background/deps';
-import { optText, payload, text } from '../../background/input';
-import { refresh } from '../../background/refresh';
+import { optText, text } from '../../../core/validate';
+import { payload } from '../../background/input';
 import { disableSite, enableSite, setCorner } from './registration';
 import { getSite } from '../../db/sites';
 import { originPattern } from '../../origins/match-patterns';
+import type { NotificationCommands } from '../../notifications/protocol';
+import type { SiteCommands } from '../protocol';
 import {
   currentManaged,
   NOT_ALLOWED_BY_ORGANISATION,
   SET_BY_ORGANISATION,
 } from '../../managed/background/sync';
 
-type SiteCommands =
-  | 'sites/enable'
-  | 'sites/disable'
-  | 'sites/setCorner'
-  | 'sites/getCorner'
-  | 'replies/copied'
-  | 'support/ticketMatched'
-  | 'feed/markDone'
-  | 'settings/setNotifications';
+/** Site and overlay commands, and (for now) the notification settings one. */
+type Own = keyof SiteCommands | keyof NotificationCommands;
 
 const PREF_KEYS = Object.keys(DEFAULT_NOTIFICATIONS) as (keyof NotificationPrefs)[];
 
@@ -70,7 +65,7 @@ async function shownIncident(
 export const AGENT_DUTIES: readonly string[] = ['customer_email'];
 
 /** Handlers for sites, copied replies and notification preferences. */
-export function siteHandlers(deps: Deps): Pick<Handlers, SiteCommands> {
+export function siteHandlers(deps: Deps): Pick<Handlers, Own> {
   return {
     async 'sites/enable'(p) {
       const origin = text(payload(p).origin, 'The site');
@@ -78,24 +73,32 @@ export function siteHandlers(deps: Deps): Pick<Handlers, SiteCommands> {
       // Turning a managed site back on (after its access was granted) is always allowed.
       if (!known?.managed && !(await currentManaged(deps)).config.allowUserSites)
         throw new Error(NOT_ALLOWED_BY_ORGANISATION);
-      const site = await enableSite(deps, origin);
-      await refresh(deps);
-      return site;
+      return enableSite(deps, origin);
     },
     async 'sites/disable'(p) {
       const origin = text(payload(p).origin, 'The site');
       if ((await getSite(await deps.db(), originPattern(origin)))?.managed)
         throw new Error(SET_BY_ORGANISATION);
       await disableSite(deps, origin);
-      await refresh(deps);
       return null;
     },
     async 'sites/setCorner'(p, sender) {
       const origin = text(payload(p).origin, 'The site');
       ownOrigin(sender, origin);
       await setCorner(deps, origin, p.corner);
-      await refresh(deps);
       return null;
+    },
+    async 'overlay/get'(_p, sender) {
+      // An extension page (popup, options) sees it all; a page only when its own site is turned
+      // on and still granted. The projection is no longer in storage.local, which every content
+      // script could read (issue 16, item 15).
+      const from = sender.url ? new URL(sender.url) : undefined;
+      if (!from?.protocol.endsWith('-extension:')) {
+        if (!from || (from.protocol !== 'https:' && from.protocol !== 'http:')) return null;
+        const site = await getSite(await deps.db(), originPattern(from.origin));
+        if (!site?.enabled || site.revoked) return null;
+      }
+      return deps.platform.readOverlay();
     },
     async 'sites/getCorner'(p, sender) {
       const origin = text(payload(p).origin, 'The site');
@@ -124,7 +127,6 @@ export function siteHandlers(deps: Deps): Pick<Handlers, SiteCommands> {
       );
       // For the review's support impact: that a reply was copied, and when; not its text.
       await addSupportSignal(db, rec.key, { kind: 'reply_copied', at: deps.now() });
-      await refresh(deps);
       return null;
     },
     async 'support/ticketMatched'(p) {
@@ -150,7 +152,6 @@ export function siteHandlers(deps: Deps): Pick<Handlers, SiteCommands> {
         throw new Error(`"${obligationId}" is not a duty an agent can mark done.`);
       if (!(await markFeedIncidentDone(db, key, obligationId, deps.now())))
         throw new Error('This incident is no longer listed.');
-      await refresh(deps);
       return null;
     },
     async 'settings/setNotifications'(p) {

@@ -1,6 +1,6 @@
 import { isCorner } from '../corner';
 import type { LensDatabase } from '../../db/open';
-import { getSite, listSites, putSite, updateSite } from '../../db/sites';
+import { getSite, listSites, putSite, rekeySite, updateSite } from '../../db/sites';
 import { getSetting } from '../../db/settings';
 import { listSources } from '../../db/sources';
 import type { SiteRecord } from '../../db/schema';
@@ -88,7 +88,7 @@ export async function syncSites(
   onError?: (pattern: string, e: unknown) => void,
 ): Promise<void> {
   const db = await deps.db();
-  const sites = await listSites(db);
+  const sites = await rekeySites(db);
   const registered = new Set(await deps.platform.registeredOverlays());
   const wanted = new Set(sites.filter((s) => s.enabled).map((s) => s.pattern));
   for (const pattern of registered) {
@@ -104,6 +104,26 @@ export async function syncSites(
       onError(site.pattern, e);
     }
   }
+}
+
+/**
+ * Sites stored before patterns carried their port (`http://localhost/*` for `localhost:3000`), or
+ * imported from such a backup, move to the pattern this build makes, so the overlay is registered
+ * for the one origin the agent turned on. Returns every site, re-keyed.
+ */
+async function rekeySites(db: LensDatabase): Promise<SiteRecord[]> {
+  const out: SiteRecord[] = [];
+  for (const site of await listSites(db)) {
+    const pattern = originPattern(site.origin);
+    if (pattern === site.pattern) {
+      out.push(site);
+      continue;
+    }
+    const moved = { ...site, pattern };
+    await rekeySite(db, site.pattern, moved);
+    out.push(moved);
+  }
+  return out;
 }
 
 /** After permissions.onAdded/onRemoved: only the revoked flags change, registrations stay. */

@@ -28,12 +28,14 @@ function useActiveOrigin(): string | null | undefined {
 export function SiteToggle() {
   const origin = useActiveOrigin();
   const pattern = origin ? originPattern(origin) : '';
-  const site = useDbQuery((db) => (pattern ? getSite(db, pattern) : Promise.resolve(undefined)));
+  // The pattern is only known after the tab query: keyed on it, the site is read again once it is.
+  const site = useDbQuery(
+    (db) => (pattern ? getSite(db, pattern) : Promise.resolve(undefined)),
+    [pattern],
+  );
   const granted = useGranted(pattern ? [pattern] : []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // The pattern is only known after the tab query; read the site again once it is.
-  useEffect(() => site.refresh(), [pattern, site.refresh]);
 
   if (origin === undefined) return null;
   if (origin === null) return <p class="muted">{t('site_unsupported')}</p>;

@@ -13,7 +13,7 @@ import { useManaged } from '../../managed/views/use-managed';
 
 /** Sites: where the overlay is on, each one's permission state; add one by origin. */
 export function SitesSection() {
-  const sites = useDbQuery(listSites);
+  const sites = useDbQuery(listSites, []);
   const list = sites.data ?? [];
   const granted = useGranted(list.map((s) => s.pattern));
   const [input, setInput] = useState('');

@@ -4,7 +4,7 @@ import { formatRelative } from '../../../core/time';
 import type { ObligationStatus } from '../../../core/types';
 import type { OverlayIncident } from '../../messaging/overlay-state';
 import { Deadlines } from './deadlines';
-import { t, uiLocale } from '../../i18n/translate';
+import { t, tOr, uiLocale } from '../../i18n/translate';
 import { SeverityChip, chipLevel } from './severity';
 
 /** Names of the components an incident affects, from the incident and its updates, deduplicated. */
@@ -17,9 +17,7 @@ export function affectedNames(item: OverlayIncident): string[] {
 
 /** The localised status word; an unknown status shows as the raw value, never blank. */
 export function statusText(status: string): string {
-  const key = `status_${status}`;
-  const text = t(key);
-  return text === key ? status : text;
+  return tOr(status, `status_${status}`);
 }
 
 interface Props {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { openLensDB, type LensDatabase } from '../../db/open';
 import { errorMessage } from '../error';
@@ -12,12 +12,19 @@ export function pageDB(): Promise<LensDatabase> {
 }
 
 /**
- * Reads from the database through a repository function and reads again whenever storage.local
- * changes: the background rewrites the overlay projection after every poll and command, so that
+ * Reads from the database through a repository function and reads again whenever storage.session
+ * changes: the background rewrites the overlay projection there after every poll and command, so that
  * event is the "something changed" signal — views never poll. `refresh` re-reads at once (after
  * a command this page sent).
+ *
+ * `read` may be an inline closure: the latest one is used, and `keys` (the values it reads from
+ * props or state, `[]` for none) decide when it must read again. Keying on the closure itself
+ * would re-read on every render, which re-renders: a loop.
  */
-export function useDbQuery<T>(read: (db: LensDatabase) => Promise<T>): {
+export function useDbQuery<T>(
+  read: (db: LensDatabase) => Promise<T>,
+  keys: readonly unknown[],
+): {
   data: T | undefined;
   error: string | null;
   refresh(): void;
@@ -25,16 +32,18 @@ export function useDbQuery<T>(read: (db: LensDatabase) => Promise<T>): {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  const latest = useRef(read);
+  latest.current = read;
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => {
-    const onChanged = (_c: unknown, area: string) => area === 'local' && refresh();
+    const onChanged = (_c: unknown, area: string) => area === 'session' && refresh();
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [refresh]);
   useEffect(() => {
     let live = true;
     pageDB()
-      .then(read)
+      .then((db) => latest.current(db))
       .then(
         (v) => live && (setData(v), setError(null)),
         (e: unknown) => live && setError(errorMessage(e)),
@@ -42,7 +51,7 @@ export function useDbQuery<T>(read: (db: LensDatabase) => Promise<T>): {
     return () => {
       live = false;
     };
-    // `read` is a stable module function in every caller; re-reading is driven by `version`.
-  }, [version]);
+    // `keys` are the query's inputs; `read` itself changes every render.
+  }, [version, ...keys]);
   return { data, error, refresh };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OverlayState } from '../../messaging/overlay-state';
 
-/** Where views read the overlay projection from; the browser's storage.local in production. */
+/** Where views read the overlay projection from: storage.session (pages) or the worker (content scripts). */
 export interface OverlayStore {
   get(): Promise<OverlayState | null>;
   /** Calls `fn` with the new value whenever the stored projection changes; returns the removal. */

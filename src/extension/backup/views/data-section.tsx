@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { send } from '../messaging/channel';
-import { IMPORT_PROGRESS, type ImportProgressMessage } from '../messaging/commands';
-import { toDateInput } from '../reviews/views/dates';
-import { downloadText } from '../ui/browser/download';
-import { t } from '../i18n/translate';
-import { errorMessage } from '../ui/error';
+import { send } from '../../messaging/channel';
+import { IMPORT_PROGRESS, type ImportProgressMessage } from '../../messaging/commands';
+import { toDateInput } from '../../ui/datetime-input';
+import { downloadText } from '../../ui/browser/download';
+import { t } from '../../i18n/translate';
+import { errorMessage } from '../../ui/error';
 
 type Outcome = { kind: 'ok' | 'error'; text: string } | null;
 

@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
-import { messagesSource, setMessageSource } from '../i18n/translate';
-import { send } from '../messaging/channel';
-import { IMPORT_PROGRESS } from '../messaging/commands';
+import { messagesSource, setMessageSource } from '../../i18n/translate';
+import { send } from '../../messaging/channel';
+import { IMPORT_PROGRESS } from '../../messaging/commands';
 
 const listeners = vi.hoisted(() => new Set<(m: unknown) => void>());
 vi.mock('webextension-polyfill', () => ({
@@ -19,13 +19,16 @@ vi.mock('webextension-polyfill', () => ({
     },
   },
 }));
-vi.mock('../messaging/channel', () => ({ send: vi.fn() }));
+vi.mock('../../messaging/channel', () => ({ send: vi.fn() }));
 const sendMock = send as unknown as Mock<(cmd: string, p: unknown) => Promise<unknown>>;
-const { DataSection, PROGRESS_AFTER_MS } = await import('./data');
+const { DataSection, PROGRESS_AFTER_MS } = await import('./data-section');
 
 beforeAll(() => {
   const en = JSON.parse(
-    readFileSync(resolve(import.meta.dirname, '../../../public/_locales/en/messages.json'), 'utf8'),
+    readFileSync(
+      resolve(import.meta.dirname, '../../../../public/_locales/en/messages.json'),
+      'utf8',
+    ),
   ) as Record<string, { message: string }>;
   setMessageSource(messagesSource(en));
 });

@@ -147,6 +147,7 @@ export function sampleRecords(): Record<StoreName, Record<string, unknown>[]> {
     ],
     notified: [{ key: 'n1', at: T }],
     copiedReplies: [{ key: 's1|fi1', updateId: 'u1', text: 'Hello', copiedAt: T }],
+    marks: [],
   };
 }
 
@@ -156,6 +157,7 @@ export async function seedEveryStore(
 ): Promise<Record<string, Record<string, unknown>[]>> {
   const records = sampleRecords();
   for (const [store, list] of Object.entries(records)) {
+    // (an empty list names a store older versions may not have)
     for (const r of list) await db.put(store as StoreName, r as never);
   }
   return records;

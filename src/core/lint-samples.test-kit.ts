@@ -2,7 +2,7 @@
 import { lintMessage } from './comms/lint';
 import { lintPublicTitle } from './comms/title';
 import { lintActionItem, lintReview } from './review/lint';
-import { item, review } from './review/fixtures.test-helpers';
+import { item, review } from './review/fixtures.test-kit';
 import type { Lint } from './types';
 
 const NOW = Date.UTC(2025, 2, 15, 14, 0);

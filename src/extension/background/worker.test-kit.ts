@@ -1,8 +1,10 @@
 /**
- * Test doubles for the background (unit tests only): a recording Platform, a scripted fetch, a
- * settable clock and Deps over a fresh fake-indexeddb database. Import 'fake-indexeddb/auto' first.
+ * The one test kit of the service worker (unit tests only): a recording Platform, a scripted fetch,
+ * a settable clock and Deps over a fresh fake-indexeddb database. Every handler test (the worker
+ * shell's and each feature's `background/`) builds on it. Import 'fake-indexeddb/auto' first.
  */
 import { openLensDB, type LensDatabase } from '../db/open';
+import type { SourceRecord } from '../db/schema';
 import type { OverlayState } from '../messaging/overlay-state';
 import type { Badge, Deps, Platform } from './deps';
 
@@ -48,11 +50,21 @@ export class FakePlatform implements Platform {
   async notify(id: string, n: { title: string; message: string }) {
     this.notifications.push({ id, ...n });
   }
+  async readOverlay() {
+    return this.overlay ?? null;
+  }
   async writeOverlay(s: OverlayState) {
     this.overlay = s;
   }
   async sendToActiveTab(m: unknown) {
     this.tabMessages.push(m);
+  }
+  local: Record<string, unknown> = {};
+  async getLocal(key: string) {
+    return this.local[key];
+  }
+  async setLocal(items: Record<string, unknown>) {
+    Object.assign(this.local, items);
   }
   pageMessages: unknown[] = [];
   async toPages(m: unknown) {
@@ -67,13 +79,31 @@ export class FakePlatform implements Platform {
 
 export type Responder = (url: string, init: RequestInit) => Response | Promise<Response>;
 
-/** A fetch that answers from a replaceable function and records every request. */
+/** A reply to queue: a JSON body with a status (and headers). */
+export interface QueuedReply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A fetch that records every request and answers from the queued `replies` first (one each, in
+ * order), then from the replaceable `respond` function.
+ */
 export class FakeFetch {
-  calls: { url: string; headers: Record<string, string> }[] = [];
+  calls: { url: string; init: RequestInit; headers: Record<string, string> }[] = [];
+  replies: QueuedReply[] = [];
   constructor(public respond: Responder = () => new Response('{}')) {}
   fetch: typeof fetch = async (input, init = {}) => {
     const url = String(input);
-    this.calls.push({ url, headers: { ...(init.headers as Record<string, string>) } });
+    this.calls.push({ url, init, headers: { ...(init.headers as Record<string, string>) } });
+    const queued = this.replies.shift();
+    if (queued) {
+      return new Response(JSON.stringify(queued.body), {
+        status: queued.status,
+        headers: queued.headers ?? {},
+      });
+    }
     return this.respond(url, init);
   };
 }
@@ -96,7 +126,10 @@ export interface Kit {
 }
 
 /** Deps over a fresh (or the named) database, with fakes everywhere. */
-export async function makeKit(name = freshName(), shared?: Partial<Kit>): Promise<Kit> {
+export async function makeKit(
+  name = freshName(),
+  shared?: Partial<Pick<Kit, 'platform' | 'net' | 'clock'>>,
+): Promise<Kit> {
   const db = await openLensDB(name);
   const platform = shared?.platform ?? new FakePlatform();
   const net = shared?.net ?? new FakeFetch();
@@ -186,3 +219,26 @@ export const json = (body: unknown, init: ResponseInit = {}): Response =>
     ...init,
     headers: { 'content-type': 'application/json', ...init.headers },
   });
+
+/** A source due at T0: Acme's Statuspage summary, polled every minute; `over` changes any field. */
+export const sampleSource = (over: Partial<SourceRecord> = {}): SourceRecord => ({
+  id: 's1',
+  name: 'Acme',
+  url: 'https://status.acme.test/api/v2/summary.json',
+  pollSeconds: 60,
+  enabled: true,
+  createdAt: T0,
+  failures: 0,
+  nextPollAt: T0,
+  ...over,
+});
+
+/** Stores `sampleSource(over)` in the kit's database and returns it. */
+export async function withSource(
+  kit: Kit,
+  over: Partial<SourceRecord> = {},
+): Promise<SourceRecord> {
+  const s = sampleSource(over);
+  await kit.db.put('sources', s);
+  return s;
+}

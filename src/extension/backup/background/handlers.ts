@@ -1,0 +1,53 @@
+import { exportAll, importAll } from '../../db/backup';
+import { publishLocal } from '../../db/shared';
+import type { Handlers } from '../../messaging/channel';
+import { IMPORT_PROGRESS, type ImportProgressMessage } from '../../messaging/commands';
+import type { Deps } from '../../background/deps';
+import { isObj } from '../../../core/validate';
+import { payload } from '../../background/input';
+import { refresh } from '../../background/refresh';
+import { syncSites } from '../../sites/background/registration';
+import type { BackupCommands } from '../protocol';
+
+/**
+ * Backup export and import (types in backup/protocol.ts). An import re-registers the imported
+ * sites and recomputes everything itself (the router leaves `data/import` out of its refresh):
+ * once the data is replaced, a failure in either step is a note beside the result, never
+ * "nothing was changed" (issue 16 #4).
+ */
+/** How often an import reports its progress to the options page. */
+const PROGRESS_EVERY_MS = 100;
+
+export function backupHandlers(deps: Deps): Pick<Handlers, keyof BackupCommands> {
+  return {
+    async 'data/export'(p) {
+      const includeHeaders = isObj(p) && p.includeHeaders === true;
+      return { json: await exportAll(await deps.db(), deps.now(), includeHeaders) };
+    },
+    async 'data/import'(p) {
+      if (typeof payload(p).json !== 'string') throw new Error('The backup must be text.');
+      // Progress for the options page's bar, at most every PROGRESS_EVERY_MS (and the last one).
+      let last = -Infinity;
+      const result = await importAll(await deps.db(), p.json, ({ written, total }) => {
+        const now = deps.now();
+        if (written < total && now - last < PROGRESS_EVERY_MS) return;
+        last = now;
+        const msg: ImportProgressMessage = { type: IMPORT_PROGRESS, written, total };
+        void deps.platform.toPages(msg);
+      });
+      if (!result.ok) return result;
+      // Team mode: the imported shared records become the shared store's current versions.
+      await publishLocal(await deps.db());
+      const warnings: string[] = [];
+      await syncSites(deps, (pattern, e) =>
+        warnings.push(`The overlay could not be registered for ${pattern}: ${errorText(e)}`),
+      );
+      await refresh(deps).catch((e: unknown) =>
+        warnings.push(`Recomputing after the import failed: ${errorText(e)}`),
+      );
+      return { ...result, notes: [...result.notes, ...warnings] };
+    },
+  };
+}
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));

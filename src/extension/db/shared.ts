@@ -1,0 +1,313 @@
+import { LOCAL_AUTHOR, type Author } from '../../core/team';
+import { resolveConflicts } from './conflicts';
+import type { LensDatabase } from './open';
+import { isConflict, isMissing, type SharedStore } from './pouch';
+export type { SharedStore } from './pouch';
+import {
+  docId,
+  eventDoc,
+  incidentDoc,
+  reviewDoc,
+  SHARED_KINDS,
+  type NewDoc,
+  type SharedDoc,
+} from './shared-docs';
+import type { IDBPTransaction } from 'idb';
+import type { LensDB, SettingRecord } from './schema';
+
+/**
+ * The shared store: the team's documents in PouchDB (shared-docs.ts), and the copy of them the
+ * local IndexedDB stores keep for the views' indexed queries. Every shared write goes to PouchDB
+ * first, then `project` copies the changes (local and replicated alike) into IndexedDB from a
+ * checkpoint; a worker stopped between the two finishes the copy on its next write or sync.
+ */
+
+const attached = new WeakMap<LensDatabase, SharedStore>();
+/** One projection at a time per database, so an older batch never overwrites a newer one. */
+const running = new WeakMap<LensDatabase, Promise<unknown>>();
+
+/** Puts the shared store behind a database connection: its repository writes go there from now. */
+export function attachShared(db: LensDatabase, store: SharedStore): void {
+  attached.set(db, store);
+}
+
+export function sharedOf(db: LensDatabase): SharedStore | undefined {
+  return attached.get(db);
+}
+
+/**
+ * Writes shared documents (replacing the current version of each) and copies them into the local
+ * stores. False when no shared store is attached: the caller writes IndexedDB itself.
+ */
+export async function writeShared(db: LensDatabase, docs: readonly NewDoc[]): Promise<boolean> {
+  const store = attached.get(db);
+  if (!store) return false;
+  await putDocs(store, docs);
+  await project(db, store);
+  store.afterWrite?.();
+  return true;
+}
+
+/** Writes documents over their current revisions, stamped with the author and the time. */
+export async function putDocs(store: SharedStore, docs: readonly NewDoc[]): Promise<void> {
+  if (docs.length === 0) return;
+  const ids = docs.map(docId);
+  for (let attempt = 0; ; attempt++) {
+    const { rows } = await store.pouch.allDocs({ keys: ids });
+    const revs = new Map(rows.map((r) => [r.id, r.value?.rev]));
+    const stamp = { author: store.author(), at: store.now() };
+    const out = docs.map((d, i) => {
+      const id = ids[i]!;
+      const rev = revs.get(id);
+      const createdBy = d.kind === 'incident' ? { createdBy: stamp.author } : {};
+      return { ...createdBy, ...d, ...stamp, _id: id, ...(rev ? { _rev: rev } : {}) } as SharedDoc;
+    });
+    await keepCreator(store, out);
+    const results = await store.pouch.bulkDocs(out);
+    const failed = results.filter((r) => r.error);
+    if (failed.length === 0) return;
+    // A replication wrote one of them in between: read the new revision and write again.
+    if (attempt < 3 && failed.every((r) => r.status === 409)) {
+      docs = docs.filter((_d, i) => results[i]?.error);
+      ids.splice(0, ids.length, ...docs.map(docId));
+      continue;
+    }
+    throw new Error(`The shared store refused a write: ${failed[0]?.reason ?? failed[0]?.error}`);
+  }
+}
+
+/** An incident keeps the author who declared it through every later write. */
+async function keepCreator(store: SharedStore, docs: SharedDoc[]): Promise<void> {
+  for (const d of docs) {
+    if (d.kind !== 'incident' || !d._rev) continue;
+    const old = await store.pouch.get(d._id).catch(() => null);
+    if (old?.kind === 'incident' && old.createdBy.name) d.createdBy = old.createdBy;
+  }
+}
+
+const BATCH = 500;
+
+/**
+ * Copies every shared change since the last checkpoint into the local stores (resolving
+ * conflicts on the way), and returns how many documents it copied.
+ */
+export function project(db: LensDatabase, store: SharedStore): Promise<number> {
+  const prev = running.get(db) ?? Promise.resolve();
+  const next = prev.catch(() => undefined).then(() => projectNow(db, store));
+  running.set(db, next);
+  return next;
+}
+
+async function projectNow(db: LensDatabase, store: SharedStore): Promise<number> {
+  let copied = 0;
+  for (;;) {
+    const since = ((await db.get('settings', 'teamSeq')) as SettingRecord<'teamSeq'> | undefined)
+      ?.value;
+    const changes = await store.pouch.changes({
+      since: since ?? 0,
+      include_docs: true,
+      conflicts: true,
+      limit: BATCH,
+    });
+    if (changes.results.length === 0) return copied;
+    // Only our kinds: the design document (and anything else on the server) is not copied.
+    const docs = changes.results.flatMap((c) =>
+      c.doc && (c.doc._deleted || SHARED_KINDS.includes(c.doc.kind)) ? [c.doc] : [],
+    );
+    // A conflict is resolved in PouchDB; its merged version arrives as a later change.
+    await resolveConflicts(
+      store,
+      docs.filter((d) => d._conflicts?.length),
+    );
+    await copyIntoStores(db, docs, changes.last_seq);
+    copied += docs.length;
+  }
+}
+
+const meta = (a: Author) => (a.name ? a : undefined);
+
+/** Writes one batch of documents into the local stores, and the checkpoint, in one transaction. */
+async function copyIntoStores(
+  db: LensDatabase,
+  docs: SharedDoc[],
+  seq: number | string,
+): Promise<void> {
+  const tx = db.transaction(['incidents', 'events', 'reviews', 'marks', 'settings'], 'readwrite');
+  const writes: Promise<unknown>[] = [];
+  for (const d of docs) {
+    if (d._deleted) {
+      writes.push(deleteLocal(tx, d._id));
+      continue;
+    }
+    const by = meta(d.author);
+    switch (d.kind) {
+      case 'incident': {
+        const createdBy = meta(d.createdBy);
+        writes.push(
+          tx.objectStore('incidents').put({
+            ...d.record,
+            ...(createdBy ? { createdBy } : {}),
+            ...(by ? { lastBy: by, lastAt: d.at } : {}),
+          }),
+        );
+        break;
+      }
+      case 'event':
+        writes.push(tx.objectStore('events').put({ ...d.record, ...(by ? { author: by } : {}) }));
+        break;
+      case 'review':
+        writes.push(tx.objectStore('reviews').put(d.record));
+        break;
+      case 'mark':
+        writes.push(tx.objectStore('marks').put({ ...d.record, id: d._id, author: d.author }));
+        break;
+      case 'setting':
+        writes.push(tx.objectStore('settings').put(d.record));
+        break;
+    }
+  }
+  writes.push(tx.objectStore('settings').put({ key: 'teamSeq', value: seq }));
+  await Promise.all(writes);
+  await tx.done;
+}
+
+type ProjectionTx = IDBPTransaction<
+  LensDB,
+  ('incidents' | 'events' | 'reviews' | 'marks' | 'settings')[],
+  'readwrite'
+>;
+
+/** A document deleted in the team database leaves the local stores too. */
+function deleteLocal(tx: ProjectionTx, id: string): Promise<unknown> {
+  const [kind, ...rest] = id.split(':');
+  const key = rest.join(':');
+  if (kind === 'incident') return tx.objectStore('incidents').delete(key);
+  if (kind === 'event') return tx.objectStore('events').delete(key.slice(key.indexOf(':') + 1));
+  if (kind === 'review') return tx.objectStore('reviews').delete(key);
+  if (kind === 'mark') return tx.objectStore('marks').delete(id);
+  return Promise.resolve();
+}
+
+/** What `migrateToShared` moved, per kind (absent: it ran before). */
+export type MigrationCounts = Record<SharedDoc['kind'], number>;
+
+const MIGRATED = '_local/migrated';
+
+/**
+ * Moves every shared record of the local stores into PouchDB, once (a `_local` marker, which never
+ * replicates, remembers it). Records already in PouchDB are kept as they are. Returns the counts.
+ */
+export async function migrateToShared(
+  db: LensDatabase,
+  store: SharedStore,
+): Promise<MigrationCounts | null> {
+  const done = await store.pouch.get(MIGRATED).catch((e: unknown) => {
+    if (isMissing(e)) return null;
+    throw e;
+  });
+  if (done) return null;
+  const docs = await localSharedRecords(db);
+  const counts = Object.fromEntries(SHARED_KINDS.map((k) => [k, 0])) as MigrationCounts;
+  for (let i = 0; i < docs.length; i += BATCH) {
+    const batch = docs.slice(i, i + BATCH);
+    const stamp = { author: LOCAL_AUTHOR, at: store.now() };
+    const results = await store.pouch.bulkDocs(
+      batch.map(
+        (d) =>
+          ({
+            ...d,
+            ...stamp,
+            _id: docId(d),
+            ...(d.kind === 'incident' ? { createdBy: LOCAL_AUTHOR } : {}),
+          }) as SharedDoc,
+      ),
+    );
+    results.forEach((r, j) => {
+      if (r.error && !isConflict(r)) throw new Error(`Migration failed at ${r.id}: ${r.reason}`);
+      counts[batch[j]!.kind]++;
+    });
+  }
+  await store.pouch.put({ _id: MIGRATED, ...counts } as unknown as SharedDoc);
+  await project(db, store);
+  return counts;
+}
+
+/** Every local record that team mode shares, as documents. */
+async function localSharedRecords(db: LensDatabase): Promise<NewDoc[]> {
+  const [incidents, events, reviews, settings, feed, sources] = await Promise.all([
+    db.getAll('incidents'),
+    db.getAll('events'),
+    db.getAll('reviews'),
+    db.getAll('settings'),
+    db.getAll('feedIncidents'),
+    db.getAll('sources'),
+  ]);
+  const urls = new Map(sources.map((s) => [s.id, s.url]));
+  const marks: NewDoc[] = feed.flatMap((f) =>
+    (f.done ?? []).flatMap((d) => {
+      const feedUrl = urls.get(f.sourceId);
+      return feedUrl
+        ? [
+            {
+              kind: 'mark' as const,
+              record: {
+                feedUrl,
+                incidentId: f.incident.id,
+                obligationId: d.obligationId,
+                at: d.at,
+              },
+            },
+          ]
+        : [];
+    }),
+  );
+  const shared: NewDoc[] = settings.flatMap((s) =>
+    s.key === 'policy' || s.key === 'templates'
+      ? [{ kind: 'setting', record: s as SettingDoc['record'] } satisfies NewDoc]
+      : [],
+  );
+  return [
+    ...incidents.map(incidentDoc),
+    ...events.map(eventDoc),
+    ...reviews.map(reviewDoc),
+    ...marks,
+    ...shared,
+  ];
+}
+
+type SettingDoc = Extract<SharedDoc, { kind: 'setting' }>;
+
+/**
+ * After a backup import replaced the local stores: writes its shared records over the shared
+ * store's (an import adds and replaces; it never deletes the team's documents), then copies back.
+ */
+export async function publishLocal(db: LensDatabase): Promise<void> {
+  const store = attached.get(db);
+  if (!store) return;
+  const docs = await localSharedRecords(db);
+  for (let i = 0; i < docs.length; i += BATCH) await putDocs(store, docs.slice(i, i + BATCH));
+  await db.put('settings', { key: 'teamSeq', value: 0 });
+  await project(db, store);
+  store.afterWrite?.();
+}
+
+/**
+ * On connecting as `author`, the documents written before (with no team user) become theirs: the
+ * server accepts only documents whose author is the signed-in user. Returns how many.
+ */
+export async function claimLocal(store: SharedStore): Promise<number> {
+  const { rows } = await store.pouch.allDocs({ include_docs: true });
+  const mine = rows.flatMap((r) =>
+    r.doc && !r.doc.author?.name && !r.id.startsWith('_') ? [r.doc] : [],
+  );
+  if (mine.length === 0) return 0;
+  const author = store.author();
+  await store.pouch.bulkDocs(
+    mine.map((d) => ({
+      ...d,
+      author,
+      ...(d.kind === 'incident' && !d.createdBy.name ? { createdBy: author } : {}),
+    })),
+  );
+  return mine.length;
+}

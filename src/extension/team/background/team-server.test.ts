@@ -1,0 +1,201 @@
+import 'fake-indexeddb/auto';
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { memoryPouch, remotePouch } from '../../../../tests/support/pouch';
+import { spawnTeamServer, type TeamServerProcess } from '../../../../tests/support/team-server';
+import { freshName, makeKit, T0 } from '../../background/worker.test-kit';
+import { eventsOf, getIncident, saveIncident } from '../../db/incidents';
+import { openLensDB, type LensDatabase } from '../../db/open';
+import type { IncidentRecord } from '../../db/schema';
+import type { SharedDoc } from '../../db/shared-docs';
+import { attachShared, project, type SharedStore } from '../../db/shared';
+import { checkServer } from './handlers';
+
+/**
+ * Team mode against a real CouchDB-compatible server on loopback (express-pouchdb in memory, with
+ * _users, _security and the validate_doc_update of team/design-doc.mjs): two replicas, each a
+ * PouchDB plus the local stores, replicating through it. No sync is mocked.
+ */
+
+const ann = { name: 'ann', display: 'Ann' };
+const bob = { name: 'bob', display: 'Bob' };
+let server: TeamServerProcess;
+
+beforeAll(async () => {
+  server = await spawnTeamServer([
+    ['ann', 'ann-pw'],
+    ['bob', 'bob-pw'],
+  ]);
+}, 30_000);
+afterAll(async () => server.close());
+
+interface Replica {
+  db: LensDatabase;
+  store: SharedStore;
+  sync(): Promise<void>;
+}
+
+async function replica(
+  author: typeof ann,
+  password: string,
+  clock: { now: number },
+): Promise<Replica> {
+  const db = await openLensDB(freshName());
+  const store: SharedStore = {
+    pouch: memoryPouch<SharedDoc>(),
+    author: () => author,
+    now: () => clock.now,
+  };
+  attachShared(db, store);
+  const remote = remotePouch<SharedDoc>(`${server.url}/team`, [author.name, password]);
+  return {
+    db,
+    store,
+    async sync() {
+      await store.pouch.sync(remote);
+      await project(db, store);
+    },
+  };
+}
+
+const incident = (id: string): IncidentRecord => ({
+  id,
+  title: 'Checkout fails',
+  components: ['Checkout'],
+  publiclyVisible: true,
+  startedAt: T0,
+  declaredAt: T0,
+  status: 'open',
+  severity: null,
+  updatedAt: T0,
+});
+
+describe('replication through the team server', () => {
+  test('an incident declared in A reaches B with who declared it', async () => {
+    const clock = { now: T0 };
+    const a = await replica(ann, 'ann-pw', clock);
+    const b = await replica(bob, 'bob-pw', clock);
+    await saveIncident(a.db, incident('x1'), [
+      { id: 'd1', incidentId: 'x1', type: 'declared', at: T0 },
+    ]);
+    await a.sync();
+    await b.sync();
+    expect(await getIncident(b.db, 'x1')).toMatchObject({
+      title: 'Checkout fails',
+      createdBy: ann,
+    });
+    expect(await eventsOf(b.db, 'x1')).toEqual([
+      { id: 'd1', incidentId: 'x1', type: 'declared', at: T0, author: ann },
+    ]);
+  });
+
+  test('both edit the same field offline: the later edit wins, the other is a timeline note, no event is lost', async () => {
+    const clock = { now: T0 };
+    const a = await replica(ann, 'ann-pw', clock);
+    const b = await replica(bob, 'bob-pw', clock);
+    await saveIncident(a.db, incident('x2'));
+    await a.sync();
+    await b.sync();
+    // Offline: each edits the title and records a note.
+    clock.now = T0 + 1000;
+    await saveIncident(a.db, { ...(await getIncident(a.db, 'x2'))!, title: 'Ann: checkout down' }, [
+      { id: 'na', incidentId: 'x2', type: 'note', at: T0 + 1000, text: 'from A' },
+    ]);
+    clock.now = T0 + 2000;
+    await saveIncident(
+      b.db,
+      { ...(await getIncident(b.db, 'x2'))!, title: 'Bob: payments down', severity: 2 },
+      [{ id: 'nb', incidentId: 'x2', type: 'note', at: T0 + 2000, text: 'from B' }],
+    );
+    // Back online, in any order, until both have everything.
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    await b.sync();
+    for (const r of [a, b]) {
+      const got = (await getIncident(r.db, 'x2'))!;
+      expect(got.title).toBe('Bob: payments down');
+      expect(got.severity).toBe(2);
+      const notes = (await eventsOf(r.db, 'x2')).map((e) => e.text).sort();
+      expect(notes).toEqual([
+        'Edited concurrently by Ann: title was set to "Ann: checkout down"; "Bob: payments down" was kept (the later edit).',
+        'from A',
+        'from B',
+      ]);
+      const doc = await r.store.pouch.get('incident:x2', { conflicts: true });
+      expect(doc._conflicts ?? []).toEqual([]);
+    }
+  });
+
+  test('the server refuses a document whose author is not the signed-in user, and a non-member', async () => {
+    const asAnn = remotePouch<SharedDoc>(`${server.url}/team`, ['ann', 'ann-pw']);
+    const forged = {
+      _id: 'incident:forged',
+      kind: 'incident',
+      author: bob,
+      createdBy: bob,
+      at: T0,
+      record: incident('forged'),
+    } as SharedDoc;
+    await expect(asAnn.put(forged)).rejects.toMatchObject({ status: 403 });
+    await expect(
+      asAnn.put({ ...forged, author: ann, createdBy: ann } as SharedDoc),
+    ).resolves.toMatchObject({
+      ok: true,
+    });
+    await expect(
+      asAnn.put({
+        _id: 'incident:bad',
+        kind: 'incident',
+        author: ann,
+        at: T0,
+      } as unknown as SharedDoc),
+    ).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('connecting: a server that is not CouchDB changes nothing and says why', () => {
+  let bad: Server;
+  let base = '';
+  beforeAll(async () => {
+    bad = createServer((req, res) => {
+      if (req.url?.startsWith('/html'))
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Login</html>');
+      else if (req.url?.startsWith('/500')) res.writeHead(500).end('oops');
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('{"hello":"world"}');
+    });
+    await new Promise<void>((r) => bad.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(bad.address() as { port: number }).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => bad.close(() => r())));
+
+  const config = (url: string) => ({ url, db: 'team', user: 'ann', display: 'Ann' });
+
+  test.each([
+    ['/html', 'does not look like a CouchDB server (it answered something that is not JSON)'],
+    ['/500', 'answered 500, not a CouchDB welcome'],
+    ['/json', 'does not look like a CouchDB server (it answered other JSON)'],
+  ])('%s', async (path, message) => {
+    const kit = await makeKit();
+    const deps = { ...kit.deps, fetch: (u: RequestInfo | URL, i?: RequestInit) => fetch(u, i) };
+    const before = await (await deps.db()).getAll('settings');
+    await expect(checkServer(deps, config(`${base}${path}`), 'pw')).rejects.toThrow(message);
+    expect(await (await deps.db()).getAll('settings')).toEqual(before);
+  });
+
+  test('a wrong password says so', async () => {
+    const kit = await makeKit();
+    const deps = { ...kit.deps, fetch: (u: RequestInfo | URL, i?: RequestInit) => fetch(u, i) };
+    await expect(checkServer(deps, config(server.url), 'wrong')).rejects.toThrow(
+      'Wrong user name or password.',
+    );
+  });
+
+  test('an unreachable server says so', async () => {
+    const kit = await makeKit();
+    const deps = { ...kit.deps, fetch: (u: RequestInfo | URL, i?: RequestInit) => fetch(u, i) };
+    await expect(checkServer(deps, config('http://127.0.0.1:9'), 'pw')).rejects.toThrow(
+      'cannot be reached',
+    );
+  });
+});

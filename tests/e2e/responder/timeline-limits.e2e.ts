@@ -1,0 +1,131 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchWithExtension, type ExtensionSession } from '../browser';
+import { command } from '../extension/helpers';
+
+/**
+ * Issue 16, item 14, in the browser: one incident with 100,000 timeline events took 23.7 s to
+ * render in the side panel. The responder records at most 5,000 per incident, and (since this test
+ * found that reading 100,000 seeded events from IndexedDB alone took 18 s and more) a backup is held
+ * to the same bound. Here: a backup with a 100,000-event incident is refused through the Options
+ * page and nothing changes; an incident at the bound (seeded) renders its newest 200 events, loads
+ * older ones, and the panel answers. Conditions are waited for; no time budget is asserted.
+ */
+const PANEL = 'src/extension/sidepanel/index.html';
+const EVENTS = 5_000;
+let s: ExtensionSession;
+let page: Page;
+let id = '';
+
+beforeAll(async () => {
+  s = await launchWithExtension();
+  page = await s.openPage(PANEL);
+  const declared = await command(page, 'incidents/declare', {
+    title: 'Noisy incident',
+    components: ['Checkout'],
+    publiclyVisible: false,
+  });
+  id = (declared.value as { id: string }).id;
+  // Seeded: fixed ids, texts and times (one a second, ending a minute ago).
+  await page.evaluate(
+    ([incidentId, n]) =>
+      new Promise<void>((ok, fail) => {
+        const open = indexedDB.open('incident-lens');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('events', 'readwrite');
+          const store = tx.objectStore('events');
+          const end = Date.now() - 60_000;
+          for (let i = 0; i < (n as number); i++)
+            store.put({
+              id: `seed-${i}`,
+              incidentId,
+              type: 'note',
+              at: end - ((n as number) - i) * 1000,
+              text: `Seeded note ${i}`,
+            });
+          tx.oncomplete = () => (open.result.close(), ok());
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    [id, EVENTS] as const,
+  );
+}, 180_000);
+
+afterAll(() => s?.close());
+
+test('an incident at the bound (5,000 events): the side panel shows the newest and stays usable', async () => {
+  await page.goto(s.url(`${PANEL}#/incident/${id}/timeline`));
+  await page.reload();
+  const items = page.locator('.timeline li');
+  const note = (n: number) => items.filter({ hasText: new RegExp(`Seeded note ${n}(?!\\d)`) });
+  await expect.poll(() => items.count(), { timeout: 30_000 }).toBe(200);
+  // the newest 200 (the declaration and the last 199 notes), the rest counted, not rendered
+  expect(await note(EVENTS - 1).count()).toBe(1);
+  expect(await note(EVENTS - 199).count()).toBe(1);
+  expect(await note(EVENTS - 200).count()).toBe(0);
+  const older = page.getByRole('button', { name: 'Show 200 older' });
+  await older.waitFor();
+  await older.click();
+  await expect.poll(() => items.count()).toBe(400);
+  expect(await note(EVENTS - 200).count()).toBe(1);
+  // the page answers: navigation…
+  await page
+    .getByRole('navigation', { name: 'Incident sections' })
+    .getByRole('link', { name: 'Obligations' })
+    .click();
+  await page
+    .getByRole('heading', { name: 'Obligations' })
+    .or(page.getByText(/Classify the incident/))
+    .first()
+    .waitFor();
+  // …and the note form, which says plainly that this timeline takes no more
+  await page
+    .getByRole('navigation', { name: 'Incident sections' })
+    .getByRole('link', { name: 'Timeline' })
+    .click();
+  await page.getByLabel('Note', { exact: true }).fill('One more note');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect
+    .poll(() =>
+      page
+        .getByRole('alert')
+        .filter({ hasText: /timeline is full/ })
+        .count(),
+    )
+    .toBe(1);
+}, 120_000);
+
+test('a backup with a 100,000-event incident is refused, and nothing changes', async () => {
+  const exported = await command(page, 'data/export', null);
+  const doc = JSON.parse((exported.value as { json: string }).json) as {
+    stores: Record<string, unknown[]>;
+  };
+  const before = doc.stores.events!.length;
+  doc.stores.events = Array.from({ length: 100_000 }, (_, i) => ({
+    id: `big-${i}`,
+    incidentId: id,
+    type: 'note',
+    at: 1_700_000_000_000 + i * 1000,
+    text: `Imported note ${i}`,
+  }));
+  const options = await s.openPage('src/extension/options/index.html#data');
+  await options.getByLabel('Import a backup file').setInputFiles({
+    name: 'backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(doc)),
+  });
+  await expect
+    .poll(() => options.getByText(/has 100000 events; at most 5000 per incident/).count(), {
+      timeout: 30_000,
+    })
+    .toBe(1);
+  const after = JSON.parse(
+    ((await command(page, 'data/export', null)).value as { json: string }).json,
+  ) as { stores: Record<string, unknown[]> };
+  expect(after.stores.events).toHaveLength(before);
+  // the incident opens as before
+  await page.goto(s.url(`${PANEL}#/incident/${id}/timeline`));
+  await page.reload();
+  await expect.poll(() => page.locator('.timeline li').count(), { timeout: 30_000 }).toBe(200);
+}, 120_000);

@@ -1,0 +1,20 @@
+import PouchDB from 'pouchdb-core';
+import memory from 'pouchdb-adapter-memory';
+import http from 'pouchdb-adapter-http';
+import replication from 'pouchdb-replication';
+import type { Pouch } from '../../src/extension/db/pouch';
+
+// (the test server, team/server.mjs, may have added them to the same class: added once)
+const proto = (PouchDB as unknown as { prototype: { replicate?: unknown } }).prototype;
+const Node = proto.replicate ? PouchDB : PouchDB.plugin(memory).plugin(http).plugin(replication);
+
+let n = 0;
+/** A fresh PouchDB in memory (the unit tests' stand-in for the extension's IndexedDB adapter). */
+export function memoryPouch<D>(name = `lens-test-${++n}-${Date.now()}`): Pouch<D> {
+  return new Node(name, { adapter: 'memory' }) as Pouch<D>;
+}
+
+/** A PouchDB handle on a database of a CouchDB-compatible server, with a user's basic auth. */
+export function remotePouch<D>(url: string, user?: [string, string]): Pouch<D> {
+  return new Node(url, user ? { auth: { username: user[0], password: user[1] } } : {}) as Pouch<D>;
+}
