@@ -108,6 +108,53 @@ describe('classify: the 10% boundary', () => {
   });
 });
 
+describe('classify: a policy threshold other than 10%', () => {
+  const at15 = { widespreadPercent: 15 };
+
+  it('15%: 12% of users is SEV-3 and says "not more than 15%"', () => {
+    const c = classify({ ...calm, percentUsersAffected: 12 }, at15);
+    expect(c.severity).toBe(3);
+    expect(c.reasons).toContain(
+      'Isolated degradation: 12% of users affected (not more than 15%) → SEV-3',
+    );
+  });
+
+  it('15%: 16% of users on a significant feature is SEV-2 and says "more than 15%"', () => {
+    const c = classify({ ...calm, percentUsersAffected: 16 }, at15);
+    expect(c.severity).toBe(2);
+    expect(c.reasons).toEqual([
+      'More than 15% of active users affected (16%) on a significant feature → SEV-2',
+    ]);
+  });
+
+  it('15%: the critical-feature reason and the SEV-4 line move too', () => {
+    const crit = { ...calm, featureCriticality: 'critical' as const, percentUsersAffected: 16 };
+    expect(classify(crit, at15).reasons[0]).toContain('More than 15% of active users');
+    expect(sev({ percentUsersAffected: 15, workaroundKnown: true })).toBe(2);
+    expect(
+      classify({ ...calm, percentUsersAffected: 15, workaroundKnown: true }, at15).severity,
+    ).toBe(4);
+  });
+
+  it('15%: an unknown share is assumed more than 15%', () => {
+    const c = classify({ ...calm, percentUsersAffected: undefined }, at15);
+    expect(c.assumed).toEqual([
+      'Not known what share of active users is affected; assumed more than 15% (SEV-2).',
+    ]);
+  });
+
+  it('the codes carry the threshold the texts name', () => {
+    const e = explainClassification({ ...calm, percentUsersAffected: 12 }, at15);
+    expect(e.reasons[0]).toEqual({ code: 'isolated', percent: 12, threshold: 15 });
+    expect(e.widespreadPercent).toBe(15);
+    expect(assumptionText('over_threshold', 15)).toContain('assumed more than 15%');
+  });
+
+  it("no threshold given: the domain's 10%", () => {
+    expect(explainClassification(calm).widespreadPercent).toBe(10);
+  });
+});
+
 describe('classify: unknown answers go to the higher plausible level', () => {
   it('nothing answered: SEV-1, saying which questions were assumed', () => {
     const c = classify({});
@@ -250,13 +297,13 @@ describe('explainClassification: the codes behind the words', () => {
       expect(classify(a)).toEqual({
         severity: e.severity,
         reasons: e.reasons.map(reasonText),
-        assumed: e.assumed.map(assumptionText),
+        assumed: e.assumed.map((x) => assumptionText(x, e.widespreadPercent)),
       });
     }
   });
 
   it('the exported code lists are exactly the codes it gives', () => {
-    const explained = all.map(explainClassification);
+    const explained = all.map((a) => explainClassification(a));
     // 'no_higher_criterion' is the SEV-3 floor's fallback wording; no combination of answers reaches it
     // today (any SEV-3 has a contained share or a non-critical feature), but the code path keeps it.
     expect(

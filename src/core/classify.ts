@@ -7,11 +7,14 @@
  * `explainClassification` gives the same result as codes and values, for views that word it in the UI
  * language; `classify` words it in English (its sentences are unchanged since before the codes existed).
  *
+ * The share-of-users line (the domain's 10%, written T below) is the policy's `classification.widespreadPercent`,
+ * passed in by the caller so the core stays pure; every sentence names the T it classified with.
+ *
  * Decisions on what the domain rules (docs/policy.md) leave open (all tested in classify.test.ts):
- * - Exactly 10% of users is not "more than 10%", so on its own it is SEV-3: SEV-3's "< 10%" is read as the
- *   complement of SEV-2's "> 10%", otherwise 10% exactly would belong to no level.
- * - A `critical` feature counts as at least `significant`: critical with more than 10% of users is SEV-2.
- * - SEV-4 needs a known workaround AND no widespread impact, read as at most 10% of users (the same line SEV-2
+ * - Exactly T% of users is not "more than T%", so on its own it is SEV-3: SEV-3's "< T%" is read as the
+ *   complement of SEV-2's "> T%", otherwise T% exactly would belong to no level.
+ * - A `critical` feature counts as at least `significant`: critical with more than T% of users is SEV-2.
+ * - SEV-4 needs a known workaround AND no widespread impact, read as at most T% of users (the same line SEV-2
  *   draws). Anything not shown to be SEV-4 that is not SEV-1/2 is SEV-3, the floor for a live incident.
  */
 import type {
@@ -19,6 +22,7 @@ import type {
   ClassificationAssumption,
   ClassificationExplained,
   ClassificationReason,
+  ClassificationThresholds,
   ImpactAnswers,
   Severity,
 } from './types';
@@ -46,20 +50,35 @@ const percentOf = (a: ImpactAnswers): number | undefined =>
 const assumptions = (...clauses: Clause[]): ClassificationAssumption[] =>
   clauses.filter((c) => c.value === undefined).map((c) => c.assume);
 
+/** The domain's line: "> 10% of the active user base" is SEV-2, "< 10% of users" SEV-3. */
+export const DEFAULT_CLASSIFICATION: Readonly<ClassificationThresholds> = { widespreadPercent: 10 };
+
 /** Classifies impact answers into SEV-1..SEV-4; see the module comment for the decisions on open rules. */
-export function classify(answers: ImpactAnswers): Classification {
-  const e = explainClassification(answers);
+export function classify(
+  answers: ImpactAnswers,
+  thresholds: ClassificationThresholds = DEFAULT_CLASSIFICATION,
+): Classification {
+  const e = explainClassification(answers, thresholds);
   return {
     severity: e.severity,
     reasons: e.reasons.map(reasonText),
-    assumed: e.assumed.map((a) => ASSUMPTION_TEXT[a]),
+    assumed: e.assumed.map((a) => assumptionText(a, e.widespreadPercent)),
   };
 }
 
 /** `classify` as codes and values, for views that word the reasons in the UI language. */
-export function explainClassification(answers: ImpactAnswers): ClassificationExplained {
+export function explainClassification(
+  answers: ImpactAnswers,
+  thresholds: ClassificationThresholds = DEFAULT_CLASSIFICATION,
+): ClassificationExplained {
   const pct = percentOf(answers);
   const crit = answers.featureCriticality;
+  const line = thresholds.widespreadPercent;
+  const result = (
+    severity: Severity,
+    reasons: ClassificationReason[],
+    assumed: ClassificationAssumption[],
+  ): ClassificationExplained => ({ severity, reasons, assumed, widespreadPercent: line });
 
   // ---- SEV-1: either clause alone is enough.
   const noCore: Clause = { value: answers.noUserCanAccessCore, assume: 'no_core_access' };
@@ -72,10 +91,10 @@ export function explainClassification(answers: ImpactAnswers): ClassificationExp
     return result(1, [{ code: 'unknown_could_be', severity: 1 }], assumptions(noCore, breach));
   }
 
-  // ---- SEV-2: a significant (or critical) feature for > 10%, or a critical feature for all enterprise.
-  const over10: Clause = {
-    value: pct === undefined ? undefined : pct > 10,
-    assume: 'over_10_percent',
+  // ---- SEV-2: a significant (or critical) feature for > T%, or a critical feature for all enterprise.
+  const overLine: Clause = {
+    value: pct === undefined ? undefined : pct > line,
+    assume: 'over_threshold',
   };
   const significant: Clause = {
     value: crit === undefined ? undefined : crit !== 'non_critical',
@@ -86,20 +105,20 @@ export function explainClassification(answers: ImpactAnswers): ClassificationExp
     assume: 'feature_critical',
   };
   const allEnterprise: Clause = { value: answers.brokenForAllEnterprise, assume: 'all_enterprise' };
-  const wide = and(over10.value, significant.value);
+  const wide = and(overLine.value, significant.value);
   const enterprise = and(critical.value, allEnterprise.value);
   if (or(wide, enterprise) !== false) {
     const reasons: ClassificationReason[] = [];
     // `wide` is only true with a known percentage and a significant or critical feature.
     if (wide && pct !== undefined) {
       const code = crit === 'critical' ? 'wide_impact_critical' : 'wide_impact_significant';
-      reasons.push({ code, percent: pct });
+      reasons.push({ code, percent: pct, threshold: line });
     }
     if (enterprise) reasons.push({ code: 'enterprise_critical' });
     if (reasons.length) return result(2, reasons, []);
     // Each possible rule's unknowns; one shared "how important" question is listed once.
     const assumed = [
-      ...(wide === undefined ? assumptions(over10, significant) : []),
+      ...(wide === undefined ? assumptions(overLine, significant) : []),
       ...(enterprise === undefined ? assumptions(critical, allEnterprise) : []),
     ];
     return result(2, [{ code: 'unknown_could_be', severity: 2 }], dedupeImportance(assumed));
@@ -108,7 +127,7 @@ export function explainClassification(answers: ImpactAnswers): ClassificationExp
   // ---- SEV-4 only when shown; otherwise SEV-3 (the higher plausible of the two).
   const workaround: Clause = { value: answers.workaroundKnown, assume: 'no_workaround' };
   const contained: Clause = {
-    value: pct === undefined ? undefined : pct <= 10,
+    value: pct === undefined ? undefined : pct <= line,
     assume: 'widespread',
   };
   const low = and(workaround.value, contained.value);
@@ -116,7 +135,8 @@ export function explainClassification(answers: ImpactAnswers): ClassificationExp
     return result(4, [{ code: 'minor_with_workaround', percent: pct }], []);
   }
   const reasons: ClassificationReason[] = [];
-  if (contained.value && pct !== undefined) reasons.push({ code: 'isolated', percent: pct });
+  if (contained.value && pct !== undefined)
+    reasons.push({ code: 'isolated', percent: pct, threshold: line });
   if (crit === 'non_critical') reasons.push({ code: 'non_critical_feature' });
   if (!reasons.length) reasons.push({ code: 'no_higher_criterion' });
   return result(3, reasons, low === undefined ? assumptions(workaround, contained) : []);
@@ -136,21 +156,23 @@ export const CLASSIFICATION_REASON_CODES: readonly ClassificationReason['code'][
   'no_higher_criterion',
 ];
 
-/** The English sentence of each assumption, as `classify` has always written it. */
-const ASSUMPTION_TEXT: Readonly<Record<ClassificationAssumption, string>> = {
-  no_core_access:
+/** The English sentence of each assumption, given the share-of-users line `t`. */
+const ASSUMPTION_TEXT: Readonly<Record<ClassificationAssumption, (t: number) => string>> = {
+  no_core_access: () =>
     'Not known whether any user can reach the core product; assumed no one can (SEV-1).',
-  data_breach:
+  data_breach: () =>
     'Not known whether data integrity was breached or data lost; assumed it was (SEV-1).',
-  over_10_percent:
-    'Not known what share of active users is affected; assumed more than 10% (SEV-2).',
-  feature_significant:
+  over_threshold: (t) =>
+    `Not known what share of active users is affected; assumed more than ${t}% (SEV-2).`,
+  feature_significant: () =>
     'Not known how important the affected feature is; assumed significant (SEV-2).',
-  feature_critical: 'Not known how important the affected feature is; assumed critical (SEV-2).',
-  all_enterprise:
+  feature_critical: () =>
+    'Not known how important the affected feature is; assumed critical (SEV-2).',
+  all_enterprise: () =>
     'Not known whether all enterprise-tier accounts are affected; assumed they are (SEV-2).',
-  no_workaround: 'Not known whether a workaround exists; assumed none (SEV-3 rather than SEV-4).',
-  widespread:
+  no_workaround: () =>
+    'Not known whether a workaround exists; assumed none (SEV-3 rather than SEV-4).',
+  widespread: () =>
     'Not known what share of users is affected; assumed widespread (SEV-3 rather than SEV-4).',
 };
 
@@ -159,8 +181,9 @@ export const CLASSIFICATION_ASSUMPTION_CODES = Object.keys(
   ASSUMPTION_TEXT,
 ) as readonly ClassificationAssumption[];
 
-/** The English sentence of an assumption (`classify`'s `assumed`). */
-export const assumptionText = (a: ClassificationAssumption): string => ASSUMPTION_TEXT[a];
+/** The English sentence of an assumption (`classify`'s `assumed`) under the line `widespreadPercent`. */
+export const assumptionText = (a: ClassificationAssumption, widespreadPercent: number): string =>
+  ASSUMPTION_TEXT[a](widespreadPercent);
 
 /** The English sentence of a reason (`classify`'s `reasons`). */
 export function reasonText(r: ClassificationReason): string {
@@ -170,9 +193,9 @@ export function reasonText(r: ClassificationReason): string {
     case 'data_breach':
       return 'Confirmed data integrity breach or data loss → SEV-1';
     case 'wide_impact_significant':
-      return `More than 10% of active users affected (${r.percent}%) on a significant feature → SEV-2`;
+      return `More than ${r.threshold}% of active users affected (${r.percent}%) on a significant feature → SEV-2`;
     case 'wide_impact_critical':
-      return `More than 10% of active users affected (${r.percent}%) on a critical feature → SEV-2`;
+      return `More than ${r.threshold}% of active users affected (${r.percent}%) on a critical feature → SEV-2`;
     case 'enterprise_critical':
       return 'A critical feature is broken for all enterprise-tier accounts → SEV-2';
     case 'unknown_could_be':
@@ -180,7 +203,7 @@ export function reasonText(r: ClassificationReason): string {
     case 'minor_with_workaround':
       return `Minor bug with a known workaround and no widespread impact (${r.percent}%) → SEV-4`;
     case 'isolated':
-      return `Isolated degradation: ${r.percent}% of users affected (not more than 10%) → SEV-3`;
+      return `Isolated degradation: ${r.percent}% of users affected (not more than ${r.threshold}%) → SEV-3`;
     case 'non_critical_feature':
       return 'A non-critical feature is broken → SEV-3';
     case 'no_higher_criterion':
@@ -194,9 +217,3 @@ function dedupeImportance(assumed: ClassificationAssumption[]): ClassificationAs
     ? assumed.filter((a) => a !== 'feature_significant')
     : assumed;
 }
-
-const result = (
-  severity: Severity,
-  reasons: ClassificationReason[],
-  assumed: ClassificationAssumption[],
-): ClassificationExplained => ({ severity, reasons, assumed });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, validatePolicy } from './policy';
-import { appliesOf, setApplies, setCadence, setDeadline, setPostmortemHours } from './policy-edit';
+import {
+  appliesOf,
+  setApplies,
+  setCadence,
+  setDeadline,
+  setPostmortemHours,
+  setWidespreadPercent,
+} from './policy-edit';
 
 const rule = (p: typeof DEFAULT_POLICY, severity: number, id: string) =>
   p.levels.find((l) => l.severity === severity)?.obligations.find((r) => r.id === id);
@@ -27,6 +34,25 @@ describe('policy edits keep the policy valid', () => {
     expect(rule(p, 1, 'postmortem')).toMatchObject({ dueMinutes: 72 * 60 });
     expect(rule(p, 1, 'postmortem')?.label).toContain('72 h');
     expect(validatePolicy(p).problems).toEqual([]);
+  });
+
+  it('moves the share-of-users threshold, and the level criteria that name it', () => {
+    const p = setWidespreadPercent(DEFAULT_POLICY, 15);
+    expect(p.classification).toEqual({ widespreadPercent: 15 });
+    const criteria = p.levels.flatMap((l) => l.criteria).join(' | ');
+    expect(criteria).toContain('more than 15% of the active user base');
+    expect(criteria).toContain('less than 15% of users');
+    expect(criteria).not.toMatch(/\b10%/);
+    expect(validatePolicy(p).problems).toEqual([]);
+  });
+
+  it('a cleared threshold field is refused, and the next number still reaches the criteria', () => {
+    const cleared = setWidespreadPercent(DEFAULT_POLICY, Number.NaN);
+    expect(validatePolicy(cleared).problems.map((x) => x.path)).toEqual([
+      'classification.widespreadPercent',
+    ]);
+    const p = setWidespreadPercent(cleared, 20);
+    expect(p.levels.flatMap((l) => l.criteria).join(' ')).toContain('more than 20% of the');
   });
 
   it('turns the status page and the customer email on, conditional or off per severity', () => {

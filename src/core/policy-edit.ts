@@ -1,8 +1,9 @@
 /**
  * Edits a policy the way the options page's policy editor does, keeping the copies
  * `validatePolicy` requires to agree in step: the update cadence is both a top-level number and each
- * level's 'status_updates' rule (and its label), the post-mortem window likewise. Each function
- * returns a new policy; none validates (the editor shows `validatePolicy`'s messages at the field).
+ * level's 'status_updates' rule (and its label), the post-mortem window likewise, the classification
+ * threshold and the level criteria that name it. Each function returns a new policy; none validates (the
+ * editor shows `validatePolicy`'s messages at the field).
  */
 import { DEFAULT_POLICY } from './policy';
 import type { ObligationRule, Policy, Severity } from './types';
@@ -64,6 +65,23 @@ export function setPostmortemHours(policy: Policy, hours: number): Policy {
       : r,
   );
   return { ...next, postmortemHours: hours };
+}
+
+/**
+ * Sets the share-of-users line the classifier draws, and the percentage the level criteria name
+ * (the SEV-2 "more than 10%" and SEV-3 "less than 10%" sentences).
+ */
+export function setWidespreadPercent(policy: Policy, percent: number): Policy {
+  const next: Policy = { ...policy, classification: { widespreadPercent: percent } };
+  // A cleared field (NaN) leaves the sentences alone, so the next number typed still finds theirs.
+  if (!Number.isFinite(percent)) return next;
+  return {
+    ...next,
+    levels: policy.levels.map((l) => ({
+      ...l,
+      criteria: l.criteria.map((c) => c.replace(/\d+(?:\.\d+)?%/g, `${percent}%`)),
+    })),
+  };
 }
 
 /** Whether an optional rule applies at a severity. */

@@ -4,7 +4,14 @@
  * `__proto__` and other stray keys can neither pollute prototypes nor ride along into storage.
  */
 import { isObj } from './validate';
-import type { ObligationRule, Policy, PolicyProblem, Severity, SeverityLevel } from './types';
+import type {
+  ClassificationThresholds,
+  ObligationRule,
+  Policy,
+  PolicyProblem,
+  Severity,
+  SeverityLevel,
+} from './types';
 import { CHANNELS, TIMELINE_EVENT_TYPES } from './vocabulary';
 
 /** Every obligation channel a policy may name. */
@@ -210,6 +217,18 @@ function checkLevel(
   return severityOk ? level : null;
 }
 
+/** The classifier's figures; the share of users must leave both sides of the line possible. */
+function checkClassification(c: Checker, input: unknown): ClassificationThresholds | null {
+  if (!isObj(input)) {
+    c.fail('classification', 'must be an object');
+    return null;
+  }
+  const v = own(input, 'widespreadPercent');
+  if (isNum(v) && v > 0 && v < 100) return { widespreadPercent: v };
+  c.fail('classification.widespreadPercent', 'must be a number greater than 0 and less than 100');
+  return null;
+}
+
 /**
  * Validates untrusted policy input. Returns the policy (a fresh copy, levels ordered SEV-1..SEV-4) only when
  * there are no problems; otherwise `policy` is null and `problems` lists every one, each with its path.
@@ -235,6 +254,11 @@ export function validatePolicy(input: unknown): {
     postmortemHours: c.number(input, 'postmortemHours', 'postmortemHours', 0, true),
     levels: [],
   };
+  // Optional: policies saved before it existed classify at the domain's 10% (`classificationOf`).
+  if (own(input, 'classification') !== undefined) {
+    const thresholds = checkClassification(c, own(input, 'classification'));
+    if (thresholds) policy.classification = thresholds;
+  }
   // A refused setting reads as 0 (never a valid value for these), so rules are not compared against it.
   const promised: Promised = {
     cadence: policy.updateCadenceMinutes || null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeObligations } from './obligations';
-import { DEFAULT_POLICY, levelFor, severityName, validatePolicy } from './policy';
+import { DEFAULT_POLICY, classificationOf, levelFor, severityName, validatePolicy } from './policy';
 import type { Policy, Severity, TimelineEvent } from './types';
 
 const clone = (): Record<string, unknown> => JSON.parse(JSON.stringify(DEFAULT_POLICY));
@@ -209,6 +209,41 @@ describe('validatePolicy', () => {
  * `updateCadenceMinutes` and `postmortemHours` are what the messages promise; each level's 'status_updates' and
  * 'postmortem' rules are what the deadline engine enforces. A policy where they differ must never be accepted.
  */
+describe('validatePolicy: the classification threshold', () => {
+  const withPercent = (v: unknown) => ({ ...clone(), classification: { widespreadPercent: v } });
+
+  it('keeps a share of users strictly between 0 and 100', () => {
+    expect(validatePolicy(withPercent(15)).policy?.classification).toEqual({
+      widespreadPercent: 15,
+    });
+    expect(validatePolicy(withPercent(0.5)).problems).toEqual([]);
+  });
+
+  it('refuses 0, 100, out-of-range, non-numeric and missing values at their path', () => {
+    for (const bad of [0, 100, -5, 150, '15', Number.NaN, undefined]) {
+      expect(validatePolicy(withPercent(bad)).problems).toEqual([
+        {
+          path: 'classification.widespreadPercent',
+          message:
+            'classification.widespreadPercent must be a number greater than 0 and less than 100',
+        },
+      ]);
+    }
+    expect(messages({ ...clone(), classification: 10 })).toEqual([
+      'classification must be an object',
+    ]);
+  });
+
+  it("an older policy without it is valid and classifies at the domain's 10%", () => {
+    const old = clone();
+    delete old.classification;
+    const { policy } = validatePolicy(old);
+    expect(policy).not.toBeNull();
+    expect(classificationOf(policy!)).toEqual({ widespreadPercent: 10 });
+    expect(classificationOf(DEFAULT_POLICY)).toEqual({ widespreadPercent: 10 });
+  });
+});
+
 describe('validatePolicy: promised numbers and deadlines agree', () => {
   type RawRule = Record<string, unknown>;
   type Raw = Record<string, unknown> & { levels: { obligations: RawRule[] }[] };

@@ -3,8 +3,15 @@
  * `DEFAULT_POLICY` is the table in docs/policy.md, which explains where each rule comes from; every number in
  * it is a default a team may change in settings (and `validatePolicy` checks what they change it to).
  */
+import { DEFAULT_CLASSIFICATION } from './classify';
 import { severityLabel } from './feed/levels';
-import type { ObligationRule, Policy, Severity, SeverityLevel } from './types';
+import type {
+  ClassificationThresholds,
+  ObligationRule,
+  Policy,
+  Severity,
+  SeverityLevel,
+} from './types';
 
 export { validatePolicy, CHANNELS, ANCHORS, ONLY_IF, EVENT_TYPES } from './policy-validate';
 
@@ -17,6 +24,8 @@ const STATUS_PAGE_MINUTES = 15;
 const UPDATE_CADENCE_MINUTES = 30;
 /** "We will publish a full post-mortem within 48 hours." */
 const POSTMORTEM_HOURS = 48;
+/** "> 10% of the active user base" (SEV-2) / "< 10% of users" (SEV-3); the SEV-2/3 criteria name it too. */
+const WIDESPREAD = DEFAULT_CLASSIFICATION.widespreadPercent;
 
 const statusPage = (onlyIf?: ObligationRule['onlyIf']): ObligationRule => ({
   id: 'status_page',
@@ -84,6 +93,7 @@ export const DEFAULT_POLICY: Policy = {
   dueSoonMinutes: 5,
   updateCadenceMinutes: UPDATE_CADENCE_MINUTES,
   postmortemHours: POSTMORTEM_HOURS,
+  classification: { widespreadPercent: WIDESPREAD },
   levels: [
     {
       severity: 1,
@@ -121,7 +131,7 @@ export const DEFAULT_POLICY: Policy = {
       severity: 2,
       name: 'Major',
       criteria: [
-        'Significant feature unavailable for more than 10% of the active user base',
+        `Significant feature unavailable for more than ${WIDESPREAD}% of the active user base`,
         'A critical feature broken for all enterprise tier accounts',
       ],
       obligations: [
@@ -152,7 +162,7 @@ export const DEFAULT_POLICY: Policy = {
       severity: 3,
       name: 'Minor',
       criteria: [
-        'Isolated feature degradation affecting less than 10% of users',
+        `Isolated feature degradation affecting less than ${WIDESPREAD}% of users`,
         'A non-critical feature broken',
       ],
       obligations: [
@@ -214,3 +224,7 @@ export function levelFor(policy: Policy, severity: Severity): SeverityLevel {
 export function severityName(policy: Policy, severity: Severity): string {
   return `${severityLabel(severity)} (${levelFor(policy, severity).name})`;
 }
+
+/** The classifier's figures under a policy; a policy saved before they existed uses the domain's. */
+export const classificationOf = (policy: Policy): ClassificationThresholds =>
+  policy.classification ?? DEFAULT_CLASSIFICATION;

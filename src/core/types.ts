@@ -210,7 +210,18 @@ export interface Policy {
   updateCadenceMinutes: number;
   /** Post-mortem deadline after resolution, hours. */
   postmortemHours: number;
+  /** Where the classifier draws its lines; absent in policies saved before it existed (the domain's 10%). */
+  classification?: ClassificationThresholds;
   levels: SeverityLevel[];
+}
+
+/** The classifier's policy figures. */
+export interface ClassificationThresholds {
+  /**
+   * The share of active users (percent, 0 < x < 100) above which a significant feature's outage is SEV-2,
+   * and at or below which an impact is contained (SEV-3/4). The domain's figure is 10.
+   */
+  widespreadPercent: number;
 }
 
 export interface PolicyProblem {
@@ -250,12 +261,12 @@ export interface Classification {
 export type ClassificationReason =
   | { code: 'no_core_access' }
   | { code: 'data_breach' }
-  | { code: 'wide_impact_significant'; percent: number }
-  | { code: 'wide_impact_critical'; percent: number }
+  | { code: 'wide_impact_significant'; percent: number; threshold: number }
+  | { code: 'wide_impact_critical'; percent: number; threshold: number }
   | { code: 'enterprise_critical' }
   | { code: 'unknown_could_be'; severity: 1 | 2 }
   | { code: 'minor_with_workaround'; percent: number }
-  | { code: 'isolated'; percent: number }
+  | { code: 'isolated'; percent: number; threshold: number }
   | { code: 'non_critical_feature' }
   | { code: 'no_higher_criterion' };
 
@@ -263,7 +274,7 @@ export type ClassificationReason =
 export type ClassificationAssumption =
   | 'no_core_access'
   | 'data_breach'
-  | 'over_10_percent'
+  | 'over_threshold'
   | 'feature_significant'
   | 'feature_critical'
   | 'all_enterprise'
@@ -275,6 +286,8 @@ export interface ClassificationExplained {
   severity: Severity;
   reasons: ClassificationReason[];
   assumed: ClassificationAssumption[];
+  /** The threshold it classified with, which the `over_threshold` assumption names. */
+  widespreadPercent: number;
 }
 
 /* ------------------------------------------------------------------ incidents and timelines */

@@ -87,6 +87,15 @@ const ANSWERS: ImpactAnswers[] = [
   },
 ];
 
+/** Answered, significant feature, no workaround: only the share of users decides SEV-2 or SEV-3. */
+const calmAnswers = {
+  noUserCanAccessCore: false,
+  dataIntegrityBreach: false,
+  featureCriticality: 'significant' as const,
+  brokenForAllEnterprise: false,
+  workaroundKnown: false,
+};
+
 describe('wording the core in the UI language', () => {
   it('every code the core can give has an entry in English and German, with the same placeholders', () => {
     const holes = (m: string | undefined) => (m?.match(/\$\d/g) ?? []).sort().join();
@@ -103,7 +112,9 @@ describe('wording the core in the UI language', () => {
       const words = classify(a);
       const codes = explainClassification(a);
       expect(codes.reasons.map(reasonLine)).toEqual(words.reasons);
-      expect(codes.assumed.map(assumptionLine)).toEqual(words.assumed);
+      expect(codes.assumed.map((x) => assumptionLine(x, codes.widespreadPercent))).toEqual(
+        words.assumed,
+      );
     }
     // The review builder's own keys (review_lint*) predate the ids and are worded a little differently.
     const own = (l: { messageId?: string }) =>
@@ -115,7 +126,7 @@ describe('wording the core in the UI language', () => {
   });
 
   it('the samples reach every reason and assumption', () => {
-    const seen = ANSWERS.map(explainClassification);
+    const seen = ANSWERS.map((a) => explainClassification(a));
     expect(new Set(seen.flatMap((e) => e.assumed))).toEqual(
       new Set(CLASSIFICATION_ASSUMPTION_CODES),
     );
@@ -137,10 +148,31 @@ describe('wording the core in the UI language', () => {
       'Mehr als 10 % der aktiven Nutzer (12,5 %) bei einer kritischen Funktion betroffen → SEV-2',
       'Eine kritische Funktion ist für alle Enterprise-Konten ausgefallen → SEV-2',
     ]);
-    expect(explainClassification({}).assumed.map(assumptionLine)).toEqual([
+    expect(explainClassification({}).assumed.map((x) => assumptionLine(x, 10))).toEqual([
       'Nicht bekannt, ob überhaupt ein Nutzer das Kernprodukt erreichen kann; angenommen: keiner (SEV-1).',
       'Nicht bekannt, ob die Datenintegrität verletzt wurde oder Daten verloren gingen; angenommen: ja (SEV-1).',
     ]);
+  });
+
+  it("in both languages the policy's threshold is named, not 10", () => {
+    const at = { widespreadPercent: 12.5 };
+    const wide = explainClassification({ ...calmAnswers, percentUsersAffected: 16 }, at);
+    const contained = explainClassification({ ...calmAnswers, percentUsersAffected: 12 }, at);
+    const unknown = explainClassification({ ...calmAnswers, percentUsersAffected: undefined }, at);
+    use('de');
+    expect(wide.reasons.map(reasonLine)).toEqual([
+      'Mehr als 12,5 % der aktiven Nutzer (16 %) bei einer wesentlichen Funktion betroffen → SEV-2',
+    ]);
+    expect(contained.reasons.map(reasonLine)[0]).toBe(
+      'Begrenzte Beeinträchtigung: 12 % der Nutzer betroffen (nicht mehr als 12,5 %) → SEV-3',
+    );
+    expect(unknown.assumed.map((x) => assumptionLine(x, unknown.widespreadPercent))).toEqual([
+      'Nicht bekannt, welcher Anteil der aktiven Nutzer betroffen ist; angenommen: mehr als 12,5 % (SEV-2).',
+    ]);
+    use('en');
+    expect(contained.reasons.map(reasonLine)[0]).toBe(
+      'Isolated degradation: 12% of users affected (not more than 12.5%) → SEV-3',
+    );
   });
 
   it('in German, lints are German with their params filled in', () => {
@@ -166,9 +198,9 @@ describe('wording the core in the UI language', () => {
     expect(lintSuggestionLine(old)).toBe(l.suggestion);
     setMessageSource(messagesSource({}), 'de');
     expect(lintLine(l)).toBe(l.message);
-    expect(reasonLine({ code: 'isolated', percent: 4 })).toBe(
+    expect(reasonLine({ code: 'isolated', percent: 4, threshold: 10 })).toBe(
       'Isolated degradation: 4% of users affected (not more than 10%) → SEV-3',
     );
-    expect(assumptionLine('no_workaround')).toMatch(/^Not known whether a workaround exists/);
+    expect(assumptionLine('no_workaround', 10)).toMatch(/^Not known whether a workaround exists/);
   });
 });

@@ -11,15 +11,27 @@ import { tOr, uiLocale } from './translate';
 
 const number = (n: number): string => new Intl.NumberFormat(uiLocale()).format(n);
 
-/** A classifier reason in the UI language, e.g. "Mehr als 10 % der aktiven Nutzer …". */
+/** A classifier reason in the UI language, e.g. "Mehr als 15 % der aktiven Nutzer …" (the policy's line). */
 export function reasonLine(r: ClassificationReason): string {
-  const subs = 'percent' in r ? [number(r.percent)] : 'severity' in r ? [r.severity] : [];
+  // $1 the share affected, $2 the policy's line it was compared with.
+  const subs =
+    'threshold' in r
+      ? [number(r.percent), number(r.threshold)]
+      : 'percent' in r
+        ? [number(r.percent)]
+        : 'severity' in r
+          ? [r.severity]
+          : [];
   return tOr(reasonText(r), `cl_reason_${r.code}`, ...subs);
 }
 
-/** An assumption for an unanswered question, in the UI language. */
-export function assumptionLine(a: ClassificationAssumption): string {
-  return tOr(assumptionText(a), `cl_assumed_${a}`);
+/** An assumption for an unanswered question, in the UI language, under the share-of-users line. */
+export function assumptionLine(a: ClassificationAssumption, widespreadPercent: number): string {
+  return tOr(
+    assumptionText(a, widespreadPercent),
+    `cl_assumed_${a}`,
+    ...(a === 'over_threshold' ? [number(widespreadPercent)] : []),
+  );
 }
 
 /**

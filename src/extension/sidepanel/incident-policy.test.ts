@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { computeObligations } from '../../core/obligations';
 import { DEFAULT_POLICY } from '../../core/policy';
+import { setWidespreadPercent } from '../../core/policy-edit';
 import type { Policy } from '../../core/types';
 import type { Sender } from '../messaging/channel';
 import { createHandlers } from '../background/router';
@@ -69,5 +70,33 @@ describe('a policy change applies to new incidents; open ones keep theirs', () =
     // Both open incidents are still listed.
     expect((await readList(kit.db, kit.clock.now)).open).toHaveLength(2);
     expect((await getSetting(kit.db, 'policy')).name).toBe('Fifteen');
+  });
+
+  test("the worker checks a classification against the threshold of the incident's policy", async () => {
+    const kit = await makeKit();
+    const h = createHandlers(kit.deps);
+    const declare = (title: string) =>
+      h['incidents/declare']({ title, components: [], publiclyVisible: true }, page);
+    const answers = {
+      noUserCanAccessCore: false,
+      dataIntegrityBreach: false,
+      brokenForAllEnterprise: false,
+      workaroundKnown: false,
+      featureCriticality: 'significant' as const,
+      percentUsersAffected: 12,
+    };
+    const old = await declare('Under 10%');
+    await setSetting(kit.db, 'policy', setWidespreadPercent(DEFAULT_POLICY, 15));
+    const fresh = await declare('Under 15%');
+    // 12% is SEV-3 under 15% (accepted without a reason) but SEV-2 under the older incident's 10%.
+    await expect(
+      h['incidents/classify']({ id: fresh.id, answers, severity: 3 }, page),
+    ).resolves.toBeTruthy();
+    await expect(
+      h['incidents/classify']({ id: old.id, answers, severity: 3 }, page),
+    ).rejects.toThrow('Overriding the suggested SEV-2 needs a reason.');
+    await expect(
+      h['incidents/classify']({ id: old.id, answers, severity: 2 }, page),
+    ).resolves.toBeTruthy();
   });
 });

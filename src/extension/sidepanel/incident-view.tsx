@@ -74,6 +74,7 @@ export function IncidentView(props: {
         <ClassifyPanel
           key={incident.severity ?? 'none'}
           incident={incident}
+          policy={policy}
           onDone={() => {
             changed();
             props.go({ view: 'incident', id: incident.id, section: 'obligations' });

@@ -98,6 +98,55 @@ test('an invalid value is named at its field and cannot be saved', async () => {
   ).resolves.toBe(true);
 });
 
+test('the share-of-users threshold: validated at its field, and the classify form follows it', async () => {
+  const field = options.getByLabel(/share of active users \(%\) above which/);
+  await expect(field.inputValue()).resolves.toBe('10');
+  await field.fill('100');
+  await expect(options.locator('#policy-widespread-err').textContent()).resolves.toContain(
+    'must be a number greater than 0 and less than 100',
+  );
+  await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+  await field.fill('15');
+  await expect(options.locator('#policy-widespread-err').count()).resolves.toBe(0);
+  await options.getByRole('button', { name: 'Save the policy' }).click();
+  await options
+    .getByRole('status')
+    .filter({ hasText: /Saved as version/ })
+    .waitFor();
+
+  const declared = await command(options, 'incidents/declare', {
+    title: 'Declared under a 15% threshold',
+    components: ['Checkout'],
+    publiclyVisible: true,
+  });
+  if (!declared.ok) throw new Error(declared.error);
+  const panel = await s.openPage(
+    `${PANEL}#/incident/${(declared.value as { id: string }).id}/classify`,
+  );
+  const q = (name: string) => panel.getByRole('group', { name });
+  await q('Can no user at all reach the core product?').getByLabel('No', { exact: true }).check();
+  await q('Is there a confirmed data integrity breach or data loss?')
+    .getByLabel('No', { exact: true })
+    .check();
+  await q('Is it broken for all enterprise-tier accounts?')
+    .getByLabel('No', { exact: true })
+    .check();
+  await q('How important is the affected feature?').getByLabel('Significant').check();
+  const suggestion = panel.locator('.suggestion');
+  await panel.getByLabel('Share of active users affected (%)').fill('12');
+  await expect
+    .poll(() => suggestion.textContent())
+    .toContain('12% of users affected (not more than 15%) → SEV-3');
+  await panel.getByLabel('Share of active users affected (%)').fill('16');
+  await expect
+    .poll(() => suggestion.textContent())
+    .toContain('More than 15% of active users affected (16%) on a significant feature → SEV-2');
+  // Accepting the suggestion: the background agrees it is SEV-2 under 15%, so no reason is asked.
+  await panel.getByRole('button', { name: 'Accept SEV-2' }).click();
+  await expect.poll(() => panel.url()).toMatch(/\/obligations$/);
+  expect(await axe(options)).toEqual([]);
+});
+
 test('a template edit refused by the three-elements lint, then accepted', async () => {
   await options.goto(s.url(`${OPTIONS}#templates`));
   await options.getByLabel('Template', { exact: true }).selectOption('update');

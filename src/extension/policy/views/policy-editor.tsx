@@ -1,6 +1,11 @@
 import { useState } from 'preact/hooks';
 import { computeObligations } from '../../../core/obligations';
-import { DEFAULT_POLICY, severityName, validatePolicy } from '../../../core/policy';
+import {
+  DEFAULT_POLICY,
+  classificationOf,
+  severityName,
+  validatePolicy,
+} from '../../../core/policy';
 import {
   appliesOf,
   OPTIONAL_RULES,
@@ -8,6 +13,7 @@ import {
   setCadence,
   setDeadline,
   setPostmortemHours,
+  setWidespreadPercent,
   type Applies,
 } from '../../../core/policy-edit';
 import type { ObligationRule, Policy, PolicyProblem, Severity } from '../../../core/types';
@@ -168,7 +174,7 @@ function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
   const { problems } = validatePolicy(policy);
   const unplaced = problems.filter(
     (p) =>
-      !/^levels\[\d+]\.obligations\[\d+]\.dueMinutes$|^(updateCadenceMinutes|postmortemHours|dueSoonMinutes|name)$/.test(
+      !/^levels\[\d+]\.obligations\[\d+]\.dueMinutes$|^(updateCadenceMinutes|postmortemHours|dueSoonMinutes|name|classification\.widespreadPercent)$/.test(
         p.path,
       ),
   );
@@ -231,6 +237,14 @@ function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
           errors={at(problems, 'dueSoonMinutes')}
           disabled={locked}
           onChange={(n) => change({ ...policy, dueSoonMinutes: n })}
+        />
+        <NumberField
+          id="policy-widespread"
+          label={t('policy_widespread')}
+          value={classificationOf(policy).widespreadPercent}
+          errors={at(problems, 'classification.widespreadPercent')}
+          disabled={locked}
+          onChange={(n) => change(setWidespreadPercent(policy, n))}
         />
       </fieldset>
       {policy.levels.map((l, i) => (

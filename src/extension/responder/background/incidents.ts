@@ -1,9 +1,10 @@
 import { classify } from '../../../core/classify';
 import { MAX_EVENTS_PER_INCIDENT } from '../../db/backup';
 import { severityLabel } from '../../../core/feed';
+import { classificationOf } from '../../../core/policy';
 import { currentSeverity } from '../../../core/obligations';
 import type { Severity, TimelineEventType } from '../../../core/types';
-import { eventsOf, getEvent, getIncident, saveIncident } from '../../db/incidents';
+import { eventsOf, getEvent, getIncident, incidentPolicy, saveIncident } from '../../db/incidents';
 import { getSetting } from '../../db/settings';
 import type { EventRecord, IncidentRecord } from '../../db/schema';
 import type { Handlers } from '../../messaging/channel';
@@ -75,7 +76,9 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, keyof IncidentComma
       if (!isSeverity(p.severity)) throw new Error('The severity must be SEV-1 to SEV-4.');
       if (typeof p.answers !== 'object' || p.answers === null)
         throw new Error('The answers are missing.');
-      const suggested = classify(p.answers).severity;
+      // The threshold of the policy the incident runs on (the one it was declared under), as the form shows.
+      const policy = incidentPolicy(incident, await getSetting(await deps.db(), 'policy'));
+      const suggested = classify(p.answers, classificationOf(policy)).severity;
       const reason = optText(p.overrideReason, 'The override reason', 2000)?.trim();
       if (p.severity !== suggested && !reason) {
         throw new Error(`Overriding the suggested ${severityLabel(suggested)} needs a reason.`);

@@ -1,8 +1,9 @@
-import { classify, explainClassification } from '../../../core/classify';
+import { DEFAULT_CLASSIFICATION, classify, explainClassification } from '../../../core/classify';
 import { parsePercentUsers, reasonRequired } from '../../../core/triage';
 import type {
   Classification,
   ClassificationExplained,
+  ClassificationThresholds,
   FeatureCriticality,
   ImpactAnswers,
   Severity,
@@ -92,14 +93,23 @@ export function answersOf(form: ClassifyForm): ImpactAnswers {
   return out;
 }
 
-/** The suggestion for the form as it stands: severity, the rules that fired, what was assumed. */
-export function suggestion(form: ClassifyForm): Classification {
-  return classify(answersOf(form));
+/**
+ * The suggestion for the form as it stands: severity, the rules that fired, what was assumed. `thresholds`
+ * are the incident's policy's (`classificationOf`), the same the background checks the decision against.
+ */
+export function suggestion(
+  form: ClassifyForm,
+  thresholds: ClassificationThresholds = DEFAULT_CLASSIFICATION,
+): Classification {
+  return classify(answersOf(form), thresholds);
 }
 
 /** `suggestion` as codes, so the panel can word the rules and assumptions in the UI language. */
-export function explainedSuggestion(form: ClassifyForm): ClassificationExplained {
-  return explainClassification(answersOf(form));
+export function explainedSuggestion(
+  form: ClassifyForm,
+  thresholds: ClassificationThresholds = DEFAULT_CLASSIFICATION,
+): ClassificationExplained {
+  return explainClassification(answersOf(form), thresholds);
 }
 
 /**
@@ -111,12 +121,13 @@ export function classifyDecision(
   form: ClassifyForm,
   /** The incident's severity now: lowering it always needs a reason. */
   current: Severity | null = null,
+  thresholds: ClassificationThresholds = DEFAULT_CLASSIFICATION,
 ):
   { ok: true; req: Req<'incidents/classify'>; overridden: boolean } | { ok: false; error: string } {
   const bad = percentError(form.percentUsersAffected);
   if (bad) return { ok: false, error: bad };
   const answers = answersOf(form);
-  const suggested = classify(answers).severity;
+  const suggested = classify(answers, thresholds).severity;
   const severity = form.chosen ?? suggested;
   const overridden = severity !== suggested;
   const needs = reasonRequired({ current, suggested, chosen: severity });

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { FeatureCriticality, Severity } from '../../../core/types';
+import { classificationOf } from '../../../core/policy';
+import type { FeatureCriticality, Policy, Severity } from '../../../core/types';
 import type { IncidentRecord } from '../../db/schema';
 import { reasonRequired } from '../../../core/triage';
 import { send } from '../../messaging/channel';
@@ -29,12 +30,22 @@ const TRIS: readonly Tri[] = ['yes', 'no', 'unknown'];
  * The classifier's impact questions, the suggested severity with the rules that fired, and
  * accept-or-override (an override needs a reason, which is recorded). Reclassify at any time.
  */
-export function ClassifyPanel({ incident, onDone }: { incident: IncidentRecord; onDone(): void }) {
+export function ClassifyPanel({
+  incident,
+  policy,
+  onDone,
+}: {
+  incident: IncidentRecord;
+  /** The policy the incident runs on: its share-of-users threshold draws the SEV-2/3 line. */
+  policy: Policy;
+  onDone(): void;
+}) {
+  const thresholds = classificationOf(policy);
   const [form, setForm] = useState<ClassifyForm>(() =>
     initialClassifyForm(incident.answers, incident.publiclyVisible),
   );
   const action = useAction();
-  const s = useMemo(() => explainedSuggestion(form), [form]);
+  const s = useMemo(() => explainedSuggestion(form, thresholds), [form, thresholds]);
   const chosen = form.chosen ?? s.severity;
   const needs = reasonRequired({ current: incident.severity, suggested: s.severity, chosen });
   const overriding = needs !== null;
@@ -45,7 +56,7 @@ export function ClassifyPanel({ incident, onDone }: { incident: IncidentRecord; 
 
   const submit = (e: Event) => {
     e.preventDefault();
-    const d = classifyDecision(incident.id, form, incident.severity);
+    const d = classifyDecision(incident.id, form, incident.severity, thresholds);
     if (!d.ok) {
       action.setError(t(d.error));
       document
@@ -112,7 +123,7 @@ export function ClassifyPanel({ incident, onDone }: { incident: IncidentRecord; 
             <p class="muted meta">{t('rs_classify_assumed')}</p>
             <ul class="reasons muted">
               {s.assumed.map((a) => (
-                <li key={a}>{assumptionLine(a)}</li>
+                <li key={a}>{assumptionLine(a, s.widespreadPercent)}</li>
               ))}
             </ul>
           </>

@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_POLICY } from '../../../core/policy';
+import { setWidespreadPercent } from '../../../core/policy-edit';
 import { lintActionItem } from '../../../core/review';
 import type { IncidentRecord } from '../../db/schema';
 import { Lints } from '../../reviews/views/lint-view';
@@ -48,7 +49,9 @@ describe('a German UI words what the core says in German', () => {
       publiclyVisible: true,
       answers: { noUserCanAccessCore: false, dataIntegrityBreach: false, percentUsersAffected: 25 },
     } as unknown as IncidentRecord;
-    const el = mount(<ClassifyPanel incident={incident} onDone={() => undefined} />);
+    const el = mount(
+      <ClassifyPanel incident={incident} policy={DEFAULT_POLICY} onDone={() => undefined} />,
+    );
     const [reasons, assumed] = [...el.querySelectorAll('ul.reasons')];
     expect(texts(reasons!, 'li')).toEqual([
       'Unbeantwortete Fragen könnten SEV-2 bedeuten; auf die höhere plausible Stufe eingestuft → SEV-2',
@@ -56,6 +59,37 @@ describe('a German UI words what the core says in German', () => {
     expect(texts(assumed!, 'li')).toEqual([
       'Nicht bekannt, wie wichtig die betroffene Funktion ist; angenommen: kritisch (SEV-2).',
       'Nicht bekannt, ob alle Enterprise-Konten betroffen sind; angenommen: ja (SEV-2).',
+    ]);
+  });
+
+  it("classifier: the incident's policy draws the SEV-2/3 line and the sentences name it", () => {
+    const incident = {
+      id: 'inc-2',
+      severity: null,
+      publiclyVisible: true,
+      answers: {
+        noUserCanAccessCore: false,
+        dataIntegrityBreach: false,
+        brokenForAllEnterprise: false,
+        workaroundKnown: false,
+        featureCriticality: 'significant',
+        percentUsersAffected: 25,
+      },
+    } as unknown as IncidentRecord;
+    const at = (percent: number) =>
+      mount(
+        <ClassifyPanel
+          key={percent}
+          incident={incident}
+          policy={setWidespreadPercent(DEFAULT_POLICY, percent)}
+          onDone={() => undefined}
+        />,
+      );
+    expect(texts(at(30).querySelector('ul.reasons')!, 'li')).toEqual([
+      'Begrenzte Beeinträchtigung: 25 % der Nutzer betroffen (nicht mehr als 30 %) → SEV-3',
+    ]);
+    expect(texts(at(20).querySelector('ul.reasons')!, 'li')).toEqual([
+      'Mehr als 20 % der aktiven Nutzer (25 %) bei einer wesentlichen Funktion betroffen → SEV-2',
     ]);
   });
 
