@@ -57,7 +57,7 @@ describe('useDbQuery with an inline closure', () => {
     await act(() => render(<Incident id="c" />, root));
     await vi.waitFor(() => expect(root.textContent).toBe('incident c'));
     await act(() => {
-      for (const l of listeners) l({}, 'local');
+      for (const l of listeners) l({}, 'session');
     });
     await vi.waitFor(() => expect(reads).toEqual(['c', 'c']));
     expect(root.textContent).toBe('incident c');
