@@ -6,7 +6,7 @@ import {
   type ReminderStage,
 } from '../../../core/review';
 import { listReviews } from '../../db/drafts';
-import { t } from '../../i18n/translate';
+import { t, uiLocale } from '../../i18n/translate';
 import { getSetting } from '../../db/settings';
 import type { Deps } from '../../background/deps';
 import { clip } from './notices';
@@ -26,7 +26,8 @@ export interface Reminder {
 }
 
 function dueDate(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en', {
+  // The agent's UI language: the notice around it is in that language too.
+  return new Intl.DateTimeFormat(uiLocale(), {
     year: 'numeric',
     month: 'short',
     day: 'numeric',

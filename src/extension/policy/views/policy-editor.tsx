@@ -1,3 +1,4 @@
+import { formatClock } from '../../../core/time';
 import { useState } from 'preact/hooks';
 import { computeObligations } from '../../../core/obligations';
 import {
@@ -69,8 +70,7 @@ function NumberField(props: {
 
 /** What a rule asks of a SEV-n incident declared now: its deadline as a clock time, or why none. */
 function Preview({ policy, now }: { policy: Policy; now: number }) {
-  const time = (at: number) =>
-    new Date(at).toLocaleTimeString(uiLocale(), { hour: '2-digit', minute: '2-digit' });
+  const time = (at: number) => formatClock(at, uiLocale(), { zoneName: true, now });
   return (
     <section aria-labelledby="policy-preview">
       <h3 id="policy-preview">{t('policy_preview')}</h3>

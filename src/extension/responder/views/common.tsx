@@ -4,6 +4,7 @@ import { formatClock, formatDateTime } from '../../../core/time';
 import type { Severity } from '../../../core/types';
 import { t, uiLocale } from '../../i18n/translate';
 import { SeverityChip } from '../../ui/components/severity';
+import { localTimeZone } from '../../ui/datetime-input';
 import { errorMessage } from '../../ui/error';
 
 /** A labelled input with its error tied to it (`aria-describedby`, `aria-invalid`). */
@@ -60,7 +61,10 @@ export function InputField(props: {
   max?: string;
   autoComplete?: string;
 }) {
-  const { value, onValue, type = 'text', max, autoComplete, ...field } = props;
+  const { value, onValue, type = 'text', max, autoComplete, hint, ...rest } = props;
+  // A date and time is read in the browser's zone: say which, so a time is never ambiguous.
+  const zone = type === 'datetime-local' ? t('rs_field_timeZone', localTimeZone()) : '';
+  const field = { ...rest, hint: [hint, zone].filter(Boolean).join(' ') || undefined };
   const bound = {
     value,
     onInput: (e: { currentTarget: HTMLInputElement }) => onValue(e.currentTarget.value),

@@ -1,8 +1,25 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { messagesSource, setMessageSource } from '../../i18n/translate';
+import { localTimeZone } from '../../ui/datetime-input';
 import { InputField } from './common';
+
+beforeAll(() =>
+  setMessageSource(
+    messagesSource(
+      JSON.parse(
+        readFileSync(
+          resolve(import.meta.dirname, '../../../../public/_locales/en/messages.json'),
+          'utf8',
+        ),
+      ) as Record<string, { message: string }>,
+    ),
+  ),
+);
 
 describe('InputField, the labelled one-line input of the responder forms', () => {
   const host = document.createElement('div');
@@ -29,9 +46,10 @@ describe('InputField, the labelled one-line input of the responder forms', () =>
     expect(input.type).toBe('datetime-local');
     expect(input.getAttribute('max')).toBe('2025-03-15T10:00');
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(host.querySelector(`#${input.getAttribute('aria-describedby')}`)?.textContent).toBe(
-      'Enter a time.',
-    );
+    // described by the zone the time is read in, then the error
+    expect(input.getAttribute('aria-describedby')).toBe('t-hint t-err');
+    expect(host.querySelector('#t-hint')?.textContent).toBe(`Times are in ${localTimeZone()}.`);
+    expect(host.querySelector('#t-err')?.textContent).toBe('Enter a time.');
     input.value = '2025-03-15T09:30';
     act(() => void input.dispatchEvent(new Event('input', { bubbles: true })));
     expect(seen).toEqual(['2025-03-15T09:30']);

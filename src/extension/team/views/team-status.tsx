@@ -1,8 +1,9 @@
-import { t } from '../../i18n/translate';
+import { formatClock } from '../../../core/time';
+import { t, uiLocale } from '../../i18n/translate';
 import type { TeamStatus } from '../protocol';
 
-const clock = (at: number): string =>
-  new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+/** A clock time in the UI language, its zone named: "offline since 10:42 CET". */
+const clock = (at: number): string => formatClock(at, uiLocale(), { zoneName: true });
 
 /** "team sync: offline since 10:42, 3 changes waiting", in words; nothing when local-only. */
 export function teamStatusText(s: TeamStatus): string {
