@@ -50,7 +50,11 @@ describe('obligations: properties', () => {
           DEFAULT_POLICY,
           now,
         );
+        // A severity change starts the new level's update cadence afresh: a recurring duty (one
+        // with a period) then owes its next update, which is not a met duty turned unmet.
+        const severityChange = extra.type === 'classified' || extra.type === 'reclassified';
         for (const b of before.filter((s) => isMetState(s.state))) {
+          if (severityChange && b.everyMinutes !== undefined) continue;
           // A reclassification may swap the level's rule set; every rule still listed stays met.
           const a = after.find((s) => s.ruleId === b.ruleId);
           if (a)
