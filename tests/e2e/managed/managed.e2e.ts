@@ -67,10 +67,10 @@ describe('a managed configuration from enterprise policy', () => {
     // One prompt for every managed origin (pre-approved, as the headless prompt cannot be clicked).
     const list = options.locator('.managed-access li');
     await expect(list.allTextContents()).resolves.toEqual([
-      'http://127.0.0.1/*',
+      `${server.origin}/*`,
       'https://helpdesk.example/*',
     ]);
-    await s.grantHost('http://127.0.0.1/*');
+    await s.grantHost(`${server.origin}/*`);
     await s.grantHost('https://helpdesk.example/*');
     await options.getByRole('button', { name: 'Allow access to all of them' }).click();
     await options.locator('.managed-access').waitFor({ state: 'detached' });

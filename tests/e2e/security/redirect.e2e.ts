@@ -59,6 +59,7 @@ test('a redirect to another origin is refused before anything is sent there', as
     name: 'Moved',
     url: `${feed.origin}/moved`,
     pollSeconds: 30,
+    force: true,
   });
   expect(moved).toMatchObject({
     ok: true,
