@@ -291,9 +291,23 @@ export interface Settings {
   teamSeq: number | string;
 }
 
+/**
+ * Who changed a shared setting (the team's policy, its reply templates), when, and what: the
+ * template keys (`update`, `de:initial`…) that changed, or for the policy the version it became.
+ * Kept on the setting's own document, so it replicates with it (db/setting-log.ts).
+ */
+export interface SettingChange {
+  author: Author;
+  at: number;
+  keys: string[];
+  version?: number;
+}
+
 export interface SettingRecord<K extends keyof Settings = keyof Settings> {
   key: K;
   value: Settings[K];
+  /** A shared setting's change log (the team's policy and templates): who changed what, when. */
+  changes?: SettingChange[];
 }
 
 export interface LensDB extends DBSchema {

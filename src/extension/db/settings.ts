@@ -1,7 +1,7 @@
 import { DEFAULT_POLICY } from '../../core/policy';
 import { DEFAULT_TEMPLATES } from '../../core/comms/templates';
 import type { LensDatabase } from './open';
-import type { NotificationPrefs, SettingRecord, Settings } from './schema';
+import type { NotificationPrefs, SettingChange, SettingRecord, Settings } from './schema';
 import { writeShared } from './shared';
 import type { NewDoc } from './shared-docs';
 
@@ -59,4 +59,12 @@ export async function setSetting<K extends keyof Settings>(
     if (await writeShared(db, [{ kind: 'setting', record }])) return;
   }
   await db.put('settings', { key, value });
+}
+
+/** Who changed a shared setting and when (team mode), newest last; empty when never recorded. */
+export async function settingChanges(
+  db: LensDatabase,
+  key: 'policy' | 'templates',
+): Promise<SettingChange[]> {
+  return (await db.get('settings', key))?.changes ?? [];
 }

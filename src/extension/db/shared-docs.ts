@@ -1,6 +1,12 @@
 import type { Policy } from '../../core/types';
 import type { Author } from '../../core/team';
-import type { EventRecord, IncidentRecord, ReviewRecord, TeamMarkRecord } from './schema';
+import type {
+  EventRecord,
+  IncidentRecord,
+  ReviewRecord,
+  SettingChange,
+  TeamMarkRecord,
+} from './schema';
 
 /**
  * The documents a team shares, as stored in PouchDB and replicated to CouchDB: the one typed
@@ -45,13 +51,15 @@ export interface MarkDoc extends Meta {
 export interface SettingDoc extends Meta {
   kind: 'setting';
   record: { key: 'policy'; value: Policy } | { key: 'templates'; value: Record<string, string> };
+  /** Who changed it and when, newest last (setting-log.ts); filled in by the store on each write. */
+  changes?: SettingChange[];
 }
 
 export type SharedDoc = IncidentDoc | EventDoc | ReviewDoc | MarkDoc | SettingDoc;
 export type SharedKind = SharedDoc['kind'];
 /** A document to write: its id and body; author, time and revision are filled in by the store. */
 export type NewDoc = {
-  [K in SharedKind]: Omit<Extract<SharedDoc, { kind: K }>, keyof Meta | 'createdBy'>;
+  [K in SharedKind]: Omit<Extract<SharedDoc, { kind: K }>, keyof Meta | 'createdBy' | 'changes'>;
 }[SharedKind];
 
 export const SHARED_KINDS: readonly SharedKind[] = [

@@ -12,6 +12,7 @@ import {
   type NewDoc,
   type SharedDoc,
 } from './shared-docs';
+import { nextSettingLog } from './setting-log';
 import type { IDBPTransaction } from 'idb';
 import type { LensDB, SettingRecord } from './schema';
 
@@ -63,6 +64,7 @@ export async function putDocs(store: SharedStore, docs: readonly NewDoc[]): Prom
       return { ...createdBy, ...d, ...stamp, _id: id, ...(rev ? { _rev: rev } : {}) } as SharedDoc;
     });
     await keepCreator(store, out);
+    await logSettingChanges(store, out);
     const results = await store.pouch.bulkDocs(out);
     const failed = results.filter((r) => r.error);
     if (failed.length === 0) return;
@@ -82,6 +84,15 @@ async function keepCreator(store: SharedStore, docs: SharedDoc[]): Promise<void>
     if (d.kind !== 'incident' || !d._rev) continue;
     const old = await store.pouch.get(d._id).catch(() => null);
     if (old?.kind === 'incident' && old.createdBy.name) d.createdBy = old.createdBy;
+  }
+}
+
+/** A shared setting carries its change log forward, with this write's author when it changed. */
+async function logSettingChanges(store: SharedStore, docs: SharedDoc[]): Promise<void> {
+  for (const d of docs) {
+    if (d.kind !== 'setting') continue;
+    const old = d._rev ? await store.pouch.get(d._id).catch(() => null) : null;
+    d.changes = nextSettingLog(old?.kind === 'setting' ? old : null, d);
   }
 }
 
@@ -162,7 +173,11 @@ async function copyIntoStores(
         writes.push(tx.objectStore('marks').put({ ...d.record, id: d._id, author: d.author }));
         break;
       case 'setting':
-        writes.push(tx.objectStore('settings').put(d.record));
+        writes.push(
+          tx
+            .objectStore('settings')
+            .put({ ...d.record, ...(d.changes ? { changes: d.changes } : {}) }),
+        );
         break;
     }
   }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionSession } from '../browser';
 import { command } from '../extension/helpers';
+import { connect as signIn } from './connect';
 import { spawnTeamServer, type TeamServerProcess } from '../../support/team-server';
 
 /**
@@ -43,18 +44,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Signs in through Options → Team the way a user does; returns the options page. */
-async function connect(s: ExtensionSession, user: string, password: string, display: string) {
-  await s.grantHost(`${server.url}/*`);
-  const page = await s.openPage('src/extension/options/index.html#team');
-  await page.getByLabel('Server URL').fill(server.url);
-  await page.getByLabel('Database').fill(server.db);
-  await page.getByLabel('User name').fill(user);
-  await page.getByLabel('Display name (optional)').fill(display);
-  await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  return page;
-}
+/** Signs in through Options → Team on `s`; returns the options page. */
+const connect = (s: ExtensionSession, user: string, password: string, display: string) =>
+  signIn(server, s, user, password, display);
 
 const status = (p: Page) => p.locator('.team-status');
 

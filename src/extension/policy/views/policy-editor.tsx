@@ -18,7 +18,8 @@ import {
   type Applies,
 } from '../../../core/policy-edit';
 import type { ObligationRule, Policy, PolicyProblem, Severity } from '../../../core/types';
-import { getSetting } from '../../db/settings';
+import { getSetting, settingChanges } from '../../db/settings';
+import { lastChangeOf } from '../../db/setting-log';
 import { send } from '../../messaging/channel';
 import { t, uiLocale } from '../../i18n/translate';
 import { useDbQuery } from '../../ui/hooks/use-db';
@@ -26,6 +27,7 @@ import { errorMessage } from '../../ui/error';
 import { ManagedBadge } from '../../managed/views/managed-notice';
 import { useManaged } from '../../managed/views/use-managed';
 import { ExportConfig } from './export-config';
+import { LastChanged, PolicyHistory } from './changed-by';
 
 const SEVERITIES: Severity[] = [1, 2, 3, 4];
 /** Rules whose number is set once for every severity (their own field at the top). */
@@ -289,7 +291,10 @@ function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
   );
 }
 
-const readPolicy = (db: Parameters<typeof getSetting>[0]) => getSetting(db, 'policy');
+const readPolicy = async (db: Parameters<typeof getSetting>[0]) => ({
+  policy: await getSetting(db, 'policy'),
+  changes: await settingChanges(db, 'policy'),
+});
 
 /** Options → Policy: every rule per severity, validated live by the core, saved as a new version. */
 export function PolicySection() {
@@ -299,11 +304,14 @@ export function PolicySection() {
   if (!q.data || !managed) return <p class="muted">{t('popup_loading')}</p>;
   return (
     <div>
+      {/* Team mode: the policy is the team's; who changed it last, and the recent changes. */}
+      <LastChanged change={lastChangeOf(q.data.changes, 'policy')} />
+      <PolicyHistory log={q.data.changes} />
       <Editor
         // Remounted only when the lock changes: a save re-reads storage, and the editor must keep
         // its outcome message and the user's place.
         key={String(managed.config.policy !== null)}
-        saved={q.data}
+        saved={q.data.policy}
         locked={managed.config.policy !== null}
       />
       <ExportConfig />

@@ -8,7 +8,8 @@ import {
   type TemplateId,
 } from '../../../core/comms/templates';
 import type { Language } from '../../../core/language';
-import { getSetting } from '../../db/settings';
+import { getSetting, settingChanges } from '../../db/settings';
+import { lastChangeOf } from '../../db/setting-log';
 import { send } from '../../messaging/channel';
 import { t } from '../../i18n/translate';
 import { LANGUAGES } from '../../managed/config';
@@ -17,6 +18,7 @@ import { ManagedBadge } from '../../managed/views/managed-notice';
 import { useManaged } from '../../managed/views/use-managed';
 import { errorMessage } from '../../ui/error';
 import { useDbQuery, type pageDB } from '../../ui/hooks/use-db';
+import { LastChanged } from './changed-by';
 
 const IDS = Object.keys(DEFAULT_TEMPLATES) as TemplateId[];
 /** A sample incident: the preview and the promise/blame lints run on the rendered text. */
@@ -52,6 +54,7 @@ const defaultText = (id: TemplateId, lang: Language): string =>
 type Db = Awaited<ReturnType<typeof pageDB>>;
 const readAll = async (db: Db) => ({
   templates: await getSetting(db, 'templates'),
+  changes: await settingChanges(db, 'templates'),
   cadence: (await getSetting(db, 'policy')).updateCadenceMinutes,
 });
 
@@ -217,6 +220,8 @@ export function TemplatesSection() {
           ))}
         </select>
       </div>
+      {/* Team mode: the templates are the team's; who last changed this one. */}
+      <LastChanged change={lastChangeOf(q.data.changes, templateKey(id, lang))} />
       <Editor
         key={`${lang}|${id}`}
         id={id}

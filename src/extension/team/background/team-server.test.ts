@@ -9,6 +9,8 @@ import { openLensDB, type LensDatabase } from '../../db/open';
 import type { IncidentRecord } from '../../db/schema';
 import type { SharedDoc } from '../../db/shared-docs';
 import { attachShared, project, type SharedStore } from '../../db/shared';
+import { getSetting, setSetting, settingChanges } from '../../db/settings';
+import { lastChangeOf } from '../../db/setting-log';
 import { checkServer } from './handlers';
 
 /**
@@ -151,6 +153,37 @@ describe('replication through the team server', () => {
         at: T0,
       } as unknown as SharedDoc),
     ).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('the team policy and templates record who changed them (issue 20)', () => {
+  test('each change carries its author to the other replica: the policy per version, a template per key', async () => {
+    const clock = { now: T0 };
+    const a = await replica(ann, 'ann-pw', clock);
+    const b = await replica(bob, 'bob-pw', clock);
+    const policy = await getSetting(a.db, 'policy');
+    await setSetting(a.db, 'policy', { ...policy, version: policy.version + 1 });
+    await a.sync();
+    await b.sync();
+    expect(await settingChanges(b.db, 'policy')).toEqual([
+      { author: ann, at: T0, keys: ['policy'], version: policy.version + 1 },
+    ]);
+    // Bob edits the update template, Ann the German initial one; the same value again adds nothing.
+    clock.now = T0 + 60_000;
+    await setSetting(b.db, 'templates', { update: 'Bob: {{impact}}' });
+    await b.sync();
+    await a.sync();
+    clock.now = T0 + 120_000;
+    const now = await getSetting(a.db, 'templates');
+    await setSetting(a.db, 'templates', { ...now, 'de:initial': 'Ann: {{impact}}' });
+    await setSetting(a.db, 'templates', { ...now, 'de:initial': 'Ann: {{impact}}' });
+    await a.sync();
+    await b.sync();
+    const log = await settingChanges(b.db, 'templates');
+    expect(lastChangeOf(log, 'update')).toMatchObject({ author: bob, at: T0 + 60_000 });
+    expect(lastChangeOf(log, 'de:initial')).toMatchObject({ author: ann, at: T0 + 120_000 });
+    expect(log).toHaveLength(2);
+    expect(await getSetting(b.db, 'templates')).toMatchObject({ 'de:initial': 'Ann: {{impact}}' });
   });
 });
 
