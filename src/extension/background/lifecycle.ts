@@ -45,8 +45,8 @@ export async function managedChanged(deps: Deps): Promise<void> {
   const read = await syncManaged(deps);
   if (read.problems.length > 0)
     console.warn('[incident-lens] managed configuration: values ignored', read.problems);
-  // Nothing managed: nothing changed (a dropped policy's leftovers go at the next tick's refresh).
-  if (read.present) await refresh(deps);
+  // Something managed was applied, or a dropped policy rolled back: the views show it now.
+  if (read.changed) await refresh(deps);
 }
 
 /** Asks for persistent storage. Only window contexts have `persist()` (Firefox event page, not a Chrome worker). */

@@ -16,6 +16,11 @@ export async function putSite(db: LensDatabase, site: SiteRecord): Promise<void>
   await db.put('sites', site);
 }
 
+/** Forgets a site (the organisation's, once its policy dropped it). */
+export async function deleteSite(db: LensDatabase, pattern: string): Promise<void> {
+  await db.delete('sites', pattern);
+}
+
 /** Applies a change to a stored site atomically; returns the new record, or undefined if absent. */
 export async function updateSite(
   db: LensDatabase,

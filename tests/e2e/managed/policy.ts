@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { BrowserContext } from 'playwright-core';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
@@ -28,4 +29,17 @@ export async function installPolicy(config: unknown): Promise<() => Promise<void
   await mkdir(POLICY_DIR, { recursive: true });
   await writeFile(file, JSON.stringify({ '3rdparty': { extensions: { [id]: config } } }));
   return () => rm(file, { force: true });
+}
+
+/**
+ * Makes Chromium re-read its policy files now, as chrome://policy's "Reload policies" button does
+ * (the extension then sees storage.managed change).
+ */
+export async function reloadPolicies(s: { context: BrowserContext }) {
+  const page = await s.context.newPage();
+  await page.goto('chrome://policy');
+  await page.evaluate(() =>
+    (globalThis as unknown as { chrome: { send(m: string): void } }).chrome.send('reloadPolicies'),
+  );
+  await page.close();
 }

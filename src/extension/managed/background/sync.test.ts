@@ -83,16 +83,83 @@ describe('the managed configuration applied by the worker', () => {
     ).rejects.toThrow(/organisation/);
   });
 
-  test('a source the policy dropped is removed; a site it dropped becomes the user’s', async () => {
-    const { kit } = await managedKit({
+  test('a source or site the policy dropped is removed, with its overlay; the user’s own stay', async () => {
+    const { kit, h } = await managedKit({
       sources: [{ name: 'Acme', url: FEED }],
       sites: ['acme.zendesk.com'],
     });
+    await h['sources/add'](
+      { name: 'Mine', url: 'https://mine.example/api/v2/summary.json', pollSeconds: 60 },
+      page,
+    );
+    await h['sites/enable']({ origin: 'https://mine.zendesk.com' }, page);
     kit.platform.managed = {};
     await syncManaged(kit.deps);
-    expect(await listSources(kit.db)).toEqual([]);
-    const [site] = await listSites(kit.db);
-    expect(site?.managed).toBeUndefined();
+    expect((await listSources(kit.db)).map((s) => s.name)).toEqual(['Mine']);
+    expect((await listSites(kit.db)).map((s) => s.origin)).toEqual(['https://mine.zendesk.com']);
+    expect([...kit.platform.registered]).toEqual(['https://mine.zendesk.com/*']);
+  });
+
+  test('a site the user had on before the organisation listed it is theirs again when dropped', async () => {
+    const kit = await makeKit();
+    const h = createHandlers(kit.deps);
+    await h['sites/enable']({ origin: 'https://mine.zendesk.com' }, page);
+    kit.platform.managed = { sites: ['mine.zendesk.com', 'acme.zendesk.com'] };
+    await syncManaged(kit.deps);
+    expect((await listSites(kit.db)).every((s) => s.managed)).toBe(true);
+    kit.platform.managed = {};
+    await syncManaged(kit.deps);
+    const sites = await listSites(kit.db);
+    expect(sites.map((s) => [s.origin, s.managed, s.enabled])).toEqual([
+      ['https://mine.zendesk.com', undefined, true],
+    ]);
+    expect([...kit.platform.registered]).toEqual(['https://mine.zendesk.com/*']);
+  });
+
+  test('a dropped policy, templates and notification defaults are rolled back to the user’s own', async () => {
+    const kit = await makeKit();
+    const h = createHandlers(kit.deps);
+    const mine = { ...structuredClone(DEFAULT_POLICY), name: 'My policy' };
+    await h['settings/setPolicy']({ policy: mine }, page);
+    await h['settings/setTemplate']({ lang: 'en', id: 'banner', text: 'Mine: {{feature}}.' }, page);
+    kit.platform.managed = {
+      policy: { ...structuredClone(DEFAULT_POLICY), name: 'Acme policy' },
+      templates: { en: { banner: 'Acme: {{feature}}.' }, de: { banner: 'Störung: {{feature}}.' } },
+      notifications: { newUpdate: false },
+    };
+    await syncManaged(kit.deps);
+    expect((await getSetting(kit.db, 'policy')).name).toBe('Acme policy');
+    expect((await getSetting(kit.db, 'templates')).banner).toBe('Acme: {{feature}}.');
+    expect((await getSetting(kit.db, 'notifications')).newUpdate).toBe(false);
+
+    // IT drops all of it: no longer enforced, the user's own back, and editable again.
+    kit.platform.managed = {};
+    await syncManaged(kit.deps);
+    const policy = await getSetting(kit.db, 'policy');
+    expect(policy.name).toBe('My policy');
+    const templates = await getSetting(kit.db, 'templates');
+    expect(templates.banner).toBe('Mine: {{feature}}.');
+    expect(templates['de:banner']).toBeUndefined();
+    expect((await getSetting(kit.db, 'notifications')).newUpdate).toBe(true);
+    const saved = await h['settings/setPolicy']({ policy: { ...policy, name: 'Again' } }, page);
+    expect(saved.version).toBeGreaterThan(policy.version);
+  });
+
+  test('dropping only the policy keeps the other managed values; a notification choice of the user’s stays', async () => {
+    const { kit, h } = await managedKit({
+      policy: { ...structuredClone(DEFAULT_POLICY), name: 'Acme policy' },
+      templates: { en: { banner: 'Acme: {{feature}}.' } },
+      notifications: { newUpdate: false },
+    });
+    await h['settings/setNotifications']({ severityChange: false }, page);
+    kit.platform.managed = { templates: { en: { banner: 'Acme: {{feature}}.' } } };
+    await syncManaged(kit.deps);
+    expect((await getSetting(kit.db, 'policy')).name).toBe(DEFAULT_POLICY.name);
+    expect((await getSetting(kit.db, 'templates')).banner).toBe('Acme: {{feature}}.');
+    expect(await getSetting(kit.db, 'notifications')).toMatchObject({
+      newUpdate: false,
+      severityChange: false,
+    });
   });
 
   test('applies a valid policy, templates by language and notification defaults; skips what is invalid', async () => {

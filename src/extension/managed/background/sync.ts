@@ -1,6 +1,6 @@
 import { DEFAULT_CORNER } from '../../sites/corner';
 import { deleteSource, listSources, putSource } from '../../db/sources';
-import { getSite, listSites, putSite } from '../../db/sites';
+import { deleteSite, getSite, listSites, putSite } from '../../db/sites';
 import { DEFAULT_NOTIFICATIONS, getSetting, setSetting } from '../../db/settings';
 import type { SiteRecord, SourceRecord } from '../../db/schema';
 import type { Deps } from '../../background/deps';
@@ -9,6 +9,13 @@ import { originPattern } from '../../origins/match-patterns';
 import { releaseOrigin } from '../../sites/background/registration';
 import { readManaged, type ManagedConfig, type ManagedRead } from '../config';
 import { templateKey } from '../templates';
+import {
+  readApplied,
+  restoredPolicy,
+  restoredTemplates,
+  writeApplied,
+  type Applied,
+} from './rollback';
 
 /** A managed source's id: stable across reads, so its poll state and data survive a re-read. */
 export const managedSourceId = (url: string): string => `managed:${url}`;
@@ -46,18 +53,28 @@ async function syncSources(deps: Deps, config: ManagedConfig): Promise<void> {
   }
 }
 
-async function syncSites(deps: Deps, config: ManagedConfig): Promise<void> {
+async function syncSites(deps: Deps, config: ManagedConfig, applied: Applied): Promise<void> {
   const db = await deps.db();
   const wanted = new Map(config.sites.map((s) => [originPattern(s.origin), s]));
   for (const old of await listSites(db)) {
-    if (old.managed && !wanted.has(old.pattern)) {
-      // No longer the organisation's: the user's to keep or turn off.
+    if (!old.managed || wanted.has(old.pattern)) continue;
+    if (applied.ownSites.includes(old.pattern)) {
+      // The user had it on before the organisation listed it: theirs again.
       const { managed: _gone, ...mine } = old;
       await putSite(db, mine);
+    } else {
+      // Only the organisation put it there: the overlay goes with the policy.
+      await deleteSite(db, old.pattern);
+      await deps.platform.unregisterOverlay(old.pattern);
+      await deps.platform.hideOverlayIn(old.pattern);
+      await releaseOrigin(deps, old.pattern);
     }
   }
+  applied.ownSites = applied.ownSites.filter((p) => wanted.has(p));
   for (const [pattern, s] of wanted) {
     const old = await getSite(db, pattern);
+    if (old && !old.managed && old.enabled && !applied.ownSites.includes(pattern))
+      applied.ownSites.push(pattern);
     const granted = await deps.platform.hasOrigin(pattern);
     const site: SiteRecord = {
       pattern,
@@ -73,35 +90,71 @@ async function syncSites(deps: Deps, config: ManagedConfig): Promise<void> {
   }
 }
 
-/** The policy, the templates and the notification defaults the organisation set. */
-async function syncSettings(deps: Deps, config: ManagedConfig): Promise<void> {
+/** Keys in a fixed order: chrome.storage (managed and local) hands objects back with sorted keys. */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : x,
+  );
+const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
+
+/**
+ * The policy, the templates and the notification defaults the organisation set; what it no longer
+ * sets is rolled back to what the user had (rollback.ts).
+ */
+async function syncSettings(deps: Deps, config: ManagedConfig, applied: Applied): Promise<void> {
   const db = await deps.db();
+  const current = await getSetting(db, 'policy');
   if (config.policy) {
-    const current = await getSetting(db, 'policy');
-    if (JSON.stringify(current) !== JSON.stringify(config.policy))
-      await setSetting(db, 'policy', config.policy);
+    // (a stored policy equal to the organisation's predates this log: no own one to go back to)
+    const own = (await db.get('settings', 'policy')) && !same(current, config.policy);
+    applied.policy ??= { own: own ? current : null };
+    if (!same(current, config.policy)) await setSetting(db, 'policy', config.policy);
+  } else if (applied.policy) {
+    await setSetting(db, 'policy', restoredPolicy(applied.policy.own, current));
+    delete applied.policy;
   }
   const entries = Object.entries(config.templates).flatMap(([lang, set]) =>
     Object.entries(set).map(([id, text]) => [templateKey(id, lang), text] as const),
   );
-  if (entries.length > 0) {
-    const templates = { ...(await getSetting(db, 'templates')), ...Object.fromEntries(entries) };
-    await setSetting(db, 'templates', templates);
-  }
+  const stored = await getSetting(db, 'templates');
+  const restored = restoredTemplates(stored, applied, new Set(entries.map(([k]) => k)));
+  for (const [k, text] of entries)
+    if (!(k in applied.templates))
+      applied.templates[k] = stored[k] !== text ? (stored[k] ?? null) : null;
+  if (entries.length > 0 || restored)
+    await setSetting(db, 'templates', { ...(restored ?? stored), ...Object.fromEntries(entries) });
   // Defaults: an agent who never chose starts with them; a choice of their own is kept.
-  if (Object.keys(config.notifications).length > 0 && !(await db.get('settings', 'notifications')))
-    await setSetting(db, 'notifications', { ...DEFAULT_NOTIFICATIONS, ...config.notifications });
+  const chosen = (await db.get('settings', 'notifications'))?.value;
+  if (Object.keys(config.notifications).length > 0) {
+    if (!chosen) {
+      applied.notifications = { ...DEFAULT_NOTIFICATIONS, ...config.notifications };
+      await setSetting(db, 'notifications', applied.notifications);
+    }
+  } else if (applied.notifications) {
+    // Dropped: the organisation's defaults go, unless the agent has changed them since.
+    if (same(chosen, applied.notifications)) await db.delete('settings', 'notifications');
+    delete applied.notifications;
+  }
 }
 
 /**
  * Applies the organisation's configuration to storage: managed sources and sites are written
  * (marked `managed`) or removed when the policy dropped them; the policy and templates replace the
- * local ones (the editors lock what is managed). Values `readManaged` refused never get here.
+ * local ones (the editors lock what is managed), and go back to the user's own when dropped.
+ * Values `readManaged` refused never get here. True when something managed was there or went.
  */
-export async function applyManaged(deps: Deps, config: ManagedConfig): Promise<void> {
+export async function applyManaged(deps: Deps, config: ManagedConfig): Promise<boolean> {
+  const applied = await readApplied(deps);
+  const before = JSON.stringify(applied);
+  const hadManaged = (await listSources(await deps.db())).some((s) => s.managed);
   await syncSources(deps, config);
-  await syncSites(deps, config);
-  await syncSettings(deps, config);
+  await syncSites(deps, config, applied);
+  await syncSettings(deps, config, applied);
+  const changed = JSON.stringify(applied) !== before;
+  if (changed) await writeApplied(deps, applied);
+  return changed || hadManaged;
 }
 
 /** The organisation's configuration as the worker sees it now (the typed reader for the worker). */
@@ -109,11 +162,24 @@ export async function currentManaged(deps: Pick<Deps, 'platform'>): Promise<Mana
   return readManaged(await deps.platform.managedStorage());
 }
 
-/** Reads `storage.managed` and applies it: at every boot and whenever the policy changes. */
-export async function syncManaged(deps: Deps): Promise<ManagedRead> {
-  const read = await currentManaged(deps);
-  await applyManaged(deps, read.config);
-  return read;
+/** The run in progress per worker: boot, install and a policy change may overlap. */
+const running = new WeakMap<Deps, Promise<unknown>>();
+
+/**
+ * Reads `storage.managed` and applies it: at every boot and whenever the policy changes. `changed`:
+ * something managed was applied or rolled back (the caller recomputes the views). One run at a
+ * time, each after the last: two at once would each take the other's writes for the user's own.
+ */
+export function syncManaged(deps: Deps): Promise<ManagedRead & { changed: boolean }> {
+  const next = (running.get(deps) ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(async () => {
+      const read = await currentManaged(deps);
+      const changed = await applyManaged(deps, read.config);
+      return { ...read, changed: changed || read.present };
+    });
+  running.set(deps, next);
+  return next;
 }
 
 /** The words of a refusal: the view shows them as they are. */
