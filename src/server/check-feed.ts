@@ -17,6 +17,7 @@ import {
   siteRoot,
 } from '../core/feed/formats/index';
 import { discoverFeed } from '../core/feed/formats/discover';
+import { FETCH_LIMITS } from '../core/feed/fetch-policy';
 import type { FeedFormat } from '../core/feed/formats/index';
 import { feedReport } from '../core/feed/formats/report';
 
@@ -26,6 +27,7 @@ export interface CheckOptions {
   companions?: boolean;
   now?: number;
   timeoutMs?: number;
+  /** Read at most this much of the answer (default: the shared cap, FETCH_LIMITS.maxBodyBytes). */
   maxBytes?: number;
   fetch?: typeof fetch;
   /** Reads a local file (the command passes Node's; without it only URLs are read). */
@@ -90,7 +92,7 @@ async function get(url: string, o: CheckOptions): Promise<Got> {
         continue;
       }
       if (!res.ok) return { ok: false, why: `HTTP ${res.status}` };
-      const { text, cut } = await capped(res, o.maxBytes ?? 5_000_000);
+      const { text, cut } = await capped(res, o.maxBytes ?? FETCH_LIMITS.maxBodyBytes);
       return { ok: true, text, url: current, cut };
     } catch (e) {
       return { ok: false, why: ctl.signal.aborted ? 'timed out' : (e as Error).message };
@@ -127,7 +129,7 @@ export async function checkFeed(
     if (d.url != target) lines.push(`Found a feed at ${d.url}`);
     if (cut)
       lines.push(
-        `The response was over ${o.maxBytes ?? 5_000_000} bytes; only the start was read.`,
+        `The response was over ${o.maxBytes ?? FETCH_LIMITS.maxBodyBytes} bytes; only the start was read.`,
       );
     text = d.text;
     source = d.url;

@@ -10,6 +10,7 @@ import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeIncidents, parseFeed } from '../core/feed';
+import { FETCH_LIMITS } from '../core/feed/fetch-policy';
 import { expressFeed, feedHandler } from './feed-helper';
 
 const fixture = (name: string): string =>
@@ -35,6 +36,12 @@ function serve(
   );
 }
 
+/** A valid summary of 3 MB (padded): over the one 2 MiB cap every client of a feed applies. */
+const BIG = JSON.stringify({
+  ...JSON.parse(fixture('instatus-summary.json')),
+  padding: 'x'.repeat(3_000_000),
+});
+
 let provider: Server;
 let other: Server;
 let app: Server;
@@ -50,6 +57,7 @@ beforeAll(async () => {
     if (path == '/private/index.json')
       return h.authorization == 'Bearer t0k' ? [200, fixture('betterstack-index.json')] : [401, ''];
     if (path == '/moved') return [302, '', { location: `${elsewhere}/summary.json` }];
+    if (path == '/big.json') return [200, BIG];
     return [404, ''];
   });
   const route = expressFeed({ url: `${base}/summary.json`, maxAgeSeconds: 60 });
@@ -126,6 +134,16 @@ describe('feedHandler (fetch runtimes)', () => {
     expect(moved.status).toBe(502);
     expect(await moved.json()).toEqual({ error: `redirected to another origin (${elsewhere})` });
     expect(seen.filter((s) => s.server == 'other').length).toBe(before);
+  });
+});
+
+describe('the size cap', () => {
+  it('is the shared 2 MiB one (FETCH_LIMITS): a 3 MB answer is refused, as the widgets would', async () => {
+    const res = await feedHandler({ url: `${base}/big.json` })();
+    expect(res.status).toBe(502);
+    expect(await res.json()).toEqual({
+      error: `the feed is over ${FETCH_LIMITS.maxBodyBytes} bytes`,
+    });
   });
 });
 

@@ -11,6 +11,7 @@
 import { readFeed } from '../core/feed/formats/index';
 import type { FeedFormat } from '../core/feed/formats/index';
 import { toSummaryJson } from '../core/feed/formats/summary-json';
+import { FETCH_LIMITS } from '../core/feed/fetch-policy';
 
 export interface FeedHelperOptions {
   /** The provider's feed URL. */
@@ -25,7 +26,7 @@ export interface FeedHelperOptions {
   allowOrigin?: string;
   /** Give up on the provider after this long (default 10 s). */
   timeoutMs?: number;
-  /** Read at most this much of the provider's answer (default 5 MB). */
+  /** Refuse a provider answer larger than this (default: the shared cap, FETCH_LIMITS.maxBodyBytes, 2 MiB). */
   maxBytes?: number;
   /** The clock (for tests). */
   now?: () => number;
@@ -68,7 +69,7 @@ async function fetchText(o: FeedHelperOptions): Promise<string> {
         continue;
       }
       if (!res.ok) throw new Error(`the feed answered HTTP ${res.status}`);
-      const max = o.maxBytes ?? 5_000_000;
+      const max = o.maxBytes ?? FETCH_LIMITS.maxBodyBytes;
       const buf = new Uint8Array(await res.arrayBuffer());
       if (buf.length > max) throw new Error(`the feed is over ${max} bytes`);
       return new TextDecoder().decode(buf);
