@@ -10,7 +10,7 @@
  * group names (components keep their group id), and the page's overall status (derived from the
  * components when they are given).
  */
-import { OUTAGE_IMPACT, isObj, json, own, worse, adapter } from './translate';
+import { OUTAGE_IMPACT, componentFields, isObj, json, own, worse, adapter } from './translate';
 import type { Obj, Translation } from './translate';
 import type { Adapter } from './types';
 import { toIso } from './dates';
@@ -75,13 +75,7 @@ function components(t: Translation, doc: unknown, prefix: string, out: Obj): voi
   t.each(t.list(doc, 'data', ''), `${prefix}data`, (o, at) => {
     const a = attrs(o);
     const aat = attrPath(o, at);
-    const to = `components[${comps.length}]`;
-    const c: Obj = {};
-    t.link(to, at);
-    t.field(c, 'id', o, 'id', to, at, String);
-    t.field(c, 'name', a, 'name', to, aat);
-    t.field(c, 'description', a, 'description', to, aat);
-    t.field(c, 'position', a, 'order', to, aat);
+    const { c, to } = componentFields(t, comps, o, at, a, aat);
     t.field(c, 'status', a, 'status', to, aat, (v) => code(COMPONENT)(inner(v, 'value')));
     const group = own(a, 'component_group_id') ?? own(a, 'group_id');
     // Cachet 2.x uses group 0 for "no group".

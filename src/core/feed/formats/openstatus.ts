@@ -8,7 +8,7 @@
  * Not in this feed, so not mapped: an incident's impact (severity unknown), and a component's
  * status where it has no monitor (read as unknown).
  */
-import { isObj, json, own, via, adapter } from './translate';
+import { componentFields, isObj, json, own, via, adapter } from './translate';
 import type { Obj } from './translate';
 import type { Adapter } from './types';
 import { toIso } from './dates';
@@ -55,13 +55,7 @@ export const readOpenStatus: Adapter = adapter('openstatus', (body, t, out) => {
   });
   const names = new Map<string, unknown>();
   t.each(t.list(root, 'pageComponents', ''), 'pageComponents', (p, at) => {
-    const to = `components[${comps.length}]`;
-    const c: Obj = {};
-    t.link(to, at);
-    t.field(c, 'id', p, 'id', to, at, String);
-    t.field(c, 'name', p, 'name', to, at);
-    t.field(c, 'description', p, 'description', to, at);
-    t.field(c, 'position', p, 'order', to, at);
+    const { c } = componentFields(t, comps, p, at);
     // A forked feed may give the status itself; else the monitor's.
     const status = own(p, 'status') ?? monitorStatus.get(String(own(p, 'monitorId')));
     if (status != null) c.status = COMPONENT(status);

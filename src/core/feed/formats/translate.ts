@@ -238,3 +238,29 @@ export function lastSegment(v: unknown): string | undefined {
   const m = /^https?:\/\/[^?#]*\/([^/?#]+)\/?(?:[?#]|$)/i.exec(v);
   return m?.[1];
 }
+
+/**
+ * Starts the next component of `comps` (at `components[n]`, linked to `at`): its id from `src`, its
+ * name, description and position (`order`) from `fields` at `fieldsAt`, as Cachet (under JSON:API
+ * `attributes`) and OpenStatus name them. Returns the record and its path for the format's own fields.
+ */
+export function componentFields(
+  t: Translation,
+  comps: Obj[],
+  src: Obj,
+  at: string,
+  fields: Obj = src,
+  fieldsAt: string = at,
+): { c: Obj; to: string } {
+  const to = `components[${comps.length}]`;
+  const c: Obj = {};
+  t.link(to, at);
+  t.field(c, 'id', src, 'id', to, at, String);
+  for (const [key, from] of [
+    ['name', 'name'],
+    ['description', 'description'],
+    ['position', 'order'],
+  ] as const)
+    t.field(c, key, fields, from, to, fieldsAt);
+  return { c, to };
+}
