@@ -1,38 +1,26 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { launchWithExtension, type ExtensionSession } from '../browser';
-import { command, ready } from '../extension/helpers';
-import { startStatuspageMock, type StatuspageMock } from '../../support/statuspage-mock';
+import { expect, test } from 'vitest';
+import type { ExtensionSession } from '../browser';
+import type { StatuspageMock } from '../../support/statuspage-mock';
+import { responderWorld, SEV2_ANSWERS } from './world';
 
 /**
  * Issue 23 through the UI, against the local Statuspage-shaped server (which logs every request):
  * the popup while a local SEV-1 is open, "Publish anyway", the cancel of a mistaken incident, the
  * 404 unlink and the look-up after a timed-out create. Each test has its own browser and server.
  */
-const PANEL = 'src/extension/sidepanel/index.html';
 const PUBLIC_TITLE = 'Card payments failing at checkout';
 const IMPACT = 'Card payments fail for about a quarter of checkouts.';
 
 let s: ExtensionSession;
 let mock: StatuspageMock;
 let page: Page;
-
-beforeEach(async () => {
-  [s, mock] = await Promise.all([launchWithExtension(), startStatuspageMock()]);
-  page = await s.openPage(PANEL);
-});
-afterEach(async () => {
-  await s?.close();
-  await mock?.close();
-});
-
-const writes = () => mock.requests.filter((r) => r.method !== 'GET');
-
-async function cmd<T = unknown>(name: string, payload: unknown): Promise<T> {
-  const reply = await command(page, name, payload);
-  if (!reply.ok) throw new Error(`${name}: ${reply.error}`);
-  return reply.value as T;
-}
+const {
+  cmd,
+  writes,
+  connectMock,
+  openIncident: open,
+} = responderWorld((w) => ({ s, mock, page } = w));
 
 /** Declared and classified at `severity`, connected to the mock. */
 async function seed(severity: 1 | 2): Promise<string> {
@@ -42,18 +30,9 @@ async function seed(severity: 1 | 2): Promise<string> {
     publiclyVisible: true,
   });
   const answers =
-    severity === 1
-      ? { noUserCanAccessCore: true, dataIntegrityBreach: false }
-      : {
-          noUserCanAccessCore: false,
-          dataIntegrityBreach: false,
-          percentUsersAffected: 25,
-          featureCriticality: 'significant',
-        };
+    severity === 1 ? { noUserCanAccessCore: true, dataIntegrityBreach: false } : SEV2_ANSWERS;
   await cmd('incidents/classify', { id, answers, severity });
-  const granted = await ready(s);
-  await granted.close();
-  await cmd('statuspage/connect', { apiBase: mock.base, pageId: mock.pageId, apiKey: mock.apiKey });
+  await connectMock();
   return id;
 }
 
@@ -70,11 +49,6 @@ async function seedPublished(id: string): Promise<void> {
   expect(r.ok).toBe(true);
 }
 
-async function open(id: string, view: string): Promise<void> {
-  await page.goto(s.url(`${PANEL}#/incident/${id}/${view}`));
-  await page.reload();
-}
-
 const alert = (text: string | RegExp) => page.getByRole('alert').filter({ hasText: text });
 
 /** The composer's initial post, filled in with a public title. */
@@ -84,6 +58,16 @@ async function composeInitial(id: string, title: string): Promise<void> {
   await page.getByLabel('Impact', { exact: true }).fill(IMPACT);
   await page.getByLabel('Public title (shown on the status page)').fill(title);
   await page.getByLabel('Statuspage component ids').fill('cmp1');
+}
+
+/** The composer's status-page update, filled in and published. */
+async function publishUpdate(): Promise<void> {
+  await page.getByRole('button', { name: 'Status page update' }).click();
+  await page.getByLabel('What is still impacted').fill(IMPACT);
+  await page
+    .getByLabel('What the team has learned')
+    .fill('We identified a faulty deploy of the payments gateway and are rolling it back.');
+  await page.getByRole('button', { name: 'Publish to Statuspage' }).click();
 }
 
 test('the popup does not say "All systems operational" while a local SEV-1 is open', async () => {
@@ -150,12 +134,7 @@ test('a 404 for a lost public incident offers "Unlink and create it again", whic
   await seedPublished(id);
   mock.incidents.clear(); // someone deleted it on the status page
   await open(id, 'compose');
-  await page.getByRole('button', { name: 'Status page update' }).click();
-  await page.getByLabel('What is still impacted').fill(IMPACT);
-  await page
-    .getByLabel('What the team has learned')
-    .fill('We identified a faulty deploy of the payments gateway and are rolling it back.');
-  await page.getByRole('button', { name: 'Publish to Statuspage' }).click();
+  await publishUpdate();
   const unlink = page.getByRole('button', { name: 'Unlink and create it again' });
   await expect.poll(() => unlink.count()).toBe(1);
   expect(writes().at(-1)).toMatchObject({ method: 'PATCH' });
@@ -181,12 +160,7 @@ test('a create that times out is looked up and adopted, never posted twice', asy
   expect(mock.incidents.size).toBe(1);
   expect(mock.requests.some((r) => r.method === 'GET' && r.path.includes('/incidents'))).toBe(true);
   // publishing the next update changes that incident instead of creating another
-  await page.getByRole('button', { name: 'Status page update' }).click();
-  await page.getByLabel('What is still impacted').fill(IMPACT);
-  await page
-    .getByLabel('What the team has learned')
-    .fill('We identified a faulty deploy of the payments gateway and are rolling it back.');
-  await page.getByRole('button', { name: 'Publish to Statuspage' }).click();
+  await publishUpdate();
   await expect.poll(() => writes().filter((w) => w.method === 'PATCH').length).toBe(1);
   expect(writes().filter((w) => w.method === 'POST')).toHaveLength(1);
 }, 90_000);

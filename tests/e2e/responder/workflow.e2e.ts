@@ -1,16 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { axeInBothSchemes, launchWithExtension, type ExtensionSession } from '../browser';
+import { expect, test } from 'vitest';
+import { axeInBothSchemes, type ExtensionSession } from '../browser';
 import { writeFileSync } from 'node:fs';
-import { command, ready } from '../extension/helpers';
-import { startStatuspageMock, type StatuspageMock } from '../../support/statuspage-mock';
+import type { StatuspageMock } from '../../support/statuspage-mock';
+import { responderWorld, SEV2_ANSWERS } from './world';
 
-const PANEL = 'src/extension/sidepanel/index.html';
 const MIN = 60_000;
 const TITLE = 'Checkout payments failing';
 const PUBLIC_TITLE = 'Card payments failing at checkout';
-/** The write requests the page received (what reached the public status page), in order. */
-const writes = () => mock.requests.filter((r) => r.method !== 'GET');
 
 let s: ExtensionSession;
 let mock: StatuspageMock;
@@ -19,21 +16,7 @@ let page: Page;
 // The responder's workflow, one step per test. Each test starts from its own browser and
 // Statuspage mock, and seeds the steps before it through the extension's commands: any test runs
 // alone, in any order.
-beforeEach(async () => {
-  [s, mock] = await Promise.all([launchWithExtension(), startStatuspageMock()]);
-  page = await s.openPage(PANEL);
-});
-afterEach(async () => {
-  await s?.close();
-  await mock?.close();
-});
-
-/** Sends a command from the side panel page; throws on a refusal. */
-async function cmd<T = unknown>(name: string, payload: unknown): Promise<T> {
-  const reply = await command(page, name, payload);
-  if (!reply.ok) throw new Error(`${name}: ${reply.error}`);
-  return reply.value as T;
-}
+const { cmd, writes, connectMock, openIncident } = responderWorld((w) => ({ s, mock, page } = w));
 
 /** Step 1, seeded: the incident declared now. Returns its id. */
 async function seedDeclared(): Promise<string> {
@@ -48,27 +31,13 @@ async function seedDeclared(): Promise<string> {
 /** Steps 1 and 2, seeded: declared and classified SEV-2 (a quarter of users, a significant feature). */
 async function seedClassified(): Promise<string> {
   const id = await seedDeclared();
-  const answers = {
-    noUserCanAccessCore: false,
-    dataIntegrityBreach: false,
-    percentUsersAffected: 25,
-    featureCriticality: 'significant',
-  };
-  await cmd('incidents/classify', { id, answers, severity: 2 });
+  await cmd('incidents/classify', { id, answers: SEV2_ANSWERS, severity: 2 });
   return id;
 }
 
 /** Step 5, seeded: connected to the Statuspage mock, the initial post published there. */
 async function seedPublished(id: string): Promise<void> {
-  // Host access for the mock's origin, as the settings form asks for it (docs/toolchain.md).
-  const granted = await ready(s);
-  await granted.close();
-  const connected = await cmd<{ ok: boolean }>('statuspage/connect', {
-    apiBase: mock.base,
-    pageId: mock.pageId,
-    apiKey: mock.apiKey,
-  });
-  expect(connected.ok).toBe(true);
+  await connectMock(); // (host access as the settings form asks for it: docs/toolchain.md)
   const published = await cmd<{ ok: boolean }>('incidents/publish', {
     id,
     kind: 'initial',
@@ -82,12 +51,6 @@ async function seedPublished(id: string): Promise<void> {
     },
   });
   expect(published.ok).toBe(true);
-}
-
-/** Opens one of the incident's views on a fresh load (the page reads what was seeded). */
-async function openIncident(id: string, view: string): Promise<void> {
-  await page.goto(s.url(`${PANEL}#/incident/${id}/${view}`));
-  await page.reload();
 }
 
 const incidentId = () => /#\/incident\/([^/]+)/.exec(page.url())?.[1] ?? '';
