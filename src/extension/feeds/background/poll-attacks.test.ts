@@ -5,7 +5,6 @@ import { feedIncidentsOf, getSnapshot, getSource } from '../../db/sources';
 import { refresh } from '../../background/refresh';
 import {
   json,
-  makeKit,
   MIN,
   spIncident,
   spSummary,
@@ -13,6 +12,7 @@ import {
   type Kit,
   withSource,
 } from '../../background/worker.test-kit';
+import { feedKit } from './poll.test-kit';
 import { pollDue } from './poll';
 
 /** Polling attacks and accidents from issue 16 (#5 clock, #6 payloads, #10 database errors). */
@@ -30,9 +30,7 @@ async function wakes(kit: Kit, ms: number): Promise<number> {
 
 describe('a clock that jumps (issue 16 #5)', () => {
   test('set two days ahead, then corrected: polling goes on at its interval', async () => {
-    const kit = await makeKit();
-    kit.net.respond = () => json(spSummary([]));
-    await withSource(kit);
+    const kit = await feedKit();
     kit.clock.now = T0 + 2 * DAY;
     await pollDue(kit.deps); // polled "in the future": nextPollAt two days ahead
     kit.clock.now = T0 + MIN; // the clock is corrected
@@ -40,9 +38,7 @@ describe('a clock that jumps (issue 16 #5)', () => {
   });
 
   test('a nextPollAt further ahead than any poll schedules counts as due; a near one does not', async () => {
-    const kit = await makeKit();
-    kit.net.respond = () => json(spSummary([]));
-    await withSource(kit, { nextPollAt: T0 + 3 * 60 * MIN, lastPollAt: T0 - MIN });
+    const kit = await feedKit({ nextPollAt: T0 + 3 * 60 * MIN, lastPollAt: T0 - MIN });
     expect((await pollDue(kit.deps)).get('s1')).toBe('updated');
     await withSource(kit, { nextPollAt: T0 + 30 * MIN, lastPollAt: T0 - MIN, failures: 5 });
     expect((await pollDue(kit.deps)).has('s1')).toBe(false);
@@ -56,9 +52,7 @@ describe('a 200 without a usable incident list keeps the last good data (issue 1
     ['no longer a summary (status only)', { status: { indicator: 'none', description: 'ok' } }],
     ['a components list', { components: [] }],
   ])('%s: the incident stays, the source is stale, no "Resolved" notice', async (_what, body) => {
-    const kit = await makeKit();
-    await withSource(kit);
-    kit.net.respond = () => json(spSummary([spIncident('a')]));
+    const kit = await feedKit({}, spSummary([spIncident('a')]));
     await pollDue(kit.deps);
     await refresh(kit.deps);
     kit.clock.now += 2 * MIN;
@@ -86,9 +80,10 @@ describe('a 200 without a usable incident list keeps the last good data (issue 1
   });
 
   test('a feed that never listed incidents (components only) still updates', async () => {
-    const kit = await makeKit();
-    await withSource(kit);
-    kit.net.respond = () => json({ components: [{ id: 'c', name: 'API', status: 'operational' }] });
+    const kit = await feedKit(
+      {},
+      { components: [{ id: 'c', name: 'API', status: 'operational' }] },
+    );
     expect((await pollDue(kit.deps)).get('s1')).toBe('updated');
   });
 });
@@ -109,9 +104,7 @@ describe('a broken incident list in the other formats keeps the last good data t
   };
 
   test('Instatus activeIncidents: null keeps the incident; left out (none open) resolves it', async () => {
-    const kit = await makeKit();
-    await withSource(kit, { url: URL_INSTATUS });
-    kit.net.respond = () => json(instatus({ activeIncidents: [open] }));
+    const kit = await feedKit({ url: URL_INSTATUS }, instatus({ activeIncidents: [open] }));
     await pollDue(kit.deps);
     await refresh(kit.deps);
     expect(kit.platform.overlay?.incidents.map((i) => i.incident.id)).toEqual(['i1']);
@@ -133,8 +126,7 @@ describe('a broken incident list in the other formats keeps the last good data t
 
 describe('a failed database write (issue 16 #10)', () => {
   test('is recorded on its source, and the tick goes on for the others', async () => {
-    const kit = await makeKit();
-    await withSource(kit, { id: 'bad', name: 'Bad' });
+    const kit = await feedKit({ id: 'bad', name: 'Bad' });
     await withSource(kit, { id: 'good', name: 'Good', url: 'https://good.test/summary.json' });
     kit.net.respond = (url) => json(spSummary([spIncident(url.includes('good') ? 'g' : 'b')]));
     // The write of the "bad" source's poll fails at commit, as a full disk does: its transaction

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { getSource, feedIncidentsOf } from '../../db/sources';
+import { feedKit } from './poll.test-kit';
 import { pollDue, pollSource } from './poll';
 import {
   json,
@@ -13,12 +14,11 @@ import {
   withSource,
 } from '../../background/worker.test-kit';
 
-async function goodPoll(
-  kit: Kit,
-  headers: Record<string, string> = { etag: '"v1"' },
-): Promise<void> {
-  kit.net.respond = () => json(spSummary([spIncident('a')]), { headers });
-  expect(await pollSource(kit.deps, await withSource(kit))).toBe('updated');
+/** A kit whose source `s1` was polled once, well: one incident `a`, with `headers`. */
+async function goodPoll(headers: Record<string, string> = { etag: '"v1"' }): Promise<Kit> {
+  const kit = await feedKit({}, spSummary([spIncident('a')]), { headers });
+  expect(await pollSource(kit.deps, kit.source)).toBe('updated');
+  return kit;
 }
 
 // The timing rules themselves (max-age, Retry-After, back-off) are tested with the shared fetch
@@ -26,8 +26,7 @@ async function goodPoll(
 
 describe('pollSource', () => {
   test('a 200 stores the snapshot, the validators and the feed incidents', async () => {
-    const kit = await makeKit();
-    await goodPoll(kit, {
+    const kit = await goodPoll({
       etag: '"v1"',
       'last-modified': 'Mon, 06 Jan 2025 09:00:00 GMT',
       'cache-control': 'max-age=300',
@@ -47,8 +46,7 @@ describe('pollSource', () => {
   });
 
   test('a 304 sends the validators and keeps the data', async () => {
-    const kit = await makeKit();
-    await goodPoll(kit);
+    const kit = await goodPoll();
     const before = await kit.db.get('snapshots', 's1');
     kit.clock.now += 2 * MIN;
     kit.net.respond = () => new Response(null, { status: 304 });
@@ -59,8 +57,7 @@ describe('pollSource', () => {
   });
 
   test('a 500 backs off exponentially and keeps the last good snapshot', async () => {
-    const kit = await makeKit();
-    await goodPoll(kit);
+    const kit = await goodPoll();
     const before = await kit.db.get('snapshots', 's1');
     kit.net.respond = () => new Response('oops', { status: 500 });
     const waits: number[] = [];
@@ -78,8 +75,7 @@ describe('pollSource', () => {
   });
 
   test('429 and 503 honour Retry-After', async () => {
-    const kit = await makeKit();
-    await withSource(kit);
+    const kit = await feedKit();
     kit.net.respond = () =>
       new Response('slow down', { status: 429, headers: { 'retry-after': '600' } });
     await pollSource(kit.deps, (await getSource(kit.db, 's1'))!);
@@ -108,8 +104,7 @@ describe('pollSource', () => {
     ],
     ['a network failure', () => Promise.reject(new TypeError('Failed to fetch')), /request failed/],
   ])('%s never overwrites the last good snapshot', async (_n, respond, error) => {
-    const kit = await makeKit();
-    await goodPoll(kit);
+    const kit = await goodPoll();
     const snap = await kit.db.get('snapshots', 's1');
     const incidents = await feedIncidentsOf(kit.db, 's1');
     kit.net.respond = respond;
@@ -120,24 +115,22 @@ describe('pollSource', () => {
   });
 
   test('an incident that leaves the feed is marked inactive, not deleted', async () => {
-    const kit = await makeKit();
-    await goodPoll(kit);
+    const kit = await goodPoll();
     kit.net.respond = () => json(spSummary([]));
     await pollSource(kit.deps, (await getSource(kit.db, 's1'))!);
     expect((await feedIncidentsOf(kit.db, 's1')).map((r) => r.active)).toEqual([0]);
   });
 
   test('concurrent wakes make one fetch per source', async () => {
-    const kit = await makeKit();
-    const s = await withSource(kit);
-    kit.net.respond = () => json(spSummary([]));
+    const kit = await feedKit();
+    const s = kit.source;
     await Promise.all([pollSource(kit.deps, s), pollSource(kit.deps, s), pollDue(kit.deps)]);
     expect(kit.net.calls).toHaveLength(1);
   });
 
   test('an answer for a URL changed meanwhile is dropped', async () => {
-    const kit = await makeKit();
-    const s = await withSource(kit);
+    const kit = await feedKit();
+    const s = kit.source;
     kit.net.respond = async () => {
       await kit.db.put('sources', { ...s, url: 'https://other.test/summary.json' });
       return json(spSummary([spIncident('a')]));
@@ -149,9 +142,7 @@ describe('pollSource', () => {
 
 describe('pollDue', () => {
   test('polls only enabled sources whose time has come', async () => {
-    const kit = await makeKit();
-    kit.net.respond = () => json(spSummary([]));
-    await withSource(kit, { id: 'due', nextPollAt: T0 - 1 });
+    const kit = await feedKit({ id: 'due', nextPollAt: T0 - 1 });
     await withSource(kit, { id: 'later', nextPollAt: T0 + MIN });
     await withSource(kit, { id: 'off', enabled: false, nextPollAt: 0 });
     const r = await pollDue(kit.deps);
@@ -159,9 +150,7 @@ describe('pollDue', () => {
   });
 
   test('a 30 s source is polled at every 30 s wake, even though its last poll took time', async () => {
-    const kit = await makeKit();
-    kit.net.respond = () => json(spSummary([]));
-    await withSource(kit, { pollSeconds: 30 });
+    const kit = await feedKit({ pollSeconds: 30 });
     kit.clock.now = T0 + 400; // the first wake's fetch finished 400 ms after the wake
     await pollDue(kit.deps);
     kit.clock.now = T0 + 30_000; // the next alarm
@@ -169,8 +158,7 @@ describe('pollDue', () => {
   });
 
   test('a poll interrupted by a worker stop is retried at the next wake once its lease is over', async () => {
-    const kit = await makeKit();
-    await withSource(kit, { pollSeconds: 30 });
+    const kit = await feedKit({ pollSeconds: 30 });
     let asked!: () => void;
     const requested = new Promise<void>((r) => (asked = r));
     kit.net.respond = () => {
@@ -207,8 +195,7 @@ describe('one request per due poll, whatever the load', () => {
   }
 
   test('a second worker instance waking while the first one polls does not fetch again', async () => {
-    const kit = await makeKit();
-    await withSource(kit, { pollSeconds: 30 });
+    const kit = await feedKit({ pollSeconds: 30 });
     const held = heldFetch(kit);
     const first = pollDue(kit.deps);
     await held.requested;
@@ -223,8 +210,7 @@ describe('one request per due poll, whatever the load', () => {
   });
 
   test('a wake that read the sources before the running poll saved does not poll again', async () => {
-    const kit = await makeKit();
-    await withSource(kit, { pollSeconds: 30 });
+    const kit = await feedKit({ pollSeconds: 30 });
     const held = heldFetch(kit);
     const first = pollDue(kit.deps);
     await held.requested;
@@ -254,26 +240,20 @@ describe('one request per due poll, whatever the load', () => {
   });
 
   test('a lease left by a dead worker does not stop polling for longer than one wake', async () => {
-    const kit = await makeKit();
-    await withSource(kit, { pollSeconds: 30, pollLease: { id: 'dead', until: T0 + 25_000 } });
-    kit.net.respond = () => json(spSummary([]));
+    const kit = await feedKit({ pollSeconds: 30, pollLease: { id: 'dead', until: T0 + 25_000 } });
     expect((await pollDue(kit.deps)).get('s1')).toBe('skipped');
     kit.clock.now = T0 + 30_000;
     expect((await pollDue(kit.deps)).get('s1')).toBe('updated');
   });
 
   test('a lease written before the clock was set back does not hold', async () => {
-    const kit = await makeKit();
     // Until two days from now: no lease is ever that long, so the clock moved back since.
-    await withSource(kit, { pollLease: { id: 'old', until: T0 + 2 * 86_400_000 } });
-    kit.net.respond = () => json(spSummary([]));
+    const kit = await feedKit({ pollLease: { id: 'old', until: T0 + 2 * 86_400_000 } });
     expect((await pollDue(kit.deps)).get('s1')).toBe('updated');
   });
 
   test('the lease is released by every outcome: a good answer, an error, an unsaveable result', async () => {
-    const kit = await makeKit();
-    await withSource(kit);
-    kit.net.respond = () => json(spSummary([]));
+    const kit = await feedKit();
     await pollDue(kit.deps);
     expect((await getSource(kit.db, 's1'))?.pollLease).toBeUndefined();
     kit.net.respond = () => new Response('no', { status: 500 });
