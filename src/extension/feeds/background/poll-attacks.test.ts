@@ -3,16 +3,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { feedIncidentsOf, getSnapshot, getSource } from '../../db/sources';
 import { refresh } from '../../background/refresh';
-import {
-  json,
-  MIN,
-  spIncident,
-  spSummary,
-  T0,
-  type Kit,
-  withSource,
-} from '../../background/worker.test-kit';
-import { feedKit } from './poll.test-kit';
+import { json, MIN, spIncident, spSummary, T0, withSource } from '../../background/worker.test-kit';
+import { feedKit, type FeedKit } from './poll.test-kit';
 import { pollDue } from './poll';
 
 /** Polling attacks and accidents from issue 16 (#5 clock, #6 payloads, #10 database errors). */
@@ -20,7 +12,7 @@ import { pollDue } from './poll';
 const DAY = 24 * 60 * MIN;
 
 /** One alarm wake every 30 s for `ms`; returns how many requests went out. */
-async function wakes(kit: Kit, ms: number): Promise<number> {
+async function wakes(kit: FeedKit, ms: number): Promise<number> {
   const before = kit.net.calls.length;
   for (const end = kit.clock.now + ms; kit.clock.now < end; kit.clock.now += 30_000) {
     await pollDue(kit.deps);
