@@ -28,47 +28,54 @@ import { ManagedBadge } from '../../managed/views/managed-notice';
 import { useManaged } from '../../managed/views/use-managed';
 import { ExportConfig } from './export-config';
 import { LastChanged, PolicyHistory } from './changed-by';
+import { NumberField, Outcome, SelectField, TextField } from './fields';
 
 const SEVERITIES: Severity[] = [1, 2, 3, 4];
 /** Rules whose number is set once for every severity (their own field at the top). */
 const SHARED_RULES = new Set(['status_updates', 'postmortem']);
 const APPLIES: Applies[] = ['always', 'publicly_visible', 'commonly_used', 'never'];
 
+/** The policy-wide numbers: the field, its words, the path validatePolicy names, how to set it. */
+const GENERAL: {
+  id: string;
+  label: string;
+  path: string;
+  get(p: Policy): number;
+  set(p: Policy, n: number): Policy;
+}[] = [
+  {
+    id: 'policy-cadence',
+    label: 'policy_cadence',
+    path: 'updateCadenceMinutes',
+    get: (p) => p.updateCadenceMinutes,
+    set: setCadence,
+  },
+  {
+    id: 'policy-postmortem',
+    label: 'policy_postmortem',
+    path: 'postmortemHours',
+    get: (p) => p.postmortemHours,
+    set: setPostmortemHours,
+  },
+  {
+    id: 'policy-due-soon',
+    label: 'policy_dueSoon',
+    path: 'dueSoonMinutes',
+    get: (p) => p.dueSoonMinutes,
+    set: (p, n) => ({ ...p, dueSoonMinutes: n }),
+  },
+  {
+    id: 'policy-widespread',
+    label: 'policy_widespread',
+    path: 'classification.widespreadPercent',
+    get: (p) => classificationOf(p).widespreadPercent,
+    set: setWidespreadPercent,
+  },
+];
+
 /** The messages validatePolicy gave for one path. */
 const at = (problems: PolicyProblem[], path: string): string[] =>
   problems.filter((p) => p.path === path).map((p) => p.message);
-
-/** A number input with its label, hint and the core's messages for its path beside it. */
-function NumberField(props: {
-  id: string;
-  label: string;
-  value: number;
-  errors: string[];
-  disabled: boolean;
-  onChange(n: number): void;
-}) {
-  const errId = `${props.id}-err`;
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type="number"
-        min={0}
-        value={Number.isFinite(props.value) ? props.value : ''}
-        disabled={props.disabled}
-        aria-invalid={props.errors.length > 0 ? 'true' : undefined}
-        aria-describedby={props.errors.length > 0 ? errId : undefined}
-        onInput={(e) => props.onChange(e.currentTarget.valueAsNumber)}
-      />
-      {props.errors.length > 0 && (
-        <p id={errId} class="field-error">
-          {props.errors.join(' ')}
-        </p>
-      )}
-    </div>
-  );
-}
 
 /** What a rule asks of a SEV-n incident declared now: its deadline as a clock time, or why none. */
 function Preview({ policy, now }: { policy: Policy; now: number }) {
@@ -144,23 +151,16 @@ function LevelFields(props: {
     <fieldset>
       <legend>{severityName(props.policy, sev)}</legend>
       {OPTIONAL_RULES.map((id) => (
-        <div class="field" key={id}>
-          <label for={`applies-${sev}-${id}`}>{t(`policy_applies_${id}`)}</label>
-          <select
-            id={`applies-${sev}-${id}`}
-            value={appliesOf(props.policy, sev, id)}
-            disabled={props.disabled}
-            onChange={(e) =>
-              props.change(setApplies(props.policy, sev, id, e.currentTarget.value as Applies))
-            }
-          >
-            {APPLIES.map((a) => (
-              <option key={a} value={a}>
-                {t(`policy_appliesOpt_${a}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          key={id}
+          id={`applies-${sev}-${id}`}
+          label={t(`policy_applies_${id}`)}
+          value={appliesOf(props.policy, sev, id)}
+          options={APPLIES}
+          optionLabel={(a) => t(`policy_appliesOpt_${a}`)}
+          disabled={props.disabled}
+          onChange={(a) => props.change(setApplies(props.policy, sev, id, a))}
+        />
       ))}
       {level.obligations.map((rule, j) => (
         <div key={rule.id}>{deadline(rule, j)}</div>
@@ -203,51 +203,25 @@ function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
       )}
       <fieldset>
         <legend>{t('policy_general')}</legend>
-        <div class="field">
-          <label for="policy-name">{t('policy_name')}</label>
-          <input
-            id="policy-name"
-            type="text"
-            value={policy.name}
+        <TextField
+          id="policy-name"
+          label={t('policy_name')}
+          value={policy.name}
+          errors={at(problems, 'name')}
+          disabled={locked}
+          onChange={(name) => change({ ...policy, name })}
+        />
+        {GENERAL.map((f) => (
+          <NumberField
+            key={f.id}
+            id={f.id}
+            label={t(f.label)}
+            value={f.get(policy)}
+            errors={at(problems, f.path)}
             disabled={locked}
-            onInput={(e) => change({ ...policy, name: e.currentTarget.value })}
+            onChange={(n) => change(f.set(policy, n))}
           />
-          {at(problems, 'name').length > 0 && (
-            <p class="field-error">{at(problems, 'name').join(' ')}</p>
-          )}
-        </div>
-        <NumberField
-          id="policy-cadence"
-          label={t('policy_cadence')}
-          value={policy.updateCadenceMinutes}
-          errors={at(problems, 'updateCadenceMinutes')}
-          disabled={locked}
-          onChange={(n) => change(setCadence(policy, n))}
-        />
-        <NumberField
-          id="policy-postmortem"
-          label={t('policy_postmortem')}
-          value={policy.postmortemHours}
-          errors={at(problems, 'postmortemHours')}
-          disabled={locked}
-          onChange={(n) => change(setPostmortemHours(policy, n))}
-        />
-        <NumberField
-          id="policy-due-soon"
-          label={t('policy_dueSoon')}
-          value={policy.dueSoonMinutes}
-          errors={at(problems, 'dueSoonMinutes')}
-          disabled={locked}
-          onChange={(n) => change({ ...policy, dueSoonMinutes: n })}
-        />
-        <NumberField
-          id="policy-widespread"
-          label={t('policy_widespread')}
-          value={classificationOf(policy).widespreadPercent}
-          errors={at(problems, 'classification.widespreadPercent')}
-          disabled={locked}
-          onChange={(n) => change(setWidespreadPercent(policy, n))}
-        />
+        ))}
       </fieldset>
       {policy.levels.map((l, i) => (
         <LevelFields
@@ -281,11 +255,7 @@ function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
           </button>
         </p>
       )}
-      {outcome && (
-        <p class={outcome.ok ? 'ok' : 'error'} role={outcome.ok ? 'status' : 'alert'}>
-          {outcome.text}
-        </p>
-      )}
+      <Outcome outcome={outcome} />
       <Preview policy={policy} now={Date.now()} />
     </form>
   );

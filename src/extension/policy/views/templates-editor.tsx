@@ -19,6 +19,7 @@ import { useManaged } from '../../managed/views/use-managed';
 import { errorMessage } from '../../ui/error';
 import { useDbQuery, type pageDB } from '../../ui/hooks/use-db';
 import { LastChanged } from './changed-by';
+import { Outcome, SelectField } from './fields';
 
 const IDS = Object.keys(DEFAULT_TEMPLATES) as TemplateId[];
 /** A sample incident: the preview and the promise/blame lints run on the rendered text. */
@@ -167,11 +168,7 @@ function Editor(props: {
           </button>
         </p>
       )}
-      {outcome && (
-        <p class={outcome.ok ? 'ok' : 'error'} role={outcome.ok ? 'status' : 'alert'}>
-          {outcome.text}
-        </p>
-      )}
+      <Outcome outcome={outcome} />
       <h3>{t('tpl_preview')}</h3>
       {rendered.ok ? (
         <pre class="preview" data-testid="tpl-preview">
@@ -196,30 +193,22 @@ export function TemplatesSection() {
   return (
     <div>
       <p class="muted">{t('tpl_intro')}</p>
-      <div class="field">
-        <label for="tpl-lang">{t('tpl_language')}</label>
-        <select
-          id="tpl-lang"
-          value={lang}
-          onChange={(e) => setLang(e.currentTarget.value as Language)}
-        >
-          {LANGUAGES.map((l) => (
-            <option key={l} value={l}>
-              {t(`tpl_lang_${l}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="tpl-id">{t('tpl_template')}</label>
-        <select id="tpl-id" value={id} onChange={(e) => setId(e.currentTarget.value as TemplateId)}>
-          {IDS.map((x) => (
-            <option key={x} value={x}>
-              {t(`tpl_id_${x}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="tpl-lang"
+        label={t('tpl_language')}
+        value={lang}
+        options={LANGUAGES}
+        optionLabel={(l) => t(`tpl_lang_${l}`)}
+        onChange={(l) => setLang(l)}
+      />
+      <SelectField
+        id="tpl-id"
+        label={t('tpl_template')}
+        value={id}
+        options={IDS}
+        optionLabel={(x) => t(`tpl_id_${x}`)}
+        onChange={(x) => setId(x)}
+      />
       {/* Team mode: the templates are the team's; who last changed this one. */}
       <LastChanged change={lastChangeOf(q.data.changes, templateKey(id, lang))} />
       <Editor
