@@ -94,6 +94,14 @@ test('B edits the update template; A sees the text and "Last changed by Bob" on 
   await pa.reload();
   await pa.getByLabel('Template', { exact: true }).selectOption('update');
   await expect.poll(() => pa.getByLabel('Template text').inputValue()).toBe(text);
+  // The template list names the author beside that template only.
+  const options = await pa
+    .getByLabel('Template', { exact: true })
+    .locator('option')
+    .allTextContents();
+  expect(options.filter((o) => o.includes('changed by'))).toEqual([
+    expect.stringMatching(/ — changed by Bob Responder$/),
+  ]);
   // Another template nobody changed names no author.
   await pa.getByLabel('Template', { exact: true }).selectOption('initial');
   expect(await lastChanged(pa).count()).toBe(0);

@@ -206,7 +206,12 @@ export function TemplatesSection() {
         label={t('tpl_template')}
         value={id}
         options={IDS}
-        optionLabel={(x) => t(`tpl_id_${x}`)}
+        optionLabel={(x) => {
+          // Team mode: each template names who last changed it, in the list itself.
+          const by = lastChangeOf(q.data!.changes, templateKey(x, lang))?.author;
+          const name = t(`tpl_id_${x}`);
+          return by ? t('tpl_changedBy', name, by.display || by.name) : name;
+        }}
         onChange={(x) => setId(x)}
       />
       {/* Team mode: the templates are the team's; who last changed this one. */}
