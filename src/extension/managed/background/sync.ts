@@ -120,9 +120,14 @@ async function syncSettings(deps: Deps, config: ManagedConfig, applied: Applied)
   );
   const stored = await getSetting(db, 'templates');
   const restored = restoredTemplates(stored, applied, new Set(entries.map(([k]) => k)));
+  // The user's own text of each key the organisation sets now (never the default wording, which
+  // `stored` fills in: that stays the default, and follows the extension's updates).
+  const ownTexts = (await db.get('settings', 'templates'))?.value as
+    Record<string, string> | undefined;
   for (const [k, text] of entries)
     if (!(k in applied.templates))
-      applied.templates[k] = stored[k] !== text ? (stored[k] ?? null) : null;
+      applied.templates[k] =
+        ownTexts?.[k] !== undefined && ownTexts[k] !== text ? ownTexts[k] : null;
   if (entries.length > 0 || restored)
     await setSetting(db, 'templates', { ...(restored ?? stored), ...Object.fromEntries(entries) });
   // Defaults: an agent who never chose starts with them; a choice of their own is kept.
