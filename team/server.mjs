@@ -8,7 +8,7 @@ import http from 'pouchdb-adapter-http';
 import mapreduce from 'pouchdb-mapreduce';
 import replication from 'pouchdb-replication';
 import expressPouch from 'express-pouchdb';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -74,8 +74,10 @@ export async function startTeamServer({
     async restart() {
       server = await listen(app, boundPort);
     },
+    /** Stops answering and removes the scratch folder (the in-memory data goes with the process). */
     async close() {
       await close(server).catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

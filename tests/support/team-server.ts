@@ -12,6 +12,8 @@ export interface TeamServerProcess {
   /** Answers again on the same port. */
   start(): Promise<void>;
   close(): Promise<void>;
+  /** Changes a user's password as the server's admin: the user's open sessions stop working. */
+  setPassword(user: string, password: string): Promise<void>;
 }
 
 const SERVE = resolve(import.meta.dirname, '../../team/serve.mjs');
@@ -42,6 +44,18 @@ export async function spawnTeamServer(
     db: ready.db!,
     stop: () => command('stop'),
     start: () => command('start'),
+    async setPassword(user, password) {
+      const admin = new URL(ready.adminUrl!);
+      const auth = `Basic ${btoa(`${decodeURIComponent(admin.username)}:${decodeURIComponent(admin.password)}`)}`;
+      const url = `${ready.url}/_users/org.couchdb.user:${encodeURIComponent(user)}`;
+      const doc = (await (await fetch(url, { headers: { authorization: auth } })).json()) as object;
+      const res = await fetch(url, {
+        method: 'PUT',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ ...doc, password }),
+      });
+      if (!res.ok) throw new Error(`Could not change the password of ${user}: ${res.status}`);
+    },
     async close() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
