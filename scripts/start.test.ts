@@ -15,7 +15,7 @@ test('npm start also starts the team server, prints its URL and a demo user, and
   );
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   let out = '';
-  for await (const line of createInterface({ input: child.stdout! })) {
+  for await (const line of createInterface({ input: child.stdout })) {
     out += `${line}\n`;
     if (line.startsWith('Press Ctrl+C')) break;
   }
