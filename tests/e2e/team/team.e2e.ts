@@ -303,7 +303,13 @@ test('both edit the same incident field offline; back online the later edit wins
   });
   const id = (declared.value as { id: string }).id;
   const answers = { featureCriticality: 'significant', percentUsersAffected: 5 };
-  await command(pa, 'incidents/classify', { id, answers, severity: 3 });
+  const first = await command(pa, 'incidents/classify', {
+    id,
+    answers,
+    severity: 3,
+    overrideReason: 'Ann: a few login tickets',
+  });
+  expect(first.ok).toBe(true);
   await until(
     'B to hold the incident',
     async () => {
@@ -347,12 +353,13 @@ test('both edit the same incident field offline; back online the later edit wins
     'Edited concurrently by Ann Responder: severity was set to 2; 1 was kept (the later edit).';
   const settled = (r: Awaited<ReturnType<typeof read>>) =>
     r.severity === 1 && r.events.some((e) => e.text === note) && r.events.length >= 5;
-  await until(
+  await untilValue(
     'both to converge on the later edit with the lost one noted',
     async () => {
       await syncAll(pa, pb, pa, pb);
-      return settled(await read(pa)) && settled(await read(pb));
+      return [await read(pa), await read(pb)];
     },
+    (both) => both.every(settled),
     { timeout: 30_000, every: 500 },
   );
   for (const p of [pa, pb]) {
@@ -361,7 +368,7 @@ test('both edit the same incident field offline; back online the later edit wins
     // Every event of both survives: the declaration, three classifications and one note.
     expect(r.events.map((e) => `${e.type}:${e.severity ?? ''}:${e.text ?? ''}`).sort()).toEqual(
       [
-        'classified:3:',
+        'classified:3:Ann: a few login tickets',
         'declared::',
         `note::${note}`,
         'reclassified:1:Bob: login down for all',

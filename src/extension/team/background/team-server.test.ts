@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { memoryPouch, remotePouch } from '../../../../tests/support/pouch';
+import { remotePouch, sharedStore } from '../../../../tests/support/pouch';
 import { spawnTeamServer, type TeamServerProcess } from '../../../../tests/support/team-server';
 import { freshName, makeKit, T0 } from '../../background/worker.test-kit';
 import { eventsOf, getIncident, saveIncident } from '../../db/incidents';
@@ -41,11 +41,7 @@ async function replica(
   clock: { now: number },
 ): Promise<Replica> {
   const db = await openLensDB(freshName());
-  const store: SharedStore = {
-    pouch: memoryPouch<SharedDoc>(),
-    author: () => author,
-    now: () => clock.now,
-  };
+  const store = sharedStore(author, () => clock.now);
   attachShared(db, store);
   const remote = remotePouch<SharedDoc>(`${server.url}/team`, [author.name, password]);
   return {
