@@ -37,6 +37,12 @@ export async function startTeamServer({
   const dir = mkdtempSync(join(tmpdir(), 'lens-couch-'));
   const Mem = PouchDB.defaults({ adapter: 'memory', prefix: `${dir}/` });
   const app = express();
+  // Requests answered, for the benchmark's steady-state figure (`requests()`).
+  let requests = 0;
+  app.use((_req, _res, next) => {
+    requests++;
+    next();
+  });
   const pouchApp = expressPouch(Mem, {
     mode: 'fullCouchDB',
     overrideMode: { exclude: ['validation'] },
@@ -66,6 +72,8 @@ export async function startTeamServer({
     },
     adminUrl,
     db,
+    /** How many requests the server has received so far. */
+    requests: () => requests,
     /** Stops answering (sockets closed): the server is "offline"; the data stays in this process. */
     async stop() {
       await close(server);
