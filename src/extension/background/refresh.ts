@@ -12,7 +12,7 @@ import {
   recentlyEndedFeedIncidents,
 } from '../db/sources';
 import type { LensDatabase } from '../db/open';
-import type { OverlayState } from '../messaging/overlay-state';
+import { HOLDING_LINE, type OverlayState } from '../messaging/overlay-state';
 import { badgeFor } from './badge';
 import type { Deps } from './deps';
 import { eventsWithLinked } from '../responder/linked-events';
@@ -26,8 +26,7 @@ import {
 import { deliver } from '../notifications/background/deliver';
 
 const DAY = 86_400_000;
-/** The templates key of the internal holding line agents may send before anything is public. */
-export const HOLDING_LINE = 'holding_line';
+
 /** Resolved responder incidents still watched (their post-mortem clock) for this long. */
 const RESOLVED_WATCH_MS = 14 * DAY;
 /** A feed incident that ended within this long is announced as ended (once; see `notified`). */

@@ -11,6 +11,12 @@ import type { FeedIncident, ObligationStatus } from '../../core/types';
  */
 export const OVERLAY_KEY = 'overlay';
 
+/**
+ * The key, in the `templates` setting (shared by the team), of the internal holding line agents may
+ * copy for an incident the team declared that is not public yet. Absent: no holding line.
+ */
+export const HOLDING_LINE = 'holding_line';
+
 export interface OverlayIncident {
   sourceId: string;
   sourceName: string;
