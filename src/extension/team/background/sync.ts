@@ -146,6 +146,9 @@ export async function startLive(deps: Deps): Promise<() => void> {
     if (--ports <= 0) {
       ports = 0;
       stopLive();
+      // A write made just before the last page closed may not have been pushed by the cancelled
+      // live replication: a one-shot sync sends it now rather than at the next alarm.
+      void syncOnce(deps).catch(() => undefined);
     }
   };
 }
