@@ -20,6 +20,8 @@ import { errorMessage } from '../../ui/error';
 import { useDbQuery, type pageDB } from '../../ui/hooks/use-db';
 import { LastChanged } from './changed-by';
 import { Outcome, SelectField } from './fields';
+import { HOLDING_LINE } from '../../messaging/overlay-state';
+import { HoldingLineEditor } from './holding-line';
 
 const IDS = Object.keys(DEFAULT_TEMPLATES) as TemplateId[];
 /** A sample incident: the preview and the promise/blame lints run on the rendered text. */
@@ -225,6 +227,7 @@ export function TemplatesSection() {
         locked={locked}
         onSaved={q.refresh}
       />
+      <HoldingLineEditor stored={q.data.templates[HOLDING_LINE]} onSaved={q.refresh} />
     </div>
   );
 }
