@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { axe, launchWithExtension, type ExtensionSession } from '../browser';
-import { startServer, type TestServer } from '../server';
-import { summary } from '../extension-ui/feed';
+import { axe } from '../browser';
+import type { TestServer } from '../server';
 import { until } from '../support/wait';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
-import { installPolicy, unpackedExtensionId } from './policy';
+import { startManaged } from './policy';
 
 /**
  * The managed configuration, end to end: a real Chromium enterprise policy file (./policy.ts)
@@ -17,30 +15,8 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function start(config: (server: TestServer) => unknown): Promise<{
-  s: ExtensionSession;
-  server: TestServer;
-  options: Page;
-}> {
-  const server = await startServer();
-  cleanup.push(() => server.close());
-  server.route('/api/v2/summary.json', (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(
-      JSON.stringify(
-        summary(Date.now(), [
-          { id: 'u1', status: 'identified', body: 'Rolling back.', minutesAgo: 5 },
-        ]),
-      ),
-    );
-  });
-  cleanup.push(await installPolicy(config(server)));
-  const s = await launchWithExtension();
-  cleanup.push(() => s.close());
-  expect(s.extensionId).toBe(unpackedExtensionId());
-  const options = await s.openPage('src/extension/options/index.html#sources');
-  return { s, server, options };
-}
+/** The browser under `config`, its feed server and the options page (./policy.ts). */
+const start = (config: (server: TestServer) => unknown) => startManaged(config, cleanup);
 
 describe('a managed configuration from enterprise policy', () => {
   test('managed sources appear locked; an invalid value is explained; own sources sit beside them', async () => {

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionSession } from '../browser';
+import { startServer, type TestServer } from '../server';
+import { summary } from '../extension-ui/feed';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
@@ -42,4 +45,34 @@ export async function reloadPolicies(s: { context: BrowserContext }) {
     (globalThis as unknown as { chrome: { send(m: string): void } }).chrome.send('reloadPolicies'),
   );
   await page.close();
+}
+
+/**
+ * A browser under the organisation's policy `config(server)`, with a loopback Statuspage feed at
+ * `/api/v2/summary.json` and the options page open on Sources. What it starts is pushed on
+ * `cleanup` (the caller runs it after the test, last first).
+ */
+export async function startManaged(
+  config: (server: TestServer) => unknown,
+  cleanup: (() => Promise<void>)[],
+): Promise<{ s: ExtensionSession; server: TestServer; options: Page }> {
+  const server = await startServer();
+  cleanup.push(() => server.close());
+  server.route('/api/v2/summary.json', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(
+      JSON.stringify(
+        summary(Date.now(), [
+          { id: 'u1', status: 'identified', body: 'Rolling back.', minutesAgo: 5 },
+        ]),
+      ),
+    );
+  });
+  cleanup.push(await installPolicy(config(server)));
+  const s = await launchWithExtension();
+  cleanup.push(() => s.close());
+  if (s.extensionId !== unpackedExtensionId())
+    throw new Error(`The extension id ${s.extensionId} is not the one the policy names.`);
+  const options = await s.openPage('src/extension/options/index.html#sources');
+  return { s, server, options };
 }

@@ -1,10 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionSession } from '../browser';
-import { startServer } from '../server';
-import { summary } from '../extension-ui/feed';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
-import { installPolicy, reloadPolicies } from './policy';
+import { installPolicy, reloadPolicies, startManaged } from './policy';
 
 /**
  * Issue 20: IT removes values from the organisation's configuration while the browser runs. The
@@ -21,22 +18,8 @@ afterEach(async () => {
 const OPTIONS = 'src/extension/options/index.html';
 
 async function start(config: (origin: string) => unknown) {
-  const server = await startServer();
-  cleanup.push(() => server.close());
-  server.route('/api/v2/summary.json', (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(
-      JSON.stringify(
-        summary(Date.now(), [
-          { id: 'u1', status: 'identified', body: 'Rolling back.', minutesAgo: 5 },
-        ]),
-      ),
-    );
-  });
-  cleanup.push(await installPolicy(config(server.origin)));
-  const s: ExtensionSession = await launchWithExtension();
-  cleanup.push(() => s.close());
-  return { s, origin: server.origin, options: await s.openPage(`${OPTIONS}#sources`) };
+  const { s, server, options } = await startManaged((srv) => config(srv.origin), cleanup);
+  return { s, origin: server.origin, options };
 }
 
 const send = (p: Page, cmd: string, payload: unknown) =>

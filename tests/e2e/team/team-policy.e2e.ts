@@ -84,7 +84,7 @@ test('B edits the update template; A sees the text and "Last changed by Bob" on 
   const text = `${await area.inputValue()} Reach us on the status page.`;
   await area.fill(text);
   await pb.getByRole('button', { name: 'Save the template' }).click();
-  await pb.getByRole('status').waitFor();
+  await pb.getByRole('status').filter({ hasText: 'Template saved.' }).waitFor();
 
   const pa = await a.openPage('src/extension/options/index.html#templates');
   await pa.getByLabel('Template', { exact: true }).selectOption('update');
