@@ -122,9 +122,12 @@ export abstract class FeedElement extends LitElement {
   constructor() {
     super();
     this.feedState = EMPTY;
+    // The host page's color-scheme changed (the styles run a 1 ms discrete transition of it on
+    // the element, so its computed value changing fires this): theme="auto" follows it.
+    this.addEventListener('transitionrun', this.onScheme);
   }
 
-  /** Re-renders when the OS colour scheme changes (theme="auto" may follow it). */
+  /** Re-renders when the page's or the OS colour scheme changes (theme="auto" may follow it). */
   private readonly onScheme = (): void => this.requestUpdate();
 
   override disconnectedCallback(): void {

@@ -441,6 +441,45 @@ describe('issue 17: theme, words, filters, strings, locales', () => {
     }
   });
 
+  test("theme auto follows a change of the host's color-scheme after load, without a reload", async () => {
+    server.html(
+      '/scheme-switch',
+      page(
+        '<aside id="theme" aria-label="Status"><incident-banner></incident-banner><status-badge></status-badge></aside>',
+        '<style>:root{color-scheme:light} .dark{color-scheme:dark}</style>',
+      ),
+    );
+    const p = await open('/scheme-switch', DESKTOP, { colorScheme: 'light' });
+    await push(
+      p,
+      'incident-banner, status-badge',
+      feed([incident('a', 'Sign-in down', 'critical', SHORT)]),
+    );
+    const colours = () =>
+      p.evaluate(() =>
+        ['incident-banner', 'status-badge'].map((t) => {
+          const r = document.querySelector(t)!.shadowRoot!;
+          return getComputedStyle(r.querySelector('.box, .badge')!).backgroundColor;
+        }),
+      );
+    const light = await colours();
+    expect(light[0]).toBe('rgb(255, 238, 238)');
+    // the app's own theme switch: a class on an ancestor, then the root's style
+    await p.evaluate(() => document.querySelector('#theme')!.classList.add('dark'));
+    await expect.poll(colours).toEqual([expect.stringMatching(/^rgb\(85, 17, 17\)$/), expect.anything()]);
+    const dark = await colours();
+    expect(dark[1]).not.toBe(light[1]);
+    expect(await axe(p)).toEqual([]);
+    await p.evaluate(() => {
+      document.querySelector('#theme')!.classList.remove('dark');
+      document.documentElement.style.colorScheme = 'dark';
+    });
+    await expect.poll(colours).toEqual(dark);
+    await p.evaluate(() => (document.documentElement.style.colorScheme = 'light'));
+    await expect.poll(colours).toEqual(light);
+    await p.context().close();
+  });
+
   test('the banner and the badge use the same words; a name with a comma filters; an unknown one warns once', async () => {
     server.html(
       '/words',
