@@ -172,9 +172,9 @@ export class IncidentBanner extends FeedElement {
    * room, until the reader's next click or key, when it takes its room (a shift CLS does not count:
    * it follows input). A banner shown at first paint, from the kept feed, has its room at once.
    */
-  private floating = false;
+  private float?: 'float' | '';
   private readonly dock = (): void => {
-    this.floating = false;
+    this.float = '';
     this.requestUpdate();
   };
 
@@ -224,10 +224,11 @@ export class IncidentBanner extends FeedElement {
     if (this.gone && this.goneUntil <= now) this.gone = null;
     const key = items[0] ? keyOf(items[0]) : this.gone ? `resolved:${this.gone.id}` : '';
     if (key !== this.key) this.expanded = this.listed = false;
-    if (!key) this.floating = false;
-    else if (!this.key && this.hasUpdated) {
-      this.floating = true;
-      for (const t of ['click', 'keydown']) addEventListener(t, this.dock, { capture: true, once: true });
+    // (appeared after a render that showed nothing; it stays floating, empty, if it goes again)
+    if (key && !this.key && this.hasUpdated) {
+      this.float = 'float';
+      for (const t of ['click', 'keydown'])
+        addEventListener(t, this.dock, { capture: true, once: true });
     }
     this.key = key;
     // Inline, the box keeps its size while the feed changes it; the reader's own actions resize it.
@@ -264,7 +265,7 @@ export class IncidentBanner extends FeedElement {
     if (side && region && !this.sizer)
       (this.sizer = new ResizeObserver(() => this.publishSize())).observe(region);
     // (a floating banner takes its room only at the reader's next click or key)
-    const size = side && !this.floating && region?.getBoundingClientRect().height;
+    const size = side && !this.float && region?.getBoundingClientRect().height;
     const root = document.documentElement.style;
     // (only the banner that published it takes it away)
     if (this.published) root.removeProperty(this.published);
@@ -313,7 +314,7 @@ export class IncidentBanner extends FeedElement {
   /** Both live regions, always present, so a screen reader announces what appears in them. */
   // prettier-ignore
   private regions(content: Template, critical: boolean): Template {
-    return html`<div class="region ${this.floating ? 'float' : ''}" part="region" tabindex="-1"><div role="status">${critical ? nothing : content}</div><div role="alert">${critical ? content : nothing}</div></div>`;
+    return html`<div class="region ${this.float}" part="region" tabindex="-1"><div role="status">${critical ? nothing : content}</div><div role="alert">${critical ? content : nothing}</div></div>`;
   }
 
   protected override renderEmpty(): Template {
