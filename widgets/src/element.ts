@@ -120,8 +120,8 @@ export abstract class FeedElement extends LitElement {
     super();
     this.feedState = EMPTY;
     // The host page's color-scheme changed (the styles run a 1 ms discrete transition of it on
-    // the element, so its computed value changing fires this): theme="auto" follows it.
-    this.addEventListener('transitionrun', this.onScheme);
+    // the element, so its computed value changing ends one): theme="auto" follows it.
+    this.addEventListener('transitionend', this.onScheme);
   }
 
   /** Re-renders when the page's or the OS colour scheme changes (theme="auto" may follow it). */
