@@ -177,7 +177,7 @@ describe('issue 17: layout', () => {
       server.html(
         path,
         page(
-          '<incident-banner id="i"></incident-banner><incident-banner id="t" position="top"></incident-banner><incident-banner id="b" position="bottom" no-dismiss></incident-banner>',
+          '<incident-banner id="i" resolved-for="0"></incident-banner><incident-banner id="t" position="top"></incident-banner><incident-banner id="b" position="bottom" no-dismiss></incident-banner>',
           '<style>body{padding-block:var(--incident-banner-block-size-top,0) var(--incident-banner-block-size-bottom,0)} header{position:sticky;top:var(--incident-banner-block-size-top,0)}</style>',
         ),
       );
@@ -210,6 +210,13 @@ describe('issue 17: layout', () => {
       expect(clicked.cls).toBe(0);
       expect(clicked.afterInput).toBeGreaterThan(0);
       expect(await axe(p)).toEqual([]);
+      // the README's other side: going away without a reserve moves what follows (no input)
+      await resetCls(p);
+      await push(p, '#i', feed([]));
+      expect(await partText(p, '#i', 'name')).toBeNull();
+      const gone = await measure(p);
+      console.log(`CLS inline going away, no reserve, ${name}: ${gone.cls}`);
+      expect(gone.cls).toBeGreaterThan(0);
       await p.context().close();
     });
 
