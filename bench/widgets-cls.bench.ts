@@ -10,10 +10,17 @@
 // reference: @statuspage/status-widget, loaded as its README says.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/browser';
 import { startServer, type TestServer } from '../tests/e2e/server';
-import { VIEWPORTS, buildReactApp, cls, serveDir, withCls } from '../tests/e2e/widgets/layout-kit';
+import {
+  VIEWPORTS,
+  buildReactApp,
+  clickPage,
+  cls,
+  serveDir,
+  withCls,
+} from '../tests/e2e/widgets/layout-kit';
 import { MARKER, serveFeed, until, type Kind } from './support/widget-pages';
 import { installProbe } from './support/probes';
 import type { Row } from './support/stats';
@@ -47,12 +54,6 @@ function html(server: TestServer, c: Case): string {
         : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${c}</title>${script}${style}</head>
 <body><header><strong>Host app</strong></header>${el}<main><h1>Dashboard</h1>${CONTENT}</main></body></html>`;
-}
-
-/** The reader clicks the page (its right edge, mid-height). */
-async function clickPage(p: Page): Promise<void> {
-  const { width, height } = p.viewportSize()!;
-  await p.mouse.click(width - 3, height / 2);
 }
 
 /** First visit, the first click and the next load, in one fresh context. */

@@ -14,6 +14,7 @@ import {
   DESKTOP,
   OBSERVE_SCRIPT,
   PHONE,
+  clickPage,
   cls as measure,
   heldFeed,
   observeCls,
@@ -51,12 +52,6 @@ function page(body: string, head = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>App</title>${OBSERVE_SCRIPT}${head}
 <script type="module" blocking="render" src="${bundle()}"></script></head><body><header><strong>Acme</strong></header>${body}<main><h1>Dashboard</h1>${'<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</p>'.repeat(12)}</main></body></html>`;
 }
-
-/** The reader clicks the page (its right edge, mid-height: wherever a floating banner lies). */
-const clickPage = async (p: Page) => {
-  const { width, height } = p.viewportSize()!;
-  await p.mouse.click(width - 3, height / 2);
-};
 
 /** The CLS so far (layout-kit.ts: shifts within 500 ms of input left out, as CLS does). */
 const cls = async (p: Page) => (await measure(p)).cls;

@@ -2,7 +2,8 @@
  * Layout shift, measured the way the e2e tests and `npm run bench` both do it (one source): the
  * viewports, a PerformanceObserver for `layout-shift` entries installed before the page's scripts,
  * CLS read two frames later, a feed answer the test holds and releases, and the React app page
- * (tests/e2e/widgets/react-app) built with Vite.
+ * (tests/e2e/widgets/react-app) built with Vite; static folders served (the React app, the
+ * package e2e's app).
  */
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,6 +62,12 @@ export async function cls(p: Page): Promise<{ cls: number; afterInput: number }>
     const r = (v: number) => Math.round(v * 10000) / 10000;
     return { cls: r(w.cls), afterInput: r(w.clsAfterInput) };
   });
+}
+
+/** The reader clicks the page: its right edge, mid-height (wherever a floating banner lies). */
+export async function clickPage(p: Page): Promise<void> {
+  const { width, height } = p.viewportSize()!;
+  await p.mouse.click(width - 3, height / 2);
 }
 
 export const resetCls = (p: Page) =>
