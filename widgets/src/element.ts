@@ -252,7 +252,7 @@ export abstract class FeedElement extends LitElement {
   }
 
   /** Dispatches a composed, bubbling CustomEvent; false when a listener cancelled it. */
-  protected emit<T>(type: string, detail: T, cancelable = false): boolean {
+  protected emit<T>(type: string, detail: T, cancelable?: boolean): boolean {
     return this.dispatchEvent(
       new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }),
     );
