@@ -81,7 +81,6 @@ export interface ClientDeps {
  */
 const STATUSPAGE_KEYS = ['page', 'status', 'components', 'incidents', 'scheduled_maintenances'];
 
-
 /** No feed yet, no problem: the state before anything arrives (page-client.ts has its twin). */
 export const EMPTY: FeedState = { feed: null, asOf: null, stale: false, error: null };
 /** Cross-tab message about `url`: with a `state` it is data, without it a new tab's hello. */
