@@ -6,7 +6,7 @@ import { computeObligations, nextDeadline } from '../../src/core/obligations';
 import { DEFAULT_POLICY } from '../../src/core/policy';
 import type { Severity, TimelineEventType } from '../../src/core/types';
 import { putReview } from '../../src/extension/db/drafts';
-import { saveIncidents } from '../../src/extension/db/incidents';
+import { eventsOf, saveIncidents } from '../../src/extension/db/incidents';
 import { openLensDB } from '../../src/extension/db/open';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../src/extension/db/schema';
 import { readOverview, readReviews } from '../../src/extension/reviews/repo';
@@ -113,9 +113,7 @@ export async function view(name: 'list' | 'openOnly' | 'overview' | 'dashboard')
   } else if (name === 'openOnly') {
     // What an open-incidents-only path would cost: the by-status index, each timeline, obligations.
     const open = await db.getAllFromIndex('incidents', 'by-status', 'open');
-    const events = await Promise.all(
-      open.map((i) => db.getAllFromIndex('events', 'by-incident', i.id)),
-    );
+    const events = await Promise.all(open.map((i) => eventsOf(db, i.id)));
     mark();
     const next = open.map((_, i) =>
       nextDeadline(computeObligations({ events: events[i]! }, DEFAULT_POLICY, now)),

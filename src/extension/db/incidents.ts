@@ -20,25 +20,7 @@ export function getIncident(db: LensDatabase, id: string): Promise<IncidentRecor
   return db.get('incidents', id);
 }
 
-/** The timeline of an incident, oldest first (ties keep insertion order by id). */
-export async function eventsOf(db: LensDatabase, incidentId: string): Promise<EventRecord[]> {
-  const events = await db.getAllFromIndex('events', 'by-incident', incidentId);
-  return events.sort((a, b) => a.at - b.at);
-}
-
-/**
- * The timelines of several incidents (each oldest first, as `eventsOf`), read in one transaction: one
- * per incident would cost a transaction each, which dominates at a hundred incidents.
- */
-export async function eventsOfMany(
-  db: LensDatabase,
-  incidentIds: readonly string[],
-): Promise<Map<string, EventRecord[]>> {
-  if (incidentIds.length === 0) return new Map();
-  const index = db.transaction('events').store.index('by-incident');
-  const all = await Promise.all(incidentIds.map((id) => index.getAll(id)));
-  return new Map(incidentIds.map((id, i) => [id, all[i]!.sort((a, b) => a.at - b.at)]));
-}
+export { countEvents, eventsOf, eventsOfMany, timelinePage } from './timeline';
 
 /**
  * Writes an incident record and appends events to its timeline in one transaction, so a timeline

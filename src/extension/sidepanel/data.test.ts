@@ -66,7 +66,7 @@ async function seed(
 }
 
 /**
- * Records every timeline read (the `events` store's `by-incident` index, by incident id) from now until
+ * Records every timeline read (the `events` store's `by-incident-at` index, by incident id) from now until
  * the test ends, whichever repository function or transaction makes it.
  */
 function countEventReads(): string[] {
@@ -78,7 +78,8 @@ function countEventReads(): string[] {
     query?: IDBValidKey | IDBKeyRange | null,
     count?: number,
   ) {
-    if (this.objectStore.name === 'events') read.push(String(query));
+    if (this.objectStore.name === 'events')
+      read.push(String(query instanceof IDBKeyRange ? (query.lower as unknown[])[0] : query));
     return original.call(this, query, count);
   };
   onTestFinished(() => void (proto.getAll = original));
