@@ -34,7 +34,7 @@ async function newest(index: Index, incidentId: string, limit: number): Promise<
   let cursor = await index.openKeyCursor(range, 'prev');
   if (cursor && limit > 1) cursor = await cursor.advance(limit - 1);
   if (!cursor) return index.getAll(range);
-  const from = cursor.key as [string, number];
+  const from = cursor.key;
   // Events sharing the boundary time are all read; the extra ones (oldest first) are dropped.
   const page = await index.getAll(IDBKeyRange.bound(from, [incidentId, Infinity]));
   return page.slice(Math.max(0, page.length - limit));
