@@ -11,7 +11,7 @@ import { openLensDB } from '../../src/extension/db/open';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../src/extension/db/schema';
 import { readOverview, readReviews } from '../../src/extension/reviews/repo';
 import { dashboardView, reviewListRows } from '../../src/extension/reviews/views/view-model';
-import { readList } from '../../src/extension/sidepanel/data';
+import { readIncident, readList, readTimeline } from '../../src/extension/sidepanel/data';
 
 const MIN = 60_000;
 const TYPES: TimelineEventType[] = ['update_posted', 'status_page_posted', 'customers_notified'];
@@ -163,4 +163,62 @@ export async function seedVariant(count: number, perTx: number, inFlight: number
   const ms = performance.now() - t0;
   db.close();
   return ms;
+}
+
+/**
+ * Issue 16 #14: one incident with `n` events written straight into IndexedDB (as a database written
+ * by other means could hold), then its reads timed: the whole timeline through the index (what the
+ * side panel and every refresh read before), the side panel's workspace (readIncident: obligations'
+ * bounded read) and first timeline page (readTimeline), and a refresh's bounded read (eventsOf).
+ */
+export async function timelineBench(n: number) {
+  const db = await openLensDB();
+  const id = 'bench-long';
+  await saveIncidents(db, [
+    {
+      incident: {
+        id,
+        title: 'Long timeline',
+        components: ['Checkout'],
+        publiclyVisible: true,
+        startedAt: 0,
+        declaredAt: 0,
+        status: 'open',
+        severity: 2,
+        updatedAt: 0,
+      },
+      events: Array.from({ length: n }, (_, i) => ({
+        id: `long-${i}`,
+        incidentId: id,
+        type: i === 0 ? ('declared' as const) : ('note' as const),
+        at: i * 1000,
+        text: `Seeded note ${i}`,
+      })),
+    },
+  ]);
+  const time = async (f: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await f();
+    return performance.now() - t0;
+  };
+  const out = {
+    whole: await time(() =>
+      db.getAllFromIndex(
+        'events',
+        'by-incident-at',
+        IDBKeyRange.bound([id, -Infinity], [id, Infinity]),
+      ),
+    ),
+    workspace: await time(() => readIncident(db, id)),
+    page: await time(() => readTimeline(db, { id }, 200)),
+    bounded: await time(() => eventsOf(db, id)),
+  };
+  const tx = db.transaction(['incidents', 'events'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('incidents').delete(id),
+    tx.objectStore('events').delete(IDBKeyRange.bound('long-', 'long-\uffff')),
+    tx.done,
+  ]);
+  db.close();
+  return out;
 }

@@ -130,20 +130,41 @@ async function resolvedPage(
   limit: number,
   keep: (r: IncidentRecord) => boolean,
 ): Promise<ResolvedPage> {
+  const index = db.transaction('incidents').store.index('by-resolved');
   const incidents: IncidentRecord[] = [];
-  let cursor = await db
-    .transaction('incidents')
-    .store.index('by-resolved')
-    .openCursor(null, 'prev');
-  while (cursor && incidents.length < limit) {
-    if (keep(cursor.value)) incidents.push(cursor.value);
-    cursor = await cursor.continue();
+  let ahead = 0;
+  // Read backwards in chunks: a key cursor steps back over the index (no record read) to where the
+  // chunk starts, then one getAll reads it. A record cursor took one round trip per record, which
+  // dominated the list's first screen on a loaded machine (issue 22).
+  let upper: IDBValidKey | null = null;
+  for (;;) {
+    const range: IDBKeyRange | null =
+      upper === null ? null : IDBKeyRange.upperBound(upper, true);
+    let cursor = await index.openKeyCursor(range, 'prev');
+    if (!cursor) return { incidents, more: false };
+    const want = incidents.length < limit ? limit - incidents.length : LOOK_AHEAD - ahead;
+    if (want > 1) cursor = await cursor.advance(want - 1);
+    const from = cursor?.key;
+    // Records sharing the boundary time all come in this chunk; the next one starts below it.
+    const chunk = await index.getAll(
+      from === undefined
+        ? range
+        : upper === null
+          ? IDBKeyRange.lowerBound(from)
+          : IDBKeyRange.bound(from, upper, false, true),
+    );
+    for (let i = chunk.length - 1; i >= 0; i--) {
+      const r = chunk[i]!;
+      if (incidents.length < limit) {
+        if (keep(r)) incidents.push(r);
+        continue;
+      }
+      if (ahead === LOOK_AHEAD || keep(r)) return { incidents, more: true };
+      ahead++;
+    }
+    if (from === undefined) return { incidents, more: false };
+    upper = from;
   }
-  for (let ahead = 0; cursor; ahead++) {
-    if (ahead === LOOK_AHEAD || keep(cursor.value)) return { incidents, more: true };
-    cursor = await cursor.continue();
-  }
-  return { incidents, more: false };
 }
 
 /** The `limit` most recently resolved incidents. */
