@@ -1,7 +1,8 @@
 import type { Policy } from '../../core/types';
 import type { LensDatabase } from './open';
 import type { EventRecord, IncidentRecord } from './schema';
-import { eventDoc, incidentDoc } from './shared-docs';
+import { eventDoc, incidentDoc, type NewDoc } from './shared-docs';
+import { putDocs, project, sharedOf } from './shared';
 import { writeShared } from './shared';
 
 /** Responder incidents, newest declaration first; optionally only open or resolved ones. */
@@ -53,6 +54,10 @@ export const BULK_RECORDS_PER_TX = 500;
  * incident and its events always commit together, as in `saveIncident`) up to about
  * BULK_RECORDS_PER_TX records, and `inFlight` transactions run at once. Not all-or-nothing across
  * batches: for seeding and generated data; an import uses importAll (one transaction).
+ *
+ * With a shared store attached (the worker always has one: local-only or a team), the records go
+ * through it like every other write, so they replicate in a team: PouchDB's bulkDocs in batches of
+ * the same size, then one projection into these stores.
  */
 export async function saveIncidents(
   db: LensDatabase,
@@ -63,6 +68,23 @@ export async function saveIncidents(
     onBatch,
   }: { inFlight?: number; perTx?: number; onBatch?: (records: number) => void } = {},
 ): Promise<void> {
+  const store = sharedOf(db);
+  if (store) {
+    let docs: NewDoc[] = [];
+    const put = async () => {
+      await putDocs(store, docs);
+      onBatch?.(docs.length);
+      docs = [];
+    };
+    for (const item of items) {
+      docs.push(incidentDoc(item.incident), ...item.events.map(eventDoc));
+      if (docs.length >= perTx) await put();
+    }
+    if (docs.length) await put();
+    await project(db, store);
+    store.afterWrite?.();
+    return;
+  }
   const running = new Set<Promise<void>>();
   let batch: { incident: IncidentRecord; events: EventRecord[] }[] = [];
   let size = 0;
@@ -138,8 +160,7 @@ async function resolvedPage(
   // dominated the list's first screen on a loaded machine (issue 22).
   let upper: IDBValidKey | null = null;
   for (;;) {
-    const range: IDBKeyRange | null =
-      upper === null ? null : IDBKeyRange.upperBound(upper, true);
+    const range: IDBKeyRange | null = upper === null ? null : IDBKeyRange.upperBound(upper, true);
     let cursor = await index.openKeyCursor(range, 'prev');
     if (!cursor) return { incidents, more: false };
     const want = incidents.length < limit ? limit - incidents.length : LOOK_AHEAD - ahead;
