@@ -21,7 +21,7 @@ export function getIncident(db: LensDatabase, id: string): Promise<IncidentRecor
   return db.get('incidents', id);
 }
 
-export { countEvents, eventsOf, eventsOfMany, timelinePage } from './timeline';
+export { countEvents, eventsOf, eventsOfMany, hasAtLeastEvents, timelinePage } from './timeline';
 
 /**
  * Writes an incident record and appends events to its timeline in one transaction, so a timeline

@@ -4,7 +4,14 @@ import { freshName, T0 } from '../background/worker.test-kit';
 import { MAX_EVENTS_PER_INCIDENT } from './backup';
 import { openLensDB } from './open';
 import type { EventRecord } from './schema';
-import { countEvents, eventsOf, eventsOfMany, timelinePage } from './timeline';
+import {
+  countEvents,
+  eventsOf,
+  eventsOfMany,
+  hasAtLeastEvents,
+  OLDER_COUNTED,
+  timelinePage,
+} from './timeline';
 
 /** A database whose incident `big` has `n` notes (one a second, written newest first) and `small` has 3. */
 async function seeded(n: number) {
@@ -28,16 +35,18 @@ describe('timeline reads through the [incidentId, at] index', () => {
   test('a page is the newest events in time order, with the count of older ones', async () => {
     const db = await seeded(1000);
     const first = await timelinePage(db, 'big', 200);
-    expect(first.total).toBe(1000);
-    expect(first.older).toBe(800);
+    expect(first).toMatchObject({ older: 800, olderCapped: false });
     expect(first.events.map(num)).toEqual(Array.from({ length: 200 }, (_, i) => 800 + i));
     const two = await timelinePage(db, 'big', 400);
     expect(two.older).toBe(600);
     expect(two.events.map(num)[0]).toBe(600);
     const small = await timelinePage(db, 'small', 200);
-    expect(small).toMatchObject({ total: 3, older: 0 });
+    expect(small).toMatchObject({ older: 0, olderCapped: false });
     expect(small.events.map((e) => e.id)).toEqual(['s0', 's1', 's2']);
+    expect(await countEvents(db, 'big')).toBe(1000);
     expect(await countEvents(db, 'none')).toBe(0);
+    expect(await hasAtLeastEvents(db, 'big', 1000)).toBe(true);
+    expect(await hasAtLeastEvents(db, 'big', 1001)).toBe(false);
     expect((await timelinePage(db, 'none', 200)).events).toEqual([]);
     db.close();
   });
@@ -73,4 +82,14 @@ describe('timeline reads through the [incidentId, at] index', () => {
     expect(n).toBeLessThan(MAX_EVENTS_PER_INCIDENT);
     db.close();
   });
+
+  test('older events are counted up to OLDER_COUNTED, past it the page says "at least"', async () => {
+    const db = await seeded(OLDER_COUNTED + 300);
+    const page = await timelinePage(db, 'big', 200);
+    expect(page.events).toHaveLength(200);
+    expect(page).toMatchObject({ older: OLDER_COUNTED, olderCapped: true });
+    const exact = await timelinePage(db, 'big', 400);
+    expect(exact).toMatchObject({ older: OLDER_COUNTED - 100, olderCapped: false });
+    db.close();
+  }, 60_000);
 });

@@ -25,41 +25,76 @@ export function countEvents(db: LensDatabase, incidentId: string): Promise<numbe
 }
 
 /**
- * The newest `limit` events of an incident, oldest first (ties in time come in id order). A key
- * cursor walks back `limit` index keys without reading a record, then one getAll reads from there.
+ * True when `range` holds at least `n` keys: a key cursor steps over n - 1 of them (no record read).
+ * Chromium counts an index range key by key, so a count costs as much as the range is long (about a
+ * second for 100,000 events on a loaded machine): the bounded reads probe instead.
  */
-async function newest(index: Index, incidentId: string, limit: number): Promise<EventRecord[]> {
+async function atLeast(index: Index, range: IDBKeyRange, n: number): Promise<boolean> {
+  let cursor = await index.openKeyCursor(range);
+  if (cursor && n > 1) cursor = await cursor.advance(n - 1);
+  return cursor !== null && cursor !== undefined;
+}
+
+/** True when an incident has at least `n` events (the responder's bound), at the cost of `n` keys. */
+export function hasAtLeastEvents(
+  db: LensDatabase,
+  incidentId: string,
+  n: number,
+): Promise<boolean> {
+  return atLeast(eventsIndex(db), timelineRange(incidentId), n);
+}
+
+/**
+ * The newest `limit` events of an incident, oldest first (ties in time come in id order), and the
+ * index key the read started at (undefined when it read the whole timeline) with how many events at
+ * that key it left out. A key cursor walks back `limit` keys without reading a record, then one
+ * getAll reads from there.
+ */
+async function newest(
+  index: Index,
+  incidentId: string,
+  limit: number,
+): Promise<{ events: EventRecord[]; from?: [string, number]; dropped: number }> {
   const range = timelineRange(incidentId);
-  if (limit <= 0) return [];
+  if (limit <= 0) return { events: [], dropped: 0 };
   let cursor = await index.openKeyCursor(range, 'prev');
   if (cursor && limit > 1) cursor = await cursor.advance(limit - 1);
-  if (!cursor) return index.getAll(range);
-  const from = cursor.key;
+  if (!cursor) return { events: await index.getAll(range), dropped: 0 };
+  const from = cursor.key as [string, number];
   // Events sharing the boundary time are all read; the extra ones (oldest first) are dropped.
   const page = await index.getAll(IDBKeyRange.bound(from, [incidentId, Infinity]));
-  return page.slice(Math.max(0, page.length - limit));
+  const dropped = Math.max(0, page.length - limit);
+  return { events: page.slice(dropped), from, dropped };
 }
 
-/** One page of a timeline: the newest `shown` events in time order, and how many are older. */
+/** Past this many older events a page says "5000 or more" instead of counting them all. */
+export const OLDER_COUNTED = 5_000;
+
+/** One page of a timeline: the newest events in time order, and how many are older. */
 export interface TimelinePage {
   events: EventRecord[];
-  /** Events of the incident not in `events` (all older). */
+  /** Events of the incident not in `events` (all older); a lower bound when `olderCapped`. */
   older: number;
-  total: number;
+  /** More than OLDER_COUNTED are older: `older` was not counted to the end. */
+  olderCapped: boolean;
 }
 
-/** The newest `limit` events of an incident (a page of the timeline view), and the count. */
+/**
+ * The newest `limit` events of an incident (a page of the timeline view), and how many are older,
+ * counted through the index up to OLDER_COUNTED: its cost never grows with the timeline's length.
+ */
 export async function timelinePage(
   db: LensDatabase,
   incidentId: string,
   limit: number,
 ): Promise<TimelinePage> {
   const index = eventsIndex(db);
-  const [total, events] = await Promise.all([
-    index.count(timelineRange(incidentId)),
-    newest(index, incidentId, limit),
-  ]);
-  return { events, older: Math.max(0, total - events.length), total };
+  const page = await newest(index, incidentId, limit);
+  if (!page.from) return { events: page.events, older: 0, olderCapped: false };
+  const olderRange = IDBKeyRange.bound([incidentId, -Infinity], page.from, false, true);
+  const capped = await atLeast(index, olderRange, OLDER_COUNTED + 1);
+  const older = capped ? OLDER_COUNTED : await index.count(olderRange);
+  return { events: page.events, older: older + page.dropped, olderCapped: capped };
 }
 
 /**
@@ -88,10 +123,10 @@ async function boundedOf(
   bound = MAX_EVENTS_PER_INCIDENT,
 ): Promise<EventRecord[]> {
   const range = timelineRange(incidentId);
-  if ((await index.count(range)) <= bound) return index.getAll(range);
+  if (!(await atLeast(index, range, bound + 1))) return index.getAll(range);
   const headCount = Math.min(HEAD, Math.floor(bound / 10));
   const head = await index.getAll(range, headCount);
-  const tail = await newest(index, incidentId, bound - headCount);
+  const tail = (await newest(index, incidentId, bound - headCount)).events;
   const seen = new Set(head.map((e) => e.id));
   return [...head, ...tail.filter((e) => !seen.has(e.id))];
 }

@@ -183,6 +183,8 @@ export async function readIncident(db: LensDatabase, id: string): Promise<Incide
 export interface TimelineData {
   events: EventRecord[];
   older: number;
+  /** `older` is a lower bound (see db/timeline.ts OLDER_COUNTED). */
+  olderCapped: boolean;
 }
 
 /**
@@ -205,5 +207,6 @@ export async function readTimeline(
   return {
     events: withLinkedUpdates(page.events, inPage),
     older: page.older + linked.length - inPage.length,
+    olderCapped: page.olderCapped,
   };
 }

@@ -130,6 +130,7 @@ function TimelineSection(props: { incident: IncidentRecord; onChanged(): void })
       incident={incident}
       events={q.data.events}
       older={q.data.older}
+      olderCapped={q.data.olderCapped}
       onMore={() => setPages((n) => n + 1)}
       onChanged={() => {
         props.onChanged();

@@ -22,6 +22,8 @@ export function TimelinePanel(props: {
   incident: IncidentRecord;
   events: EventRecord[];
   older: number;
+  /** `older` is a lower bound: more were not counted. */
+  olderCapped?: boolean;
   onMore(): void;
   onChanged(): void;
 }) {
@@ -64,7 +66,9 @@ export function TimelinePanel(props: {
       </form>
       {older > 0 && (
         <p>
-          <span class="muted">{t('rs_tl_older', older)}</span>{' '}
+          <span class="muted">
+            {t(props.olderCapped ? 'rs_tl_olderMany' : 'rs_tl_older', older)}
+          </span>{' '}
           <button type="button" class="secondary" onClick={props.onMore}>
             {t('rs_tl_showOlder', Math.min(older, TIMELINE_PAGE))}
           </button>
