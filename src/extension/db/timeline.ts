@@ -60,7 +60,7 @@ async function newest(
   let cursor = await index.openKeyCursor(range, 'prev');
   if (cursor && limit > 1) cursor = await cursor.advance(limit - 1);
   if (!cursor) return { events: await index.getAll(range), dropped: 0 };
-  const from = cursor.key as [string, number];
+  const from = cursor.key;
   // Events sharing the boundary time are all read; the extra ones (oldest first) are dropped.
   const page = await index.getAll(IDBKeyRange.bound(from, [incidentId, Infinity]));
   const dropped = Math.max(0, page.length - limit);
