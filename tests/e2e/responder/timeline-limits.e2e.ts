@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
 import { launchWithExtension, type ExtensionSession } from '../browser';
 import { command } from '../extension/helpers';
 
@@ -28,9 +28,18 @@ beforeAll(async () => {
     publiclyVisible: false,
   });
   id = (declared.value as { id: string }).id;
-  // Seeded: fixed ids, texts and times (one a second, ending a minute ago).
-  await page.evaluate(
-    ([incidentId, n]) =>
+});
+
+afterAll(() => s?.close());
+
+/**
+ * Seeds `n` events straight into IndexedDB (fixed ids, texts and times, one a second, ending a
+ * minute ago), as a database written by other means could hold them; `unseed` removes them, so
+ * the other test (which exports everything) never reads them.
+ */
+function seed(n: number): Promise<void> {
+  return page.evaluate(
+    ([incidentId, count]) =>
       new Promise<void>((ok, fail) => {
         const open = indexedDB.open('incident-lens');
         open.onerror = () => fail(open.error);
@@ -38,25 +47,42 @@ beforeAll(async () => {
           const tx = open.result.transaction('events', 'readwrite');
           const store = tx.objectStore('events');
           const end = Date.now() - 60_000;
-          for (let i = 0; i < (n as number); i++)
+          const total = count;
+          for (let i = 0; i < total; i++)
             store.put({
               id: `seed-${i}`,
               incidentId,
               type: 'note',
-              at: end - ((n as number) - i) * 1000,
+              at: end - (total - i) * 1000,
               text: `Seeded note ${i}`,
             });
           tx.oncomplete = () => (open.result.close(), ok());
           tx.onerror = () => fail(tx.error);
         };
       }),
-    [id, EVENTS] as const,
+    [id, n] as const,
   );
-}, 180_000);
+}
 
-afterAll(() => s?.close());
+function unseed(): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((ok, fail) => {
+        const open = indexedDB.open('incident-lens');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('events', 'readwrite');
+          tx.objectStore('events').delete(IDBKeyRange.bound('seed-', 'seed-\uffff'));
+          tx.oncomplete = () => (open.result.close(), ok());
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+  );
+}
 
 test('an incident with 100,000 events seeded: the side panel shows the newest page and stays usable', async () => {
+  await seed(EVENTS);
+  onTestFinished(unseed);
   await page.goto(s.url(`${PANEL}#/incident/${id}/timeline`));
   const started = Date.now();
   await page.reload();
@@ -98,7 +124,7 @@ test('an incident with 100,000 events seeded: the side panel shows the newest pa
         .count(),
     )
     .toBe(1);
-}, 120_000);
+}, 300_000);
 
 test('a backup with a 100,000-event incident is refused, and nothing changes', async () => {
   const exported = await command(page, 'data/export', null);
@@ -131,5 +157,5 @@ test('a backup with a 100,000-event incident is refused, and nothing changes', a
   // the incident opens as before
   await page.goto(s.url(`${PANEL}#/incident/${id}/timeline`));
   await page.reload();
-  await expect.poll(() => page.locator('.timeline li').count(), { timeout: 30_000 }).toBe(200);
+  await expect.poll(() => page.locator('.timeline li').count(), { timeout: 30_000 }).toBe(1);
 }, 120_000);
