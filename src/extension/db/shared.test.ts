@@ -1,12 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_POLICY } from '../../core/policy';
-import { memoryPouch } from '../../../tests/support/pouch';
+import { sharedStore } from '../../../tests/support/pouch';
 import { freshName, T0 } from '../background/worker.test-kit';
 import { listReviews, putReview } from './drafts';
 import { eventsOf, getIncident, listIncidents, saveIncident, saveIncidents } from './incidents';
 import { openLensDB, type LensDatabase } from './open';
-import type { SharedDoc } from './shared-docs';
 import { attachShared, claimLocal, migrateToShared, type SharedStore } from './shared';
 import { getSetting, setSetting } from './settings';
 import { markFeedIncidentDone } from './sources';
@@ -16,9 +15,7 @@ import type { IncidentRecord, ReviewRecord, StoreName } from './schema';
 
 const ann = { name: 'ann', display: 'Ann Example' };
 
-function store(author = ann, now = T0): SharedStore {
-  return { pouch: memoryPouch<SharedDoc>(), author: () => author, now: () => now };
-}
+const store = (author = ann, now = T0): SharedStore => sharedStore(author, now);
 
 const incident = (id: string): IncidentRecord => ({
   id,
