@@ -2,6 +2,8 @@
 export function summary(
   now: number,
   updates: { id: string; body: string; minutesAgo: number; status: string }[],
+  /** When the incident started (default 40 minutes ago). */
+  { startedMinutesAgo = 40 }: { startedMinutesAgo?: number } = {},
 ) {
   const iso = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
   const checkout = { id: 'c1', name: 'Checkout API', status: 'partial_outage' };
@@ -34,11 +36,12 @@ export function summary(
         name: 'Elevated errors on Checkout',
         status: updates[0]?.status ?? 'investigating',
         impact: 'major',
-        created_at: iso(40),
+        created_at: iso(startedMinutesAgo),
         updated_at: iso(newest),
-        started_at: iso(40),
+        started_at: iso(startedMinutesAgo),
         monitoring_at: null,
-        resolved_at: null,
+        // A resolving update resolves the incident (listed resolved, as incidents.json does).
+        resolved_at: updates[0]?.status === 'resolved' ? iso(updates[0].minutesAgo) : null,
         shortlink: 'https://stspg.io/abc',
         page_id: 'pg1',
         components: [checkout],
