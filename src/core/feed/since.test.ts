@@ -28,8 +28,9 @@ describe('startedAt', () => {
 
 describe('endedAt and keepResolved', () => {
   const resolved = { ...base, status: 'resolved' as const };
-  it('is undefined while active, the resolution time once resolved, else the last sighting', () => {
-    expect(endedAt(base, T)).toBeUndefined();
+  it('is the resolution time, else the resolving update, else the last sighting', () => {
+    // dropped by a summary feed while still "identified" in the last copy seen
+    expect(endedAt(base, T - 4 * MIN)).toBe(T - 4 * MIN);
     expect(endedAt({ ...resolved, resolvedAt: T - 5 * MIN }, T)).toBe(T - 5 * MIN);
     const upd = {
       id: 'u',
@@ -40,7 +41,14 @@ describe('endedAt and keepResolved', () => {
       affectedComponents: [],
     };
     expect(endedAt({ ...resolved, updates: [upd] }, T)).toBe(T - 7 * MIN);
+    expect(endedAt({ ...resolved, updatedAt: T - 9 * MIN }, T)).toBe(T - 9 * MIN);
     // dropped by a summary feed while still "identified" in the last copy seen
+    expect(
+      endedAt(
+        { ...base, status: 'unknown', resolvedAt: undefined, kind: 'maintenance' },
+        T - 2 * MIN,
+      ),
+    ).toBe(T - 2 * MIN);
     expect(endedAt({ ...base, status: 'unknown', resolvedAt: T - MIN }, T)).toBe(T - MIN);
   });
   it('keeps an incident for the configured minutes after it ended, never a maintenance', () => {

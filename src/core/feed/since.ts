@@ -3,7 +3,7 @@
  * whether a resolved one is still worth showing, and the link to the incident itself. Pure.
  */
 import type { FeedIncident } from '../types';
-import { isActive, latestUpdate } from './query';
+import { latestUpdate } from './query';
 
 /**
  * When the incident started: its own start time, else when it was created. A maintenance starts
@@ -14,18 +14,22 @@ export function startedAt(i: FeedIncident): number {
   return i.startedAt ?? i.createdAt;
 }
 
+/** Statuses that say the incident is over (a maintenance: completed). */
+export function isFinished(i: FeedIncident): boolean {
+  return i.status === 'resolved' || i.status === 'postmortem' || i.status === 'completed';
+}
+
 /**
- * When an incident that is no longer active ended: its resolution time, else the time of its last
- * update (the resolving one), else `lastSeenAt` (a summary feed drops a resolved incident instead
- * of listing it resolved, so the last poll that listed it is the best the browser knows).
- * Undefined while the incident is active.
+ * When an incident the feed no longer lists as active ended: its resolution time, else (listed
+ * resolved without one) the time of its last update, the resolving one, or of its last change;
+ * one that simply left the feed ended at `lastSeenAt` (a summary feed drops a resolved incident
+ * instead of listing it resolved, so the last poll that listed it is the best the browser knows;
+ * never the last sighting of one still listed, which moves with every poll).
  */
-export function endedAt(i: FeedIncident, lastSeenAt: number): number | undefined {
-  if (isActive(i)) return undefined;
+export function endedAt(i: FeedIncident, lastSeenAt: number): number {
   if (i.resolvedAt !== undefined) return i.resolvedAt;
-  const finished = i.status === 'resolved' || i.status === 'postmortem' || i.status === 'completed';
-  const last = latestUpdate(i);
-  return finished && last ? last.displayAt : lastSeenAt;
+  if (!isFinished(i)) return lastSeenAt;
+  return latestUpdate(i)?.displayAt ?? i.updatedAt;
 }
 
 /** Default time a resolved incident's card stays in the overlay: two hours. */

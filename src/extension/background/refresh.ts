@@ -6,6 +6,7 @@ import type { IncidentRecord } from '../db/schema';
 import { getSettings } from '../db/settings';
 import {
   activeFeedIncidents,
+  endedFeedIncidentsSince,
   feedKey,
   listSnapshots,
   listSources,
@@ -73,14 +74,16 @@ async function localIncidents(db: LensDatabase, now: number): Promise<Local[]> {
 export async function refresh(deps: Deps): Promise<OverlayState> {
   const db = await deps.db();
   const now = deps.now();
-  const [settings, sources, snapshots, active, copied, locals, ended] = await Promise.all([
-    getSettings(db),
+  const settings = await getSettings(db);
+  const keepMs = settings.resolvedKeepMinutes * 60_000;
+  const [sources, snapshots, active, copied, locals, ended, resolved] = await Promise.all([
     listSources(db),
     listSnapshots(db),
     activeFeedIncidents(db),
     copiedReplies(db),
     localIncidents(db, now),
     recentlyEndedFeedIncidents(db, now - ENDED_WATCH_MS),
+    keepMs > 0 ? endedFeedIncidentsSince(db, now - keepMs) : [],
   ]);
   const pageUrls = new Map<string, string>();
   const pageZones = new Map<string, string>();
@@ -103,6 +106,8 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     active,
     copied,
     linkedEvents,
+    ended: resolved,
+    keepResolvedMinutes: settings.resolvedKeepMinutes,
   });
   // Pages get a bounded copy; notices below still see every incident.
   await deps.platform.writeOverlay(pageProjection(overlay));

@@ -34,7 +34,7 @@ afterAll(() => u?.close());
 
 // Every test starts from the feed's first state and the default keep time, so any runs alone.
 beforeEach(async () => {
-  const r = await u.cmd('sites/setResolvedKeep', { minutes: 120 });
+  const r = await u.cmd('overlay/setResolvedKeep', { minutes: 120 });
   expect(r.ok, r.error).toBe(true);
   u.serve([FIRST]);
   await u.pollUntil(
@@ -136,13 +136,15 @@ test('item 9: a resolved incident stays, marked resolved in words, with its reso
 });
 
 test('item 4: the reply language is chosen per ticket, remembered, whatever the UI language', async () => {
-  const pick = (root: ClosedRoot, value: string) =>
-    root.call(
-      '.reply select',
-      `function () { this.value = ${JSON.stringify(value)}; this.dispatchEvent(new Event('change', { bubbles: true })); }`,
-    );
   const value = (root: ClosedRoot) =>
     root.call<string>('.reply select', 'function () { return this.value; }');
+  // With the keyboard, as an agent would: focus the picker, step to the language.
+  const pick = async (root: ClosedRoot, want: string) => {
+    await root.call('.reply select', 'function () { this.focus(); }');
+    for (let i = 0; i < 3 && (await value(root)) !== want; i++)
+      await page!.keyboard.press(want === 'de' ? 'ArrowDown' : 'ArrowUp');
+    expect(await value(root)).toBe(want);
+  };
   let root = await openPanel();
   // A labelled native select, in the tab order.
   const a11y = await root.call<{ label: string; tab: number }>(
