@@ -21,7 +21,14 @@ export function ResolvedKeep() {
   const onSave = (e: Event) => {
     e.preventDefault();
     setNote(null);
-    void send('overlay/setResolvedKeep', { minutes: Number(value.trim() || NaN) })
+    const minutes = Number(value.trim() || NaN);
+    // Checked here too, so the reason is in the UI language (the worker's refusal is English).
+    if (!Number.isInteger(minutes) || minutes < 0 || minutes > RESOLVED_KEEP_MAX_MINUTES)
+      return setNote({
+        error: true,
+        text: t('site_resolvedKeepInvalid', RESOLVED_KEEP_MAX_MINUTES),
+      });
+    void send('overlay/setResolvedKeep', { minutes })
       .then(() => setNote({ error: false, text: t('site_resolvedKeepSaved') }))
       .catch((err: unknown) => setNote({ error: true, text: errorMessage(err) }))
       .finally(stored.refresh);
