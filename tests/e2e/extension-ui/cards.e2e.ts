@@ -64,6 +64,11 @@ const clipboard = () => page!.evaluate(() => navigator.clipboard.readText());
 
 async function copyReply(root: ClosedRoot, card = '.card'): Promise<string> {
   await page!.evaluate(() => navigator.clipboard.writeText(''));
+  // (a card further down the panel scrolls into view first, as the agent would scroll to it)
+  await root.call(
+    `${card} .reply .copy`,
+    'function () { this.scrollIntoView({ block: "center" }); }',
+  );
   await root.click(`${card} .reply .copy`);
   await until('the reply on the clipboard', async () => (await clipboard()) !== '');
   return clipboard();
@@ -103,6 +108,19 @@ test('a reply for the state: "monitoring" says the fix is in', async () => {
   const reply = await copyReply(root);
   expect(reply).toContain('A fix is in place');
   expect(reply).toContain('Latest status');
+});
+
+test('a reply for the state: a maintenance in progress gets its own reply, with its window', async () => {
+  u.serve([FIRST], { maintenance: true });
+  await u.pollUntil((st) => (st?.incidents.length ?? 0) === 2, 'the maintenance');
+  const root = await openPanel();
+  const card = '.card[aria-label="Database upgrade"]';
+  expect(await root.text(`${card} .since`)).toMatch(/^Started .* UTC \(10 min ago\)$/);
+  const reply = await copyReply(root, card);
+  expect(reply).toMatch(
+    /planned maintenance on our side \(Database upgrade\).*It is in progress and should be finished by \d{1,2}:\d\d(?:\s?[AP]M)? UTC\./,
+  );
+  expect(reply).toContain('https://status.acme.test/incidents/mnt-db');
 });
 
 test('item 9: a resolved incident stays, marked resolved in words, with its resolution and the "it’s fixed" reply', async () => {

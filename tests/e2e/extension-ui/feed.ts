@@ -2,8 +2,14 @@
 export function summary(
   now: number,
   updates: { id: string; body: string; minutesAgo: number; status: string }[],
-  /** When the incident started (default 40 minutes ago). */
-  { startedMinutesAgo = 40 }: { startedMinutesAgo?: number } = {},
+  /**
+   * When the incident started (default 40 minutes ago); `maintenance`: also a maintenance in
+   * progress (started 10 minutes ago, ending in 50).
+   */
+  {
+    startedMinutesAgo = 40,
+    maintenance = false,
+  }: { startedMinutesAgo?: number; maintenance?: boolean } = {},
 ) {
   const iso = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
   const checkout = { id: 'c1', name: 'Checkout API', status: 'partial_outage' };
@@ -64,7 +70,36 @@ export function summary(
         })),
       },
     ],
-    scheduled_maintenances: [],
+    scheduled_maintenances: maintenance
+      ? [
+          {
+            id: 'mnt-db',
+            name: 'Database upgrade',
+            status: 'in_progress',
+            impact: 'maintenance',
+            created_at: iso(600),
+            updated_at: iso(10),
+            started_at: iso(10),
+            scheduled_for: iso(10),
+            scheduled_until: iso(-50),
+            shortlink: null,
+            page_id: 'pg1',
+            components: [],
+            incident_updates: [
+              {
+                id: 'm1',
+                status: 'in_progress',
+                body: 'The database upgrade has begun.',
+                incident_id: 'mnt-db',
+                created_at: iso(10),
+                updated_at: iso(10),
+                display_at: iso(10),
+                affected_components: [],
+              },
+            ],
+          },
+        ]
+      : [],
   };
 }
 

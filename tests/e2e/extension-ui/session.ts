@@ -17,7 +17,7 @@ export interface UiSession {
   /** An extension page (options) used to send commands and read storage. */
   ext: Page;
   /** Replaces what the feed serves (the incident started `startedMinutesAgo`, default 40). */
-  serve(updates: Update[], opts?: { startedMinutesAgo?: number }): void;
+  serve(updates: Update[], opts?: { startedMinutesAgo?: number; maintenance?: boolean }): void;
   /** Sends a command as an extension page does and returns its reply. */
   cmd(name: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }>;
   /** Polls now and waits until the stored projection satisfies `ready`. */
@@ -41,7 +41,7 @@ export async function startUi(dist?: string, { byCommand = false } = {}): Promis
   const s = await launchWithExtension(dist);
   const server = await startServer();
   let updates: Update[] = [FIRST];
-  let feedOpts: { startedMinutesAgo?: number } = {};
+  let feedOpts: { startedMinutesAgo?: number; maintenance?: boolean } = {};
   server.route('/api/v2/summary.json', (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify(summary(Date.now(), updates, feedOpts)));
