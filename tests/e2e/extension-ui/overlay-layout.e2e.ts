@@ -1,5 +1,6 @@
 // Issue 19, items 6 and 7, in real Chromium: the overlay takes its direction from the extension's
 // UI language, never from a right-to-left host page; the panel never overflows sideways.
+import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { closedRoot, type ClosedRoot } from './closed-root';
@@ -98,7 +99,8 @@ test('en: a day-overdue duty beside "Mark done": nothing overflows sideways', as
 });
 
 test('de: "Als erledigt markieren" and every other German label fit the panel', async () => {
-  const de = await startUi(await buildInLanguage('de'), { byCommand: true });
+  const dist = await buildInLanguage('de');
+  const de = await startUi(dist, { byCommand: true });
   try {
     de.serve([FIRST], { startedMinutesAgo: 26 * 60 });
     await de.pollUntil((st) => (st?.incidents.length ?? 0) > 0, 'an incident');
@@ -117,5 +119,6 @@ test('de: "Als erledigt markieren" and every other German label fit the panel', 
     await page?.close();
     page = undefined;
     await de.close();
+    await rm(dist, { recursive: true, force: true });
   }
 });
