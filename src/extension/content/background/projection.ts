@@ -9,7 +9,15 @@ import {
 } from '../../../core/feed/since';
 import { computeObligations } from '../../../core/obligations';
 import type { Channel, Policy, TimelineEvent } from '../../../core/types';
-import type { CopiedReplyRecord, FeedIncidentRecord, SourceRecord } from '../../db/schema';
+import type {
+  CopiedReplyRecord,
+  EventRecord,
+  FeedIncidentRecord,
+  IncidentRecord,
+  SourceRecord,
+  TeamMarkRecord,
+} from '../../db/schema';
+import { doneByOf, internalItem, isInternal, mergedDone } from './team-projection';
 import {
   PAGE_LIMITS,
   type OverlayIncident,
@@ -32,6 +40,12 @@ export interface ProjectionInput {
   /** Feed incidents no longer active; those resolved within `keepResolvedMinutes` get a card. */
   ended?: FeedIncidentRecord[];
   keepResolvedMinutes?: number;
+  /** Team mode: the team's duty marks, by the feed key of this browser's source for their URL. */
+  teamMarks?: Map<string, TeamMarkRecord[]>;
+  /** Team mode: open local incidents with their events and policy (internal ones are shown). */
+  teamIncidents?: { incident: IncidentRecord; events: EventRecord[]; policy: Policy }[];
+  /** The policy's internal holding line for agents, if the team's templates have one. */
+  holdingLine?: string;
 }
 
 /** The host of an https URL, or undefined. */
@@ -121,6 +135,8 @@ function overlayItem(
   const link = allowedLink(shortlink, source.url, url);
   const incidentUrl = incidentLink(rec.incident, source.url, url);
   const zone = input.pageZones?.get(source.id)?.slice(0, 64);
+  const done = mergedDone(rec, input.teamMarks?.get(rec.key));
+  const doneBy = doneByOf(done);
   return {
     sourceId: source.id,
     sourceName: source.name,
@@ -130,9 +146,10 @@ function overlayItem(
     ...(incidentUrl ? { incidentUrl } : {}),
     // A resolved incident owes nothing more a card could count down.
     obligations: obligations
-      ? feedObligations(rec, input.linkedEvents.get(rec.key), input.policy, input.now)
+      ? feedObligations({ ...rec, done }, input.linkedEvents.get(rec.key), input.policy, input.now)
       : [],
     ...(copied ? { copied } : {}),
+    ...(doneBy ? { doneBy } : {}),
   };
 }
 
@@ -166,6 +183,13 @@ export function buildOverlay(input: ProjectionInput): OverlayState {
     const item = overlayItem(input, byId, rec, true);
     if (item) incidents.push(item);
   }
+  const shownKeys = new Set(incidents.map((o) => `${o.sourceId}|${o.incident.id}`));
+  for (const { incident, events, policy } of input.teamIncidents ?? []) {
+    if (!isInternal(incident, shownKeys)) continue;
+    const item = internalItem(incident, events, policy, input.now);
+    if (input.holdingLine) item.internal = { ...item.internal, holdingLine: input.holdingLine };
+    incidents.push(item);
+  }
   incidents.sort((a, b) => rank(a) - rank(b) || b.incident.updatedAt - a.incident.updatedAt);
   const resolved = recentlyResolved(input, byId);
   const failing = input.sources
@@ -198,8 +222,23 @@ function pageItem(o: OverlayIncident): OverlayIncident {
       ? { newerUpdateBody: cut(o.copied.newerUpdateBody, PAGE_LIMITS.bodyChars) }
       : {}),
   };
+  const internal = o.internal && {
+    ...(o.internal.declaredBy
+      ? { declaredBy: cut(o.internal.declaredBy, PAGE_LIMITS.nameChars) }
+      : {}),
+    ...(o.internal.holdingLine
+      ? { holdingLine: cut(o.internal.holdingLine, PAGE_LIMITS.bodyChars) }
+      : {}),
+  };
+  const doneBy =
+    o.doneBy &&
+    Object.fromEntries(
+      Object.entries(o.doneBy).map(([k, d]) => [k, { ...d, by: cut(d.by, PAGE_LIMITS.nameChars) }]),
+    );
   return {
     ...o,
+    ...(internal ? { internal } : {}),
+    ...(doneBy ? { doneBy } : {}),
     sourceName: cut(o.sourceName, PAGE_LIMITS.nameChars),
     incident: {
       ...o.incident,

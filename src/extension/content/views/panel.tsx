@@ -10,7 +10,7 @@ import { staleSince } from '../../ui/hooks/use-overlay';
 import { cornerPosition, type Corner } from '../../sites/corner';
 import type { TicketMatch } from './match';
 import type { OverlayPorts } from './ports';
-import { CopyReply } from './reply';
+import { CopyReply, InternalReply } from './reply';
 
 interface Props {
   state: OverlayState;
@@ -91,25 +91,31 @@ export function Panel({
                 {t('match_term', match.terms.join(t('match_sep')))}
               </p>
             )}
-            <IncidentCard
-              item={item}
-              now={now}
-              onMarkDone={(o) => {
-                // the store update re-renders the card; a refusal changes nothing
-                void ports
-                  .send('feed/markDone', {
-                    sourceId: item.sourceId,
-                    incidentId: item.incident.id,
-                    obligationId: o.ruleId,
-                  })
-                  .catch(() => undefined);
-                // The met duty's row (and this button) goes: keep focus in the panel, so Esc closes it.
-                headingRef.current?.focus();
-              }}
-            >
-              {/* Every state has its reply, maintenance included (issue 19). */}
-              <CopyReply item={item} {...reply} />
-            </IncidentCard>
+            {item.internal ? (
+              <IncidentCard item={item} now={now}>
+                <InternalReply item={item} ports={ports} />
+              </IncidentCard>
+            ) : (
+              <IncidentCard
+                item={item}
+                now={now}
+                onMarkDone={(o) => {
+                  // the store update re-renders the card; a refusal changes nothing
+                  void ports
+                    .send('feed/markDone', {
+                      sourceId: item.sourceId,
+                      incidentId: item.incident.id,
+                      obligationId: o.ruleId,
+                    })
+                    .catch(() => undefined);
+                  // The met duty's row (and this button) goes: keep focus in the panel, so Esc closes it.
+                  headingRef.current?.focus();
+                }}
+              >
+                {/* Every state has its reply, maintenance included (issue 19). */}
+                <CopyReply item={item} {...reply} />
+              </IncidentCard>
+            )}
           </div>
         );
       })}
