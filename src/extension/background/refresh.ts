@@ -1,5 +1,6 @@
 import { computeObligations } from '../../core/obligations';
-import type { Severity, TimelineEvent } from '../../core/types';
+import type { TimelineEvent } from '../../core/types';
+import { wanted as passes } from '../../core/notify';
 import { eventsOf, incidentPolicy, listIncidents, resolvedSince } from '../db/incidents';
 import { copiedReplies } from '../db/marks';
 import type { IncidentRecord } from '../db/schema';
@@ -13,7 +14,7 @@ import {
 } from '../db/sources';
 import type { LensDatabase } from '../db/open';
 import type { OverlayState } from '../messaging/overlay-state';
-import { badgeFor } from './badge';
+import { badgeFor, type BadgeItem } from './badge';
 import type { Deps } from './deps';
 import { eventsWithLinked } from '../responder/linked-events';
 import { buildOverlay, pageProjection } from '../content/background/projection';
@@ -23,7 +24,7 @@ import {
   localNotices,
   type NoticeGroup,
 } from '../notifications/background/notices';
-import { deliver } from '../notifications/background/deliver';
+import { deliver, type Wanted } from '../notifications/background/deliver';
 
 const DAY = 86_400_000;
 /** Resolved responder incidents still watched (their post-mortem clock) for this long. */
@@ -108,9 +109,12 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
   await deps.platform.writeOverlay(pageProjection(overlay));
 
   const shown = new Set(overlay.incidents.map((o) => feedKey(o.sourceId, o.incident.id)));
-  const severities: (Severity | null)[] = overlay.incidents
-    .filter((o) => o.incident.kind === 'incident')
-    .map((o) => o.incident.severity);
+  // The badge counts what the pill counts (maintenance in progress too), plus one's own incidents.
+  const badge: BadgeItem[] = overlay.incidents.map((o) => ({
+    severity: o.incident.kind === 'maintenance' ? 'maintenance' : o.incident.severity,
+    name: o.incident.name,
+    source: o.sourceName,
+  }));
   const history = new Map(active.map((r) => [r.key, r.severities?.length ?? 1]));
   const groups: NoticeGroup[] = overlay.incidents.map((o) => {
     const k = feedKey(o.sourceId, o.incident.id);
@@ -123,7 +127,8 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
   for (const { incident, events } of locals) {
     const l = incident.linked;
     const counted = l !== undefined && shown.has(feedKey(l.sourceId, l.incidentId));
-    if (incident.status === 'open' && !counted) severities.push(incident.severity);
+    if (incident.status === 'open' && !counted)
+      badge.push({ severity: incident.severity, name: incident.title });
     const obligations = computeObligations(
       { events, publiclyVisible: incident.publiclyVisible, commonlyUsed: incident.commonlyUsed },
       incidentPolicy(incident, settings.policy),
@@ -131,7 +136,15 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     );
     groups.push(localNotices(incident, obligations, now));
   }
-  await deps.platform.setBadge(badgeFor(severities));
-  await deliver(deps.platform, db, groups, settings.notifications, now);
+  await deps.platform.setBadge(badgeFor(badge));
+  // The filters (severity, role, source) apply to feed notices; one's own incidents always notify.
+  const byId = new Map(sources.map((x) => [x.id, x]));
+  const filter = settings.notifications;
+  const wanted: Wanted = (n, g) => {
+    const source = g.source && byId.get(g.source.id);
+    if (!source) return true;
+    return passes(filter, { ...n, source: { id: source.id, url: source.url } });
+  };
+  await deliver(deps.platform, db, groups, settings.notifications, now, wanted);
   return overlay;
 }

@@ -108,4 +108,28 @@ describe('the managed configuration applied by the worker', () => {
     expect(templates.update).not.toBe('no placeholders');
     expect((await getSetting(kit.db, 'notifications')).newUpdate).toBe(false);
   });
+
+  test('notification defaults follow the organisation’s changes; an agent’s own choice wins', async () => {
+    const { kit, h } = await managedKit({ notifications: { role: 'agent', minSeverity: 2 } });
+    expect(await getSetting(kit.db, 'notifications')).toMatchObject({
+      role: 'agent',
+      minSeverity: 2,
+    });
+    // the agent chooses a severity of their own
+    await h['settings/setNotifications']({ minSeverity: 1 }, page);
+    // IT changes both defaults
+    kit.platform.managed = { notifications: { role: 'comms', minSeverity: 3 } };
+    await syncManaged(kit.deps);
+    expect(await getSetting(kit.db, 'notifications')).toMatchObject({
+      role: 'comms',
+      minSeverity: 1,
+    });
+    // IT drops its defaults: what the agent did not choose is the built-in default again
+    kit.platform.managed = {};
+    await syncManaged(kit.deps);
+    expect(await getSetting(kit.db, 'notifications')).toMatchObject({
+      role: 'all',
+      minSeverity: 1,
+    });
+  });
 });

@@ -2,7 +2,8 @@ import { DEFAULT_CORNER } from '../../sites/corner';
 import { deleteSource, listSources, putSource } from '../../db/sources';
 import { getSite, listSites, putSite } from '../../db/sites';
 import { DEFAULT_NOTIFICATIONS, getSetting, setSetting } from '../../db/settings';
-import type { SiteRecord, SourceRecord } from '../../db/schema';
+import type { SettingRecord, SiteRecord, SourceRecord } from '../../db/schema';
+import { withManagedDefaults } from '../../notifications/prefs';
 import type { Deps } from '../../background/deps';
 import { feedUrlWarning } from '../../origins/page-origin';
 import { originPattern } from '../../origins/match-patterns';
@@ -88,9 +89,14 @@ async function syncSettings(deps: Deps, config: ManagedConfig): Promise<void> {
     const templates = { ...(await getSetting(db, 'templates')), ...Object.fromEntries(entries) };
     await setSetting(db, 'templates', templates);
   }
-  // Defaults: an agent who never chose starts with them; a choice of their own is kept.
-  if (Object.keys(config.notifications).length > 0 && !(await db.get('settings', 'notifications')))
-    await setSetting(db, 'notifications', { ...DEFAULT_NOTIFICATIONS, ...config.notifications });
+  // Defaults: every notification setting the agent did not choose follows the organisation's
+  // default as it changes (and the built-in one once dropped); their own choices are kept.
+  const stored = (await db.get('settings', 'notifications')) as
+    SettingRecord<'notifications'> | undefined;
+  const before = stored ? await getSetting(db, 'notifications') : undefined;
+  const next = withManagedDefaults(before, config.notifications, DEFAULT_NOTIFICATIONS);
+  if (JSON.stringify(next) !== JSON.stringify(before ?? { ...DEFAULT_NOTIFICATIONS, chosen: [] }))
+    await setSetting(db, 'notifications', next);
 }
 
 /**
