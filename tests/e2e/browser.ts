@@ -53,7 +53,9 @@ export async function launchWithExtension(
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
     ],
-    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang }, locale: options.lang } : {}),
+    ...(options.lang
+      ? { env: { ...process.env, LANGUAGE: options.lang }, locale: options.lang }
+      : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
