@@ -26,7 +26,7 @@ describe('readManaged: the worked example', () => {
     expect(config.sites).toEqual([{ origin: 'https://acme.zendesk.com', corner: 'bottom-left' }]);
     expect(config.allowUserSources).toBe(false);
     expect(config.allowUserSites).toBe(true);
-    expect(config.notifications).toEqual({ newUpdate: false });
+    expect(config.notifications).toEqual({ newUpdate: false, minSeverity: 2, role: 'agent' });
     expect(config.team).toEqual({ serverUrl: 'https://lens.acme.example/', team: 'support-emea' });
     expect(Object.keys(config.templates)).toEqual(['en', 'de']);
   });

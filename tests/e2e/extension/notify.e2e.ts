@@ -155,3 +155,16 @@ test('the badge says the worst severity in text and lists the incidents in its t
   expect(badge.title).toContain('SEV-2 · Payments delayed (NYU)');
   expect(badge.title).toContain('SEV-3 · Search slow (NYU)');
 });
+
+test('the SEV-3 customer notification is shown as conditional, with the policy’s condition', async () => {
+  await start();
+  const popup = await s!.openPage('src/extension/popup/index.html');
+  const card = popup.locator('article, li, section').filter({
+    has: popup.getByRole('heading', { name: /Search slow/ }),
+  });
+  await card.first().waitFor();
+  const text = await card.last().innerText();
+  expect(text).toMatch(
+    /Customer notification[^\n]*Conditional: only if the affected feature is commonly used\./,
+  );
+});
