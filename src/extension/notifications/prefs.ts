@@ -9,6 +9,7 @@
 import { NOTIFY_ROLES, type NotifyRole } from '../../core/notify';
 import type { Severity } from '../../core/types';
 import type { NotificationKind, NotificationPrefs, NotificationSetting } from '../db/schema';
+import { DEFAULT_NOTIFICATIONS } from '../db/settings';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'newIncident',
@@ -71,7 +72,7 @@ export function choose(
   change: Partial<NotificationPrefs>,
 ): NotificationPrefs {
   const named = NOTIFICATION_SETTINGS.filter((k) => change[k] !== undefined);
-  const chosen = [...new Set([...chosenOf(current), ...named])];
+  const chosen = [...new Set([...chosenOf(current, DEFAULT_NOTIFICATIONS), ...named])];
   return { ...current, ...change, chosen };
 }
 
