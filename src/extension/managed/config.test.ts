@@ -167,6 +167,8 @@ describe('readManaged: an invalid value is left out, with its reason, and the re
     expect(problems.map((p) => [p.path, p.reason])).toEqual([
       ['notifications.mutedSources[1]', 'httpsOnly'],
     ]);
+    const none = readManaged({ notifications: { mutedSources: ['ftp://x.example/feed'] } });
+    expect(none.config.notifications).toEqual({});
     const bad = readManaged({ notifications: { minSeverity: 0, role: 'boss', mutedSources: 'x' } });
     expect(bad.config.notifications).toEqual({});
     expect(bad.problems.map((p) => [p.path, p.reason])).toEqual([

@@ -278,6 +278,8 @@ class Reader {
       this.fail(`notifications.mutedSources[${i}]`, url.reason);
       return [];
     });
+    // every entry refused: no default at all (an empty list is one only when IT wrote it so)
+    if (urls.length === 0 && mutedSources.length > 0) return value;
     return { ...value, mutedSources: [...new Set(urls)].slice(0, MAX_MUTED) };
   }
 
