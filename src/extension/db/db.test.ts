@@ -188,7 +188,16 @@ describe('repositories', () => {
     expect(s.policy).toEqual(DEFAULT_POLICY);
     expect(s.locale).toBe('en');
     expect(s.statuspage).toBeNull();
-    expect(Object.values(s.notifications).every(Boolean)).toBe(true);
+    expect(s.notifications).toEqual({
+      newIncident: true,
+      severityChange: true,
+      newUpdate: true,
+      obligationDue: true,
+      actionItemDue: true,
+      minSeverity: null,
+      role: 'all',
+      mutedSources: [],
+    });
     expect(Object.keys(s.templates)).toContain('support_reply');
     await setSetting(db, 'locale', 'de');
     expect(await getSetting(db, 'locale')).toBe('de');
