@@ -182,6 +182,25 @@ describe('severity history of a feed incident', () => {
 });
 
 describe('repositories', () => {
+  test('notification settings stored before the filters existed read with the filters’ defaults', async () => {
+    const db = await openLensDB(freshName());
+    const old = {
+      newIncident: false,
+      severityChange: true,
+      newUpdate: true,
+      obligationDue: true,
+      actionItemDue: true,
+    };
+    await db.put('settings', { key: 'notifications', value: old as never });
+    expect(await getSetting(db, 'notifications')).toEqual({
+      ...old,
+      minSeverity: null,
+      role: 'all',
+      mutedSources: [],
+    });
+    expect((await getSettings(db)).notifications.role).toBe('all');
+  });
+
   test('settings read as defaults until written', async () => {
     const db = await openLensDB(freshName());
     const s = await getSettings(db);
