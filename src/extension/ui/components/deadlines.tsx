@@ -6,13 +6,20 @@ import { obligationLabel } from '../../i18n/obligation-label';
 
 /** Obligations with a live deadline: not yet met, not standing, with a due time. */
 export function liveDeadlines(obligations: readonly ObligationStatus[]): ObligationStatus[] {
-  return obligations
-    .filter(
-      (o) =>
-        o.dueAt !== null &&
-        (o.state === 'upcoming' || o.state === 'due_soon' || o.state === 'overdue'),
-    )
-    .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0));
+  return (
+    obligations
+      .filter(
+        (o) =>
+          o.dueAt !== null &&
+          (o.state === 'upcoming' || o.state === 'due_soon' || o.state === 'overdue'),
+      )
+      // soonest first; deadlines that passed before the incident was first seen go last
+      .sort(
+        (a, b) =>
+          Number(a.beforeWatch !== undefined) - Number(b.beforeWatch !== undefined) ||
+          (a.dueAt ?? 0) - (b.dueAt ?? 0),
+      )
+  );
 }
 
 /** Whether any of `items` has a live deadline: the views tick only while one does. */
