@@ -80,7 +80,7 @@ test('options → Sources: Pause leaves the source out of the overlay; Remove ca
   await p.getByText('No sources yet', { exact: false }).first().waitFor();
 });
 
-test('in German: the filters, a source error and the counts are in German; no axe violations', async () => {
+test('in German: the filters and a source error are in German; no axe violations', async () => {
   server = await startServer();
   // answers, but not as a status feed: saved anyway, knowingly
   server.json('/feed.json', { hello: 'world' });
