@@ -1,7 +1,7 @@
 // Runs the in-memory team server (team/server.mjs) as its own process, for tests and the demo.
 // Prints one JSON line {url, adminUrl, db} when ready. Reads commands on stdin, one per line:
 // "stop" (stop answering, keep the data: the server is offline), "start" (answer again on the
-// same port), "exit". Arguments: --port N, --db NAME, --user name:password (repeatable).
+// same port), "requests" (answers {"requests": N}, the count so far), "exit". Arguments: --port N, --db NAME, --user name:password (repeatable).
 import { createInterface } from 'node:readline';
 import { startTeamServer } from './server.mjs';
 
@@ -22,7 +22,9 @@ for await (const line of createInterface({ input: process.stdin })) {
   if (cmd === 'stop') await server.stop();
   else if (cmd === 'start') await server.restart();
   else if (cmd === 'exit') break;
-  console.log(JSON.stringify({ done: cmd }));
+  console.log(
+    JSON.stringify({ done: cmd, ...(cmd === 'requests' ? { requests: server.requests() } : {}) }),
+  );
 }
 await server.close();
 process.exit(0);

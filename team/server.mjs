@@ -8,7 +8,7 @@ import http from 'pouchdb-adapter-http';
 import mapreduce from 'pouchdb-mapreduce';
 import replication from 'pouchdb-replication';
 import expressPouch from 'express-pouchdb';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -37,6 +37,12 @@ export async function startTeamServer({
   const dir = mkdtempSync(join(tmpdir(), 'lens-couch-'));
   const Mem = PouchDB.defaults({ adapter: 'memory', prefix: `${dir}/` });
   const app = express();
+  // Requests answered, for the benchmark's steady-state figure (`requests()`).
+  let requests = 0;
+  app.use((_req, _res, next) => {
+    requests++;
+    next();
+  });
   const pouchApp = expressPouch(Mem, {
     mode: 'fullCouchDB',
     overrideMode: { exclude: ['validation'] },
@@ -66,6 +72,8 @@ export async function startTeamServer({
     },
     adminUrl,
     db,
+    /** How many requests the server has received so far. */
+    requests: () => requests,
     /** Stops answering (sockets closed): the server is "offline"; the data stays in this process. */
     async stop() {
       await close(server);
@@ -74,8 +82,10 @@ export async function startTeamServer({
     async restart() {
       server = await listen(app, boundPort);
     },
+    /** Stops answering and removes the scratch folder (the in-memory data goes with the process). */
     async close() {
       await close(server).catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

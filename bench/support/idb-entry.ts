@@ -6,12 +6,12 @@ import { computeObligations, nextDeadline } from '../../src/core/obligations';
 import { DEFAULT_POLICY } from '../../src/core/policy';
 import type { Severity, TimelineEventType } from '../../src/core/types';
 import { putReview } from '../../src/extension/db/drafts';
-import { saveIncidents } from '../../src/extension/db/incidents';
+import { countEvents, eventsOf, saveIncidents } from '../../src/extension/db/incidents';
 import { openLensDB } from '../../src/extension/db/open';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../src/extension/db/schema';
 import { readOverview, readReviews } from '../../src/extension/reviews/repo';
 import { dashboardView, reviewListRows } from '../../src/extension/reviews/views/view-model';
-import { readList } from '../../src/extension/sidepanel/data';
+import { readIncident, readList, readTimeline } from '../../src/extension/sidepanel/data';
 
 const MIN = 60_000;
 const TYPES: TimelineEventType[] = ['update_posted', 'status_page_posted', 'customers_notified'];
@@ -113,9 +113,7 @@ export async function view(name: 'list' | 'openOnly' | 'overview' | 'dashboard')
   } else if (name === 'openOnly') {
     // What an open-incidents-only path would cost: the by-status index, each timeline, obligations.
     const open = await db.getAllFromIndex('incidents', 'by-status', 'open');
-    const events = await Promise.all(
-      open.map((i) => db.getAllFromIndex('events', 'by-incident', i.id)),
-    );
+    const events = await Promise.all(open.map((i) => eventsOf(db, i.id)));
     mark();
     const next = open.map((_, i) =>
       nextDeadline(computeObligations({ events: events[i]! }, DEFAULT_POLICY, now)),
@@ -165,4 +163,77 @@ export async function seedVariant(count: number, perTx: number, inFlight: number
   const ms = performance.now() - t0;
   db.close();
   return ms;
+}
+
+/**
+ * Issue 16 #14: one incident with `n` events written straight into IndexedDB (as a database written
+ * by other means could hold), then its reads timed: the whole timeline through the index (what the
+ * side panel and every refresh read before), the side panel's workspace (readIncident: obligations'
+ * bounded read) and first timeline page (readTimeline), and a refresh's bounded read (eventsOf).
+ */
+export async function timelineBench(n: number) {
+  const db = await openLensDB();
+  const id = 'bench-long';
+  await saveIncidents(db, [
+    {
+      incident: {
+        id,
+        title: 'Long timeline',
+        components: ['Checkout'],
+        publiclyVisible: true,
+        startedAt: 0,
+        declaredAt: 0,
+        status: 'open',
+        severity: 2,
+        updatedAt: 0,
+      },
+      events: Array.from({ length: n }, (_, i) => ({
+        id: `long-${i}`,
+        incidentId: id,
+        type: i === 0 ? ('declared' as const) : ('note' as const),
+        at: i * 1000,
+        text: `Seeded note ${i}`,
+      })),
+    },
+  ]);
+  const once = async (f: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await f();
+    return performance.now() - t0;
+  };
+  // After 100,000 writes the database compacts for a while: wait until a first page is quick.
+  const settleFrom = performance.now();
+  while (performance.now() - settleFrom < 30_000) {
+    if ((await once(() => readTimeline(db, { id }, 200))) < 100) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  const runs = async (f: () => Promise<unknown>, n = 5) => {
+    const samples: number[] = [];
+    for (let i = 0; i < n; i++) samples.push(await once(f));
+    return samples;
+  };
+  const out = {
+    settledMs: performance.now() - settleFrom,
+    page: await runs(() => readTimeline(db, { id }, 200)),
+    count: await runs(() => countEvents(db, id)),
+    bounded: await runs(() => eventsOf(db, id)),
+    workspace: await runs(() => readIncident(db, id), 3),
+    whole: await runs(
+      () =>
+        db.getAllFromIndex(
+          'events',
+          'by-incident-at',
+          IDBKeyRange.bound([id, -Infinity], [id, Infinity]),
+        ),
+      1,
+    ),
+  };
+  const tx = db.transaction(['incidents', 'events'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('incidents').delete(id),
+    tx.objectStore('events').delete(IDBKeyRange.bound('long-', 'long-\uffff')),
+    tx.done,
+  ]);
+  db.close();
+  return out;
 }

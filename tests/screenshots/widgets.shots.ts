@@ -41,7 +41,13 @@ const variants: [string, string, 'light' | 'dark'][] = [
   ['banner-minor', '<incident-banner src="/s/minor.json"></incident-banner>', 'light'],
   ['banner-maintenance', '<incident-banner src="/s/maint.json"></incident-banner>', 'light'],
   ['banner-scheduled', '<incident-banner src="/s/scheduled.json"></incident-banner>', 'light'],
-  ['banner-dark', '<incident-banner src="/s/major.json" theme="dark"></incident-banner>', 'dark'],
+  [
+    'banner-dark',
+    ['critical', 'major', 'minor', 'maint']
+      .map((l) => `<incident-banner src="/s/${l}.json" theme="dark"></incident-banner>`)
+      .join('<div style="height:6px"></div>'),
+    'dark',
+  ],
   ['banner-de', '<incident-banner src="/s/critical.json" locale="de"></incident-banner>', 'light'],
   [
     'banner-rtl',
@@ -66,6 +72,20 @@ test.each(variants)('docs/widgets-%s.png', async (name, body, scheme) => {
   await expect
     .poll(() => partText(page, tag, tag === 'incident-banner' ? 'name' : 'label'))
     .toBeTruthy();
+  if (tag === 'incident-banner') {
+    // The banners appeared after the page's first render (nothing kept yet), so they float over
+    // the page until the reader's next key or click; a key gives them their room.
+    await page.keyboard.press('Shift');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('incident-banner')].every(
+            (b) => b.shadowRoot!.querySelector('.region.float') === null,
+          ),
+        ),
+      )
+      .toBe(true);
+  }
   // Animations finished (not a fixed wait), so the picture shows the settled banner.
   await page.locator('#shot').screenshot({
     path: resolve(DOCS, `widgets-${name}.png`),

@@ -12,6 +12,10 @@ export interface TeamServerProcess {
   /** Answers again on the same port. */
   start(): Promise<void>;
   close(): Promise<void>;
+  /** Requests the server received so far (for the benchmark). */
+  requests(): Promise<number>;
+  /** Changes a user's password as the server's admin: the user's open sessions stop working. */
+  setPassword(user: string, password: string): Promise<void>;
 }
 
 const SERVE = resolve(import.meta.dirname, '../../team/serve.mjs');
@@ -34,14 +38,27 @@ export async function spawnTeamServer(
   const ready = await next();
   const command = async (cmd: string) => {
     child.stdin!.write(`${cmd}\n`);
-    await next();
+    return next();
   };
   return {
     url: ready.url!,
     adminUrl: ready.adminUrl!,
     db: ready.db!,
-    stop: () => command('stop'),
-    start: () => command('start'),
+    stop: () => command('stop').then(() => undefined),
+    start: () => command('start').then(() => undefined),
+    requests: () => command('requests').then((r) => Number(r.requests)),
+    async setPassword(user, password) {
+      const admin = new URL(ready.adminUrl!);
+      const auth = `Basic ${btoa(`${decodeURIComponent(admin.username)}:${decodeURIComponent(admin.password)}`)}`;
+      const url = `${ready.url}/_users/org.couchdb.user:${encodeURIComponent(user)}`;
+      const doc = (await (await fetch(url, { headers: { authorization: auth } })).json()) as object;
+      const res = await fetch(url, {
+        method: 'PUT',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ ...doc, password }),
+      });
+      if (!res.ok) throw new Error(`Could not change the password of ${user}: ${res.status}`);
+    },
     async close() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));

@@ -22,9 +22,6 @@ export type Template = TemplateResult | typeof nothing;
 // lit has loaded (this module imports it): the page's own createPolicy goes back.
 restoreCreatePolicy();
 
-/** The default seconds between polls (the attribute's documented default). */
-export const DEFAULT_POLL_SECONDS = 60;
-
 /** The properties that choose the data source: a change subscribes again. */
 const SOURCE_PROPERTIES = ['src', 'data', 'pollInterval'] as const;
 
@@ -122,9 +119,12 @@ export abstract class FeedElement extends LitElement {
   constructor() {
     super();
     this.feedState = EMPTY;
+    // The host page's color-scheme changed (the styles run a 1 ms discrete transition of it on
+    // the element, so its computed value changing ends one): theme="auto" follows it.
+    this.addEventListener('transitionend', this.onScheme);
   }
 
-  /** Re-renders when the OS colour scheme changes (theme="auto" may follow it). */
+  /** Re-renders when the page's or the OS colour scheme changes (theme="auto" may follow it). */
   private readonly onScheme = (): void => this.requestUpdate();
 
   override disconnectedCallback(): void {
@@ -150,7 +150,7 @@ export abstract class FeedElement extends LitElement {
         this.feedState = { ...EMPTY, feed: toFeed(this.data) };
       } else if (this.src) {
         const url = new URL(this.src, document.baseURI);
-        if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('bad src');
+        if (!/^https?:$/.test(url.protocol)) throw new Error('bad src');
         // the kept feed at once (first paint); then the client, once its code has loaded
         this.feedState = kept(url.href) ?? EMPTY;
         let off: (() => void) | undefined;
@@ -159,9 +159,9 @@ export abstract class FeedElement extends LitElement {
           gone = true;
           off?.();
         };
-        const every = this.pollInterval ?? DEFAULT_POLL_SECONDS;
         void feedClient().then((c) => {
-          if (!gone) off = c.subscribe(url.href, every, (state) => (this.feedState = state));
+          // (the client applies the default interval and the fetch policy's floor)
+          if (!gone) off = c.subscribe(url.href, this.pollInterval, (s) => (this.feedState = s));
         });
       } else this.feedState = EMPTY;
     } catch {
@@ -252,7 +252,7 @@ export abstract class FeedElement extends LitElement {
   }
 
   /** Dispatches a composed, bubbling CustomEvent; false when a listener cancelled it. */
-  protected emit<T>(type: string, detail: T, cancelable = false): boolean {
+  protected emit<T>(type: string, detail: T, cancelable?: boolean): boolean {
     return this.dispatchEvent(
       new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }),
     );

@@ -8,6 +8,7 @@ import {
   freshForMs,
   nextAfterFailure,
   nextAfterSuccess,
+  pollEveryMs,
   pollIntervalMs,
   retryAfterMs,
   validatorsOf,
@@ -77,6 +78,14 @@ describe('the feed fetch policy (shared by the widgets and the extension)', () =
     expect(pollIntervalMs(NaN)).toBe(FETCH_LIMITS.minIntervalMs);
     expect(pollIntervalMs(120_000)).toBe(120_000);
     expect(pollIntervalMs(1e12)).toBe(FETCH_LIMITS.maxDelayMs);
+  });
+
+  test('a client configured in seconds: absent or unreadable is the default minute, then the caps', () => {
+    expect(pollEveryMs(undefined)).toBe(60_000);
+    expect(pollEveryMs(NaN)).toBe(60_000);
+    expect(pollEveryMs(0)).toBe(60_000);
+    expect(pollEveryMs(5)).toBe(FETCH_LIMITS.minIntervalMs);
+    expect(pollEveryMs(120)).toBe(120_000);
   });
 
   test('the body size limit: announced (never read) or counted', () => {

@@ -97,6 +97,17 @@ export function bodyTooLarge(text: string): boolean {
   return text.length > FETCH_LIMITS.maxBodyBytes;
 }
 
+/** Seconds between polls when a client does not say (the widgets' `poll-interval` default). */
+export const DEFAULT_POLL_SECONDS = 60;
+
+/**
+ * The poll interval for a client configured in seconds (absent, 0 or unreadable: the default),
+ * within the caps.
+ */
+export function pollEveryMs(seconds: number | undefined): number {
+  return pollIntervalMs((seconds || DEFAULT_POLL_SECONDS) * SECOND);
+}
+
 /** The poll interval a client asked for, within the cap (15 s at least). */
 export function pollIntervalMs(requestedMs: number): number {
   return Math.min(

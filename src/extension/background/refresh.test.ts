@@ -308,7 +308,8 @@ describe('notifications', () => {
     const proto = IDBIndex.prototype;
     const original = proto.getAll;
     proto.getAll = function (this: IDBIndex, query?: IDBValidKey | IDBKeyRange | null, n?: number) {
-      if (this.objectStore.name === 'events') read.push(String(query));
+      if (this.objectStore.name === 'events')
+        read.push(String(query instanceof IDBKeyRange ? (query.lower as unknown[])[0] : query));
       return original.call(this, query, n);
     };
     onTestFinished(() => void (proto.getAll = original));

@@ -3,7 +3,7 @@ import type { TimelineEvent } from '../../core/types';
 import { wanted as passes } from '../../core/notify';
 import { eventsOf, incidentPolicy, listIncidents, resolvedSince } from '../db/incidents';
 import { copiedReplies } from '../db/marks';
-import type { IncidentRecord } from '../db/schema';
+import type { EventRecord, IncidentRecord, TeamMarkRecord } from '../db/schema';
 import { getSettings } from '../db/settings';
 import {
   activeFeedIncidents,
@@ -13,7 +13,7 @@ import {
   recentlyEndedFeedIncidents,
 } from '../db/sources';
 import type { LensDatabase } from '../db/open';
-import type { OverlayState } from '../messaging/overlay-state';
+import { HOLDING_LINE, type OverlayState } from '../messaging/overlay-state';
 import { badgeFor, type BadgeItem } from './badge';
 import type { Deps } from './deps';
 import { eventsWithLinked } from '../responder/linked-events';
@@ -27,6 +27,7 @@ import {
 import { deliver, type Wanted } from '../notifications/background/deliver';
 
 const DAY = 86_400_000;
+
 /** Resolved responder incidents still watched (their post-mortem clock) for this long. */
 const RESOLVED_WATCH_MS = 14 * DAY;
 /** A feed incident that ended within this long is announced as ended (once; see `notified`). */
@@ -34,8 +35,8 @@ const ENDED_WATCH_MS = 2 * 60 * 60_000;
 
 interface Local {
   incident: IncidentRecord;
-  /** Its own recorded events. */
-  own: TimelineEvent[];
+  /** Its own recorded events (with their authors in team mode). */
+  own: EventRecord[];
   /** Its own events plus the linked feed incident's public posts (they count as posted updates). */
   events: TimelineEvent[];
 }
@@ -67,6 +68,30 @@ async function localIncidents(db: LensDatabase, now: number): Promise<Local[]> {
 }
 
 /**
+ * The team's duty marks by the feed key of each of this browser's sources for their feed URL (each
+ * browser names its sources itself; the mark names the feed by its URL).
+ */
+function marksByFeedKey(
+  marks: readonly TeamMarkRecord[],
+  sources: readonly { id: string; url: string }[],
+): Map<string, TeamMarkRecord[]> {
+  const out = new Map<string, TeamMarkRecord[]>();
+  for (const m of marks)
+    for (const s of sources) {
+      if (s.url !== m.feedUrl) continue;
+      const k = feedKey(s.id, m.incidentId);
+      out.set(k, [...(out.get(k) ?? []), m]);
+    }
+  return out;
+}
+
+/** The team's internal holding line for agents (a template named `holding_line`), if any. */
+function holdingLine(templates: Record<string, string>): { holdingLine?: string } {
+  const line = templates[HOLDING_LINE]?.trim();
+  return line ? { holdingLine: line } : {};
+}
+
+/**
  * Recomputes everything derived from stored data at `now` — obligations, the overlay projection,
  * the badge and due notifications — and writes it out. Holds nothing in memory: safe to run on
  * any wake, any number of times.
@@ -74,7 +99,7 @@ async function localIncidents(db: LensDatabase, now: number): Promise<Local[]> {
 export async function refresh(deps: Deps): Promise<OverlayState> {
   const db = await deps.db();
   const now = deps.now();
-  const [settings, sources, snapshots, active, copied, locals, ended] = await Promise.all([
+  const [settings, sources, snapshots, active, copied, locals, ended, marks] = await Promise.all([
     getSettings(db),
     listSources(db),
     listSnapshots(db),
@@ -82,6 +107,7 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     copiedReplies(db),
     localIncidents(db, now),
     recentlyEndedFeedIncidents(db, now - ENDED_WATCH_MS),
+    db.getAll('marks'),
   ]);
   const pageUrls = new Map<string, string>();
   const pageZones = new Map<string, string>();
@@ -104,19 +130,30 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     active,
     copied,
     linkedEvents,
+    teamMarks: marksByFeedKey(marks, sources),
+    teamIncidents: locals
+      .filter((l) => l.incident.status === 'open' && l.incident.createdBy?.name)
+      .map(({ incident, own }) => ({
+        incident,
+        events: own,
+        policy: incidentPolicy(incident, settings.policy),
+      })),
+    ...holdingLine(settings.templates),
   });
   // Pages get a bounded copy; notices below still see every incident.
   await deps.platform.writeOverlay(pageProjection(overlay));
 
-  const shown = new Set(overlay.incidents.map((o) => feedKey(o.sourceId, o.incident.id)));
+  // The team's internal items are local incidents: counted and announced below, once.
+  const feedItems = overlay.incidents.filter((o) => !o.internal);
+  const shown = new Set(feedItems.map((o) => feedKey(o.sourceId, o.incident.id)));
   // The badge counts what the pill counts (maintenance in progress too), plus one's own incidents.
-  const badge: BadgeItem[] = overlay.incidents.map((o) => ({
+  const badge: BadgeItem[] = feedItems.map((o) => ({
     severity: o.incident.kind === 'maintenance' ? 'maintenance' : o.incident.severity,
     name: o.incident.name,
     source: o.sourceName,
   }));
   const history = new Map(active.map((r) => [r.key, r.severities?.length ?? 1]));
-  const groups: NoticeGroup[] = overlay.incidents.map((o) => {
+  const groups: NoticeGroup[] = feedItems.map((o) => {
     const k = feedKey(o.sourceId, o.incident.id);
     return feedNotices(o, k, linkedEvents.has(k), now, history.get(k));
   });

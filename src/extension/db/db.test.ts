@@ -38,7 +38,7 @@ describe('openLensDB and migrations', () => {
       'by-source',
     ]);
     expect([...tx.objectStore('notified').indexNames]).toEqual(['by-at']);
-    expect([...tx.objectStore('events').indexNames]).toEqual(['by-incident']);
+    expect([...tx.objectStore('events').indexNames]).toEqual(['by-incident-at']);
     db.close();
   });
 
@@ -130,6 +130,33 @@ describe('openLensDB and migrations', () => {
       expect(await db.getAll(store as never), store).toEqual([...records].sort(byKey));
     }
     expect(await db.getAll('marks')).toEqual([]);
+    db.close();
+  });
+
+  test('a v4 database opens at v5 with every record, its events indexed by [incidentId, at]', async () => {
+    const name = freshName();
+    const v4 = await openLensDB(name, 4);
+    expect([...v4.transaction('events').store.indexNames]).toEqual(['by-incident']);
+    const written = await seedEveryStore(v4);
+    // Two incidents' events written out of time order under v4.
+    const ev = (id: string, incidentId: string, at: number) =>
+      ({ id, incidentId, type: 'note', at, text: id }) as const;
+    const extra = [ev('z1', 'a', T0 + 3), ev('z2', 'a', T0 + 1), ev('z3', 'b', T0 + 2)];
+    for (const e of extra) await v4.put('events', e);
+    v4.close();
+
+    const db = await openLensDB(name, 5);
+    expect(db.version).toBe(5);
+    const byKey = (a: object, b: object) =>
+      String(Object.values(a)[0]).localeCompare(String(Object.values(b)[0]));
+    for (const [store, records] of Object.entries(written)) {
+      const expected = store === 'events' ? [...records, ...extra] : [...records];
+      expect(await db.getAll(store as never), store).toEqual(expected.sort(byKey));
+    }
+    expect([...db.transaction('events').store.indexNames]).toEqual(['by-incident-at']);
+    // The new index covers the events written before it existed, in time order.
+    expect((await eventsOf(db, 'a')).map((e) => e.id)).toEqual(['z2', 'z1']);
+    expect((await eventsOf(db, 'b')).map((e) => e.id)).toEqual(['z3']);
     db.close();
   });
 

@@ -1,7 +1,8 @@
 import type { Policy } from '../../core/types';
 import type { LensDatabase } from './open';
 import type { EventRecord, IncidentRecord } from './schema';
-import { eventDoc, incidentDoc } from './shared-docs';
+import { eventDoc, incidentDoc, type NewDoc } from './shared-docs';
+import { putDocs, project, sharedOf } from './shared';
 import { writeShared } from './shared';
 
 /** Responder incidents, newest declaration first; optionally only open or resolved ones. */
@@ -20,25 +21,7 @@ export function getIncident(db: LensDatabase, id: string): Promise<IncidentRecor
   return db.get('incidents', id);
 }
 
-/** The timeline of an incident, oldest first (ties keep insertion order by id). */
-export async function eventsOf(db: LensDatabase, incidentId: string): Promise<EventRecord[]> {
-  const events = await db.getAllFromIndex('events', 'by-incident', incidentId);
-  return events.sort((a, b) => a.at - b.at);
-}
-
-/**
- * The timelines of several incidents (each oldest first, as `eventsOf`), read in one transaction: one
- * per incident would cost a transaction each, which dominates at a hundred incidents.
- */
-export async function eventsOfMany(
-  db: LensDatabase,
-  incidentIds: readonly string[],
-): Promise<Map<string, EventRecord[]>> {
-  if (incidentIds.length === 0) return new Map();
-  const index = db.transaction('events').store.index('by-incident');
-  const all = await Promise.all(incidentIds.map((id) => index.getAll(id)));
-  return new Map(incidentIds.map((id, i) => [id, all[i]!.sort((a, b) => a.at - b.at)]));
-}
+export { countEvents, eventsOf, eventsOfMany, hasAtLeastEvents, timelinePage } from './timeline';
 
 /**
  * Writes an incident record and appends events to its timeline in one transaction, so a timeline
@@ -71,6 +54,10 @@ export const BULK_RECORDS_PER_TX = 500;
  * incident and its events always commit together, as in `saveIncident`) up to about
  * BULK_RECORDS_PER_TX records, and `inFlight` transactions run at once. Not all-or-nothing across
  * batches: for seeding and generated data; an import uses importAll (one transaction).
+ *
+ * With a shared store attached (the worker always has one: local-only or a team), the records go
+ * through it like every other write, so they replicate in a team: PouchDB's bulkDocs in batches of
+ * the same size, then one projection into these stores.
  */
 export async function saveIncidents(
   db: LensDatabase,
@@ -81,6 +68,23 @@ export async function saveIncidents(
     onBatch,
   }: { inFlight?: number; perTx?: number; onBatch?: (records: number) => void } = {},
 ): Promise<void> {
+  const store = sharedOf(db);
+  if (store) {
+    let docs: NewDoc[] = [];
+    const put = async () => {
+      await putDocs(store, docs);
+      onBatch?.(docs.length);
+      docs = [];
+    };
+    for (const item of items) {
+      docs.push(incidentDoc(item.incident), ...item.events.map(eventDoc));
+      if (docs.length >= perTx) await put();
+    }
+    if (docs.length) await put();
+    await project(db, store);
+    store.afterWrite?.();
+    return;
+  }
   const running = new Set<Promise<void>>();
   let batch: { incident: IncidentRecord; events: EventRecord[] }[] = [];
   let size = 0;
@@ -148,20 +152,40 @@ async function resolvedPage(
   limit: number,
   keep: (r: IncidentRecord) => boolean,
 ): Promise<ResolvedPage> {
+  const index = db.transaction('incidents').store.index('by-resolved');
   const incidents: IncidentRecord[] = [];
-  let cursor = await db
-    .transaction('incidents')
-    .store.index('by-resolved')
-    .openCursor(null, 'prev');
-  while (cursor && incidents.length < limit) {
-    if (keep(cursor.value)) incidents.push(cursor.value);
-    cursor = await cursor.continue();
+  let ahead = 0;
+  // Read backwards in chunks: a key cursor steps back over the index (no record read) to where the
+  // chunk starts, then one getAll reads it. A record cursor took one round trip per record, which
+  // dominated the list's first screen on a loaded machine (issue 22).
+  let upper: IDBValidKey | null = null;
+  for (;;) {
+    const range: IDBKeyRange | null = upper === null ? null : IDBKeyRange.upperBound(upper, true);
+    let cursor = await index.openKeyCursor(range, 'prev');
+    if (!cursor) return { incidents, more: false };
+    const want = incidents.length < limit ? limit - incidents.length : LOOK_AHEAD - ahead;
+    if (want > 1) cursor = await cursor.advance(want - 1);
+    const from = cursor?.key;
+    // Records sharing the boundary time all come in this chunk; the next one starts below it.
+    const chunk = await index.getAll(
+      from === undefined
+        ? range
+        : upper === null
+          ? IDBKeyRange.lowerBound(from)
+          : IDBKeyRange.bound(from, upper, false, true),
+    );
+    for (let i = chunk.length - 1; i >= 0; i--) {
+      const r = chunk[i]!;
+      if (incidents.length < limit) {
+        if (keep(r)) incidents.push(r);
+        continue;
+      }
+      if (ahead === LOOK_AHEAD || keep(r)) return { incidents, more: true };
+      ahead++;
+    }
+    if (from === undefined) return { incidents, more: false };
+    upper = from;
   }
-  for (let ahead = 0; cursor; ahead++) {
-    if (ahead === LOOK_AHEAD || keep(cursor.value)) return { incidents, more: true };
-    cursor = await cursor.continue();
-  }
-  return { incidents, more: false };
 }
 
 /** The `limit` most recently resolved incidents. */

@@ -31,7 +31,8 @@ export const MIGRATIONS: readonly Migration[] = [
       const incidents = db.createObjectStore('incidents', { keyPath: 'id' });
       incidents.createIndex('by-status', 'status');
       const events = db.createObjectStore('events', { keyPath: 'id' });
-      events.createIndex('by-incident', 'incidentId');
+      // Replaced by `by-incident-at` in v5 (the schema type names only the current index).
+      events.createIndex('by-incident' as never, 'incidentId');
       const drafts = db.createObjectStore('drafts', { keyPath: 'key' });
       drafts.createIndex('by-incident', 'incidentId');
       const reviews = db.createObjectStore('reviews', { keyPath: 'id' });
@@ -80,6 +81,18 @@ export const MIGRATIONS: readonly Migration[] = [
       'Team mode: a store for feed-incident duties marked done by anyone in the team (replicated marks)',
     migrate(db) {
       db.createObjectStore('marks', { keyPath: 'id' });
+    },
+  },
+  {
+    version: 5,
+    description:
+      'Index events by [incidentId, at] instead of incidentId alone, so a timeline is read a page at a time in time order and counted without reading it (issue 16 #14); every event kept',
+    migrate(_db, tx) {
+      // Replaced, not added: one index per event keeps bulk writes as cheap as before. Creating
+      // an index over existing records indexes them; deleting one never touches a record.
+      const events = tx.objectStore('events');
+      events.deleteIndex('by-incident');
+      events.createIndex('by-incident-at', ['incidentId', 'at']);
     },
   },
 ];

@@ -21,7 +21,7 @@ import type { FeedFormat } from '../../core/feed/formats';
 
 export const DB_NAME = 'incident-lens';
 /** The current schema version: the last step in `MIGRATIONS`. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** A Statuspage v2 (or compatible) feed the background polls. */
 export interface SourceRecord {
@@ -328,7 +328,8 @@ export interface LensDB extends DBSchema {
     /** `by-resolved` holds resolved incidents only (open ones have no `resolvedAt`). */
     indexes: { 'by-status': string; 'by-resolved': number };
   };
-  events: { key: string; value: EventRecord; indexes: { 'by-incident': string } };
+  /** `by-incident-at` keys each event by [incidentId, at]: one incident's timeline in time order. */
+  events: { key: string; value: EventRecord; indexes: { 'by-incident-at': [string, number] } };
   drafts: { key: string; value: DraftRecord; indexes: { 'by-incident': string } };
   reviews: { key: string; value: ReviewRecord; indexes: { 'by-incident': string } };
   settings: { key: string; value: SettingRecord };

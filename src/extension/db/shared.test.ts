@@ -1,12 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_POLICY } from '../../core/policy';
-import { memoryPouch } from '../../../tests/support/pouch';
+import { sharedStore } from '../../../tests/support/pouch';
 import { freshName, T0 } from '../background/worker.test-kit';
 import { listReviews, putReview } from './drafts';
-import { eventsOf, getIncident, listIncidents, saveIncident } from './incidents';
+import { eventsOf, getIncident, listIncidents, saveIncident, saveIncidents } from './incidents';
 import { openLensDB, type LensDatabase } from './open';
-import type { SharedDoc } from './shared-docs';
 import { attachShared, claimLocal, migrateToShared, type SharedStore } from './shared';
 import { getSetting, setSetting } from './settings';
 import { markFeedIncidentDone } from './sources';
@@ -16,9 +15,7 @@ import type { IncidentRecord, ReviewRecord, StoreName } from './schema';
 
 const ann = { name: 'ann', display: 'Ann Example' };
 
-function store(author = ann, now = T0): SharedStore {
-  return { pouch: memoryPouch<SharedDoc>(), author: () => author, now: () => now };
-}
+const store = (author = ann, now = T0): SharedStore => sharedStore(author, now);
 
 const incident = (id: string): IncidentRecord => ({
   id,
@@ -39,6 +36,31 @@ async function everything(db: LensDatabase): Promise<Record<string, unknown[]>> 
 }
 
 describe('the repository API over the shared store', () => {
+  test('a bulk write (saveIncidents) goes through the shared store, so a team replicates it', async () => {
+    const db = await openLensDB(freshName());
+    const shared = store();
+    let synced = 0;
+    attachShared(db, { ...shared, afterWrite: () => void synced++ });
+    const items = Array.from({ length: 30 }, (_, n) => ({
+      incident: incident(`b${n}`),
+      events: Array.from({ length: 20 }, (_, k) => ({
+        id: `b${n}-e${k}`,
+        incidentId: `b${n}`,
+        type: 'note' as const,
+        at: T0 + k,
+      })),
+    }));
+    await saveIncidents(db, items, { perTx: 100 });
+    // every record in PouchDB (what replicates) with its author, and projected into the stores
+    const { rows } = await shared.pouch.allDocs({});
+    expect(rows.filter((r) => r.id.startsWith('incident:'))).toHaveLength(30);
+    expect(rows.filter((r) => r.id.startsWith('event:'))).toHaveLength(600);
+    expect(await shared.pouch.get('event:b7:b7-e3')).toMatchObject({ author: ann });
+    expect(await db.count('incidents')).toBe(30);
+    expect((await eventsOf(db, 'b7')).map((e) => e.id)).toEqual(items[7]!.events.map((e) => e.id));
+    expect(synced).toBe(1);
+  });
+
   test('a declared incident is written to PouchDB with its author and read back from the stores', async () => {
     const db = await openLensDB(freshName());
     const shared = store();

@@ -280,15 +280,50 @@ type SettingDoc = Extract<SharedDoc, { kind: 'setting' }>;
 /**
  * After a backup import replaced the local stores: writes its shared records over the shared
  * store's (an import adds and replaces; it never deletes the team's documents), then copies back.
+ * Only records that are new or differ are written, so what the import did not change keeps its
+ * author, time and revision (nothing is re-stamped as the importer's, nothing replicates again);
+ * an imported incident keeps who declared it. (What is written carries the importer as its
+ * author: the server accepts only the signed-in user's writes.)
  */
 export async function publishLocal(db: LensDatabase): Promise<void> {
   const store = attached.get(db);
   if (!store) return;
+  const creators = new Map(
+    (await db.getAll('incidents')).flatMap((i) => (i.createdBy?.name ? [[i.id, i.createdBy]] : [])),
+  );
   const docs = await localSharedRecords(db);
-  for (let i = 0; i < docs.length; i += BATCH) await putDocs(store, docs.slice(i, i + BATCH));
+  for (let i = 0; i < docs.length; i += BATCH) {
+    const changed = await changedOnly(store, docs.slice(i, i + BATCH));
+    await putDocs(
+      store,
+      changed.map((d) =>
+        d.kind === 'incident' && creators.has(d.record.id)
+          ? ({ ...d, createdBy: creators.get(d.record.id) } as NewDoc)
+          : d,
+      ),
+    );
+  }
   await db.put('settings', { key: 'teamSeq', value: 0 });
   await project(db, store);
   store.afterWrite?.();
+}
+
+/** The documents whose record is not in the shared store as it is (new, or different). */
+async function changedOnly(store: SharedStore, docs: readonly NewDoc[]): Promise<NewDoc[]> {
+  const { rows } = await store.pouch.allDocs({ keys: docs.map(docId), include_docs: true });
+  return docs.filter((d, i) => {
+    const cur = rows[i]?.doc;
+    return !cur || cur._deleted || stable(cur.record) !== stable(d.record);
+  });
+}
+
+/** JSON with sorted keys: the same record reads the same whatever order its keys were written in. */
+function stable(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
 }
 
 /**

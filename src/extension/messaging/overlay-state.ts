@@ -11,6 +11,12 @@ import type { FeedIncident, ObligationStatus } from '../../core/types';
  */
 export const OVERLAY_KEY = 'overlay';
 
+/**
+ * The key, in the `templates` setting (shared by the team), of the internal holding line agents may
+ * copy for an incident the team declared that is not public yet. Absent: no holding line.
+ */
+export const HOLDING_LINE = 'holding_line';
+
 export interface OverlayIncident {
   sourceId: string;
   sourceName: string;
@@ -29,6 +35,17 @@ export interface OverlayIncident {
     stale: boolean;
     newerUpdateBody?: string;
   };
+  /**
+   * Team mode: who did each done duty and when (by rule id): a mark by anyone in the team, or the
+   * event that met an internal incident's duty.
+   */
+  doneBy?: Record<string, { by: string; at: number }>;
+  /**
+   * Set on an incident the team declared that is not on the status page yet: agents see it
+   * labelled internal, and no customer reply is offered for it (only the policy's holding line,
+   * when the team's templates have one).
+   */
+  internal?: { declaredBy?: string; holdingLine?: string };
 }
 
 export interface OverlayState {

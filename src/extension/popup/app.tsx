@@ -18,7 +18,9 @@ const store = browserOverlayStore();
 
 /** The popup: active incidents with countdowns, or an all-clear; the site toggle; settings link. */
 export function PopupApp() {
-  const state = useOverlayState(store);
+  const overlay = useOverlayState(store);
+  // The team's internal items are this browser's own open incidents: listed below, once.
+  const state = overlay && { ...overlay, incidents: overlay.incidents.filter((i) => !i.internal) };
   const now = useNow(anyLiveDeadline(state?.incidents ?? []));
   const since = state ? staleSince(state) : null;
   // The responder's own open incidents: while one is open the popup never says all is well.

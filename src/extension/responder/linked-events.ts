@@ -15,11 +15,19 @@ export async function eventsWithLinked(
   events?: EventRecord[],
 ): Promise<EventRecord[]> {
   const own = events ?? (await eventsOf(db, incident.id));
-  if (!incident.linked) return own;
+  const linked = await linkedEventsOf(db, incident);
+  return linked.length ? withLinkedUpdates(own, linked) : own;
+}
+
+/** The linked feed incident's public updates as events of `incident` (none when not linked). */
+export async function linkedEventsOf(
+  db: LensDatabase,
+  incident: Pick<IncidentRecord, 'id' | 'linked'>,
+): Promise<EventRecord[]> {
+  if (!incident.linked) return [];
   const rec = await db.get(
     'feedIncidents',
     feedKey(incident.linked.sourceId, incident.linked.incidentId),
   );
-  if (!rec) return own;
-  return withLinkedUpdates(own, linkedUpdateEvents(incident.id, incident.linked, rec.incident));
+  return rec ? linkedUpdateEvents(incident.id, incident.linked, rec.incident) : [];
 }

@@ -9,7 +9,7 @@ import { openLensDB, type LensDatabase } from '../db/open';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../db/schema';
 import { OVERVIEW_PAGE, readOverview } from '../reviews/repo';
 import { reviewListRows } from '../reviews/views/view-model';
-import { postmortemOf, readList } from './data';
+import { postmortemOf, readList, readTimeline } from './data';
 
 const HOUR = 60 * MIN;
 let db: LensDatabase;
@@ -66,7 +66,7 @@ async function seed(
 }
 
 /**
- * Records every timeline read (the `events` store's `by-incident` index, by incident id) from now until
+ * Records every timeline read (the `events` store's `by-incident-at` index, by incident id) from now until
  * the test ends, whichever repository function or transaction makes it.
  */
 function countEventReads(): string[] {
@@ -78,7 +78,8 @@ function countEventReads(): string[] {
     query?: IDBValidKey | IDBKeyRange | null,
     count?: number,
   ) {
-    if (this.objectStore.name === 'events') read.push(String(query));
+    if (this.objectStore.name === 'events')
+      read.push(String(query instanceof IDBKeyRange ? (query.lower as unknown[])[0] : query));
     return original.call(this, query, count);
   };
   onTestFinished(() => void (proto.getAll = original));
@@ -217,5 +218,56 @@ describe('the open list order', () => {
     await saveIncident(db, open('new', 2, null));
     const list = await readList(db, T0 + 3 * HOUR);
     expect(list.open.map((i) => i.incident.id)).toEqual(['sev1', 'sev2', 'new']);
+  });
+});
+
+describe('readTimeline (side panel timeline, issue 16 #14)', () => {
+  test('a page of the newest events with the linked feed posts of the same period; older ones counted', async () => {
+    const db = await openLensDB(freshName());
+    const link = { sourceId: 's1', incidentId: 'f1' };
+    const tx = db.transaction('events', 'readwrite');
+    for (let i = 0; i < 300; i++)
+      void tx.store.put({ id: `e${i}`, incidentId: 'i1', type: 'note', at: T0 + i * MIN });
+    await tx.done;
+    const update = (id: string, at: number) => ({
+      id,
+      status: 'identified',
+      body: `Post ${id}`,
+      createdAt: at,
+      displayAt: at,
+      affectedComponents: [],
+    });
+    await db.put('feedIncidents', {
+      key: 's1|f1',
+      sourceId: 's1',
+      active: 1,
+      firstSeenAt: T0,
+      lastSeenAt: T0,
+      incident: {
+        id: 'f1',
+        kind: 'incident',
+        name: 'API errors',
+        status: 'identified',
+        impact: 'major',
+        severity: 2,
+        createdAt: T0,
+        updatedAt: T0,
+        components: [],
+        // one post in the oldest 100 events' period, one among the newest 200
+        updates: [update('old', T0 + 10 * MIN + 1), update('new', T0 + 250 * MIN + 1)],
+      },
+    } as never);
+    const page = await readTimeline(db, { id: 'i1', linked: link }, 200);
+    expect(page.events).toHaveLength(201);
+    expect(page.events[0]!.id).toBe('e100');
+    expect(page.events.map((e) => e.text).filter(Boolean)).toEqual(['Post new']);
+    expect(page.events.map((e) => e.at)).toEqual(
+      [...page.events.map((e) => e.at)].sort((a, b) => a - b),
+    );
+    expect(page).toMatchObject({ older: 101, olderCapped: false });
+    const all = await readTimeline(db, { id: 'i1', linked: link }, 400);
+    expect(all.events).toHaveLength(302);
+    expect(all.older).toBe(0);
+    db.close();
   });
 });

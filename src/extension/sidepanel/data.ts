@@ -1,7 +1,7 @@
 import { bySeverity } from '../../core/triage';
 import { computeObligations, nextDeadline } from '../../core/obligations';
 import type { ObligationStatus, Policy, TimelineEvent } from '../../core/types';
-import { eventsWithLinked } from '../responder/linked-events';
+import { eventsWithLinked, linkedEventsOf } from '../responder/linked-events';
 import { draftsOf } from '../db/drafts';
 import {
   awaitingReview,
@@ -9,11 +9,13 @@ import {
   getIncident,
   incidentPolicy,
   listIncidents,
+  timelinePage,
 } from '../db/incidents';
 import type { LensDatabase } from '../db/open';
 import type { DraftRecord, EventRecord, IncidentRecord } from '../db/schema';
 import { getSetting } from '../db/settings';
 import type { FeedOption } from '../responder/views/link-panel';
+import { withLinkedUpdates } from '../responder/feed-link';
 
 /** One row of the incident lists. */
 export interface ListItem {
@@ -174,5 +176,37 @@ export async function readIncident(db: LensDatabase, id: string): Promise<Incide
     policy: incidentPolicy(incident, policy),
     templates,
     feedOptions,
+  };
+}
+
+/** The loaded part of a timeline: the newest events with the linked feed's posts among them. */
+export interface TimelineData {
+  events: EventRecord[];
+  older: number;
+  /** `older` is a lower bound (see db/timeline.ts OLDER_COUNTED). */
+  olderCapped: boolean;
+}
+
+/**
+ * The newest `limit` events of an incident through the `[incidentId, at]` index (a page of the
+ * timeline view, counted by the index), with the linked feed incident's posts of the same period
+ * merged in. Never reads the rest of the timeline.
+ */
+export async function readTimeline(
+  db: LensDatabase,
+  incident: Pick<IncidentRecord, 'id' | 'linked'>,
+  limit: number,
+): Promise<TimelineData> {
+  const [page, linked] = await Promise.all([
+    timelinePage(db, incident.id, limit),
+    linkedEventsOf(db, incident),
+  ]);
+  // Feed posts older than the page's first event wait for the page that reaches them.
+  const from = page.older > 0 ? (page.events[0]?.at ?? -Infinity) : -Infinity;
+  const inPage = linked.filter((e) => e.at >= from);
+  return {
+    events: withLinkedUpdates(page.events, inPage),
+    older: page.older + linked.length - inPage.length,
+    olderCapped: page.olderCapped,
   };
 }

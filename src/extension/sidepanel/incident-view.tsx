@@ -8,10 +8,12 @@ import { ObligationsPanel } from '../responder/views/obligations-panel';
 import type { StatuspageStatus } from '../responder/protocol';
 import { ResolvePanel } from '../responder/views/resolve-panel';
 import { SECTIONS, routeHash, type Route, type Section } from '../responder/views/route';
-import { TimelinePanel } from '../responder/views/timeline-panel';
+import { TIMELINE_PAGE, TimelinePanel } from '../responder/views/timeline-panel';
 import { t, uiLocale } from '../i18n/translate';
 import { useDbQuery } from '../ui/hooks/use-db';
-import { readIncident } from './data';
+import { readIncident, readTimeline } from './data';
+import type { IncidentRecord } from '../db/schema';
+import { useState } from 'preact/hooks';
 
 /** One incident's workspace: summary, section navigation, and the chosen section. */
 export function IncidentView(props: {
@@ -91,9 +93,7 @@ export function IncidentView(props: {
           onChanged={changed}
         />
       )}
-      {section === 'timeline' && (
-        <TimelinePanel incident={incident} events={events} onChanged={changed} />
-      )}
+      {section === 'timeline' && <TimelineSection incident={incident} onChanged={changed} />}
       {section === 'link' && (
         <LinkPanel incident={incident} options={feedOptions} onChanged={changed} />
       )}
@@ -108,5 +108,34 @@ export function IncidentView(props: {
         />
       )}
     </article>
+  );
+}
+
+/**
+ * The timeline section: reads its own pages through the index (db/timeline.ts), the newest
+ * TIMELINE_PAGE first and a page more on each "show older", so a long timeline is never read whole.
+ */
+function TimelineSection(props: { incident: IncidentRecord; onChanged(): void }) {
+  const { incident } = props;
+  const [pages, setPages] = useState(1);
+  const q = useDbQuery(
+    (db) => readTimeline(db, incident, pages * TIMELINE_PAGE),
+    [incident.id, incident.updatedAt, pages],
+  );
+  if (q.error) return <p class="error">{q.error}</p>;
+  // The last page stays on screen while the next one loads.
+  if (q.data === undefined) return <p class="muted">{t('popup_loading')}</p>;
+  return (
+    <TimelinePanel
+      incident={incident}
+      events={q.data.events}
+      older={q.data.older}
+      olderCapped={q.data.olderCapped}
+      onMore={() => setPages((n) => n + 1)}
+      onChanged={() => {
+        props.onChanged();
+        q.refresh();
+      }}
+    />
   );
 }

@@ -1,18 +1,20 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
 import { launchWithExtension, type ExtensionSession } from '../browser';
 import { command } from '../extension/helpers';
 
 /**
  * Issue 16, item 14, in the browser: one incident with 100,000 timeline events took 23.7 s to
- * render in the side panel. The responder records at most 5,000 per incident, and (since this test
- * found that reading 100,000 seeded events from IndexedDB alone took 18 s and more) a backup is held
- * to the same bound. Here: a backup with a 100,000-event incident is refused through the Options
- * page and nothing changes; an incident at the bound (seeded) renders its newest 200 events, loads
- * older ones, and the panel answers. Conditions are waited for; no time budget is asserted.
+ * render in the side panel. The responder records at most 5,000 per incident, and a backup is held
+ * to the same bound, but a database written by other means can hold any number: here 100,000 events
+ * are seeded straight into IndexedDB. The side panel reads its timeline through the
+ * [incidentId, at] index a page of 200 at a time (and obligations at most 5,000), so it renders the
+ * newest 200, loads older ones, and answers. Also: a backup with a 100,000-event incident is refused
+ * through the Options page and nothing changes. Conditions are waited for; no time budget is
+ * asserted (the time to the first page is logged for the bench notes).
  */
 const PANEL = 'src/extension/sidepanel/index.html';
-const EVENTS = 5_000;
+const EVENTS = 100_000;
 let s: ExtensionSession;
 let page: Page;
 let id = '';
@@ -26,9 +28,18 @@ beforeAll(async () => {
     publiclyVisible: false,
   });
   id = (declared.value as { id: string }).id;
-  // Seeded: fixed ids, texts and times (one a second, ending a minute ago).
-  await page.evaluate(
-    ([incidentId, n]) =>
+});
+
+afterAll(() => s?.close());
+
+/**
+ * Seeds `n` events straight into IndexedDB (fixed ids, texts and times, one a second, ending a
+ * minute ago), as a database written by other means could hold them; `unseed` removes them, so
+ * the other test (which exports everything) never reads them.
+ */
+function seed(n: number): Promise<void> {
+  return page.evaluate(
+    ([incidentId, count]) =>
       new Promise<void>((ok, fail) => {
         const open = indexedDB.open('incident-lens');
         open.onerror = () => fail(open.error);
@@ -36,30 +47,49 @@ beforeAll(async () => {
           const tx = open.result.transaction('events', 'readwrite');
           const store = tx.objectStore('events');
           const end = Date.now() - 60_000;
-          for (let i = 0; i < (n as number); i++)
+          const total = count;
+          for (let i = 0; i < total; i++)
             store.put({
               id: `seed-${i}`,
               incidentId,
               type: 'note',
-              at: end - ((n as number) - i) * 1000,
+              at: end - (total - i) * 1000,
               text: `Seeded note ${i}`,
             });
           tx.oncomplete = () => (open.result.close(), ok());
           tx.onerror = () => fail(tx.error);
         };
       }),
-    [id, EVENTS] as const,
+    [id, n] as const,
   );
-}, 180_000);
+}
 
-afterAll(() => s?.close());
+function unseed(): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((ok, fail) => {
+        const open = indexedDB.open('incident-lens');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('events', 'readwrite');
+          tx.objectStore('events').delete(IDBKeyRange.bound('seed-', 'seed-\uffff'));
+          tx.oncomplete = () => (open.result.close(), ok());
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+  );
+}
 
-test('an incident at the bound (5,000 events): the side panel shows the newest and stays usable', async () => {
+test('an incident with 100,000 events seeded: the side panel shows the newest page and stays usable', async () => {
+  await seed(EVENTS);
+  onTestFinished(unseed);
   await page.goto(s.url(`${PANEL}#/incident/${id}/timeline`));
+  const started = Date.now();
   await page.reload();
   const items = page.locator('.timeline li');
   const note = (n: number) => items.filter({ hasText: new RegExp(`Seeded note ${n}(?!\\d)`) });
   await expect.poll(() => items.count(), { timeout: 30_000 }).toBe(200);
+  console.log(`first timeline page of ${EVENTS} events: ${Date.now() - started} ms after reload`);
   // the newest 200 (the declaration and the last 199 notes), the rest counted, not rendered
   expect(await note(EVENTS - 1).count()).toBe(1);
   expect(await note(EVENTS - 199).count()).toBe(1);
@@ -67,7 +97,7 @@ test('an incident at the bound (5,000 events): the side panel shows the newest a
   const older = page.getByRole('button', { name: 'Show 200 older' });
   await older.waitFor();
   await older.click();
-  await expect.poll(() => items.count()).toBe(400);
+  await expect.poll(() => items.count(), { timeout: 30_000 }).toBe(400);
   expect(await note(EVENTS - 200).count()).toBe(1);
   // the page answers: navigation…
   await page
@@ -94,7 +124,7 @@ test('an incident at the bound (5,000 events): the side panel shows the newest a
         .count(),
     )
     .toBe(1);
-}, 120_000);
+}, 300_000);
 
 test('a backup with a 100,000-event incident is refused, and nothing changes', async () => {
   const exported = await command(page, 'data/export', null);
@@ -127,5 +157,5 @@ test('a backup with a 100,000-event incident is refused, and nothing changes', a
   // the incident opens as before
   await page.goto(s.url(`${PANEL}#/incident/${id}/timeline`));
   await page.reload();
-  await expect.poll(() => page.locator('.timeline li').count(), { timeout: 30_000 }).toBe(200);
+  await expect.poll(() => page.locator('.timeline li').count(), { timeout: 30_000 }).toBe(1);
 }, 120_000);

@@ -112,8 +112,8 @@ function events(): Promise<
           const req = open.result
             .transaction('events')
             .objectStore('events')
-            .index('by-incident')
-            .getAll(id);
+            .index('by-incident-at')
+            .getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
           req.onsuccess = () => {
             open.result.close();
             ok((req.result as { at: number }[]).sort((a, b) => a.at - b.at) as never);

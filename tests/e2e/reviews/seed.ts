@@ -29,7 +29,11 @@ export function eventsOf(
       r.onerror = () => fail(r.error);
     });
     const events = await new Promise<{ id: string; type: string; at: number }[]>((ok, fail) => {
-      const q = db.transaction('events').objectStore('events').index('by-incident').getAll(id);
+      const q = db
+        .transaction('events')
+        .objectStore('events')
+        .index('by-incident-at')
+        .getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
       q.onsuccess = () => ok(q.result as { id: string; type: string; at: number }[]);
       q.onerror = () => fail(q.error);
     });

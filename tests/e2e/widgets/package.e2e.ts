@@ -13,47 +13,29 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
-  readdirSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
-import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../browser';
 import { startServer, type TestServer } from '../server';
 import { partText, watch } from './harness';
 import { packWidgets, readmeSnippets, scaffoldApp } from './offline-app';
+import { serveDir } from './layout-kit';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/statuspage');
 const CRITICAL = JSON.parse(
   readFileSync(join(FIXTURES, 'statuspage-embed-nyu-summary-critical-investigating.json'), 'utf8'),
 );
 const EXAMPLE_ORIGIN = 'https://status.example.com';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-};
 
 let browser: Browser;
 let server: TestServer;
 let tmp: string;
 let tarball: string;
 let snippets: Map<string, string>;
-
-/** Serves every file under `dir` at `prefix` + its path, and index.html at `prefix` itself. */
-function serveDir(prefix: string, dir: string): void {
-  const send = (file: string) => (_req: unknown, res: ServerResponse) => {
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  };
-  for (const rel of readdirSync(dir, { recursive: true, encoding: 'utf8' }))
-    if (statSync(join(dir, rel)).isFile()) server.route(prefix + rel, send(join(dir, rel)));
-  server.route(prefix, send(join(dir, 'index.html')));
-}
 
 /** Writes a README block into `dir`, the example feed origin swapped for the local server's. */
 function writeSnippet(dir: string, key: string, path: string): void {
@@ -129,9 +111,9 @@ describe('the @incident-lens/widgets package, as a product team installs it', ()
     run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], app);
     run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'], app);
     run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], app);
-    serveDir('/app/', join(app, 'dist'));
+    serveDir(server, '/app/', join(app, 'dist'));
     // (the built index.html asks for /assets/…: serve those at the root too)
-    serveDir('/assets/', join(app, 'dist/assets'));
+    serveDir(server, '/assets/', join(app, 'dist/assets'));
 
     const page = await browser.newPage();
     const w = watch(page);
@@ -152,7 +134,7 @@ describe('the @incident-lens/widgets package, as a product team installs it', ()
       join(site, 'incident-widgets'),
       { recursive: true },
     );
-    serveDir('/', site);
+    serveDir(server, '/', site);
     const page = await browser.newPage();
     const w = watch(page);
     await page.goto(`${server.origin}/`);

@@ -17,7 +17,7 @@ import {
   freshForMs,
   nextAfterFailure,
   nextAfterSuccess,
-  pollIntervalMs,
+  pollEveryMs,
   retryAfterMs,
   validatorsOf,
   type Validators,
@@ -81,10 +81,6 @@ export interface ClientDeps {
  */
 const STATUSPAGE_KEYS = ['page', 'status', 'components', 'incidents', 'scheduled_maintenances'];
 
-const SECOND = 1000;
-/** Seconds between polls when a widget does not say. */
-const DEFAULT_POLL_SECONDS = 60;
-
 /** No feed yet, no problem: the state before anything arrives (page-client.ts has its twin). */
 export const EMPTY: FeedState = { feed: null, asOf: null, stale: false, error: null };
 /** Cross-tab message about `url`: with a `state` it is data, without it a new tab's hello. */
@@ -108,8 +104,11 @@ interface Source {
 }
 
 export interface FeedClient {
-  /** Listens to `url`, polled every `every` seconds (15 at least). Returns the unsubscribe. */
-  subscribe(url: string, every: number, cb: Listener): () => void;
+  /**
+   * Listens to `url`, polled every `every` seconds (the fetch policy's default when absent; 15 at
+   * least). Returns the unsubscribe.
+   */
+  subscribe(url: string, every: number | undefined, cb: Listener): () => void;
   /** Page became visible (fetch what is stale) or came back online (fetch everything now). */
   wake(online?: boolean): void;
 }
@@ -347,7 +346,7 @@ export function createFeedClient(d: ClientDeps): FeedClient {
     subscribe(url, every, cb) {
       let s = sources.get(url);
       if (!s) sources.set(url, (s = open(url)));
-      return s.add(cb, pollIntervalMs((every || DEFAULT_POLL_SECONDS) * SECOND));
+      return s.add(cb, pollEveryMs(every));
     },
     wake(online) {
       for (const s of sources.values()) s.wake(online);

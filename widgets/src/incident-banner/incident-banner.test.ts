@@ -50,6 +50,31 @@ describe('<incident-banner>', () => {
     expect($(el, '[part~=base]')!.getAttribute('part')).toBe('base critical');
   });
 
+  test('shown at its first render it has its room; appearing later it floats until a click or key', async () => {
+    const first = await banner({ data: MAJOR });
+    expect($(first, '.region')!.classList.contains('float')).toBe(false);
+    const later = await banner({ resolvedFor: 0 });
+    later.data = MAJOR;
+    await later.updateComplete;
+    expect($(later, '.region')!.classList.contains('float')).toBe(true);
+    // a longer update while floating: still floating (no room taken without input)
+    later.data = CRITICAL;
+    await later.updateComplete;
+    expect($(later, '.region')!.classList.contains('float')).toBe(true);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true }));
+    await later.updateComplete;
+    expect($(later, '.region')!.className).toBe('region ');
+    // gone (no "Resolved" time), then back: it floats again
+    later.data = OK;
+    await later.updateComplete;
+    later.data = MAJOR;
+    await later.updateComplete;
+    expect($(later, '.region')!.classList.contains('float')).toBe(true);
+    window.dispatchEvent(new MouseEvent('click'));
+    await later.updateComplete;
+    expect($(later, '.region')!.classList.contains('float')).toBe(false);
+  });
+
   test('a major incident uses role=status', async () => {
     const el = await banner({ data: MAJOR });
     expect($(el, '[role=status] [part=name]')).not.toBeNull();

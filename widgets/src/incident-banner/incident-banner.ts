@@ -79,7 +79,8 @@ const levelOf = (item: FeedIncident): BannerLevel =>
 /**
  * @summary An in-app banner for the most severe active incident or relevant maintenance, with
  * "+N more" for the others; renders nothing, and takes no space, while all is well (unless you
- * reserve it).
+ * reserve it). One that appears mid-visit floats over the page, taking no room, until the reader's
+ * next click or key.
  *
  * @attr src - URL of a Statuspage v2 `summary.json` (or compatible) feed.
  * @attr components - Component names or ids to filter by: comma-separated, or a JSON array (`'["Checkout, EU"]'`) for names with a comma; the property also takes an array. A name the feed lacks is warned about once.
@@ -167,6 +168,16 @@ export class IncidentBanner extends FeedElement {
   private held = 0;
   /** Publishes a fixed banner's size as a custom property on the document. */
   private sizer?: ResizeObserver;
+  /**
+   * It appeared mid-visit (after a render that showed nothing): it floats over the page, taking no
+   * room, until the reader's next click or key, when it takes its room (a shift CLS does not count:
+   * it follows input). A banner shown at first paint, from the kept feed, has its room at once.
+   */
+  private float?: 'float' | '';
+  private readonly dock = (): void => {
+    this.float = '';
+    this.requestUpdate();
+  };
 
   constructor() {
     super();
@@ -214,6 +225,12 @@ export class IncidentBanner extends FeedElement {
     if (this.gone && this.goneUntil <= now) this.gone = null;
     const key = items[0] ? keyOf(items[0]) : this.gone ? `resolved:${this.gone.id}` : '';
     if (key !== this.key) this.expanded = this.listed = false;
+    // (appeared after a render that showed nothing; it stays floating, empty, if it goes again)
+    if (key && !this.key && this.hasUpdated) {
+      this.float = 'float';
+      for (const t of ['click', 'keydown'])
+        addEventListener(t, this.dock, { capture: true, once: true });
+    }
     this.key = key;
     // Inline, the box keeps its size while the feed changes it; the reader's own actions resize it.
     const box = this.renderRoot.querySelector?.('.box');
@@ -248,7 +265,8 @@ export class IncidentBanner extends FeedElement {
     const region = this.renderRoot.querySelector?.('.region');
     if (side && region && !this.sizer)
       (this.sizer = new ResizeObserver(() => this.publishSize())).observe(region);
-    const size = side && region?.getBoundingClientRect().height;
+    // (a floating banner takes its room only at the reader's next click or key)
+    const size = side && !this.float && region?.getBoundingClientRect().height;
     const root = document.documentElement.style;
     // (only the banner that published it takes it away)
     if (this.published) root.removeProperty(this.published);
@@ -297,7 +315,7 @@ export class IncidentBanner extends FeedElement {
   /** Both live regions, always present, so a screen reader announces what appears in them. */
   // prettier-ignore
   private regions(content: Template, critical: boolean): Template {
-    return html`<div class="region" part="region" tabindex="-1"><div role="status">${critical ? nothing : content}</div><div role="alert">${critical ? content : nothing}</div></div>`;
+    return html`<div class="region ${this.float}" part="region" tabindex="-1"><div role="status">${critical ? nothing : content}</div><div role="alert">${critical ? content : nothing}</div></div>`;
   }
 
   protected override renderEmpty(): Template {

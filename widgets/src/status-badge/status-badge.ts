@@ -153,43 +153,18 @@ export class StatusBadge extends FeedElement {
     const described = names.length > 0 || asOf !== '';
     // Without a status page the base is an <a> without href: focusable (for the tooltip), not a link.
     const on = this.onTip;
-    return html`<span
-      class="root surface ${dark ? 'dark' : ''}"
-      @mouseenter=${on}
-      @mouseleave=${on}
-      @focusin=${on}
-      @focusout=${on}
-      @keydown=${on}
-      ><a
-        part="base ${level}"
-        class="badge ${level}"
-        href=${this.pageLink() ?? nothing}
-        tabindex="0"
-        target="_blank"
-        rel="noreferrer"
-        aria-describedby=${described ? 'tooltip' : nothing}
-        ><span part="dot" class="dot"></span
-        ><span part="label" class="label">${label}${asOf && !compact ? ` · ${asOf}` : ''}</span></a
-      >${
+    const surface = `surface ${dark ? 'dark' : ''}`;
+    // (compact templates: the build keeps template text as written)
+    // prettier-ignore
+    return html`<span class="root ${surface}" @mouseenter=${on} @mouseleave=${on} @focusin=${on} @focusout=${on} @keydown=${on}><a part="base ${level}" class="badge ${level}" href=${this.pageLink() ?? nothing} tabindex="0" target="_blank" rel="noreferrer" aria-describedby=${described ? 'tooltip' : nothing}><span part="dot" class="dot"></span><span part="label" class="label">${label}${asOf && !compact ? ` · ${asOf}` : ''}</span></a>${
         described || compact
-          ? html`<span
-              part="tooltip"
-              class="tooltip surface ${dark ? 'dark' : ''}"
-              role="tooltip"
-              id="tooltip"
-              popover="manual"
-              >${compact ? html`<span>${label}</span>` : nothing}${
+          ? html`<span part="tooltip" class="tooltip ${surface}" role="tooltip" id="tooltip" popover="manual">${compact ? html`<span>${label}</span>` : nothing}${
                 names.length
-                  ? html`<span>${s.activeIncidents}</span>
-                      <ul>
-                        ${names.map((n) => html`<li dir="auto">${n}</li>`)}
-                      </ul>`
+                  ? html`<span>${s.activeIncidents}</span><ul>${names.map((n) => html`<li dir="auto">${n}</li>`)}</ul>`
                   : nothing
-              }${asOf ? html`<span>${asOf}</span>` : nothing}</span
-            >`
+              }${asOf ? html`<span>${asOf}</span>` : nothing}</span>`
           : nothing
-      }</span
-    >`;
+      }</span>`;
   }
 }
 

@@ -3,7 +3,15 @@ import { feedTimeline } from '../../../core/feed-timeline';
 import { computeObligations } from '../../../core/obligations';
 import { markBeforeWatch } from '../../../core/notify';
 import type { Channel, Policy, TimelineEvent } from '../../../core/types';
-import type { CopiedReplyRecord, FeedIncidentRecord, SourceRecord } from '../../db/schema';
+import type {
+  CopiedReplyRecord,
+  EventRecord,
+  FeedIncidentRecord,
+  IncidentRecord,
+  SourceRecord,
+  TeamMarkRecord,
+} from '../../db/schema';
+import { doneByOf, internalItem, isInternal, mergedDone } from './team-projection';
 import {
   PAGE_LIMITS,
   type OverlayIncident,
@@ -23,6 +31,12 @@ export interface ProjectionInput {
   copied: Map<string, CopiedReplyRecord>;
   /** Events of local incidents linked to a feed incident, by feed key. */
   linkedEvents: Map<string, TimelineEvent[]>;
+  /** Team mode: the team's duty marks, by the feed key of this browser's source for their URL. */
+  teamMarks?: Map<string, TeamMarkRecord[]>;
+  /** Team mode: open local incidents with their events and policy (internal ones are shown). */
+  teamIncidents?: { incident: IncidentRecord; events: EventRecord[]; policy: Policy }[];
+  /** The policy's internal holding line for agents, if the team's templates have one. */
+  holdingLine?: string;
 }
 
 /** The host of an https URL, or undefined. */
@@ -120,6 +134,8 @@ export function buildOverlay(input: ProjectionInput): OverlayState {
     const { shortlink, ...rest } = rec.incident;
     const link = allowedLink(shortlink, source.url, url);
     const zone = input.pageZones?.get(source.id)?.slice(0, 64);
+    const done = mergedDone(rec, input.teamMarks?.get(rec.key));
+    const doneBy = doneByOf(done);
     incidents.push({
       sourceId: source.id,
       sourceName: source.name,
@@ -127,14 +143,22 @@ export function buildOverlay(input: ProjectionInput): OverlayState {
       ...(zone ? { statusPageTimeZone: zone } : {}),
       incident: link ? { ...rest, shortlink: link } : rest,
       obligations: feedObligations(
-        rec,
+        { ...rec, done },
         input.linkedEvents.get(rec.key),
         input.policy,
         input.now,
         source,
       ),
       ...(copied ? { copied } : {}),
+      ...(doneBy ? { doneBy } : {}),
     });
+  }
+  const shownKeys = new Set(incidents.map((o) => `${o.sourceId}|${o.incident.id}`));
+  for (const { incident, events, policy } of input.teamIncidents ?? []) {
+    if (!isInternal(incident, shownKeys)) continue;
+    const item = internalItem(incident, events, policy, input.now);
+    if (input.holdingLine) item.internal = { ...item.internal, holdingLine: input.holdingLine };
+    incidents.push(item);
   }
   incidents.sort((a, b) => rank(a) - rank(b) || b.incident.updatedAt - a.incident.updatedAt);
   const failing = input.sources
@@ -162,8 +186,23 @@ function pageItem(o: OverlayIncident): OverlayIncident {
       ? { newerUpdateBody: cut(o.copied.newerUpdateBody, PAGE_LIMITS.bodyChars) }
       : {}),
   };
+  const internal = o.internal && {
+    ...(o.internal.declaredBy
+      ? { declaredBy: cut(o.internal.declaredBy, PAGE_LIMITS.nameChars) }
+      : {}),
+    ...(o.internal.holdingLine
+      ? { holdingLine: cut(o.internal.holdingLine, PAGE_LIMITS.bodyChars) }
+      : {}),
+  };
+  const doneBy =
+    o.doneBy &&
+    Object.fromEntries(
+      Object.entries(o.doneBy).map(([k, d]) => [k, { ...d, by: cut(d.by, PAGE_LIMITS.nameChars) }]),
+    );
   return {
     ...o,
+    ...(internal ? { internal } : {}),
+    ...(doneBy ? { doneBy } : {}),
     sourceName: cut(o.sourceName, PAGE_LIMITS.nameChars),
     incident: {
       ...o.incident,

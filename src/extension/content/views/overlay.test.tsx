@@ -216,3 +216,46 @@ describe('overlay', () => {
     vi.restoreAllMocks();
   });
 });
+
+describe('overlay in team mode', () => {
+  afterEach(() => (document.body.innerHTML = ''));
+
+  const internal = (holdingLine?: string) =>
+    item({
+      sourceId: 'team',
+      sourceName: '',
+      incident: incident({ id: 'x1', name: 'Checkout fails for EU customers', updates: [] }),
+      obligations: [
+        obligation(Date.now() - 60_000, { state: 'met', metAt: Date.UTC(2026, 2, 2, 10, 4) }),
+      ],
+      doneBy: { status_page: { by: 'Bob Responder', at: Date.UTC(2026, 2, 2, 10, 4) } },
+      internal: { declaredBy: 'Ann Responder', ...(holdingLine ? { holdingLine } : {}) },
+    });
+
+  it('a team-declared incident not public yet is labelled internal, with who met its duties, and offers no customer reply', async () => {
+    const s = setup(state([internal()]));
+    render(<Overlay ports={s.ports} />, s.root);
+    await flush();
+    await act(() => s.root.querySelector<HTMLButtonElement>('.pill')!.click());
+    const card = s.root.querySelector('.card')!;
+    expect(card.querySelector('[data-testid=internal]')?.textContent).toBe(
+      'Internal, not on the status page yet · Declared by Ann Responder',
+    );
+    expect(card.querySelector('.done-by li')?.textContent).toBe(
+      `Public status page updated: done by Bob Responder at ${formatClock(Date.UTC(2026, 2, 2, 10, 4), 'en')}`,
+    );
+    expect([...card.querySelectorAll('button')].map((b) => b.textContent)).toEqual([]);
+    expect(card.textContent).toContain('No customer reply until a public update exists.');
+  });
+
+  it("the team's holding line is offered instead, and copied as written", async () => {
+    const s = setup(state([internal('We are looking into checkout failures.')]));
+    render(<Overlay ports={s.ports} />, s.root);
+    await flush();
+    await act(() => s.root.querySelector<HTMLButtonElement>('.pill')!.click());
+    const buttons = [...s.root.querySelectorAll<HTMLButtonElement>('.card button')];
+    expect(buttons.map((b) => b.textContent)).toEqual(['Copy holding line']);
+    await act(async () => buttons[0]!.click());
+    expect(s.copied).toEqual(['We are looking into checkout failures.']);
+  });
+});

@@ -9,7 +9,7 @@ import { staleSince } from '../../ui/hooks/use-overlay';
 import { cornerPosition, type Corner } from '../../sites/corner';
 import type { TicketMatch } from './match';
 import type { OverlayPorts } from './ports';
-import { CopyReply } from './reply';
+import { CopyReply, InternalReply } from './reply';
 
 interface Props {
   state: OverlayState;
@@ -76,24 +76,30 @@ export function Panel({ state, corner, match, ports, onClose, headingRef }: Prop
                 {t('match_term', match.terms.join(t('match_sep')))}
               </p>
             )}
-            <IncidentCard
-              item={item}
-              now={now}
-              onMarkDone={(o) => {
-                // the store update re-renders the card; a refusal changes nothing
-                void ports
-                  .send('feed/markDone', {
-                    sourceId: item.sourceId,
-                    incidentId: item.incident.id,
-                    obligationId: o.ruleId,
-                  })
-                  .catch(() => undefined);
-                // The met duty's row (and this button) goes: keep focus in the panel, so Esc closes it.
-                headingRef.current?.focus();
-              }}
-            >
-              {item.incident.kind === 'incident' && <CopyReply item={item} ports={ports} />}
-            </IncidentCard>
+            {item.internal ? (
+              <IncidentCard item={item} now={now}>
+                <InternalReply item={item} ports={ports} />
+              </IncidentCard>
+            ) : (
+              <IncidentCard
+                item={item}
+                now={now}
+                onMarkDone={(o) => {
+                  // the store update re-renders the card; a refusal changes nothing
+                  void ports
+                    .send('feed/markDone', {
+                      sourceId: item.sourceId,
+                      incidentId: item.incident.id,
+                      obligationId: o.ruleId,
+                    })
+                    .catch(() => undefined);
+                  // The met duty's row (and this button) goes: keep focus in the panel, so Esc closes it.
+                  headingRef.current?.focus();
+                }}
+              >
+                {item.incident.kind === 'incident' && <CopyReply item={item} ports={ports} />}
+              </IncidentCard>
+            )}
           </div>
         );
       })}

@@ -91,3 +91,33 @@ export function CopyReply({ item, ports }: { item: OverlayIncident; ports: Overl
     </div>
   );
 }
+
+/**
+ * An internal incident (declared by the team, not public yet): no customer reply is built, since
+ * nothing public exists to quote. The team's holding line, when its templates have one, can be
+ * copied instead.
+ */
+export function InternalReply({ item, ports }: { item: OverlayIncident; ports: OverlayPorts }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const line = item.internal?.holdingLine;
+  if (!line) return <p class="muted">{t('card_noReplyInternal')}</p>;
+  const onCopy = () =>
+    ports.copy(line).then(
+      () => setState('copied'),
+      () => setState('failed'),
+    );
+  return (
+    <div class="reply">
+      <p class="muted">{t('card_noReplyInternal')}</p>
+      <div class="reply-actions">
+        <button type="button" onClick={() => void onCopy()}>
+          {t('reply_copyHolding')}
+        </button>
+      </div>
+      <p class="muted" aria-live="polite">
+        {state === 'copied' ? t('reply_holdingCopied') : ''}
+        {state === 'failed' ? t('reply_failed') : ''}
+      </p>
+    </div>
+  );
+}

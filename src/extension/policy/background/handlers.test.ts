@@ -55,6 +55,20 @@ describe('saving a template', () => {
     expect((await getSetting(kit.db, 'templates'))['de:update']).toBeUndefined();
   });
 
+  test('the team’s holding line for agents: saved as written (no placeholders), removed with null', async () => {
+    const kit = await makeKit();
+    const h = createHandlers(kit.deps);
+    await h['settings/setTemplate'](
+      { lang: 'en', id: 'holding_line', text: 'We are looking into it and will update you.' },
+      page,
+    );
+    expect((await getSetting(kit.db, 'templates')).holding_line).toBe(
+      'We are looking into it and will update you.',
+    );
+    await h['settings/setTemplate']({ lang: 'en', id: 'holding_line', text: null }, page);
+    expect((await getSetting(kit.db, 'templates')).holding_line).toBeUndefined();
+  });
+
   test('refuses a template the organisation set', async () => {
     const kit = await makeKit();
     kit.platform.managed = { templates: { en: { banner: 'Issue with {{feature}}.' } } };

@@ -2,6 +2,7 @@ import { validatePolicy } from '../../../core/policy';
 import { validateTemplate } from '../../../core/comms/render';
 import { DEFAULT_TEMPLATES, type TemplateId } from '../../../core/comms/templates';
 import { getSetting, setSetting } from '../../db/settings';
+import { HOLDING_LINE } from '../../messaging/overlay-state';
 import type { Handlers } from '../../messaging/channel';
 import type { Deps } from '../../background/deps';
 import { text } from '../../../core/validate';
@@ -37,19 +38,23 @@ export function policyHandlers(deps: Deps): Pick<Handlers, keyof PolicyCommands>
       const lang = text(p.lang, 'The language', 10);
       const id = text(p.id, 'The template', 50);
       if (!LANGUAGES.includes(lang as 'en')) throw new Error(`Unknown language "${lang}".`);
-      if (!(id in DEFAULT_TEMPLATES)) throw new Error(`Unknown template "${id}".`);
+      // The holding line (team mode) is one text, not a message template: no placeholders, any language.
+      const holding = id === HOLDING_LINE;
+      if (!(id in DEFAULT_TEMPLATES) && !holding) throw new Error(`Unknown template "${id}".`);
       const managed = (await currentManaged(deps)).config.templates;
       if (managed[lang as 'en']?.[id as TemplateId] !== undefined)
         throw new Error(SET_BY_ORGANISATION);
       const db = await deps.db();
       const templates = { ...(await getSetting(db, 'templates')) };
-      const key = templateKey(id, lang);
+      const key = holding ? HOLDING_LINE : templateKey(id, lang);
       if (p.text === null) {
         // Back to the default wording.
         delete templates[key];
       } else {
         const body = text(p.text, 'The template', 10_000);
-        const errors = validateTemplate(id as TemplateId, body).filter((x) => x.level === 'error');
+        const errors = holding
+          ? []
+          : validateTemplate(id as TemplateId, body).filter((x) => x.level === 'error');
         if (errors.length > 0) throw new Error(errors.map((e) => e.message).join('; '));
         templates[key] = body;
       }

@@ -17,6 +17,8 @@ import { ManagedBadge } from '../../managed/views/managed-notice';
 import { useManaged } from '../../managed/views/use-managed';
 import { errorMessage } from '../../ui/error';
 import { useDbQuery, type pageDB } from '../../ui/hooks/use-db';
+import { HOLDING_LINE } from '../../messaging/overlay-state';
+import { HoldingLineEditor } from './holding-line';
 
 const IDS = Object.keys(DEFAULT_TEMPLATES) as TemplateId[];
 /** A sample incident: the preview and the promise/blame lints run on the rendered text. */
@@ -226,6 +228,7 @@ export function TemplatesSection() {
         locked={locked}
         onSaved={q.refresh}
       />
+      <HoldingLineEditor stored={q.data.templates[HOLDING_LINE]} onSaved={q.refresh} />
     </div>
   );
 }

@@ -4,7 +4,14 @@ import { severityLabel } from '../../../core/feed';
 import { classificationOf } from '../../../core/policy';
 import { currentSeverity } from '../../../core/obligations';
 import type { Severity, TimelineEventType } from '../../../core/types';
-import { eventsOf, getEvent, getIncident, incidentPolicy, saveIncident } from '../../db/incidents';
+import {
+  hasAtLeastEvents,
+  eventsOf,
+  getEvent,
+  getIncident,
+  incidentPolicy,
+  saveIncident,
+} from '../../db/incidents';
 import { getSetting } from '../../db/settings';
 import type { EventRecord, IncidentRecord } from '../../db/schema';
 import type { Handlers } from '../../messaging/channel';
@@ -123,9 +130,8 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, keyof IncidentComma
         throw new Error('Which obligation was met?');
       if (p.type === 'resolved' && incident.status === 'resolved')
         throw new Error('This incident is already resolved.');
-      // Every refresh reads an open incident's whole timeline: it stays bounded.
-      const count = await (await deps.db()).countFromIndex('events', 'by-incident', incident.id);
-      if (count >= MAX_EVENTS_PER_INCIDENT)
+      // Obligations read an open incident's whole timeline on every refresh: it stays bounded.
+      if (await hasAtLeastEvents(await deps.db(), incident.id, MAX_EVENTS_PER_INCIDENT))
         throw new Error(
           `This incident's timeline is full (${MAX_EVENTS_PER_INCIDENT} events). Declare a follow-up incident for further notes.`,
         );

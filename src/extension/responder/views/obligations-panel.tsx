@@ -12,6 +12,12 @@ import { obligationLabel, obligationNote } from '../../i18n/obligation-label';
 
 const COUNTING = new Set(['upcoming', 'due_soon', 'overdue']);
 
+/** Team mode: who met a duty (the author of the event that met it). */
+const metBy = (r: ObligationRow): string | undefined => {
+  const a = (r.metEvent as EventRecord | undefined)?.author;
+  return a?.display || a?.name || undefined;
+};
+
 /**
  * Every obligation of the policy for the incident's severity: due time, live countdown, state,
  * "mark done" (records an `obligation_met` event) and editing the time it was met, with a reason.
@@ -83,6 +89,7 @@ export function ObligationsPanel(props: {
                   <span>
                     {' '}
                     · {t('rs_ob_metAt')} <When at={r.metAt} now={now} />
+                    {metBy(r) && <span class="met-by"> {t('rs_ob_metBy', metBy(r)!)}</span>}
                   </span>
                 )}
               </p>

@@ -6,35 +6,32 @@ import { Alert, Field, When, useAction } from './common';
 import { isLinkedEvent } from '../feed-link';
 import { TimeEdit } from './time-edit';
 
-/** Events rendered per page: 100,000 events once took 23.7 s to render (issue 16, item 14). */
+/**
+ * Events read and rendered per page: 100,000 events once took 23.7 s to render (issue 16, item
+ * 14). The page is read from the database through its index (db/timeline.ts), never the whole
+ * timeline.
+ */
 export const TIMELINE_PAGE = 200;
-
-/** The events shown for `pages` pages: the newest `pages × TIMELINE_PAGE`, kept in time order. */
-export function timelinePage<T extends { at: number }>(
-  events: readonly T[],
-  pages: number,
-): { shown: T[]; older: number } {
-  const sorted = [...events].sort((a, b) => a.at - b.at);
-  const start = Math.max(0, sorted.length - pages * TIMELINE_PAGE);
-  return { shown: sorted.slice(start), older: start };
-}
 
 /**
  * The timeline in time order, newest page first loaded: events are editable (the reason for each
- * edit is kept and shown), and notes can be added. Older events come a page at a time.
+ * edit is kept and shown), and notes can be added. `events` is the loaded part (the newest, in time
+ * order) and `older` how many older ones `onMore` would load a page of.
  */
 export function TimelinePanel(props: {
   incident: IncidentRecord;
   events: EventRecord[];
+  older: number;
+  /** `older` is a lower bound: more were not counted. */
+  olderCapped?: boolean;
+  onMore(): void;
   onChanged(): void;
 }) {
-  const { incident } = props;
+  const { incident, events, older } = props;
   const [editing, setEditing] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const action = useAction();
   const now = Date.now();
-  const [pages, setPages] = useState(1);
-  const { shown: events, older } = timelinePage(props.events, pages);
 
   const addNote = (e: Event) => {
     e.preventDefault();
@@ -69,8 +66,10 @@ export function TimelinePanel(props: {
       </form>
       {older > 0 && (
         <p>
-          <span class="muted">{t('rs_tl_older', older)}</span>{' '}
-          <button type="button" class="secondary" onClick={() => setPages((n) => n + 1)}>
+          <span class="muted">
+            {t(props.olderCapped ? 'rs_tl_olderMany' : 'rs_tl_older', older)}
+          </span>{' '}
+          <button type="button" class="secondary" onClick={props.onMore}>
             {t('rs_tl_showOlder', Math.min(older, TIMELINE_PAGE))}
           </button>
         </p>

@@ -7,7 +7,7 @@ import { claimLocal } from '../../db/shared';
 import type { Handlers } from '../../messaging/channel';
 import { DB_NAME_RE, teamUrlProblem, type TeamStatus } from '../protocol';
 import { teamRuntime } from './store';
-import { stopLive, syncOnce, writeStatus } from './sync';
+import { restartLive, stopLive, syncOnce, writeStatus } from './sync';
 
 type TeamCommand = 'team/connect' | 'team/disconnect' | 'team/syncNow';
 
@@ -95,7 +95,10 @@ export function teamHandlers(deps: Deps): Pick<Handlers, TeamCommand> {
         rt.config = config;
         await claimLocal(rt.store);
       }
-      return syncOnce(deps);
+      const status = await syncOnce(deps);
+      // Pages open already (the options page connecting, say) sync live from now, with this session.
+      await restartLive(deps);
+      return status;
     },
     async 'team/disconnect'() {
       const db = await deps.db();

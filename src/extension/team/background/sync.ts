@@ -122,33 +122,62 @@ async function syncNow(deps: Deps): Promise<TeamStatus> {
   }
 }
 
-interface Live {
-  replication: { cancel(): void };
-  ports: number;
-}
-let live: Live | null = null;
+/** Pages holding a live port now (they count whether or not a team is configured). */
+let ports = 0;
+/** The live replication, while one runs. */
+let replication: { cancel(): void } | null = null;
+let starting: Promise<void> | null = null;
 
 /** True while a page keeps live replication running. */
-export const isLive = (): boolean => live !== null;
+export const isLive = (): boolean => replication !== null;
 
 /**
- * Starts live replication (both ways, retrying) for as long as a page holds a port; each change
- * that arrives is copied into the local stores and the views refresh. Returns a stop function for
- * that page's port.
+ * Counts a page that holds a live port, and starts live replication (both ways, retrying) if a team
+ * is configured; each change that arrives is copied into the local stores and the views refresh.
+ * Returns a stop function for that page's port.
  */
 export async function startLive(deps: Deps): Promise<() => void> {
-  if (live) {
-    live.ports++;
-    return release;
-  }
+  ports++;
+  let released = false;
+  await ensureLive(deps);
+  return () => {
+    if (released) return;
+    released = true;
+    if (--ports <= 0) {
+      ports = 0;
+      stopLive();
+      // A write made just before the last page closed may not have been pushed by the cancelled
+      // live replication: a one-shot sync sends it now rather than at the next alarm.
+      void syncOnce(deps).catch(() => undefined);
+    }
+  };
+}
+
+/**
+ * (Re)starts live replication for the pages already open: after connecting or signing in again,
+ * a page opened before (the options page the user connected from) syncs live at once, and a
+ * replication that ended on an error (a 401) is replaced by one with the new session.
+ */
+export async function restartLive(deps: Deps): Promise<void> {
+  stopLive();
+  await ensureLive(deps);
+}
+
+function ensureLive(deps: Deps): Promise<void> {
+  if (ports <= 0 || replication) return Promise.resolve();
+  starting ??= beginLive(deps).finally(() => (starting = null));
+  return starting;
+}
+
+async function beginLive(deps: Deps): Promise<void> {
   const db = await deps.db();
   const rt = teamRuntime(db);
-  if (!rt?.config) return () => undefined;
+  if (!rt?.config || ports <= 0 || replication) return;
   const config = rt.config;
   teamUser = config.user;
   const base = { url: config.url, db: config.db, user: config.user };
-  const replication = rt.store.pouch.sync(remote(deps, config), { live: true, retry: true });
-  live = { replication, ports: 1 };
+  const run = rt.store.pouch.sync(remote(deps, config), { live: true, retry: true });
+  replication = run;
   // `pushed`: the local sequence a push batch reached (only pushes move the "waiting" count;
   // an idle pause says nothing about what the server has).
   const settle = (pushed?: number | string): void => {
@@ -171,15 +200,20 @@ export async function startLive(deps: Deps): Promise<() => void> {
       });
     })().catch((e: unknown) => console.error('[incident-lens] team sync failed:', e));
   };
-  replication
+  // An ended replication (a refused session, say) is forgotten, so the next connect starts anew.
+  const ended = (err: unknown): void => {
+    if (replication === run) replication = null;
+    void failed(deps, config, err);
+  };
+  run
     .on('change', (info) => settle(info.direction === 'push' ? info.change?.last_seq : undefined))
     .on('paused', (err) => {
       if (!err) return settle();
       void failed(deps, config, err);
     })
-    .on('denied', (err) => void failed(deps, config, err))
-    .on('error', (err) => void failed(deps, config, err));
-  return release;
+    // One document the server refused (its validation): not the session. It stays here.
+    .on('denied', (err) => console.warn('[incident-lens] the team server refused a document:', err))
+    .on('error', ended);
 }
 
 async function failed(deps: Deps, config: TeamConfig, err: unknown): Promise<void> {
@@ -200,13 +234,8 @@ async function failed(deps: Deps, config: TeamConfig, err: unknown): Promise<voi
   });
 }
 
-function release(): void {
-  if (!live) return;
-  if (--live.ports <= 0) stopLive();
-}
-
 /** Stops live replication (the last page closed, or the team was disconnected). */
 export function stopLive(): void {
-  live?.replication.cancel();
-  live = null;
+  replication?.cancel();
+  replication = null;
 }

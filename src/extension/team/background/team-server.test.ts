@@ -1,14 +1,15 @@
 import 'fake-indexeddb/auto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { memoryPouch, remotePouch } from '../../../../tests/support/pouch';
+import { remotePouch, sharedStore } from '../../../../tests/support/pouch';
 import { spawnTeamServer, type TeamServerProcess } from '../../../../tests/support/team-server';
 import { freshName, makeKit, T0 } from '../../background/worker.test-kit';
 import { eventsOf, getIncident, saveIncident } from '../../db/incidents';
 import { openLensDB, type LensDatabase } from '../../db/open';
 import type { IncidentRecord } from '../../db/schema';
 import type { SharedDoc } from '../../db/shared-docs';
-import { attachShared, project, type SharedStore } from '../../db/shared';
+import { attachShared, project, publishLocal, type SharedStore } from '../../db/shared';
+import { exportAll, importAll } from '../../db/backup';
 import { checkServer } from './handlers';
 
 /**
@@ -41,11 +42,7 @@ async function replica(
   clock: { now: number },
 ): Promise<Replica> {
   const db = await openLensDB(freshName());
-  const store: SharedStore = {
-    pouch: memoryPouch<SharedDoc>(),
-    author: () => author,
-    now: () => clock.now,
-  };
+  const store = sharedStore(author, () => clock.now);
   attachShared(db, store);
   const remote = remotePouch<SharedDoc>(`${server.url}/team`, [author.name, password]);
   return {
@@ -125,6 +122,51 @@ describe('replication through the team server', () => {
       const doc = await r.store.pouch.get('incident:x2', { conflicts: true });
       expect(doc._conflicts ?? []).toEqual([]);
     }
+  });
+
+  test('a backup imported in team mode goes out through the shared store and keeps who wrote what', async () => {
+    const clock = { now: T0 };
+    const a = await replica(ann, 'ann-pw', clock);
+    const b = await replica(bob, 'bob-pw', clock);
+    await saveIncident(a.db, incident('k1'), [
+      { id: 'k1d', incidentId: 'k1', type: 'declared', at: T0 },
+    ]);
+    await a.sync();
+    await b.sync();
+    // Bob declares one more, unsynced, and takes a backup of his browser.
+    clock.now = T0 + 1000;
+    await saveIncident(b.db, { ...incident('k2'), title: 'Bob: exports stuck' }, [
+      { id: 'k2d', incidentId: 'k2', type: 'declared', at: T0 + 1000 },
+    ]);
+    const backup = await exportAll(b.db, T0 + 2000);
+    // His new browser: joins the team (gets Ann's incident), then restores the backup.
+    clock.now = T0 + 5000;
+    const b2 = await replica(bob, 'bob-pw', clock);
+    await b2.sync();
+    const imported = await importAll(b2.db, backup, { mode: 'replace' });
+    expect(imported.ok).toBe(true);
+    await publishLocal(b2.db);
+    await b2.sync();
+    await a.sync();
+    // Ann receives Bob's incident from the backup, declared by Bob…
+    expect(await getIncident(a.db, 'k2')).toMatchObject({
+      title: 'Bob: exports stuck',
+      createdBy: bob,
+      lastBy: bob,
+    });
+    expect(await eventsOf(a.db, 'k2')).toEqual([
+      { id: 'k2d', incidentId: 'k2', type: 'declared', at: T0 + 1000, author: bob },
+    ]);
+    // …and her own incident still says she declared it and last wrote it: nothing re-stamped.
+    for (const r of [a, b2])
+      expect(await getIncident(r.db, 'k1')).toMatchObject({
+        createdBy: ann,
+        lastBy: ann,
+        lastAt: T0,
+      });
+    expect(await eventsOf(a.db, 'k1')).toEqual([
+      { id: 'k1d', incidentId: 'k1', type: 'declared', at: T0, author: ann },
+    ]);
   });
 
   test('the server refuses a document whose author is not the signed-in user, and a non-member', async () => {

@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { latestPublicUpdate } from '../../../core/comms/support';
-import { formatRelative } from '../../../core/time';
+import { formatClock, formatRelative } from '../../../core/time';
 import type { ObligationStatus } from '../../../core/types';
 import type { OverlayIncident } from '../../messaging/overlay-state';
 import { Deadlines } from './deadlines';
+import { obligationLabel } from '../../i18n/obligation-label';
 import { t, tOr, uiLocale } from '../../i18n/translate';
 import { SeverityChip, chipLevel } from './severity';
 
@@ -45,10 +46,19 @@ export function IncidentCard({ item, now, headingLevel = 3, children, onMarkDone
       <H class="card-title">
         <SeverityChip level={chipLevel(incident)} /> <span>{incident.name}</span>
       </H>
-      <p class="meta">
-        <span>{t('card_status', statusText(incident.status))}</span>
-        <span class="muted"> · {item.sourceName}</span>
-      </p>
+      {item.internal ? (
+        <p class="meta internal" data-testid="internal">
+          <strong>{t('card_internal')}</strong>
+          {item.internal.declaredBy && (
+            <span class="muted"> · {t('card_declaredBy', item.internal.declaredBy)}</span>
+          )}
+        </p>
+      ) : (
+        <p class="meta">
+          <span>{t('card_status', statusText(incident.status))}</span>
+          <span class="muted"> · {item.sourceName}</span>
+        </p>
+      )}
       {components.length > 0 && <p class="meta">{t('card_components', components.join(', '))}</p>}
       {latest ? (
         <div>
@@ -61,7 +71,29 @@ export function IncidentCard({ item, now, headingLevel = 3, children, onMarkDone
         <p class="muted">{t('card_noUpdate')}</p>
       )}
       <Deadlines obligations={item.obligations} {...(onMarkDone ? { onMarkDone } : {})} />
+      <DoneBy item={item} />
       {children}
     </article>
+  );
+}
+
+/** Team mode: the duties someone in the team did, with their name and the time. */
+function DoneBy({ item }: { item: OverlayIncident }) {
+  const seen = new Set<string>();
+  const rows = item.obligations.flatMap((o) => {
+    const d = item.doneBy?.[o.ruleId];
+    if (!d || seen.has(o.ruleId)) return [];
+    seen.add(o.ruleId);
+    return [{ o, d }];
+  });
+  if (rows.length === 0) return null;
+  return (
+    <ul class="done-by" aria-label={t('card_doneList')}>
+      {rows.map(({ o, d }) => (
+        <li key={o.ruleId} data-rule={o.ruleId}>
+          {t('card_doneBy', obligationLabel(o), d.by, formatClock(d.at, uiLocale()))}
+        </li>
+      ))}
+    </ul>
   );
 }

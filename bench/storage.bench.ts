@@ -1,0 +1,172 @@
+// IndexedDB in headless Chromium, through the real repository code, in an extension page (the
+// extension's origin, so its real database): 10,000 incidents / 200,000 events written, then the
+// side-panel list and the reviews dashboard read; one incident with 100,000 events read.
+import { resolve } from 'node:path';
+import { build, type Rolldown } from 'vite';
+import { launchWithExtension } from '../tests/e2e/browser';
+import { median, sleep, type BenchCtx, type Row } from './support/stats';
+
+const G = 'storage';
+const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 10_000);
+const LONG_TIMELINE = Number(process.env.BENCH_LONG_TIMELINE ?? 100_000);
+const READS = 7;
+
+/** The repository code and view models as one IIFE (global `__lensBench`), built from source now. */
+export async function benchBundle(): Promise<string> {
+  const out = (await build({
+    configFile: false,
+    logLevel: 'error',
+    build: {
+      write: false,
+      minify: false,
+      lib: {
+        entry: resolve(import.meta.dirname, 'support/idb-entry.ts'),
+        formats: ['iife'],
+        name: '__lensBench',
+      },
+    },
+  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+  const first = Array.isArray(out) ? out[0]! : out;
+  return first.output[0].code;
+}
+
+type ViewName = 'list' | 'openOnly' | 'overview' | 'dashboard';
+interface ViewRun {
+  ms: number;
+  readMs: number;
+  value: string;
+}
+type Bench = {
+  seed(c: number, per: number, open: number, every: number): Promise<Record<string, number>>;
+  view(name: ViewName): Promise<ViewRun>;
+  timelineBench(n: number): Promise<
+    Record<'whole' | 'workspace' | 'page' | 'count' | 'bounded', number[]> & {
+      settledMs: number;
+    }
+  >;
+};
+declare const __lensBench: Bench;
+
+export async function run(ctx: BenchCtx): Promise<Row[]> {
+  const rows: Row[] = [];
+  const code = await benchBundle();
+  const s = await launchWithExtension();
+  try {
+    const ext = await s.openPage('src/extension/options/index.html');
+    const u = { ext };
+    // IndexedDB, in the options page (the extension's origin, so its real database).
+    await u.ext.evaluate(code);
+    ctx.log(`writing ${INCIDENTS} incidents …`);
+    const seeded = await u.ext.evaluate(([n]) => __lensBench.seed(n, 20, 100, 10), [
+      INCIDENTS,
+    ] as const);
+    rows.push({
+      group: G,
+      name: `IndexedDB write: ${seeded.incidents} incidents + ${seeded.events} events (+ ${seeded.reviews} reviews, 3 action items each) through saveIncidents (whole incidents, about 500 records per transaction, 4 in flight) and putReview; one run`,
+      value: seeded.ms! / 1000,
+      unit: 's',
+      goal: '< 10 s',
+      met: seeded.ms! < 10_000,
+    });
+    ctx.log(`written in ${(seeded.ms! / 1000).toFixed(1)} s`);
+    // Up to READS runs each; a view slower than 1 s is timed once, to keep the bench short.
+    const time = async (name: ViewName) => {
+      const runs: ViewRun[] = [];
+      do runs.push(await u.ext.evaluate((n) => __lensBench.view(n), name));
+      while (runs.length < READS && runs[0]!.ms < 1000);
+      const ms = median(runs.map((r) => r.ms));
+      const how = runs.length > 1 ? `median of ${runs.length}` : 'one run (over 1 s)';
+      const read = median(runs.map((r) => r.readMs));
+      const samples = runs.map((r) => r.ms);
+      return { ms, how, read, samples, value: runs[0]!.value, first: runs[0]!.ms };
+    };
+    // After 200,000 writes the database is busy for a while (LevelDB compaction in the browser):
+    // wait until a small read is quick again, up to 30 s, so the views are not timed during it.
+    const settleFrom = Date.now();
+    while (Date.now() - settleFrom < 30_000) {
+      if ((await u.ext.evaluate(() => __lensBench.view('dashboard'))).ms < 300) break;
+      await sleep(1000);
+    }
+    const settled = ((Date.now() - settleFrom) / 1000).toFixed(0);
+    ctx.log(`database settled after ${settled} s`);
+    const openOnly = await time('openOnly');
+    const dash = await time('dashboard');
+    const list = await time('list');
+    const overview = await time('overview');
+    rows.push(
+      {
+        group: G,
+        name: `active-incident view: the side panel list, readList (open incidents by the by-status index with their timelines and obligations; resolved ones awaiting post-mortem by the by-resolved index, records only, first page → ${list.value}), ${list.how}; timed ${settled} s after the writes, once a small read was quick`,
+        value: list.ms,
+        samples: list.samples,
+        unit: 'ms',
+        goal: '≤ 50 ms',
+        met: list.ms <= 50,
+      },
+      {
+        group: G,
+        name: `for comparison: ${openOnly.value} incidents only (by-status index, their timelines, obligations; reads ${openOnly.read.toFixed(0)} ms), ${openOnly.how}`,
+        value: openOnly.ms,
+        samples: openOnly.samples,
+        unit: 'ms',
+      },
+      {
+        group: G,
+        name: `reviews dashboard, list: readOverview + reviewListRows (latest resolved first by the by-resolved index, first page with its timelines and reviews: ${overview.value}; reads ${overview.read.toFixed(0)} ms), ${overview.how}`,
+        value: overview.ms,
+        samples: overview.samples,
+        unit: 'ms',
+      },
+      {
+        group: G,
+        name: `reviews dashboard, action items: readReviews + dashboardView (${dash.value}; reads ${dash.read.toFixed(0)} ms), ${dash.how}`,
+        value: dash.ms,
+        samples: dash.samples,
+        unit: 'ms',
+      },
+    );
+    ctx.log(`one incident with ${LONG_TIMELINE} events …`);
+    const long = await ext.evaluate((n) => __lensBench.timelineBench(n), LONG_TIMELINE);
+    const after = `timed ${(long.settledMs / 1000).toFixed(0)} s after the writes, once a first page was quick`;
+    rows.push(
+      {
+        group: G,
+        name: `one incident with ${LONG_TIMELINE} events seeded into IndexedDB: reading its whole timeline through the index (what the side panel and each refresh did before); ${after}`,
+        value: median(long.whole),
+        samples: long.whole,
+        unit: 'ms',
+      },
+      {
+        group: G,
+        name: `same incident: side panel workspace (readIncident: obligations read at most 5,000 events), median of 3`,
+        value: median(long.workspace),
+        samples: long.workspace,
+        unit: 'ms',
+      },
+      {
+        group: G,
+        name: `same incident: side panel timeline, first page of 200 and its older events counted up to 5,000, through the [incidentId, at] index (readTimeline), median of 5`,
+        value: median(long.page),
+        samples: long.page,
+        unit: 'ms',
+      },
+      {
+        group: G,
+        name: `same incident, for comparison: counting all its events through the index (IDBIndex.count walks every key in Chromium, so the page counts older events only up to 5,000), median of 5`,
+        value: median(long.count),
+        samples: long.count,
+        unit: 'ms',
+      },
+      {
+        group: G,
+        name: `same incident: a refresh's bounded read (eventsOf: at most 5,000), median of 5`,
+        value: median(long.bounded),
+        samples: long.bounded,
+        unit: 'ms',
+      },
+    );
+  } finally {
+    await s.close();
+  }
+  return rows;
+}
