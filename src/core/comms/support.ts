@@ -4,7 +4,8 @@ import type { FeedIncident, FeedUpdate } from '../types';
 import { customerTimeZone, formatClock } from '../time';
 import { renderTemplate, type TemplateVars } from './render';
 import { languageOf, type Language } from '../language';
-import { SUPPORT_REPLY_TEMPLATES } from './templates';
+import { startedAt } from '../feed/since';
+import { SUPPORT_REPLY_BY_STATE, type ReplyState } from './templates';
 
 /**
  * Context for the support reply. `locale` also picks its language (German for `de…`, else
@@ -18,7 +19,12 @@ export interface SupportReplyContext {
    * zone: times are written in this zone, or in UTC when it is absent or unknown, zone always named.
    */
   timeZone?: string;
-  /** https only; otherwise the incident's shortlink is used, then the words "our status page". */
+  /**
+   * The link to the incident itself (`incidentLink` in core/feed/since.ts): the reply links the
+   * incident, not the status page's root. https only.
+   */
+  incidentUrl?: string;
+  /** https only; used when there is no incident link, then the words "our status page". */
   statusPageUrl?: string;
   template?: string;
   cadenceMinutes?: number;
@@ -34,6 +40,8 @@ interface ReplyWords {
   finished: string;
   nextBy(time: string): string;
   nextSoon: string;
+  /** A maintenance window without an announced end. */
+  windowEnd: string;
 }
 
 const WORDS: Record<Language, ReplyWords> = {
@@ -55,6 +63,7 @@ const WORDS: Record<Language, ReplyWords> = {
     finished: 'The issue is resolved; if you still see a problem, reply to this message.',
     nextBy: (time) => `The next update is expected by ${time}.`,
     nextSoon: 'The next update is expected shortly.',
+    windowEnd: 'the end of the announced window',
   },
   de: {
     status: {
@@ -75,10 +84,42 @@ const WORDS: Record<Language, ReplyWords> = {
       'Das Problem ist behoben. Falls Sie weiterhin etwas bemerken, antworten Sie einfach auf diese Nachricht.',
     nextBy: (time) => `Das nächste Update erwarten wir bis ${time}.`,
     nextSoon: 'Das nächste Update erwarten wir in Kürze.',
+    windowEnd: 'zum Ende des angekündigten Zeitraums',
   },
 };
 
 const FINISHED = new Set(['resolved', 'postmortem', 'completed']);
+
+/**
+ * Which reply an incident gets, from its latest public update's status (else its own): each of the
+ * six states has its own wording. A post-mortem is resolved; a completed maintenance is over, so
+ * it gets the resolved reply too; a maintenance being verified is still in progress; a status we
+ * do not know reads as investigating (the careful default: it promises nothing).
+ */
+export function replyState(incident: FeedIncident): ReplyState {
+  const s = latestPublicUpdate(incident)?.status ?? incident.status;
+  const status = incident.kind === 'maintenance' && s === 'unknown' ? incident.status : s;
+  switch (status) {
+    case 'identified':
+    case 'monitoring':
+    case 'resolved':
+    case 'scheduled':
+    case 'in_progress':
+      return status;
+    case 'postmortem':
+    case 'completed':
+      return 'resolved';
+    case 'verifying':
+      return 'in_progress';
+    case 'investigating':
+    case 'unknown':
+      return 'investigating';
+  }
+}
+
+/** An https URL, or undefined. */
+const https = (url: string | undefined): string | undefined =>
+  url && /^https:\/\//i.test(url) ? url : undefined;
 
 /**
  * The latest public update: newest by `displayAt`, then `createdAt`. The feed already sorts newest
@@ -115,10 +156,9 @@ export function supportReplyVars(incident: FeedIncident, ctx: SupportReplyContex
   const latest = latestPublicUpdate(incident);
   const status = w.status[latest?.status ?? incident.status] ?? w.status.investigating!;
   const postedAt = latest?.displayAt ?? incident.updatedAt;
+  // The incident itself first: a customer sent to the status page's root has to find it there.
   const url =
-    ctx.statusPageUrl && /^https:\/\//i.test(ctx.statusPageUrl)
-      ? ctx.statusPageUrl
-      : (incident.shortlink ?? w.page);
+    https(ctx.incidentUrl) ?? https(incident.shortlink) ?? https(ctx.statusPageUrl) ?? w.page;
   const finished = FINISHED.has(latest?.status ?? incident.status);
   const nextAt = postedAt + (ctx.cadenceMinutes ?? 30) * 60_000;
   // The customer's clock: the status page's declared zone, else UTC, always named.
@@ -132,8 +172,18 @@ export function supportReplyVars(incident: FeedIncident, ctx: SupportReplyContex
     : nextAt > ctx.now
       ? w.nextBy(nextUpdateTime)
       : w.nextSoon;
+  const clock = (at: number | undefined) =>
+    at === undefined
+      ? ''
+      : formatClock(at, ctx.locale, { timeZone: zone, zoneName: true, now: ctx.now });
+  const ended = incident.resolvedAt ?? (finished ? postedAt : undefined);
   return {
     incidentName: replyText(incident.name) || w.unnamed,
+    incidentUrl: url,
+    startedTime: clock(startedAt(incident)),
+    resolvedTime: clock(ended) || w.soon,
+    scheduledTime: clock(incident.scheduledFor ?? startedAt(incident)),
+    scheduledUntil: clock(incident.scheduledUntil) || w.windowEnd,
     latestUpdate: replyText(latest?.body ?? '') || status,
     latestUpdateTime: formatClock(postedAt, ctx.locale, {
       timeZone: zone,
@@ -148,8 +198,10 @@ export function supportReplyVars(incident: FeedIncident, ctx: SupportReplyContex
 }
 
 /**
- * A reply for a customer: acknowledges, says the issue is known and not their doing, quotes the
- * latest public update, links the status page and says when the next update is expected.
+ * A reply for a customer, worded for the incident's state (`replyState`): acknowledges, says the
+ * issue is known and not their doing, quotes the latest public update, links the incident and says
+ * when the next update is expected; once resolved, says it is fixed and since when; for a
+ * maintenance, its window.
  * Always returns text: if a custom template is broken it falls back to the default template
  * (a view that edits templates should show `validateTemplate` problems to the editor instead).
  */
@@ -161,7 +213,7 @@ export function buildSupportReply(incident: FeedIncident, ctx: SupportReplyConte
   }
   const def = renderTemplate(
     'support_reply',
-    SUPPORT_REPLY_TEMPLATES[languageOf(ctx.locale)],
+    SUPPORT_REPLY_BY_STATE[languageOf(ctx.locale)][replyState(incident)],
     vars,
   );
   // The default template only uses values supportReplyVars always fills, so this cannot fail.

@@ -72,6 +72,145 @@ export const SUPPORT_REPLY_TEMPLATES: Readonly<Record<Language, string>> = {
   ].join('\n'),
 };
 
+/**
+ * The state a customer reply speaks to (issue 19, "a reply for every state"): each gets its own
+ * wording, as "we are investigating" is wrong once the fix is in, and a maintenance is planned.
+ */
+export type ReplyState =
+  'investigating' | 'identified' | 'monitoring' | 'resolved' | 'scheduled' | 'in_progress';
+
+export const REPLY_STATES: readonly ReplyState[] = [
+  'investigating',
+  'identified',
+  'monitoring',
+  'resolved',
+  'scheduled',
+  'in_progress',
+];
+
+const EN_SORRY =
+  'Thank you for reaching out, and sorry for the trouble. What you are seeing is caused by a known issue on our side ({{incidentName}}), not by anything you did.';
+const EN_LATEST = 'Latest status ({{latestUpdateTime}}): {{latestUpdate}}';
+const DE_SORRY =
+  'vielen Dank für Ihre Nachricht, und entschuldigen Sie die Unannehmlichkeiten. Was Sie sehen, liegt an einem bekannten Problem auf unserer Seite ({{incidentName}}), nicht an etwas, das Sie getan haben.';
+const DE_LATEST = 'Aktueller Stand ({{latestUpdateTime}}): {{latestUpdate}}';
+
+/**
+ * The built-in support reply per state and language. Every one links the incident
+ * (`{{statusPageUrl}}` is the incident's own link when there is one) and uses only values
+ * `supportReplyVars` always fills.
+ */
+export const SUPPORT_REPLY_BY_STATE: Readonly<Record<Language, Record<ReplyState, string>>> = {
+  en: {
+    investigating: [
+      'Hi,',
+      '',
+      `${EN_SORRY} Our team has been investigating it since {{startedTime}}.`,
+      '',
+      EN_LATEST,
+      '',
+      'You can follow progress at {{statusPageUrl}}. {{nextUpdate}}',
+    ].join('\n'),
+    identified: [
+      'Hi,',
+      '',
+      `${EN_SORRY} We have found the cause and are working on a fix.`,
+      '',
+      EN_LATEST,
+      '',
+      'You can follow progress at {{statusPageUrl}}. {{nextUpdate}}',
+    ].join('\n'),
+    monitoring: [
+      'Hi,',
+      '',
+      `${EN_SORRY} A fix is in place and we are making sure it holds; things should already be working again for you.`,
+      '',
+      EN_LATEST,
+      '',
+      'You can follow progress at {{statusPageUrl}}. If you still see the problem, please reply to this message.',
+    ].join('\n'),
+    resolved: [
+      'Hi,',
+      '',
+      'Thank you for reaching out. The issue on our side ({{incidentName}}) was resolved at {{resolvedTime}}: everything should work normally again.',
+      '',
+      'Our last update ({{latestUpdateTime}}): {{latestUpdate}}',
+      '',
+      'Details are at {{statusPageUrl}}. If you still see a problem, please reply to this message and we will look into it.',
+    ].join('\n'),
+    scheduled: [
+      'Hi,',
+      '',
+      'Thank you for reaching out. We have planned maintenance ({{incidentName}}) from {{scheduledTime}} until {{scheduledUntil}}. During that window some features may be unavailable or slower than usual.',
+      '',
+      'Details are at {{statusPageUrl}}.',
+    ].join('\n'),
+    in_progress: [
+      'Hi,',
+      '',
+      'Thank you for reaching out, and sorry for the trouble. What you are seeing is caused by planned maintenance on our side ({{incidentName}}), not by anything you did. It is in progress and should be finished by {{scheduledUntil}}.',
+      '',
+      EN_LATEST,
+      '',
+      'You can follow progress at {{statusPageUrl}}.',
+    ].join('\n'),
+  },
+  de: {
+    investigating: [
+      'Hallo,',
+      '',
+      `${DE_SORRY} Unser Team untersucht es seit {{startedTime}}.`,
+      '',
+      DE_LATEST,
+      '',
+      'Den Fortschritt können Sie auf {{statusPageUrl}} verfolgen. {{nextUpdate}}',
+    ].join('\n'),
+    identified: [
+      'Hallo,',
+      '',
+      `${DE_SORRY} Wir haben die Ursache gefunden und arbeiten an der Behebung.`,
+      '',
+      DE_LATEST,
+      '',
+      'Den Fortschritt können Sie auf {{statusPageUrl}} verfolgen. {{nextUpdate}}',
+    ].join('\n'),
+    monitoring: [
+      'Hallo,',
+      '',
+      `${DE_SORRY} Eine Behebung ist eingespielt, und wir beobachten, ob sie hält; bei Ihnen sollte schon wieder alles funktionieren.`,
+      '',
+      DE_LATEST,
+      '',
+      'Den Fortschritt können Sie auf {{statusPageUrl}} verfolgen. Falls das Problem bei Ihnen weiterhin auftritt, antworten Sie einfach auf diese Nachricht.',
+    ].join('\n'),
+    resolved: [
+      'Hallo,',
+      '',
+      'vielen Dank für Ihre Nachricht. Das Problem auf unserer Seite ({{incidentName}}) ist seit {{resolvedTime}} behoben: Alles sollte wieder normal funktionieren.',
+      '',
+      'Unsere letzte Meldung ({{latestUpdateTime}}): {{latestUpdate}}',
+      '',
+      'Einzelheiten finden Sie auf {{statusPageUrl}}. Falls Sie weiterhin ein Problem bemerken, antworten Sie einfach auf diese Nachricht, und wir sehen es uns an.',
+    ].join('\n'),
+    scheduled: [
+      'Hallo,',
+      '',
+      'vielen Dank für Ihre Nachricht. Wir haben eine geplante Wartung ({{incidentName}}) von {{scheduledTime}} bis {{scheduledUntil}}. In diesem Zeitraum sind einzelne Funktionen womöglich nicht oder nur langsamer verfügbar.',
+      '',
+      'Einzelheiten finden Sie auf {{statusPageUrl}}.',
+    ].join('\n'),
+    in_progress: [
+      'Hallo,',
+      '',
+      'vielen Dank für Ihre Nachricht, und entschuldigen Sie die Unannehmlichkeiten. Was Sie sehen, liegt an einer geplanten Wartung auf unserer Seite ({{incidentName}}), nicht an etwas, das Sie getan haben. Sie läuft gerade und soll bis {{scheduledUntil}} abgeschlossen sein.',
+      '',
+      DE_LATEST,
+      '',
+      'Den Fortschritt können Sie auf {{statusPageUrl}} verfolgen.',
+    ].join('\n'),
+  },
+};
+
 /** The placeholder names each template may use. Not every name has to appear in the text. */
 export const TEMPLATE_PLACEHOLDERS: Readonly<Record<TemplateId, readonly string[]>> = {
   initial: ['feature', 'cadence', 'impact', 'nextUpdateTime'],
@@ -105,6 +244,11 @@ export const TEMPLATE_PLACEHOLDERS: Readonly<Record<TemplateId, readonly string[
     'statusPageUrl',
     'nextUpdate',
     'nextUpdateTime',
+    'incidentUrl',
+    'startedTime',
+    'resolvedTime',
+    'scheduledTime',
+    'scheduledUntil',
   ],
 };
 

@@ -7,6 +7,7 @@ import type { EventRecord, IncidentRecord, TeamMarkRecord } from '../db/schema';
 import { getSettings } from '../db/settings';
 import {
   activeFeedIncidents,
+  endedFeedIncidentsSince,
   feedKey,
   listSnapshots,
   listSources,
@@ -99,8 +100,9 @@ function holdingLine(templates: Record<string, string>): { holdingLine?: string 
 export async function refresh(deps: Deps): Promise<OverlayState> {
   const db = await deps.db();
   const now = deps.now();
-  const [settings, sources, snapshots, active, copied, locals, ended, marks] = await Promise.all([
-    getSettings(db),
+  const settings = await getSettings(db);
+  const keepMs = settings.resolvedKeepMinutes * 60_000;
+  const [sources, snapshots, active, copied, locals, ended, marks, resolved] = await Promise.all([
     listSources(db),
     listSnapshots(db),
     activeFeedIncidents(db),
@@ -108,6 +110,7 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     localIncidents(db, now),
     recentlyEndedFeedIncidents(db, now - ENDED_WATCH_MS),
     db.getAll('marks'),
+    keepMs > 0 ? endedFeedIncidentsSince(db, now - keepMs) : [],
   ]);
   const pageUrls = new Map<string, string>();
   const pageZones = new Map<string, string>();
@@ -130,6 +133,8 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     active,
     copied,
     linkedEvents,
+    ended: resolved,
+    keepResolvedMinutes: settings.resolvedKeepMinutes,
     teamMarks: marksByFeedKey(marks, sources),
     teamIncidents: locals
       .filter((l) => l.incident.status === 'open' && l.incident.createdBy?.name)

@@ -3,6 +3,7 @@ import type { Command } from '../messaging/commands';
 import type { Deps } from './deps';
 import { incidentHandlers } from '../responder/background/incidents';
 import { siteHandlers } from '../sites/background/handlers';
+import { overlayHandlers } from '../content/background/handlers';
 import { sourceHandlers } from '../feeds/background/sources';
 import { refresh } from './refresh';
 import { responderHandlers } from '../responder/background/handlers';
@@ -26,6 +27,9 @@ const NO_REFRESH: ReadonlySet<Command> = new Set<Command>([
   'statuspage/components',
   'sites/getCorner',
   'overlay/get',
+  // the reply language is read by the overlay when it wants it; nothing derived changes
+  'overlay/getReplyLanguage',
+  'overlay/setReplyLanguage',
   'sources/test',
   'data/export',
   'data/import',
@@ -59,6 +63,7 @@ export function createHandlers(deps: Deps): Handlers {
   return withRefresh(deps, {
     ...sourceHandlers(deps),
     ...siteHandlers(deps),
+    ...overlayHandlers(deps),
     ...incidentHandlers(deps),
     ...backupHandlers(deps),
     ...responderHandlers({ ...deps, releaseOrigin: (pattern) => releaseOrigin(deps, pattern) }),

@@ -29,6 +29,7 @@ const SETTING_VALUES: Record<string, Check> = {
   notifications: dict(bool),
   locale: str,
   statuspage: nullable(obj({ pageId: str, apiKey: str, apiBase: str })),
+  resolvedKeepMinutes: num,
 };
 
 /**
@@ -133,6 +134,8 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
       corner: oneOf('top-left', 'top-right', 'bottom-left', 'bottom-right'),
       revoked: opt(bool),
       managed: opt(bool),
+      replyLanguage: opt(oneOf('en', 'de')),
+      ticketLanguages: opt(dict(oneOf('en', 'de'))),
     }),
     (v, path) => {
       const { pattern, origin } = v as { pattern: string; origin: string };

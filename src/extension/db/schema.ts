@@ -11,6 +11,7 @@ import type {
 import type { Review, SupportSignal } from '../../core/review';
 import type { Author } from '../../core/team';
 import type { NotifyFilter, NotifyRole } from '../../core/notify';
+import type { Language } from '../../core/language';
 import type { FeedFormat } from '../../core/feed/formats';
 
 /**
@@ -126,6 +127,13 @@ export interface SiteRecord {
   revoked?: boolean;
   /** Set by the organisation's managed configuration: shown locked, never turned off by the user. */
   managed?: boolean;
+  /**
+   * The customer reply's language the agent last chose on this site: the default for a ticket
+   * without its own choice (issue 19, "the reply's language per customer").
+   */
+  replyLanguage?: Language;
+  /** The reply language chosen per ticket, by the ticket's opaque key (a hash of its address). */
+  ticketLanguages?: Record<string, Language>;
 }
 
 /** A responder-declared incident. Its timeline lives in `events`. */
@@ -306,6 +314,8 @@ export interface Settings {
   team: TeamConfig | null;
   /** How far the shared store's changes were copied into these stores (a PouchDB sequence). */
   teamSeq: number | string;
+  /** How long a resolved feed incident's card stays in the overlay, in minutes (0: not at all). */
+  resolvedKeepMinutes: number;
 }
 
 export interface SettingRecord<K extends keyof Settings = keyof Settings> {

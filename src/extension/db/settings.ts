@@ -1,5 +1,6 @@
 import { DEFAULT_POLICY } from '../../core/policy';
 import { DEFAULT_TEMPLATES } from '../../core/comms/templates';
+import { DEFAULT_RESOLVED_KEEP_MINUTES } from '../../core/feed/since';
 import type { LensDatabase } from './open';
 import type { NotificationPrefs, SettingRecord, Settings } from './schema';
 import { writeShared } from './shared';
@@ -38,6 +39,7 @@ export function defaultSettings(): Settings {
     bootId: '',
     team: null,
     teamSeq: 0,
+    resolvedKeepMinutes: DEFAULT_RESOLVED_KEEP_MINUTES,
   });
 }
 

@@ -273,6 +273,19 @@ export function activeFeedIncidents(db: LensDatabase): Promise<FeedIncidentRecor
   return db.getAllFromIndex('feedIncidents', 'by-active', 1);
 }
 
+/**
+ * Feed incidents no longer active, across sources, whose last sighting is at or after `since`: the
+ * candidates for a "recently resolved" card (one resolved earlier was last seen earlier too, unless
+ * the feed still lists it, and then its resolution time decides).
+ */
+export async function endedFeedIncidentsSince(
+  db: LensDatabase,
+  since: number,
+): Promise<FeedIncidentRecord[]> {
+  const ended = await db.getAllFromIndex('feedIncidents', 'by-active', 0);
+  return ended.filter((r) => r.lastSeenAt >= since);
+}
+
 /** Every feed incident of one source. */
 export function feedIncidentsOf(db: LensDatabase, sourceId: string): Promise<FeedIncidentRecord[]> {
   return db.getAllFromIndex('feedIncidents', 'by-source', sourceId);

@@ -1,4 +1,5 @@
 import type { BackupCommands } from '../backup/protocol';
+import type { OverlayCommands } from '../content/protocol';
 import type { SourceCommands } from '../feeds/protocol';
 import type { NotificationCommands } from '../notifications/protocol';
 import type { PolicyCommands } from '../policy/protocol';
@@ -19,6 +20,7 @@ export interface Commands
   extends
     SourceCommands,
     SiteCommands,
+    OverlayCommands,
     NotificationCommands,
     PolicyCommands,
     BackupCommands,
@@ -79,10 +81,15 @@ export const CONTENT_SCRIPT_COMMANDS: readonly Command[] = [
   'sites/getCorner',
   'overlay/get',
   'feed/markDone',
+  'overlay/getReplyLanguage',
+  'overlay/setReplyLanguage',
 ];
 
 /**
  * Content-script commands that only read what the page may already see: not counted against the
  * per-origin rate limit (every page load asks once, and an agent opens many tickets).
  */
-export const UNCOUNTED_CONTENT_COMMANDS: readonly Command[] = ['overlay/get'];
+export const UNCOUNTED_CONTENT_COMMANDS: readonly Command[] = [
+  'overlay/get',
+  'overlay/getReplyLanguage',
+];

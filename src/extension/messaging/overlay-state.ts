@@ -25,6 +25,13 @@ export interface OverlayIncident {
   /** The status page's time zone (IANA), when the feed declares one: customer replies use it. */
   statusPageTimeZone?: string;
   incident: FeedIncident;
+  /**
+   * The link to the incident itself (its shortlink, or the status page's incident URL): https, on
+   * the source's host or the status page's declared host only. The card and the reply use it.
+   */
+  incidentUrl?: string;
+  /** When a recently resolved incident ended (only on items in `resolved`). */
+  endedAt?: number;
   /** Deadlines computed by the core at `computedAt` (countdowns tick locally from dueAt). */
   obligations: ObligationStatus[];
   /** Set when the agent copied a reply; `stale` once a newer update was posted. */
@@ -59,11 +66,17 @@ export interface OverlayState {
   failing: { sourceId: string; lastOkAt?: number }[];
   /** Active items left out of `incidents` by PAGE_LIMITS (still counted on the pill). */
   omitted?: number;
+  /**
+   * Incidents resolved within the keep time (a setting), newest first, so an agent asked "is it
+   * fixed?" still has the card, the resolution and the reply. Not counted on the pill or badge.
+   */
+  resolved?: OverlayIncident[];
 }
 
 /** Bounds of the projection a page receives: a 500 × 380 feed once wrote 4.3 MB per refresh. */
 export const PAGE_LIMITS = {
   incidents: 100,
+  resolved: 20,
   componentsPerIncident: 40,
   nameChars: 300,
   bodyChars: 4_000,

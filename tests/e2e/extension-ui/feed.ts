@@ -2,6 +2,14 @@
 export function summary(
   now: number,
   updates: { id: string; body: string; minutesAgo: number; status: string }[],
+  /**
+   * When the incident started (default 40 minutes ago); `maintenance`: also a maintenance in
+   * progress (started 10 minutes ago, ending in 50).
+   */
+  {
+    startedMinutesAgo = 40,
+    maintenance = false,
+  }: { startedMinutesAgo?: number; maintenance?: boolean } = {},
 ) {
   const iso = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
   const checkout = { id: 'c1', name: 'Checkout API', status: 'partial_outage' };
@@ -34,11 +42,12 @@ export function summary(
         name: 'Elevated errors on Checkout',
         status: updates[0]?.status ?? 'investigating',
         impact: 'major',
-        created_at: iso(40),
+        created_at: iso(startedMinutesAgo),
         updated_at: iso(newest),
-        started_at: iso(40),
+        started_at: iso(startedMinutesAgo),
         monitoring_at: null,
-        resolved_at: null,
+        // A resolving update resolves the incident (listed resolved, as incidents.json does).
+        resolved_at: updates[0]?.status === 'resolved' ? iso(updates[0].minutesAgo) : null,
         shortlink: 'https://stspg.io/abc',
         page_id: 'pg1',
         components: [checkout],
@@ -61,7 +70,36 @@ export function summary(
         })),
       },
     ],
-    scheduled_maintenances: [],
+    scheduled_maintenances: maintenance
+      ? [
+          {
+            id: 'mnt-db',
+            name: 'Database upgrade',
+            status: 'in_progress',
+            impact: 'maintenance',
+            created_at: iso(600),
+            updated_at: iso(10),
+            started_at: iso(10),
+            scheduled_for: iso(10),
+            scheduled_until: iso(-50),
+            shortlink: null,
+            page_id: 'pg1',
+            components: [],
+            incident_updates: [
+              {
+                id: 'm1',
+                status: 'in_progress',
+                body: 'The database upgrade has begun.',
+                incident_id: 'mnt-db',
+                created_at: iso(10),
+                updated_at: iso(10),
+                display_at: iso(10),
+                affected_components: [],
+              },
+            ],
+          },
+        ]
+      : [],
   };
 }
 

@@ -1,9 +1,10 @@
 // Issue 19, items 6 and 7, in real Chromium: the overlay takes its direction from the extension's
 // UI language, never from a right-to-left host page; the panel never overflows sideways.
+import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { closedRoot, type ClosedRoot } from './closed-root';
-import { enableSiteFromOptions, startUi, type UiSession } from './session';
+import { buildInLanguage, enableSiteFromOptions, FIRST, startUi, type UiSession } from './session';
 
 let u: UiSession;
 let page: Page | undefined;
@@ -59,4 +60,65 @@ test('the open panel never overflows sideways, even on a narrow window', async (
     }`,
   );
   expect(fits?.every(Boolean), JSON.stringify(fits)).toBe(true);
+});
+
+/**
+ * Every element of the open panel that overflows sideways: the panel itself and each button, link,
+ * countdown, select and card whose content is wider than its box (scrollWidth > clientWidth), or
+ * which sticks out of the panel. Empty when everything fits.
+ */
+const OVERFLOWS = `function () {
+  const box = this.getBoundingClientRect();
+  const bad = [];
+  const check = (e) => {
+    const r = e.getBoundingClientRect();
+    const label = e.tagName + '.' + e.className + ' "' + (e.innerText || '').slice(0, 40) + '"';
+    if (e.scrollWidth > e.clientWidth + 1) bad.push('content wider than box: ' + label + ' ' + e.scrollWidth + '>' + e.clientWidth);
+    if (r.left < box.left - 1 || r.right > box.right + 1) bad.push('outside the panel: ' + label);
+  };
+  if (this.scrollWidth > this.clientWidth) bad.push('panel ' + this.scrollWidth + '>' + this.clientWidth);
+  for (const e of this.querySelectorAll('button, a, select, .cd, li, .card, p')) check(e);
+  return bad;
+}`;
+
+// Issue 19, item 6, at the overlay's real width (380 px on a desktop window): the agent's duty is a
+// day overdue, so its row carries a long countdown beside "Mark done" ("Als erledigt markieren").
+test('en: a day-overdue duty beside "Mark done": nothing overflows sideways', async () => {
+  u.serve([FIRST], { startedMinutesAgo: 26 * 60 });
+  await u.pollUntil(
+    (st) => (st?.incidents[0]?.incident.startedAt ?? Date.now()) < Date.now() - 25 * 3600_000,
+    'the day-old incident',
+  );
+  const root = await open('/ticket');
+  await root.click('.pill');
+  await expect.poll(() => root.text('.deadlines')).toMatch(/overdue by 1 day/);
+  expect(await root.text('.deadlines button')).toBe('Mark done');
+  expect(await root.call<number>('.panel', 'function () { return this.clientWidth; }')).toBe(378);
+  expect(await root.call<string[]>('.panel', OVERFLOWS)).toEqual([]);
+  u.serve([FIRST]);
+});
+
+test('de: "Als erledigt markieren" and every other German label fit the panel', async () => {
+  const dist = await buildInLanguage('de');
+  const de = await startUi(dist, { byCommand: true });
+  try {
+    de.serve([FIRST], { startedMinutesAgo: 26 * 60 });
+    await de.pollUntil((st) => (st?.incidents.length ?? 0) > 0, 'an incident');
+    const r = await de.cmd('sites/enable', { origin: de.server.origin });
+    expect(r.ok, r.error).toBe(true);
+    page = await de.s.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${de.server.origin}/ticket`);
+    await page.reload();
+    const root = await closedRoot(page);
+    await expect.poll(() => root.exists('.pill'), { timeout: 15_000 }).toBe(true);
+    await root.click('.pill');
+    await expect.poll(() => root.text('.deadlines button')).toBe('Als erledigt markieren');
+    expect(await root.call<string[]>('.panel', OVERFLOWS)).toEqual([]);
+  } finally {
+    await page?.close();
+    page = undefined;
+    await de.close();
+    await rm(dist, { recursive: true, force: true });
+  }
 });

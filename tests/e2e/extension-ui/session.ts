@@ -1,3 +1,6 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { OverlayState } from '../../../src/extension/messaging/overlay-state';
 import { launchWithExtension, type ExtensionSession } from '../browser';
@@ -13,8 +16,8 @@ export interface UiSession {
   server: TestServer;
   /** An extension page (options) used to send commands and read storage. */
   ext: Page;
-  /** Replaces what the feed serves. */
-  serve(updates: Update[]): void;
+  /** Replaces what the feed serves (the incident started `startedMinutesAgo`, default 40). */
+  serve(updates: Update[], opts?: { startedMinutesAgo?: number; maintenance?: boolean }): void;
   /** Sends a command as an extension page does and returns its reply. */
   cmd(name: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }>;
   /** Polls now and waits until the stored projection satisfies `ready`. */
@@ -29,14 +32,19 @@ export const FIRST: Update = {
   minutesAgo: 26,
 };
 
-/** Starts Chromium with the extension (or the build at `dist`), a feed and a ticket page on 127.0.0.1. */
-export async function startUi(dist?: string): Promise<UiSession> {
+/**
+ * Starts Chromium with the extension (or the build at `dist`), a feed and a ticket page on
+ * 127.0.0.1. `byCommand`: the source is added by command instead of the English options form (for
+ * a build in another language).
+ */
+export async function startUi(dist?: string, { byCommand = false } = {}): Promise<UiSession> {
   const s = await launchWithExtension(dist);
   const server = await startServer();
   let updates: Update[] = [FIRST];
+  let feedOpts: { startedMinutesAgo?: number; maintenance?: boolean } = {};
   server.route('/api/v2/summary.json', (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(JSON.stringify(summary(Date.now(), updates)));
+    res.end(JSON.stringify(summary(Date.now(), updates, feedOpts)));
   });
   server.html('/ticket', ticketPage());
   await s.grantHost('http://127.0.0.1/*');
@@ -50,7 +58,10 @@ export async function startUi(dist?: string): Promise<UiSession> {
     s,
     server,
     ext,
-    serve: (u) => void (updates = u),
+    serve(u, opts = {}) {
+      updates = u;
+      feedOpts = opts;
+    },
     cmd,
     async pollUntil(ready, what) {
       await untilValue(
@@ -72,6 +83,24 @@ export async function startUi(dist?: string): Promise<UiSession> {
       await server.close();
     },
   };
+  if (byCommand) {
+    // As the form does: the origin permission, asked in the page (Playwright's evaluate counts as
+    // a user gesture; grantHost pre-approved it, so it resolves at once).
+    await ext.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { permissions: { request(p: { origins: string[] }): Promise<boolean> } };
+        }
+      ).chrome.permissions.request({ origins: ['http://127.0.0.1/*'] }),
+    );
+    const r = await cmd('sources/add', {
+      name: 'Acme status',
+      url: `${server.origin}/api/v2/summary.json`,
+      pollSeconds: 30,
+    });
+    if (!r.ok) throw new Error(r.error);
+    return session;
+  }
   // Add the source through the options form: its submit calls permissions.request in the click,
   // which resolves at once because grantHost pre-approved the origin (docs/toolchain.md).
   await ext.getByLabel('Name').fill('Acme status');
@@ -95,6 +124,25 @@ export function registeredOrigins(u: UiSession): Promise<string[]> {
       ).chrome.scripting.getRegisteredContentScripts()
     ).flatMap((r) => r.matches ?? []),
   );
+}
+
+/**
+ * A copy of the built extension whose only catalogue is `lang`'s (`de`): Debian's Chromium ships
+ * no other UI language than en-US, so this is how a test sees the overlay in German. Times stay
+ * formatted for the browser's locale.
+ */
+export async function buildInLanguage(lang: string): Promise<string> {
+  const src = resolve(import.meta.dirname, '../../../dist/chrome');
+  const dir = await mkdtemp(join(tmpdir(), `lens-${lang}-`));
+  await cp(src, dir, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as object;
+  await writeFile(
+    join(dir, 'manifest.json'),
+    JSON.stringify({ ...manifest, default_locale: lang }, null, 2),
+  );
+  for (const l of await readdir(join(dir, '_locales')))
+    if (l !== lang) await rm(join(dir, '_locales', l), { recursive: true });
+  return dir;
 }
 
 /** Turns the overlay on for the test server's origin the way a user does, in the options page. */

@@ -1,5 +1,12 @@
 import { latestUpdate } from '../../../core/feed';
 import { feedTimeline } from '../../../core/feed-timeline';
+import {
+  DEFAULT_RESOLVED_KEEP_MINUTES,
+  endedAt,
+  incidentLink,
+  isFinished,
+  keepResolved,
+} from '../../../core/feed/since';
 import { computeObligations } from '../../../core/obligations';
 import { markBeforeWatch } from '../../../core/notify';
 import type { Channel, Policy, TimelineEvent } from '../../../core/types';
@@ -31,6 +38,9 @@ export interface ProjectionInput {
   copied: Map<string, CopiedReplyRecord>;
   /** Events of local incidents linked to a feed incident, by feed key. */
   linkedEvents: Map<string, TimelineEvent[]>;
+  /** Feed incidents no longer active; those resolved within `keepResolvedMinutes` get a card. */
+  ended?: FeedIncidentRecord[];
+  keepResolvedMinutes?: number;
   /** Team mode: the team's duty marks, by the feed key of this browser's source for their URL. */
   teamMarks?: Map<string, TeamMarkRecord[]>;
   /** Team mode: open local incidents with their events and policy (internal ones are shown). */
@@ -121,37 +131,75 @@ const SOON_MS = 5 * 60_000;
 const FEED_CHANNELS: readonly Channel[] = ['status_page', 'customer_email'];
 const LINKED_CHANNELS: readonly Channel[] = [...FEED_CHANNELS, 'exec'];
 
+/** One feed incident as the overlay shows it, or undefined when its source is gone or off. */
+function overlayItem(
+  input: ProjectionInput,
+  byId: Map<string, SourceRecord>,
+  rec: FeedIncidentRecord,
+  obligations: boolean,
+): OverlayIncident | undefined {
+  const source = byId.get(rec.sourceId);
+  if (!source || !source.enabled) return undefined;
+  const declared = input.pageUrls.get(source.id);
+  const url = httpsHost(declared) ? declared : undefined;
+  const copied = copiedState(input.copied.get(rec.key), rec.incident);
+  const { shortlink, ...rest } = rec.incident;
+  const link = allowedLink(shortlink, source.url, url);
+  const incidentUrl = incidentLink(rec.incident, source.url, url);
+  const zone = input.pageZones?.get(source.id)?.slice(0, 64);
+  const done = mergedDone(rec, input.teamMarks?.get(rec.key));
+  const doneBy = doneByOf(done);
+  return {
+    sourceId: source.id,
+    sourceName: source.name,
+    ...(url ? { statusPageUrl: url } : {}),
+    ...(zone ? { statusPageTimeZone: zone } : {}),
+    incident: link ? { ...rest, shortlink: link } : rest,
+    ...(incidentUrl ? { incidentUrl } : {}),
+    // A resolved incident owes nothing more a card could count down.
+    obligations: obligations
+      ? feedObligations(
+          { ...rec, done },
+          input.linkedEvents.get(rec.key),
+          input.policy,
+          input.now,
+          source,
+        )
+      : [],
+    ...(copied ? { copied } : {}),
+    ...(doneBy ? { doneBy } : {}),
+  };
+}
+
+/** Incidents resolved within the keep time, newest resolution first. */
+function recentlyResolved(
+  input: ProjectionInput,
+  byId: Map<string, SourceRecord>,
+): OverlayIncident[] {
+  const keep = input.keepResolvedMinutes ?? DEFAULT_RESOLVED_KEEP_MINUTES;
+  const out: OverlayIncident[] = [];
+  for (const rec of input.ended ?? []) {
+    const ended = endedAt(rec.incident, rec.lastSeenAt);
+    if (!keepResolved(rec.incident, ended, input.now, keep)) continue;
+    const item = overlayItem(input, byId, rec, false);
+    if (!item) continue;
+    // A summary feed drops a resolved incident rather than listing it resolved: the copy last seen
+    // still says "monitoring". It is over all the same, and its card and reply say so.
+    const incident = isFinished(item.incident)
+      ? item.incident
+      : { ...item.incident, status: 'resolved' as const };
+    out.push({ ...item, incident, endedAt: ended });
+  }
+  return out.sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0));
+}
+
 /** The OverlayState the background keeps (storage.session) after every poll or command. */
 export function buildOverlay(input: ProjectionInput): OverlayState {
   const byId = new Map(input.sources.map((s) => [s.id, s]));
   const incidents: OverlayIncident[] = [];
   for (const rec of input.active) {
-    const source = byId.get(rec.sourceId);
-    if (!source || !source.enabled) continue;
-    const declared = input.pageUrls.get(source.id);
-    const url = httpsHost(declared) ? declared : undefined;
-    const copied = copiedState(input.copied.get(rec.key), rec.incident);
-    const { shortlink, ...rest } = rec.incident;
-    const link = allowedLink(shortlink, source.url, url);
-    const zone = input.pageZones?.get(source.id)?.slice(0, 64);
-    const done = mergedDone(rec, input.teamMarks?.get(rec.key));
-    const doneBy = doneByOf(done);
-    incidents.push({
-      sourceId: source.id,
-      sourceName: source.name,
-      ...(url ? { statusPageUrl: url } : {}),
-      ...(zone ? { statusPageTimeZone: zone } : {}),
-      incident: link ? { ...rest, shortlink: link } : rest,
-      obligations: feedObligations(
-        { ...rec, done },
-        input.linkedEvents.get(rec.key),
-        input.policy,
-        input.now,
-        source,
-      ),
-      ...(copied ? { copied } : {}),
-      ...(doneBy ? { doneBy } : {}),
-    });
+    const item = overlayItem(input, byId, rec, true);
+    if (item) incidents.push(item);
   }
   const shownKeys = new Set(incidents.map((o) => `${o.sourceId}|${o.incident.id}`));
   for (const { incident, events, policy } of input.teamIncidents ?? []) {
@@ -161,13 +209,19 @@ export function buildOverlay(input: ProjectionInput): OverlayState {
     incidents.push(item);
   }
   incidents.sort((a, b) => rank(a) - rank(b) || b.incident.updatedAt - a.incident.updatedAt);
+  const resolved = recentlyResolved(input, byId);
   const failing = input.sources
     .filter((s) => s.enabled && s.failures > 0 && s.lastError)
     .map((s) => ({
       sourceId: s.id,
       ...(s.lastOkAt !== undefined ? { lastOkAt: s.lastOkAt } : {}),
     }));
-  return { computedAt: input.now, incidents, failing };
+  return {
+    computedAt: input.now,
+    incidents,
+    failing,
+    ...(resolved.length > 0 ? { resolved } : {}),
+  };
 }
 
 const cut = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -229,10 +283,12 @@ function pageItem(o: OverlayIncident): OverlayIncident {
 export function pageProjection(state: OverlayState): OverlayState {
   const shown = state.incidents.slice(0, PAGE_LIMITS.incidents);
   const omitted = state.incidents.length - shown.length;
+  const resolved = (state.resolved ?? []).slice(0, PAGE_LIMITS.resolved).map(pageItem);
   return {
     computedAt: state.computedAt,
     incidents: shown.map(pageItem),
     failing: state.failing,
     ...(omitted > 0 ? { omitted } : {}),
+    ...(resolved.length > 0 ? { resolved } : {}),
   };
 }

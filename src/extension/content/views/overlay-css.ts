@@ -29,5 +29,14 @@ p{margin:2px 0;} ul{margin:2px 0;padding-left:18px;}
 .match-note{padding-top:6px;}
 .reply{margin-top:6px;}
 .stale p{margin:2px 0;}
+a{color:var(--lens-accent);text-decoration:underline;}
+h4{font-size:15px;margin:0 0 4px;}
+.reply-lang{display:inline-flex;flex-wrap:wrap;align-items:center;gap:4px;}
+select{font:inherit;color:var(--lens-fg);background:var(--lens-bg);border:1px solid var(--lens-border);
+border-radius:6px;padding:3px 6px;}
+.resolved-list{margin-top:10px;border-top:2px solid var(--lens-border);padding-top:8px;}
+.resolved-list>h3{margin-bottom:2px;}
+.card-resolved{border-inline-start:4px solid var(--lens-ok);padding-inline-start:8px;}
+.resolved-note{color:var(--lens-ok);}
 @media (prefers-reduced-motion: no-preference){.pill{transition:box-shadow .15s;}}
 `;

@@ -7,6 +7,47 @@ import { createMatcher, type TicketMatch } from './match';
 import { Panel } from './panel';
 import { Pill } from './pill';
 import type { OverlayPorts } from './ports';
+import { languageOf, type Language } from '../../../core/language';
+import { uiLocale } from '../../i18n/translate';
+
+/**
+ * The reply language for the ticket on screen: the agent's choice for this ticket, else the
+ * site's last choice (asked of the worker when the ticket changes), else the UI's language.
+ */
+function useReplyLanguage(ports: OverlayPorts, text: string): [Language, (l: Language) => void] {
+  const [chosen, setChosen] = useState<Language | null>(null);
+  // A pick made while the worker is still asked wins over the (older) stored answer.
+  const picks = useRef(0);
+  useEffect(() => {
+    let live = true;
+    const at = picks.current;
+    void (async () => {
+      const ticket = await ports.ticketKey?.();
+      const l = await ports.send('overlay/getReplyLanguage', {
+        origin: ports.origin,
+        ...(ticket ? { ticket } : {}),
+      });
+      if (live && picks.current === at) setChosen(l);
+    })().catch(() => undefined); // the UI language is a fine default
+    return () => {
+      live = false;
+    };
+    // `text` changes when the ticket does (a helpdesk opens the next ticket without a reload).
+  }, [ports, text]);
+  const choose = (l: Language) => {
+    picks.current += 1;
+    setChosen(l);
+    void (async () => {
+      const ticket = await ports.ticketKey?.();
+      await ports.send('overlay/setReplyLanguage', {
+        origin: ports.origin,
+        language: l,
+        ...(ticket ? { ticket } : {}),
+      });
+    })().catch(() => undefined); // chosen for now, remembered when the worker can
+  };
+  return [chosen ?? languageOf(uiLocale()), choose];
+}
 
 /** The worst level among active items, or null when there are none. */
 export function highestLevel(state: OverlayState | null | undefined): ChipLevel | null {
@@ -53,6 +94,7 @@ export function Overlay({ ports }: { ports: OverlayPorts }) {
   // One matcher per overlay: it keeps its last text and terms, so a projection in which only
   // times changed (every poll writes one) costs no re-match.
   const matcher = useMemo(createMatcher, []);
+  const [language, setLanguage] = useReplyLanguage(ports, text);
 
   useEffect(() => ports.onToggle(() => setOpen((o) => !o)), [ports]);
   useEffect(() => {
@@ -130,6 +172,8 @@ export function Overlay({ ports }: { ports: OverlayPorts }) {
           ports={ports}
           onClose={() => setOpen(false)}
           headingRef={headingRef}
+          language={language}
+          onLanguage={setLanguage}
         />
       )}
     </div>

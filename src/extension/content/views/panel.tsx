@@ -1,4 +1,5 @@
 import type { RefObject } from 'preact';
+import type { Language } from '../../../core/language';
 import { formatClock } from '../../../core/time';
 import type { OverlayState } from '../../messaging/overlay-state';
 import { t, uiLocale } from '../../i18n/translate';
@@ -13,6 +14,9 @@ import { CopyReply, InternalReply } from './reply';
 
 interface Props {
   state: OverlayState;
+  /** The customer reply's language for this ticket, and the agent's choice of it. */
+  language: Language;
+  onLanguage(l: Language): void;
   corner: Corner;
   match: TicketMatch | null;
   ports: OverlayPorts;
@@ -32,7 +36,18 @@ function panelPosition(corner: Corner): Record<string, string> {
  * first, and a notice with the failing sources when the data may be stale. Esc closes it (the
  * host wires that); focus moves to the heading on open.
  */
-export function Panel({ state, corner, match, ports, onClose, headingRef }: Props) {
+export function Panel({
+  state,
+  corner,
+  match,
+  ports,
+  onClose,
+  headingRef,
+  language,
+  onLanguage,
+}: Props) {
+  const reply = { ports, language, onLanguage };
+  const resolved = state.resolved ?? [];
   // Ages only need refreshing while something ticks anyway; a quiet panel runs no timer.
   const now = useNow(anyLiveDeadline(state.incidents));
   const since = staleSince(state);
@@ -97,12 +112,30 @@ export function Panel({ state, corner, match, ports, onClose, headingRef }: Prop
                   headingRef.current?.focus();
                 }}
               >
-                {item.incident.kind === 'incident' && <CopyReply item={item} ports={ports} />}
+                {/* Every state has its reply, maintenance included (issue 19). */}
+                <CopyReply item={item} {...reply} />
               </IncidentCard>
             )}
           </div>
         );
       })}
+      {resolved.length > 0 && (
+        // Recently resolved (issue 19, item 9): the card stays a while, marked resolved in words,
+        // with the resolution (its latest update) and the "it's fixed" reply.
+        <section class="resolved-list" aria-labelledby="lens-resolved-title">
+          <h3 id="lens-resolved-title">{t('panel_resolved', resolved.length)}</h3>
+          {resolved.map((item) => (
+            <IncidentCard
+              key={`${item.sourceId}|${item.incident.id}`}
+              item={item}
+              now={now}
+              headingLevel={4}
+            >
+              <CopyReply item={item} {...reply} />
+            </IncidentCard>
+          ))}
+        </section>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { buildSupportReply, latestPublicUpdate } from '../../../core/comms/support';
+import { languageOf, type Language } from '../../../core/language';
 import { formatClock } from '../../../core/time';
 import type { OverlayIncident } from '../../messaging/overlay-state';
 import { t, uiLocale } from '../../i18n/translate';
@@ -7,23 +8,42 @@ import type { OverlayPorts } from './ports';
 
 type CopyState = 'idle' | 'copied' | 'failed' | 'inserted' | 'noEditor';
 
+/** The reply languages the agent can pick, each named in itself. */
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'Deutsch' };
+
 /**
- * "Copy customer reply": fills the support-reply template from the latest public update, puts
- * it on the clipboard and tells the background which update it quoted, so the background can
- * mark it stale when a newer update arrives. The stale notice shows the newer update's text.
+ * "Copy customer reply": fills the support-reply template for the incident's state from the latest
+ * public update, puts it on the clipboard and tells the background which update it quoted, so the
+ * background can mark it stale when a newer update arrives. The stale notice shows the newer
+ * update's text. The reply is in the language the agent picked for this customer (`language`),
+ * whatever the UI's.
  */
-export function CopyReply({ item, ports }: { item: OverlayIncident; ports: OverlayPorts }) {
+export function CopyReply({
+  item,
+  ports,
+  language,
+  onLanguage,
+}: {
+  item: OverlayIncident;
+  ports: OverlayPorts;
+  language: Language;
+  onLanguage(l: Language): void;
+}) {
+  const pickerId = useId();
   const [state, setState] = useState<CopyState>('idle');
   const latest = latestPublicUpdate(item.incident);
   const copied = item.copied;
   const stale = copied?.stale === true;
 
   const reply = () => {
-    // The reply is in the extension's language (German or English), with its clock format; its
-    // times are in the status page's zone (UTC when it declares none), never the agent's.
+    // The reply is in the picked language, with the UI's clock format when that is the same
+    // language; its times are in the status page's zone (UTC when it declares none), never the
+    // agent's. It links the incident itself when there is a link.
+    const ui = uiLocale();
     const ctx = {
       now: ports.now(),
-      locale: uiLocale(),
+      locale: languageOf(ui) === language ? ui : language,
+      ...(item.incidentUrl ? { incidentUrl: item.incidentUrl } : {}),
       ...(item.statusPageUrl ? { statusPageUrl: item.statusPageUrl } : {}),
       ...(item.statusPageTimeZone ? { timeZone: item.statusPageTimeZone } : {}),
     };
@@ -73,14 +93,32 @@ export function CopyReply({ item, ports }: { item: OverlayIncident; ports: Overl
         </div>
       )}
       <div class="reply-actions">
-        <button type="button" onClick={() => void onCopy()}>
-          {stale ? t('reply_copyAgain') : t('reply_copy')}
+        <button type="button" class="copy" onClick={() => void onCopy()}>
+          {stale
+            ? t('reply_copyAgain')
+            : item.endedAt !== undefined
+              ? t('reply_copy_resolved')
+              : t('reply_copy')}
         </button>{' '}
         {ports.insert && (
           <button type="button" class="insert" onClick={() => void onInsert()}>
             {t('reply_insert')}
           </button>
         )}
+        <span class="reply-lang">
+          <label for={pickerId}>{t('reply_language')}</label>{' '}
+          <select
+            id={pickerId}
+            value={language}
+            onChange={(e) => onLanguage(languageOf(e.currentTarget.value))}
+          >
+            {(Object.keys(LANGUAGE_NAMES) as Language[]).map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </span>
       </div>
       <p class="muted" aria-live="polite">
         {state === 'copied' && !stale ? t('reply_copied') : ''}

@@ -8,6 +8,7 @@ import { checkPrefs, choose, type PrefProblem } from '../../notifications/prefs'
 import type { Handlers, Sender } from '../../messaging/channel';
 import type { Deps } from '../../background/deps';
 import { optText, text } from '../../../core/validate';
+import { endedAt, keepResolved } from '../../../core/feed/since';
 import { payload } from '../../background/input';
 import { disableSite, enableSite, setCorner } from './registration';
 import { getSite } from '../../db/sites';
@@ -57,12 +58,24 @@ async function shownIncident(
   db: LensDatabase,
   sourceIdIn: unknown,
   incidentIdIn: unknown,
+  /** Given: a recently resolved incident's card (issue 19, item 9) counts as shown at `now`. */
+  resolvedAt?: number,
 ): Promise<FeedIncidentRecord> {
   const sourceId = text(sourceIdIn, 'The source id', 200);
   const incidentId = text(incidentIdIn, 'The incident id', 200);
   if (!(await getSource(db, sourceId))?.enabled) throw new Error('This source is not listed.');
   const rec = await db.get('feedIncidents', feedKey(sourceId, incidentId));
-  if (!rec?.active) throw new Error('This incident is no longer listed.');
+  const shownResolved =
+    rec !== undefined &&
+    resolvedAt !== undefined &&
+    keepResolved(
+      rec.incident,
+      endedAt(rec.incident, rec.lastSeenAt),
+      resolvedAt,
+      await getSetting(db, 'resolvedKeepMinutes'),
+    );
+  if (!rec || (!rec.active && !shownResolved))
+    throw new Error('This incident is no longer listed.');
   return rec;
 }
 
@@ -117,7 +130,7 @@ export function siteHandlers(deps: Deps): Pick<Handlers, Own> {
     async 'replies/copied'(p) {
       payload(p);
       const db = await deps.db();
-      const rec = await shownIncident(db, p.sourceId, p.incidentId);
+      const rec = await shownIncident(db, p.sourceId, p.incidentId, deps.now());
       // ('' for an incident without updates yet: its first update makes the reply stale)
       const updateId = optText(p.updateId, 'The update id', 500) ?? '';
       // (an update older than the latest is fine: a poll may have landed while the agent copied)
@@ -141,7 +154,7 @@ export function siteHandlers(deps: Deps): Pick<Handlers, Own> {
       payload(p);
       const db = await deps.db();
       // Only for an incident this page's overlay shows (like every command a page may send).
-      const { key } = await shownIncident(db, p.sourceId, p.incidentId);
+      const { key } = await shownIncident(db, p.sourceId, p.incidentId, deps.now());
       const signal = supportSignalFrom({
         kind: 'ticket_matched',
         at: deps.now(),

@@ -10,6 +10,7 @@ import { useDbQuery } from '../../ui/hooks/use-db';
 import { errorMessage } from '../../ui/error';
 import { ManagedBadge } from '../../managed/views/managed-notice';
 import { useManaged } from '../../managed/views/use-managed';
+import { ResolvedKeep } from './resolved-keep';
 
 /** Sites: where the overlay is on, each one's permission state; add one by origin. */
 export function SitesSection() {
@@ -110,6 +111,7 @@ export function SitesSection() {
           {error}
         </p>
       )}
+      <ResolvedKeep />
     </div>
   );
 }

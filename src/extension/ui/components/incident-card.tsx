@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { latestPublicUpdate } from '../../../core/comms/support';
-import { formatClock, formatRelative } from '../../../core/time';
+import { startedAt } from '../../../core/feed/since';
+import { formatClock, formatDuration, formatRelative } from '../../../core/time';
 import type { ObligationStatus } from '../../../core/types';
 import type { OverlayIncident } from '../../messaging/overlay-state';
 import { Deadlines } from './deadlines';
@@ -21,11 +22,45 @@ export function statusText(status: string): string {
   return tOr(status, `status_${status}`);
 }
 
+/**
+ * "Started 14:05 UTC (2 hr 14 min ago)": a time in the agent's own zone, named, in the UI locale
+ * (with the date when it is not today), and the time since it.
+ */
+function sinceText(key: string, at: number, now: number): string {
+  const locale = uiLocale();
+  return t(key, formatClock(at, locale, { now }), formatDuration(now - at, locale));
+}
+
+/** Since when, and where (issue 19, item 8): the start and the link to the incident itself. */
+function Since({ item, now }: { item: OverlayIncident; now: number }) {
+  const start = startedAt(item.incident);
+  return (
+    <>
+      <p class="meta since">
+        {start > now ? sinceText('card_starts', start, now) : sinceText('card_started', start, now)}
+      </p>
+      {item.incidentUrl && (
+        <p class="meta">
+          {/* Checked by the worker: https, on the source's or its status page's host only. */}
+          <a
+            class="incident-link"
+            href={item.incidentUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            {t('card_link')}
+          </a>
+        </p>
+      )}
+    </>
+  );
+}
+
 interface Props {
   item: OverlayIncident;
   /** Render time for the age of the latest update (the card itself does not tick). */
   now: number;
-  headingLevel?: 2 | 3;
+  headingLevel?: 2 | 3 | 4;
   /** Actions and notes shown under the update (copy reply, match badge). */
   children?: ComponentChildren;
   /** Marks a duty an agent did (see Deadlines). */
@@ -40,12 +75,20 @@ export function IncidentCard({ item, now, headingLevel = 3, children, onMarkDone
   const { incident } = item;
   const latest = latestPublicUpdate(incident);
   const components = affectedNames(item);
-  const H = headingLevel === 2 ? 'h2' : 'h3';
+  const H = (['h2', 'h3', 'h4'] as const)[headingLevel - 2] ?? 'h3';
   return (
-    <article class="card" aria-label={incident.name}>
+    <article
+      class={item.endedAt === undefined ? 'card' : 'card card-resolved'}
+      aria-label={incident.name}
+    >
       <H class="card-title">
         <SeverityChip level={chipLevel(incident)} /> <span>{incident.name}</span>
       </H>
+      {item.endedAt !== undefined && (
+        <p class="meta resolved-note">
+          <strong>{sinceText('card_resolved', item.endedAt, now)}</strong>
+        </p>
+      )}
       {item.internal ? (
         <p class="meta internal" data-testid="internal">
           <strong>{t('card_internal')}</strong>
@@ -59,6 +102,7 @@ export function IncidentCard({ item, now, headingLevel = 3, children, onMarkDone
           <span class="muted"> · {item.sourceName}</span>
         </p>
       )}
+      <Since item={item} now={now} />
       {components.length > 0 && <p class="meta">{t('card_components', components.join(', '))}</p>}
       {latest ? (
         <div>
