@@ -62,7 +62,22 @@ describe('plurals (issue 19, item 13)', () => {
     setMessageSource(messagesSource(load('de')), 'de');
     expect(tn('count_incidents', 1)).toBe('1 Vorfall');
     expect(tn('count_incidents', 3)).toBe('3 Vorfälle');
+    expect(tn('team_waiting', 1)).toBe(', 1 Änderung wartet.');
     setMessageSource(messagesSource(load('en')), 'en');
+    expect(tn('team_waiting', 1)).toBe(', 1 change waiting.');
+    expect(tn('team_waiting', 3)).toBe(', 3 changes waiting.');
+    expect(tn('data_hostsAsked', 1)).toContain('the one site these');
+  });
+
+  it('every key counted with tn() has its plural forms', () => {
+    const en = load('en');
+    const used = new Set<string>();
+    for (const file of sources(resolve(import.meta.dirname, '..'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\btn\(\s*'([A-Za-z0-9_]+)'/g))
+        used.add(m[1] ?? '');
+    }
+    expect(used.size).toBeGreaterThan(3);
+    expect([...used].filter((k) => !(`${k}_other` in en && `${k}_one` in en))).toEqual([]);
   });
 
   it('every plural key has its "one" and "other" forms in both languages', () => {
