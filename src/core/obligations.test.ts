@@ -456,3 +456,28 @@ describe('nextDeadline', () => {
     expect(nextDeadline([])).toBeNull();
   });
 });
+
+describe('a duty under an unanswered condition of the policy (issue 19, item 11)', () => {
+  const T = Date.UTC(2026, 0, 5, 9);
+  const sev3 = (commonlyUsed?: boolean) =>
+    computeObligations(
+      {
+        events: [{ id: 'c', type: 'classified', severity: 3, at: T }],
+        publiclyVisible: true,
+        ...(commonlyUsed === undefined ? {} : { commonlyUsed }),
+      },
+      DEFAULT_POLICY,
+      T + 10 * 60_000,
+    ).find((o) => o.channel === 'customer_email');
+
+  it('is marked conditional when nobody said whether the feature is commonly used', () => {
+    expect(sev3()).toMatchObject({ state: 'upcoming', onlyIf: 'commonly_used' });
+  });
+
+  it('is a plain duty once the condition holds, and not applicable once it does not', () => {
+    expect(sev3(true)?.onlyIf).toBeUndefined();
+    expect(sev3(true)?.state).toBe('upcoming');
+    expect(sev3(false)).toMatchObject({ state: 'not_applicable' });
+    expect(sev3(false)?.onlyIf).toBeUndefined();
+  });
+});

@@ -155,6 +155,7 @@ function statusFor(rule: ObligationRule, facts: RuleFacts, ctx: Context): Obliga
   const withNote = (s: ObligationStatus, extra?: string): ObligationStatus => {
     const note = known === undefined ? extra : extra === undefined ? known : `${known} ${extra}`;
     if (note !== undefined) s.note = note;
+    if (known !== undefined && rule.onlyIf) s.onlyIf = rule.onlyIf;
     return s;
   };
   const { resolvedAt, classifiedAt } = ctx;

@@ -360,6 +360,16 @@ export interface ObligationStatus {
    * still owed under the new level (a downgrade does not make a missed deadline vanish).
    */
   fromSeverity?: Severity;
+  /**
+   * Set when the duty applies only under a condition of the policy (`onlyIf`) nobody answered for
+   * this incident: it is assumed to apply, and the views say it is conditional, not plainly due.
+   */
+  onlyIf?: 'publicly_visible' | 'commonly_used';
+  /**
+   * Set (by `markBeforeWatch`, notify.ts) on a deadline that had already passed when the incident
+   * was first seen: shown as such, never as "overdue by 206 days", and never notified.
+   */
+  beforeWatch?: 'source_added' | 'first_seen';
 }
 
 /* ------------------------------------------------------------------ lints (comms and reviews) */

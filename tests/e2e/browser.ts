@@ -37,12 +37,25 @@ const DIST = resolve(import.meta.dirname, '../../dist/chrome');
  * Launches Chromium with the built MV3 extension (dist/chrome, or a variant of it built at `dist`:
  * the bench's empty-content-script baseline) loaded, in a fresh profile.
  */
-export async function launchWithExtension(dist: string = DIST): Promise<ExtensionSession> {
+export async function launchWithExtension(
+  dist: string = DIST,
+  /** The browser's UI language (the extension's `_locales` follow it), e.g. `de`. */
+  options: { lang?: string } = {},
+): Promise<ExtensionSession> {
   const dir = await mkdtemp(join(tmpdir(), 'lens-e2e-'));
+  const lang = options.lang ? [`--lang=${options.lang}`] : [];
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`],
+    args: [
+      ...CHROMIUM_ARGS,
+      ...lang,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+    ],
+    ...(options.lang
+      ? { env: { ...process.env, LANGUAGE: options.lang }, locale: options.lang }
+      : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -62,8 +62,9 @@ export function browserPlatform(scriptPath: string): Platform {
     async removeOrigin(pattern) {
       await browser.permissions.remove({ origins: [pattern] });
     },
-    async setBadge({ text, color, textColor }) {
+    async setBadge({ text, title, color, textColor }) {
       await browser.action.setBadgeText({ text });
+      await browser.action.setTitle({ title });
       await browser.action.setBadgeBackgroundColor({ color });
       // setBadgeTextColor: Chrome 110+, Firefox 63+; guarded for older engines.
       const action = browser.action as typeof browser.action & {

@@ -5,6 +5,8 @@ import type { OverlayState } from '../messaging/overlay-state';
 /** A badge: empty text hides it. */
 export interface Badge {
   text: string;
+  /** The toolbar button's tooltip (action.setTitle): what is active, one line each. */
+  title: string;
   color: string;
   textColor: string;
 }

@@ -5,7 +5,7 @@ import { putCopiedReply } from '../db/marks';
 import { setSetting, DEFAULT_NOTIFICATIONS } from '../db/settings';
 import { saveIncident } from '../db/incidents';
 import type { SourceRecord } from '../db/schema';
-import { badgeFor, BADGE_COLOURS } from './badge';
+import { badgeFor, BADGE_COLOURS, type BadgeItem } from './badge';
 import { pollDue } from '../feeds/background/poll';
 import { refresh } from './refresh';
 import {
@@ -35,10 +35,37 @@ async function wake(kit: Kit, incidents: Record<string, unknown>[]): Promise<voi
 const titles = (kit: Kit): string[] => kit.platform.notifications.map((n) => n.title);
 
 describe('badge', () => {
-  test('count and colour of the most severe; empty when none', () => {
+  const item = (severity: BadgeItem['severity'], name = 'X'): BadgeItem => ({
+    severity,
+    name,
+    source: 'Acme',
+  });
+  test('the worst severity in text, how many more, and its colour; empty when none', () => {
     expect(badgeFor([])).toMatchObject({ text: '' });
-    expect(badgeFor([3, 2, null])).toEqual({ text: '3', ...BADGE_COLOURS[2] });
-    expect(badgeFor([null])).toEqual({ text: '1', ...BADGE_COLOURS.none });
+    expect(badgeFor([item(3), item(2), item(null)])).toMatchObject({
+      text: 'S2+2',
+      ...BADGE_COLOURS[2],
+    });
+    expect(badgeFor([item(null)])).toMatchObject({ text: 'S?', ...BADGE_COLOURS.none });
+    // SEV-1 and SEV-2 differ in text, not only in their two reds
+    expect(badgeFor([item(1)]).text).toBe('S1');
+    expect(badgeFor([item(2)]).text).toBe('S2');
+    expect(badgeFor(Array.from({ length: 12 }, () => item(4))).text).toBe('S4+');
+  });
+
+  test('counts maintenance in progress, as the pill does', () => {
+    expect(badgeFor([item('maintenance')])).toMatchObject({ text: 'M', ...BADGE_COLOURS.none });
+    expect(badgeFor([item('maintenance'), item(3)]).text).toBe('S3+1');
+  });
+
+  test('its tooltip lists the incidents, most severe first', () => {
+    const { title } = badgeFor([item(3, 'Search slow'), item(1, 'Checkout down')]);
+    expect(title.split('\n')).toEqual([
+      'Incident Lens: 2 active incidents',
+      'SEV-1 · Checkout down (Acme)',
+      'SEV-3 · Search slow (Acme)',
+    ]);
+    expect(badgeFor([item(1, 'One')]).title).toContain('1 active incident\n');
   });
 });
 
@@ -57,7 +84,7 @@ describe('refresh', () => {
       statusPageUrl: 'https://status.acme.test',
     });
     expect(o.incidents[0]?.obligations.map((x) => x.ruleId)).toContain('status_page');
-    expect(kit.platform.badge).toEqual({ text: '2', ...BADGE_COLOURS[1] });
+    expect(kit.platform.badge).toMatchObject({ text: 'S1+1', ...BADGE_COLOURS[1] });
     await wake(kit, []);
     expect(kit.platform.overlay?.incidents).toEqual([]);
     expect(kit.platform.badge?.text).toBe('');
@@ -218,6 +245,39 @@ describe('notifications', () => {
         (t) => t.includes('Incident a') && !t.startsWith('Overdue') && !t.startsWith('Due'),
       ),
     ).toEqual([]);
+  });
+
+  test('an incident months old when its source is added: no "overdue" notice, its duties marked', async () => {
+    const kit = await makeKit();
+    await setSetting(kit.db, 'notifications', { ...DEFAULT_NOTIFICATIONS, newIncident: false });
+    // the source is added now (T0); its incident was opened 206 days before
+    await wake(kit, [
+      spIncident('old', { impact: 'critical', createdAt: T0 - 206 * 24 * 60 * MIN }),
+    ]);
+    expect(titles(kit).filter((t) => /Overdue/.test(t))).toEqual([]);
+    const [o] = kit.platform.overlay!.incidents;
+    const late = o!.obligations.filter((x) => x.state === 'overdue');
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.every((x) => x.beforeWatch === 'source_added')).toBe(true);
+  });
+
+  test('role "agent" is not notified of status-page deadlines; "comms" is', async () => {
+    const due = (kit: Kit) => titles(kit).filter((t) => /Status page update/.test(t));
+    for (const [role, expected] of [
+      ['agent', 0],
+      ['comms', 1],
+    ] as const) {
+      const kit = await makeKit();
+      await setSetting(kit.db, 'notifications', {
+        ...DEFAULT_NOTIFICATIONS,
+        newIncident: false,
+        role,
+      });
+      await wake(kit, [spIncident('a', { impact: 'major' })]);
+      kit.clock.now = T0 + 26 * MIN;
+      await refresh(kit.deps);
+      expect(due(kit).length, role).toBe(expected);
+    }
   });
 
   test('reads the timelines of open and recently resolved incidents only', async () => {

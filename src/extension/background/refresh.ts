@@ -1,5 +1,6 @@
 import { computeObligations } from '../../core/obligations';
-import type { Severity, TimelineEvent } from '../../core/types';
+import type { TimelineEvent } from '../../core/types';
+import { wanted as passes } from '../../core/notify';
 import { eventsOf, incidentPolicy, listIncidents, resolvedSince } from '../db/incidents';
 import { copiedReplies } from '../db/marks';
 import type { EventRecord, IncidentRecord, TeamMarkRecord } from '../db/schema';
@@ -14,7 +15,7 @@ import {
 } from '../db/sources';
 import type { LensDatabase } from '../db/open';
 import { HOLDING_LINE, type OverlayState } from '../messaging/overlay-state';
-import { badgeFor } from './badge';
+import { badgeFor, type BadgeItem } from './badge';
 import type { Deps } from './deps';
 import { eventsWithLinked } from '../responder/linked-events';
 import { buildOverlay, pageProjection } from '../content/background/projection';
@@ -24,7 +25,7 @@ import {
   localNotices,
   type NoticeGroup,
 } from '../notifications/background/notices';
-import { deliver } from '../notifications/background/deliver';
+import { deliver, type Wanted } from '../notifications/background/deliver';
 
 const DAY = 86_400_000;
 
@@ -150,9 +151,12 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
   // The team's internal items are local incidents: counted and announced below, once.
   const feedItems = overlay.incidents.filter((o) => !o.internal);
   const shown = new Set(feedItems.map((o) => feedKey(o.sourceId, o.incident.id)));
-  const severities: (Severity | null)[] = feedItems
-    .filter((o) => o.incident.kind === 'incident')
-    .map((o) => o.incident.severity);
+  // The badge counts what the pill counts (maintenance in progress too), plus one's own incidents.
+  const badge: BadgeItem[] = feedItems.map((o) => ({
+    severity: o.incident.kind === 'maintenance' ? 'maintenance' : o.incident.severity,
+    name: o.incident.name,
+    source: o.sourceName,
+  }));
   const history = new Map(active.map((r) => [r.key, r.severities?.length ?? 1]));
   const groups: NoticeGroup[] = feedItems.map((o) => {
     const k = feedKey(o.sourceId, o.incident.id);
@@ -165,7 +169,8 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
   for (const { incident, events } of locals) {
     const l = incident.linked;
     const counted = l !== undefined && shown.has(feedKey(l.sourceId, l.incidentId));
-    if (incident.status === 'open' && !counted) severities.push(incident.severity);
+    if (incident.status === 'open' && !counted)
+      badge.push({ severity: incident.severity, name: incident.title });
     const obligations = computeObligations(
       { events, publiclyVisible: incident.publiclyVisible, commonlyUsed: incident.commonlyUsed },
       incidentPolicy(incident, settings.policy),
@@ -173,7 +178,15 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     );
     groups.push(localNotices(incident, obligations, now));
   }
-  await deps.platform.setBadge(badgeFor(severities));
-  await deliver(deps.platform, db, groups, settings.notifications, now);
+  await deps.platform.setBadge(badgeFor(badge));
+  // The filters (severity, role, source) apply to feed notices; one's own incidents always notify.
+  const byId = new Map(sources.map((x) => [x.id, x]));
+  const filter = settings.notifications;
+  const wanted: Wanted = (n, g) => {
+    const source = g.source && byId.get(g.source.id);
+    if (!source) return true;
+    return passes(filter, { ...n, source: { id: source.id, url: source.url } });
+  };
+  await deliver(deps.platform, db, groups, settings.notifications, now, wanted);
   return overlay;
 }

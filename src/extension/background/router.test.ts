@@ -33,7 +33,7 @@ describe('sources', () => {
       failures: 0,
     });
     expect((await kit.db.get('snapshots', s.id))?.feed.incidents).toHaveLength(1);
-    expect(kit.platform.badge?.text).toBe('1');
+    expect(kit.platform.badge?.text).toBe('S2');
   });
 
   test("a status page's address finds its feed, in add, update and test", async () => {
@@ -519,7 +519,7 @@ describe('responder incidents', () => {
   test('an open responder incident counts on the badge and its overdue duties notify', async () => {
     const { kit, h } = await setup();
     await declareSev1(h);
-    expect(kit.platform.badge).toMatchObject({ text: '1', color: '#B3261E' });
+    expect(kit.platform.badge).toMatchObject({ text: 'S1', color: '#B3261E' });
     // "now" duties are due within the due-soon window: not overdue at classification
     expect(
       kit.platform.notifications.some((n) => n.title === 'Due in 5 min: All-hands bridge call'),

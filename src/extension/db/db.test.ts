@@ -209,13 +209,41 @@ describe('severity history of a feed incident', () => {
 });
 
 describe('repositories', () => {
+  test('notification settings stored before the filters existed read with the filters’ defaults', async () => {
+    const db = await openLensDB(freshName());
+    const old = {
+      newIncident: false,
+      severityChange: true,
+      newUpdate: true,
+      obligationDue: true,
+      actionItemDue: true,
+    };
+    await db.put('settings', { key: 'notifications', value: old as never });
+    expect(await getSetting(db, 'notifications')).toEqual({
+      ...old,
+      minSeverity: null,
+      role: 'all',
+      mutedSources: [],
+    });
+    expect((await getSettings(db)).notifications.role).toBe('all');
+  });
+
   test('settings read as defaults until written', async () => {
     const db = await openLensDB(freshName());
     const s = await getSettings(db);
     expect(s.policy).toEqual(DEFAULT_POLICY);
     expect(s.locale).toBe('en');
     expect(s.statuspage).toBeNull();
-    expect(Object.values(s.notifications).every(Boolean)).toBe(true);
+    expect(s.notifications).toEqual({
+      newIncident: true,
+      severityChange: true,
+      newUpdate: true,
+      obligationDue: true,
+      actionItemDue: true,
+      minSeverity: null,
+      role: 'all',
+      mutedSources: [],
+    });
     expect(Object.keys(s.templates)).toContain('support_reply');
     await setSetting(db, 'locale', 'de');
     expect(await getSetting(db, 'locale')).toBe('de');

@@ -10,6 +10,7 @@ import type {
 } from '../../core/types';
 import type { Review, SupportSignal } from '../../core/review';
 import type { Author } from '../../core/team';
+import type { NotifyFilter, NotifyRole } from '../../core/notify';
 import type { Language } from '../../core/language';
 import type { FeedFormat } from '../../core/feed/formats';
 
@@ -263,13 +264,29 @@ export interface CopiedReplyRecord {
   copiedAt: number;
 }
 
-export interface NotificationPrefs {
-  newIncident: boolean;
-  severityChange: boolean;
-  newUpdate: boolean;
-  obligationDue: boolean;
-  actionItemDue: boolean;
+/** The kinds of notification, each turned on or off. */
+export type NotificationKind =
+  'newIncident' | 'severityChange' | 'newUpdate' | 'obligationDue' | 'actionItemDue';
+
+/**
+ * settings.notifications: the kinds turned on, and the filters the worker applies (core/notify.ts).
+ * Records written before the filters existed lack them; `getSetting` fills in the defaults.
+ */
+export interface NotificationPrefs extends Record<NotificationKind, boolean>, NotifyFilter {
+  /** Notified severities: SEV-1 up to this one; null = every incident, unknown severity too. */
+  minSeverity: Severity | null;
+  role: NotifyRole;
+  /** Sources never notified, by id (the agent's choice) or feed URL (a managed default). */
+  mutedSources: string[];
+  /**
+   * The settings the agent chose themselves: an organisation's default never overrides them, and
+   * every other setting follows the organisation's defaults as they change (issue 20).
+   */
+  chosen?: NotificationSetting[];
 }
+
+/** Every setting of settings.notifications an agent or an organisation may set. */
+export type NotificationSetting = NotificationKind | keyof NotifyFilter;
 
 /** Key → value type of the settings store. */
 export interface Settings {

@@ -6,14 +6,26 @@ import type { NotificationPrefs, SettingChange, SettingRecord, Settings } from '
 import { writeShared } from './shared';
 import type { NewDoc } from './shared-docs';
 
-/** Every notification kind on by default. */
+/** Every notification kind on by default, and nothing filtered out. */
 export const DEFAULT_NOTIFICATIONS: NotificationPrefs = {
   newIncident: true,
   severityChange: true,
   newUpdate: true,
   obligationDue: true,
   actionItemDue: true,
+  minSeverity: null,
+  role: 'all',
+  mutedSources: [],
 };
+
+/** A stored value read with the defaults of settings added since it was written. */
+function filled<K extends keyof Settings>(key: K, value: Settings[K]): Settings[K] {
+  if (key !== 'notifications') return value;
+  return {
+    ...structuredClone(DEFAULT_NOTIFICATIONS),
+    ...(value as NotificationPrefs),
+  } as Settings[K];
+}
 
 /** What a setting reads as when it was never written. Callers get copies, never these objects. */
 export function defaultSettings(): Settings {
@@ -37,14 +49,15 @@ export async function getSetting<K extends keyof Settings>(
   key: K,
 ): Promise<Settings[K]> {
   const rec = (await db.get('settings', key)) as SettingRecord<K> | undefined;
-  return rec ? rec.value : defaultSettings()[key];
+  return rec ? filled(key, rec.value) : defaultSettings()[key];
 }
 
 /** Every setting, defaults filled in. */
 export async function getSettings(db: LensDatabase): Promise<Settings> {
   const out = defaultSettings();
   for (const rec of await db.getAll('settings')) {
-    if (rec.key in out) (out as unknown as Record<string, unknown>)[rec.key] = rec.value;
+    if (rec.key in out)
+      (out as unknown as Record<string, unknown>)[rec.key] = filled(rec.key, rec.value);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { messagesSource, setMessageSource, t } from './translate';
+import { messagesSource, setMessageSource, t, tn } from './translate';
 
 const root = resolve(import.meta.dirname, '../../..');
 const load = (lang: string) =>
@@ -49,5 +49,47 @@ describe('locales', () => {
     setMessageSource(messagesSource(en));
     expect(t('countdown_dueIn', '4:12')).toBe('due in 4:12');
     expect(t('no_such_key')).toBe('no_such_key');
+  });
+});
+
+describe('plurals (issue 19, item 13)', () => {
+  it('says "1 incident" and "2 incidents" in English, and the same in German', () => {
+    setMessageSource(messagesSource(load('en')), 'en');
+    expect(tn('badge_titleCount', 1)).toBe('1 active incident');
+    expect(tn('badge_titleCount', 2)).toBe('2 active incidents');
+    expect(tn('count_incidents', 1)).toBe('1 incident');
+    expect(tn('count_incidents', 0)).toBe('0 incidents');
+    setMessageSource(messagesSource(load('de')), 'de');
+    expect(tn('count_incidents', 1)).toBe('1 Vorfall');
+    expect(tn('count_incidents', 3)).toBe('3 Vorfälle');
+    expect(tn('team_waiting', 1)).toBe(', 1 Änderung wartet.');
+    setMessageSource(messagesSource(load('en')), 'en');
+    expect(tn('team_waiting', 1)).toBe(', 1 change waiting.');
+    expect(tn('team_waiting', 3)).toBe(', 3 changes waiting.');
+    expect(tn('data_hostsAsked', 1)).toContain('the one site these');
+  });
+
+  it('every key counted with tn() has its plural forms', () => {
+    const en = load('en');
+    const used = new Set<string>();
+    for (const file of sources(resolve(import.meta.dirname, '..'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\btn\(\s*'([A-Za-z0-9_]+)'/g))
+        used.add(m[1] ?? '');
+    }
+    expect(used.size).toBeGreaterThan(3);
+    expect([...used].filter((k) => !(`${k}_other` in en && `${k}_one` in en))).toEqual([]);
+  });
+
+  it('every plural key has its "one" and "other" forms in both languages', () => {
+    for (const lang of ['en', 'de']) {
+      const keys = Object.keys(load(lang));
+      const bases = new Set(keys.filter((k) => k.endsWith('_other')).map((k) => k.slice(0, -6)));
+      for (const b of [...bases].filter((x) => !keys.includes(x)))
+        expect([lang, keys.includes(`${b}_one`), keys.includes(`${b}_other`)]).toEqual([
+          lang,
+          true,
+          true,
+        ]);
+    }
   });
 });

@@ -37,6 +37,17 @@ export function tOr(fallback: string, key: string, ...subs: (string | number)[])
   return text === key ? fallback : text;
 }
 
+/**
+ * A count in words, in the UI language's plural form (Intl.PluralRules: "1 incident", "2
+ * incidents"; German likewise): looks up `<key>_<category>` (`_one`, `_other`, …), else
+ * `<key>_other`. `$1` is the count, `$2`… are `subs`.
+ */
+export function tn(key: string, count: number, ...subs: (string | number)[]): string {
+  const category = new Intl.PluralRules(locale).select(count);
+  const text = t(`${key}_${category}`, count, ...subs);
+  return text === `${key}_${category}` ? t(`${key}_other`, count, ...subs) : text;
+}
+
 /** A MessageSource over a parsed `messages.json` (direct `$1` substitutions), for tests. */
 export function messagesSource(messages: Record<string, { message: string }>): MessageSource {
   return (key, subs = []) => {

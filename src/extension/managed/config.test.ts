@@ -26,7 +26,7 @@ describe('readManaged: the worked example', () => {
     expect(config.sites).toEqual([{ origin: 'https://acme.zendesk.com', corner: 'bottom-left' }]);
     expect(config.allowUserSources).toBe(false);
     expect(config.allowUserSites).toBe(true);
-    expect(config.notifications).toEqual({ newUpdate: false });
+    expect(config.notifications).toEqual({ newUpdate: false, minSeverity: 2, role: 'agent' });
     expect(config.team).toEqual({ serverUrl: 'https://lens.acme.example/', team: 'support-emea' });
     expect(Object.keys(config.templates)).toEqual(['en', 'de']);
   });
@@ -151,6 +151,33 @@ describe('readManaged: an invalid value is left out, with its reason, and the re
     ]);
   });
 
+  it('reads the notification filters as defaults and explains each refused one', () => {
+    const { config, problems } = readManaged({
+      notifications: {
+        minSeverity: 2,
+        role: 'agent',
+        mutedSources: ['https://status.noisy.example/api/v2/summary.json', 'http://evil.example/x'],
+      },
+    });
+    expect(config.notifications).toEqual({
+      minSeverity: 2,
+      role: 'agent',
+      mutedSources: ['https://status.noisy.example/api/v2/summary.json'],
+    });
+    expect(problems.map((p) => [p.path, p.reason])).toEqual([
+      ['notifications.mutedSources[1]', 'httpsOnly'],
+    ]);
+    const none = readManaged({ notifications: { mutedSources: ['ftp://x.example/feed'] } });
+    expect(none.config.notifications).toEqual({});
+    const bad = readManaged({ notifications: { minSeverity: 0, role: 'boss', mutedSources: 'x' } });
+    expect(bad.config.notifications).toEqual({});
+    expect(bad.problems.map((p) => [p.path, p.reason])).toEqual([
+      ['notifications.minSeverity', 'badChoice'],
+      ['notifications.role', 'badChoice'],
+      ['notifications.mutedSources', 'wrongType'],
+    ]);
+  });
+
   it('ignores inherited keys smuggled through __proto__', () => {
     const raw = JSON.parse('{"__proto__": {"allowUserSources": false}}') as unknown;
     expect(readManaged(raw).config.allowUserSources).toBe(true);
@@ -175,6 +202,15 @@ describe('managed_schema.json maps onto the reader', () => {
   it('accepts the worked example and the default policy, as Chrome would', () => {
     expect(chromeSchemaErrors(schema, example)).toEqual([]);
     expect(chromeSchemaErrors(schema, { policy: DEFAULT_POLICY })).toEqual([]);
+  });
+
+  it('accepts the notification filters and drops a bad one as Chrome would', () => {
+    const notifications = { minSeverity: 2, role: 'comms', mutedSources: ['https://a.example/'] };
+    expect(chromeSchemaErrors(schema, { notifications })).toEqual([]);
+    expect(chromeSchemaErrors(schema, { notifications: { minSeverity: 7, role: 'x' } })).toEqual([
+      'notifications.minSeverity: above 4',
+      'notifications.role: not one of the enum',
+    ]);
   });
 
   it('refuses a wrong type the way Chrome drops it', () => {

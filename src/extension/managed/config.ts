@@ -14,6 +14,7 @@ import { FORMATS, type FeedFormat } from '../../core/feed/formats/types';
 import type { Language } from '../../core/language';
 import type { Policy } from '../../core/types';
 import type { NotificationPrefs } from '../db/schema';
+import { checkPrefs, MAX_MUTED, NOTIFICATION_SETTINGS } from '../notifications/prefs';
 import { parseSiteInput } from '../origins/page-origin';
 import { originPattern } from '../origins/match-patterns';
 import { isCorner, type Corner } from '../sites/corner';
@@ -70,6 +71,7 @@ export type ManagedReason =
   | 'badSite'
   | 'badPolicy'
   | 'badTemplate'
+  | 'badChoice'
   | 'password';
 
 export interface ManagedProblem {
@@ -100,13 +102,8 @@ export const MANAGED_KEYS = [
 ] as const;
 
 export const LANGUAGES: readonly Language[] = ['en', 'de'];
-export const NOTIFICATION_KEYS: readonly (keyof NotificationPrefs)[] = [
-  'newIncident',
-  'severityChange',
-  'newUpdate',
-  'obligationDue',
-  'actionItemDue',
-];
+/** The notification settings managed_schema.json declares (kinds, then filters). */
+export const NOTIFICATION_KEYS = NOTIFICATION_SETTINGS;
 const TEMPLATE_IDS = Object.keys(DEFAULT_TEMPLATES) as TemplateId[];
 /** Poll interval bounds (the same as a user's source). */
 const POLL = { min: 30, max: 86_400, fallback: 60 } as const;
@@ -257,17 +254,33 @@ class Reader {
     return out;
   }
 
+  /**
+   * Notification defaults: the kinds and the filters (checked as an agent's change is), muted
+   * sources named by their feed URL (each checked on its own).
+   */
   notifications(v: unknown): Partial<NotificationPrefs> {
-    const out: Partial<NotificationPrefs> = {};
-    if (v === undefined) return out;
-    if (!isObj(v)) return (this.fail('notifications', 'wrongType'), out);
-    for (const [k, b] of Object.entries(v)) {
-      if (!(NOTIFICATION_KEYS as readonly string[]).includes(k))
-        this.fail(`notifications.${k}`, 'unknownKey');
-      else if (typeof b !== 'boolean') this.fail(`notifications.${k}`, 'wrongType');
-      else out[k as keyof NotificationPrefs] = b;
+    if (v === undefined) return {};
+    if (!isObj(v)) return (this.fail('notifications', 'wrongType'), {});
+    // own keys only (a `__proto__` key in the JSON is data, never inherited)
+    const { mutedSources, ...rest } = Object.fromEntries<unknown>(
+      Object.keys(v).map((k) => [k, own(v, k)]),
+    );
+    const { value, problems } = checkPrefs(rest);
+    for (const p of problems) this.fail(`notifications.${p.key}`, p.reason);
+    if (mutedSources === undefined) return value;
+    if (!Array.isArray(mutedSources)) {
+      this.fail('notifications.mutedSources', 'wrongType');
+      return value;
     }
-    return out;
+    const urls = mutedSources.flatMap((x, i) => {
+      const url = checkUrl(x);
+      if ('url' in url) return [url.url];
+      this.fail(`notifications.mutedSources[${i}]`, url.reason);
+      return [];
+    });
+    // every entry refused: no default at all (an empty list is one only when IT wrote it so)
+    if (urls.length === 0 && mutedSources.length > 0) return value;
+    return { ...value, mutedSources: [...new Set(urls)].slice(0, MAX_MUTED) };
   }
 
   team(v: unknown): ManagedTeam | null {

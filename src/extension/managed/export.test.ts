@@ -53,6 +53,24 @@ describe('export the current setup as a managed configuration', () => {
     });
   });
 
+  it('exports the notification filters as defaults: a muted source by its feed URL', () => {
+    const notifications = {
+      ...DEFAULT_NOTIFICATIONS,
+      minSeverity: 2 as const,
+      role: 'comms' as const,
+      mutedSources: [input.sources[0]!.id],
+      chosen: ['minSeverity' as const],
+    };
+    const { config, problems } = readManaged(toManagedConfig({ ...input, notifications }));
+    expect(problems).toEqual([]);
+    expect(config.notifications).toMatchObject({
+      minSeverity: 2,
+      role: 'comms',
+      mutedSources: [input.sources[0]!.url],
+    });
+    expect(config.notifications).not.toHaveProperty('chosen');
+  });
+
   it('leaves request headers out (a token is for IT to add)', () => {
     expect(JSON.stringify(toManagedConfig(input))).not.toContain('secret');
   });

@@ -35,9 +35,23 @@ export function toManagedConfig(input: ExportInput): Record<string, unknown> {
       .map((s) => ({ origin: s.origin, corner: s.corner })),
     policy: input.policy,
     templates,
-    notifications: input.notifications,
+    notifications: notificationDefaults(input),
     allowUserSources: true,
     allowUserSites: true,
+  };
+}
+
+/**
+ * The notification settings as managed defaults: what the schema declares, a muted source by its
+ * feed URL (ids are per browser), no "every incident" severity (absent says that).
+ */
+function notificationDefaults(input: ExportInput): Record<string, unknown> {
+  const { chosen: _mine, minSeverity, mutedSources, ...rest } = input.notifications;
+  const urls = mutedSources.map((m) => input.sources.find((s) => s.id === m)?.url ?? m);
+  return {
+    ...rest,
+    ...(minSeverity !== null ? { minSeverity } : {}),
+    mutedSources: [...new Set(urls)].filter((u) => /^https?:\/\//.test(u)),
   };
 }
 

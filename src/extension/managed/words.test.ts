@@ -18,6 +18,7 @@ const REASONS: Record<ManagedReason, true> = {
   badSite: true,
   badPolicy: true,
   badTemplate: true,
+  badChoice: true,
   password: true,
 };
 

@@ -44,7 +44,7 @@ test('options: a source shows its last poll; Test reports what the feed returns 
   await form.getByLabel('Name').fill('Probe');
   await form.getByLabel(/^Feed URL/).fill(`${u.server.origin}/api/v2/summary.json`);
   await form.getByRole('button', { name: 'Test' }).click();
-  await p.getByText(/The feed answers: Statuspage, with 1 incidents/).waitFor();
+  await p.getByText(/The feed answers: Statuspage, with 1 incident,/).waitFor();
   // the status page's own address: Test finds its feed and puts it in the field
   await form.getByLabel(/^Feed URL/).fill(u.server.origin);
   await form.getByRole('button', { name: 'Test' }).click();

@@ -30,14 +30,14 @@ async function start(feedFixture = 'statuspage-embed-nyu-summary-critical-invest
 
 const feedRequests = () => server!.requests.filter((r) => r.url === FEED).length;
 
-test('adding a source served on localhost sets the badge to the count and the colour of SEV-1', async () => {
+test('adding a source served on localhost sets the badge to SEV-1 in text and its colour', async () => {
   const { page } = await start();
   const w = s!.worker;
   expect(
     await w.evaluate(() =>
       (globalThis as unknown as { chrome: ChromeLike }).chrome.action.getBadgeText({}),
     ),
-  ).toBe('1');
+  ).toBe('S1');
   const colour = await w.evaluate(() =>
     (globalThis as unknown as { chrome: ChromeLike }).chrome.action.getBadgeBackgroundColor({}),
   );

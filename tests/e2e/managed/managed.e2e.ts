@@ -112,6 +112,31 @@ describe('a managed configuration from enterprise policy', () => {
     await expect(options.getByLabel('Template text').isDisabled()).resolves.toBe(true);
     expect(await axe(options)).toEqual([]);
   });
+  test('notification defaults show as the organisation’s until the agent changes them; a bad one is explained', async () => {
+    const { options, s } = await start(() => ({
+      notifications: { role: 'agent', mutedSources: ['ftp://status.example/feed'] },
+    }));
+    await options.goto(s.url('src/extension/options/index.html#notifications'));
+    const agent = options.getByRole('radio', { name: /support agent/ });
+    await until('the organisation’s role default', () => agent.isChecked());
+    const role = options.getByRole('group', { name: /My role/ });
+    await expect(role.textContent()).resolves.toContain('default set by your organisation');
+    // the refused mute is named in the organisation's notice, and mutes nothing
+    await expect(options.locator('body').textContent()).resolves.toContain(
+      'notifications.mutedSources[0]',
+    );
+    const sources = options.getByRole('group', { name: /Sources to notify about/ });
+    await expect(sources.textContent()).resolves.not.toContain('default set by your organisation');
+    // the agent's own choice: theirs from now on, no longer marked as the organisation's
+    await options.getByRole('radio', { name: /^comms/ }).check();
+    await until(
+      'the choice to be stored',
+      async () =>
+        (await role.textContent())?.includes('default set by your organisation') === false,
+    );
+    expect(await options.getByRole('radio', { name: /^comms/ }).isChecked()).toBe(true);
+    expect(await axe(options)).toEqual([]);
+  });
 });
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };

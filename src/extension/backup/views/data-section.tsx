@@ -9,7 +9,7 @@ import { toDateInput } from '../../ui/datetime-input';
 import { downloadText } from '../../ui/browser/download';
 import { requestHosts, useGranted } from '../../ui/browser/permissions';
 import { useDbQuery } from '../../ui/hooks/use-db';
-import { t } from '../../i18n/translate';
+import { t, tn } from '../../i18n/translate';
 import { errorMessage } from '../../ui/error';
 import { previewImport, type ImportMode, type ImportPreview } from './import-preview';
 
@@ -153,7 +153,7 @@ function Preview({
       )}
       <h4>{t('data_replace')}</h4>
       <p class="meta">{t('data_replaceHelp', list(p.removed.sources), list(p.removed.sites))}</p>
-      {p.hosts.length > 0 && <p class="meta">{t('data_hostsAsked', p.hosts.length)}</p>}
+      {p.hosts.length > 0 && <p class="meta">{tn('data_hostsAsked', p.hosts.length)}</p>}
       <p class="actions">
         <button type="button" disabled={busy} onClick={() => onRun('merge')}>
           {t('data_merge')}

@@ -8,6 +8,7 @@ import {
   keepResolved,
 } from '../../../core/feed/since';
 import { computeObligations } from '../../../core/obligations';
+import { markBeforeWatch } from '../../../core/notify';
 import type { Channel, Policy, TimelineEvent } from '../../../core/types';
 import type {
   CopiedReplyRecord,
@@ -101,6 +102,8 @@ export function feedObligations(
   linked: TimelineEvent[] | undefined,
   policy: Policy,
   now: number,
+  /** When its source was added and how often it polls: deadlines before it are not ours (notify.ts). */
+  source?: Pick<SourceRecord, 'createdAt' | 'pollSeconds'>,
 ): OverlayIncident['obligations'] {
   if (rec.incident.kind === 'maintenance') return [];
   const done: TimelineEvent[] = (rec.done ?? []).map((d) => ({
@@ -111,10 +114,19 @@ export function feedObligations(
   }));
   const events = [...feedTimeline(rec.incident, rec.severities), ...done, ...(linked ?? [])];
   const channels: readonly Channel[] = linked?.length ? LINKED_CHANNELS : FEED_CHANNELS;
-  return computeObligations({ events, publiclyVisible: true }, policy, now).filter((o) =>
+  const all = computeObligations({ events, publiclyVisible: true }, policy, now).filter((o) =>
     channels.includes(o.channel),
   );
+  if (!source) return all;
+  // A deadline already overdue by more than the due-soon window when the incident was first seen
+  // was never this agent's to meet; an incident first seen within two polls (or five minutes) of
+  // the source being added was found by adding it.
+  const window = Math.max(5 * 60_000, 2 * source.pollSeconds * 1000);
+  return markBeforeWatch(all, rec.firstSeenAt, source.createdAt, window, SOON_MS);
 }
+
+/** The domain's due-soon window: a deadline missed by less when first seen is still shown due. */
+const SOON_MS = 5 * 60_000;
 
 const FEED_CHANNELS: readonly Channel[] = ['status_page', 'customer_email'];
 const LINKED_CHANNELS: readonly Channel[] = [...FEED_CHANNELS, 'exec'];
@@ -146,7 +158,13 @@ function overlayItem(
     ...(incidentUrl ? { incidentUrl } : {}),
     // A resolved incident owes nothing more a card could count down.
     obligations: obligations
-      ? feedObligations({ ...rec, done }, input.linkedEvents.get(rec.key), input.policy, input.now)
+      ? feedObligations(
+          { ...rec, done },
+          input.linkedEvents.get(rec.key),
+          input.policy,
+          input.now,
+          source,
+        )
       : [],
     ...(copied ? { copied } : {}),
     ...(doneBy ? { doneBy } : {}),

@@ -165,7 +165,7 @@ describe('a failed database write (issue 16 #10)', () => {
     expect(results.get('bad')).toBe('failed');
     expect((await getSource(db, 'bad'))?.lastError).toMatch(/could not be saved.*quota/i);
     expect(await feedIncidentsOf(db, 'good')).toHaveLength(1);
-    expect(kit.platform.badge?.text).toBe('1');
+    expect(kit.platform.badge?.text).toBe('S2');
     expect(kit.platform.overlay?.failing.map((f) => f.sourceId)).toEqual(['bad']);
   });
 });

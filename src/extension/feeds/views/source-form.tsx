@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SourceRecord } from '../../db/schema';
 import { send } from '../../messaging/channel';
 import { everyPortOf, originPattern } from '../../origins/match-patterns';
-import { t } from '../../i18n/translate';
+import { t, tn } from '../../i18n/translate';
 import { feedUrlWarning, validateSource, type SourceField } from '../../origins/page-origin';
 import { requestHost } from '../../ui/browser/permissions';
 import { errorMessage } from '../../ui/error';
@@ -97,13 +97,14 @@ export function SourceForm({ editing, onDone }: Props) {
         r.ok
           ? {
               ok: true,
+              // each count in its plural form: "1 incident", "2 incidents" (issue 19, item 13)
               text: t(
                 'source_testOk',
                 FORMAT_NAMES[r.format],
-                r.incidents,
-                r.maintenances,
-                r.components,
-                r.problems.length,
+                tn('count_incidents', r.incidents),
+                tn('count_maintenances', r.maintenances),
+                tn('count_components', r.components),
+                tn('count_problems', r.problems.length),
               ),
             }
           : { ok: false, text: t('source_testFailed', sourceErrorText(r.error)) },

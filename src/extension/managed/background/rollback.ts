@@ -1,12 +1,11 @@
 import { DEFAULT_POLICY } from '../../../core/policy';
 import type { Policy } from '../../../core/types';
-import type { NotificationPrefs } from '../../db/schema';
 import type { Deps } from '../../background/deps';
 
 /**
  * What the organisation's configuration replaced, so that a value IT drops is rolled back instead
  * of staying enforced under the user's name (issue 20): the user's own policy and template texts
- * from before, the notification defaults it wrote, and which of its sites were the user's own
+ * from before, and which of its sites were the user's own
  * already. Kept in storage.local: it belongs to this browser's management, never to a backup or
  * to the team.
  */
@@ -15,8 +14,6 @@ export interface Applied {
   policy?: { own: Policy | null };
   /** Each template key the organisation set: the user's own text before it (null: none). */
   templates: Record<string, string | null>;
-  /** The notification preferences written as the organisation's defaults. */
-  notifications?: NotificationPrefs;
   /** Managed site patterns the user had turned on before the organisation listed them. */
   ownSites: string[];
 }

@@ -156,8 +156,9 @@ describe('the managed configuration applied by the worker', () => {
     await syncManaged(kit.deps);
     expect((await getSetting(kit.db, 'policy')).name).toBe(DEFAULT_POLICY.name);
     expect((await getSetting(kit.db, 'templates')).banner).toBe('Acme: {{feature}}.');
+    // the organisation's notification default is gone with it; the agent's own choice stays
     expect(await getSetting(kit.db, 'notifications')).toMatchObject({
-      newUpdate: false,
+      newUpdate: true,
       severityChange: false,
     });
   });
@@ -174,5 +175,29 @@ describe('the managed configuration applied by the worker', () => {
     expect(templates['de:banner']).toBe('Störung bei {{feature}}.');
     expect(templates.update).not.toBe('no placeholders');
     expect((await getSetting(kit.db, 'notifications')).newUpdate).toBe(false);
+  });
+
+  test('notification defaults follow the organisation’s changes; an agent’s own choice wins', async () => {
+    const { kit, h } = await managedKit({ notifications: { role: 'agent', minSeverity: 2 } });
+    expect(await getSetting(kit.db, 'notifications')).toMatchObject({
+      role: 'agent',
+      minSeverity: 2,
+    });
+    // the agent chooses a severity of their own
+    await h['settings/setNotifications']({ minSeverity: 1 }, page);
+    // IT changes both defaults
+    kit.platform.managed = { notifications: { role: 'comms', minSeverity: 3 } };
+    await syncManaged(kit.deps);
+    expect(await getSetting(kit.db, 'notifications')).toMatchObject({
+      role: 'comms',
+      minSeverity: 1,
+    });
+    // IT drops its defaults: what the agent did not choose is the built-in default again
+    kit.platform.managed = {};
+    await syncManaged(kit.deps);
+    expect(await getSetting(kit.db, 'notifications')).toMatchObject({
+      role: 'all',
+      minSeverity: 1,
+    });
   });
 });

@@ -2,7 +2,8 @@ import { DEFAULT_CORNER } from '../../sites/corner';
 import { deleteSource, listSources, putSource } from '../../db/sources';
 import { deleteSite, getSite, listSites, putSite } from '../../db/sites';
 import { DEFAULT_NOTIFICATIONS, getSetting, setSetting } from '../../db/settings';
-import type { SiteRecord, SourceRecord } from '../../db/schema';
+import type { SettingRecord, SiteRecord, SourceRecord } from '../../db/schema';
+import { withManagedDefaults } from '../../notifications/prefs';
 import type { Deps } from '../../background/deps';
 import { feedUrlWarning } from '../../origins/page-origin';
 import { originPattern } from '../../origins/match-patterns';
@@ -118,10 +119,10 @@ async function syncSettings(deps: Deps, config: ManagedConfig, applied: Applied)
   const entries = Object.entries(config.templates).flatMap(([lang, set]) =>
     Object.entries(set).map(([id, text]) => [templateKey(id, lang), text] as const),
   );
-  const stored = await getSetting(db, 'templates');
-  const restored = restoredTemplates(stored, applied, new Set(entries.map(([k]) => k)));
+  const texts = await getSetting(db, 'templates');
+  const restored = restoredTemplates(texts, applied, new Set(entries.map(([k]) => k)));
   // The user's own text of each key the organisation sets now (never the default wording, which
-  // `stored` fills in: that stays the default, and follows the extension's updates).
+  // `texts` fills in: that stays the default, and follows the extension's updates).
   const ownTexts = (await db.get('settings', 'templates'))?.value as
     Record<string, string> | undefined;
   for (const [k, text] of entries)
@@ -129,19 +130,15 @@ async function syncSettings(deps: Deps, config: ManagedConfig, applied: Applied)
       applied.templates[k] =
         ownTexts?.[k] !== undefined && ownTexts[k] !== text ? ownTexts[k] : null;
   if (entries.length > 0 || restored)
-    await setSetting(db, 'templates', { ...(restored ?? stored), ...Object.fromEntries(entries) });
-  // Defaults: an agent who never chose starts with them; a choice of their own is kept.
-  const chosen = (await db.get('settings', 'notifications'))?.value;
-  if (Object.keys(config.notifications).length > 0) {
-    if (!chosen) {
-      applied.notifications = { ...DEFAULT_NOTIFICATIONS, ...config.notifications };
-      await setSetting(db, 'notifications', applied.notifications);
-    }
-  } else if (applied.notifications) {
-    // Dropped: the organisation's defaults go, unless the agent has changed them since.
-    if (same(chosen, applied.notifications)) await db.delete('settings', 'notifications');
-    delete applied.notifications;
-  }
+    await setSetting(db, 'templates', { ...(restored ?? texts), ...Object.fromEntries(entries) });
+  // Defaults: every notification setting the agent did not choose follows the organisation's
+  // default as it changes (and the built-in one once dropped); their own choices are kept.
+  const stored = (await db.get('settings', 'notifications')) as
+    SettingRecord<'notifications'> | undefined;
+  const before = stored ? await getSetting(db, 'notifications') : undefined;
+  const next = withManagedDefaults(before, config.notifications, DEFAULT_NOTIFICATIONS);
+  if (JSON.stringify(next) !== JSON.stringify(before ?? { ...DEFAULT_NOTIFICATIONS, chosen: [] }))
+    await setSetting(db, 'notifications', next);
 }
 
 /**

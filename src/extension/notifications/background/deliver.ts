@@ -1,6 +1,6 @@
 import { claimKeys, pruneNotified, recordShown, settleKeys, shownSince } from '../../db/marks';
 import type { LensDatabase } from '../../db/open';
-import { t } from '../../i18n/translate';
+import { t, tn } from '../../i18n/translate';
 import type { Platform } from '../../background/deps';
 import { clip, type Notice, type NoticeGroup } from './notices';
 
@@ -48,8 +48,8 @@ export function mergeForSource(name: string, id: string, notices: Notice[], now:
   }
   const allNew = notices.every((n) => n.key.startsWith('new|'));
   const title = allNew
-    ? t('notice_mergedNew', notices.length, clip(name, 40))
-    : t('notice_merged', notices.length, clip(name, 40));
+    ? tn('notice_mergedNew', notices.length, clip(name, 40))
+    : tn('notice_merged', notices.length, clip(name, 40));
   const shown = notices.slice(0, 3).map((n) => n.title);
   const more = notices.length > 3 ? ` ${t('notice_andMore', notices.length - 3)}` : '';
   return {
@@ -61,12 +61,16 @@ export function mergeForSource(name: string, id: string, notices: Notice[], now:
   };
 }
 
+/** The notification filters (severity, role, source; core/notify.ts), as the worker applies them. */
+export type Wanted = (n: Notice, g: NoticeGroup) => boolean;
+
 /** The notifications for the notices to show: deadlines one by one first, then one per source. */
 export function plan(
   groups: readonly NoticeGroup[],
   show: ReadonlySet<string>,
   prefs: Record<Notice['pref'], boolean>,
   now: number,
+  wanted: Wanted = () => true,
 ): { out: Outgoing[]; silent: string[] } {
   const silent: string[] = [];
   const out: Outgoing[] = [];
@@ -76,7 +80,8 @@ export function plan(
     for (const n of [...(g.intro ? [g.intro] : []), ...g.changes, ...g.dues]) {
       if (!show.has(n.key) || seen.has(n.key)) continue;
       seen.add(n.key);
-      if (!prefs[n.pref]) silent.push(n.key);
+      // Turned off or filtered out: recorded as shown, so a later change of mind replays nothing.
+      if (!prefs[n.pref] || !wanted(n, g)) silent.push(n.key);
       else if (!g.source)
         out.push({ id: n.key, title: n.title, message: n.message, keys: [n.key] });
       else {
@@ -104,6 +109,7 @@ export async function deliver(
   groups: NoticeGroup[],
   prefs: Record<Notice['pref'], boolean>,
   now: number,
+  wanted?: Wanted,
 ): Promise<void> {
   const show = await claimKeys(
     db,
@@ -116,7 +122,7 @@ export async function deliver(
   );
   await prune(db, now);
   if (show.size === 0) return;
-  const { out, silent } = plan(groups, show, prefs, now);
+  const { out, silent } = plan(groups, show, prefs, now, wanted);
   if (silent.length) await settleKeys(db, silent, 'shown', now);
   if (out.length === 0) return;
   const recent = await shownSince(db, now - HOUR);
@@ -157,7 +163,7 @@ function withMore(list: Outgoing[], room: number, now: number): Outgoing[] {
   const rest = list.slice(room - 1);
   const more: Outgoing = {
     id: `more|${now}|${rest[0]!.source ?? 'own'}`,
-    title: t('notice_more', rest.length),
+    title: tn('notice_more', rest.length),
     message: clip(rest.map((o) => o.title).join(' · ')),
     keys: rest.flatMap((o) => o.keys),
     ...(rest[0]!.source ? { source: rest[0]!.source } : {}),

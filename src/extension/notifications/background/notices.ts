@@ -1,14 +1,15 @@
 import { latestUpdate, severityLabel } from '../../../core/feed';
+import type { NoticeFacts } from '../../../core/notify';
 import type { ObligationStatus } from '../../../core/types';
-import type { FeedIncidentRecord, IncidentRecord, NotificationPrefs } from '../../db/schema';
+import type { FeedIncidentRecord, IncidentRecord, NotificationKind } from '../../db/schema';
 import type { OverlayIncident } from '../../messaging/overlay-state';
 import { t } from '../../i18n/translate';
 import { obligationLabel } from '../../i18n/obligation-label';
 
 /** One desktop notification, identified by a key that is never shown twice (the `notified` store). */
-export interface Notice {
+export interface Notice extends Omit<NoticeFacts, 'source'> {
   key: string;
-  pref: keyof NotificationPrefs;
+  pref: NotificationKind;
   title: string;
   message: string;
 }
@@ -39,13 +40,18 @@ export function dueNotices(
   const out: Notice[] = [];
   for (const o of obligations) {
     if ((o.state !== 'due_soon' && o.state !== 'overdue') || o.dueAt === null) continue;
+    // Passed before the incident was first seen (a source added late): not the agent's miss.
+    if (o.beforeWatch) continue;
     const mins = Math.max(0, Math.ceil(Math.abs(o.dueAt - now) / MIN));
     const overdue = o.state === 'overdue';
-    const label = obligationLabel(o);
+    // A duty under an unanswered condition of the policy says so (issue 19, item 11).
+    const label = o.onlyIf
+      ? t('notice_conditional', obligationLabel(o), t(`ob_onlyIf_${o.onlyIf}`))
+      : obligationLabel(o);
     const title = overdue ? t('notice_overdue', label) : t('notice_dueIn', mins, label);
     const message = overdue ? t('notice_overdueBy', name, mins) : name;
     const key = `due|${scope}|${o.ruleId}|${o.occurrence ?? 1}|${o.anchorAt ?? ''}|${o.state}`;
-    out.push({ key, pref: 'obligationDue', title, message });
+    out.push({ key, pref: 'obligationDue', title, message, channel: o.channel });
   }
   return out;
 }
@@ -92,7 +98,14 @@ export function feedNotices(
     });
   }
   const dues = linked ? [] : dueNotices(`feed:${key}`, i.name, o.obligations, now);
-  return { intro, changes, dues, source: { id: o.sourceId, name: o.sourceName } };
+  // Every notice of the incident carries its severity, for the severity filter.
+  const facts = (n: Notice): Notice => ({ ...n, severity: i.severity });
+  return {
+    intro: facts(intro),
+    changes: changes.map(facts),
+    dues: dues.map(facts),
+    source: { id: o.sourceId, name: o.sourceName },
+  };
 }
 
 /**
@@ -109,6 +122,7 @@ export function endedNotice(rec: FeedIncidentRecord, sourceName: string): Notice
       {
         key: `ended|${rec.key}`,
         pref: 'newUpdate',
+        ...(i.kind === 'incident' ? { severity: i.severity } : {}),
         title: t('notice_resolved', clip(i.name, 80)),
         message: clip(`${sourceName} — ${detail}`),
       },

@@ -2,8 +2,9 @@ import { putCopiedReply } from '../../db/marks';
 import { supportSignalFrom } from '../../../core/review';
 import type { LensDatabase } from '../../db/open';
 import { addSupportSignal, feedKey, getSource, markFeedIncidentDone } from '../../db/sources';
-import { DEFAULT_NOTIFICATIONS, getSetting, setSetting } from '../../db/settings';
-import type { FeedIncidentRecord, NotificationPrefs } from '../../db/schema';
+import { getSetting, setSetting } from '../../db/settings';
+import type { FeedIncidentRecord } from '../../db/schema';
+import { checkPrefs, choose, type PrefProblem } from '../../notifications/prefs';
 import type { Handlers, Sender } from '../../messaging/channel';
 import type { Deps } from '../../background/deps';
 import { optText, text } from '../../../core/validate';
@@ -23,7 +24,14 @@ import {
 /** Site and overlay commands, and (for now) the notification settings one. */
 type Own = keyof SiteCommands | keyof NotificationCommands;
 
-const PREF_KEYS = Object.keys(DEFAULT_NOTIFICATIONS) as (keyof NotificationPrefs)[];
+/** A refused notification setting in words (the worker's errors are English, as stored). */
+function refusal({ key, reason }: PrefProblem): string {
+  if (reason === 'unknownKey') return `${key} is not a notification setting.`;
+  if (reason === 'badChoice') return `${key} is not one of its choices.`;
+  return key === 'mutedSources'
+    ? 'mutedSources must be a list of source ids or feed URLs.'
+    : `${key} must be true or false.`;
+}
 
 /**
  * A content script may only speak for the page it runs in. (Extension pages, even open in a tab,
@@ -170,13 +178,10 @@ export function siteHandlers(deps: Deps): Pick<Handlers, Own> {
     async 'settings/setNotifications'(p) {
       payload(p);
       const db = await deps.db();
-      const next = { ...(await getSetting(db, 'notifications')) };
-      for (const k of PREF_KEYS) {
-        const v = p[k];
-        if (v === undefined) continue;
-        if (typeof v !== 'boolean') throw new Error(`${k} must be true or false.`);
-        next[k] = v;
-      }
+      const { value, problems } = checkPrefs(p);
+      const [bad] = problems;
+      if (bad) throw new Error(refusal(bad));
+      const next = choose(await getSetting(db, 'notifications'), value);
       await setSetting(db, 'notifications', next);
       return next;
     },

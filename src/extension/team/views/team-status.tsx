@@ -1,5 +1,5 @@
 import { formatClock } from '../../../core/time';
-import { t, uiLocale } from '../../i18n/translate';
+import { t, tn, uiLocale } from '../../i18n/translate';
 import type { TeamStatus } from '../protocol';
 
 /** A clock time in the UI language, its zone named: "offline since 10:42 CET". */
@@ -7,7 +7,7 @@ const clock = (at: number): string => formatClock(at, uiLocale(), { zoneName: tr
 
 /** "team sync: offline since 10:42, 3 changes waiting", in words; nothing when local-only. */
 export function teamStatusText(s: TeamStatus): string {
-  const waiting = s.pending > 0 ? t('team_waiting', s.pending) : '';
+  const waiting = s.pending > 0 ? tn('team_waiting', s.pending) : '';
   switch (s.state) {
     case 'off':
       return t('team_status_off');

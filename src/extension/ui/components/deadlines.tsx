@@ -6,13 +6,20 @@ import { obligationLabel } from '../../i18n/obligation-label';
 
 /** Obligations with a live deadline: not yet met, not standing, with a due time. */
 export function liveDeadlines(obligations: readonly ObligationStatus[]): ObligationStatus[] {
-  return obligations
-    .filter(
-      (o) =>
-        o.dueAt !== null &&
-        (o.state === 'upcoming' || o.state === 'due_soon' || o.state === 'overdue'),
-    )
-    .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0));
+  return (
+    obligations
+      .filter(
+        (o) =>
+          o.dueAt !== null &&
+          (o.state === 'upcoming' || o.state === 'due_soon' || o.state === 'overdue'),
+      )
+      // soonest first; deadlines that passed before the incident was first seen go last
+      .sort(
+        (a, b) =>
+          Number(a.beforeWatch !== undefined) - Number(b.beforeWatch !== undefined) ||
+          (a.dueAt ?? 0) - (b.dueAt ?? 0),
+      )
+  );
 }
 
 /** Whether any of `items` has a live deadline: the views tick only while one does. */
@@ -40,10 +47,20 @@ export function Deadlines({
   return (
     <ul class="deadlines" aria-label={t('deadlines_label')}>
       {live.map((o) => {
-        const c = countdown(o.dueAt ?? now, now);
+        // A deadline that passed before the incident was first seen is not counted as overdue
+        // (issue 19, item 10): it says so, in the neutral tone.
+        const c = o.beforeWatch
+          ? { tone: 'ok' as const, text: t(`countdown_beforeWatch_${o.beforeWatch}`) }
+          : countdown(o.dueAt ?? now, now);
         return (
           <li key={`${o.ruleId}|${o.occurrence ?? 0}`}>
-            <span>{obligationLabel(o)}</span>
+            <span>
+              {obligationLabel(o)}
+              {/* A duty under an unanswered condition of the policy is conditional (item 11). */}
+              {o.onlyIf && (
+                <span class="cond"> {t('ob_onlyIf_hint', t(`ob_onlyIf_${o.onlyIf}`))}</span>
+              )}
+            </span>
             <span class={`cd cd-${c.tone}`} data-tone={c.tone}>
               {c.text}
             </span>
