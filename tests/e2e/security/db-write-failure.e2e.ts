@@ -109,8 +109,10 @@ test('#10 one source whose write fails shows its error; the others still reach b
   expect(keys).toEqual([`${good}|good-1`]);
 
   // The same tick went on for the good source.
-  await until('the badge to count the good source’s incident', async () =>
-    ['1'].includes(await inPage(page, (c) => c.action.getBadgeText({}))),
+  // (the badge names the worst severity, "S1"; empty while nothing is active)
+  await until(
+    'the badge to show the good source’s incident',
+    async () => (await inPage(page, (c) => c.action.getBadgeText({}))) !== '',
   );
   const projection = (await overlay(page))!;
   expect(projection.incidents.map((i) => i.incident.id)).toEqual(['good-1']);
