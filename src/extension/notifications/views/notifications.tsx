@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Severity } from '../../../core/types';
 import { NOTIFY_ROLES } from '../../../core/notify';
 import type { NotificationKind, NotificationPrefs, NotificationSetting } from '../../db/schema';
@@ -23,8 +23,16 @@ export function NotificationsSection() {
   const sources = useDbQuery(listSources, []);
   const managed = useManaged();
   const [error, setError] = useState<string | null>(null);
+  // The change being saved shows at once: a re-render before the stored value is read back (the
+  // organisation's notice, another setting's refresh) must not flip the control back.
+  const [saving, setSaving] = useState<Partial<NotificationPrefs>>({});
+  const inFlight = useRef(0);
+  // Once read back with nothing left in flight, the stored settings speak for themselves again.
+  useEffect(() => {
+    if (inFlight.current === 0) setSaving({});
+  }, [prefs.data]);
   if (!prefs.data) return <p class="muted">{prefs.error ?? t('popup_loading')}</p>;
-  const current = prefs.data;
+  const current = { ...prefs.data, ...saving };
   const org = managed?.config.notifications ?? {};
   const fromOrg = (k: NotificationSetting) =>
     org[k] !== undefined && !(current.chosen ?? []).includes(k);
@@ -32,9 +40,14 @@ export function NotificationsSection() {
     fromOrg(k) && <span class="muted"> ({t('notif_orgDefault')})</span>;
   const set = (change: Partial<NotificationPrefs>) => {
     setError(null);
+    setSaving((s) => ({ ...s, ...change }));
+    inFlight.current++;
     void send('settings/setNotifications', change)
       .catch((e: unknown) => setError(errorMessage(e)))
-      .finally(prefs.refresh);
+      .finally(() => {
+        inFlight.current--;
+        prefs.refresh();
+      });
   };
   const muted = (id: string, url: string) =>
     current.mutedSources.includes(id) || current.mutedSources.includes(url);
