@@ -59,6 +59,7 @@ font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;}
 line-height:18px;white-space:nowrap;}
 ${chips}
 .cd{font-variant-numeric:tabular-nums;font-weight:600;white-space:nowrap;}
+.cd.cd-note{white-space:normal;overflow-wrap:anywhere;font-weight:400;}
 .cd-ok{color:var(--lens-ok);} .cd-soon{color:var(--lens-soon);} .cd-overdue{color:var(--lens-overdue);}
 .cd-soon::before,.cd-overdue::before{content:"\\25B2\\00A0";font-size:.8em;}
 .muted{color:var(--lens-muted);}

@@ -81,9 +81,10 @@ const OVERFLOWS = `function () {
   return bad;
 }`;
 
-// Issue 19, item 6, at the overlay's real width (380 px on a desktop window): the agent's duty is a
-// day overdue, so its row carries a long countdown beside "Mark done" ("Als erledigt markieren").
-test('en: a day-overdue duty beside "Mark done": nothing overflows sideways', async () => {
+// Issue 19, item 6, at the overlay's real width (380 px on a desktop window): the agent's duty fell
+// due a day ago, before the source was added, so its row carries the longest text a duty has, the
+// before-watch note (item 10), beside "Mark done" ("Als erledigt markieren").
+test('en: a duty due before the source was added, beside "Mark done": nothing overflows sideways', async () => {
   u.serve([FIRST], { startedMinutesAgo: 26 * 60 });
   await u.pollUntil(
     (st) => (st?.incidents[0]?.incident.startedAt ?? Date.now()) < Date.now() - 25 * 3600_000,
@@ -91,7 +92,7 @@ test('en: a day-overdue duty beside "Mark done": nothing overflows sideways', as
   );
   const root = await open('/ticket');
   await root.click('.pill');
-  await expect.poll(() => root.text('.deadlines')).toMatch(/overdue by 1 day/);
+  await expect.poll(() => root.text('.deadlines')).toMatch(/started before you added this source/);
   expect(await root.text('.deadlines button')).toBe('Mark done');
   expect(await root.call<number>('.panel', 'function () { return this.clientWidth; }')).toBe(378);
   expect(await root.call<string[]>('.panel', OVERFLOWS)).toEqual([]);

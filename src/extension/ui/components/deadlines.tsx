@@ -61,7 +61,8 @@ export function Deadlines({
                 <span class="cond"> {t('ob_onlyIf_hint', t(`ob_onlyIf_${o.onlyIf}`))}</span>
               )}
             </span>
-            <span class={`cd cd-${c.tone}`} data-tone={c.tone}>
+            {/* the before-watch note is a sentence: it wraps, where a countdown stays one piece */}
+            <span class={`cd cd-${c.tone}${o.beforeWatch ? ' cd-note' : ''}`} data-tone={c.tone}>
               {c.text}
             </span>
             {onMarkDone && o.channel === 'customer_email' && (
