@@ -1,10 +1,8 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
-import { messagesSource, setMessageSource } from '../../i18n/translate';
+import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import '../../background/i18n.test-kit';
 import { send } from '../../messaging/channel';
 import { IMPORT_PROGRESS } from '../../messaging/commands';
 import { BACKUP_FORMAT, BACKUP_VERSION, STORES } from '../../db/backup';
@@ -43,16 +41,6 @@ vi.mock('../../ui/hooks/use-db', () => ({
 }));
 const sendMock = send as unknown as Mock<(cmd: string, p: unknown) => Promise<unknown>>;
 const { DataSection, PROGRESS_AFTER_MS } = await import('./data-section');
-
-beforeAll(() => {
-  const en = JSON.parse(
-    readFileSync(
-      resolve(import.meta.dirname, '../../../../public/_locales/en/messages.json'),
-      'utf8',
-    ),
-  ) as Record<string, { message: string }>;
-  setMessageSource(messagesSource(en));
-});
 
 let root: HTMLElement;
 beforeEach(() => {
