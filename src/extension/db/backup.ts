@@ -1,6 +1,14 @@
 import { KEY_PATHS, RECORD_SHAPES } from './record-shapes';
+import { putEvents } from './chunks';
 import type { LensDatabase } from './open';
-import { DB_VERSION, type SettingRecord, type SourceRecord, type StoreName } from './schema';
+import {
+  DB_VERSION,
+  type BackupStore,
+  type EventRecord,
+  type SettingRecord,
+  type SourceRecord,
+  type StoreName,
+} from './schema';
 
 /** The marker that tells an Incident Lens backup from any other JSON file. */
 export const BACKUP_FORMAT = 'incident-lens-backup';
@@ -9,11 +17,17 @@ export const BACKUP_VERSION = DB_VERSION;
 /** What older backups put in place of the Statuspage API key (the connection is no longer exported). */
 export const REDACTED = '[redacted]';
 
-/** Every store, in a stable order (the order of the backup file). */
-export const STORES: readonly StoreName[] = [
+/**
+ * Every store of a backup file, in a stable order (the order of the file). Timelines are stored in
+ * chunks (`timeline`) but travel as `events`, one record per event, as every backup before did.
+ */
+export const STORES: readonly BackupStore[] = [
   ...['sources', 'snapshots', 'feedIncidents', 'sites', 'incidents', 'events'],
   ...['drafts', 'reviews', 'settings', 'notified', 'copiedReplies', 'marks'],
-] as StoreName[];
+] as BackupStore[];
+
+/** The database stores a backup is read from and written to. */
+const DB_STORES: readonly StoreName[] = STORES.map((s) => (s === 'events' ? 'timeline' : s));
 
 /**
  * Settings that belong to this installation and never travel in a backup. The Statuspage connection
@@ -29,7 +43,7 @@ export const MAX_BACKUP_CHARS = 50_000_000;
 /** The most records a backup may hold in all (a 1,000,000-record import blocked the worker ~4 min). */
 export const MAX_BACKUP_RECORDS = 150_000;
 /** Per-store caps where a real installation holds few records (each one costs a request or a script). */
-export const MAX_STORE_RECORDS: Partial<Record<StoreName, number>> = { sources: 200, sites: 200 };
+export const MAX_STORE_RECORDS: Partial<Record<BackupStore, number>> = { sources: 200, sites: 200 };
 
 /**
  * Events one incident may hold (the responder refuses more: `incidents/record`). A backup is held to
@@ -38,7 +52,7 @@ export const MAX_STORE_RECORDS: Partial<Record<StoreName, number>> = { sources: 
  */
 export const MAX_EVENTS_PER_INCIDENT = 5_000;
 
-type StoreData = Record<StoreName, unknown[]>;
+type StoreData = Record<BackupStore, unknown[]>;
 
 /**
  * Every store as one JSON document `{format, version, exportedAt, stores}`, read in one transaction
@@ -50,10 +64,11 @@ export async function exportAll(
   now: number = Date.now(),
   includeHeaders = false,
 ): Promise<string> {
-  const tx = db.transaction([...STORES], 'readonly');
-  const lists = await Promise.all(STORES.map((s) => tx.objectStore(s).getAll()));
+  const tx = db.transaction([...DB_STORES], 'readonly');
+  const lists = await Promise.all(DB_STORES.map((s) => tx.objectStore(s).getAll()));
   await tx.done;
   const stores = Object.fromEntries(STORES.map((s, i) => [s, lists[i]])) as StoreData;
+  stores.events = (stores.events as { events: EventRecord[] }[]).flatMap((c) => c.events);
   stores.settings = (stores.settings as SettingRecord[]).filter((r) => !LOCAL_SETTINGS.has(r.key));
   // A poll lease belongs to this machine's worker (see SourceRecord.pollLease); request headers
   // travel only when asked.
@@ -220,7 +235,7 @@ export async function importAll(
   if ('error' in checked) return { ok: false, error: checked.error };
   const { stores } = checked;
   const notes = [...checked.notes];
-  const tx = db.transaction([...STORES], 'readwrite');
+  const tx = db.transaction([...DB_STORES], 'readwrite');
   // Once one request fails the others reject with AbortError: observe them all, report the first.
   const quiet = <T>(p: Promise<T>): Promise<T> => (p.catch(() => undefined), p);
   const done = quiet(tx.done);
@@ -232,7 +247,8 @@ export async function importAll(
       (await tx.objectStore('feedIncidents').getAll()).map((r) => [r.key, r]),
     );
     const oldSources = await tx.objectStore('sources').getAll();
-    if (mode === 'replace') await Promise.all(STORES.map((s) => quiet(tx.objectStore(s).clear())));
+    if (mode === 'replace')
+      await Promise.all(DB_STORES.map((s) => quiet(tx.objectStore(s).clear())));
     const key = options.feedKey ?? ((u: string) => u);
     const skipped = new Set<string>();
     const writes: Promise<unknown>[] = [];
@@ -243,10 +259,26 @@ export async function importAll(
     let written = 0;
     onProgress?.({ written, total });
     let chunk: Promise<unknown>[] = [];
-    const endChunk = () => {
-      const n = chunk.length;
+    const endChunk = (n = chunk.length) => {
       writes.push(Promise.all(chunk).then(() => onProgress?.({ written: (written += n), total })));
       chunk = [];
+    };
+    // Events are written as chunks of a timeline (db/chunks.ts), whole incidents per write (two
+    // writes of one incident at once would race), each run of about IMPORT_CHUNK events reported
+    // as it completes. In a merge, an event replaces the one with its id.
+    const byIncident = new Map<string, EventRecord[]>();
+    const writeEvents = () => {
+      let run: EventRecord[] = [];
+      const write = () => {
+        chunk.push(quiet(putEvents(tx, run, { whole: mode === 'merge' })));
+        endChunk(run.length);
+        run = [];
+      };
+      for (const list of byIncident.values()) {
+        run.push(...list);
+        if (run.length >= IMPORT_CHUNK) write();
+      }
+      if (run.length) write();
     };
     for (const s of STORES) {
       let n = 0;
@@ -272,14 +304,21 @@ export async function importAll(
           rec = { ...rec, ...(marks.length ? { done: marks } : {}) };
           if (support.length) rec.support = support;
         }
+        n++;
+        if (s === 'events') {
+          const e = rec as unknown as EventRecord;
+          const list = byIncident.get(e.incidentId);
+          if (list) list.push(e);
+          else byIncident.set(e.incidentId, [e]);
+          continue;
+        }
         chunk.push(quiet(tx.objectStore(s).put(rec as never)));
         if (chunk.length === IMPORT_CHUNK) endChunk();
-        n++;
       }
+      if (s === 'events') writeEvents();
       counts[s] = n;
+      if (chunk.length) endChunk();
     }
-    if (chunk.length) endChunk();
-    if (chunk.length) endChunk();
     for (const rec of locals) if (rec) writes.push(quiet(settings.put(rec)));
     await Promise.all(writes);
     await done;

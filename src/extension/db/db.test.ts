@@ -16,7 +16,9 @@ import {
   seenSeverities,
   SEVERITY_HISTORY,
 } from './sources';
-import { sampleRecords, seedEveryStore } from './seed.test-kit';
+import { readStore, sampleRecords, seedEveryStore } from './seed.test-kit';
+import { CHUNK_EVENTS } from './chunks';
+import { timelineRange } from './timeline';
 
 describe('openLensDB and migrations', () => {
   test('migrations are ordered, contiguous and end at DB_VERSION', () => {
@@ -28,17 +30,18 @@ describe('openLensDB and migrations', () => {
     const db = await openLensDB(freshName());
     expect([...db.objectStoreNames].sort()).toEqual(
       [
-        ...['copiedReplies', 'drafts', 'events', 'feedIncidents', 'incidents', 'notified'],
+        ...['copiedReplies', 'drafts', 'timeline', 'feedIncidents', 'incidents', 'notified'],
         ...['marks', 'reviews', 'settings', 'sites', 'snapshots', 'sources'],
       ].sort(),
     );
-    const tx = db.transaction(['feedIncidents', 'notified', 'events', 'reviews'], 'readonly');
+    const tx = db.transaction(['feedIncidents', 'notified', 'timeline', 'reviews'], 'readonly');
     expect([...tx.objectStore('feedIncidents').indexNames].sort()).toEqual([
       'by-active',
       'by-source',
     ]);
     expect([...tx.objectStore('notified').indexNames]).toEqual(['by-at']);
-    expect([...tx.objectStore('events').indexNames]).toEqual(['by-incident-at']);
+    expect([...tx.objectStore('timeline').indexNames]).toEqual([]);
+    expect(tx.objectStore('timeline').keyPath).toEqual(['incidentId', 'at', 'id', 'n']);
     db.close();
   });
 
@@ -53,7 +56,7 @@ describe('openLensDB and migrations', () => {
     const db = await openLensDB(name);
     expect(db.version).toBe(DB_VERSION);
     for (const [store, records] of Object.entries(written)) {
-      expect(await db.getAll(store as never), store).toEqual(
+      expect(await readStore(db, store), store).toEqual(
         [...records].sort((a, b) =>
           String(Object.values(a)[0]).localeCompare(String(Object.values(b)[0])),
         ),
@@ -136,13 +139,13 @@ describe('openLensDB and migrations', () => {
   test('a v4 database opens at v5 with every record, its events indexed by [incidentId, at]', async () => {
     const name = freshName();
     const v4 = await openLensDB(name, 4);
-    expect([...v4.transaction('events').store.indexNames]).toEqual(['by-incident']);
+    expect([...v4.transaction('events' as never).store.indexNames]).toEqual(['by-incident']);
     const written = await seedEveryStore(v4);
     // Two incidents' events written out of time order under v4.
     const ev = (id: string, incidentId: string, at: number) =>
       ({ id, incidentId, type: 'note', at, text: id }) as const;
     const extra = [ev('z1', 'a', T0 + 3), ev('z2', 'a', T0 + 1), ev('z3', 'b', T0 + 2)];
-    for (const e of extra) await v4.put('events', e);
+    for (const e of extra) await v4.put('events' as never, e as never);
     v4.close();
 
     const db = await openLensDB(name, 5);
@@ -153,10 +156,62 @@ describe('openLensDB and migrations', () => {
       const expected = store === 'events' ? [...records, ...extra] : [...records];
       expect(await db.getAll(store as never), store).toEqual(expected.sort(byKey));
     }
-    expect([...db.transaction('events').store.indexNames]).toEqual(['by-incident-at']);
+    expect([...db.transaction('events' as never).store.indexNames]).toEqual(['by-incident-at']);
     // The new index covers the events written before it existed, in time order.
-    expect((await eventsOf(db, 'a')).map((e) => e.id)).toEqual(['z2', 'z1']);
+    const at = (incidentId: string) =>
+      db.getAllFromIndex(
+        'events' as never,
+        'by-incident-at' as never,
+        IDBKeyRange.bound([incidentId, -Infinity], [incidentId, Infinity]) as never,
+      ) as Promise<{ id: string }[]>;
+    expect((await at('a')).map((e) => e.id)).toEqual(['z2', 'z1']);
+    expect((await at('b')).map((e) => e.id)).toEqual(['z3']);
+    db.close();
+  });
+
+  test('a v5 database opens at v6 with every event moved into timeline chunks, in time order, and no events store', async () => {
+    const name = freshName();
+    const v5 = await openLensDB(name, 5);
+    const written = await seedEveryStore(v5);
+    // 450 events of one incident written newest first (three chunks), two more incidents' few,
+    // ties in time ordered by id.
+    const ev = (id: string, incidentId: string, at: number) =>
+      ({ id, incidentId, type: 'note', at, text: id }) as const;
+    const big = Array.from({ length: 450 }, (_, i) =>
+      ev(`b${String(i).padStart(3, '0')}`, 'big', T0 + i),
+    );
+    const extra = [
+      ...big.reverse(),
+      ev('z1', 'a', T0 + 3),
+      ev('z2', 'a', T0 + 1),
+      ev('z0', 'a', T0 + 1),
+    ];
+    extra.push(ev('z3', 'b', T0 + 2));
+    const tx = v5.transaction('events' as never, 'readwrite');
+    for (const e of extra) void tx.store.put(e as never);
+    await tx.done;
+    v5.close();
+
+    const db = await openLensDB(name, 6);
+    expect(db.version).toBe(6);
+    expect([...db.objectStoreNames]).not.toContain('events');
+    const byKey = (a: object, b: object) =>
+      String(Object.values(a)[0]).localeCompare(String(Object.values(b)[0]));
+    for (const [store, records] of Object.entries(written)) {
+      const expected = store === 'events' ? [...records, ...extra] : [...records];
+      expect((await readStore(db, store)) as object[], store).toEqual(
+        expect.arrayContaining(expected),
+      );
+      expect(((await readStore(db, store)) as object[]).sort(byKey), store).toEqual(
+        expected.sort(byKey),
+      );
+    }
+    expect((await eventsOf(db, 'a')).map((e) => e.id)).toEqual(['z0', 'z2', 'z1']);
     expect((await eventsOf(db, 'b')).map((e) => e.id)).toEqual(['z3']);
+    expect((await eventsOf(db, 'big')).map((e) => e.id)).toEqual(big.map((e) => e.id).sort());
+    // In chunks of CHUNK_EVENTS: 450 events are three records, not 450.
+    const keys = await db.getAllKeys('timeline', timelineRange('big'));
+    expect(keys.map((k) => k[3])).toEqual([CHUNK_EVENTS, CHUNK_EVENTS, 50]);
     db.close();
   });
 

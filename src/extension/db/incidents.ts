@@ -3,6 +3,7 @@ import type { LensDatabase } from './open';
 import type { EventRecord, IncidentRecord } from './schema';
 import { eventDoc, incidentDoc, type NewDoc } from './shared-docs';
 import { putDocs, project, sharedOf } from './shared';
+import { CHUNK_EVENTS, putEvents } from './chunks';
 import { writeShared } from './shared';
 
 /** Responder incidents, newest declaration first; optionally only open or resolved ones. */
@@ -22,6 +23,7 @@ export function getIncident(db: LensDatabase, id: string): Promise<IncidentRecor
 }
 
 export { countEvents, eventsOf, eventsOfMany, hasAtLeastEvents, timelinePage } from './timeline';
+export { getEvent, putEvents } from './chunks';
 
 /**
  * Writes an incident record and appends events to its timeline in one transaction, so a timeline
@@ -34,12 +36,17 @@ export async function saveIncident(
 ): Promise<void> {
   // Team mode (or its local PouchDB): the shared store writes, then copies into these stores.
   if (await writeShared(db, [incidentDoc(incident), ...events.map(eventDoc)])) return;
-  const tx = db.transaction(['incidents', 'events'], 'readwrite');
-  await Promise.all([
-    tx.objectStore('incidents').put(incident),
-    ...events.map((e) => tx.objectStore('events').put(e)),
-  ]);
-  await tx.done;
+  const tx = db.transaction(['incidents', 'timeline'], 'readwrite');
+  try {
+    await Promise.all([tx.objectStore('incidents').put(incident), putEvents(tx, events), tx.done]);
+  } catch (e) {
+    try {
+      tx.abort(); // an event refused: the incident is not written without it
+    } catch {
+      // already aborted by a failed request
+    }
+    throw e;
+  }
 }
 
 /**
@@ -52,7 +59,8 @@ export const BULK_RECORDS_PER_TX = 500;
 /**
  * Writes many incidents with their events, batched: each transaction carries whole incidents (an
  * incident and its events always commit together, as in `saveIncident`) up to about
- * BULK_RECORDS_PER_TX records, and `inFlight` transactions run at once. Not all-or-nothing across
+ * BULK_RECORDS_PER_TX records (an incident and its timeline's chunks of CHUNK_EVENTS events), and
+ * `inFlight` transactions run at once. Not all-or-nothing across
  * batches: for seeding and generated data; an import uses importAll (one transaction).
  *
  * With a shared store attached (the worker always has one: local-only or a team), the records go
@@ -89,17 +97,24 @@ export async function saveIncidents(
   let batch: { incident: IncidentRecord; events: EventRecord[] }[] = [];
   let size = 0;
   const flush = async () => {
-    const tx = db.transaction(['incidents', 'events'], 'readwrite');
+    const tx = db.transaction(['incidents', 'timeline'], 'readwrite');
     const incidents = tx.objectStore('incidents');
-    const events = tx.objectStore('events');
     // A failing put aborts the transaction and tx.done rejects with it: the puts are not awaited.
     const quiet = (p: Promise<unknown>) => void p.catch(() => undefined);
     quiet(tx.done);
     try {
-      for (const item of batch) {
-        quiet(incidents.put(item.incident));
-        for (const e of item.events) quiet(events.put(e));
-      }
+      for (const item of batch) quiet(incidents.put(item.incident));
+      // An event refused (no id, no time) aborts the batch: none of its incidents stay.
+      void putEvents(
+        tx,
+        batch.flatMap((item) => item.events),
+      ).catch(() => {
+        try {
+          tx.abort();
+        } catch {
+          // already aborted by a failed request
+        }
+      });
     } catch (e) {
       tx.abort(); // a record refused on the spot (no key, not cloneable): none of the batch stays
       throw e;
@@ -114,16 +129,11 @@ export async function saveIncidents(
   };
   for (const item of items) {
     batch.push(item);
-    size += 1 + item.events.length;
+    size += 1 + Math.ceil(item.events.length / CHUNK_EVENTS);
     if (size >= perTx) await flush();
   }
   if (batch.length) await flush();
   await Promise.all(running);
-}
-
-/** One event by id. */
-export function getEvent(db: LensDatabase, id: string): Promise<EventRecord | undefined> {
-  return db.get('events', id);
 }
 
 /** Incidents resolved after `since` (exclusive), through the `by-resolved` index. */

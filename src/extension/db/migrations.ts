@@ -1,5 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { LensDB } from './schema';
+import { byTime, pack } from './chunks';
+import type { EventRecord, LensDB } from './schema';
 
 /** The upgrade transaction handed to each migration (versionchange, every store). */
 export type UpgradeTx = IDBPTransaction<LensDB, StoreNames<LensDB>[], 'versionchange'>;
@@ -30,8 +31,9 @@ export const MIGRATIONS: readonly Migration[] = [
       db.createObjectStore('sites', { keyPath: 'pattern' });
       const incidents = db.createObjectStore('incidents', { keyPath: 'id' });
       incidents.createIndex('by-status', 'status');
-      const events = db.createObjectStore('events', { keyPath: 'id' });
-      // Replaced by `by-incident-at` in v5 (the schema type names only the current index).
+      // Moved into `timeline` chunks in v6 (the schema type names only the current stores).
+      const events = db.createObjectStore('events' as never, { keyPath: 'id' });
+      // Replaced by `by-incident-at` in v5.
       events.createIndex('by-incident' as never, 'incidentId');
       const drafts = db.createObjectStore('drafts', { keyPath: 'key' });
       drafts.createIndex('by-incident', 'incidentId');
@@ -90,9 +92,30 @@ export const MIGRATIONS: readonly Migration[] = [
     migrate(_db, tx) {
       // Replaced, not added: one index per event keeps bulk writes as cheap as before. Creating
       // an index over existing records indexes them; deleting one never touches a record.
-      const events = tx.objectStore('events');
-      events.deleteIndex('by-incident');
-      events.createIndex('by-incident-at', ['incidentId', 'at']);
+      const events = tx.objectStore('events' as never);
+      events.deleteIndex('by-incident' as never);
+      events.createIndex('by-incident-at' as never, ['incidentId', 'at']);
+    },
+  },
+  {
+    version: 6,
+    description:
+      'Timelines in chunks of up to CHUNK_EVENTS events per record (`timeline`, keyed [incidentId, at, id, n]) instead of one record per event, so bulk writes take seconds (issue 22); every event moved, the `events` store removed',
+    async migrate(db, tx) {
+      const chunks = db.createObjectStore('timeline', { keyPath: ['incidentId', 'at', 'id', 'n'] });
+      // `events` is gone from the schema type: it exists only in databases older than this step.
+      const events = (await tx.objectStore('events' as never).getAll()) as EventRecord[];
+      const byIncident = new Map<string, EventRecord[]>();
+      for (const e of events) {
+        const list = byIncident.get(e.incidentId);
+        if (list) list.push(e);
+        else byIncident.set(e.incidentId, [e]);
+      }
+      const writes: Promise<unknown>[] = [];
+      for (const [id, list] of byIncident)
+        for (const c of pack(id, list.sort(byTime))) writes.push(chunks.put(c));
+      await Promise.all(writes);
+      db.deleteObjectStore('events' as never);
     },
   },
 ];

@@ -22,7 +22,7 @@ import type { FeedFormat } from '../../core/feed/formats';
 
 export const DB_NAME = 'incident-lens';
 /** The current schema version: the last step in `MIGRATIONS`. */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** A Statuspage v2 (or compatible) feed the background polls. */
 export interface SourceRecord {
@@ -136,7 +136,7 @@ export interface SiteRecord {
   ticketLanguages?: Record<string, Language>;
 }
 
-/** A responder-declared incident. Its timeline lives in `events`. */
+/** A responder-declared incident. Its timeline lives in `timeline` (chunks of events). */
 export interface IncidentRecord {
   id: string;
   title: string;
@@ -199,6 +199,25 @@ export interface EventRecord extends TimelineEvent {
   /** Team mode: who recorded it. Absent on events no team user wrote. */
   author?: Author;
 }
+
+/**
+ * A run of one incident's timeline: up to CHUNK_EVENTS events sorted by (at, id), keyed by its
+ * incident, its first event's time and id, and how many it holds. IndexedDB costs about the same
+ * per record whatever its size, so a timeline is written a chunk at a time (issue 22: 200,000
+ * events as records took 100 s; as chunks, seconds). See db/chunks.ts.
+ */
+export interface TimelineChunkRecord {
+  incidentId: string;
+  /** The first event's time and id: chunks of one incident never overlap. */
+  at: number;
+  id: string;
+  /** How many events: in the key, so a timeline is counted from keys alone. */
+  n: number;
+  events: EventRecord[];
+}
+
+/** The key of a chunk: [incidentId, at, id, n]. */
+export type ChunkKey = [string, number, string, number];
 
 /**
  * A feed incident's duty marked done by anyone in the team (replicated). Keyed by the feed's URL,
@@ -352,8 +371,8 @@ export interface LensDB extends DBSchema {
     /** `by-resolved` holds resolved incidents only (open ones have no `resolvedAt`). */
     indexes: { 'by-status': string; 'by-resolved': number };
   };
-  /** `by-incident-at` keys each event by [incidentId, at]: one incident's timeline in time order. */
-  events: { key: string; value: EventRecord; indexes: { 'by-incident-at': [string, number] } };
+  /** Timelines in chunks, keyed [incidentId, at, id, n]: one incident's events in time order. */
+  timeline: { key: ChunkKey; value: TimelineChunkRecord };
   drafts: { key: string; value: DraftRecord; indexes: { 'by-incident': string } };
   reviews: { key: string; value: ReviewRecord; indexes: { 'by-incident': string } };
   settings: { key: string; value: SettingRecord };
@@ -364,3 +383,9 @@ export interface LensDB extends DBSchema {
 
 /** The name of one store (`keyof LensDB` would be `string`: DBSchema has an index signature). */
 export type StoreName = StoreNames<LensDB>;
+
+/**
+ * The stores of a backup file: every store, a timeline as its events one by one (`events`, as
+ * backups were always written) instead of the chunks it is stored in.
+ */
+export type BackupStore = Exclude<StoreName, 'timeline'> | 'events';

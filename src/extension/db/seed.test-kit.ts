@@ -1,6 +1,7 @@
 import { DEFAULT_POLICY } from '../../core/policy';
 import type { LensDatabase } from './open';
-import type { StoreName } from './schema';
+import { allEvents, putEvents } from './chunks';
+import type { BackupStore, EventRecord, StoreName } from './schema';
 
 const T = Date.UTC(2025, 0, 6, 9, 0);
 
@@ -27,7 +28,7 @@ const incident = {
 };
 
 /** One valid record per store (two for some), as a v1 database would hold them. */
-export function sampleRecords(): Record<StoreName, Record<string, unknown>[]> {
+export function sampleRecords(): Record<BackupStore, Record<string, unknown>[]> {
   return {
     sources: [
       {
@@ -157,8 +158,17 @@ export async function seedEveryStore(
 ): Promise<Record<string, Record<string, unknown>[]>> {
   const records = sampleRecords();
   for (const [store, list] of Object.entries(records)) {
+    // Events go into timeline chunks from v6 on, into the events store before.
+    if (store === 'events' && db.objectStoreNames.contains('timeline'))
+      await putEvents(db, list as unknown as EventRecord[]);
     // (an empty list names a store older versions may not have)
-    for (const r of list) await db.put(store as StoreName, r as never);
+    else for (const r of list) await db.put(store as StoreName, r as never);
   }
   return records;
+}
+
+/** A store's records as a backup lists them: `events` one by one (from the chunks from v6 on). */
+export async function readStore(db: LensDatabase, store: string): Promise<unknown[]> {
+  if (store === 'events' && db.objectStoreNames.contains('timeline')) return allEvents(db);
+  return db.getAll(store as never);
 }

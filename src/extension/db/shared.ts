@@ -13,8 +13,9 @@ import {
   type SharedDoc,
 } from './shared-docs';
 import { nextSettingLog } from './setting-log';
+import { allEvents, deleteEvents, putEvents } from './chunks';
 import type { IDBPTransaction } from 'idb';
-import type { LensDB, SettingRecord } from './schema';
+import type { EventRecord, LensDB, SettingRecord } from './schema';
 
 /**
  * The shared store: the team's documents in PouchDB (shared-docs.ts), and the copy of them the
@@ -143,11 +144,17 @@ async function copyIntoStores(
   docs: SharedDoc[],
   seq: number | string,
 ): Promise<void> {
-  const tx = db.transaction(['incidents', 'events', 'reviews', 'marks', 'settings'], 'readwrite');
+  const tx = db.transaction(['incidents', 'timeline', 'reviews', 'marks', 'settings'], 'readwrite');
   const writes: Promise<unknown>[] = [];
+  // Events go into their timelines' chunks in one write per batch (db/chunks.ts).
+  const events: EventRecord[] = [];
+  const gone = new Map<string, string[]>(); // deleted events by incident
   for (const d of docs) {
     if (d._deleted) {
-      writes.push(deleteLocal(tx, d._id));
+      const [kind, incidentId, ...id] = d._id.split(':'); // event:<incidentId>:<eventId>
+      if (kind === 'event' && incidentId !== undefined)
+        gone.set(incidentId, [...(gone.get(incidentId) ?? []), id.join(':')]);
+      else writes.push(deleteLocal(tx, d._id));
       continue;
     }
     const by = meta(d.author);
@@ -164,7 +171,7 @@ async function copyIntoStores(
         break;
       }
       case 'event':
-        writes.push(tx.objectStore('events').put({ ...d.record, ...(by ? { author: by } : {}) }));
+        events.push({ ...d.record, ...(by ? { author: by } : {}) });
         break;
       case 'review':
         writes.push(tx.objectStore('reviews').put(d.record));
@@ -181,6 +188,12 @@ async function copyIntoStores(
         break;
     }
   }
+  // One write at a time per incident's chunks: the puts, then the deletions.
+  writes.push(
+    putEvents(tx, events).then(() =>
+      Promise.all([...gone].map(([id, ids]) => deleteEvents(tx.objectStore('timeline'), id, ids))),
+    ),
+  );
   writes.push(tx.objectStore('settings').put({ key: 'teamSeq', value: seq }));
   await Promise.all(writes);
   await tx.done;
@@ -188,16 +201,15 @@ async function copyIntoStores(
 
 type ProjectionTx = IDBPTransaction<
   LensDB,
-  ('incidents' | 'events' | 'reviews' | 'marks' | 'settings')[],
+  ('incidents' | 'timeline' | 'reviews' | 'marks' | 'settings')[],
   'readwrite'
 >;
 
-/** A document deleted in the team database leaves the local stores too. */
+/** A document deleted in the team database leaves the local stores too (events: copyIntoStores). */
 function deleteLocal(tx: ProjectionTx, id: string): Promise<unknown> {
   const [kind, ...rest] = id.split(':');
   const key = rest.join(':');
   if (kind === 'incident') return tx.objectStore('incidents').delete(key);
-  if (kind === 'event') return tx.objectStore('events').delete(key.slice(key.indexOf(':') + 1));
   if (kind === 'review') return tx.objectStore('reviews').delete(key);
   if (kind === 'mark') return tx.objectStore('marks').delete(id);
   return Promise.resolve();
@@ -251,7 +263,7 @@ export async function migrateToShared(
 async function localSharedRecords(db: LensDatabase): Promise<NewDoc[]> {
   const [incidents, events, reviews, settings, feed, sources] = await Promise.all([
     db.getAll('incidents'),
-    db.getAll('events'),
+    allEvents(db),
     db.getAll('reviews'),
     db.getAll('settings'),
     db.getAll('feedIncidents'),

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { freshName, T0 } from '../background/worker.test-kit';
 import { MAX_EVENTS_PER_INCIDENT } from './backup';
 import { openLensDB } from './open';
+import { putEvents } from './chunks';
 import type { EventRecord } from './schema';
 import {
   countEvents,
@@ -16,22 +17,22 @@ import {
 /** A database whose incident `big` has `n` notes (one a second, written newest first) and `small` has 3. */
 async function seeded(n: number) {
   const db = await openLensDB(freshName());
-  const tx = db.transaction('events', 'readwrite');
-  const put = (e: EventRecord) => void tx.store.put(e);
+  const events: EventRecord[] = [];
   for (let i = n - 1; i >= 0; i--)
-    put({
+    events.push({
       id: `e${String(i).padStart(6, '0')}`,
       incidentId: 'big',
       type: 'note',
       at: T0 + i * 1000,
     });
-  for (let i = 0; i < 3; i++) put({ id: `s${i}`, incidentId: 'small', type: 'note', at: T0 + i });
-  await tx.done;
+  for (let i = 0; i < 3; i++)
+    events.push({ id: `s${i}`, incidentId: 'small', type: 'note', at: T0 + i });
+  await putEvents(db, events);
   return db;
 }
 const num = (e: EventRecord) => Number(e.id.slice(1));
 
-describe('timeline reads through the [incidentId, at] index', () => {
+describe('timeline reads from the chunks, in time order', () => {
   test('a page is the newest events in time order, with the count of older ones', async () => {
     const db = await seeded(1000);
     const first = await timelinePage(db, 'big', 200);
@@ -53,10 +54,15 @@ describe('timeline reads through the [incidentId, at] index', () => {
 
   test('events at the same time as the page boundary are not lost or doubled', async () => {
     const db = await openLensDB(freshName());
-    const tx = db.transaction('events', 'readwrite');
-    for (let i = 0; i < 10; i++)
-      void tx.store.put({ id: `t${i}`, incidentId: 'x', type: 'note', at: T0 + (i < 6 ? 0 : i) });
-    await tx.done;
+    await putEvents(
+      db,
+      Array.from({ length: 10 }, (_, i) => ({
+        id: `t${i}`,
+        incidentId: 'x',
+        type: 'note' as const,
+        at: T0 + (i < 6 ? 0 : i),
+      })),
+    );
     const page = await timelinePage(db, 'x', 5);
     expect(page.events.map((e) => e.id)).toEqual(['t5', 't6', 't7', 't8', 't9']);
     expect(page.older).toBe(5);

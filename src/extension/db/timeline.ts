@@ -1,36 +1,34 @@
+import type { IDBPObjectStore } from 'idb';
 import { MAX_EVENTS_PER_INCIDENT } from './backup';
+import { chunkRange } from './chunks';
 import type { LensDatabase } from './open';
-import type { EventRecord, LensDB } from './schema';
-import type { IDBPIndex } from 'idb';
+import type { ChunkKey, EventRecord, LensDB } from './schema';
 
 /**
- * Timeline reads through the `by-incident-at` index ([incidentId, at]): in time order, a bounded
- * number at a time, counted without reading a record. The app never writes more than
+ * Timeline reads from the `timeline` chunks (db/chunks.ts: up to CHUNK_EVENTS events per record,
+ * keyed [incidentId, at, id, n]): in time order, a bounded number at a time, counted from keys
+ * alone (each key says how many events its chunk holds). The app never writes more than
  * MAX_EVENTS_PER_INCIDENT events to one incident, but a database written by other means can hold
- * any number (issue 16 #14: 100,000 took 1.7 s per refresh and 23.7 s to open): no read here grows
- * with it.
+ * any number (issue 16 #14: 100,000 took 1.7 s per refresh and 23.7 s to open): no read here
+ * grows with it.
  */
 
-/** Every key of one incident in the index, oldest first. */
-export const timelineRange = (incidentId: string): IDBKeyRange =>
-  IDBKeyRange.bound([incidentId, -Infinity], [incidentId, Infinity]);
+/** Every chunk of one incident, oldest first. */
+export const timelineRange = chunkRange;
 
-type Index = IDBPIndex<LensDB, ['events'], 'events', 'by-incident-at', 'readonly'>;
-const eventsIndex = (db: LensDatabase): Index =>
-  db.transaction('events').store.index('by-incident-at');
+type Store = IDBPObjectStore<LensDB, ['timeline'], 'timeline', 'readonly'>;
+const chunkStore = (db: LensDatabase): Store => db.transaction('timeline').store;
+const eventsIn = (chunks: { events: EventRecord[] }[]) => chunks.flatMap((c) => c.events);
+const sum = (keys: ChunkKey[]) => keys.reduce((n, k) => n + k[3], 0);
 
-/** How many events an incident has, from the index alone. */
-export function countEvents(db: LensDatabase, incidentId: string): Promise<number> {
-  return db.countFromIndex('events', 'by-incident-at', timelineRange(incidentId));
+/** How many events an incident has, from its chunk keys alone (one key per CHUNK_EVENTS events). */
+export async function countEvents(db: LensDatabase, incidentId: string): Promise<number> {
+  return sum(await chunkStore(db).getAllKeys(timelineRange(incidentId)));
 }
 
-/**
- * True when `range` holds at least `n` keys, reading at most `n` keys (primary keys only, no
- * record). Chromium counts an index range key by key, so a count costs as much as the range is
- * long (seconds for 100,000 events on a loaded machine): the bounded reads probe instead.
- */
-async function atLeast(index: Index, range: IDBKeyRange, n: number): Promise<boolean> {
-  return (await index.getAllKeys(range, n)).length >= n;
+/** True when `range` holds at least `n` events, reading at most `n` keys and no chunk. */
+async function atLeast(store: Store, range: IDBKeyRange, n: number): Promise<boolean> {
+  return sum(await store.getAllKeys(range, n)) >= n;
 }
 
 /** True when an incident has at least `n` events (the responder's bound), at the cost of `n` keys. */
@@ -39,30 +37,51 @@ export function hasAtLeastEvents(
   incidentId: string,
   n: number,
 ): Promise<boolean> {
-  return atLeast(eventsIndex(db), timelineRange(incidentId), n);
+  return atLeast(chunkStore(db), timelineRange(incidentId), n);
 }
 
 /**
- * The newest `limit` events of an incident, oldest first (ties in time come in id order), and the
- * index key the read started at (undefined when it read the whole timeline) with how many events at
- * that key it left out. A key cursor walks back `limit` keys without reading a record, then one
- * getAll reads from there.
+ * Walks chunk keys newest first (below `before` when given) until they hold `n` events or more,
+ * or `maxKeys` were read. Returns the last key reached and the events counted.
+ */
+async function walkBack(
+  store: Store,
+  incidentId: string,
+  n: number,
+  before?: ChunkKey,
+): Promise<{ key?: ChunkKey; events: number }> {
+  const range = before
+    ? IDBKeyRange.bound([incidentId], before, false, true)
+    : timelineRange(incidentId);
+  let cursor = await store.openKeyCursor(range, 'prev');
+  let events = 0;
+  let key: ChunkKey | undefined;
+  while (cursor) {
+    key = cursor.key;
+    events += key[3];
+    if (events >= n) break;
+    cursor = await cursor.continue();
+  }
+  return { key, events };
+}
+
+/**
+ * The newest `limit` events of an incident, oldest first (ties in time come in id order), the
+ * first chunk key read (undefined when it read the whole timeline), and how many events of that
+ * chunk it left out. A key cursor walks back over the chunk keys, then one getAll reads the chunks.
  */
 async function newest(
-  index: Index,
+  store: Store,
   incidentId: string,
   limit: number,
-): Promise<{ events: EventRecord[]; from?: [string, number]; dropped: number }> {
-  const range = timelineRange(incidentId);
+): Promise<{ events: EventRecord[]; from?: ChunkKey; dropped: number }> {
   if (limit <= 0) return { events: [], dropped: 0 };
-  let cursor = await index.openKeyCursor(range, 'prev');
-  if (cursor && limit > 1) cursor = await cursor.advance(limit - 1);
-  if (!cursor) return { events: await index.getAll(range), dropped: 0 };
-  const from = cursor.key;
-  // Events sharing the boundary time are all read; the extra ones (oldest first) are dropped.
-  const page = await index.getAll(IDBKeyRange.bound(from, [incidentId, Infinity]));
-  const dropped = Math.max(0, page.length - limit);
-  return { events: page.slice(dropped), from, dropped };
+  const { key, events } = await walkBack(store, incidentId, limit);
+  if (!key || events < limit)
+    return { events: eventsIn(await store.getAll(timelineRange(incidentId))), dropped: 0 };
+  const page = eventsIn(await store.getAll(IDBKeyRange.bound(key, [incidentId, []])));
+  const dropped = page.length - limit;
+  return { events: page.slice(dropped), from: key, dropped };
 }
 
 /** Past this many older events a page says "5000 or more" instead of counting them all. */
@@ -79,20 +98,23 @@ export interface TimelinePage {
 
 /**
  * The newest `limit` events of an incident (a page of the timeline view), and how many are older,
- * counted through the index up to OLDER_COUNTED: its cost never grows with the timeline's length.
+ * counted from the chunk keys up to OLDER_COUNTED: its cost never grows with the timeline's length.
  */
 export async function timelinePage(
   db: LensDatabase,
   incidentId: string,
   limit: number,
 ): Promise<TimelinePage> {
-  const index = eventsIndex(db);
-  const page = await newest(index, incidentId, limit);
+  const store = chunkStore(db);
+  const page = await newest(store, incidentId, limit);
   if (!page.from) return { events: page.events, older: 0, olderCapped: false };
-  const olderRange = IDBKeyRange.bound([incidentId, -Infinity], page.from, false, true);
-  const capped = await atLeast(index, olderRange, OLDER_COUNTED + 1);
-  const older = capped ? OLDER_COUNTED : await index.count(olderRange);
-  return { events: page.events, older: older + page.dropped, olderCapped: capped };
+  const older = (await walkBack(store, incidentId, OLDER_COUNTED + 1, page.from)).events;
+  const capped = older + page.dropped > OLDER_COUNTED;
+  return {
+    events: page.events,
+    older: capped ? OLDER_COUNTED : older + page.dropped,
+    olderCapped: capped,
+  };
 }
 
 /**
@@ -112,19 +134,23 @@ export async function eventsOf(
   incidentId: string,
   bound = MAX_EVENTS_PER_INCIDENT,
 ): Promise<EventRecord[]> {
-  return boundedOf(eventsIndex(db), incidentId, bound);
+  return boundedOf(chunkStore(db), incidentId, bound);
 }
 
 async function boundedOf(
-  index: Index,
+  store: Store,
   incidentId: string,
   bound = MAX_EVENTS_PER_INCIDENT,
 ): Promise<EventRecord[]> {
   const range = timelineRange(incidentId);
-  if (!(await atLeast(index, range, bound + 1))) return index.getAll(range);
+  const keys = await store.getAllKeys(range, bound + 1);
+  if (sum(keys) <= bound) return eventsIn(await store.getAll(range));
   const headCount = Math.min(HEAD, Math.floor(bound / 10));
-  const head = await index.getAll(range, headCount);
-  const tail = (await newest(index, incidentId, bound - headCount)).events;
+  // The first chunks holding headCount events (keys read above, oldest first).
+  let chunks = 0;
+  for (let n = 0; n < headCount; chunks++) n += keys[chunks]![3];
+  const head = eventsIn(await store.getAll(range, chunks)).slice(0, headCount);
+  const tail = (await newest(store, incidentId, bound - headCount)).events;
   const seen = new Set(head.map((e) => e.id));
   return [...head, ...tail.filter((e) => !seen.has(e.id))];
 }
@@ -138,7 +164,7 @@ export async function eventsOfMany(
   incidentIds: readonly string[],
 ): Promise<Map<string, EventRecord[]>> {
   if (incidentIds.length === 0) return new Map();
-  const index = eventsIndex(db);
-  const all = await Promise.all(incidentIds.map((id) => boundedOf(index, id)));
+  const store = chunkStore(db);
+  const all = await Promise.all(incidentIds.map((id) => boundedOf(store, id)));
   return new Map(incidentIds.map((id, i) => [id, all[i]!]));
 }

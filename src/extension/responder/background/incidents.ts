@@ -154,7 +154,7 @@ export function incidentHandlers(deps: Deps): Pick<Handlers, keyof IncidentComma
       payload(p);
       const incident = await mustGet(deps, p.id);
       const db = await deps.db();
-      const old = await getEvent(db, text(p.eventId, 'The event id'));
+      const old = await getEvent(db, incident.id, text(p.eventId, 'The event id'));
       if (!old || old.incidentId !== incident.id)
         throw new Error('This event is not in this incident.');
       const reason = text(p.reason, 'The reason for the edit', 2000);

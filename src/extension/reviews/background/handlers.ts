@@ -7,7 +7,7 @@ import {
   type ActionItemStatus,
 } from '../../../core/review';
 import { putReview, reviewsOf } from '../../db/drafts';
-import { eventsOf, getIncident, saveIncident } from '../../db/incidents';
+import { eventsOf, getIncident, putEvents, saveIncident } from '../../db/incidents';
 import type { LensDatabase } from '../../db/open';
 import { writeShared } from '../../db/shared';
 import { eventDoc, incidentDoc, reviewDoc } from '../../db/shared-docs';
@@ -45,10 +45,10 @@ async function savePublished(
   review: ReviewRecord,
 ): Promise<void> {
   if (await writeShared(db, [incidentDoc(incident), eventDoc(event), reviewDoc(review)])) return;
-  const tx = db.transaction(['incidents', 'events', 'reviews'], 'readwrite');
+  const tx = db.transaction(['incidents', 'timeline', 'reviews'], 'readwrite');
   await Promise.all([
     tx.objectStore('incidents').put(incident),
-    tx.objectStore('events').put(event),
+    putEvents(tx, [event]),
     tx.objectStore('reviews').put(review),
   ]);
   await tx.done;
