@@ -8,6 +8,7 @@ import type { Severity, TimelineEventType } from '../../src/core/types';
 import { putReview } from '../../src/extension/db/drafts';
 import { countEvents, eventsOf, saveIncidents } from '../../src/extension/db/incidents';
 import { openLensDB } from '../../src/extension/db/open';
+import { timelineRange } from '../../src/extension/db/timeline';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../src/extension/db/schema';
 import { readOverview, readReviews } from '../../src/extension/reviews/repo';
 import { dashboardView, reviewListRows } from '../../src/extension/reviews/views/view-model';
@@ -135,7 +136,7 @@ export async function view(name: 'list' | 'openOnly' | 'overview' | 'dashboard')
 /** Bench support: the same incidents written with another batch size (`perTx` records, `inFlight` at once). */
 export async function seedVariant(count: number, perTx: number, inFlight: number) {
   const db = await openLensDB();
-  await Promise.all([db.clear('incidents'), db.clear('events')]);
+  await Promise.all([db.clear('incidents'), db.clear('timeline')]);
   const items = Array.from({ length: count }, (_, i) => {
     const id = `v-${i}`;
     const incident: IncidentRecord = {
@@ -218,20 +219,12 @@ export async function timelineBench(n: number) {
     count: await runs(() => countEvents(db, id)),
     bounded: await runs(() => eventsOf(db, id)),
     workspace: await runs(() => readIncident(db, id), 3),
-    whole: await runs(
-      () =>
-        db.getAllFromIndex(
-          'events',
-          'by-incident-at',
-          IDBKeyRange.bound([id, -Infinity], [id, Infinity]),
-        ),
-      1,
-    ),
+    whole: await runs(() => db.getAll('timeline', timelineRange(id)), 1),
   };
-  const tx = db.transaction(['incidents', 'events'], 'readwrite');
+  const tx = db.transaction(['incidents', 'timeline'], 'readwrite');
   await Promise.all([
     tx.objectStore('incidents').delete(id),
-    tx.objectStore('events').delete(IDBKeyRange.bound('long-', 'long-\uffff')),
+    tx.objectStore('timeline').delete(timelineRange(id)),
     tx.done,
   ]);
   db.close();

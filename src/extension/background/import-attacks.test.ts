@@ -174,7 +174,7 @@ describe('an import is checked whole before anything is written (issue 16 #4)', 
       ),
     });
     expect((await kit.db.getAll('sources')).map((s) => s.name)).toEqual(['Mine']);
-    expect(await kit.db.count('events')).toBe(0);
+    expect(await kit.db.count('timeline')).toBe(0);
     // at the bound, and spread over incidents, it is read
     const ok = await h['data/import'](
       { json: backup({ events: [...events(5_000, 'a'), ...events(5_000, 'b')] }) },

@@ -305,10 +305,14 @@ describe('notifications', () => {
       ]);
     }
     const read: string[] = [];
-    const proto = IDBIndex.prototype;
+    const proto = IDBObjectStore.prototype;
     const original = proto.getAll;
-    proto.getAll = function (this: IDBIndex, query?: IDBValidKey | IDBKeyRange | null, n?: number) {
-      if (this.objectStore.name === 'events')
+    proto.getAll = function (
+      this: IDBObjectStore,
+      query?: IDBValidKey | IDBKeyRange | null,
+      n?: number,
+    ) {
+      if (this.name === 'timeline')
         read.push(String(query instanceof IDBKeyRange ? (query.lower as unknown[])[0] : query));
       return original.call(this, query, n);
     };

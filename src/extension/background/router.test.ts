@@ -1,7 +1,7 @@
 import './i18n.test-kit';
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
-import { eventsOf, getIncident } from '../db/incidents';
+import { eventsOf, getIncident, putEvents } from '../db/incidents';
 import { getSetting, setSetting } from '../db/settings';
 import { getSource, listSources } from '../db/sources';
 import type { Handlers, Sender } from '../messaging/channel';
@@ -559,10 +559,16 @@ describe('timeline limit (issue 16, item 14)', () => {
       page,
     );
     const have = (await eventsOf(kit.db, inc.id)).length; // the declaration
-    const tx = kit.db.transaction('events', 'readwrite');
-    for (let i = 0; i < MAX_EVENTS_PER_INCIDENT - 1 - have; i++)
-      void tx.store.put({ id: `n${i}`, incidentId: inc.id, type: 'note', at: T0, text: 'x' });
-    await tx.done;
+    await putEvents(
+      kit.db,
+      Array.from({ length: MAX_EVENTS_PER_INCIDENT - 1 - have }, (_, i) => ({
+        id: `n${i}`,
+        incidentId: inc.id,
+        type: 'note' as const,
+        at: T0,
+        text: 'x',
+      })),
+    );
     await h['incidents/record']({ id: inc.id, type: 'note', text: 'the last one' }, page);
     await expect(
       h['incidents/record']({ id: inc.id, type: 'note', text: 'one too many' }, page),

@@ -3,12 +3,13 @@ import { describe, expect, test, vi } from 'vitest';
 import { freshName, T0 } from '../background/worker.test-kit';
 import { BACKUP_FORMAT, BACKUP_VERSION, exportAll, importAll, REDACTED, STORES } from './backup';
 import { openLensDB, type LensDatabase } from './open';
-import { sampleRecords, seedEveryStore } from './seed.test-kit';
+import { readStore, sampleRecords, seedEveryStore } from './seed.test-kit';
+import { allEvents } from './chunks';
 import { getSetting, setSetting } from './settings';
 
 async function everything(db: LensDatabase): Promise<Record<string, unknown[]>> {
   return Object.fromEntries(
-    await Promise.all(STORES.map(async (s) => [s, await db.getAll(s)] as const)),
+    await Promise.all(STORES.map(async (s) => [s, await readStore(db, s)] as const)),
   );
 }
 
@@ -226,12 +227,12 @@ describe('importAll refuses a bad file whole and changes nothing', () => {
     expect(await everything(db)).toEqual(before);
     db.close();
   });
-  /** A valid backup whose events store holds `n` events of incident i1. */
+  /** A valid backup whose events store holds `n` events, 100 per incident. */
   function manyEvents(n: number): string {
     const stores = sampleRecords();
     stores.events = Array.from({ length: n }, (_, i) => ({
       id: `bulk-${i}`,
-      incidentId: 'i1',
+      incidentId: `i${Math.floor(i / 100)}`,
       type: 'note',
       at: T0 + i,
     }));
@@ -256,7 +257,9 @@ describe('importAll refuses a bad file whole and changes nothing', () => {
     expect(seen.map((p) => p.written)).toEqual(
       [...seen.map((p) => p.written)].sort((a, b) => a - b),
     );
-    expect(await db.count('events')).toBe(2_400);
+    expect((await allEvents(db)).length).toBe(2_400);
+    // Stored 100 to a record (one chunk per incident), not one record per event.
+    expect(await db.count('timeline')).toBe(24);
     db.close();
   });
 
@@ -266,10 +269,11 @@ describe('importAll refuses a bad file whole and changes nothing', () => {
     const proto = globalThis.IDBObjectStore.prototype;
     const original = proto.put;
     let puts = 0;
-    // The 2,000th event is written, then the browser aborts the transaction (as on a full disk).
+    // The 20th timeline chunk (2,000 events) is written, then the browser aborts the
+    // transaction (as on a full disk).
     const put = vi.spyOn(proto, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
       const req = original.apply(this, args);
-      if (this.name === 'events' && ++puts === 2_000)
+      if (this.name === 'timeline' && ++puts === 20)
         req.addEventListener('success', () => this.transaction.abort());
       return req;
     });
@@ -307,10 +311,10 @@ describe('import: merge or replace, and marks kept (issue 19, items 1 and 5)', (
     const merged = await importAll(db, JSON.stringify(doc), { mode: 'merge' });
     expect(merged).toMatchObject({ ok: true, counts: expect.objectContaining({ sources: 1 }) });
     expect((await db.getAll('sources')).map((s) => s.name).sort()).toEqual(['Acme', 'Other']);
-    expect((await db.getAll('events')).length).toBeGreaterThan(0); // kept
+    expect((await allEvents(db)).length).toBeGreaterThan(0); // kept
     await importAll(db, JSON.stringify(doc), { mode: 'replace' });
     expect((await db.getAll('sources')).map((s) => s.name)).toEqual(['Other']);
-    expect(await db.getAll('events')).toEqual([]);
+    expect(await allEvents(db)).toEqual([]);
     db.close();
   });
 

@@ -155,8 +155,8 @@ export function sampleRecords(): Record<BackupStore, Record<string, unknown>[]> 
 /** Writes sampleRecords() into every store; returns what was written. */
 export async function seedEveryStore(
   db: LensDatabase,
+  records = sampleRecords(),
 ): Promise<Record<string, Record<string, unknown>[]>> {
-  const records = sampleRecords();
   for (const [store, list] of Object.entries(records)) {
     // Events go into timeline chunks from v6 on, into the events store before.
     if (store === 'events' && db.objectStoreNames.contains('timeline'))

@@ -10,8 +10,8 @@ import { attachShared, claimLocal, migrateToShared, type SharedStore } from './s
 import { getSetting, setSetting } from './settings';
 import { markFeedIncidentDone } from './sources';
 import { STORES } from './backup';
-import { sampleRecords } from './seed.test-kit';
-import type { IncidentRecord, ReviewRecord, StoreName } from './schema';
+import { readStore, sampleRecords, seedEveryStore } from './seed.test-kit';
+import type { IncidentRecord, ReviewRecord } from './schema';
 
 const ann = { name: 'ann', display: 'Ann Example' };
 
@@ -31,7 +31,7 @@ const incident = (id: string): IncidentRecord => ({
 
 async function everything(db: LensDatabase): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const s of STORES) out[s] = await db.getAll(s);
+  for (const s of STORES) out[s] = await readStore(db, s);
   return out;
 }
 
@@ -129,8 +129,7 @@ describe('migrateToShared: existing local data moves into PouchDB once', () => {
     const records = sampleRecords();
     const fi = records.feedIncidents[0]!;
     fi.done = [{ obligationId: 'customer_email', at: T0 }];
-    for (const [s, list] of Object.entries(records))
-      for (const r of list) await db.put(s as StoreName, r as never);
+    await seedEveryStore(db, records);
     const before = await everything(db);
     const shared = store();
     const counts = await migrateToShared(db, shared);

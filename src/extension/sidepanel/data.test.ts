@@ -4,7 +4,7 @@ import { computeObligations } from '../../core/obligations';
 import { DEFAULT_POLICY } from '../../core/policy';
 import { freshName, MIN, T0 } from '../background/worker.test-kit';
 import { putReview } from '../db/drafts';
-import { eventsOf, saveIncident } from '../db/incidents';
+import { eventsOf, putEvents, saveIncident } from '../db/incidents';
 import { openLensDB, type LensDatabase } from '../db/open';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../db/schema';
 import { OVERVIEW_PAGE, readOverview } from '../reviews/repo';
@@ -71,14 +71,14 @@ async function seed(
  */
 function countEventReads(): string[] {
   const read: string[] = [];
-  const proto = IDBIndex.prototype;
+  const proto = IDBObjectStore.prototype;
   const original = proto.getAll;
   proto.getAll = function (
-    this: IDBIndex,
+    this: IDBObjectStore,
     query?: IDBValidKey | IDBKeyRange | null,
     count?: number,
   ) {
-    if (this.objectStore.name === 'events')
+    if (this.name === 'timeline')
       read.push(String(query instanceof IDBKeyRange ? (query.lower as unknown[])[0] : query));
     return original.call(this, query, count);
   };
@@ -225,10 +225,15 @@ describe('readTimeline (side panel timeline, issue 16 #14)', () => {
   test('a page of the newest events with the linked feed posts of the same period; older ones counted', async () => {
     const db = await openLensDB(freshName());
     const link = { sourceId: 's1', incidentId: 'f1' };
-    const tx = db.transaction('events', 'readwrite');
-    for (let i = 0; i < 300; i++)
-      void tx.store.put({ id: `e${i}`, incidentId: 'i1', type: 'note', at: T0 + i * MIN });
-    await tx.done;
+    await putEvents(
+      db,
+      Array.from({ length: 300 }, (_, i) => ({
+        id: `e${i}`,
+        incidentId: 'i1',
+        type: 'note' as const,
+        at: T0 + i * MIN,
+      })),
+    );
     const update = (id: string, at: number) => ({
       id,
       status: 'identified',
