@@ -6,7 +6,7 @@ import { freshName, T0 } from '../background/worker.test-kit';
 import { listReviews, putReview } from './drafts';
 import { eventsOf, getIncident, listIncidents, saveIncident, saveIncidents } from './incidents';
 import { openLensDB, type LensDatabase } from './open';
-import { attachShared, claimLocal, migrateToShared, type SharedStore } from './shared';
+import { attachShared, claimLocal, migrateToShared, project, type SharedStore } from './shared';
 import { getSetting, setSetting } from './settings';
 import { markFeedIncidentDone } from './sources';
 import { STORES } from './backup';
@@ -79,6 +79,34 @@ describe('the repository API over the shared store', () => {
     expect(await eventsOf(db, 'i1')).toEqual([
       { id: 'e1', incidentId: 'i1', type: 'declared', at: T0, author: ann },
     ]);
+  });
+
+  test('the projection writes events into timeline chunks: projected again, replicated late or deleted, each event is there once, in time order', async () => {
+    const db = await openLensDB(freshName());
+    const shared = store();
+    attachShared(db, shared);
+    const ev = (id: string, at: number) =>
+      ({ id, incidentId: 'i1', type: 'note', at: T0 + at, text: id }) as const;
+    await saveIncident(db, incident('i1'), [ev('e1', 1), ev('e3', 3)]);
+    // Another browser's event, older than ours, arrives by replication (straight into PouchDB).
+    await shared.pouch.put({
+      _id: 'event:i1:e2',
+      kind: 'event',
+      record: ev('e2', 2),
+      author: { name: 'bob', display: 'Bob' },
+      at: T0 + 9,
+    } as never);
+    await project(db, shared);
+    // The whole projection again from the start (a lost checkpoint): no event doubled.
+    await setSetting(db, 'teamSeq', 0);
+    await project(db, shared);
+    const ids = async () => (await eventsOf(db, 'i1')).map((e) => e.id);
+    expect(await ids()).toEqual(['e1', 'e2', 'e3']);
+    expect(await db.count('timeline')).toBe(1); // one record for the three
+    const doc = await shared.pouch.get('event:i1:e3');
+    await shared.pouch.remove(doc);
+    await project(db, shared);
+    expect(await ids()).toEqual(['e1', 'e2']);
   });
 
   test('a later write by someone else keeps who declared it and shows who acted last', async () => {
