@@ -104,7 +104,7 @@ describe('the repository API over the shared store', () => {
     expect(await ids()).toEqual(['e1', 'e2', 'e3']);
     expect(await db.count('timeline')).toBe(1); // one record for the three
     const doc = await shared.pouch.get('event:i1:e3');
-    await shared.pouch.remove(doc);
+    await shared.pouch.remove(doc._id, doc._rev!);
     await project(db, shared);
     expect(await ids()).toEqual(['e1', 'e2']);
   });
