@@ -145,7 +145,7 @@ describe('openLensDB and migrations', () => {
     const ev = (id: string, incidentId: string, at: number) =>
       ({ id, incidentId, type: 'note', at, text: id }) as const;
     const extra = [ev('z1', 'a', T0 + 3), ev('z2', 'a', T0 + 1), ev('z3', 'b', T0 + 2)];
-    for (const e of extra) await v4.put('events' as never, e as never);
+    for (const e of extra) await v4.put('events' as never, e);
     v4.close();
 
     const db = await openLensDB(name, 5);
@@ -162,7 +162,7 @@ describe('openLensDB and migrations', () => {
       db.getAllFromIndex(
         'events' as never,
         'by-incident-at' as never,
-        IDBKeyRange.bound([incidentId, -Infinity], [incidentId, Infinity]) as never,
+        IDBKeyRange.bound([incidentId, -Infinity], [incidentId, Infinity]),
       ) as Promise<{ id: string }[]>;
     expect((await at('a')).map((e) => e.id)).toEqual(['z2', 'z1']);
     expect((await at('b')).map((e) => e.id)).toEqual(['z3']);
@@ -188,7 +188,7 @@ describe('openLensDB and migrations', () => {
     ];
     extra.push(ev('z3', 'b', T0 + 2));
     const tx = v5.transaction('events' as never, 'readwrite');
-    for (const e of extra) void tx.store.put(e as never);
+    for (const e of extra) void tx.store.put(e);
     await tx.done;
     v5.close();
 

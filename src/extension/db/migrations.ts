@@ -93,7 +93,7 @@ export const MIGRATIONS: readonly Migration[] = [
       // Replaced, not added: one index per event keeps bulk writes as cheap as before. Creating
       // an index over existing records indexes them; deleting one never touches a record.
       const events = tx.objectStore('events' as never);
-      events.deleteIndex('by-incident' as never);
+      events.deleteIndex('by-incident');
       events.createIndex('by-incident-at' as never, ['incidentId', 'at']);
     },
   },

@@ -41,7 +41,10 @@ export function command(
   ) as Promise<{ ok: boolean; value?: unknown; error?: string }>;
 }
 
-/** Every record of the given stores, read from the extension's real IndexedDB in an extension page. */
+/**
+ * Every record of the given stores, read from the extension's real IndexedDB in an extension page.
+ * `events` reads every timeline's events, one by one, from the chunks they are stored in.
+ */
 export function readStores<S extends string>(
   page: Page,
   stores: S[],
@@ -54,11 +57,13 @@ export function readStores<S extends string>(
     });
     const out: Record<string, unknown[]> = {};
     for (const s of names) {
-      out[s] = await new Promise<unknown[]>((ok, fail) => {
-        const q = db.transaction(s).objectStore(s).getAll();
+      const store = s === 'events' ? 'timeline' : s;
+      const all = await new Promise<unknown[]>((ok, fail) => {
+        const q = db.transaction(store).objectStore(store).getAll();
         q.onsuccess = () => ok(q.result as unknown[]);
         q.onerror = () => fail(q.error);
       });
+      out[s] = s === 'events' ? (all as { events: unknown[] }[]).flatMap((c) => c.events) : all;
     }
     db.close();
     return out;

@@ -7,8 +7,8 @@ import { command } from '../extension/helpers';
  * Issue 16, item 14, in the browser: one incident with 100,000 timeline events took 23.7 s to
  * render in the side panel. The responder records at most 5,000 per incident, and a backup is held
  * to the same bound, but a database written by other means can hold any number: here 100,000 events
- * are seeded straight into IndexedDB. The side panel reads its timeline through the
- * [incidentId, at] index a page of 200 at a time (and obligations at most 5,000), so it renders the
+ * are seeded straight into IndexedDB (as timeline chunks of 200). The side panel reads its timeline
+ * from the chunks a page of 200 at a time (and obligations at most 5,000), so it renders the
  * newest 200, loads older ones, and answers. Also: a backup with a 100,000-event incident is refused
  * through the Options page and nothing changes. Conditions are waited for; no time budget is
  * asserted (the time to the first page is logged for the bench notes).
@@ -34,8 +34,9 @@ afterAll(() => s?.close());
 
 /**
  * Seeds `n` events straight into IndexedDB (fixed ids, texts and times, one a second, ending a
- * minute ago), as a database written by other means could hold them; `unseed` removes them, so
- * the other test (which exports everything) never reads them.
+ * minute ago, before the declaration), as a database written by other means could hold them: in
+ * timeline chunks of 200 (db/chunks.ts). `unseed` removes them, so the other test (which exports
+ * everything) never reads them.
  */
 function seed(n: number): Promise<void> {
   return page.evaluate(
@@ -44,18 +45,25 @@ function seed(n: number): Promise<void> {
         const open = indexedDB.open('incident-lens');
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction('events', 'readwrite');
-          const store = tx.objectStore('events');
+          const tx = open.result.transaction('timeline', 'readwrite');
+          const store = tx.objectStore('timeline');
           const end = Date.now() - 60_000;
           const total = count;
-          for (let i = 0; i < total; i++)
-            store.put({
-              id: `seed-${i}`,
-              incidentId,
-              type: 'note',
-              at: end - (total - i) * 1000,
-              text: `Seeded note ${i}`,
-            });
+          // ids sort as their times do (zero-padded), as chunks keep events by (at, id)
+          const seeded = (i: number) => ({
+            id: `seed-${String(i).padStart(6, '0')}`,
+            incidentId,
+            type: 'note',
+            at: end - (total - i) * 1000,
+            text: `Seeded note ${i}`,
+          });
+          for (let from = 0; from < total; from += 200) {
+            const events = Array.from({ length: Math.min(200, total - from) }, (_, k) =>
+              seeded(from + k),
+            );
+            const [first] = events;
+            store.put({ incidentId, at: first!.at, id: first!.id, n: events.length, events });
+          }
           tx.oncomplete = () => (open.result.close(), ok());
           tx.onerror = () => fail(tx.error);
         };
@@ -71,8 +79,14 @@ function unseed(): Promise<void> {
         const open = indexedDB.open('incident-lens');
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction('events', 'readwrite');
-          tx.objectStore('events').delete(IDBKeyRange.bound('seed-', 'seed-\uffff'));
+          const tx = open.result.transaction('timeline', 'readwrite');
+          const req = tx.objectStore('timeline').openCursor();
+          req.onsuccess = () => {
+            const cursor = req.result;
+            if (!cursor) return;
+            if (String((cursor.key as unknown[])[2]).startsWith('seed-')) cursor.delete();
+            cursor.continue();
+          };
           tx.oncomplete = () => (open.result.close(), ok());
           tx.onerror = () => fail(tx.error);
         };

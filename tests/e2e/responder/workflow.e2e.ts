@@ -72,14 +72,14 @@ function events(): Promise<
         const open = indexedDB.open('incident-lens');
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
+          // The incident's timeline chunks, in time order (db/chunks.ts).
           const req = open.result
-            .transaction('events')
-            .objectStore('events')
-            .index('by-incident-at')
-            .getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+            .transaction('timeline')
+            .objectStore('timeline')
+            .getAll(IDBKeyRange.bound([id], [id, []]));
           req.onsuccess = () => {
             open.result.close();
-            ok((req.result as { at: number }[]).sort((a, b) => a.at - b.at) as never);
+            ok((req.result as { events: unknown[] }[]).flatMap((c) => c.events) as never);
           };
         };
       }),

@@ -29,12 +29,17 @@ export function eventsOf(
       r.onerror = () => fail(r.error);
     });
     const events = await new Promise<{ id: string; type: string; at: number }[]>((ok, fail) => {
+      // The incident's timeline chunks, in time order (db/chunks.ts).
       const q = db
-        .transaction('events')
-        .objectStore('events')
-        .index('by-incident-at')
-        .getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
-      q.onsuccess = () => ok(q.result as { id: string; type: string; at: number }[]);
+        .transaction('timeline')
+        .objectStore('timeline')
+        .getAll(IDBKeyRange.bound([id], [id, []]));
+      q.onsuccess = () =>
+        ok(
+          (q.result as { events: { id: string; type: string; at: number }[] }[]).flatMap(
+            (c) => c.events,
+          ),
+        );
       q.onerror = () => fail(q.error);
     });
     db.close();
