@@ -10,6 +10,7 @@ const G = 'storage';
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 10_000);
 const LONG_TIMELINE = Number(process.env.BENCH_LONG_TIMELINE ?? 100_000);
 const READS = 7;
+const WRITES = 3;
 
 /** The repository code and view models as one IIFE (global `__lensBench`), built from source now. */
 export async function benchBundle(): Promise<string> {
@@ -56,19 +57,28 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
     const u = { ext };
     // IndexedDB, in the options page (the extension's origin, so its real database).
     await u.ext.evaluate(code);
-    ctx.log(`writing ${INCIDENTS} incidents …`);
-    const seeded = await u.ext.evaluate(([n]) => __lensBench.seed(n, 20, 100, 10), [
-      INCIDENTS,
-    ] as const);
+    // The same write WRITES times into emptied stores (emptying is not timed), for its spread; the
+    // last one stays for the reads below.
+    const writes: number[] = [];
+    let seeded: Record<string, number> = {};
+    for (let i = 0; i < WRITES; i++) {
+      ctx.log(`writing ${INCIDENTS} incidents (${i + 1} of ${WRITES}) …`);
+      seeded = await u.ext.evaluate(([n]) => __lensBench.seed(n, 20, 100, 10), [
+        INCIDENTS,
+      ] as const);
+      writes.push(seeded.ms! / 1000);
+      ctx.log(`written in ${(seeded.ms! / 1000).toFixed(1)} s`);
+    }
+    const write = median(writes);
     rows.push({
       group: G,
-      name: `IndexedDB write: ${seeded.incidents} incidents + ${seeded.events} events (+ ${seeded.reviews} reviews, 3 action items each) through saveIncidents (whole incidents, timelines in chunks of up to 200 events per record, about 500 records per transaction, 4 in flight) and putReview; one run`,
-      value: seeded.ms! / 1000,
+      name: `IndexedDB write: ${seeded.incidents} incidents + ${seeded.events} events (+ ${seeded.reviews} reviews, 3 action items each) through saveIncidents (whole incidents, timelines in chunks of up to 200 events per record, about 500 records per transaction, 4 in flight) and putReview; median of ${WRITES}, each into emptied stores`,
+      value: write,
+      samples: writes,
       unit: 's',
       goal: '< 10 s',
-      met: seeded.ms! < 10_000,
+      met: write < 10,
     });
-    ctx.log(`written in ${(seeded.ms! / 1000).toFixed(1)} s`);
     // Up to READS runs each; a view slower than 1 s is timed once, to keep the bench short.
     const time = async (name: ViewName) => {
       const runs: ViewRun[] = [];
