@@ -72,7 +72,7 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
     const write = median(writes);
     rows.push({
       group: G,
-      name: `IndexedDB write: ${seeded.incidents} incidents + ${seeded.events} events (+ ${seeded.reviews} reviews, 3 action items each) through saveIncidents (whole incidents, timelines in chunks of up to 200 events per record, about 500 records per transaction, 4 in flight) and putReview; median of ${WRITES}, each into emptied stores`,
+      name: `IndexedDB write: ${seeded.incidents} incidents + ${seeded.events} events (+ ${seeded.reviews} reviews, 3 action items each) through saveIncidents (whole incidents, timelines in chunks of up to 200 events per record, about 500 records per transaction, 4 in flight) and putReviews (one transaction); median of ${WRITES}, each into emptied stores`,
       value: write,
       samples: writes,
       unit: 's',

@@ -5,7 +5,7 @@
 import { computeObligations, nextDeadline } from '../../src/core/obligations';
 import { DEFAULT_POLICY } from '../../src/core/policy';
 import type { Severity, TimelineEventType } from '../../src/core/types';
-import { putReview } from '../../src/extension/db/drafts';
+import { putReviews } from '../../src/extension/db/drafts';
 import { countEvents, eventsOf, saveIncidents } from '../../src/extension/db/incidents';
 import { openLensDB } from '../../src/extension/db/open';
 import { timelineRange } from '../../src/extension/db/timeline';
@@ -95,7 +95,7 @@ export async function seed(count: number, per: number, open: number, reviewEvery
   // Generating the records above is not timed: only the writes, through the repository's bulk write
   // (whole incidents, a few hundred records per transaction).
   const started = performance.now();
-  await Promise.all([saveIncidents(db, items), Promise.all(reviews.map((r) => putReview(db, r)))]);
+  await Promise.all([saveIncidents(db, items), putReviews(db, reviews)]);
   const ms = performance.now() - started;
   db.close();
   return { ms, incidents: count, events, reviews: reviews.length };

@@ -48,6 +48,28 @@ describe('putEvents: timelines in chunks', () => {
     db.close();
   });
 
+  test('a bulk write of several incidents, some stored already, some new: each event once, in order', async () => {
+    const db = await openLensDB(freshName());
+    const of = (incidentId: string, from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => note(`${incidentId}-${from + i}`, from + i, incidentId));
+    await putEvents(db, [...of('b', 0, 3), ...of('d', 0, 30)]);
+    // b and d again (overlapping ids), a, c and e new (their span holds b's and d's chunks)
+    await putEvents(db, [
+      ...of('a', 0, 5),
+      ...of('b', 1, 5),
+      ...of('c', 0, 2),
+      ...of('d', 20, 20),
+      ...of('e', 0, 1),
+    ]);
+    const count = async (id: string) => ids(await eventsOf(db, id));
+    expect(await count('a')).toEqual(ids(of('a', 0, 5)));
+    expect(await count('b')).toEqual(ids(of('b', 0, 6)));
+    expect(await count('c')).toEqual(ids(of('c', 0, 2)));
+    expect(await count('d')).toEqual(ids(of('d', 0, 40)));
+    expect(await count('e')).toEqual(ids(of('e', 0, 1)));
+    db.close();
+  });
+
   test('an event arriving late (replicated after newer ones) lands in time order, also in an earlier chunk', async () => {
     const db = await openLensDB(freshName());
     const evens = Array.from({ length: 2 * CHUNK_EVENTS }, (_, i) => note(`e${i}`, 2 * i));

@@ -17,7 +17,25 @@ export const CHUNK_EVENTS = 200;
  * Up to this many events of one incident in one write are placed chunk by chunk (a key cursor
  * finds each one's chunk); more, and the incident's chunks are read once and merged.
  */
-const FEW = 16;
+const FEW = 4;
+
+/** At most this many chunk keys are read to learn which incidents of a bulk write have none. */
+const SPAN_KEYS = 2_000;
+
+/**
+ * Which of several incidents have no chunk yet, from one key read over the span of their ids
+ * (a bulk write of new incidents then reads nothing per incident: a request each cost as much as
+ * the write). A span holding more than SPAN_KEYS keys tells nothing: every incident is read.
+ */
+async function withoutChunks(store: ChunkStore, ids: string[]): Promise<Set<string>> {
+  if (ids.length < 2) return new Set();
+  const sorted = [...ids].sort();
+  const span = IDBKeyRange.bound([sorted[0]!], [sorted.at(-1)!, []]);
+  const keys = await store.getAllKeys(span, SPAN_KEYS + 1);
+  if (keys.length > SPAN_KEYS) return new Set();
+  const stored = new Set(keys.map((k) => k[0]));
+  return new Set(sorted.filter((id) => !stored.has(id)));
+}
 
 /** The chunk store in a read-write transaction of any stores. */
 export type ChunkStore = IDBPObjectStore<
@@ -92,8 +110,17 @@ export async function putEvents(
   );
   if (bad) throw new DataError(`An event needs an id, an incident id and a time: ${bad.id}`);
   const store = storeOf(w);
+  const groups = [...byIncident(events)];
+  const unstored = await withoutChunks(
+    store,
+    groups.map(([id]) => id),
+  );
   await Promise.all(
-    [...byIncident(events)].map(([incidentId, g]) => putIncident(store, incidentId, g, whole)),
+    groups.map(([incidentId, g]) =>
+      unstored.has(incidentId)
+        ? Promise.all(pack(incidentId, [...g.values()].sort(byTime)).map((c) => store.put(c)))
+        : putIncident(store, incidentId, g, whole),
+    ),
   );
   if (!isTx(w)) await store.transaction.done;
 }

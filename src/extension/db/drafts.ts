@@ -49,3 +49,16 @@ export async function putReview(db: LensDatabase, review: ReviewRecord): Promise
   if (await writeShared(db, [reviewDoc(review)])) return;
   await db.put('reviews', review);
 }
+
+/**
+ * Writes many reviews in one transaction (seeding, generated data): a transaction per review
+ * costs a commit each, seconds for a thousand (issue 22).
+ */
+export async function putReviews(
+  db: LensDatabase,
+  reviews: readonly ReviewRecord[],
+): Promise<void> {
+  if (await writeShared(db, reviews.map(reviewDoc))) return;
+  const tx = db.transaction('reviews', 'readwrite');
+  await Promise.all([...reviews.map((r) => tx.store.put(r)), tx.done]);
+}
