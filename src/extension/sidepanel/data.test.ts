@@ -66,7 +66,7 @@ async function seed(
 }
 
 /**
- * Records every timeline read (the `events` store's `by-incident-at` index, by incident id) from now until
+ * Records every timeline read (a `getAll` of the `timeline` chunk store, by incident id) from now until
  * the test ends, whichever repository function or transaction makes it.
  */
 function countEventReads(): string[] {

@@ -188,8 +188,8 @@ export interface TimelineData {
 }
 
 /**
- * The newest `limit` events of an incident through the `[incidentId, at]` index (a page of the
- * timeline view, counted by the index), with the linked feed incident's posts of the same period
+ * The newest `limit` events of an incident from its newest timeline chunks (a page of the
+ * timeline view, older ones counted from chunk keys), with the linked feed incident's posts of the same period
  * merged in. Never reads the rest of the timeline.
  */
 export async function readTimeline(
