@@ -1,6 +1,8 @@
-import type { IDBPObjectStore, StoreNames } from 'idb';
-import type { LensDatabase } from './open';
+import type { IDBPDatabase, IDBPObjectStore, StoreNames } from 'idb';
 import type { ChunkKey, EventRecord, LensDB, TimelineChunkRecord } from './schema';
+
+/** The open database (open.ts's LensDatabase; not imported from there: open → migrations → here). */
+type LensDatabase = IDBPDatabase<LensDB>;
 
 /**
  * Timelines are stored in chunks (schema.ts TimelineChunkRecord): Chromium's IndexedDB costs
