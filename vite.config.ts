@@ -14,6 +14,8 @@ const { version } = JSON.parse(
 
 /** The overlay module's entry: imported by the content script's loader after `load` (issue 22). */
 const OVERLAY_ENTRY = 'src/extension/content-overlay.ts';
+/** The content script (the loader), which crxjs builds as an IIFE. */
+const CONTENT_ENTRY = 'src/extension/content.iife.ts';
 
 /**
  * The overlay module, built on its own as ONE self-contained ES module (preact and the views
@@ -74,6 +76,11 @@ function overlayModule(): Plugin {
       async handler(_options, bundle) {
         const asset = bundle['manifest.json'];
         if (asset?.type !== 'asset') return;
+        // crxjs leaves an unreferenced ES copy of the `?script` content script next to the IIFE it
+        // registers (its comment says so); nothing loads it, so it is not shipped.
+        for (const [name, out] of Object.entries(bundle))
+          if (out.type === 'chunk' && out.facadeModuleId?.endsWith(CONTENT_ENTRY))
+            delete bundle[name];
         this.emitFile({
           type: 'asset',
           fileName: OVERLAY_MODULE,
