@@ -58,12 +58,8 @@ async function tracedPage(): Promise<{ page: Page; trace: Trace; cdp: CDPSession
   pages.push(page);
   const cdp = await u.s.context.newCDPSession(page);
   const trace: Trace = { parsed: [], requested: [] };
-  cdp.on('Debugger.scriptParsed', (e: { url: string; length: number }) =>
-    trace.parsed.push({ url: e.url, length: e.length }),
-  );
-  cdp.on('Network.requestWillBeSent', (e: { request: { url: string } }) =>
-    trace.requested.push(e.request.url),
-  );
+  cdp.on('Debugger.scriptParsed', (e) => trace.parsed.push({ url: e.url, length: e.length ?? 0 }));
+  cdp.on('Network.requestWillBeSent', (e) => trace.requested.push(e.request.url));
   await cdp.send('Debugger.enable');
   await cdp.send('Network.enable');
   return { page, trace, cdp };
