@@ -1,25 +1,15 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OverlayState } from '../../messaging/overlay-state';
-import { messagesSource, setMessageSource } from '../../i18n/translate';
+import { useCatalogue } from '../../background/i18n.test-kit';
 import { incident, item, obligation, state } from './fixtures.test-kit';
 import { Overlay, highestLevel } from './overlay';
 import type { OverlayPorts } from './ports';
 import { formatClock } from '../../../core/time';
 
-beforeAll(() => {
-  const en = JSON.parse(
-    readFileSync(
-      resolve(import.meta.dirname, '../../../../public/_locales/en/messages.json'),
-      'utf8',
-    ),
-  );
-  setMessageSource(messagesSource(en));
-});
+useCatalogue('en');
 
 function setup(initial: OverlayState, pageText = '') {
   const watchers = new Set<(s: OverlayState | null) => void>();
