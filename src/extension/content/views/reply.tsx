@@ -174,7 +174,7 @@ export function InternalReply({
     <div class="reply">
       <p class="muted">{t('card_noReplyInternal')}</p>
       <div class="reply-actions">
-        <button type="button" onClick={() => void onCopy()}>
+        <button type="button" class="copy-holding" onClick={() => void onCopy()}>
           {t('reply_copyHolding')}
         </button>{' '}
         <LanguagePicker language={language} onLanguage={onLanguage} />

@@ -90,7 +90,7 @@ describe('the one-shot sync on the alarm', () => {
       createdBy: by,
       at: T0,
       record: incident('frombob', 'Declared by Bob meanwhile'),
-    } as SharedDoc);
+    });
     await syncOnce(ann.deps);
     expect((await getIncident(ann.db, 'frombob'))?.title).toBe('Declared by Bob meanwhile');
 
