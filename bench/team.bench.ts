@@ -25,6 +25,8 @@ const INCIDENTS = Number(process.env.BENCH_TEAM_INCIDENTS ?? 10_000);
 const EVENTS = Number(process.env.BENCH_TEAM_EVENTS ?? 20);
 const TIMEOUT_S = Number(process.env.BENCH_TEAM_TIMEOUT_S ?? 1800);
 const WINDOW_S = Number(process.env.BENCH_TEAM_WINDOW_S ?? 120);
+/** Before each steady-state window: the change of state settles (one alarm period and a bit). */
+const SETTLE_S = 40;
 const RUNS = 20;
 /** Which parts run (comma-separated: latency, steady, initial); all by default. */
 const PARTS = (process.env.BENCH_TEAM_PARTS ?? 'latency,steady,initial').split(',');
@@ -181,9 +183,16 @@ async function initialSync(
     let peak = rssBefore;
     let count = 0;
     const deadline = t0 + TIMEOUT_S * 1000;
+    let progress = '';
     while (Date.now() < deadline) {
       peak = Math.max(peak, extensionRssMiB());
       count = await incidentCount(page).catch(() => count);
+      // What the user reads meanwhile: the status line's progress (the first one seen, logged).
+      const line = await page
+        .locator('.team-status')
+        .textContent({ timeout: 1000 })
+        .catch(() => null);
+      if (!progress && line && /\d of \d/.test(line)) ctx.log((progress = line));
       if (count >= expected) break;
       await sleep(1000);
     }
@@ -276,13 +285,16 @@ async function twoProfiles(ctx: BenchCtx, server: TeamServerProcess): Promise<Ro
     await Promise.all([pa.close(), pb.close()]);
     if (!PARTS.includes('steady')) return rows;
     const count = async (what: string): Promise<Row> => {
+      // First the transient of the change itself (closing the last page runs one full sync; the
+      // live sync's first catch-up): one alarm period and a bit, not counted.
+      await sleep(SETTLE_S * 1000);
       const before = await server.requests();
       await sleep(WINDOW_S * 1000);
       const n = (await server.requests()) - before;
       ctx.log(`${what}: ${n} requests in ${WINDOW_S} s`);
       return {
         group: G,
-        name: `server requests per hour with nothing changing, two profiles, ${what}: counted over ${WINDOW_S} s ×${(3600 / WINDOW_S).toFixed(0)}; load average ${load()}`,
+        name: `server requests per hour with nothing changing, two profiles, ${what}: counted over ${WINDOW_S} s ×${(3600 / WINDOW_S).toFixed(0)} after ${SETTLE_S} s to settle (${n} requests: ${(n / 2).toFixed(1)} per profile); load average ${load()}`,
         value: n * (3600 / WINDOW_S),
         unit: 'req/h',
       };
