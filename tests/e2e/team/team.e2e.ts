@@ -497,11 +497,26 @@ test("the internal holding line follows the agent's reply language: the team's G
     { timeout: 30_000, every: 500 },
   );
   const copyIn = async (lang: 'en' | 'de') => {
-    await root.call(
-      `${card} .reply-lang select`,
-      `function () { this.value = "${lang}"; this.dispatchEvent(new Event("change", { bubbles: true })); }`,
+    // Picks the language (again, if the ticket's stored choice, read on opening, came back after
+    // the pick) until the card shows it with the team's line in it (no "English one" note).
+    await until(
+      `the reply language ${lang} with its own holding line`,
+      async () => {
+        const now = await root.call<string>(
+          `${card} .reply-lang select`,
+          `function () { if (this.value !== "${lang}") { this.value = "${lang}"; this.dispatchEvent(new Event("change", { bubbles: true })); } return this.value; }`,
+        );
+        await syncAll(agent.ext);
+        return now === lang && !(await root.text(`${card} .reply`)).includes('the English one');
+      },
+      { timeout: 20_000, every: 300 },
     );
     await page.evaluate(() => navigator.clipboard.writeText(''));
+    // (the card may sit further down the panel: scrolled into view first, as the agent would)
+    await root.call(
+      `${card} .copy-holding`,
+      'function () { this.scrollIntoView({ block: "center" }); }',
+    );
     await root.click(`${card} .copy-holding`);
     return untilValue(
       'the holding line on the clipboard',
