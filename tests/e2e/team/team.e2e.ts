@@ -502,12 +502,18 @@ test("the internal holding line follows the agent's reply language: the team's G
     await until(
       `the reply language ${lang} with its own holding line`,
       async () => {
+        // As the agent does: focus the picker and move to the language with the arrow keys.
         const now = await root.call<string>(
           `${card} .reply-lang select`,
-          `function () { if (this.value !== "${lang}") { this.value = "${lang}"; this.dispatchEvent(new Event("change", { bubbles: true })); } return this.value; }`,
+          'function () { this.scrollIntoView({ block: "center" }); this.focus(); return this.value; }',
         );
+        if (now !== lang) await page.keyboard.press(lang === 'de' ? 'ArrowDown' : 'ArrowUp');
         await syncAll(agent.ext);
-        return now === lang && !(await root.text(`${card} .reply`)).includes('the English one');
+        const shown = await root.call<string>(
+          `${card} .reply-lang select`,
+          'function () { return this.value; }',
+        );
+        return shown === lang && !(await root.text(`${card} .reply`)).includes('the English one');
       },
       { timeout: 20_000, every: 300 },
     );
