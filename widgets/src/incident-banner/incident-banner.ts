@@ -174,10 +174,22 @@ export class IncidentBanner extends FeedElement {
    * it follows input). A banner shown at first paint, from the kept feed, has its room at once.
    */
   private float?: 'float' | '';
+  /**
+   * It went away, not at the reader's hand (the feed cleared, the Resolved time ended, the app
+   * filtered it out): its region keeps this block size, empty, until the reader's next click or
+   * key, so what follows it (or a page padded with a fixed banner's size) moves only then.
+   */
+  private room = 0;
   private readonly dock = (): void => {
     this.float = '';
+    this.room = 0;
     this.requestUpdate();
   };
+  /** Docks at the reader's next click or key. */
+  private untilInput(): void {
+    for (const t of ['click', 'keydown'])
+      addEventListener(t, this.dock, { capture: true, once: true });
+  }
 
   constructor() {
     super();
@@ -225,16 +237,26 @@ export class IncidentBanner extends FeedElement {
     if (this.gone && this.goneUntil <= now) this.gone = null;
     const key = items[0] ? keyOf(items[0]) : this.gone ? `resolved:${this.gone.id}` : '';
     if (key !== this.key) this.expanded = this.listed = false;
-    // (appeared after a render that showed nothing; it stays floating, empty, if it goes again)
-    if (key && !this.key && this.hasUpdated) {
-      this.float = 'float';
-      for (const t of ['click', 'keydown'])
-        addEventListener(t, this.dock, { capture: true, once: true });
-    }
-    this.key = key;
-    // Inline, the box keeps its size while the feed changes it; the reader's own actions resize it.
     const box = this.renderRoot.querySelector?.('.box');
-    this.held = this.acted || !box ? 0 : this.held || box.getBoundingClientRect().height;
+    const region = this.renderRoot.querySelector?.('.region');
+    if (this.acted) this.held = this.room = 0;
+    // Appeared after a render that showed nothing: into the kept room, else floating (it stays
+    // floating, empty, if it goes again).
+    else if (key && !this.key) {
+      this.held = this.room;
+      if (!this.room && this.hasUpdated) {
+        this.float = 'float';
+        this.untilInput();
+      }
+    }
+    // Went away with its room: the room stays until the reader's next click or key.
+    else if (!key && this.key && !this.float && region) {
+      this.room = region.getBoundingClientRect().height;
+      this.untilInput();
+    }
+    // Inline, the box keeps its size while the feed changes it; the reader's own actions resize it.
+    else if (box) this.held ||= box.getBoundingClientRect().height;
+    this.key = key;
     this.acted = false;
   }
 
@@ -246,6 +268,8 @@ export class IncidentBanner extends FeedElement {
     if (!this.key) schedule(this);
     const box = this.renderRoot.querySelector<HTMLElement>('.box');
     if (box) box.style.blockSize = this.held && this.position == 'inline' ? `${this.held}px` : '';
+    const region = this.renderRoot.querySelector<HTMLElement>('.region');
+    if (region) region.style.minBlockSize = this.room ? `${this.room}px` : '';
     this.publishSize();
   }
 
