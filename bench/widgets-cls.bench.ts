@@ -106,7 +106,9 @@ export async function run(ctx: { log(m: string): void }): Promise<Row[]> {
     }
     // our chunks next to the file, as the README says (the feed client loads on demand)
     const dir = 'widgets/dist/standalone';
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.js') && !f.startsWith('incident-')))
+    for (const f of readdirSync(dir).filter(
+      (f) => f.endsWith('.js') && !/^incident-widgets\.(iife\.)?js$/.test(f),
+    ))
       server.route(`/w/${f}`, (_q, res) => {
         res.writeHead(200, { 'content-type': 'text/javascript' });
         res.end(readFileSync(`${dir}/${f}`));
