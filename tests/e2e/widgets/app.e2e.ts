@@ -194,9 +194,23 @@ describe('issue 17: layout', () => {
       ]);
       const appeared = await measure(p);
       expect(await axe(p)).toEqual([]);
+      // While floating each covers one line of the page: the severity and the name. The rest is
+      // clipped (still in the accessibility tree, so the live region reads all of it) until the
+      // reader's next click or key.
+      const covers = () =>
+        p.evaluate(() =>
+          [...document.querySelectorAll('incident-banner')].map((b) =>
+            Math.round(b.shadowRoot!.querySelector('.box')!.getBoundingClientRect().height),
+          ),
+        );
+      const floating = await covers();
+      console.log(`covered while floating, inline/top/bottom, ${name}: ${floating.join(' / ')} px`);
+      for (const h of floating) expect(h).toBeLessThanOrEqual(48);
+      expect(await partText(p, '#i', 'body')).toContain('rolling back');
       // the reader clicks the page: each banner takes its room, in answer to the click
       await clickPage(p);
       await expect.poll(() => region('#i')).toBe('static');
+      console.log(`docked, inline/top/bottom, ${name}: ${(await covers()).join(' / ')} px`);
       const clicked = await measure(p);
       console.log(
         `CLS appearing mid-visit ${name}: ${appeared.cls}; after the click ${clicked.cls} (left out as input-driven: ${clicked.afterInput})`,

@@ -181,8 +181,10 @@ export class IncidentBanner extends FeedElement {
    */
   private room = 0;
   private readonly dock = (): void => {
+    // (the input is the reader's: the kept room goes, and a floating box, one line high, takes
+    // its full size)
     this.float = '';
-    this.room = 0;
+    this.acted = true;
     this.requestUpdate();
   };
   /** Docks at the reader's next click or key. */
