@@ -328,6 +328,8 @@ export interface SettingChange {
   at: number;
   keys: string[];
   version?: number;
+  /** `managed`: the organisation's managed policy (IT) made this change; `author` wrote it. */
+  via?: 'managed';
 }
 
 export interface SettingRecord<K extends keyof Settings = keyof Settings> {

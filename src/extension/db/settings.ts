@@ -67,11 +67,14 @@ export async function setSetting<K extends keyof Settings>(
   db: LensDatabase,
   key: K,
   value: Settings[K],
+  /** `managed`: the organisation's managed policy applies this (the change log says IT). */
+  opts: { via?: 'managed' } = {},
 ): Promise<void> {
   // The team's policy and reply templates are shared documents.
   if (key === 'policy' || key === 'templates') {
     const record = { key, value } as Extract<NewDoc, { kind: 'setting' }>['record'];
-    if (await writeShared(db, [{ kind: 'setting', record }])) return;
+    const via = opts.via ? { via: opts.via } : {};
+    if (await writeShared(db, [{ kind: 'setting', record, ...via }])) return;
   }
   await db.put('settings', { key, value });
 }

@@ -26,6 +26,8 @@ import type { LensDB, SettingRecord } from './schema';
 const attached = new WeakMap<LensDatabase, SharedStore>();
 /** One projection at a time per database, so an older batch never overwrites a newer one. */
 const running = new WeakMap<LensDatabase, Promise<unknown>>();
+/** The projection waiting for the running one to end, if any (see `project`). */
+const queued = new WeakMap<LensDatabase, Promise<number>>();
 
 /** Puts the shared store behind a database connection: its repository writes go there from now. */
 export function attachShared(db: LensDatabase, store: SharedStore): void {
@@ -103,8 +105,20 @@ const BATCH = 500;
  * conflicts on the way), and returns how many documents it copied.
  */
 export function project(db: LensDatabase, store: SharedStore): Promise<number> {
+  // A projection queued behind the running one and not started yet reads every change written
+  // before it starts, this caller's too: share it. So a replication batch arriving while one is
+  // copied queues at most one more pass, however many batches arrive (a first sync of 200,000
+  // documents used to queue one pass per batch, each re-reading from the checkpoint).
+  const waiting = queued.get(db);
+  if (waiting) return waiting;
   const prev = running.get(db) ?? Promise.resolve();
-  const next = prev.catch(() => undefined).then(() => projectNow(db, store));
+  const next = prev
+    .catch(() => undefined)
+    .then(() => {
+      queued.delete(db);
+      return projectNow(db, store);
+    });
+  queued.set(db, next);
   running.set(db, next);
   return next;
 }
