@@ -4,6 +4,7 @@ import type { EventRecord, IncidentRecord } from './schema';
 import { eventDoc, incidentDoc, type NewDoc } from './shared-docs';
 import { putDocs, project, sharedOf } from './shared';
 import { writeShared } from './shared';
+import { incidentsChanged } from './summaries';
 
 /** Responder incidents, newest declaration first; optionally only open or resolved ones. */
 export async function listIncidents(
@@ -40,6 +41,8 @@ export async function saveIncident(
     ...events.map((e) => tx.objectStore('events').put(e)),
   ]);
   await tx.done;
+  // The list's stored next deadline follows every write (team mode: through `project`).
+  await incidentsChanged(db, [incident]);
 }
 
 /**
@@ -112,13 +115,16 @@ export async function saveIncidents(
     void p.finally(() => running.delete(p)).catch(() => undefined);
     if (running.size >= inFlight) await Promise.race(running);
   };
+  const written: IncidentRecord[] = [];
   for (const item of items) {
     batch.push(item);
+    written.push(item.incident);
     size += 1 + item.events.length;
     if (size >= perTx) await flush();
   }
   if (batch.length) await flush();
   await Promise.all(running);
+  await incidentsChanged(db, written);
 }
 
 /** One event by id. */

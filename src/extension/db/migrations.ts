@@ -95,6 +95,17 @@ export const MIGRATIONS: readonly Migration[] = [
       events.createIndex('by-incident-at', ['incidentId', 'at']);
     },
   },
+  {
+    version: 7,
+    description:
+      "A store of each open incident's running deadlines beside its record, so the side-panel list reads no timeline (issue 22); filled by open.ts right after the upgrade",
+    migrate(db) {
+      // Only the store here: filling it reads timelines through the timeline API (db/timeline.ts),
+      // which needs its own transactions, so open.ts fills it once the upgrade has committed. Until
+      // then, and if that is interrupted, the list computes a missing summary from the timeline.
+      db.createObjectStore('summaries', { keyPath: 'incidentId' });
+    },
+  },
 ];
 
 /** Runs, in order, every step newer than `oldVersion` and not newer than `newVersion`. */
