@@ -39,6 +39,7 @@ interface ViewRun {
 type Bench = {
   seed(c: number, per: number, open: number, every: number): Promise<Record<string, number>>;
   view(name: ViewName): Promise<ViewRun>;
+  profileList(): Promise<Record<string, number>>;
   timelineBench(n: number): Promise<
     Record<'whole' | 'workspace' | 'page' | 'count' | 'bounded', number[]> & {
       settledMs: number;
@@ -89,6 +90,10 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
     }
     const settled = ((Date.now() - settleFrom) / 1000).toFixed(0);
     ctx.log(`database settled after ${settled} s`);
+    for (let i = 0; i < 3; i++)
+      ctx.log(
+        `list breakdown: ${JSON.stringify(await u.ext.evaluate(() => __lensBench.profileList()))}`,
+      );
     const openOnly = await time('openOnly');
     const dash = await time('dashboard');
     const list = await time('list');
@@ -96,12 +101,12 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
     rows.push(
       {
         group: G,
-        name: `active-incident view: the side panel list, readList (open incidents by the by-status index with their timelines and obligations; resolved ones awaiting post-mortem by the by-resolved index, records only, first page → ${list.value}), ${list.how}; timed ${settled} s after the writes, once a small read was quick`,
+        name: `active-incident view: the side panel list, readList (open incidents by the by-status index, the first page's next deadlines from their stored summaries, no timeline read; resolved ones awaiting post-mortem by the by-resolved index, records only, first page → ${list.value}), ${list.how}; timed ${settled} s after the writes, once a small read was quick`,
         value: list.ms,
         samples: list.samples,
         unit: 'ms',
-        goal: '≤ 50 ms',
-        met: list.ms <= 50,
+        goal: '≤ 16 ms quiet, ≤ 50 ms under the burner',
+        met: list.ms <= (ctx.loaded ? 50 : 16),
       },
       {
         group: G,

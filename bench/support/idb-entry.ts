@@ -6,12 +6,25 @@ import { computeObligations, nextDeadline } from '../../src/core/obligations';
 import { DEFAULT_POLICY } from '../../src/core/policy';
 import type { Severity, TimelineEventType } from '../../src/core/types';
 import { putReview } from '../../src/extension/db/drafts';
-import { countEvents, eventsOf, saveIncidents } from '../../src/extension/db/incidents';
+import {
+  awaitingReview,
+  countEvents,
+  eventsOf,
+  eventsOfMany,
+  saveIncidents,
+} from '../../src/extension/db/incidents';
+import { readSummaries } from '../../src/extension/db/summaries';
 import { openLensDB } from '../../src/extension/db/open';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../src/extension/db/schema';
 import { readOverview, readReviews } from '../../src/extension/reviews/repo';
 import { dashboardView, reviewListRows } from '../../src/extension/reviews/views/view-model';
-import { readIncident, readList, readTimeline } from '../../src/extension/sidepanel/data';
+import {
+  OPEN_PAGE,
+  readIncident,
+  readList,
+  readTimeline,
+  REVIEWS_PAGE,
+} from '../../src/extension/sidepanel/data';
 
 const MIN = 60_000;
 const TYPES: TimelineEventType[] = ['update_posted', 'status_page_posted', 'customers_notified'];
@@ -234,6 +247,35 @@ export async function timelineBench(n: number) {
     tx.objectStore('events').delete(IDBKeyRange.bound('long-', 'long-\uffff')),
     tx.done,
   ]);
+  db.close();
+  return out;
+}
+
+/**
+ * Where the side panel list's time goes (issue 22): each read readList makes, timed on its own with a
+ * fresh connection, logged by storage.bench.ts beside the figure.
+ */
+export async function profileList() {
+  const out: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (k: string) => {
+    const n = performance.now();
+    out[k] = Math.round((n - t) * 10) / 10;
+    t = n;
+  };
+  const db = await openLensDB();
+  lap('open');
+  await db.get('settings', 'policy');
+  lap('policy');
+  const open = await db.getAllFromIndex('incidents', 'by-status', 'open');
+  lap('openRecords');
+  await awaitingReview(db, REVIEWS_PAGE);
+  lap('awaiting');
+  const ids = open.slice(0, OPEN_PAGE).map((i) => i.id);
+  await readSummaries(db, ids);
+  lap('summaries');
+  await eventsOfMany(db, ids);
+  lap('timelinesForComparison');
   db.close();
   return out;
 }

@@ -37,8 +37,11 @@ export interface ListData {
   moreReviews: boolean;
 }
 
-/** How many resolved incidents awaiting their post-mortem the list shows at first (and adds per "show more"). */
-export const REVIEWS_PAGE = 50;
+/**
+ * How many resolved incidents awaiting their post-mortem the list shows at first (and adds per "show
+ * more"): below the open incidents, more than the first screen holds (issue 22: read no more).
+ */
+export const REVIEWS_PAGE = 20;
 
 /**
  * How many open incidents the list reads with their timelines at first: more than a side panel's
