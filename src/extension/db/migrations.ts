@@ -98,12 +98,15 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 7,
     description:
-      "A store of each open incident's running deadlines beside its record, so the side-panel list reads no timeline (issue 22); filled by open.ts right after the upgrade",
+      "Stores of each open incident's running deadlines and each resolved incident's communication tally beside its record, so the side-panel list and the reviews dashboard read no timeline (issue 22); filled by the worker at start-up (db/summaries.ts ensureSummaries)",
     migrate(db) {
-      // Only the store here: filling it reads timelines through the timeline API (db/timeline.ts),
-      // which needs its own transactions, so open.ts fills it once the upgrade has committed. Until
-      // then, and if that is interrupted, the list computes a missing summary from the timeline.
+      // Only the stores here: filling them reads timelines through the timeline API (db/timeline.ts),
+      // which needs its own transactions (and whatever layout of events an earlier step left), so
+      // the worker fills them at start-up. Until then the list and the dashboard compute a missing
+      // summary from the timeline, as before. No existing record changes.
       db.createObjectStore('summaries', { keyPath: 'incidentId' });
+      const tallies = db.createObjectStore('commsTallies', { keyPath: 'incidentId' });
+      tallies.createIndex('by-resolved', 'resolvedAt');
     },
   },
 ];

@@ -8,7 +8,7 @@ import type {
   Severity,
   TimelineEvent,
 } from '../../core/types';
-import type { Review, SupportSignal } from '../../core/review';
+import type { CommsTally, Review, SupportSignal } from '../../core/review';
 import type { Author } from '../../core/team';
 import type { NotifyFilter, NotifyRole } from '../../core/notify';
 import type { Language } from '../../core/language';
@@ -357,6 +357,20 @@ export interface SummaryRecord {
   deadlines: RunningDeadline[];
 }
 
+/**
+ * What a resolved incident adds to the reviews dashboard's communication report (core
+ * `commsTally`), kept beside it so the dashboard reads no timeline (issue 22). Written with the
+ * summaries (db/summaries.ts) for every incident with a `resolvedAt`; `tally` is null while it is
+ * open again (the dashboard computes open ones from their timelines) or never classified.
+ */
+export interface TallyRecord {
+  incidentId: string;
+  resolvedAt: number;
+  /** The fingerprint of the policy it was judged by: a tally of another policy is not used. */
+  policyStamp: string;
+  tally: CommsTally | null;
+}
+
 export interface LensDB extends DBSchema {
   sources: { key: string; value: SourceRecord };
   snapshots: { key: string; value: SnapshotRecord };
@@ -381,10 +395,11 @@ export interface LensDB extends DBSchema {
   copiedReplies: { key: string; value: CopiedReplyRecord };
   marks: { key: string; value: TeamMarkRecord };
   summaries: { key: string; value: SummaryRecord };
+  commsTallies: { key: string; value: TallyRecord; indexes: { 'by-resolved': number } };
 }
 
 /** The name of one store (`keyof LensDB` would be `string`: DBSchema has an index signature). */
 export type StoreName = StoreNames<LensDB>;
 
-/** The stores a backup carries (and an import writes): all but the derived, machine-local `summaries`. */
-export type BackupStore = Exclude<StoreName, 'summaries'>;
+/** The stores a backup carries (and an import writes): all but the derived, machine-local ones. */
+export type BackupStore = Exclude<StoreName, 'summaries' | 'commsTallies'>;

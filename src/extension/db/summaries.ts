@@ -12,11 +12,12 @@
 import { nextRunningDeadline, runningDeadlines } from '../../core/deadlines';
 import { linkedUpdateEvents, withLinkedUpdates } from '../../core/feed-link';
 import { computeObligations } from '../../core/obligations';
+import { commsTally, communicationCompliance, type CommsTally } from '../../core/review';
 import { DEFAULT_POLICY } from '../../core/policy';
 import type { ObligationStatus, Policy } from '../../core/types';
 import { feedKey } from './feed-key';
 import type { LensDatabase } from './open';
-import type { FeedIncidentRecord, IncidentRecord, SummaryRecord } from './schema';
+import type { FeedIncidentRecord, IncidentRecord, SummaryRecord, TallyRecord } from './schema';
 import { eventsOfMany } from './timeline';
 
 /** The current policy as stored (settings.ts `getSetting` without its import). */
@@ -105,52 +106,102 @@ function serial<T>(db: LensDatabase, f: () => Promise<T>): Promise<T> {
 /** How many incidents one recomputation reads (timelines in one transaction) and writes. */
 export const SUMMARY_BATCH = 100;
 
+/** The fingerprint of a policy, kept on each tally: one judged by another policy is not used. */
+export const policyStamp = (policy: Policy): string => fnv(JSON.stringify(policy));
+
 /**
- * Recomputes the summaries of these incident records (their current versions): open ones from
- * their timelines, linked feed posts and policy; the others' summaries are removed.
+ * Recomputes the summaries of these incident records (their current versions): open ones' running
+ * deadlines, and every resolved one's communication tally for the reviews dashboard, from their
+ * timelines (linked feed posts merged in) and the policy; what no longer applies is removed.
  */
 async function recompute(db: LensDatabase, incidents: readonly IncidentRecord[]): Promise<void> {
   const open = incidents.filter((i) => i.status === 'open');
+  const resolved = incidents.filter((i) => i.status !== 'open' && i.resolvedAt !== undefined);
+  const read = [...open, ...resolved];
   const [policy, timelines, feeds] = await Promise.all([
     storedPolicy(db),
     eventsOfMany(
       db,
-      open.map((i) => i.id),
+      read.map((i) => i.id),
     ),
-    linkedFeeds(db, open),
+    linkedFeeds(db, read),
   ]);
-  // Only the states depend on the time, and they are decided at read time (core/deadlines.ts).
-  const now = Date.now();
-  const records: SummaryRecord[] = open.map((incident) => {
+  const eventsOf = (incident: IncidentRecord) => {
     const feed = feeds.get(incident.id);
     const own = timelines.get(incident.id) ?? [];
     const linked =
       feed && incident.linked
         ? linkedUpdateEvents(incident.id, incident.linked, feed.incident)
         : [];
+    return {
+      events: linked.length ? withLinkedUpdates(own, linked) : own,
+      publiclyVisible: incident.publiclyVisible,
+      ...(incident.commonlyUsed === undefined ? {} : { commonlyUsed: incident.commonlyUsed }),
+    };
+  };
+  // Only the states depend on the time, and they are decided at read time (core/deadlines.ts).
+  const now = Date.now();
+  const summaries: SummaryRecord[] = open.map((incident) => {
     const effective = incident.policy ?? policy;
-    const statuses = computeObligations(
-      {
-        events: linked.length ? withLinkedUpdates(own, linked) : own,
-        publiclyVisible: incident.publiclyVisible,
-        ...(incident.commonlyUsed === undefined ? {} : { commonlyUsed: incident.commonlyUsed }),
-      },
-      effective,
-      now,
-    );
     return {
       incidentId: incident.id,
-      stamp: summaryStamp(incident, policy, feed),
+      stamp: summaryStamp(incident, policy, feeds.get(incident.id)),
       dueSoonMinutes: effective.dueSoonMinutes,
-      deadlines: runningDeadlines(statuses),
+      deadlines: runningDeadlines(computeObligations(eventsOf(incident), effective, now)),
     };
   });
-  const tx = db.transaction('summaries', 'readwrite');
+  // The dashboard judges every incident by the current policy (reviews/repo.ts readDashboard); a
+  // resolved incident's report no longer changes with time except pending duties coming due,
+  // which the tally keeps apart (core commsTally).
+  const stamp = policyStamp(policy);
+  const tallies: TallyRecord[] = resolved.map((incident) => ({
+    incidentId: incident.id,
+    resolvedAt: incident.resolvedAt!,
+    policyStamp: stamp,
+    tally: commsTally(
+      communicationCompliance(eventsOf(incident), policy, Math.max(now, incident.resolvedAt!)),
+    ),
+  }));
+  // An open incident resolved before (reopened) keeps a null tally: counted by the dashboard's
+  // `resolvedAt` index like any, computed live while open.
+  for (const i of open)
+    if (i.resolvedAt !== undefined)
+      tallies.push({ incidentId: i.id, resolvedAt: i.resolvedAt, policyStamp: stamp, tally: null });
+  const tx = db.transaction(['summaries', 'commsTallies'], 'readwrite');
+  const s = tx.objectStore('summaries');
+  const t = tx.objectStore('commsTallies');
   await Promise.all([
-    ...records.map((r) => tx.store.put(r)),
-    ...incidents.filter((i) => i.status !== 'open').map((i) => tx.store.delete(i.id)),
+    ...summaries.map((r) => s.put(r)),
+    ...incidents.filter((i) => i.status !== 'open').map((i) => s.delete(i.id)),
+    ...tallies.map((r) => t.put(r)),
+    ...incidents.filter((i) => i.resolvedAt === undefined).map((i) => t.delete(i.id)),
     tx.done,
   ]);
+}
+
+/**
+ * The stored tallies of incidents resolved after `since` that were judged by `policy`, with their
+ * ids; the ids of those judged by another policy (a policy change still being recomputed), for
+ * the caller to compute from their timelines; and the ids of every record read (null tallies too).
+ */
+export async function readTallies(
+  db: LensDatabase,
+  since: number,
+  policy: Policy,
+): Promise<{ tallies: (CommsTally & { id: string })[]; stale: string[]; ids: string[] }> {
+  const recs = await db.getAllFromIndex(
+    'commsTallies',
+    'by-resolved',
+    IDBKeyRange.lowerBound(since, true),
+  );
+  const stamp = policyStamp(policy);
+  const tallies: (CommsTally & { id: string })[] = [];
+  const stale: string[] = [];
+  for (const r of recs) {
+    if (r.policyStamp !== stamp) stale.push(r.incidentId);
+    else if (r.tally) tallies.push({ ...r.tally, id: r.incidentId });
+  }
+  return { tallies, stale, ids: recs.map((r) => r.incidentId) };
 }
 
 /**
@@ -167,8 +218,12 @@ export function summariesChanged(db: LensDatabase, ids: Iterable<string>): Promi
       const recs = await Promise.all(batch.map((id) => store.get(id)));
       const gone = batch.filter((_id, k) => !recs[k]);
       if (gone.length) {
-        const tx = db.transaction('summaries', 'readwrite');
-        await Promise.all([...gone.map((id) => tx.store.delete(id)), tx.done]);
+        const tx = db.transaction(['summaries', 'commsTallies'], 'readwrite');
+        await Promise.all([
+          ...gone.map((id) => tx.objectStore('summaries').delete(id)),
+          ...gone.map((id) => tx.objectStore('commsTallies').delete(id)),
+          tx.done,
+        ]);
       }
       await recompute(
         db,
@@ -193,36 +248,55 @@ export function incidentsChanged(
   });
 }
 
-/** The worker's start-up check: fills the summaries when their count differs from the open incidents' (the v7 upgrade, an interrupted fill). */
+/**
+ * The worker's start-up check: fills the summaries and tallies when their counts differ from the
+ * open and the resolved incidents' (after the v7 upgrade, or a fill that was interrupted).
+ */
 export async function ensureSummaries(db: LensDatabase): Promise<void> {
-  const [have, open] = await Promise.all([
+  const [summaries, open, tallies, resolved] = await Promise.all([
     db.count('summaries'),
     db.countFromIndex('incidents', 'by-status', 'open'),
+    db.count('commsTallies'),
+    db.countFromIndex('incidents', 'by-resolved'),
   ]);
-  if (have !== open) await refreshAllSummaries(db);
+  if (summaries !== open || tallies !== resolved) await refreshAllSummaries(db);
 }
 
 /**
- * Recomputes every open incident's summary, SUMMARY_BATCH at a time, and drops the summaries of
- * incidents no longer open: after a policy change, an import, or the v7 upgrade.
+ * Recomputes every open incident's summary and every resolved one's tally, SUMMARY_BATCH at a time,
+ * and drops those of incidents gone: after a policy change, an import, or the v7 upgrade.
  */
 export function refreshAllSummaries(db: LensDatabase): Promise<void> {
   return serial(db, async () => {
-    const open = await db.getAllKeysFromIndex('incidents', 'by-status', 'open');
-    const keep = new Set(open);
-    for (let i = 0; i < open.length; i += SUMMARY_BATCH) {
+    const [open, resolved] = await Promise.all([
+      db.getAllKeysFromIndex('incidents', 'by-status', 'open'),
+      db.getAllKeysFromIndex('incidents', 'by-resolved'),
+    ]);
+    const ids = [...new Set([...open, ...resolved])];
+    for (let i = 0; i < ids.length; i += SUMMARY_BATCH) {
       const store = db.transaction('incidents').store;
-      const recs = await Promise.all(open.slice(i, i + SUMMARY_BATCH).map((id) => store.get(id)));
+      const recs = await Promise.all(ids.slice(i, i + SUMMARY_BATCH).map((id) => store.get(id)));
       await recompute(
         db,
         recs.filter((r): r is IncidentRecord => r !== undefined),
       );
     }
-    const stale = (await db.getAllKeys('summaries')).filter((k) => !keep.has(k));
-    if (stale.length) {
-      const tx = db.transaction('summaries', 'readwrite');
-      await Promise.all([...stale.map((k) => tx.store.delete(k)), tx.done]);
-    }
+    const keepOpen = new Set(open);
+    const keepResolved = new Set(resolved);
+    const [summaries, tallies] = await Promise.all([
+      db.getAllKeys('summaries'),
+      db.getAllKeys('commsTallies'),
+    ]);
+    const tx = db.transaction(['summaries', 'commsTallies'], 'readwrite');
+    await Promise.all([
+      ...summaries
+        .filter((k) => !keepOpen.has(k))
+        .map((k) => tx.objectStore('summaries').delete(k)),
+      ...tallies
+        .filter((k) => !keepResolved.has(k))
+        .map((k) => tx.objectStore('commsTallies').delete(k)),
+      tx.done,
+    ]);
   });
 }
 

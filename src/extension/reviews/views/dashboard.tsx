@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { OnScrolledTo } from '../../ui/components/on-scrolled-to';
 import { formatDate } from '../../../core/time';
 import {
   dashboardCsv,
@@ -23,6 +24,12 @@ import { completionRows } from './view-model';
 const SEVERITIES: readonly Severity[] = [1, 2, 3, 4];
 
 /**
+ * Action items rendered at first, and added per "show more" or on scrolling to the end (issue 22:
+ * thousands of rows, each with a status control, took the dashboard's first screen seconds).
+ */
+export const ITEMS_PAGE = 50;
+
+/**
  * The reviews dashboard: communication-SLA compliance per channel and the action-item completion
  * rate, month by month (charts with accessible tables), every action item with a status control,
  * a severity filter over all of it, and exports (the reports as CSV; open items as CSV or a
@@ -32,12 +39,15 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
   const { data, error, refresh } = useDbQuery(readDashboard, []);
   const [status, setStatus] = useState('');
   const [severity, setSeverity] = useState<Severity | 'all'>('all');
+  const [shown, setShown] = useState(ITEMS_PAGE);
+  const showMore = () => setShown((n) => n + ITEMS_PAGE);
   if (error) return <p class="error">{error}</p>;
   if (!data) return <p class="muted">{t('popup_loading')}</p>;
   const now = Date.now();
   const tz = localTimeZone();
   const { comms, completion, rows } = reviewDashboard({
     incidents: data.incidents,
+    tallies: data.tallies,
     reviews: data.reviews,
     policy: data.policy,
     now,
@@ -138,7 +148,7 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ item, reviewId, reviewTitle, overdue }) => (
+            {rows.slice(0, shown).map(({ item, reviewId, reviewTitle, overdue }) => (
               <tr
                 key={`${reviewId}|${item.id}`}
                 data-item={item.id}
@@ -181,6 +191,15 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
             ))}
           </tbody>
         </table>
+      )}
+      {rows.length > shown && (
+        <p key={shown /* a new sentinel per page, observed afresh */}>
+          {/* A button too: keyboard and screen-reader users do not depend on scrolling. */}
+          <button type="button" class="secondary" onClick={showMore}>
+            {t('dash_moreItems', rows.length - shown)}
+          </button>
+          <OnScrolledTo onVisible={showMore} />
+        </p>
       )}
       <p role="status" class="status hint">
         {status}
