@@ -16,8 +16,13 @@ import {
 import { readSummaries } from '../../src/extension/db/summaries';
 import { openLensDB } from '../../src/extension/db/open';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../src/extension/db/schema';
-import { readOverview, readReviews } from '../../src/extension/reviews/repo';
-import { dashboardView, reviewListRows } from '../../src/extension/reviews/views/view-model';
+import { readDashboard, readOverview, readReviews } from '../../src/extension/reviews/repo';
+import { reviewDashboard } from '../../src/core/review/dashboard';
+import {
+  dashboardView,
+  ITEMS_PAGE,
+  reviewListRows,
+} from '../../src/extension/reviews/views/view-model';
 import {
   OPEN_PAGE,
   readIncident,
@@ -112,7 +117,7 @@ export async function seed(count: number, per: number, open: number, reviewEvery
 }
 
 /** One view's data path as its page runs it: a fresh connection, the repository read, the view model. */
-export async function view(name: 'list' | 'openOnly' | 'overview' | 'dashboard') {
+export async function view(name: 'list' | 'openOnly' | 'overview' | 'dashboard' | 'dashboardPage') {
   const now = Date.now();
   const t0 = performance.now();
   const db = await openLensDB();
@@ -136,6 +141,13 @@ export async function view(name: 'list' | 'openOnly' | 'overview' | 'dashboard')
     const o = await readOverview(db);
     mark();
     value = `${reviewListRows(o.incidents, o.reviews, o.events, o.policy, now).length} rows`;
+  } else if (name === 'dashboardPage') {
+    // What the dashboard page computes before its first render: readDashboard (every review, the
+    // year's stored tallies, open incidents' timelines) and reviewDashboard; it renders ITEMS_PAGE rows.
+    const d = await readDashboard(db);
+    mark();
+    const out = reviewDashboard({ ...d, now, timeZone: 'UTC' });
+    value = `${out.rows.length} items, ${Math.min(out.rows.length, ITEMS_PAGE)} rendered, ${d.tallies.length} stored tallies + ${d.incidents.length} timelines`;
   } else {
     const r = await readReviews(db);
     mark();

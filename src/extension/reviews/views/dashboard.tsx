@@ -19,15 +19,9 @@ import { CommsChart } from './comms-chart';
 import { CompletionChart } from './completion-chart';
 import { localTimeZone } from '../../ui/datetime-input';
 import { readDashboard } from '../repo';
-import { completionRows } from './view-model';
+import { completionRows, ITEMS_PAGE } from './view-model';
 
 const SEVERITIES: readonly Severity[] = [1, 2, 3, 4];
-
-/**
- * Action items rendered at first, and added per "show more" or on scrolling to the end (issue 22:
- * thousands of rows, each with a status control, took the dashboard's first screen seconds).
- */
-export const ITEMS_PAGE = 50;
 
 /**
  * The reviews dashboard: communication-SLA compliance per channel and the action-item completion
