@@ -40,6 +40,7 @@ type Bench = {
   seed(c: number, per: number, open: number, every: number): Promise<Record<string, number>>;
   view(name: ViewName): Promise<ViewRun>;
   profileList(): Promise<Record<string, number>>;
+  profileDashboard(): Promise<Record<string, number>>;
   timelineBench(n: number): Promise<
     Record<'whole' | 'workspace' | 'page' | 'count' | 'bounded', number[]> & {
       settledMs: number;
@@ -94,6 +95,10 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
     for (let i = 0; i < 3; i++) {
       const parts = await u.ext.evaluate(() => __lensBench.profileList());
       ctx.log(`side panel list, ms per read: ${JSON.stringify(parts)}`);
+    }
+    for (let i = 0; i < 3; i++) {
+      const parts = await u.ext.evaluate(() => __lensBench.profileDashboard());
+      ctx.log(`reviews dashboard, ms per read: ${JSON.stringify(parts)}`);
     }
     const openOnly = await time('openOnly');
     const dash = await time('dashboard');

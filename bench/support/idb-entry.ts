@@ -13,7 +13,7 @@ import {
   eventsOfMany,
   saveIncidents,
 } from '../../src/extension/db/incidents';
-import { readSummaries } from '../../src/extension/db/summaries';
+import { readSummaries, readTallies } from '../../src/extension/db/summaries';
 import { openLensDB } from '../../src/extension/db/open';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../src/extension/db/schema';
 import { readDashboard, readOverview, readReviews } from '../../src/extension/reviews/repo';
@@ -288,6 +288,35 @@ export async function profileList() {
   lap('summaries');
   await eventsOfMany(db, ids);
   lap('timelinesForComparison');
+  db.close();
+  return out;
+}
+
+/** Where the reviews dashboard's read goes (issue 22), read by read, logged by storage.bench.ts. */
+export async function profileDashboard() {
+  const out: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (k: string) => {
+    const n = performance.now();
+    out[k] = Math.round((n - t) * 10) / 10;
+    t = n;
+  };
+  const db = await openLensDB();
+  lap('open');
+  await db.getAll('reviews');
+  lap('reviews');
+  const open = await db.getAllFromIndex('incidents', 'by-status', 'open');
+  lap('openRecords');
+  const since = Date.now() - 400 * 86_400_000;
+  await readTallies(db, since, DEFAULT_POLICY);
+  lap('tallies');
+  await db.countFromIndex('incidents', 'by-resolved', IDBKeyRange.lowerBound(since, true));
+  lap('resolvedCount');
+  await eventsOfMany(
+    db,
+    open.map((i) => i.id),
+  );
+  lap('openTimelines');
   db.close();
   return out;
 }
