@@ -34,6 +34,7 @@ describe('openLensDB and migrations', () => {
       [
         ...['copiedReplies', 'drafts', 'events', 'feedIncidents', 'incidents', 'notified'],
         ...['marks', 'reviews', 'settings', 'sites', 'snapshots', 'sources', 'summaries'],
+        'commsTallies',
       ].sort(),
     );
     const tx = db.transaction(['feedIncidents', 'notified', 'events', 'reviews'], 'readonly');
