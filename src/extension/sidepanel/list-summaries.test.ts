@@ -11,6 +11,9 @@ import type { EventRecord, IncidentRecord } from '../db/schema';
 import { getSetting, setSetting } from '../db/settings';
 import { attachShared, project } from '../db/shared';
 import { ensureSummaries } from '../db/summaries';
+import { sampleRecords } from '../db/seed.test-kit';
+import { savePoll } from '../db/sources';
+import { eventsWithLinked } from '../responder/linked-events';
 import { readList } from './data';
 
 /**
@@ -177,6 +180,51 @@ describe('the side-panel list’s next deadline, from stored summaries (issue 22
     const after = await listed(bob);
     expect(after.next?.dueAt).toBe(T0 + 5 * MIN);
     expect(after.reads).toEqual([]);
+  });
+
+  test('a linked feed incident’s new public update counts at once, without reading the timeline', async () => {
+    const db = await fresh();
+    const sample = sampleRecords();
+    await db.put('sources', { ...sample.sources[0], url: 'https://a.test/' } as never);
+    const [snapshot] = sample.snapshots as never[];
+    const [seen] = sample.feedIncidents as { incident: { id: string; updates: unknown[] } }[];
+    const feed = seen!.incident;
+    const poll = (updates: unknown[]) =>
+      savePoll(
+        db,
+        's1',
+        'https://a.test/',
+        { failures: 0 },
+        {
+          snapshot: snapshot!,
+          incidents: [{ sourceId: 's1', incident: { ...feed, updates }, active: 1 } as never],
+          now: T0,
+        },
+      );
+    await poll([]);
+    const linked = { ...incident, linked: { sourceId: 's1', incidentId: feed.id } };
+    await saveIncident(db, linked, [...start, bridge]);
+    const before = await listed(db);
+    expect(before.reads).toEqual([]);
+
+    // The provider posts a public update on the linked incident: it counts as a posted update.
+    const update = {
+      id: 'u-new',
+      status: 'identified',
+      body: 'We found the cause.',
+      createdAt: T0 + 2 * MIN,
+      displayAt: T0 + 2 * MIN,
+      affectedComponents: [],
+    };
+    await poll([update]);
+    const after = await listed(db);
+    expect(after.reads).toEqual([]);
+    const events = await eventsWithLinked(db, linked);
+    expect(events.some((e) => e.id.startsWith('feed:'))).toBe(true);
+    expect(after.next).toEqual(
+      nextDeadline(computeObligations({ events, publiclyVisible: true }, DEFAULT_POLICY, NOW)),
+    );
+    expect(after.next).not.toEqual(before.next);
   });
 
   test('a v5 database with incidents opens at the current version with every record, and the worker’s start-up fills the summaries', async () => {
