@@ -1,6 +1,6 @@
 import { KEY_PATHS, RECORD_SHAPES } from './record-shapes';
 import type { LensDatabase } from './open';
-import { DB_VERSION, type SettingRecord, type SourceRecord, type StoreName } from './schema';
+import { DB_VERSION, type SettingRecord, type SourceRecord, type BackupStore } from './schema';
 
 /** The marker that tells an Incident Lens backup from any other JSON file. */
 export const BACKUP_FORMAT = 'incident-lens-backup';
@@ -10,10 +10,10 @@ export const BACKUP_VERSION = DB_VERSION;
 export const REDACTED = '[redacted]';
 
 /** Every store, in a stable order (the order of the backup file). */
-export const STORES: readonly StoreName[] = [
+export const STORES: readonly BackupStore[] = [
   ...['sources', 'snapshots', 'feedIncidents', 'sites', 'incidents', 'events'],
   ...['drafts', 'reviews', 'settings', 'notified', 'copiedReplies', 'marks'],
-] as StoreName[];
+] as BackupStore[];
 
 /**
  * Settings that belong to this installation and never travel in a backup. The Statuspage connection
@@ -29,7 +29,7 @@ export const MAX_BACKUP_CHARS = 50_000_000;
 /** The most records a backup may hold in all (a 1,000,000-record import blocked the worker ~4 min). */
 export const MAX_BACKUP_RECORDS = 150_000;
 /** Per-store caps where a real installation holds few records (each one costs a request or a script). */
-export const MAX_STORE_RECORDS: Partial<Record<StoreName, number>> = { sources: 200, sites: 200 };
+export const MAX_STORE_RECORDS: Partial<Record<BackupStore, number>> = { sources: 200, sites: 200 };
 
 /**
  * Events one incident may hold (the responder refuses more: `incidents/record`). A backup is held to
@@ -38,7 +38,7 @@ export const MAX_STORE_RECORDS: Partial<Record<StoreName, number>> = { sources: 
  */
 export const MAX_EVENTS_PER_INCIDENT = 5_000;
 
-type StoreData = Record<StoreName, unknown[]>;
+type StoreData = Record<BackupStore, unknown[]>;
 
 /**
  * Every store as one JSON document `{format, version, exportedAt, stores}`, read in one transaction

@@ -4,6 +4,7 @@ import type { EventRecord, IncidentRecord } from './schema';
 import { eventDoc, incidentDoc, type NewDoc } from './shared-docs';
 import { putDocs, project, sharedOf } from './shared';
 import { writeShared } from './shared';
+import { incidentsChanged } from './summaries';
 
 /** Responder incidents, newest declaration first; optionally only open or resolved ones. */
 export async function listIncidents(
@@ -40,6 +41,8 @@ export async function saveIncident(
     ...events.map((e) => tx.objectStore('events').put(e)),
   ]);
   await tx.done;
+  // The list's stored next deadline follows every write (team mode: through `project`).
+  await incidentsChanged(db, [incident]);
 }
 
 /**
@@ -112,13 +115,16 @@ export async function saveIncidents(
     void p.finally(() => running.delete(p)).catch(() => undefined);
     if (running.size >= inFlight) await Promise.race(running);
   };
+  const written: IncidentRecord[] = [];
   for (const item of items) {
     batch.push(item);
+    written.push(item.incident);
     size += 1 + item.events.length;
     if (size >= perTx) await flush();
   }
   if (batch.length) await flush();
   await Promise.all(running);
+  await incidentsChanged(db, written);
 }
 
 /** One event by id. */
@@ -139,6 +145,8 @@ export interface ResolvedPage {
 
 /** How many records past a full page `resolvedPage` reads, at most, to find one more it keeps. */
 export const LOOK_AHEAD = 200;
+/** The first look-ahead step past a full page (then doubling up to LOOK_AHEAD). */
+const LOOK_AHEAD_FIRST = 8;
 
 /**
  * Up to `limit` resolved incidents that `keep` accepts, latest resolution first: one cursor over the
@@ -163,7 +171,12 @@ async function resolvedPage(
     const range: IDBKeyRange | null = upper === null ? null : IDBKeyRange.upperBound(upper, true);
     let cursor = await index.openKeyCursor(range, 'prev');
     if (!cursor) return { incidents, more: false };
-    const want = incidents.length < limit ? limit - incidents.length : LOOK_AHEAD - ahead;
+    // Past a full page, look ahead a few records at a time (doubling): the next older one usually
+    // decides `more`, and reading LOOK_AHEAD records for it was a third of the list's first screen.
+    const want =
+      incidents.length < limit
+        ? limit - incidents.length
+        : Math.min(LOOK_AHEAD - ahead, Math.max(LOOK_AHEAD_FIRST, ahead));
     if (want > 1) cursor = await cursor.advance(want - 1);
     const from = cursor?.key;
     // Records sharing the boundary time all come in this chunk; the next one starts below it.

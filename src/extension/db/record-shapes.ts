@@ -2,7 +2,7 @@ import { EVENT_TYPES, validatePolicy } from '../../core/policy';
 import { FORMATS } from '../../core/feed/formats';
 import { feed, feedIncident, problem, severity } from './feed-shapes';
 import { arr, bool, both, dict, nullable, num, obj, oneOf, opt, str, type Check } from './shape';
-import type { StoreName } from './schema';
+import type { BackupStore } from './schema';
 
 /** Shapes of every record kind, per store, for validating a backup before anything is written. */
 
@@ -80,7 +80,7 @@ const setting: Check = (v, path) => {
 };
 
 /** The shape each store's records must have. */
-export const RECORD_SHAPES: Record<StoreName, Check> = {
+export const RECORD_SHAPES: Record<BackupStore, Check> = {
   sources: obj({
     id: str,
     name: str,
@@ -226,7 +226,7 @@ export const RECORD_SHAPES: Record<StoreName, Check> = {
 };
 
 /** The key path of each store: a backup must not hold two records with the same key. */
-export const KEY_PATHS: Record<StoreName, string> = {
+export const KEY_PATHS: Record<BackupStore, string> = {
   sources: 'id',
   snapshots: 'sourceId',
   feedIncidents: 'key',

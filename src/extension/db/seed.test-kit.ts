@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY } from '../../core/policy';
 import type { LensDatabase } from './open';
-import type { StoreName } from './schema';
+import type { BackupStore, StoreName } from './schema';
 
 const T = Date.UTC(2025, 0, 6, 9, 0);
 
@@ -27,7 +27,7 @@ const incident = {
 };
 
 /** One valid record per store (two for some), as a v1 database would hold them. */
-export function sampleRecords(): Record<StoreName, Record<string, unknown>[]> {
+export function sampleRecords(): Record<BackupStore, Record<string, unknown>[]> {
   return {
     sources: [
       {

@@ -13,6 +13,7 @@ import {
   type SharedDoc,
 } from './shared-docs';
 import { nextSettingLog } from './setting-log';
+import { refreshAllSummaries, summariesChanged } from './summaries';
 import type { IDBPTransaction } from 'idb';
 import type { LensDB, SettingRecord } from './schema';
 
@@ -145,8 +146,29 @@ async function projectNow(db: LensDatabase, store: SharedStore): Promise<number>
       docs.filter((d) => d._conflicts?.length),
     );
     await copyIntoStores(db, docs, changes.last_seq);
+    await summariesAfter(db, docs);
     copied += docs.length;
   }
+}
+
+/**
+ * Issue 22: the list's stored next deadlines follow what a projected batch changed (local and
+ * replicated writes alike): the incidents whose record or events it wrote or deleted, or every
+ * open incident when the policy changed. Called once per batch, after it is in the stores.
+ */
+export function summariesAfter(db: LensDatabase, docs: readonly SharedDoc[]): Promise<void> {
+  if (docs.some((d) => !d._deleted && d.kind === 'setting' && d.record.key === 'policy'))
+    return refreshAllSummaries(db);
+  const ids = docs.flatMap((d): string[] => {
+    if (d._deleted) {
+      const [kind, ...rest] = d._id.split(':');
+      if (kind === 'incident') return [rest.join(':')];
+      return kind === 'event' && rest[0] !== undefined ? [rest[0]] : [];
+    }
+    if (d.kind === 'incident') return [d.record.id];
+    return d.kind === 'event' ? [d.record.incidentId] : [];
+  });
+  return summariesChanged(db, ids);
 }
 
 const meta = (a: Author) => (a.name ? a : undefined);
