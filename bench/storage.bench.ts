@@ -31,7 +31,7 @@ export async function benchBundle(): Promise<string> {
   return first.output[0].code;
 }
 
-type ViewName = 'list' | 'openOnly' | 'overview' | 'dashboard';
+type ViewName = 'list' | 'openOnly' | 'overview' | 'dashboard' | 'dashboardPage';
 interface ViewRun {
   ms: number;
   readMs: number;
@@ -40,6 +40,8 @@ interface ViewRun {
 type Bench = {
   seed(c: number, per: number, open: number, every: number): Promise<Record<string, number>>;
   view(name: ViewName): Promise<ViewRun>;
+  profileList(): Promise<Record<string, number>>;
+  profileDashboard(): Promise<Record<string, number>>;
   timelineBench(n: number): Promise<
     Record<'whole' | 'workspace' | 'page' | 'count' | 'bounded', number[]> & {
       settledMs: number;
@@ -99,19 +101,29 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
     }
     const settled = ((Date.now() - settleFrom) / 1000).toFixed(0);
     ctx.log(`database settled after ${settled} s`);
+    // Where the side panel list's time goes, read by read (logged, not a figure): issue 22.
+    for (let i = 0; i < 3; i++) {
+      const parts = await u.ext.evaluate(() => __lensBench.profileList());
+      ctx.log(`side panel list, ms per read: ${JSON.stringify(parts)}`);
+    }
+    for (let i = 0; i < 3; i++) {
+      const parts = await u.ext.evaluate(() => __lensBench.profileDashboard());
+      ctx.log(`reviews dashboard, ms per read: ${JSON.stringify(parts)}`);
+    }
     const openOnly = await time('openOnly');
     const dash = await time('dashboard');
     const list = await time('list');
     const overview = await time('overview');
+    const page = await time('dashboardPage');
     rows.push(
       {
         group: G,
-        name: `active-incident view: the side panel list, readList (open incidents by the by-status index with their timelines and obligations; resolved ones awaiting post-mortem by the by-resolved index, records only, first page → ${list.value}), ${list.how}; timed ${settled} s after the writes, once a small read was quick`,
+        name: `active-incident view: the side panel list, readList (open incidents by the by-status index, the first page's next deadlines from their stored summaries, no timeline read; resolved ones awaiting post-mortem by the by-resolved index, records only, first page → ${list.value}), ${list.how}; timed ${settled} s after the writes, once a small read was quick`,
         value: list.ms,
         samples: list.samples,
         unit: 'ms',
-        goal: '≤ 50 ms',
-        met: list.ms <= 50,
+        goal: '≤ 16 ms quiet, ≤ 50 ms under the burner',
+        met: list.ms <= (ctx.loaded ? 50 : 16),
       },
       {
         group: G,
@@ -133,6 +145,15 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
         value: dash.ms,
         samples: dash.samples,
         unit: 'ms',
+      },
+      {
+        group: G,
+        name: `reviews dashboard, the page's data before its first render: readDashboard + reviewDashboard (communication report from stored tallies, completion rate, action items: ${page.value}; reads ${page.read.toFixed(0)} ms), ${page.how}`,
+        value: page.ms,
+        samples: page.samples,
+        unit: 'ms',
+        goal: '≤ 50 ms under the burner',
+        met: page.ms <= 50,
       },
     );
     ctx.log(`one incident with ${LONG_TIMELINE} events …`);

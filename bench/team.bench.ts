@@ -6,6 +6,9 @@
 // Sizes: BENCH_TEAM_INCIDENTS (default 10,000) × BENCH_TEAM_EVENTS (default 20 per incident), after
 // a smaller first size (a tenth); BENCH_TEAM_TIMEOUT_S bounds each initial sync (default 1,800 s):
 // past it, the row says how much had arrived. BENCH_TEAM_WINDOW_S: the steady-state window (120 s).
+// BENCH_TEAM_PARTS: latency,steady,initial (all by default); BENCH_TEAM_SMALL_ONLY: the tenth only;
+// BENCH_TEAM_PROFILE=/path/prefix: a CPU profile of the service worker during each initial sync
+// (written as .cpuprofile, its top functions logged); BENCH_TEAM_TRACE=text: worker console lines.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
@@ -15,13 +18,20 @@ import { command } from '../tests/e2e/extension/helpers';
 import { remotePouch } from '../tests/support/pouch';
 import { spawnTeamServer, type TeamServerProcess } from '../tests/support/team-server';
 import { median, sleep, type BenchCtx, type Row } from './support/stats';
+import { profileWorker } from './support/sw-profile';
 
 const G = 'team';
 const INCIDENTS = Number(process.env.BENCH_TEAM_INCIDENTS ?? 10_000);
 const EVENTS = Number(process.env.BENCH_TEAM_EVENTS ?? 20);
 const TIMEOUT_S = Number(process.env.BENCH_TEAM_TIMEOUT_S ?? 1800);
 const WINDOW_S = Number(process.env.BENCH_TEAM_WINDOW_S ?? 120);
+/** Before each steady-state window: the change of state settles (one alarm period and a bit). */
+const SETTLE_S = 40;
 const RUNS = 20;
+/** Which parts run (comma-separated: latency, steady, initial); all by default. */
+const PARTS = (process.env.BENCH_TEAM_PARTS ?? 'latency,steady,initial').split(',');
+/** Print the service worker's console lines that contain this (timing logs while profiling). */
+const TRACE = process.env.BENCH_TEAM_TRACE;
 
 /** The figures are timings of a whole system on one machine: run once (the burner is left out). */
 export const loaded = false;
@@ -50,10 +60,38 @@ const connected = (p: Page, timeout = 60_000) =>
 const p95 = (xs: readonly number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.ceil(0.95 * xs.length) - 1]!;
 
-/** Resident memory of Chromium's extension processes (the service worker's), in MiB. */
+/** The processes started by this one (the Chromium it launched), not other users' browsers. */
+function ownProcesses(): Set<string> {
+  const parent = new Map<string, string>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      // "pid (comm) state ppid …": comm may hold spaces, so read after its closing parenthesis.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]!);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const mine = new Set([String(process.pid)]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, ppid] of parent)
+      if (!mine.has(pid) && mine.has(ppid)) {
+        mine.add(pid);
+        grew = true;
+      }
+  }
+  return mine;
+}
+
+/**
+ * Resident memory of the extension processes of the Chromium this bench launched (the service
+ * worker's, which also hosts the options page), in MiB. Counting every `--extension-process` on
+ * the machine, as this did first, added other browsers' running at the same time.
+ */
 function extensionRssMiB(): number {
   let kib = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+  for (const pid of ownProcesses()) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!cmd.includes('--extension-process')) continue;
@@ -133,6 +171,11 @@ async function initialSync(
   events: number,
 ): Promise<Row> {
   const c = await launchWithExtension();
+  if (TRACE)
+    c.worker.on('console', (m) => {
+      if (m.text().includes(TRACE)) ctx.log(m.text());
+    });
+  const profiler = process.env.BENCH_TEAM_PROFILE ? await profileWorker(c) : null;
   try {
     const rssBefore = extensionRssMiB();
     const t0 = Date.now();
@@ -140,14 +183,23 @@ async function initialSync(
     let peak = rssBefore;
     let count = 0;
     const deadline = t0 + TIMEOUT_S * 1000;
+    let progress = '';
     while (Date.now() < deadline) {
       peak = Math.max(peak, extensionRssMiB());
       count = await incidentCount(page).catch(() => count);
+      // What the user reads meanwhile: the status line's progress (the first one seen, logged).
+      const line = await page
+        .locator('.team-status')
+        .textContent({ timeout: 1000 })
+        .catch(() => null);
+      if (!progress && line && /\d of \d/.test(line)) ctx.log((progress = line));
       if (count >= expected) break;
       await sleep(1000);
     }
     const s = (Date.now() - t0) / 1000;
     const done = count >= expected;
+    if (profiler)
+      ctx.log(await profiler.stop(`${process.env.BENCH_TEAM_PROFILE}-${expected}.cpuprofile`));
     ctx.log(`initial sync of ${expected} incidents: ${done ? `${s.toFixed(1)} s` : 'timed out'}`);
     return {
       group: G,
@@ -167,57 +219,82 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
     ['bob', 'bob-pw'],
     ['cara', 'cara-pw'],
   ]);
+  try {
+    if (PARTS.includes('latency') || PARTS.includes('steady'))
+      rows.push(...(await twoProfiles(ctx, server)));
+    if (PARTS.includes('initial')) rows.push(...(await initialSyncs(ctx, server)));
+  } finally {
+    await server.close();
+  }
+  rows.push({
+    group: G,
+    name: `machine: ${os.cpus().length} cores; chromium ${execFileSync('/usr/bin/chromium', ['--version']).toString().trim()}`,
+    value: load(),
+    unit: 'load average now (1/5/15 min)',
+  });
+  return rows;
+}
+
+/** Sync latency and the steady-state request counts, with two connected profiles. */
+async function twoProfiles(ctx: BenchCtx, server: TeamServerProcess): Promise<Row[]> {
+  const rows: Row[] = [];
   const [a, b] = await Promise.all([launchWithExtension(), launchWithExtension()]);
   try {
     const pa = await connect(a, server.url, 'ann');
     const pb = await connect(b, server.url, 'bob');
     await Promise.all([connected(pa), connected(pb)]);
 
-    // 1. Latency: A declares; B's side panel (open: live replication) lists it.
-    const panel = await b.openPage('src/extension/sidepanel/index.html#/');
-    const loadBefore = load();
-    const ms: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const title = `Latency probe ${i} ${Date.now()}`;
-      const t0 = Date.now();
-      await command(pa, 'incidents/declare', {
-        title,
-        components: ['API'],
-        publiclyVisible: false,
-      });
-      const row = panel.locator('li.card', { hasText: title });
-      while ((await row.count()) === 0) {
-        if (Date.now() - t0 > 60_000) throw new Error(`probe ${i} never reached B`);
-        await sleep(20);
+    if (PARTS.includes('latency')) {
+      // 1. Latency: A declares; B's side panel (open: live replication) lists it.
+      const panel = await b.openPage('src/extension/sidepanel/index.html#/');
+      const loadBefore = load();
+      const ms: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const title = `Latency probe ${i} ${Date.now()}`;
+        const t0 = Date.now();
+        await command(pa, 'incidents/declare', {
+          title,
+          components: ['API'],
+          publiclyVisible: false,
+        });
+        const row = panel.locator('li.card', { hasText: title });
+        while ((await row.count()) === 0) {
+          if (Date.now() - t0 > 60_000) throw new Error(`probe ${i} never reached B`);
+          await sleep(20);
+        }
+        ms.push(Date.now() - t0);
       }
-      ms.push(Date.now() - t0);
+      ctx.log(`sync latency: median ${median(ms)} ms, p95 ${p95(ms)} ms`);
+      const lat = `load average ${loadBefore} before, ${load()} after (1/5/15 min)`;
+      rows.push({
+        group: G,
+        name: `sync latency, A's declaration to B's side panel list (both open: live replication), median of ${RUNS}; ${lat}`,
+        value: median(ms),
+        samples: ms,
+        unit: 'ms',
+      });
+      rows.push({
+        group: G,
+        name: `sync latency, p95 of the same ${RUNS} (min ${Math.min(...ms)}, max ${Math.max(...ms)})`,
+        value: p95(ms),
+        unit: 'ms',
+      });
+      await panel.close();
     }
-    ctx.log(`sync latency: median ${median(ms)} ms, p95 ${p95(ms)} ms`);
-    const lat = `load average ${loadBefore} before, ${load()} after (1/5/15 min)`;
-    rows.push({
-      group: G,
-      name: `sync latency, A's declaration to B's side panel list (both open: live replication), median of ${RUNS}; ${lat}`,
-      value: median(ms),
-      samples: ms,
-      unit: 'ms',
-    });
-    rows.push({
-      group: G,
-      name: `sync latency, p95 of the same ${RUNS} (min ${Math.min(...ms)}, max ${Math.max(...ms)})`,
-      value: p95(ms),
-      unit: 'ms',
-    });
-
     // 2. Steady state: nothing changes. First no page open (the 30 s alarm), then a side panel.
-    await Promise.all([pa.close(), pb.close(), panel.close()]);
+    await Promise.all([pa.close(), pb.close()]);
+    if (!PARTS.includes('steady')) return rows;
     const count = async (what: string): Promise<Row> => {
+      // First the transient of the change itself (closing the last page runs one full sync; the
+      // live sync's first catch-up): one alarm period and a bit, not counted.
+      await sleep(SETTLE_S * 1000);
       const before = await server.requests();
       await sleep(WINDOW_S * 1000);
       const n = (await server.requests()) - before;
       ctx.log(`${what}: ${n} requests in ${WINDOW_S} s`);
       return {
         group: G,
-        name: `server requests per hour with nothing changing, two profiles, ${what}: counted over ${WINDOW_S} s ×${(3600 / WINDOW_S).toFixed(0)}; load average ${load()}`,
+        name: `server requests per hour with nothing changing, two profiles, ${what}: counted over ${WINDOW_S} s ×${(3600 / WINDOW_S).toFixed(0)} after ${SETTLE_S} s to settle (${n} requests: ${(n / 2).toFixed(1)} per profile); load average ${load()}`,
         value: n * (3600 / WINDOW_S),
         unit: 'req/h',
       };
@@ -233,26 +310,22 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
     await Promise.all([a.close(), b.close()]);
   }
 
-  // 3. Initial sync into a fresh profile: a tenth of the size first, then the full size.
-  try {
-    const small = Math.max(1, Math.round(INCIDENTS / 10));
-    let t = Date.now();
-    await seed(server, 0, small);
-    ctx.log(`seeded ${small} incidents in ${((Date.now() - t) / 1000).toFixed(0)} s`);
-    const extra = RUNS; // the latency probes
-    rows.push(await initialSync(ctx, server, small + extra, small * EVENTS));
-    t = Date.now();
-    await seed(server, small, INCIDENTS);
-    ctx.log(`seeded up to ${INCIDENTS} incidents in ${((Date.now() - t) / 1000).toFixed(0)} s`);
-    rows.push(await initialSync(ctx, server, INCIDENTS + extra, INCIDENTS * EVENTS));
-  } finally {
-    await server.close();
-  }
-  rows.push({
-    group: G,
-    name: `machine: ${os.cpus().length} cores; chromium ${execFileSync('/usr/bin/chromium', ['--version']).toString().trim()}`,
-    value: load(),
-    unit: 'load average now (1/5/15 min)',
-  });
+  return rows;
+}
+
+/** Initial sync into a fresh profile: a tenth of the size first, then the full size. */
+async function initialSyncs(ctx: BenchCtx, server: TeamServerProcess): Promise<Row[]> {
+  const rows: Row[] = [];
+  const small = Math.max(1, Math.round(INCIDENTS / 10));
+  let t = Date.now();
+  await seed(server, 0, small);
+  ctx.log(`seeded ${small} incidents in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  const extra = PARTS.includes('latency') ? RUNS : 0; // the latency probes
+  rows.push(await initialSync(ctx, server, small + extra, small * EVENTS));
+  if (process.env.BENCH_TEAM_SMALL_ONLY) return rows;
+  t = Date.now();
+  await seed(server, small, INCIDENTS);
+  ctx.log(`seeded up to ${INCIDENTS} incidents in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  rows.push(await initialSync(ctx, server, INCIDENTS + extra, INCIDENTS * EVENTS));
   return rows;
 }

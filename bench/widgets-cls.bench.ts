@@ -2,11 +2,12 @@
 // e2e tests measure it (tests/e2e/widgets/layout-kit.ts: a PerformanceObserver for layout-shift
 // entries; CLS leaves out those within 500 ms of a click or key). Each case is measured three
 // times in one fresh context: the first visit (nothing kept: the feed answers after the banner's
-// first render, so it appears mid-visit), the reader's first click, and the next page load (the
-// kept feed at first paint).
+// first render, so it appears mid-visit), the reader's first click, the next page load (the
+// kept feed at first paint), then its going away with no input (the app pushes a feed with nothing
+// open).
 // In the same run, each case's alternative: the same banner taking its room at once when it
-// appears (the behaviour before issue 17; here a script's click, which CLS does not count as
-// input, docks it at once). Fixed banners pad the page as the README shows. And a third party for
+// appears and giving it back at once when it goes (the behaviour before issue 17; here a script's
+// click, which CLS does not count as input, docks it at once). Fixed banners pad the page as the README shows. And a third party for
 // reference: @statuspage/status-widget, loaded as its README says.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -77,12 +78,38 @@ async function measure(
   await p.reload();
   await until(p, (b) => b.painted !== null);
   const next = await cls(p);
+  // It goes away (the app pushes a feed with nothing open; resolved-for 0, so at once), with no
+  // input: ours keeps its room until the reader's next click or key; the alternative collapses.
+  let away: number | undefined;
+  if (kind === 'ours') {
+    await p.evaluate(async (collapse) => {
+      const el = document.querySelector('incident-banner') as HTMLElement & {
+        resolvedFor: number;
+        data: unknown;
+        updateComplete: Promise<boolean>;
+      };
+      el.resolvedFor = 0;
+      el.data = {
+        page: {},
+        indicator: 'none',
+        description: '',
+        components: [],
+        incidents: [],
+        maintenances: [],
+      };
+      await el.updateComplete;
+      if (collapse) dispatchEvent(new MouseEvent('click'));
+      await el.updateComplete;
+    }, atOnce);
+    away = (await cls(p)).cls - next.cls;
+  }
   await ctx.close();
   return {
     first: first.cls,
     click: clicked.cls - first.cls,
     leftOut: clicked.afterInput,
     next: next.cls,
+    away,
   };
 }
 
@@ -106,7 +133,9 @@ export async function run(ctx: { log(m: string): void }): Promise<Row[]> {
     }
     // our chunks next to the file, as the README says (the feed client loads on demand)
     const dir = 'widgets/dist/standalone';
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.js') && !f.startsWith('incident-')))
+    for (const f of readdirSync(dir).filter(
+      (f) => f.endsWith('.js') && !/^incident-widgets\.(iife\.)?js$/.test(f),
+    ))
       server.route(`/w/${f}`, (_q, res) => {
         res.writeHead(200, { 'content-type': 'text/javascript' });
         res.end(readFileSync(`${dir}/${f}`));
@@ -127,7 +156,7 @@ export async function run(ctx: { log(m: string): void }): Promise<Row[]> {
               ? 'theirs (status-widget)'
               : `${atOnce ? 'alternative: room taken at once' : 'ours'}, ${c}`;
           ctx.log(
-            `${who} ${vp}: first visit ${r.first}, first click ${r.click} (left out: ${r.leftOut}), next ${r.next}`,
+            `${who} ${vp}: first visit ${r.first}, first click ${r.click} (left out: ${r.leftOut}), next ${r.next}, goes away ${r.away ?? '-'}`,
           );
           const inline = c.startsWith('inline') || c === 'React app';
           const goal = kind === 'ours' && !atOnce ? (inline ? '< 0.01' : '0') : undefined;
@@ -143,6 +172,7 @@ export async function run(ctx: { log(m: string): void }): Promise<Row[]> {
           row('first visit (appears mid-visit)', r.first);
           if (!atOnce) row('first click', r.click);
           row('next page load (feed unchanged)', r.next);
+          if (r.away !== undefined) row('goes away (no input)', r.away);
           if (kind === 'ours' && !atOnce)
             rows.push({
               group: G,

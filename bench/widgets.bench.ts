@@ -31,7 +31,7 @@ export async function run(ctx: { log(m: string): void }): Promise<Row[]> {
     // our on-demand files next to ours.js, as the README says (the feed client among them)
     const dir = OURS.replace(/\/[^/]+$/, '');
     for (const f of readdirSync(dir).filter(
-      (f) => f.endsWith('.js') && !f.startsWith('incident-'),
+      (f) => f.endsWith('.js') && !/^incident-widgets\.(iife\.)?js$/.test(f),
     )) {
       const body = gzipSync(readFileSync(`${dir}/${f}`), { level: 9 });
       server.route(`/w/${f}`, (_q, res) => {

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * The size gate, the only one: sizes of every shipped bundle (the widgets' standalone files and
- * the extension content script), gzip and brotli via node:zlib. Prints a table, writes
- * dist/sizes.json, exits 1 when a budget in size-budgets.json is exceeded (or a budgeted file is
- * missing). With a path prefix as argument (`node scripts/size.mjs widgets/dist/`, as the widgets
- * build runs it), only the files under it.
+ * The size gate, the only one: sizes of every shipped bundle (the widgets' standalone files, the
+ * extension's injected content script — its loader — and the overlay module that loader imports
+ * after load), gzip and brotli via node:zlib. Prints a table, writes dist/sizes.json, exits 1
+ * when a budget in size-budgets.json is exceeded (or a budgeted file is missing). With a path
+ * prefix as argument (`node scripts/size.mjs widgets/dist/`, as the widgets build runs it), only
+ * the files under it.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -4,10 +4,12 @@
 //   importing `lit`; the core code they use is bundled in;
 // - types/: declarations (tsc), the core's included;
 // - standalone/incident-widgets.js: one ES module with Lit inside that registers both tags, plus
-//   the German strings as a chunk next to it (loaded on demand); standalone/incident-widgets.iife.js:
-//   the same for a classic <script>, every locale inside;
+//   each locale but English, the feed client and the tooltip as chunks next to it (loaded on
+//   demand); standalone/incident-widgets.iife.js: the same for a classic <script>, all inside;
 // - standalone/incident-widgets-formats.js: the feed formats besides Statuspage, loaded by the
 //   standalone ES file the first time a feed is not Statuspage (the IIFE has them inside);
+// - standalone/incident-widgets-statuspage.js: the Statuspage parser, loaded with the feed client
+//   or for pushed Statuspage JSON (the IIFE has it inside);
 // - server/feed-helper.js (`@incident-lens/widgets/server`) and server/check-feed.js (the bin's);
 // - custom-elements.json and THIRD_PARTY_NOTICES.txt;
 // then the size gate (scripts/size.mjs) fails the build when the standalone file is over budget.
@@ -84,18 +86,22 @@ const terserPass = () => ({
 });
 
 /**
- * The standalone ES file loads the other feed formats from a file of its own next to it
- * (`incident-widgets-formats.js`, built below with its own copy of the core code it uses): a
- * chunk the bundler would make shares modules with the entry, which would need top-level exports
- * the entry cannot have (see browserOnly).
+ * The standalone ES file loads the other feed formats, and the Statuspage parser, each from a file
+ * of its own next to it (`incident-widgets-formats.js`, `incident-widgets-statuspage.js`, built
+ * below, each with its own copy of the core code it uses): a chunk the bundler would make shares
+ * modules with the entry, which would need top-level exports the entry cannot have (see
+ * browserOnly).
  */
-const FORMATS_FILE = 'incident-widgets-formats.js';
-const formatsApart = () => ({
-  name: 'formats-apart',
+const APART = {
+  './formats': 'incident-widgets-formats.js',
+  './statuspage': 'incident-widgets-statuspage.js',
+};
+const filesApart = () => ({
+  name: 'files-apart',
   enforce: 'pre',
   resolveId(id, importer) {
-    if (id === './formats' && importer?.endsWith('feed-client.ts'))
-      return { id: `./${FORMATS_FILE}`, external: true };
+    if (APART[id] && /feed-client[/\\][a-z-]+\.ts$/.test(importer ?? ''))
+      return { id: `./${APART[id]}`, external: true };
     return null;
   },
 });
@@ -139,7 +145,7 @@ for (const format of ['es', 'iife']) {
     ...common,
     plugins: [
       oneLitHtml(),
-      ...(format === 'es' ? [formatsApart()] : []),
+      ...(format === 'es' ? [filesApart()] : []),
       terserPass(),
       browserOnly(),
     ],
@@ -174,20 +180,25 @@ for (const format of ['es', 'iife']) {
   });
 }
 
-// 4. The other feed formats, for the standalone ES file: self-contained, loaded on demand.
-await build({
-  ...common,
-  plugins: [terserPass()],
-  build: {
-    outDir: resolve(dist, 'standalone'),
-    emptyOutDir: false,
-    target,
-    copyPublicDir: false,
-    reportCompressedSize: false,
-    lib: { entry: src('feed-client/formats.ts'), formats: ['es'], fileName: () => FORMATS_FILE },
-    rolldownOptions: { output: { minify: true } },
-  },
-});
+// 4. The other feed formats and the Statuspage parser, for the standalone ES file: each
+// self-contained, loaded on demand.
+for (const [entry, file] of [
+  ['feed-client/formats.ts', APART['./formats']],
+  ['feed-client/statuspage.ts', APART['./statuspage']],
+])
+  await build({
+    ...common,
+    plugins: [terserPass()],
+    build: {
+      outDir: resolve(dist, 'standalone'),
+      emptyOutDir: false,
+      target,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      lib: { entry: src(entry), formats: ['es'], fileName: () => file },
+      rolldownOptions: { output: { minify: true } },
+    },
+  });
 
 // 5. The server side (dist/server/): the feed helper for feeds without CORS, and the validator
 // behind the `incident-widgets check` bin (vite.server.config.ts).

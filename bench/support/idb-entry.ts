@@ -6,13 +6,31 @@ import { computeObligations, nextDeadline } from '../../src/core/obligations';
 import { DEFAULT_POLICY } from '../../src/core/policy';
 import type { Severity, TimelineEventType } from '../../src/core/types';
 import { putReviews } from '../../src/extension/db/drafts';
-import { countEvents, eventsOf, saveIncidents } from '../../src/extension/db/incidents';
+import {
+  awaitingReview,
+  countEvents,
+  eventsOf,
+  eventsOfMany,
+  saveIncidents,
+} from '../../src/extension/db/incidents';
+import { readSummaries, readTallies } from '../../src/extension/db/summaries';
 import { openLensDB } from '../../src/extension/db/open';
 import { timelineRange } from '../../src/extension/db/timeline';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../src/extension/db/schema';
-import { readOverview, readReviews } from '../../src/extension/reviews/repo';
-import { dashboardView, reviewListRows } from '../../src/extension/reviews/views/view-model';
-import { readIncident, readList, readTimeline } from '../../src/extension/sidepanel/data';
+import { readDashboard, readOverview, readReviews } from '../../src/extension/reviews/repo';
+import { reviewDashboard } from '../../src/core/review/dashboard';
+import {
+  dashboardView,
+  ITEMS_PAGE,
+  reviewListRows,
+} from '../../src/extension/reviews/views/view-model';
+import {
+  OPEN_PAGE,
+  readIncident,
+  readList,
+  readTimeline,
+  REVIEWS_PAGE,
+} from '../../src/extension/sidepanel/data';
 
 const MIN = 60_000;
 const TYPES: TimelineEventType[] = ['update_posted', 'status_page_posted', 'customers_notified'];
@@ -102,7 +120,7 @@ export async function seed(count: number, per: number, open: number, reviewEvery
 }
 
 /** One view's data path as its page runs it: a fresh connection, the repository read, the view model. */
-export async function view(name: 'list' | 'openOnly' | 'overview' | 'dashboard') {
+export async function view(name: 'list' | 'openOnly' | 'overview' | 'dashboard' | 'dashboardPage') {
   const now = Date.now();
   const t0 = performance.now();
   const db = await openLensDB();
@@ -126,6 +144,13 @@ export async function view(name: 'list' | 'openOnly' | 'overview' | 'dashboard')
     const o = await readOverview(db);
     mark();
     value = `${reviewListRows(o.incidents, o.reviews, o.events, o.policy, now).length} rows`;
+  } else if (name === 'dashboardPage') {
+    // What the dashboard page computes before its first render: readDashboard (every review, the
+    // year's stored tallies, open incidents' timelines) and reviewDashboard; it renders ITEMS_PAGE rows.
+    const d = await readDashboard(db);
+    mark();
+    const out = reviewDashboard({ ...d, now, timeZone: 'UTC' });
+    value = `${out.rows.length} items, ${Math.min(out.rows.length, ITEMS_PAGE)} rendered, ${d.tallies.length} stored tallies + ${d.incidents.length} timelines`;
   } else {
     const r = await readReviews(db);
     mark();
@@ -229,6 +254,64 @@ export async function timelineBench(n: number) {
     tx.objectStore('timeline').delete(timelineRange(id)),
     tx.done,
   ]);
+  db.close();
+  return out;
+}
+
+/**
+ * Where the side panel list's time goes (issue 22): each read readList makes, timed on its own with a
+ * fresh connection, logged by storage.bench.ts beside the figure.
+ */
+export async function profileList() {
+  const out: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (k: string) => {
+    const n = performance.now();
+    out[k] = Math.round((n - t) * 10) / 10;
+    t = n;
+  };
+  const db = await openLensDB();
+  lap('open');
+  await db.get('settings', 'policy');
+  lap('policy');
+  const open = await db.getAllFromIndex('incidents', 'by-status', 'open');
+  lap('openRecords');
+  await awaitingReview(db, REVIEWS_PAGE);
+  lap('awaiting');
+  const ids = open.slice(0, OPEN_PAGE).map((i) => i.id);
+  await readSummaries(db, ids);
+  lap('summaries');
+  await eventsOfMany(db, ids);
+  lap('timelinesForComparison');
+  db.close();
+  return out;
+}
+
+/** Where the reviews dashboard's read goes (issue 22), read by read, logged by storage.bench.ts. */
+export async function profileDashboard() {
+  const out: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (k: string) => {
+    const n = performance.now();
+    out[k] = Math.round((n - t) * 10) / 10;
+    t = n;
+  };
+  const db = await openLensDB();
+  lap('open');
+  await db.getAll('reviews');
+  lap('reviews');
+  const open = await db.getAllFromIndex('incidents', 'by-status', 'open');
+  lap('openRecords');
+  const since = Date.now() - 400 * 86_400_000;
+  await readTallies(db, since, DEFAULT_POLICY);
+  lap('tallies');
+  await db.countFromIndex('incidents', 'by-resolved', IDBKeyRange.lowerBound(since, true));
+  lap('resolvedCount');
+  await eventsOfMany(
+    db,
+    open.map((i) => i.id),
+  );
+  lap('openTimelines');
   db.close();
   return out;
 }

@@ -17,8 +17,16 @@ export function memoryPouch<D>(name = `lens-test-${++n}-${Date.now()}`): Pouch<D
 }
 
 /** A PouchDB handle on a database of a CouchDB-compatible server, with a user's basic auth. */
-export function remotePouch<D>(url: string, user?: [string, string]): Pouch<D> {
-  return new Node(url, user ? { auth: { username: user[0], password: user[1] } } : {}) as Pouch<D>;
+export function remotePouch<D>(
+  url: string,
+  user?: [string, string],
+  /** `skip_setup`: no check-or-create request first (what the extension's HTTP handles do). */
+  opts: { skip_setup?: boolean } = {},
+): Pouch<D> {
+  return new Node(url, {
+    ...opts,
+    ...(user ? { auth: { username: user[0], password: user[1] } } : {}),
+  }) as Pouch<D>;
 }
 
 /**

@@ -9,9 +9,8 @@ import { litPolicyRefused, restoreCreatePolicy } from './trusted-types';
 import type { nothing } from 'lit';
 import { LitElement, ReactiveElement, type PropertyValues, type TemplateResult } from 'lit';
 import { componentStatus, parseComponentList } from '../../src/core/feed/query';
-import { parseSummary } from '../../src/core/feed/summary';
 import type { Feed, FeedIncident } from '../../src/core/types';
-import { EMPTY, feedClient, kept, type FeedState } from './feed-client/page-client';
+import { EMPTY, feedClient, kept, parse, parser, type FeedState } from './feed-client/page-client';
 import { fill, lang, whenLoaded, type Lang, type Strings } from './i18n';
 import { clock } from './time';
 import { schedule } from './ticker';
@@ -64,15 +63,18 @@ export function filtersOf(components: unknown, feed: Feed | null | undefined): s
   return filters;
 }
 
-/** A normalized Feed passes through; anything else goes through the parser. */
-export function toFeed(data: unknown): Feed {
+/**
+ * A normalized Feed passes through; anything else goes through the Statuspage parser, once it has
+ * loaded (undefined until then).
+ */
+export function toFeed(data: unknown): Feed | undefined {
   const f = data as Partial<Feed> | undefined;
   const normalized =
     typeof f === 'object' &&
     f !== null &&
     Array.isArray(f.maintenances) &&
     typeof f.indicator === 'string';
-  return normalized ? (f as Feed) : parseSummary(data).feed;
+  return normalized ? (f as Feed) : parse?.(data).feed;
 }
 
 /** https URLs only: anything else (javascript:, data:, http:) is dropped. */
@@ -115,6 +117,8 @@ export abstract class FeedElement extends LitElement {
 
   /** Stops listening to the feed client; undefined while not subscribed. */
   private unsubscribe: (() => void) | undefined;
+  /** Pushed Statuspage JSON waits for the parser (the first time on the page). */
+  private parsing?: Promise<void>;
 
   constructor() {
     super();
@@ -147,7 +151,18 @@ export abstract class FeedElement extends LitElement {
     this.unsubscribe = () => {};
     try {
       if (this.data != null) {
-        this.feedState = { ...EMPTY, feed: toFeed(this.data) };
+        const feed = toFeed(this.data);
+        if (feed) this.feedState = { ...EMPTY, feed };
+        // (then this runs again, and reads it)
+        else
+          this.parsing = parser().then(
+            () => {
+              this.stopListening();
+              this.requestUpdate();
+            },
+            // (the file did not load: nothing shows, as for a feed that fails)
+            () => {},
+          );
       } else if (this.src) {
         const url = new URL(this.src, document.baseURI);
         if (!/^https?:$/.test(url.protocol)) throw new Error('bad src');
@@ -167,6 +182,13 @@ export abstract class FeedElement extends LitElement {
     } catch {
       this.feedState = { ...EMPTY, error: 'bad src' };
     }
+  }
+
+  /** Resolves once pushed data is shown, its parser loaded first if need be. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.parsing;
+    return super.getUpdateComplete();
   }
 
   override connectedCallback(): void {

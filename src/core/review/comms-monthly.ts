@@ -58,31 +58,74 @@ const empty = (): Record<CommsMetric, { due: number; onTime: number }> => ({
   cadence: { due: 0, onTime: 0 },
 });
 
+/**
+ * What one incident adds to the monthly report, small enough to store beside the incident (issue
+ * 22: the dashboard reads these instead of every timeline of the year). Judged at the time it was
+ * computed; a duty still pending then counts as due (missed) once a later `now` passes its deadline.
+ */
+export interface CommsTally {
+  classifiedAt: number;
+  highestSeverity: Severity;
+  counts: Record<CommsMetric, { due: number; onTime: number }>;
+  /** Duties pending when computed: each is a miss once `now` is past its `dueAt`. */
+  pending: { metric: CommsMetric; dueAt: number }[];
+}
+
+/** One incident's tally from its compliance report; null when it was never classified. */
+export function commsTally(r: ComplianceReport): CommsTally | null {
+  if (r.classifiedAt === null || r.highestSeverity === null) return null;
+  const counts = empty();
+  const pending: CommsTally['pending'] = [];
+  for (const [metric, channel] of Object.entries(DUTY_CHANNEL) as [CommsMetric, Channel][]) {
+    for (const d of r.duties) {
+      if (d.channel !== channel || d.dueAt === null) continue;
+      if (d.outcome === 'pending') pending.push({ metric, dueAt: d.dueAt });
+      if (d.outcome !== 'met' && d.outcome !== 'late' && d.outcome !== 'missed') continue;
+      counts[metric].due += 1;
+      if (d.outcome === 'met') counts[metric].onTime += 1;
+    }
+  }
+  for (const c of r.cadences) {
+    counts.cadence.due += c.owed;
+    counts.cadence.onTime += c.onTime;
+  }
+  return { classifiedAt: r.classifiedAt, highestSeverity: r.highestSeverity, counts, pending };
+}
+
 /** The last `months` months (ending with the one holding `now`), oldest first. */
 export function monthlyCommsCompliance(
   reports: readonly ComplianceReport[],
+  now: number,
+  options: CommsReportOptions = {},
+): MonthlyComms[] {
+  // Each report is judged as it was computed: its pending duties stay out (not re-judged at `now`).
+  return monthlyCommsFromTallies(
+    reports.flatMap((r) => {
+      const t = commsTally(r);
+      return t ? [{ ...t, pending: [] }] : [];
+    }),
+    now,
+    options,
+  );
+}
+
+/** The same report from stored tallies: their pending duties judged at `now`. */
+export function monthlyCommsFromTallies(
+  incidents: readonly CommsTally[],
   now: number,
   { months = 12, timeZone = 'UTC', severities }: CommsReportOptions = {},
 ): MonthlyComms[] {
   const keys = monthKeys(now, months, timeZone);
   const tallies = new Map(keys.map((k) => [k, empty()]));
-  for (const r of reports) {
-    if (r.classifiedAt === null || r.highestSeverity === null) continue;
+  for (const r of incidents) {
     if (severities && severities.length > 0 && !severities.includes(r.highestSeverity)) continue;
     const t = tallies.get(monthKey(r.classifiedAt, timeZone));
     if (!t) continue;
-    for (const [metric, channel] of Object.entries(DUTY_CHANNEL) as [CommsMetric, Channel][]) {
-      for (const d of r.duties) {
-        if (d.channel !== channel || d.dueAt === null) continue;
-        if (d.outcome !== 'met' && d.outcome !== 'late' && d.outcome !== 'missed') continue;
-        t[metric].due += 1;
-        if (d.outcome === 'met') t[metric].onTime += 1;
-      }
+    for (const m of COMMS_METRICS) {
+      t[m].due += r.counts[m].due;
+      t[m].onTime += r.counts[m].onTime;
     }
-    for (const c of r.cadences) {
-      t.cadence.due += c.owed;
-      t.cadence.onTime += c.onTime;
-    }
+    for (const p of r.pending) if (p.dueAt < now) t[p.metric].due += 1;
   }
   return keys.map((month) => {
     const t = tallies.get(month) ?? empty();

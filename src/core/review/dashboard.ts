@@ -12,7 +12,12 @@ import {
   type DashboardRow,
   type MonthlyCompletion,
 } from './actions';
-import { monthlyCommsCompliance, type MonthlyComms } from './comms-monthly';
+import {
+  commsTally,
+  monthlyCommsFromTallies,
+  type CommsTally,
+  type MonthlyComms,
+} from './comms-monthly';
 import { communicationCompliance } from './compliance';
 import type { Review } from './model';
 
@@ -25,6 +30,8 @@ export interface DashboardInput {
   timeZone?: string;
   /** Only these severities; all when absent or empty. */
   severities?: readonly Severity[];
+  /** Incidents already reduced to their tallies (stored ones), counted beside `incidents`. */
+  tallies?: readonly (CommsTally & { id: string })[];
 }
 
 export interface DashboardData {
@@ -34,19 +41,40 @@ export interface DashboardData {
 }
 
 export function reviewDashboard(input: DashboardInput): DashboardData {
-  const { policy, now, months = 12, timeZone = 'UTC', severities } = input;
-  const reports = new Map(
-    input.incidents.map((i) => [i.id, communicationCompliance(i, policy, now)] as const),
-  );
+  const { policy, now } = input;
+  const { incidents, ...rest } = input;
+  return reviewDashboardFrom({
+    ...rest,
+    tallies: [
+      ...(input.tallies ?? []),
+      ...incidents.flatMap((i) => {
+        const t = commsTally(communicationCompliance(i, policy, now));
+        return t ? [{ ...t, id: i.id }] : [];
+      }),
+    ],
+  });
+}
+
+/**
+ * The same dashboard from each incident's stored tally (`commsTally` of its compliance report),
+ * so it needs no timeline (issue 22); incidents never classified have none.
+ */
+export function reviewDashboardFrom(
+  input: Omit<DashboardInput, 'incidents' | 'policy' | 'tallies'> & {
+    tallies: readonly (CommsTally & { id: string })[];
+  },
+): DashboardData {
+  const { now, months = 12, timeZone = 'UTC', severities } = input;
+  const worst = new Map(input.tallies.map((t) => [t.id, t.highestSeverity] as const));
   const filtering = severities !== undefined && severities.length > 0;
   const kept = (incidentId: string): boolean => {
     if (!filtering) return true;
-    const worst = reports.get(incidentId)?.highestSeverity ?? null;
-    return worst !== null && severities.includes(worst);
+    const w = worst.get(incidentId) ?? null;
+    return w !== null && severities.includes(w);
   };
   const reviews = input.reviews.filter((r) => kept(r.incidentId));
   return {
-    comms: monthlyCommsCompliance([...reports.values()], now, { months, timeZone, severities }),
+    comms: monthlyCommsFromTallies(input.tallies, now, { months, timeZone, severities }),
     completion: completionRates(
       reviews.flatMap((r) => r.actionItems),
       now,

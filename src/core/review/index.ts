@@ -54,7 +54,10 @@ export {
 export {
   COMMS_METRICS,
   dashboardCsv,
+  commsTally,
   monthlyCommsCompliance,
+  monthlyCommsFromTallies,
+  type CommsTally,
   type ChannelTally,
   type CommsMetric,
   type CommsReportOptions,
@@ -87,4 +90,9 @@ export {
   type ReviewRequirement,
   type SkipProblem,
 } from './rules';
-export { reviewDashboard, type DashboardData, type DashboardInput } from './dashboard';
+export {
+  reviewDashboard,
+  reviewDashboardFrom,
+  type DashboardData,
+  type DashboardInput,
+} from './dashboard';

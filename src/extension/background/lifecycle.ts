@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { setSetting } from '../db/settings';
+import { ensureSummaries } from '../db/summaries';
 import type { Deps } from './deps';
 import { pollDue } from '../feeds/background/poll';
 import { refresh } from './refresh';
@@ -36,6 +37,10 @@ export async function boot(deps: Deps): Promise<void> {
     });
   }
   await setSetting(await deps.db(), 'bootId', deps.newId());
+  // The list's stored next deadlines: filled after the v7 upgrade (or an interrupted fill).
+  await ensureSummaries(await deps.db()).catch((e: unknown) =>
+    console.error('[incident-lens] incident summaries:', e),
+  );
   // The organisation's configuration, applied before anything reads sources, sites or the policy.
   await managedChanged(deps);
 }

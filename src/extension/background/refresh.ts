@@ -1,3 +1,6 @@
+import type { Language } from '../../core/language';
+import { LANGUAGES } from '../managed/config';
+import { templateKey } from '../managed/templates';
 import { computeObligations } from '../../core/obligations';
 import type { TimelineEvent } from '../../core/types';
 import { wanted as passes } from '../../core/notify';
@@ -86,10 +89,20 @@ function marksByFeedKey(
   return out;
 }
 
-/** The team's internal holding line for agents (a template named `holding_line`), if any. */
-function holdingLine(templates: Record<string, string>): { holdingLine?: string } {
-  const line = templates[HOLDING_LINE]?.trim();
-  return line ? { holdingLine: line } : {};
+/**
+ * The team's internal holding line for agents (a template named `holding_line`, one per language
+ * like the templates: English under its id, German under `de:holding_line`), where written.
+ */
+function holdingLines(templates: Record<string, string>): {
+  holdingLines?: Partial<Record<Language, string>>;
+} {
+  const lines = Object.fromEntries(
+    LANGUAGES.flatMap((l) => {
+      const line = templates[templateKey(HOLDING_LINE, l)]?.trim();
+      return line ? [[l, line]] : [];
+    }),
+  );
+  return Object.keys(lines).length > 0 ? { holdingLines: lines } : {};
 }
 
 /**
@@ -143,7 +156,7 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
         events: own,
         policy: incidentPolicy(incident, settings.policy),
       })),
-    ...holdingLine(settings.templates),
+    ...holdingLines(settings.templates),
   });
   // Pages get a bounded copy; notices below still see every incident.
   await deps.platform.writeOverlay(pageProjection(overlay));

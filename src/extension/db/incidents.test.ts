@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { freshName, T0 } from '../background/worker.test-kit';
 import {
   awaitingReview,
@@ -78,6 +78,26 @@ describe('pages of resolved incidents ("show more")', () => {
     const next = await awaitingReview(db, 2);
     expect(ids(next)).toEqual(['i1000']);
     expect(next.more).toBe(false);
+    db.close();
+  });
+});
+
+describe('the side panel’s first screen reads only what it shows (issue 22)', () => {
+  test('a full page of awaiting post-mortems reads a few records past it, not LOOK_AHEAD', async () => {
+    const db = await dbWith(Array.from({ length: 300 }, (_, n) => resolved(n + 1)));
+    let records = 0;
+    const proto = IDBIndex.prototype;
+    const original = proto.getAll;
+    proto.getAll = function (this: IDBIndex, query?: IDBValidKey | IDBKeyRange | null, n?: number) {
+      const out = original.call(this, query, n);
+      out.addEventListener('success', () => (records += (out.result as unknown[]).length));
+      return out;
+    };
+    onTestFinished(() => void (proto.getAll = original));
+    const page = await awaitingReview(db, 20);
+    expect(ids(page)[0]).toBe('i300');
+    expect(page.more).toBe(true);
+    expect(records).toBeLessThanOrEqual(20 + 8);
     db.close();
   });
 });

@@ -5,6 +5,7 @@ import { eventDoc, incidentDoc, type NewDoc } from './shared-docs';
 import { putDocs, project, sharedOf } from './shared';
 import { CHUNK_EVENTS, putEvents } from './chunks';
 import { writeShared } from './shared';
+import { incidentsChanged } from './summaries';
 
 /** Responder incidents, newest declaration first; optionally only open or resolved ones. */
 export async function listIncidents(
@@ -47,6 +48,8 @@ export async function saveIncident(
     }
     throw e;
   }
+  // The list's stored next deadline follows every write (team mode: through `project`).
+  await incidentsChanged(db, [incident]);
 }
 
 /**
@@ -127,13 +130,16 @@ export async function saveIncidents(
     void p.finally(() => running.delete(p)).catch(() => undefined);
     if (running.size >= inFlight) await Promise.race(running);
   };
+  const written: IncidentRecord[] = [];
   for (const item of items) {
     batch.push(item);
+    written.push(item.incident);
     size += 1 + Math.ceil(item.events.length / CHUNK_EVENTS);
     if (size >= perTx) await flush();
   }
   if (batch.length) await flush();
   await Promise.all(running);
+  await incidentsChanged(db, written);
 }
 
 /** Incidents resolved after `since` (exclusive), through the `by-resolved` index. */
@@ -149,6 +155,8 @@ export interface ResolvedPage {
 
 /** How many records past a full page `resolvedPage` reads, at most, to find one more it keeps. */
 export const LOOK_AHEAD = 200;
+/** The first look-ahead step past a full page (then doubling up to LOOK_AHEAD). */
+const LOOK_AHEAD_FIRST = 8;
 
 /**
  * Up to `limit` resolved incidents that `keep` accepts, latest resolution first: one cursor over the
@@ -173,7 +181,12 @@ async function resolvedPage(
     const range: IDBKeyRange | null = upper === null ? null : IDBKeyRange.upperBound(upper, true);
     let cursor = await index.openKeyCursor(range, 'prev');
     if (!cursor) return { incidents, more: false };
-    const want = incidents.length < limit ? limit - incidents.length : LOOK_AHEAD - ahead;
+    // Past a full page, look ahead a few records at a time (doubling): the next older one usually
+    // decides `more`, and reading LOOK_AHEAD records for it was a third of the list's first screen.
+    const want =
+      incidents.length < limit
+        ? limit - incidents.length
+        : Math.min(LOOK_AHEAD - ahead, Math.max(LOOK_AHEAD_FIRST, ahead));
     if (want > 1) cursor = await cursor.advance(want - 1);
     const from = cursor?.key;
     // Records sharing the boundary time all come in this chunk; the next one starts below it.

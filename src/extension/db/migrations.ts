@@ -118,6 +118,20 @@ export const MIGRATIONS: readonly Migration[] = [
       db.deleteObjectStore('events' as never);
     },
   },
+  {
+    version: 7,
+    description:
+      "Stores of each open incident's running deadlines and each resolved incident's communication tally beside its record, so the side-panel list and the reviews dashboard read no timeline (issue 22); filled by the worker at start-up (db/summaries.ts ensureSummaries)",
+    migrate(db) {
+      // Only the stores here: filling them reads timelines through the timeline API (db/timeline.ts),
+      // which needs its own transactions (and whatever layout of events an earlier step left), so
+      // the worker fills them at start-up. Until then the list and the dashboard compute a missing
+      // summary from the timeline, as before. No existing record changes.
+      db.createObjectStore('summaries', { keyPath: 'incidentId' });
+      const tallies = db.createObjectStore('commsTallies', { keyPath: 'incidentId' });
+      tallies.createIndex('by-resolved', 'resolvedAt');
+    },
+  },
 ];
 
 /** Runs, in order, every step newer than `oldVersion` and not newer than `newVersion`. */

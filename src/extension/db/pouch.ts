@@ -45,7 +45,25 @@ export interface PouchReplication extends PromiseLike<unknown> {
   on(event: 'active', fn: () => void): this;
   on(event: 'denied' | 'error', fn: (err: unknown) => void): this;
   on(event: 'complete', fn: (info: unknown) => void): this;
+  /** `checkpoint` is set once a batch's checkpoint is written: everything up to it is across. */
+  on(event: 'checkpoint', fn: (info: { checkpoint?: number | string }) => void): this;
   cancel(): void;
+}
+
+/** A sync: both replications, each its own emitter. */
+export interface PouchSync extends PouchReplication {
+  push: PouchReplication;
+  pull: PouchReplication;
+}
+
+/** Replication options the extension uses (PouchDB's names). */
+export interface ReplicationOptions {
+  live?: boolean;
+  retry?: boolean;
+  /** Documents per batch (PouchDB's default: 100). */
+  batch_size?: number;
+  /** Batches read ahead (default 10). */
+  batches_limit?: number;
 }
 
 export interface PouchError {
@@ -83,10 +101,10 @@ export interface Pouch<D = unknown> {
   info(): Promise<{ update_seq: number | string; doc_count: number }>;
   remove(id: string, rev: string): Promise<PouchWriteResult>;
   replicate: {
-    to(target: Pouch<D> | string, opts?: { live?: boolean; retry?: boolean }): PouchReplication;
-    from(source: Pouch<D> | string, opts?: { live?: boolean; retry?: boolean }): PouchReplication;
+    to(target: Pouch<D> | string, opts?: ReplicationOptions): PouchReplication;
+    from(source: Pouch<D> | string, opts?: ReplicationOptions): PouchReplication;
   };
-  sync(remote: Pouch<D>, opts?: { live?: boolean; retry?: boolean }): PouchReplication;
+  sync(remote: Pouch<D>, opts?: ReplicationOptions): PouchSync;
   close(): Promise<void>;
   destroy(): Promise<void>;
 }

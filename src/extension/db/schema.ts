@@ -8,11 +8,12 @@ import type {
   Severity,
   TimelineEvent,
 } from '../../core/types';
-import type { Review, SupportSignal } from '../../core/review';
+import type { CommsTally, Review, SupportSignal } from '../../core/review';
 import type { Author } from '../../core/team';
 import type { NotifyFilter, NotifyRole } from '../../core/notify';
 import type { Language } from '../../core/language';
 import type { FeedFormat } from '../../core/feed/formats';
+import type { RunningDeadline } from '../../core/deadlines';
 
 /**
  * The one typed database schema of the extension (docs/style.md #5). Every store the agents' view,
@@ -22,7 +23,7 @@ import type { FeedFormat } from '../../core/feed/formats';
 
 export const DB_NAME = 'incident-lens';
 /** The current schema version: the last step in `MIGRATIONS`. */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /** A Statuspage v2 (or compatible) feed the background polls. */
 export interface SourceRecord {
@@ -347,6 +348,8 @@ export interface SettingChange {
   at: number;
   keys: string[];
   version?: number;
+  /** `managed`: the organisation's managed policy (IT) made this change; `author` wrote it. */
+  via?: 'managed';
 }
 
 export interface SettingRecord<K extends keyof Settings = keyof Settings> {
@@ -354,6 +357,39 @@ export interface SettingRecord<K extends keyof Settings = keyof Settings> {
   value: Settings[K];
   /** A shared setting's change log (the team's policy and templates): who changed what, when. */
   changes?: SettingChange[];
+}
+
+/**
+ * What an open incident's list row needs, kept beside its record (issue 22: the list reads no
+ * timeline): its running deadlines, computed from its timeline (the linked feed's posts merged in),
+ * its answers and its policy whenever one of them changes (db/summaries.ts). Derived and
+ * machine-local: never exported, never shared; rebuilt from the timelines when missing.
+ */
+export interface SummaryRecord {
+  incidentId: string;
+  /**
+   * A fingerprint of the inputs other than its own events (the incident record, the policy it
+   * runs on, the linked feed incident's updates): a summary whose stamp no longer matches is not
+   * used, so a change that missed the recomputation costs speed, never a wrong deadline.
+   */
+  stamp: string;
+  /** The policy's due-soon window the states are decided with at read time. */
+  dueSoonMinutes: number;
+  deadlines: RunningDeadline[];
+}
+
+/**
+ * What a resolved incident adds to the reviews dashboard's communication report (core
+ * `commsTally`), kept beside it so the dashboard reads no timeline (issue 22). Written with the
+ * summaries (db/summaries.ts) for every incident with a `resolvedAt`; `tally` is null while it is
+ * open again (the dashboard computes open ones from their timelines) or never classified.
+ */
+export interface TallyRecord {
+  incidentId: string;
+  resolvedAt: number;
+  /** The fingerprint of the policy it was judged by: a tally of another policy is not used. */
+  policyStamp: string;
+  tally: CommsTally | null;
 }
 
 export interface LensDB extends DBSchema {
@@ -379,13 +415,16 @@ export interface LensDB extends DBSchema {
   notified: { key: string; value: NotifiedRecord; indexes: { 'by-at': number } };
   copiedReplies: { key: string; value: CopiedReplyRecord };
   marks: { key: string; value: TeamMarkRecord };
+  summaries: { key: string; value: SummaryRecord };
+  commsTallies: { key: string; value: TallyRecord; indexes: { 'by-resolved': number } };
 }
 
 /** The name of one store (`keyof LensDB` would be `string`: DBSchema has an index signature). */
 export type StoreName = StoreNames<LensDB>;
 
 /**
- * The stores of a backup file: every store, a timeline as its events one by one (`events`, as
- * backups were always written) instead of the chunks it is stored in.
+ * The stores a backup carries (and an import writes): all but the derived, machine-local ones;
+ * a timeline as its events one by one (`events`, as backups were always written) instead of the
+ * chunks it is stored in.
  */
-export type BackupStore = Exclude<StoreName, 'timeline'> | 'events';
+export type BackupStore = Exclude<StoreName, 'summaries' | 'commsTallies' | 'timeline'> | 'events';

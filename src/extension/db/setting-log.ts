@@ -21,14 +21,21 @@ export function nextSettingLog(old: SettingDoc | null, next: SettingDoc): Settin
   const log = old?.changes ?? [];
   const r = next.record;
   let entry: SettingChange | null = null;
+  const via = next.via ? { via: next.via } : {};
   if (r.key === 'templates') {
     // Never written before: the setting read as the defaults (settings.ts), so only what differs
     // from them is this author's change.
     const before = old?.record.key === 'templates' ? old.record.value : { ...DEFAULT_TEMPLATES };
     const keys = changedTemplates(before, r.value);
-    if (keys.length > 0) entry = { author: next.author, at: next.at, keys };
+    if (keys.length > 0) entry = { author: next.author, at: next.at, keys, ...via };
   } else if (!old || JSON.stringify(old.record.value) !== JSON.stringify(r.value)) {
-    entry = { author: next.author, at: next.at, keys: ['policy'], version: r.value.version };
+    entry = {
+      author: next.author,
+      at: next.at,
+      keys: ['policy'],
+      version: r.value.version,
+      ...via,
+    };
   }
   return entry ? [...log, entry].slice(-SETTING_LOG_MAX) : log;
 }

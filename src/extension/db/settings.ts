@@ -5,6 +5,7 @@ import type { LensDatabase } from './open';
 import type { NotificationPrefs, SettingChange, SettingRecord, Settings } from './schema';
 import { writeShared } from './shared';
 import type { NewDoc } from './shared-docs';
+import { refreshAllSummaries } from './summaries';
 
 /** Every notification kind on by default, and nothing filtered out. */
 export const DEFAULT_NOTIFICATIONS: NotificationPrefs = {
@@ -67,13 +68,18 @@ export async function setSetting<K extends keyof Settings>(
   db: LensDatabase,
   key: K,
   value: Settings[K],
+  /** `managed`: the organisation's managed policy applies this (the change log says IT). */
+  opts: { via?: 'managed' } = {},
 ): Promise<void> {
   // The team's policy and reply templates are shared documents.
   if (key === 'policy' || key === 'templates') {
     const record = { key, value } as Extract<NewDoc, { kind: 'setting' }>['record'];
-    if (await writeShared(db, [{ kind: 'setting', record }])) return;
+    const via = opts.via ? { via: opts.via } : {};
+    if (await writeShared(db, [{ kind: 'setting', record, ...via }])) return;
   }
   await db.put('settings', { key, value });
+  // Every open incident's stored next deadline runs on the policy (team mode: through `project`).
+  if (key === 'policy') await refreshAllSummaries(db);
 }
 
 /** Who changed a shared setting and when (team mode), newest last; empty when never recorded. */

@@ -53,6 +53,11 @@ export interface SettingDoc extends Meta {
   record: { key: 'policy'; value: Policy } | { key: 'templates'; value: Record<string, string> };
   /** Who changed it and when, newest last (setting-log.ts); filled in by the store on each write. */
   changes?: SettingChange[];
+  /**
+   * `managed`: this write applied the organisation's managed policy (IT). Its author is still the
+   * signed-in user, the writer of record (the server accepts no other author).
+   */
+  via?: 'managed';
 }
 
 export type SharedDoc = IncidentDoc | EventDoc | ReviewDoc | MarkDoc | SettingDoc;

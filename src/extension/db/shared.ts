@@ -14,6 +14,7 @@ import {
 } from './shared-docs';
 import { nextSettingLog } from './setting-log';
 import { allEvents, deleteEvents, putEvents } from './chunks';
+import { refreshAllSummaries, summariesChanged } from './summaries';
 import type { IDBPTransaction } from 'idb';
 import type { EventRecord, LensDB, SettingRecord } from './schema';
 
@@ -27,6 +28,8 @@ import type { EventRecord, LensDB, SettingRecord } from './schema';
 const attached = new WeakMap<LensDatabase, SharedStore>();
 /** One projection at a time per database, so an older batch never overwrites a newer one. */
 const running = new WeakMap<LensDatabase, Promise<unknown>>();
+/** The projection waiting for the running one to end, if any (see `project`). */
+const queued = new WeakMap<LensDatabase, Promise<number>>();
 
 /** Puts the shared store behind a database connection: its repository writes go there from now. */
 export function attachShared(db: LensDatabase, store: SharedStore): void {
@@ -104,8 +107,20 @@ const BATCH = 500;
  * conflicts on the way), and returns how many documents it copied.
  */
 export function project(db: LensDatabase, store: SharedStore): Promise<number> {
+  // A projection queued behind the running one and not started yet reads every change written
+  // before it starts, this caller's too: share it. So a replication batch arriving while one is
+  // copied queues at most one more pass, however many batches arrive (a first sync of 200,000
+  // documents used to queue one pass per batch, each re-reading from the checkpoint).
+  const waiting = queued.get(db);
+  if (waiting) return waiting;
   const prev = running.get(db) ?? Promise.resolve();
-  const next = prev.catch(() => undefined).then(() => projectNow(db, store));
+  const next = prev
+    .catch(() => undefined)
+    .then(() => {
+      queued.delete(db);
+      return projectNow(db, store);
+    });
+  queued.set(db, next);
   running.set(db, next);
   return next;
 }
@@ -132,8 +147,29 @@ async function projectNow(db: LensDatabase, store: SharedStore): Promise<number>
       docs.filter((d) => d._conflicts?.length),
     );
     await copyIntoStores(db, docs, changes.last_seq);
+    await summariesAfter(db, docs);
     copied += docs.length;
   }
+}
+
+/**
+ * Issue 22: the list's stored next deadlines follow what a projected batch changed (local and
+ * replicated writes alike): the incidents whose record or events it wrote or deleted, or every
+ * open incident when the policy changed. Called once per batch, after it is in the stores.
+ */
+export function summariesAfter(db: LensDatabase, docs: readonly SharedDoc[]): Promise<void> {
+  if (docs.some((d) => !d._deleted && d.kind === 'setting' && d.record.key === 'policy'))
+    return refreshAllSummaries(db);
+  const ids = docs.flatMap((d): string[] => {
+    if (d._deleted) {
+      const [kind, ...rest] = d._id.split(':');
+      if (kind === 'incident') return [rest.join(':')];
+      return kind === 'event' && rest[0] !== undefined ? [rest[0]] : [];
+    }
+    if (d.kind === 'incident') return [d.record.id];
+    return d.kind === 'event' ? [d.record.incidentId] : [];
+  });
+  return summariesChanged(db, ids);
 }
 
 const meta = (a: Author) => (a.name ? a : undefined);

@@ -1,4 +1,6 @@
+import { feedKey } from './feed-key';
 import { sharedOf, writeShared } from './shared';
+import { linkedTo, summariesChanged } from './summaries';
 import type { SupportSignal } from '../../core/review';
 import type { Severity } from '../../core/types';
 import type { LensDatabase } from './open';
@@ -68,9 +70,7 @@ export async function clearSourceData(db: LensDatabase, id: string): Promise<voi
   await tx.done;
 }
 
-/** The key of a feed incident record. */
-export const feedKey = (sourceId: string, incidentId: string): string =>
-  `${sourceId}|${incidentId}`;
+export { feedKey } from './feed-key';
 
 /** The fields a poll changes on its source. */
 export type PollPatch = Partial<
@@ -164,6 +164,8 @@ export async function savePoll(
   for (const k of Object.keys(patch) as (keyof PollPatch)[])
     if (patch[k] === undefined) delete next[k];
   const writes: Promise<unknown>[] = [tx.objectStore('sources').put(next)];
+  /** Feed incidents whose public updates changed: a linked responder incident's deadlines may. */
+  const updated = new Set<string>();
   if (good) {
     const store = tx.objectStore('feedIncidents');
     const old = await store.index('by-source').getAll(sourceId);
@@ -175,6 +177,7 @@ export async function savePoll(
       if (seen.has(key)) continue;
       seen.add(key);
       const prev = byKey.get(key);
+      if (updatesOf(prev?.incident) !== updatesOf(rec.incident)) updated.add(key);
       const firstSeenAt = prev?.firstSeenAt ?? good.now;
       const severities = seenSeverities(prev, rec.incident.severity, good.now);
       // What agents recorded on it (duties done, support records) is not in the feed: keep it.
@@ -192,8 +195,18 @@ export async function savePoll(
   }
   await Promise.all(writes);
   await tx.done;
+  // Issue 22: a linked feed's posts count as updates of the incident linked to it.
+  await summariesChanged(db, await linkedTo(db, updated));
   return true;
 }
+
+/**
+ * The ids and times of a feed incident's updates, compared to tell that one was added or moved
+ * (`updates` optional: a record written by hand, as some tests do, may lack the list).
+ */
+const updatesOf = (
+  incident: { updates?: readonly { id: string; displayAt: number }[] } | undefined,
+): string => JSON.stringify(incident?.updates?.map((u) => [u.id, u.displayAt]) ?? []);
 
 /**
  * Feed incidents that stopped being active since `since`: dropped from a summary feed that lists

@@ -1,3 +1,4 @@
+import type { Language } from '../../core/language';
 import type { FeedIncident, ObligationStatus } from '../../core/types';
 
 /**
@@ -50,9 +51,10 @@ export interface OverlayIncident {
   /**
    * Set on an incident the team declared that is not on the status page yet: agents see it
    * labelled internal, and no customer reply is offered for it (only the policy's holding line,
-   * when the team's templates have one).
+   * when the team's templates have one, in each language it is written in: the agent's reply
+   * language picks one, English when that language has none).
    */
-  internal?: { declaredBy?: string; holdingLine?: string };
+  internal?: { declaredBy?: string; holdingLines?: Partial<Record<Language, string>> };
 }
 
 export interface OverlayState {

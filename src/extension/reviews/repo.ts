@@ -1,5 +1,5 @@
 /** What the reviews views read from IndexedDB, through the data layer's repository functions. */
-import type { SupportSignal } from '../../core/review';
+import type { CommsTally, SupportSignal } from '../../core/review';
 import type { Policy } from '../../core/types';
 import { listReviews, reviewsOf } from '../db/drafts';
 import {
@@ -8,13 +8,13 @@ import {
   getIncident,
   latestResolved,
   listIncidents,
-  resolvedSince,
 } from '../db/incidents';
 import { feedKey } from '../db/sources';
 import { eventsWithLinked } from '../responder/linked-events';
 import type { LensDatabase } from '../db/open';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../db/schema';
 import { getSetting } from '../db/settings';
+import { readTallies } from '../db/summaries';
 
 /** Everything the reviews list needs. */
 export interface ReviewsOverview {
@@ -100,7 +100,10 @@ export interface DashboardIncident {
 /** Everything the reviews dashboard needs: reviews, the window's incidents, the policy. */
 export interface DashboardSource {
   reviews: ReviewRecord[];
+  /** Incidents read with their timelines: the open ones, and any whose stored tally is not usable. */
   incidents: DashboardIncident[];
+  /** The other resolved incidents of the window, as their stored tallies (db/summaries.ts). */
+  tallies: (CommsTally & { id: string })[];
   policy: Policy;
 }
 
@@ -108,18 +111,37 @@ export interface DashboardSource {
 const DASHBOARD_DAYS = 400;
 
 /**
- * The dashboard's data: every review, and the incidents open now or resolved in the last 12
- * months (the `by-resolved` index, so older ones are never read) with their timelines, linked
- * feed posts included.
+ * The dashboard's data: every review; the incidents resolved in the last 12 months as their stored
+ * tallies (issue 22: no timeline read for them); the incidents open now, and any resolved one
+ * whose tally is missing (not filled yet) or was judged by another policy (a policy change being
+ * recomputed), with their timelines, linked feed posts included.
  */
 export async function readDashboard(db: LensDatabase): Promise<DashboardSource> {
   const since = Date.now() - DASHBOARD_DAYS * 86_400_000;
-  const [reviews, open, resolved, policy] = await Promise.all([
+  const [reviews, open, policy] = await Promise.all([
     listReviews(db),
     listIncidents(db, 'open'),
-    resolvedSince(db, since),
     getSetting(db, 'policy'),
   ]);
+  const window = IDBKeyRange.lowerBound(since, true);
+  const [stored, resolvedCount] = await Promise.all([
+    readTallies(db, since, policy),
+    db.countFromIndex('incidents', 'by-resolved', window),
+  ]);
+  const { tallies, stale } = stored;
+  // Tallies not written yet (before the worker's first fill): those incidents are read too.
+  const have = new Set(stored.ids);
+  const missing =
+    resolvedCount === have.size
+      ? []
+      : (await db.getAllKeysFromIndex('incidents', 'by-resolved', window)).filter(
+          (id) => !have.has(id),
+        );
+  const recheck = [...stale, ...missing];
+  const store = db.transaction('incidents').store;
+  const resolved = (await Promise.all(recheck.map((id) => store.get(id)))).filter(
+    (i): i is IncidentRecord => i !== undefined && i.status !== 'open',
+  );
   const all = [...open, ...resolved];
   const own = await eventsOfMany(
     db,
@@ -133,7 +155,7 @@ export async function readDashboard(db: LensDatabase): Promise<DashboardSource> 
       ...(i.commonlyUsed === undefined ? {} : { commonlyUsed: i.commonlyUsed }),
     })),
   );
-  return { reviews, incidents, policy };
+  return { reviews, incidents, tallies, policy };
 }
 
 /** Every review, for the action-item dashboard. */

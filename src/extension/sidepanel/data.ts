@@ -14,6 +14,7 @@ import {
 import type { LensDatabase } from '../db/open';
 import type { DraftRecord, EventRecord, IncidentRecord } from '../db/schema';
 import { getSetting } from '../db/settings';
+import { linkedFeeds, nextFromSummary, readSummaries } from '../db/summaries';
 import type { FeedOption } from '../responder/views/link-panel';
 import { withLinkedUpdates } from '../responder/feed-link';
 
@@ -36,8 +37,11 @@ export interface ListData {
   moreReviews: boolean;
 }
 
-/** How many resolved incidents awaiting their post-mortem the list shows at first (and adds per "show more"). */
-export const REVIEWS_PAGE = 50;
+/**
+ * How many resolved incidents awaiting their post-mortem the list shows at first (and adds per "show
+ * more"): below the open incidents, more than the first screen holds (issue 22: read no more).
+ */
+export const REVIEWS_PAGE = 20;
 
 /**
  * How many open incidents the list reads with their timelines at first: more than a side panel's
@@ -95,8 +99,10 @@ export function postmortemOf(
 
 /**
  * Reads the lists. Open incidents (the `by-status` index, records only) are ordered most severe first
- * from their records; only the first `openLimit` of them get their timelines read and their next
- * deadline computed. Resolved incidents awaiting their post-mortem are read through the
+ * from their records; the first `openLimit` of them show their next deadline from their stored
+ * summaries (db/summaries.ts), decided at `now`: no timeline is read, except an incident whose summary
+ * is missing or stale (written by a version before it, or by a path that missed the recomputation),
+ * which is computed from its timeline as before. Resolved incidents awaiting their post-mortem are read through the
  * `by-resolved` index, latest resolution first and at most `reviewLimit` of them, from their records
  * only: no resolved incident's timeline is read.
  */
@@ -114,16 +120,30 @@ export async function readList(
   // The most severe first (SEV-1 above SEV-2), unclassified last: what needs attention on top. The
   // order comes from the records, so a page of it needs only its own timelines (one transaction).
   const firstPage = [...openIncidents].sort(bySeverity).slice(0, openLimit);
+  const [summaries, feeds] = await Promise.all([
+    readSummaries(
+      db,
+      firstPage.map((i) => i.id),
+    ),
+    linkedFeeds(db, firstPage),
+  ]);
+  const stored = firstPage.map((i) =>
+    nextFromSummary(summaries.get(i.id), i, policy, feeds.get(i.id), now),
+  );
+  const stale = firstPage.filter((_i, k) => stored[k] === undefined);
   const timelines = await eventsOfMany(
     db,
-    firstPage.map((i) => i.id),
+    stale.map((i) => i.id),
   );
   const open = await Promise.all(
-    firstPage.map(async (incident) => ({
+    firstPage.map(async (incident, k) => ({
       incident,
-      next: nextDeadline(
-        await obligationsOf(db, incident, policy, now, timelines.get(incident.id) ?? []),
-      ),
+      next:
+        stored[k] !== undefined
+          ? stored[k]
+          : nextDeadline(
+              await obligationsOf(db, incident, policy, now, timelines.get(incident.id) ?? []),
+            ),
     })),
   );
   return {

@@ -4,7 +4,8 @@ import { useDbQuery } from '../ui/hooks/use-db';
 import { useNow } from '../ui/hooks/use-now';
 import { IncidentChip } from '../responder/views/common';
 import { routeHash } from '../responder/views/route';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { OnScrolledTo } from '../ui/components/on-scrolled-to';
 import { OPEN_PAGE, readList, REVIEWS_PAGE, type ListItem } from './data';
 import { obligationLabel } from '../i18n/obligation-label';
 
@@ -116,24 +117,4 @@ function Row({
       )}
     </li>
   );
-}
-
-/** Calls `onVisible` when it scrolls into view (once per mount): loads the next page of a list. */
-function OnScrolledTo({ onVisible }: { onVisible: () => void }) {
-  const ref = useRef<HTMLSpanElement>(null);
-  const latest = useRef(onVisible);
-  latest.current = onVisible;
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        io.disconnect();
-        latest.current();
-      }
-    });
-    io.observe(el);
-    return () => io.disconnect();
-  }, []);
-  return <span ref={ref} aria-hidden="true" />;
 }

@@ -8,9 +8,12 @@ export interface TeamStatus {
   /**
    * `off`: local-only (no team configured). `connected`: the last sync reached the server.
    * `offline`: the server could not be reached; writes wait. `error`: the server refused (a 401 or
-   * 403: sign in again) or answered something that is not CouchDB.
+   * 403: sign in again) or answered something that is not CouchDB. `syncing`: a large pull (a
+   * first sync into a fresh profile) is under way; `progress` says how far.
    */
-  state: 'off' | 'connected' | 'offline' | 'error';
+  state: 'off' | 'connected' | 'syncing' | 'offline' | 'error';
+  /** Documents here out of the team database's, while `syncing`. */
+  progress?: { done: number; total: number };
   url?: string;
   db?: string;
   user?: string;

@@ -463,3 +463,80 @@ test('a mid-session 401 (password changed on the server): a clear message and a 
   );
   await Promise.all([pa.close(), panel.close()]);
 });
+
+test("the internal holding line follows the agent's reply language: the team's German line when Deutsch is picked, the English one otherwise", async () => {
+  const EN = 'We know about slow search and are working on it.';
+  const DE = 'Die langsame Suche ist bekannt, wir arbeiten daran.';
+  // A writes the team's holding line in both languages (Options → Templates does the same).
+  const pa = await a.openPage('src/extension/options/index.html#team');
+  for (const [lang, text] of [
+    ['en', EN],
+    ['de', DE],
+  ] as const) {
+    const r = await command(pa, 'settings/setTemplate', { lang, id: 'holding_line', text });
+    expect(r.ok, r.error).toBe(true);
+  }
+  const title = 'Search results stale (holding line)';
+  const declared = await command(pa, 'incidents/declare', {
+    title,
+    components: ['Search'],
+    publiclyVisible: true,
+  });
+  expect(declared.ok).toBe(true);
+  await agent.s.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: agent.server.origin,
+  });
+  const card = `.card[aria-label="${title}"]`;
+  const { page, root } = await agentOverlay();
+  await until(
+    "the team's holding line in the agent's overlay",
+    async () => {
+      await syncAll(pa, agent.ext);
+      return root.exists(`${card} .copy-holding`);
+    },
+    { timeout: 30_000, every: 500 },
+  );
+  const copyIn = async (lang: 'en' | 'de') => {
+    // Picks the language (again, if the ticket's stored choice, read on opening, came back after
+    // the pick) until the card shows it with the team's line in it (no "English one" note).
+    await until(
+      `the reply language ${lang} with its own holding line`,
+      async () => {
+        // As the agent does: focus the picker and move to the language with the arrow keys.
+        const now = await root.call<string>(
+          `${card} .reply-lang select`,
+          'function () { this.scrollIntoView({ block: "center" }); this.focus(); return this.value; }',
+        );
+        if (now !== lang) await page.keyboard.press(lang === 'de' ? 'ArrowDown' : 'ArrowUp');
+        await syncAll(agent.ext);
+        const shown = await root.call<string>(
+          `${card} .reply-lang select`,
+          'function () { return this.value; }',
+        );
+        return shown === lang && !(await root.text(`${card} .reply`)).includes('the English one');
+      },
+      { timeout: 20_000, every: 300 },
+    );
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    // (the card may sit further down the panel: scrolled into view first, as the agent would)
+    await root.call(
+      `${card} .copy-holding`,
+      'function () { this.scrollIntoView({ block: "center" }); }',
+    );
+    await root.click(`${card} .copy-holding`);
+    return untilValue(
+      'the holding line on the clipboard',
+      () => page.evaluate(() => navigator.clipboard.readText()),
+      (t) => t !== '',
+    );
+  };
+  try {
+    expect(await copyIn('de')).toBe(DE);
+    expect(await copyIn('en')).toBe(EN);
+  } finally {
+    // (the other tests expect no holding line: the team's templates go back to none)
+    for (const lang of ['en', 'de'])
+      await command(pa, 'settings/setTemplate', { lang, id: 'holding_line', text: null });
+    await Promise.all([pa.close(), page.close()]);
+  }
+});

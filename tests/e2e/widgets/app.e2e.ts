@@ -194,9 +194,23 @@ describe('issue 17: layout', () => {
       ]);
       const appeared = await measure(p);
       expect(await axe(p)).toEqual([]);
+      // While floating each covers one line of the page: the severity and the name. The rest is
+      // clipped (still in the accessibility tree, so the live region reads all of it) until the
+      // reader's next click or key.
+      const covers = () =>
+        p.evaluate(() =>
+          [...document.querySelectorAll('incident-banner')].map((b) =>
+            Math.round(b.shadowRoot!.querySelector('.box')!.getBoundingClientRect().height),
+          ),
+        );
+      const floating = await covers();
+      console.log(`covered while floating, inline/top/bottom, ${name}: ${floating.join(' / ')} px`);
+      for (const h of floating) expect(h).toBeLessThanOrEqual(48);
+      expect(await partText(p, '#i', 'body')).toContain('rolling back');
       // the reader clicks the page: each banner takes its room, in answer to the click
       await clickPage(p);
       await expect.poll(() => region('#i')).toBe('static');
+      console.log(`docked, inline/top/bottom, ${name}: ${(await covers()).join(' / ')} px`);
       const clicked = await measure(p);
       console.log(
         `CLS appearing mid-visit ${name}: ${appeared.cls}; after the click ${clicked.cls} (left out as input-driven: ${clicked.afterInput})`,
@@ -205,17 +219,124 @@ describe('issue 17: layout', () => {
       expect(clicked.cls).toBe(0);
       expect(clicked.afterInput).toBeGreaterThan(0);
       expect(await axe(p)).toEqual([]);
-      // the README's other side: going away without a reserve moves what follows
-      await resetCls(p);
-      await push(p, '#i', feed([]));
-      expect(await partText(p, '#i', 'name')).toBeNull();
-      const gone = await measure(p);
-      // (the layout shift, counted by CLS or not: within 500 ms of the click it is left out)
-      const moved = gone.cls + gone.afterInput;
-      console.log(`layout shift, inline going away, no reserve, ${name}: ${moved}`);
-      expect(moved).toBeGreaterThan(0);
       await p.context().close();
     });
+
+  /** The block size of each banner's region, and the sizes published on the document. */
+  const rooms = (p: Page) =>
+    p.evaluate(() => {
+      const cs = getComputedStyle(document.documentElement);
+      return {
+        regions: [...document.querySelectorAll('incident-banner')].map((b) =>
+          Math.round(b.shadowRoot!.querySelector('.region')!.getBoundingClientRect().height),
+        ),
+        top: cs.getPropertyValue('--incident-banner-block-size-top'),
+        bottom: cs.getPropertyValue('--incident-banner-block-size-bottom'),
+      };
+    });
+
+  for (const [name, viewport, more] of [
+    ['1100×700', DESKTOP, {}],
+    ['375×667, reduced motion', PHONE, { reducedMotion: 'reduce' as const }],
+  ] as const)
+    test(`going away mid-visit, inline, top and bottom, keeps the room until the reader's next click or key (${name})`, async () => {
+      const path = `/away-${viewport.width}`;
+      server.html(
+        path,
+        page(
+          '<incident-banner id="i" resolved-for="0"></incident-banner><incident-banner id="t" position="top" resolved-for="0"></incident-banner><incident-banner id="b" position="bottom" resolved-for="0" no-dismiss></incident-banner>',
+          '<style>body{padding-block:var(--incident-banner-block-size-top,0) var(--incident-banner-block-size-bottom,0)} header{position:sticky;top:var(--incident-banner-block-size-top,0)}</style>',
+        ),
+      );
+      const p = await open(path, viewport, more);
+      await push(p, 'incident-banner', feed([incident('a', 'Sign-in failing', 'major', LONG)]));
+      await clickPage(p);
+      await expect.poll(async () => (await rooms(p)).top).not.toBe('');
+      const shown = await rooms(p);
+      await measure(p);
+      await resetCls(p);
+      // the feed clears (the incident closed, resolved-for="0"): nothing shows, nothing moves
+      await push(p, 'incident-banner', feed([]));
+      for (const id of ['#i', '#t', '#b']) expect(await partText(p, id, 'name')).toBeNull();
+      const gone = await measure(p);
+      // (every shift counts here, also one within 500 ms of the click that docked them)
+      const moved = gone.cls + gone.afterInput;
+      console.log(`layout shift, going away without a reserve, ${name}: ${moved}`);
+      expect(moved).toBe(0);
+      expect(await rooms(p)).toEqual(shown);
+      expect(await axe(p)).toEqual([]);
+      // the reader's next key: the room goes, in answer to it (left out of CLS)
+      await p.keyboard.press('Tab');
+      await expect.poll(async () => (await rooms(p)).regions).toEqual([0, 0, 0]);
+      const after = await measure(p);
+      console.log(
+        `CLS going away ${name}, after the key: ${after.cls} (left out as input-driven: ${after.afterInput})`,
+      );
+      expect(after.cls).toBe(0);
+      expect(after.afterInput).toBeGreaterThan(0);
+      expect(await rooms(p)).toEqual({ regions: [0, 0, 0], top: '', bottom: '' });
+      await p.context().close();
+    });
+
+  test('inline, without a reserve: the Resolved time ending, a new incident into the kept room, a filter set by the app: nothing moves until the reader clicks', async () => {
+    server.html('/away-more', page('<incident-banner resolved-for="1"></incident-banner>'));
+    const p = await open('/away-more', PHONE);
+    await push(p, 'incident-banner', feed([incident('a', 'Sign-in failing', 'major', SHORT)]));
+    await clickPage(p);
+    // (docked: the region has its room in the flow, no longer floating over the page)
+    await expect
+      .poll(() =>
+        p.evaluate(
+          () =>
+            getComputedStyle(
+              document.querySelector('incident-banner')!.shadowRoot!.querySelector('.region')!,
+            ).position,
+        ),
+      )
+      .toBe('static');
+    const [room] = (await rooms(p)).regions;
+    await measure(p);
+    await resetCls(p);
+    await push(p, 'incident-banner', feed([]));
+    expect(await partText(p, 'incident-banner', 'severity')).toBe('Resolved');
+    // (the box keeps its size as it turns to "Resolved", but the lines inside it move: the name
+    // goes up beside the shorter label, a small shift inside the box, measured on its own)
+    const resolving = await measure(p);
+    console.log(
+      `layout shift inside the box, turning to Resolved, 375×667: ${resolving.cls + resolving.afterInput}`,
+    );
+    await resetCls(p);
+    await expect.poll(() => partText(p, 'incident-banner', 'name'), { timeout: 5000 }).toBeNull();
+    expect((await rooms(p)).regions).toEqual([room]);
+    // a new incident shows in the kept room (it does not float: the room is there)
+    await push(
+      p,
+      'incident-banner',
+      feed([incident('b', 'Checkout failing', 'critical', LONG, ['Checkout'])], [], ['Checkout']),
+    );
+    expect(await partText(p, 'incident-banner', 'name')).toBe('Checkout failing');
+    expect((await rooms(p)).regions).toEqual([room]);
+    expect(await axe(p)).toEqual([]);
+    // the app filters it out
+    await p.evaluate(async () => {
+      const el = document.querySelector('incident-banner') as HTMLElement & {
+        components: string;
+        updateComplete: Promise<boolean>;
+      };
+      el.components = 'Billing';
+      await el.updateComplete;
+    });
+    expect(await partText(p, 'incident-banner', 'name')).toBeNull();
+    const moved = await measure(p);
+    console.log(
+      `layout shift, the Resolved time ends + new + filtered, 375×667: ${moved.cls + moved.afterInput}`,
+    );
+    expect(moved).toEqual({ cls: 0, afterInput: 0 });
+    await clickPage(p);
+    await expect.poll(async () => (await rooms(p)).regions).toEqual([0]);
+    expect((await measure(p)).cls).toBe(0);
+    await p.context().close();
+  });
 
   test('inline: a longer update arriving moves nothing (both viewports)', async () => {
     server.html('/longer', page('<incident-banner></incident-banner>'));

@@ -89,6 +89,7 @@ describe('the @incident-lens/widgets package, as a product team installs it', ()
       'package/dist/standalone/incident-widgets.js',
       'package/dist/standalone/incident-widgets.iife.js',
       'package/dist/standalone/incident-widgets-formats.js',
+      'package/dist/standalone/incident-widgets-statuspage.js',
       'package/dist/server/feed-helper.js',
       'package/dist/server/check-feed.js',
       'package/dist/types/src/server/feed-helper.d.ts',

@@ -634,6 +634,64 @@ describe('widgets in real Chromium', () => {
     await page.close();
   });
 
+  test('push mode: a normalised Feed renders without the parser; Statuspage JSON loads it once, and updateComplete waits for it', async () => {
+    server.html('/push-parser', hostPage('<incident-banner></incident-banner>'));
+    // (a fresh context: nothing cached; requests counted from here)
+    const page = await (await browser.newContext()).newPage();
+    const w = watch(page);
+    const before = feedRequests('/widgets/dist/standalone/incident-widgets-statuspage.js');
+    const parserRequests = () =>
+      feedRequests('/widgets/dist/standalone/incident-widgets-statuspage.js') - before;
+    await page.goto(server.origin + '/push-parser');
+    const feed = {
+      page: { name: 'Acme', url: 'https://status.example.com' },
+      indicator: 'major',
+      description: 'Partial outage',
+      components: [],
+      maintenances: [],
+      incidents: [
+        {
+          id: 'n1',
+          kind: 'incident',
+          name: 'Normalised incident',
+          status: 'identified',
+          impact: 'major',
+          severity: 2,
+          createdAt: Date.now() - 60_000,
+          updatedAt: Date.now() - 60_000,
+          updates: [],
+          components: [],
+        },
+      ],
+    };
+    const name = await page.evaluate(async (f) => {
+      const el = document.querySelector('incident-banner') as HTMLElement & {
+        data: unknown;
+        updateComplete: Promise<boolean>;
+      };
+      await customElements.whenDefined('incident-banner');
+      el.data = f;
+      await el.updateComplete;
+      return el.shadowRoot!.querySelector('[part=name]')?.textContent ?? null;
+    }, feed);
+    expect(name).toBe('Normalised incident');
+    expect(parserRequests()).toBe(0);
+    const raw = structuredClone(CRITICAL) as { incidents: { name: string }[] };
+    const shown = await page.evaluate(async (d) => {
+      const el = document.querySelector('incident-banner') as HTMLElement & {
+        data: unknown;
+        updateComplete: Promise<boolean>;
+      };
+      el.data = d;
+      await el.updateComplete;
+      return el.shadowRoot!.querySelector('[part=name]')?.textContent ?? null;
+    }, raw);
+    expect(shown).toBe(raw.incidents[0]!.name);
+    expect(parserRequests()).toBe(1);
+    expect(w.errors).toEqual([]);
+    await page.context().close();
+  });
+
   test('RTL, reduced motion and Esc', async () => {
     server.json('/rtl/summary.json', CRITICAL);
     server.html(

@@ -47,7 +47,7 @@ export interface Channel {
 }
 
 export interface ClientDeps {
-  /** The Statuspage parser (injected: the main file has it for pushed data already). */
+  /** The Statuspage parser (injected: page-client.ts loads it, also for pushed data). */
   parse: (json: unknown) => ParseResult;
   fetch: (url: string, init: RequestInit) => Promise<Response>;
   now(): number;
@@ -271,7 +271,7 @@ export function createFeedClient(d: ClientDeps): FeedClient {
       } catch {
         // XML (Atom, RSS) stays text
       }
-      // Statuspage, the usual case, is read here (by the main file's parser, injected); anything else by the formats module, on demand.
+      // Statuspage, the usual case, is read here (by the injected parser); anything else by the formats module, on demand.
       const plain =
         json !== text && Object.keys(Object(json)).every((k) => STATUSPAGE_KEYS.includes(k));
       let r: Pick<ParseResult, 'feed' | 'problems'> | undefined = d.parse(json);
@@ -356,7 +356,7 @@ export function createFeedClient(d: ClientDeps): FeedClient {
 
 /**
  * The page's one client, on the browser's own APIs: page-client.ts loads this chunk and calls it
- * once, passing what the main file has anyway (the parser, the kept-feed reader). The kept feed's
+ * once, passing the parser (its own on-demand file) and the main file's kept-feed reader. The kept feed's
  * storage key and shape are page-client.ts's (this chunk shares no module with the main file).
  */
 export function pageClient(parse: ClientDeps['parse'], kept: ClientDeps['kept']): FeedClient {

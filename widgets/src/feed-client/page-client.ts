@@ -1,10 +1,10 @@
 /**
  * The page side of the feed client, in the main file: the feed kept from the last page load (read
  * synchronously, so an unchanged status renders at first paint and shifts nothing) and the page's
- * one client, whose code (feed-client.ts) loads on demand the first time a widget fetches.
+ * one client, whose code (feed-client.ts) and the Statuspage parser (statuspage.ts) load on demand
+ * the first time a widget fetches (or is pushed Statuspage JSON: the parser alone).
  */
-import { parseSummary } from '../../../src/core/feed/summary';
-import type { Feed } from '../../../src/core/types';
+import type { Feed, ParseResult } from '../../../src/core/types';
 import type { FeedClient, FeedState } from './feed-client';
 
 export type { FeedState };
@@ -33,9 +33,20 @@ export function kept(url: string): FeedState | undefined {
   }
 }
 
+type Parse = (json: unknown) => ParseResult;
+/** The Statuspage parser, once loaded: from then on pushed data is read synchronously. */
+export let parse: Parse | undefined;
+let parsing: Promise<Parse> | undefined;
+
+/** Loads the parser (once). */
+export const parser = (): Promise<Parse> =>
+  (parsing ??= import('./statuspage').then((m) => (parse = m.parseSummary)));
+
 let shared: Promise<FeedClient> | undefined;
 
 /** The page's one client, loaded and created on first use (never at import: SSR runs nothing). */
 export function feedClient(): Promise<FeedClient> {
-  return (shared ??= import('./feed-client').then((m) => m.pageClient(parseSummary, kept)));
+  return (shared ??= Promise.all([import('./feed-client'), parser()]).then(([m, p]) =>
+    m.pageClient(p, kept),
+  ));
 }

@@ -79,8 +79,9 @@ const levelOf = (item: FeedIncident): BannerLevel =>
 /**
  * @summary An in-app banner for the most severe active incident or relevant maintenance, with
  * "+N more" for the others; renders nothing, and takes no space, while all is well (unless you
- * reserve it). One that appears mid-visit floats over the page, taking no room, until the reader's
- * next click or key.
+ * reserve it). One that appears mid-visit floats over the page, one line high and taking no room,
+ * until the reader's next click or key; one that goes away not at the reader's hand keeps its room,
+ * empty, until then.
  *
  * @attr src - URL of a Statuspage v2 `summary.json` (or compatible) feed.
  * @attr components - Component names or ids to filter by: comma-separated, or a JSON array (`'["Checkout, EU"]'`) for names with a comma; the property also takes an array. A name the feed lacks is warned about once.
@@ -174,10 +175,24 @@ export class IncidentBanner extends FeedElement {
    * it follows input). A banner shown at first paint, from the kept feed, has its room at once.
    */
   private float?: 'float' | '';
+  /**
+   * It went away, not at the reader's hand (the feed cleared, the Resolved time ended, the app
+   * filtered it out): its region keeps this block size, empty, until the reader's next click or
+   * key, so what follows it (or a page padded with a fixed banner's size) moves only then.
+   */
+  private room = 0;
   private readonly dock = (): void => {
+    // (the input is the reader's: the kept room goes, and a floating box, one line high, takes
+    // its full size)
     this.float = '';
+    this.acted = true;
     this.requestUpdate();
   };
+  /** Docks at the reader's next click or key. */
+  private untilInput(): void {
+    for (const t of ['click', 'keydown'])
+      addEventListener(t, this.dock, { capture: true, once: true });
+  }
 
   constructor() {
     super();
@@ -225,16 +240,26 @@ export class IncidentBanner extends FeedElement {
     if (this.gone && this.goneUntil <= now) this.gone = null;
     const key = items[0] ? keyOf(items[0]) : this.gone ? `resolved:${this.gone.id}` : '';
     if (key !== this.key) this.expanded = this.listed = false;
-    // (appeared after a render that showed nothing; it stays floating, empty, if it goes again)
-    if (key && !this.key && this.hasUpdated) {
-      this.float = 'float';
-      for (const t of ['click', 'keydown'])
-        addEventListener(t, this.dock, { capture: true, once: true });
-    }
-    this.key = key;
-    // Inline, the box keeps its size while the feed changes it; the reader's own actions resize it.
     const box = this.renderRoot.querySelector?.('.box');
-    this.held = this.acted || !box ? 0 : this.held || box.getBoundingClientRect().height;
+    const region = this.renderRoot.querySelector?.('.region');
+    if (this.acted) this.held = this.room = 0;
+    // Appeared after a render that showed nothing: into the kept room, else floating (it stays
+    // floating, empty, if it goes again).
+    else if (key && !this.key) {
+      this.held = this.room;
+      if (!this.room && this.hasUpdated) {
+        this.float = 'float';
+        this.untilInput();
+      }
+    }
+    // Went away with its room: the room stays until the reader's next click or key.
+    else if (!key && this.key && !this.float && region) {
+      this.room = region.getBoundingClientRect().height;
+      this.untilInput();
+    }
+    // Inline, the box keeps its size while the feed changes it; the reader's own actions resize it.
+    else if (box) this.held ||= box.getBoundingClientRect().height;
+    this.key = key;
     this.acted = false;
   }
 
@@ -246,6 +271,8 @@ export class IncidentBanner extends FeedElement {
     if (!this.key) schedule(this);
     const box = this.renderRoot.querySelector<HTMLElement>('.box');
     if (box) box.style.blockSize = this.held && this.position == 'inline' ? `${this.held}px` : '';
+    const region = this.renderRoot.querySelector<HTMLElement>('.region');
+    if (region) region.style.minBlockSize = this.room ? `${this.room}px` : '';
     this.publishSize();
   }
 

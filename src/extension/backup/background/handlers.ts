@@ -1,4 +1,5 @@
 import { exportAll, importAll } from '../../db/backup';
+import { refreshAllSummaries } from '../../db/summaries';
 import { publishLocal } from '../../db/shared';
 import type { Handlers } from '../../messaging/channel';
 import { IMPORT_PROGRESS, type ImportProgressMessage } from '../../messaging/commands';
@@ -42,6 +43,8 @@ export function backupHandlers(deps: Deps): Pick<Handlers, keyof BackupCommands>
         },
       });
       if (!result.ok) return result;
+      // The list's stored next deadlines, for the imported incidents.
+      await refreshAllSummaries(await deps.db());
       // Team mode: the imported shared records become the shared store's current versions.
       await publishLocal(await deps.db());
       const warnings: string[] = [];

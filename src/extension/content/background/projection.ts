@@ -1,3 +1,4 @@
+import type { Language } from '../../../core/language';
 import { latestUpdate } from '../../../core/feed';
 import { feedTimeline } from '../../../core/feed-timeline';
 import {
@@ -45,8 +46,8 @@ export interface ProjectionInput {
   teamMarks?: Map<string, TeamMarkRecord[]>;
   /** Team mode: open local incidents with their events and policy (internal ones are shown). */
   teamIncidents?: { incident: IncidentRecord; events: EventRecord[]; policy: Policy }[];
-  /** The policy's internal holding line for agents, if the team's templates have one. */
-  holdingLine?: string;
+  /** The team's internal holding line for agents, per language it is written in (if any). */
+  holdingLines?: Partial<Record<Language, string>>;
 }
 
 /** The host of an https URL, or undefined. */
@@ -205,7 +206,7 @@ export function buildOverlay(input: ProjectionInput): OverlayState {
   for (const { incident, events, policy } of input.teamIncidents ?? []) {
     if (!isInternal(incident, shownKeys)) continue;
     const item = internalItem(incident, events, policy, input.now);
-    if (input.holdingLine) item.internal = { ...item.internal, holdingLine: input.holdingLine };
+    if (input.holdingLines) item.internal = { ...item.internal, holdingLines: input.holdingLines };
     incidents.push(item);
   }
   incidents.sort((a, b) => rank(a) - rank(b) || b.incident.updatedAt - a.incident.updatedAt);
@@ -244,8 +245,15 @@ function pageItem(o: OverlayIncident): OverlayIncident {
     ...(o.internal.declaredBy
       ? { declaredBy: cut(o.internal.declaredBy, PAGE_LIMITS.nameChars) }
       : {}),
-    ...(o.internal.holdingLine
-      ? { holdingLine: cut(o.internal.holdingLine, PAGE_LIMITS.bodyChars) }
+    ...(o.internal.holdingLines
+      ? {
+          holdingLines: Object.fromEntries(
+            Object.entries(o.internal.holdingLines).map(([l, x]) => [
+              l,
+              cut(x, PAGE_LIMITS.bodyChars),
+            ]),
+          ),
+        }
       : {}),
   };
   const doneBy =

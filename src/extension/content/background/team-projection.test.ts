@@ -134,17 +134,21 @@ describe("the agents' overlay in team mode", () => {
     expect(it.obligations.map((o) => o.channel)).not.toContain('bridge');
   });
 
-  test('the holding line rides along when the team has one', () => {
+  test('the holding line rides along when the team has one, in each language written', () => {
     const state = buildOverlay(
       input({
         active: [],
-        holdingLine: 'We are looking into reports of checkout failures.',
+        holdingLines: {
+          en: 'We are looking into reports of checkout failures.',
+          de: 'Wir gehen Berichten über fehlschlagende Bestellungen nach.',
+        },
         teamIncidents: [{ incident: declared(), events, policy: DEFAULT_POLICY }],
       }),
     );
-    expect(state.incidents[0]!.internal?.holdingLine).toBe(
-      'We are looking into reports of checkout failures.',
-    );
+    expect(state.incidents[0]!.internal?.holdingLines).toEqual({
+      en: 'We are looking into reports of checkout failures.',
+      de: 'Wir gehen Berichten über fehlschlagende Bestellungen nach.',
+    });
   });
 
   test.each([

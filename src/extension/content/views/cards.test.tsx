@@ -1,26 +1,14 @@
 // @vitest-environment happy-dom
 // Issue 19, items 8 and 9 and the reply language, as rendered: the since line and the incident
 // link, a resolved card marked in words, and the language picker (in German too).
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OverlayState } from '../../messaging/overlay-state';
-import { messagesSource, setMessageSource } from '../../i18n/translate';
+import { useCatalogue } from '../../background/i18n.test-kit';
 import { incident, item, state } from './fixtures.test-kit';
 import { Overlay } from './overlay';
 import type { OverlayPorts } from './ports';
-
-const catalogue = (lang: string) =>
-  messagesSource(
-    JSON.parse(
-      readFileSync(
-        resolve(import.meta.dirname, `../../../../public/_locales/${lang}/messages.json`),
-        'utf8',
-      ),
-    ),
-  );
 
 const NOW = Date.UTC(2026, 11, 5, 16, 19);
 const STARTED = NOW - (2 * 60 + 14) * 60_000;
@@ -63,7 +51,7 @@ describe('cards', () => {
   afterEach(() => (document.body.innerHTML = ''));
 
   it('says since when (zone named) and how long ago, and links the incident, in English', async () => {
-    setMessageSource(catalogue('en'), 'en-US');
+    useCatalogue('en', 'en-US');
     const realNow = Date.now;
     Date.now = () => NOW;
     try {
@@ -80,7 +68,7 @@ describe('cards', () => {
   });
 
   it('in German: the since line, the resolved card and the picker’s label', async () => {
-    setMessageSource(catalogue('de'), 'de-DE');
+    useCatalogue('de', 'de-DE');
     const realNow = Date.now;
     Date.now = () => NOW;
     try {

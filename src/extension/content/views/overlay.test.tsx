@@ -1,25 +1,15 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OverlayState } from '../../messaging/overlay-state';
-import { messagesSource, setMessageSource } from '../../i18n/translate';
+import { useCatalogue } from '../../background/i18n.test-kit';
 import { incident, item, obligation, state } from './fixtures.test-kit';
 import { Overlay, highestLevel } from './overlay';
 import type { OverlayPorts } from './ports';
 import { formatClock } from '../../../core/time';
 
-beforeAll(() => {
-  const en = JSON.parse(
-    readFileSync(
-      resolve(import.meta.dirname, '../../../../public/_locales/en/messages.json'),
-      'utf8',
-    ),
-  );
-  setMessageSource(messagesSource(en));
-});
+useCatalogue('en');
 
 function setup(initial: OverlayState, pageText = '') {
   const watchers = new Set<(s: OverlayState | null) => void>();
@@ -220,7 +210,7 @@ describe('overlay', () => {
 describe('overlay in team mode', () => {
   afterEach(() => (document.body.innerHTML = ''));
 
-  const internal = (holdingLine?: string) =>
+  const internal = (holdingLines?: { en?: string; de?: string }) =>
     item({
       sourceId: 'team',
       sourceName: '',
@@ -229,7 +219,7 @@ describe('overlay in team mode', () => {
         obligation(Date.now() - 60_000, { state: 'met', metAt: Date.UTC(2026, 2, 2, 10, 4) }),
       ],
       doneBy: { status_page: { by: 'Bob Responder', at: Date.UTC(2026, 2, 2, 10, 4) } },
-      internal: { declaredBy: 'Ann Responder', ...(holdingLine ? { holdingLine } : {}) },
+      internal: { declaredBy: 'Ann Responder', ...(holdingLines ? { holdingLines } : {}) },
     });
 
   it('a team-declared incident not public yet is labelled internal, with who met its duties, and offers no customer reply', async () => {
@@ -249,7 +239,7 @@ describe('overlay in team mode', () => {
   });
 
   it("the team's holding line is offered instead, and copied as written", async () => {
-    const s = setup(state([internal('We are looking into checkout failures.')]));
+    const s = setup(state([internal({ en: 'We are looking into checkout failures.' })]));
     render(<Overlay ports={s.ports} />, s.root);
     await flush();
     await act(() => s.root.querySelector<HTMLButtonElement>('.pill')!.click());
@@ -257,5 +247,53 @@ describe('overlay in team mode', () => {
     expect(buttons.map((b) => b.textContent)).toEqual(['Copy holding line']);
     await act(async () => buttons[0]!.click());
     expect(s.copied).toEqual(['We are looking into checkout failures.']);
+  });
+
+  /** Picks the reply language in the card's picker (the one choice for this ticket). */
+  const pick = (root: HTMLElement, lang: 'en' | 'de') =>
+    act(() => {
+      const select = root.querySelector<HTMLSelectElement>('.card .reply-lang select')!;
+      select.value = lang;
+      select.dispatchEvent(new Event('change'));
+    });
+
+  it('the holding line follows the reply language picked for the ticket; a language the team wrote none in gets the English one, said so', async () => {
+    const lines = {
+      en: 'We are looking into checkout failures.',
+      de: 'Wir gehen fehlschlagenden Bestellungen nach.',
+    };
+    const s = setup(state([internal(lines)]));
+    render(<Overlay ports={s.ports} />, s.root);
+    await flush();
+    await act(() => s.root.querySelector<HTMLButtonElement>('.pill')!.click());
+    const copy = () =>
+      act(async () =>
+        [...s.root.querySelectorAll<HTMLButtonElement>('.card button')]
+          .find((b) => b.textContent === 'Copy holding line')!
+          .click(),
+      );
+    await pick(s.root, 'de');
+    await copy();
+    await pick(s.root, 'en');
+    await copy();
+    expect(s.copied).toEqual([lines.de, lines.en]);
+    // The language is the ticket's choice, remembered like the reply's.
+    expect(s.sent.some(([cmd]) => cmd === 'overlay/setReplyLanguage')).toBe(true);
+
+    document.body.innerHTML = '';
+    const t = setup(state([internal({ en: lines.en })]));
+    render(<Overlay ports={t.ports} />, t.root);
+    await flush();
+    await act(() => t.root.querySelector<HTMLButtonElement>('.pill')!.click());
+    await pick(t.root, 'de');
+    expect(t.root.querySelector('.card .reply')?.textContent).toContain(
+      'No holding line in Deutsch yet: the English one is copied.',
+    );
+    await act(async () =>
+      [...t.root.querySelectorAll<HTMLButtonElement>('.card button')]
+        .find((b) => b.textContent === 'Copy holding line')!
+        .click(),
+    );
+    expect(t.copied).toEqual([lines.en]);
   });
 });

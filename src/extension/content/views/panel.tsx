@@ -93,7 +93,7 @@ export function Panel({
             )}
             {item.internal ? (
               <IncidentCard item={item} now={now}>
-                <InternalReply item={item} ports={ports} />
+                <InternalReply item={item} {...reply} />
               </IncidentCard>
             ) : (
               <IncidentCard

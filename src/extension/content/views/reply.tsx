@@ -29,7 +29,6 @@ export function CopyReply({
   language: Language;
   onLanguage(l: Language): void;
 }) {
-  const pickerId = useId();
   const [state, setState] = useState<CopyState>('idle');
   const latest = latestPublicUpdate(item.incident);
   const copied = item.copied;
@@ -105,20 +104,7 @@ export function CopyReply({
             {t('reply_insert')}
           </button>
         )}
-        <span class="reply-lang">
-          <label for={pickerId}>{t('reply_language')}</label>{' '}
-          <select
-            id={pickerId}
-            value={language}
-            onChange={(e) => onLanguage(languageOf(e.currentTarget.value))}
-          >
-            {(Object.keys(LANGUAGE_NAMES) as Language[]).map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </span>
+        <LanguagePicker language={language} onLanguage={onLanguage} />
       </div>
       <p class="muted" aria-live="polite">
         {state === 'copied' && !stale ? t('reply_copied') : ''}
@@ -130,15 +116,55 @@ export function CopyReply({
   );
 }
 
+/** The reply language for this customer: one choice for the reply and the holding line alike. */
+function LanguagePicker({
+  language,
+  onLanguage,
+}: {
+  language: Language;
+  onLanguage(l: Language): void;
+}) {
+  const pickerId = useId();
+  return (
+    <span class="reply-lang">
+      <label for={pickerId}>{t('reply_language')}</label>{' '}
+      <select
+        id={pickerId}
+        value={language}
+        onChange={(e) => onLanguage(languageOf(e.currentTarget.value))}
+      >
+        {(Object.keys(LANGUAGE_NAMES) as Language[]).map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
 /**
  * An internal incident (declared by the team, not public yet): no customer reply is built, since
  * nothing public exists to quote. The team's holding line, when its templates have one, can be
- * copied instead.
+ * copied instead, in the reply language picked for this customer (English when the team wrote
+ * none in that language, and the agent is told so).
  */
-export function InternalReply({ item, ports }: { item: OverlayIncident; ports: OverlayPorts }) {
+export function InternalReply({
+  item,
+  ports,
+  language,
+  onLanguage,
+}: {
+  item: OverlayIncident;
+  ports: OverlayPorts;
+  language: Language;
+  onLanguage(l: Language): void;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const line = item.internal?.holdingLine;
+  const lines = item.internal?.holdingLines;
+  const line = lines?.[language] ?? lines?.en;
   if (!line) return <p class="muted">{t('card_noReplyInternal')}</p>;
+  const fallback = lines?.[language] === undefined;
   const onCopy = () =>
     ports.copy(line).then(
       () => setState('copied'),
@@ -148,10 +174,12 @@ export function InternalReply({ item, ports }: { item: OverlayIncident; ports: O
     <div class="reply">
       <p class="muted">{t('card_noReplyInternal')}</p>
       <div class="reply-actions">
-        <button type="button" onClick={() => void onCopy()}>
+        <button type="button" class="copy-holding" onClick={() => void onCopy()}>
           {t('reply_copyHolding')}
-        </button>
+        </button>{' '}
+        <LanguagePicker language={language} onLanguage={onLanguage} />
       </div>
+      {fallback && <p class="muted">{t('reply_holdingInEnglish', LANGUAGE_NAMES[language])}</p>}
       <p class="muted" aria-live="polite">
         {state === 'copied' ? t('reply_holdingCopied') : ''}
         {state === 'failed' ? t('reply_failed') : ''}

@@ -5,7 +5,9 @@ import { DEFAULT_POLICY } from '../../../core/policy';
 import type { Sender } from '../../messaging/channel';
 import { createHandlers } from '../../background/router';
 import { json, makeKit, spSummary } from '../../background/worker.test-kit';
-import { getSetting } from '../../db/settings';
+import { getSetting, settingChanges } from '../../db/settings';
+import { attachShared } from '../../db/shared';
+import { sharedStore } from '../../../../tests/support/pouch';
 import { listSites } from '../../db/sites';
 import { listSources } from '../../db/sources';
 import { syncManaged } from './sync';
@@ -199,5 +201,29 @@ describe('the managed configuration applied by the worker', () => {
       role: 'all',
       minSeverity: 1,
     });
+  });
+
+  test('team mode: the managed policy written into the team policy is logged as applied by IT, the agent as its writer', async () => {
+    const kit = await makeKit();
+    kit.net.respond = () => json(spSummary([]));
+    const ann = { name: 'ann', display: 'Ann Agent' };
+    attachShared(
+      kit.db,
+      sharedStore(ann, () => kit.clock.now),
+    );
+    kit.platform.managed = { policy: { ...structuredClone(DEFAULT_POLICY), name: 'Acme policy' } };
+    await syncManaged(kit.deps);
+    expect((await getSetting(kit.db, 'policy')).name).toBe('Acme policy');
+    const last = (await settingChanges(kit.db, 'policy')).at(-1);
+    expect(last).toMatchObject({ author: ann, via: 'managed', keys: ['policy'] });
+    // The agent's own save afterwards is theirs again.
+    const h = createHandlers(kit.deps);
+    kit.platform.managed = {};
+    await syncManaged(kit.deps);
+    await h['settings/setPolicy'](
+      { policy: { ...structuredClone(DEFAULT_POLICY), name: 'Mine' } },
+      page,
+    );
+    expect((await settingChanges(kit.db, 'policy')).at(-1)?.via).toBeUndefined();
   });
 });

@@ -18,6 +18,12 @@ import {
   type Applied,
 } from './rollback';
 
+/**
+ * Team mode: what the managed policy writes into the team's shared policy and templates is logged
+ * as applied by IT (the signed-in agent stays its author: the server takes no other).
+ */
+const IT = { via: 'managed' } as const;
+
 /** A managed source's id: stable across reads, so its poll state and data survive a re-read. */
 export const managedSourceId = (url: string): string => `managed:${url}`;
 
@@ -111,9 +117,9 @@ async function syncSettings(deps: Deps, config: ManagedConfig, applied: Applied)
     // (a stored policy equal to the organisation's predates this log: no own one to go back to)
     const own = (await db.get('settings', 'policy')) && !same(current, config.policy);
     applied.policy ??= { own: own ? current : null };
-    if (!same(current, config.policy)) await setSetting(db, 'policy', config.policy);
+    if (!same(current, config.policy)) await setSetting(db, 'policy', config.policy, IT);
   } else if (applied.policy) {
-    await setSetting(db, 'policy', restoredPolicy(applied.policy.own, current));
+    await setSetting(db, 'policy', restoredPolicy(applied.policy.own, current), IT);
     delete applied.policy;
   }
   const entries = Object.entries(config.templates).flatMap(([lang, set]) =>
@@ -130,7 +136,12 @@ async function syncSettings(deps: Deps, config: ManagedConfig, applied: Applied)
       applied.templates[k] =
         ownTexts?.[k] !== undefined && ownTexts[k] !== text ? ownTexts[k] : null;
   if (entries.length > 0 || restored)
-    await setSetting(db, 'templates', { ...(restored ?? texts), ...Object.fromEntries(entries) });
+    await setSetting(
+      db,
+      'templates',
+      { ...(restored ?? texts), ...Object.fromEntries(entries) },
+      IT,
+    );
   // Defaults: every notification setting the agent did not choose follows the organisation's
   // default as it changes (and the built-in one once dropped); their own choices are kept.
   const stored = (await db.get('settings', 'notifications')) as

@@ -69,6 +69,22 @@ describe('saving a template', () => {
     expect((await getSetting(kit.db, 'templates')).holding_line).toBeUndefined();
   });
 
+  test('the holding line has one text per language: the German one is its own, the English one stays', async () => {
+    const kit = await makeKit();
+    const h = createHandlers(kit.deps);
+    await h['settings/setTemplate'](
+      { lang: 'en', id: 'holding_line', text: 'We are looking into it.' },
+      page,
+    );
+    await h['settings/setTemplate'](
+      { lang: 'de', id: 'holding_line', text: 'Wir sehen uns das an.' },
+      page,
+    );
+    const templates = await getSetting(kit.db, 'templates');
+    expect(templates.holding_line).toBe('We are looking into it.');
+    expect(templates['de:holding_line']).toBe('Wir sehen uns das an.');
+  });
+
   test('refuses a template the organisation set', async () => {
     const kit = await makeKit();
     kit.platform.managed = { templates: { en: { banner: 'Issue with {{feature}}.' } } };

@@ -38,7 +38,8 @@ export function policyHandlers(deps: Deps): Pick<Handlers, keyof PolicyCommands>
       const lang = text(p.lang, 'The language', 10);
       const id = text(p.id, 'The template', 50);
       if (!LANGUAGES.includes(lang as 'en')) throw new Error(`Unknown language "${lang}".`);
-      // The holding line (team mode) is one text, not a message template: no placeholders, any language.
+      // The holding line (team mode) is plain text, not a message template: no placeholders. One
+      // per language, kept like the templates (English under its id, German as de:holding_line).
       const holding = id === HOLDING_LINE;
       if (!(id in DEFAULT_TEMPLATES) && !holding) throw new Error(`Unknown template "${id}".`);
       const managed = (await currentManaged(deps)).config.templates;
@@ -46,7 +47,7 @@ export function policyHandlers(deps: Deps): Pick<Handlers, keyof PolicyCommands>
         throw new Error(SET_BY_ORGANISATION);
       const db = await deps.db();
       const templates = { ...(await getSetting(db, 'templates')) };
-      const key = holding ? HOLDING_LINE : templateKey(id, lang);
+      const key = templateKey(id, lang);
       if (p.text === null) {
         // Back to the default wording.
         delete templates[key];

@@ -9,7 +9,11 @@ export function LastChanged({ change }: { change: SettingChange | undefined }) {
   if (!change) return null;
   return (
     <p class="meta" data-testid="last-changed">
-      {t('team_lastChanged', change.author.display || change.author.name, when(change.at))}
+      {t(
+        change.via === 'managed' ? 'team_lastChangedManaged' : 'team_lastChanged',
+        change.author.display || change.author.name,
+        when(change.at),
+      )}
     </p>
   );
 }
@@ -25,7 +29,7 @@ export function PolicyHistory({ log }: { log: readonly SettingChange[] }) {
         {named.map((c) => (
           <li key={`${c.at}|${c.author.name}`}>
             {t(
-              'policy_historyEntry',
+              c.via === 'managed' ? 'policy_historyEntryManaged' : 'policy_historyEntry',
               c.author.display || c.author.name,
               when(c.at),
               String(c.version ?? ''),

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Language } from '../../../core/language';
 import { send } from '../../messaging/channel';
 import { HOLDING_LINE } from '../../messaging/overlay-state';
 import { t } from '../../i18n/translate';
@@ -6,16 +7,21 @@ import { errorMessage } from '../../ui/error';
 
 /**
  * Options → Templates, team mode: the internal holding line agents may copy for an incident the
- * team declared that is not public yet (no customer reply is built before a public update). Shared
- * with the team like the templates; empty: none is offered.
+ * team declared that is not public yet (no customer reply is built before a public update), in the
+ * language picked above: one line per language, like the templates. Shared with the team like
+ * them; empty: none is offered (another language than English: agents get the English one).
  */
-export function HoldingLineEditor(props: { stored: string | undefined; onSaved(): void }) {
+export function HoldingLineEditor(props: {
+  lang: Language;
+  stored: string | undefined;
+  onSaved(): void;
+}) {
   const [text, setText] = useState(props.stored ?? '');
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const save = (e: Event) => {
     e.preventDefault();
     const value = text.trim() === '' ? null : text.trim();
-    void send('settings/setTemplate', { lang: 'en', id: HOLDING_LINE, text: value })
+    void send('settings/setTemplate', { lang: props.lang, id: HOLDING_LINE, text: value })
       .then(() => {
         setOutcome({ ok: true, text: t('tpl_saved') });
         props.onSaved();
@@ -27,8 +33,9 @@ export function HoldingLineEditor(props: { stored: string | undefined; onSaved()
       <h3 id="holding-h">{t('tpl_holding_title')}</h3>
       <p class="muted" id="holding-help">
         {t('tpl_holding_help')}
+        {props.lang !== 'en' && ` ${t('tpl_holding_fallback', t(`tpl_lang_${props.lang}`))}`}
       </p>
-      <label for="holding-text">{t('tpl_holding_label')}</label>
+      <label for="holding-text">{t('tpl_holding_labelIn', t(`tpl_lang_${props.lang}`))}</label>
       <textarea
         id="holding-text"
         rows={3}

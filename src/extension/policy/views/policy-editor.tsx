@@ -35,11 +35,20 @@ const SEVERITIES: Severity[] = [1, 2, 3, 4];
 const SHARED_RULES = new Set(['status_updates', 'postmortem']);
 const APPLIES: Applies[] = ['always', 'publicly_visible', 'commonly_used', 'never'];
 
+/**
+ * What a field asks for, as the user reads it when the core refuses its value: each message key
+ * names the field as its label does ("“Policy name” must not be empty."), never the core's path
+ * and wording ("name must be a non-empty string"), which stay for imports and managed policies.
+ */
+type FieldRule =
+  'policy_errRequired' | 'policy_errPositive' | 'policy_errNotNegative' | 'policy_errPercent';
+
 /** The policy-wide numbers: the field, its words, the path validatePolicy names, how to set it. */
 const GENERAL: {
   id: string;
   label: string;
   path: string;
+  rule: FieldRule;
   get(p: Policy): number;
   set(p: Policy, n: number): Policy;
 }[] = [
@@ -47,6 +56,7 @@ const GENERAL: {
     id: 'policy-cadence',
     label: 'policy_cadence',
     path: 'updateCadenceMinutes',
+    rule: 'policy_errPositive',
     get: (p) => p.updateCadenceMinutes,
     set: setCadence,
   },
@@ -54,6 +64,7 @@ const GENERAL: {
     id: 'policy-postmortem',
     label: 'policy_postmortem',
     path: 'postmortemHours',
+    rule: 'policy_errPositive',
     get: (p) => p.postmortemHours,
     set: setPostmortemHours,
   },
@@ -61,6 +72,7 @@ const GENERAL: {
     id: 'policy-due-soon',
     label: 'policy_dueSoon',
     path: 'dueSoonMinutes',
+    rule: 'policy_errNotNegative',
     get: (p) => p.dueSoonMinutes,
     set: (p, n) => ({ ...p, dueSoonMinutes: n }),
   },
@@ -68,14 +80,15 @@ const GENERAL: {
     id: 'policy-widespread',
     label: 'policy_widespread',
     path: 'classification.widespreadPercent',
+    rule: 'policy_errPercent',
     get: (p) => classificationOf(p).widespreadPercent,
     set: setWidespreadPercent,
   },
 ];
 
-/** The messages validatePolicy gave for one path. */
-const at = (problems: PolicyProblem[], path: string): string[] =>
-  problems.filter((p) => p.path === path).map((p) => p.message);
+/** The field's own message when validatePolicy refused the value at its path, naming it by `label`. */
+const at = (problems: PolicyProblem[], path: string, label: string, rule: FieldRule): string[] =>
+  problems.some((p) => p.path === path) ? [t(rule, label)] : [];
 
 /** What a rule asks of a SEV-n incident declared now: its deadline as a clock time, or why none. */
 function Preview({ policy, now }: { policy: Policy; now: number }) {
@@ -141,7 +154,12 @@ function LevelFields(props: {
         id={`rule-${sev}-${rule.id}`}
         label={t('policy_ruleMinutes', rule.label)}
         value={rule.dueMinutes}
-        errors={at(props.problems, path(j))}
+        errors={at(
+          props.problems,
+          path(j),
+          t('policy_ruleMinutes', rule.label),
+          'policy_errNotNegative',
+        )}
         disabled={props.disabled}
         onChange={(n) => props.change(setDeadline(props.policy, sev, rule.id, n))}
       />
@@ -170,7 +188,7 @@ function LevelFields(props: {
 }
 
 /** The editor over a loaded policy: live validation, preview, save, reset. */
-function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
+export function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
   const [policy, setPolicy] = useState<Policy>(saved);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const { problems } = validatePolicy(policy);
@@ -207,7 +225,7 @@ function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
           id="policy-name"
           label={t('policy_name')}
           value={policy.name}
-          errors={at(problems, 'name')}
+          errors={at(problems, 'name', t('policy_name'), 'policy_errRequired')}
           disabled={locked}
           onChange={(name) => change({ ...policy, name })}
         />
@@ -217,7 +235,7 @@ function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
             id={f.id}
             label={t(f.label)}
             value={f.get(policy)}
-            errors={at(problems, f.path)}
+            errors={at(problems, f.path, t(f.label), f.rule)}
             disabled={locked}
             onChange={(n) => change(f.set(policy, n))}
           />

@@ -227,7 +227,12 @@ export function TemplatesSection() {
         locked={locked}
         onSaved={q.refresh}
       />
-      <HoldingLineEditor stored={q.data.templates[HOLDING_LINE]} onSaved={q.refresh} />
+      <HoldingLineEditor
+        key={lang}
+        lang={lang}
+        stored={q.data.templates[templateKey(HOLDING_LINE, lang)]}
+        onSaved={q.refresh}
+      />
     </div>
   );
 }

@@ -1,27 +1,17 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { send } from '../../messaging/channel';
-import { messagesSource, setMessageSource } from '../../i18n/translate';
+import { useCatalogue } from '../../background/i18n.test-kit';
 import type { ComponentsResult } from '../protocol';
 import { TARGET_FIELDS, TargetFields, targetOf } from './target-fields';
 
 vi.mock('../../messaging/channel', () => ({ send: vi.fn() }));
 const sendMock = send as unknown as Mock<(cmd: string, payload: null) => Promise<ComponentsResult>>;
 
-beforeAll(() => {
-  const en = JSON.parse(
-    readFileSync(
-      resolve(import.meta.dirname, '../../../../public/_locales/en/messages.json'),
-      'utf8',
-    ),
-  ) as Record<string, { message: string }>;
-  setMessageSource(messagesSource(en));
-});
+beforeAll(() => useCatalogue('en'));
 
 const LIST: ComponentsResult = {
   ok: true,

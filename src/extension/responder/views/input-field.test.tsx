@@ -1,25 +1,12 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { messagesSource, setMessageSource } from '../../i18n/translate';
+import { useCatalogue } from '../../background/i18n.test-kit';
 import { localTimeZone } from '../../ui/datetime-input';
 import { InputField } from './common';
 
-beforeAll(() =>
-  setMessageSource(
-    messagesSource(
-      JSON.parse(
-        readFileSync(
-          resolve(import.meta.dirname, '../../../../public/_locales/en/messages.json'),
-          'utf8',
-        ),
-      ) as Record<string, { message: string }>,
-    ),
-  ),
-);
+beforeAll(() => useCatalogue('en'));
 
 describe('InputField, the labelled one-line input of the responder forms', () => {
   const host = document.createElement('div');

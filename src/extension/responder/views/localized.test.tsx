@@ -1,6 +1,4 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,20 +7,13 @@ import { setWidespreadPercent } from '../../../core/policy-edit';
 import { lintActionItem } from '../../../core/review';
 import type { IncidentRecord } from '../../db/schema';
 import { Lints } from '../../reviews/views/lint-view';
-import { messagesSource, setMessageSource } from '../../i18n/translate';
+import { setMessageSource } from '../../i18n/translate';
+import { useCatalogue } from '../../background/i18n.test-kit';
 import { ClassifyPanel } from './classify-panel';
 import { DraftEditor } from './draft-editor';
 import type { ComposeEnv } from './compose';
 
 vi.mock('../../messaging/channel', () => ({ send: vi.fn() }));
-
-const catalogue = (lang: string) =>
-  JSON.parse(
-    readFileSync(
-      resolve(import.meta.dirname, `../../../../public/_locales/${lang}/messages.json`),
-      'utf8',
-    ),
-  ) as Record<string, { message: string }>;
 
 const NOW = Date.UTC(2025, 2, 15, 14, 0);
 let host: HTMLElement;
@@ -34,7 +25,7 @@ const texts = (el: Element, sel: string) => [...el.querySelectorAll(sel)].map((n
 
 beforeEach(() => {
   host = document.createElement('div');
-  setMessageSource(messagesSource(catalogue('de')), 'de');
+  useCatalogue('de');
 });
 afterEach(() => {
   render(null, host);

@@ -1,24 +1,15 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_POLICY } from '../../../core/policy';
 import type { TimelineEventType } from '../../../core/types';
 import type { EventRecord, IncidentRecord } from '../../db/schema';
-import { messagesSource, setMessageSource } from '../../i18n/translate';
+import { setMessageSource } from '../../i18n/translate';
+import { useCatalogue } from '../../background/i18n.test-kit';
 import { ObligationsPanel } from './obligations-panel';
 
 vi.mock('../../messaging/channel', () => ({ send: vi.fn() }));
-
-const catalogue = (lang: string) =>
-  JSON.parse(
-    readFileSync(
-      resolve(import.meta.dirname, `../../../../public/_locales/${lang}/messages.json`),
-      'utf8',
-    ),
-  ) as Record<string, { message: string }>;
 
 const MIN = 60_000;
 const T0 = Date.now() - 30 * MIN;
@@ -42,8 +33,8 @@ const events = [
 
 let host: HTMLElement;
 const rowOf = (rule: string) => host.querySelector(`li[data-rule="${rule}"]`)!;
-const show = (lang: string) => {
-  setMessageSource(messagesSource(catalogue(lang)), lang);
+const show = (lang: 'en' | 'de') => {
+  useCatalogue(lang);
   act(() =>
     render(
       <ObligationsPanel

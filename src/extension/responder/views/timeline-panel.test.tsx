@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventRecord, IncidentRecord } from '../../db/schema';
-import { messagesSource, setMessageSource } from '../../i18n/translate';
+import { useCatalogue } from '../../background/i18n.test-kit';
 import { TIMELINE_PAGE, TimelinePanel } from './timeline-panel';
 
 vi.mock('../../messaging/channel', () => ({ send: vi.fn() }));
@@ -38,13 +36,7 @@ describe('timeline of one incident with 100,000 events (issue 16, item 14)', () 
   afterEach(() => render(null, host));
 
   it('renders the page it is given and asks for older events a page at a time', () => {
-    const en = JSON.parse(
-      readFileSync(
-        resolve(import.meta.dirname, '../../../../public/_locales/en/messages.json'),
-        'utf8',
-      ),
-    ) as Record<string, { message: string }>;
-    setMessageSource(messagesSource(en));
+    useCatalogue('en');
     const N = 100_000;
     let pages = 1;
     const show = () =>

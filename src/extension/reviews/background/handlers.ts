@@ -8,6 +8,7 @@ import {
 } from '../../../core/review';
 import { putReview, reviewsOf } from '../../db/drafts';
 import { eventsOf, getIncident, putEvents, saveIncident } from '../../db/incidents';
+import { incidentsChanged } from '../../db/summaries';
 import type { LensDatabase } from '../../db/open';
 import { writeShared } from '../../db/shared';
 import { eventDoc, incidentDoc, reviewDoc } from '../../db/shared-docs';
@@ -52,6 +53,7 @@ async function savePublished(
     tx.objectStore('reviews').put(review),
   ]);
   await tx.done;
+  await incidentsChanged(db, [incident]);
 }
 
 /**

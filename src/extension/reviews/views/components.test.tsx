@@ -1,14 +1,13 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { beforeAll, describe, expect, it } from 'vitest';
-import en from '../../../../public/_locales/en/messages.json';
 import { lintActionItem } from '../../../core/review';
-import { messagesSource, setMessageSource } from '../../i18n/translate';
+import { CATALOGUES, useCatalogue } from '../../background/i18n.test-kit';
 import { CompletionChart } from './completion-chart';
 import { Lints } from './lint-view';
 import { completionRows } from './view-model';
 
-beforeAll(() => setMessageSource(messagesSource(en as Record<string, { message: string }>), 'en'));
+beforeAll(() => useCatalogue('en'));
 
 const mount = (vnode: preact.ComponentChild): HTMLElement => {
   const el = document.createElement('div');
@@ -74,10 +73,8 @@ describe('reviews strings', () => {
       ...new Set([...source.matchAll(/'((?:review|reviews|dash)_[a-zA-Z]+)'/g)].map((m) => m[1]!)),
     ];
     expect(keys.length).toBeGreaterThan(100);
-    const de = JSON.parse(
-      await readFile(resolve(dir, '../../../../public/_locales/de/messages.json'), 'utf8'),
-    ) as Record<string, { message: string }>;
-    const enAll = en as Record<string, { message: string }>;
+    const de: Record<string, { message: string } | undefined> = CATALOGUES.de;
+    const enAll: Record<string, { message: string } | undefined> = CATALOGUES.en;
     const holes = (m: string | undefined) => (m?.match(/\$\d/g) ?? []).sort().join();
     for (const k of keys) {
       expect(enAll[k]?.message, `en ${k}`).toBeTruthy();

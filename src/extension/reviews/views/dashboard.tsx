@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { OnScrolledTo } from '../../ui/components/on-scrolled-to';
 import { formatDate } from '../../../core/time';
 import {
   dashboardCsv,
@@ -18,7 +19,7 @@ import { CommsChart } from './comms-chart';
 import { CompletionChart } from './completion-chart';
 import { localTimeZone } from '../../ui/datetime-input';
 import { readDashboard } from '../repo';
-import { completionRows } from './view-model';
+import { completionRows, ITEMS_PAGE } from './view-model';
 
 const SEVERITIES: readonly Severity[] = [1, 2, 3, 4];
 
@@ -32,12 +33,15 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
   const { data, error, refresh } = useDbQuery(readDashboard, []);
   const [status, setStatus] = useState('');
   const [severity, setSeverity] = useState<Severity | 'all'>('all');
+  const [shown, setShown] = useState(ITEMS_PAGE);
+  const showMore = () => setShown((n) => n + ITEMS_PAGE);
   if (error) return <p class="error">{error}</p>;
   if (!data) return <p class="muted">{t('popup_loading')}</p>;
   const now = Date.now();
   const tz = localTimeZone();
   const { comms, completion, rows } = reviewDashboard({
     incidents: data.incidents,
+    tallies: data.tallies,
     reviews: data.reviews,
     policy: data.policy,
     now,
@@ -138,7 +142,7 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ item, reviewId, reviewTitle, overdue }) => (
+            {rows.slice(0, shown).map(({ item, reviewId, reviewTitle, overdue }) => (
               <tr
                 key={`${reviewId}|${item.id}`}
                 data-item={item.id}
@@ -181,6 +185,15 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
             ))}
           </tbody>
         </table>
+      )}
+      {rows.length > shown && (
+        <p key={shown /* a new sentinel per page, observed afresh */}>
+          {/* A button too: keyboard and screen-reader users do not depend on scrolling. */}
+          <button type="button" class="secondary" onClick={showMore}>
+            {t('dash_moreItems', rows.length - shown)}
+          </button>
+          <OnScrolledTo onVisible={showMore} />
+        </p>
       )}
       <p role="status" class="status hint">
         {status}

@@ -117,3 +117,9 @@ export function dashboardView(
     months: completionRows(completionRates(items, now, 12, timeZone), locale),
   };
 }
+
+/**
+ * Action items the dashboard renders at first, and adds per "show more" or on scrolling to the end
+ * (issue 22: thousands of rows, each with a status control, are not the first screen's work).
+ */
+export const ITEMS_PAGE = 50;

@@ -7,7 +7,7 @@ import { claimLocal } from '../../db/shared';
 import type { Handlers } from '../../messaging/channel';
 import { DB_NAME_RE, teamUrlProblem, type TeamStatus } from '../protocol';
 import { teamRuntime } from './store';
-import { restartLive, stopLive, syncOnce, writeStatus } from './sync';
+import { isLive, restartLive, stopLive, syncOnce, writeStatus } from './sync';
 
 type TeamCommand = 'team/connect' | 'team/disconnect' | 'team/syncNow';
 
@@ -95,9 +95,19 @@ export function teamHandlers(deps: Deps): Pick<Handlers, TeamCommand> {
         rt.config = config;
         await claimLocal(rt.store);
       }
-      const status = await syncOnce(deps);
-      // Pages open already (the options page connecting, say) sync live from now, with this session.
+      // Pages open already (the options page connecting, say) sync live from now, with this
+      // session; with none open, a one-shot sync runs. Neither is awaited: the first sync of a
+      // large team database takes minutes (the status line shows its progress), longer than a
+      // message may keep the worker (Chrome ends an event that runs 5 minutes).
+      const status = await writeStatus(deps, {
+        url: config.url,
+        db: config.db,
+        user: config.user,
+        state: 'syncing',
+        pending: 0,
+      });
       await restartLive(deps);
+      if (!isLive()) void syncOnce(deps).catch(() => undefined);
       return status;
     },
     async 'team/disconnect'() {

@@ -13,6 +13,15 @@ export function teamStatusText(s: TeamStatus): string {
       return t('team_status_off');
     case 'connected':
       return t('team_status_connected', s.user ?? '', s.lastSyncAt ? clock(s.lastSyncAt) : '—');
+    case 'syncing': {
+      if (!s.progress) return t('team_status_starting', s.user ?? '');
+      const n = new Intl.NumberFormat(uiLocale());
+      return t(
+        'team_status_syncing',
+        n.format(s.progress?.done ?? 0),
+        n.format(s.progress?.total ?? 0),
+      );
+    }
     case 'offline':
       return t('team_status_offline', s.since ? clock(s.since) : '—') + waiting;
     case 'error':

@@ -32,13 +32,24 @@ export function useTeamStatus(): TeamStatus | undefined {
 
 /**
  * Keeps live replication running while this page is open: a port to the worker, pinged so Chrome
- * does not stop the worker meanwhile. (Local-only: the worker ignores the port.)
+ * does not stop the worker meanwhile. (Local-only: the worker ignores the port.) A worker stopped
+ * anyway (Firefox suspends its background page; an update restarts it) disconnects the port: the
+ * page connects again, which wakes the worker and its live sync, instead of pinging a dead port.
  */
 export function useTeamLive(): void {
   useEffect(() => {
-    const port = browser.runtime.connect({ name: TEAM_LIVE_PORT });
+    let open = true;
+    let port = connect();
+    function connect(): browser.Runtime.Port {
+      const p = browser.runtime.connect({ name: TEAM_LIVE_PORT });
+      p.onDisconnect.addListener(() => {
+        if (open) port = connect();
+      });
+      return p;
+    }
     const ping = setInterval(() => port.postMessage('ping'), TEAM_LIVE_PING_MS);
     return () => {
+      open = false;
       clearInterval(ping);
       port.disconnect();
     };

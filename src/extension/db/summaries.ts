@@ -1,0 +1,310 @@
+/**
+ * Each open incident's running deadlines, stored beside its record (`summaries`, one record per
+ * open incident), so the side-panel list shows every row's next deadline without reading a
+ * timeline (issue 22). Recomputed whenever an input changes: an event appended or an incident
+ * written (incidents.ts, and `project` for the team's replicated writes), the policy changed
+ * (settings.ts, in batches), a backup imported, a linked feed incident's updates polled. The
+ * stamp (schema.ts SummaryRecord) guards the rest: a summary whose record, policy or linked feed
+ * changed since is not used, and the list computes that row from its timeline as before.
+ *
+ * No import of settings.ts or shared.ts: both lead back here (shared.ts calls the hook).
+ */
+import { nextRunningDeadline, runningDeadlines } from '../../core/deadlines';
+import { linkedUpdateEvents, withLinkedUpdates } from '../../core/feed-link';
+import { computeObligations } from '../../core/obligations';
+import { commsTally, communicationCompliance, type CommsTally } from '../../core/review';
+import { DEFAULT_POLICY } from '../../core/policy';
+import type { ObligationStatus, Policy } from '../../core/types';
+import { feedKey } from './feed-key';
+import type { LensDatabase } from './open';
+import type { FeedIncidentRecord, IncidentRecord, SummaryRecord, TallyRecord } from './schema';
+import { eventsOfMany } from './timeline';
+
+/** The current policy as stored (settings.ts `getSetting` without its import). */
+export async function storedPolicy(db: LensDatabase): Promise<Policy> {
+  const rec = await db.get('settings', 'policy');
+  return (rec?.value as Policy | undefined) ?? DEFAULT_POLICY;
+}
+
+/** FNV-1a (32 bits) in hex: a short fingerprint, not a security measure. */
+function fnv(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16);
+}
+
+/** A feed incident's updates as [id, time] pairs (`updates` optional, as in sources.ts). */
+const postsOf = (incident: { updates?: readonly { id: string; displayAt: number }[] }) =>
+  incident.updates?.map((u) => [u.id, u.displayAt]) ?? [];
+
+/**
+ * The fingerprint of a summary's inputs other than the incident's own events: the record (without
+ * the team's who-wrote-it fields, which the projection adds), the policy it runs on and the linked
+ * feed incident's updates.
+ */
+export function summaryStamp(
+  incident: IncidentRecord,
+  policy: Policy,
+  feed: FeedIncidentRecord | undefined,
+): string {
+  const { lastBy: _b, lastAt: _a, createdBy: _c, ...record } = incident;
+  const posts = feed ? postsOf(feed.incident) : null;
+  return fnv(JSON.stringify([record, incident.policy ? null : policy, posts]));
+}
+
+/** The linked feed incident records of `incidents`, by incident id. */
+export async function linkedFeeds(
+  db: LensDatabase,
+  incidents: readonly IncidentRecord[],
+): Promise<Map<string, FeedIncidentRecord>> {
+  const linked = incidents.filter((i) => i.linked);
+  if (linked.length === 0) return new Map();
+  const store = db.transaction('feedIncidents').store;
+  const recs = await Promise.all(
+    linked.map((i) => store.get(feedKey(i.linked!.sourceId, i.linked!.incidentId))),
+  );
+  return new Map(linked.flatMap((i, k) => (recs[k] ? [[i.id, recs[k]]] : [])));
+}
+
+/** The stored summaries of `ids` (missing ones left out), in one transaction. */
+export async function readSummaries(
+  db: LensDatabase,
+  ids: readonly string[],
+): Promise<Map<string, SummaryRecord>> {
+  if (ids.length === 0) return new Map();
+  const store = db.transaction('summaries').store;
+  const recs = await Promise.all(ids.map((id) => store.get(id)));
+  return new Map(recs.flatMap((r) => (r ? [[r.incidentId, r]] : [])));
+}
+
+/**
+ * The next deadline of an open incident at `now` from its stored summary, or undefined when the
+ * summary is missing or stale (its stamp differs): the caller then reads the timeline.
+ */
+export function nextFromSummary(
+  summary: SummaryRecord | undefined,
+  incident: IncidentRecord,
+  policy: Policy,
+  feed: FeedIncidentRecord | undefined,
+  now: number,
+): ObligationStatus | null | undefined {
+  if (!summary || summary.stamp !== summaryStamp(incident, policy, feed)) return undefined;
+  return nextRunningDeadline(summary.deadlines, now, summary.dueSoonMinutes);
+}
+
+/** Summaries are written one batch at a time per database, so an older one never lands last. */
+const queue = new WeakMap<LensDatabase, Promise<unknown>>();
+function serial<T>(db: LensDatabase, f: () => Promise<T>): Promise<T> {
+  const next = (queue.get(db) ?? Promise.resolve()).catch(() => undefined).then(f);
+  queue.set(db, next);
+  return next;
+}
+
+/** How many incidents one recomputation reads (timelines in one transaction) and writes. */
+export const SUMMARY_BATCH = 100;
+
+/** The fingerprint of a policy, kept on each tally: one judged by another policy is not used. */
+export const policyStamp = (policy: Policy): string => fnv(JSON.stringify(policy));
+
+/**
+ * Recomputes the summaries of these incident records (their current versions): open ones' running
+ * deadlines, and every resolved one's communication tally for the reviews dashboard, from their
+ * timelines (linked feed posts merged in) and the policy; what no longer applies is removed.
+ */
+async function recompute(db: LensDatabase, incidents: readonly IncidentRecord[]): Promise<void> {
+  const open = incidents.filter((i) => i.status === 'open');
+  const resolved = incidents.filter((i) => i.status !== 'open' && i.resolvedAt !== undefined);
+  const read = [...open, ...resolved];
+  const [policy, timelines, feeds] = await Promise.all([
+    storedPolicy(db),
+    eventsOfMany(
+      db,
+      read.map((i) => i.id),
+    ),
+    linkedFeeds(db, read),
+  ]);
+  const eventsOf = (incident: IncidentRecord) => {
+    const feed = feeds.get(incident.id);
+    const own = timelines.get(incident.id) ?? [];
+    const linked =
+      feed && incident.linked
+        ? linkedUpdateEvents(incident.id, incident.linked, feed.incident)
+        : [];
+    return {
+      events: linked.length ? withLinkedUpdates(own, linked) : own,
+      publiclyVisible: incident.publiclyVisible,
+      ...(incident.commonlyUsed === undefined ? {} : { commonlyUsed: incident.commonlyUsed }),
+    };
+  };
+  // Only the states depend on the time, and they are decided at read time (core/deadlines.ts).
+  const now = Date.now();
+  const summaries: SummaryRecord[] = open.map((incident) => {
+    const effective = incident.policy ?? policy;
+    return {
+      incidentId: incident.id,
+      stamp: summaryStamp(incident, policy, feeds.get(incident.id)),
+      dueSoonMinutes: effective.dueSoonMinutes,
+      deadlines: runningDeadlines(computeObligations(eventsOf(incident), effective, now)),
+    };
+  });
+  // The dashboard judges every incident by the current policy (reviews/repo.ts readDashboard); a
+  // resolved incident's report no longer changes with time except pending duties coming due,
+  // which the tally keeps apart (core commsTally).
+  const stamp = policyStamp(policy);
+  const tallies: TallyRecord[] = resolved.map((incident) => ({
+    incidentId: incident.id,
+    resolvedAt: incident.resolvedAt!,
+    policyStamp: stamp,
+    tally: commsTally(
+      communicationCompliance(eventsOf(incident), policy, Math.max(now, incident.resolvedAt!)),
+    ),
+  }));
+  // An open incident resolved before (reopened) keeps a null tally: counted by the dashboard's
+  // `resolvedAt` index like any, computed live while open.
+  for (const i of open)
+    if (i.resolvedAt !== undefined)
+      tallies.push({ incidentId: i.id, resolvedAt: i.resolvedAt, policyStamp: stamp, tally: null });
+  const tx = db.transaction(['summaries', 'commsTallies'], 'readwrite');
+  const s = tx.objectStore('summaries');
+  const t = tx.objectStore('commsTallies');
+  await Promise.all([
+    ...summaries.map((r) => s.put(r)),
+    ...incidents.filter((i) => i.status !== 'open').map((i) => s.delete(i.id)),
+    ...tallies.map((r) => t.put(r)),
+    ...incidents.filter((i) => i.resolvedAt === undefined).map((i) => t.delete(i.id)),
+    tx.done,
+  ]);
+}
+
+/**
+ * The stored tallies of incidents resolved after `since` that were judged by `policy`, with their
+ * ids; the ids of those judged by another policy (a policy change still being recomputed), for
+ * the caller to compute from their timelines; and the ids of every record read (null tallies too).
+ */
+export async function readTallies(
+  db: LensDatabase,
+  since: number,
+  policy: Policy,
+): Promise<{ tallies: (CommsTally & { id: string })[]; stale: string[]; ids: string[] }> {
+  const recs = await db.getAllFromIndex(
+    'commsTallies',
+    'by-resolved',
+    IDBKeyRange.lowerBound(since, true),
+  );
+  const stamp = policyStamp(policy);
+  const tallies: (CommsTally & { id: string })[] = [];
+  const stale: string[] = [];
+  for (const r of recs) {
+    if (r.policyStamp !== stamp) stale.push(r.incidentId);
+    else if (r.tally) tallies.push({ ...r.tally, id: r.incidentId });
+  }
+  return { tallies, stale, ids: recs.map((r) => r.incidentId) };
+}
+
+/**
+ * The hook every write path calls with the incidents whose record or timeline it changed (ids of
+ * incidents that no longer exist just lose their summary). In batches of SUMMARY_BATCH.
+ */
+export function summariesChanged(db: LensDatabase, ids: Iterable<string>): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return Promise.resolve();
+  return serial(db, async () => {
+    for (let i = 0; i < unique.length; i += SUMMARY_BATCH) {
+      const batch = unique.slice(i, i + SUMMARY_BATCH);
+      const store = db.transaction('incidents').store;
+      const recs = await Promise.all(batch.map((id) => store.get(id)));
+      const gone = batch.filter((_id, k) => !recs[k]);
+      if (gone.length) {
+        const tx = db.transaction(['summaries', 'commsTallies'], 'readwrite');
+        await Promise.all([
+          ...gone.map((id) => tx.objectStore('summaries').delete(id)),
+          ...gone.map((id) => tx.objectStore('commsTallies').delete(id)),
+          tx.done,
+        ]);
+      }
+      await recompute(
+        db,
+        recs.filter((r): r is IncidentRecord => r !== undefined),
+      );
+    }
+  });
+}
+
+/**
+ * The hook for a write that has the incident records at hand (the current versions it just wrote):
+ * no record is read again. In batches of SUMMARY_BATCH.
+ */
+export function incidentsChanged(
+  db: LensDatabase,
+  incidents: readonly IncidentRecord[],
+): Promise<void> {
+  if (incidents.length === 0) return Promise.resolve();
+  return serial(db, async () => {
+    for (let i = 0; i < incidents.length; i += SUMMARY_BATCH)
+      await recompute(db, incidents.slice(i, i + SUMMARY_BATCH));
+  });
+}
+
+/**
+ * The worker's start-up check: fills the summaries and tallies when their counts differ from the
+ * open and the resolved incidents' (after the v7 upgrade, or a fill that was interrupted).
+ */
+export async function ensureSummaries(db: LensDatabase): Promise<void> {
+  const [summaries, open, tallies, resolved] = await Promise.all([
+    db.count('summaries'),
+    db.countFromIndex('incidents', 'by-status', 'open'),
+    db.count('commsTallies'),
+    db.countFromIndex('incidents', 'by-resolved'),
+  ]);
+  if (summaries !== open || tallies !== resolved) await refreshAllSummaries(db);
+}
+
+/**
+ * Recomputes every open incident's summary and every resolved one's tally, SUMMARY_BATCH at a time,
+ * and drops those of incidents gone: after a policy change, an import, or the v7 upgrade.
+ */
+export function refreshAllSummaries(db: LensDatabase): Promise<void> {
+  return serial(db, async () => {
+    const [open, resolved] = await Promise.all([
+      db.getAllKeysFromIndex('incidents', 'by-status', 'open'),
+      db.getAllKeysFromIndex('incidents', 'by-resolved'),
+    ]);
+    const ids = [...new Set([...open, ...resolved])];
+    for (let i = 0; i < ids.length; i += SUMMARY_BATCH) {
+      const store = db.transaction('incidents').store;
+      const recs = await Promise.all(ids.slice(i, i + SUMMARY_BATCH).map((id) => store.get(id)));
+      await recompute(
+        db,
+        recs.filter((r): r is IncidentRecord => r !== undefined),
+      );
+    }
+    const keepOpen = new Set(open);
+    const keepResolved = new Set(resolved);
+    const [summaries, tallies] = await Promise.all([
+      db.getAllKeys('summaries'),
+      db.getAllKeys('commsTallies'),
+    ]);
+    const tx = db.transaction(['summaries', 'commsTallies'], 'readwrite');
+    await Promise.all([
+      ...summaries
+        .filter((k) => !keepOpen.has(k))
+        .map((k) => tx.objectStore('summaries').delete(k)),
+      ...tallies
+        .filter((k) => !keepResolved.has(k))
+        .map((k) => tx.objectStore('commsTallies').delete(k)),
+      tx.done,
+    ]);
+  });
+}
+
+/** Open incidents linked to one of these feed incidents (`sourceId|incidentId` keys). */
+export async function linkedTo(db: LensDatabase, feedKeys: ReadonlySet<string>): Promise<string[]> {
+  if (feedKeys.size === 0) return [];
+  const open = await db.getAllFromIndex('incidents', 'by-status', 'open');
+  return open
+    .filter((i) => i.linked && feedKeys.has(feedKey(i.linked.sourceId, i.linked.incidentId)))
+    .map((i) => i.id);
+}

@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
+import { useCatalogue } from '../../background/i18n.test-kit';
+import { DEFAULT_POLICY } from '../../../core/policy';
+
+// The editor's module reaches the browser only to save (not done here) and for the section's
+// stored state; the form under test needs neither.
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+vi.mock('../../messaging/channel', () => ({ send: vi.fn() }));
+const { Editor } = await import('./policy-editor');
+
+const host = document.createElement('div');
+afterEach(() => render(null, host));
+afterAll(() => useCatalogue('en'));
+
+/** Types `value` into the field labelled `label`, as the user does. */
+function type(label: string, value: string): HTMLInputElement {
+  const l = [...host.querySelectorAll('label')].find((x) => x.textContent === label);
+  const input = host.querySelector<HTMLInputElement>(`#${l!.getAttribute('for')!}`)!;
+  input.value = value;
+  act(() => void input.dispatchEvent(new Event('input', { bubbles: true })));
+  return input;
+}
+
+/** The error text the field announces (aria-describedby), or null. */
+const errorOf = (input: HTMLInputElement) => {
+  const id = input.getAttribute('aria-describedby');
+  return id ? (host.querySelector(`#${id}`)?.textContent ?? null) : null;
+};
+
+describe('Options → Policy: a refused value is explained in words, naming the field as labelled', () => {
+  test.each([
+    [
+      'en',
+      'Status page update cadence (minutes)',
+      '“Status page update cadence (minutes)” must be a number greater than 0.',
+    ],
+    [
+      'de',
+      'Takt der Statusseiten-Updates (Minuten)',
+      '„Takt der Statusseiten-Updates (Minuten)“ muss eine Zahl größer als 0 sein.',
+    ],
+  ] as const)('%s: a cadence of 0', (lang, label, message) => {
+    useCatalogue(lang);
+    act(() => render(<Editor saved={DEFAULT_POLICY} locked={false} />, host));
+    const input = type(label, '0');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(errorOf(input)).toBe(message);
+    expect(host.textContent).not.toContain('updateCadenceMinutes');
+    expect(host.querySelector<HTMLButtonElement>('button[type=submit]')!.disabled).toBe(true);
+  });
+
+  test('each field names itself: the name, the warning minutes, the widespread share, a deadline', () => {
+    useCatalogue('en');
+    act(() => render(<Editor saved={DEFAULT_POLICY} locked={false} />, host));
+    expect(errorOf(type('Policy name', ' '))).toBe('“Policy name” must not be empty.');
+    expect(errorOf(type('Warn this many minutes before a deadline', '-5'))).toBe(
+      '“Warn this many minutes before a deadline” must be 0 or more.',
+    );
+    const widespread = [...host.querySelectorAll('label')].find((l) =>
+      l.textContent.startsWith('Widespread impact'),
+    )!.textContent;
+    expect(errorOf(type(widespread, '100'))).toBe(
+      `“${widespread}” must be a number greater than 0 and less than 100.`,
+    );
+    const deadline = [...host.querySelectorAll('label')].find((l) =>
+      l.textContent.endsWith(': minutes after classification'),
+    )!.textContent;
+    expect(errorOf(type(deadline, '-1'))).toBe(`“${deadline}” must be 0 or more.`);
+    // none of the core's own wording reaches the user
+    expect(host.textContent).not.toMatch(/positive number|number ≥|non-empty string|dueMinutes/);
+  });
+});
