@@ -1,6 +1,6 @@
 import './i18n.test-kit';
 import 'fake-indexeddb/auto';
-import { describe, expect, onTestFinished, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { putCopiedReply } from '../db/marks';
 import { setSetting, DEFAULT_NOTIFICATIONS } from '../db/settings';
 import { saveIncident } from '../db/incidents';
@@ -18,6 +18,7 @@ import {
   T0,
   type Kit,
 } from './worker.test-kit';
+import { countTimelineReads } from '../db/timeline-reads.test-kit';
 
 const source: SourceRecord = sampleSource();
 
@@ -304,19 +305,7 @@ describe('notifications', () => {
         { id: `${id}-r`, incidentId: id, type: 'resolved', at: resolvedAt },
       ]);
     }
-    const read: string[] = [];
-    const proto = IDBObjectStore.prototype;
-    const original = proto.getAll;
-    proto.getAll = function (
-      this: IDBObjectStore,
-      query?: IDBValidKey | IDBKeyRange | null,
-      n?: number,
-    ) {
-      if (this.name === 'timeline')
-        read.push(String(query instanceof IDBKeyRange ? (query.lower as unknown[])[0] : query));
-      return original.call(this, query, n);
-    };
-    onTestFinished(() => void (proto.getAll = original));
+    const read = countTimelineReads();
     await refresh(kit.deps);
     expect(read.sort()).toEqual(['open', 'recent']);
     // The recent one's post-mortem (due 48 h after resolution) is overdue and notified (alone or

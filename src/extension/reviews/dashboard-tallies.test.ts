@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, onTestFinished, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { reviewDashboard } from '../../core/review/dashboard';
 import { DEFAULT_POLICY } from '../../core/policy';
 import { freshName, MIN } from '../background/worker.test-kit';
@@ -10,6 +10,7 @@ import type { EventRecord, IncidentRecord, ReviewRecord } from '../db/schema';
 import { getSetting, setSetting } from '../db/settings';
 import { ensureSummaries } from '../db/summaries';
 import { readDashboard } from './repo';
+import { countTimelineReads } from '../db/timeline-reads.test-kit';
 
 /**
  * Issue 22: the reviews dashboard reads each resolved incident's stored tally instead of its
@@ -77,29 +78,11 @@ const review = (i: number, done: boolean): ReviewRecord => ({
   ],
 });
 
-/** Every timeline read (a getAll of the timeline chunks), by incident id, until the test ends. */
-function countEventReads(): string[] {
-  const read: string[] = [];
-  const proto = IDBObjectStore.prototype;
-  const original = proto.getAll;
-  proto.getAll = function (
-    this: IDBObjectStore,
-    query?: IDBValidKey | IDBKeyRange | null,
-    n?: number,
-  ) {
-    if (this.name === 'timeline')
-      read.push(String(query instanceof IDBKeyRange ? (query.lower as unknown[])[0] : query));
-    return original.call(this, query, n);
-  };
-  onTestFinished(() => void (proto.getAll = original));
-  return read;
-}
-
 const IDS = [1, 2, 3, 4, 5, 6, 7, 8];
 
 /** The dashboard as the page shows it, from readDashboard; and the timelines that read. */
 async function shown(severities?: (1 | 2)[]) {
-  const reads = countEventReads();
+  const reads = countTimelineReads();
   const data = await readDashboard(db);
   const now = Date.now();
   const out = reviewDashboard({ ...data, now, ...(severities ? { severities } : {}) });

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, onTestFinished, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { computeObligations } from '../../core/obligations';
 import { DEFAULT_POLICY } from '../../core/policy';
 import { freshName, MIN, T0 } from '../background/worker.test-kit';
@@ -10,6 +10,7 @@ import type { EventRecord, IncidentRecord, ReviewRecord } from '../db/schema';
 import { OVERVIEW_PAGE, readOverview } from '../reviews/repo';
 import { reviewListRows } from '../reviews/views/view-model';
 import { postmortemOf, readList, readTimeline } from './data';
+import { countTimelineReads } from '../db/timeline-reads.test-kit';
 
 const HOUR = 60 * MIN;
 let db: LensDatabase;
@@ -65,27 +66,6 @@ async function seed(
   return incident;
 }
 
-/**
- * Records every timeline read (a `getAll` of the `timeline` chunk store, by incident id) from now until
- * the test ends, whichever repository function or transaction makes it.
- */
-function countEventReads(): string[] {
-  const read: string[] = [];
-  const proto = IDBObjectStore.prototype;
-  const original = proto.getAll;
-  proto.getAll = function (
-    this: IDBObjectStore,
-    query?: IDBValidKey | IDBKeyRange | null,
-    count?: number,
-  ) {
-    if (this.name === 'timeline')
-      read.push(String(query instanceof IDBKeyRange ? (query.lower as unknown[])[0] : query));
-    return original.call(this, query, count);
-  };
-  onTestFinished(() => void (proto.getAll = original));
-  return read;
-}
-
 describe('readList (side panel home)', () => {
   test('open incidents with their next deadline from their stored summaries; resolved ones awaiting a post-mortem from their records: no timeline read', async () => {
     db = await openLensDB(freshName());
@@ -94,7 +74,7 @@ describe('readList (side panel home)', () => {
     await seed(4); // awaiting, no review yet
     await seed(5, { open: true });
     await seed(6, { open: true });
-    const reads = countEventReads();
+    const reads = countTimelineReads();
     const now = T0 + 7 * HOUR;
 
     const list = await readList(db, now);
@@ -138,7 +118,7 @@ describe('readList (side panel home)', () => {
     // a SEV-2 declared first (i = 0): ranked below every SEV-1 whatever its age
     const sev2 = await seed(0, { open: true });
     await saveIncident(db, { ...sev2, severity: 2 }, []);
-    const reads = countEventReads();
+    const reads = countTimelineReads();
     const now = T0 + 10 * HOUR;
     const first = await readList(db, now, 5, 3);
     expect(first.open.map((i) => i.incident.id)).toEqual(['inc-1', 'inc-2', 'inc-3']);
@@ -160,7 +140,7 @@ describe('readList (side panel home)', () => {
   test('awaiting reviews are paged, latest resolution first', async () => {
     db = await openLensDB(freshName());
     for (let i = 1; i <= 5; i++) await seed(i);
-    const reads = countEventReads();
+    const reads = countTimelineReads();
     const first = await readList(db, T0 + 10 * HOUR, 2);
     expect(first.reviews.map((i) => i.incident.id)).toEqual(['inc-5', 'inc-4']);
     expect(first.moreReviews).toBe(true);
@@ -177,7 +157,7 @@ describe('readOverview (reviews list)', () => {
     for (let i = 1; i <= OVERVIEW_PAGE + 3; i++)
       await seed(i, i === 2 ? { published: 'field' } : {});
     await seed(100, { open: true });
-    const reads = countEventReads();
+    const reads = countTimelineReads();
     const now = T0 + 200 * HOUR;
 
     const page = await readOverview(db);

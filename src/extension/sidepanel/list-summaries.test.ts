@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, onTestFinished, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { computeObligations, nextDeadline } from '../../core/obligations';
 import { DEFAULT_POLICY } from '../../core/policy';
 import type { Policy } from '../../core/types';
@@ -15,6 +15,7 @@ import { sampleRecords } from '../db/seed.test-kit';
 import { savePoll } from '../db/sources';
 import { eventsWithLinked } from '../responder/linked-events';
 import { readList } from './data';
+import { countTimelineReads } from '../db/timeline-reads.test-kit';
 
 /**
  * Issue 22: the list's next deadlines come from summaries stored beside the incidents, and they
@@ -31,24 +32,6 @@ async function fresh(name = freshName()): Promise<LensDatabase> {
   const db = await openLensDB(name);
   open.push(db);
   return db;
-}
-
-/** Every timeline read (the events index's getAll) from now until the test ends, by incident id. */
-function countEventReads(): string[] {
-  const read: string[] = [];
-  const proto = IDBObjectStore.prototype;
-  const original = proto.getAll;
-  proto.getAll = function (
-    this: IDBObjectStore,
-    query?: IDBValidKey | IDBKeyRange | null,
-    count?: number,
-  ) {
-    if (this.name === 'timeline')
-      read.push(String(query instanceof IDBKeyRange ? (query.lower as unknown[])[0] : query));
-    return original.call(this, query, count);
-  };
-  onTestFinished(() => void (proto.getAll = original));
-  return read;
 }
 
 /** An open SEV-1, declared and classified at T0: the bridge call is due at once. */
@@ -84,7 +67,7 @@ async function expected(db: LensDatabase, policy?: Policy) {
 
 /** The list's first row's next deadline, and the timelines the list read for it. */
 async function listed(db: LensDatabase) {
-  const reads = countEventReads();
+  const reads = countTimelineReads();
   const list = await readList(db, NOW);
   return { next: list.open[0]?.next, reads: [...reads] };
 }
