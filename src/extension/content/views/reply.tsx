@@ -11,6 +11,14 @@ type CopyState = 'idle' | 'copied' | 'failed' | 'inserted' | 'noEditor';
 /** The reply languages the agent can pick, each named in itself. */
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'Deutsch' };
 
+/** What both reply controls get: the card's incident, the overlay's ports and the picked language. */
+interface ReplyProps {
+  item: OverlayIncident;
+  ports: OverlayPorts;
+  language: Language;
+  onLanguage(l: Language): void;
+}
+
 /**
  * "Copy customer reply": fills the support-reply template for the incident's state from the latest
  * public update, puts it on the clipboard and tells the background which update it quoted, so the
@@ -18,17 +26,7 @@ const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'Deutsch' 
  * update's text. The reply is in the language the agent picked for this customer (`language`),
  * whatever the UI's.
  */
-export function CopyReply({
-  item,
-  ports,
-  language,
-  onLanguage,
-}: {
-  item: OverlayIncident;
-  ports: OverlayPorts;
-  language: Language;
-  onLanguage(l: Language): void;
-}) {
+export function CopyReply({ item, ports, language, onLanguage }: ReplyProps) {
   const [state, setState] = useState<CopyState>('idle');
   const latest = latestPublicUpdate(item.incident);
   const copied = item.copied;
@@ -149,17 +147,7 @@ function LanguagePicker({
  * copied instead, in the reply language picked for this customer (English when the team wrote
  * none in that language, and the agent is told so).
  */
-export function InternalReply({
-  item,
-  ports,
-  language,
-  onLanguage,
-}: {
-  item: OverlayIncident;
-  ports: OverlayPorts;
-  language: Language;
-  onLanguage(l: Language): void;
-}) {
+export function InternalReply({ item, ports, language, onLanguage }: ReplyProps) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const lines = item.internal?.holdingLines;
   const line = lines?.[language] ?? lines?.en;
