@@ -260,7 +260,10 @@ export async function importAll(
     onProgress?.({ written, total });
     let chunk: Promise<unknown>[] = [];
     const endChunk = (n = chunk.length) => {
-      writes.push(Promise.all(chunk).then(() => onProgress?.({ written: (written += n), total })));
+      // Observed too: a put refused at once (a full disk) leaves the loop before `writes` is awaited.
+      writes.push(
+        quiet(Promise.all(chunk).then(() => onProgress?.({ written: (written += n), total }))),
+      );
       chunk = [];
     };
     // Events are written as chunks of a timeline (db/chunks.ts), whole incidents per write (two
