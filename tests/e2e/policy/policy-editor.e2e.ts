@@ -81,8 +81,9 @@ test('an invalid value is named at its field and cannot be saved', async () => {
   const cadence = options.getByLabel('Status page update cadence (minutes)');
   await cadence.fill('0');
   const error = options.locator('#policy-cadence-err');
-  await expect(error.textContent()).resolves.toContain(
-    'updateCadenceMinutes must be a positive number',
+  // In words and named as the field is labelled, not the validator's property name.
+  await expect(error.textContent()).resolves.toBe(
+    '“Status page update cadence (minutes)” must be a number greater than 0.',
   );
   await expect(cadence.getAttribute('aria-invalid')).resolves.toBe('true');
   await expect(options.getByRole('button', { name: 'Save the policy' }).isDisabled()).resolves.toBe(
