@@ -42,7 +42,7 @@ async function resolveOne(store: SharedStore, doc: SharedDoc): Promise<void> {
     ['updatedAt'],
   );
   const winner = versions.find((d) => d._rev === merged.winner.rev)!;
-  const notes = notesFor(doc, merged.lost);
+  const notes = notesFor(store, doc, merged.lost);
   const keep = { ...winner, record: merged.record, author: store.author() } as SharedDoc;
   delete (keep as WithRevs)._revisions;
   delete keep._conflicts;
@@ -64,8 +64,13 @@ async function ancestor(store: SharedStore, versions: WithRevs[]): Promise<WithR
   return doc;
 }
 
-/** Timeline notes for lost edits, on the incident the document belongs to. */
-function notesFor(doc: SharedDoc, lost: LostEdit[]): SharedDoc[] {
+/**
+ * Timeline notes for lost edits, on the incident the document belongs to. The note is written by
+ * whoever resolves the conflict (the server refuses any other author: a note authored as the loser
+ * and written from the other browser never left it, so the loser's browser, finding the conflict
+ * already resolved, never saw the note); the text names the one whose edit was lost.
+ */
+function notesFor(store: SharedStore, doc: SharedDoc, lost: LostEdit[]): SharedDoc[] {
   const incidentId =
     doc.kind === 'incident' ? doc.record.id : doc.kind === 'review' ? doc.record.incidentId : null;
   if (!incidentId || lost.length === 0) return [];
@@ -74,7 +79,7 @@ function notesFor(doc: SharedDoc, lost: LostEdit[]): SharedDoc[] {
     return {
       _id: eventDocId(incidentId, id),
       kind: 'event',
-      author: l.author,
+      author: store.author(),
       at: l.at,
       record: {
         id,
