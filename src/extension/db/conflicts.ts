@@ -75,7 +75,8 @@ function notesFor(store: SharedStore, doc: SharedDoc, lost: LostEdit[]): SharedD
     doc.kind === 'incident' ? doc.record.id : doc.kind === 'review' ? doc.record.incidentId : null;
   if (!incidentId || lost.length === 0) return [];
   return lost.map((l) => {
-    const id = `concurrent-${doc.kind}-${l.field}-${l.at}-${l.author.name}`;
+    // Unique across incidents too (a backup holds every event under its id alone).
+    const id = `concurrent-${incidentId}-${doc.kind}-${l.field}-${l.at}-${l.author.name}`;
     return {
       _id: eventDocId(incidentId, id),
       kind: 'event',

@@ -126,6 +126,33 @@ describe('replication through the team server', () => {
     }
   });
 
+  test('the conflict resolved in the browser whose edit won: the other still gets the note, written by the resolver', async () => {
+    const clock = { now: T0 };
+    const a = await replica(ann, 'ann-pw', clock);
+    const b = await replica(bob, 'bob-pw', clock);
+    await saveIncident(a.db, incident('x5'));
+    await a.sync();
+    await b.sync();
+    clock.now = T0 + 1000;
+    await saveIncident(a.db, { ...(await getIncident(a.db, 'x5'))!, title: 'Ann: checkout down' });
+    clock.now = T0 + 2000;
+    await saveIncident(b.db, { ...(await getIncident(b.db, 'x5'))!, title: 'Bob: payments down' });
+    // A's edit reaches the server first; B finds the conflict, resolves it and pushes the
+    // resolution before A pulls: A never sees a conflict, so the note must come from B.
+    await a.sync();
+    await b.sync();
+    await b.sync();
+    await a.sync();
+    const note =
+      'Edited concurrently by Ann: title was set to "Ann: checkout down"; "Bob: payments down" was kept (the later edit).';
+    for (const r of [a, b]) {
+      expect((await getIncident(r.db, 'x5'))!.title).toBe('Bob: payments down');
+      const notes = (await eventsOf(r.db, 'x5')).filter((e) => e.text === note);
+      expect(notes).toHaveLength(1);
+      expect(notes[0]!.author).toEqual(bob);
+    }
+  });
+
   test('a backup imported in team mode goes out through the shared store and keeps who wrote what', async () => {
     const clock = { now: T0 };
     const a = await replica(ann, 'ann-pw', clock);
@@ -146,7 +173,7 @@ describe('replication through the team server', () => {
     const b2 = await replica(bob, 'bob-pw', clock);
     await b2.sync();
     const imported = await importAll(b2.db, backup, { mode: 'replace' });
-    expect(imported.ok).toBe(true);
+    expect(imported).toEqual(expect.objectContaining({ ok: true }));
     await publishLocal(b2.db);
     await b2.sync();
     await a.sync();
