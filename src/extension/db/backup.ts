@@ -34,7 +34,9 @@ const DB_STORES: readonly StoreName[] = STORES.map((s) => (s === 'events' ? 'tim
  * is one: a backup is a file anyone may have crafted, and an imported `apiBase` would receive the
  * API key on the next publish (issue 16 #1). After an import on another browser, connect again.
  */
-const LOCAL_SETTINGS = new Set<string>(['bootId', 'statuspage', 'keyring', 'team', 'teamSeq']);
+const LOCAL_SETTINGS = new Set<string>([
+  ...['bootId', 'statuspage', 'keyring', 'team', 'teamSeq', 'summariesRecompute'],
+]);
 /** Local settings older backups carry: skipped on import (with a note), not refused. */
 const SKIPPED_ON_IMPORT = new Set<string>(['statuspage']);
 

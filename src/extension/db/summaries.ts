@@ -17,7 +17,13 @@ import { DEFAULT_POLICY } from '../../core/policy';
 import type { ObligationStatus, Policy } from '../../core/types';
 import { feedKey } from './feed-key';
 import type { LensDatabase } from './open';
-import type { FeedIncidentRecord, IncidentRecord, SummaryRecord, TallyRecord } from './schema';
+import type {
+  FeedIncidentRecord,
+  IncidentRecord,
+  SummariesRecompute,
+  SummaryRecord,
+  TallyRecord,
+} from './schema';
 import { eventsOfMany } from './timeline';
 
 /** The current policy as stored (settings.ts `getSetting` without its import). */
@@ -260,6 +266,11 @@ export async function ensureSummaries(db: LensDatabase): Promise<void> {
     db.countFromIndex('incidents', 'by-resolved'),
   ]);
   if (summaries !== open || tallies !== resolved) await refreshAllSummaries(db);
+  // A recomputation the worker stopped in the middle of (a policy change): continued, not awaited.
+  if ((await db.get('settings', PENDING))?.value)
+    resumeRecompute(db).catch((e: unknown) =>
+      console.error('[incident-lens] recomputing summaries:', e),
+    );
 }
 
 /**
@@ -298,6 +309,116 @@ export function refreshAllSummaries(db: LensDatabase): Promise<void> {
       tx.done,
     ]);
   });
+}
+
+/** The setting recording a background recomputation (schema.ts SummariesRecompute). */
+const PENDING = 'summariesRecompute';
+/** The background recomputation running per database (this worker's), and whether it must go on. */
+const loops = new WeakMap<LensDatabase, Promise<void>>();
+const again = new WeakSet<LensDatabase>();
+
+/**
+ * After a policy change: records that every summary and tally must be recomputed, starts that in
+ * the background, and resolves once it is recorded, not when it is done (10,000 incidents took
+ * seconds, and the policy editor's save waited for them; issue 22). Meanwhile nothing wrong is
+ * shown: a summary or tally of the old policy has another stamp, and its row is computed from
+ * the timeline at read time. Saved again while one runs, the recomputation starts over.
+ */
+export async function recomputeAllLater(db: LensDatabase): Promise<void> {
+  const value: SummariesRecompute = { run: newRun(), phase: 'open', after: null };
+  await db.put('settings', { key: PENDING, value });
+  again.add(db);
+  resumeRecompute(db).catch((e: unknown) =>
+    console.error('[incident-lens] recomputing summaries:', e),
+  );
+}
+
+const newRun = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+/**
+ * Continues a recorded background recomputation, batch by batch, until none is recorded; resolves
+ * when it is done. The worker calls it at start-up (ensureSummaries), so one interrupted by the
+ * worker stopping continues from the last batch it recorded. Each batch takes its turn with the
+ * write paths' recomputations (`serial`), so a write's own summary never waits for all of them.
+ */
+export function resumeRecompute(db: LensDatabase): Promise<void> {
+  const running = loops.get(db);
+  if (running) return running;
+  const loop = (async () => {
+    try {
+      for (;;) {
+        again.delete(db);
+        while (await serial(db, () => recomputeBatch(db)));
+        // Checked and forgotten in one step: a recomputation recorded after the last batch's
+        // read starts this loop again instead of finding it about to end.
+        if (!again.has(db)) return;
+      }
+    } finally {
+      loops.delete(db);
+    }
+  })();
+  loops.set(db, loop);
+  return loop;
+}
+
+/** Resolves once no background recomputation runs in this worker (tests, the bench). */
+export function summariesSettled(db: LensDatabase): Promise<void> {
+  return loops.get(db) ?? Promise.resolve();
+}
+
+/** One batch of the recorded recomputation; false when none is recorded (any more). */
+async function recomputeBatch(db: LensDatabase): Promise<boolean> {
+  const mark = (await db.get('settings', PENDING))?.value as SummariesRecompute | null | undefined;
+  if (!mark) return false;
+  let recs: IncidentRecord[];
+  if (mark.phase === 'open') {
+    // Open incidents first: the side panel's list reads their summaries.
+    const ids = (await db.getAllKeysFromIndex('incidents', 'by-status', 'open'))
+      .filter((id) => mark.after === null || id > mark.after)
+      .sort()
+      .slice(0, SUMMARY_BATCH);
+    const store = db.transaction('incidents').store;
+    recs = (await Promise.all(ids.map((id) => store.get(id)))).filter(
+      (r): r is IncidentRecord => r !== undefined,
+    );
+    await recompute(db, recs);
+    const next: SummariesRecompute | null =
+      ids.length < SUMMARY_BATCH
+        ? { ...mark, phase: 'rest', after: null }
+        : { ...mark, after: ids.at(-1)! };
+    return advance(db, mark, next);
+  }
+  const from = mark.after === null ? null : IDBKeyRange.lowerBound(mark.after, true);
+  recs = await db.getAll('incidents', from, SUMMARY_BATCH);
+  await recompute(
+    db,
+    recs.filter((r) => r.status !== 'open'),
+  );
+  const last = recs.at(-1);
+  return advance(
+    db,
+    mark,
+    recs.length < SUMMARY_BATCH || !last ? null : { ...mark, after: last.id },
+  );
+}
+
+/**
+ * Records how far the recomputation got (null: done), unless another one was recorded meanwhile
+ * (a policy saved again); true while one remains recorded.
+ */
+async function advance(
+  db: LensDatabase,
+  mark: SummariesRecompute,
+  next: SummariesRecompute | null,
+): Promise<boolean> {
+  const tx = db.transaction('settings', 'readwrite');
+  const now = (await tx.store.get(PENDING))?.value as SummariesRecompute | null | undefined;
+  if (now?.run === mark.run) {
+    if (next) await tx.store.put({ key: PENDING, value: next });
+    else await tx.store.delete(PENDING);
+  }
+  await tx.done;
+  return now?.run !== mark.run ? !!now : next !== null;
 }
 
 /** Open incidents linked to one of these feed incidents (`sourceId|incidentId` keys). */
