@@ -1,10 +1,16 @@
 import { KEY_PATHS, RECORD_SHAPES } from './record-shapes';
-import { putEvents } from './chunks';
+import { byTime, MAX_EVENTS_PER_INCIDENT, putEvents } from './chunks';
+import { DEFAULT_POLICY } from '../../core/policy';
+import type { Policy } from '../../core/types';
+import { feedKey } from './feed-key';
+import { derive, putDerived } from './summaries';
 import type { LensDatabase } from './open';
 import {
   DB_VERSION,
   type BackupStore,
   type EventRecord,
+  type FeedIncidentRecord,
+  type IncidentRecord,
   type SettingRecord,
   type SourceRecord,
   type StoreName,
@@ -47,12 +53,8 @@ export const MAX_BACKUP_RECORDS = 150_000;
 /** Per-store caps where a real installation holds few records (each one costs a request or a script). */
 export const MAX_STORE_RECORDS: Partial<Record<BackupStore, number>> = { sources: 200, sites: 200 };
 
-/**
- * Events one incident may hold (the responder refuses more: `incidents/record`). A backup is held to
- * the same bound: one incident with 100,000 events took 1.7 s per refresh and over 20 s to open
- * (issue 16, item 14).
- */
-export const MAX_EVENTS_PER_INCIDENT = 5_000;
+/** Events one incident may hold (chunks.ts): a backup is held to the same bound. */
+export { MAX_EVENTS_PER_INCIDENT } from './chunks';
 
 type StoreData = Record<BackupStore, unknown[]>;
 
@@ -230,14 +232,25 @@ export async function importAll(
   json: string,
   options: ImportOptions = {},
 ): Promise<
-  { ok: true; counts: Record<string, number>; notes: string[] } | { ok: false; error: string }
+  | {
+      ok: true;
+      counts: Record<string, number>;
+      notes: string[];
+      /** The summaries and tallies were written with it (replace): nothing to recompute. */
+      derived: boolean;
+    }
+  | { ok: false; error: string }
 > {
   const mode = options.mode ?? 'replace';
   const checked = validateBackup(json);
   if ('error' in checked) return { ok: false, error: checked.error };
   const { stores } = checked;
   const notes = [...checked.notes];
-  const tx = db.transaction([...DB_STORES], 'readwrite');
+  // Relaxed: one commit without waiting for the disk's flush (Chromium's default, said here). The
+  // summaries and tallies are written in the same transaction (replace: computed from the backup).
+  const tx = db.transaction([...DB_STORES, 'summaries', 'commsTallies'], 'readwrite', {
+    durability: 'relaxed',
+  });
   // Once one request fails the others reject with AbortError: observe them all, report the first.
   const quiet = <T>(p: Promise<T>): Promise<T> => (p.catch(() => undefined), p);
   const done = quiet(tx.done);
@@ -250,7 +263,11 @@ export async function importAll(
     );
     const oldSources = await tx.objectStore('sources').getAll();
     if (mode === 'replace')
-      await Promise.all(DB_STORES.map((s) => quiet(tx.objectStore(s).clear())));
+      await Promise.all(
+        [...DB_STORES, 'summaries' as const, 'commsTallies' as const].map((s) =>
+          quiet(tx.objectStore(s).clear()),
+        ),
+      );
     const key = options.feedKey ?? ((u: string) => u);
     const skipped = new Set<string>();
     const writes: Promise<unknown>[] = [];
@@ -275,7 +292,9 @@ export async function importAll(
     const writeEvents = () => {
       let run: EventRecord[] = [];
       const write = () => {
-        chunk.push(quiet(putEvents(tx, run, { whole: mode === 'merge' })));
+        // Replace: every incident's events in one run, into emptied stores: nothing to read.
+        const how = mode === 'merge' ? { whole: true } : { fresh: true };
+        chunk.push(quiet(putEvents(tx, run, how)));
         endChunk(run.length);
         run = [];
       };
@@ -325,6 +344,31 @@ export async function importAll(
       if (chunk.length) endChunk();
     }
     for (const rec of locals) if (rec) writes.push(quiet(settings.put(rec)));
+    // Replace: every incident with its whole timeline is at hand, so its summary and tally are
+    // computed here and written with it (reading 10,000 timelines back took longer than writing
+    // them; issue 22). A merge recomputes afterwards from the stores (the handler).
+    if (mode === 'replace') {
+      const policy = (stores.settings as SettingRecord[]).find((r) => r.key === 'policy');
+      const feeds = new Map(
+        (stores.feedIncidents as FeedIncidentRecord[]).map((f) => [f.key, f] as const),
+      );
+      const incidents = stores.incidents as IncidentRecord[];
+      const linked = new Map(
+        incidents.flatMap((i) => {
+          const f = i.linked && feeds.get(feedKey(i.linked.sourceId, i.linked.incidentId));
+          return f ? [[i.id, f] as const] : [];
+        }),
+      );
+      for (const list of byIncident.values()) list.sort(byTime);
+      const derived = derive(
+        incidents,
+        byIncident,
+        (policy?.value as Policy | undefined) ?? DEFAULT_POLICY,
+        linked,
+        Date.now(),
+      );
+      for (const p of putDerived(tx, derived)) writes.push(quiet(p));
+    }
     await Promise.all(writes);
     await done;
   } catch (e) {
@@ -335,5 +379,5 @@ export async function importAll(
     }
     return { ok: false, error: (e as Error).message };
   }
-  return { ok: true, counts, notes };
+  return { ok: true, counts, notes, derived: mode === 'replace' };
 }

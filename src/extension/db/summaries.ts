@@ -18,6 +18,7 @@ import type { ObligationStatus, Policy } from '../../core/types';
 import { feedKey } from './feed-key';
 import type { LensDatabase } from './open';
 import type {
+  EventRecord,
   FeedIncidentRecord,
   IncidentRecord,
   SummariesRecompute,
@@ -115,26 +116,34 @@ export const SUMMARY_BATCH = 100;
 /** The fingerprint of a policy, kept on each tally: one judged by another policy is not used. */
 export const policyStamp = (policy: Policy): string => fnv(JSON.stringify(policy));
 
+/** What `derive` computed for some incidents: the records to write, and those to remove. */
+export interface Derived {
+  summaries: SummaryRecord[];
+  tallies: TallyRecord[];
+  /** Incidents no longer open: no summary. */
+  dropSummaries: string[];
+  /** Incidents never resolved: no tally. */
+  dropTallies: string[];
+}
+
 /**
- * Recomputes the summaries of these incident records (their current versions): open ones' running
+ * The summaries and tallies of these incident records (their current versions): open ones' running
  * deadlines, and every resolved one's communication tally for the reviews dashboard, from their
- * timelines (linked feed posts merged in) and the policy; what no longer applies is removed.
+ * timelines (`timelines`, oldest first, linked feed posts merged in here) and the policy. Pure: a
+ * bulk write computes them from the events it holds, without reading them back (issue 22).
  */
-async function recompute(db: LensDatabase, incidents: readonly IncidentRecord[]): Promise<void> {
+export function derive(
+  incidents: readonly IncidentRecord[],
+  timelines: ReadonlyMap<string, readonly EventRecord[]>,
+  policy: Policy,
+  feeds: ReadonlyMap<string, FeedIncidentRecord>,
+  now: number,
+): Derived {
   const open = incidents.filter((i) => i.status === 'open');
   const resolved = incidents.filter((i) => i.status !== 'open' && i.resolvedAt !== undefined);
-  const read = [...open, ...resolved];
-  const [policy, timelines, feeds] = await Promise.all([
-    storedPolicy(db),
-    eventsOfMany(
-      db,
-      read.map((i) => i.id),
-    ),
-    linkedFeeds(db, read),
-  ]);
   const eventsOf = (incident: IncidentRecord) => {
     const feed = feeds.get(incident.id);
-    const own = timelines.get(incident.id) ?? [];
+    const own = [...(timelines.get(incident.id) ?? [])];
     const linked =
       feed && incident.linked
         ? linkedUpdateEvents(incident.id, incident.linked, feed.incident)
@@ -146,7 +155,6 @@ async function recompute(db: LensDatabase, incidents: readonly IncidentRecord[])
     };
   };
   // Only the states depend on the time, and they are decided at read time (core/deadlines.ts).
-  const now = Date.now();
   const summaries: SummaryRecord[] = open.map((incident) => {
     const effective = incident.policy ?? policy;
     return {
@@ -173,16 +181,50 @@ async function recompute(db: LensDatabase, incidents: readonly IncidentRecord[])
   for (const i of open)
     if (i.resolvedAt !== undefined)
       tallies.push({ incidentId: i.id, resolvedAt: i.resolvedAt, policyStamp: stamp, tally: null });
-  const tx = db.transaction(['summaries', 'commsTallies'], 'readwrite');
+  return {
+    summaries,
+    tallies,
+    dropSummaries: incidents.filter((i) => i.status !== 'open').map((i) => i.id),
+    dropTallies: incidents.filter((i) => i.resolvedAt === undefined).map((i) => i.id),
+  };
+}
+
+/** A transaction holding the summaries and tallies stores, read-write. */
+interface DerivedTx {
+  objectStore(name: 'summaries'): { put(r: SummaryRecord): Promise<unknown> } & Deletes;
+  objectStore(name: 'commsTallies'): { put(r: TallyRecord): Promise<unknown> } & Deletes;
+}
+type Deletes = { delete(key: string): Promise<unknown> };
+
+/** Writes what `derive` computed into a transaction holding both stores (not awaiting it). */
+export function putDerived(tx: DerivedTx, d: Derived): Promise<unknown>[] {
   const s = tx.objectStore('summaries');
   const t = tx.objectStore('commsTallies');
-  await Promise.all([
-    ...summaries.map((r) => s.put(r)),
-    ...incidents.filter((i) => i.status !== 'open').map((i) => s.delete(i.id)),
-    ...tallies.map((r) => t.put(r)),
-    ...incidents.filter((i) => i.resolvedAt === undefined).map((i) => t.delete(i.id)),
-    tx.done,
+  return [
+    ...d.summaries.map((r) => s.put(r)),
+    ...d.dropSummaries.map((id) => s.delete(id)),
+    ...d.tallies.map((r) => t.put(r)),
+    ...d.dropTallies.map((id) => t.delete(id)),
+  ];
+}
+
+/**
+ * Recomputes the summaries and tallies of these incident records (their current versions) from
+ * their stored timelines (`derive`), and writes them; what no longer applies is removed.
+ */
+async function recompute(db: LensDatabase, incidents: readonly IncidentRecord[]): Promise<void> {
+  const read = incidents.filter((i) => i.status === 'open' || i.resolvedAt !== undefined);
+  const [policy, timelines, feeds] = await Promise.all([
+    storedPolicy(db),
+    eventsOfMany(
+      db,
+      read.map((i) => i.id),
+    ),
+    linkedFeeds(db, read),
   ]);
+  const derived = derive(incidents, timelines, policy, feeds, Date.now());
+  const tx = db.transaction(['summaries', 'commsTallies'], 'readwrite');
+  await Promise.all([...putDerived(tx, derived), tx.done]);
 }
 
 /**
