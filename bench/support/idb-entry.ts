@@ -13,7 +13,14 @@ import {
   eventsOfMany,
   saveIncidents,
 } from '../../src/extension/db/incidents';
-import { derive, readSummaries, readTallies } from '../../src/extension/db/summaries';
+import {
+  derive,
+  readSummaries,
+  readTallies,
+  refreshAllSummaries,
+  summariesSettled,
+} from '../../src/extension/db/summaries';
+import { setSetting } from '../../src/extension/db/settings';
 import { openLensDB } from '../../src/extension/db/open';
 import { timelineRange } from '../../src/extension/db/timeline';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../src/extension/db/schema';
@@ -146,6 +153,33 @@ export async function seed(count: number, per: number, open: number, reviewEvery
     events,
     reviews: reviews.length,
   };
+}
+
+/**
+ * Issue 22: a policy save with the seeded incidents stored. `saveMs`: until setSetting returns
+ * (what Options → Policy waits for), `runs` times; `settleMs`: until the background
+ * recomputation it started is done; `waitedMs`: what the save waited for before (the policy
+ * stored, then every summary and tally recomputed before returning: refreshAllSummaries).
+ */
+export async function policySave(runs = 3) {
+  const db = await openLensDB();
+  const saveMs: number[] = [];
+  let settleMs = 0;
+  for (let i = 0; i < runs; i++) {
+    const policy = structuredClone(DEFAULT_POLICY);
+    policy.dueSoonMinutes = 10 + i;
+    const t0 = performance.now();
+    await setSetting(db, 'policy', policy);
+    saveMs.push(performance.now() - t0);
+    await summariesSettled(db);
+    settleMs = performance.now() - t0;
+  }
+  const t0 = performance.now();
+  await db.put('settings', { key: 'policy', value: DEFAULT_POLICY });
+  await refreshAllSummaries(db);
+  const waitedMs = performance.now() - t0;
+  db.close();
+  return { saveMs, settleMs, waitedMs };
 }
 
 /** One view's data path as its page runs it: a fresh connection, the repository read, the view model. */
