@@ -15,6 +15,7 @@ import { computeObligations } from '../../core/obligations';
 import { commsTally, communicationCompliance, type CommsTally } from '../../core/review';
 import { DEFAULT_POLICY } from '../../core/policy';
 import type { ObligationStatus, Policy } from '../../core/types';
+import { writeTallies } from './comms-totals';
 import { feedKey } from './feed-key';
 import type { LensDatabase } from './open';
 import type { FeedIncidentRecord, IncidentRecord, SummaryRecord, TallyRecord } from './schema';
@@ -167,14 +168,14 @@ async function recompute(db: LensDatabase, incidents: readonly IncidentRecord[])
   for (const i of open)
     if (i.resolvedAt !== undefined)
       tallies.push({ incidentId: i.id, resolvedAt: i.resolvedAt, policyStamp: stamp, tally: null });
-  const tx = db.transaction(['summaries', 'commsTallies'], 'readwrite');
+  // The tallies with their monthly totals (comms-totals.ts, v8), in the same transaction.
+  const tx = db.transaction(['summaries', 'commsTallies', 'commsTotals'], 'readwrite');
   const s = tx.objectStore('summaries');
-  const t = tx.objectStore('commsTallies');
+  const unresolved = incidents.filter((i) => i.resolvedAt === undefined).map((i) => i.id);
   await Promise.all([
     ...summaries.map((r) => s.put(r)),
     ...incidents.filter((i) => i.status !== 'open').map((i) => s.delete(i.id)),
-    ...tallies.map((r) => t.put(r)),
-    ...incidents.filter((i) => i.resolvedAt === undefined).map((i) => t.delete(i.id)),
+    writeTallies(tx, tallies, unresolved),
     tx.done,
   ]);
 }
@@ -218,10 +219,10 @@ export function summariesChanged(db: LensDatabase, ids: Iterable<string>): Promi
       const recs = await Promise.all(batch.map((id) => store.get(id)));
       const gone = batch.filter((_id, k) => !recs[k]);
       if (gone.length) {
-        const tx = db.transaction(['summaries', 'commsTallies'], 'readwrite');
+        const tx = db.transaction(['summaries', 'commsTallies', 'commsTotals'], 'readwrite');
         await Promise.all([
           ...gone.map((id) => tx.objectStore('summaries').delete(id)),
-          ...gone.map((id) => tx.objectStore('commsTallies').delete(id)),
+          writeTallies(tx, [], gone),
           tx.done,
         ]);
       }
@@ -287,14 +288,16 @@ export function refreshAllSummaries(db: LensDatabase): Promise<void> {
       db.getAllKeys('summaries'),
       db.getAllKeys('commsTallies'),
     ]);
-    const tx = db.transaction(['summaries', 'commsTallies'], 'readwrite');
+    const tx = db.transaction(['summaries', 'commsTallies', 'commsTotals'], 'readwrite');
     await Promise.all([
       ...summaries
         .filter((k) => !keepOpen.has(k))
         .map((k) => tx.objectStore('summaries').delete(k)),
-      ...tallies
-        .filter((k) => !keepResolved.has(k))
-        .map((k) => tx.objectStore('commsTallies').delete(k)),
+      writeTallies(
+        tx,
+        [],
+        tallies.filter((k) => !keepResolved.has(k)),
+      ),
       tx.done,
     ]);
   });
