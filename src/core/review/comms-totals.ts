@@ -97,9 +97,7 @@ export function applyTally(
   out.bySeverity = { ...totals.bySeverity, [sev]: next };
   const rest = totals.pending.filter((p) => p.id !== id);
   out.pending =
-    sign === 1
-      ? [...rest, ...tally.pending.map((p) => ({ id, severity: sev, ...p }))]
-      : rest;
+    sign === 1 ? [...rest, ...tally.pending.map((p) => ({ id, severity: sev, ...p }))] : rest;
   return out;
 }
 
@@ -136,8 +134,9 @@ export function monthlyCommsFromTotals(
     // Away from the edges, the UTC month is the month in every zone.
     const here = rows.get(t.month);
     if (here) {
-      for (const [sev, c] of Object.entries(t.bySeverity) as [string, Counts][]) {
-        if (!kept(Number(sev) as Severity)) continue;
+      for (const sev of [1, 2, 3, 4] as const) {
+        const c = t.bySeverity[sev];
+        if (!c || !kept(sev)) continue;
         for (const m of COMMS_METRICS) {
           here[m].due += c[m].due;
           here[m].onTime += c[m].onTime;

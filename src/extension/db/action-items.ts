@@ -61,7 +61,11 @@ export async function syncReviewItems(
   const totals = tx.objectStore('itemTotals');
   const old = (await Promise.all(changes.map((c) => items.getAll(ofReview(c.id))))).flat();
   const next = changes.flatMap((c) => (c.review ? itemRecords(c.review) : []));
-  const deltas: { key: string; entry: NonNullable<ReturnType<typeof completionEntry>>; sign: 1 | -1 }[] = [];
+  const deltas: {
+    key: string;
+    entry: NonNullable<ReturnType<typeof completionEntry>>;
+    sign: 1 | -1;
+  }[] = [];
   for (const [list, sign] of [
     [old, -1],
     [next, 1],

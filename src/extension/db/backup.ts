@@ -329,7 +329,14 @@ export async function importAll(
     }
     for (const rec of locals) if (rec) writes.push(quiet(settings.put(rec)));
     const reviews = stores.reviews as ReviewRecord[];
-    writes.push(quiet(syncReviewItems(tx, reviews.map((review) => ({ id: review.id, review })))));
+    writes.push(
+      quiet(
+        syncReviewItems(
+          tx,
+          reviews.map((review) => ({ id: review.id, review })),
+        ),
+      ),
+    );
     await Promise.all(writes);
     await done;
   } catch (e) {

@@ -147,7 +147,9 @@ export const MIGRATIONS: readonly Migration[] = [
       const tallies = await tx.objectStore('commsTallies').getAll();
       await moveTotals(
         tx,
-        tallies.flatMap((rec) => (rec.tally ? [{ id: rec.incidentId, rec, sign: 1 as const }] : [])),
+        tallies.flatMap((rec) =>
+          rec.tally ? [{ id: rec.incidentId, rec, sign: 1 as const }] : [],
+        ),
       );
       const reviews = await tx.objectStore('reviews').getAll();
       await syncReviewItems(

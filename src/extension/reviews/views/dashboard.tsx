@@ -18,7 +18,7 @@ import { CommsChart } from './comms-chart';
 import { CompletionChart } from './completion-chart';
 import { localTimeZone } from '../../ui/datetime-input';
 import { completionRows, ITEMS_PAGE } from './view-model';
-import { readDashboardPage } from './dashboard-data';
+import { readDashboardPage } from '../dashboard-data';
 
 const SEVERITIES: readonly Severity[] = [1, 2, 3, 4];
 
@@ -34,7 +34,7 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
   const [shown, setShown] = useState(ITEMS_PAGE);
   // Each page of rows is read from the items' index (issue 22): `shown` is the query's input.
   const { data, error, refresh } = useDbQuery(
-    (db) => readDashboardPage(db, severity, shown),
+    (db) => readDashboardPage(db, severity, shown, localTimeZone()),
     [severity, shown],
   );
   const showMore = () => setShown((n) => n + ITEMS_PAGE);
@@ -54,7 +54,9 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
   };
   /** Every row, for the exports: the ones shown, or all of them read once more. */
   const allRows = async () =>
-    rows.length === total ? rows : (await readDashboardPage(await pageDB(), severity, total)).rows;
+    rows.length === total
+      ? rows
+      : (await readDashboardPage(await pageDB(), severity, total, tz)).rows;
   const suffix = severity === 'all' ? '' : `-sev${severity}`;
   const exportReports = () => {
     downloadText(

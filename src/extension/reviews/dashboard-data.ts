@@ -4,13 +4,12 @@
  * read), `shown` rows of it; with a severity filter, or when the totals cannot be trusted, from
  * every review and tally as before (repo.ts readDashboard), all rows.
  */
-import { reviewDashboard, type DashboardRow, type MonthlyCompletion } from '../../../core/review';
-import type { Severity } from '../../../core/types';
-import type { MonthlyComms } from '../../../core/review/comms-monthly';
-import type { LensDatabase } from '../../db/open';
-import { localTimeZone } from '../../ui/datetime-input';
-import { readDashboardFirst } from '../first-screen';
-import { readDashboard } from '../repo';
+import { reviewDashboard, type DashboardRow, type MonthlyCompletion } from '../../core/review';
+import type { Severity } from '../../core/types';
+import type { MonthlyComms } from '../../core/review/comms-monthly';
+import type { LensDatabase } from '../db/open';
+import { readDashboardFirst } from './first-screen';
+import { readDashboard } from './repo';
 
 export interface DashboardPage {
   comms: MonthlyComms[];
@@ -27,7 +26,7 @@ export async function readDashboardPage(
   db: LensDatabase,
   severity: Severity | 'all',
   shown: number,
-  timeZone: string = localTimeZone(),
+  timeZone: string,
   now: number = Date.now(),
 ): Promise<DashboardPage> {
   if (severity === 'all') {
