@@ -21,6 +21,7 @@ import {
   type CommsMetric,
   type CommsTally,
   type MonthlyComms,
+  tailMisses,
 } from './comms-monthly';
 
 const DAY = 86_400_000;
@@ -82,7 +83,8 @@ export function applyTally(
   const stamps = { ...totals.stamps, [stamp]: (totals.stamps[stamp] ?? 0) + sign };
   if (stamps[stamp] === 0) delete stamps[stamp];
   const out: CommsTotals = { ...totals, stamps };
-  if (nearEdge(tally.classifiedAt)) {
+  // An open incident's tally (running cadences) is kept whole too: judged at read time.
+  if (nearEdge(tally.classifiedAt) || tally.tails) {
     const rest = totals.edge.filter((t) => t.id !== id);
     out.edge = sign === 1 ? [...rest, { ...tally, id }] : rest;
     return out;
@@ -153,6 +155,7 @@ export function monthlyCommsFromTotals(
         row[m].onTime += e.counts[m].onTime;
       }
       for (const p of e.pending) if (p.dueAt < now) row[p.metric].due += 1;
+      row.cadence.due += tailMisses(e, now);
     }
   }
   return keys.map((month) => {

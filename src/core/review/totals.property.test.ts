@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Severity } from '../types';
+import { DEFAULT_POLICY } from '../policy';
+import type { Severity, TimelineEvent, TimelineEventType } from '../types';
+import { communicationCompliance } from './compliance';
 import { completionRates } from './actions';
-import { monthlyCommsFromTallies, type CommsTally } from './comms-monthly';
+import { commsTally, monthlyCommsFromTallies, type CommsTally } from './comms-monthly';
 import {
   applyTally,
   emptyTotals,
@@ -143,6 +145,53 @@ describe('monthly totals of the action-item completion rate', () => {
           );
         },
       ),
+    );
+  });
+});
+
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 2, 3, 9, 0);
+const eventArb: fc.Arbitrary<TimelineEvent> = fc
+  .record({
+    id: fc.uuid(),
+    type: fc.constantFrom<TimelineEventType>(
+      'classified',
+      'reclassified',
+      'status_page_posted',
+      'update_posted',
+      'customers_notified',
+      'execs_notified',
+      'note',
+      'resolved',
+    ),
+    at: fc.integer({ min: T0, max: T0 + 300 * MIN }),
+    severity: fc.constantFrom<Severity>(1, 2, 3, 4),
+  })
+  .map(({ severity, ...e }) => ({
+    ...e,
+    ...(e.type === 'classified' || e.type === 'reclassified' ? { severity } : {}),
+  }));
+
+describe('an open incident’s stored tally', () => {
+  it('judged later (pending duties, running cadences) equals its tally computed then, when nothing was recorded since', () => {
+    fc.assert(
+      fc.property(
+        fc.array(eventArb, { maxLength: 20 }),
+        fc.integer({ min: 0, max: 200 * MIN }),
+        fc.integer({ min: 0, max: 2_000 * MIN }),
+        (events, after, later) => {
+          const incident = { events, publiclyVisible: true };
+          const computed = T0 + 300 * MIN + after; // after every event: nothing recorded since
+          const now = computed + later;
+          const stored = commsTally(communicationCompliance(incident, DEFAULT_POLICY, computed));
+          const fresh = commsTally(communicationCompliance(incident, DEFAULT_POLICY, now));
+          const options = { months: 12, timeZone: 'UTC' };
+          expect(monthlyCommsFromTallies(stored ? [stored] : [], now, options)).toEqual(
+            monthlyCommsFromTallies(fresh ? [fresh] : [], now, options),
+          );
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

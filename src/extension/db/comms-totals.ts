@@ -13,7 +13,11 @@ import {
   totalsMonth,
   type CommsTotals,
 } from '../../core/review/comms-totals';
-import type { LensDB, TallyRecord } from './schema';
+import type { ObligationIncident } from '../../core/obligations';
+import { commsTally } from '../../core/review/comms-monthly';
+import { communicationCompliance } from '../../core/review/compliance';
+import type { Policy } from '../../core/types';
+import type { LensDB, SummaryRecord, TallyRecord } from './schema';
 
 export type TalliesTx = IDBPTransaction<
   LensDB,
@@ -67,4 +71,19 @@ export async function moveTotals(
   await Promise.all(
     [...byMonth.values()].map((t) => (isEmptyTotals(t) ? store.delete(t.month) : store.put(t))),
   );
+}
+
+/**
+ * An open incident's tally for its summary (schema.ts SummaryRecord `comms`): judged at `now` by
+ * the current `policy` (fingerprint `stamp`); none when an event is dated after `now` (it would
+ * count once its time came, which a stored tally cannot know).
+ */
+export function openTally(
+  incident: ObligationIncident,
+  policy: Policy,
+  stamp: string,
+  now: number,
+): SummaryRecord['comms'] {
+  if (incident.events.some((e) => e.at > now)) return undefined;
+  return { tally: commsTally(communicationCompliance(incident, policy, now)), policyStamp: stamp };
 }

@@ -378,6 +378,13 @@ export interface SummaryRecord {
   /** The policy's due-soon window the states are decided with at read time. */
   dueSoonMinutes: number;
   deadlines: RunningDeadline[];
+  /**
+   * v8: its communication tally for the reviews dashboard, judged by the current policy (its
+   * fingerprint kept) with its running cadences (core `commsTally` `tails`), so the dashboard's
+   * first screen reads no open timeline either. Absent when it could not be stored (an event
+   * dated after the computation, whose tally would change when its time comes).
+   */
+  comms?: { tally: CommsTally | null; policyStamp: string };
 }
 
 /**

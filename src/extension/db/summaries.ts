@@ -15,7 +15,7 @@ import { computeObligations } from '../../core/obligations';
 import { commsTally, communicationCompliance, type CommsTally } from '../../core/review';
 import { DEFAULT_POLICY } from '../../core/policy';
 import type { ObligationStatus, Policy } from '../../core/types';
-import { writeTallies } from './comms-totals';
+import { openTally, writeTallies } from './comms-totals';
 import { feedKey } from './feed-key';
 import type { LensDatabase } from './open';
 import type { FeedIncidentRecord, IncidentRecord, SummaryRecord, TallyRecord } from './schema';
@@ -142,19 +142,21 @@ async function recompute(db: LensDatabase, incidents: readonly IncidentRecord[])
   };
   // Only the states depend on the time, and they are decided at read time (core/deadlines.ts).
   const now = Date.now();
+  // The dashboard judges every incident by the current policy (reviews/repo.ts readDashboard); a
+  // resolved incident's report no longer changes with time except pending duties coming due,
+  // which the tally keeps apart (core commsTally).
+  const stamp = policyStamp(policy);
   const summaries: SummaryRecord[] = open.map((incident) => {
     const effective = incident.policy ?? policy;
+    const comms = openTally(eventsOf(incident), policy, stamp, now); // v8: comms-totals.ts
     return {
       incidentId: incident.id,
       stamp: summaryStamp(incident, policy, feeds.get(incident.id)),
       dueSoonMinutes: effective.dueSoonMinutes,
       deadlines: runningDeadlines(computeObligations(eventsOf(incident), effective, now)),
+      ...(comms ? { comms } : {}),
     };
   });
-  // The dashboard judges every incident by the current policy (reviews/repo.ts readDashboard); a
-  // resolved incident's report no longer changes with time except pending duties coming due,
-  // which the tally keeps apart (core commsTally).
-  const stamp = policyStamp(policy);
   const tallies: TallyRecord[] = resolved.map((incident) => ({
     incidentId: incident.id,
     resolvedAt: incident.resolvedAt!,
@@ -260,7 +262,10 @@ export async function ensureSummaries(db: LensDatabase): Promise<void> {
     db.count('commsTallies'),
     db.countFromIndex('incidents', 'by-resolved'),
   ]);
-  if (summaries !== open || tallies !== resolved) await refreshAllSummaries(db);
+  if (summaries !== open || tallies !== resolved) return refreshAllSummaries(db);
+  // v8: summaries written before hold no dashboard tally yet (`comms`): those are recomputed.
+  const without = (await db.getAll('summaries')).filter((s) => !s.comms).map((s) => s.incidentId);
+  await summariesChanged(db, without);
 }
 
 /**

@@ -2,8 +2,9 @@
  * What the reviews dashboard's first screen shows, read from what v8 keeps for it (issue 22): the
  * communication report from the monthly totals of the stored tallies (db/comms-totals.ts), the
  * completion rate from the items' monthly totals and the first rows from the `by-order` index
- * (db/action-items.ts). No review and no resolved incident's tally is read; open incidents are
- * computed from their timelines, as before (their report changes with time).
+ * (db/action-items.ts). No review and no resolved incident's tally is read; open incidents from
+ * the tallies stored in their summaries (running cadences judged now), or, where a summary's stamp
+ * no longer matches, from their timelines as before.
  *
  * When a total cannot be trusted (a resolved incident without a tally yet, or a month holding a
  * tally of another policy while a policy change is recomputed), `readDashboardFirst` gives null
@@ -21,9 +22,9 @@ import type { DashboardRow, MonthlyCompletion } from '../../core/review/actions'
 import { byString } from '../../core/review/timeline';
 import { eventsOfMany } from '../db/incidents';
 import type { LensDatabase } from '../db/open';
-import type { ActionItemRecord } from '../db/schema';
+import type { ActionItemRecord, IncidentRecord } from '../db/schema';
 import { getSetting } from '../db/settings';
-import { policyStamp } from '../db/summaries';
+import { linkedFeeds, policyStamp, readSummaries, summaryStamp } from '../db/summaries';
 import { eventsWithLinked } from '../responder/linked-events';
 
 export interface DashboardFirst {
@@ -108,13 +109,32 @@ export async function readDashboardFirst(
   if (tallies !== resolved) return null;
   const stamp = policyStamp(policy);
   if (totals.some((t) => Object.keys(t.stamps).some((s) => s !== stamp))) return null;
-  // Open incidents from their timelines, judged now: placed in the reader's zone like edge tallies.
+  // Open incidents from their summaries' tallies (v8) where the stamps still match, else from
+  // their timelines, judged now: placed in the reader's zone like edge tallies.
+  const [summaries, feeds] = await Promise.all([
+    readSummaries(
+      db,
+      open.map((i) => i.id),
+    ),
+    linkedFeeds(db, open),
+  ]);
+  const stored: CommsTotals['edge'] = [];
+  const recompute: IncidentRecord[] = [];
+  for (const i of open) {
+    const s = summaries.get(i.id);
+    const usable =
+      s?.comms &&
+      s.comms.policyStamp === stamp &&
+      s.stamp === summaryStamp(i, policy, feeds.get(i.id));
+    if (!usable) recompute.push(i);
+    else if (s.comms!.tally) stored.push({ ...s.comms!.tally, id: i.id });
+  }
   const own = await eventsOfMany(
     db,
-    open.map((i) => i.id),
+    recompute.map((i) => i.id),
   );
   const live = await Promise.all(
-    open.map(async (i) => {
+    recompute.map(async (i) => {
       const events = await eventsWithLinked(db, i, own.get(i.id) ?? []);
       const incident = {
         events,
@@ -130,7 +150,7 @@ export async function readDashboardFirst(
     stamps: {},
     bySeverity: {},
     pending: [],
-    edge: live.flat(),
+    edge: [...stored, ...live.flat()],
   };
   return {
     comms: monthlyCommsFromTotals([...totals, openTotals], now, { months, timeZone }),

@@ -82,7 +82,8 @@ describe('team mode: the reviews dashboard counts the whole team’s action item
       expect(first.rows.map((r) => r.item.id)).toEqual(['a-r-bob', 'a-r-ann']);
     }
     // A review deleted in the team database leaves the first screen too.
-    await annStore.pouch.remove(await annStore.pouch.get('review:r-bob'));
+    const doc = await annStore.pouch.get('review:r-bob');
+    await annStore.pouch.remove(doc._id, doc._rev!);
     await project(ann, annStore);
     const after = await readDashboardPage(ann, 'all', 50, 'UTC', APRIL);
     expect(after.rows.map((r) => r.item.id)).toEqual(['a-r-ann']);
