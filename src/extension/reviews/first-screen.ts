@@ -40,8 +40,9 @@ export interface DashboardFirst {
 
 /**
  * The first `limit` action items in the dashboard's order: open ones past their due date first,
- * then all others by due date (undated last), then review title and item id. Three ranges of the
- * `by-order` index ([open, due, title, item id]), `limit` records each at most.
+ * then all others by due date (undated last), then review title and item id. Ranges of the
+ * `by-order` index ([open, due, title, item id]): the overdue ones, then, if they are fewer than
+ * `limit`, the two others for the rest.
  */
 export async function readItemRows(
   db: LensDatabase,
@@ -50,12 +51,20 @@ export async function readItemRows(
 ): Promise<{ records: ActionItemRecord[]; total: number }> {
   const index = db.transaction('actionItems').store.index('by-order');
   const count = Number.isFinite(limit) ? limit : undefined;
-  const [overdue, openLater, closed, total] = await Promise.all([
+  const [overdue, total] = await Promise.all([
     index.getAll(IDBKeyRange.bound([1, -Infinity], [1, now], false, true), count),
-    index.getAll(IDBKeyRange.bound([1, now], [2], false, true), count),
-    index.getAll(IDBKeyRange.bound([0], [1], false, true), count),
     index.count(),
   ]);
+  // Chromium reads an index's records one lookup each: the later ranges only when the overdue
+  // ones do not fill the page (usually they do).
+  const left = count === undefined ? undefined : count - overdue.length;
+  const [openLater, closed] =
+    left === 0
+      ? [[], []]
+      : await Promise.all([
+          index.getAll(IDBKeyRange.bound([1, now], [2], false, true), left),
+          index.getAll(IDBKeyRange.bound([0], [1], false, true), left),
+        ]);
   // The two later ranges are each in index order: merged by the same key, then the primary key.
   const order = (a: ActionItemRecord, b: ActionItemRecord) =>
     (a.due === b.due ? 0 : a.due < b.due ? -1 : 1) ||
