@@ -1,9 +1,10 @@
 import { KEY_PATHS, RECORD_SHAPES } from './record-shapes';
+import { ITEM_STORES, syncReviewItems } from './action-items';
 import { byTime, MAX_EVENTS_PER_INCIDENT, putEvents } from './chunks';
 import { DEFAULT_POLICY } from '../../core/policy';
 import type { Policy } from '../../core/types';
 import { feedKey } from './feed-key';
-import { derive, putDerived } from './summaries';
+import { DERIVED_STORES, derive, putDerived } from './summaries';
 import type { LensDatabase } from './open';
 import {
   DB_VERSION,
@@ -11,6 +12,7 @@ import {
   type EventRecord,
   type FeedIncidentRecord,
   type IncidentRecord,
+  type ReviewRecord,
   type SettingRecord,
   type SourceRecord,
   type StoreName,
@@ -251,10 +253,10 @@ export async function importAll(
   const { stores } = checked;
   const notes = [...checked.notes];
   // Relaxed: one commit without waiting for the disk's flush (Chromium's default, said here). The
-  // summaries and tallies are written in the same transaction (replace: computed from the backup).
-  const tx = db.transaction([...DB_STORES, 'summaries', 'commsTallies'], 'readwrite', {
-    durability: 'relaxed',
-  });
+  // reviews' action items (derived: action-items.ts) and the summaries and tallies (replace:
+  // computed from the backup) are written in the same transaction.
+  const txStores = [...new Set([...DB_STORES, ...ITEM_STORES, ...DERIVED_STORES])];
+  const tx = db.transaction(txStores, 'readwrite', { durability: 'relaxed' });
   // Once one request fails the others reject with AbortError: observe them all, report the first.
   const quiet = <T>(p: Promise<T>): Promise<T> => (p.catch(() => undefined), p);
   const done = quiet(tx.done);
@@ -267,11 +269,7 @@ export async function importAll(
     );
     const oldSources = await tx.objectStore('sources').getAll();
     if (mode === 'replace')
-      await Promise.all(
-        [...DB_STORES, 'summaries' as const, 'commsTallies' as const].map((s) =>
-          quiet(tx.objectStore(s).clear()),
-        ),
-      );
+      await Promise.all(txStores.map((s) => quiet(tx.objectStore(s).clear())));
     const key = options.feedKey ?? ((u: string) => u);
     const skipped = new Set<string>();
     const writes: Promise<unknown>[] = [];
@@ -348,6 +346,15 @@ export async function importAll(
       if (chunk.length) endChunk();
     }
     for (const rec of locals) if (rec) writes.push(quiet(settings.put(rec)));
+    const reviews = stores.reviews as ReviewRecord[];
+    writes.push(
+      quiet(
+        syncReviewItems(
+          tx,
+          reviews.map((review) => ({ id: review.id, review })),
+        ),
+      ),
+    );
     // Replace: every incident with its whole timeline is at hand, so its summary and tally are
     // computed here and written with it (reading 10,000 timelines back took longer than writing
     // them; issue 22). A merge recomputes afterwards from the stores (the handler).

@@ -6,7 +6,7 @@ import { putDocs, project, sharedOf } from './shared';
 import { byTime, CHUNK_EVENTS, putEvents } from './chunks';
 import { MAX_EVENTS_PER_INCIDENT } from './chunks';
 import { writeShared } from './shared';
-import { derive, incidentsChanged, putDerived, storedPolicy } from './summaries';
+import { DERIVED_STORES, derive, incidentsChanged, putDerived, storedPolicy } from './summaries';
 
 /** Responder incidents, newest declaration first; optionally only open or resolved ones. */
 export async function listIncidents(
@@ -108,7 +108,7 @@ export async function saveIncidents(
   const flush = async () => {
     // Relaxed: a bulk write commits without waiting for the disk flush of each transaction
     // (Chromium's default; said here so the write does not depend on it).
-    const tx = db.transaction(['incidents', 'timeline', 'summaries', 'commsTallies'], 'readwrite', {
+    const tx = db.transaction(['incidents', 'timeline', ...DERIVED_STORES], 'readwrite', {
       durability: 'relaxed',
     });
     const incidents = tx.objectStore('incidents');

@@ -15,6 +15,7 @@ import { computeObligations } from '../../core/obligations';
 import { commsTally, communicationCompliance, type CommsTally } from '../../core/review';
 import { DEFAULT_POLICY } from '../../core/policy';
 import type { ObligationStatus, Policy } from '../../core/types';
+import { openTally, writeTallies, type TalliesTx } from './comms-totals';
 import { feedKey } from './feed-key';
 import type { LensDatabase } from './open';
 import type {
@@ -155,19 +156,21 @@ export function derive(
     };
   };
   // Only the states depend on the time, and they are decided at read time (core/deadlines.ts).
+  // The dashboard judges every incident by the current policy (reviews/repo.ts readDashboard); a
+  // resolved incident's report no longer changes with time except pending duties coming due,
+  // which the tally keeps apart (core commsTally).
+  const stamp = policyStamp(policy);
   const summaries: SummaryRecord[] = open.map((incident) => {
     const effective = incident.policy ?? policy;
+    const comms = openTally(eventsOf(incident), policy, stamp, now); // v8: comms-totals.ts
     return {
       incidentId: incident.id,
       stamp: summaryStamp(incident, policy, feeds.get(incident.id)),
       dueSoonMinutes: effective.dueSoonMinutes,
       deadlines: runningDeadlines(computeObligations(eventsOf(incident), effective, now)),
+      ...(comms ? { comms } : {}),
     };
   });
-  // The dashboard judges every incident by the current policy (reviews/repo.ts readDashboard); a
-  // resolved incident's report no longer changes with time except pending duties coming due,
-  // which the tally keeps apart (core commsTally).
-  const stamp = policyStamp(policy);
   const tallies: TallyRecord[] = resolved.map((incident) => ({
     incidentId: incident.id,
     resolvedAt: incident.resolvedAt!,
@@ -189,22 +192,20 @@ export function derive(
   };
 }
 
-/** A transaction holding the summaries and tallies stores, read-write. */
-interface DerivedTx {
-  objectStore(name: 'summaries'): { put(r: SummaryRecord): Promise<unknown> } & Deletes;
-  objectStore(name: 'commsTallies'): { put(r: TallyRecord): Promise<unknown> } & Deletes;
-}
-type Deletes = { delete(key: string): Promise<unknown> };
+/** The stores `putDerived` writes (the tallies with their monthly totals: comms-totals.ts, v8). */
+export const DERIVED_STORES = ['summaries', 'commsTallies', 'commsTotals'] as const;
 
-/** Writes what `derive` computed into a transaction holding both stores (not awaiting it). */
-export function putDerived(tx: DerivedTx, d: Derived): Promise<unknown>[] {
+/**
+ * Writes what `derive` computed into a transaction holding DERIVED_STORES (not awaiting it): the
+ * tallies through `writeTallies`, so the monthly totals follow. One call per transaction at a time
+ * (the totals are read, then written).
+ */
+export function putDerived(tx: TalliesTx, d: Derived): Promise<unknown>[] {
   const s = tx.objectStore('summaries');
-  const t = tx.objectStore('commsTallies');
   return [
     ...d.summaries.map((r) => s.put(r)),
     ...d.dropSummaries.map((id) => s.delete(id)),
-    ...d.tallies.map((r) => t.put(r)),
-    ...d.dropTallies.map((id) => t.delete(id)),
+    writeTallies(tx, d.tallies, d.dropTallies),
   ];
 }
 
@@ -223,7 +224,7 @@ async function recompute(db: LensDatabase, incidents: readonly IncidentRecord[])
     linkedFeeds(db, read),
   ]);
   const derived = derive(incidents, timelines, policy, feeds, Date.now());
-  const tx = db.transaction(['summaries', 'commsTallies'], 'readwrite');
+  const tx = db.transaction([...DERIVED_STORES], 'readwrite');
   await Promise.all([...putDerived(tx, derived), tx.done]);
 }
 
@@ -266,10 +267,10 @@ export function summariesChanged(db: LensDatabase, ids: Iterable<string>): Promi
       const recs = await Promise.all(batch.map((id) => store.get(id)));
       const gone = batch.filter((_id, k) => !recs[k]);
       if (gone.length) {
-        const tx = db.transaction(['summaries', 'commsTallies'], 'readwrite');
+        const tx = db.transaction(['summaries', 'commsTallies', 'commsTotals'], 'readwrite');
         await Promise.all([
           ...gone.map((id) => tx.objectStore('summaries').delete(id)),
-          ...gone.map((id) => tx.objectStore('commsTallies').delete(id)),
+          writeTallies(tx, [], gone),
           tx.done,
         ]);
       }
@@ -308,6 +309,11 @@ export async function ensureSummaries(db: LensDatabase): Promise<void> {
     db.countFromIndex('incidents', 'by-resolved'),
   ]);
   if (summaries !== open || tallies !== resolved) await refreshAllSummaries(db);
+  else {
+    // v8: summaries written before hold no dashboard tally yet (`comms`): those are recomputed.
+    const without = (await db.getAll('summaries')).filter((s) => !s.comms).map((s) => s.incidentId);
+    await summariesChanged(db, without);
+  }
   // A recomputation the worker stopped in the middle of (a policy change): continued, not awaited.
   if ((await db.get('settings', PENDING))?.value)
     resumeRecompute(db).catch((e: unknown) =>
@@ -340,14 +346,16 @@ export function refreshAllSummaries(db: LensDatabase): Promise<void> {
       db.getAllKeys('summaries'),
       db.getAllKeys('commsTallies'),
     ]);
-    const tx = db.transaction(['summaries', 'commsTallies'], 'readwrite');
+    const tx = db.transaction(['summaries', 'commsTallies', 'commsTotals'], 'readwrite');
     await Promise.all([
       ...summaries
         .filter((k) => !keepOpen.has(k))
         .map((k) => tx.objectStore('summaries').delete(k)),
-      ...tallies
-        .filter((k) => !keepResolved.has(k))
-        .map((k) => tx.objectStore('commsTallies').delete(k)),
+      writeTallies(
+        tx,
+        [],
+        tallies.filter((k) => !keepResolved.has(k)),
+      ),
       tx.done,
     ]);
   });
