@@ -23,7 +23,7 @@ import type { RunningDeadline } from '../../core/deadlines';
 
 export const DB_NAME = 'incident-lens';
 /** The current schema version: the last step in `MIGRATIONS`. */
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 /** A Statuspage v2 (or compatible) feed the background polls. */
 export interface SourceRecord {
@@ -376,6 +376,12 @@ export interface SummaryRecord {
   /** The policy's due-soon window the states are decided with at read time. */
   dueSoonMinutes: number;
   deadlines: RunningDeadline[];
+  /**
+   * The incident's place in the open list (core/triage.ts `listOrderKey`), indexed (`by-order`):
+   * the side panel reads any stretch of the list in order from the index (issue 22). Absent on
+   * summaries written before schema 8: the worker refills them (ensureSummaries).
+   */
+  order?: [number, number, string];
 }
 
 /**
@@ -415,7 +421,11 @@ export interface LensDB extends DBSchema {
   notified: { key: string; value: NotifiedRecord; indexes: { 'by-at': number } };
   copiedReplies: { key: string; value: CopiedReplyRecord };
   marks: { key: string; value: TeamMarkRecord };
-  summaries: { key: string; value: SummaryRecord };
+  summaries: {
+    key: string;
+    value: SummaryRecord;
+    indexes: { 'by-order': [number, number, string] };
+  };
   commsTallies: { key: string; value: TallyRecord; indexes: { 'by-resolved': number } };
 }
 

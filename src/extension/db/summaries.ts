@@ -14,6 +14,7 @@ import { linkedUpdateEvents, withLinkedUpdates } from '../../core/feed-link';
 import { computeObligations } from '../../core/obligations';
 import { commsTally, communicationCompliance, type CommsTally } from '../../core/review';
 import { DEFAULT_POLICY } from '../../core/policy';
+import { listOrderKey } from '../../core/triage';
 import type { ObligationStatus, Policy } from '../../core/types';
 import { feedKey } from './feed-key';
 import type { LensDatabase } from './open';
@@ -148,6 +149,7 @@ async function recompute(db: LensDatabase, incidents: readonly IncidentRecord[])
       stamp: summaryStamp(incident, policy, feeds.get(incident.id)),
       dueSoonMinutes: effective.dueSoonMinutes,
       deadlines: runningDeadlines(computeObligations(eventsOf(incident), effective, now)),
+      order: listOrderKey(incident),
     };
   });
   // The dashboard judges every incident by the current policy (reviews/repo.ts readDashboard); a
@@ -250,16 +252,18 @@ export function incidentsChanged(
 
 /**
  * The worker's start-up check: fills the summaries and tallies when their counts differ from the
- * open and the resolved incidents' (after the v7 upgrade, or a fill that was interrupted).
+ * open and the resolved incidents' (after the v7 upgrade, or a fill that was interrupted), or
+ * when some summaries carry no list order (written before the v8 upgrade).
  */
 export async function ensureSummaries(db: LensDatabase): Promise<void> {
-  const [summaries, open, tallies, resolved] = await Promise.all([
+  const [summaries, ordered, open, tallies, resolved] = await Promise.all([
     db.count('summaries'),
+    db.countFromIndex('summaries', 'by-order'),
     db.countFromIndex('incidents', 'by-status', 'open'),
     db.count('commsTallies'),
     db.countFromIndex('incidents', 'by-resolved'),
   ]);
-  if (summaries !== open || tallies !== resolved) await refreshAllSummaries(db);
+  if (summaries !== open || ordered !== open || tallies !== resolved) await refreshAllSummaries(db);
 }
 
 /**
