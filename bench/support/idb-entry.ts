@@ -315,3 +315,29 @@ export async function profileDashboard() {
   db.close();
   return out;
 }
+
+/**
+ * One more open incident, classified, written as a replicated or imported one is (saveIncidents,
+ * which stores its summary): the e2e test's live update of a long list, without a command (the
+ * worker's refresh after a command reads every open incident's timeline).
+ */
+export async function addOpen(id: string, title: string, severity: Severity, startedAt: number) {
+  const db = await openLensDB();
+  const incident: IncidentRecord = {
+    id,
+    title,
+    components: ['Checkout'],
+    publiclyVisible: true,
+    startedAt,
+    declaredAt: startedAt,
+    status: 'open',
+    severity,
+    updatedAt: startedAt,
+  };
+  const events: EventRecord[] = [
+    { id: `${id}-d`, incidentId: id, type: 'declared', at: startedAt },
+    { id: `${id}-c`, incidentId: id, type: 'classified', at: startedAt + MIN, severity },
+  ];
+  await saveIncidents(db, [{ incident, events }]);
+  db.close();
+}
