@@ -12,6 +12,9 @@ import { obligationLabel } from '../i18n/obligation-label';
 /** Rows of the open list before they are measured (a title and one line of deadline). */
 const ROW_ESTIMATE = 76;
 
+/** Rows read either side of a focused row that is away from the rows on screen. */
+const AROUND = 4;
+
 /** The stretch of the open list to read for the rows in the DOM: whole pages of OPEN_PAGE. */
 const pagesAround = (start: number, end: number) => ({
   from: Math.floor(start / OPEN_PAGE) * OPEN_PAGE,
@@ -30,10 +33,14 @@ export function ListView() {
     [pages.from, pages.to],
   );
   // The focused row when it is outside that stretch (scrolled away from, or jumped to by End):
-  // read on its own, so its row stays in the DOM with its content and keeps the focus.
+  // read with a few rows either side, so its row stays in the DOM with its content and keeps the
+  // focus, and follows its incident when one is added or removed above it.
   const away = focused !== null && (focused < pages.from || focused >= pages.to);
   const alone = useDbQuery(
-    (db) => (away ? readOpenWindow(db, Date.now(), focused, 1) : Promise.resolve(undefined)),
+    (db) =>
+      away
+        ? readOpenWindow(db, Date.now(), Math.max(0, focused - AROUND), 2 * AROUND + 1)
+        : Promise.resolve(undefined),
     [away, focused],
   );
   const reviews = useDbQuery((db) => readAwaiting(db, Date.now(), limit), [limit]);

@@ -61,6 +61,8 @@ export function VirtualList(p: VirtualListProps) {
   const [range, setRange] = useState({ start: 0, end: Math.min(p.total, OVERSCAN * 3) });
   const [focused, setFocused] = useState<number | null>(null);
   const pendingFocus = useRef<number | null>(null);
+  /** The focused row's key: rows inserted or removed above it move it to another position. */
+  const focusedKey = useRef<string | undefined>(undefined);
   const anchor = useRef<{ key: string; top: number } | null>(null);
   const latest = useRef(p);
   latest.current = p;
@@ -70,6 +72,18 @@ export function VirtualList(p: VirtualListProps) {
     return (key !== undefined && heights.current.get(key)) || p.estimate;
   };
   const offsets = offsetsOf(p.total, heightAt);
+  // Where the focused row is now: its key looked up around its last position (loaded rows only).
+  let focusAt = focused;
+  if (focused !== null && focusedKey.current !== undefined) {
+    const key = focusedKey.current;
+    if (p.keyAt(focused) !== key)
+      for (let d = 1; d <= 64; d++) {
+        if (p.keyAt(focused + d) === key) focusAt = focused + d;
+        else if (p.keyAt(focused - d) === key) focusAt = focused - d;
+        else continue;
+        break;
+      }
+  }
   const offsetsRef = useRef(offsets);
   offsetsRef.current = offsets;
 
@@ -136,21 +150,19 @@ export function VirtualList(p: VirtualListProps) {
       const moved = li ? li.getBoundingClientRect().top - a.top : 0;
       if (Math.abs(moved) > 0.5) window.scrollBy(0, moved);
     }
-    // The focused row was replaced (its placeholder by the loaded row): focus it again.
-    if (
-      focused !== null &&
-      pendingFocus.current === null &&
-      document.activeElement === document.body
-    )
-      pendingFocus.current = focused;
-    const want = pendingFocus.current;
+    // The focused row was re-created (its placeholder replaced by the loaded row): focus it again,
+    // where it is (no scrolling: the reader may be looking elsewhere).
+    const refocus =
+      focusAt !== null && pendingFocus.current === null && document.activeElement === document.body;
+    const want = refocus ? focusAt : pendingFocus.current;
     if (want !== null) {
       const li = el.querySelector<HTMLElement>(`li[data-index="${want}"]`);
       if (li) {
         pendingFocus.current = null;
         const target = li.querySelector<HTMLElement>('a[href], button') ?? li;
         target.focus({ preventScroll: true });
-        li.scrollIntoView({ block: 'nearest' });
+        focusedKey.current = li.dataset.key;
+        if (!refocus) li.scrollIntoView({ block: 'nearest' });
       }
     }
     rememberAnchor();
@@ -158,6 +170,9 @@ export function VirtualList(p: VirtualListProps) {
   });
 
   useEffect(() => p.onRange(range.start, range.end), [range.start, range.end, p.total]);
+  useEffect(() => {
+    if (focusAt !== focused) setFocused(focusAt);
+  }, [focusAt, focused]);
   useEffect(() => p.onFocusRow?.(focused), [focused]);
   // The list shrank (incidents resolved meanwhile): the range and focus stay within it.
   useEffect(() => {
@@ -202,8 +217,8 @@ export function VirtualList(p: VirtualListProps) {
 
   const shown: number[] = [];
   for (let i = range.start; i < Math.min(range.end, p.total); i++) shown.push(i);
-  if (focused !== null && focused < p.total && !shown.includes(focused)) {
-    shown.push(focused);
+  if (focusAt !== null && focusAt < p.total && !shown.includes(focusAt)) {
+    shown.push(focusAt);
     shown.sort((a, b) => a - b);
   }
   const first = shown[0] ?? 0;
@@ -216,10 +231,20 @@ export function VirtualList(p: VirtualListProps) {
       onKeyDown={onKeyDown}
       onFocusIn={(e) => {
         const li = (e.target as HTMLElement).closest<HTMLElement>('li[data-index]');
-        if (li) setFocused(Number(li.dataset.index));
+        if (!li) return;
+        focusedKey.current = li.dataset.key;
+        setFocused(Number(li.dataset.index));
       }}
       onFocusOut={(e) => {
-        if (!list.current?.contains(e.relatedTarget as Node | null)) setFocused(null);
+        if (list.current?.contains(e.relatedTarget as Node | null)) return;
+        // Focus left the list, unless its row was re-created (the old element is gone then, and
+        // the new one takes the focus after the render).
+        const from = e.target as Element;
+        setTimeout(() => {
+          if (!from.isConnected || list.current?.contains(document.activeElement)) return;
+          focusedKey.current = undefined;
+          setFocused(null);
+        });
       }}
       style={{
         paddingTop: `${offsets[first]}px`,
