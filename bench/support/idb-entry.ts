@@ -274,13 +274,24 @@ export async function profileList() {
   lap('open');
   await db.get('settings', 'policy');
   lap('policy');
-  const open = await db.getAllFromIndex('incidents', 'by-status', 'open');
-  lap('openRecords');
+  await Promise.all([
+    db.countFromIndex('incidents', 'by-status', 'open'),
+    db.countFromIndex('summaries', 'by-order'),
+  ]);
+  lap('openCounts');
+  // The first page of the list from the summaries' order index, then its records (readOpenWindow).
+  const first = await db.getAllFromIndex('summaries', 'by-order', undefined, OPEN_PAGE);
+  lap('firstSummaries');
+  const ids = first.map((r) => r.incidentId);
+  const tx = db.transaction('incidents');
+  await Promise.all(ids.map((id) => tx.store.get(id)));
+  lap('firstRecords');
   await awaitingReview(db, REVIEWS_PAGE);
   lap('awaiting');
-  const ids = open.slice(0, OPEN_PAGE).map((i) => i.id);
+  await db.getAllFromIndex('incidents', 'by-status', 'open');
+  lap('allOpenRecordsForComparison');
   await readSummaries(db, ids);
-  lap('summaries');
+  lap('summariesById');
   await eventsOfMany(db, ids);
   lap('timelinesForComparison');
   db.close();
