@@ -42,6 +42,8 @@ td{border-bottom:1px solid #ddd;padding:4px 8px}tr:nth-child(odd){background:#f6
 
 interface Load {
   loadMs: number;
+  /** Navigation start → response end, → DOMContentLoaded end, → load event start (where the time goes). */
+  phases: [number, number, number];
   taskMs: number;
   scriptMs: number;
   overlay: boolean;
@@ -60,16 +62,25 @@ async function load(u: UiSession, origin = u.server.origin): Promise<Load> {
   await page.goto(`${origin}/heavy`, { waitUntil: 'load' });
   await sleep(SETTLE_MS);
   const m1 = await metric();
-  const { loadMs, overlay } = await page.evaluate(() => {
+  const { loadMs, phases, overlay } = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return {
       loadMs: nav.loadEventEnd - nav.startTime,
+      phases: [nav.responseEnd, nav.domContentLoadedEventEnd, nav.loadEventStart].map(
+        (t) => t - nav.startTime,
+      ) as [number, number, number],
       overlay: !!document.querySelector('div[data-incident-lens]'),
     };
   });
   await cdp.detach();
   await page.close();
-  return { loadMs, taskMs: m1.task - m0.task, scriptMs: m1.script - m0.script, overlay };
+  return {
+    loadMs,
+    phases,
+    taskMs: m1.task - m0.task,
+    scriptMs: m1.script - m0.script,
+    overlay,
+  };
 }
 
 async function setOverlay(u: UiSession, on: boolean, shows = on): Promise<void> {
@@ -140,6 +151,9 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
     await u.pollUntil((st) => (st?.incidents.length ?? 0) > 0, 'an incident');
     for (const site of [u.server, emptySite, plainSite]) site.html('/heavy', heavyPage());
     await setOverlay(u, true);
+    // Diagnostics (issue 22): BENCH_OFF=1 turns ours off again (its origin then loads as the
+    // others do); BENCH_SWAP=1 registers our loader file, not the empty one, on the second origin.
+    if (process.env.BENCH_OFF) await setOverlay(u, false);
     // The empty script, registered for its origin as the extension registers ours.
     await u.s.worker.evaluate(
       ([id, file, origin]) =>
@@ -150,7 +164,11 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
         ).chrome.scripting.registerContentScripts([
           { id, matches: [`${origin}/*`], js: [file], runAt: 'document_idle', allFrames: false },
         ]),
-      ['bench-empty', EMPTY, emptySite.origin] as const,
+      [
+        'bench-empty',
+        process.env.BENCH_SWAP ? 'src/extension/content.iife.js' : EMPTY,
+        emptySite.origin,
+      ] as const,
     );
     const on: Load[] = [];
     const empty: Load[] = [];
@@ -168,6 +186,17 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
       }
       if ((r + 1) % 10 === 0) ctx.log(`${r + 1} / ${RUNS} rounds`);
     }
+    // Where each side's time goes (medians), logged: response, DOMContentLoaded, load event start.
+    for (const [name, ls] of [
+      ['ours', on],
+      ['empty', empty],
+      ['none', off],
+    ] as const)
+      ctx.log(
+        `${name}: response end / DOMContentLoaded end / load start, medians ${[0, 1, 2]
+          .map((k) => median(ls.map((l) => l.phases[k]!)).toFixed(0))
+          .join(' / ')} ms`,
+      );
     const injected = on.filter((l) => l.overlay).length;
     const leaked = [...empty, ...off].filter((l) => l.overlay).length;
     const ms = (ls: Load[]) => ls.map((l) => l.loadMs);
