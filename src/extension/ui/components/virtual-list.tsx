@@ -174,9 +174,10 @@ export function VirtualList(p: VirtualListProps) {
     if (focusAt !== focused) setFocused(focusAt);
   }, [focusAt, focused]);
   useEffect(() => p.onFocusRow?.(focused), [focused]);
-  // The list shrank (incidents resolved meanwhile): the range and focus stay within it.
+  // The list grew or shrank (an incident declared, synced or resolved meanwhile): the rows the
+  // viewport shows are worked out again, and the focus stays within the list.
   useEffect(() => {
-    if (range.end > p.total || range.end < Math.min(p.total, range.start + 1)) measureRange();
+    measureRange();
     if (focused !== null && focused >= p.total) setFocused(null);
   }, [p.total]);
 
