@@ -37,7 +37,7 @@ describe('openLensDB and migrations', () => {
       [
         ...['copiedReplies', 'drafts', 'timeline', 'feedIncidents', 'incidents', 'notified'],
         ...['marks', 'reviews', 'settings', 'sites', 'snapshots', 'sources', 'summaries'],
-        'commsTallies',
+        ...['commsTallies', 'commsTotals', 'actionItems', 'itemTotals'],
       ].sort(),
     );
     const tx = db.transaction(['feedIncidents', 'notified', 'timeline', 'reviews'], 'readonly');
@@ -221,9 +221,9 @@ describe('openLensDB and migrations', () => {
     db.close();
   });
 
-  test('a v7 database opens at v8 with its summaries kept, indexed in list order once the worker refills them', async () => {
+  test('a v8 database opens at v9 with its summaries kept, indexed in list order once the worker refills them', async () => {
     const name = freshName();
-    const v7 = await openLensDB(name, 7);
+    const v8 = await openLensDB(name, 8);
     const open = (id: string, severity: 1 | 2, startedAt: number): IncidentRecord => ({
       id,
       title: id,
@@ -235,14 +235,14 @@ describe('openLensDB and migrations', () => {
       severity,
       updatedAt: startedAt,
     });
-    await saveIncident(v7, open('b', 2, T0), []);
-    await saveIncident(v7, open('a', 1, T0 + 1), []);
-    // A v7 summary: no list order.
-    const before = (await v7.get('summaries', 'a'))!;
+    await saveIncident(v8, open('b', 2, T0), []);
+    await saveIncident(v8, open('a', 1, T0 + 1), []);
+    // A v8 summary: no list order.
+    const before = (await v8.get('summaries', 'a'))!;
     delete before.order;
-    await v7.put('summaries', before);
-    v7.close();
-    const db = await openLensDB(name, 8);
+    await v8.put('summaries', before);
+    v8.close();
+    const db = await openLensDB(name, 9);
     expect(await db.get('summaries', 'a')).toEqual(before);
     expect(await db.countFromIndex('summaries', 'by-order')).toBe(1);
     await ensureSummaries(db);

@@ -113,7 +113,7 @@ export interface OpenWindow {
  * The order comes from the summaries' `by-order` index (db/summaries.ts): a cursor skips to
  * `start` and reads `count` summaries, then their incident records, so a stretch of a list of
  * 10,000 costs what the first screen does (issue 22: the rest on scroll). Until every open
- * incident has an ordered summary (just after the v8 upgrade, before the worker refilled them),
+ * incident has an ordered summary (just after the v9 upgrade, before the worker refilled them),
  * the open records are read and sorted as before. A summary whose stamp is stale has that row
  * computed from its timeline, as before.
  */
