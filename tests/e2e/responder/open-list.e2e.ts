@@ -99,11 +99,9 @@ test('the keyboard moves through every row; the focused row stays in the DOM whe
   await until('the first row', async () => (await rows())[0]?.pos === 1);
   await panel.focus('section[aria-labelledby="list-open"] li h3 a');
   for (let i = 0; i < 30; i++) await panel.keyboard.press('ArrowDown');
-  expect(await focusedRow()).toMatchObject({ pos: 31, visible: true });
+  await untilValue('row 31 focused and on screen', focusedRow, (f) => f.pos === 31 && f.visible);
   await panel.keyboard.press('Tab');
-  expect(await untilValue('row 32 focused', focusedRow, (f) => f.pos === 32)).toMatchObject({
-    visible: true,
-  });
+  await untilValue('row 32 focused and on screen', focusedRow, (f) => f.pos === 32 && f.visible);
   await panel.keyboard.press('Shift+Tab');
   await untilValue('row 31 focused', focusedRow, (f) => f.pos === 31);
   await panel.keyboard.press('End');
