@@ -12,9 +12,20 @@ import { pack, byTime } from '../db/chunks';
 import { putReview } from '../db/drafts';
 import { saveIncident } from '../db/incidents';
 import { openLensDB, type LensDatabase } from '../db/open';
-import type { EventRecord, IncidentRecord, ReviewRecord, StoreName } from '../db/schema';
+import {
+  DB_VERSION,
+  type EventRecord,
+  type IncidentRecord,
+  type ReviewRecord,
+  type StoreName,
+} from '../db/schema';
 import { setSetting } from '../db/settings';
-import { policyStamp, refreshAllSummaries, summariesChanged } from '../db/summaries';
+import {
+  policyStamp,
+  refreshAllSummaries,
+  summariesChanged,
+  summariesSettled,
+} from '../db/summaries';
 import { countStoreReads } from '../db/store-reads.test-kit';
 import { readDashboard } from './repo';
 import { readDashboardPage } from './dashboard-data';
@@ -155,6 +166,8 @@ async function apply(o: Op): Promise<void> {
     for (const level of policy.levels)
       for (const ob of level.obligations) if (ob.id === 'status_page') ob.dueMinutes = o.minutes;
     await setSetting(db, 'policy', policy);
+    // The save returns before the recomputation (db/summaries.ts recomputeAllLater): let it finish.
+    await summariesSettled(db);
   } else {
     // A backup of this browser imported back (replace), then the summaries refreshed as after any import.
     const json = await exportAll(db);
@@ -280,8 +293,9 @@ describe('DB v8 migration', () => {
     const stores: StoreName[] = ['incidents', 'timeline', 'commsTallies', 'reviews'];
     const before = await Promise.all(stores.map((s) => v7.getAll(s)));
     v7.close();
+    // Through the v8 step and every later one (v9: the summaries' list-order index).
     db = await openLensDB(name);
-    expect(db.version).toBe(8);
+    expect(db.version).toBe(DB_VERSION);
     expect(await Promise.all(stores.map((s) => db.getAll(s)))).toEqual(before);
     expect(await db.count('actionItems')).toBe(10);
     expect(await db.count('commsTotals')).toBeGreaterThan(0);
