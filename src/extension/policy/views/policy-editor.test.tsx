@@ -73,3 +73,34 @@ describe('Options → Policy: a refused value is explained in words, naming the 
     expect(host.textContent).not.toMatch(/positive number|number ≥|non-empty string|dueMinutes/);
   });
 });
+
+describe('Options → Policy: the preview never shows a refused value', () => {
+  // The rules' labels are the policy's own text (its author's language), not the UI's.
+  const preview = () => host.querySelector('[aria-labelledby=policy-preview]')!.textContent;
+
+  test.each([
+    ['en', 'Status page update cadence (minutes)', 'every 0 min', 'every 30 min', 'last accepted'],
+    [
+      'de',
+      'Takt der Statusseiten-Updates (Minuten)',
+      'every 0 min',
+      'every 30 min',
+      'zuletzt gültigen',
+    ],
+  ] as const)(
+    '%s: a cadence of 0 leaves the last valid one in the preview',
+    (lang, label, refused, kept, note) => {
+      useCatalogue(lang);
+      act(() => render(<Editor saved={DEFAULT_POLICY} locked={false} />, host));
+      expect(preview()).toContain(kept);
+      type(label, '0');
+      expect(preview()).not.toContain(refused);
+      expect(preview()).toContain(kept);
+      expect(preview()).toContain(note);
+      // a valid value again: the preview follows it, and the note goes
+      type(label, '20');
+      expect(preview()).toContain('every 20 min');
+      expect(preview()).not.toContain(note);
+    },
+  );
+});

@@ -1,5 +1,5 @@
 import { formatClock } from '../../../core/time';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { computeObligations } from '../../../core/obligations';
 import {
   DEFAULT_POLICY,
@@ -90,13 +90,29 @@ const GENERAL: {
 const at = (problems: PolicyProblem[], path: string, label: string, rule: FieldRule): string[] =>
   problems.some((p) => p.path === path) ? [t(rule, label)] : [];
 
-/** What a rule asks of a SEV-n incident declared now: its deadline as a clock time, or why none. */
-function Preview({ policy, now }: { policy: Policy; now: number }) {
+/**
+ * What a rule asks of a SEV-n incident declared now: its deadline as a clock time, or why none.
+ * `policy` is the last one the core accepted (`refused`: the form holds a refused value since), or
+ * null when none was: a refused value is never previewed ("every 0 min", "in 0 min").
+ */
+function Preview({
+  policy,
+  refused,
+  now,
+}: {
+  policy: Policy | null;
+  refused: boolean;
+  now: number;
+}) {
   const time = (at: number) => formatClock(at, uiLocale(), { zoneName: true, now });
   return (
     <section aria-labelledby="policy-preview">
       <h3 id="policy-preview">{t('policy_preview')}</h3>
+      {refused && (
+        <p class="meta">{t(policy ? 'policy_previewLastValid' : 'policy_previewNone')}</p>
+      )}
       {SEVERITIES.map((severity) => {
+        if (!policy) return null;
         const level = policy.levels.find((l) => l.severity === severity);
         if (!level) return null;
         const statuses = computeObligations(
@@ -192,6 +208,9 @@ export function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
   const [policy, setPolicy] = useState<Policy>(saved);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const { problems } = validatePolicy(policy);
+  // The preview's policy: the form's while the core accepts it, else the last one it accepted.
+  const accepted = useRef<Policy | null>(null);
+  if (problems.length === 0) accepted.current = policy;
   const unplaced = problems.filter(
     (p) =>
       !/^levels\[\d+]\.obligations\[\d+]\.dueMinutes$|^(updateCadenceMinutes|postmortemHours|dueSoonMinutes|name|classification\.widespreadPercent)$/.test(
@@ -274,7 +293,7 @@ export function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
         </p>
       )}
       <Outcome outcome={outcome} />
-      <Preview policy={policy} now={Date.now()} />
+      <Preview policy={accepted.current} refused={problems.length > 0} now={Date.now()} />
     </form>
   );
 }
