@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { useCatalogue } from '../../background/i18n.test-kit';
+import { DEFAULT_POLICY } from '../../../core/policy';
 
 /**
  * Options → Sources under an organisation's policy: the notice as the user reads it. The browser
@@ -88,5 +89,23 @@ describe('the managed notice counts in words and names each ignored value as its
     ]);
     // the reader's paths are IT's to look up, never the user's words (an unknown key excepted)
     expect(r.why.join(' ')).not.toMatch(/sources\[|pollSeconds|templates\.|allowUserSites/);
+  });
+
+  test.each([
+    [
+      'en',
+      "“Status page update cadence (minutes)” must be a number greater than 0. So your organisation's policy is left out, and the current policy stays.",
+    ],
+    [
+      'de',
+      '„Takt der Statusseiten-Updates (Minuten)“ muss eine Zahl größer als 0 sein. Daher bleibt die Richtlinie Ihrer Organisation außen vor, und die aktuelle gilt weiter.',
+    ],
+  ] as const)('%s: a refused policy is worded as Options → Policy words it', async (lang, why) => {
+    useCatalogue(lang);
+    const r = await notice({
+      sites: ['https://acme.zendesk.example'],
+      policy: { ...DEFAULT_POLICY, updateCadenceMinutes: 0 },
+    });
+    expect(r.why).toEqual([why]);
   });
 });

@@ -1,3 +1,4 @@
+import { policyProblemText } from '../../i18n/policy-problem';
 import { t, tOr } from '../../i18n/translate';
 import type { ManagedProblem } from '../config';
 
@@ -64,6 +65,8 @@ export function managedFieldName(path: string): string {
  * then the rule's own words where it has them.
  */
 export function managedProblemText(p: ManagedProblem): string {
+  // a refused policy: the problem as Options → Policy words it, and what follows from it
+  if (p.policy) return t('managed_policyRefused', policyProblemText(p.policy));
   const why = t(`managed_why_${p.reason}`, managedFieldName(p.path));
   return p.detail ? `${why} (${p.detail})` : why;
 }

@@ -104,3 +104,43 @@ describe('Options → Policy: the preview never shows a refused value', () => {
     },
   );
 });
+
+describe('Options → Policy: a broken stored policy is explained in words too', () => {
+  /** The default policy with SEV-4 lost and SEV-1's update rule off the cadence (as an old import left it). */
+  const broken = () => {
+    const p = JSON.parse(JSON.stringify(DEFAULT_POLICY)) as typeof DEFAULT_POLICY;
+    p.levels = p.levels.filter((l) => l.severity !== 4);
+    const rule = p.levels[0]!.obligations.find((r) => r.id === 'status_updates')!;
+    rule.repeatEveryMinutes = 45;
+    return p;
+  };
+
+  test.each([
+    [
+      'en',
+      [
+        '“SEV-1 (Critical), Status page update every 30 min (impact, learned, next update time): repeats every (minutes)” must equal the status page update cadence, 30 minutes (it is 45).',
+        '“Severity levels” must include a level for SEV-4.',
+      ],
+      'No preview while a value above is refused.',
+    ],
+    [
+      'de',
+      [
+        '„SEV-1 (Critical), Status page update every 30 min (impact, learned, next update time): wiederholt alle (Minuten)“ muss dem Takt der Statusseiten-Updates entsprechen, 30 Minuten (er ist 45).',
+        '„Schweregrade“ muss einen Schweregrad SEV-4 enthalten.',
+      ],
+      'Keine Vorschau, solange ein Wert oben abgelehnt wird.',
+    ],
+  ] as const)('%s', (lang, problems, noPreview) => {
+    useCatalogue(lang);
+    act(() => render(<Editor saved={broken()} locked={false} />, host));
+    const listed = [...host.querySelectorAll('ul.field-error li')].map((li) => li.textContent);
+    expect(listed).toEqual(problems);
+    expect(host.textContent).not.toMatch(/levels\[|repeatEveryMinutes|updateCadenceMinutes|levels must/);
+    expect(host.querySelector('[aria-labelledby=policy-preview]')!.textContent).toContain(
+      noPreview,
+    );
+    expect(host.querySelector<HTMLButtonElement>('button[type=submit]')!.disabled).toBe(true);
+  });
+});

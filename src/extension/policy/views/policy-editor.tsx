@@ -17,11 +17,12 @@ import {
   setWidespreadPercent,
   type Applies,
 } from '../../../core/policy-edit';
-import type { ObligationRule, Policy, PolicyProblem, Severity } from '../../../core/types';
+import type { ObligationRule, Policy, PolicyRuleProblem, Severity } from '../../../core/types';
 import { getSetting, settingChanges } from '../../db/settings';
 import { lastChangeOf } from '../../db/setting-log';
 import { send } from '../../messaging/channel';
 import { t, uiLocale } from '../../i18n/translate';
+import { policyFieldName, policyProblemText } from '../../i18n/policy-problem';
 import { useDbQuery } from '../../ui/hooks/use-db';
 import { errorMessage } from '../../ui/error';
 import { ManagedBadge } from '../../managed/views/managed-notice';
@@ -36,59 +37,47 @@ const SHARED_RULES = new Set(['status_updates', 'postmortem']);
 const APPLIES: Applies[] = ['always', 'publicly_visible', 'commonly_used', 'never'];
 
 /**
- * What a field asks for, as the user reads it when the core refuses its value: each message key
- * names the field as its label does ("“Policy name” must not be empty."), never the core's path
- * and wording ("name must be a non-empty string"), which stay for imports and managed policies.
+ * The policy-wide numbers: the field, the path validatePolicy names (which also names its label:
+ * i18n/policy-problem.ts), how to read and set it.
  */
-type FieldRule =
-  'policy_errRequired' | 'policy_errPositive' | 'policy_errNotNegative' | 'policy_errPercent';
-
-/** The policy-wide numbers: the field, its words, the path validatePolicy names, how to set it. */
 const GENERAL: {
   id: string;
-  label: string;
   path: string;
-  rule: FieldRule;
   get(p: Policy): number;
   set(p: Policy, n: number): Policy;
 }[] = [
   {
     id: 'policy-cadence',
-    label: 'policy_cadence',
     path: 'updateCadenceMinutes',
-    rule: 'policy_errPositive',
     get: (p) => p.updateCadenceMinutes,
     set: setCadence,
   },
   {
     id: 'policy-postmortem',
-    label: 'policy_postmortem',
     path: 'postmortemHours',
-    rule: 'policy_errPositive',
     get: (p) => p.postmortemHours,
     set: setPostmortemHours,
   },
   {
     id: 'policy-due-soon',
-    label: 'policy_dueSoon',
     path: 'dueSoonMinutes',
-    rule: 'policy_errNotNegative',
     get: (p) => p.dueSoonMinutes,
     set: (p, n) => ({ ...p, dueSoonMinutes: n }),
   },
   {
     id: 'policy-widespread',
-    label: 'policy_widespread',
     path: 'classification.widespreadPercent',
-    rule: 'policy_errPercent',
     get: (p) => classificationOf(p).widespreadPercent,
     set: setWidespreadPercent,
   },
 ];
 
-/** The field's own message when validatePolicy refused the value at its path, naming it by `label`. */
-const at = (problems: PolicyProblem[], path: string, label: string, rule: FieldRule): string[] =>
-  problems.some((p) => p.path === path) ? [t(rule, label)] : [];
+/**
+ * The field's own messages when validatePolicy refused the value at its path, naming the field as
+ * its label does ("“Policy name” must not be empty."), never the core's path and English.
+ */
+const at = (problems: PolicyRuleProblem[], path: string, policy: Policy): string[] =>
+  problems.filter((p) => p.path === path).map((p) => policyProblemText(p, policy));
 
 /**
  * What a rule asks of a SEV-n incident declared now: its deadline as a clock time, or why none.
@@ -155,7 +144,7 @@ function Preview({
 function LevelFields(props: {
   policy: Policy;
   index: number;
-  problems: PolicyProblem[];
+  problems: PolicyRuleProblem[];
   disabled: boolean;
   change(p: Policy): void;
 }) {
@@ -170,12 +159,7 @@ function LevelFields(props: {
         id={`rule-${sev}-${rule.id}`}
         label={t('policy_ruleMinutes', rule.label)}
         value={rule.dueMinutes}
-        errors={at(
-          props.problems,
-          path(j),
-          t('policy_ruleMinutes', rule.label),
-          'policy_errNotNegative',
-        )}
+        errors={at(props.problems, path(j), props.policy)}
         disabled={props.disabled}
         onChange={(n) => props.change(setDeadline(props.policy, sev, rule.id, n))}
       />
@@ -242,9 +226,9 @@ export function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
         <legend>{t('policy_general')}</legend>
         <TextField
           id="policy-name"
-          label={t('policy_name')}
+          label={policyFieldName('name')}
           value={policy.name}
-          errors={at(problems, 'name', t('policy_name'), 'policy_errRequired')}
+          errors={at(problems, 'name', policy)}
           disabled={locked}
           onChange={(name) => change({ ...policy, name })}
         />
@@ -252,9 +236,9 @@ export function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
           <NumberField
             key={f.id}
             id={f.id}
-            label={t(f.label)}
+            label={policyFieldName(f.path)}
             value={f.get(policy)}
-            errors={at(problems, f.path, t(f.label), f.rule)}
+            errors={at(problems, f.path, policy)}
             disabled={locked}
             onChange={(n) => change(f.set(policy, n))}
           />
@@ -273,7 +257,7 @@ export function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
       {unplaced.length > 0 && (
         <ul class="field-error">
           {unplaced.map((p) => (
-            <li key={p.path + p.message}>{p.message}</li>
+            <li key={p.path + p.message}>{policyProblemText(p, policy)}</li>
           ))}
         </ul>
       )}
