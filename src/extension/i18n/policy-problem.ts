@@ -48,7 +48,11 @@ const SENTENCE: Record<PolicyCode, string> = {
 };
 
 type Loose = {
-  levels?: { severity?: unknown; name?: unknown; obligations?: { label?: unknown }[] }[];
+  levels?: {
+    severity?: unknown;
+    name?: unknown;
+    obligations?: { label?: unknown; anchor?: unknown }[];
+  }[];
 };
 const textOr = (v: unknown, fallback: string) =>
   typeof v === 'string' && v.trim() !== '' ? v : fallback;
@@ -72,11 +76,11 @@ export function policyFieldName(path: string, policy?: unknown): string {
   if (!key) return levelName;
   if (key !== 'obligations' || j === undefined || !ruleKey)
     return t('policy_field_in', levelName, tOr(key, `policy_key_${key}`));
-  const label = textOr(
-    level?.obligations?.[Number(j)]?.label,
-    t('policy_field_rule', Number(j) + 1),
-  );
-  if (ruleKey === 'dueMinutes') return t('policy_ruleMinutes', label);
+  const rule = level?.obligations?.[Number(j)];
+  const label = textOr(rule?.label, t('policy_field_rule', Number(j) + 1));
+  // the deadline's own field in the editor (a rule counted from classification has one)
+  if (ruleKey === 'dueMinutes' && rule?.anchor !== 'resolved')
+    return t('policy_ruleMinutes', label);
   return t('policy_field_in', `${levelName}, ${label}`, tOr(ruleKey, `policy_key_${ruleKey}`));
 }
 

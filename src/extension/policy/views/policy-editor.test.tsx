@@ -48,6 +48,8 @@ describe('Options → Policy: a refused value is explained in words, naming the 
     const input = type(label, '0');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(errorOf(input)).toBe(message);
+    // one mistake, one message: not also the update rules the cadence is copied into
+    expect([...host.querySelectorAll('.field-error')].map((e) => e.textContent)).toEqual([message]);
     expect(host.textContent).not.toContain('updateCadenceMinutes');
     expect(host.querySelector<HTMLButtonElement>('button[type=submit]')!.disabled).toBe(true);
   });
@@ -137,10 +139,22 @@ describe('Options → Policy: a broken stored policy is explained in words too',
     act(() => render(<Editor saved={broken()} locked={false} />, host));
     const listed = [...host.querySelectorAll('ul.field-error li')].map((li) => li.textContent);
     expect(listed).toEqual(problems);
-    expect(host.textContent).not.toMatch(/levels\[|repeatEveryMinutes|updateCadenceMinutes|levels must/);
+    expect(host.textContent).not.toMatch(
+      /levels\[|repeatEveryMinutes|updateCadenceMinutes|levels must/,
+    );
     expect(host.querySelector('[aria-labelledby=policy-preview]')!.textContent).toContain(
       noPreview,
     );
     expect(host.querySelector<HTMLButtonElement>('button[type=submit]')!.disabled).toBe(true);
+  });
+
+  test('a problem in a rule set above, for every severity, is listed, not dropped', () => {
+    useCatalogue('en');
+    const p = JSON.parse(JSON.stringify(DEFAULT_POLICY)) as typeof DEFAULT_POLICY;
+    p.levels[1]!.obligations.find((r) => r.id === 'postmortem')!.dueMinutes = 60;
+    act(() => render(<Editor saved={p} locked={false} />, host));
+    expect([...host.querySelectorAll('ul.field-error li')].map((li) => li.textContent)).toEqual([
+      '“SEV-2 (Major), Post-mortem published within 48 h of resolution: deadline (minutes)” must equal the post-mortem window, 2880 minutes (it is 60).',
+    ]);
   });
 });

@@ -79,6 +79,32 @@ const GENERAL: {
 const at = (problems: PolicyRuleProblem[], path: string, policy: Policy): string[] =>
   problems.filter((p) => p.path === path).map((p) => policyProblemText(p, policy));
 
+/** The setting each rule set above copies (the editor writes both at once: setCadence, …). */
+const COPIED_FROM: Record<string, string> = {
+  status_updates: 'updateCadenceMinutes',
+  postmortem: 'postmortemHours',
+};
+
+/**
+ * The problems no field shows next to itself, listed under the form: all but those at a field's
+ * own path, and those in a rule set above whose setting is itself refused (one mistake, one
+ * message: a cadence of 0 is not also each level's update rule repeating every 0 minutes).
+ */
+function unplacedProblems(policy: Policy, problems: PolicyRuleProblem[]): PolicyRuleProblem[] {
+  const own = new Set(['name', ...GENERAL.map((f) => f.path)]);
+  const refused = new Set(problems.map((p) => p.path));
+  policy.levels.forEach((level, i) =>
+    level.obligations.forEach((rule, j) => {
+      const path = `levels[${i}].obligations[${j}]`;
+      if (!rule.standing && !SHARED_RULES.has(rule.id)) own.add(`${path}.dueMinutes`);
+      const copied = COPIED_FROM[rule.id];
+      if (copied && refused.has(copied))
+        for (const p of problems) if (p.path.startsWith(`${path}.`)) own.add(p.path);
+    }),
+  );
+  return problems.filter((p) => !own.has(p.path));
+}
+
 /**
  * What a rule asks of a SEV-n incident declared now: its deadline as a clock time, or why none.
  * `policy` is the last one the core accepted (`refused`: the form holds a refused value since), or
@@ -195,12 +221,7 @@ export function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
   // The preview's policy: the form's while the core accepts it, else the last one it accepted.
   const accepted = useRef<Policy | null>(null);
   if (problems.length === 0) accepted.current = policy;
-  const unplaced = problems.filter(
-    (p) =>
-      !/^levels\[\d+]\.obligations\[\d+]\.dueMinutes$|^(updateCadenceMinutes|postmortemHours|dueSoonMinutes|name|classification\.widespreadPercent)$/.test(
-        p.path,
-      ),
-  );
+  const unplaced = unplacedProblems(policy, problems);
   const change = (p: Policy) => (setPolicy(p), setOutcome(null));
   const save = (next: Policy) => {
     setOutcome(null);
