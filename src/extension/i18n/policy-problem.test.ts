@@ -54,4 +54,17 @@ describe.each(['en', 'de'] as const)('a policy problem in %s', (lang) => {
         : '„Version“ muss eine ganze Zahl ab 1 sein.',
     ]);
   });
+
+  it('names a level and a rule of a broken policy by what they still say', () => {
+    useCatalogue(lang);
+    const broken = JSON.parse(JSON.stringify(DEFAULT_POLICY)) as {
+      levels: { obligations: unknown[] }[];
+    };
+    broken.levels[1]!.obligations[0] = 'call everyone';
+    expect(validatePolicy(broken).problems.map((p) => policyProblemText(p, broken))).toEqual([
+      lang === 'en'
+        ? '“SEV-2 (Major): obligation 1” must be a group of settings (an object).'
+        : '„SEV-2 (Major): Pflicht 1“ muss eine Gruppe von Einstellungen sein (ein Objekt).',
+    ]);
+  });
 });

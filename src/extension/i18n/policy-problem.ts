@@ -74,10 +74,11 @@ export function policyFieldName(path: string, policy?: unknown): string {
       ? `${severityLabel(sev)} (${textOr(level?.name, '…')})`
       : textOr(level?.name, t('policy_field_level', Number(i) + 1));
   if (!key) return levelName;
-  if (key !== 'obligations' || j === undefined || !ruleKey)
+  if (key !== 'obligations' || j === undefined)
     return t('policy_field_in', levelName, tOr(key, `policy_key_${key}`));
   const rule = level?.obligations?.[Number(j)];
   const label = textOr(rule?.label, t('policy_field_rule', Number(j) + 1));
+  if (!ruleKey) return t('policy_field_in', levelName, label);
   // the deadline's own field in the editor (a rule counted from classification has one)
   if (ruleKey === 'dueMinutes' && rule?.anchor !== 'resolved')
     return t('policy_ruleMinutes', label);
