@@ -301,10 +301,13 @@ describe('issue 17: layout', () => {
     expect(await partText(p, 'incident-banner', 'severity')).toBe('Resolved');
     // (the box keeps its size as it turns to "Resolved", but the lines inside it move: the name
     // goes up beside the shorter label, a small shift inside the box, measured on its own)
+    // (the box keeps its size as it turns to "Resolved", and so do the lines inside it: the name
+    // beside the shorter label, the link below the update it replaced; every shift counts here)
     const resolving = await measure(p);
     console.log(
       `layout shift inside the box, turning to Resolved, 375×667: ${resolving.cls + resolving.afterInput}`,
     );
+    expect(resolving).toEqual({ cls: 0, afterInput: 0 });
     await resetCls(p);
     await expect.poll(() => partText(p, 'incident-banner', 'name'), { timeout: 5000 }).toBeNull();
     expect((await rooms(p)).regions).toEqual([room]);
@@ -337,6 +340,89 @@ describe('issue 17: layout', () => {
     expect((await measure(p)).cls).toBe(0);
     await p.context().close();
   });
+
+  for (const [name, viewport, more] of [
+    ['1100×700', DESKTOP, {}],
+    [
+      '375×667, dark, reduced motion',
+      PHONE,
+      { colorScheme: 'dark' as const, reducedMotion: 'reduce' as const },
+    ],
+  ] as const)
+    test(`turning to Resolved with no input moves nothing, inside the box or outside it, inline, top and bottom, until the reader's next key (${name})`, async () => {
+      // A short name that fits beside "RESOLVED" but not beside "PARTIAL SYSTEM OUTAGE" on a phone
+      // (it went up beside the shorter label: 0.0142), a long one that wraps either way, in German.
+      for (const [locale, label, resolved, title] of [
+        ['en', 'Partial system outage', 'Resolved', 'Sign-in failing'],
+        [
+          'de',
+          'Teilweiser Systemausfall',
+          'Behoben',
+          'Anmeldung und Bezahlung für Kunden in allen Regionen gestört',
+        ],
+      ] as const) {
+        const path = `/resolving-${viewport.width}-${locale}`;
+        server.html(
+          path,
+          page(
+            ['inline', 'top', 'bottom']
+              .map(
+                (pos) =>
+                  `<incident-banner id="${pos[0]}" position="${pos}" locale="${locale}"></incident-banner>`,
+              )
+              .join(''),
+            '<style>body{padding-block:var(--incident-banner-block-size-top,0) var(--incident-banner-block-size-bottom,0)} header{position:sticky;top:var(--incident-banner-block-size-top,0)}</style>',
+          ),
+        );
+        const p = await open(path, viewport, more);
+        await push(p, 'incident-banner', feed([incident('a', title, 'major', SHORT)]));
+        await expect.poll(() => partText(p, '#b', 'severity')).toBe(label);
+        await clickPage(p);
+        await expect.poll(async () => (await rooms(p)).bottom).not.toBe('');
+        /** Where the name and the link lie in each banner, and the rooms taken. */
+        const layout = async () => ({
+          ...(await rooms(p)),
+          at: await p.evaluate(() =>
+            [...document.querySelectorAll('incident-banner')].flatMap((b) =>
+              ['name', 'link'].map((part) => {
+                const r = b.shadowRoot!.querySelector(`[part=${part}]`)!.getBoundingClientRect();
+                return [part, Math.round(r.x), Math.round(r.y)];
+              }),
+            ),
+          ),
+        });
+        const before = await layout();
+        await measure(p);
+        await resetCls(p);
+        await push(p, 'incident-banner', feed([]));
+        for (const id of ['#i', '#t', '#b'])
+          expect(await partText(p, id, 'severity')).toBe(resolved);
+        const turned = await measure(p);
+        console.log(
+          `layout shift turning to Resolved, inline/top/bottom, ${locale}, ${name}: ${turned.cls + turned.afterInput}`,
+        );
+        expect(turned).toEqual({ cls: 0, afterInput: 0 });
+        expect(await layout()).toEqual(before);
+        // the lines it replaced keep their room, unseen (and unread): no stale update under "Resolved"
+        const seen = () =>
+          p.evaluate(() =>
+            [...document.querySelectorAll('incident-banner')].map((b) => {
+              const body = b.shadowRoot!.querySelector('[part=body]');
+              return body ? getComputedStyle(body).visibility : 'none';
+            }),
+          );
+        expect(await seen()).toEqual(['hidden', 'hidden', 'hidden']);
+        expect(await axe(p)).toEqual([]);
+        // the reader's next key: the Resolved banners lay out anew, in answer to it (left out of CLS)
+        await p.keyboard.press('Tab');
+        await expect.poll(seen).toEqual(['none', 'none', 'none']);
+        const after = await layout();
+        for (const [i, h] of after.regions.entries()) expect(h).toBeLessThan(before.regions[i]!);
+        expect((await measure(p)).cls).toBe(0);
+        expect(await axe(p)).toEqual([]);
+        await p.context().close();
+      }
+    });
 
   test('inline: a longer update arriving moves nothing (both viewports)', async () => {
     server.html('/longer', page('<incident-banner></incident-banner>'));
