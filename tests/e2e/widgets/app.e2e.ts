@@ -351,17 +351,34 @@ describe('issue 17: layout', () => {
   ] as const)
     test(`turning to Resolved with no input moves nothing, inside the box or outside it, inline, top and bottom, until the reader's next key (${name})`, async () => {
       // A short name that fits beside "RESOLVED" but not beside "PARTIAL SYSTEM OUTAGE" on a phone
-      // (it went up beside the shorter label: 0.0142), a long one that wraps either way, in German.
-      for (const [locale, label, resolved, title] of [
-        ['en', 'Partial system outage', 'Resolved', 'Sign-in failing'],
+      // (it went up beside the shorter label: 0.0142), a long one that wraps either way, in
+      // German; and a maintenance that ends while its banner still floats (appeared mid-visit).
+      const wip = maintenance('m', 'in_progress', NOW - 3_600_000, NOW + 3_600_000);
+      for (const [locale, label, resolved, open0, docked] of [
+        [
+          'en',
+          'Partial system outage',
+          'Resolved',
+          [incident('a', 'Sign-in failing', 'major', SHORT)],
+          true,
+        ],
         [
           'de',
           'Teilweiser Systemausfall',
           'Behoben',
-          'Anmeldung und Bezahlung für Kunden in allen Regionen gestört',
+          [
+            incident(
+              'a',
+              'Anmeldung und Bezahlung für Kunden in allen Regionen gestört',
+              'major',
+              SHORT,
+            ),
+          ],
+          true,
         ],
+        ['en', 'Service under maintenance', 'Resolved', [], false],
       ] as const) {
-        const path = `/resolving-${viewport.width}-${locale}`;
+        const path = `/resolving-${viewport.width}-${locale}-${docked}`;
         server.html(
           path,
           page(
@@ -375,10 +392,12 @@ describe('issue 17: layout', () => {
           ),
         );
         const p = await open(path, viewport, more);
-        await push(p, 'incident-banner', feed([incident('a', title, 'major', SHORT)]));
+        await push(p, 'incident-banner', docked ? feed([...open0]) : feed([], [wip]));
         await expect.poll(() => partText(p, '#b', 'severity')).toBe(label);
-        await clickPage(p);
-        await expect.poll(async () => (await rooms(p)).bottom).not.toBe('');
+        if (docked) {
+          await clickPage(p);
+          await expect.poll(async () => (await rooms(p)).bottom).not.toBe('');
+        }
         /** Where the name and the link lie in each banner, and the rooms taken. */
         const layout = async () => ({
           ...(await rooms(p)),
@@ -399,7 +418,7 @@ describe('issue 17: layout', () => {
           expect(await partText(p, id, 'severity')).toBe(resolved);
         const turned = await measure(p);
         console.log(
-          `layout shift turning to Resolved, inline/top/bottom, ${locale}, ${name}: ${turned.cls + turned.afterInput}`,
+          `layout shift turning to Resolved, inline/top/bottom, ${label}, ${docked ? 'docked' : 'floating'}, ${name}: ${turned.cls + turned.afterInput}`,
         );
         expect(turned).toEqual({ cls: 0, afterInput: 0 });
         expect(await layout()).toEqual(before);
@@ -417,7 +436,9 @@ describe('issue 17: layout', () => {
         await p.keyboard.press('Tab');
         await expect.poll(seen).toEqual(['none', 'none', 'none']);
         const after = await layout();
-        for (const [i, h] of after.regions.entries()) expect(h).toBeLessThan(before.regions[i]!);
+        // (docked, each Resolved box is smaller than the box it replaced)
+        if (docked)
+          for (const [i, h] of after.regions.entries()) expect(h).toBeLessThan(before.regions[i]!);
         expect((await measure(p)).cls).toBe(0);
         expect(await axe(p)).toEqual([]);
         await p.context().close();
