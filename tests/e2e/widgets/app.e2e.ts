@@ -129,6 +129,15 @@ const push = (p: Page, sel: string, data: unknown) =>
     },
     [sel, data] as const,
   );
+/** Every banner's fade-in done (Chromium does not count a shift of what is not yet fully shown). */
+const faded = (p: Page) =>
+  p.evaluate(() =>
+    Promise.all(
+      [...document.querySelectorAll('incident-banner')].flatMap((b) =>
+        b.shadowRoot!.getAnimations().map((a) => a.finished),
+      ),
+    ),
+  );
 const shadow = <T>(p: Page, sel: string, fn: string) =>
   p.evaluate(
     ([s, f]) => new Function('r', f!)(document.querySelector(s!)!.shadowRoot) as T,
@@ -295,6 +304,7 @@ describe('issue 17: layout', () => {
       )
       .toBe('static');
     const [room] = (await rooms(p)).regions;
+    await faded(p);
     await measure(p);
     await resetCls(p);
     await push(p, 'incident-banner', feed([]));
@@ -411,6 +421,7 @@ describe('issue 17: layout', () => {
           ),
         });
         const before = await layout();
+        await faded(p);
         await measure(p);
         await resetCls(p);
         await push(p, 'incident-banner', feed([]));
