@@ -80,8 +80,9 @@ const levelOf = (item: FeedIncident): BannerLevel =>
  * @summary An in-app banner for the most severe active incident or relevant maintenance, with
  * "+N more" for the others; renders nothing, and takes no space, while all is well (unless you
  * reserve it). One that appears mid-visit floats over the page, one line high and taking no room,
- * until the reader's next click or key; one that goes away not at the reader's hand keeps its room,
- * empty, until then.
+ * until the reader's next click or key; one the feed changes (a new update, "Resolved") keeps its
+ * size, and what the reader saw keeps its place, until then; one that goes away not at the
+ * reader's hand keeps its room, empty, until then.
  *
  * @attr src - URL of a Statuspage v2 `summary.json` (or compatible) feed.
  * @attr components - Component names or ids to filter by: comma-separated, or a JSON array (`'["Checkout, EU"]'`) for names with a comma; the property also takes an array. A name the feed lacks is warned about once.
