@@ -456,7 +456,7 @@ describe('issue 17: layout', () => {
       }
     });
 
-  test('a longer update arriving moves nothing, inline, top and bottom on a padded page, until the reader clicks (both viewports)', async () => {
+  test('a longer update arriving moves nothing outside the box, inline, top and bottom on a padded page, until the reader clicks (both viewports)', async () => {
     server.html(
       '/longer',
       page(
@@ -472,27 +472,27 @@ describe('issue 17: layout', () => {
       await expect.poll(async () => (await rooms(p)).bottom).not.toBe('');
       await faded(p);
       const shown = await rooms(p);
-      await cls(p);
-      await resetCls(p);
-      await push(
-        p,
-        'incident-banner',
-        feed([
-          {
-            ...incident('a', 'Sign-in failing', 'major', LONG),
-            incident_updates: [
-              { id: 'a-u2', status: 'identified', body: LONG, created_at: iso(NOW) },
-            ],
-          },
-        ]),
-      );
-      for (const id of ['#i', '#t', '#b'])
+      const longer = feed([
+        {
+          ...incident('a', 'Sign-in failing', 'major', LONG),
+          incident_updates: [
+            { id: 'a-u2', status: 'identified', body: LONG, created_at: iso(NOW) },
+          ],
+        },
+      ]);
+      // one banner at a time, each on its own (the goal is per banner)
+      for (const id of ['#i', '#t', '#b']) {
+        await cls(p);
+        await resetCls(p);
+        await push(p, id, longer);
         expect(await partText(p, id, 'body')).toContain('rolling back');
-      // (every shift counts here, also one within 500 ms of the click that docked them)
-      const { cls: c, afterInput } = await measure(p);
-      console.log(`CLS longer update, inline/top/bottom, ${viewport.width}: ${c + afterInput}`);
-      // (each box keeps its size, a fixed one its published size; the lines inside may move a little)
-      expect(c + afterInput).toBeLessThan(0.01);
+        // (every shift counts here, also one within 500 ms of the click that docked them)
+        const { cls: c, afterInput } = await measure(p);
+        console.log(`CLS longer update, ${id}, ${viewport.width}: ${c + afterInput}`);
+        // (the box keeps its size, a fixed one its published size; the lines inside may move a
+        // little: the line under the update goes down, out of the box's view)
+        expect(c + afterInput).toBeLessThan(0.01);
+      }
       expect(await rooms(p)).toEqual(shown);
       // the reader can still open all of it
       await p.locator('#i [part=more]').click();
