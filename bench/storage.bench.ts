@@ -31,7 +31,8 @@ export async function benchBundle(): Promise<string> {
   return first.output[0].code;
 }
 
-type ViewName = 'list' | 'openOnly' | 'overview' | 'dashboard' | 'dashboardPage';
+type ViewName =
+  'list' | 'openOnly' | 'overview' | 'dashboard' | 'dashboardPage' | 'dashboardAll' | 'itemsAll';
 interface ViewRun {
   ms: number;
   readMs: number;
@@ -96,7 +97,7 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
     // wait until a small read is quick again, up to 30 s, so the views are not timed during it.
     const settleFrom = Date.now();
     while (Date.now() - settleFrom < 30_000) {
-      if ((await u.ext.evaluate(() => __lensBench.view('dashboard'))).ms < 300) break;
+      if ((await u.ext.evaluate(() => __lensBench.view('itemsAll'))).ms < 300) break;
       await sleep(1000);
     }
     const settled = ((Date.now() - settleFrom) / 1000).toFixed(0);
@@ -115,6 +116,8 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
     const list = await time('list');
     const overview = await time('overview');
     const page = await time('dashboardPage');
+    const pageAll = await time('dashboardAll');
+    const itemsAll = await time('itemsAll');
     rows.push(
       {
         group: G,
@@ -141,19 +144,35 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
       },
       {
         group: G,
-        name: `reviews dashboard, action items: readReviews + dashboardView (${dash.value}; reads ${dash.read.toFixed(0)} ms), ${dash.how}`,
+        name: `reviews dashboard, action items: the first screen's rows, readItemRows (the by-order index: the overdue range, the two others only to fill the page, and its count; DB v8: ${dash.value}; reads ${dash.read.toFixed(0)} ms), ${dash.how}`,
         value: dash.ms,
         samples: dash.samples,
+        unit: 'ms',
+        goal: '≤ 16 ms quiet, ≤ 50 ms under the burner',
+        met: dash.ms <= (ctx.loaded ? 50 : 16),
+      },
+      {
+        group: G,
+        name: `for comparison: every action item as before v8, readReviews + dashboardView (${itemsAll.value}; reads ${itemsAll.read.toFixed(0)} ms), ${itemsAll.how}`,
+        value: itemsAll.ms,
+        samples: itemsAll.samples,
         unit: 'ms',
       },
       {
         group: G,
-        name: `reviews dashboard, the page's data before its first render: readDashboard + reviewDashboard (communication report from stored tallies, completion rate, action items: ${page.value}; reads ${page.read.toFixed(0)} ms), ${page.how}`,
+        name: `reviews dashboard, the page's data before its first render: readDashboardPage (DB v8: communication report from the monthly totals, completion rate from the items' monthly totals, the first rows from the by-order index, open incidents' timelines: ${page.value}; reads ${page.read.toFixed(0)} ms), ${page.how}`,
         value: page.ms,
         samples: page.samples,
         unit: 'ms',
-        goal: '≤ 50 ms under the burner',
-        met: page.ms <= 50,
+        goal: '≤ 16 ms quiet, ≤ 50 ms under the burner',
+        met: page.ms <= (ctx.loaded ? 50 : 16),
+      },
+      {
+        group: G,
+        name: `for comparison: the page's data as before v8 (still the path with a severity filter), readDashboard + reviewDashboard (${pageAll.value}; reads ${pageAll.read.toFixed(0)} ms), ${pageAll.how}`,
+        value: pageAll.ms,
+        samples: pageAll.samples,
+        unit: 'ms',
       },
     );
     ctx.log(`one incident with ${LONG_TIMELINE} events …`);

@@ -18,6 +18,8 @@ import { openLensDB } from '../../src/extension/db/open';
 import { timelineRange } from '../../src/extension/db/timeline';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../src/extension/db/schema';
 import { readDashboard, readOverview, readReviews } from '../../src/extension/reviews/repo';
+import { readDashboardPage } from '../../src/extension/reviews/dashboard-data';
+import { readItemRows, rowsOf } from '../../src/extension/reviews/first-screen';
 import { reviewDashboard } from '../../src/core/review/dashboard';
 import {
   dashboardView,
@@ -120,7 +122,10 @@ export async function seed(count: number, per: number, open: number, reviewEvery
 }
 
 /** One view's data path as its page runs it: a fresh connection, the repository read, the view model. */
-export async function view(name: 'list' | 'openOnly' | 'overview' | 'dashboard' | 'dashboardPage') {
+export async function view(
+  name:
+    'list' | 'openOnly' | 'overview' | 'dashboard' | 'dashboardPage' | 'dashboardAll' | 'itemsAll',
+) {
   const now = Date.now();
   const t0 = performance.now();
   const db = await openLensDB();
@@ -145,12 +150,24 @@ export async function view(name: 'list' | 'openOnly' | 'overview' | 'dashboard' 
     mark();
     value = `${reviewListRows(o.incidents, o.reviews, o.events, o.policy, now).length} rows`;
   } else if (name === 'dashboardPage') {
-    // What the dashboard page computes before its first render: readDashboard (every review, the
-    // year's stored tallies, open incidents' timelines) and reviewDashboard; it renders ITEMS_PAGE rows.
+    // What the dashboard page computes before its first render (issue 22, v8): the monthly totals,
+    // the items' monthly totals, the first ITEMS_PAGE rows from the by-order index, the open
+    // incidents' timelines (reviews/dashboard-data.ts readDashboardPage, as the page calls it).
+    const p = await readDashboardPage(db, 'all', ITEMS_PAGE, 'UTC', now);
+    mark();
+    value = `${p.rows.length} of ${p.total} items, from ${p.source === 'totals' ? 'the stored totals' : 'every review and tally (fallback)'}`;
+  } else if (name === 'dashboardAll') {
+    // Before v8, for comparison: readDashboard (every review, the year's stored tallies, open
+    // incidents' timelines) and reviewDashboard: still the path with a severity filter.
     const d = await readDashboard(db);
     mark();
     const out = reviewDashboard({ ...d, now, timeZone: 'UTC' });
-    value = `${out.rows.length} items, ${Math.min(out.rows.length, ITEMS_PAGE)} rendered, ${d.tallies.length} stored tallies + ${d.incidents.length} timelines`;
+    value = `${out.rows.length} items, ${d.tallies.length} stored tallies + ${d.incidents.length} timelines`;
+  } else if (name === 'dashboard') {
+    // The action items' first rows: three ranges of the by-order index (reviews/first-screen.ts).
+    const r = await readItemRows(db, now, ITEMS_PAGE);
+    mark();
+    value = `first ${rowsOf(r.records, now).length} of ${r.total} items`;
   } else {
     const r = await readReviews(db);
     mark();
@@ -307,6 +324,17 @@ export async function profileDashboard() {
   lap('tallies');
   await db.countFromIndex('incidents', 'by-resolved', IDBKeyRange.lowerBound(since, true));
   lap('resolvedCount');
+  // v8's first screen (issue 22): what it reads instead of the reviews and tallies above.
+  await db.count('commsTallies');
+  lap('talliesCount');
+  await db.countFromIndex('incidents', 'by-resolved');
+  lap('resolvedCountAll');
+  await db.getAll('commsTotals');
+  lap('commsTotals');
+  await db.getAll('itemTotals');
+  lap('itemTotals');
+  await readItemRows(db, Date.now(), ITEMS_PAGE);
+  lap('itemRows');
   await eventsOfMany(
     db,
     open.map((i) => i.id),

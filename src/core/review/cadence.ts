@@ -38,6 +38,12 @@ export interface CadenceCompliance {
   missed: number;
   /** The longest stretch without a post while the cadence ran; null when it never ran. */
   longestGapMs: number | null;
+  /**
+   * When the last run has this cadence: the deadline it was waiting for at its end, and the
+   * cadence. While the incident stays open without a post, each such deadline passing is one more
+   * missed update (issue 22: a stored tally of an open incident is judged later without its timeline).
+   */
+  next?: { dueAt: number; everyMs: number };
 }
 
 /** Is this rule a recurring duty counted from classification? */
@@ -58,6 +64,7 @@ export function cadenceCompliance(
   let longest: number | null = null;
   let label = '';
   let firstPost: number | undefined;
+  let next: CadenceCompliance['next'];
   for (const run of runs) {
     const rule = run.level.obligations.find((o) => o.id === ruleId);
     if (!rule || !isCadence(rule)) continue;
@@ -99,6 +106,7 @@ export function cadenceCompliance(
       deadline += step;
     }
     gap(run.end);
+    if (run.last) next = { dueAt: deadline, everyMs: step };
   }
   if (every.length === 0) return null;
   const count = (o: CadenceSlot['outcome']) => slots.filter((s) => s.outcome === o).length;
@@ -112,5 +120,6 @@ export function cadenceCompliance(
     late: count('late'),
     missed: count('missed'),
     longestGapMs: longest,
+    ...(next ? { next } : {}),
   };
 }

@@ -69,6 +69,19 @@ export interface CommsTally {
   counts: Record<CommsMetric, { due: number; onTime: number }>;
   /** Duties pending when computed: each is a miss once `now` is past its `dueAt`. */
   pending: { metric: CommsMetric; dueAt: number }[];
+  /**
+   * An open incident's running update cadences (CadenceCompliance `next`): every `everyMs` from
+   * `dueAt` that `now` has passed is one more update owed and missed. Absent once resolved.
+   */
+  tails?: { dueAt: number; everyMs: number }[];
+}
+
+/** The updates a tally's open cadences have missed by `now` since it was computed. */
+export function tailMisses(t: Pick<CommsTally, 'tails'>, now: number): number {
+  let n = 0;
+  for (const { dueAt, everyMs } of t.tails ?? [])
+    if (dueAt < now && everyMs > 0) n += Math.ceil((now - dueAt) / everyMs);
+  return n;
 }
 
 /** One incident's tally from its compliance report; null when it was never classified. */
@@ -85,11 +98,19 @@ export function commsTally(r: ComplianceReport): CommsTally | null {
       if (d.outcome === 'met') counts[metric].onTime += 1;
     }
   }
+  const tails: NonNullable<CommsTally['tails']> = [];
   for (const c of r.cadences) {
     counts.cadence.due += c.owed;
     counts.cadence.onTime += c.onTime;
+    if (r.resolvedAt === null && c.next) tails.push(c.next);
   }
-  return { classifiedAt: r.classifiedAt, highestSeverity: r.highestSeverity, counts, pending };
+  return {
+    classifiedAt: r.classifiedAt,
+    highestSeverity: r.highestSeverity,
+    counts,
+    pending,
+    ...(tails.length ? { tails } : {}),
+  };
 }
 
 /** The last `months` months (ending with the one holding `now`), oldest first. */
@@ -102,7 +123,9 @@ export function monthlyCommsCompliance(
   return monthlyCommsFromTallies(
     reports.flatMap((r) => {
       const t = commsTally(r);
-      return t ? [{ ...t, pending: [] }] : [];
+      if (!t) return [];
+      const { tails: _tails, ...judged } = t;
+      return [{ ...judged, pending: [] }];
     }),
     now,
     options,
@@ -126,6 +149,7 @@ export function monthlyCommsFromTallies(
       t[m].onTime += r.counts[m].onTime;
     }
     for (const p of r.pending) if (p.dueAt < now) t[p.metric].due += 1;
+    t.cadence.due += tailMisses(r, now);
   }
   return keys.map((month) => {
     const t = tallies.get(month) ?? empty();

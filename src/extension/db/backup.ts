@@ -1,10 +1,12 @@
 import { KEY_PATHS, RECORD_SHAPES } from './record-shapes';
+import { ITEM_STORES, syncReviewItems } from './action-items';
 import { putEvents } from './chunks';
 import type { LensDatabase } from './open';
 import {
   DB_VERSION,
   type BackupStore,
   type EventRecord,
+  type ReviewRecord,
   type SettingRecord,
   type SourceRecord,
   type StoreName,
@@ -235,7 +237,8 @@ export async function importAll(
   if ('error' in checked) return { ok: false, error: checked.error };
   const { stores } = checked;
   const notes = [...checked.notes];
-  const tx = db.transaction([...DB_STORES], 'readwrite');
+  // With the reviews' action items (derived: action-items.ts), kept in this transaction.
+  const tx = db.transaction([...DB_STORES, ...ITEM_STORES], 'readwrite');
   // Once one request fails the others reject with AbortError: observe them all, report the first.
   const quiet = <T>(p: Promise<T>): Promise<T> => (p.catch(() => undefined), p);
   const done = quiet(tx.done);
@@ -248,7 +251,9 @@ export async function importAll(
     );
     const oldSources = await tx.objectStore('sources').getAll();
     if (mode === 'replace')
-      await Promise.all(DB_STORES.map((s) => quiet(tx.objectStore(s).clear())));
+      await Promise.all(
+        [...DB_STORES, ...ITEM_STORES].map((s) => quiet(tx.objectStore(s).clear())),
+      );
     const key = options.feedKey ?? ((u: string) => u);
     const skipped = new Set<string>();
     const writes: Promise<unknown>[] = [];
@@ -323,6 +328,15 @@ export async function importAll(
       if (chunk.length) endChunk();
     }
     for (const rec of locals) if (rec) writes.push(quiet(settings.put(rec)));
+    const reviews = stores.reviews as ReviewRecord[];
+    writes.push(
+      quiet(
+        syncReviewItems(
+          tx,
+          reviews.map((review) => ({ id: review.id, review })),
+        ),
+      ),
+    );
     await Promise.all(writes);
     await done;
   } catch (e) {

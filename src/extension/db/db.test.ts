@@ -36,7 +36,7 @@ describe('openLensDB and migrations', () => {
       [
         ...['copiedReplies', 'drafts', 'timeline', 'feedIncidents', 'incidents', 'notified'],
         ...['marks', 'reviews', 'settings', 'sites', 'snapshots', 'sources', 'summaries'],
-        'commsTallies',
+        ...['commsTallies', 'commsTotals', 'actionItems', 'itemTotals'],
       ].sort(),
     );
     const tx = db.transaction(['feedIncidents', 'notified', 'timeline', 'reviews'], 'readonly');

@@ -1,3 +1,4 @@
+import { ITEM_STORES, syncReviewItems } from './action-items';
 import type { LensDatabase } from './open';
 import type { DraftRecord, ReviewRecord } from './schema';
 import { reviewDoc } from './shared-docs';
@@ -47,7 +48,7 @@ export function reviewsOf(db: LensDatabase, incidentId: string): Promise<ReviewR
 /** Inserts or replaces a review. */
 export async function putReview(db: LensDatabase, review: ReviewRecord): Promise<void> {
   if (await writeShared(db, [reviewDoc(review)])) return;
-  await db.put('reviews', review);
+  await putReviews(db, [review]);
 }
 
 /**
@@ -59,6 +60,14 @@ export async function putReviews(
   reviews: readonly ReviewRecord[],
 ): Promise<void> {
   if (await writeShared(db, reviews.map(reviewDoc))) return;
-  const tx = db.transaction('reviews', 'readwrite');
-  await Promise.all([...reviews.map((r) => tx.store.put(r)), tx.done]);
+  // Their action items in the same transaction (action-items.ts).
+  const tx = db.transaction(['reviews', ...ITEM_STORES], 'readwrite');
+  await Promise.all([
+    ...reviews.map((r) => tx.objectStore('reviews').put(r)),
+    syncReviewItems(
+      tx,
+      reviews.map((review) => ({ id: review.id, review })),
+    ),
+    tx.done,
+  ]);
 }

@@ -1,5 +1,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { syncReviewItems } from './action-items';
 import { byTime, pack } from './chunks';
+import { moveTotals } from './comms-totals';
 import type { EventRecord, LensDB } from './schema';
 
 /** The upgrade transaction handed to each migration (versionchange, every store). */
@@ -130,6 +132,30 @@ export const MIGRATIONS: readonly Migration[] = [
       db.createObjectStore('summaries', { keyPath: 'incidentId' });
       const tallies = db.createObjectStore('commsTallies', { keyPath: 'incidentId' });
       tallies.createIndex('by-resolved', 'resolvedAt');
+    },
+  },
+  {
+    version: 8,
+    description:
+      "The reviews dashboard's first screen without reading every tally and review (issue 22): the tallies summed per month (`commsTotals`), every review's action items in the dashboard's order (`actionItems`, index `by-order`) and their completion per month (`itemTotals`), filled here from the stored tallies and reviews; no existing record changes",
+    async migrate(db, tx) {
+      db.createObjectStore('commsTotals', { keyPath: 'month' });
+      const items = db.createObjectStore('actionItems', { keyPath: ['reviewId', 'itemId'] });
+      items.createIndex('by-order', ['open', 'due', 'reviewTitle', 'itemId']);
+      db.createObjectStore('itemTotals', { keyPath: 'month' });
+      // Derived from records already stored (no timeline read), so filled in the upgrade itself.
+      const tallies = await tx.objectStore('commsTallies').getAll();
+      await moveTotals(
+        tx,
+        tallies.flatMap((rec) =>
+          rec.tally ? [{ id: rec.incidentId, rec, sign: 1 as const }] : [],
+        ),
+      );
+      const reviews = await tx.objectStore('reviews').getAll();
+      await syncReviewItems(
+        tx,
+        reviews.map((review) => ({ id: review.id, review })),
+      );
     },
   },
 ];

@@ -8,7 +8,9 @@ import type {
   Severity,
   TimelineEvent,
 } from '../../core/types';
-import type { CommsTally, Review, SupportSignal } from '../../core/review';
+import type { ActionItem, CommsTally, Review, SupportSignal } from '../../core/review';
+import type { CommsTotals } from '../../core/review/comms-totals';
+import type { CompletionTotals } from '../../core/review/completion-totals';
 import type { Author } from '../../core/team';
 import type { NotifyFilter, NotifyRole } from '../../core/notify';
 import type { Language } from '../../core/language';
@@ -23,7 +25,7 @@ import type { RunningDeadline } from '../../core/deadlines';
 
 export const DB_NAME = 'incident-lens';
 /** The current schema version: the last step in `MIGRATIONS`. */
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 /** A Statuspage v2 (or compatible) feed the background polls. */
 export interface SourceRecord {
@@ -376,6 +378,13 @@ export interface SummaryRecord {
   /** The policy's due-soon window the states are decided with at read time. */
   dueSoonMinutes: number;
   deadlines: RunningDeadline[];
+  /**
+   * v8: its communication tally for the reviews dashboard, judged by the current policy (its
+   * fingerprint kept) with its running cadences (core `commsTally` `tails`), so the dashboard's
+   * first screen reads no open timeline either. Absent when it could not be stored (an event
+   * dated after the computation, whose tally would change when its time comes).
+   */
+  comms?: { tally: CommsTally | null; policyStamp: string };
 }
 
 /**
@@ -390,6 +399,23 @@ export interface TallyRecord {
   /** The fingerprint of the policy it was judged by: a tally of another policy is not used. */
   policyStamp: string;
   tally: CommsTally | null;
+}
+
+/**
+ * One action item of a review, beside it (v8, issue 22), so the reviews dashboard's first rows come
+ * from one range of `by-order`: open ones (`open` 1) by due date first (the overdue ones), then the
+ * rest. Written in the transaction that writes its review (db/action-items.ts). Derived and
+ * machine-local: never in a backup, never shared.
+ */
+export interface ActionItemRecord {
+  reviewId: string;
+  itemId: string;
+  incidentId: string;
+  reviewTitle: string;
+  open: 0 | 1;
+  /** The due date; Infinity when it has none (undated items come last). */
+  due: number;
+  item: ActionItem;
 }
 
 export interface LensDB extends DBSchema {
@@ -417,6 +443,16 @@ export interface LensDB extends DBSchema {
   marks: { key: string; value: TeamMarkRecord };
   summaries: { key: string; value: SummaryRecord };
   commsTallies: { key: string; value: TallyRecord; indexes: { 'by-resolved': number } };
+  /** v8: the stored tallies summed per UTC month (core/review/comms-totals.ts), with the tallies. */
+  commsTotals: { key: string; value: CommsTotals };
+  /** v8: every review's action items, in the dashboard's order (`by-order`). */
+  actionItems: {
+    key: [string, string];
+    value: ActionItemRecord;
+    indexes: { 'by-order': [number, number, string, string] };
+  };
+  /** v8: the action items' completion summed per UTC month of their due date, with the items. */
+  itemTotals: { key: string; value: CompletionTotals };
 }
 
 /** The name of one store (`keyof LensDB` would be `string`: DBSchema has an index signature). */
@@ -427,4 +463,9 @@ export type StoreName = StoreNames<LensDB>;
  * a timeline as its events one by one (`events`, as backups were always written) instead of the
  * chunks it is stored in.
  */
-export type BackupStore = Exclude<StoreName, 'summaries' | 'commsTallies' | 'timeline'> | 'events';
+export type BackupStore =
+  | Exclude<
+      StoreName,
+      'summaries' | 'commsTallies' | 'timeline' | 'commsTotals' | 'actionItems' | 'itemTotals'
+    >
+  | 'events';

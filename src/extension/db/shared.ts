@@ -16,7 +16,8 @@ import { nextSettingLog } from './setting-log';
 import { allEvents, deleteEvents, putEvents } from './chunks';
 import { refreshAllSummaries, summariesChanged } from './summaries';
 import type { IDBPTransaction } from 'idb';
-import type { EventRecord, LensDB, SettingRecord } from './schema';
+import type { EventRecord, LensDB, ReviewRecord, SettingRecord } from './schema';
+import { ITEM_STORES, syncReviewItems } from './action-items';
 
 /**
  * The shared store: the team's documents in PouchDB (shared-docs.ts), and the copy of them the
@@ -180,8 +181,13 @@ async function copyIntoStores(
   docs: SharedDoc[],
   seq: number | string,
 ): Promise<void> {
-  const tx = db.transaction(['incidents', 'timeline', 'reviews', 'marks', 'settings'], 'readwrite');
+  const tx = db.transaction(
+    ['incidents', 'timeline', 'reviews', 'marks', 'settings', ...ITEM_STORES],
+    'readwrite',
+  );
   const writes: Promise<unknown>[] = [];
+  // Reviews written or deleted: their action items follow in this transaction (action-items.ts).
+  const reviews: { id: string; review?: ReviewRecord }[] = [];
   // Events go into their timelines' chunks in one write per batch (db/chunks.ts).
   const events: EventRecord[] = [];
   const gone = new Map<string, string[]>(); // deleted events by incident
@@ -190,7 +196,10 @@ async function copyIntoStores(
       const [kind, incidentId, ...id] = d._id.split(':'); // event:<incidentId>:<eventId>
       if (kind === 'event' && incidentId !== undefined)
         gone.set(incidentId, [...(gone.get(incidentId) ?? []), id.join(':')]);
-      else writes.push(deleteLocal(tx, d._id));
+      else {
+        if (kind === 'review') reviews.push({ id: d._id.slice('review:'.length) });
+        writes.push(deleteLocal(tx, d._id));
+      }
       continue;
     }
     const by = meta(d.author);
@@ -211,6 +220,7 @@ async function copyIntoStores(
         break;
       case 'review':
         writes.push(tx.objectStore('reviews').put(d.record));
+        reviews.push({ id: d.record.id, review: d.record });
         break;
       case 'mark':
         writes.push(tx.objectStore('marks').put({ ...d.record, id: d._id, author: d.author }));
@@ -231,13 +241,14 @@ async function copyIntoStores(
     ),
   );
   writes.push(tx.objectStore('settings').put({ key: 'teamSeq', value: seq }));
+  writes.push(syncReviewItems(tx, reviews));
   await Promise.all(writes);
   await tx.done;
 }
 
 type ProjectionTx = IDBPTransaction<
   LensDB,
-  ('incidents' | 'timeline' | 'reviews' | 'marks' | 'settings')[],
+  ('incidents' | 'timeline' | 'reviews' | 'marks' | 'settings' | 'actionItems' | 'itemTotals')[],
   'readwrite'
 >;
 

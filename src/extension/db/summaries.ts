@@ -15,6 +15,7 @@ import { computeObligations } from '../../core/obligations';
 import { commsTally, communicationCompliance, type CommsTally } from '../../core/review';
 import { DEFAULT_POLICY } from '../../core/policy';
 import type { ObligationStatus, Policy } from '../../core/types';
+import { openTally, writeTallies } from './comms-totals';
 import { feedKey } from './feed-key';
 import type { LensDatabase } from './open';
 import type { FeedIncidentRecord, IncidentRecord, SummaryRecord, TallyRecord } from './schema';
@@ -141,19 +142,21 @@ async function recompute(db: LensDatabase, incidents: readonly IncidentRecord[])
   };
   // Only the states depend on the time, and they are decided at read time (core/deadlines.ts).
   const now = Date.now();
+  // The dashboard judges every incident by the current policy (reviews/repo.ts readDashboard); a
+  // resolved incident's report no longer changes with time except pending duties coming due,
+  // which the tally keeps apart (core commsTally).
+  const stamp = policyStamp(policy);
   const summaries: SummaryRecord[] = open.map((incident) => {
     const effective = incident.policy ?? policy;
+    const comms = openTally(eventsOf(incident), policy, stamp, now); // v8: comms-totals.ts
     return {
       incidentId: incident.id,
       stamp: summaryStamp(incident, policy, feeds.get(incident.id)),
       dueSoonMinutes: effective.dueSoonMinutes,
       deadlines: runningDeadlines(computeObligations(eventsOf(incident), effective, now)),
+      ...(comms ? { comms } : {}),
     };
   });
-  // The dashboard judges every incident by the current policy (reviews/repo.ts readDashboard); a
-  // resolved incident's report no longer changes with time except pending duties coming due,
-  // which the tally keeps apart (core commsTally).
-  const stamp = policyStamp(policy);
   const tallies: TallyRecord[] = resolved.map((incident) => ({
     incidentId: incident.id,
     resolvedAt: incident.resolvedAt!,
@@ -167,14 +170,14 @@ async function recompute(db: LensDatabase, incidents: readonly IncidentRecord[])
   for (const i of open)
     if (i.resolvedAt !== undefined)
       tallies.push({ incidentId: i.id, resolvedAt: i.resolvedAt, policyStamp: stamp, tally: null });
-  const tx = db.transaction(['summaries', 'commsTallies'], 'readwrite');
+  // The tallies with their monthly totals (comms-totals.ts, v8), in the same transaction.
+  const tx = db.transaction(['summaries', 'commsTallies', 'commsTotals'], 'readwrite');
   const s = tx.objectStore('summaries');
-  const t = tx.objectStore('commsTallies');
+  const unresolved = incidents.filter((i) => i.resolvedAt === undefined).map((i) => i.id);
   await Promise.all([
     ...summaries.map((r) => s.put(r)),
     ...incidents.filter((i) => i.status !== 'open').map((i) => s.delete(i.id)),
-    ...tallies.map((r) => t.put(r)),
-    ...incidents.filter((i) => i.resolvedAt === undefined).map((i) => t.delete(i.id)),
+    writeTallies(tx, tallies, unresolved),
     tx.done,
   ]);
 }
@@ -218,10 +221,10 @@ export function summariesChanged(db: LensDatabase, ids: Iterable<string>): Promi
       const recs = await Promise.all(batch.map((id) => store.get(id)));
       const gone = batch.filter((_id, k) => !recs[k]);
       if (gone.length) {
-        const tx = db.transaction(['summaries', 'commsTallies'], 'readwrite');
+        const tx = db.transaction(['summaries', 'commsTallies', 'commsTotals'], 'readwrite');
         await Promise.all([
           ...gone.map((id) => tx.objectStore('summaries').delete(id)),
-          ...gone.map((id) => tx.objectStore('commsTallies').delete(id)),
+          writeTallies(tx, [], gone),
           tx.done,
         ]);
       }
@@ -259,7 +262,10 @@ export async function ensureSummaries(db: LensDatabase): Promise<void> {
     db.count('commsTallies'),
     db.countFromIndex('incidents', 'by-resolved'),
   ]);
-  if (summaries !== open || tallies !== resolved) await refreshAllSummaries(db);
+  if (summaries !== open || tallies !== resolved) return refreshAllSummaries(db);
+  // v8: summaries written before hold no dashboard tally yet (`comms`): those are recomputed.
+  const without = (await db.getAll('summaries')).filter((s) => !s.comms).map((s) => s.incidentId);
+  await summariesChanged(db, without);
 }
 
 /**
@@ -287,14 +293,16 @@ export function refreshAllSummaries(db: LensDatabase): Promise<void> {
       db.getAllKeys('summaries'),
       db.getAllKeys('commsTallies'),
     ]);
-    const tx = db.transaction(['summaries', 'commsTallies'], 'readwrite');
+    const tx = db.transaction(['summaries', 'commsTallies', 'commsTotals'], 'readwrite');
     await Promise.all([
       ...summaries
         .filter((k) => !keepOpen.has(k))
         .map((k) => tx.objectStore('summaries').delete(k)),
-      ...tallies
-        .filter((k) => !keepResolved.has(k))
-        .map((k) => tx.objectStore('commsTallies').delete(k)),
+      writeTallies(
+        tx,
+        [],
+        tallies.filter((k) => !keepResolved.has(k)),
+      ),
       tx.done,
     ]);
   });

@@ -8,6 +8,7 @@ import { openLensDB } from '../db/open';
 import { attachShared, project } from '../db/shared';
 import type { ReviewRecord } from '../db/schema';
 import { readDashboard } from './repo';
+import { readDashboardPage } from './dashboard-data';
 
 const MARCH = Date.UTC(2026, 2, 10);
 const APRIL = Date.UTC(2026, 3, 2);
@@ -69,5 +70,26 @@ describe('team mode: the reviews dashboard counts the whole team’s action item
 
     expect(await rate(bob)).toMatchObject({ due: 2, doneOnTime: 1 });
     expect(await rate(ann)).toMatchObject({ due: 2, doneOnTime: 1 });
+
+    // The first screen (v8 totals and item index, kept by the projection) shows the same.
+    for (const db of [ann, bob]) {
+      const first = await readDashboardPage(db, 'all', 50, 'UTC', APRIL);
+      expect(first.source).toBe('totals');
+      expect(first.completion.find((m) => m.month === '2026-03')).toMatchObject({
+        due: 2,
+        doneOnTime: 1,
+      });
+      expect(first.rows.map((r) => r.item.id)).toEqual(['a-r-bob', 'a-r-ann']);
+    }
+    // A review deleted in the team database leaves the first screen too.
+    const doc = await annStore.pouch.get('review:r-bob');
+    await annStore.pouch.remove(doc._id, doc._rev!);
+    await project(ann, annStore);
+    const after = await readDashboardPage(ann, 'all', 50, 'UTC', APRIL);
+    expect(after.rows.map((r) => r.item.id)).toEqual(['a-r-ann']);
+    expect(after.completion.find((m) => m.month === '2026-03')).toMatchObject({
+      due: 1,
+      doneOnTime: 1,
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
   skipReasonProblem,
   type ActionItemStatus,
 } from '../../../core/review';
+import { ITEM_STORES, syncReviewItems } from '../../db/action-items';
 import { putReview, reviewsOf } from '../../db/drafts';
 import { eventsOf, getIncident, putEvents, saveIncident } from '../../db/incidents';
 import { incidentsChanged } from '../../db/summaries';
@@ -46,11 +47,12 @@ async function savePublished(
   review: ReviewRecord,
 ): Promise<void> {
   if (await writeShared(db, [incidentDoc(incident), eventDoc(event), reviewDoc(review)])) return;
-  const tx = db.transaction(['incidents', 'timeline', 'reviews'], 'readwrite');
+  const tx = db.transaction(['incidents', 'timeline', 'reviews', ...ITEM_STORES], 'readwrite');
   await Promise.all([
     tx.objectStore('incidents').put(incident),
     putEvents(tx, [event]),
     tx.objectStore('reviews').put(review),
+    syncReviewItems(tx, [{ id: review.id, review }]),
   ]);
   await tx.done;
   await incidentsChanged(db, [incident]);

@@ -5,7 +5,6 @@ import {
   dashboardCsv,
   openItemsChecklist,
   openItemsCsv,
-  reviewDashboard,
   type ActionItemStatus,
 } from '../../../core/review';
 import type { Severity } from '../../../core/types';
@@ -13,13 +12,13 @@ import { send } from '../../messaging/channel';
 import { downloadText } from '../../ui/browser/download';
 import { errorMessage } from '../../ui/error';
 import { t, uiLocale } from '../../i18n/translate';
-import { useDbQuery } from '../../ui/hooks/use-db';
+import { pageDB, useDbQuery } from '../../ui/hooks/use-db';
 import { StatusOptions } from './actions-editor';
 import { CommsChart } from './comms-chart';
 import { CompletionChart } from './completion-chart';
 import { localTimeZone } from '../../ui/datetime-input';
-import { readDashboard } from '../repo';
 import { completionRows, ITEMS_PAGE } from './view-model';
+import { readDashboardPage } from '../dashboard-data';
 
 const SEVERITIES: readonly Severity[] = [1, 2, 3, 4];
 
@@ -30,26 +29,20 @@ const SEVERITIES: readonly Severity[] = [1, 2, 3, 4];
  * Markdown checklist for an issue tracker).
  */
 export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): void }) {
-  const { data, error, refresh } = useDbQuery(readDashboard, []);
   const [status, setStatus] = useState('');
   const [severity, setSeverity] = useState<Severity | 'all'>('all');
   const [shown, setShown] = useState(ITEMS_PAGE);
+  // Each page of rows is read from the items' index (issue 22): `shown` is the query's input.
+  const { data, error, refresh } = useDbQuery(
+    (db) => readDashboardPage(db, severity, shown, localTimeZone()),
+    [severity, shown],
+  );
   const showMore = () => setShown((n) => n + ITEMS_PAGE);
   if (error) return <p class="error">{error}</p>;
   if (!data) return <p class="muted">{t('popup_loading')}</p>;
-  const now = Date.now();
   const tz = localTimeZone();
-  const { comms, completion, rows } = reviewDashboard({
-    incidents: data.incidents,
-    tallies: data.tallies,
-    reviews: data.reviews,
-    policy: data.policy,
-    now,
-    timeZone: tz,
-    ...(severity === 'all' ? {} : { severities: [severity] }),
-  });
+  const { comms, completion, rows, total, incidentOf } = data;
   const months = completionRows(completion, uiLocale());
-  const incidentOf = new Map(data.reviews.map((r) => [r.id, r.incidentId]));
   const setItem = async (reviewId: string, itemId: string, s: ActionItemStatus) => {
     try {
       await send('reviews/setItemStatus', { id: reviewId, itemId, status: s });
@@ -59,6 +52,11 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
     }
     refresh();
   };
+  /** Every row, for the exports: the ones shown, or all of them read once more. */
+  const allRows = async () =>
+    rows.length === total
+      ? rows
+      : (await readDashboardPage(await pageDB(), severity, total, tz)).rows;
   const suffix = severity === 'all' ? '' : `-sev${severity}`;
   const exportReports = () => {
     downloadText(
@@ -68,9 +66,9 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
     );
     setStatus(t('rvd_csvDone'));
   };
-  const exportItems = () => {
+  const exportItems = async () => {
     downloadText(
-      openItemsCsv(rows, tz),
+      openItemsCsv(await allRows(), tz),
       'text/csv;charset=utf-8',
       `open-action-items${suffix}.csv`,
     );
@@ -78,7 +76,7 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
   };
   const copyChecklist = async () => {
     try {
-      await navigator.clipboard.writeText(openItemsChecklist(rows, tz));
+      await navigator.clipboard.writeText(openItemsChecklist(await allRows(), tz));
       setStatus(t('rvd_checklistCopied'));
     } catch {
       setStatus(t('review_exportCopyFailed'));
@@ -120,14 +118,14 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
       <CompletionChart rows={months} />
       <h3>{t('dash_items')}</h3>
       <div class="actions">
-        <button type="button" class="secondary" onClick={exportItems}>
+        <button type="button" class="secondary" onClick={() => void exportItems()}>
           {t('rvd_itemsCsv')}
         </button>
         <button type="button" class="secondary" onClick={() => void copyChecklist()}>
           {t('rvd_itemsChecklist')}
         </button>
       </div>
-      {rows.length === 0 ? (
+      {total === 0 ? (
         <p>{t('dash_noItems')}</p>
       ) : (
         <table data-testid="rv-items">
@@ -186,11 +184,11 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
           </tbody>
         </table>
       )}
-      {rows.length > shown && (
+      {total > shown && (
         <p key={shown /* a new sentinel per page, observed afresh */}>
           {/* A button too: keyboard and screen-reader users do not depend on scrolling. */}
           <button type="button" class="secondary" onClick={showMore}>
-            {t('dash_moreItems', rows.length - shown)}
+            {t('dash_moreItems', total - shown)}
           </button>
           <OnScrolledTo onVisible={showMore} />
         </p>

@@ -1,0 +1,170 @@
+/**
+ * The communication report's running totals per month (issue 22: the reviews dashboard's first
+ * screen reads about a dozen of these instead of every incident's tally of the year).
+ *
+ * A month's totals sum the tallies (`commsTally`) of the incidents first classified in it, in
+ * UTC. The dashboard counts months in the viewer's time zone, which the writer does not know, so
+ * a tally classified within a day of a UTC month's edge (no zone is further than 14 hours from
+ * UTC) is kept whole in `edge` and placed by the reader; every other one is in the same month in
+ * any zone and is only summed, per highest severity (the dashboard's filter). Pending duties stay
+ * listed: each one is a miss once `now` passes its deadline, decided when read.
+ *
+ * Adding then removing a tally gives back the same totals, so the writer keeps them current by
+ * removing an incident's old tally and adding its new one (db/comms-totals.ts).
+ */
+import { monthKey } from '../time';
+import type { Severity } from '../types';
+import { monthKeys } from './actions';
+import {
+  COMMS_METRICS,
+  type ChannelTally,
+  type CommsMetric,
+  type CommsTally,
+  type MonthlyComms,
+  tailMisses,
+} from './comms-monthly';
+
+const DAY = 86_400_000;
+
+type Counts = Record<CommsMetric, { due: number; onTime: number }>;
+
+/** One UTC month's totals, as stored. */
+export interface CommsTotals {
+  /** `YYYY-MM` in UTC of the tallies' first classification. */
+  month: string;
+  /** How many tallies each policy fingerprint contributed: all must be the current policy's. */
+  stamps: Record<string, number>;
+  /** Summed counts of the tallies away from the month's edges, by their highest severity. */
+  bySeverity: Partial<Record<Severity, Counts>>;
+  /** Their pending duties (incident id kept, to remove them again). */
+  pending: { id: string; severity: Severity; metric: CommsMetric; dueAt: number }[];
+  /** Tallies within a day of the month's UTC edges, whole: the reader places them in its zone. */
+  edge: (CommsTally & { id: string })[];
+}
+
+const counts = (): Counts => ({
+  status_page: { due: 0, onTime: 0 },
+  customers: { due: 0, onTime: 0 },
+  executives: { due: 0, onTime: 0 },
+  cadence: { due: 0, onTime: 0 },
+});
+
+/** The UTC month a tally is totalled in. */
+export const totalsMonth = (tally: CommsTally): string => monthKey(tally.classifiedAt, 'UTC');
+
+/** An empty month. */
+export const emptyTotals = (month: string): CommsTotals => ({
+  month,
+  stamps: {},
+  bySeverity: {},
+  pending: [],
+  edge: [],
+});
+
+/** Within a day of the edges of its UTC month: its month depends on the zone. */
+function nearEdge(at: number): boolean {
+  const d = new Date(at);
+  const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  const next = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  return at - start < DAY || next - at <= DAY;
+}
+
+/**
+ * `totals` with one incident's tally added (`sign` 1) or removed (-1), judged by policy `stamp`.
+ * The tally must be in `totals.month` (totalsMonth). A new object; the input is not changed.
+ */
+export function applyTally(
+  totals: CommsTotals,
+  id: string,
+  tally: CommsTally,
+  stamp: string,
+  sign: 1 | -1,
+): CommsTotals {
+  const stamps = { ...totals.stamps, [stamp]: (totals.stamps[stamp] ?? 0) + sign };
+  if (stamps[stamp] === 0) delete stamps[stamp];
+  const out: CommsTotals = { ...totals, stamps };
+  // An open incident's tally (running cadences) is kept whole too: judged at read time.
+  if (nearEdge(tally.classifiedAt) || tally.tails) {
+    const rest = totals.edge.filter((t) => t.id !== id);
+    out.edge = sign === 1 ? [...rest, { ...tally, id }] : rest;
+    return out;
+  }
+  const sev = tally.highestSeverity;
+  const had = totals.bySeverity[sev] ?? counts();
+  const next = counts();
+  for (const m of COMMS_METRICS) {
+    next[m].due = had[m].due + sign * tally.counts[m].due;
+    next[m].onTime = had[m].onTime + sign * tally.counts[m].onTime;
+  }
+  out.bySeverity = { ...totals.bySeverity, [sev]: next };
+  const rest = totals.pending.filter((p) => p.id !== id);
+  out.pending =
+    sign === 1 ? [...rest, ...tally.pending.map((p) => ({ id, severity: sev, ...p }))] : rest;
+  return out;
+}
+
+/** Nothing left in it: the month's record can go. */
+export const isEmptyTotals = (t: CommsTotals): boolean => Object.keys(t.stamps).length === 0;
+
+/**
+ * The UTC months whose totals hold the report's months in `timeZone`: a month on either side of
+ * the `months` months ending with `now`'s (edge tallies may belong to a neighbour).
+ */
+export function totalsMonthsFor(now: number, months: number, timeZone: string): [string, string] {
+  const keys = monthKeys(now, months + 2, timeZone);
+  const last = monthKeys(now + 40 * DAY, 1, timeZone)[0]!;
+  return [keys[0]!, last];
+}
+
+/**
+ * The monthly report (the same as core `monthlyCommsFromTallies` over the tallies these totals
+ * were made of), for the `months` months ending with `now`'s in `timeZone`.
+ */
+export function monthlyCommsFromTotals(
+  totals: readonly CommsTotals[],
+  now: number,
+  {
+    months = 12,
+    timeZone = 'UTC',
+    severities,
+  }: { months?: number; timeZone?: string; severities?: readonly Severity[] } = {},
+): MonthlyComms[] {
+  const keys = monthKeys(now, months, timeZone);
+  const rows = new Map(keys.map((k) => [k, counts()]));
+  const kept = (s: Severity) => !severities || severities.length === 0 || severities.includes(s);
+  for (const t of totals) {
+    // Away from the edges, the UTC month is the month in every zone.
+    const here = rows.get(t.month);
+    if (here) {
+      for (const sev of [1, 2, 3, 4] as const) {
+        const c = t.bySeverity[sev];
+        if (!c || !kept(sev)) continue;
+        for (const m of COMMS_METRICS) {
+          here[m].due += c[m].due;
+          here[m].onTime += c[m].onTime;
+        }
+      }
+      for (const p of t.pending) if (kept(p.severity) && p.dueAt < now) here[p.metric].due += 1;
+    }
+    for (const e of t.edge) {
+      if (!kept(e.highestSeverity)) continue;
+      const row = rows.get(monthKey(e.classifiedAt, timeZone));
+      if (!row) continue;
+      for (const m of COMMS_METRICS) {
+        row[m].due += e.counts[m].due;
+        row[m].onTime += e.counts[m].onTime;
+      }
+      for (const p of e.pending) if (p.dueAt < now) row[p.metric].due += 1;
+      row.cadence.due += tailMisses(e, now);
+    }
+  }
+  return keys.map((month) => {
+    const t = rows.get(month)!;
+    const channels = {} as Record<CommsMetric, ChannelTally>;
+    for (const m of COMMS_METRICS) {
+      const { due, onTime } = t[m];
+      channels[m] = { due, onTime, rate: due === 0 ? null : onTime / due };
+    }
+    return { month, channels };
+  });
+}

@@ -1,0 +1,294 @@
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { afterEach, describe, expect, test } from 'vitest';
+import { reviewDashboard } from '../../core/review/dashboard';
+import { communicationCompliance } from '../../core/review/compliance';
+import { commsTally } from '../../core/review/comms-monthly';
+import { DEFAULT_POLICY } from '../../core/policy';
+import type { Severity } from '../../core/types';
+import { freshName, MIN } from '../background/worker.test-kit';
+import { exportAll, importAll } from '../db/backup';
+import { pack, byTime } from '../db/chunks';
+import { putReview } from '../db/drafts';
+import { saveIncident } from '../db/incidents';
+import { openLensDB, type LensDatabase } from '../db/open';
+import type { EventRecord, IncidentRecord, ReviewRecord, StoreName } from '../db/schema';
+import { setSetting } from '../db/settings';
+import { policyStamp, refreshAllSummaries, summariesChanged } from '../db/summaries';
+import { countStoreReads } from '../db/store-reads.test-kit';
+import { readDashboard } from './repo';
+import { readDashboardPage } from './dashboard-data';
+
+/**
+ * Issue 22: the reviews dashboard's first screen reads monthly totals and the first rows of the
+ * action items' index instead of every tally and review. What it shows must be exactly what every
+ * tally and review give (the page before v8), after any sequence of writes through the real paths.
+ */
+
+const DAY = 24 * 60 * MIN;
+// Recent, so the incidents fall in the dashboard's 12 months (it reads the clock).
+const NOW = Date.now();
+const BASE = NOW - 200 * DAY;
+const ZONE = 'Asia/Kathmandu'; // +05:45: months begin at another time than in UTC
+let db: LensDatabase;
+afterEach(() => db?.close());
+
+/** Incident `i`, classified at `at` with `severity`: posts on time or late, resolved or open. */
+function incident(
+  i: number,
+  at: number,
+  severity: Severity,
+  late: number,
+  open: boolean,
+): { incident: IncidentRecord; events: EventRecord[] } {
+  const id = `inc-${i}`;
+  const events: EventRecord[] = [
+    { id: `${id}-d`, incidentId: id, type: 'declared', at },
+    { id: `${id}-c`, incidentId: id, type: 'classified', at, severity },
+    { id: `${id}-s`, incidentId: id, type: 'status_page_posted', at: at + late * MIN },
+    { id: `${id}-u`, incidentId: id, type: 'update_posted', at: at + (late + 40) * MIN },
+  ];
+  if (!open)
+    events.push({ id: `${id}-r`, incidentId: id, type: 'resolved', at: at + 3 * 60 * MIN });
+  return {
+    incident: {
+      id,
+      title: `Incident ${i}`,
+      components: [],
+      publiclyVisible: true,
+      startedAt: at,
+      declaredAt: at,
+      status: open ? 'open' : 'resolved',
+      severity,
+      updatedAt: at,
+      ...(open ? {} : { resolvedAt: at + 3 * 60 * MIN }),
+    },
+    events,
+  };
+}
+
+type ItemSpec = { due: number | null; status: 'open' | 'done' | 'wont_do'; late: number };
+function review(i: number, title: string, items: ItemSpec[]): ReviewRecord {
+  return {
+    id: `rev-${i}`,
+    incidentId: `inc-${i}`,
+    title,
+    createdAt: BASE,
+    updatedAt: BASE,
+    timeline: [],
+    impact: { accounts: [] },
+    whys: [],
+    mitigations: [],
+    participants: [],
+    actionItems: items.map((s, k) => ({
+      id: `a${k}`,
+      description: `Action ${k} of ${i}`,
+      owner: k % 2 ? 'Ana' : '',
+      createdAt: BASE,
+      status: s.status,
+      ...(s.due === null ? {} : { dueAt: s.due }),
+      ...(s.status === 'done' ? { doneAt: (s.due ?? NOW) + s.late * DAY } : {}),
+    })),
+  };
+}
+
+/** What the page showed before v8: every review and tally (repo.ts readDashboard, unchanged). */
+async function everything(limit: number, now: number) {
+  const data = await readDashboard(db);
+  const out = reviewDashboard({ ...data, now, timeZone: ZONE });
+  return {
+    comms: out.comms,
+    completion: out.completion,
+    rows: out.rows.slice(0, limit),
+    total: out.rows.length,
+  };
+}
+
+/** The first screen at `now`: after the writes (the stored tallies were judged when written). */
+async function firstScreen(limit: number, now: number) {
+  const page = await readDashboardPage(db, 'all', limit, ZONE, now);
+  const { comms, completion, rows, total, source } = page;
+  return { shown: { comms, completion, rows: rows.slice(0, limit), total }, source };
+}
+
+const time = fc.integer({ min: BASE, max: NOW - DAY });
+const op = fc.oneof(
+  fc.record({
+    kind: fc.constant('incident' as const),
+    i: fc.nat(7),
+    at: time,
+    severity: fc.constantFrom<Severity>(1, 2, 3, 4),
+    late: fc.integer({ min: 0, max: 40 }),
+    open: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('review' as const),
+    i: fc.nat(7),
+    title: fc.constantFrom('Checkout', 'Login', 'Checkout'),
+    items: fc.array(
+      fc.record({
+        due: fc.option(fc.integer({ min: BASE, max: NOW + 30 * DAY }), { nil: null }),
+        status: fc.constantFrom('open', 'done', 'wont_do' as const),
+        late: fc.integer({ min: -3, max: 3 }),
+      }),
+      { maxLength: 4 },
+    ),
+  }),
+  fc.record({ kind: fc.constant('delete' as const), i: fc.nat(7) }),
+  fc.record({ kind: fc.constant('policy' as const), minutes: fc.integer({ min: 1, max: 30 }) }),
+  fc.record({ kind: fc.constant('import' as const) }),
+);
+type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+
+/** One write through the path the extension uses for it. */
+async function apply(o: Op): Promise<void> {
+  if (o.kind === 'incident') {
+    const { incident: rec, events } = incident(o.i, o.at, o.severity, o.late, o.open);
+    await saveIncident(db, rec, events);
+  } else if (o.kind === 'review') await putReview(db, review(o.i, o.title, o.items));
+  else if (o.kind === 'delete') {
+    // As a deletion replicated from the team database: the record goes, then the hook runs.
+    await db.delete('incidents', `inc-${o.i}`);
+    await summariesChanged(db, [`inc-${o.i}`]);
+  } else if (o.kind === 'policy') {
+    const policy = structuredClone(DEFAULT_POLICY);
+    for (const level of policy.levels)
+      for (const ob of level.obligations) if (ob.id === 'status_page') ob.dueMinutes = o.minutes;
+    await setSetting(db, 'policy', policy);
+  } else {
+    // A backup of this browser imported back (replace), then the summaries refreshed as after any import.
+    const json = await exportAll(db);
+    const result = await importAll(db, json);
+    if (!result.ok) throw new Error(result.error);
+    await refreshAllSummaries(db);
+  }
+}
+
+describe('the reviews dashboard’s first screen (issue 22, DB v8)', () => {
+  test('shows what every tally and review give, after any sequence of writes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
+        db = await openLensDB(freshName());
+        try {
+          for (const o of ops) await apply(o);
+          for (const limit of [3, 50]) {
+            const now = Date.now();
+            const { shown, source } = await firstScreen(limit, now);
+            expect(source).toBe('totals');
+            expect(shown).toEqual(await everything(limit, now));
+          }
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  test('reads no review, no stored tally and no timeline', async () => {
+    db = await openLensDB(freshName());
+    for (let i = 0; i < 6; i++) {
+      const { incident: rec, events } = incident(i, BASE + i * 9 * DAY, 2, i * 7, i === 5);
+      await saveIncident(db, rec, events);
+      const due = BASE + i * 10 * DAY;
+      await putReview(
+        db,
+        review(i, `Review ${i}`, [
+          { due, status: 'open', late: 0 },
+          { due, status: 'done', late: -1 },
+        ]),
+      );
+    }
+    const now = Date.now();
+    const reads = countStoreReads();
+    const { shown, source } = await firstScreen(5, now);
+    // Counting keys (whether every resolved incident has its tally) is not reading the records.
+    const records = (store: string) => reads.of(store).filter((m) => m !== 'count');
+    expect(records('reviews')).toEqual([]);
+    expect(records('commsTallies')).toEqual([]);
+    // The overdue items first; the two other ranges only to fill the page (5 rows, 6 overdue here).
+    expect(records('actionItems')).toEqual(['getAll']);
+    // The open incident too: from the tally stored in its summary, its running cadence judged now.
+    expect(reads.timelines).toEqual([]);
+    expect(source).toBe('totals');
+    expect(shown.rows).toHaveLength(5);
+    expect(shown.total).toBe(12);
+    // And it is what every review and tally give.
+    expect(shown).toEqual(await everything(5, now));
+  });
+
+  test('a tally missing (before the worker fills it) or of another policy: every tally is read, never a wrong total', async () => {
+    db = await openLensDB(freshName());
+    for (let i = 0; i < 3; i++) {
+      const { incident: rec, events } = incident(i, BASE + i * 9 * DAY, 1, 30, false);
+      await saveIncident(db, rec, events);
+    }
+    // A resolved incident written without the hook: it has no tally yet.
+    const late = incident(7, BASE + 40 * DAY, 2, 5, false);
+    await db.put('incidents', late.incident);
+    for (const c of pack(late.incident.id, late.events.sort(byTime))) await db.put('timeline', c);
+    const missing = await firstScreen(50, Date.now());
+    expect(missing.source).toBe('all');
+    expect(missing.shown).toEqual(await everything(50, Date.now()));
+    await summariesChanged(db, [late.incident.id]);
+    expect((await firstScreen(50, Date.now())).source).toBe('totals');
+    // The policy changed, its recomputation not run yet: the months hold another policy's tallies.
+    const policy = structuredClone(DEFAULT_POLICY);
+    for (const level of policy.levels)
+      for (const ob of level.obligations) if (ob.id === 'status_page') ob.dueMinutes = 1;
+    await db.put('settings', { key: 'policy', value: policy });
+    const stale = await firstScreen(50, Date.now());
+    expect(stale.source).toBe('all');
+    expect(stale.shown).toEqual(await everything(50, Date.now()));
+  });
+});
+
+describe('DB v8 migration', () => {
+  test('a v7 database with incidents, tallies and reviews keeps every record and gets its totals and items', async () => {
+    const name = freshName();
+    const v7 = await openLensDB(name, 7);
+    const stamp = policyStamp(DEFAULT_POLICY);
+    for (let i = 0; i < 6; i++) {
+      const { incident: rec, events } = incident(
+        i,
+        BASE + i * 11 * DAY,
+        (1 + (i % 4)) as Severity,
+        i * 9,
+        i === 5,
+      );
+      await v7.put('incidents', rec);
+      for (const c of pack(rec.id, events.sort(byTime))) await v7.put('timeline', c);
+      if (i !== 5) {
+        const t = commsTally(
+          communicationCompliance({ events, publiclyVisible: true }, DEFAULT_POLICY, NOW),
+        );
+        await v7.put('commsTallies', {
+          incidentId: rec.id,
+          resolvedAt: rec.resolvedAt!,
+          policyStamp: stamp,
+          tally: t,
+        });
+        await v7.put(
+          'reviews',
+          review(i, `Review ${i}`, [
+            { due: BASE + i * 20 * DAY, status: i % 2 ? 'done' : 'open', late: 1 },
+            { due: null, status: 'open', late: 0 },
+          ]),
+        );
+      }
+    }
+    const stores: StoreName[] = ['incidents', 'timeline', 'commsTallies', 'reviews'];
+    const before = await Promise.all(stores.map((s) => v7.getAll(s)));
+    v7.close();
+    db = await openLensDB(name);
+    expect(db.version).toBe(8);
+    expect(await Promise.all(stores.map((s) => db.getAll(s)))).toEqual(before);
+    expect(await db.count('actionItems')).toBe(10);
+    expect(await db.count('commsTotals')).toBeGreaterThan(0);
+    const now = Date.now();
+    const { shown, source } = await firstScreen(50, now);
+    expect(source).toBe('totals');
+    expect(shown).toEqual(await everything(50, now));
+    expect(shown.comms.some((m) => m.channels.status_page.due > 0)).toBe(true);
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * What the reviews dashboard's first screen shows, read from what v8 keeps for it (issue 22): the
+ * communication report from the monthly totals of the stored tallies (db/comms-totals.ts), the
+ * completion rate from the items' monthly totals and the first rows from the `by-order` index
+ * (db/action-items.ts). No review and no resolved incident's tally is read; open incidents from
+ * the tallies stored in their summaries (running cadences judged now), or, where a summary's stamp
+ * no longer matches, from their timelines as before.
+ *
+ * When a total cannot be trusted (a resolved incident without a tally yet, or a month holding a
+ * tally of another policy while a policy change is recomputed), `readDashboardFirst` gives null
+ * and the page reads everything (repo.ts readDashboard): slower, never wrong.
+ */
+import { communicationCompliance } from '../../core/review/compliance';
+import { commsTally, type MonthlyComms } from '../../core/review/comms-monthly';
+import {
+  monthlyCommsFromTotals,
+  totalsMonthsFor,
+  type CommsTotals,
+} from '../../core/review/comms-totals';
+import { completionFromTotals } from '../../core/review/completion-totals';
+import type { DashboardRow, MonthlyCompletion } from '../../core/review/actions';
+import { byString } from '../../core/review/timeline';
+import { eventsOfMany } from '../db/incidents';
+import type { LensDatabase } from '../db/open';
+import type { ActionItemRecord, IncidentRecord } from '../db/schema';
+import { getSetting } from '../db/settings';
+import { linkedFeeds, policyStamp, readSummaries, summaryStamp } from '../db/summaries';
+import { eventsWithLinked } from '../responder/linked-events';
+
+export interface DashboardFirst {
+  comms: MonthlyComms[];
+  completion: MonthlyCompletion[];
+  /** The first `limit` action items, in the dashboard's order (core actionItemDashboard). */
+  rows: DashboardRow[];
+  /** How many action items there are in all. */
+  total: number;
+  /** The incident of each row's review. */
+  incidentOf: Map<string, string>;
+}
+
+/**
+ * The first `limit` action items in the dashboard's order: open ones past their due date first,
+ * then all others by due date (undated last), then review title and item id. Ranges of the
+ * `by-order` index ([open, due, title, item id]): the overdue ones, then, if they are fewer than
+ * `limit`, the two others for the rest.
+ */
+export async function readItemRows(
+  db: LensDatabase,
+  now: number,
+  limit: number,
+): Promise<{ records: ActionItemRecord[]; total: number }> {
+  const index = db.transaction('actionItems').store.index('by-order');
+  const count = Number.isFinite(limit) ? limit : undefined;
+  const [overdue, total] = await Promise.all([
+    index.getAll(IDBKeyRange.bound([1, -Infinity], [1, now], false, true), count),
+    index.count(),
+  ]);
+  // Chromium reads an index's records one lookup each: the later ranges only when the overdue
+  // ones do not fill the page (usually they do).
+  const left = count === undefined ? undefined : count - overdue.length;
+  const [openLater, closed] =
+    left === 0
+      ? [[], []]
+      : await Promise.all([
+          index.getAll(IDBKeyRange.bound([1, now], [2], false, true), left),
+          index.getAll(IDBKeyRange.bound([0], [1], false, true), left),
+        ]);
+  // The two later ranges are each in index order: merged by the same key, then the primary key.
+  const order = (a: ActionItemRecord, b: ActionItemRecord) =>
+    (a.due === b.due ? 0 : a.due < b.due ? -1 : 1) ||
+    byString(a.reviewTitle, b.reviewTitle) ||
+    byString(a.itemId, b.itemId) ||
+    byString(a.reviewId, b.reviewId);
+  const rest: ActionItemRecord[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < openLater.length || j < closed.length) {
+    const a = openLater[i];
+    const b = closed[j];
+    if (b === undefined || (a !== undefined && order(a, b) <= 0)) rest.push(openLater[i++]!);
+    else rest.push(closed[j++]!);
+  }
+  return { records: [...overdue, ...rest].slice(0, limit), total };
+}
+
+/** The dashboard's rows from item records at `now`. */
+export const rowsOf = (records: readonly ActionItemRecord[], now: number): DashboardRow[] =>
+  records.map((r) => ({
+    item: r.item,
+    reviewId: r.reviewId,
+    reviewTitle: r.reviewTitle,
+    overdue: r.open === 1 && r.due < now,
+  }));
+
+/**
+ * The dashboard's first screen at `now` in `timeZone` (all severities), with its first `limit`
+ * rows; null when the stored totals cannot be used (see the module comment).
+ */
+export async function readDashboardFirst(
+  db: LensDatabase,
+  now: number,
+  timeZone: string,
+  limit: number,
+  months = 12,
+): Promise<DashboardFirst | null> {
+  const [from, to] = totalsMonthsFor(now, months, timeZone);
+  const range = IDBKeyRange.bound(from, to);
+  const [policy, open, tallies, resolved, totals, itemTotals, items] = await Promise.all([
+    getSetting(db, 'policy'),
+    db.getAllFromIndex('incidents', 'by-status', 'open'),
+    db.count('commsTallies'),
+    db.countFromIndex('incidents', 'by-resolved'),
+    db.getAll('commsTotals', range),
+    db.getAll('itemTotals', range),
+    readItemRows(db, now, limit),
+  ]);
+  // A resolved incident without its tally (before the worker's fill): its totals are incomplete.
+  if (tallies !== resolved) return null;
+  const stamp = policyStamp(policy);
+  if (totals.some((t) => Object.keys(t.stamps).some((s) => s !== stamp))) return null;
+  // Open incidents from their summaries' tallies (v8) where the stamps still match, else from
+  // their timelines, judged now: placed in the reader's zone like edge tallies.
+  const [summaries, feeds] = await Promise.all([
+    readSummaries(
+      db,
+      open.map((i) => i.id),
+    ),
+    linkedFeeds(db, open),
+  ]);
+  const stored: CommsTotals['edge'] = [];
+  const recompute: IncidentRecord[] = [];
+  for (const i of open) {
+    const s = summaries.get(i.id);
+    const usable =
+      s?.comms &&
+      s.comms.policyStamp === stamp &&
+      s.stamp === summaryStamp(i, policy, feeds.get(i.id));
+    if (!usable) recompute.push(i);
+    else if (s.comms!.tally) stored.push({ ...s.comms!.tally, id: i.id });
+  }
+  const own = await eventsOfMany(
+    db,
+    recompute.map((i) => i.id),
+  );
+  const live = await Promise.all(
+    recompute.map(async (i) => {
+      const events = await eventsWithLinked(db, i, own.get(i.id) ?? []);
+      const incident = {
+        events,
+        publiclyVisible: i.publiclyVisible,
+        ...(i.commonlyUsed === undefined ? {} : { commonlyUsed: i.commonlyUsed }),
+      };
+      const t = commsTally(communicationCompliance(incident, policy, now));
+      return t ? [{ ...t, id: i.id }] : [];
+    }),
+  );
+  const openTotals: CommsTotals = {
+    month: '',
+    stamps: {},
+    bySeverity: {},
+    pending: [],
+    edge: [...stored, ...live.flat()],
+  };
+  return {
+    comms: monthlyCommsFromTotals([...totals, openTotals], now, { months, timeZone }),
+    completion: completionFromTotals(itemTotals, now, months, timeZone),
+    rows: rowsOf(items.records, now),
+    total: items.total,
+    incidentOf: new Map(items.records.map((r) => [r.reviewId, r.incidentId])),
+  };
+}
