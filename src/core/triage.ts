@@ -9,6 +9,18 @@ import type { ImpactAnswers, PolicyProblem, Severity } from './types';
 const rank = (s: Severity | null): number => s ?? 5;
 
 /**
+ * The list order of an incident as one comparable key (rank, start, id): compared element by
+ * element it orders exactly as `bySeverity`, and as an IndexedDB array key it lets an index hand
+ * out any stretch of a list in that order without reading the rest (the side panel's virtualised
+ * list, issue 22).
+ */
+export const listOrderKey = (i: {
+  id: string;
+  severity: Severity | null;
+  startedAt: number;
+}): [number, number, string] => [rank(i.severity), i.startedAt, i.id];
+
+/**
  * Comparator for incident lists: the most severe first (SEV-1 above SEV-2), unclassified last;
  * within a level the longest running first; then by id, so the order is stable.
  */

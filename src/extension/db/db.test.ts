@@ -19,6 +19,7 @@ import {
 import { readStore, sampleRecords, seedEveryStore } from './seed.test-kit';
 import { CHUNK_EVENTS } from './chunks';
 import { timelineRange } from './timeline';
+import { ensureSummaries } from './summaries';
 
 describe('openLensDB and migrations', () => {
   test('migrations are ordered, start at 1 and end at DB_VERSION', () => {
@@ -217,6 +218,35 @@ describe('openLensDB and migrations', () => {
     // In chunks of CHUNK_EVENTS: 450 events are three records, not 450.
     const keys = await db.getAllKeys('timeline', timelineRange('big'));
     expect(keys.map((k) => k[3])).toEqual([CHUNK_EVENTS, CHUNK_EVENTS, 50]);
+    db.close();
+  });
+
+  test('a v8 database opens at v9 with its summaries kept, indexed in list order once the worker refills them', async () => {
+    const name = freshName();
+    const v8 = await openLensDB(name, 8);
+    const open = (id: string, severity: 1 | 2, startedAt: number): IncidentRecord => ({
+      id,
+      title: id,
+      components: [],
+      publiclyVisible: true,
+      startedAt,
+      declaredAt: startedAt,
+      status: 'open',
+      severity,
+      updatedAt: startedAt,
+    });
+    await saveIncident(v8, open('b', 2, T0), []);
+    await saveIncident(v8, open('a', 1, T0 + 1), []);
+    // A v8 summary: no list order.
+    const before = (await v8.get('summaries', 'a'))!;
+    delete before.order;
+    await v8.put('summaries', before);
+    v8.close();
+    const db = await openLensDB(name, 9);
+    expect(await db.get('summaries', 'a')).toEqual(before);
+    expect(await db.countFromIndex('summaries', 'by-order')).toBe(1);
+    await ensureSummaries(db);
+    expect(await db.getAllKeysFromIndex('summaries', 'by-order')).toEqual(['a', 'b']);
     db.close();
   });
 

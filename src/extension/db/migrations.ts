@@ -158,6 +158,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     },
   },
+  {
+    version: 9,
+    description:
+      "An index of the open incidents' summaries in list order (most severe first), so the side panel's virtualised list reads any stretch of it without reading every open incident (issue 22); summaries written before it carry no order and are refilled by the worker at start-up (ensureSummaries)",
+    migrate(_db, tx) {
+      // Records without `order` are simply not in the index: the list counts the index against the
+      // open incidents and, until they agree, reads the list the old way.
+      tx.objectStore('summaries').createIndex('by-order', 'order');
+    },
+  },
 ];
 
 /** Runs, in order, every step newer than `oldVersion` and not newer than `newVersion`. */

@@ -25,7 +25,7 @@ import type { RunningDeadline } from '../../core/deadlines';
 
 export const DB_NAME = 'incident-lens';
 /** The current schema version: the last step in `MIGRATIONS`. */
-export const DB_VERSION = 8;
+export const DB_VERSION = 9;
 
 /** A Statuspage v2 (or compatible) feed the background polls. */
 export interface SourceRecord {
@@ -385,6 +385,12 @@ export interface SummaryRecord {
    * dated after the computation, whose tally would change when its time comes).
    */
   comms?: { tally: CommsTally | null; policyStamp: string };
+  /**
+   * The incident's place in the open list (core/triage.ts `listOrderKey`), indexed (`by-order`):
+   * the side panel reads any stretch of the list in order from the index (issue 22). Absent on
+   * summaries written before schema 9: the worker refills them (ensureSummaries).
+   */
+  order?: [number, number, string];
 }
 
 /**
@@ -441,7 +447,11 @@ export interface LensDB extends DBSchema {
   notified: { key: string; value: NotifiedRecord; indexes: { 'by-at': number } };
   copiedReplies: { key: string; value: CopiedReplyRecord };
   marks: { key: string; value: TeamMarkRecord };
-  summaries: { key: string; value: SummaryRecord };
+  summaries: {
+    key: string;
+    value: SummaryRecord;
+    indexes: { 'by-order': [number, number, string] };
+  };
   commsTallies: { key: string; value: TallyRecord; indexes: { 'by-resolved': number } };
   /** v8: the stored tallies summed per UTC month (core/review/comms-totals.ts), with the tallies. */
   commsTotals: { key: string; value: CommsTotals };

@@ -14,6 +14,7 @@ import { linkedUpdateEvents, withLinkedUpdates } from '../../core/feed-link';
 import { computeObligations } from '../../core/obligations';
 import { commsTally, communicationCompliance, type CommsTally } from '../../core/review';
 import { DEFAULT_POLICY } from '../../core/policy';
+import { listOrderKey } from '../../core/triage';
 import type { ObligationStatus, Policy } from '../../core/types';
 import { openTally, writeTallies } from './comms-totals';
 import { feedKey } from './feed-key';
@@ -154,6 +155,7 @@ async function recompute(db: LensDatabase, incidents: readonly IncidentRecord[])
       stamp: summaryStamp(incident, policy, feeds.get(incident.id)),
       dueSoonMinutes: effective.dueSoonMinutes,
       deadlines: runningDeadlines(computeObligations(eventsOf(incident), effective, now)),
+      order: listOrderKey(incident),
       ...(comms ? { comms } : {}),
     };
   });
@@ -253,16 +255,19 @@ export function incidentsChanged(
 
 /**
  * The worker's start-up check: fills the summaries and tallies when their counts differ from the
- * open and the resolved incidents' (after the v7 upgrade, or a fill that was interrupted).
+ * open and the resolved incidents' (after the v7 upgrade, or a fill that was interrupted), or
+ * when some summaries carry no list order (written before the v9 upgrade).
  */
 export async function ensureSummaries(db: LensDatabase): Promise<void> {
-  const [summaries, open, tallies, resolved] = await Promise.all([
+  const [summaries, ordered, open, tallies, resolved] = await Promise.all([
     db.count('summaries'),
+    db.countFromIndex('summaries', 'by-order'),
     db.countFromIndex('incidents', 'by-status', 'open'),
     db.count('commsTallies'),
     db.countFromIndex('incidents', 'by-resolved'),
   ]);
-  if (summaries !== open || tallies !== resolved) return refreshAllSummaries(db);
+  if (summaries !== open || ordered !== open || tallies !== resolved)
+    return refreshAllSummaries(db);
   // v8: summaries written before hold no dashboard tally yet (`comms`): those are recomputed.
   const without = (await db.getAll('summaries')).filter((s) => !s.comms).map((s) => s.incidentId);
   await summariesChanged(db, without);

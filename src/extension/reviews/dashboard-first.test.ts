@@ -12,7 +12,13 @@ import { pack, byTime } from '../db/chunks';
 import { putReview } from '../db/drafts';
 import { saveIncident } from '../db/incidents';
 import { openLensDB, type LensDatabase } from '../db/open';
-import type { EventRecord, IncidentRecord, ReviewRecord, StoreName } from '../db/schema';
+import {
+  DB_VERSION,
+  type EventRecord,
+  type IncidentRecord,
+  type ReviewRecord,
+  type StoreName,
+} from '../db/schema';
 import { setSetting } from '../db/settings';
 import { policyStamp, refreshAllSummaries, summariesChanged } from '../db/summaries';
 import { countStoreReads } from '../db/store-reads.test-kit';
@@ -280,8 +286,9 @@ describe('DB v8 migration', () => {
     const stores: StoreName[] = ['incidents', 'timeline', 'commsTallies', 'reviews'];
     const before = await Promise.all(stores.map((s) => v7.getAll(s)));
     v7.close();
+    // Through the v8 step and every later one (v9: the summaries' list-order index).
     db = await openLensDB(name);
-    expect(db.version).toBe(8);
+    expect(db.version).toBe(DB_VERSION);
     expect(await Promise.all(stores.map((s) => db.getAll(s)))).toEqual(before);
     expect(await db.count('actionItems')).toBe(10);
     expect(await db.count('commsTotals')).toBeGreaterThan(0);

@@ -9,7 +9,8 @@ import { openLensDB, type LensDatabase } from '../db/open';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../db/schema';
 import { OVERVIEW_PAGE, readOverview } from '../reviews/repo';
 import { reviewListRows } from '../reviews/views/view-model';
-import { postmortemOf, readList, readTimeline } from './data';
+import { postmortemOf, readList, readOpenWindow, readTimeline } from './data';
+import { bySeverity } from '../../core/triage';
 import { countTimelineReads } from '../db/timeline-reads.test-kit';
 
 const HOUR = 60 * MIN;
@@ -135,6 +136,42 @@ describe('readList (side panel home)', () => {
     const all = await readList(db, now, 5, 20);
     expect(all.open.map((i) => i.incident.id).at(-1)).toBe('inc-0');
     expect(all.open).toHaveLength(all.openTotal);
+  });
+
+  test('any stretch of a long open list is read in order from the summaries index, without reading every open incident', async () => {
+    db = await openLensDB(freshName());
+    const open: IncidentRecord[] = [];
+    for (let i = 0; i < 40; i++) {
+      const inc = await seed(i, { open: true });
+      // Severities mixed, and one unclassified: the list is most severe first, not by age.
+      const severity = i % 7 === 0 ? null : ((((i * 3) % 4) + 1) as 1 | 2 | 3 | 4);
+      const rec = { ...inc, severity };
+      await saveIncident(db, rec, []);
+      open.push(rec);
+    }
+    const expected = [...open].sort(bySeverity).map((i) => i.id);
+    const fullReads: unknown[] = [];
+    const getAllFromIndex = db.getAllFromIndex.bind(db);
+    db.getAllFromIndex = (...args: Parameters<typeof getAllFromIndex>) => {
+      if (args[0] === 'incidents') fullReads.push(args);
+      return getAllFromIndex(...args);
+    };
+    const reads = countTimelineReads();
+    const now = T0 + 50 * HOUR;
+    const middle = await readOpenWindow(db, now, 17, 6);
+    expect(middle.items.map((i) => i.incident.id)).toEqual(expected.slice(17, 23));
+    expect(middle.total).toBe(40);
+    const end = await readOpenWindow(db, now, 36, 10);
+    expect(end.items.map((i) => i.incident.id)).toEqual(expected.slice(36));
+    expect(fullReads).toEqual([]);
+    expect(reads).toEqual([]);
+    // A summary without its order (written before schema 8): the same stretch, read the old way.
+    const old = (await db.get('summaries', expected[3]!))!;
+    delete old.order;
+    await db.put('summaries', old);
+    const fallback = await readOpenWindow(db, now, 17, 6);
+    expect(fallback.items.map((i) => i.incident.id)).toEqual(expected.slice(17, 23));
+    expect(fullReads).toHaveLength(1);
   });
 
   test('awaiting reviews are paged, latest resolution first', async () => {

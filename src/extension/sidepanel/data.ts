@@ -12,7 +12,7 @@ import {
   timelinePage,
 } from '../db/incidents';
 import type { LensDatabase } from '../db/open';
-import type { DraftRecord, EventRecord, IncidentRecord } from '../db/schema';
+import type { DraftRecord, EventRecord, IncidentRecord, SummaryRecord } from '../db/schema';
 import { getSetting } from '../db/settings';
 import { linkedFeeds, nextFromSummary, readSummaries } from '../db/summaries';
 import type { FeedOption } from '../responder/views/link-panel';
@@ -44,9 +44,9 @@ export interface ListData {
 export const REVIEWS_PAGE = 20;
 
 /**
- * How many open incidents the list reads with their timelines at first: more than a side panel's
- * first screen shows; the rest are read as the list is scrolled (issue 22: the first screen of the
- * list must not wait for every open incident's timeline).
+ * How many open incidents the list reads at a time: more than a side panel's first screen shows;
+ * the rest are read in stretches of this size as the list is scrolled (issue 22: the first screen
+ * of the list must not wait for every open incident).
  */
 export const OPEN_PAGE = 20;
 
@@ -97,14 +97,111 @@ export function postmortemOf(
   return obligations.find((o) => o.ruleId === 'postmortem' && o.dueAt !== null) ?? null;
 }
 
+/** A stretch of the open list, and how long the whole list is. */
+export interface OpenWindow {
+  /** The position of `items[0]` in the whole list (most severe first). */
+  start: number;
+  items: ListItem[];
+  /** How many incidents are open in all. */
+  total: number;
+}
+
 /**
- * Reads the lists. Open incidents (the `by-status` index, records only) are ordered most severe first
- * from their records; the first `openLimit` of them show their next deadline from their stored
- * summaries (db/summaries.ts), decided at `now`: no timeline is read, except an incident whose summary
- * is missing or stale (written by a version before it, or by a path that missed the recomputation),
- * which is computed from its timeline as before. Resolved incidents awaiting their post-mortem are read through the
- * `by-resolved` index, latest resolution first and at most `reviewLimit` of them, from their records
- * only: no resolved incident's timeline is read.
+ * The open incidents at positions `start` to `start + count - 1` of the list (most severe first,
+ * core/triage.ts `bySeverity`) with their next deadline at `now`.
+ *
+ * The order comes from the summaries' `by-order` index (db/summaries.ts): a cursor skips to
+ * `start` and reads `count` summaries, then their incident records, so a stretch of a list of
+ * 10,000 costs what the first screen does (issue 22: the rest on scroll). Until every open
+ * incident has an ordered summary (just after the v9 upgrade, before the worker refilled them),
+ * the open records are read and sorted as before. A summary whose stamp is stale has that row
+ * computed from its timeline, as before.
+ */
+export async function readOpenWindow(
+  db: LensDatabase,
+  now: number,
+  start: number,
+  count: number,
+  policy?: Policy,
+): Promise<OpenWindow> {
+  const [pol, total, ordered] = await Promise.all([
+    policy ?? getSetting(db, 'policy'),
+    db.countFromIndex('incidents', 'by-status', 'open'),
+    db.countFromIndex('summaries', 'by-order'),
+  ]);
+  let page: IncidentRecord[];
+  let summaries: Map<string, SummaryRecord>;
+  if (ordered === total) {
+    const tx = db.transaction(['summaries', 'incidents']);
+    const found: SummaryRecord[] = [];
+    let cursor = await tx.objectStore('summaries').index('by-order').openCursor();
+    if (cursor && start > 0) cursor = await cursor.advance(start);
+    while (cursor && found.length < count) {
+      found.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    const records = await Promise.all(
+      found.map((r) => tx.objectStore('incidents').get(r.incidentId)),
+    );
+    // A record written since its summary (closed a moment ago) is left out until the next read.
+    page = records.filter((r): r is IncidentRecord => r?.status === 'open');
+    summaries = new Map(found.map((r) => [r.incidentId, r]));
+  } else {
+    const open = await listIncidents(db, 'open');
+    page = open.sort(bySeverity).slice(start, start + count);
+    summaries = await readSummaries(
+      db,
+      page.map((i) => i.id),
+    );
+  }
+  const feeds = await linkedFeeds(db, page);
+  const stored = page.map((i) =>
+    nextFromSummary(summaries.get(i.id), i, pol, feeds.get(i.id), now),
+  );
+  const stale = page.filter((_i, k) => stored[k] === undefined);
+  const timelines = await eventsOfMany(
+    db,
+    stale.map((i) => i.id),
+  );
+  const items = await Promise.all(
+    page.map(async (incident, k) => ({
+      incident,
+      next:
+        stored[k] !== undefined
+          ? stored[k]
+          : nextDeadline(
+              await obligationsOf(db, incident, pol, now, timelines.get(incident.id) ?? []),
+            ),
+    })),
+  );
+  return { start, items, total };
+}
+
+/** Resolved incidents awaiting their post-mortem, latest resolution first, up to `limit`. */
+export async function readAwaiting(
+  db: LensDatabase,
+  now: number,
+  limit: number = REVIEWS_PAGE,
+  policy?: Policy,
+): Promise<Pick<ListData, 'reviews' | 'moreReviews'>> {
+  const [pol, awaiting] = await Promise.all([
+    policy ?? getSetting(db, 'policy'),
+    awaitingReview(db, limit),
+  ]);
+  return {
+    reviews: awaiting.incidents.map((incident) => ({
+      incident,
+      next: postmortemOf(incident, pol, now),
+    })),
+    moreReviews: awaiting.more,
+  };
+}
+
+/**
+ * Reads the lists' first screen: the first `openLimit` open incidents (readOpenWindow: from the
+ * summaries' order index and their stored deadlines, no timeline read unless a summary is stale)
+ * and the first `reviewLimit` resolved incidents awaiting their post-mortem (the `by-resolved`
+ * index, records only: no resolved incident's timeline is read).
  */
 export async function readList(
   db: LensDatabase,
@@ -112,49 +209,12 @@ export async function readList(
   reviewLimit: number = REVIEWS_PAGE,
   openLimit: number = OPEN_PAGE,
 ): Promise<ListData> {
-  const [policy, openIncidents, awaiting] = await Promise.all([
-    getSetting(db, 'policy'),
-    listIncidents(db, 'open'),
-    awaitingReview(db, reviewLimit),
+  const policy = await getSetting(db, 'policy');
+  const [open, awaiting] = await Promise.all([
+    readOpenWindow(db, now, 0, openLimit, policy),
+    readAwaiting(db, now, reviewLimit, policy),
   ]);
-  // The most severe first (SEV-1 above SEV-2), unclassified last: what needs attention on top. The
-  // order comes from the records, so a page of it needs only its own timelines (one transaction).
-  const firstPage = [...openIncidents].sort(bySeverity).slice(0, openLimit);
-  const [summaries, feeds] = await Promise.all([
-    readSummaries(
-      db,
-      firstPage.map((i) => i.id),
-    ),
-    linkedFeeds(db, firstPage),
-  ]);
-  const stored = firstPage.map((i) =>
-    nextFromSummary(summaries.get(i.id), i, policy, feeds.get(i.id), now),
-  );
-  const stale = firstPage.filter((_i, k) => stored[k] === undefined);
-  const timelines = await eventsOfMany(
-    db,
-    stale.map((i) => i.id),
-  );
-  const open = await Promise.all(
-    firstPage.map(async (incident, k) => ({
-      incident,
-      next:
-        stored[k] !== undefined
-          ? stored[k]
-          : nextDeadline(
-              await obligationsOf(db, incident, policy, now, timelines.get(incident.id) ?? []),
-            ),
-    })),
-  );
-  return {
-    open,
-    openTotal: openIncidents.length,
-    reviews: awaiting.incidents.map((incident) => ({
-      incident,
-      next: postmortemOf(incident, policy, now),
-    })),
-    moreReviews: awaiting.more,
-  };
+  return { open: open.items, openTotal: open.total, ...awaiting };
 }
 
 /** Everything one incident's workspace shows. */
