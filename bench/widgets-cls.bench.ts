@@ -4,10 +4,12 @@
 // times in one fresh context: the first visit (nothing kept: the feed answers after the banner's
 // first render, so it appears mid-visit), the reader's first click, the next page load (the
 // kept feed at first paint), then its going away with no input (the app pushes a feed with nothing
-// open).
+// open); then, after another load, its turning to "Resolved" with no input (the same feed pushed,
+// the banner's default resolved-for).
 // In the same run, each case's alternative: the same banner taking its room at once when it
 // appears and giving it back at once when it goes (the behaviour before issue 17; here a script's
-// click, which CLS does not count as input, docks it at once). Fixed banners pad the page as the README shows. And a third party for
+// click, which CLS does not count as input, docks it at once), and laying out its Resolved view at
+// once (without the held label and lines; inline it also gives back the box's held size). Fixed banners pad the page as the README shows. And a third party for
 // reference: @statuspage/status-widget, loaded as its README says.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -103,6 +105,44 @@ async function measure(
     }, atOnce);
     away = (await cls(p)).cls - next.cls;
   }
+  // It turns to "Resolved" (the feed no longer lists the incident it showed), with no input, on a
+  // page loaded with the kept feed: ours holds what the reader saw in place until the next click or
+  // key; the alternative lays the Resolved view out at once.
+  let resolve: number | undefined;
+  if (kind === 'ours') {
+    await p.reload();
+    await until(p, (b) => b.painted !== null);
+    // (its fade-in done: Chromium does not count a shift of what is not yet fully shown)
+    await p.evaluate(() =>
+      Promise.all(
+        document
+          .querySelector('incident-banner')!
+          .shadowRoot!.getAnimations()
+          .map((a) => a.finished),
+      ),
+    );
+    const before = (await cls(p)).cls;
+    const said = await p.evaluate(async (collapse) => {
+      const el = document.querySelector('incident-banner') as HTMLElement & {
+        data: unknown;
+        updateComplete: Promise<boolean>;
+      };
+      el.data = {
+        page: {},
+        indicator: 'none',
+        description: '',
+        components: [],
+        incidents: [],
+        maintenances: [],
+      };
+      await el.updateComplete;
+      if (collapse) dispatchEvent(new MouseEvent('click'));
+      await el.updateComplete;
+      return el.shadowRoot!.querySelector('[part=severity]')?.textContent;
+    }, atOnce);
+    if (said !== 'Resolved') throw new Error(`the banner says ${said}, not Resolved`);
+    resolve = (await cls(p)).cls - before;
+  }
   await ctx.close();
   return {
     first: first.cls,
@@ -110,6 +150,7 @@ async function measure(
     leftOut: clicked.afterInput,
     next: next.cls,
     away,
+    resolve,
   };
 }
 
@@ -156,7 +197,7 @@ export async function run(ctx: { log(m: string): void }): Promise<Row[]> {
               ? 'theirs (status-widget)'
               : `${atOnce ? 'alternative: room taken at once' : 'ours'}, ${c}`;
           ctx.log(
-            `${who} ${vp}: first visit ${r.first}, first click ${r.click} (left out: ${r.leftOut}), next ${r.next}, goes away ${r.away ?? '-'}`,
+            `${who} ${vp}: first visit ${r.first}, first click ${r.click} (left out: ${r.leftOut}), next ${r.next}, goes away ${r.away ?? '-'}, turns to Resolved ${r.resolve ?? '-'}`,
           );
           const inline = c.startsWith('inline') || c === 'React app';
           const goal = kind === 'ours' && !atOnce ? (inline ? '< 0.01' : '0') : undefined;
@@ -173,6 +214,7 @@ export async function run(ctx: { log(m: string): void }): Promise<Row[]> {
           if (!atOnce) row('first click', r.click);
           row('next page load (feed unchanged)', r.next);
           if (r.away !== undefined) row('goes away (no input)', r.away);
+          if (r.resolve !== undefined) row('turns to Resolved (no input)', r.resolve);
           if (kind === 'ours' && !atOnce)
             rows.push({
               group: G,

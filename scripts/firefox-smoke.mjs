@@ -159,6 +159,14 @@ try {
     }
     return String(await run('return document.body?.innerText ?? ""'));
   };
+  // The overlay's projection, as the popup reads it: in storage.session (storage.local, which
+  // every content script could read, holds it no more: issue 16, item 15).
+  const projection = async () =>
+    String(
+      await run(
+        `return JSON.stringify((await browser.storage.session.get('overlay')).overlay ?? null)`,
+      ),
+    );
   const cmd = (name, payload) =>
     run(
       `return JSON.stringify(await browser.runtime.sendMessage({ cmd: arguments[0], payload: arguments[1] }))`,
@@ -190,11 +198,7 @@ try {
   let overlay = '';
   for (let i = 0; i < 20 && !overlay.includes('Checkout payments failing'); i++) {
     await cmd('sources/pollNow', {});
-    overlay = String(
-      await run(
-        `return JSON.stringify((await browser.storage.local.get('overlay')).overlay ?? null)`,
-      ),
-    );
+    overlay = await projection();
     await sleep(250);
   }
   check(
@@ -277,11 +281,7 @@ try {
     return 'ok';`);
   await openTab(`${BASE}src/extension/options/index.html`);
   const woke = await cmd('sources/pollNow', {});
-  const kept = String(
-    await run(
-      `return JSON.stringify((await browser.storage.local.get('overlay')).overlay ?? null)`,
-    ),
-  );
+  const kept = await projection();
   const listed = await textOf(`${BASE}src/extension/sidepanel/index.html#/`, /Exports failing/);
   check(
     'after the background is stopped, a message wakes it and the data is kept',

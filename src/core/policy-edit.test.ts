@@ -76,6 +76,8 @@ describe('policy edits keep the policy valid', () => {
       {
         path: 'levels[1].obligations[2].dueMinutes',
         message: 'levels[1].obligations[2].dueMinutes must be a number ≥ 0',
+        code: 'notNegative',
+        args: [],
       },
     ]);
   });

@@ -8,7 +8,8 @@ import type {
   ClassificationThresholds,
   ObligationRule,
   Policy,
-  PolicyProblem,
+  PolicyCode,
+  PolicyRuleProblem,
   Severity,
   SeverityLevel,
 } from './types';
@@ -38,40 +39,47 @@ const quoteList = (list: readonly string[]): string => list.map((s) => `'${s}'`)
 
 /** Reports problems into one list; each check returns the value when it is good. */
 class Checker {
-  readonly problems: PolicyProblem[] = [];
+  readonly problems: PolicyRuleProblem[] = [];
 
-  fail(path: string, rule: string): void {
-    this.problems.push({ path, message: path ? `${path} ${rule}` : rule });
+  /** `rule` in English; `code` and `args` say the same for a view to word in its language. */
+  fail(path: string, code: PolicyCode, rule: string, ...args: (string | number)[]): void {
+    this.problems.push({ path, message: path ? `${path} ${rule}` : rule, code, args });
   }
 
   text(o: Obj, key: string, path: string): string {
     const v = own(o, key);
     if (isText(v)) return v;
-    this.fail(path, 'must be a non-empty string');
+    this.fail(path, 'text', 'must be a non-empty string');
     return '';
   }
 
   number(o: Obj, key: string, path: string, min: number, strict: boolean): number {
     const v = own(o, key);
     if (isNum(v) && (strict ? v > min : v >= min)) return v;
-    this.fail(
-      path,
-      strict && min === 0 ? 'must be a positive number' : `must be a number ≥ ${min}`,
-    );
+    // (every number a policy holds is either > 0 or ≥ 0)
+    if (strict) this.fail(path, 'positive', 'must be a positive number');
+    else this.fail(path, 'notNegative', `must be a number ≥ ${min}`);
     return 0;
   }
 
   pick<T extends string>(o: Obj, key: string, path: string, list: readonly T[]): T {
     const v = own(o, key);
     if (oneOf(list, v)) return v;
-    this.fail(path, `must be one of ${quoteList(list)} (got ${JSON.stringify(v) ?? 'nothing'})`);
+    const got = JSON.stringify(v) ?? 'nothing';
+    this.fail(
+      path,
+      'oneOf',
+      `must be one of ${quoteList(list)} (got ${got})`,
+      list.join(', '),
+      got,
+    );
     return list[0] as T;
   }
 
   array(o: Obj, key: string, path: string): unknown[] {
     const v = own(o, key);
     if (Array.isArray(v)) return v;
-    this.fail(path, 'must be a list');
+    this.fail(path, 'list', 'must be a list');
     return [];
   }
 }
@@ -96,7 +104,15 @@ function checkPromises(c: Checker, rule: ObligationRule, path: string, promised:
   const agree = (key: 'dueMinutes' | 'repeatEveryMinutes', want: number, what: string): void => {
     const got = rule[key];
     if (got !== want && fresh(key)) {
-      c.fail(`${path}.${key}`, `must equal ${what} (got ${got ?? 'nothing'})`);
+      const code =
+        key === 'dueMinutes' && rule.id === 'postmortem' ? 'postmortemMinutes' : 'cadence';
+      c.fail(
+        `${path}.${key}`,
+        code,
+        `must equal ${what} (got ${got ?? 'nothing'})`,
+        want,
+        got ?? '—',
+      );
     }
   };
   const labelNames = (want: number, setting: string): void => {
@@ -104,7 +120,11 @@ function checkPromises(c: Checker, rule: ObligationRule, path: string, promised:
     if (other !== undefined && fresh('label')) {
       c.fail(
         `${path}.label`,
+        'labelNumber',
         `must not name a number other than ${setting} (${want}) (got ${other})`,
+        setting,
+        want,
+        other,
       );
     }
   };
@@ -117,7 +137,11 @@ function checkPromises(c: Checker, rule: ObligationRule, path: string, promised:
   if (rule.id === 'postmortem' && promised.postmortemHours !== null) {
     const h = promised.postmortemHours;
     if (rule.anchor !== 'resolved' && fresh('anchor')) {
-      c.fail(`${path}.anchor`, "must be 'resolved' (postmortemHours counts from resolution)");
+      c.fail(
+        `${path}.anchor`,
+        'anchorResolved',
+        "must be 'resolved' (postmortemHours counts from resolution)",
+      );
     }
     agree(
       'dueMinutes',
@@ -135,7 +159,7 @@ function checkRule(
   promised: Promised,
 ): ObligationRule | null {
   if (!isObj(input)) {
-    c.fail(path, 'must be an object');
+    c.fail(path, 'object', 'must be an object');
     return null;
   }
   const rule: ObligationRule = {
@@ -148,7 +172,13 @@ function checkRule(
   };
   c.array(input, 'metBy', `${path}.metBy`).forEach((t, i) => {
     if (oneOf(EVENT_TYPES, t)) rule.metBy.push(t);
-    else c.fail(`${path}.metBy[${i}]`, `must be a timeline event type (got ${JSON.stringify(t)})`);
+    else
+      c.fail(
+        `${path}.metBy[${i}]`,
+        'eventType',
+        `must be a timeline event type (got ${JSON.stringify(t)})`,
+        JSON.stringify(t) ?? 'nothing',
+      );
   });
   if (own(input, 'repeatEveryMinutes') !== undefined) {
     rule.repeatEveryMinutes = c.number(
@@ -165,15 +195,20 @@ function checkRule(
   const standing = own(input, 'standing');
   if (standing !== undefined) {
     if (typeof standing === 'boolean') rule.standing = standing;
-    else c.fail(`${path}.standing`, 'must be true or false');
+    else c.fail(`${path}.standing`, 'boolean', 'must be true or false');
   }
   // Combinations the obligation engine cannot honour, named rather than silently reinterpreted.
   if (rule.standing && rule.repeatEveryMinutes !== undefined) {
-    c.fail(`${path}.repeatEveryMinutes`, 'cannot be set on a standing obligation');
+    c.fail(
+      `${path}.repeatEveryMinutes`,
+      'standingRepeat',
+      'cannot be set on a standing obligation',
+    );
   }
   if (rule.anchor === 'resolved' && rule.repeatEveryMinutes !== undefined) {
     c.fail(
       `${path}.repeatEveryMinutes`,
+      'resolvedRepeat',
       "cannot be set when anchor is 'resolved' (it recurs only while open)",
     );
   }
@@ -188,12 +223,12 @@ function checkLevel(
   promised: Promised,
 ): SeverityLevel | null {
   if (!isObj(input)) {
-    c.fail(path, 'must be an object');
+    c.fail(path, 'object', 'must be an object');
     return null;
   }
   const sev = own(input, 'severity');
   const severityOk = sev === 1 || sev === 2 || sev === 3 || sev === 4;
-  if (!severityOk) c.fail(`${path}.severity`, 'must be 1, 2, 3 or 4');
+  if (!severityOk) c.fail(`${path}.severity`, 'severity', 'must be 1, 2, 3 or 4');
   const level: SeverityLevel = {
     severity: (severityOk ? sev : 0) as Severity,
     name: c.text(input, 'name', `${path}.name`),
@@ -202,7 +237,7 @@ function checkLevel(
   };
   c.array(input, 'criteria', `${path}.criteria`).forEach((s, i) => {
     if (isText(s)) level.criteria.push(s);
-    else c.fail(`${path}.criteria[${i}]`, 'must be a non-empty string');
+    else c.fail(`${path}.criteria[${i}]`, 'text', 'must be a non-empty string');
   });
   const seen = new Map<string, number>();
   c.array(input, 'obligations', `${path}.obligations`).forEach((o, i) => {
@@ -210,7 +245,13 @@ function checkLevel(
     if (!rule) return;
     const first = seen.get(rule.id);
     if (rule.id && first !== undefined) {
-      c.fail(`${path}.obligations[${i}].id`, `duplicates obligations[${first}].id '${rule.id}'`);
+      c.fail(
+        `${path}.obligations[${i}].id`,
+        'duplicateId',
+        `duplicates obligations[${first}].id '${rule.id}'`,
+        first,
+        rule.id,
+      );
     } else seen.set(rule.id, i);
     level.obligations.push(rule);
   });
@@ -220,12 +261,16 @@ function checkLevel(
 /** The classifier's figures; the share of users must leave both sides of the line possible. */
 function checkClassification(c: Checker, input: unknown): ClassificationThresholds | null {
   if (!isObj(input)) {
-    c.fail('classification', 'must be an object');
+    c.fail('classification', 'object', 'must be an object');
     return null;
   }
   const v = own(input, 'widespreadPercent');
   if (isNum(v) && v > 0 && v < 100) return { widespreadPercent: v };
-  c.fail('classification.widespreadPercent', 'must be a number greater than 0 and less than 100');
+  c.fail(
+    'classification.widespreadPercent',
+    'percent',
+    'must be a number greater than 0 and less than 100',
+  );
   return null;
 }
 
@@ -235,16 +280,16 @@ function checkClassification(c: Checker, input: unknown): ClassificationThreshol
  */
 export function validatePolicy(input: unknown): {
   policy: Policy | null;
-  problems: PolicyProblem[];
+  problems: PolicyRuleProblem[];
 } {
   const c = new Checker();
   if (!isObj(input)) {
-    c.fail('', 'The policy must be an object');
+    c.fail('', 'object', 'The policy must be an object');
     return { policy: null, problems: c.problems };
   }
   const version = own(input, 'version');
   if (!(Number.isInteger(version) && (version as number) >= 1)) {
-    c.fail('version', 'must be an integer ≥ 1');
+    c.fail('version', 'version', 'must be an integer ≥ 1');
   }
   const policy: Policy = {
     version: version as number,
@@ -272,13 +317,17 @@ export function validatePolicy(input: unknown): {
     if (first !== undefined) {
       c.fail(
         `levels[${i}].severity`,
+        'duplicateSeverity',
         `duplicates levels[${first}].severity (SEV-${level.severity})`,
+        first,
+        level.severity,
       );
     } else bySeverity.set(level.severity, i);
     policy.levels.push(level);
   });
   for (const s of [1, 2, 3, 4] as const) {
-    if (!bySeverity.has(s)) c.fail('levels', `must include a level for SEV-${s}`);
+    if (!bySeverity.has(s))
+      c.fail('levels', 'missingLevel', `must include a level for SEV-${s}`, s);
   }
   policy.levels.sort((a, b) => a.severity - b.severity);
   return c.problems.length ? { policy: null, problems: c.problems } : { policy, problems: [] };

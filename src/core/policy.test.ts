@@ -85,7 +85,7 @@ describe('validatePolicy', () => {
     for (const bad of [null, 42, 'policy', [DEFAULT_POLICY]]) {
       expect(validatePolicy(bad)).toEqual({
         policy: null,
-        problems: [{ path: '', message: 'The policy must be an object' }],
+        problems: [{ path: '', message: 'The policy must be an object', code: 'object', args: [] }],
       });
     }
   });
@@ -226,6 +226,8 @@ describe('validatePolicy: the classification threshold', () => {
           path: 'classification.widespreadPercent',
           message:
             'classification.widespreadPercent must be a number greater than 0 and less than 100',
+          code: 'percent',
+          args: [],
         },
       ]);
     }
@@ -261,10 +263,14 @@ describe('validatePolicy: promised numbers and deadlines agree', () => {
         {
           path: `levels[${l}].obligations[6].dueMinutes`,
           message: `levels[${l}].obligations[6].dueMinutes must equal postmortemHours × 60 (4320), the deadline the messages promise (got 2880)`,
+          code: 'postmortemMinutes',
+          args: [4320, 2880],
         },
         {
           path: `levels[${l}].obligations[6].label`,
           message: `levels[${l}].obligations[6].label must not name a number other than postmortemHours (72) (got 48)`,
+          code: 'labelNumber',
+          args: ['postmortemHours', 72, '48'],
         },
       ]),
     );

@@ -229,6 +229,38 @@ export interface PolicyProblem {
   message: string;
 }
 
+/**
+ * Which rule validatePolicy found broken: views word each in the user's language (the English
+ * `message` stays for imports, logs and the team server), `args` are its figures.
+ */
+export type PolicyCode =
+  | 'object'
+  | 'text'
+  | 'positive'
+  | 'notNegative'
+  | 'percent'
+  | 'version'
+  | 'oneOf'
+  | 'list'
+  | 'eventType'
+  | 'boolean'
+  | 'standingRepeat'
+  | 'resolvedRepeat'
+  | 'cadence'
+  | 'postmortemMinutes'
+  | 'labelNumber'
+  | 'anchorResolved'
+  | 'duplicateId'
+  | 'severity'
+  | 'duplicateSeverity'
+  | 'missingLevel';
+
+/** A problem validatePolicy reports: where, the English words, and the rule for other languages. */
+export interface PolicyRuleProblem extends PolicyProblem {
+  code: PolicyCode;
+  args: (string | number)[];
+}
+
 /* ------------------------------------------------------------------ classification */
 
 export type FeatureCriticality = 'critical' | 'significant' | 'non_critical';

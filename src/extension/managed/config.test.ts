@@ -86,6 +86,10 @@ describe('readManaged: an invalid value is left out, with its reason, and the re
         path: 'policy.levels[1].obligations[2].dueMinutes',
         reason: 'badPolicy',
         detail: 'levels[1].obligations[2].dueMinutes must be a number ≥ 0',
+        policy: expect.objectContaining({
+          path: 'levels[1].obligations[2].dueMinutes',
+          code: 'notNegative',
+        }),
       },
     ]);
   });

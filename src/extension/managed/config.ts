@@ -12,7 +12,7 @@ import { DEFAULT_TEMPLATES, type TemplateId } from '../../core/comms/templates';
 import { validateTemplate } from '../../core/comms/render';
 import { FORMATS, type FeedFormat } from '../../core/feed/formats/types';
 import type { Language } from '../../core/language';
-import type { Policy } from '../../core/types';
+import type { Policy, PolicyRuleProblem } from '../../core/types';
 import type { NotificationPrefs } from '../db/schema';
 import { checkPrefs, MAX_MUTED, NOTIFICATION_SETTINGS } from '../notifications/prefs';
 import { parseSiteInput } from '../origins/page-origin';
@@ -80,6 +80,8 @@ export interface ManagedProblem {
   reason: ManagedReason;
   /** The rule's own words where it has them (validatePolicy, validateTemplate), else ''. */
   detail: string;
+  /** A refused policy's problem as validatePolicy names it (its path inside the policy). */
+  policy?: PolicyRuleProblem;
 }
 
 export interface ManagedRead {
@@ -214,7 +216,12 @@ class Reader {
     const r = validatePolicy(v);
     if (r.policy && r.problems.length === 0) return r.policy;
     for (const p of r.problems)
-      this.fail(p.path ? `policy.${p.path}` : 'policy', 'badPolicy', p.message);
+      this.problems.push({
+        path: p.path ? `policy.${p.path}` : 'policy',
+        reason: 'badPolicy',
+        detail: p.message,
+        policy: p,
+      });
     return null;
   }
 

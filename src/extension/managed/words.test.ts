@@ -25,6 +25,8 @@ const REASONS: Record<ManagedReason, true> = {
 /** Keys the managed notice and the editors build at run time (`managed_why_${reason}` and so on). */
 const built = [
   ...Object.keys(REASONS).map((r) => `managed_why_${r}`),
+  ...['source', 'site'].flatMap((g) => [`managed_field_${g}`, `managed_field_of_${g}`]),
+  ...['managed_accessNeeded', 'managed_ignoredTitle'].flatMap((k) => [`${k}_one`, `${k}_other`]),
   ...OPTIONAL_RULES.map((r) => `policy_applies_${r}`),
   ...['always', 'publicly_visible', 'commonly_used', 'never'].map((a) => `policy_appliesOpt_${a}`),
   ...Object.keys(DEFAULT_TEMPLATES).map((id) => `tpl_id_${id}`),

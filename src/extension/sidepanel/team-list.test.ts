@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { computeObligations, nextDeadline } from '../../core/obligations';
 import { DEFAULT_POLICY } from '../../core/policy';
 import { remotePouch, sharedStore } from '../../../tests/support/pouch';
-import { spawnTeamServer, type TeamServerProcess } from '../../../tests/support/team-server';
+import { useTeamServer } from '../../../tests/support/team-server.test-kit';
 import { freshName, MIN, T0 } from '../background/worker.test-kit';
 import { eventsOf, saveIncident } from '../db/incidents';
 import { openLensDB, type LensDatabase } from '../db/open';
@@ -18,20 +18,13 @@ import { readList } from './data';
  * in the other browser's side-panel list, which reads it from the stored summary (no timeline).
  */
 
-let server: TeamServerProcess;
-beforeAll(async () => {
-  server = await spawnTeamServer([
-    ['ann', 'ann-pw'],
-    ['bob', 'bob-pw'],
-  ]);
-}, 30_000);
-afterAll(async () => server.close());
+const team = useTeamServer();
 
 async function replica(name: string, password: string) {
   const db = await openLensDB(freshName());
   const store = sharedStore({ name, display: name }, T0);
   attachShared(db, store);
-  const remote = remotePouch<SharedDoc>(`${server.url}/team`, [name, password]);
+  const remote = remotePouch<SharedDoc>(`${team.server.url}/team`, [name, password]);
   return {
     db,
     async sync() {

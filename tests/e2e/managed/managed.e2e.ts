@@ -33,10 +33,11 @@ describe('a managed configuration from enterprise policy', () => {
     await expect(managed.textContent()).resolves.toContain('Set by your organisation');
     const card = options.locator('li', { has: managed });
     await expect(card.getByRole('button').count()).resolves.toBe(0);
-    // The invalid one is named with its path and reason, and nothing else is lost.
+    // The invalid one is named as its field, with the reason in words, and nothing else is lost.
     const ignored = options.getByRole('status').filter({ hasText: 'ignored' });
+    await expect(ignored.textContent()).resolves.toContain('1 managed value ignored');
     await expect(ignored.textContent()).resolves.toContain(
-      'sources[1].url: is not a valid http(s) URL',
+      '“Feed URL of source 2” is not a valid web address (http or https).',
     );
     await expect(options.getByRole('heading', { name: /Broken feed/ }).count()).resolves.toBe(0);
 
@@ -123,7 +124,7 @@ describe('a managed configuration from enterprise policy', () => {
     await expect(role.textContent()).resolves.toContain('default set by your organisation');
     // the refused mute is named in the organisation's notice, and mutes nothing
     await expect(options.locator('body').textContent()).resolves.toContain(
-      'notifications.mutedSources[0]',
+      '“Muted source 1” is not a valid web address (http or https).',
     );
     const sources = options.getByRole('group', { name: /Sources to notify about/ });
     await expect(sources.textContent()).resolves.not.toContain('default set by your organisation');

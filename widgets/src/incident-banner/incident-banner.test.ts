@@ -251,11 +251,19 @@ describe('<incident-banner>', () => {
     el.locale = 'nl';
     await el.updateComplete;
     expect(text(el, '[part=time]')).toBe('updated 6 minutes ago');
-    // resolved: "Resolved" for resolved-for seconds (one timer), then nothing and no timer
+    // resolved: "Resolved" for resolved-for seconds (one timer), then nothing and no timer. With
+    // no input, the lines it replaced keep their place, unseen, until the reader's next key.
     el.data = OK;
     await el.updateComplete;
     expect(text(el, '[part=severity]')).toBe('Resolved');
+    expect($(el, '.box')!.classList).toContain('kept');
+    expect(text(el, '[part=time]')).toBe('updated 6 minutes ago');
+    expect(vi.getTimerCount()).toBe(1);
+    dispatchEvent(new KeyboardEvent('keydown'));
+    await el.updateComplete;
+    expect($(el, '.box')!.classList).not.toContain('kept');
     expect(text(el, '[part=time]')).toBeUndefined();
+    expect(text(el, '[part=severity]')).toBe('Resolved');
     await vi.advanceTimersByTimeAsync(60_000);
     await el.updateComplete;
     expect($(el, '[part~=base]')).toBeNull();

@@ -80,8 +80,9 @@ const levelOf = (item: FeedIncident): BannerLevel =>
  * @summary An in-app banner for the most severe active incident or relevant maintenance, with
  * "+N more" for the others; renders nothing, and takes no space, while all is well (unless you
  * reserve it). One that appears mid-visit floats over the page, one line high and taking no room,
- * until the reader's next click or key; one that goes away not at the reader's hand keeps its room,
- * empty, until then.
+ * until the reader's next click or key; one the feed changes (a new update, "Resolved") keeps its
+ * size, and what the reader saw keeps its place, until then; one that goes away not at the
+ * reader's hand keeps its room, empty, until then.
  *
  * @attr src - URL of a Statuspage v2 `summary.json` (or compatible) feed.
  * @attr components - Component names or ids to filter by: comma-separated, or a JSON array (`'["Checkout, EU"]'`) for names with a comma; the property also takes an array. A name the feed lacks is warned about once.
@@ -165,8 +166,17 @@ export class IncidentBanner extends FeedElement {
   private announcedKey = '';
   /** The reader acted (More, the list, dismiss): the size may change in answer to them. */
   private acted = false;
-  /** The inline box's block size, held while the feed changes what it says (no layout shift). */
+  /** The box's block size, held while the feed changes what it says (no layout shift). */
   private held = 0;
+  /** The severity label's inline size, held likewise: a shorter label leaves the name in place. */
+  private label = 0;
+  /** What the box says (its key and level): a change with no input holds it until the next one. */
+  private view = '';
+  /**
+   * It turned to "Resolved" with no input: the lines it replaced (status, update, time) keep their
+   * room, unseen, until the reader's next click or key, so nothing inside the box moves.
+   */
+  private kept = false;
   /** Publishes a fixed banner's size as a custom property on the document. */
   private sizer?: ResizeObserver;
   /**
@@ -239,10 +249,13 @@ export class IncidentBanner extends FeedElement {
     }
     if (this.gone && this.goneUntil <= now) this.gone = null;
     const key = items[0] ? keyOf(items[0]) : this.gone ? `resolved:${this.gone.id}` : '';
-    if (key !== this.key) this.expanded = this.listed = false;
+    const view = key + (items[0] ? levelOf(items[0]) : '');
     const box = this.renderRoot.querySelector?.('.box');
     const region = this.renderRoot.querySelector?.('.region');
-    if (this.acted) this.held = this.room = 0;
+    if (this.acted) {
+      this.held = this.room = this.label = 0;
+      this.kept = false;
+    }
     // Appeared after a render that showed nothing: into the kept room, else floating (it stays
     // floating, empty, if it goes again).
     else if (key && !this.key) {
@@ -257,9 +270,23 @@ export class IncidentBanner extends FeedElement {
       this.room = region.getBoundingClientRect().height;
       this.untilInput();
     }
-    // Inline, the box keeps its size while the feed changes it; the reader's own actions resize it.
-    else if (box) this.held ||= box.getBoundingClientRect().height;
+    // The box keeps its size while the feed changes it, and its label its width, until the
+    // reader's next click or key (or their own action in it), which lays it out anew.
+    else if (box) {
+      this.held ||= box.getBoundingClientRect().height;
+      this.label = box.querySelector('[part=severity]')!.getBoundingClientRect().width;
+      if (view != this.view) {
+        this.kept = !items[0];
+        this.untilInput();
+      }
+    }
+    if (key !== this.key) {
+      this.listed = false;
+      // (a kept Resolved view keeps the update as the reader left it: collapsed or not)
+      this.expanded &&= this.kept && !items[0];
+    }
     this.key = key;
+    this.view = view;
     this.acted = false;
   }
 
@@ -270,7 +297,9 @@ export class IncidentBanner extends FeedElement {
     }
     if (!this.key) schedule(this);
     const box = this.renderRoot.querySelector<HTMLElement>('.box');
-    if (box) box.style.blockSize = this.held && this.position == 'inline' ? `${this.held}px` : '';
+    if (box) box.style.blockSize = this.held ? `${this.held}px` : '';
+    const label = box?.querySelector<HTMLElement>('[part=severity]');
+    if (label) label.style.minInlineSize = this.label ? `${this.label}px` : '';
     const region = this.renderRoot.querySelector<HTMLElement>('.region');
     if (region) region.style.minBlockSize = this.room ? `${this.room}px` : '';
     this.publishSize();
@@ -395,13 +424,14 @@ export class IncidentBanner extends FeedElement {
     const item = this.items[0] ?? this.gone;
     if (!item) return this.renderEmpty();
     const resolved = !this.items[0];
+    // the open item's lines: shown, or (kept) in their place unseen
+    const lines = !resolved || this.kept;
     const level = resolved ? 'resolved' : levelOf(item);
     const now = Date.now();
-    const body = resolved ? '' : (latestUpdate(item)?.body.trim() ?? '');
+    const body = lines ? (latestUpdate(item)?.body.trim() ?? '') : '';
     const long = body.length > LONG_BODY;
     const open = this.expanded;
     const shown = long && !open ? body.slice(0, COLLAPSED_BODY).replace(/\s+\S*$/, '') + '…' : body;
-    if (resolved) schedule(this, this.goneUntil);
     const link = this.pageLink(item);
     const others = this.items.slice(1);
     const list = this.listed
@@ -411,11 +441,13 @@ export class IncidentBanner extends FeedElement {
       : nothing;
     // (compact templates: the build keeps template text as written; flex items ignore the spaces)
     // prettier-ignore
-    const content = html`<div part="base ${level}" class="box ${level} ${dark ? 'dark' : ''} ${open || this.listed ? 'open' : ''}" @keydown=${this.onKeydown}><div class="content"><p><span part="severity">${resolved ? s.resolved : s.page[level as BannerLevel]}</span> <strong part="name" dir="auto">${item.name}</strong> <span part="status">${resolved ? '' : (s.status[item.status as OpenStatus] ?? '')}</span></p>
+    const content = html`<div part="base ${level}" class="box ${level} ${dark ? 'dark' : ''} ${open || this.listed ? 'open' : ''} ${resolved && this.kept ? 'kept' : ''}" @keydown=${this.onKeydown}><div class="content"><p><span part="severity">${resolved ? s.resolved : s.page[level as BannerLevel]}</span> <strong part="name" dir="auto">${item.name}</strong> <span part="status">${lines ? (s.status[item.status as OpenStatus] ?? '') : ''}</span></p>
 ${body ? html`<p part="body" id="body" dir="auto">${shown}</p>` : nothing}<p part="meta">${long ? this.toggle('more', open ? s.less : s.more, open, 'body', (v) => (this.expanded = v)) : nothing}
-${resolved ? nothing : this.when(item, s, tag, now)} ${asOf ? html`<span part="stale">${asOf}</span>` : nothing}
+${lines ? this.when(item, s, tag, now) : nothing} ${asOf ? html`<span part="stale">${asOf}</span>` : nothing}
 ${link ? html`<a part="link" href=${link} target="_blank" rel="noreferrer">${s.link}</a>` : nothing}
 ${others.length ? this.toggle('others', fill(s.others, others.length), this.listed, 'list', (v) => (this.listed = v)) : nothing}</p>${list}</div>${this.noDismiss ? nothing : this.dismissButton(fill(s.dismiss, item.name))}</div>`;
+    // (after the time line's own wake-up, which this one replaces)
+    if (resolved) schedule(this, this.goneUntil);
     return this.regions(content, level === 'critical');
   }
 }

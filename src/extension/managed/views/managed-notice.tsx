@@ -1,19 +1,14 @@
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { t } from '../../i18n/translate';
+import { t, tn } from '../../i18n/translate';
 import { useGranted } from '../../ui/browser/permissions';
-import { managedOrigins, type ManagedProblem } from '../config';
+import { managedOrigins } from '../config';
+import { managedProblemText } from './problem-text';
 import { useManaged } from './use-managed';
 
 /** "Set by your organisation": the mark beside each managed value. */
 export function ManagedBadge() {
   return <span class="badge managed">{t('managed_badge')}</span>;
-}
-
-/** One ignored value, in words: where it sits, why it was left out, and the rule's own words. */
-function problemText(p: ManagedProblem): string {
-  const why = t(`managed_why_${p.reason}`);
-  return p.detail ? `${p.path || '(root)'}: ${why} (${p.detail})` : `${p.path || '(root)'}: ${why}`;
 }
 
 /**
@@ -42,7 +37,7 @@ export function ManagedNotice() {
       <p>{t('managed_intro')}</p>
       {missing.length > 0 && (
         <div class="managed-access">
-          <p id="managed-access-list">{t('managed_accessNeeded', missing.length)}</p>
+          <p id="managed-access-list">{tn('managed_accessNeeded', missing.length)}</p>
           <ul aria-labelledby="managed-access-list">
             {missing.map((o) => (
               <li key={o}>
@@ -62,11 +57,11 @@ export function ManagedNotice() {
       )}
       {read.problems.length > 0 && (
         <div class="managed-problems" role="status">
-          <h3>{t('managed_ignoredTitle', read.problems.length)}</h3>
+          <h3>{tn('managed_ignoredTitle', read.problems.length)}</h3>
           <p class="muted">{t('managed_ignoredHelp')}</p>
           <ul>
             {read.problems.map((p) => (
-              <li key={`${p.path}|${p.reason}|${p.detail}`}>{problemText(p)}</li>
+              <li key={`${p.path}|${p.reason}|${p.detail}`}>{managedProblemText(p)}</li>
             ))}
           </ul>
         </div>

@@ -1,5 +1,5 @@
 import { formatClock } from '../../../core/time';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { computeObligations } from '../../../core/obligations';
 import {
   DEFAULT_POLICY,
@@ -17,11 +17,12 @@ import {
   setWidespreadPercent,
   type Applies,
 } from '../../../core/policy-edit';
-import type { ObligationRule, Policy, PolicyProblem, Severity } from '../../../core/types';
+import type { ObligationRule, Policy, PolicyRuleProblem, Severity } from '../../../core/types';
 import { getSetting, settingChanges } from '../../db/settings';
 import { lastChangeOf } from '../../db/setting-log';
 import { send } from '../../messaging/channel';
 import { t, uiLocale } from '../../i18n/translate';
+import { policyFieldName, policyProblemText } from '../../i18n/policy-problem';
 import { useDbQuery } from '../../ui/hooks/use-db';
 import { errorMessage } from '../../ui/error';
 import { ManagedBadge } from '../../managed/views/managed-notice';
@@ -36,67 +37,97 @@ const SHARED_RULES = new Set(['status_updates', 'postmortem']);
 const APPLIES: Applies[] = ['always', 'publicly_visible', 'commonly_used', 'never'];
 
 /**
- * What a field asks for, as the user reads it when the core refuses its value: each message key
- * names the field as its label does ("“Policy name” must not be empty."), never the core's path
- * and wording ("name must be a non-empty string"), which stay for imports and managed policies.
+ * The policy-wide numbers: the field, the path validatePolicy names (which also names its label:
+ * i18n/policy-problem.ts), how to read and set it.
  */
-type FieldRule =
-  'policy_errRequired' | 'policy_errPositive' | 'policy_errNotNegative' | 'policy_errPercent';
-
-/** The policy-wide numbers: the field, its words, the path validatePolicy names, how to set it. */
 const GENERAL: {
   id: string;
-  label: string;
   path: string;
-  rule: FieldRule;
   get(p: Policy): number;
   set(p: Policy, n: number): Policy;
 }[] = [
   {
     id: 'policy-cadence',
-    label: 'policy_cadence',
     path: 'updateCadenceMinutes',
-    rule: 'policy_errPositive',
     get: (p) => p.updateCadenceMinutes,
     set: setCadence,
   },
   {
     id: 'policy-postmortem',
-    label: 'policy_postmortem',
     path: 'postmortemHours',
-    rule: 'policy_errPositive',
     get: (p) => p.postmortemHours,
     set: setPostmortemHours,
   },
   {
     id: 'policy-due-soon',
-    label: 'policy_dueSoon',
     path: 'dueSoonMinutes',
-    rule: 'policy_errNotNegative',
     get: (p) => p.dueSoonMinutes,
     set: (p, n) => ({ ...p, dueSoonMinutes: n }),
   },
   {
     id: 'policy-widespread',
-    label: 'policy_widespread',
     path: 'classification.widespreadPercent',
-    rule: 'policy_errPercent',
     get: (p) => classificationOf(p).widespreadPercent,
     set: setWidespreadPercent,
   },
 ];
 
-/** The field's own message when validatePolicy refused the value at its path, naming it by `label`. */
-const at = (problems: PolicyProblem[], path: string, label: string, rule: FieldRule): string[] =>
-  problems.some((p) => p.path === path) ? [t(rule, label)] : [];
+/**
+ * The field's own messages when validatePolicy refused the value at its path, naming the field as
+ * its label does ("“Policy name” must not be empty."), never the core's path and English.
+ */
+const at = (problems: PolicyRuleProblem[], path: string, policy: Policy): string[] =>
+  problems.filter((p) => p.path === path).map((p) => policyProblemText(p, policy));
 
-/** What a rule asks of a SEV-n incident declared now: its deadline as a clock time, or why none. */
-function Preview({ policy, now }: { policy: Policy; now: number }) {
+/** The setting each rule set above copies (the editor writes both at once: setCadence, …). */
+const COPIED_FROM: Record<string, string> = {
+  status_updates: 'updateCadenceMinutes',
+  postmortem: 'postmortemHours',
+};
+
+/**
+ * The problems no field shows next to itself, listed under the form: all but those at a field's
+ * own path, and those in a rule set above whose setting is itself refused (one mistake, one
+ * message: a cadence of 0 is not also each level's update rule repeating every 0 minutes).
+ */
+function unplacedProblems(policy: Policy, problems: PolicyRuleProblem[]): PolicyRuleProblem[] {
+  const own = new Set(['name', ...GENERAL.map((f) => f.path)]);
+  const refused = new Set(problems.map((p) => p.path));
+  policy.levels.forEach((level, i) =>
+    level.obligations.forEach((rule, j) => {
+      const path = `levels[${i}].obligations[${j}]`;
+      if (!rule.standing && !SHARED_RULES.has(rule.id)) own.add(`${path}.dueMinutes`);
+      const copied = COPIED_FROM[rule.id];
+      if (copied && refused.has(copied))
+        for (const p of problems) if (p.path.startsWith(`${path}.`)) own.add(p.path);
+    }),
+  );
+  return problems.filter((p) => !own.has(p.path));
+}
+
+/**
+ * What a rule asks of a SEV-n incident declared now: its deadline as a clock time, or why none.
+ * `policy` is the last one the core accepted (`refused`: the form holds a refused value since), or
+ * null when none was: a refused value is never previewed ("every 0 min", "in 0 min").
+ */
+function Preview({
+  policy,
+  refused,
+  now,
+}: {
+  policy: Policy | null;
+  refused: boolean;
+  now: number;
+}) {
   const time = (at: number) => formatClock(at, uiLocale(), { zoneName: true, now });
   return (
     <section aria-labelledby="policy-preview">
       <h3 id="policy-preview">{t('policy_preview')}</h3>
+      {refused && (
+        <p class="meta">{t(policy ? 'policy_previewLastValid' : 'policy_previewNone')}</p>
+      )}
       {SEVERITIES.map((severity) => {
+        if (!policy) return null;
         const level = policy.levels.find((l) => l.severity === severity);
         if (!level) return null;
         const statuses = computeObligations(
@@ -139,7 +170,7 @@ function Preview({ policy, now }: { policy: Policy; now: number }) {
 function LevelFields(props: {
   policy: Policy;
   index: number;
-  problems: PolicyProblem[];
+  problems: PolicyRuleProblem[];
   disabled: boolean;
   change(p: Policy): void;
 }) {
@@ -154,12 +185,7 @@ function LevelFields(props: {
         id={`rule-${sev}-${rule.id}`}
         label={t('policy_ruleMinutes', rule.label)}
         value={rule.dueMinutes}
-        errors={at(
-          props.problems,
-          path(j),
-          t('policy_ruleMinutes', rule.label),
-          'policy_errNotNegative',
-        )}
+        errors={at(props.problems, path(j), props.policy)}
         disabled={props.disabled}
         onChange={(n) => props.change(setDeadline(props.policy, sev, rule.id, n))}
       />
@@ -192,12 +218,10 @@ export function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
   const [policy, setPolicy] = useState<Policy>(saved);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const { problems } = validatePolicy(policy);
-  const unplaced = problems.filter(
-    (p) =>
-      !/^levels\[\d+]\.obligations\[\d+]\.dueMinutes$|^(updateCadenceMinutes|postmortemHours|dueSoonMinutes|name|classification\.widespreadPercent)$/.test(
-        p.path,
-      ),
-  );
+  // The preview's policy: the form's while the core accepts it, else the last one it accepted.
+  const accepted = useRef<Policy | null>(null);
+  if (problems.length === 0) accepted.current = policy;
+  const unplaced = unplacedProblems(policy, problems);
   const change = (p: Policy) => (setPolicy(p), setOutcome(null));
   const save = (next: Policy) => {
     setOutcome(null);
@@ -223,9 +247,9 @@ export function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
         <legend>{t('policy_general')}</legend>
         <TextField
           id="policy-name"
-          label={t('policy_name')}
+          label={policyFieldName('name')}
           value={policy.name}
-          errors={at(problems, 'name', t('policy_name'), 'policy_errRequired')}
+          errors={at(problems, 'name', policy)}
           disabled={locked}
           onChange={(name) => change({ ...policy, name })}
         />
@@ -233,9 +257,9 @@ export function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
           <NumberField
             key={f.id}
             id={f.id}
-            label={t(f.label)}
+            label={policyFieldName(f.path)}
             value={f.get(policy)}
-            errors={at(problems, f.path, t(f.label), f.rule)}
+            errors={at(problems, f.path, policy)}
             disabled={locked}
             onChange={(n) => change(f.set(policy, n))}
           />
@@ -254,7 +278,7 @@ export function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
       {unplaced.length > 0 && (
         <ul class="field-error">
           {unplaced.map((p) => (
-            <li key={p.path + p.message}>{p.message}</li>
+            <li key={p.path + p.message}>{policyProblemText(p, policy)}</li>
           ))}
         </ul>
       )}
@@ -274,7 +298,7 @@ export function Editor({ saved, locked }: { saved: Policy; locked: boolean }) {
         </p>
       )}
       <Outcome outcome={outcome} />
-      <Preview policy={policy} now={Date.now()} />
+      <Preview policy={accepted.current} refused={problems.length > 0} now={Date.now()} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { memoryPouch, remotePouch } from '../../../../tests/support/pouch';
-import { spawnTeamServer, type TeamServerProcess } from '../../../../tests/support/team-server';
+import { useTeamServer } from '../../../../tests/support/team-server.test-kit';
 import { makeKit, T0, type Kit } from '../../background/worker.test-kit';
 import { getIncident, saveIncident } from '../../db/incidents';
 import type { IncidentRecord, TeamConfig } from '../../db/schema';
@@ -15,14 +15,7 @@ import { readStatus, syncOnce } from './sync';
  * team server on loopback, counting the requests the server receives.
  */
 
-let server: TeamServerProcess;
-beforeAll(async () => {
-  server = await spawnTeamServer([
-    ['ann', 'ann-pw'],
-    ['bob', 'bob-pw'],
-  ]);
-}, 30_000);
-afterAll(async () => server.close());
+const team = useTeamServer();
 
 /** A worker signed in as Ann: its writes start a one-shot sync, as the real background's do. */
 async function annWorker(): Promise<Kit & { afterWrite(): Promise<unknown> }> {
@@ -39,7 +32,12 @@ async function annWorker(): Promise<Kit & { afterWrite(): Promise<unknown> }> {
     () => (last = syncOnce(kit.deps)),
     memoryPouch<SharedDoc>(),
   );
-  const config: TeamConfig = { url: server.url, db: server.db, user: 'ann', display: 'Ann' };
+  const config: TeamConfig = {
+    url: team.server.url,
+    db: team.server.db,
+    user: 'ann',
+    display: 'Ann',
+  };
   await setSetting(kit.db, 'team', config);
   rt.config = config;
   return Object.assign(kit, { afterWrite: () => last });
@@ -59,9 +57,9 @@ const incident = (id: string, title: string): IncidentRecord => ({
 
 /** Requests the server receives while `fn` runs. */
 async function requestsDuring(fn: () => Promise<unknown>): Promise<number> {
-  const before = await server.requests();
+  const before = await team.server.requests();
   await fn();
-  return (await server.requests()) - before;
+  return (await team.server.requests()) - before;
 }
 
 describe('the one-shot sync on the alarm', () => {
@@ -81,7 +79,7 @@ describe('the one-shot sync on the alarm', () => {
     expect((await readStatus(ann.deps)).state).toBe('connected');
 
     // Bob writes on the server: Ann's next alarm brings it in.
-    const bob = remotePouch<SharedDoc>(`${server.url}/${server.db}`, ['bob', 'bob-pw']);
+    const bob = remotePouch<SharedDoc>(`${team.server.url}/${team.server.db}`, ['bob', 'bob-pw']);
     const by = { name: 'bob', display: 'Bob' };
     await bob.put({
       _id: 'incident:frombob',

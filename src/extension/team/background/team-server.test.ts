@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { remotePouch, sharedStore } from '../../../../tests/support/pouch';
-import { spawnTeamServer, type TeamServerProcess } from '../../../../tests/support/team-server';
+import { useTeamServer } from '../../../../tests/support/team-server.test-kit';
 import { freshName, makeKit, T0 } from '../../background/worker.test-kit';
 import { eventsOf, getIncident, saveIncident } from '../../db/incidents';
 import { openLensDB, type LensDatabase } from '../../db/open';
@@ -22,15 +22,7 @@ import { checkServer } from './handlers';
 
 const ann = { name: 'ann', display: 'Ann' };
 const bob = { name: 'bob', display: 'Bob' };
-let server: TeamServerProcess;
-
-beforeAll(async () => {
-  server = await spawnTeamServer([
-    ['ann', 'ann-pw'],
-    ['bob', 'bob-pw'],
-  ]);
-}, 30_000);
-afterAll(async () => server.close());
+const team = useTeamServer();
 
 interface Replica {
   db: LensDatabase;
@@ -46,7 +38,7 @@ async function replica(
   const db = await openLensDB(freshName());
   const store = sharedStore(author, () => clock.now);
   attachShared(db, store);
-  const remote = remotePouch<SharedDoc>(`${server.url}/team`, [author.name, password]);
+  const remote = remotePouch<SharedDoc>(`${team.server.url}/team`, [author.name, password]);
   return {
     db,
     store,
@@ -199,7 +191,7 @@ describe('replication through the team server', () => {
   });
 
   test('the server refuses a document whose author is not the signed-in user, and a non-member', async () => {
-    const asAnn = remotePouch<SharedDoc>(`${server.url}/team`, ['ann', 'ann-pw']);
+    const asAnn = remotePouch<SharedDoc>(`${team.server.url}/team`, ['ann', 'ann-pw']);
     const forged = {
       _id: 'incident:forged',
       kind: 'incident',
@@ -288,7 +280,7 @@ describe('connecting: a server that is not CouchDB changes nothing and says why'
   test('a wrong password says so', async () => {
     const kit = await makeKit();
     const deps = { ...kit.deps, fetch: (u: RequestInfo | URL, i?: RequestInit) => fetch(u, i) };
-    await expect(checkServer(deps, config(server.url), 'wrong')).rejects.toThrow(
+    await expect(checkServer(deps, config(team.server.url), 'wrong')).rejects.toThrow(
       'Wrong user name or password.',
     );
   });
