@@ -1,7 +1,7 @@
 import './i18n.test-kit';
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
-import { BACKUP_FORMAT, BACKUP_VERSION, REDACTED } from '../db/backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_RECORDS, REDACTED } from '../db/backup';
 import { getSetting } from '../db/settings';
 import { loadConnection } from '../db/secrets';
 import type { Handlers, Sender } from '../messaging/channel';
@@ -218,10 +218,13 @@ describe('an import is checked whole before anything is written (issue 16 #4)', 
       ok: false,
       error: expect.stringContaining('stores.sources: 201 records; at most 200'),
     });
-    const notified = Array.from({ length: 150_001 }, (_, i) => ({ key: `k${i}`, at: T0 }));
+    const notified = Array.from({ length: MAX_BACKUP_RECORDS + 1 }, (_, i) => ({
+      key: `k${i}`,
+      at: T0,
+    }));
     expect(await h['data/import']({ json: backup({ notified }) }, page)).toMatchObject({
       ok: false,
-      error: expect.stringContaining('more than 150000 records'),
+      error: expect.stringContaining(`more than ${MAX_BACKUP_RECORDS} records`),
     });
     const huge = backup({}).replace('"stores"', `"pad":"${'x'.repeat(50_000_001)}","stores"`);
     expect(await h['data/import']({ json: huge }, page)).toMatchObject({

@@ -6,6 +6,7 @@ import { openLensDB, type LensDatabase } from './open';
 import { readStore, sampleRecords, seedEveryStore } from './seed.test-kit';
 import { allEvents } from './chunks';
 import { getSetting, setSetting } from './settings';
+import { refreshAllSummaries } from './summaries';
 
 async function everything(db: LensDatabase): Promise<Record<string, unknown[]>> {
   return Object.fromEntries(
@@ -44,12 +45,27 @@ describe('exportAll', () => {
       apiBase: 'https://x.test',
     });
     await setSetting(dst, 'bootId', 'boot-dst');
+    // A summary of an incident the backup does not hold: replaced like all data.
+    await dst.put('summaries', {
+      incidentId: 'gone',
+      stamp: 'x',
+      dueSoonMinutes: 5,
+      deadlines: [],
+    });
     const r = await importAll(dst, json);
     expect(r).toEqual({
       ok: true,
       counts: expect.objectContaining({ sources: 1, events: 2, settings: 2 }),
       notes: [],
+      derived: true,
     });
+    // Issue 22: the summaries and tallies were written with the data, computed from the backup,
+    // as the stored timelines give them.
+    const derived = [await dst.getAll('summaries'), await dst.getAll('commsTallies')];
+    expect(derived.flat().length).toBeGreaterThan(0);
+    expect(await dst.get('summaries', 'gone')).toBeUndefined();
+    await refreshAllSummaries(dst);
+    expect([await dst.getAll('summaries'), await dst.getAll('commsTallies')]).toEqual(derived);
     const before = await everything(src);
     const after = await everything(dst);
     for (const s of STORES.filter((x) => x !== 'settings')) expect(after[s], s).toEqual(before[s]);

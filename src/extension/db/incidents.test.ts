@@ -11,6 +11,8 @@ import {
 } from './incidents';
 import { openLensDB } from './open';
 import { allEvents } from './chunks';
+import { refreshAllSummaries } from './summaries';
+import { countTimelineReads } from './timeline-reads.test-kit';
 import type { IncidentRecord } from './schema';
 
 /** A resolved incident, resolved `n` minutes after T0; `published` gives it a published post-mortem. */
@@ -132,6 +134,40 @@ describe('saveIncidents (bulk)', () => {
     expect(batches.reduce((a, b) => a + b, 0)).toBe(6_000);
     expect(batches.length).toBe(Math.ceil(6_000 / BULK_RECORDS_PER_TX));
     expect(Math.max(...batches)).toBeLessThanOrEqual(BULK_RECORDS_PER_TX);
+    db.close();
+  });
+
+  test('writes the summaries and tallies with the batches, from the events it holds: no timeline is read back (issue 22)', async () => {
+    const db = await openLensDB(freshName());
+    const open = (n: number) => {
+      const { events } = item(n, 3);
+      const declared = { ...events[0]!, type: 'declared' as const };
+      const classified = { ...events[1]!, type: 'classified' as const, severity: 1 as const };
+      return {
+        incident: { ...resolved(n), status: 'open' as const, resolvedAt: undefined },
+        events: [declared, classified, events[2]!],
+      };
+    };
+    // One incident written before: its new event is appended, and its summary read from the store.
+    await saveIncidents(db, [open(1)]);
+    const later = { ...open(1), events: [{ ...item(1, 1).events[0]!, id: 'i1-late', at: T0 + 9 }] };
+    const items = [
+      later,
+      ...Array.from({ length: 600 }, (_, n) => (n % 3 ? item : open)(n + 2, 3)),
+    ];
+    const reads = countTimelineReads();
+    await saveIncidents(db, items);
+    expect(new Set(reads)).toEqual(new Set(['i1']));
+    const written = {
+      summaries: await db.getAll('summaries'),
+      tallies: await db.getAll('commsTallies'),
+    };
+    expect(written.summaries.length).toBe(1 + 200);
+    expect(written.tallies.length).toBe(400);
+    // The same as computed from the stored timelines.
+    await refreshAllSummaries(db);
+    expect(await db.getAll('summaries')).toEqual(written.summaries);
+    expect(await db.getAll('commsTallies')).toEqual(written.tallies);
     db.close();
   });
 

@@ -3,9 +3,10 @@ import type { LensDatabase } from './open';
 import type { EventRecord, IncidentRecord } from './schema';
 import { eventDoc, incidentDoc, type NewDoc } from './shared-docs';
 import { putDocs, project, sharedOf } from './shared';
-import { CHUNK_EVENTS, putEvents } from './chunks';
+import { byTime, CHUNK_EVENTS, putEvents } from './chunks';
+import { MAX_EVENTS_PER_INCIDENT } from './chunks';
 import { writeShared } from './shared';
-import { incidentsChanged } from './summaries';
+import { DERIVED_STORES, derive, incidentsChanged, putDerived, storedPolicy } from './summaries';
 
 /** Responder incidents, newest declaration first; optionally only open or resolved ones. */
 export async function listIncidents(
@@ -99,25 +100,52 @@ export async function saveIncidents(
   const running = new Set<Promise<void>>();
   let batch: { incident: IncidentRecord; events: EventRecord[] }[] = [];
   let size = 0;
+  // The policy the summaries written with each batch run on (a policy saved meanwhile changes
+  // their stamp: they are recomputed, and never used stale).
+  const policy = await storedPolicy(db);
+  /** Incidents whose summary a batch wrote with it; the others are recomputed at the end. */
+  const derived = new Set<string>();
   const flush = async () => {
-    const tx = db.transaction(['incidents', 'timeline'], 'readwrite');
+    // Relaxed: a bulk write commits without waiting for the disk flush of each transaction
+    // (Chromium's default; said here so the write does not depend on it).
+    const tx = db.transaction(['incidents', 'timeline', ...DERIVED_STORES], 'readwrite', {
+      durability: 'relaxed',
+    });
     const incidents = tx.objectStore('incidents');
     // A failing put aborts the transaction and tx.done rejects with it: the puts are not awaited.
     const quiet = (p: Promise<unknown>) => void p.catch(() => undefined);
     quiet(tx.done);
+    const abort = () => {
+      try {
+        tx.abort();
+      } catch {
+        // already aborted by a failed request
+      }
+    };
+    const items = batch;
     try {
-      for (const item of batch) quiet(incidents.put(item.incident));
+      for (const item of items) quiet(incidents.put(item.incident));
       // An event refused (no id, no time) aborts the batch: none of its incidents stay.
       void putEvents(
         tx,
-        batch.flatMap((item) => item.events),
-      ).catch(() => {
-        try {
-          tx.abort();
-        } catch {
-          // already aborted by a failed request
-        }
-      });
+        items.flatMap((item) => item.events),
+      )
+        .then((fresh) => {
+          // Incidents that had no timeline: their events are all of it, so their summaries and
+          // tallies are computed from them and written with them (issue 22: reading 10,000
+          // timelines back, a hundred per transaction, took longer than writing them).
+          const whole = wholeTimelines(items, fresh);
+          const d = derive(
+            [...whole.values()].map((w) => w.incident),
+            new Map([...whole].map(([id, w]) => [id, w.events])),
+            policy,
+            new Map(),
+            Date.now(),
+          );
+          for (const p of putDerived(tx, d)) quiet(p);
+          for (const id of whole.keys()) derived.add(id);
+        })
+        .catch(abort);
     } catch (e) {
       tx.abort(); // a record refused on the spot (no key, not cloneable): none of the batch stays
       throw e;
@@ -139,7 +167,35 @@ export async function saveIncidents(
   }
   if (batch.length) await flush();
   await Promise.all(running);
-  await incidentsChanged(db, written);
+  // The rest (their timelines had events before, or link a feed incident): from the stores.
+  const latest = new Map(written.map((i) => [i.id, i]));
+  await incidentsChanged(
+    db,
+    [...latest.values()].filter((i) => !derived.has(i.id)),
+  );
+}
+
+/**
+ * The incidents of a batch whose whole timeline it holds (they had no chunk: `fresh`), with their
+ * last record and their events in time order; not those linking a feed incident (its posts are
+ * read from the store) or holding more than a bounded read keeps.
+ */
+function wholeTimelines(
+  items: readonly { incident: IncidentRecord; events: EventRecord[] }[],
+  fresh: ReadonlySet<string>,
+): Map<string, { incident: IncidentRecord; events: EventRecord[] }> {
+  const out = new Map<string, { incident: IncidentRecord; events: EventRecord[] }>();
+  for (const { incident, events } of items) {
+    if (!fresh.has(incident.id)) continue;
+    const seen = out.get(incident.id);
+    out.set(incident.id, { incident, events: [...(seen?.events ?? []), ...events] });
+  }
+  for (const [id, w] of out) {
+    const byId = new Map(w.events.map((e) => [e.id, e]));
+    if (w.incident.linked || byId.size > MAX_EVENTS_PER_INCIDENT) out.delete(id);
+    else w.events = [...byId.values()].sort(byTime);
+  }
+  return out;
 }
 
 /** Incidents resolved after `since` (exclusive), through the `by-resolved` index. */

@@ -338,6 +338,23 @@ export interface Settings {
   teamSeq: number | string;
   /** How long a resolved feed incident's card stays in the overlay, in minutes (0: not at all). */
   resolvedKeepMinutes: number;
+  /**
+   * A recomputation of every summary and tally running in the background (after a policy change,
+   * db/summaries.ts recomputeAllLater), or null: how far it got, so a restarted worker continues
+   * it. Local to this installation, never exported.
+   */
+  summariesRecompute: SummariesRecompute | null;
+}
+
+/**
+ * How far a background recomputation got: open incidents first (the side panel's list), then the
+ * rest (the dashboard's tallies), each in incident id order after `after`. `run` tells one
+ * recomputation from the next: a policy saved again while one runs starts it over.
+ */
+export interface SummariesRecompute {
+  run: string;
+  phase: 'open' | 'rest';
+  after: string | null;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { LensDatabase } from './open';
 import type { NotificationPrefs, SettingChange, SettingRecord, Settings } from './schema';
 import { writeShared } from './shared';
 import type { NewDoc } from './shared-docs';
-import { refreshAllSummaries } from './summaries';
+import { recomputeAllLater } from './summaries';
 
 /** Every notification kind on by default, and nothing filtered out. */
 export const DEFAULT_NOTIFICATIONS: NotificationPrefs = {
@@ -41,6 +41,7 @@ export function defaultSettings(): Settings {
     team: null,
     teamSeq: 0,
     resolvedKeepMinutes: DEFAULT_RESOLVED_KEEP_MINUTES,
+    summariesRecompute: null,
   });
 }
 
@@ -78,8 +79,9 @@ export async function setSetting<K extends keyof Settings>(
     if (await writeShared(db, [{ kind: 'setting', record, ...via }])) return;
   }
   await db.put('settings', { key, value });
-  // Every open incident's stored next deadline runs on the policy (team mode: through `project`).
-  if (key === 'policy') await refreshAllSummaries(db);
+  // Every stored next deadline and tally runs on the policy (team mode: through `project`):
+  // recomputed in the background, the save does not wait for it.
+  if (key === 'policy') await recomputeAllLater(db);
 }
 
 /** Who changed a shared setting and when (team mode), newest last; empty when never recorded. */

@@ -14,7 +14,7 @@ import {
 } from './shared-docs';
 import { nextSettingLog } from './setting-log';
 import { allEvents, deleteEvents, putEvents } from './chunks';
-import { refreshAllSummaries, summariesChanged } from './summaries';
+import { recomputeAllLater, summariesChanged } from './summaries';
 import type { IDBPTransaction } from 'idb';
 import type { EventRecord, LensDB, ReviewRecord, SettingRecord } from './schema';
 import { ITEM_STORES, syncReviewItems } from './action-items';
@@ -156,11 +156,13 @@ async function projectNow(db: LensDatabase, store: SharedStore): Promise<number>
 /**
  * Issue 22: the list's stored next deadlines follow what a projected batch changed (local and
  * replicated writes alike): the incidents whose record or events it wrote or deleted, or every
- * open incident when the policy changed. Called once per batch, after it is in the stores.
+ * summary and tally when the policy changed (in the background: recomputeAllLater). Called once
+ * per batch, after it is in the stores.
  */
 export function summariesAfter(db: LensDatabase, docs: readonly SharedDoc[]): Promise<void> {
+  // A policy change (ours or a teammate's) recomputes everything in the background.
   if (docs.some((d) => !d._deleted && d.kind === 'setting' && d.record.key === 'policy'))
-    return refreshAllSummaries(db);
+    return recomputeAllLater(db);
   const ids = docs.flatMap((d): string[] => {
     if (d._deleted) {
       const [kind, ...rest] = d._id.split(':');

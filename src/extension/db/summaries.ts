@@ -16,10 +16,17 @@ import { commsTally, communicationCompliance, type CommsTally } from '../../core
 import { DEFAULT_POLICY } from '../../core/policy';
 import { listOrderKey } from '../../core/triage';
 import type { ObligationStatus, Policy } from '../../core/types';
-import { openTally, writeTallies } from './comms-totals';
+import { openTally, writeTallies, type TalliesTx } from './comms-totals';
 import { feedKey } from './feed-key';
 import type { LensDatabase } from './open';
-import type { FeedIncidentRecord, IncidentRecord, SummaryRecord, TallyRecord } from './schema';
+import type {
+  EventRecord,
+  FeedIncidentRecord,
+  IncidentRecord,
+  SummariesRecompute,
+  SummaryRecord,
+  TallyRecord,
+} from './schema';
 import { eventsOfMany } from './timeline';
 
 /** The current policy as stored (settings.ts `getSetting` without its import). */
@@ -111,26 +118,34 @@ export const SUMMARY_BATCH = 100;
 /** The fingerprint of a policy, kept on each tally: one judged by another policy is not used. */
 export const policyStamp = (policy: Policy): string => fnv(JSON.stringify(policy));
 
+/** What `derive` computed for some incidents: the records to write, and those to remove. */
+export interface Derived {
+  summaries: SummaryRecord[];
+  tallies: TallyRecord[];
+  /** Incidents no longer open: no summary. */
+  dropSummaries: string[];
+  /** Incidents never resolved: no tally. */
+  dropTallies: string[];
+}
+
 /**
- * Recomputes the summaries of these incident records (their current versions): open ones' running
+ * The summaries and tallies of these incident records (their current versions): open ones' running
  * deadlines, and every resolved one's communication tally for the reviews dashboard, from their
- * timelines (linked feed posts merged in) and the policy; what no longer applies is removed.
+ * timelines (`timelines`, oldest first, linked feed posts merged in here) and the policy. Pure: a
+ * bulk write computes them from the events it holds, without reading them back (issue 22).
  */
-async function recompute(db: LensDatabase, incidents: readonly IncidentRecord[]): Promise<void> {
+export function derive(
+  incidents: readonly IncidentRecord[],
+  timelines: ReadonlyMap<string, readonly EventRecord[]>,
+  policy: Policy,
+  feeds: ReadonlyMap<string, FeedIncidentRecord>,
+  now: number,
+): Derived {
   const open = incidents.filter((i) => i.status === 'open');
   const resolved = incidents.filter((i) => i.status !== 'open' && i.resolvedAt !== undefined);
-  const read = [...open, ...resolved];
-  const [policy, timelines, feeds] = await Promise.all([
-    storedPolicy(db),
-    eventsOfMany(
-      db,
-      read.map((i) => i.id),
-    ),
-    linkedFeeds(db, read),
-  ]);
   const eventsOf = (incident: IncidentRecord) => {
     const feed = feeds.get(incident.id);
-    const own = timelines.get(incident.id) ?? [];
+    const own = [...(timelines.get(incident.id) ?? [])];
     const linked =
       feed && incident.linked
         ? linkedUpdateEvents(incident.id, incident.linked, feed.incident)
@@ -142,7 +157,6 @@ async function recompute(db: LensDatabase, incidents: readonly IncidentRecord[])
     };
   };
   // Only the states depend on the time, and they are decided at read time (core/deadlines.ts).
-  const now = Date.now();
   // The dashboard judges every incident by the current policy (reviews/repo.ts readDashboard); a
   // resolved incident's report no longer changes with time except pending duties coming due,
   // which the tally keeps apart (core commsTally).
@@ -172,16 +186,48 @@ async function recompute(db: LensDatabase, incidents: readonly IncidentRecord[])
   for (const i of open)
     if (i.resolvedAt !== undefined)
       tallies.push({ incidentId: i.id, resolvedAt: i.resolvedAt, policyStamp: stamp, tally: null });
-  // The tallies with their monthly totals (comms-totals.ts, v8), in the same transaction.
-  const tx = db.transaction(['summaries', 'commsTallies', 'commsTotals'], 'readwrite');
+  return {
+    summaries,
+    tallies,
+    dropSummaries: incidents.filter((i) => i.status !== 'open').map((i) => i.id),
+    dropTallies: incidents.filter((i) => i.resolvedAt === undefined).map((i) => i.id),
+  };
+}
+
+/** The stores `putDerived` writes (the tallies with their monthly totals: comms-totals.ts, v8). */
+export const DERIVED_STORES = ['summaries', 'commsTallies', 'commsTotals'] as const;
+
+/**
+ * Writes what `derive` computed into a transaction holding DERIVED_STORES (not awaiting it): the
+ * tallies through `writeTallies`, so the monthly totals follow. One call per transaction at a time
+ * (the totals are read, then written).
+ */
+export function putDerived(tx: TalliesTx, d: Derived): Promise<unknown>[] {
   const s = tx.objectStore('summaries');
-  const unresolved = incidents.filter((i) => i.resolvedAt === undefined).map((i) => i.id);
-  await Promise.all([
-    ...summaries.map((r) => s.put(r)),
-    ...incidents.filter((i) => i.status !== 'open').map((i) => s.delete(i.id)),
-    writeTallies(tx, tallies, unresolved),
-    tx.done,
+  return [
+    ...d.summaries.map((r) => s.put(r)),
+    ...d.dropSummaries.map((id) => s.delete(id)),
+    writeTallies(tx, d.tallies, d.dropTallies),
+  ];
+}
+
+/**
+ * Recomputes the summaries and tallies of these incident records (their current versions) from
+ * their stored timelines (`derive`), and writes them; what no longer applies is removed.
+ */
+async function recompute(db: LensDatabase, incidents: readonly IncidentRecord[]): Promise<void> {
+  const read = incidents.filter((i) => i.status === 'open' || i.resolvedAt !== undefined);
+  const [policy, timelines, feeds] = await Promise.all([
+    storedPolicy(db),
+    eventsOfMany(
+      db,
+      read.map((i) => i.id),
+    ),
+    linkedFeeds(db, read),
   ]);
+  const derived = derive(incidents, timelines, policy, feeds, Date.now());
+  const tx = db.transaction([...DERIVED_STORES], 'readwrite');
+  await Promise.all([...putDerived(tx, derived), tx.done]);
 }
 
 /**
@@ -266,11 +312,17 @@ export async function ensureSummaries(db: LensDatabase): Promise<void> {
     db.count('commsTallies'),
     db.countFromIndex('incidents', 'by-resolved'),
   ]);
-  if (summaries !== open || ordered !== open || tallies !== resolved)
-    return refreshAllSummaries(db);
-  // v8: summaries written before hold no dashboard tally yet (`comms`): those are recomputed.
-  const without = (await db.getAll('summaries')).filter((s) => !s.comms).map((s) => s.incidentId);
-  await summariesChanged(db, without);
+  if (summaries !== open || ordered !== open || tallies !== resolved) await refreshAllSummaries(db);
+  else {
+    // v8: summaries written before hold no dashboard tally yet (`comms`): those are recomputed.
+    const without = (await db.getAll('summaries')).filter((s) => !s.comms).map((s) => s.incidentId);
+    await summariesChanged(db, without);
+  }
+  // A recomputation the worker stopped in the middle of (a policy change): continued, not awaited.
+  if ((await db.get('settings', PENDING))?.value)
+    resumeRecompute(db).catch((e: unknown) =>
+      console.error('[incident-lens] recomputing summaries:', e),
+    );
 }
 
 /**
@@ -311,6 +363,116 @@ export function refreshAllSummaries(db: LensDatabase): Promise<void> {
       tx.done,
     ]);
   });
+}
+
+/** The setting recording a background recomputation (schema.ts SummariesRecompute). */
+const PENDING = 'summariesRecompute';
+/** The background recomputation running per database (this worker's), and whether it must go on. */
+const loops = new WeakMap<LensDatabase, Promise<void>>();
+const again = new WeakSet<LensDatabase>();
+
+/**
+ * After a policy change: records that every summary and tally must be recomputed, starts that in
+ * the background, and resolves once it is recorded, not when it is done (10,000 incidents took
+ * seconds, and the policy editor's save waited for them; issue 22). Meanwhile nothing wrong is
+ * shown: a summary or tally of the old policy has another stamp, and its row is computed from
+ * the timeline at read time. Saved again while one runs, the recomputation starts over.
+ */
+export async function recomputeAllLater(db: LensDatabase): Promise<void> {
+  const value: SummariesRecompute = { run: newRun(), phase: 'open', after: null };
+  await db.put('settings', { key: PENDING, value });
+  again.add(db);
+  resumeRecompute(db).catch((e: unknown) =>
+    console.error('[incident-lens] recomputing summaries:', e),
+  );
+}
+
+const newRun = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+/**
+ * Continues a recorded background recomputation, batch by batch, until none is recorded; resolves
+ * when it is done. The worker calls it at start-up (ensureSummaries), so one interrupted by the
+ * worker stopping continues from the last batch it recorded. Each batch takes its turn with the
+ * write paths' recomputations (`serial`), so a write's own summary never waits for all of them.
+ */
+export function resumeRecompute(db: LensDatabase): Promise<void> {
+  const running = loops.get(db);
+  if (running) return running;
+  const loop = (async () => {
+    try {
+      for (;;) {
+        again.delete(db);
+        while (await serial(db, () => recomputeBatch(db)));
+        // Checked and forgotten in one step: a recomputation recorded after the last batch's
+        // read starts this loop again instead of finding it about to end.
+        if (!again.has(db)) return;
+      }
+    } finally {
+      loops.delete(db);
+    }
+  })();
+  loops.set(db, loop);
+  return loop;
+}
+
+/** Resolves once no background recomputation runs in this worker (tests, the bench). */
+export function summariesSettled(db: LensDatabase): Promise<void> {
+  return loops.get(db) ?? Promise.resolve();
+}
+
+/** One batch of the recorded recomputation; false when none is recorded (any more). */
+async function recomputeBatch(db: LensDatabase): Promise<boolean> {
+  const mark = (await db.get('settings', PENDING))?.value as SummariesRecompute | null | undefined;
+  if (!mark) return false;
+  let recs: IncidentRecord[];
+  if (mark.phase === 'open') {
+    // Open incidents first: the side panel's list reads their summaries.
+    const ids = (await db.getAllKeysFromIndex('incidents', 'by-status', 'open'))
+      .filter((id) => mark.after === null || id > mark.after)
+      .sort()
+      .slice(0, SUMMARY_BATCH);
+    const store = db.transaction('incidents').store;
+    recs = (await Promise.all(ids.map((id) => store.get(id)))).filter(
+      (r): r is IncidentRecord => r !== undefined,
+    );
+    await recompute(db, recs);
+    const next: SummariesRecompute | null =
+      ids.length < SUMMARY_BATCH
+        ? { ...mark, phase: 'rest', after: null }
+        : { ...mark, after: ids.at(-1)! };
+    return advance(db, mark, next);
+  }
+  const from = mark.after === null ? null : IDBKeyRange.lowerBound(mark.after, true);
+  recs = await db.getAll('incidents', from, SUMMARY_BATCH);
+  await recompute(
+    db,
+    recs.filter((r) => r.status !== 'open'),
+  );
+  const last = recs.at(-1);
+  return advance(
+    db,
+    mark,
+    recs.length < SUMMARY_BATCH || !last ? null : { ...mark, after: last.id },
+  );
+}
+
+/**
+ * Records how far the recomputation got (null: done), unless another one was recorded meanwhile
+ * (a policy saved again); true while one remains recorded.
+ */
+async function advance(
+  db: LensDatabase,
+  mark: SummariesRecompute,
+  next: SummariesRecompute | null,
+): Promise<boolean> {
+  const tx = db.transaction('settings', 'readwrite');
+  const now = (await tx.store.get(PENDING))?.value as SummariesRecompute | null | undefined;
+  if (now?.run === mark.run) {
+    if (next) await tx.store.put({ key: PENDING, value: next });
+    else await tx.store.delete(PENDING);
+  }
+  await tx.done;
+  return now?.run !== mark.run ? !!now : next !== null;
 }
 
 /** Open incidents linked to one of these feed incidents (`sourceId|incidentId` keys). */

@@ -1,5 +1,5 @@
 import type { IDBPObjectStore } from 'idb';
-import { MAX_EVENTS_PER_INCIDENT } from './backup';
+import { MAX_EVENTS_PER_INCIDENT } from './chunks';
 import { chunkRange } from './chunks';
 import type { LensDatabase } from './open';
 import type { ChunkKey, EventRecord, LensDB } from './schema';

@@ -20,7 +20,12 @@ import {
   type StoreName,
 } from '../db/schema';
 import { setSetting } from '../db/settings';
-import { policyStamp, refreshAllSummaries, summariesChanged } from '../db/summaries';
+import {
+  policyStamp,
+  refreshAllSummaries,
+  summariesChanged,
+  summariesSettled,
+} from '../db/summaries';
 import { countStoreReads } from '../db/store-reads.test-kit';
 import { readDashboard } from './repo';
 import { readDashboardPage } from './dashboard-data';
@@ -161,6 +166,8 @@ async function apply(o: Op): Promise<void> {
     for (const level of policy.levels)
       for (const ob of level.obligations) if (ob.id === 'status_page') ob.dueMinutes = o.minutes;
     await setSetting(db, 'policy', policy);
+    // The save returns before the recomputation (db/summaries.ts recomputeAllLater): let it finish.
+    await summariesSettled(db);
   } else {
     // A backup of this browser imported back (replace), then the summaries refreshed as after any import.
     const json = await exportAll(db);

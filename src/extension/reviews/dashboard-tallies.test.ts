@@ -8,7 +8,7 @@ import { eventsOf, saveIncident } from '../db/incidents';
 import { openLensDB, type LensDatabase } from '../db/open';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../db/schema';
 import { getSetting, setSetting } from '../db/settings';
-import { ensureSummaries } from '../db/summaries';
+import { ensureSummaries, summariesSettled } from '../db/summaries';
 import { readDashboard } from './repo';
 import { countTimelineReads } from '../db/timeline-reads.test-kit';
 
@@ -140,6 +140,8 @@ describe('the reviews dashboard from stored tallies (issue 22)', () => {
     for (const level of policy.levels)
       for (const o of level.obligations) if (o.id === 'status_page') o.dueMinutes = 1;
     await setSetting(db, 'policy', policy);
+    // The tallies are recomputed in the background after a save (db/summaries.ts).
+    await summariesSettled(db);
     const before = await fromTimelines();
     const page = await shown();
     expect(page.reads).toEqual(['inc-9']);

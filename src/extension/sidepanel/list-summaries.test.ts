@@ -10,7 +10,7 @@ import { openLensDB, type LensDatabase } from '../db/open';
 import type { EventRecord, IncidentRecord } from '../db/schema';
 import { getSetting, setSetting } from '../db/settings';
 import { attachShared, project } from '../db/shared';
-import { ensureSummaries } from '../db/summaries';
+import { ensureSummaries, summariesSettled } from '../db/summaries';
 import { sampleRecords } from '../db/seed.test-kit';
 import { savePoll } from '../db/sources';
 import { eventsWithLinked } from '../responder/linked-events';
@@ -97,6 +97,10 @@ describe('the side-panel list’s next deadline, from stored summaries (issue 22
     const page = policy.levels[0]!.obligations.find((o) => o.id === before.next?.ruleId)!;
     page.dueMinutes = 5;
     await setSetting(db, 'policy', policy);
+    // Right after the save (the summaries are recomputed in the background): the new deadline.
+    const saved = await listed(db);
+    expect(saved.next?.dueAt).toBe(T0 + 5 * MIN);
+    await summariesSettled(db);
     const after = await listed(db);
     expect(after.next?.dueAt).toBe(T0 + 5 * MIN);
     expect(after.next?.dueAt).not.toBe(before.next?.dueAt);
@@ -160,6 +164,8 @@ describe('the side-panel list’s next deadline, from stored summaries (issue 22
     await setSetting(ann, 'policy', policy);
     await annStore.pouch.replicate.to(bobStore.pouch);
     await project(bob, bobStore);
+    expect((await listed(bob)).next?.dueAt).toBe(T0 + 5 * MIN);
+    await summariesSettled(bob);
     const after = await listed(bob);
     expect(after.next?.dueAt).toBe(T0 + 5 * MIN);
     expect(after.reads).toEqual([]);

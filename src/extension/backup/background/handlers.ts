@@ -43,8 +43,9 @@ export function backupHandlers(deps: Deps): Pick<Handlers, keyof BackupCommands>
         },
       });
       if (!result.ok) return result;
-      // The list's stored next deadlines, for the imported incidents.
-      await refreshAllSummaries(await deps.db());
+      const { derived, ...imported } = result;
+      // The list's stored next deadlines and the tallies: a replace wrote them with the data.
+      if (!derived) await refreshAllSummaries(await deps.db());
       // Team mode: the imported shared records become the shared store's current versions.
       await publishLocal(await deps.db());
       const warnings: string[] = [];
@@ -54,7 +55,7 @@ export function backupHandlers(deps: Deps): Pick<Handlers, keyof BackupCommands>
       await refresh(deps).catch((e: unknown) =>
         warnings.push(`Recomputing after the import failed: ${errorText(e)}`),
       );
-      return { ...result, notes: [...result.notes, ...warnings] };
+      return { ...imported, notes: [...imported.notes, ...warnings] };
     },
   };
 }
