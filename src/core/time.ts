@@ -203,6 +203,17 @@ export function monthKey(at: number, timeZone: string | undefined): string {
 }
 
 /**
+ * Within a day of either edge of its UTC month: in some time zone it falls in the neighbouring
+ * month, so totals kept per UTC month hold such entries whole for the reader to place.
+ */
+export function nearMonthEdge(at: number): boolean {
+  const d = new Date(at);
+  const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  const next = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  return at - start < DAY || next - at <= DAY;
+}
+
+/**
  * Hour and minute with the zone: "2:05 PM UTC", "14:05 MESZ" ("14:05" with `zoneName: false`). Given `now`, the date is
  * added when `at` is not on the same calendar day as `now` ("Mar 16, 2:05 PM UTC"): a bare clock
  * time on another day would mislead the reader.

@@ -51,7 +51,11 @@ export interface CommsReportOptions {
   severities?: readonly Severity[];
 }
 
-const empty = (): Record<CommsMetric, { due: number; onTime: number }> => ({
+/** Due and on-time counts per metric. */
+export type CommsCounts = Record<CommsMetric, { due: number; onTime: number }>;
+
+/** Zero counts for every metric. */
+export const emptyCounts = (): CommsCounts => ({
   status_page: { due: 0, onTime: 0 },
   customers: { due: 0, onTime: 0 },
   executives: { due: 0, onTime: 0 },
@@ -87,7 +91,7 @@ export function tailMisses(t: Pick<CommsTally, 'tails'>, now: number): number {
 /** One incident's tally from its compliance report; null when it was never classified. */
 export function commsTally(r: ComplianceReport): CommsTally | null {
   if (r.classifiedAt === null || r.highestSeverity === null) return null;
-  const counts = empty();
+  const counts = emptyCounts();
   const pending: CommsTally['pending'] = [];
   for (const [metric, channel] of Object.entries(DUTY_CHANNEL) as [CommsMetric, Channel][]) {
     for (const d of r.duties) {
@@ -139,7 +143,7 @@ export function monthlyCommsFromTallies(
   { months = 12, timeZone = 'UTC', severities }: CommsReportOptions = {},
 ): MonthlyComms[] {
   const keys = monthKeys(now, months, timeZone);
-  const tallies = new Map(keys.map((k) => [k, empty()]));
+  const tallies = new Map(keys.map((k) => [k, emptyCounts()]));
   for (const r of incidents) {
     if (severities && severities.length > 0 && !severities.includes(r.highestSeverity)) continue;
     const t = tallies.get(monthKey(r.classifiedAt, timeZone));
@@ -151,8 +155,16 @@ export function monthlyCommsFromTallies(
     for (const p of r.pending) if (p.dueAt < now) t[p.metric].due += 1;
     t.cadence.due += tailMisses(r, now);
   }
+  return monthlyRows(keys, tallies);
+}
+
+/** The report's rows for `keys` from the counts summed per month (a month not in `counts`: none). */
+export function monthlyRows(
+  keys: readonly string[],
+  counts: ReadonlyMap<string, CommsCounts>,
+): MonthlyComms[] {
   return keys.map((month) => {
-    const t = tallies.get(month) ?? empty();
+    const t = counts.get(month) ?? emptyCounts();
     const channels = {} as Record<CommsMetric, ChannelTally>;
     for (const m of COMMS_METRICS) {
       const { due, onTime } = t[m];

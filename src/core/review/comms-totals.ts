@@ -12,21 +12,23 @@
  * Adding then removing a tally gives back the same totals, so the writer keeps them current by
  * removing an incident's old tally and adding its new one (db/comms-totals.ts).
  */
-import { monthKey } from '../time';
+import { monthKey, nearMonthEdge } from '../time';
 import type { Severity } from '../types';
 import { monthKeys } from './actions';
 import {
   COMMS_METRICS,
-  type ChannelTally,
+  type CommsCounts,
   type CommsMetric,
   type CommsTally,
+  emptyCounts,
   type MonthlyComms,
+  monthlyRows,
   tailMisses,
 } from './comms-monthly';
 
 const DAY = 86_400_000;
 
-type Counts = Record<CommsMetric, { due: number; onTime: number }>;
+type Counts = CommsCounts;
 
 /** One UTC month's totals, as stored. */
 export interface CommsTotals {
@@ -42,12 +44,7 @@ export interface CommsTotals {
   edge: (CommsTally & { id: string })[];
 }
 
-const counts = (): Counts => ({
-  status_page: { due: 0, onTime: 0 },
-  customers: { due: 0, onTime: 0 },
-  executives: { due: 0, onTime: 0 },
-  cadence: { due: 0, onTime: 0 },
-});
+const counts = emptyCounts;
 
 /** The UTC month a tally is totalled in. */
 export const totalsMonth = (tally: CommsTally): string => monthKey(tally.classifiedAt, 'UTC');
@@ -60,14 +57,6 @@ export const emptyTotals = (month: string): CommsTotals => ({
   pending: [],
   edge: [],
 });
-
-/** Within a day of the edges of its UTC month: its month depends on the zone. */
-function nearEdge(at: number): boolean {
-  const d = new Date(at);
-  const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-  const next = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-  return at - start < DAY || next - at <= DAY;
-}
 
 /**
  * `totals` with one incident's tally added (`sign` 1) or removed (-1), judged by policy `stamp`.
@@ -84,7 +73,7 @@ export function applyTally(
   if (stamps[stamp] === 0) delete stamps[stamp];
   const out: CommsTotals = { ...totals, stamps };
   // An open incident's tally (running cadences) is kept whole too: judged at read time.
-  if (nearEdge(tally.classifiedAt) || tally.tails) {
+  if (nearMonthEdge(tally.classifiedAt) || tally.tails) {
     const rest = totals.edge.filter((t) => t.id !== id);
     out.edge = sign === 1 ? [...rest, { ...tally, id }] : rest;
     return out;
@@ -158,13 +147,5 @@ export function monthlyCommsFromTotals(
       row.cadence.due += tailMisses(e, now);
     }
   }
-  return keys.map((month) => {
-    const t = rows.get(month)!;
-    const channels = {} as Record<CommsMetric, ChannelTally>;
-    for (const m of COMMS_METRICS) {
-      const { due, onTime } = t[m];
-      channels[m] = { due, onTime, rate: due === 0 ? null : onTime / due };
-    }
-    return { month, channels };
-  });
+  return monthlyRows(keys, rows);
 }

@@ -7,11 +7,9 @@
  * As in comms-totals.ts, months are UTC and an item due within a day of a month's UTC edge is
  * kept whole, for the reader to place in its own zone.
  */
-import { monthKey } from '../time';
+import { monthKey, nearMonthEdge } from '../time';
 import { monthKeys, type MonthlyCompletion } from './actions';
 import type { ActionItem } from './model';
-
-const DAY = 86_400_000;
 
 export interface CompletionTotals {
   /** `YYYY-MM` in UTC of the items' due dates. */
@@ -49,13 +47,6 @@ export const emptyCompletion = (month: string): CompletionTotals => ({
   edge: [],
 });
 
-function nearEdge(at: number): boolean {
-  const d = new Date(at);
-  const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-  const next = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-  return at - start < DAY || next - at <= DAY;
-}
-
 /**
  * `totals` with one item's entry (completionEntry) added (1) or removed (-1); `key` names the item.
  * The entry must be in `totals.month`. A new object.
@@ -66,7 +57,7 @@ export function applyCompletion(
   entry: { dueAt: number; done: boolean; onTime: boolean },
   sign: 1 | -1,
 ): CompletionTotals {
-  if (nearEdge(entry.dueAt)) {
+  if (nearMonthEdge(entry.dueAt)) {
     const rest = totals.edge.filter((e) => e.key !== key);
     return { ...totals, edge: sign === 1 ? [...rest, { key, ...entry }] : rest };
   }

@@ -29,6 +29,7 @@ import {
 import { countStoreReads } from '../db/store-reads.test-kit';
 import { readDashboard } from './repo';
 import { readDashboardPage } from './dashboard-data';
+import { incidentRecord } from '../db/incident-record.test-kit';
 
 /**
  * Issue 22: the reviews dashboard's first screen reads monthly totals and the first rows of the
@@ -62,18 +63,7 @@ function incident(
   if (!open)
     events.push({ id: `${id}-r`, incidentId: id, type: 'resolved', at: at + 3 * 60 * MIN });
   return {
-    incident: {
-      id,
-      title: `Incident ${i}`,
-      components: [],
-      publiclyVisible: true,
-      startedAt: at,
-      declaredAt: at,
-      status: open ? 'open' : 'resolved',
-      severity,
-      updatedAt: at,
-      ...(open ? {} : { resolvedAt: at + 3 * 60 * MIN }),
-    },
+    incident: incidentRecord(id, i, { at, severity, open, resolvedAt: at + 3 * 60 * MIN }),
     events,
   };
 }

@@ -11,6 +11,7 @@ import { getSetting, setSetting } from '../db/settings';
 import { ensureSummaries, summariesSettled } from '../db/summaries';
 import { readDashboard } from './repo';
 import { countTimelineReads } from '../db/timeline-reads.test-kit';
+import { incidentRecord } from '../db/incident-record.test-kit';
 
 /**
  * Issue 22: the reviews dashboard reads each resolved incident's stored tally instead of its
@@ -39,18 +40,7 @@ function incident(i: number, open = false): { incident: IncidentRecord; events: 
   if (!open)
     events.push({ id: `${id}-r`, incidentId: id, type: 'resolved', at: at + 3 * 60 * MIN });
   return {
-    incident: {
-      id,
-      title: `Incident ${i}`,
-      components: [],
-      publiclyVisible: true,
-      startedAt: at,
-      declaredAt: at,
-      status: open ? 'open' : 'resolved',
-      severity,
-      updatedAt: at,
-      ...(open ? {} : { resolvedAt: at + 3 * 60 * MIN }),
-    },
+    incident: incidentRecord(id, i, { at, severity, open, resolvedAt: at + 3 * 60 * MIN }),
     events,
   };
 }

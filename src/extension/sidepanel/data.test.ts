@@ -12,6 +12,7 @@ import { reviewListRows } from '../reviews/views/view-model';
 import { postmortemOf, readList, readOpenWindow, readTimeline } from './data';
 import { bySeverity } from '../../core/triage';
 import { countTimelineReads } from '../db/timeline-reads.test-kit';
+import { incidentRecord } from '../db/incident-record.test-kit';
 
 const HOUR = 60 * MIN;
 let db: LensDatabase;
@@ -34,16 +35,7 @@ async function seed(
   if (over.published)
     events.push({ id: `${id}-p`, incidentId: id, type: 'review_published', at: resolvedAt + HOUR });
   const incident: IncidentRecord = {
-    id,
-    title: `Incident ${i}`,
-    components: [],
-    publiclyVisible: true,
-    startedAt: at,
-    declaredAt: at,
-    status: over.open ? 'open' : 'resolved',
-    severity: 1,
-    updatedAt: at,
-    ...(over.open ? {} : { resolvedAt }),
+    ...incidentRecord(id, i, { at, severity: 1, open: !!over.open, resolvedAt }),
     ...(over.published === 'field' ? { reviewPublishedAt: resolvedAt + HOUR } : {}),
   };
   await saveIncident(db, incident, events);

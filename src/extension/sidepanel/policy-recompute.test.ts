@@ -17,6 +17,7 @@ import {
   summaryStamp,
 } from '../db/summaries';
 import { countTimelineReads } from '../db/timeline-reads.test-kit';
+import { incidentRecord } from '../db/incident-record.test-kit';
 
 /**
  * Issue 22: saving the policy no longer waits for every summary and tally to be recomputed. The
@@ -43,18 +44,7 @@ const NOW = T0 + 10 * MIN;
 /** Incidents declared before incidents kept their policy (none of their own): the current one applies. */
 function item(i: number, open: boolean): { incident: IncidentRecord; events: EventRecord[] } {
   const id = `inc-${String(i).padStart(4, '0')}`;
-  const incident: IncidentRecord = {
-    id,
-    title: `Incident ${i}`,
-    components: [],
-    publiclyVisible: true,
-    startedAt: T0,
-    declaredAt: T0,
-    status: open ? 'open' : 'resolved',
-    severity: 1,
-    updatedAt: T0,
-    ...(open ? {} : { resolvedAt: T0 + 30 * MIN }),
-  };
+  const incident = incidentRecord(id, i, { at: T0, severity: 1, open, resolvedAt: T0 + 30 * MIN });
   const events: EventRecord[] = [
     { id: `${id}-d`, incidentId: id, type: 'declared', at: T0 },
     { id: `${id}-c`, incidentId: id, type: 'classified', at: T0, severity: 1 },
