@@ -63,6 +63,32 @@ const SHARED_NON_VIEW = [
 ];
 const VIEWS = ['src/extension/{options,popup,sidepanel,ui}/**', 'src/extension/*/views/**'];
 
+const NO_CLOCK = {
+  selector: "MemberExpression[object.name='Date'][property.name='now']",
+  message: 'Pass `now` in; the core never reads the clock.',
+};
+const NO_RAW_HTML = [
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'Untrusted text renders as text: no raw HTML.',
+  },
+  {
+    selector:
+      'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+    message: 'Untrusted text renders as text: set textContent or build nodes.',
+  },
+  {
+    selector:
+      "CallExpression > MemberExpression.callee[property.name=/^(insertAdjacentHTML|write|writeln)$/][object.name='document'], CallExpression > MemberExpression.callee[property.name='insertAdjacentHTML']",
+    message: 'Untrusted text renders as text: no HTML strings.',
+  },
+  {
+    selector:
+      "TaggedTemplateExpression[tag.name='unsafeHTML'], CallExpression[callee.name='unsafeHTML']",
+    message: 'Untrusted text renders as text: no unsafeHTML.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -97,13 +123,7 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "MemberExpression[object.name='Date'][property.name='now']",
-          message: 'Pass `now` in; the core never reads the clock.',
-        },
-      ],
+      'no-restricted-syntax': ['error', NO_CLOCK],
     },
   },
   {
@@ -118,6 +138,17 @@ export default tseslint.config(
       '*.config.*',
     ],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  // Untrusted text renders as text: no raw HTML anywhere in the shipped code (tests may build pages).
+  {
+    files: ['src/**', 'widgets/src/**'],
+    ignores: ['**/*.test.{ts,tsx}', '**/*.test-kit.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...NO_RAW_HTML] },
+  },
+  {
+    files: ['src/core/**'],
+    ignores: ['**/*.test.{ts,tsx}', '**/*.test-kit.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_CLOCK, ...NO_RAW_HTML] },
   },
   {
     files: ['**/*.mjs', '**/*.js'],
