@@ -60,6 +60,16 @@ async function openPanel(path = '/ticket'): Promise<ClosedRoot> {
   return root;
 }
 
+/**
+ * A clock time in UTC `minutes` from now, as the panel writes it: with the day in front when that
+ * is not today (a test run just after midnight UTC sees yesterday's start), as a RegExp source.
+ */
+function clockAt(minutes: number): string {
+  const at = new Date(Date.now() + minutes * 60_000);
+  const day = at.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return `(?:${day}, )?\\d{1,2}:\\d\\d(?:\\s?[AP]M)? UTC`;
+}
+
 const clipboard = () => page!.evaluate(() => navigator.clipboard.readText());
 
 async function copyReply(root: ClosedRoot, card = '.card'): Promise<string> {
@@ -78,7 +88,7 @@ test('item 8: the card says when it started, in the zone, how long ago, and link
   const root = await openPanel();
   // The feed says it started 40 minutes ago; the browser runs in UTC.
   expect(await root.text('.card .since')).toMatch(
-    /^Started \d{1,2}:\d\d(?:\s?[AP]M)? UTC \(40 min ago\)$/,
+    new RegExp(`^Started ${clockAt(-40)} \\(40 min ago\\)$`),
   );
   const link = await root.call<{ href: string; target: string; rel: string; text: string }>(
     '.card a.incident-link',
@@ -119,14 +129,9 @@ test('a reply for the state: a maintenance in progress gets its own reply, with 
   const reply = await copyReply(root, card);
   // The window ends 50 min from now (feed.ts): after 23:10 UTC that is tomorrow, and the reply
   // then names the day as well (a bare clock time on another day would mislead the customer).
-  const endDay = new Date(Date.now() + 50 * 60_000).toLocaleDateString('en-US', {
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
   expect(reply).toMatch(
     new RegExp(
-      `planned maintenance on our side \\(Database upgrade\\).*It is in progress and should be finished by (?:${endDay}, )?\\d{1,2}:\\d\\d(?:\\s?[AP]M)? UTC\\.`,
+      `planned maintenance on our side \\(Database upgrade\\).*It is in progress and should be finished by ${clockAt(50)}\\.`,
     ),
   );
   expect(reply).toContain('https://status.acme.test/incidents/mnt-db');
@@ -139,13 +144,13 @@ test('item 9: a resolved incident stays, marked resolved in words, with its reso
   expect(await root.text('#lens-resolved-title')).toBe('Recently resolved (1)');
   const card = '.resolved-list .card';
   expect(await root.text(`${card} .resolved-note`)).toMatch(
-    /^Resolved \d{1,2}:\d\d(?:\s?[AP]M)? UTC \(3 min ago\)$/,
+    new RegExp(`^Resolved ${clockAt(-3)} \\(3 min ago\\)$`),
   );
   expect(await root.text(`${card} .update`)).toBe(RESOLVED.body);
   // No duty is left on a resolved incident.
   expect(await root.exists(`${card} .deadlines`)).toBe(false);
   const reply = await copyReply(root, card);
-  expect(reply).toMatch(/was resolved at \d{1,2}:\d\d(?:\s?[AP]M)? UTC: everything should work/);
+  expect(reply).toMatch(new RegExp(`was resolved at ${clockAt(-3)}: everything should work`));
   expect(reply).toContain(RESOLVED.body);
   expect(reply).toContain(INCIDENT_URL);
   await page!.close();
