@@ -145,8 +145,11 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
   ];
   const dir = buildWithEmptyScript();
   const u = await startUi(dir);
-  const emptySite = await startServer();
-  const plainSite = await startServer();
+  // BENCH_SITES=1: the two baselines on sites of their own (127.0.0.2, 127.0.0.3), so no page of
+  // theirs can share a renderer process with ours (one site, 127.0.0.1, by default).
+  const sites = process.env.BENCH_SITES ? ['127.0.0.2', '127.0.0.3'] : [undefined, undefined];
+  const emptySite = await startServer(sites[0]);
+  const plainSite = await startServer(sites[1]);
   try {
     await u.pollUntil((st) => (st?.incidents.length ?? 0) > 0, 'an incident');
     for (const site of [u.server, emptySite, plainSite]) site.html('/heavy', heavyPage());

@@ -39,7 +39,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
  * `/dist/…`, `/widgets/dist/…`, `/demo/…`, `/fixtures/…` (tests/fixtures/statuspage) and `/node_modules/axe-core/…`;
  * anything else goes through `route()`.
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(host = '127.0.0.1'): Promise<TestServer> {
   const routes = new Map<string, Handler>();
   const requests: TestServer['requests'] = [];
   const server = createServer(async (req, res) => {
@@ -74,10 +74,10 @@ export async function startServer(): Promise<TestServer> {
       res.end('not found');
     }
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise<void>((ok) => server.listen(0, host, ok));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host}:${port}`,
     requests,
     route: (path, handler) => void routes.set(path, handler),
     json(path, body, init = {}) {
