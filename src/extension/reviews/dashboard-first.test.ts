@@ -226,9 +226,12 @@ describe('the reviews dashboard’s first screen (issue 22, DB v8)', () => {
       const { incident: rec, events } = incident(i, BASE + i * 9 * DAY, 1, 30, false);
       await saveIncident(db, rec, events);
     }
-    // A resolved incident written without the hook: it has no tally yet.
+    // A resolved incident written without the hook: it has no tally yet. Its write removes the
+    // v10 mark that the tallies are complete, as every write path does in its transaction
+    // (db/dashboard-state.ts; dashboard-state.test.ts checks the paths themselves).
     const late = incident(7, BASE + 40 * DAY, 2, 5, false);
     await db.put('incidents', late.incident);
+    await db.delete('dashboardState', 'talliesComplete');
     for (const c of pack(late.incident.id, late.events.sort(byTime))) await db.put('timeline', c);
     const missing = await firstScreen(50, Date.now());
     expect(missing.source).toBe('all');
