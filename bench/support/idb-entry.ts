@@ -54,7 +54,7 @@ export async function seed(count: number, per: number, open: number, reviewEvery
   // Into empty stores (not timed): each run writes the same records afresh.
   await Promise.all(['incidents', 'timeline', 'reviews'].map((s) => db.clear(s as 'incidents')));
   // Raw clears bypass the write paths: the dashboard's tallies mark (v10) goes with them.
-  if (db.objectStoreNames.contains('dashboardState' as never))
+  if (db.objectStoreNames.contains('dashboardState'))
     await db.delete('dashboardState' as never, 'talliesComplete');
   const now = Date.now();
   const t0 = now - count * 53 * MIN - 3 * 60 * MIN;
@@ -274,7 +274,7 @@ export async function view(
 export async function seedVariant(count: number, perTx: number, inFlight: number) {
   const db = await openLensDB();
   await Promise.all([db.clear('incidents'), db.clear('timeline')]);
-  if (db.objectStoreNames.contains('dashboardState' as never))
+  if (db.objectStoreNames.contains('dashboardState'))
     await db.delete('dashboardState' as never, 'talliesComplete');
   const items = Array.from({ length: count }, (_, i) => {
     const id = `v-${i}`;
@@ -473,7 +473,7 @@ async function profileFirstScreen() {
   lap('openRecords');
   await Promise.all([db.count('commsTallies'), db.countFromIndex('incidents', 'by-resolved')]);
   lap('trustCounts');
-  if (db.objectStoreNames.contains('dashboardState' as never)) {
+  if (db.objectStoreNames.contains('dashboardState')) {
     await db.getAll('dashboardState' as never);
     lap('trustState');
   }
