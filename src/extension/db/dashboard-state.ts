@@ -14,8 +14,7 @@
  *
  * Derived and machine-local: never in a backup, never shared.
  */
-import type { IDBPTransaction, StoreNames } from 'idb';
-import type { LensDatabase } from './open';
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { LensDB } from './schema';
 
 /** The store. */
@@ -44,7 +43,8 @@ export function talliesMayLack(tx: StateTx): Promise<unknown> {
  * one transaction, so no write falls between. Cheap when already recorded (one `get`). Called
  * after the write paths' recomputations, at the worker's start and after an import.
  */
-export async function confirmTallies(db: LensDatabase): Promise<boolean> {
+// (The database as idb types it, not open.ts's LensDatabase: the migrations import this module.)
+export async function confirmTallies(db: IDBPDatabase<LensDB>): Promise<boolean> {
   const tx = db.transaction(['incidents', 'commsTallies', STATE_STORE], 'readwrite');
   const state = tx.objectStore(STATE_STORE);
   let complete = (await state.get(TALLIES_COMPLETE)) !== undefined;
