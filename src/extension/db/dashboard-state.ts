@@ -41,9 +41,9 @@ export function talliesMayLack(tx: StateTx): Promise<unknown> {
 /**
  * Records that the tallies are complete when they are: the two counts taken and the mark put in
  * one transaction, so no write falls between. Cheap when already recorded (one `get`). Called
- * after the write paths' recomputations, at the worker's start and after an import.
+ * after the write paths' recomputations, at the worker's start and after an import. (`db` typed
+ * as idb's, not open.ts's LensDatabase: the migrations import this module.)
  */
-// (The database as idb types it, not open.ts's LensDatabase: the migrations import this module.)
 export async function confirmTallies(db: IDBPDatabase<LensDB>): Promise<boolean> {
   const tx = db.transaction(['incidents', 'commsTallies', STATE_STORE], 'readwrite');
   const state = tx.objectStore(STATE_STORE);
