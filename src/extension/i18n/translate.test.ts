@@ -93,7 +93,7 @@ describe('plurals (issue 19, item 13)', () => {
     expect(tn('rs_tl_older', 1)).toBe('1 älteres Ereignis wird nicht angezeigt.');
     expect(tn('review_arrSourceSum', 1)).toBe('Summe aus 1 Konto');
     expect(tn('panel_omitted', 1)).toBe(
-      '1 weiterer, weniger schwerer steht im Seitenbereich der Erweiterung.',
+      '1 weitere, weniger schwere Störung steht im Seitenbereich der Erweiterung.',
     );
     expect(
       t('data_previewRecords', tn('data_previewIncidents', 1), tn('data_previewReviews', 1)),
