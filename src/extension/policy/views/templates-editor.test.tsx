@@ -61,4 +61,12 @@ describe('Options → Templates explains a broken template in the user’s langu
     expect(send).not.toHaveBeenCalled();
     expect(host.textContent).not.toMatch(/Unknown placeholder|"banner"/);
   });
+
+  test('de: its lints (here a promised fix time) are in German too', () => {
+    useCatalogue('de');
+    typeBanner('Probleme mit {{feature}}. We promise a fix within 10 minutes. {{statusPageUrl}}');
+    expect(listed()).toEqual([
+      '„fix within 10 minutes“ verspricht eine Behebungszeit, die das Team womöglich nicht einhalten kann',
+    ]);
+  });
 });
