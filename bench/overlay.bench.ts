@@ -260,7 +260,9 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
       ctx.log(
         `${name}: response end / DOMContentLoaded end / load start, medians ${[0, 1, 2]
           .map((k) => median(ls.map((l) => l.phases[k]!)).toFixed(0))
-          .join(' / ')} ms`,
+          .join(' / ')} ms; DOMContentLoaded end → load start ${median(
+          ls.map((l) => l.phases[2] - l.phases[1]),
+        ).toFixed(0)} ms (where a document_idle script runs)`,
       );
     const injected = on.filter((l) => l.overlay).length;
     const leaked = [...empty, ...off].filter((l) => l.overlay).length;
@@ -287,7 +289,7 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
       },
       {
         group: G,
-        name: `page-load overhead on a 1,000-row table, ratio ours / no content script: the same rounds; ${stats(vsOff)}; median load without: ${median(ms(off)).toFixed(0)} ms`,
+        name: `page-load overhead on a 1,000-row table, ratio ours / no content script: the same rounds; ${stats(vsOff)}; median load without: ${median(ms(off)).toFixed(0)} ms; includes the floor, what injecting any content script costs (the empty one: ${f2(median(empty.map((l, i) => l.loadMs / off[i]!.loadMs)))} × none)`,
         value: median(vsOff),
         samples: vsOff,
         unit: '×',
