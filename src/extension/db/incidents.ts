@@ -4,6 +4,7 @@ import type { EventRecord, IncidentRecord } from './schema';
 import { eventDoc, incidentDoc, type NewDoc } from './shared-docs';
 import { putDocs, project, sharedOf } from './shared';
 import { byTime, CHUNK_EVENTS, putEvents } from './chunks';
+import { confirmTallies, STATE_STORE, talliesMayLack } from './dashboard-state';
 import { MAX_EVENTS_PER_INCIDENT } from './chunks';
 import { writeShared } from './shared';
 import { DERIVED_STORES, derive, incidentsChanged, putDerived, storedPolicy } from './summaries';
@@ -38,9 +39,14 @@ export async function saveIncident(
 ): Promise<void> {
   // Team mode (or its local PouchDB): the shared store writes, then copies into these stores.
   if (await writeShared(db, [incidentDoc(incident), ...events.map(eventDoc)])) return;
-  const tx = db.transaction(['incidents', 'timeline'], 'readwrite');
+  const tx = db.transaction(['incidents', 'timeline', STATE_STORE], 'readwrite');
   try {
-    await Promise.all([tx.objectStore('incidents').put(incident), putEvents(tx, events), tx.done]);
+    await Promise.all([
+      tx.objectStore('incidents').put(incident),
+      putEvents(tx, events),
+      talliesMayLack(tx), // v10: until its tally is written (incidentsChanged)
+      tx.done,
+    ]);
   } catch (e) {
     try {
       tx.abort(); // an event refused: the incident is not written without it
@@ -125,6 +131,7 @@ export async function saveIncidents(
     const items = batch;
     try {
       for (const item of items) quiet(incidents.put(item.incident));
+      quiet(talliesMayLack(tx)); // v10: confirmed again at the end
       // An event refused (no id, no time) aborts the batch: none of its incidents stay.
       void putEvents(
         tx,
@@ -173,6 +180,7 @@ export async function saveIncidents(
     db,
     [...latest.values()].filter((i) => !derived.has(i.id)),
   );
+  await confirmTallies(db);
 }
 
 /**

@@ -18,6 +18,7 @@ import { recomputeAllLater, summariesChanged } from './summaries';
 import type { IDBPTransaction } from 'idb';
 import type { EventRecord, LensDB, ReviewRecord, SettingRecord } from './schema';
 import { ITEM_STORES, syncReviewItems } from './action-items';
+import { talliesMayLack } from './dashboard-state';
 
 /**
  * The shared store: the team's documents in PouchDB (shared-docs.ts), and the copy of them the
@@ -244,13 +245,25 @@ async function copyIntoStores(
   );
   writes.push(tx.objectStore('settings').put({ key: 'teamSeq', value: seq }));
   writes.push(syncReviewItems(tx, reviews));
+  // v10: an incident written or deleted may lack its tally until summariesAfter has run.
+  if (docs.some((d) => d.kind === 'incident' || d._id.startsWith('incident:')))
+    writes.push(talliesMayLack(tx));
   await Promise.all(writes);
   await tx.done;
 }
 
 type ProjectionTx = IDBPTransaction<
   LensDB,
-  ('incidents' | 'timeline' | 'reviews' | 'marks' | 'settings' | 'actionItems' | 'itemTotals')[],
+  (
+    | 'incidents'
+    | 'timeline'
+    | 'reviews'
+    | 'marks'
+    | 'settings'
+    | 'actionItems'
+    | 'itemTotals'
+    | 'dashboardState'
+  )[],
   'readwrite'
 >;
 

@@ -17,6 +17,7 @@ import { DEFAULT_POLICY } from '../../core/policy';
 import { listOrderKey } from '../../core/triage';
 import type { ObligationStatus, Policy } from '../../core/types';
 import { openTally, writeTallies, type TalliesTx } from './comms-totals';
+import { confirmTallies, STATE_STORE } from './dashboard-state';
 import { feedKey } from './feed-key';
 import type { LensDatabase } from './open';
 import type {
@@ -195,7 +196,7 @@ export function derive(
 }
 
 /** The stores `putDerived` writes (the tallies with their monthly totals: comms-totals.ts, v8). */
-export const DERIVED_STORES = ['summaries', 'commsTallies', 'commsTotals'] as const;
+export const DERIVED_STORES = ['summaries', 'commsTallies', 'commsTotals', STATE_STORE] as const;
 
 /**
  * Writes what `derive` computed into a transaction holding DERIVED_STORES (not awaiting it): the
@@ -269,7 +270,7 @@ export function summariesChanged(db: LensDatabase, ids: Iterable<string>): Promi
       const recs = await Promise.all(batch.map((id) => store.get(id)));
       const gone = batch.filter((_id, k) => !recs[k]);
       if (gone.length) {
-        const tx = db.transaction(['summaries', 'commsTallies', 'commsTotals'], 'readwrite');
+        const tx = db.transaction([...DERIVED_STORES], 'readwrite');
         await Promise.all([
           ...gone.map((id) => tx.objectStore('summaries').delete(id)),
           writeTallies(tx, [], gone),
@@ -281,6 +282,7 @@ export function summariesChanged(db: LensDatabase, ids: Iterable<string>): Promi
         recs.filter((r): r is IncidentRecord => r !== undefined),
       );
     }
+    await confirmTallies(db);
   });
 }
 
@@ -296,6 +298,7 @@ export function incidentsChanged(
   return serial(db, async () => {
     for (let i = 0; i < incidents.length; i += SUMMARY_BATCH)
       await recompute(db, incidents.slice(i, i + SUMMARY_BATCH));
+    await confirmTallies(db);
   });
 }
 
@@ -324,11 +327,19 @@ export async function ensureSummaries(db: LensDatabase): Promise<void> {
     db.get('settings', FILLED),
   ]);
   if (summaries !== open || ordered !== open || tallies !== resolved) await refreshAllSummaries(db);
-  else if (filled?.value !== db.version) {
-    const without = (await db.getAll('summaries')).filter((s) => !s.comms).map((s) => s.incidentId);
-    await summariesChanged(db, without);
-    // Recorded once every batch has committed: a worker stopped before scans again next time.
-    await db.put('settings', { key: FILLED, value: db.version });
+  else {
+    // v10: the dashboard's mark that the tallies are complete (a write may have removed it just
+    // before the worker stopped).
+    await confirmTallies(db);
+    if (filled?.value !== db.version) {
+      // v8: summaries written before hold no dashboard tally yet (`comms`): those are recomputed.
+      const without = (await db.getAll('summaries'))
+        .filter((s) => !s.comms)
+        .map((s) => s.incidentId);
+      await summariesChanged(db, without);
+      // Recorded once every batch has committed: a worker stopped before scans again next time.
+      await db.put('settings', { key: FILLED, value: db.version });
+    }
   }
   // A recomputation the worker stopped in the middle of (a policy change): continued, not awaited.
   if ((await db.get('settings', PENDING))?.value)
@@ -364,10 +375,7 @@ export function refreshAllSummaries(db: LensDatabase): Promise<void> {
       db.getAllKeys('summaries'),
       db.getAllKeys('commsTallies'),
     ]);
-    const tx = db.transaction(
-      ['summaries', 'commsTallies', 'commsTotals', 'settings'],
-      'readwrite',
-    );
+    const tx = db.transaction([...DERIVED_STORES, 'settings'], 'readwrite');
     await Promise.all([
       ...summaries
         .filter((k) => !keepOpen.has(k))
@@ -381,6 +389,7 @@ export function refreshAllSummaries(db: LensDatabase): Promise<void> {
       tx.objectStore('settings').put({ key: FILLED, value: db.version }),
       tx.done,
     ]);
+    await confirmTallies(db);
   });
 }
 
@@ -422,6 +431,7 @@ export function resumeRecompute(db: LensDatabase): Promise<void> {
       for (;;) {
         again.delete(db);
         while (await serial(db, () => recomputeBatch(db)));
+        await serial(db, () => confirmTallies(db));
         // Checked and forgotten in one step: a recomputation recorded after the last batch's
         // read starts this loop again instead of finding it about to end.
         if (!again.has(db)) return;

@@ -7,6 +7,7 @@ import {
   type ActionItemStatus,
 } from '../../../core/review';
 import { ITEM_STORES, syncReviewItems } from '../../db/action-items';
+import { talliesMayLack } from '../../db/dashboard-state';
 import { putReview, reviewsOf } from '../../db/drafts';
 import { eventsOf, getIncident, putEvents, saveIncident } from '../../db/incidents';
 import { incidentsChanged } from '../../db/summaries';
@@ -50,6 +51,7 @@ async function savePublished(
   const tx = db.transaction(['incidents', 'timeline', 'reviews', ...ITEM_STORES], 'readwrite');
   await Promise.all([
     tx.objectStore('incidents').put(incident),
+    talliesMayLack(tx), // v10: until incidentsChanged
     putEvents(tx, [event]),
     tx.objectStore('reviews').put(review),
     syncReviewItems(tx, [{ id: review.id, review }]),
