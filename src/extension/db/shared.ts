@@ -1,3 +1,4 @@
+import { withUniqueItemIds } from '../../core/review/item-ids';
 import { LOCAL_AUTHOR, type Author } from '../../core/team';
 import { resolveConflicts } from './conflicts';
 import type { LensDatabase } from './open';
@@ -221,10 +222,15 @@ async function copyIntoStores(
       case 'event':
         events.push({ ...d.record, ...(by ? { author: by } : {}) });
         break;
-      case 'review':
-        writes.push(tx.objectStore('reviews').put(d.record));
-        reviews.push({ id: d.record.id, review: d.record });
+      case 'review': {
+        // A teammate's older version may have written two items under one id: renamed, alike on
+        // every machine (core/review/item-ids.ts), rather than refused, which would leave this
+        // machine without a review the team has.
+        const review = withUniqueItemIds(d.record);
+        writes.push(tx.objectStore('reviews').put(review));
+        reviews.push({ id: review.id, review });
         break;
+      }
       case 'mark':
         writes.push(tx.objectStore('marks').put({ ...d.record, id: d._id, author: d.author }));
         break;

@@ -1,3 +1,4 @@
+import { withUniqueItemIds } from '../../../core/review/item-ids';
 import {
   createReview,
   incidentFacts,
@@ -37,7 +38,8 @@ async function resolvedIncident(db: LensDatabase, id: unknown): Promise<Incident
 async function mustGetReview(db: LensDatabase, id: unknown): Promise<ReviewRecord> {
   const review = await db.get('reviews', text(id, 'The review id', 200));
   if (!review) throw new Error('This review does not exist.');
-  return review;
+  // told apart as the builder reads it (repo.ts readBuilder), so the ids a view sends match
+  return withUniqueItemIds(review);
 }
 
 /** Publishing writes the incident, its `review_published` event and the review in one transaction. */
