@@ -302,27 +302,44 @@ export function incidentsChanged(
   });
 }
 
+/** The setting recording the schema version whose fill is complete (schema.ts Settings). */
+const FILLED = 'summariesFilled';
+
 /**
  * The worker's start-up check: fills the summaries and tallies when their counts differ from the
- * open and the resolved incidents' (after the v7 upgrade, or a fill that was interrupted), or
- * when some summaries carry no list order (written before the v9 upgrade).
+ * open and the resolved incidents' (after the v7 upgrade, or a write the worker stopped before
+ * its summary), or when some summaries carry no list order (written before the v9 upgrade).
+ *
+ * Summaries written before v8 hold no dashboard tally (`comms`): finding them takes reading every
+ * summary, which 10,000 open incidents made a cost at every start (issue 22). That scan runs once
+ * per schema version: its end is recorded (`summariesFilled`), and the counts alone are checked
+ * at later starts. A summary without a tally written since (an event dated after its computation:
+ * comms-totals.ts openTally) stays so until its next write, as the dashboard expects; one whose
+ * tally is null (never classified, or open again) is filled.
  */
 export async function ensureSummaries(db: LensDatabase): Promise<void> {
-  const [summaries, ordered, open, tallies, resolved] = await Promise.all([
+  const [summaries, ordered, open, tallies, resolved, filled] = await Promise.all([
     db.count('summaries'),
     db.countFromIndex('summaries', 'by-order'),
     db.countFromIndex('incidents', 'by-status', 'open'),
     db.count('commsTallies'),
     db.countFromIndex('incidents', 'by-resolved'),
+    db.get('settings', FILLED),
   ]);
   if (summaries !== open || ordered !== open || tallies !== resolved) await refreshAllSummaries(db);
   else {
     // v10: the dashboard's mark that the tallies are complete (a write may have removed it just
     // before the worker stopped).
     await confirmTallies(db);
-    // v8: summaries written before hold no dashboard tally yet (`comms`): those are recomputed.
-    const without = (await db.getAll('summaries')).filter((s) => !s.comms).map((s) => s.incidentId);
-    await summariesChanged(db, without);
+    if (filled?.value !== db.version) {
+      // v8: summaries written before hold no dashboard tally yet (`comms`): those are recomputed.
+      const without = (await db.getAll('summaries'))
+        .filter((s) => !s.comms)
+        .map((s) => s.incidentId);
+      await summariesChanged(db, without);
+      // Recorded once every batch has committed: a worker stopped before scans again next time.
+      await db.put('settings', { key: FILLED, value: db.version });
+    }
   }
   // A recomputation the worker stopped in the middle of (a policy change): continued, not awaited.
   if ((await db.get('settings', PENDING))?.value)
@@ -337,6 +354,8 @@ export async function ensureSummaries(db: LensDatabase): Promise<void> {
  */
 export function refreshAllSummaries(db: LensDatabase): Promise<void> {
   return serial(db, async () => {
+    // Not filled until the end: a fill the worker stopped in the middle is done again at start.
+    await db.delete('settings', FILLED);
     const [open, resolved] = await Promise.all([
       db.getAllKeysFromIndex('incidents', 'by-status', 'open'),
       db.getAllKeysFromIndex('incidents', 'by-resolved'),
@@ -356,7 +375,7 @@ export function refreshAllSummaries(db: LensDatabase): Promise<void> {
       db.getAllKeys('summaries'),
       db.getAllKeys('commsTallies'),
     ]);
-    const tx = db.transaction([...DERIVED_STORES], 'readwrite');
+    const tx = db.transaction([...DERIVED_STORES, 'settings'], 'readwrite');
     await Promise.all([
       ...summaries
         .filter((k) => !keepOpen.has(k))
@@ -366,6 +385,8 @@ export function refreshAllSummaries(db: LensDatabase): Promise<void> {
         [],
         tallies.filter((k) => !keepResolved.has(k)),
       ),
+      // Every summary is now this version's: the start-up scan is not needed (ensureSummaries).
+      tx.objectStore('settings').put({ key: FILLED, value: db.version }),
       tx.done,
     ]);
     await confirmTallies(db);
