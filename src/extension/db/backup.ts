@@ -65,6 +65,7 @@ export const MAX_STORE_RECORDS: Partial<Record<BackupStore, number>> = { sources
 export { MAX_EVENTS_PER_INCIDENT } from './chunks';
 
 type StoreData = Record<BackupStore, unknown[]>;
+type Refused = { error: string };
 
 /**
  * Every store as one JSON document `{format, version, exportedAt, stores}`, read in one transaction
@@ -250,10 +251,8 @@ export async function importAll(
   | { ok: false; error: string }
 > {
   const mode = options.mode ?? 'replace';
-  const checked = validateBackup(json);
-  if ('error' in checked) return { ok: false, error: checked.error };
-  const { stores } = checked;
-  const notes = [...checked.notes];
+  // Too large: refused before anything is opened.
+  if (json.length > MAX_BACKUP_CHARS) return { ok: false, ...(validateBackup(json) as Refused) };
   // Relaxed: one commit without waiting for the disk's flush (Chromium's default, said here). The
   // reviews' action items (derived: action-items.ts) and the summaries and tallies (replace:
   // computed from the backup) are written in the same transaction.
@@ -262,16 +261,40 @@ export async function importAll(
   // Once one request fails the others reject with AbortError: observe them all, report the first.
   const quiet = <T>(p: Promise<T>): Promise<T> => (p.catch(() => undefined), p);
   const done = quiet(tx.done);
+  const abort = () => {
+    try {
+      tx.abort();
+    } catch {
+      // already aborted
+    }
+  };
   const counts: Record<string, number> = {};
+  // What is kept from the data here is read, and (replace) every store emptied, before the file
+  // is parsed and checked: the database does that work meanwhile (issue 22: emptying 10,000
+  // incidents' stores took as long as the checks). Nothing of it counts until the commit: a file
+  // refused aborts the transaction, and every store is as it was.
+  const settings = tx.objectStore('settings');
+  const reads = quiet(
+    Promise.all([
+      Promise.all([...LOCAL_SETTINGS].map((k) => settings.get(k))),
+      tx.objectStore('feedIncidents').getAll(),
+      tx.objectStore('sources').getAll(),
+    ]),
+  );
+  const emptied =
+    mode === 'replace' ? quiet(Promise.all(txStores.map((s) => tx.objectStore(s).clear()))) : null;
+  const checked = validateBackup(json);
+  if ('error' in checked) {
+    abort();
+    await done.catch(() => undefined); // rolled back: the next reader sees the data as it was
+    return { ok: false, error: checked.error };
+  }
+  const { stores } = checked;
+  const notes = [...checked.notes];
   try {
-    const settings = tx.objectStore('settings');
-    const locals = await Promise.all([...LOCAL_SETTINGS].map((k) => settings.get(k)));
-    const oldFeedIncidents = new Map(
-      (await tx.objectStore('feedIncidents').getAll()).map((r) => [r.key, r]),
-    );
-    const oldSources = await tx.objectStore('sources').getAll();
-    if (mode === 'replace')
-      await Promise.all(txStores.map((s) => quiet(tx.objectStore(s).clear())));
+    const [locals, feedIncidents, oldSources] = await reads;
+    const oldFeedIncidents = new Map(feedIncidents.map((r) => [r.key, r]));
+    await emptied;
     const key = options.feedKey ?? ((u: string) => u);
     const skipped = new Set<string>();
     const writes: Promise<unknown>[] = [];
@@ -408,11 +431,7 @@ export async function importAll(
     await Promise.all(writes);
     await done;
   } catch (e) {
-    try {
-      tx.abort();
-    } catch {
-      // already aborted
-    }
+    abort();
     return { ok: false, error: (e as Error).message };
   }
   return { ok: true, counts, notes, derived: mode === 'replace' };

@@ -22,7 +22,11 @@ export const settled = (req: IDBRequest): Promise<void> =>
     req.addEventListener('error', () => reject(req.error ?? new Error('IndexedDB request failed')));
   });
 
-/** Puts every record, a request each and one promise for all: resolves once the last is written. */
+/**
+ * Puts every record, a request each and one promise for all: resolves once the last is written,
+ * rejects when the transaction fails. A record refused on the spot (no key, not cloneable) throws,
+ * as `put` does: the caller aborts the transaction.
+ */
 export function putAll<T>(store: Writable<T>, records: Iterable<T>): Promise<void> {
   const s = raw(store);
   let last: IDBRequest | undefined;
