@@ -294,10 +294,11 @@ export async function importAll(
   try {
     const [locals, feedIncidents, oldSources] = await reads;
     const oldFeedIncidents = new Map(feedIncidents.map((r) => [r.key, r]));
-    await emptied;
     const key = options.feedKey ?? ((u: string) => u);
     const skipped = new Set<string>();
-    const writes: Promise<unknown>[] = [];
+    // Not awaited: the puts below run after the emptying (a transaction keeps the order of its
+    // requests), and the records are built meanwhile.
+    const writes: Promise<unknown>[] = emptied ? [emptied] : [];
     // Every put is issued at once (the transaction runs them in order), without a promise each
     // (db/bulk.ts); progress is counted per run of IMPORT_CHUNK records as each run completes, so
     // a 200,000-record import reports a few hundred times.
