@@ -2,16 +2,23 @@
 // the overlay on vs off and vs an empty content script (the floor: what injecting any script costs),
 // its bytes, and the main-thread time it adds.
 //
-// One browser, one extension, three origins serving the same page: ours enabled on the first, an
-// empty content script registered the same way (scripting.registerContentScripts, document_idle)
-// on the second, nothing on the third. Each round loads the page once on each, in a rotating
-// order, so a drift in the machine's load hits all three alike; the figure is the median of the
-// per-round ratios, with its interquartile range and a distribution-free 95 % confidence interval.
+// One browser, one extension, three origins serving the same page, each on a site of its own
+// (127.0.0.1, .2, .3: no two sides share a renderer process): ours enabled on the first, an empty
+// content script registered the same way (scripting.registerContentScripts, document_idle) on the
+// second, with the same per-origin host access ours has, nothing on the third. Each round loads the
+// page once on each, in a rotating order, so a drift in the machine's load hits all three alike; the
+// figure is the median of the per-round ratios, with its interquartile range and a distribution-free
+// 95 % confidence interval.
+//
+// Before the rounds, one traced load per origin checks that each side injects what it claims (ours
+// the loader, the baseline its empty file, the third nothing), and the bench stops otherwise: until
+// issue 22's second pass the baseline origin had no host access, so Chrome never injected the
+// "empty" script and the figure compared ours with no content script at all (1.62×).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { startUi, type UiSession } from '../tests/e2e/extension-ui/session';
 import { startServer } from '../tests/e2e/server';
 import { median, sleep, type BenchCtx, type Row } from './support/stats';
@@ -89,6 +96,41 @@ async function setOverlay(u: UiSession, on: boolean, shows = on): Promise<void> 
   if (shows) for (let i = 0; i < 20 && (await load(u)).overlay !== on; i++) await sleep(250);
 }
 
+/** Grants the extension host access to `origin` as the options page does when a site is added. */
+async function grantOrigin(u: UiSession, origin: string): Promise<void> {
+  await u.s.grantHost(`${origin}/*`);
+  const ok = await u.ext.evaluate(
+    (o) =>
+      (
+        globalThis as unknown as {
+          chrome: { permissions: { request(p: { origins: string[] }): Promise<boolean> } };
+        }
+      ).chrome.permissions.request({ origins: [o] }),
+    `${origin}/*`,
+  );
+  if (!ok) throw new Error(`host access to ${origin} was not granted`);
+}
+
+/**
+ * The content scripts Chrome injected into one traced load of the page (CDP Debugger.scriptParsed;
+ * not a timed load): the extension files parsed by its load event, less the overlay module ours
+ * imports after it (tests/e2e/extension-ui/overlay-load.e2e.ts asserts that order).
+ */
+async function injectedBeforeLoad(u: UiSession, origin: string): Promise<string[]> {
+  const page: Page = await u.s.context.newPage();
+  const cdp: CDPSession = await u.s.context.newCDPSession(page);
+  const parsed: string[] = [];
+  cdp.on('Debugger.scriptParsed', (e) => {
+    if (e.url.startsWith('chrome-extension:')) parsed.push(new URL(e.url).pathname.slice(1));
+  });
+  await cdp.send('Debugger.enable');
+  await page.goto(`${origin}/heavy`, { waitUntil: 'load' });
+  const before = parsed.filter((f) => `dist/chrome/${f}` !== MODULE);
+  await cdp.detach();
+  await page.close();
+  return before;
+}
+
 /** dist/chrome plus an empty content script file (registered by the bench, not the extension). */
 function buildWithEmptyScript(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lens-empty-cs-'));
@@ -145,11 +187,10 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
   ];
   const dir = buildWithEmptyScript();
   const u = await startUi(dir);
-  // BENCH_SITES=1: the two baselines on sites of their own (127.0.0.2, 127.0.0.3), so no page of
-  // theirs can share a renderer process with ours (one site, 127.0.0.1, by default).
-  const sites = process.env.BENCH_SITES ? ['127.0.0.2', '127.0.0.3'] : [undefined, undefined];
-  const emptySite = await startServer(sites[0]);
-  const plainSite = await startServer(sites[1]);
+  // The two baselines on sites of their own, so no page of theirs shares a renderer process with
+  // ours (on one site, 127.0.0.1, they did: the DOMContentLoaded gap of the first runs).
+  const emptySite = await startServer('127.0.0.2');
+  const plainSite = await startServer('127.0.0.3');
   try {
     await u.pollUntil((st) => (st?.incidents.length ?? 0) > 0, 'an incident');
     for (const site of [u.server, emptySite, plainSite]) site.html('/heavy', heavyPage());
@@ -157,6 +198,9 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
     // Diagnostics (issue 22): BENCH_OFF=1 turns ours off again (its origin then loads as the
     // others do); BENCH_SWAP=1 registers our loader file, not the empty one, on the second origin.
     if (process.env.BENCH_OFF) await setOverlay(u, false);
+    // The empty script's origin gets host access as ours did (one origin, port included, granted
+    // as the options page asks for it): without it Chrome injects nothing there.
+    await grantOrigin(u, emptySite.origin);
     // The empty script, registered for its origin as the extension registers ours.
     await u.s.worker.evaluate(
       ([id, file, origin]) =>
@@ -173,6 +217,24 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
         emptySite.origin,
       ] as const,
     );
+    const expected: [string, string, string[]][] = [
+      ['ours', u.server.origin, [SCRIPT.replace('dist/chrome/', '')]],
+      [
+        'empty',
+        emptySite.origin,
+        [process.env.BENCH_SWAP ? SCRIPT.replace('dist/chrome/', '') : EMPTY],
+      ],
+      ['none', plainSite.origin, []],
+    ];
+    if (process.env.BENCH_OFF) expected[0]![2] = [];
+    for (const [name, origin, files] of expected) {
+      const got = await injectedBeforeLoad(u, origin);
+      if (JSON.stringify(got) !== JSON.stringify(files))
+        throw new Error(
+          `${name} (${origin}) injected [${got.join(', ')}] before load, expected [${files.join(', ')}]`,
+        );
+      ctx.log(`${name}: injected before load: ${files.join(', ') || 'nothing'} (checked)`);
+    }
     const on: Load[] = [];
     const empty: Load[] = [];
     const off: Load[] = [];
@@ -198,7 +260,9 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
       ctx.log(
         `${name}: response end / DOMContentLoaded end / load start, medians ${[0, 1, 2]
           .map((k) => median(ls.map((l) => l.phases[k]!)).toFixed(0))
-          .join(' / ')} ms`,
+          .join(' / ')} ms; DOMContentLoaded end → load start ${median(
+          ls.map((l) => l.phases[2] - l.phases[1]),
+        ).toFixed(0)} ms (where a document_idle script runs)`,
       );
     const injected = on.filter((l) => l.overlay).length;
     const leaked = [...empty, ...off].filter((l) => l.overlay).length;
@@ -225,7 +289,7 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
       },
       {
         group: G,
-        name: `page-load overhead on a 1,000-row table, ratio ours / no content script: the same rounds; ${stats(vsOff)}; median load without: ${median(ms(off)).toFixed(0)} ms`,
+        name: `page-load overhead on a 1,000-row table, ratio ours / no content script: the same rounds; ${stats(vsOff)}; median load without: ${median(ms(off)).toFixed(0)} ms; includes the floor, what injecting any content script costs (the empty one: ${f2(median(empty.map((l, i) => l.loadMs / off[i]!.loadMs)))} × none)`,
         value: median(vsOff),
         samples: vsOff,
         unit: '×',

@@ -15,19 +15,21 @@ import {
 } from '../../src/extension/db/incidents';
 import {
   derive,
+  linkedFeeds,
   readSummaries,
   readTallies,
   refreshAllSummaries,
   summariesSettled,
 } from '../../src/extension/db/summaries';
-import { setSetting } from '../../src/extension/db/settings';
+import { getSetting, setSetting } from '../../src/extension/db/settings';
+import { totalsMonthsFor } from '../../src/core/review/comms-totals';
 import { exportAll, importAll, validateBackup } from '../../src/extension/db/backup';
 import { openLensDB } from '../../src/extension/db/open';
 import { timelineRange } from '../../src/extension/db/timeline';
 import type { EventRecord, IncidentRecord, ReviewRecord } from '../../src/extension/db/schema';
 import { readDashboard, readOverview, readReviews } from '../../src/extension/reviews/repo';
 import { readDashboardPage } from '../../src/extension/reviews/dashboard-data';
-import { readItemRows, rowsOf } from '../../src/extension/reviews/first-screen';
+import { readDashboardFirst, readItemRows, rowsOf } from '../../src/extension/reviews/first-screen';
 import { reviewDashboard } from '../../src/core/review/dashboard';
 import {
   dashboardView,
@@ -56,6 +58,9 @@ export async function seed(count: number, per: number, open: number, reviewEvery
   await Promise.all(
     [...stores, 'actionItems', 'itemTotals'].map((s) => db.clear(s as 'incidents')),
   );
+  // Raw clears bypass the write paths: the dashboard's state (v10: the tallies mark, the item
+  // count) goes with them, and the writes below count afresh.
+  if (db.objectStoreNames.contains('dashboardState')) await db.clear('dashboardState');
   const now = Date.now();
   const t0 = now - count * 53 * MIN - 3 * 60 * MIN;
   let events = 0;
@@ -274,6 +279,8 @@ export async function view(
 export async function seedVariant(count: number, perTx: number, inFlight: number) {
   const db = await openLensDB();
   await Promise.all([db.clear('incidents'), db.clear('timeline')]);
+  if (db.objectStoreNames.contains('dashboardState'))
+    await db.delete('dashboardState' as never, 'talliesComplete');
   const items = Array.from({ length: count }, (_, i) => {
     const id = `v-${i}`;
     const incident: IncidentRecord = {
@@ -444,6 +451,59 @@ export async function profileDashboard() {
     open.map((i) => i.id),
   );
   lap('openTimelines');
+  db.close();
+  return { ...out, ...(await profileFirstScreen()) };
+}
+
+/**
+ * The reads of the dashboard page's first screen (reviews/first-screen.ts readDashboardFirst), each
+ * timed alone on a fresh connection, prefixed `first.` (issue 22, "lists within a frame").
+ */
+async function profileFirstScreen() {
+  const out: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (k: string) => {
+    const n = performance.now();
+    out[`first.${k}`] = Math.round((n - t) * 10) / 10;
+    t = n;
+  };
+  const db = await openLensDB();
+  lap('open');
+  const now = Date.now();
+  const [from, to] = totalsMonthsFor(now, 12, 'UTC');
+  const range = IDBKeyRange.bound(from, to);
+  const policy = await getSetting(db, 'policy');
+  lap('policy');
+  const open = await db.getAllFromIndex('incidents', 'by-status', 'open');
+  lap('openRecords');
+  await Promise.all([db.count('commsTallies'), db.countFromIndex('incidents', 'by-resolved')]);
+  lap('trustCounts');
+  if (db.objectStoreNames.contains('dashboardState')) {
+    await db.getAll('dashboardState' as never);
+    lap('trustState');
+  }
+  await db.getAll('commsTotals', range);
+  lap('commsTotals');
+  await db.getAll('itemTotals', range);
+  lap('itemTotals');
+  const index = db.transaction('actionItems').store.index('by-order');
+  await index.getAll(IDBKeyRange.bound([1, -Infinity], [1, now], false, true), ITEMS_PAGE);
+  lap('itemRowsOverdue');
+  await db.transaction('actionItems').store.index('by-order').count();
+  lap('itemCount');
+  await readSummaries(
+    db,
+    open.map((i) => i.id),
+  );
+  lap('openSummaries');
+  await db.getAll('summaries');
+  lap('allSummariesOneGetAll');
+  await linkedFeeds(db, open);
+  lap('linkedFeeds');
+  const t0 = performance.now();
+  await readDashboardFirst(db, now, 'UTC', ITEMS_PAGE);
+  out['first.whole'] = Math.round((performance.now() - t0) * 10) / 10;
+  void policy;
   db.close();
   return out;
 }

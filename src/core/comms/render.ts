@@ -10,17 +10,32 @@ import {
   type TemplateId,
 } from './templates';
 
+/** The rule a template problem breaks; the UI words each (src/extension/i18n/template-problem.ts). */
+export type TemplateCode =
+  | 'unknown_placeholder'
+  | 'unbalanced_braces'
+  | 'invalid_placeholder'
+  | 'missing_value'
+  | 'missing_placeholder'
+  | 'single_braces'
+  | 'too_long';
+
+/** The longest template the product keeps (a status page post is far shorter). */
+export const TEMPLATE_MAX_CHARS = 10_000;
+
 /** A problem found in a template. Errors block rendering; warnings do not. */
 export interface TemplateProblem {
   level: 'error' | 'warning';
-  code:
-    | 'unknown_placeholder'
-    | 'unbalanced_braces'
-    | 'invalid_placeholder'
-    | 'missing_value'
-    | 'missing_placeholder'
-    | 'single_braces';
+  code: TemplateCode;
+  /** English, for logs, imports and tests; the UI words `code` and `args` in the user's language. */
   message: string;
+  /**
+   * The figures the sentence needs, by code: unknown_placeholder [name, allowed names joined by
+   * ", "]; unbalanced_braces ["{{" never closed or "}}" never opened, offset]; invalid_placeholder,
+   * missing_value, missing_placeholder [name]; single_braces [the text as written, name];
+   * too_long [the most characters].
+   */
+  args: (string | number)[];
   /** Offsets into the template text (end exclusive); a missing placeholder points at the end. */
   start: number;
   end: number;
@@ -50,6 +65,7 @@ function scan(id: TemplateId, text: string, problems: TemplateProblem[]): Token[
         level: 'error',
         code: 'unbalanced_braces',
         message: `Unbalanced braces in "${id}": "}}" at position ${close} has no matching "{{"`,
+        args: ['}}', close],
         start: close,
         end: close + 2,
       });
@@ -64,6 +80,7 @@ function scan(id: TemplateId, text: string, problems: TemplateProblem[]): Token[
         level: 'error',
         code: 'unbalanced_braces',
         message: `Unbalanced braces in "${id}": "{{" at position ${open} is never closed`,
+        args: ['{{', open],
         start: open,
         end: open + 2,
       });
@@ -76,6 +93,7 @@ function scan(id: TemplateId, text: string, problems: TemplateProblem[]): Token[
         level: 'error',
         code: 'invalid_placeholder',
         message: `Invalid placeholder {{${name}}} in "${id}": names are letters, digits and _`,
+        args: [name],
         start: open,
         end: end + 2,
       });
@@ -88,12 +106,21 @@ function scan(id: TemplateId, text: string, problems: TemplateProblem[]): Token[
 }
 
 /**
- * Checks a template: unknown or malformed placeholders, unbalanced braces and a missing required
- * placeholder (`REQUIRED_PLACEHOLDERS`) are errors.
+ * Checks a template: unknown or malformed placeholders, unbalanced braces, a missing required
+ * placeholder (`REQUIRED_PLACEHOLDERS`) and a text over `TEMPLATE_MAX_CHARS` are errors.
  */
 export function validateTemplate(id: TemplateId, text: string): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   const allowed = TEMPLATE_PLACEHOLDERS[id];
+  if (text.length > TEMPLATE_MAX_CHARS)
+    problems.push({
+      level: 'error',
+      code: 'too_long',
+      message: `The "${id}" template is too long (at most ${TEMPLATE_MAX_CHARS} characters)`,
+      args: [TEMPLATE_MAX_CHARS],
+      start: TEMPLATE_MAX_CHARS,
+      end: text.length,
+    });
   const tokens = scan(id, text, problems);
   for (const [name, element] of Object.entries(REQUIRED_PLACEHOLDERS[id] ?? {})) {
     if (tokens.some((t) => t.name === name)) continue;
@@ -101,6 +128,7 @@ export function validateTemplate(id: TemplateId, text: string): TemplateProblem[
       level: 'error',
       code: 'missing_placeholder',
       message: `The "${id}" template must contain {{${name}}}: every ${id} carries ${element}`,
+      args: [name],
       start: text.length,
       end: text.length,
       placeholder: name,
@@ -112,6 +140,7 @@ export function validateTemplate(id: TemplateId, text: string): TemplateProblem[
         level: 'error',
         code: 'unknown_placeholder',
         message: `Unknown placeholder {{${t.name}}} in "${id}"; allowed: ${allowed.join(', ')}`,
+        args: [t.name, allowed.join(', ')],
         start: t.start,
         end: t.end,
         placeholder: t.name,
@@ -125,6 +154,7 @@ export function validateTemplate(id: TemplateId, text: string): TemplateProblem[
       level: 'warning',
       code: 'single_braces',
       message: `"${m[0]}" in "${id}" will be shown as is; did you mean {{${name}}}?`,
+      args: [m[0], name],
       start: m.index,
       end: m.index + m[0].length,
       placeholder: name,
@@ -160,6 +190,7 @@ export function renderTemplate(
         level: 'error',
         code: 'missing_value',
         message: `Missing value for {{${t.name}}} in "${id}"`,
+        args: [t.name],
         start: t.start,
         end: t.end,
         placeholder: t.name,

@@ -6,7 +6,7 @@ import {
   splitSubject,
   type TemplateId,
 } from './templates';
-import { renderTemplate, validateTemplate } from './render';
+import { renderTemplate, TEMPLATE_MAX_CHARS, validateTemplate } from './render';
 
 describe('default templates', () => {
   it('render the domain wording (initial), with an impact sentence and the next update time', () => {
@@ -102,6 +102,25 @@ describe('validateTemplate', () => {
     ]);
     expect(validateTemplate('banner', '{{feature {{statusPageUrl}}').map((p) => p.code)).toEqual([
       'unbalanced_braces',
+    ]);
+  });
+
+  it('gives each problem the figures its sentence needs (args), beside the English', () => {
+    const args = (text: string) => validateTemplate('banner', text).map((p) => [p.code, p.args]);
+    expect(args('Issue with {{featur}}.')).toEqual([
+      ['unknown_placeholder', ['featur', 'feature, statusPageUrl']],
+    ]);
+    expect(args('Issue {{feature')).toEqual([['unbalanced_braces', ['{{', 6]]]);
+    expect(args('Issue feature}} x')).toEqual([['unbalanced_braces', ['}}', 13]]]);
+    expect(args('x {{fea ture}} y')).toEqual([['invalid_placeholder', ['fea ture']]]);
+    expect(args('x {feature} y')).toEqual([['single_braces', ['{feature}', 'feature']]]);
+  });
+
+  it('refuses a template longer than TEMPLATE_MAX_CHARS, and only then', () => {
+    expect(validateTemplate('banner', 'x'.repeat(TEMPLATE_MAX_CHARS))).toEqual([]);
+    const p = validateTemplate('banner', 'x'.repeat(TEMPLATE_MAX_CHARS + 1));
+    expect(p.map((x) => [x.level, x.code, x.args])).toEqual([
+      ['error', 'too_long', [TEMPLATE_MAX_CHARS]],
     ]);
   });
 

@@ -1,9 +1,10 @@
 /**
- * Every review's action items, one record each (`actionItems`, index `by-order`), and their
- * completion per month (`itemTotals`), kept in the transaction that writes or deletes the reviews
- * (drafts.ts, shared.ts, the review handlers, an import), so they never disagree with them: the
- * reviews dashboard's first screen reads its first rows and its completion chart from these
- * instead of every review (issue 22). Derived and machine-local: never in a backup, never shared.
+ * Every review's action items, one record each (`actionItems`, index `by-order`), their completion
+ * per month (`itemTotals`) and, v10, their count (dashboard-state.ts), kept in the transaction
+ * that writes or deletes the reviews (drafts.ts, shared.ts, the review handlers, an import), so
+ * they never disagree with them: the reviews dashboard's first screen reads its first rows, its
+ * total and its completion chart from these instead of every review (issue 22). Derived and
+ * machine-local: never in a backup, never shared.
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import {
@@ -14,18 +15,19 @@ import {
   isEmptyCompletion,
   type CompletionTotals,
 } from '../../core/review/completion-totals';
+import { moveItemCount } from './dashboard-state';
 import type { ActionItemRecord, LensDB, ReviewRecord } from './schema';
 import { presentKeys, putAll } from './bulk';
 
-/** Any read-write transaction that holds the two stores. */
+/** Any read-write transaction that holds the three stores. */
 export type ItemsTx = IDBPTransaction<
   LensDB,
-  ('actionItems' | 'itemTotals' | StoreNames<LensDB>)[],
+  ('actionItems' | 'itemTotals' | 'dashboardState' | StoreNames<LensDB>)[],
   'readwrite' | 'versionchange'
 >;
 
-/** The stores a transaction writing reviews must also hold. */
-export const ITEM_STORES = ['actionItems', 'itemTotals'] as const;
+/** The stores a transaction writing reviews must also hold (v10: the item count's too). */
+export const ITEM_STORES = ['actionItems', 'itemTotals', 'dashboardState'] as const;
 
 /** A review's item records. */
 export function itemRecords(review: ReviewRecord): ActionItemRecord[] {
@@ -103,4 +105,6 @@ export async function syncReviewItems(
     ),
   ]);
   await putAll(items, next);
+  // v10: the stored count follows (a review listing one item id twice stores it once).
+  await moveItemCount(tx, new Set(next.map(itemKey)).size - old.length);
 }

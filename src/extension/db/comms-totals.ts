@@ -17,12 +17,13 @@ import type { ObligationIncident } from '../../core/obligations';
 import { commsTally } from '../../core/review/comms-monthly';
 import { communicationCompliance } from '../../core/review/compliance';
 import type { Policy } from '../../core/types';
+import { talliesMayLack } from './dashboard-state';
 import type { LensDB, SummaryRecord, TallyRecord } from './schema';
 import { presentKeys, putAll } from './bulk';
 
 export type TalliesTx = IDBPTransaction<
   LensDB,
-  ('commsTallies' | 'commsTotals' | StoreNames<LensDB>)[],
+  ('commsTallies' | 'commsTotals' | 'dashboardState' | StoreNames<LensDB>)[],
   'readwrite' | 'versionchange'
 >;
 
@@ -54,7 +55,10 @@ export async function writeTallies(
     const after = next.get(id);
     if (after?.tally) deltas.push({ id, rec: after, sign: 1 });
   });
-  await moveTotals(tx, deltas);
+  // v10: a tally record added or removed may make or break "every resolved incident has its
+  // tally" (dashboard-state.ts): the mark goes, and confirmTallies counts again.
+  const moved = ids.some((id, k) => (old[k] === undefined) !== (next.get(id) === undefined));
+  await Promise.all([moveTotals(tx, deltas), moved ? talliesMayLack(tx) : undefined]);
   await Promise.all([
     putAll(tallies, puts),
     ...deleted

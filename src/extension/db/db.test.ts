@@ -19,7 +19,7 @@ import {
 import { readStore, sampleRecords, seedEveryStore } from './seed.test-kit';
 import { CHUNK_EVENTS } from './chunks';
 import { timelineRange } from './timeline';
-import { ensureSummaries } from './summaries';
+import { derive, ensureSummaries } from './summaries';
 
 describe('openLensDB and migrations', () => {
   test('migrations are ordered, start at 1 and end at DB_VERSION', () => {
@@ -37,7 +37,7 @@ describe('openLensDB and migrations', () => {
       [
         ...['copiedReplies', 'drafts', 'timeline', 'feedIncidents', 'incidents', 'notified'],
         ...['marks', 'reviews', 'settings', 'sites', 'snapshots', 'sources', 'summaries'],
-        ...['commsTallies', 'commsTotals', 'actionItems', 'itemTotals'],
+        ...['commsTallies', 'commsTotals', 'actionItems', 'itemTotals', 'dashboardState'],
       ].sort(),
     );
     const tx = db.transaction(['feedIncidents', 'notified', 'timeline', 'reviews'], 'readonly');
@@ -235,14 +235,18 @@ describe('openLensDB and migrations', () => {
       severity,
       updatedAt: startedAt,
     });
-    await saveIncident(v8, open('b', 2, T0), []);
-    await saveIncident(v8, open('a', 1, T0 + 1), []);
+    // Written as v8 code did (today's write paths name v10's store): records and summaries.
+    const records = [open('b', 2, T0), open('a', 1, T0 + 1)];
+    const { summaries } = derive(records, new Map(), DEFAULT_POLICY, new Map(), T0 + 2);
+    for (const r of records) await v8.put('incidents', r);
+    for (const s of summaries) await v8.put('summaries', s);
     // A v8 summary: no list order.
     const before = (await v8.get('summaries', 'a'))!;
     delete before.order;
     await v8.put('summaries', before);
     v8.close();
-    const db = await openLensDB(name, 9);
+    // Through v9 and every later step (today's code runs on the current schema).
+    const db = await openLensDB(name);
     expect(await db.get('summaries', 'a')).toEqual(before);
     expect(await db.countFromIndex('summaries', 'by-order')).toBe(1);
     await ensureSummaries(db);

@@ -1,3 +1,4 @@
+import { withUniqueItemIds } from '../../core/review/item-ids';
 import { ITEM_STORES, syncReviewItems } from './action-items';
 import type { LensDatabase } from './open';
 import type { DraftRecord, ReviewRecord } from './schema';
@@ -47,7 +48,6 @@ export function reviewsOf(db: LensDatabase, incidentId: string): Promise<ReviewR
 
 /** Inserts or replaces a review. */
 export async function putReview(db: LensDatabase, review: ReviewRecord): Promise<void> {
-  if (await writeShared(db, [reviewDoc(review)])) return;
   await putReviews(db, [review]);
 }
 
@@ -57,8 +57,11 @@ export async function putReview(db: LensDatabase, review: ReviewRecord): Promise
  */
 export async function putReviews(
   db: LensDatabase,
-  reviews: readonly ReviewRecord[],
+  written: readonly ReviewRecord[],
 ): Promise<void> {
+  // A stored review with two items under one id (an older version's) is saved with them renamed
+  // (core/review/item-ids.ts): the index of items is keyed by review and item id.
+  const reviews = written.map(withUniqueItemIds);
   if (await writeShared(db, reviews.map(reviewDoc))) return;
   // Their action items in the same transaction (action-items.ts).
   const tx = db.transaction(['reviews', ...ITEM_STORES], 'readwrite');

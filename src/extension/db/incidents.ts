@@ -5,6 +5,7 @@ import { eventDoc, incidentDoc, type NewDoc } from './shared-docs';
 import { putDocs, project, sharedOf } from './shared';
 import { byTime, CHUNK_EVENTS, putEvents } from './chunks';
 import { putAll } from './bulk';
+import { confirmTallies, STATE_STORE, talliesMayLack } from './dashboard-state';
 import { MAX_EVENTS_PER_INCIDENT } from './chunks';
 import { writeShared } from './shared';
 import { DERIVED_STORES, derive, incidentsChanged, putDerived, storedPolicy } from './summaries';
@@ -39,9 +40,14 @@ export async function saveIncident(
 ): Promise<void> {
   // Team mode (or its local PouchDB): the shared store writes, then copies into these stores.
   if (await writeShared(db, [incidentDoc(incident), ...events.map(eventDoc)])) return;
-  const tx = db.transaction(['incidents', 'timeline'], 'readwrite');
+  const tx = db.transaction(['incidents', 'timeline', STATE_STORE], 'readwrite');
   try {
-    await Promise.all([tx.objectStore('incidents').put(incident), putEvents(tx, events), tx.done]);
+    await Promise.all([
+      tx.objectStore('incidents').put(incident),
+      putEvents(tx, events),
+      talliesMayLack(tx), // v10: until its tally is written (incidentsChanged)
+      tx.done,
+    ]);
   } catch (e) {
     try {
       tx.abort(); // an event refused: the incident is not written without it
@@ -131,6 +137,7 @@ export async function saveIncidents(
           items.map((item) => item.incident),
         ),
       );
+      quiet(talliesMayLack(tx)); // v10: confirmed again at the end
       // An event refused (no id, no time) aborts the batch: none of its incidents stay.
       void putEvents(
         tx,
@@ -179,6 +186,7 @@ export async function saveIncidents(
     db,
     [...latest.values()].filter((i) => !derived.has(i.id)),
   );
+  await confirmTallies(db);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { syncReviewItems } from './action-items';
 import { byTime, pack } from './chunks';
 import { moveTotals } from './comms-totals';
+import { checkTallies, moveItemCount } from './dashboard-state';
 import type { EventRecord, LensDB } from './schema';
 
 /** The upgrade transaction handed to each migration (versionchange, every store). */
@@ -166,6 +167,17 @@ export const MIGRATIONS: readonly Migration[] = [
       // Records without `order` are simply not in the index: the list counts the index against the
       // open incidents and, until they agree, reads the list the old way.
       tx.objectStore('summaries').createIndex('by-order', 'order');
+    },
+  },
+  {
+    version: 10,
+    description:
+      "The reviews dashboard's first screen without counting every resolved incident, tally and action item on each read (issue 22): a `dashboardState` store with the item count and a mark that every resolved incident has its tally, both filled here from the stored records; no existing record changes",
+    async migrate(db, tx) {
+      db.createObjectStore('dashboardState', { keyPath: 'key' });
+      // Counted once here; from now on moved by the writes (db/dashboard-state.ts).
+      await moveItemCount(tx, 0);
+      await checkTallies(tx);
     },
   },
 ];

@@ -1,5 +1,6 @@
 import { EVENT_TYPES, validatePolicy } from '../../core/policy';
 import { FORMATS } from '../../core/feed/formats';
+import { duplicateItemId } from '../../core/review/item-ids';
 import { feed, feedIncident, problem, severity } from './feed-shapes';
 import { arr, bool, both, dict, nullable, num, obj, oneOf, opt, str, type Check } from './shape';
 import type { BackupStore } from './schema';
@@ -22,6 +23,20 @@ const policy: Check = (v, path) => {
   const p = validatePolicy(v).problems[0];
   return p ? `${path}${p.path ? `.${p.path}` : ''}: ${p.message}` : null;
 };
+
+/**
+ * A review's action items each need their own id (core/review/item-ids.ts). A backup is refused,
+ * as one with two records under one key is: it is checked whole before anything is written, so
+ * nothing is half-imported, and the message names what to correct in the file.
+ */
+const uniqueItemIds: Check = (v, path) => {
+  const review = v as ActionItemsOf;
+  const dup = duplicateItemId(review);
+  return dup
+    ? `${path}.actionItems[${dup.index}].id: the review ${JSON.stringify(review.title)} has two action items with the id ${JSON.stringify(dup.id)}; each needs its own.`
+    : null;
+};
+type ActionItemsOf = Parameters<typeof duplicateItemId>[0] & { title: string };
 
 const SETTING_VALUES: Record<string, Check> = {
   policy,
@@ -172,41 +187,44 @@ export const RECORD_SHAPES: Record<BackupStore, Check> = {
   }),
   events: obj({ ...timelineEvent, incidentId: str }),
   drafts: obj({ key: str, incidentId: str, kind: str, fields: dict(str), updatedAt: num }),
-  reviews: obj({
-    id: str,
-    incidentId: str,
-    title: str,
-    createdAt: num,
-    updatedAt: num,
-    publishedAt: opt(num),
-    timeline: arr(obj({ id: str, at: num, text: str, validatedBy: opt(str) })),
-    impact: obj({
-      customersAffected: opt(num),
-      durationMinutes: opt(num),
-      arrAtRisk: opt(num),
-      accounts: arr(obj({ name: str, arr: num })),
-    }),
-    whys: arr(str),
-    rootCause: opt(str),
-    mitigations: arr(str),
-    actionItems: arr(
-      obj({
-        id: str,
-        description: str,
-        owner: str,
-        dueAt: opt(num),
-        status: oneOf('open', 'done', 'wont_do'),
-        createdAt: num,
-        doneAt: opt(num),
-        statusChangedAt: opt(num),
-        toDefine: opt(bool),
+  reviews: both(
+    obj({
+      id: str,
+      incidentId: str,
+      title: str,
+      createdAt: num,
+      updatedAt: num,
+      publishedAt: opt(num),
+      timeline: arr(obj({ id: str, at: num, text: str, validatedBy: opt(str) })),
+      impact: obj({
+        customersAffected: opt(num),
+        durationMinutes: opt(num),
+        arrAtRisk: opt(num),
+        accounts: arr(obj({ name: str, arr: num })),
       }),
-    ),
-    rootCauseForm: opt(oneOf('whys', 'factors')),
-    factors: opt(arr(obj({ id: str, description: str, evidence: str, actionItemIds: arr(str) }))),
-    participants: arr(str),
-    summary: opt(str),
-  }),
+      whys: arr(str),
+      rootCause: opt(str),
+      mitigations: arr(str),
+      actionItems: arr(
+        obj({
+          id: str,
+          description: str,
+          owner: str,
+          dueAt: opt(num),
+          status: oneOf('open', 'done', 'wont_do'),
+          createdAt: num,
+          doneAt: opt(num),
+          statusChangedAt: opt(num),
+          toDefine: opt(bool),
+        }),
+      ),
+      rootCauseForm: opt(oneOf('whys', 'factors')),
+      factors: opt(arr(obj({ id: str, description: str, evidence: str, actionItemIds: arr(str) }))),
+      participants: arr(str),
+      summary: opt(str),
+    }),
+    uniqueItemIds,
+  ),
   settings: setting,
   notified: obj({
     key: str,

@@ -25,7 +25,7 @@ import type { RunningDeadline } from '../../core/deadlines';
 
 export const DB_NAME = 'incident-lens';
 /** The current schema version: the last step in `MIGRATIONS`. */
-export const DB_VERSION = 9;
+export const DB_VERSION = 10;
 
 /** A Statuspage v2 (or compatible) feed the background polls. */
 export interface SourceRecord {
@@ -441,6 +441,16 @@ export interface ActionItemRecord {
   item: ActionItem;
 }
 
+/**
+ * v10: a record of the reviews dashboard's state (db/dashboard-state.ts): `talliesComplete`
+ * (present while every resolved incident has its tally; `n` the count it was checked at) or
+ * `items` (how many action items are stored, `n`). Derived and machine-local.
+ */
+export interface DashboardStateRecord {
+  key: 'talliesComplete' | 'items';
+  n: number;
+}
+
 export interface LensDB extends DBSchema {
   sources: { key: string; value: SourceRecord };
   snapshots: { key: string; value: SnapshotRecord };
@@ -480,6 +490,8 @@ export interface LensDB extends DBSchema {
   };
   /** v8: the action items' completion summed per UTC month of their due date, with the items. */
   itemTotals: { key: string; value: CompletionTotals };
+  /** v10: the dashboard's trust mark and item count (db/dashboard-state.ts). */
+  dashboardState: { key: string; value: DashboardStateRecord };
 }
 
 /** The name of one store (`keyof LensDB` would be `string`: DBSchema has an index signature). */
@@ -493,6 +505,12 @@ export type StoreName = StoreNames<LensDB>;
 export type BackupStore =
   | Exclude<
       StoreName,
-      'summaries' | 'commsTallies' | 'timeline' | 'commsTotals' | 'actionItems' | 'itemTotals'
+      | 'summaries'
+      | 'commsTallies'
+      | 'timeline'
+      | 'commsTotals'
+      | 'actionItems'
+      | 'itemTotals'
+      | 'dashboardState'
     >
   | 'events';

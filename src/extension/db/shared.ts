@@ -1,3 +1,4 @@
+import { withUniqueItemIds } from '../../core/review/item-ids';
 import { LOCAL_AUTHOR, type Author } from '../../core/team';
 import { resolveConflicts } from './conflicts';
 import type { LensDatabase } from './open';
@@ -18,6 +19,7 @@ import { recomputeAllLater, summariesChanged } from './summaries';
 import type { IDBPTransaction } from 'idb';
 import type { EventRecord, LensDB, ReviewRecord, SettingRecord } from './schema';
 import { ITEM_STORES, syncReviewItems } from './action-items';
+import { talliesMayLack } from './dashboard-state';
 
 /**
  * The shared store: the team's documents in PouchDB (shared-docs.ts), and the copy of them the
@@ -220,10 +222,15 @@ async function copyIntoStores(
       case 'event':
         events.push({ ...d.record, ...(by ? { author: by } : {}) });
         break;
-      case 'review':
-        writes.push(tx.objectStore('reviews').put(d.record));
-        reviews.push({ id: d.record.id, review: d.record });
+      case 'review': {
+        // A teammate's older version may have written two items under one id: renamed, alike on
+        // every machine (core/review/item-ids.ts), rather than refused, which would leave this
+        // machine without a review the team has.
+        const review = withUniqueItemIds(d.record);
+        writes.push(tx.objectStore('reviews').put(review));
+        reviews.push({ id: review.id, review });
         break;
+      }
       case 'mark':
         writes.push(tx.objectStore('marks').put({ ...d.record, id: d._id, author: d.author }));
         break;
@@ -244,13 +251,25 @@ async function copyIntoStores(
   );
   writes.push(tx.objectStore('settings').put({ key: 'teamSeq', value: seq }));
   writes.push(syncReviewItems(tx, reviews));
+  // v10: an incident written or deleted may lack its tally until summariesAfter has run.
+  if (docs.some((d) => d.kind === 'incident' || d._id.startsWith('incident:')))
+    writes.push(talliesMayLack(tx));
   await Promise.all(writes);
   await tx.done;
 }
 
 type ProjectionTx = IDBPTransaction<
   LensDB,
-  ('incidents' | 'timeline' | 'reviews' | 'marks' | 'settings' | 'actionItems' | 'itemTotals')[],
+  (
+    | 'incidents'
+    | 'timeline'
+    | 'reviews'
+    | 'marks'
+    | 'settings'
+    | 'actionItems'
+    | 'itemTotals'
+    | 'dashboardState'
+  )[],
   'readwrite'
 >;
 

@@ -17,6 +17,7 @@ import { DEFAULT_POLICY } from '../../core/policy';
 import { listOrderKey } from '../../core/triage';
 import type { ObligationStatus, Policy } from '../../core/types';
 import { openTally, writeTallies, type TalliesTx } from './comms-totals';
+import { confirmTallies, STATE_STORE } from './dashboard-state';
 import { feedKey } from './feed-key';
 import { presentKeys, putAll } from './bulk';
 import type { LensDatabase } from './open';
@@ -196,7 +197,7 @@ export function derive(
 }
 
 /** The stores `putDerived` writes (the tallies with their monthly totals: comms-totals.ts, v8). */
-export const DERIVED_STORES = ['summaries', 'commsTallies', 'commsTotals'] as const;
+export const DERIVED_STORES = ['summaries', 'commsTallies', 'commsTotals', STATE_STORE] as const;
 
 /**
  * Writes what `derive` computed into a transaction holding DERIVED_STORES (not awaiting it): the
@@ -280,7 +281,7 @@ export function summariesChanged(db: LensDatabase, ids: Iterable<string>): Promi
       const recs = await Promise.all(batch.map((id) => store.get(id)));
       const gone = batch.filter((_id, k) => !recs[k]);
       if (gone.length) {
-        const tx = db.transaction(['summaries', 'commsTallies', 'commsTotals'], 'readwrite');
+        const tx = db.transaction([...DERIVED_STORES], 'readwrite');
         await Promise.all([
           ...gone.map((id) => tx.objectStore('summaries').delete(id)),
           writeTallies(tx, [], gone),
@@ -292,6 +293,7 @@ export function summariesChanged(db: LensDatabase, ids: Iterable<string>): Promi
         recs.filter((r): r is IncidentRecord => r !== undefined),
       );
     }
+    await confirmTallies(db);
   });
 }
 
@@ -307,6 +309,7 @@ export function incidentsChanged(
   return serial(db, async () => {
     for (let i = 0; i < incidents.length; i += SUMMARY_BATCH)
       await recompute(db, incidents.slice(i, i + SUMMARY_BATCH));
+    await confirmTallies(db);
   });
 }
 
@@ -325,6 +328,9 @@ export async function ensureSummaries(db: LensDatabase): Promise<void> {
   ]);
   if (summaries !== open || ordered !== open || tallies !== resolved) await refreshAllSummaries(db);
   else {
+    // v10: the dashboard's mark that the tallies are complete (a write may have removed it just
+    // before the worker stopped).
+    await confirmTallies(db);
     // v8: summaries written before hold no dashboard tally yet (`comms`): those are recomputed.
     const without = (await db.getAll('summaries')).filter((s) => !s.comms).map((s) => s.incidentId);
     await summariesChanged(db, without);
@@ -361,7 +367,7 @@ export function refreshAllSummaries(db: LensDatabase): Promise<void> {
       db.getAllKeys('summaries'),
       db.getAllKeys('commsTallies'),
     ]);
-    const tx = db.transaction(['summaries', 'commsTallies', 'commsTotals'], 'readwrite');
+    const tx = db.transaction([...DERIVED_STORES], 'readwrite');
     await Promise.all([
       ...summaries
         .filter((k) => !keepOpen.has(k))
@@ -373,6 +379,7 @@ export function refreshAllSummaries(db: LensDatabase): Promise<void> {
       ),
       tx.done,
     ]);
+    await confirmTallies(db);
   });
 }
 
@@ -414,6 +421,7 @@ export function resumeRecompute(db: LensDatabase): Promise<void> {
       for (;;) {
         again.delete(db);
         while (await serial(db, () => recomputeBatch(db)));
+        await serial(db, () => confirmTallies(db));
         // Checked and forgotten in one step: a recomputation recorded after the last batch's
         // read starts this loop again instead of finding it about to end.
         if (!again.has(db)) return;

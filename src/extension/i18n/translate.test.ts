@@ -69,6 +69,38 @@ describe('plurals (issue 19, item 13)', () => {
     expect(tn('data_hostsAsked', 1)).toContain('the one site these');
   });
 
+  it('no message hedges a count with "(s)" or a bare singular (Options → Data, issue s9 item 1)', () => {
+    for (const lang of ['en', 'de']) {
+      const hedged = Object.entries(load(lang)).filter(([, v]) =>
+        /\p{L}\((?:s|n|en|e|er|es)\)/u.test(v.message),
+      );
+      expect([lang, hedged.map(([k]) => k)]).toEqual([lang, []]);
+    }
+    setMessageSource(messagesSource(load('en')), 'en');
+    expect(tn('data_hostsMissing', 1)).toMatch(/^Access to 1 site is missing:/);
+    expect(tn('data_hostsMissing', 2)).toMatch(/^Access to 2 sites is missing:/);
+    expect(tn('rs_tl_older', 1)).toBe('1 older event is not shown.');
+    expect(tn('review_arrSourceSum', 1)).toBe('sum of 1 account');
+    expect(tn('panel_omitted', 1)).toBe(
+      "1 more, less severe, is listed in the extension's side panel.",
+    );
+    expect(
+      t('data_previewRecords', tn('data_previewIncidents', 1), tn('data_previewReviews', 1)),
+    ).toBe('Also 1 declared incident and 1 review.');
+    setMessageSource(messagesSource(load('de')), 'de');
+    expect(tn('data_hostsMissing', 1)).toMatch(/^Zugriff auf 1 Website fehlt:/);
+    expect(tn('data_hostsMissing', 3)).toMatch(/^Zugriff auf 3 Websites fehlt:/);
+    expect(tn('rs_tl_older', 1)).toBe('1 älteres Ereignis wird nicht angezeigt.');
+    expect(tn('review_arrSourceSum', 1)).toBe('Summe aus 1 Konto');
+    expect(tn('panel_omitted', 1)).toBe(
+      '1 weitere, weniger schwere Störung steht im Seitenbereich der Erweiterung.',
+    );
+    expect(
+      t('data_previewRecords', tn('data_previewIncidents', 1), tn('data_previewReviews', 1)),
+    ).toBe('Außerdem 1 ausgerufene Störung und 1 Review.');
+    setMessageSource(messagesSource(load('en')), 'en');
+  });
+
   it('every key counted with tn() has its plural forms', () => {
     const en = load('en');
     const used = new Set<string>();

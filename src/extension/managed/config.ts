@@ -9,7 +9,7 @@
  */
 import { validatePolicy } from '../../core/policy';
 import { DEFAULT_TEMPLATES, type TemplateId } from '../../core/comms/templates';
-import { validateTemplate } from '../../core/comms/render';
+import { validateTemplate, type TemplateProblem } from '../../core/comms/render';
 import { FORMATS, type FeedFormat } from '../../core/feed/formats/types';
 import type { Language } from '../../core/language';
 import type { Policy, PolicyRuleProblem } from '../../core/types';
@@ -82,6 +82,8 @@ export interface ManagedProblem {
   detail: string;
   /** A refused policy's problem as validatePolicy names it (its path inside the policy). */
   policy?: PolicyRuleProblem;
+  /** A refused template's errors as validateTemplate names them, for the UI to word. */
+  template?: TemplateProblem[];
 }
 
 export interface ManagedRead {
@@ -251,7 +253,12 @@ class Reader {
         }
         const errors = validateTemplate(id as TemplateId, text).filter((p) => p.level === 'error');
         if (errors.length > 0) {
-          this.fail(`${path}.${id}`, 'badTemplate', errors.map((e) => e.message).join('; '));
+          this.problems.push({
+            path: `${path}.${id}`,
+            reason: 'badTemplate',
+            detail: errors.map((e) => e.message).join('; '),
+            template: errors,
+          });
           continue;
         }
         mine[id as TemplateId] = text;

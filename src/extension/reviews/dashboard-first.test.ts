@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, onTestFinished, test } from 'vitest';
 import { reviewDashboard } from '../../core/review/dashboard';
 import { communicationCompliance } from '../../core/review/compliance';
 import { commsTally } from '../../core/review/comms-monthly';
@@ -9,7 +9,11 @@ import type { Severity } from '../../core/types';
 import { freshName, MIN } from '../background/worker.test-kit';
 import { exportAll, importAll } from '../db/backup';
 import { pack, byTime } from '../db/chunks';
+import { syncReviewItems, type ItemsTx } from '../db/action-items';
+import { writeTallies, type TalliesTx } from '../db/comms-totals';
 import { putReview } from '../db/drafts';
+import { attachShared, project } from '../db/shared';
+import { sharedStore } from '../../../tests/support/pouch';
 import { saveIncident } from '../db/incidents';
 import { openLensDB, type LensDatabase } from '../db/open';
 import {
@@ -21,6 +25,7 @@ import {
 } from '../db/schema';
 import { setSetting } from '../db/settings';
 import {
+  ensureSummaries,
   policyStamp,
   refreshAllSummaries,
   summariesChanged,
@@ -226,9 +231,12 @@ describe('the reviews dashboard’s first screen (issue 22, DB v8)', () => {
       const { incident: rec, events } = incident(i, BASE + i * 9 * DAY, 1, 30, false);
       await saveIncident(db, rec, events);
     }
-    // A resolved incident written without the hook: it has no tally yet.
+    // A resolved incident written without the hook: it has no tally yet. Its write removes the
+    // v10 mark that the tallies are complete, as every write path does in its transaction
+    // (db/dashboard-state.ts; dashboard-state.test.ts checks the paths themselves).
     const late = incident(7, BASE + 40 * DAY, 2, 5, false);
     await db.put('incidents', late.incident);
+    await db.delete('dashboardState', 'talliesComplete');
     for (const c of pack(late.incident.id, late.events.sort(byTime))) await db.put('timeline', c);
     const missing = await firstScreen(50, Date.now());
     expect(missing.source).toBe('all');
@@ -294,5 +302,191 @@ describe('DB v8 migration', () => {
     expect(source).toBe('totals');
     expect(shown).toEqual(await everything(50, now));
     expect(shown.comms.some((m) => m.channels.status_page.due > 0)).toBe(true);
+  });
+});
+
+/**
+ * DB v10 (issue 22, "lists within a frame"): the first screen counted every resolved incident and
+ * every tally (whether the totals are complete) and every action item (the total) on each read, in
+ * a transaction per read. Now one transaction, and both answers one `get` of `dashboardState`.
+ */
+describe('the reviews dashboard’s first screen without counting (DB v10)', () => {
+  /** Counts the transactions opened from now until the test ends. */
+  function countTransactions(): { n: number } {
+    const seen = { n: 0 };
+    const proto = IDBDatabase.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const original = proto.transaction!;
+    proto.transaction = function (this: IDBDatabase, ...args: unknown[]) {
+      seen.n++;
+      return original.apply(this, args);
+    };
+    onTestFinished(() => void (proto.transaction = original));
+    return seen;
+  }
+
+  test('counts no store or index and reads in one transaction', async () => {
+    db = await openLensDB(freshName());
+    for (let i = 0; i < 6; i++) {
+      const { incident: rec, events } = incident(i, BASE + i * 9 * DAY, 2, i * 7, i === 5);
+      await saveIncident(db, rec, events);
+      if (i !== 5)
+        await putReview(
+          db,
+          review(i, `Review ${i}`, [
+            { due: BASE + i * 10 * DAY, status: 'open', late: 0 },
+            { due: null, status: 'done', late: 0 },
+          ]),
+        );
+    }
+    const now = Date.now();
+    const reads = countStoreReads();
+    const transactions = countTransactions();
+    const { shown, source } = await firstScreen(3, now);
+    expect(source).toBe('totals');
+    for (const store of ['commsTallies', 'incidents', 'actionItems'])
+      expect(reads.of(store), store).not.toContain('count');
+    expect(transactions.n).toBe(1);
+    expect(shown).toEqual(await everything(3, now));
+    expect(shown.total).toBe(10);
+  });
+
+  const teamOp = fc.oneof(
+    op,
+    // Resolved, then reopened (its tally kept, null while open), or the other way round.
+    fc.record({ kind: fc.constant('flip' as const), i: fc.nat(7), at: time }),
+    // A policy saved and the page read while its recomputation runs.
+    fc.record({
+      kind: fc.constant('midPolicy' as const),
+      minutes: fc.integer({ min: 1, max: 30 }),
+    }),
+  );
+
+  /** What must hold after every write: the mark only while the counts agree, the item count. */
+  async function stateHolds(): Promise<void> {
+    const [mark, items, tallies, resolved, itemRecords] = await Promise.all([
+      db.get('dashboardState', 'talliesComplete'),
+      db.get('dashboardState', 'items'),
+      db.count('commsTallies'),
+      db.countFromIndex('incidents', 'by-resolved'),
+      db.count('actionItems'),
+    ]);
+    if (mark) expect(tallies).toBe(resolved);
+    if (items) expect(items.n).toBe(itemRecords);
+  }
+
+  test.each([
+    ['this browser alone', false],
+    ['team mode (every write through the team database and its projection)', true],
+  ])(
+    '%s: the page’s data equals every tally and review after any writes, a policy change mid-recompute included',
+    async (_name, team) => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(teamOp, { minLength: 1, maxLength: 10 }), async (ops) => {
+          db = await openLensDB(freshName());
+          const store = team
+            ? sharedStore({ name: 'ann', display: 'Ann' }, () => Date.now())
+            : null;
+          if (store) attachShared(db, store);
+          try {
+            for (const o of ops) {
+              if (o.kind === 'flip') {
+                const old = await db.get('incidents', `inc-${o.i}`);
+                const reopen = old?.status === 'resolved';
+                const { incident: rec, events } = incident(o.i, o.at, 2, 5, reopen);
+                // Reopened: its resolution time kept, as the responder's reopen keeps it.
+                const record = reopen ? { ...rec, resolvedAt: old.resolvedAt! } : rec;
+                await saveIncident(db, record, reopen ? events.slice(0, 4) : events);
+              } else if (o.kind === 'midPolicy') {
+                const policy = structuredClone(DEFAULT_POLICY);
+                for (const level of policy.levels)
+                  for (const ob of level.obligations)
+                    if (ob.id === 'status_page') ob.dueMinutes = o.minutes;
+                await setSetting(db, 'policy', policy);
+                const now = Date.now();
+                expect((await firstScreen(50, now)).shown).toEqual(await everything(50, now));
+              } else if (o.kind === 'delete' && store) {
+                // Deleted in the team database, then projected like any replicated change.
+                const doc = await store.pouch.get(`incident:inc-${o.i}`).catch(() => null);
+                if (doc) await store.pouch.remove(doc._id, doc._rev!);
+                await project(db, store);
+              } else await apply(o);
+              await stateHolds();
+              const now = Date.now();
+              expect((await firstScreen(50, now)).shown).toEqual(await everything(50, now));
+            }
+            await summariesSettled(db);
+            const now = Date.now();
+            const { shown, source } = await firstScreen(50, now);
+            expect(source).toBe('totals');
+            expect(shown).toEqual(await everything(50, now));
+          } finally {
+            db.close();
+          }
+        }),
+        { numRuns: 15 },
+      );
+    },
+    60_000,
+  );
+});
+
+describe('DB v10 migration', () => {
+  test('a v9 database keeps every record; its item count and tallies mark are filled from them', async () => {
+    const name = freshName();
+    const v9 = await openLensDB(name, 9);
+    const stamp = policyStamp(DEFAULT_POLICY);
+    for (let i = 0; i < 5; i++) {
+      const { incident: rec, events } = incident(i, BASE + i * 11 * DAY, 2, i * 9, false);
+      await v9.put('incidents', rec);
+      for (const c of pack(rec.id, events.sort(byTime))) await v9.put('timeline', c);
+      const tally = commsTally(
+        communicationCompliance({ events, publiclyVisible: true }, DEFAULT_POLICY, NOW),
+      );
+      // inc-4: resolved without its tally yet (the worker had not filled it). The others with
+      // their monthly totals, as v9's write did (writeTallies).
+      if (i !== 4) {
+        const tx = v9.transaction(['commsTallies', 'commsTotals'], 'readwrite');
+        const put = { incidentId: rec.id, resolvedAt: rec.resolvedAt!, policyStamp: stamp, tally };
+        await Promise.all([writeTallies(tx as unknown as TalliesTx, [put], []), tx.done]);
+      }
+    }
+    // Reviews and their items as v9 kept them (its item sync, before the count existed).
+    const reviews = [0, 1, 2].map((i) =>
+      review(i, `Review ${i}`, [
+        { due: BASE + i * 20 * DAY, status: 'open', late: 0 },
+        { due: null, status: 'done', late: 0 },
+      ]),
+    );
+    const tx = v9.transaction(['reviews', 'actionItems', 'itemTotals'], 'readwrite');
+    await Promise.all([
+      ...reviews.map((r) => tx.objectStore('reviews').put(r)),
+      syncReviewItems(
+        tx as unknown as ItemsTx,
+        reviews.map((review) => ({ id: review.id, review })),
+      ),
+      tx.done,
+    ]);
+    const stores: StoreName[] = [
+      ...['incidents', 'timeline', 'commsTallies', 'reviews', 'actionItems', 'itemTotals'],
+    ] as StoreName[];
+    const before = await Promise.all(stores.map((s) => v9.getAll(s)));
+    v9.close();
+    db = await openLensDB(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await Promise.all(stores.map((s) => db.getAll(s)))).toEqual(before);
+    expect(await db.get('dashboardState', 'items')).toEqual({ key: 'items', n: 6 });
+    // One resolved incident lacks its tally: no mark, and the page reads everything.
+    expect(await db.get('dashboardState', 'talliesComplete')).toBeUndefined();
+    expect((await firstScreen(50, Date.now())).source).toBe('all');
+    // Once the worker fills it (its start-up check), the mark is put and the totals used.
+    await ensureSummaries(db);
+    expect(await db.get('dashboardState', 'talliesComplete')).toEqual({
+      key: 'talliesComplete',
+      n: 5,
+    });
+    const now = Date.now();
+    const { shown, source } = await firstScreen(50, now);
+    expect(source).toBe('totals');
+    expect(shown).toEqual(await everything(50, now));
   });
 });

@@ -4,7 +4,9 @@
  * completion rate from the items' monthly totals and the first rows from the `by-order` index
  * (db/action-items.ts). No review and no resolved incident's tally is read; open incidents from
  * the tallies stored in their summaries (running cadences judged now), or, where a summary's stamp
- * no longer matches, from their timelines as before.
+ * no longer matches, from their timelines as before. v10: all of it in one transaction, the item
+ * total and the tallies' completeness one `get` each (db/dashboard-state.ts) instead of counting
+ * 10,000 index entries.
  *
  * When a total cannot be trusted (a resolved incident without a tally yet, or a month holding a
  * tally of another policy while a policy change is recomputed), `readDashboardFirst` gives null
@@ -21,10 +23,14 @@ import { completionFromTotals } from '../../core/review/completion-totals';
 import type { DashboardRow, MonthlyCompletion } from '../../core/review/actions';
 import { byString } from '../../core/review/timeline';
 import { eventsOfMany } from '../db/incidents';
+import type { IDBPTransaction, StoreNames } from 'idb';
+import { DEFAULT_POLICY } from '../../core/policy';
+import type { Policy } from '../../core/types';
+import { ITEM_COUNT, STATE_STORE, TALLIES_COMPLETE } from '../db/dashboard-state';
+import { feedKey } from '../db/feed-key';
 import type { LensDatabase } from '../db/open';
-import type { ActionItemRecord, IncidentRecord } from '../db/schema';
-import { getSetting } from '../db/settings';
-import { linkedFeeds, policyStamp, readSummaries, summaryStamp } from '../db/summaries';
+import type { ActionItemRecord, IncidentRecord, LensDB } from '../db/schema';
+import { policyStamp, summaryStamp } from '../db/summaries';
 import { eventsWithLinked } from '../responder/linked-events';
 
 export interface DashboardFirst {
@@ -38,23 +44,53 @@ export interface DashboardFirst {
   incidentOf: Map<string, string>;
 }
 
+/** The stores the first screen reads, all in one transaction. */
+const FIRST_STORES = [
+  'settings',
+  'incidents',
+  'commsTallies',
+  'commsTotals',
+  'itemTotals',
+  'actionItems',
+  'summaries',
+  'feedIncidents',
+  STATE_STORE,
+] as const;
+
+/** A read-only transaction holding (at least) the stores it reads. */
+type ReadTx<S extends StoreNames<LensDB>> = IDBPTransaction<
+  LensDB,
+  (S | StoreNames<LensDB>)[],
+  'readonly'
+>;
+
 /**
  * The first `limit` action items in the dashboard's order: open ones past their due date first,
  * then all others by due date (undated last), then review title and item id. Ranges of the
  * `by-order` index ([open, due, title, item id]): the overdue ones, then, if they are fewer than
- * `limit`, the two others for the rest.
+ * `limit`, the two others for the rest. The total from the stored count (v10, dashboard-state.ts),
+ * or, where it is missing, from counting the index.
  */
 export async function readItemRows(
   db: LensDatabase,
   now: number,
   limit: number,
 ): Promise<{ records: ActionItemRecord[]; total: number }> {
-  const index = db.transaction('actionItems').store.index('by-order');
+  return itemRowsIn(db.transaction(['actionItems', STATE_STORE]), now, limit);
+}
+
+async function itemRowsIn(
+  tx: ReadTx<'actionItems' | 'dashboardState'>,
+  now: number,
+  limit: number,
+): Promise<{ records: ActionItemRecord[]; total: number }> {
+  const index = tx.objectStore('actionItems').index('by-order');
   const count = Number.isFinite(limit) ? limit : undefined;
-  const [overdue, total] = await Promise.all([
+  const [overdue, stored] = await Promise.all([
     index.getAll(IDBKeyRange.bound([1, -Infinity], [1, now], false, true), count),
-    index.count(),
+    tx.objectStore(STATE_STORE).get(ITEM_COUNT),
   ]);
+  const total = stored ? stored.n : index.count();
   // Chromium reads an index's records one lookup each: the later ranges only when the overdue
   // ones do not fill the page (usually they do).
   const left = count === undefined ? undefined : count - overdue.length;
@@ -80,7 +116,7 @@ export async function readItemRows(
     if (b === undefined || (a !== undefined && order(a, b) <= 0)) rest.push(openLater[i++]!);
     else rest.push(closed[j++]!);
   }
-  return { records: [...overdue, ...rest].slice(0, limit), total };
+  return { records: [...overdue, ...rest].slice(0, limit), total: await total };
 }
 
 /** The dashboard's rows from item records at `now`. */
@@ -105,28 +141,39 @@ export async function readDashboardFirst(
 ): Promise<DashboardFirst | null> {
   const [from, to] = totalsMonthsFor(now, months, timeZone);
   const range = IDBKeyRange.bound(from, to);
-  const [policy, open, tallies, resolved, totals, itemTotals, items] = await Promise.all([
-    getSetting(db, 'policy'),
-    db.getAllFromIndex('incidents', 'by-status', 'open'),
-    db.count('commsTallies'),
-    db.countFromIndex('incidents', 'by-resolved'),
-    db.getAll('commsTotals', range),
-    db.getAll('itemTotals', range),
-    readItemRows(db, now, limit),
+  // One transaction for every read (idb's db.get and db.getAll each open their own).
+  const tx = db.transaction([...FIRST_STORES]);
+  const [policyRec, complete, totals, itemTotals, items, open, summaryList] = await Promise.all([
+    tx.objectStore('settings').get('policy'),
+    tx.objectStore(STATE_STORE).get(TALLIES_COMPLETE),
+    tx.objectStore('commsTotals').getAll(range),
+    tx.objectStore('itemTotals').getAll(range),
+    itemRowsIn(tx, now, limit),
+    tx.objectStore('incidents').index('by-status').getAll('open'),
+    // One request for every summary (there is one per open incident) rather than one each.
+    tx.objectStore('summaries').getAll(),
   ]);
+  const policy = (policyRec?.value as Policy | undefined) ?? DEFAULT_POLICY;
   // A resolved incident without its tally (before the worker's fill): its totals are incomplete.
-  if (tallies !== resolved) return null;
+  // v10: one `get` says they are complete (dashboard-state.ts); without that mark, counted.
+  if (!complete) {
+    const [tallies, resolved] = await Promise.all([
+      tx.objectStore('commsTallies').count(),
+      tx.objectStore('incidents').index('by-resolved').count(),
+    ]);
+    if (tallies !== resolved) return null;
+  }
   const stamp = policyStamp(policy);
   if (totals.some((t) => Object.keys(t.stamps).some((s) => s !== stamp))) return null;
   // Open incidents from their summaries' tallies (v8) where the stamps still match, else from
   // their timelines, judged now: placed in the reader's zone like edge tallies.
-  const [summaries, feeds] = await Promise.all([
-    readSummaries(
-      db,
-      open.map((i) => i.id),
-    ),
-    linkedFeeds(db, open),
-  ]);
+  const summaries = new Map(summaryList.map((s) => [s.incidentId, s]));
+  const feedStore = tx.objectStore('feedIncidents');
+  const linked = open.filter((i) => i.linked);
+  const linkedRecs = await Promise.all(
+    linked.map((i) => feedStore.get(feedKey(i.linked!.sourceId, i.linked!.incidentId))),
+  );
+  const feeds = new Map(linked.flatMap((i, k) => (linkedRecs[k] ? [[i.id, linkedRecs[k]]] : [])));
   const stored: CommsTotals['edge'] = [];
   const recompute: IncidentRecord[] = [];
   for (const i of open) {
@@ -138,10 +185,12 @@ export async function readDashboardFirst(
     if (!usable) recompute.push(i);
     else if (s.comms!.tally) stored.push({ ...s.comms!.tally, id: i.id });
   }
-  const own = await eventsOfMany(
-    db,
-    recompute.map((i) => i.id),
-  );
+  const own = recompute.length
+    ? await eventsOfMany(
+        db,
+        recompute.map((i) => i.id),
+      )
+    : new Map<string, never[]>();
   const live = await Promise.all(
     recompute.map(async (i) => {
       const events = await eventsWithLinked(db, i, own.get(i.id) ?? []);

@@ -1,4 +1,5 @@
 /** What the reviews views read from IndexedDB, through the data layer's repository functions. */
+import { withUniqueItemIds } from '../../core/review/item-ids';
 import type { CommsTally, SupportSignal } from '../../core/review';
 import type { Policy } from '../../core/types';
 import { listReviews, reviewsOf } from '../db/drafts';
@@ -85,7 +86,10 @@ export function readBuilder(incidentId: string): (db: LensDatabase) => Promise<B
       linked ? db.get('feedIncidents', feedKey(linked.sourceId, linked.incidentId)) : undefined,
     ]);
     const support = linked ? (feed?.support ?? []) : null;
-    return { incident, events, withLinked, review: reviews[0], policy, support };
+    // An older version's two items under one id, told apart as the save will store them
+    // (core/review/item-ids.ts), so the builder's draft passes the save's check.
+    const review = reviews[0] && withUniqueItemIds(reviews[0]);
+    return { incident, events, withLinked, review, policy, support };
   };
 }
 

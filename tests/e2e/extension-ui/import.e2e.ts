@@ -80,7 +80,7 @@ test('import asks merge or replace, shows what changes, then offers the host acc
   await p.getByRole('button', { name: 'Merge into my data' }).click();
   await p.getByText(/^Imported: sources: 1/).waitFor();
   // the fresh profile lacks access to the imported source's site: offered, with the pattern
-  const offer = p.getByText(/Access to 1 site\(s\) is missing/);
+  const offer = p.getByText(/Access to 1 site is missing/);
   await offer.waitFor();
   expect(await p.getByText(`${server.origin}/*`).count()).toBe(1);
   expect(await p.getByRole('button', { name: 'Grant access' }).isVisible()).toBe(true);

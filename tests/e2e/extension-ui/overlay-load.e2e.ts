@@ -99,6 +99,101 @@ test('before load only the small loader runs; the overlay module is fetched and 
   expect(seen.filter((n) => !n.startsWith('http'))).toEqual([]);
 });
 
+/** What reached the worker from web pages: each message and port, with the worker's clock. */
+interface Reached {
+  kind: 'message' | 'port';
+  url: string;
+  at: number;
+}
+
+/**
+ * Records in the running worker every message and port that comes from a tab, beside the
+ * extension's own listeners (a listener that returns nothing answers nothing).
+ */
+function recordWorker(): Promise<void> {
+  return u.s.worker.evaluate(() => {
+    type Sender = { tab?: unknown; url?: string };
+    const g = globalThis as unknown as {
+      __reached?: Reached[];
+      chrome: {
+        runtime: {
+          onMessage: { addListener(f: (m: unknown, s: Sender) => undefined): void };
+          onConnect: { addListener(f: (p: { sender?: Sender }) => void): void };
+        };
+      };
+    };
+    if (g.__reached) return;
+    const reached: Reached[] = (g.__reached = []);
+    g.chrome.runtime.onMessage.addListener((_m, sender) => {
+      if (sender.tab) reached.push({ kind: 'message', url: sender.url ?? '', at: Date.now() });
+      return undefined;
+    });
+    g.chrome.runtime.onConnect.addListener((port) => {
+      if (port.sender?.tab)
+        reached.push({ kind: 'port', url: port.sender.url ?? '', at: Date.now() });
+    });
+  });
+}
+const reachedWorker = (path: string) =>
+  u.s.worker.evaluate(
+    (p) =>
+      ((globalThis as unknown as { __reached?: Reached[] }).__reached ?? []).filter((r) =>
+        r.url.includes(p),
+      ),
+    path,
+  );
+
+test('the overlay is registered as the loader alone: top frame, document_idle, no CSS, no fallback to opaque origins', async () => {
+  const scripts = await u.s.worker.evaluate(() =>
+    (
+      globalThis as unknown as {
+        chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
+      }
+    ).chrome.scripting.getRegisteredContentScripts(),
+  );
+  expect(scripts).toEqual([
+    expect.objectContaining({
+      matches: [`${u.server.origin}/*`],
+      js: [LOADER.slice(1)],
+      runAt: 'document_idle',
+      allFrames: false,
+      matchOriginAsFallback: false,
+    }),
+  ]);
+  expect(scripts[0]).not.toHaveProperty('css');
+});
+
+test('nothing reaches the worker from an enabled page before its load event; the pill follows load', async () => {
+  await recordWorker();
+  const { page, trace } = await tracedPage();
+  const held = heldPage();
+  await page.goto(`${u.server.origin}${held.path}`, { waitUntil: 'domcontentloaded' });
+  await until('the loader to be injected', () =>
+    extensionScripts(trace).some((s) => s.url.endsWith(LOADER)),
+  );
+  // Give an eager loader every chance while load is held: the page goes idle twice, and the worker
+  // answers an extension page's message (so anything sent before is delivered).
+  for (let i = 0; i < 2; i++)
+    await page.evaluate(() => new Promise((ok) => requestIdleCallback(ok, { timeout: 2_000 })));
+  expect((await u.cmd('overlay/get', null)).ok).toBe(true);
+  expect(await readyState(page)).not.toBe('complete');
+  expect(await reachedWorker(held.path)).toEqual([]);
+
+  held.release();
+  const root = await closedRoot(page);
+  await until('the pill', () => root.exists('.pill'));
+  // Each message and port from the page reached the worker after the page's load event began.
+  const loadStart = await page.evaluate(
+    () =>
+      performance.timeOrigin +
+      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart,
+  );
+  const reached = await reachedWorker(held.path);
+  expect(reached.length).toBeGreaterThan(0);
+  // (1 ms: the page's clock is fractional, the worker's Date.now() whole milliseconds)
+  for (const r of reached) expect(r.at).toBeGreaterThanOrEqual(Math.floor(loadStart) - 1);
+});
+
 test('a page that never finishes loading still gets the overlay', async () => {
   const { page } = await tracedPage();
   const held = heldPage(); // never released during the test

@@ -1,5 +1,6 @@
 import { exportAll, importAll } from '../../db/backup';
 import { refreshAllSummaries } from '../../db/summaries';
+import { confirmTallies } from '../../db/dashboard-state';
 import { publishLocal } from '../../db/shared';
 import type { Handlers } from '../../messaging/channel';
 import { IMPORT_PROGRESS, type ImportProgressMessage } from '../../messaging/commands';
@@ -46,6 +47,8 @@ export function backupHandlers(deps: Deps): Pick<Handlers, keyof BackupCommands>
       const { derived, ...imported } = result;
       // The list's stored next deadlines and the tallies: a replace wrote them with the data.
       if (!derived) await refreshAllSummaries(await deps.db());
+      // v10: a replace wrote every tally with its incident: the dashboard's mark, counted again.
+      else await confirmTallies(await deps.db());
       // Team mode: the imported shared records become the shared store's current versions.
       await publishLocal(await deps.db());
       const warnings: string[] = [];

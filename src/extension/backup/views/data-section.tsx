@@ -110,7 +110,7 @@ function HostAccess({ hosts }: { hosts: string[] }) {
   return (
     <div class="warning" role="status" aria-labelledby="import-hosts-title">
       <p id="import-hosts-title">
-        <strong>{t('data_hostsMissing', missing.length)}</strong>
+        <strong>{tn('data_hostsMissing', missing.length)}</strong>
       </p>
       <ul>
         {missing.map((h) => (
@@ -145,7 +145,13 @@ function Preview({
       <h3 id="import-preview-title">{t('data_previewTitle')}</h3>
       <p>{t('data_previewSources', p.sources.length, list(p.sources))}</p>
       <p>{t('data_previewSites', p.sites.length, list(p.sites))}</p>
-      <p class="meta">{t('data_previewRecords', p.counts.incidents ?? 0, p.counts.reviews ?? 0)}</p>
+      <p class="meta">
+        {t(
+          'data_previewRecords',
+          tn('data_previewIncidents', p.counts.incidents ?? 0),
+          tn('data_previewReviews', p.counts.reviews ?? 0),
+        )}
+      </p>
       <h4>{t('data_merge')}</h4>
       <p class="meta">{t('data_mergeHelp')}</p>
       {p.duplicates.length > 0 && (

@@ -2,7 +2,7 @@ import type { RefObject } from 'preact';
 import type { Language } from '../../../core/language';
 import { formatClock } from '../../../core/time';
 import type { OverlayState } from '../../messaging/overlay-state';
-import { t, uiLocale } from '../../i18n/translate';
+import { t, tn, uiLocale } from '../../i18n/translate';
 import { anyLiveDeadline } from '../../ui/components/deadlines';
 import { IncidentCard } from '../../ui/components/incident-card';
 import { useNow } from '../../ui/hooks/use-now';
@@ -79,7 +79,7 @@ export function Panel({
         </div>
       )}
       {items.length === 0 && <p class="empty">{t('panel_allClear')}</p>}
-      {(state.omitted ?? 0) > 0 && <p class="muted">{t('panel_omitted', state.omitted ?? 0)}</p>}
+      {(state.omitted ?? 0) > 0 && <p class="muted">{tn('panel_omitted', state.omitted ?? 0)}</p>}
       {items.map((item) => {
         const key = `${item.sourceId}|${item.incident.id}`;
         const matched = match?.key === key;

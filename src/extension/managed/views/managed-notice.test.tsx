@@ -94,6 +94,29 @@ describe('the managed notice counts in words and names each ignored value as its
   test.each([
     [
       'en',
+      '“Status page update (English)” is invalid, so the current template stays. {{featur}} is not a placeholder of this template. It can use: {{impacted}}, {{learned}}, {{nextUpdateTime}}.',
+    ],
+    [
+      'de',
+      '„Statusseiten-Update (Englisch)“ ist ungültig, daher bleibt die aktuelle Vorlage. {{featur}} ist kein Platzhalter dieser Vorlage. Möglich sind: {{impacted}}, {{learned}}, {{nextUpdateTime}}.',
+    ],
+  ] as const)('%s: a refused template is explained in the language', async (lang, why) => {
+    useCatalogue(lang);
+    const r = await notice({
+      sites: ['https://acme.zendesk.example'],
+      templates: {
+        en: {
+          update:
+            'Still impacted: {{impacted}}. Learned: {{learned}}. Next by {{nextUpdateTime}}. {{featur}}',
+        },
+      },
+    });
+    expect(r.why).toEqual([why]);
+  });
+
+  test.each([
+    [
+      'en',
       "“Status page update cadence (minutes)” must be a number greater than 0. So your organisation's policy is left out, and the current policy stays.",
     ],
     [

@@ -1,4 +1,5 @@
 import { policyProblemText } from '../../i18n/policy-problem';
+import { templateProblemText } from '../../i18n/template-problem';
 import { t, tOr } from '../../i18n/translate';
 import type { ManagedProblem } from '../config';
 
@@ -68,5 +69,7 @@ export function managedProblemText(p: ManagedProblem): string {
   // a refused policy: the problem as Options → Policy words it, and what follows from it
   if (p.policy) return t('managed_policyRefused', policyProblemText(p.policy));
   const why = t(`managed_why_${p.reason}`, managedFieldName(p.path));
+  // a refused template: each of its errors as Options → Templates words it
+  if (p.template) return [why, ...p.template.map(templateProblemText)].join(' ');
   return p.detail ? `${why} (${p.detail})` : why;
 }

@@ -11,6 +11,8 @@ import type { Language } from '../../../core/language';
 import { getSetting, settingChanges } from '../../db/settings';
 import { lastChangeOf } from '../../db/setting-log';
 import { send } from '../../messaging/channel';
+import { lintLine } from '../../i18n/core-text';
+import { templateProblemText } from '../../i18n/template-problem';
 import { t } from '../../i18n/translate';
 import { LANGUAGES } from '../../managed/config';
 import { templateKey } from '../../managed/templates';
@@ -62,7 +64,7 @@ const readAll = async (db: Db) => ({
 });
 
 /** One template in one language: placeholders by button, live lints, preview, save. */
-function Editor(props: {
+export function TemplateEditor(props: {
   id: TemplateId;
   lang: Language;
   stored: string | undefined;
@@ -97,7 +99,7 @@ function Editor(props: {
   };
   const save = (value: string | null) => {
     if (value !== null && errors.length > 0) {
-      setOutcome({ ok: false, text: t('tpl_refused', errors.map((e) => e.message).join(' ')) });
+      setOutcome({ ok: false, text: t('tpl_refused', errors.map(templateProblemText).join(' ')) });
       return;
     }
     void send('settings/setTemplate', { lang: props.lang, id: props.id, text: value })
@@ -146,7 +148,7 @@ function Editor(props: {
           <ul>
             {problems.map((p) => (
               <li key={`p${p.start}${p.code}`} class={p.level === 'error' ? 'field-error' : 'meta'}>
-                {p.message}
+                {templateProblemText(p)}
               </li>
             ))}
             {lints.map((l) => (
@@ -154,7 +156,7 @@ function Editor(props: {
                 key={`l${l.start ?? 0}${l.code}`}
                 class={l.level === 'error' ? 'field-error' : 'meta'}
               >
-                {l.message}
+                {lintLine(l)}
               </li>
             ))}
           </ul>
@@ -218,7 +220,7 @@ export function TemplatesSection() {
       />
       {/* Team mode: the templates are the team's; who last changed this one. */}
       <LastChanged change={lastChangeOf(q.data.changes, templateKey(id, lang))} />
-      <Editor
+      <TemplateEditor
         key={`${lang}|${id}`}
         id={id}
         lang={lang}

@@ -2,7 +2,11 @@ import { composeUpdate, proposeNextUpdate } from '../../../core/comms/compose';
 import { customerTimeZone, formatClock } from '../../../core/time';
 import { composeInitial, composeResolution } from '../../../core/comms/messages';
 import { lintMessage } from '../../../core/comms/lint';
-import { renderTemplate, type TemplateVars } from '../../../core/comms/render';
+import {
+  renderTemplate,
+  type TemplateProblem,
+  type TemplateVars,
+} from '../../../core/comms/render';
 import { DEFAULT_TEMPLATES, type TemplateId } from '../../../core/comms/templates';
 import type { Lint, Policy, Severity } from '../../../core/types';
 import type { IncidentRecord } from '../../db/schema';
@@ -10,6 +14,14 @@ import { fromLocalInput, toLocalInput } from '../../ui/datetime-input';
 import type { MessageKind } from '../protocol';
 import { languageOf } from '../../../core/language';
 import { templateKey } from '../../managed/templates';
+import { templateProblemText } from '../../i18n/template-problem';
+import { t } from '../../i18n/translate';
+
+/** Why the team's template cannot be used, as Options → Templates words it, and where to fix it. */
+const brokenTemplate = (problems: readonly TemplateProblem[] | undefined): { problem?: string } =>
+  problems && problems.length > 0
+    ? { problem: t('rs_compose_brokenBecause', problems.map(templateProblemText).join(' ')) }
+    : {};
 
 /** One input of a message draft. */
 export interface FieldDef {
@@ -119,7 +131,7 @@ export function draftMessage(
       : {
           ok: false,
           missing: r.missing,
-          ...(r.missing.length === 0 ? { problem: r.message } : {}),
+          ...(r.missing.length === 0 ? brokenTemplate(r.problems) : {}),
         };
   if (kind === 'initial')
     return outcome(
@@ -154,7 +166,7 @@ export function draftMessage(
       return {
         ok: false,
         missing: r.missing,
-        ...(r.missing.length === 0 ? { problem: r.message } : {}),
+        ...(r.missing.length === 0 ? brokenTemplate(r.problems) : {}),
       };
     return { ok: true, text: r.text, lints: r.lints };
   }
@@ -173,11 +185,10 @@ export function draftMessage(
     const missing = r.problems
       .filter((p) => p.code === 'missing_value' && p.placeholder)
       .map((p) => FIELD_OF[p.placeholder!] ?? p.placeholder!);
-    const other = r.problems.find((p) => p.code !== 'missing_value');
     return {
       ok: false,
       missing: [...new Set(missing)],
-      ...(other ? { problem: other.message } : {}),
+      ...brokenTemplate(r.problems.filter((p) => p.code !== 'missing_value')),
     };
   }
   const lints = lintMessage(r.text, {

@@ -28,6 +28,11 @@ function usedKeys(): Set<string> {
       for (const m of src.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
       for (const m of src.matchAll(/'((?:rs|declare|classify|edit)_[A-Za-z0-9_]+)'/g))
         keys.add(m[1]!);
+      // a count in words (tn) looks up its plural forms, never the bare key
+      for (const m of src.matchAll(/\btn\(\s*'([A-Za-z0-9_]+)'/g)) {
+        keys.delete(m[1]!);
+        keys.add(`${m[1]!}_one`).add(`${m[1]!}_other`);
+      }
     }
   }
   const family = (prefix: string, names: readonly string[]) =>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { EventRecord, IncidentRecord } from '../../db/schema';
 import { send } from '../../messaging/channel';
-import { t } from '../../i18n/translate';
+import { t, tn } from '../../i18n/translate';
 import { Alert, Field, When, useAction } from './common';
 import { isLinkedEvent } from '../feed-link';
 import { TimeEdit } from './time-edit';
@@ -67,7 +67,7 @@ export function TimelinePanel(props: {
       {older > 0 && (
         <p>
           <span class="muted">
-            {t(props.olderCapped ? 'rs_tl_olderMany' : 'rs_tl_older', older)}
+            {props.olderCapped ? t('rs_tl_olderMany', older) : tn('rs_tl_older', older)}
           </span>{' '}
           <button type="button" class="secondary" onClick={props.onMore}>
             {t('rs_tl_showOlder', Math.min(older, TIMELINE_PAGE))}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { useCatalogue } from '../../background/i18n.test-kit';
 import { DEFAULT_POLICY } from '../../../core/policy';
 import type { FeedIncident, TimelineEvent } from '../../../core/types';
 import { defaultFields, draftMessage, lintRuns, type ComposeEnv } from './compose';
@@ -254,5 +255,41 @@ describe('linked feed incidents', () => {
     const rows = obligationRows({ events: merged }, DEFAULT_POLICY, NOW + 21 * MIN);
     expect(rows.find((r) => r.ruleId === 'status_page')?.state).toBe('met');
     expect(rows.find((r) => r.ruleId === 'status_updates')?.dueAt).toBe(NOW + 50 * MIN);
+  });
+});
+
+describe('a draft whose team template is broken says why in the user’s language', () => {
+  const broken = { ...env, templates: { banner: 'Trouble with {{featur}}: {{statusPageUrl}}' } };
+  const fields = { feature: 'Checkout', statusPageUrl: 'https://status.example.com' };
+  it.each([
+    [
+      'en',
+      'The template cannot be used: {{featur}} is not a placeholder of this template. It can use: {{feature}}, {{statusPageUrl}}. Check it in Options → Templates.',
+    ],
+    [
+      'de',
+      'Die Vorlage ist unbrauchbar: {{featur}} ist kein Platzhalter dieser Vorlage. Möglich sind: {{feature}}, {{statusPageUrl}}. Bitte unter Optionen → Vorlagen prüfen.',
+    ],
+  ] as const)('%s', (lang, problem) => {
+    useCatalogue(lang);
+    expect(draftMessage('banner', fields, broken)).toEqual({ ok: false, missing: [], problem });
+    useCatalogue('en');
+  });
+  it('the same for the kinds the core composes (an update)', () => {
+    const update = {
+      ...env,
+      templates: { update: '{{impacted}} {{learned}} {{nextUpdateTime}} {{oops}}' },
+    };
+    const r = draftMessage(
+      'update',
+      { impacted: 'Checkout', learned: 'A deploy', nextUpdateAt: '2025-03-15T14:30' },
+      update,
+    );
+    expect(r).toEqual({
+      ok: false,
+      missing: [],
+      problem:
+        'The template cannot be used: {{oops}} is not a placeholder of this template. It can use: {{impacted}}, {{learned}}, {{nextUpdateTime}}. Check it in Options → Templates.',
+    });
   });
 });

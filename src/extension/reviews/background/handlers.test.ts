@@ -5,6 +5,7 @@ import { computeObligations } from '../../../core/obligations';
 import { DEFAULT_POLICY } from '../../../core/policy';
 import type { Review } from '../../../core/review';
 import { reviewsOf } from '../../db/drafts';
+import { readBuilder } from '../repo';
 import { eventsOf, getIncident } from '../../db/incidents';
 import type { Handlers } from '../../messaging/channel';
 import { createHandlers } from '../../background/router';
@@ -242,5 +243,39 @@ describe('reviewPublishedAt on the incident record', () => {
       sender,
     );
     expect((await getIncident(kit.db, id))?.reviewPublishedAt).toBe(T0 + 2 * 60 * MIN);
+  });
+});
+
+describe('a stored review with two action items under one id (left by an older version)', () => {
+  it('opens in the builder with its items told apart, saves, and keeps each item’s status', async () => {
+    const id = await resolvedIncident();
+    const created = await h['reviews/create']({ incidentId: id }, sender);
+    const item = (description: string, status: 'open' | 'done') => ({
+      id: 'a1',
+      description,
+      owner: 'Ana',
+      dueAt: T0 + 9 * 24 * 60 * MIN,
+      status,
+      createdAt: T0,
+      ...(status === 'done' ? { doneAt: T0 + MIN } : {}),
+    });
+    // written straight to the store, as an older version's import or sync left it
+    await kit.db.put('reviews', {
+      ...created,
+      actionItems: [item('Add a canary stage', 'open'), item('Page the owner', 'done')],
+    });
+    const { review } = await readBuilder(id)(kit.db);
+    expect(review!.actionItems.map((a) => a.id)).toEqual(['a1', 'a1-2']);
+    const saved = await h['reviews/save']({ review: { ...review!, summary: 'Edited' } }, sender);
+    expect(saved.actionItems.map((a) => [a.id, a.description, a.status])).toEqual([
+      ['a1', 'Add a canary stage', 'open'],
+      ['a1-2', 'Page the owner', 'done'],
+    ]);
+    // and a status change reaches the one item it names
+    const next = await h['reviews/setItemStatus'](
+      { id: created.id, itemId: 'a1-2', status: 'open' },
+      sender,
+    );
+    expect(next.actionItems.map((a) => a.status)).toEqual(['open', 'open']);
   });
 });

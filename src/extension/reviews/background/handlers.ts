@@ -1,3 +1,4 @@
+import { withUniqueItemIds } from '../../../core/review/item-ids';
 import {
   createReview,
   incidentFacts,
@@ -7,6 +8,7 @@ import {
   type ActionItemStatus,
 } from '../../../core/review';
 import { ITEM_STORES, syncReviewItems } from '../../db/action-items';
+import { talliesMayLack } from '../../db/dashboard-state';
 import { putReview, reviewsOf } from '../../db/drafts';
 import { eventsOf, getIncident, putEvents, saveIncident } from '../../db/incidents';
 import { incidentsChanged } from '../../db/summaries';
@@ -36,7 +38,8 @@ async function resolvedIncident(db: LensDatabase, id: unknown): Promise<Incident
 async function mustGetReview(db: LensDatabase, id: unknown): Promise<ReviewRecord> {
   const review = await db.get('reviews', text(id, 'The review id', 200));
   if (!review) throw new Error('This review does not exist.');
-  return review;
+  // told apart as the builder reads it (repo.ts readBuilder), so the ids a view sends match
+  return withUniqueItemIds(review);
 }
 
 /** Publishing writes the incident, its `review_published` event and the review in one transaction. */
@@ -50,6 +53,7 @@ async function savePublished(
   const tx = db.transaction(['incidents', 'timeline', 'reviews', ...ITEM_STORES], 'readwrite');
   await Promise.all([
     tx.objectStore('incidents').put(incident),
+    talliesMayLack(tx), // v10: until incidentsChanged
     putEvents(tx, [event]),
     tx.objectStore('reviews').put(review),
     syncReviewItems(tx, [{ id: review.id, review }]),

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { OnScrolledTo } from '../../ui/components/on-scrolled-to';
 import { formatDate } from '../../../core/time';
 import {
@@ -38,6 +38,21 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
     [severity, shown],
   );
   const showMore = () => setShown((n) => n + ITEMS_PAGE);
+  // Pressing "Show more" removes the button (a new one per page, or none after the last), which
+  // would drop focus to the page: it goes to the first new row's control once that row is read.
+  // Scrolling to the end (the sentinel) loads the page without moving focus.
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const loaded = data?.rows.length ?? 0;
+  useEffect(() => {
+    if (focusRow === null || loaded <= focusRow) return;
+    body.current?.children[focusRow]?.querySelector('select')?.focus();
+    setFocusRow(null);
+  }, [focusRow, loaded]);
+  const pressMore = () => {
+    setFocusRow(shown);
+    showMore();
+  };
   if (error) return <p class="error">{error}</p>;
   if (!data) return <p class="muted">{t('popup_loading')}</p>;
   const tz = localTimeZone();
@@ -139,7 +154,7 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
               <th scope="col">{t('reviews_review')}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={body}>
             {rows.slice(0, shown).map(({ item, reviewId, reviewTitle, overdue }) => (
               <tr
                 key={`${reviewId}|${item.id}`}
@@ -187,7 +202,7 @@ export function ActionItemDashboard({ onOpen }: { onOpen(incidentId: string): vo
       {total > shown && (
         <p key={shown /* a new sentinel per page, observed afresh */}>
           {/* A button too: keyboard and screen-reader users do not depend on scrolling. */}
-          <button type="button" class="secondary" onClick={showMore}>
+          <button type="button" class="secondary" onClick={pressMore}>
             {t('dash_moreItems', total - shown)}
           </button>
           <OnScrolledTo onVisible={showMore} />

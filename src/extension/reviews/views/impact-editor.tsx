@@ -1,6 +1,6 @@
 import { arrAtRisk } from '../../../core/review';
 import { formatDuration } from '../../../core/time';
-import { t, uiLocale } from '../../i18n/translate';
+import { t, tn, uiLocale } from '../../i18n/translate';
 import { amount, removeAt, replaceAt } from './draft';
 import type { PartProps } from './parts';
 import { RemoveButton } from './remove-button';
@@ -131,7 +131,8 @@ export function ImpactEditor({
       <p data-testid="rv-arr">
         {t('review_arrTotal')} <strong>{arr === null ? '—' : num.format(arr)}</strong>{' '}
         <span class="hint">
-          ({entered ? t('review_arrSourceEntered') : t('review_arrSourceSum', imp.accounts.length)})
+          ({entered ? t('review_arrSourceEntered') : tn('review_arrSourceSum', imp.accounts.length)}
+          )
         </span>
       </p>
     </fieldset>
