@@ -19,6 +19,7 @@ import type { ObligationStatus, Policy } from '../../core/types';
 import { openTally, writeTallies, type TalliesTx } from './comms-totals';
 import { confirmTallies, STATE_STORE } from './dashboard-state';
 import { feedKey } from './feed-key';
+import { presentKeys, putAll } from './bulk';
 import type { LensDatabase } from './open';
 import type {
   EventRecord,
@@ -201,15 +202,25 @@ export const DERIVED_STORES = ['summaries', 'commsTallies', 'commsTotals', STATE
 /**
  * Writes what `derive` computed into a transaction holding DERIVED_STORES (not awaiting it): the
  * tallies through `writeTallies`, so the monthly totals follow. One call per transaction at a time
- * (the totals are read, then written).
+ * (the totals are read, then written). `fresh`: the three stores hold nothing of these incidents
+ * (an import emptied them in this transaction), so nothing is read or deleted. Otherwise only the
+ * summaries that exist are deleted, found by one key read (issue 22: a delete per resolved
+ * incident of a bulk write cost as much as its put).
  */
-export function putDerived(tx: TalliesTx, d: Derived): Promise<unknown>[] {
+export function putDerived(
+  tx: TalliesTx,
+  d: Derived,
+  { fresh = false }: { fresh?: boolean } = {},
+): Promise<unknown>[] {
   const s = tx.objectStore('summaries');
-  return [
-    ...d.summaries.map((r) => s.put(r)),
-    ...d.dropSummaries.map((id) => s.delete(id)),
-    writeTallies(tx, d.tallies, d.dropTallies),
-  ];
+  const drop = async () => {
+    if (fresh || d.dropSummaries.length === 0) return;
+    const present = await presentKeys(s, d.dropSummaries);
+    await Promise.all(
+      d.dropSummaries.filter((id) => !present || present.has(id)).map((id) => s.delete(id)),
+    );
+  };
+  return [putAll(s, d.summaries), drop(), writeTallies(tx, d.tallies, d.dropTallies, { fresh })];
 }
 
 /**
