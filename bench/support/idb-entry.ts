@@ -51,11 +51,16 @@ const MORE: TimelineEventType[] = ['execs_notified', 'bridge_opened', 'engineer_
 /** `count` incidents of `per` events (the `open` newest are open), and a review for every `reviewEvery`th resolved one. */
 export async function seed(count: number, per: number, open: number, reviewEvery: number) {
   const db = await openLensDB();
-  // Into empty stores (not timed): each run writes the same records afresh.
-  await Promise.all(['incidents', 'timeline', 'reviews'].map((s) => db.clear(s as 'incidents')));
-  // Raw clears bypass the write paths: the dashboard's tallies mark (v10) goes with them.
-  if (db.objectStoreNames.contains('dashboardState'))
-    await db.delete('dashboardState' as never, 'talliesComplete');
+  // Into empty stores (not timed): each run writes the same records afresh. The derived stores
+  // too: the summaries, tallies and action items of the run before would otherwise be read and
+  // replaced one by one, which a first write never does.
+  const stores = ['incidents', 'timeline', 'reviews', 'summaries', 'commsTallies', 'commsTotals'];
+  await Promise.all(
+    [...stores, 'actionItems', 'itemTotals'].map((s) => db.clear(s as 'incidents')),
+  );
+  // Raw clears bypass the write paths: the dashboard's state (v10: the tallies mark, the item
+  // count) goes with them, and the writes below count afresh.
+  if (db.objectStoreNames.contains('dashboardState')) await db.clear('dashboardState');
   const now = Date.now();
   const t0 = now - count * 53 * MIN - 3 * 60 * MIN;
   let events = 0;

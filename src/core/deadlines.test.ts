@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { nextRunningDeadline, runningDeadlines } from './deadlines';
+import { deadlinesAt, nextRunningDeadline, runningDeadlines } from './deadlines';
 import { computeObligations, nextDeadline } from './obligations';
 import { DEFAULT_POLICY, EVENT_TYPES } from './policy';
 import type { Severity, TimelineEvent } from './types';
@@ -44,6 +44,27 @@ describe('stored running deadlines (issue 22: the list reads no timeline)', () =
           const stored = runningDeadlines(computeObligations(incident, DEFAULT_POLICY, storedAt));
           expect(nextRunningDeadline(stored, readAt, DEFAULT_POLICY.dueSoonMinutes)).toEqual(
             nextDeadline(computeObligations(incident, DEFAULT_POLICY, readAt)),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('are, with their states at any later time, exactly the counting rows computed then', () => {
+    // What the worker's refresh notifies from (issue 22: no timeline read for an open incident).
+    const counting = new Set(['overdue', 'due_soon', 'upcoming']);
+    fc.assert(
+      fc.property(
+        incidentArb,
+        fc.integer({ min: T0 - DAY, max: T0 + 5 * DAY }),
+        fc.integer({ min: T0 - DAY, max: T0 + 5 * DAY }),
+        (incident, storedAt, readAt) => {
+          const stored = runningDeadlines(computeObligations(incident, DEFAULT_POLICY, storedAt));
+          expect(deadlinesAt(stored, readAt, DEFAULT_POLICY.dueSoonMinutes)).toEqual(
+            computeObligations(incident, DEFAULT_POLICY, readAt).filter(
+              (o) => o.dueAt !== null && counting.has(o.state),
+            ),
           );
         },
       ),

@@ -39,6 +39,19 @@ export function nextRunningDeadline(
   now: number,
   dueSoonMinutes: number,
 ): ObligationStatus | null {
+  return nextDeadline(deadlinesAt(deadlines, now, dueSoonMinutes));
+}
+
+/**
+ * Stored running deadlines with their states at `now`: for an open incident whose timeline has not
+ * changed since they were computed, exactly the overdue, due-soon and upcoming rows (in policy
+ * order) of `computeObligations(incident, policy, now)`, which is all a due notice looks at.
+ */
+export function deadlinesAt(
+  deadlines: readonly RunningDeadline[],
+  now: number,
+  dueSoonMinutes: number,
+): ObligationStatus[] {
   const soonMs = dueSoonMinutes * 60_000;
-  return nextDeadline(deadlines.map((d) => ({ ...d, state: clockState(d.dueAt, now, soonMs) })));
+  return deadlines.map((d) => ({ ...d, state: clockState(d.dueAt, now, soonMs) }));
 }

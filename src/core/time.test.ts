@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dayKey,
   formatClock,
   formatCountdown,
   formatDateTime,
@@ -159,5 +160,23 @@ describe('locales', () => {
     expect(formatCountdown(-5 * M, 'xx-YY')).toBe('5:00 overdue');
     expect(timeMessages('de-AT').overdue).toBe('{0} überfällig');
     expect(timeMessages('fr').overdue).toBe('{0} overdue');
+  });
+});
+
+describe('dayKey', () => {
+  it('writes a UTC day as Intl writes it, for every instant tried (its quick path: issue 22)', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    const instants = [
+      ...[0, -1, 1, D - 1, D, Date.UTC(1000, 0, 1), Date.UTC(9999, 11, 31, 23, 59)],
+      ...Array.from({ length: 500 }, (_, i) => NOW - 400 * D + i * 19 * H + i * 7 * M + i),
+    ];
+    for (const at of instants) expect(dayKey(at, 'UTC')).toBe(intl.format(at));
+    expect(dayKey(NaN, 'UTC')).toBe('');
+    expect(dayKey(Date.UTC(2026, 0, 31, 23, 30), 'Europe/Berlin')).toBe('2026-02-01');
   });
 });

@@ -191,6 +191,12 @@ export interface DateTextOptions {
 
 /** `YYYY-MM-DD` of an instant in a zone (en-CA formats dates in ISO order). */
 export function dayKey(at: number, timeZone: string | undefined): string {
+  // UTC, the stored totals' zone, without Intl: a bulk write of 10,000 incidents asks it for each
+  // (issue 22). The same text for the years it covers; others go through Intl as before.
+  if (timeZone === 'UTC' && Number.isFinite(at)) {
+    const iso = new Date(at).toISOString();
+    if (iso.length === 24 && iso[0] !== '0') return iso.slice(0, 10);
+  }
   return formatSafe(
     dtf('en-CA', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }),
     at,

@@ -281,7 +281,7 @@ describe('notifications', () => {
     }
   });
 
-  test('reads the timelines of open and recently resolved incidents only', async () => {
+  test('reads no timeline of an old incident, nor of an open one with a fresh summary', async () => {
     const kit = await makeKit();
     const DAY = 24 * 60 * MIN;
     kit.clock.now = T0 + 30 * DAY;
@@ -307,7 +307,9 @@ describe('notifications', () => {
     }
     const read = countTimelineReads();
     await refresh(kit.deps);
-    expect(read.sort()).toEqual(['open', 'recent']);
+    // The open one's deadlines come from its stored summary (issue 22); the recent one's
+    // post-mortem may be unmet (no review published), so its timeline is read.
+    expect(read.sort()).toEqual(['recent']);
     // The recent one's post-mortem (due 48 h after resolution) is overdue and notified (alone or
     // within the minute's "more" notification); the old one is not.
     const shown = (await kit.db.getAll('notified')).filter(

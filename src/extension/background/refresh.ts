@@ -1,12 +1,11 @@
 import type { Language } from '../../core/language';
 import { LANGUAGES } from '../managed/config';
 import { templateKey } from '../managed/templates';
-import { computeObligations } from '../../core/obligations';
 import type { TimelineEvent } from '../../core/types';
 import { wanted as passes } from '../../core/notify';
-import { eventsOf, incidentPolicy, listIncidents, resolvedSince } from '../db/incidents';
+import { incidentPolicy } from '../db/incidents';
 import { copiedReplies } from '../db/marks';
-import type { EventRecord, IncidentRecord, TeamMarkRecord } from '../db/schema';
+import type { IncidentRecord, Settings, SourceRecord, TeamMarkRecord } from '../db/schema';
 import { getSettings } from '../db/settings';
 import {
   activeFeedIncidents,
@@ -20,7 +19,8 @@ import type { LensDatabase } from '../db/open';
 import { HOLDING_LINE, type OverlayState } from '../messaging/overlay-state';
 import { badgeFor, type BadgeItem } from './badge';
 import type { Deps } from './deps';
-import { eventsWithLinked } from '../responder/linked-events';
+import { isInternal } from '../content/background/team-projection';
+import { watchedIncidents } from './watched';
 import { buildOverlay, pageProjection } from '../content/background/projection';
 import {
   endedNotice,
@@ -30,52 +30,14 @@ import {
 } from '../notifications/background/notices';
 import { deliver, type Wanted } from '../notifications/background/deliver';
 
-const DAY = 86_400_000;
-
-/** Resolved responder incidents still watched (their post-mortem clock) for this long. */
-const RESOLVED_WATCH_MS = 14 * DAY;
 /** A feed incident that ended within this long is announced as ended (once; see `notified`). */
 const ENDED_WATCH_MS = 2 * 60 * 60_000;
-
-interface Local {
-  incident: IncidentRecord;
-  /** Its own recorded events (with their authors in team mode). */
-  own: EventRecord[];
-  /** Its own events plus the linked feed incident's public posts (they count as posted updates). */
-  events: TimelineEvent[];
-}
-
-/**
- * Responder incidents worth watching, each with its timeline plus its linked feed's public posts: the
- * open ones (the `by-status` index) and those resolved within RESOLVED_WATCH_MS (the `by-resolved`
- * index), so a poll reads neither older incidents nor their timelines.
- */
-async function localIncidents(db: LensDatabase, now: number): Promise<Local[]> {
-  const [open, recent] = await Promise.all([
-    listIncidents(db, 'open'),
-    resolvedSince(db, now - RESOLVED_WATCH_MS),
-  ]);
-  const byId = new Map([...open, ...recent].map((i) => [i.id, i]));
-  const all = [...byId.values()]
-    .filter(
-      (i) =>
-        i.status === 'open' ||
-        (i.resolvedAt !== undefined && now - i.resolvedAt < RESOLVED_WATCH_MS),
-    )
-    .sort((a, b) => b.declaredAt - a.declaredAt);
-  return Promise.all(
-    all.map(async (incident) => {
-      const own = await eventsOf(db, incident.id);
-      return { incident, own, events: await eventsWithLinked(db, incident, own) };
-    }),
-  );
-}
 
 /**
  * The team's duty marks by the feed key of each of this browser's sources for their feed URL (each
  * browser names its sources itself; the mark names the feed by its URL).
  */
-function marksByFeedKey(
+export function marksByFeedKey(
   marks: readonly TeamMarkRecord[],
   sources: readonly { id: string; url: string }[],
 ): Map<string, TeamMarkRecord[]> {
@@ -93,7 +55,7 @@ function marksByFeedKey(
  * The team's internal holding line for agents (a template named `holding_line`, one per language
  * like the templates: English under its id, German under `de:holding_line`), where written.
  */
-function holdingLines(templates: Record<string, string>): {
+export function holdingLines(templates: Record<string, string>): {
   holdingLines?: Partial<Record<Language, string>>;
 } {
   const lines = Object.fromEntries(
@@ -105,6 +67,17 @@ function holdingLines(templates: Record<string, string>): {
   return Object.keys(lines).length > 0 ? { holdingLines: lines } : {};
 }
 
+/** What a refresh computes from storage at `now`, before it writes anything out. */
+export interface Refreshed {
+  /** The whole overlay projection (pages get a bounded copy of it). */
+  overlay: OverlayState;
+  badge: BadgeItem[];
+  /** Every notice group, in the order they are delivered. */
+  groups: NoticeGroup[];
+  settings: Settings;
+  sources: SourceRecord[];
+}
+
 /**
  * Recomputes everything derived from stored data at `now` — obligations, the overlay projection,
  * the badge and due notifications — and writes it out. Holds nothing in memory: safe to run on
@@ -113,18 +86,50 @@ function holdingLines(templates: Record<string, string>): {
 export async function refresh(deps: Deps): Promise<OverlayState> {
   const db = await deps.db();
   const now = deps.now();
+  const { overlay, badge, groups, settings, sources } = await computeRefresh(db, now);
+  // Pages get a bounded copy; notices below still see every incident.
+  await deps.platform.writeOverlay(pageProjection(overlay));
+  await deps.platform.setBadge(badgeFor(badge));
+  // The filters (severity, role, source) apply to feed notices; one's own incidents always notify.
+  const byId = new Map(sources.map((x) => [x.id, x]));
+  const filter = settings.notifications;
+  const wanted: Wanted = (n, g) => {
+    const source = g.source && byId.get(g.source.id);
+    if (!source) return true;
+    return passes(filter, { ...n, source: { id: source.id, url: source.url } });
+  };
+  await deliver(deps.platform, db, groups, settings.notifications, now, wanted);
+  return overlay;
+}
+
+/** The overlay, the badge's items and the notice groups at `now`, from storage (reads only). */
+export async function computeRefresh(db: LensDatabase, now: number): Promise<Refreshed> {
   const settings = await getSettings(db);
   const keepMs = settings.resolvedKeepMinutes * 60_000;
-  const [sources, snapshots, active, copied, locals, ended, marks, resolved] = await Promise.all([
+  const [sources, snapshots, active, copied, ended, marks, resolved] = await Promise.all([
     listSources(db),
     listSnapshots(db),
     activeFeedIncidents(db),
     copiedReplies(db),
-    localIncidents(db, now),
     recentlyEndedFeedIncidents(db, now - ENDED_WATCH_MS),
     db.getAll('marks'),
     keepMs > 0 ? endedFeedIncidentsSince(db, now - keepMs) : [],
   ]);
+  // The feed incidents the overlay shows (active, on a source that is on: buildOverlay's items).
+  const on = new Set(sources.filter((s) => s.enabled).map((s) => s.id));
+  const onShow = new Set(
+    active.filter((r) => on.has(r.sourceId)).map((r) => feedKey(r.sourceId, r.incident.id)),
+  );
+  const shownLink = (i: IncidentRecord) =>
+    i.linked !== undefined && onShow.has(feedKey(i.linked.sourceId, i.linked.incidentId));
+  // Own events only where the overlay uses them: on a shown feed incident's card, or as the
+  // team's internal item; the rest come from the summaries (watched.ts).
+  const locals = await watchedIncidents(
+    db,
+    now,
+    settings.policy,
+    (i) => shownLink(i) || isInternal(i, onShow),
+  );
   const pageUrls = new Map<string, string>();
   const pageZones = new Map<string, string>();
   for (const s of snapshots) {
@@ -133,8 +138,8 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
   }
   const linkedEvents = new Map<string, TimelineEvent[]>();
   for (const { incident, own } of locals) {
-    if (!incident.linked) continue;
-    const k = feedKey(incident.linked.sourceId, incident.linked.incidentId);
+    if (!own || !shownLink(incident)) continue;
+    const k = feedKey(incident.linked!.sourceId, incident.linked!.incidentId);
     linkedEvents.set(k, [...(linkedEvents.get(k) ?? []), ...own]);
   }
   const overlay = buildOverlay({
@@ -150,17 +155,14 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     keepResolvedMinutes: settings.resolvedKeepMinutes,
     teamMarks: marksByFeedKey(marks, sources),
     teamIncidents: locals
-      .filter((l) => l.incident.status === 'open' && l.incident.createdBy?.name)
+      .filter((l) => l.own && isInternal(l.incident, onShow))
       .map(({ incident, own }) => ({
         incident,
-        events: own,
+        events: own!,
         policy: incidentPolicy(incident, settings.policy),
       })),
     ...holdingLines(settings.templates),
   });
-  // Pages get a bounded copy; notices below still see every incident.
-  await deps.platform.writeOverlay(pageProjection(overlay));
-
   // The team's internal items are local incidents: counted and announced below, once.
   const feedItems = overlay.incidents.filter((o) => !o.internal);
   const shown = new Set(feedItems.map((o) => feedKey(o.sourceId, o.incident.id)));
@@ -179,27 +181,12 @@ export async function refresh(deps: Deps): Promise<OverlayState> {
     const source = sources.find((x) => x.id === rec.sourceId);
     if (source?.enabled) groups.push(endedNotice(rec, source.name));
   }
-  for (const { incident, events } of locals) {
+  for (const { incident, obligations } of locals) {
     const l = incident.linked;
     const counted = l !== undefined && shown.has(feedKey(l.sourceId, l.incidentId));
     if (incident.status === 'open' && !counted)
       badge.push({ severity: incident.severity, name: incident.title });
-    const obligations = computeObligations(
-      { events, publiclyVisible: incident.publiclyVisible, commonlyUsed: incident.commonlyUsed },
-      incidentPolicy(incident, settings.policy),
-      now,
-    );
     groups.push(localNotices(incident, obligations, now));
   }
-  await deps.platform.setBadge(badgeFor(badge));
-  // The filters (severity, role, source) apply to feed notices; one's own incidents always notify.
-  const byId = new Map(sources.map((x) => [x.id, x]));
-  const filter = settings.notifications;
-  const wanted: Wanted = (n, g) => {
-    const source = g.source && byId.get(g.source.id);
-    if (!source) return true;
-    return passes(filter, { ...n, source: { id: source.id, url: source.url } });
-  };
-  await deliver(deps.platform, db, groups, settings.notifications, now, wanted);
-  return overlay;
+  return { overlay, badge, groups, settings, sources };
 }

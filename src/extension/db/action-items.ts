@@ -17,6 +17,7 @@ import {
 } from '../../core/review/completion-totals';
 import { moveItemCount } from './dashboard-state';
 import type { ActionItemRecord, LensDB, ReviewRecord } from './schema';
+import { presentKeys, putAll } from './bulk';
 
 /** Any read-write transaction that holds the three stores. */
 export type ItemsTx = IDBPTransaction<
@@ -50,18 +51,30 @@ const itemKey = (r: ActionItemRecord) => `${r.reviewId}\u0000${r.itemId}`;
 /**
  * Replaces the item records of these reviews (`review` absent: deleted) and moves their completion
  * totals, within `tx`. All of one transaction's reviews in one call: the month records are read
- * and written once, so two reviews never overwrite each other's change.
+ * and written once, so two reviews never overwrite each other's change. `fresh`: the two stores
+ * were emptied in this transaction (an import's replace): no review's old items are read or
+ * deleted (issue 22: two requests per review, for nothing).
  */
 export async function syncReviewItems(
   tx: ItemsTx,
   all: readonly { id: string; review?: ReviewRecord }[],
+  { fresh = false }: { fresh?: boolean } = {},
 ): Promise<void> {
   // One change per review, its last: the old records are subtracted once.
   const changes = [...new Map(all.map((c) => [c.id, c])).values()];
   if (changes.length === 0) return;
   const items = tx.objectStore('actionItems');
   const totals = tx.objectStore('itemTotals');
-  const old = (await Promise.all(changes.map((c) => items.getAll(ofReview(c.id))))).flat();
+  // Only reviews that have items stored are read and cleared (one key read finds them).
+  const present = fresh
+    ? new Set<string>()
+    : await presentKeys(
+        items,
+        changes.map((c) => c.id),
+        { prefix: true },
+      );
+  const withItems = changes.filter((c) => !present || present.has(c.id));
+  const old = (await Promise.all(withItems.map((c) => items.getAll(ofReview(c.id))))).flat();
   const next = changes.flatMap((c) => (c.review ? itemRecords(c.review) : []));
   const deltas: {
     key: string;
@@ -86,12 +99,12 @@ export async function syncReviewItems(
     byMonth.set(m, applyCompletion(byMonth.get(m)!, d.key, d.entry, d.sign));
   }
   await Promise.all([
-    ...changes.map((c) => items.delete(ofReview(c.id))),
+    ...withItems.map((c) => items.delete(ofReview(c.id))),
     ...[...byMonth.values()].map((t) =>
       isEmptyCompletion(t) ? totals.delete(t.month) : totals.put(t),
     ),
   ]);
-  await Promise.all(next.map((r) => items.put(r)));
+  await putAll(items, next);
   // v10: the stored count follows (a review listing one item id twice stores it once).
   await moveItemCount(tx, new Set(next.map(itemKey)).size - old.length);
 }

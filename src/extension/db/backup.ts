@@ -1,6 +1,7 @@
 import { KEY_PATHS, RECORD_SHAPES } from './record-shapes';
 import { ITEM_STORES, syncReviewItems } from './action-items';
-import { byTime, MAX_EVENTS_PER_INCIDENT, putEvents } from './chunks';
+import { byTime, MAX_EVENTS_PER_INCIDENT, pack, putEvents } from './chunks';
+import { putAll } from './bulk';
 import { DEFAULT_POLICY } from '../../core/policy';
 import type { Policy } from '../../core/types';
 import { feedKey } from './feed-key';
@@ -16,6 +17,7 @@ import {
   type SettingRecord,
   type SourceRecord,
   type StoreName,
+  type TimelineChunkRecord,
 } from './schema';
 
 /** The marker that tells an Incident Lens backup from any other JSON file. */
@@ -44,6 +46,7 @@ const DB_STORES: readonly StoreName[] = STORES.map((s) => (s === 'events' ? 'tim
  */
 const LOCAL_SETTINGS = new Set<string>([
   ...['bootId', 'statuspage', 'keyring', 'team', 'teamSeq', 'summariesRecompute'],
+  'summariesFilled',
 ]);
 /** Local settings older backups carry: skipped on import (with a note), not refused. */
 const SKIPPED_ON_IMPORT = new Set<string>(['statuspage']);
@@ -63,6 +66,7 @@ export const MAX_STORE_RECORDS: Partial<Record<BackupStore, number>> = { sources
 export { MAX_EVENTS_PER_INCIDENT } from './chunks';
 
 type StoreData = Record<BackupStore, unknown[]>;
+type Refused = { error: string };
 
 /**
  * Every store as one JSON document `{format, version, exportedAt, stores}`, read in one transaction
@@ -248,10 +252,8 @@ export async function importAll(
   | { ok: false; error: string }
 > {
   const mode = options.mode ?? 'replace';
-  const checked = validateBackup(json);
-  if ('error' in checked) return { ok: false, error: checked.error };
-  const { stores } = checked;
-  const notes = [...checked.notes];
+  // Too large: refused before anything is opened.
+  if (json.length > MAX_BACKUP_CHARS) return { ok: false, ...(validateBackup(json) as Refused) };
   // Relaxed: one commit without waiting for the disk's flush (Chromium's default, said here). The
   // reviews' action items (derived: action-items.ts) and the summaries and tallies (replace:
   // computed from the backup) are written in the same transaction.
@@ -260,54 +262,100 @@ export async function importAll(
   // Once one request fails the others reject with AbortError: observe them all, report the first.
   const quiet = <T>(p: Promise<T>): Promise<T> => (p.catch(() => undefined), p);
   const done = quiet(tx.done);
+  const abort = () => {
+    try {
+      tx.abort();
+    } catch {
+      // already aborted
+    }
+  };
   const counts: Record<string, number> = {};
+  // What is kept from the data here is read, and (replace) every store emptied, before the file
+  // is parsed and checked: the database does that work meanwhile (issue 22: emptying 10,000
+  // incidents' stores took as long as the checks). Nothing of it counts until the commit: a file
+  // refused aborts the transaction, and every store is as it was.
+  const settings = tx.objectStore('settings');
+  const reads = quiet(
+    Promise.all([
+      Promise.all([...LOCAL_SETTINGS].map((k) => settings.get(k))),
+      tx.objectStore('feedIncidents').getAll(),
+      tx.objectStore('sources').getAll(),
+    ]),
+  );
+  const emptied =
+    mode === 'replace' ? quiet(Promise.all(txStores.map((s) => tx.objectStore(s).clear()))) : null;
+  const checked = validateBackup(json);
+  if ('error' in checked) {
+    abort();
+    await done.catch(() => undefined); // rolled back: the next reader sees the data as it was
+    return { ok: false, error: checked.error };
+  }
+  const { stores } = checked;
+  const notes = [...checked.notes];
   try {
-    const settings = tx.objectStore('settings');
-    const locals = await Promise.all([...LOCAL_SETTINGS].map((k) => settings.get(k)));
-    const oldFeedIncidents = new Map(
-      (await tx.objectStore('feedIncidents').getAll()).map((r) => [r.key, r]),
-    );
-    const oldSources = await tx.objectStore('sources').getAll();
-    if (mode === 'replace')
-      await Promise.all(txStores.map((s) => quiet(tx.objectStore(s).clear())));
+    const [locals, feedIncidents, oldSources] = await reads;
+    const oldFeedIncidents = new Map(feedIncidents.map((r) => [r.key, r]));
     const key = options.feedKey ?? ((u: string) => u);
     const skipped = new Set<string>();
-    const writes: Promise<unknown>[] = [];
-    // Every put is issued at once (the transaction pipelines them); progress is counted per chunk
-    // of IMPORT_CHUNK as they complete, so a 100,000-record import reports a few hundred times.
+    // Not awaited: the puts below run after the emptying (a transaction keeps the order of its
+    // requests), and the records are built meanwhile.
+    const writes: Promise<unknown>[] = emptied ? [emptied] : [];
+    // Every put is issued at once (the transaction runs them in order), without a promise each
+    // (db/bulk.ts); progress is counted per run of IMPORT_CHUNK records as each run completes, so
+    // a 200,000-record import reports a few hundred times.
     const onProgress = options.onProgress;
     const total = STORES.reduce((n, s) => n + stores[s].length, 0);
     let written = 0;
     onProgress?.({ written, total });
-    let chunk: Promise<unknown>[] = [];
-    const endChunk = (n = chunk.length) => {
-      // Observed too: a put refused at once (a full disk) leaves the loop before `writes` is awaited.
-      writes.push(
-        quiet(Promise.all(chunk).then(() => onProgress?.({ written: (written += n), total }))),
-      );
-      chunk = [];
+    // Observed at once: a put refused on the spot (a full disk) leaves the loop before `writes`
+    // is awaited.
+    const run = (p: Promise<unknown>, n: number) =>
+      writes.push(quiet(p.then(() => onProgress?.({ written: (written += n), total }))));
+    const putRuns = (s: StoreName, recs: unknown[]) => {
+      const store = tx.objectStore(s);
+      for (let i = 0; i < recs.length; i += IMPORT_CHUNK) {
+        const part = recs.slice(i, i + IMPORT_CHUNK);
+        run(putAll(store, part), part.length);
+      }
     };
-    // Events are written as chunks of a timeline (db/chunks.ts), whole incidents per write (two
-    // writes of one incident at once would race), each run of about IMPORT_CHUNK events reported
-    // as it completes. In a merge, an event replaces the one with its id.
+    // Events are grouped by incident: a timeline is stored in chunks (db/chunks.ts).
     const byIncident = new Map<string, EventRecord[]>();
     const writeEvents = () => {
-      let run: EventRecord[] = [];
-      const write = () => {
-        // Replace: every incident's events in one run, into emptied stores: nothing to read.
-        const how = mode === 'merge' ? { whole: true } : { fresh: true };
-        chunk.push(quiet(putEvents(tx, run, how)));
-        endChunk(run.length);
-        run = [];
-      };
-      for (const list of byIncident.values()) {
-        run.push(...list);
-        if (run.length >= IMPORT_CHUNK) write();
+      if (mode === 'merge') {
+        // Whole incidents per write (two writes of one incident at once would race); an event
+        // replaces the one with its id, wherever it is in the timeline.
+        let part: EventRecord[] = [];
+        const write = () => {
+          run(putEvents(tx, part, { whole: true }), part.length);
+          part = [];
+        };
+        for (const list of byIncident.values()) {
+          part.push(...list);
+          if (part.length >= IMPORT_CHUNK) write();
+        }
+        if (part.length) write();
+        return;
       }
-      if (run.length) write();
+      // Replace: into emptied stores, nothing to read; each timeline sorted once (the summaries
+      // below are computed from the same lists) and packed into its chunks here.
+      const timeline = tx.objectStore('timeline');
+      let chunks: TimelineChunkRecord[] = [];
+      let events = 0;
+      const write = () => {
+        run(putAll(timeline, chunks), events);
+        chunks = [];
+        events = 0;
+      };
+      for (const [id, list] of byIncident) {
+        list.sort(byTime);
+        chunks.push(...pack(id, list));
+        events += list.length;
+        if (events >= IMPORT_CHUNK) write();
+      }
+      if (events) write();
     };
     for (const s of STORES) {
-      let n = 0;
+      const recs: unknown[] = [];
       for (const raw of stores[s]) {
         let rec = raw as Record<string, unknown>;
         if (s === 'sources' && mode === 'merge') {
@@ -322,7 +370,7 @@ export async function importAll(
             continue;
           }
         }
-        if (skipped.has(String(rec.sourceId))) continue; // the data of a source left out
+        if (skipped.size && skipped.has(String(rec.sourceId))) continue; // a source left out
         if (s === 'feedIncidents') {
           const old = oldFeedIncidents.get(String(rec.key));
           const marks = unionDone(old?.done, rec.done as DoneMark[] | undefined);
@@ -330,34 +378,37 @@ export async function importAll(
           rec = { ...rec, ...(marks.length ? { done: marks } : {}) };
           if (support.length) rec.support = support;
         }
-        n++;
         if (s === 'events') {
           const e = rec as unknown as EventRecord;
           const list = byIncident.get(e.incidentId);
           if (list) list.push(e);
           else byIncident.set(e.incidentId, [e]);
-          continue;
-        }
-        chunk.push(quiet(tx.objectStore(s).put(rec as never)));
-        if (chunk.length === IMPORT_CHUNK) endChunk();
+        } else recs.push(rec);
       }
-      if (s === 'events') writeEvents();
-      counts[s] = n;
-      if (chunk.length) endChunk();
+      if (s === 'events') {
+        counts[s] = stores.events.length;
+        writeEvents();
+      } else {
+        counts[s] = recs.length;
+        putRuns(s, recs);
+      }
     }
     for (const rec of locals) if (rec) writes.push(quiet(settings.put(rec)));
     const reviews = stores.reviews as ReviewRecord[];
+    const fresh = mode === 'replace';
     writes.push(
       quiet(
         syncReviewItems(
           tx,
           reviews.map((review) => ({ id: review.id, review })),
+          { fresh },
         ),
       ),
     );
     // Replace: every incident with its whole timeline is at hand, so its summary and tally are
-    // computed here and written with it (reading 10,000 timelines back took longer than writing
-    // them; issue 22). A merge recomputes afterwards from the stores (the handler).
+    // computed here and written with it into the emptied stores (reading 10,000 timelines back
+    // took longer than writing them; issue 22). A merge recomputes afterwards from the stores
+    // (the handler).
     if (mode === 'replace') {
       const policy = (stores.settings as SettingRecord[]).find((r) => r.key === 'policy');
       const feeds = new Map(
@@ -370,7 +421,6 @@ export async function importAll(
           return f ? [[i.id, f] as const] : [];
         }),
       );
-      for (const list of byIncident.values()) list.sort(byTime);
       const derived = derive(
         incidents,
         byIncident,
@@ -378,16 +428,12 @@ export async function importAll(
         linked,
         Date.now(),
       );
-      for (const p of putDerived(tx, derived)) writes.push(quiet(p));
+      for (const p of putDerived(tx, derived, { fresh })) writes.push(quiet(p));
     }
     await Promise.all(writes);
     await done;
   } catch (e) {
-    try {
-      tx.abort();
-    } catch {
-      // already aborted
-    }
+    abort();
     return { ok: false, error: (e as Error).message };
   }
   return { ok: true, counts, notes, derived: mode === 'replace' };

@@ -1,5 +1,6 @@
 import type { IDBPDatabase, IDBPObjectStore, StoreNames } from 'idb';
 import type { ChunkKey, EventRecord, LensDB, TimelineChunkRecord } from './schema';
+import { putAll } from './bulk';
 
 /** The open database (open.ts's LensDatabase; not imported from there: open → migrations → here). */
 type LensDatabase = IDBPDatabase<LensDB>;
@@ -124,13 +125,16 @@ export async function putEvents(
   const groups = [...byIncident(events)];
   const ids = groups.map(([id]) => id);
   const unstored = fresh ? new Set(ids) : await withoutChunks(store, ids);
-  await Promise.all(
-    groups.map(([incidentId, g]) =>
-      unstored.has(incidentId)
-        ? Promise.all(pack(incidentId, [...g.values()].sort(byTime)).map((c) => store.put(c)))
-        : putIncident(store, incidentId, g, whole),
-    ),
+  // New timelines are packed and put without a promise per chunk (db/bulk.ts).
+  const packed = groups.flatMap(([incidentId, g]) =>
+    unstored.has(incidentId) ? pack(incidentId, [...g.values()].sort(byTime)) : [],
   );
+  await Promise.all([
+    putAll(store, packed),
+    ...groups.flatMap(([incidentId, g]) =>
+      unstored.has(incidentId) ? [] : [putIncident(store, incidentId, g, whole)],
+    ),
+  ]);
   if (!isTx(w)) await store.transaction.done;
   return unstored;
 }

@@ -21,6 +21,7 @@ import { communicationCompliance } from '../../core/review/compliance';
 import type { Policy } from '../../core/types';
 import { talliesMayLack } from './dashboard-state';
 import type { LensDB, SummaryRecord, TallyRecord } from './schema';
+import { presentKeys, putAll } from './bulk';
 
 export type TalliesTx = IDBPTransaction<
   LensDB,
@@ -30,18 +31,25 @@ export type TalliesTx = IDBPTransaction<
 
 /**
  * Puts these tallies and deletes those of `deleted` (incident ids) in `tx`, moving the monthly
- * totals by the difference: each incident's stored tally out, its new one in.
+ * totals by the difference: each incident's stored tally out, its new one in. `fresh`: the store
+ * holds none of them (emptied in this transaction): none is read. Otherwise one key read tells
+ * which are stored, and only those are read (issue 22: a read per tally of a bulk write of new
+ * incidents cost as much as its put).
  */
 export async function writeTallies(
   tx: TalliesTx,
   puts: readonly TallyRecord[],
   deleted: readonly string[],
+  { fresh = false }: { fresh?: boolean } = {},
 ): Promise<void> {
   const tallies = tx.objectStore('commsTallies');
   const next = new Map(puts.map((r) => [r.incidentId, r]));
   for (const id of deleted) if (!next.has(id)) next.set(id, undefined as never);
   const ids = [...next.keys()];
-  const old = await Promise.all(ids.map((id) => tallies.get(id)));
+  const present = fresh ? new Set<string>() : await presentKeys(tallies, ids);
+  const old = await Promise.all(
+    ids.map((id) => (present && !present.has(id) ? undefined : tallies.get(id))),
+  );
   const deltas: { id: string; rec: TallyRecord; sign: 1 | -1 }[] = [];
   ids.forEach((id, k) => {
     const before = old[k];
@@ -54,8 +62,10 @@ export async function writeTallies(
   const moved = ids.some((id, k) => (old[k] === undefined) !== (next.get(id) === undefined));
   await Promise.all([moveTotals(tx, deltas), moved ? talliesMayLack(tx) : undefined]);
   await Promise.all([
-    ...puts.map((r) => tallies.put(r)),
-    ...deleted.filter((id) => !next.get(id)).map((id) => tallies.delete(id)),
+    putAll(tallies, puts),
+    ...deleted
+      .filter((id) => !next.get(id) && (!present || present.has(id)))
+      .map((id) => tallies.delete(id)),
   ]);
 }
 

@@ -20,6 +20,7 @@ import { readStore, sampleRecords, seedEveryStore } from './seed.test-kit';
 import { CHUNK_EVENTS } from './chunks';
 import { timelineRange } from './timeline';
 import { derive, ensureSummaries } from './summaries';
+import { countStoreReads } from './store-reads.test-kit';
 
 describe('openLensDB and migrations', () => {
   test('migrations are ordered, start at 1 and end at DB_VERSION', () => {
@@ -386,6 +387,35 @@ describe('repositories', () => {
     expect(await claimKeys(db, [{ ...g, changes: ['sev|a|1'] }], T0)).toEqual(new Set(['sev|a|1']));
     expect(await pruneNotified(db, T0 + 1)).toBe(4);
     db.close();
+  });
+
+  test('claimKeys over many keys reads the store once and claims exactly as key by key', async () => {
+    const groups = Array.from({ length: 150 }, (_, i) => ({
+      intro: `new|${i}`,
+      changes: [`sev|${i}|2`],
+      dues: [`due|${i}|a`, `due|${i}|b`],
+    }));
+    /** The same history: some claimed, shown, held, a stale record; then every group at `now`. */
+    const world = async () => {
+      const db = await openLensDB(freshName());
+      for (const g of groups.slice(0, 40)) await claimKeys(db, [g], T0);
+      await settleKeys(db, ['new|3', 'due|5|a'], 'shown', T0);
+      await settleKeys(db, ['due|7|b'], 'held', T0);
+      await db.put('notified', { key: 'shown|x|1', at: T0, state: 'shown' });
+      return db;
+    };
+    const now = T0 + 25 * 60 * 60_000;
+    const one = await world();
+    const byKey = new Set<string>();
+    for (const g of groups) for (const k of await claimKeys(one, [g], now)) byKey.add(k);
+    const all = await world();
+    const reads = countStoreReads();
+    const bulk = await claimKeys(all, groups, now);
+    expect(reads.of('notified')).toEqual(['getAll']);
+    expect([...bulk].sort()).toEqual([...byKey].sort());
+    expect(await all.getAll('notified')).toEqual(await one.getAll('notified'));
+    one.close();
+    all.close();
   });
 
   test('an agent\'s "Mark done" survives the next good poll, with new data or without ETags', async () => {

@@ -4,6 +4,7 @@ import type { EventRecord, IncidentRecord } from './schema';
 import { eventDoc, incidentDoc, type NewDoc } from './shared-docs';
 import { putDocs, project, sharedOf } from './shared';
 import { byTime, CHUNK_EVENTS, putEvents } from './chunks';
+import { putAll } from './bulk';
 import { confirmTallies, STATE_STORE, talliesMayLack } from './dashboard-state';
 import { MAX_EVENTS_PER_INCIDENT } from './chunks';
 import { writeShared } from './shared';
@@ -130,7 +131,12 @@ export async function saveIncidents(
     };
     const items = batch;
     try {
-      for (const item of items) quiet(incidents.put(item.incident));
+      quiet(
+        putAll(
+          incidents,
+          items.map((item) => item.incident),
+        ),
+      );
       quiet(talliesMayLack(tx)); // v10: confirmed again at the end
       // An event refused (no id, no time) aborts the batch: none of its incidents stay.
       void putEvents(

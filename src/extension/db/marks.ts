@@ -14,6 +14,12 @@ export interface KeyGroup {
 export const TOUCH_MS = 24 * 60 * 60_000;
 
 /**
+ * Up to this many keys are read one by one; more, and the whole `notified` store is read at once
+ * (it holds a week of keys: pruned after NOTIFIED_RETENTION_MS, notifications/background/deliver.ts).
+ */
+export const CLAIM_BY_KEY = 200;
+
+/**
  * Claims notification keys in one transaction and returns the keys to SHOW. A key not yet in
  * `notified` is recorded: `pending` when it is to be shown, `shown` when it is recorded silently
  * (the changes of an incident announced now). A key left `pending` by a worker that stopped before
@@ -30,8 +36,15 @@ export async function claimKeys(
     ...new Set(groups.flatMap((g) => [...(g.intro ? [g.intro] : []), ...g.changes, ...g.dues])),
   ];
   const tx = db.transaction('notified', 'readwrite');
-  const found = await Promise.all(all.map((k) => tx.store.get(k)));
-  const records = new Map(all.map((k, i) => [k, found[i]]));
+  const records = new Map<string, NotifiedRecord | undefined>();
+  if (all.length > CLAIM_BY_KEY) {
+    // Many keys (10,000 open incidents' deadlines each wake): one read of the store instead of a
+    // request per key, which kept IndexedDB busy for seconds and the side panel waiting (issue 22).
+    for (const r of await tx.store.getAll()) records.set(r.key, r);
+  } else {
+    const found = await Promise.all(all.map((k) => tx.store.get(k)));
+    all.forEach((k, i) => records.set(k, found[i]));
+  }
   const done = (k: string): boolean => {
     const r = records.get(k);
     return r !== undefined && r.state !== 'pending';

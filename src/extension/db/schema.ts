@@ -344,6 +344,13 @@ export interface Settings {
    * it. Local to this installation, never exported.
    */
   summariesRecompute: SummariesRecompute | null;
+  /**
+   * The schema version whose post-upgrade fill of the summaries and tallies is complete (every
+   * summary written since carries its tally and list order), or null: the worker's start-up
+   * check (db/summaries.ts ensureSummaries) scans the summaries only until then (issue 22).
+   * Local to this installation, never exported.
+   */
+  summariesFilled: number | null;
 }
 
 /**

@@ -42,6 +42,7 @@ export function defaultSettings(): Settings {
     teamSeq: 0,
     resolvedKeepMinutes: DEFAULT_RESOLVED_KEEP_MINUTES,
     summariesRecompute: null,
+    summariesFilled: null,
   });
 }
 

@@ -46,16 +46,19 @@ export const arr =
   };
 
 /** A plain object with these fields (extra fields are tolerated, as later versions may add some). */
-export const obj =
-  (fields: Record<string, Check>): Check =>
-  (v, path) => {
+export const obj = (fields: Record<string, Check>): Check => {
+  // Listed once, not per record: a backup of 200,000 events is 200,000 checks (issue 22).
+  const keys = Object.keys(fields);
+  const checks = Object.values(fields);
+  return (v, path) => {
     if (!isObj(v)) return `${path}: expected an object`;
-    for (const [k, c] of Object.entries(fields)) {
-      const e = c(v[k], `${path}.${k}`);
+    for (let i = 0; i < keys.length; i++) {
+      const e = checks[i]!(v[keys[i]!], `${path}.${keys[i]}`);
       if (e) return e;
     }
     return null;
   };
+};
 
 /** A plain object used as a map: every value fits `c`. */
 export const dict =

@@ -19,6 +19,7 @@ import type { ObligationStatus, Policy } from '../../core/types';
 import { openTally, writeTallies, type TalliesTx } from './comms-totals';
 import { confirmTallies, STATE_STORE } from './dashboard-state';
 import { feedKey } from './feed-key';
+import { presentKeys, putAll } from './bulk';
 import type { LensDatabase } from './open';
 import type {
   EventRecord,
@@ -201,15 +202,25 @@ export const DERIVED_STORES = ['summaries', 'commsTallies', 'commsTotals', STATE
 /**
  * Writes what `derive` computed into a transaction holding DERIVED_STORES (not awaiting it): the
  * tallies through `writeTallies`, so the monthly totals follow. One call per transaction at a time
- * (the totals are read, then written).
+ * (the totals are read, then written). `fresh`: the three stores hold nothing of these incidents
+ * (an import emptied them in this transaction), so nothing is read or deleted. Otherwise only the
+ * summaries that exist are deleted, found by one key read (issue 22: a delete per resolved
+ * incident of a bulk write cost as much as its put).
  */
-export function putDerived(tx: TalliesTx, d: Derived): Promise<unknown>[] {
+export function putDerived(
+  tx: TalliesTx,
+  d: Derived,
+  { fresh = false }: { fresh?: boolean } = {},
+): Promise<unknown>[] {
   const s = tx.objectStore('summaries');
-  return [
-    ...d.summaries.map((r) => s.put(r)),
-    ...d.dropSummaries.map((id) => s.delete(id)),
-    writeTallies(tx, d.tallies, d.dropTallies),
-  ];
+  const drop = async () => {
+    if (fresh || d.dropSummaries.length === 0) return;
+    const present = await presentKeys(s, d.dropSummaries);
+    await Promise.all(
+      d.dropSummaries.filter((id) => !present || present.has(id)).map((id) => s.delete(id)),
+    );
+  };
+  return [putAll(s, d.summaries), drop(), writeTallies(tx, d.tallies, d.dropTallies, { fresh })];
 }
 
 /**
@@ -302,27 +313,44 @@ export function incidentsChanged(
   });
 }
 
+/** The setting recording the schema version whose fill is complete (schema.ts Settings). */
+const FILLED = 'summariesFilled';
+
 /**
  * The worker's start-up check: fills the summaries and tallies when their counts differ from the
- * open and the resolved incidents' (after the v7 upgrade, or a fill that was interrupted), or
- * when some summaries carry no list order (written before the v9 upgrade).
+ * open and the resolved incidents' (after the v7 upgrade, or a write the worker stopped before
+ * its summary), or when some summaries carry no list order (written before the v9 upgrade).
+ *
+ * Summaries written before v8 hold no dashboard tally (`comms`): finding them takes reading every
+ * summary, which 10,000 open incidents made a cost at every start (issue 22). That scan runs once
+ * per schema version: its end is recorded (`summariesFilled`), and the counts alone are checked
+ * at later starts. A summary without a tally written since (an event dated after its computation:
+ * comms-totals.ts openTally) stays so until its next write, as the dashboard expects; one whose
+ * tally is null (never classified, or open again) is filled.
  */
 export async function ensureSummaries(db: LensDatabase): Promise<void> {
-  const [summaries, ordered, open, tallies, resolved] = await Promise.all([
+  const [summaries, ordered, open, tallies, resolved, filled] = await Promise.all([
     db.count('summaries'),
     db.countFromIndex('summaries', 'by-order'),
     db.countFromIndex('incidents', 'by-status', 'open'),
     db.count('commsTallies'),
     db.countFromIndex('incidents', 'by-resolved'),
+    db.get('settings', FILLED),
   ]);
   if (summaries !== open || ordered !== open || tallies !== resolved) await refreshAllSummaries(db);
   else {
     // v10: the dashboard's mark that the tallies are complete (a write may have removed it just
     // before the worker stopped).
     await confirmTallies(db);
-    // v8: summaries written before hold no dashboard tally yet (`comms`): those are recomputed.
-    const without = (await db.getAll('summaries')).filter((s) => !s.comms).map((s) => s.incidentId);
-    await summariesChanged(db, without);
+    if (filled?.value !== db.version) {
+      // v8: summaries written before hold no dashboard tally yet (`comms`): those are recomputed.
+      const without = (await db.getAll('summaries'))
+        .filter((s) => !s.comms)
+        .map((s) => s.incidentId);
+      await summariesChanged(db, without);
+      // Recorded once every batch has committed: a worker stopped before scans again next time.
+      await db.put('settings', { key: FILLED, value: db.version });
+    }
   }
   // A recomputation the worker stopped in the middle of (a policy change): continued, not awaited.
   if ((await db.get('settings', PENDING))?.value)
@@ -337,6 +365,8 @@ export async function ensureSummaries(db: LensDatabase): Promise<void> {
  */
 export function refreshAllSummaries(db: LensDatabase): Promise<void> {
   return serial(db, async () => {
+    // Not filled until the end: a fill the worker stopped in the middle is done again at start.
+    await db.delete('settings', FILLED);
     const [open, resolved] = await Promise.all([
       db.getAllKeysFromIndex('incidents', 'by-status', 'open'),
       db.getAllKeysFromIndex('incidents', 'by-resolved'),
@@ -356,7 +386,7 @@ export function refreshAllSummaries(db: LensDatabase): Promise<void> {
       db.getAllKeys('summaries'),
       db.getAllKeys('commsTallies'),
     ]);
-    const tx = db.transaction([...DERIVED_STORES], 'readwrite');
+    const tx = db.transaction([...DERIVED_STORES, 'settings'], 'readwrite');
     await Promise.all([
       ...summaries
         .filter((k) => !keepOpen.has(k))
@@ -366,6 +396,8 @@ export function refreshAllSummaries(db: LensDatabase): Promise<void> {
         [],
         tallies.filter((k) => !keepResolved.has(k)),
       ),
+      // Every summary is now this version's: the start-up scan is not needed (ensureSummaries).
+      tx.objectStore('settings').put({ key: FILLED, value: db.version }),
       tx.done,
     ]);
     await confirmTallies(db);
