@@ -281,3 +281,41 @@ export function customerTimeZone(pageTimeZone: string | undefined): string {
     return 'UTC';
   }
 }
+
+/**
+ * The UTC offsets of every time zone in use lie between these: Etc/GMT+12 (-12 h) and
+ * Pacific/Kiritimati (+14 h). Only local mean times before standard time (the 19th century) lie
+ * outside; `zoneOffsetsInRange` tells a reader whose zone does.
+ */
+const WEST = 12 * 3_600_000;
+const EAST = 14 * 3_600_000;
+
+/**
+ * Within reach of its UTC month's edges for some zone: less than 12 hours after its start (a
+ * zone 12 hours behind UTC still has the month before) or 14 hours or less before its end (a zone
+ * 14 hours ahead already has the next one). Anything else is in its UTC month in every zone.
+ */
+export function nearZoneMonthEdge(at: number): boolean {
+  const d = new Date(at);
+  const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  const next = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  return at - start < WEST || next - at <= EAST;
+}
+
+/**
+ * Whether `timeZone` places the first and last instant of each UTC month from `from` to `to`
+ * (`YYYY-MM`) that is not near its edges (nearZoneMonthEdge) in that same month: false for a zone
+ * whose offset then was beyond -12..+14 h, whose reader cannot trust totals kept that way.
+ */
+export function zoneOffsetsInRange(timeZone: string, from: string, to: string): boolean {
+  const y = Number(from.slice(0, 4));
+  const first = Number(from.slice(5, 7)) - 1;
+  // Date.UTC carries a month past December into the next year.
+  for (let m = first, key = from; key <= to; m++, key = monthKey(Date.UTC(y, m, 1), 'UTC')) {
+    const start = Date.UTC(y, m, 1);
+    const next = Date.UTC(y, m + 1, 1);
+    if (monthKey(start + WEST, timeZone) !== key) return false;
+    if (monthKey(next - EAST - 1, timeZone) !== key) return false;
+  }
+  return true;
+}

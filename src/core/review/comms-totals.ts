@@ -4,15 +4,22 @@
  *
  * A month's totals sum the tallies (`commsTally`) of the incidents first classified in it, in
  * UTC. The dashboard counts months in the viewer's time zone, which the writer does not know, so
- * a tally classified within a day of a UTC month's edge (no zone is further than 14 hours from
- * UTC) is kept whole in `edge` and placed by the reader; every other one is in the same month in
- * any zone and is only summed, per highest severity (the dashboard's filter). Pending duties stay
+ * a tally classified within reach of a UTC month's edge for some zone (less than 12 hours after
+ * its start or 14 hours before its end: zones are -12 to +14 hours from UTC; time.ts
+ * nearZoneMonthEdge) is kept whole in `edge` and placed by the reader; every other one is in the
+ * same month in any zone and is only summed, per highest severity (the dashboard's filter). Pending duties stay
  * listed: each one is a miss once `now` passes its deadline, decided when read.
  *
  * Adding then removing a tally gives back the same totals, so the writer keeps them current by
- * removing an incident's old tally and adding its new one (db/comms-totals.ts).
+ * removing an incident's old tally and adding its new one (db/comms-totals.ts). A tally is removed
+ * from where it was added (`edge` when it is there), so totals kept with the wider window of DB
+ * v8 (a day either side) stay right.
+ *
+ * Stored, `edge` is in its compact form (comms-edge.ts, `StoredTotals`): the reader copies a few
+ * flat arrays instead of hundreds of objects.
  */
-import { monthKey, nearMonthEdge } from '../time';
+import { monthKey, nearZoneMonthEdge } from '../time';
+import { packEdge, unpackEdge, type PackedEdge } from './comms-edge';
 import type { Severity } from '../types';
 import { monthKeys } from './actions';
 import {
@@ -40,8 +47,29 @@ export interface CommsTotals {
   bySeverity: Partial<Record<Severity, Counts>>;
   /** Their pending duties (incident id kept, to remove them again). */
   pending: { id: string; severity: Severity; metric: CommsMetric; dueAt: number }[];
-  /** Tallies within a day of the month's UTC edges, whole: the reader places them in its zone. */
+  /** Tallies near the month's UTC edges (nearZoneMonthEdge), whole: the reader places them. */
   edge: (CommsTally & { id: string })[];
+}
+
+/**
+ * A month's totals as stored: `edge` packed (`packedEdge`, none when empty). Records written
+ * before it (DB v8, v9) carry `edge` as objects; both are read.
+ */
+export type StoredTotals = Omit<CommsTotals, 'edge'> & {
+  edge?: CommsTotals['edge'];
+  packedEdge?: PackedEdge;
+};
+
+/** The stored form of a month's totals. */
+export function toStored(t: CommsTotals): StoredTotals {
+  const { edge, ...rest } = t;
+  return edge.length ? { ...rest, packedEdge: packEdge(edge) } : rest;
+}
+
+/** A month's totals from their stored form (either). */
+export function fromStored(r: StoredTotals): CommsTotals {
+  const { edge, packedEdge, ...rest } = r;
+  return { ...rest, edge: packedEdge ? unpackEdge(packedEdge) : (edge ?? []) };
 }
 
 const counts = emptyCounts;
@@ -72,8 +100,14 @@ export function applyTally(
   const stamps = { ...totals.stamps, [stamp]: (totals.stamps[stamp] ?? 0) + sign };
   if (stamps[stamp] === 0) delete stamps[stamp];
   const out: CommsTotals = { ...totals, stamps };
-  // An open incident's tally (running cadences) is kept whole too: judged at read time.
-  if (nearMonthEdge(tally.classifiedAt) || tally.tails) {
+  // An open incident's tally (running cadences) is kept whole too: judged at read time. Removed
+  // from where it is: a month kept with v8's wider window holds some tallies whole that are
+  // now summed when added.
+  const whole =
+    sign === 1
+      ? nearZoneMonthEdge(tally.classifiedAt) || !!tally.tails
+      : totals.edge.some((t) => t.id === id);
+  if (whole) {
     const rest = totals.edge.filter((t) => t.id !== id);
     out.edge = sign === 1 ? [...rest, { ...tally, id }] : rest;
     return out;

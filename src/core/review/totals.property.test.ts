@@ -8,9 +8,11 @@ import { commsTally, monthlyCommsFromTallies, type CommsTally } from './comms-mo
 import {
   applyTally,
   emptyTotals,
+  fromStored,
   isEmptyTotals,
   monthlyCommsFromTotals,
   totalsMonth,
+  toStored,
   totalsMonthsFor,
   type CommsTotals,
 } from './comms-totals';
@@ -70,7 +72,10 @@ describe('monthly totals of the communication report', () => {
           const months = new Map<string, CommsTotals>();
           const move = (id: string, t: CommsTally, sign: 1 | -1) => {
             const m = totalsMonth(t);
-            const next = applyTally(months.get(m) ?? emptyTotals(m), id, t, 'p', sign);
+            // Through the stored form and IndexedDB's copy, as db/comms-totals.ts keeps them.
+            const had = months.get(m);
+            const read = had ? fromStored(structuredClone(toStored(had))) : emptyTotals(m);
+            const next = applyTally(read, id, t, 'p', sign);
             if (isEmptyTotals(next)) months.delete(m);
             else months.set(m, next);
           };

@@ -9,7 +9,9 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import {
   applyTally,
   emptyTotals,
+  fromStored,
   isEmptyTotals,
+  toStored,
   totalsMonth,
   type CommsTotals,
 } from '../../core/review/comms-totals';
@@ -67,7 +69,10 @@ export async function writeTallies(
   ]);
 }
 
-/** Applies tally additions and removals to the month records (each read and written once). */
+/**
+ * Applies tally additions and removals to the month records (each read and written once), stored
+ * in their compact form (core comms-totals.ts StoredTotals).
+ */
 export async function moveTotals(
   tx: TalliesTx,
   deltas: readonly { id: string; rec: TallyRecord; sign: 1 | -1 }[],
@@ -76,14 +81,16 @@ export async function moveTotals(
   const months = [...new Set(deltas.map((d) => totalsMonth(d.rec.tally!)))];
   const stored = await Promise.all(months.map((m) => store.get(m)));
   const byMonth = new Map<string, CommsTotals>(
-    months.map((m, k) => [m, stored[k] ?? emptyTotals(m)]),
+    months.map((m, k) => [m, stored[k] ? fromStored(stored[k]) : emptyTotals(m)]),
   );
   for (const { id, rec, sign } of deltas) {
     const m = totalsMonth(rec.tally!);
     byMonth.set(m, applyTally(byMonth.get(m)!, id, rec.tally!, rec.policyStamp, sign));
   }
   await Promise.all(
-    [...byMonth.values()].map((t) => (isEmptyTotals(t) ? store.delete(t.month) : store.put(t))),
+    [...byMonth.values()].map((t) =>
+      isEmptyTotals(t) ? store.delete(t.month) : store.put(toStored(t)),
+    ),
   );
 }
 
@@ -100,4 +107,20 @@ export function openTally(
 ): SummaryRecord['comms'] {
   if (incident.events.some((e) => e.at > now)) return undefined;
   return { tally: commsTally(communicationCompliance(incident, policy, now)), policyStamp: stamp };
+}
+
+/**
+ * Every month's totals made again from the stored tallies: the v10 step, so totals kept by v8's
+ * rule (edge tallies a day either side, as objects) are in the narrower, compact form the
+ * dashboard reads fastest. Only derived records change.
+ */
+export async function rebuildTotals(tx: TalliesTx): Promise<void> {
+  const [tallies] = await Promise.all([
+    tx.objectStore('commsTallies').getAll(),
+    tx.objectStore('commsTotals').clear(),
+  ]);
+  await moveTotals(
+    tx,
+    tallies.flatMap((rec) => (rec.tally ? [{ id: rec.incidentId, rec, sign: 1 as const }] : [])),
+  );
 }

@@ -1,7 +1,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { syncReviewItems } from './action-items';
 import { byTime, pack } from './chunks';
-import { moveTotals } from './comms-totals';
+import { moveTotals, rebuildTotals } from './comms-totals';
 import { checkTallies, moveItemCount } from './dashboard-state';
 import type { EventRecord, LensDB } from './schema';
 
@@ -172,12 +172,13 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 10,
     description:
-      "The reviews dashboard's first screen without counting every resolved incident, tally and action item on each read (issue 22): a `dashboardState` store with the item count and a mark that every resolved incident has its tally, both filled here from the stored records; no existing record changes",
+      "The reviews dashboard's first screen without counting every resolved incident, tally and action item on each read (issue 22): a `dashboardState` store with the item count and a mark that every resolved incident has its tally, both filled here from the stored records; the monthly totals of the tallies made again from them, their edge tallies in a narrower window (12 hours after a month's start, 14 before its end) and a compact form, which the first screen reads faster; no other record changes",
     async migrate(db, tx) {
       db.createObjectStore('dashboardState', { keyPath: 'key' });
       // Counted once here; from now on moved by the writes (db/dashboard-state.ts).
       await moveItemCount(tx, 0);
       await checkTallies(tx);
+      await rebuildTotals(tx);
     },
   },
 ];

@@ -9,7 +9,7 @@ import type {
   TimelineEvent,
 } from '../../core/types';
 import type { ActionItem, CommsTally, Review, SupportSignal } from '../../core/review';
-import type { CommsTotals } from '../../core/review/comms-totals';
+import type { StoredTotals } from '../../core/review/comms-totals';
 import type { CompletionTotals } from '../../core/review/completion-totals';
 import type { Author } from '../../core/team';
 import type { NotifyFilter, NotifyRole } from '../../core/notify';
@@ -487,8 +487,11 @@ export interface LensDB extends DBSchema {
     indexes: { 'by-order': [number, number, string] };
   };
   commsTallies: { key: string; value: TallyRecord; indexes: { 'by-resolved': number } };
-  /** v8: the stored tallies summed per UTC month (core/review/comms-totals.ts), with the tallies. */
-  commsTotals: { key: string; value: CommsTotals };
+  /**
+   * v8: the stored tallies summed per UTC month (core/review/comms-totals.ts), with the tallies;
+   * v10: edge tallies within 12/14 hours of the edges, packed (`packedEdge`).
+   */
+  commsTotals: { key: string; value: StoredTotals };
   /** v8: every review's action items, in the dashboard's order (`by-order`). */
   actionItems: {
     key: [string, string];

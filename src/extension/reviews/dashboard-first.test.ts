@@ -5,6 +5,7 @@ import { reviewDashboard } from '../../core/review/dashboard';
 import { communicationCompliance } from '../../core/review/compliance';
 import { commsTally } from '../../core/review/comms-monthly';
 import { DEFAULT_POLICY } from '../../core/policy';
+import type { StoredTotals } from '../../core/review/comms-totals';
 import type { Severity } from '../../core/types';
 import { freshName, MIN } from '../background/worker.test-kit';
 import { exportAll, importAll } from '../db/backup';
@@ -484,6 +485,54 @@ describe('DB v10 migration', () => {
       key: 'talliesComplete',
       n: 5,
     });
+    const now = Date.now();
+    const { shown, source } = await firstScreen(50, now);
+    expect(source).toBe('totals');
+    expect(shown).toEqual(await everything(50, now));
+  });
+
+  test("v9's monthly totals (edge tallies as objects, a day either side) are made again, packed and narrower, giving the same page", async () => {
+    const name = freshName();
+    const v9 = await openLensDB(name, 9);
+    const stamp = policyStamp(DEFAULT_POLICY);
+    const months = new Map<string, StoredTotals>();
+    const d = new Date(NOW);
+    for (let i = 0; i < 6; i++) {
+      // Two months, each with one 10 days in (summed), one 20 hours in (whole under v8's window
+      // of a day, summed under v10's) and one 3 hours in (whole under both).
+      const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 2 - (i < 3 ? 0 : 1), 1);
+      const at = start + [10 * DAY, 20 * 60 * MIN, 3 * 60 * MIN][i % 3]!;
+      const { incident: rec, events } = incident(i, at, 2, i * 9, false);
+      await v9.put('incidents', rec);
+      for (const c of pack(rec.id, events.sort(byTime))) await v9.put('timeline', c);
+      const tally = commsTally(
+        communicationCompliance({ events, publiclyVisible: true }, DEFAULT_POLICY, NOW),
+      )!;
+      await v9.put('commsTallies', {
+        incidentId: rec.id,
+        resolvedAt: rec.resolvedAt!,
+        policyStamp: stamp,
+        tally,
+      });
+      // As v8 could have kept them: every tally whole, as objects (placing them is always exact).
+      const month = new Date(at).toISOString().slice(0, 7);
+      const m = months.get(month) ?? { month, stamps: {}, bySeverity: {}, pending: [], edge: [] };
+      m.stamps[stamp] = (m.stamps[stamp] ?? 0) + 1;
+      m.edge!.push({ ...tally, id: rec.id });
+      months.set(month, m);
+    }
+    for (const m of months.values()) await v9.put('commsTotals', m);
+    const stores: StoreName[] = ['incidents', 'timeline', 'commsTallies'];
+    const before = await Promise.all(stores.map((s) => v9.getAll(s)));
+    v9.close();
+    db = await openLensDB(name);
+    expect(await Promise.all(stores.map((s) => db.getAll(s)))).toEqual(before);
+    const totals = await db.getAll('commsTotals');
+    expect(totals.map((t) => t.month)).toEqual([...months.keys()].sort());
+    // Made again: only the tally 3 hours in stays whole, packed; the two others are summed.
+    expect(totals.every((t) => !('edge' in t))).toBe(true);
+    expect(totals.map((t) => t.packedEdge?.ids)).toEqual([['inc-5'], ['inc-2']]);
+    expect(totals.every((t) => Object.keys(t.bySeverity).join() === '2')).toBe(true);
     const now = Date.now();
     const { shown, source } = await firstScreen(50, now);
     expect(source).toBe('totals');

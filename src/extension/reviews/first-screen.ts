@@ -15,6 +15,7 @@
 import { communicationCompliance } from '../../core/review/compliance';
 import { commsTally, type MonthlyComms } from '../../core/review/comms-monthly';
 import {
+  fromStored,
   monthlyCommsFromTotals,
   totalsMonthsFor,
   type CommsTotals,
@@ -22,6 +23,7 @@ import {
 import { completionFromTotals } from '../../core/review/completion-totals';
 import type { DashboardRow, MonthlyCompletion } from '../../core/review/actions';
 import { byString } from '../../core/review/timeline';
+import { zoneOffsetsInRange } from '../../core/time';
 import { eventsOfMany } from '../db/incidents';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { DEFAULT_POLICY } from '../../core/policy';
@@ -140,10 +142,13 @@ export async function readDashboardFirst(
   months = 12,
 ): Promise<DashboardFirst | null> {
   const [from, to] = totalsMonthsFor(now, months, timeZone);
+  // Summed tallies are in their UTC month in any zone -12..+14 h from UTC; any other (a local
+  // mean time of the 19th century) reads everything.
+  if (!zoneOffsetsInRange(timeZone, from, to)) return null;
   const range = IDBKeyRange.bound(from, to);
   // One transaction for every read (idb's db.get and db.getAll each open their own).
   const tx = db.transaction([...FIRST_STORES]);
-  const [policyRec, complete, totals, itemTotals, items, open, summaryList] = await Promise.all([
+  const [policyRec, complete, stored, itemTotals, items, open, summaryList] = await Promise.all([
     tx.objectStore('settings').get('policy'),
     tx.objectStore(STATE_STORE).get(TALLIES_COMPLETE),
     tx.objectStore('commsTotals').getAll(range),
@@ -164,7 +169,8 @@ export async function readDashboardFirst(
     if (tallies !== resolved) return null;
   }
   const stamp = policyStamp(policy);
-  if (totals.some((t) => Object.keys(t.stamps).some((s) => s !== stamp))) return null;
+  if (stored.some((t) => Object.keys(t.stamps).some((s) => s !== stamp))) return null;
+  const totals = stored.map(fromStored);
   // Open incidents from their summaries' tallies (v8) where the stamps still match, else from
   // their timelines, judged now: placed in the reader's zone like edge tallies.
   const summaries = new Map(summaryList.map((s) => [s.incidentId, s]));
@@ -174,7 +180,7 @@ export async function readDashboardFirst(
     linked.map((i) => feedStore.get(feedKey(i.linked!.sourceId, i.linked!.incidentId))),
   );
   const feeds = new Map(linked.flatMap((i, k) => (linkedRecs[k] ? [[i.id, linkedRecs[k]]] : [])));
-  const stored: CommsTotals['edge'] = [];
+  const fromSummaries: CommsTotals['edge'] = [];
   const recompute: IncidentRecord[] = [];
   for (const i of open) {
     const s = summaries.get(i.id);
@@ -183,7 +189,7 @@ export async function readDashboardFirst(
       s.comms.policyStamp === stamp &&
       s.stamp === summaryStamp(i, policy, feeds.get(i.id));
     if (!usable) recompute.push(i);
-    else if (s.comms!.tally) stored.push({ ...s.comms!.tally, id: i.id });
+    else if (s.comms!.tally) fromSummaries.push({ ...s.comms!.tally, id: i.id });
   }
   const own = recompute.length
     ? await eventsOfMany(
@@ -208,7 +214,7 @@ export async function readDashboardFirst(
     stamps: {},
     bySeverity: {},
     pending: [],
-    edge: [...stored, ...live.flat()],
+    edge: [...fromSummaries, ...live.flat()],
   };
   return {
     comms: monthlyCommsFromTotals([...totals, openTotals], now, { months, timeZone }),
