@@ -1,5 +1,6 @@
 import { KEY_PATHS, RECORD_SHAPES } from './record-shapes';
 import { ITEM_STORES, syncReviewItems } from './action-items';
+import { checkTallies } from './dashboard-state';
 import { byTime, MAX_EVENTS_PER_INCIDENT, pack, putEvents } from './chunks';
 import { putAll } from './bulk';
 import { DEFAULT_POLICY } from '../../core/policy';
@@ -431,6 +432,10 @@ export async function importAll(
       for (const p of putDerived(tx, derived, { fresh })) writes.push(quiet(p));
     }
     await Promise.all(writes);
+    // v10: a replace wrote every tally with its incident, so the reviews dashboard's mark is put
+    // in the same transaction (counted after the puts), not left for the worker: a dashboard
+    // opened right after a restore reads one `get` instead of counting (dashboard-state.ts).
+    if (mode === 'replace') await checkTallies(tx);
     await done;
   } catch (e) {
     abort();

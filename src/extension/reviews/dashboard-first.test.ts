@@ -351,6 +351,34 @@ describe('the reviews dashboard’s first screen without counting (DB v10)', () 
     expect(shown.total).toBe(10);
   });
 
+  test('right after a replace import, counts nothing: the import leaves both marks', async () => {
+    db = await openLensDB(freshName());
+    for (let i = 0; i < 6; i++) {
+      const { incident: rec, events } = incident(i, BASE + i * 9 * DAY, 2, i * 7, i === 5);
+      await saveIncident(db, rec, events);
+      if (i !== 5)
+        await putReview(db, review(i, `Review ${i}`, [{ due: null, status: 'open', late: 0 }]));
+    }
+    const json = await exportAll(db);
+    db.close();
+    // Into a fresh browser, as a restore does, read before any worker start or handler confirms.
+    db = await openLensDB(freshName());
+    const result = await importAll(db, json);
+    if (!result.ok) throw new Error(result.error);
+    expect(await db.get('dashboardState', 'talliesComplete')).toEqual({
+      key: 'talliesComplete',
+      n: 5,
+    });
+    expect(await db.get('dashboardState', 'items')).toEqual({ key: 'items', n: 5 });
+    const reads = countStoreReads();
+    const now = Date.now();
+    const { shown, source } = await firstScreen(3, now);
+    expect(source).toBe('totals');
+    for (const store of ['commsTallies', 'incidents', 'actionItems'])
+      expect(reads.of(store), store).not.toContain('count');
+    expect(shown).toEqual(await everything(3, now));
+  });
+
   const teamOp = fc.oneof(
     op,
     // Resolved, then reopened (its tally kept, null while open), or the other way round.
