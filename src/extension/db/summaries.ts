@@ -63,7 +63,18 @@ export function summaryStamp(
 ): string {
   const { lastBy: _b, lastAt: _a, createdBy: _c, ...record } = incident;
   const posts = feed ? postsOf(feed.incident) : null;
-  return fnv(JSON.stringify([record, incident.policy ? null : policy, posts]));
+  // The same text as JSON.stringify([record, policy or null, posts]), with the policy's JSON
+  // written once per policy: a refresh or the dashboard stamps thousands of incidents with one.
+  const own = incident.policy ? 'null' : policyJson(policy);
+  return fnv(`[${JSON.stringify(record)},${own},${JSON.stringify(posts)}]`);
+}
+
+/** Each policy object's JSON, kept while the object lives (policies are values, never mutated). */
+const policyJsons = new WeakMap<Policy, string>();
+function policyJson(policy: Policy): string {
+  let json = policyJsons.get(policy);
+  if (json === undefined) policyJsons.set(policy, (json = JSON.stringify(policy)));
+  return json;
 }
 
 /** The linked feed incident records of `incidents`, by incident id. */
