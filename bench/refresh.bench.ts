@@ -2,8 +2,7 @@
 // side panel list's first screen while a refresh runs, before (every watched timeline read) and
 // after (summaries; timelines only where needed). In an extension page, on the extension's real
 // IndexedDB, through the real repository code. BENCH_REFRESH_OPEN=1000,10000 sets the open counts.
-import { resolve } from 'node:path';
-import { build, type Rolldown } from 'vite';
+import { pageBundle } from './support/page-bundle';
 import { launchWithExtension } from '../tests/e2e/browser';
 import { median, sleep, type BenchCtx, type Row } from './support/stats';
 
@@ -11,24 +10,6 @@ const G = 'refresh';
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 10_000);
 const OPEN = (process.env.BENCH_REFRESH_OPEN ?? '1000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_REFRESH_RUNS ?? 5);
-
-async function bundle(): Promise<string> {
-  const out = (await build({
-    configFile: false,
-    logLevel: 'error',
-    build: {
-      write: false,
-      minify: false,
-      lib: {
-        entry: resolve(import.meta.dirname, 'support/refresh-entry.ts'),
-        formats: ['iife'],
-        name: '__lensRefresh',
-      },
-    },
-  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
-  const first = Array.isArray(out) ? out[0]! : out;
-  return first.output[0].code;
-}
 
 type Kind = 'refresh' | 'compute' | 'before';
 declare const __lensRefresh: {
@@ -41,7 +22,7 @@ declare const __lensRefresh: {
 
 export async function run(ctx: BenchCtx): Promise<Row[]> {
   const rows: Row[] = [];
-  const code = await bundle();
+  const code = await pageBundle('refresh-entry.ts', '__lensRefresh');
   const s = await launchWithExtension();
   try {
     const page = await s.openPage('src/extension/options/index.html');

@@ -1,8 +1,7 @@
 // IndexedDB in headless Chromium, through the real repository code, in an extension page (the
 // extension's origin, so its real database): 10,000 incidents / 200,000 events written, then the
 // side-panel list and the reviews dashboard read; one incident with 100,000 events read.
-import { resolve } from 'node:path';
-import { build, type Rolldown } from 'vite';
+import { pageBundle } from './support/page-bundle';
 import { launchWithExtension } from '../tests/e2e/browser';
 import { median, sleep, type BenchCtx, type Row } from './support/stats';
 
@@ -11,25 +10,6 @@ const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 10_000);
 const LONG_TIMELINE = Number(process.env.BENCH_LONG_TIMELINE ?? 100_000);
 const READS = 7;
 const WRITES = Number(process.env.BENCH_WRITES ?? 3);
-
-/** The repository code and view models as one IIFE (global `__lensBench`), built from source now. */
-export async function benchBundle(): Promise<string> {
-  const out = (await build({
-    configFile: false,
-    logLevel: 'error',
-    build: {
-      write: false,
-      minify: false,
-      lib: {
-        entry: resolve(import.meta.dirname, 'support/idb-entry.ts'),
-        formats: ['iife'],
-        name: '__lensBench',
-      },
-    },
-  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
-  const first = Array.isArray(out) ? out[0]! : out;
-  return first.output[0].code;
-}
 
 type ViewName =
   'list' | 'openOnly' | 'overview' | 'dashboard' | 'dashboardPage' | 'dashboardAll' | 'itemsAll';
@@ -60,7 +40,7 @@ declare const __lensBench: Bench;
 
 export async function run(ctx: BenchCtx): Promise<Row[]> {
   const rows: Row[] = [];
-  const code = await benchBundle();
+  const code = await pageBundle('idb-entry.ts', '__lensBench');
   const s = await launchWithExtension();
   try {
     const ext = await s.openPage('src/extension/options/index.html');

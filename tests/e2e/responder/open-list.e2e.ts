@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { benchBundle } from '../../../bench/storage.bench';
+import { pageBundle } from '../../../bench/support/page-bundle';
 import { axeInBothSchemes, launchWithExtension, type ExtensionSession } from '../browser';
 import { until, untilValue } from '../support/wait';
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
   s = await launchWithExtension();
   // Seeded through the bench's bulk write (the repository code in an extension page): 10,000
   // incidents of three events each, the newest 1,000 open.
-  const bundle = await benchBundle();
+  const bundle = await pageBundle('idb-entry.ts', '__lensBench');
   const ext = await s.openPage('src/extension/options/index.html');
   await ext.evaluate(bundle);
   await ext.evaluate(([n, o]) => __lensBench.seed(n, 3, o, 1_000_000), [STORED, OPEN] as const);
