@@ -15,7 +15,7 @@
  * Derived and machine-local: never in a backup, never shared.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { LensDB } from './schema';
+import type { IncidentRecord, LensDB } from './schema';
 
 /** The store. */
 export const STATE_STORE = 'dashboardState';
@@ -36,6 +36,19 @@ type StateTx = IDBPTransaction<
 export function talliesMayLack(tx: StateTx): Promise<unknown> {
   if (!tx.objectStoreNames.contains(STATE_STORE)) return Promise.resolve();
   return tx.objectStore(STATE_STORE).delete(TALLIES_COMPLETE);
+}
+
+/**
+ * Puts an incident record within `tx`, forgetting the mark only when the put changes whether the
+ * `by-resolved` index holds it (a new resolved incident, a first resolution, a resolution time
+ * removed): the only put that can make the two counts differ. An edit or an appended event keeps
+ * the mark, so the confirm after the write is one `get` instead of counting every resolved incident.
+ */
+export async function putIncident(tx: StateTx, incident: IncidentRecord): Promise<void> {
+  const store = tx.objectStore('incidents');
+  const old = await store.get(incident.id);
+  const moved = (old?.resolvedAt === undefined) !== (incident.resolvedAt === undefined);
+  await Promise.all([store.put(incident), moved ? talliesMayLack(tx) : undefined]);
 }
 
 /**

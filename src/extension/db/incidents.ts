@@ -5,7 +5,7 @@ import { eventDoc, incidentDoc, type NewDoc } from './shared-docs';
 import { putDocs, project, sharedOf } from './shared';
 import { byTime, CHUNK_EVENTS, putEvents } from './chunks';
 import { putAll } from './bulk';
-import { confirmTallies, STATE_STORE, talliesMayLack } from './dashboard-state';
+import { confirmTallies, putIncident, STATE_STORE, talliesMayLack } from './dashboard-state';
 import { MAX_EVENTS_PER_INCIDENT } from './chunks';
 import { writeShared } from './shared';
 import { DERIVED_STORES, derive, incidentsChanged, putDerived, storedPolicy } from './summaries';
@@ -43,9 +43,8 @@ export async function saveIncident(
   const tx = db.transaction(['incidents', 'timeline', STATE_STORE], 'readwrite');
   try {
     await Promise.all([
-      tx.objectStore('incidents').put(incident),
+      putIncident(tx, incident), // v10: the mark goes if it may lack its tally (incidentsChanged)
       putEvents(tx, events),
-      talliesMayLack(tx), // v10: until its tally is written (incidentsChanged)
       tx.done,
     ]);
   } catch (e) {

@@ -8,7 +8,7 @@ import {
   type ActionItemStatus,
 } from '../../../core/review';
 import { ITEM_STORES, syncReviewItems } from '../../db/action-items';
-import { talliesMayLack } from '../../db/dashboard-state';
+import { putIncident } from '../../db/dashboard-state';
 import { putReview, reviewsOf } from '../../db/drafts';
 import { eventsOf, getIncident, putEvents, saveIncident } from '../../db/incidents';
 import { incidentsChanged } from '../../db/summaries';
@@ -52,8 +52,7 @@ async function savePublished(
   if (await writeShared(db, [incidentDoc(incident), eventDoc(event), reviewDoc(review)])) return;
   const tx = db.transaction(['incidents', 'timeline', 'reviews', ...ITEM_STORES], 'readwrite');
   await Promise.all([
-    tx.objectStore('incidents').put(incident),
-    talliesMayLack(tx), // v10: until incidentsChanged
+    putIncident(tx, incident), // v10: the mark goes if it may lack its tally (incidentsChanged)
     putEvents(tx, [event]),
     tx.objectStore('reviews').put(review),
     syncReviewItems(tx, [{ id: review.id, review }]),
