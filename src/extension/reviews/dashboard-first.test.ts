@@ -351,6 +351,30 @@ describe('the reviews dashboard’s first screen without counting (DB v10)', () 
     expect(shown.total).toBe(10);
   });
 
+  test('an event added to a stored incident keeps the mark: the write counts no incident or tally', async () => {
+    db = await openLensDB(freshName());
+    for (let i = 0; i < 4; i++) {
+      const { incident: rec, events } = incident(i, BASE + i * 9 * DAY, 2, i * 7, i === 3);
+      await saveIncident(db, rec, events);
+    }
+    expect(await db.get('dashboardState', 'talliesComplete')).toBeDefined();
+    const reads = countStoreReads();
+    // A resolved incident edited with one more event, and the open one likewise: neither changes
+    // which incidents are resolved, so neither can leave one without its tally.
+    for (const i of [0, 3]) {
+      const { incident: rec, events } = incident(i, BASE + i * 9 * DAY, 2, i * 7, i === 3);
+      const note = { ...events[0]!, id: `inc-${i}-extra`, type: 'note' as const };
+      await saveIncident(db, { ...rec, title: `Edited ${i}` }, [note]);
+    }
+    for (const store of ['commsTallies', 'incidents'])
+      expect(reads.of(store), store).not.toContain('count');
+    expect(await db.get('dashboardState', 'talliesComplete')).toBeDefined();
+    const now = Date.now();
+    const { shown, source } = await firstScreen(3, now);
+    expect(source).toBe('totals');
+    expect(shown).toEqual(await everything(3, now));
+  });
+
   test('right after a replace import, counts nothing: the import leaves both marks', async () => {
     db = await openLensDB(freshName());
     for (let i = 0; i < 6; i++) {
