@@ -53,7 +53,8 @@ function indexAt(offsets: Float64Array, y: number): number {
  *   so nothing moves for someone who asked for reduced motion). The focused row stays in the DOM
  *   when the page is scrolled away from it, so focus is never dropped by recycling.
  * - Rows changing above the viewport (measured at last, a live update inserting or removing one)
- *   do not move what the reader is looking at: the first visible row is kept where it was.
+ *   do not move what the reader is looking at: the focused row, when on screen, else the first
+ *   visible row, is kept where it was (and a focused row wholly shown stays wholly shown).
  */
 export function VirtualList(p: VirtualListProps) {
   const list = useRef<HTMLUListElement>(null);
@@ -63,7 +64,12 @@ export function VirtualList(p: VirtualListProps) {
   const pendingFocus = useRef<number | null>(null);
   /** The focused row's key: rows inserted or removed above it move it to another position. */
   const focusedKey = useRef<string | undefined>(undefined);
-  const anchor = useRef<{ key: string; top: number } | null>(null);
+  /**
+   * The row kept in place across a re-render: the focused row while the reader sees it, else the
+   * first row on screen. Found again by its key (a row still loading, by its position); `whole`:
+   * it was wholly on screen, so it is kept so.
+   */
+  const anchor = useRef<{ key?: string; index: number; top: number; whole: boolean } | null>(null);
   const latest = useRef(p);
   latest.current = p;
 
@@ -100,15 +106,37 @@ export function VirtualList(p: VirtualListProps) {
     setRange((r) => (r.start === start && r.end === end ? r : { start, end }));
   }, []);
 
-  /** Remembers the first row on screen and where it is, to keep it there across a re-render. */
+  /**
+   * Remembers the row the reader is at and where it is, to keep it there across a re-render: the
+   * focused row when any of it is on screen (rows above it that load or change then move the
+   * rows above, not the one the keyboard is on), else the first row on screen.
+   */
   const rememberAnchor = useCallback(() => {
     const el = list.current;
     if (!el) return;
+    const at = (li: HTMLElement) => {
+      const r = li.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight
+        ? {
+            key: li.dataset.key,
+            index: Number(li.dataset.index),
+            top: r.top,
+            // (within a pixel: scrolled into view, a row's edge may sit at a fraction past it)
+            whole: r.top > -1 && r.bottom < window.innerHeight + 1,
+          }
+        : null;
+    };
+    const active = document.activeElement;
+    const focusedLi = el.contains(active) ? active?.closest<HTMLElement>('li[data-index]') : null;
+    const kept = focusedLi ? at(focusedLi) : null;
+    if (kept) {
+      anchor.current = kept;
+      return;
+    }
     for (const li of el.children) {
-      const top = li.getBoundingClientRect().top;
-      const key = (li as HTMLElement).dataset.key;
-      if (key && top + li.getBoundingClientRect().height > 0) {
-        anchor.current = { key, top };
+      const first = (li as HTMLElement).dataset.key ? at(li as HTMLElement) : null;
+      if (first) {
+        anchor.current = { ...first, whole: false };
         return;
       }
     }
@@ -145,10 +173,18 @@ export function VirtualList(p: VirtualListProps) {
       }
     }
     const a = anchor.current;
-    if (a) {
-      const li = el.querySelector<HTMLElement>(`li[data-key="${CSS.escape(a.key)}"]`);
-      const moved = li ? li.getBoundingClientRect().top - a.top : 0;
+    const li =
+      a &&
+      el.querySelector<HTMLElement>(
+        a.key === undefined ? `li[data-index="${a.index}"]` : `li[data-key="${CSS.escape(a.key)}"]`,
+      );
+    if (a && li) {
+      const moved = li.getBoundingClientRect().top - a.top;
       if (Math.abs(moved) > 0.5) window.scrollBy(0, moved);
+      // The focused row grew past the viewport's edge as its content arrived: still all shown.
+      const r = li.getBoundingClientRect();
+      if (a.whole && (r.top < -0.5 || r.bottom > window.innerHeight + 0.5))
+        li.scrollIntoView({ block: 'nearest' });
     }
     // The focused row was re-created (its placeholder replaced by the loaded row): focus it again,
     // where it is (no scrolling: the reader may be looking elsewhere).
