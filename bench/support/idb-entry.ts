@@ -19,7 +19,9 @@ import {
   readSummaries,
   readTallies,
   refreshAllSummaries,
+  storedPolicy,
   summariesSettled,
+  summaryStamp,
 } from '../../src/extension/db/summaries';
 import { getSetting, setSetting } from '../../src/extension/db/settings';
 import { totalsMonthsFor } from '../../src/core/review/comms-totals';
@@ -61,6 +63,8 @@ export async function seed(count: number, per: number, open: number, reviewEvery
   // Raw clears bypass the write paths: the dashboard's state (v10: the tallies mark, the item
   // count) goes with them, and the writes below count afresh.
   if (db.objectStoreNames.contains('dashboardState')) await db.clear('dashboardState');
+  // v11: the summaries' dashboard part (db/open-comms.ts) goes with the summaries.
+  if (db.objectStoreNames.contains('openComms')) await db.clear('openComms');
   const now = Date.now();
   const t0 = now - count * 53 * MIN - 3 * 60 * MIN;
   let events = 0;
@@ -498,6 +502,16 @@ async function profileFirstScreen() {
   lap('openSummaries');
   await db.getAll('summaries');
   lap('allSummariesOneGetAll');
+  // v11: what the page reads instead (db/open-comms.ts), when the store exists.
+  if (db.objectStoreNames.contains('openComms')) {
+    await db.getAll('openComms');
+    lap('openCommsOneGetAll');
+  }
+  // Each open incident's stamp, as the page checks it against its summary's.
+  const p = await storedPolicy(db);
+  lap('policyRecord');
+  for (const i of open) summaryStamp(i, p, undefined);
+  lap('stamps');
   await linkedFeeds(db, open);
   lap('linkedFeeds');
   const t0 = performance.now();

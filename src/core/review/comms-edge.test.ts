@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Severity } from '../types';
 import type { CommsTally } from './comms-monthly';
-import { packEdge, unpackEdge } from './comms-edge';
+import { packEdge, packTally, unpackEdge, unpackTally } from './comms-edge';
 import { applyTally, emptyTotals, fromStored, isEmptyTotals, toStored } from './comms-totals';
 import { nearMonthEdge, nearZoneMonthEdge, zoneOffsetsInRange } from '../time';
 
@@ -32,6 +32,15 @@ describe('edge tallies in their stored, compact form (issue 22)', () => {
         expect(unpackEdge(packEdge(edge))).toEqual(edge);
         // Stored and read back through IndexedDB's copy (structured clone): the same.
         expect(unpackEdge(structuredClone(packEdge(edge)))).toEqual(edge);
+      }),
+    );
+  });
+
+  it('one tally in its flat form (DB v11, an open incident’s) gives back exactly the tally', () => {
+    fc.assert(
+      fc.property(tally, ({ id: _id, ...t }) => {
+        expect(unpackTally(packTally(t))).toEqual(t);
+        expect(unpackTally(structuredClone(packTally(t)))).toEqual(t);
       }),
     );
   });

@@ -102,3 +102,57 @@ export function unpackEdge(p: PackedEdge): EdgeTally[] {
     };
   });
 }
+
+/**
+ * One tally in one flat array (DB v11, issue 22: an open incident's tally as the reviews
+ * dashboard reads it, db/open-comms.ts): IndexedDB copies a typed array in one piece, a tally's
+ * nested counts, duties and cadences object by object. Laid out as: classified at, highest
+ * severity, has tails (1/0), pending count, tail count, then per metric (COMMS_METRICS order) due
+ * and on time, then each pending duty's metric and due time, then each cadence's due time and
+ * period. `unpackTally(packTally(t))` gives `t` back exactly.
+ */
+export function packTally(t: CommsTally): Float64Array {
+  const tails = t.tails ?? [];
+  const a = new Float64Array(5 + M * 2 + t.pending.length * 2 + tails.length * 2);
+  a[0] = t.classifiedAt;
+  a[1] = t.highestSeverity;
+  a[2] = t.tails ? 1 : 0;
+  a[3] = t.pending.length;
+  a[4] = tails.length;
+  let i = 5;
+  for (const m of COMMS_METRICS) {
+    a[i++] = t.counts[m].due;
+    a[i++] = t.counts[m].onTime;
+  }
+  for (const d of t.pending) {
+    a[i++] = COMMS_METRICS.indexOf(d.metric);
+    a[i++] = d.dueAt;
+  }
+  for (const c of tails) {
+    a[i++] = c.dueAt;
+    a[i++] = c.everyMs;
+  }
+  return a;
+}
+
+/** The tally of its flat form (packTally). */
+export function unpackTally(a: Float64Array): CommsTally {
+  const counts = {} as CommsTally['counts'];
+  let i = 5;
+  for (const m of COMMS_METRICS) {
+    counts[m] = { due: a[i]!, onTime: a[i + 1]! };
+    i += 2;
+  }
+  const pending: CommsTally['pending'] = [];
+  for (let k = 0; k < a[3]!; k++, i += 2)
+    pending.push({ metric: COMMS_METRICS[a[i]!] as CommsMetric, dueAt: a[i + 1]! });
+  const tails: NonNullable<CommsTally['tails']> = [];
+  for (let k = 0; k < a[4]!; k++, i += 2) tails.push({ dueAt: a[i]!, everyMs: a[i + 1]! });
+  return {
+    classifiedAt: a[0]!,
+    highestSeverity: a[1] as Severity,
+    counts,
+    pending,
+    ...(a[2] ? { tails } : {}),
+  };
+}

@@ -3,6 +3,7 @@ import { syncReviewItems } from './action-items';
 import { byTime, pack } from './chunks';
 import { moveTotals, rebuildTotals } from './comms-totals';
 import { checkTallies, moveItemCount } from './dashboard-state';
+import { putOpenComms } from './open-comms';
 import type { EventRecord, LensDB } from './schema';
 
 /** The upgrade transaction handed to each migration (versionchange, every store). */
@@ -179,6 +180,16 @@ export const MIGRATIONS: readonly Migration[] = [
       await moveItemCount(tx, 0);
       await checkTallies(tx);
       await rebuildTotals(tx);
+    },
+  },
+  {
+    version: 11,
+    description:
+      "The reviews dashboard's first screen without reading every open incident's summary (issue 22): an `openComms` store holding each summary's stamp and communication tally (packed in one flat array), filled here from the stored summaries and from now on written and removed with them; no other record changes",
+    async migrate(db, tx) {
+      db.createObjectStore('openComms', { keyPath: 'incidentId' });
+      // Summaries are written with their stamp; the page checks it as before (open-comms.ts).
+      await putOpenComms(tx, await tx.objectStore('summaries').getAll());
     },
   },
 ];

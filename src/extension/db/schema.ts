@@ -25,7 +25,7 @@ import type { RunningDeadline } from '../../core/deadlines';
 
 export const DB_NAME = 'incident-lens';
 /** The current schema version: the last step in `MIGRATIONS`. */
-export const DB_VERSION = 10;
+export const DB_VERSION = 11;
 
 /** A Statuspage v2 (or compatible) feed the background polls. */
 export interface SourceRecord {
@@ -453,6 +453,21 @@ export interface ActionItemRecord {
  * (present while every resolved incident has its tally; `n` the count it was checked at) or
  * `items` (how many action items are stored, `n`). Derived and machine-local.
  */
+/**
+ * v11: what the reviews dashboard's first screen needs of an open incident's summary, beside it
+ * (db/open-comms.ts): its stamp, and its communication tally packed in one flat array (core
+ * comms-edge.ts packTally), so the page reads a few bytes per open incident instead of every
+ * summary's deadlines. Written and removed with the summary, in its transaction. Derived and
+ * machine-local.
+ */
+export interface OpenCommsRecord {
+  incidentId: string;
+  /** The summary's stamp (SummaryRecord `stamp`): not used once it no longer matches. */
+  stamp: string;
+  /** The summary's `comms`, its tally packed (null: never classified); absent as it is there. */
+  comms?: { tally: Float64Array | null; policyStamp: string };
+}
+
 export interface DashboardStateRecord {
   key: 'talliesComplete' | 'items';
   n: number;
@@ -502,6 +517,8 @@ export interface LensDB extends DBSchema {
   itemTotals: { key: string; value: CompletionTotals };
   /** v10: the dashboard's trust mark and item count (db/dashboard-state.ts). */
   dashboardState: { key: string; value: DashboardStateRecord };
+  /** v11: each open incident's stamp and tally for the reviews dashboard (db/open-comms.ts). */
+  openComms: { key: string; value: OpenCommsRecord };
 }
 
 /** The name of one store (`keyof LensDB` would be `string`: DBSchema has an index signature). */
@@ -522,5 +539,6 @@ export type BackupStore =
       | 'actionItems'
       | 'itemTotals'
       | 'dashboardState'
+      | 'openComms'
     >
   | 'events';

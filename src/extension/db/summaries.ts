@@ -19,6 +19,7 @@ import type { ObligationStatus, Policy } from '../../core/types';
 import { openTally, writeTallies, type TalliesTx } from './comms-totals';
 import { confirmTallies, STATE_STORE } from './dashboard-state';
 import { feedKey } from './feed-key';
+import { dropOpenComms, OPEN_COMMS, putOpenComms } from './open-comms';
 import { presentKeys, putAll } from './bulk';
 import type { LensDatabase } from './open';
 import type {
@@ -207,8 +208,17 @@ export function derive(
   };
 }
 
-/** The stores `putDerived` writes (the tallies with their monthly totals: comms-totals.ts, v8). */
-export const DERIVED_STORES = ['summaries', 'commsTallies', 'commsTotals', STATE_STORE] as const;
+/**
+ * The stores `putDerived` writes (the tallies with their monthly totals: comms-totals.ts, v8; the
+ * open incidents' part the dashboard reads beside the summaries: open-comms.ts, v11).
+ */
+export const DERIVED_STORES = [
+  'summaries',
+  'commsTallies',
+  'commsTotals',
+  STATE_STORE,
+  OPEN_COMMS,
+] as const;
 
 /**
  * Writes what `derive` computed into a transaction holding DERIVED_STORES (not awaiting it): the
@@ -227,11 +237,15 @@ export function putDerived(
   const drop = async () => {
     if (fresh || d.dropSummaries.length === 0) return;
     const present = await presentKeys(s, d.dropSummaries);
-    await Promise.all(
-      d.dropSummaries.filter((id) => !present || present.has(id)).map((id) => s.delete(id)),
-    );
+    const ids = d.dropSummaries.filter((id) => !present || present.has(id));
+    await Promise.all([...ids.map((id) => s.delete(id)), dropOpenComms(tx, ids)]);
   };
-  return [putAll(s, d.summaries), drop(), writeTallies(tx, d.tallies, d.dropTallies, { fresh })];
+  return [
+    putAll(s, d.summaries),
+    putOpenComms(tx, d.summaries), // v11: the dashboard's part, with them
+    drop(),
+    writeTallies(tx, d.tallies, d.dropTallies, { fresh }),
+  ];
 }
 
 /**
@@ -295,6 +309,7 @@ export function summariesChanged(db: LensDatabase, ids: Iterable<string>): Promi
         const tx = db.transaction([...DERIVED_STORES], 'readwrite');
         await Promise.all([
           ...gone.map((id) => tx.objectStore('summaries').delete(id)),
+          dropOpenComms(tx, gone),
           writeTallies(tx, [], gone),
           tx.done,
         ]);
@@ -398,10 +413,10 @@ export function refreshAllSummaries(db: LensDatabase): Promise<void> {
       db.getAllKeys('commsTallies'),
     ]);
     const tx = db.transaction([...DERIVED_STORES, 'settings'], 'readwrite');
+    const dropped = summaries.filter((k) => !keepOpen.has(k));
     await Promise.all([
-      ...summaries
-        .filter((k) => !keepOpen.has(k))
-        .map((k) => tx.objectStore('summaries').delete(k)),
+      ...dropped.map((k) => tx.objectStore('summaries').delete(k)),
+      dropOpenComms(tx, dropped),
       writeTallies(
         tx,
         [],

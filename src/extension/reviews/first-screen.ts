@@ -6,7 +6,8 @@
  * the tallies stored in their summaries (running cadences judged now), or, where a summary's stamp
  * no longer matches, from their timelines as before. v10: all of it in one transaction, the item
  * total and the tallies' completeness one `get` each (db/dashboard-state.ts) instead of counting
- * 10,000 index entries.
+ * 10,000 index entries. v11: open incidents' stamps and tallies from `openComms` (db/open-comms.ts),
+ * a few bytes each, instead of their whole summaries.
  *
  * When a total cannot be trusted (a resolved incident without a tally yet, or a month holding a
  * tally of another policy while a policy change is recomputed), `readDashboardFirst` gives null
@@ -20,6 +21,7 @@ import {
   totalsMonthsFor,
   type CommsTotals,
 } from '../../core/review/comms-totals';
+import { unpackTally } from '../../core/review/comms-edge';
 import { completionFromTotals } from '../../core/review/completion-totals';
 import type { DashboardRow, MonthlyCompletion } from '../../core/review/actions';
 import { byString } from '../../core/review/timeline';
@@ -30,6 +32,7 @@ import { DEFAULT_POLICY } from '../../core/policy';
 import type { Policy } from '../../core/types';
 import { ITEM_COUNT, STATE_STORE, TALLIES_COMPLETE } from '../db/dashboard-state';
 import { feedKey } from '../db/feed-key';
+import { OPEN_COMMS } from '../db/open-comms';
 import type { LensDatabase } from '../db/open';
 import type { ActionItemRecord, IncidentRecord, LensDB } from '../db/schema';
 import { policyStamp, summaryStamp } from '../db/summaries';
@@ -54,7 +57,7 @@ const FIRST_STORES = [
   'commsTotals',
   'itemTotals',
   'actionItems',
-  'summaries',
+  OPEN_COMMS,
   'feedIncidents',
   STATE_STORE,
 ] as const;
@@ -148,15 +151,16 @@ export async function readDashboardFirst(
   const range = IDBKeyRange.bound(from, to);
   // One transaction for every read (idb's db.get and db.getAll each open their own).
   const tx = db.transaction([...FIRST_STORES]);
-  const [policyRec, complete, stored, itemTotals, items, open, summaryList] = await Promise.all([
+  const [policyRec, complete, stored, itemTotals, items, open, openComms] = await Promise.all([
     tx.objectStore('settings').get('policy'),
     tx.objectStore(STATE_STORE).get(TALLIES_COMPLETE),
     tx.objectStore('commsTotals').getAll(range),
     tx.objectStore('itemTotals').getAll(range),
     itemRowsIn(tx, now, limit),
     tx.objectStore('incidents').index('by-status').getAll('open'),
-    // One request for every summary (there is one per open incident) rather than one each.
-    tx.objectStore('summaries').getAll(),
+    // v11: each open incident's stamp and packed tally (open-comms.ts), not its whole summary;
+    // one request for all of them rather than one each.
+    tx.objectStore(OPEN_COMMS).getAll(),
   ]);
   const policy = (policyRec?.value as Policy | undefined) ?? DEFAULT_POLICY;
   // A resolved incident without its tally (before the worker's fill): its totals are incomplete.
@@ -173,7 +177,7 @@ export async function readDashboardFirst(
   const totals = stored.map(fromStored);
   // Open incidents from their summaries' tallies (v8) where the stamps still match, else from
   // their timelines, judged now: placed in the reader's zone like edge tallies.
-  const summaries = new Map(summaryList.map((s) => [s.incidentId, s]));
+  const summaries = new Map(openComms.map((s) => [s.incidentId, s]));
   const feedStore = tx.objectStore('feedIncidents');
   const linked = open.filter((i) => i.linked);
   const linkedRecs = await Promise.all(
@@ -189,7 +193,7 @@ export async function readDashboardFirst(
       s.comms.policyStamp === stamp &&
       s.stamp === summaryStamp(i, policy, feeds.get(i.id));
     if (!usable) recompute.push(i);
-    else if (s.comms!.tally) fromSummaries.push({ ...s.comms!.tally, id: i.id });
+    else if (s.comms!.tally) fromSummaries.push({ ...unpackTally(s.comms!.tally), id: i.id });
   }
   const own = recompute.length
     ? await eventsOfMany(
