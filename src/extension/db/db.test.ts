@@ -39,6 +39,7 @@ describe('openLensDB and migrations', () => {
         ...['copiedReplies', 'drafts', 'timeline', 'feedIncidents', 'incidents', 'notified'],
         ...['marks', 'reviews', 'settings', 'sites', 'snapshots', 'sources', 'summaries'],
         ...['commsTallies', 'commsTotals', 'actionItems', 'itemTotals', 'dashboardState'],
+        'openComms',
       ].sort(),
     );
     const tx = db.transaction(['feedIncidents', 'notified', 'timeline', 'reviews'], 'readonly');

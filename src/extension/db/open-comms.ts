@@ -31,7 +31,8 @@ export function openCommsOf(s: SummaryRecord): OpenCommsRecord {
   return {
     incidentId: s.incidentId,
     stamp: s.stamp,
-    comms: { tally: tally ? packTally(tally) : null, policyStamp },
+    policyStamp,
+    tally: tally ? packTally(tally) : null,
   };
 }
 

@@ -464,8 +464,12 @@ export interface OpenCommsRecord {
   incidentId: string;
   /** The summary's stamp (SummaryRecord `stamp`): not used once it no longer matches. */
   stamp: string;
-  /** The summary's `comms`, its tally packed (null: never classified); absent as it is there. */
-  comms?: { tally: Float64Array | null; policyStamp: string };
+  /**
+   * The summary's `comms`, flat (one object fewer per record to copy): its policy fingerprint and
+   * its tally packed (null: never classified); both absent when the summary holds no `comms`.
+   */
+  policyStamp?: string;
+  tally?: Float64Array | null;
 }
 
 export interface DashboardStateRecord {

@@ -33,6 +33,7 @@ import {
   summariesSettled,
 } from '../db/summaries';
 import { countStoreReads } from '../db/store-reads.test-kit';
+import { openCommsOf } from '../db/open-comms';
 import { readDashboard } from './repo';
 import { readDashboardPage } from './dashboard-data';
 import { incidentRecord } from '../db/incident-record.test-kit';
@@ -97,6 +98,15 @@ function review(i: number, title: string, items: ItemSpec[]): ReviewRecord {
       ...(s.status === 'done' ? { doneAt: (s.due ?? NOW) + s.late * DAY } : {}),
     })),
   };
+}
+
+/**
+ * v11: `openComms` holds exactly each stored summary's stamp and tally (db/open-comms.ts), no
+ * record more or less, whatever the writes: the page reads it instead of the summaries.
+ */
+async function openCommsMirrorSummaries(): Promise<void> {
+  const [summaries, comms] = await Promise.all([db.getAll('summaries'), db.getAll('openComms')]);
+  expect(comms).toEqual(summaries.map(openCommsOf));
 }
 
 /** What the page showed before v8: every review and tally (repo.ts readDashboard, unchanged). */
@@ -180,6 +190,7 @@ describe('the reviews dashboard’s first screen (issue 22, DB v8)', () => {
         db = await openLensDB(freshName());
         try {
           for (const o of ops) await apply(o);
+          await openCommsMirrorSummaries();
           for (const limit of [3, 50]) {
             const now = Date.now();
             const { shown, source } = await firstScreen(limit, now);
@@ -425,6 +436,7 @@ describe('the reviews dashboard’s first screen without counting (DB v10)', () 
     ]);
     if (mark) expect(tallies).toBe(resolved);
     if (items) expect(items.n).toBe(itemRecords);
+    await openCommsMirrorSummaries();
   }
 
   test.each([

@@ -175,9 +175,10 @@ export async function readDashboardFirst(
   const stamp = policyStamp(policy);
   if (stored.some((t) => Object.keys(t.stamps).some((s) => s !== stamp))) return null;
   const totals = stored.map(fromStored);
-  // Open incidents from their summaries' tallies (v8) where the stamps still match, else from
-  // their timelines, judged now: placed in the reader's zone like edge tallies.
-  const summaries = new Map(openComms.map((s) => [s.incidentId, s]));
+  // Open incidents from their summaries' tallies (v8; v11 their copy in `openComms`) where the
+  // stamps still match, else from their timelines, judged now: placed in the reader's zone like
+  // edge tallies.
+  const commsOf = new Map(openComms.map((s) => [s.incidentId, s]));
   const feedStore = tx.objectStore('feedIncidents');
   const linked = open.filter((i) => i.linked);
   const linkedRecs = await Promise.all(
@@ -187,13 +188,13 @@ export async function readDashboardFirst(
   const fromSummaries: CommsTotals['edge'] = [];
   const recompute: IncidentRecord[] = [];
   for (const i of open) {
-    const s = summaries.get(i.id);
+    const s = commsOf.get(i.id);
     const usable =
-      s?.comms &&
-      s.comms.policyStamp === stamp &&
+      s?.tally !== undefined &&
+      s.policyStamp === stamp &&
       s.stamp === summaryStamp(i, policy, feeds.get(i.id));
     if (!usable) recompute.push(i);
-    else if (s.comms!.tally) fromSummaries.push({ ...unpackTally(s.comms!.tally), id: i.id });
+    else if (s.tally) fromSummaries.push({ ...unpackTally(s.tally), id: i.id });
   }
   const own = recompute.length
     ? await eventsOfMany(
