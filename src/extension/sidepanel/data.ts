@@ -127,11 +127,11 @@ export async function readOpenWindow(
   count: number,
   policy?: Policy,
 ): Promise<OpenWindow> {
+  const pol = policy ?? (await getSetting(db, 'policy'));
+  // Opened after the policy's read: a transaction left without a request while another one's
+  // result is awaited commits, and the next request on it would throw.
   const tx = db.transaction(['summaries', 'incidents', 'dashboardState']);
-  const [pol, mark] = await Promise.all([
-    policy ?? getSetting(db, 'policy'),
-    tx.objectStore('dashboardState').get(OPEN_ORDERED),
-  ]);
+  const mark = await tx.objectStore('dashboardState').get(OPEN_ORDERED);
   // The mark (db/list-state.ts) says every open incident has an ordered summary, and how many are
   // open; without it (a write since, not yet confirmed) both are counted: slower, never wrong.
   const [total, ordered] = mark
