@@ -451,7 +451,8 @@ export interface ActionItemRecord {
 /**
  * v10: a record of the reviews dashboard's state (db/dashboard-state.ts): `talliesComplete`
  * (present while every resolved incident has its tally; `n` the count it was checked at) or
- * `items` (how many action items are stored, `n`). Derived and machine-local.
+ * `items` (how many action items are stored, `n`); `openOrdered` (present while every open
+ * incident has an ordered summary; `n` the open count: db/list-state.ts). Derived and machine-local.
  */
 /**
  * v11: what the reviews dashboard's first screen needs of an open incident's summary, beside it
@@ -473,7 +474,7 @@ export interface OpenCommsRecord {
 }
 
 export interface DashboardStateRecord {
-  key: 'talliesComplete' | 'items';
+  key: 'talliesComplete' | 'items' | 'openOrdered';
   n: number;
 }
 
