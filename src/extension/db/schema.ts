@@ -449,12 +449,6 @@ export interface ActionItemRecord {
 }
 
 /**
- * v10: a record of the reviews dashboard's state (db/dashboard-state.ts): `talliesComplete`
- * (present while every resolved incident has its tally; `n` the count it was checked at) or
- * `items` (how many action items are stored, `n`); `openOrdered` (present while every open
- * incident has an ordered summary; `n` the open count: db/list-state.ts). Derived and machine-local.
- */
-/**
  * v11: what the reviews dashboard's first screen needs of an open incident's summary, beside it
  * (db/open-comms.ts): its stamp, and its communication tally packed in one flat array (core
  * comms-edge.ts packTally), so the page reads a few bytes per open incident instead of every
@@ -473,6 +467,12 @@ export interface OpenCommsRecord {
   tally?: Float64Array | null;
 }
 
+/**
+ * v10: a record of the reviews dashboard's state (db/dashboard-state.ts): `talliesComplete`
+ * (present while every resolved incident has its tally; `n` the count it was checked at) or
+ * `items` (how many action items are stored, `n`); `openOrdered` (present while every open
+ * incident has an ordered summary; `n` the open count: db/list-state.ts). Derived and machine-local.
+ */
 export interface DashboardStateRecord {
   key: 'talliesComplete' | 'items' | 'openOrdered';
   n: number;
