@@ -38,9 +38,11 @@ import { sleep, type BenchCtx, type Row } from './support/stats';
 
 const G = 'overlay';
 /** What is injected on every load of an enabled site: the loader (issue 22). */
-const SCRIPT = 'dist/chrome/src/extension/content.iife.js';
+const SCRIPT = 'src/extension/content.iife.js';
 /** The overlay module the loader imports after load and an idle moment. */
-const MODULE = 'dist/chrome/assets/overlay.js';
+const MODULE = 'assets/overlay.js';
+/** The build measured; BENCH_DIST names another (e.g. main's, for a back-to-back comparison). */
+const DIST = process.env.BENCH_DIST ?? 'dist/chrome';
 /** Rounds: each loads the page PER times with ours, with the empty script and with none. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 /** Loads per side in a round; the round takes each side's median (one slow load is not the round). */
@@ -149,7 +151,7 @@ async function injectedBeforeLoad(u: UiSession, origin: string): Promise<string[
   });
   await cdp.send('Debugger.enable');
   await page.goto(`${origin}/heavy`, { waitUntil: 'load' });
-  const before = parsed.filter((f) => `dist/chrome/${f}` !== MODULE);
+  const before = parsed.filter((f) => f !== MODULE);
   await cdp.detach();
   await page.close();
   return before;
@@ -158,8 +160,9 @@ async function injectedBeforeLoad(u: UiSession, origin: string): Promise<string[
 /** dist/chrome plus an empty content script file (registered by the bench, not the extension). */
 function buildWithEmptyScript(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lens-empty-cs-'));
-  cpSync('dist/chrome', dir, { recursive: true });
-  writeFileSync(join(dir, EMPTY), '/* empty content script */\n');
+  cpSync(DIST, dir, { recursive: true });
+  // BENCH_EMPTY_SRC (diagnostic): what the baseline file holds instead, e.g. one call of the loader's.
+  writeFileSync(join(dir, EMPTY), process.env.BENCH_EMPTY_SRC ?? '/* empty content script */\n');
   return dir;
 }
 
@@ -168,18 +171,18 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
     const buf = readFileSync(file);
     return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
   };
-  const loader = bytes(SCRIPT);
-  const module = bytes(MODULE);
+  const loader = bytes(join(DIST, SCRIPT));
+  const module = bytes(join(DIST, MODULE));
   const rows: Row[] = [
     {
       group: G,
-      name: `content script as injected at each load: the loader ${SCRIPT} (raw ${loader.raw} B), gzip -9 — installed, not transferred per page`,
+      name: `content script as injected at each load: the loader ${DIST}/${SCRIPT} (raw ${loader.raw} B), gzip -9 — installed, not transferred per page`,
       value: loader.gz,
       unit: 'B',
     },
     {
       group: G,
-      name: `overlay module ${MODULE} (raw ${module.raw} B), gzip -9 — imported by the loader after load and an idle moment`,
+      name: `overlay module ${DIST}/${MODULE} (raw ${module.raw} B), gzip -9 — imported by the loader after load and an idle moment`,
       value: module.gz,
       unit: 'B',
     },
@@ -217,12 +220,8 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
       ] as const,
     );
     const expected: [string, string, string[]][] = [
-      ['ours', u.server.origin, [SCRIPT.replace('dist/chrome/', '')]],
-      [
-        'empty',
-        emptySite.origin,
-        [process.env.BENCH_SWAP ? SCRIPT.replace('dist/chrome/', '') : EMPTY],
-      ],
+      ['ours', u.server.origin, [SCRIPT]],
+      ['empty', emptySite.origin, [process.env.BENCH_SWAP ? SCRIPT : EMPTY]],
       ['none', plainSite.origin, []],
     ];
     if (process.env.BENCH_OFF) expected[0]![2] = [];

@@ -50,10 +50,7 @@ async function collect(cdp: CDPSession): Promise<TraceEvent[]> {
 
 const extensionUrl = (e: TraceEvent) => {
   const d = e.args?.data as Record<string, unknown> | undefined;
-  const u = (d?.url ??
-    d?.scriptName ??
-    d?.fileName ??
-    (e.args)?.fileName) as string | undefined;
+  const u = (d?.url ?? d?.scriptName ?? d?.fileName ?? e.args?.fileName) as string | undefined;
   return typeof u === 'string' && u.startsWith('chrome-extension:');
 };
 
@@ -69,7 +66,10 @@ export async function tracedLoad(context: BrowserContext, url: string): Promise<
     await page.goto(url, { waitUntil: 'load' });
     const events = await collect(cdp);
     if (process.env.BENCH_TRACE_DUMP)
-      (await import('node:fs')).writeFileSync(process.env.BENCH_TRACE_DUMP + new URL(url).hostname, JSON.stringify(events));
+      (await import('node:fs')).writeFileSync(
+        process.env.BENCH_TRACE_DUMP + new URL(url).hostname,
+        JSON.stringify(events),
+      );
     // The page's main frame: its navigationStart mark names the document's URL.
     const nav = events.find(
       (e) => e.name === 'navigationStart' && (e.args?.data?.documentLoaderURL ?? '') === url,
