@@ -251,7 +251,7 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
           round[i]!.push({ ...(await load(u, side.origin, side.mounts)), position: k });
         }
       rounds.push(round);
-      if ((r + 1 - WARM) % 10 === 0) ctx.log(`${r + 1 - WARM} / ${RUNS} rounds`);
+      if (r >= WARM && (r + 1 - WARM) % 10 === 0) ctx.log(`${r + 1 - WARM} / ${RUNS} rounds`);
     }
     ctx.log(`timed rounds: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     const t1 = Date.now();

@@ -65,6 +65,8 @@ export async function tracedLoad(context: BrowserContext, url: string): Promise<
     } as never);
     await page.goto(url, { waitUntil: 'load' });
     const events = await collect(cdp);
+    // BENCH_TRACE_DUMP=<prefix> (diagnostic): the last traced load of each host, as JSON, for a look
+    // at what runs when (e.g. python or chrome://tracing).
     if (process.env.BENCH_TRACE_DUMP)
       (await import('node:fs')).writeFileSync(
         process.env.BENCH_TRACE_DUMP + new URL(url).hostname,
