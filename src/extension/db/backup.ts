@@ -1,6 +1,7 @@
 import { KEY_PATHS, RECORD_SHAPES } from './record-shapes';
 import { ITEM_STORES, syncReviewItems } from './action-items';
 import { checkTallies } from './dashboard-state';
+import { openMayChange } from './list-state';
 import { byTime, MAX_EVENTS_PER_INCIDENT, pack, putEvents } from './chunks';
 import { putAll } from './bulk';
 import { DEFAULT_POLICY } from '../../core/policy';
@@ -301,6 +302,9 @@ export async function importAll(
     // Not awaited: the puts below run after the emptying (a transaction keeps the order of its
     // requests), and the records are built meanwhile.
     const writes: Promise<unknown>[] = emptied ? [emptied] : [];
+    // A merge may add open incidents: the open list's mark goes (list-state.ts; a replace
+    // cleared it with its store).
+    if (mode === 'merge') writes.push(quiet(openMayChange(tx)));
     // Every put is issued at once (the transaction runs them in order), without a promise each
     // (db/bulk.ts); progress is counted per run of IMPORT_CHUNK records as each run completes, so
     // a 200,000-record import reports a few hundred times.
