@@ -48,7 +48,7 @@ const DB_STORES: readonly StoreName[] = STORES.map((s) => (s === 'events' ? 'tim
  */
 const LOCAL_SETTINGS = new Set<string>([
   ...['bootId', 'statuspage', 'keyring', 'team', 'teamSeq', 'summariesRecompute'],
-  'summariesFilled',
+  ...['summariesFilled', 'reviewItemsRepaired'],
 ]);
 /** Local settings older backups carry: skipped on import (with a note), not refused. */
 const SKIPPED_ON_IMPORT = new Set<string>(['statuspage']);

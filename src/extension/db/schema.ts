@@ -351,6 +351,11 @@ export interface Settings {
    * Local to this installation, never exported.
    */
   summariesFilled: number | null;
+  /**
+   * The schema version whose start-up repair of reviews stored with repeated action-item ids is
+   * complete (db/review-repair.ts), or null. Local to this installation, never exported.
+   */
+  reviewItemsRepaired: number | null;
 }
 
 /**
