@@ -5,10 +5,21 @@
 // One browser, one extension, three origins serving the same page, each on a site of its own
 // (127.0.0.1, .2, .3: no two sides share a renderer process): ours enabled on the first, an empty
 // content script registered the same way (scripting.registerContentScripts, document_idle) on the
-// second, with the same per-origin host access ours has, nothing on the third. Each round loads the
-// page once on each, in a rotating order, so a drift in the machine's load hits all three alike; the
-// figure is the median of the per-round ratios, with its interquartile range and a distribution-free
-// 95 % confidence interval.
+// second, with the same per-origin host access ours has, nothing on the third.
+//
+// Two figures (issue 22, third pass):
+// - wall clock, navigation start → loadEventEnd. Each round loads the page PER times on each origin,
+//   interleaved so that each side is first, second and third once per PER loads, and takes each
+//   side's median in the round; the figure is the paired ratio ours / empty over the rounds, as the
+//   median of the per-round ratios (sign-test CI) and as the Hodges–Lehmann estimate (Wilcoxon CI).
+//   WARM rounds first, not counted: the first loads of each origin start its renderer and compile
+//   the content script without a cache (their ratio is logged). A load ends when its side's work
+//   is done (ours: the overlay mounted) and the page is idle, so no load's post-load work runs in
+//   the next one.
+// - direct: in traced loads (CDP Tracing, alternating ours and empty), the page's main-thread time
+//   in events attributed to an extension script (compile, evaluate, callbacks) before loadEventEnd;
+//   ours minus empty, in ms and as a share of the page's load. This resolves 1 %: the wall-clock
+//   ratio of loads that each vary by ±10 % cannot, in a run of minutes.
 //
 // Before the rounds, one traced load per origin checks that each side injects what it claims (ours
 // the loader, the baseline its empty file, the third nothing), and the bench stops otherwise: until
@@ -21,19 +32,29 @@ import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { startUi, type UiSession } from '../tests/e2e/extension-ui/session';
 import { startServer } from '../tests/e2e/server';
-import { median, sleep, type BenchCtx, type Row } from './support/stats';
+import { tracedLoad, type TracedLoad } from './support/load-trace';
+import { figures, type Load, type Timed } from './support/overlay-figures';
+import { sleep, type BenchCtx, type Row } from './support/stats';
 
 const G = 'overlay';
 /** What is injected on every load of an enabled site: the loader (issue 22). */
-const SCRIPT = 'dist/chrome/src/extension/content.iife.js';
+const SCRIPT = 'src/extension/content.iife.js';
 /** The overlay module the loader imports after load and an idle moment. */
-const MODULE = 'dist/chrome/assets/overlay.js';
-/** Rounds: each loads the page with ours, with the empty script and with none. */
+const MODULE = 'assets/overlay.js';
+/** The build measured; BENCH_DIST names another (e.g. main's, for a back-to-back comparison). */
+const DIST = process.env.BENCH_DIST ?? 'dist/chrome';
+/** Rounds: each loads the page PER times with ours, with the empty script and with none. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+/** Loads per side in a round; the round takes each side's median (one slow load is not the round). */
+const PER = Number(process.env.BENCH_PER ?? 3);
+/** Rounds before the counted ones, not counted (first loads: renderer start, no code cache). */
+const WARM = Number(process.env.BENCH_WARM ?? 2);
+/** Traced loads per side (ours, empty), alternating, for the direct figure. */
+const TRACED = Number(process.env.BENCH_TRACED ?? 20);
 /** The empty content script, added to a copy of the build and registered like ours. */
 const EMPTY = 'bench-empty-content-script.js';
-/** After `load`, time for a document_idle content script to inject and render before metrics are read. */
-const SETTLE_MS = 600;
+/** Longest wait after `load` for our overlay to mount before a load counts as without it. */
+const MOUNT_MS = 5_000;
 
 function heavyPage(): string {
   const cells = (i: number) =>
@@ -47,16 +68,12 @@ td{border-bottom:1px solid #ddd;padding:4px 8px}tr:nth-child(odd){background:#f6
 <body><h1>Ticket queue</h1><table><tbody>${rows}</tbody></table></body></html>`;
 }
 
-interface Load {
-  loadMs: number;
-  /** Navigation start → response end, → DOMContentLoaded end, → load event start (where the time goes). */
-  phases: [number, number, number];
-  taskMs: number;
-  scriptMs: number;
-  overlay: boolean;
-}
-
-async function load(u: UiSession, origin = u.server.origin): Promise<Load> {
+/**
+ * One timed load of the heavy page on `origin` in a new tab. `mounts`: ours is on there, so the
+ * load is over only once the overlay has mounted (at most MOUNT_MS); every load then waits for an
+ * idle moment, so nothing of it runs into the next load.
+ */
+async function load(u: UiSession, origin = u.server.origin, mounts = false): Promise<Load> {
   const page: Page = await u.s.context.newPage();
   const cdp = await u.s.context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -67,7 +84,14 @@ async function load(u: UiSession, origin = u.server.origin): Promise<Load> {
   };
   const m0 = await metric();
   await page.goto(`${origin}/heavy`, { waitUntil: 'load' });
-  await sleep(SETTLE_MS);
+  if (mounts)
+    await page
+      .waitForFunction(() => !!document.querySelector('div[data-incident-lens]'), null, {
+        timeout: MOUNT_MS,
+        polling: 50,
+      })
+      .catch(() => undefined); // counted below as a load without the overlay
+  await page.evaluate(() => new Promise((ok) => requestIdleCallback(ok, { timeout: 1_000 })));
   const m1 = await metric();
   const { loadMs, phases, overlay } = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -93,7 +117,9 @@ async function load(u: UiSession, origin = u.server.origin): Promise<Load> {
 async function setOverlay(u: UiSession, on: boolean, shows = on): Promise<void> {
   const r = await u.cmd(on ? 'sites/enable' : 'sites/disable', { origin: u.server.origin });
   if (!r.ok) throw new Error(`sites/${on ? 'enable' : 'disable'}: ${r.error}`);
-  if (shows) for (let i = 0; i < 20 && (await load(u)).overlay !== on; i++) await sleep(250);
+  if (shows)
+    for (let i = 0; i < 20 && (await load(u, u.server.origin, on)).overlay !== on; i++)
+      await sleep(250);
 }
 
 /** Grants the extension host access to `origin` as the options page does when a site is added. */
@@ -125,7 +151,7 @@ async function injectedBeforeLoad(u: UiSession, origin: string): Promise<string[
   });
   await cdp.send('Debugger.enable');
   await page.goto(`${origin}/heavy`, { waitUntil: 'load' });
-  const before = parsed.filter((f) => `dist/chrome/${f}` !== MODULE);
+  const before = parsed.filter((f) => f !== MODULE);
   await cdp.detach();
   await page.close();
   return before;
@@ -134,53 +160,29 @@ async function injectedBeforeLoad(u: UiSession, origin: string): Promise<string[
 /** dist/chrome plus an empty content script file (registered by the bench, not the extension). */
 function buildWithEmptyScript(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lens-empty-cs-'));
-  cpSync('dist/chrome', dir, { recursive: true });
-  writeFileSync(join(dir, EMPTY), '/* empty content script */\n');
+  cpSync(DIST, dir, { recursive: true });
+  // BENCH_EMPTY_SRC (diagnostic): what the baseline file holds instead, e.g. one call of the loader's.
+  writeFileSync(join(dir, EMPTY), process.env.BENCH_EMPTY_SRC ?? '/* empty content script */\n');
   return dir;
 }
-
-/** The quartiles of `xs` (linear interpolation). */
-function quartiles(xs: readonly number[]): [number, number] {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q: number) => {
-    const i = (s.length - 1) * q;
-    const lo = Math.floor(i);
-    return s[lo]! + (s[Math.ceil(i)]! - s[lo]!) * (i - lo);
-  };
-  return [at(0.25), at(0.75)];
-}
-
-/**
- * A 95 % confidence interval of the median, distribution-free: the order statistics at ranks
- * n/2 ± 1.96·√n/2 (the sign test's binomial, normal approximation).
- */
-function medianCI(xs: readonly number[]): [number, number] {
-  const s = [...xs].sort((a, b) => a - b);
-  const h = (1.96 * Math.sqrt(s.length)) / 2;
-  const lo = Math.max(0, Math.floor(s.length / 2 - h));
-  const hi = Math.min(s.length - 1, Math.ceil(s.length / 2 + h) - 1);
-  return [s[lo]!, s[hi]!];
-}
-
-const f2 = (x: number) => x.toFixed(2);
 
 export async function run(ctx: BenchCtx): Promise<Row[]> {
   const bytes = (file: string) => {
     const buf = readFileSync(file);
     return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
   };
-  const loader = bytes(SCRIPT);
-  const module = bytes(MODULE);
+  const loader = bytes(join(DIST, SCRIPT));
+  const module = bytes(join(DIST, MODULE));
   const rows: Row[] = [
     {
       group: G,
-      name: `content script as injected at each load: the loader ${SCRIPT} (raw ${loader.raw} B), gzip -9 — installed, not transferred per page`,
+      name: `content script as injected at each load: the loader ${DIST}/${SCRIPT} (raw ${loader.raw} B), gzip -9 — installed, not transferred per page`,
       value: loader.gz,
       unit: 'B',
     },
     {
       group: G,
-      name: `overlay module ${MODULE} (raw ${module.raw} B), gzip -9 — imported by the loader after load and an idle moment`,
+      name: `overlay module ${DIST}/${MODULE} (raw ${module.raw} B), gzip -9 — imported by the loader after load and an idle moment`,
       value: module.gz,
       unit: 'B',
     },
@@ -218,12 +220,8 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
       ] as const,
     );
     const expected: [string, string, string[]][] = [
-      ['ours', u.server.origin, [SCRIPT.replace('dist/chrome/', '')]],
-      [
-        'empty',
-        emptySite.origin,
-        [process.env.BENCH_SWAP ? SCRIPT.replace('dist/chrome/', '') : EMPTY],
-      ],
+      ['ours', u.server.origin, [SCRIPT]],
+      ['empty', emptySite.origin, [process.env.BENCH_SWAP ? SCRIPT : EMPTY]],
       ['none', plainSite.origin, []],
     ];
     if (process.env.BENCH_OFF) expected[0]![2] = [];
@@ -235,75 +233,37 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
         );
       ctx.log(`${name}: injected before load: ${files.join(', ') || 'nothing'} (checked)`);
     }
-    const on: Load[] = [];
-    const empty: Load[] = [];
-    const off: Load[] = [];
     const sides = [
-      { runs: on, origin: u.server.origin },
-      { runs: empty, origin: emptySite.origin },
-      { runs: off, origin: plainSite.origin },
-    ];
-    for (let r = 0; r < RUNS; r++) {
-      // Rotate which goes first: each side is first, second and third equally often.
-      for (let k = 0; k < 3; k++) {
-        const side = sides[(r + k) % 3]!;
-        side.runs.push(await load(u, side.origin));
-      }
-      if ((r + 1) % 10 === 0) ctx.log(`${r + 1} / ${RUNS} rounds`);
+      { name: 'ours', origin: u.server.origin, mounts: !process.env.BENCH_OFF },
+      { name: 'empty', origin: emptySite.origin, mounts: false },
+      { name: 'none', origin: plainSite.origin, mounts: false },
+    ] as const;
+    const t0 = Date.now();
+    // rounds[r][side] = that side's PER loads in round r (warm-up rounds first).
+    const rounds: Timed[][][] = [];
+    for (let r = 0; r < WARM + RUNS; r++) {
+      const round: Timed[][] = [[], [], []];
+      // Rotate which goes first: within a round each side is first, second and third in turn.
+      for (let j = 0; j < PER; j++)
+        for (let k = 0; k < 3; k++) {
+          const i = (r + j + k) % 3;
+          const side = sides[i]!;
+          round[i]!.push({ ...(await load(u, side.origin, side.mounts)), position: k });
+        }
+      rounds.push(round);
+      if (r >= WARM && (r + 1 - WARM) % 10 === 0) ctx.log(`${r + 1 - WARM} / ${RUNS} rounds`);
     }
-    // Where each side's time goes (medians), logged: response, DOMContentLoaded, load event start.
-    for (const [name, ls] of [
-      ['ours', on],
-      ['empty', empty],
-      ['none', off],
-    ] as const)
-      ctx.log(
-        `${name}: response end / DOMContentLoaded end / load start, medians ${[0, 1, 2]
-          .map((k) => median(ls.map((l) => l.phases[k]!)).toFixed(0))
-          .join(' / ')} ms; DOMContentLoaded end → load start ${median(
-          ls.map((l) => l.phases[2] - l.phases[1]),
-        ).toFixed(0)} ms (where a document_idle script runs)`,
-      );
-    const injected = on.filter((l) => l.overlay).length;
-    const leaked = [...empty, ...off].filter((l) => l.overlay).length;
-    const ms = (ls: Load[]) => ls.map((l) => l.loadMs);
-    const pairs = (other: Load[]) => on.map((l, i) => l.loadMs / other[i]!.loadMs);
-    const vsEmpty = pairs(empty);
-    const vsOff = pairs(off);
-    const stats = (xs: number[]) => {
-      const [q1, q3] = quartiles(xs);
-      const [lo, hi] = medianCI(xs);
-      return `IQR ${f2(q1)}–${f2(q3)}, 95 % CI of the median ${f2(lo)}–${f2(hi)}`;
-    };
-    const taskDelta = median(on.map((l) => l.taskMs)) - median(off.map((l) => l.taskMs));
-    const how = `median of ${RUNS} per-round ratios (one browser; each round loads the page on three origins in a rotating order: ours, an empty content script registered the same way, none); timed: navigation start → loadEventEnd (the page's load event; our import of the overlay waits for load and an idle moment)`;
-    rows.push(
-      {
-        group: G,
-        name: `page-load ratio ours / an empty content script: ${how}; ${stats(vsEmpty)}; median load: empty ${median(ms(empty)).toFixed(0)} ms, ours ${median(ms(on)).toFixed(0)} ms; overlay present in ${injected}/${RUNS} of our loads, ${leaked} elsewhere`,
-        value: median(vsEmpty),
-        samples: vsEmpty,
-        unit: '×',
-        goal: '≤ 1.01',
-        met: median(vsEmpty) <= 1.01,
-      },
-      {
-        group: G,
-        name: `page-load overhead on a 1,000-row table, ratio ours / no content script: the same rounds; ${stats(vsOff)}; median load without: ${median(ms(off)).toFixed(0)} ms; includes the floor, what injecting any content script costs (the empty one: ${f2(median(empty.map((l, i) => l.loadMs / off[i]!.loadMs)))} × none)`,
-        value: median(vsOff),
-        samples: vsOff,
-        unit: '×',
-        goal: '≤ 1.03',
-        met: median(vsOff) <= 1.03,
-      },
-      {
-        group: G,
-        name: `main-thread script time at injection: CDP Performance ScriptDuration over load + ${SETTLE_MS} ms (so the document_idle injection is in), median ours − median none (all main-thread tasks, TaskDuration, ours − none: ${taskDelta.toFixed(1)} ms — noisy here)`,
-        value: median(on.map((l) => l.scriptMs)) - median(off.map((l) => l.scriptMs)),
-        samples: on.map((l) => l.scriptMs - median(off.map((o) => o.scriptMs))),
-        unit: 'ms',
-      },
-    );
+    ctx.log(`timed rounds: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    const t1 = Date.now();
+    // The direct figure: traced loads, ours and empty alternating (which goes first alternates too).
+    const traced: [TracedLoad, TracedLoad][] = [];
+    for (let i = 0; i < TRACED; i++) {
+      const a = await tracedLoad(u.s.context, `${sides[i % 2]!.origin}/heavy`);
+      const b = await tracedLoad(u.s.context, `${sides[(i + 1) % 2]!.origin}/heavy`);
+      traced.push(i % 2 ? [b, a] : [a, b]);
+    }
+    ctx.log(`traced loads: ${((Date.now() - t1) / 1000).toFixed(0)} s`);
+    rows.push(...figures(ctx, { runs: RUNS, per: PER, warm: WARM }, rounds, traced));
   } finally {
     await u.close();
     await emptySite.close();

@@ -39,8 +39,21 @@ function validate(newDoc, oldDoc, userCtx) {
     if (oldDoc && !oldDoc._deleted && oldDoc.record && oldDoc.record.type !== r.type)
       refuse('An event cannot change its type.');
   }
-  if (newDoc.kind === 'review' && (!isStr(r.id) || !isStr(r.incidentId)))
-    refuse('A review needs id and incidentId.');
+  if (newDoc.kind === 'review') {
+    if (!isStr(r.id) || !isStr(r.incidentId)) refuse('A review needs id and incidentId.');
+    // Each action item needs its own id: the extension finds an item by it (a status change, a
+    // factor's link, the dashboard's index of items). Keys prefixed, so "__proto__" is an id too.
+    var items = r.actionItems;
+    var seen = {};
+    var name = isStr(r.title) ? r.title : r.id;
+    for (var i = 0; items && i < items.length; i++) {
+      var id = items[i] && items[i].id;
+      if (!isStr(id)) continue;
+      var twice = 'two action items with the id "' + id + '"; each needs its own.';
+      if (seen['id:' + id]) refuse('The review "' + name + '" has ' + twice);
+      seen['id:' + id] = true;
+    }
+  }
   if (
     newDoc.kind === 'mark' &&
     (!isStr(r.feedUrl) ||

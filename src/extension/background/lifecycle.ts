@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { setSetting } from '../db/settings';
 import { ensureSummaries } from '../db/summaries';
+import { repairReviewItemIds } from '../db/review-repair';
 import type { Deps } from './deps';
 import { pollDue } from '../feeds/background/poll';
 import { refresh } from './refresh';
@@ -40,6 +41,10 @@ export async function boot(deps: Deps): Promise<void> {
   // The list's stored next deadlines: filled after the v7 upgrade (or an interrupted fill).
   await ensureSummaries(await deps.db()).catch((e: unknown) =>
     console.error('[incident-lens] incident summaries:', e),
+  );
+  // Reviews stored with repeated action-item ids (before saves renamed them): once per version.
+  await repairReviewItemIds(await deps.db()).catch((e: unknown) =>
+    console.error('[incident-lens] repairing reviews:', e),
   );
   // The organisation's configuration, applied before anything reads sources, sites or the policy.
   await managedChanged(deps);

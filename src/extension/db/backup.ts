@@ -1,5 +1,6 @@
 import { KEY_PATHS, RECORD_SHAPES } from './record-shapes';
 import { ITEM_STORES, syncReviewItems } from './action-items';
+import { openMayChange } from './list-state';
 import { byTime, MAX_EVENTS_PER_INCIDENT, pack, putEvents } from './chunks';
 import { putAll } from './bulk';
 import { DERIVED_STORES, PENDING } from './summaries';
@@ -44,7 +45,7 @@ const DB_STORES: readonly StoreName[] = STORES.map((s) => (s === 'events' ? 'tim
  */
 const LOCAL_SETTINGS = new Set<string>([
   ...['bootId', 'statuspage', 'keyring', 'team', 'teamSeq', 'summariesRecompute'],
-  'summariesFilled',
+  ...['summariesFilled', 'reviewItemsRepaired'],
 ]);
 /** Local settings older backups carry: skipped on import (with a note), not refused. */
 const SKIPPED_ON_IMPORT = new Set<string>(['statuspage']);
@@ -305,6 +306,9 @@ export async function importAll(
     // Not awaited: the puts below run after the emptying (a transaction keeps the order of its
     // requests), and the records are built meanwhile.
     const writes: Promise<unknown>[] = emptied ? [emptied] : [];
+    // A merge may add open incidents: the open list's mark goes (list-state.ts; a replace
+    // cleared it with its store).
+    if (mode === 'merge') writes.push(quiet(openMayChange(tx)));
     // Every put is issued at once (the transaction runs them in order), without a promise each
     // (db/bulk.ts); progress is counted per run of IMPORT_CHUNK records as each run completes, so
     // a 200,000-record import reports a few hundred times.

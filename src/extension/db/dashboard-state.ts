@@ -15,6 +15,7 @@
  * Derived and machine-local: never in a backup, never shared.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { checkOpenOrdered, openMayChange } from './list-state';
 import type { IncidentRecord, LensDB } from './schema';
 
 /** The store. */
@@ -35,7 +36,8 @@ type StateTx = IDBPTransaction<
  */
 export function talliesMayLack(tx: StateTx): Promise<unknown> {
   if (!tx.objectStoreNames.contains(STATE_STORE)) return Promise.resolve();
-  return tx.objectStore(STATE_STORE).delete(TALLIES_COMPLETE);
+  // The callers write incidents in bulk: the open list's mark goes too (list-state.ts).
+  return Promise.all([tx.objectStore(STATE_STORE).delete(TALLIES_COMPLETE), openMayChange(tx)]);
 }
 
 /**
@@ -48,7 +50,13 @@ export async function putIncident(tx: StateTx, incident: IncidentRecord): Promis
   const store = tx.objectStore('incidents');
   const old = await store.get(incident.id);
   const moved = (old?.resolvedAt === undefined) !== (incident.resolvedAt === undefined);
-  await Promise.all([store.put(incident), moved ? talliesMayLack(tx) : undefined]);
+  // The open list's mark (list-state.ts) likewise goes only when the open count may change.
+  const opened = (old?.status === 'open') !== (incident.status === 'open');
+  await Promise.all([
+    store.put(incident),
+    moved ? talliesMayLack(tx) : undefined,
+    opened ? openMayChange(tx) : undefined,
+  ]);
 }
 
 /**
@@ -58,10 +66,13 @@ export async function putIncident(tx: StateTx, incident: IncidentRecord): Promis
  * as idb's, not open.ts's LensDatabase: the migrations import this module.)
  */
 export async function confirmTallies(db: IDBPDatabase<LensDB>): Promise<boolean> {
-  const tx = db.transaction(['incidents', 'commsTallies', STATE_STORE], 'readwrite');
+  const tx = db.transaction(['incidents', 'commsTallies', 'summaries', STATE_STORE], 'readwrite');
   const state = tx.objectStore(STATE_STORE);
+  // The open list's mark too (list-state.ts), after the same recomputations.
+  const ordered = checkOpenOrdered(tx);
   let complete = (await state.get(TALLIES_COMPLETE)) !== undefined;
   if (!complete) complete = await checkTallies(tx);
+  await ordered;
   await tx.done;
   return complete;
 }

@@ -351,6 +351,11 @@ export interface Settings {
    * Local to this installation, never exported.
    */
   summariesFilled: number | null;
+  /**
+   * The schema version whose start-up repair of reviews stored with repeated action-item ids is
+   * complete (db/review-repair.ts), or null. Local to this installation, never exported.
+   */
+  reviewItemsRepaired: number | null;
 }
 
 /**
@@ -451,10 +456,11 @@ export interface ActionItemRecord {
 /**
  * v10: a record of the reviews dashboard's state (db/dashboard-state.ts): `talliesComplete`
  * (present while every resolved incident has its tally; `n` the count it was checked at) or
- * `items` (how many action items are stored, `n`). Derived and machine-local.
+ * `items` (how many action items are stored, `n`); `openOrdered` (present while every open
+ * incident has an ordered summary; `n` the open count: db/list-state.ts). Derived and machine-local.
  */
 export interface DashboardStateRecord {
-  key: 'talliesComplete' | 'items';
+  key: 'talliesComplete' | 'items' | 'openOrdered';
   n: number;
 }
 

@@ -43,6 +43,7 @@ export function defaultSettings(): Settings {
     resolvedKeepMinutes: DEFAULT_RESOLVED_KEEP_MINUTES,
     summariesRecompute: null,
     summariesFilled: null,
+    reviewItemsRepaired: null,
   });
 }
 

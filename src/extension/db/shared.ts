@@ -17,9 +17,10 @@ import { nextSettingLog } from './setting-log';
 import { allEvents, deleteEvents, putEvents } from './chunks';
 import { recomputeAllLater, summariesChanged } from './summaries';
 import type { IDBPTransaction } from 'idb';
-import type { EventRecord, LensDB, ReviewRecord, SettingRecord } from './schema';
+import type { EventRecord, IncidentRecord, LensDB, ReviewRecord, SettingRecord } from './schema';
 import { ITEM_STORES, syncReviewItems } from './action-items';
-import { talliesMayLack } from './dashboard-state';
+import { STATE_STORE, TALLIES_COMPLETE, talliesMayLack } from './dashboard-state';
+import { OPEN_ORDERED, openMayChange } from './list-state';
 
 /**
  * The shared store: the team's documents in PouchDB (shared-docs.ts), and the copy of them the
@@ -195,6 +196,8 @@ async function copyIntoStores(
   // Events go into their timelines' chunks in one write per batch (db/chunks.ts).
   const events: EventRecord[] = [];
   const gone = new Map<string, string[]>(); // deleted events by incident
+  const incidents: IncidentRecord[] = [];
+  const goneIncidents: string[] = [];
   for (const d of docs) {
     if (d._deleted) {
       const [kind, incidentId, ...id] = d._id.split(':'); // event:<incidentId>:<eventId>
@@ -202,7 +205,8 @@ async function copyIntoStores(
         gone.set(incidentId, [...(gone.get(incidentId) ?? []), id.join(':')]);
       else {
         if (kind === 'review') reviews.push({ id: d._id.slice('review:'.length) });
-        writes.push(deleteLocal(tx, d._id));
+        if (kind === 'incident') goneIncidents.push(d._id.slice('incident:'.length));
+        else writes.push(deleteLocal(tx, d._id));
       }
       continue;
     }
@@ -210,13 +214,11 @@ async function copyIntoStores(
     switch (d.kind) {
       case 'incident': {
         const createdBy = meta(d.createdBy);
-        writes.push(
-          tx.objectStore('incidents').put({
-            ...d.record,
-            ...(createdBy ? { createdBy } : {}),
-            ...(by ? { lastBy: by, lastAt: d.at } : {}),
-          }),
-        );
+        incidents.push({
+          ...d.record,
+          ...(createdBy ? { createdBy } : {}),
+          ...(by ? { lastBy: by, lastAt: d.at } : {}),
+        });
         break;
       }
       case 'event':
@@ -251,9 +253,7 @@ async function copyIntoStores(
   );
   writes.push(tx.objectStore('settings').put({ key: 'teamSeq', value: seq }));
   writes.push(syncReviewItems(tx, reviews));
-  // v10: an incident written or deleted may lack its tally until summariesAfter has run.
-  if (docs.some((d) => d.kind === 'incident' || d._id.startsWith('incident:')))
-    writes.push(talliesMayLack(tx));
+  writes.push(putIncidents(tx, incidents, goneIncidents));
   await Promise.all(writes);
   await tx.done;
 }
@@ -273,11 +273,42 @@ type ProjectionTx = IDBPTransaction<
   'readwrite'
 >;
 
+/**
+ * Puts and deletes a batch's incident records. v10: the dashboard's tallies mark goes only when
+ * the batch changes which incidents the `by-resolved` index holds (a new or first resolved one, a
+ * resolution time removed, a resolved one deleted), and the open list's mark (list-state.ts) only
+ * when it changes which are open, as `putIncident` does for a local save: a teammate's edit or
+ * appended event keeps both, so the next dashboard or list read counts nothing. The old records
+ * are read in this transaction, and only while a mark is there to keep.
+ */
+async function putIncidents(
+  tx: ProjectionTx,
+  records: readonly IncidentRecord[],
+  deleted: readonly string[],
+): Promise<void> {
+  if (records.length === 0 && deleted.length === 0) return;
+  const store = tx.objectStore('incidents');
+  const state = tx.objectStore(STATE_STORE);
+  const marks = await Promise.all([state.getKey(TALLIES_COMPLETE), state.getKey(OPEN_ORDERED)]);
+  const marked = marks.some((k) => k !== undefined);
+  const ids = [...records.map((r) => r.id), ...deleted];
+  const old = marked ? await Promise.all(ids.map((id) => store.get(id))) : [];
+  const changed = (of: (r: IncidentRecord | undefined) => boolean) =>
+    marked && ids.some((_id, i) => of(old[i]) !== of(records[i])); // records[i]: undefined if gone
+  const moved = changed((r) => r?.resolvedAt !== undefined);
+  const opened = changed((r) => r?.status === 'open');
+  await Promise.all([
+    ...records.map((r) => store.put(r)),
+    ...deleted.map((id) => store.delete(id)),
+    moved ? talliesMayLack(tx) : undefined,
+    opened ? openMayChange(tx) : undefined,
+  ]);
+}
+
 /** A document deleted in the team database leaves the local stores too (events: copyIntoStores). */
 function deleteLocal(tx: ProjectionTx, id: string): Promise<unknown> {
   const [kind, ...rest] = id.split(':');
   const key = rest.join(':');
-  if (kind === 'incident') return tx.objectStore('incidents').delete(key);
   if (kind === 'review') return tx.objectStore('reviews').delete(key);
   if (kind === 'mark') return tx.objectStore('marks').delete(id);
   return Promise.resolve();

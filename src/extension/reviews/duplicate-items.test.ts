@@ -8,6 +8,9 @@ import { putReview } from '../db/drafts';
 import { openLensDB, type LensDatabase } from '../db/open';
 import type { ReviewRecord } from '../db/schema';
 import { project } from '../db/shared';
+import { ITEM_STORES, syncReviewItems } from '../db/action-items';
+import { repairReviewItemIds } from '../db/review-repair';
+import { countStoreReads } from '../db/store-reads.test-kit';
 import { readDashboardPage } from './dashboard-data';
 import { readDashboard } from './repo';
 
@@ -89,6 +92,35 @@ describe('a review with duplicate action-item ids', () => {
     const shown = await bothPaths();
     expect(shown.full).toEqual(ALL);
     expect(shown.first).toEqual(ALL);
+  });
+
+  test('stored before saves renamed repeats: the start-up repair shows every item on the first screen, once per version', async () => {
+    db = await openLensDB(freshName());
+    // As the older version stored it: the review as written, its items indexed by review and
+    // item id, so the three "a1" items left one record.
+    const tx = db.transaction(['reviews', ...ITEM_STORES], 'readwrite');
+    await Promise.all([
+      tx.objectStore('reviews').put(DUPLICATED),
+      syncReviewItems(tx, [{ id: DUPLICATED.id, review: DUPLICATED }]),
+      tx.done,
+    ]);
+    const before = await bothPaths();
+    expect(before.full).toEqual(ALL);
+    expect(before.first).toHaveLength(2); // the defect: one row per id
+
+    expect(await repairReviewItemIds(db)).toBe(1);
+    const shown = await bothPaths();
+    expect(shown.source).toBe('totals');
+    expect(shown.full).toEqual(ALL);
+    expect(shown.first).toEqual(ALL);
+    const stored = (await db.get('reviews', 'rev-1'))!;
+    expect(stored.actionItems.map((a) => a.id)).toEqual(['a1', 'a1-2', 'a2', 'a1-3']);
+    expect(stored.factors?.[0]?.actionItemIds).toEqual(['a1', 'a2']);
+    expect(await db.get('dashboardState', 'items')).toEqual({ key: 'items', n: 4 });
+    // Later starts read no review.
+    const reads = countStoreReads();
+    expect(await repairReviewItemIds(db)).toBe(0);
+    expect(reads.of('reviews')).toEqual([]);
   });
 
   test('in a backup: refused before anything is written, naming the review and the id', async () => {

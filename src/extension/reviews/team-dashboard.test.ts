@@ -9,6 +9,11 @@ import { attachShared, project } from '../db/shared';
 import type { ReviewRecord } from '../db/schema';
 import { readDashboard } from './repo';
 import { readDashboardPage } from './dashboard-data';
+import { saveIncident } from '../db/incidents';
+import { incidentRecord } from '../db/incident-record.test-kit';
+import { countStoreReads } from '../db/store-reads.test-kit';
+import { summariesSettled } from '../db/summaries';
+import type { EventRecord } from '../db/schema';
 
 const MARCH = Date.UTC(2026, 2, 10);
 const APRIL = Date.UTC(2026, 3, 2);
@@ -91,5 +96,57 @@ describe('team mode: the reviews dashboard counts the whole team’s action item
       due: 1,
       doneOnTime: 1,
     });
+  });
+});
+
+describe('team mode: a teammate’s change keeps the dashboard’s tallies mark', () => {
+  test('an event replicated onto an open and onto a resolved incident: the projection and the next dashboard read count nothing', async () => {
+    const ann = await openLensDB(freshName());
+    const bob = await openLensDB(freshName());
+    const annStore = sharedStore({ name: 'ann', display: 'Ann' }, () => Date.now());
+    const bobStore = sharedStore({ name: 'bob', display: 'Bob' }, () => Date.now());
+    attachShared(ann, annStore);
+    attachShared(bob, bobStore);
+    const at = Date.now() - 20 * 86_400_000;
+    const event = (incidentId: string, id: string, type: EventRecord['type'], t: number) =>
+      ({ id: `${incidentId}-${id}`, incidentId, type, at: t }) as EventRecord;
+    const records = [0, 1].map((i) =>
+      incidentRecord(`inc-${i}`, i, {
+        at: at + i * 86_400_000,
+        severity: 2,
+        open: i === 0,
+        resolvedAt: at + i * 86_400_000 + 3_600_000,
+      }),
+    );
+    for (const rec of records) {
+      const events = [
+        event(rec.id, 'd', 'declared', rec.declaredAt),
+        { ...event(rec.id, 'c', 'classified', rec.declaredAt), severity: 2 } as EventRecord,
+        ...(rec.resolvedAt ? [event(rec.id, 'r', 'resolved', rec.resolvedAt)] : []),
+      ];
+      await saveIncident(ann, rec, events);
+    }
+    await annStore.pouch.replicate.to(bobStore.pouch);
+    await project(bob, bobStore);
+    await summariesSettled(bob);
+    expect(await bob.get('dashboardState', 'talliesComplete')).toBeDefined();
+
+    // Ann adds a note to each (her save writes the incident record with the event), and Bob's
+    // browser receives both through the team database.
+    for (const rec of records)
+      await saveIncident(ann, { ...rec, updatedAt: rec.updatedAt + 60_000 }, [
+        event(rec.id, 'note', 'note', rec.declaredAt + 60_000),
+      ]);
+    await annStore.pouch.replicate.to(bobStore.pouch);
+    const reads = countStoreReads();
+    await project(bob, bobStore);
+    await summariesSettled(bob);
+    expect(await bob.get('dashboardState', 'talliesComplete')).toBeDefined();
+    const first = await readDashboardPage(bob, 'all', 50, 'UTC', Date.now());
+    expect(first.source).toBe('totals');
+    for (const store of ['commsTallies', 'incidents'])
+      expect(reads.of(store), store).not.toContain('count');
+    ann.close();
+    bob.close();
   });
 });

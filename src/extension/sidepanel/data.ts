@@ -13,6 +13,7 @@ import {
 } from '../db/incidents';
 import type { LensDatabase } from '../db/open';
 import type { DraftRecord, EventRecord, IncidentRecord, SummaryRecord } from '../db/schema';
+import { OPEN_ORDERED } from '../db/list-state';
 import { getSetting } from '../db/settings';
 import { linkedFeeds, nextFromSummary, readSummaries } from '../db/summaries';
 import type { FeedOption } from '../responder/views/link-panel';
@@ -111,8 +112,10 @@ export interface OpenWindow {
  * core/triage.ts `bySeverity`) with their next deadline at `now`.
  *
  * The order comes from the summaries' `by-order` index (db/summaries.ts): a cursor skips to
- * `start` and reads `count` summaries, then their incident records, so a stretch of a list of
- * 10,000 costs what the first screen does (issue 22: the rest on scroll). Until every open
+ * `start` (a key cursor's `advance`) and one `getAll` reads `count` summaries, then their incident
+ * records, so a stretch of a list of 10,000 costs what the first screen does (issue 22: the rest
+ * on scroll). Whether the index can be trusted, and the total, come from one `get` of the mark
+ * db/list-state.ts keeps; without it both are counted. Until every open
  * incident has an ordered summary (just after the v9 upgrade, before the worker refilled them),
  * the open records are read and sorted as before. A summary whose stamp is stale has that row
  * computed from its timeline, as before.
@@ -124,22 +127,32 @@ export async function readOpenWindow(
   count: number,
   policy?: Policy,
 ): Promise<OpenWindow> {
-  const [pol, total, ordered] = await Promise.all([
-    policy ?? getSetting(db, 'policy'),
-    db.countFromIndex('incidents', 'by-status', 'open'),
-    db.countFromIndex('summaries', 'by-order'),
-  ]);
+  const pol = policy ?? (await getSetting(db, 'policy'));
+  // Opened after the policy's read: a transaction left without a request while another one's
+  // result is awaited commits, and the next request on it would throw.
+  const tx = db.transaction(['summaries', 'incidents', 'dashboardState']);
+  const mark = await tx.objectStore('dashboardState').get(OPEN_ORDERED);
+  // The mark (db/list-state.ts) says every open incident has an ordered summary, and how many are
+  // open; without it (a write since, not yet confirmed) both are counted: slower, never wrong.
+  const [total, ordered] = mark
+    ? [mark.n, mark.n]
+    : await Promise.all([
+        tx.objectStore('incidents').index('by-status').count('open'),
+        tx.objectStore('summaries').index('by-order').count(),
+      ]);
   let page: IncidentRecord[];
   let summaries: Map<string, SummaryRecord>;
   if (ordered === total) {
-    const tx = db.transaction(['summaries', 'incidents']);
-    const found: SummaryRecord[] = [];
-    let cursor = await tx.objectStore('summaries').index('by-order').openCursor();
-    if (cursor && start > 0) cursor = await cursor.advance(start);
-    while (cursor && found.length < count) {
-      found.push(cursor.value);
-      cursor = await cursor.continue();
+    const index = tx.objectStore('summaries').index('by-order');
+    // The first key of the stretch (a cursor skipping `start` entries), then one `getAll` from it.
+    let from: IDBKeyRange | null = null;
+    if (start > 0) {
+      let cursor = await index.openKeyCursor();
+      if (cursor) cursor = await cursor.advance(start);
+      if (!cursor) return { start, items: [], total };
+      from = IDBKeyRange.lowerBound(cursor.key);
     }
+    const found = count > 0 ? await index.getAll(from, count) : [];
     const records = await Promise.all(
       found.map((r) => tx.objectStore('incidents').get(r.incidentId)),
     );

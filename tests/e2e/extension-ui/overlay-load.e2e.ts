@@ -194,6 +194,50 @@ test('nothing reaches the worker from an enabled page before its load event; the
   for (const r of reached) expect(r.at).toBeGreaterThanOrEqual(Math.floor(loadStart) - 1);
 });
 
+/**
+ * The event listeners the extension's content scripts hold on the page's window and document:
+ * CDP DOMDebugger lists those of the world the object was read in, so it is read in the
+ * extension's isolated world (Runtime reports each world's context on enable).
+ */
+async function extensionListeners(cdp: CDPSession): Promise<string[]> {
+  const worlds: number[] = [];
+  const onContext = (e: {
+    context: { id: number; origin: string; auxData?: { type?: string } };
+  }) => {
+    if (e.context.auxData?.type === 'isolated' && e.context.origin.startsWith('chrome-extension:'))
+      worlds.push(e.context.id);
+  };
+  cdp.on('Runtime.executionContextCreated', onContext);
+  await cdp.send('Runtime.enable');
+  cdp.off('Runtime.executionContextCreated', onContext);
+  expect(worlds).toHaveLength(1);
+  const types: string[] = [];
+  for (const expression of ['window', 'document']) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression, contextId: worlds[0]! });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
+      objectId: result.objectId!,
+    });
+    types.push(...listeners.map((l) => `${expression}:${l.type}`));
+  }
+  return types;
+}
+
+test('nothing of the extension runs in the page’s load event: the loader waits for pageshow, which follows loadEventEnd', async () => {
+  const { page, trace, cdp } = await tracedPage();
+  const held = heldPage();
+  await page.goto(`${u.server.origin}${held.path}`, { waitUntil: 'domcontentloaded' });
+  await until('the loader to be injected', () =>
+    extensionScripts(trace).some((s) => s.url.endsWith(LOADER)),
+  );
+  expect(await readyState(page)).not.toBe('complete');
+  // A listener for load (or readystatechange) would run inside the timed load event; pageshow is
+  // dispatched after loadEventEnd is recorded.
+  expect(await extensionListeners(cdp)).toEqual(['window:pageshow']);
+  held.release();
+  const root = await closedRoot(page);
+  await until('the pill', () => root.exists('.pill'));
+});
+
 test('a page that never finishes loading still gets the overlay', async () => {
   const { page } = await tracedPage();
   const held = heldPage(); // never released during the test

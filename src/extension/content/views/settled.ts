@@ -4,6 +4,10 @@
  * finishes loading (an image or a long poll held open) gets it `maxWaitMs` after this call anyway:
  * the content script is injected at document_idle, after the DOM is parsed, so the agent is not left
  * without the overlay on a helpdesk whose `load` never comes.
+ *
+ * It waits for `pageshow`, not `load`: a page's load event includes every `load` listener, so one of
+ * ours would add to the page's load time (loadEventEnd) what an empty content script does not;
+ * `pageshow` is dispatched right after the load event has ended (HTML, "completely finish loading").
  */
 export function whenPageSettled(fn: () => void, timeoutMs = 1_000, maxWaitMs = 5_000): void {
   const settle = (): void => {
@@ -11,13 +15,13 @@ export function whenPageSettled(fn: () => void, timeoutMs = 1_000, maxWaitMs = 5
     else setTimeout(fn, 0);
   };
   if (document.readyState === 'complete') return settle();
-  const onLoad = (): void => {
+  const onShown = (): void => {
     clearTimeout(fallback);
     settle();
   };
   const fallback = setTimeout(() => {
-    removeEventListener('load', onLoad);
+    removeEventListener('pageshow', onShown);
     settle();
   }, maxWaitMs);
-  addEventListener('load', onLoad, { once: true });
+  addEventListener('pageshow', onShown, { once: true });
 }

@@ -1,6 +1,6 @@
-import '../../background/i18n.test-kit';
+import { useCatalogue } from '../../background/i18n.test-kit';
 import 'fake-indexeddb/auto';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { DEFAULT_POLICY } from '../../../core/policy';
 import { setDeadline } from '../../../core/policy-edit';
 import type { Sender } from '../../messaging/channel';
@@ -42,6 +42,8 @@ describe('saving the policy', () => {
 });
 
 describe('saving a template', () => {
+  afterEach(() => useCatalogue('en'));
+
   test('refuses an update without the three elements, then takes one with them', async () => {
     const kit = await makeKit();
     const h = createHandlers(kit.deps);
@@ -53,6 +55,41 @@ describe('saving a template', () => {
     expect((await getSetting(kit.db, 'templates'))['de:update']).toBe(text);
     await h['settings/setTemplate']({ lang: 'de', id: 'update', text: null }, page);
     expect((await getSetting(kit.db, 'templates'))['de:update']).toBeUndefined();
+  });
+
+  test.each([
+    [
+      'en',
+      'Not saved: {{featur}} is not a placeholder of this template. It can use: {{feature}}, {{statusPageUrl}}.',
+    ],
+    [
+      'de',
+      'Nicht gespeichert: {{featur}} ist kein Platzhalter dieser Vorlage. Möglich sind: {{feature}}, {{statusPageUrl}}.',
+    ],
+  ])(
+    'its own refusal (an editor that did not check first) is in the user’s language (%s), as the editor words it',
+    async (lang, message) => {
+      useCatalogue(lang as 'en' | 'de');
+      const kit = await makeKit();
+      const h = createHandlers(kit.deps);
+      const before = await getSetting(kit.db, 'templates');
+      const text = 'Degraded: {{featur}}. Status: {{statusPageUrl}}';
+      const save = h['settings/setTemplate']({ lang: 'en', id: 'banner', text }, page);
+      await expect(save).rejects.toThrow(message);
+      // not the core's English with the template's id
+      await expect(save).rejects.not.toThrow(/Unknown placeholder|"banner"/);
+      expect(await getSetting(kit.db, 'templates')).toEqual(before);
+    },
+  );
+
+  test('a template over 10,000 characters is refused in the same words as the editor’s (German)', async () => {
+    useCatalogue('de');
+    const kit = await makeKit();
+    const h = createHandlers(kit.deps);
+    const text = `{{feature}} {{statusPageUrl}} ${'x'.repeat(10_000)}`;
+    await expect(
+      h['settings/setTemplate']({ lang: 'en', id: 'banner', text }, page),
+    ).rejects.toThrow('Nicht gespeichert: Die Vorlage ist zu lang: höchstens 10.000 Zeichen.');
   });
 
   test('the team’s holding line for agents: saved as written (no placeholders), removed with null', async () => {

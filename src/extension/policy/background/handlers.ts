@@ -1,5 +1,7 @@
 import { validatePolicy } from '../../../core/policy';
-import { validateTemplate } from '../../../core/comms/render';
+import { TEMPLATE_MAX_CHARS, validateTemplate } from '../../../core/comms/render';
+import { templateProblemText } from '../../i18n/template-problem';
+import { t } from '../../i18n/translate';
 import { DEFAULT_TEMPLATES, type TemplateId } from '../../../core/comms/templates';
 import { getSetting, setSetting } from '../../db/settings';
 import { HOLDING_LINE } from '../../messaging/overlay-state';
@@ -52,11 +54,15 @@ export function policyHandlers(deps: Deps): Pick<Handlers, keyof PolicyCommands>
         // Back to the default wording.
         delete templates[key];
       } else {
-        const body = text(p.text, 'The template', 10_000);
+        // A template's length is one of validateTemplate's problems (worded like the others).
+        const body = text(p.text, 'The template', holding ? TEMPLATE_MAX_CHARS : Infinity);
         const errors = holding
           ? []
           : validateTemplate(id as TemplateId, body).filter((x) => x.level === 'error');
-        if (errors.length > 0) throw new Error(errors.map((e) => e.message).join('; '));
+        // The editor checks first, so this shows only in a race (or from an outdated page): in the
+        // user's language, worded as the editor's own refusal, not the core's English with the id.
+        if (errors.length > 0)
+          throw new Error(t('tpl_refused', errors.map(templateProblemText).join(' ')));
         templates[key] = body;
       }
       await setSetting(db, 'templates', templates);

@@ -217,6 +217,77 @@ describe('replication through the team server', () => {
   });
 });
 
+describe('the server refuses a review with two action items under one id', () => {
+  const item = (id: string, description: string) => ({
+    id,
+    description,
+    owner: 'Ann',
+    dueAt: null,
+    status: 'open',
+    createdAt: T0,
+  });
+  const reviewDoc = (items: ReturnType<typeof item>[]) => ({
+    kind: 'review',
+    author: ann,
+    at: T0,
+    record: {
+      id: 'rv1',
+      incidentId: 'inc-1',
+      title: 'Checkout outage',
+      createdAt: T0,
+      updatedAt: T0,
+      timeline: [],
+      impact: { accounts: [] },
+      whys: [],
+      mitigations: [],
+      participants: [],
+      actionItems: items,
+    },
+  });
+  const put = (id: string, body: unknown) =>
+    fetch(`${team.server.url}/team/${encodeURIComponent(id)}`, {
+      method: 'PUT',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${btoa('ann:ann-pw')}`,
+      },
+      body: JSON.stringify(body),
+    });
+
+  test('on write, with a reason naming the review and the id; one with distinct ids is stored', async () => {
+    const refused = await put(
+      'review:rv1',
+      reviewDoc([item('a1', 'Add a canary'), item('a2', 'Runbook'), item('a1', 'Alert')]),
+    );
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({
+      error: 'forbidden',
+      reason:
+        'The review "Checkout outage" has two action items with the id "a1"; each needs its own.',
+    });
+    const stored = await put(
+      'review:rv1',
+      reviewDoc([item('a1', 'Add a canary'), item('a1-2', 'Alert')]),
+    );
+    expect(stored.status).toBe(201);
+  });
+
+  test('through replication too: the repeated review stays out, the rest arrives', async () => {
+    const local = sharedStore(ann, T0).pouch;
+    await local.bulkDocs(
+      [
+        { _id: 'review:rv2', ...reviewDoc([item('x', 'One'), item('x', 'Two')]) },
+        { _id: 'review:rv3', ...reviewDoc([item('x', 'One'), item('y', 'Two')]) },
+      ].map((d) => ({ ...d, record: { ...d.record, id: d._id.slice(7) } })) as never,
+    );
+    const remote = remotePouch<SharedDoc>(`${team.server.url}/team`, ['ann', 'ann-pw']);
+    const result = (await local.replicate.to(remote)) as { doc_write_failures: number };
+    expect(result.doc_write_failures).toBe(1);
+    await expect(remote.get('review:rv2')).rejects.toMatchObject({ status: 404 });
+    await expect(remote.get('review:rv3')).resolves.toMatchObject({ kind: 'review' });
+  });
+});
+
 describe('the team policy and templates record who changed them (issue 20)', () => {
   test('each change carries its author to the other replica: the policy per version, a template per key', async () => {
     const clock = { now: T0 };
