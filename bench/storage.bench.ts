@@ -25,6 +25,8 @@ type Bench = {
   policySave(): Promise<{ saveMs: number[]; settleMs: number; waitedMs: number }>;
   importBench(): Promise<{
     ms: number;
+    derivedMs: number;
+    notifiedLeftOut: number;
     mb: number;
     counts: Record<string, number>;
     reports: number;
@@ -99,14 +101,23 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
       ctx.log('backup import of the stored data …');
       const imp = await u.ext.evaluate(() => __lensBench.importBench());
       ctx.log(`backup import: ${JSON.stringify(imp)}`);
-      rows.push({
-        group: G,
-        name: `backup import (replace) of the stored data: ${imp.counts.incidents} incidents + ${imp.counts.events} events, ${imp.mb.toFixed(1)} MB of JSON, from the text to the commit (one all-or-nothing transaction, summaries and tallies computed from the backup, ${imp.reports} progress reports), one run`,
-        value: imp.ms / 1000,
-        unit: 's',
-        goal: '< 10 s',
-        met: imp.ms < 10_000,
-      });
+      const what = `${imp.counts.incidents} incidents + ${imp.counts.events} events + ${imp.counts.reviews} reviews, ${imp.mb.toFixed(1)} MB of JSON (the extension worker's own notified records, ${imp.notifiedLeftOut} this run, left out of the file so every run imports the same data)`;
+      rows.push(
+        {
+          group: G,
+          name: `backup import (replace) of the stored data: ${what}, from the text to the commit of its one all-or-nothing transaction (every record, ${imp.reports} progress reports; the summaries and tallies follow it), one run`,
+          value: imp.ms / 1000,
+          unit: 's',
+          goal: '< 10 s',
+          met: imp.ms < 10_000,
+        },
+        {
+          group: G,
+          name: `same import, from the text until its summaries and tallies (derived, written after the commit in batches from the backup's records) are all written, one run`,
+          value: imp.derivedMs / 1000,
+          unit: 's',
+        },
+      );
     }
     // BENCH_WRITES_ONLY=1: the write figures alone (a quick check of the bulk write).
     if (process.env.BENCH_WRITES_ONLY) return rows;

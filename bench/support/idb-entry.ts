@@ -201,18 +201,26 @@ export async function policySave(runs = 3) {
 
 /**
  * Issue 22: the stored data exported, then imported again (replace) as Options → Backup does it:
- * `ms` from the file's text to the committed transaction (validation, JSON parse, every record, the
- * summaries and tallies), with the progress reports counted.
+ * `ms` from the file's text to the committed transaction (validation, JSON parse, every record),
+ * `derivedMs` until the summaries and tallies written after the commit are all there, with the
+ * progress reports counted. The `notified` records the extension's own worker wrote since the seed
+ * (its notifications for the seeded open incidents: 0 to 10,850 in runs) are left out of the file,
+ * so every run imports the same data; their number is returned.
  */
 export async function importBench() {
   const db = await openLensDB();
-  const json = await exportAll(db);
+  const doc = JSON.parse(await exportAll(db)) as { stores: Record<string, unknown[]> };
+  const notifiedLeftOut = doc.stores.notified!.length;
+  doc.stores.notified = [];
+  const json = JSON.stringify(doc);
   let reports = 0;
   const t0 = performance.now();
   const r = await importAll(db, json, { onProgress: () => void reports++ });
   const ms = performance.now() - t0;
-  db.close();
   if (!r.ok) throw new Error(r.error);
+  await r.derived;
+  const derivedMs = performance.now() - t0;
+  db.close();
   // Where its time goes: the checks before the transaction (JSON.parse, every record's shape and
   // key), timed again on their own.
   const t1 = performance.now();
@@ -220,7 +228,16 @@ export async function importBench() {
   const parseMs = performance.now() - t1;
   validateBackup(json);
   const validateMs = performance.now() - t1;
-  return { ms, parseMs, validateMs, mb: json.length / 1e6, counts: r.counts, reports };
+  return {
+    ms,
+    derivedMs,
+    parseMs,
+    validateMs,
+    notifiedLeftOut,
+    mb: json.length / 1e6,
+    counts: r.counts,
+    reports,
+  };
 }
 
 /** One view's data path as its page runs it: a fresh connection, the repository read, the view model. */

@@ -47,13 +47,17 @@ export const arr =
 
 /** A plain object with these fields (extra fields are tolerated, as later versions may add some). */
 export const obj = (fields: Record<string, Check>): Check => {
-  // Listed once, not per record: a backup of 200,000 events is 200,000 checks (issue 22).
+  // Listed once, not per record: a backup of 200,000 events is 200,000 checks (issue 22). The
+  // fields' paths are joined without a new string when `path` is empty (`'' + '.id'` is '.id'):
+  // a backup is checked with '' first and again with the real path only where it fails
+  // (backup.ts), so 2 million fields of a large import make no garbage.
   const keys = Object.keys(fields);
+  const suffixes = keys.map((k) => `.${k}`);
   const checks = Object.values(fields);
   return (v, path) => {
     if (!isObj(v)) return `${path}: expected an object`;
     for (let i = 0; i < keys.length; i++) {
-      const e = checks[i]!(v[keys[i]!], `${path}.${keys[i]}`);
+      const e = checks[i]!(v[keys[i]!], path + suffixes[i]!);
       if (e) return e;
     }
     return null;

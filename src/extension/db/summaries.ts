@@ -120,7 +120,7 @@ export function nextFromSummary(
 
 /** Summaries are written one batch at a time per database, so an older one never lands last. */
 const queue = new WeakMap<LensDatabase, Promise<unknown>>();
-function serial<T>(db: LensDatabase, f: () => Promise<T>): Promise<T> {
+export function serial<T>(db: LensDatabase, f: () => Promise<T>): Promise<T> {
   const next = (queue.get(db) ?? Promise.resolve()).catch(() => undefined).then(f);
   queue.set(db, next);
   return next;
@@ -299,6 +299,7 @@ export async function readTallies(
 export function summariesChanged(db: LensDatabase, ids: Iterable<string>): Promise<void> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return Promise.resolve();
+  noteChanged(db, unique);
   return serial(db, async () => {
     for (let i = 0; i < unique.length; i += SUMMARY_BATCH) {
       const batch = unique.slice(i, i + SUMMARY_BATCH);
@@ -332,11 +333,32 @@ export function incidentsChanged(
   incidents: readonly IncidentRecord[],
 ): Promise<void> {
   if (incidents.length === 0) return Promise.resolve();
+  noteChanged(
+    db,
+    incidents.map((i) => i.id),
+  );
   return serial(db, async () => {
     for (let i = 0; i < incidents.length; i += SUMMARY_BATCH)
       await recompute(db, incidents.slice(i, i + SUMMARY_BATCH));
     await confirmTallies(db);
   });
+}
+
+/**
+ * Incidents a write path recomputed while an import's derived data is being written after its
+ * commit (import-derived.ts): that writer leaves them out, their summary being newer than the
+ * backup's.
+ */
+const watchers = new WeakMap<LensDatabase, Set<Set<string>>>();
+function noteChanged(db: LensDatabase, ids: readonly string[]): void {
+  for (const seen of watchers.get(db) ?? []) for (const id of ids) seen.add(id);
+}
+/** Collects the ids passed to the hooks from now until `stop` is called. */
+export function watchChanged(db: LensDatabase): { seen: Set<string>; stop(): void } {
+  const seen = new Set<string>();
+  const all = watchers.get(db) ?? new Set<Set<string>>();
+  watchers.set(db, all.add(seen));
+  return { seen, stop: () => void all.delete(seen) };
 }
 
 /** The setting recording the schema version whose fill is complete (schema.ts Settings). */
@@ -431,7 +453,7 @@ export function refreshAllSummaries(db: LensDatabase): Promise<void> {
 }
 
 /** The setting recording a background recomputation (schema.ts SummariesRecompute). */
-const PENDING = 'summariesRecompute';
+export const PENDING = 'summariesRecompute';
 /** The background recomputation running per database (this worker's), and whether it must go on. */
 const loops = new WeakMap<LensDatabase, Promise<void>>();
 const again = new WeakSet<LensDatabase>();
@@ -452,7 +474,8 @@ export async function recomputeAllLater(db: LensDatabase): Promise<void> {
   );
 }
 
-const newRun = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+export const newRun = (): string =>
+  `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 /**
  * Continues a recorded background recomputation, batch by batch, until none is recorded; resolves
