@@ -1,8 +1,8 @@
 import { KEY_PATHS, RECORD_SHAPES } from './record-shapes';
 import { ITEM_STORES, syncReviewItems } from './action-items';
-import { openMayChange } from './list-state';
 import { byTime, MAX_EVENTS_PER_INCIDENT, pack, putEvents } from './chunks';
 import { putAll } from './bulk';
+import { talliesMayLack } from './dashboard-state';
 import { DERIVED_STORES, PENDING } from './summaries';
 import { importMark, writeImportDerived } from './import-derived';
 import type { LensDatabase } from './open';
@@ -306,9 +306,11 @@ export async function importAll(
     // Not awaited: the puts below run after the emptying (a transaction keeps the order of its
     // requests), and the records are built meanwhile.
     const writes: Promise<unknown>[] = emptied ? [emptied] : [];
-    // A merge may add open incidents: the open list's mark goes (list-state.ts; a replace
-    // cleared it with its store).
-    if (mode === 'merge') writes.push(quiet(openMayChange(tx)));
+    // A merge may add open incidents, and resolved ones whose tallies the recomputation after it
+    // writes: both marks go (the open list's, list-state.ts, and the dashboard's "every resolved
+    // incident has its tally", dashboard-state.ts), so pages count until it is done. A replace
+    // cleared them with their store.
+    if (mode === 'merge') writes.push(quiet(talliesMayLack(tx)));
     // Every put is issued at once (the transaction runs them in order), without a promise each
     // (db/bulk.ts); progress is counted per run of IMPORT_CHUNK records as each run completes, so
     // a 200,000-record import reports a few hundred times.

@@ -416,6 +416,30 @@ describe('the reviews dashboard’s first screen without counting (DB v10)', () 
     expect(shown).toEqual(await everything(3, now));
   });
 
+  test('right after a merge import brings resolved incidents, before their tallies are written, shows them', async () => {
+    // A teammate's backup: four incidents resolved here unknown.
+    db = await openLensDB(freshName());
+    for (let i = 0; i < 4; i++) {
+      const { incident: rec, events } = incident(i, BASE + i * 9 * DAY, 2, i * 7, false);
+      await saveIncident(db, rec, events);
+    }
+    const json = await exportAll(db);
+    db.close();
+    // This browser: one resolved incident, its mark confirmed by the save.
+    db = await openLensDB(freshName());
+    const { incident: own, events } = incident(6, BASE + 50 * DAY, 3, 5, false);
+    await saveIncident(db, own, events);
+    expect(await db.get('dashboardState', 'talliesComplete')).toBeDefined();
+    const result = await importAll(db, json, { mode: 'merge' });
+    if (!result.ok) throw new Error(result.error);
+    // Read before the recomputation a merge asks for: the page must not trust totals that
+    // lack the four incidents (it counts, and falls back for what lacks a tally).
+    const now = Date.now();
+    const { shown } = await firstScreen(3, now);
+    expect(shown).toEqual(await everything(3, now));
+    expect(shown.comms).toEqual((await everything(3, now)).comms);
+  });
+
   const teamOp = fc.oneof(
     op,
     // Resolved, then reopened (its tally kept, null while open), or the other way round.
