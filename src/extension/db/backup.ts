@@ -2,7 +2,7 @@ import { KEY_PATHS, RECORD_SHAPES } from './record-shapes';
 import { ITEM_STORES, syncReviewItems } from './action-items';
 import { byTime, MAX_EVENTS_PER_INCIDENT, pack, putEvents } from './chunks';
 import { putAll } from './bulk';
-import { talliesMayLack } from './dashboard-state';
+import { incidentsMayChange } from './dashboard-state';
 import { DERIVED_STORES, PENDING } from './summaries';
 import { importMark, writeImportDerived } from './import-derived';
 import type { LensDatabase } from './open';
@@ -310,7 +310,7 @@ export async function importAll(
     // writes: both marks go (the open list's, list-state.ts, and the dashboard's "every resolved
     // incident has its tally", dashboard-state.ts), so pages count until it is done. A replace
     // cleared them with their store.
-    if (mode === 'merge') writes.push(quiet(talliesMayLack(tx)));
+    if (mode === 'merge') writes.push(quiet(incidentsMayChange(tx)));
     // Every put is issued at once (the transaction runs them in order), without a promise each
     // (db/bulk.ts); progress is counted per run of IMPORT_CHUNK records as each run completes, so
     // a 200,000-record import reports a few hundred times.

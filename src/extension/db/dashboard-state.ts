@@ -15,7 +15,7 @@
  * Derived and machine-local: never in a backup, never shared.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { checkOpenOrdered, openMayChange } from './list-state';
+import { checkOpenOrdered, OPEN_ORDERED, openMayChange } from './list-state';
 import type { IncidentRecord, LensDB } from './schema';
 
 /** The store. */
@@ -36,27 +36,50 @@ type StateTx = IDBPTransaction<
  */
 export function talliesMayLack(tx: StateTx): Promise<unknown> {
   if (!tx.objectStoreNames.contains(STATE_STORE)) return Promise.resolve();
-  // The callers write incidents in bulk: the open list's mark goes too (list-state.ts).
-  return Promise.all([tx.objectStore(STATE_STORE).delete(TALLIES_COMPLETE), openMayChange(tx)]);
+  return tx.objectStore(STATE_STORE).delete(TALLIES_COMPLETE);
 }
 
 /**
- * Puts an incident record within `tx`, forgetting the mark only when the put changes whether the
- * `by-resolved` index holds it (a new resolved incident, a first resolution, a resolution time
- * removed): the only put that can make the two counts differ. An edit or an appended event keeps
- * the mark, so the confirm after the write is one `get` instead of counting every resolved incident.
+ * Forgets both marks, the tallies' and the open list's (list-state.ts): a write of incidents in
+ * bulk whose old records are not read (saveIncidents, a merge import).
  */
-export async function putIncident(tx: StateTx, incident: IncidentRecord): Promise<void> {
+export function incidentsMayChange(tx: StateTx): Promise<unknown> {
+  return Promise.all([talliesMayLack(tx), openMayChange(tx)]);
+}
+
+/**
+ * Puts and deletes incident records within `tx`, forgetting a mark only when the batch breaks it:
+ * the tallies' when it changes which incidents the `by-resolved` index holds (a new or first
+ * resolved one, a resolution time removed, a resolved one deleted), the open list's when it
+ * changes which are open. An edit or an appended event, local or a teammate's, keeps both, so the
+ * next confirm or read is one `get` instead of counting. The old records are read in this
+ * transaction, and only while a mark is there to keep.
+ */
+export async function putIncidents(
+  tx: StateTx,
+  records: readonly IncidentRecord[],
+  deleted: readonly string[] = [],
+): Promise<void> {
+  if (records.length === 0 && deleted.length === 0) return;
   const store = tx.objectStore('incidents');
-  const old = await store.get(incident.id);
-  const moved = (old?.resolvedAt === undefined) !== (incident.resolvedAt === undefined);
-  // The open list's mark (list-state.ts) likewise goes only when the open count may change.
-  const opened = (old?.status === 'open') !== (incident.status === 'open');
+  const state = tx.objectStore(STATE_STORE);
+  const marks = await Promise.all([state.getKey(TALLIES_COMPLETE), state.getKey(OPEN_ORDERED)]);
+  const marked = marks.some((k) => k !== undefined);
+  const ids = [...records.map((r) => r.id), ...deleted];
+  const old = marked ? await Promise.all(ids.map((id) => store.get(id))) : [];
+  const changed = (of: (r: IncidentRecord | undefined) => boolean) =>
+    marked && ids.some((_id, i) => of(old[i]) !== of(records[i])); // records[i]: undefined if gone
   await Promise.all([
-    store.put(incident),
-    moved ? talliesMayLack(tx) : undefined,
-    opened ? openMayChange(tx) : undefined,
+    ...records.map((r) => store.put(r)),
+    ...deleted.map((id) => store.delete(id)),
+    changed((r) => r?.resolvedAt !== undefined) ? talliesMayLack(tx) : undefined,
+    changed((r) => r?.status === 'open') ? openMayChange(tx) : undefined,
   ]);
+}
+
+/** One incident put (a local save, a review's publication): `putIncidents` of one. */
+export function putIncident(tx: StateTx, incident: IncidentRecord): Promise<void> {
+  return putIncidents(tx, [incident]);
 }
 
 /**

@@ -5,7 +5,7 @@ import { eventDoc, incidentDoc, type NewDoc } from './shared-docs';
 import { putDocs, project, sharedOf } from './shared';
 import { byTime, CHUNK_EVENTS, putEvents } from './chunks';
 import { putAll } from './bulk';
-import { confirmTallies, putIncident, STATE_STORE, talliesMayLack } from './dashboard-state';
+import { confirmTallies, incidentsMayChange, putIncident, STATE_STORE } from './dashboard-state';
 import { MAX_EVENTS_PER_INCIDENT } from './chunks';
 import { writeShared } from './shared';
 import { DERIVED_STORES, derive, incidentsChanged, putDerived, storedPolicy } from './summaries';
@@ -136,7 +136,7 @@ export async function saveIncidents(
           items.map((item) => item.incident),
         ),
       );
-      quiet(talliesMayLack(tx)); // v10: confirmed again at the end
+      quiet(incidentsMayChange(tx)); // v10: confirmed again at the end
       // An event refused (no id, no time) aborts the batch: none of its incidents stay.
       void putEvents(
         tx,

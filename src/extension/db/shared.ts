@@ -19,8 +19,7 @@ import { recomputeAllLater, summariesChanged } from './summaries';
 import type { IDBPTransaction } from 'idb';
 import type { EventRecord, IncidentRecord, LensDB, ReviewRecord, SettingRecord } from './schema';
 import { ITEM_STORES, syncReviewItems } from './action-items';
-import { STATE_STORE, TALLIES_COMPLETE, talliesMayLack } from './dashboard-state';
-import { OPEN_ORDERED, openMayChange } from './list-state';
+import { putIncidents } from './dashboard-state';
 
 /**
  * The shared store: the team's documents in PouchDB (shared-docs.ts), and the copy of them the
@@ -272,38 +271,6 @@ type ProjectionTx = IDBPTransaction<
   )[],
   'readwrite'
 >;
-
-/**
- * Puts and deletes a batch's incident records. v10: the dashboard's tallies mark goes only when
- * the batch changes which incidents the `by-resolved` index holds (a new or first resolved one, a
- * resolution time removed, a resolved one deleted), and the open list's mark (list-state.ts) only
- * when it changes which are open, as `putIncident` does for a local save: a teammate's edit or
- * appended event keeps both, so the next dashboard or list read counts nothing. The old records
- * are read in this transaction, and only while a mark is there to keep.
- */
-async function putIncidents(
-  tx: ProjectionTx,
-  records: readonly IncidentRecord[],
-  deleted: readonly string[],
-): Promise<void> {
-  if (records.length === 0 && deleted.length === 0) return;
-  const store = tx.objectStore('incidents');
-  const state = tx.objectStore(STATE_STORE);
-  const marks = await Promise.all([state.getKey(TALLIES_COMPLETE), state.getKey(OPEN_ORDERED)]);
-  const marked = marks.some((k) => k !== undefined);
-  const ids = [...records.map((r) => r.id), ...deleted];
-  const old = marked ? await Promise.all(ids.map((id) => store.get(id))) : [];
-  const changed = (of: (r: IncidentRecord | undefined) => boolean) =>
-    marked && ids.some((_id, i) => of(old[i]) !== of(records[i])); // records[i]: undefined if gone
-  const moved = changed((r) => r?.resolvedAt !== undefined);
-  const opened = changed((r) => r?.status === 'open');
-  await Promise.all([
-    ...records.map((r) => store.put(r)),
-    ...deleted.map((id) => store.delete(id)),
-    moved ? talliesMayLack(tx) : undefined,
-    opened ? openMayChange(tx) : undefined,
-  ]);
-}
 
 /** A document deleted in the team database leaves the local stores too (events: copyIntoStores). */
 function deleteLocal(tx: ProjectionTx, id: string): Promise<unknown> {
