@@ -10,10 +10,19 @@ import { getSetting } from '../../db/settings';
 
 const page: Sender = { id: 'ext', url: 'chrome-extension://ext/src/extension/options/index.html' };
 
+/** The worker's handlers for a user reading `lang`, with what the organisation sets (`managed`). */
+async function handlersIn(lang: 'en' | 'de', managed: unknown = {}) {
+  useCatalogue(lang);
+  const kit = await makeKit();
+  kit.platform.managed = managed;
+  return { kit, h: createHandlers(kit.deps) };
+}
+
+afterEach(() => useCatalogue('en'));
+
 describe('saving the policy', () => {
   test('stores a valid policy as a new version', async () => {
-    const kit = await makeKit();
-    const h = createHandlers(kit.deps);
+    const { kit, h } = await handlersIn('en');
     const saved = await h['settings/setPolicy'](
       { policy: { ...setDeadline(DEFAULT_POLICY, 2, 'status_page', 30), name: 'Ours' } },
       page,
@@ -21,8 +30,6 @@ describe('saving the policy', () => {
     expect(saved.version).toBe(DEFAULT_POLICY.version + 1);
     expect((await getSetting(kit.db, 'policy')).name).toBe('Ours');
   });
-
-  afterEach(() => useCatalogue('en'));
 
   // A negative deadline and a share of users over 100: each named as Options → Policy labels the
   // field, with the limit it broke, in the user's language (not validatePolicy's path and English).
@@ -42,9 +49,7 @@ describe('saving the policy', () => {
   ])(
     'refuses an invalid one in the user’s language (%s), as the editor words it, and keeps the old',
     async (lang, message) => {
-      useCatalogue(lang as 'en' | 'de');
-      const kit = await makeKit();
-      const h = createHandlers(kit.deps);
+      const { kit, h } = await handlersIn(lang as 'en' | 'de');
       const save = h['settings/setPolicy']({ policy: broken }, page);
       await expect(save).rejects.toThrow(message);
       await expect(save).rejects.not.toThrow(/levels\[|dueMinutes|widespreadPercent|≥/);
@@ -53,9 +58,7 @@ describe('saving the policy', () => {
   );
 
   test('a payload without a policy is refused in the user’s words too (German)', async () => {
-    useCatalogue('de');
-    const kit = await makeKit();
-    const h = createHandlers(kit.deps);
+    const { h } = await handlersIn('de');
     await expect(h['settings/setPolicy']({} as never, page)).rejects.toThrow(
       'Nicht gespeichert: „Richtlinie“ muss eine Gruppe von Einstellungen sein (ein Objekt).',
     );
@@ -67,10 +70,7 @@ describe('saving the policy', () => {
   ])(
     'refuses any change while the organisation sets the policy, in the user’s language (%s)',
     async (lang, message) => {
-      useCatalogue(lang as 'en' | 'de');
-      const kit = await makeKit();
-      kit.platform.managed = { policy: DEFAULT_POLICY };
-      const h = createHandlers(kit.deps);
+      const { h } = await handlersIn(lang as 'en' | 'de', { policy: DEFAULT_POLICY });
       await expect(h['settings/setPolicy']({ policy: DEFAULT_POLICY }, page)).rejects.toThrow(
         message,
       );
@@ -79,11 +79,8 @@ describe('saving the policy', () => {
 });
 
 describe('saving a template', () => {
-  afterEach(() => useCatalogue('en'));
-
   test('refuses an update without the three elements, then takes one with them', async () => {
-    const kit = await makeKit();
-    const h = createHandlers(kit.deps);
+    const { kit, h } = await handlersIn('en');
     await expect(
       h['settings/setTemplate']({ lang: 'en', id: 'update', text: 'We are on it.' }, page),
     ).rejects.toThrow('{{impacted}}');
@@ -106,9 +103,7 @@ describe('saving a template', () => {
   ])(
     'its own refusal (an editor that did not check first) is in the user’s language (%s), as the editor words it',
     async (lang, message) => {
-      useCatalogue(lang as 'en' | 'de');
-      const kit = await makeKit();
-      const h = createHandlers(kit.deps);
+      const { kit, h } = await handlersIn(lang as 'en' | 'de');
       const before = await getSetting(kit.db, 'templates');
       const text = 'Degraded: {{featur}}. Status: {{statusPageUrl}}';
       const save = h['settings/setTemplate']({ lang: 'en', id: 'banner', text }, page);
@@ -120,9 +115,7 @@ describe('saving a template', () => {
   );
 
   test('a template over 10,000 characters is refused in the same words as the editor’s (German)', async () => {
-    useCatalogue('de');
-    const kit = await makeKit();
-    const h = createHandlers(kit.deps);
+    const { h } = await handlersIn('de');
     const text = `{{feature}} {{statusPageUrl}} ${'x'.repeat(10_000)}`;
     await expect(
       h['settings/setTemplate']({ lang: 'en', id: 'banner', text }, page),
@@ -130,8 +123,7 @@ describe('saving a template', () => {
   });
 
   test('the team’s holding line for agents: saved as written (no placeholders), removed with null', async () => {
-    const kit = await makeKit();
-    const h = createHandlers(kit.deps);
+    const { kit, h } = await handlersIn('en');
     await h['settings/setTemplate'](
       { lang: 'en', id: 'holding_line', text: 'We are looking into it and will update you.' },
       page,
@@ -144,8 +136,7 @@ describe('saving a template', () => {
   });
 
   test('the holding line has one text per language: the German one is its own, the English one stays', async () => {
-    const kit = await makeKit();
-    const h = createHandlers(kit.deps);
+    const { kit, h } = await handlersIn('en');
     await h['settings/setTemplate'](
       { lang: 'en', id: 'holding_line', text: 'We are looking into it.' },
       page,
@@ -165,10 +156,8 @@ describe('saving a template', () => {
   ])(
     'refuses a template the organisation set, in the user’s language (%s)',
     async (lang, message) => {
-      useCatalogue(lang as 'en' | 'de');
-      const kit = await makeKit();
-      kit.platform.managed = { templates: { en: { banner: 'Issue with {{feature}}.' } } };
-      const h = createHandlers(kit.deps);
+      const managed = { templates: { en: { banner: 'Issue with {{feature}}.' } } };
+      const { h } = await handlersIn(lang as 'en' | 'de', managed);
       await expect(
         h['settings/setTemplate']({ lang: 'en', id: 'banner', text: 'Mine {{feature}}' }, page),
       ).rejects.toThrow(message);
