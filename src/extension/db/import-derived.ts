@@ -53,11 +53,11 @@ export const importMark = (): SummariesRecompute => ({
 
 /**
  * Writes the derived data of a committed replace import, open incidents first (the side panel's
- * list), then the rest, in id order (recompute-order.ts), DERIVED_BATCH per transaction, each taking its turn with the
- * write paths' own recomputations (`serial`). An incident a write path recomputed meanwhile is
- * left out (its summary is newer). Stops when `mark` is no longer the recorded one (a policy
- * saved since: that recomputation covers everything). Resolves once done, the dashboard's mark
- * confirmed.
+ * list), then the rest, in id order (recompute-order.ts), DERIVED_BATCH per transaction, each
+ * taking its turn with the write paths' own recomputations (`serial`). An incident a write path
+ * recomputed meanwhile is left out (its summary is newer). Stops when `mark` is no longer the
+ * recorded one (a policy saved since: that recomputation covers everything). Resolves once done,
+ * the dashboard's mark confirmed.
  */
 export async function writeImportDerived(
   db: LensDatabase,
