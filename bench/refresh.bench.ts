@@ -1,7 +1,9 @@
 // The worker's periodic refresh with 10,000 incidents stored (issue 22): one refresh's time, and the
 // side panel list's first screen while a refresh runs, before (every watched timeline read) and
 // after (summaries; timelines only where needed). In an extension page, on the extension's real
-// IndexedDB, through the real repository code. BENCH_REFRESH_OPEN=1000,10000 sets the open counts.
+// IndexedDB, through the real repository code; the list during a refresh also with the refresh in
+// the extension's service worker (the side panel and the worker share only the database there).
+// BENCH_REFRESH_OPEN=1000,10000 sets the open counts.
 import { pageBundle } from './support/page-bundle';
 import { launchWithExtension } from '../tests/e2e/browser';
 import { median, sleep, type BenchCtx, type Row } from './support/stats';

@@ -162,7 +162,7 @@ async function world(incidents: readonly Drawn[], now: number): Promise<Kit> {
 
 /**
  * The most records any one read request returned, by object store, from now until the test ends.
- * IndexedDB answers one request at a time per database: a side panel's read started during a
+ * Chromium's IndexedDB answers one request at a time per database: a side panel's read during a
  * refresh waits, at worst, for the refresh's request in progress, so the largest is what it waits.
  */
 function largestReads(): Map<string, number> {
@@ -192,23 +192,29 @@ describe('a refresh with many open incidents (issue 22)', () => {
   test('reads no more than a piece of records per request, and gives what reading whole gave', async () => {
     // More open incidents (and notification keys) than a piece: before, the open records, the
     // summaries and the claimed keys were each read in one request (600 records and more).
+    // As many resolved within the 14 days watched (their post-mortems may be due).
     const N = READ_PIECE + 100;
     const now = T0 + 10 * DAY;
     const kit = await world([], now);
+    const incident = (k: number, open: boolean) => {
+      const at = now - (2 + (k % 3)) * DAY - k * MIN;
+      const id = `${open ? 'open' : 'done'}-${String(k).padStart(4, '0')}`;
+      const severity = ((k % 4) + 1) as Severity;
+      const resolvedAt = at + DAY;
+      return {
+        incident: incidentRecord(id, k, { at, severity, open, resolvedAt }),
+        events: [
+          { id: `${id}-d`, incidentId: id, type: 'declared' as const, at },
+          { id: `${id}-c`, incidentId: id, type: 'classified' as const, at, severity },
+          ...(open
+            ? []
+            : [{ id: `${id}-r`, incidentId: id, type: 'resolved' as const, at: resolvedAt }]),
+        ],
+      };
+    };
     await saveIncidents(
       kit.db,
-      Array.from({ length: N }, (_, k) => {
-        const at = now - (1 + (k % 3)) * DAY - k * MIN;
-        const id = `open-${String(k).padStart(4, '0')}`;
-        const severity = ((k % 4) + 1) as Severity;
-        return {
-          incident: incidentRecord(id, k, { at, severity, open: true, resolvedAt: 0 }),
-          events: [
-            { id: `${id}-d`, incidentId: id, type: 'declared' as const, at },
-            { id: `${id}-c`, incidentId: id, type: 'classified' as const, at, severity },
-          ],
-        };
-      }),
+      Array.from({ length: 2 * N }, (_, k) => incident(k >> 1, k % 2 === 0)),
     );
     await refresh(kit.deps); // claims the due notices' keys: one or more per open incident
     expect(await kit.db.count('notified')).toBeGreaterThan(READ_PIECE);

@@ -69,10 +69,10 @@ export async function presentKeys(
 type RangeSource<T> = { getAll(query: IDBKeyRange | null, count: number): Promise<T[]> };
 
 /**
- * Records read at most this many per request by `readInPieces`. IndexedDB answers one request
- * at a time per database: a read of 10,000 summaries took 90–210 ms on a loaded machine, and a
- * side panel's read started meanwhile waited for all of it (issue 22). A piece of this size
- * takes a few milliseconds, and another connection's requests are answered between pieces.
+ * Records read at most this many per request by `readInPieces`. Chromium's IndexedDB answers
+ * one request at a time per database: a read of 10,000 summaries took 90–210 ms on a loaded
+ * machine, and a side panel's read started meanwhile waited for all of it (issue 22). A piece of
+ * this size takes a few milliseconds, and another connection's requests are answered between.
  */
 export const READ_PIECE = 500;
 

@@ -223,7 +223,11 @@ function wholeTimelines(
 
 /** Incidents resolved after `since` (exclusive), through the `by-resolved` index. */
 export function resolvedSince(db: LensDatabase, since: number): Promise<IncidentRecord[]> {
-  return db.getAllFromIndex('incidents', 'by-resolved', IDBKeyRange.lowerBound(since, true));
+  // Through a cursor, as openIncidentsPaced: the worker's refresh reads these on each wake.
+  return readThroughCursor(
+    unwrap(db.transaction('incidents').store.index('by-resolved')),
+    IDBKeyRange.lowerBound(since, true),
+  );
 }
 
 /** One page of resolved incidents, latest resolution first; `more` when older ones exist. */
