@@ -643,11 +643,19 @@ export function readPayload(
   return { kind, feed, problems: problemsOf(r) };
 }
 
+/**
+ * JSON text without the byte order mark that files saved as "UTF-8 with BOM" start with:
+ * `fetch`'s `text()` drops it, but a file read as text (`check-feed ./saved.json`) or a string
+ * handed to the parser keeps it, and `JSON.parse` refuses it.
+ */
+export const withoutBom = (text: string): string =>
+  text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+
 /** A JSON string parsed, or the value itself; undefined (with a problem) for text that is not JSON. */
 export function jsonRoot(r: Reader, input: unknown): { root: unknown } | undefined {
   if (typeof input !== 'string') return { root: input };
   try {
-    return { root: JSON.parse(input) as unknown };
+    return { root: JSON.parse(withoutBom(input)) as unknown };
   } catch {
     return note(r, '$', 'json', input);
   }
