@@ -388,4 +388,34 @@ describe('RSS history feeds', () => {
     expect(open!.name).toBe('Slow dashboard');
     expect(latestUpdate(open!)!.body).toBe('The dashboard is loading slowly for some users.');
   });
+
+  it('does not merge items whose link is only the page itself (AWS-style) into one incident', () => {
+    const item = (guid: string, title: string, date: string, link: string) =>
+      `<item><title><![CDATA[${title}]]></title><link>${link}</link><pubDate>${date}</pubDate>` +
+      `<guid isPermaLink="false">${guid}</guid><description>${title}.</description></item>`;
+    const rss = (link: string) =>
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Service Status</title>` +
+      `<link>https://status.example.com/</link>` +
+      item(
+        'https://status.example.com/#ec2_1',
+        'Increased API error rates',
+        'Mon, 15 Jan 2024 10:00:00 PST',
+        link,
+      ) +
+      item(
+        'https://status.example.com/#s3_2',
+        'Elevated S3 latency',
+        'Mon, 15 Jan 2024 11:00:00 PST',
+        link,
+      ) +
+      `</channel></rss>`;
+    for (const link of ['https://status.example.com/', 'https://status.example.com']) {
+      const r = readRss(rss(link));
+      expect(r.feed.incidents.map((i) => i.name).sort()).toEqual([
+        'Elevated S3 latency',
+        'Increased API error rates',
+      ]);
+      expect(new Set(r.feed.incidents.map((i) => i.id)).size).toBe(2);
+    }
+  });
 });
