@@ -23,6 +23,40 @@ describe('untrusted text', () => {
     expect(one({ name }).item?.name).toBe(name);
   });
 
+  it('drops bidi override and isolate controls, raw or as entities, so text reads as sent', () => {
+    // U+202E reverses what follows it up to the end of the line, in this name and past it
+    // (a notification title, a list row), e.g. "Outage cod.exe" shown for "Outage exe.doc".
+    const r = parseFeed({
+      page: { name: 'Acme\u202e Status' },
+      status: { indicator: 'major', description: 'Partial\u2067 outage' },
+      components: [{ id: 'c', name: 'API\u202d', status: 'operational' }],
+      incidents: [
+        inc({
+          name: 'Outage \u202Ecod.exe\u202C, \u2066ok\u2069, \u202Aa\u202Bb',
+          incident_updates: [
+            {
+              id: 'u',
+              status: 'investigating',
+              body: '<p>x &#x202E;y &#8238;z \u2068w</p>',
+              created_at: T,
+            },
+          ],
+        }),
+      ],
+    });
+    const f = r.feed;
+    expect(f.page.name).toBe('Acme Status');
+    expect(f.description).toBe('Partial outage');
+    expect(f.components[0]!.name).toBe('API');
+    expect(f.incidents[0]!.name).toBe('Outage cod.exe, ok, ab');
+    expect(f.incidents[0]!.updates[0]!.body).toBe('x y z w');
+  });
+
+  it('keeps right-to-left text and the plain direction marks', () => {
+    const name = 'انقطاع \u200fAPI\u200e שירות';
+    expect(one({ name }).item?.name).toBe(name);
+  });
+
   it('strips tags from bodies, dropping scripts; escaped markup stays text', () => {
     const { item } = one({
       incident_updates: [

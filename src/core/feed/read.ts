@@ -29,7 +29,7 @@ import {
   impactToSeverity,
   newestUpdateFirst,
 } from './levels';
-import { htmlToText } from './text';
+import { BIDI_CONTROLS, htmlToText } from './text';
 import { isObj } from '../validate';
 
 export type Obj = Record<string, unknown>;
@@ -191,7 +191,10 @@ export const status = word(ALL_STATUSES);
 export const impact = word(INDICATOR_RANKS.filter((w) => w !== UNKNOWN));
 export const componentStatus = word(COMPONENT_STATUSES);
 
-/** A short string (names, ids): one line, trimmed, capped. Numbers are kept as text (incident.io ids). */
+/**
+ * A short string (names, ids): one line without bidi controls (`text.ts`), trimmed, capped.
+ * Numbers are kept as text (incident.io ids).
+ */
 export const text: FieldReader = (r, v, path) => {
   if (isNumber(v)) return String(v);
   if (typeof v !== 'string') return note(r, path, 'string', v);
@@ -200,6 +203,7 @@ export const text: FieldReader = (r, v, path) => {
   const line = v
     .slice(0, max + 1)
     .replace(/[\r\n\t]+/g, ' ')
+    .replace(BIDI_CONTROLS, '')
     .trim();
   if (v.length <= max) return line;
   note(r, path, 'cut', max);

@@ -30,9 +30,18 @@ const NAMED: Record<string, string> = {
 const TOKEN =
   /<(script|style)(?![a-z\d])[^>]*>(?:[\s\S]*?<\/\1[^>]*>|[\s\S]*)|<(?:(\/)|(?=[a-z!]))([a-z][a-z\d]*)?[^>]*>|&(?:#(?:x([\da-f]{1,7})|(\d{1,8}))|(amp|lt|gt|quot|apos|nbsp));/gi;
 
-/** Trims line ends, collapses 3+ newlines into 2 and trims the whole. */
+/**
+ * The bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). A feed's text
+ * never needs them (the views set `dir="auto"` where direction matters), and an unclosed one
+ * reverses or reorders what follows it wherever the text is shown: the rest of a notification
+ * title, a list row. The plain marks (U+200E, U+200F) only nudge neutral characters and are kept.
+ */
+export const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** Drops bidi controls, trims line ends, collapses 3+ newlines into 2 and trims the whole. */
 const tidy = (s: string): string =>
   s
+    .replace(BIDI_CONTROLS, '')
     .split('\n')
     .map((l) => l.trimEnd())
     .join('\n')
