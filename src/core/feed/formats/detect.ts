@@ -102,7 +102,7 @@ function shape(root: unknown): FeedFormat | undefined {
   if (
     own(root, 'activeIncidents') !== undefined ||
     own(root, 'activeMaintenances') !== undefined ||
-    ['UP', 'HASISSUES', 'UNDERMAINTENANCE'].includes(own(page, 'status') as string)
+    ['UP', 'HASISSUES', 'UNDERMAINTENANCE'].includes(String(own(page, 'status')).toUpperCase())
   ) {
     return 'instatus';
   }
