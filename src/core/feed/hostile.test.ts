@@ -253,6 +253,21 @@ describe('wrong types and broken payloads', () => {
     expect(r.feed.incidents[0]?.id).toMatch(/^x-/);
   });
 
+  it('reads a date-time without a zone as UTC, whatever the zone of the machine it runs on', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles'; // (Node reads it again on assignment)
+    try {
+      for (const created_at of ['2024-05-01 10:00:00', '2024-05-01T10:00:00', '2024-05-01T10:00'])
+        expect(one({ created_at }).item!.createdAt, created_at).toBe(Date.parse(T));
+      expect(one({ created_at: '2024-05-01T10:00:00.5' }).item!.createdAt).toBe(
+        Date.parse(T) + 500,
+      );
+      expect(one({ created_at: '2024-05-01T03:00:00-07:00' }).item!.createdAt).toBe(Date.parse(T));
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+
   it('keeps an incident with an unusable date, falling back and reporting it', () => {
     const r = parseFeed({ incidents: [inc({ created_at: 'not a date', incident_updates: [] })] });
     expect(r.feed.incidents[0]?.createdAt).toBe(Date.parse(T)); // from updated_at

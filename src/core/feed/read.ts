@@ -57,6 +57,8 @@ const DROPPED_NAME_LENGTH = 80;
 const TRAILING_ENTITY = /&[^&;]{0,9}$/;
 /** Calendar date at the start: `Date.parse` alone accepts "1" or "May 5". */
 const ISO_DATE = /^\d{4}-\d\d-\d\d/;
+/** A date and a time with no zone ("2024-05-01 10:00:00", "2024-05-01T10:00"). */
+const ZONELESS = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/i;
 /** An absolute https URL with a host and nothing that could break out of an attribute. */
 const HTTPS = /^https:\/\/[^/?#\0- \x7f"'<>\\][^\0- \x7f"'<>\\]*$/i;
 const FIRST_HIGH_SURROGATE = 0xd800;
@@ -230,11 +232,17 @@ export const body: FieldReader = (r, v, path) => {
   return clip(long ? plain + '…' : plain, max);
 };
 
-/** An ISO 8601 date, as epoch ms; "" reads as absent. */
+/**
+ * An ISO 8601 date, as epoch ms; "" reads as absent. A date-time without a zone is UTC, as the
+ * adapters read one (`formats/dates.ts`): `Date.parse` would take the zone of the machine, so the
+ * same feed would give other instants in each user's browser.
+ */
 export const date: FieldReader = (r, v, path) => {
   if (v === '') return undefined;
   const t =
-    typeof v === 'string' && v.length <= MAX_DATE_LENGTH && ISO_DATE.test(v) ? Date.parse(v) : NaN;
+    typeof v === 'string' && v.length <= MAX_DATE_LENGTH && ISO_DATE.test(v)
+      ? Date.parse(ZONELESS.test(v) ? `${v.slice(0, 10)}T${v.slice(11)}Z` : v)
+      : NaN;
   return isNumber(t) ? t : note(r, path, 'date', v);
 };
 
