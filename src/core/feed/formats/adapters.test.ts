@@ -359,6 +359,30 @@ describe('Atom history feed (Statuspage history.atom)', () => {
     expect(i!.createdAt).toBe(at('2025-12-31T23:50:00Z'));
     expect(i!.resolvedAt).toBe(at('2026-01-01T00:05:00Z'));
   });
+
+  it('reads the small dates of pages set to a European or Asia-Pacific zone', () => {
+    const block = (when: string, status: string) =>
+      `&lt;p&gt;&lt;small&gt;${when}&lt;/small&gt;&lt;br&gt;&lt;strong&gt;${status}&lt;/strong&gt; - x&lt;/p&gt;`;
+    for (const [zone, offsetHours] of [
+      ['CET', 1],
+      ['CEST', 2],
+      ['BST', 1],
+      ['EET', 2],
+      ['JST', 9],
+      ['AEST', 10],
+      ['AEDT', 11],
+      ['NZDT', 13],
+    ] as const) {
+      const feed = `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>x</id>
+        <updated>2026-05-01T12:00:00Z</updated><link href="https://s.example/incidents/abc"/><title>t</title>
+        <content type="html">${block(`May 1, 14:00 ${zone}`, 'Resolved')}${block(`May 1, 13:00 ${zone}`, 'Investigating')}</content></entry></feed>`;
+      const r = readAtom(feed);
+      expect(r.problems, zone).toEqual([]);
+      expect(r.feed.incidents[0]!.createdAt, zone).toBe(
+        at('2026-05-01T13:00:00Z') - offsetHours * 3_600_000,
+      );
+    }
+  });
 });
 
 describe('RSS history feeds', () => {

@@ -6,7 +6,7 @@
  */
 
 const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
-/** RFC 822 zone names (minutes east of UTC). */
+/** Zone names (minutes east of UTC): RFC 822's, and the common unambiguous others. */
 export const ZONES: Record<string, number> = {
   ut: 0,
   utc: 0,
@@ -20,6 +20,30 @@ export const ZONES: Record<string, number> = {
   mdt: -360,
   pst: -480,
   pdt: -420,
+  // Beyond RFC 822: what Statuspage's history feeds write for a page set to another zone
+  // ("May 1, 14:00 CEST"). Only unambiguous names: IST (India, Ireland, Israel) is not one.
+  akst: -540,
+  akdt: -480,
+  hst: -600,
+  wet: 0,
+  west: 60,
+  bst: 60,
+  cet: 60,
+  cest: 120,
+  eet: 120,
+  eest: 180,
+  msk: 180,
+  sgt: 480,
+  hkt: 480,
+  awst: 480,
+  jst: 540,
+  kst: 540,
+  acst: 570,
+  acdt: 630,
+  aest: 600,
+  aedt: 660,
+  nzst: 720,
+  nzdt: 780,
 };
 
 const ISO =
