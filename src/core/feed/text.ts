@@ -19,7 +19,7 @@ const REPLACEMENT_CHARACTER = '\ufffd';
  */
 const LATIN1 =
   'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml';
-const OTHERS: [string, number][] = Object.entries({
+const OTHERS: Record<string, number> = {
   amp: 38,
   lt: 60,
   gt: 62,
@@ -62,15 +62,20 @@ const OTHERS: [string, number][] = Object.entries({
   darr: 8595,
   harr: 8596,
   minus: 8722,
-});
-const NAMED = new Map<string, string>([
-  ...LATIN1.split(' ').map((name, i): [string, string] => [name, String.fromCharCode(0xa0 + i)]),
-  ...OTHERS.map(([name, cp]): [string, string] => [name, String.fromCharCode(cp)]),
-]);
+};
+/** Built on first use: nothing runs on import, so a bundle that never decodes drops it all. */
+let NAMED: Map<string, string> | undefined;
+const table = (): Map<string, string> =>
+  (NAMED ??= new Map(
+    [
+      ...LATIN1.split(' ').map((name, i): [string, number] => [name, 0xa0 + i]),
+      ...Object.entries(OTHERS),
+    ].map(([name, cp]): [string, string] => [name, String.fromCharCode(cp)]),
+  ));
 /** `&AMP;` and the like: the five XML names (and nbsp) are also read in upper case. */
 const entity = (name: string): string | undefined =>
-  NAMED.get(name) ??
-  (/^(amp|lt|gt|quot|apos|nbsp)$/i.test(name) ? NAMED.get(name.toLowerCase()) : undefined);
+  table().get(name) ??
+  (/^(amp|lt|gt|quot|apos|nbsp)$/i.test(name) ? table().get(name.toLowerCase()) : undefined);
 
 /**
  * One pass over the markup: a script/style element with its content (to its close tag, or
