@@ -413,6 +413,29 @@ describe('RSS history feeds', () => {
     expect(latestUpdate(open!)!.body).toBe('The dashboard is loading slowly for some users.');
   });
 
+  it('takes a permalink guid as the link of an item without one (RSS 2.0: isPermaLink defaults to true)', () => {
+    const item = (guid: string, title: string) =>
+      `<item><title>${title}</title><pubDate>Mon, 15 Jan 2024 10:00:00 +0000</pubDate>${guid}<description>x</description></item>`;
+    const r = readRss(
+      `<rss version="2.0"><channel><title>S</title><link>https://status.example.com</link>` +
+        item('<guid>https://status.example.com/incidents/abc</guid>', '[Investigating] One') +
+        item(
+          '<guid isPermaLink="true">https://status.example.com/incidents/abc</guid>',
+          '[Resolved] One',
+        ) +
+        item('<guid isPermaLink="false">https://status.example.com/incidents/def</guid>', 'Two') +
+        `</channel></rss>`,
+    );
+    expect(
+      r.feed.incidents
+        .map((i) => [i.id, i.name, i.status, i.shortlink, i.updates.length])
+        .sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+    ).toEqual([
+      ['abc', 'One', 'resolved', 'https://status.example.com/incidents/abc', 2],
+      [expect.any(String), 'Two', 'unknown', undefined, 1],
+    ]);
+  });
+
   it('does not merge items whose link is only the page itself (AWS-style) into one incident', () => {
     const item = (guid: string, title: string, date: string, link: string) =>
       `<item><title><![CDATA[${title}]]></title><link>${link}</link><pubDate>${date}</pubDate>` +
