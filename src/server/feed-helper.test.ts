@@ -125,6 +125,31 @@ describe('feedHandler (fetch runtimes)', () => {
     }
   });
 
+  it('keeps the last good answer over a 200 that is not a usable feed, as the widgets would', async () => {
+    const good = readFileSync(
+      new URL('../../tests/fixtures/statuspage/renku-ui-summary-outage.json', import.meta.url),
+      'utf8',
+    );
+    let t = 0;
+    let next = good;
+    const handler = feedHandler({
+      url: 'https://status.example.com/api/v2/summary.json',
+      maxAgeSeconds: 1,
+      now: () => t,
+      fetch: async () => new Response(next, { status: 200 }),
+    });
+    const first = await (await handler()).text();
+    expect(activeIncidents(parseFeed(first).feed)).not.toEqual([]);
+    for (const bad of ['{"error": "rate limited"}', '{"incidents": null}', '{"page": "x"}']) {
+      next = bad;
+      t += 5_000;
+      const res = await handler();
+      expect(res.status, bad).toBe(200);
+      expect(await res.text(), bad).toBe(first);
+      expect(res.headers.get('x-feed-stale'), bad).toBeTruthy();
+    }
+  });
+
   it('sends its headers to the provider origin only', async () => {
     const headers = { authorization: 'Bearer t0k' };
     const ok = await feedHandler({ url: `${base}/private/index.json`, headers })();
