@@ -360,6 +360,25 @@ describe('Atom history feed (Statuspage history.atom)', () => {
     expect(i!.resolvedAt).toBe(at('2026-01-01T00:05:00Z'));
   });
 
+  it('reads xhtml titles and content (markup inside a div, RFC 4287 3.1.1.3) as text', () => {
+    const xhtml = (inner: string) => `<div xmlns="http://www.w3.org/1999/xhtml">${inner}</div>`;
+    const r = readAtom(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title type="xhtml">${xhtml('Acme <b>Status</b>')}</title>` +
+        `<entry><id>1</id><updated>2024-01-15T10:00:00Z</updated><link href="https://s.example/incidents/a"/>` +
+        `<title type="xhtml">${xhtml('API <em>down</em> &amp; slow')}</title>` +
+        `<content type="xhtml">${xhtml('<p>Investigating: the <b>API</b> fails &lt;sometimes&gt;.</p><p>More <script>x()</script>soon.</p>')}</content>` +
+        `</entry></feed>`,
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.feed.page.name).toBe('Acme Status');
+    const [i] = r.feed.incidents;
+    expect([i!.name, i!.status, i!.updates.map((u) => u.body)]).toEqual([
+      'API down & slow',
+      'investigating',
+      ['Investigating: the API fails <sometimes>.\n\nMore soon.'],
+    ]);
+  });
+
   it('reads the small dates of pages set to a European or Asia-Pacific zone', () => {
     const block = (when: string, status: string) =>
       `&lt;p&gt;&lt;small&gt;${when}&lt;/small&gt;&lt;br&gt;&lt;strong&gt;${status}&lt;/strong&gt; - x&lt;/p&gt;`;
