@@ -303,6 +303,20 @@ describe('Cachet', () => {
     ]);
     expect(r.feed.incidents.find((x) => x.id == '1')!.status).toBe('resolved');
   });
+
+  it('reads a 3.x incident of status 0 ("unknown", an open one in 3.x) as an open incident', () => {
+    // 3.x keeps maintenances apart (schedules); its incident status 0 is "unknown", not 2.x's
+    // "scheduled".
+    const doc = fixtureJson('cachet3-incidents.json') as {
+      data: { attributes: { status: { human: string; value: number } } }[];
+    };
+    doc.data[0]!.attributes.status = { human: 'Unknown', value: 0 };
+    const r = readCachet(doc);
+    expect(r.feed.maintenances).toEqual([]);
+    expect(activeIncidents(r.feed).map((i) => [i.name, i.status])).toEqual([
+      ['Documentation Performance Degradation', 'unknown'],
+    ]);
+  });
 });
 
 describe('Atom history feed (Statuspage history.atom)', () => {
