@@ -150,6 +150,29 @@ describe('feedHandler (fetch runtimes)', () => {
     }
   });
 
+  it('reads a feed in the charset it declares (Content-Type, else the XML declaration)', async () => {
+    const rss = (decl: string) =>
+      Buffer.from(
+        `<?xml version="1.0"${decl}?><rss version="2.0"><channel><title>Caf\u00e9 Status</title>` +
+          `<link>https://status.example.com</link><item><title>[Investigating] D\u00e9lai</title>` +
+          `<link>https://status.example.com/incidents/a</link><pubDate>Mon, 15 Jan 2024 10:00:00 +0000</pubDate>` +
+          `<description>R\u00e9seau lent \u2014 on regarde</description></item></channel></rss>`,
+        'latin1',
+      );
+    for (const [decl, type] of [
+      ['', 'application/rss+xml; charset=ISO-8859-1'],
+      [' encoding="ISO-8859-1"', 'application/rss+xml'],
+      [" encoding='windows-1252'", 'text/xml'],
+    ]) {
+      const handler = feedHandler({
+        url: 'https://status.example.com/history.rss',
+        fetch: async () => new Response(rss(decl!), { headers: { 'content-type': type! } }),
+      });
+      const feed = parseFeed(await (await handler()).text()).feed;
+      expect([feed.page.name, feed.incidents[0]!.name], type).toEqual(['Café Status', 'Délai']);
+    }
+  });
+
   it('sends its headers to the provider origin only', async () => {
     const headers = { authorization: 'Bearer t0k' };
     const ok = await feedHandler({ url: `${base}/private/index.json`, headers })();

@@ -11,7 +11,7 @@
 import { readFeed } from '../core/feed/formats/index';
 import type { FeedFormat } from '../core/feed/formats/index';
 import { toSummaryJson } from '../core/feed/formats/summary-json';
-import { FETCH_LIMITS } from '../core/feed/fetch-policy';
+import { FETCH_LIMITS, decodeBody } from '../core/feed/fetch-policy';
 import { isUsableFeed } from '../core/feed/usable';
 
 export interface FeedHelperOptions {
@@ -73,7 +73,7 @@ async function fetchText(o: FeedHelperOptions): Promise<string> {
       const max = o.maxBytes ?? FETCH_LIMITS.maxBodyBytes;
       const buf = new Uint8Array(await res.arrayBuffer());
       if (buf.length > max) throw new Error(`the feed is over ${max} bytes`);
-      return new TextDecoder().decode(buf);
+      return decodeBody(buf, res.headers.get('content-type'));
     } finally {
       clearTimeout(timer);
     }
