@@ -125,6 +125,54 @@ describe('feedHandler (fetch runtimes)', () => {
     }
   });
 
+  it('keeps the last good answer over a 200 that is not a usable feed, as the widgets would', async () => {
+    const good = readFileSync(
+      new URL('../../tests/fixtures/statuspage/renku-ui-summary-outage.json', import.meta.url),
+      'utf8',
+    );
+    let t = 0;
+    let next = good;
+    const handler = feedHandler({
+      url: 'https://status.example.com/api/v2/summary.json',
+      maxAgeSeconds: 1,
+      now: () => t,
+      fetch: async () => new Response(next, { status: 200 }),
+    });
+    const first = await (await handler()).text();
+    expect(activeIncidents(parseFeed(first).feed)).not.toEqual([]);
+    for (const bad of ['{"error": "rate limited"}', '{"incidents": null}', '{"page": "x"}']) {
+      next = bad;
+      t += 5_000;
+      const res = await handler();
+      expect(res.status, bad).toBe(200);
+      expect(await res.text(), bad).toBe(first);
+      expect(res.headers.get('x-feed-stale'), bad).toBeTruthy();
+    }
+  });
+
+  it('reads a feed in the charset it declares (Content-Type, else the XML declaration)', async () => {
+    const rss = (decl: string) =>
+      Buffer.from(
+        `<?xml version="1.0"${decl}?><rss version="2.0"><channel><title>Caf\u00e9 Status</title>` +
+          `<link>https://status.example.com</link><item><title>[Investigating] D\u00e9lai</title>` +
+          `<link>https://status.example.com/incidents/a</link><pubDate>Mon, 15 Jan 2024 10:00:00 +0000</pubDate>` +
+          `<description>R\u00e9seau lent \u2014 on regarde</description></item></channel></rss>`,
+        'latin1',
+      );
+    for (const [decl, type] of [
+      ['', 'application/rss+xml; charset=ISO-8859-1'],
+      [' encoding="ISO-8859-1"', 'application/rss+xml'],
+      [" encoding='windows-1252'", 'text/xml'],
+    ]) {
+      const handler = feedHandler({
+        url: 'https://status.example.com/history.rss',
+        fetch: async () => new Response(rss(decl!), { headers: { 'content-type': type! } }),
+      });
+      const feed = parseFeed(await (await handler()).text()).feed;
+      expect([feed.page.name, feed.incidents[0]!.name], type).toEqual(['Café Status', 'Délai']);
+    }
+  });
+
   it('sends its headers to the provider origin only', async () => {
     const headers = { authorization: 'Bearer t0k' };
     const ok = await feedHandler({ url: `${base}/private/index.json`, headers })();

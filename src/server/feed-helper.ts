@@ -11,7 +11,8 @@
 import { readFeed } from '../core/feed/formats/index';
 import type { FeedFormat } from '../core/feed/formats/index';
 import { toSummaryJson } from '../core/feed/formats/summary-json';
-import { FETCH_LIMITS } from '../core/feed/fetch-policy';
+import { FETCH_LIMITS, decodeBody } from '../core/feed/fetch-policy';
+import { isUsableFeed } from '../core/feed/usable';
 
 export interface FeedHelperOptions {
   /** The provider's feed URL. */
@@ -72,7 +73,7 @@ async function fetchText(o: FeedHelperOptions): Promise<string> {
       const max = o.maxBytes ?? FETCH_LIMITS.maxBodyBytes;
       const buf = new Uint8Array(await res.arrayBuffer());
       if (buf.length > max) throw new Error(`the feed is over ${max} bytes`);
-      return new TextDecoder().decode(buf);
+      return decodeBody(buf, res.headers.get('content-type'));
     } finally {
       clearTimeout(timer);
     }
@@ -100,6 +101,9 @@ export function feedAnswerer(
     const text = await fetchText(o);
     const r = readFeed(text, { url: o.url, format: o.format });
     if (r.format == 'unknown') throw new Error('not a status feed this helper can read');
+    // A 200 that is no feed ({"error": …}, `incidents: null`) would replace the last good answer
+    // with an empty one, which widgets show as all clear: it counts as a failure instead.
+    if (!isUsableFeed(r)) throw new Error(`not a usable ${r.format} feed`);
     const body = JSON.stringify(toSummaryJson(r.feed));
     good = { body, etag: etagOf(body), at: now(), format: r.format, problems: r.problems.length };
   };

@@ -270,7 +270,9 @@ export abstract class FeedElement extends LitElement {
       https(this.feedState.feed?.page.url) ||
       (src && STATUSPAGE_API.test(src) ? new URL(src).origin : undefined);
     if (!item) return page;
-    return https(item.shortlink) || (page && `${page}/incidents/${encodeURIComponent(item.id)}`);
+    // (`https` gives a bare origin its "/": cut it, or the link has "//incidents")
+    const base = page?.replace(/\/+$/, '');
+    return https(item.shortlink) || (base && `${base}/incidents/${encodeURIComponent(item.id)}`);
   }
 
   /** Dispatches a composed, bubbling CustomEvent; false when a listener cancelled it. */

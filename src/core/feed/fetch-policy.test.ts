@@ -5,6 +5,7 @@ import {
   backoffMs,
   bodyTooLarge,
   conditionalHeaders,
+  decodeBody,
   freshForMs,
   nextAfterFailure,
   nextAfterSuccess,
@@ -95,5 +96,23 @@ describe('the feed fetch policy (shared by the widgets and the extension)', () =
     expect(announcedTooLarge(headers({}))).toBe(false);
     expect(bodyTooLarge('x'.repeat(max + 1))).toBe(true);
     expect(bodyTooLarge('x'.repeat(max))).toBe(false);
+  });
+});
+
+describe('decodeBody', () => {
+  const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+
+  test('decodes in the Content-Type charset first, then the XML declaration, else UTF-8', () => {
+    expect(decodeBody(latin1('Caf\u00e9'), 'text/plain; charset="iso-8859-1"')).toBe('Café');
+    const xml = '<?xml version="1.0" encoding="windows-1252"?><a>Caf\u00e9</a>';
+    expect(decodeBody(latin1(xml), 'application/xml')).toContain('Café');
+    expect(decodeBody(utf8(xml), 'application/xml; charset=utf-8')).toContain('Café');
+    expect(decodeBody(utf8('{"a":"Café"}'), null)).toBe('{"a":"Café"}');
+  });
+
+  test('drops a UTF-8 byte order mark, and reads an unknown charset as UTF-8', () => {
+    expect(decodeBody(utf8('\uFEFF{}'), 'application/json')).toBe('{}');
+    expect(decodeBody(utf8('Café'), 'text/plain; charset=no-such-charset')).toBe('Café');
   });
 });

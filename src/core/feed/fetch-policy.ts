@@ -23,6 +23,28 @@ export const FETCH_LIMITS = {
 } as const;
 
 const SECOND = 1000;
+/** `charset=` in a Content-Type, and `encoding="…"` in an XML declaration. */
+const CHARSET = /;\s*charset\s*=\s*"?([\w.:-]+)/i;
+const XML_ENCODING = /^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\sencoding\s*=\s*["']([\w.:-]+)["']/;
+
+/**
+ * A body's bytes as text, in the charset it declares: the Content-Type's `charset`, else the XML
+ * declaration's `encoding` (RFC 7303 order), else UTF-8. `Response.text()` always decodes UTF-8,
+ * so an RSS feed in ISO-8859-1 or windows-1252 showed "Caf\ufffd" for "Café". An unknown label
+ * reads as UTF-8; a UTF-8 byte order mark is dropped.
+ */
+export function decodeBody(bytes: Uint8Array, contentType: string | null | undefined): string {
+  const head = String.fromCharCode(...bytes.subarray(0, 256));
+  const label = CHARSET.exec(contentType ?? '')?.[1] ?? XML_ENCODING.exec(head)?.[1] ?? 'utf-8';
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label);
+  } catch {
+    decoder = new TextDecoder();
+  }
+  return decoder.decode(bytes);
+}
+
 /** HTTP statuses whose `Retry-After` says when to come back. */
 const RETRY_AFTER_STATUSES = [429, 503];
 

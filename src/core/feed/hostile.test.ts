@@ -23,6 +23,40 @@ describe('untrusted text', () => {
     expect(one({ name }).item?.name).toBe(name);
   });
 
+  it('drops bidi override and isolate controls, raw or as entities, so text reads as sent', () => {
+    // U+202E reverses what follows it up to the end of the line, in this name and past it
+    // (a notification title, a list row), e.g. "Outage cod.exe" shown for "Outage exe.doc".
+    const r = parseFeed({
+      page: { name: 'Acme\u202e Status' },
+      status: { indicator: 'major', description: 'Partial\u2067 outage' },
+      components: [{ id: 'c', name: 'API\u202d', status: 'operational' }],
+      incidents: [
+        inc({
+          name: 'Outage \u202Ecod.exe\u202C, \u2066ok\u2069, \u202Aa\u202Bb',
+          incident_updates: [
+            {
+              id: 'u',
+              status: 'investigating',
+              body: '<p>x &#x202E;y &#8238;z \u2068w</p>',
+              created_at: T,
+            },
+          ],
+        }),
+      ],
+    });
+    const f = r.feed;
+    expect(f.page.name).toBe('Acme Status');
+    expect(f.description).toBe('Partial outage');
+    expect(f.components[0]!.name).toBe('API');
+    expect(f.incidents[0]!.name).toBe('Outage cod.exe, ok, ab');
+    expect(f.incidents[0]!.updates[0]!.body).toBe('x y z w');
+  });
+
+  it('keeps right-to-left text and the plain direction marks', () => {
+    const name = 'انقطاع \u200fAPI\u200e שירות';
+    expect(one({ name }).item?.name).toBe(name);
+  });
+
   it('strips tags from bodies, dropping scripts; escaped markup stays text', () => {
     const { item } = one({
       incident_updates: [
@@ -217,6 +251,21 @@ describe('wrong types and broken payloads', () => {
     const again = parseFeed({ incidents: [inc({ id: undefined })] });
     expect(r.feed.incidents[0]?.id).toBe(again.feed.incidents[0]?.id);
     expect(r.feed.incidents[0]?.id).toMatch(/^x-/);
+  });
+
+  it('reads a date-time without a zone as UTC, whatever the zone of the machine it runs on', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles'; // (Node reads it again on assignment)
+    try {
+      for (const created_at of ['2024-05-01 10:00:00', '2024-05-01T10:00:00', '2024-05-01T10:00'])
+        expect(one({ created_at }).item!.createdAt, created_at).toBe(Date.parse(T));
+      expect(one({ created_at: '2024-05-01T10:00:00.5' }).item!.createdAt).toBe(
+        Date.parse(T) + 500,
+      );
+      expect(one({ created_at: '2024-05-01T03:00:00-07:00' }).item!.createdAt).toBe(Date.parse(T));
+    } finally {
+      process.env.TZ = zone;
+    }
   });
 
   it('keeps an incident with an unusable date, falling back and reporting it', () => {

@@ -29,7 +29,7 @@ import {
   impactToSeverity,
   newestUpdateFirst,
 } from './levels';
-import { htmlToText } from './text';
+import { BIDI_CONTROLS, htmlToText } from './text';
 import { isObj } from '../validate';
 
 export type Obj = Record<string, unknown>;
@@ -57,6 +57,8 @@ const DROPPED_NAME_LENGTH = 80;
 const TRAILING_ENTITY = /&[^&;]{0,9}$/;
 /** Calendar date at the start: `Date.parse` alone accepts "1" or "May 5". */
 const ISO_DATE = /^\d{4}-\d\d-\d\d/;
+/** A date and a time with no zone ("2024-05-01 10:00:00", "2024-05-01T10:00"). */
+const ZONELESS = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/i;
 /** An absolute https URL with a host and nothing that could break out of an attribute. */
 const HTTPS = /^https:\/\/[^/?#\0- \x7f"'<>\\][^\0- \x7f"'<>\\]*$/i;
 const FIRST_HIGH_SURROGATE = 0xd800;
@@ -191,7 +193,10 @@ export const status = word(ALL_STATUSES);
 export const impact = word(INDICATOR_RANKS.filter((w) => w !== UNKNOWN));
 export const componentStatus = word(COMPONENT_STATUSES);
 
-/** A short string (names, ids): one line, trimmed, capped. Numbers are kept as text (incident.io ids). */
+/**
+ * A short string (names, ids): one line without bidi controls (`text.ts`), trimmed, capped.
+ * Numbers are kept as text (incident.io ids).
+ */
 export const text: FieldReader = (r, v, path) => {
   if (isNumber(v)) return String(v);
   if (typeof v !== 'string') return note(r, path, 'string', v);
@@ -200,6 +205,7 @@ export const text: FieldReader = (r, v, path) => {
   const line = v
     .slice(0, max + 1)
     .replace(/[\r\n\t]+/g, ' ')
+    .replace(BIDI_CONTROLS, '')
     .trim();
   if (v.length <= max) return line;
   note(r, path, 'cut', max);
@@ -226,11 +232,17 @@ export const body: FieldReader = (r, v, path) => {
   return clip(long ? plain + '…' : plain, max);
 };
 
-/** An ISO 8601 date, as epoch ms; "" reads as absent. */
+/**
+ * An ISO 8601 date, as epoch ms; "" reads as absent. A date-time without a zone is UTC, as the
+ * adapters read one (`formats/dates.ts`): `Date.parse` would take the zone of the machine, so the
+ * same feed would give other instants in each user's browser.
+ */
 export const date: FieldReader = (r, v, path) => {
   if (v === '') return undefined;
   const t =
-    typeof v === 'string' && v.length <= MAX_DATE_LENGTH && ISO_DATE.test(v) ? Date.parse(v) : NaN;
+    typeof v === 'string' && v.length <= MAX_DATE_LENGTH && ISO_DATE.test(v)
+      ? Date.parse(ZONELESS.test(v) ? `${v.slice(0, 10)}T${v.slice(11)}Z` : v)
+      : NaN;
   return isNumber(t) ? t : note(r, path, 'date', v);
 };
 
@@ -643,11 +655,19 @@ export function readPayload(
   return { kind, feed, problems: problemsOf(r) };
 }
 
+/**
+ * JSON text without the byte order mark that files saved as "UTF-8 with BOM" start with:
+ * `fetch`'s `text()` drops it, but a file read as text (`check-feed ./saved.json`) or a string
+ * handed to the parser keeps it, and `JSON.parse` refuses it.
+ */
+export const withoutBom = (text: string): string =>
+  text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+
 /** A JSON string parsed, or the value itself; undefined (with a problem) for text that is not JSON. */
 export function jsonRoot(r: Reader, input: unknown): { root: unknown } | undefined {
   if (typeof input !== 'string') return { root: input };
   try {
-    return { root: JSON.parse(input) as unknown };
+    return { root: JSON.parse(withoutBom(input)) as unknown };
   } catch {
     return note(r, '$', 'json', input);
   }

@@ -85,4 +85,13 @@ describe('parseSummary, the widgets’ entry of the parser', () => {
     expect(list.feed.incidents).toEqual([]);
     expect(list.problems.map((p) => p.code)).toEqual(['payload']);
   });
+
+  it('reads JSON text after a byte order mark (a file saved as UTF-8 with BOM) as without it', () => {
+    const text = readFileSync(join(DIR, 'renku-ui-summary-outage.json'), 'utf8');
+    for (const parse of [parseFeed, parseSummary]) {
+      const r = parse('\uFEFF' + text);
+      expect(r.problems).toEqual([]);
+      expect(view(r.feed)).toEqual(view(parse(text).feed));
+    }
+  });
 });

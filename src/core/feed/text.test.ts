@@ -26,6 +26,19 @@ describe('htmlToText', () => {
     expect(htmlToText('&amp;lt;')).toBe('&lt;');
   });
 
+  it('decodes the named entities provider bodies use: typography and Latin-1 letters', () => {
+    expect(
+      htmlToText('We&rsquo;re on it &mdash; &ldquo;soon&rdquo;&hellip; &bull; 5&ndash;6'),
+    ).toBe('We’re on it — “soon”… • 5–6');
+    expect(htmlToText('Caf&eacute; &Eacute;t&eacute; &uuml;ber &ntilde; &szlig; &yuml;')).toBe(
+      'Café Été über ñ ß ÿ',
+    );
+    expect(htmlToText('&copy; &reg; &trade; &euro;5 &pound; &deg;C &times; &frac12; &iexcl;')).toBe(
+      '© ® ™ €5 £ °C × ½ ¡',
+    );
+    expect(htmlToText('&AMP; &amp;rsquo; &Rsquo;')).toBe('& &rsquo; &Rsquo;');
+  });
+
   it('leaves unknown or malformed entities alone, and replaces invalid code points', () => {
     expect(htmlToText('AT&T; R&D &bogus; &#; &#xZZ; & ;')).toBe('AT&T; R&D &bogus; &#; &#xZZ; & ;');
     expect(htmlToText('&#0; &#xD800; &#x110000;')).toBe('\ufffd \ufffd \ufffd');

@@ -34,6 +34,19 @@ const FEEDS = [
     type: 'application/atom+xml',
     name: 'Incident with GitHub Actions',
   },
+  {
+    // Response.text() would read these bytes as UTF-8 ("D\ufffdlai")
+    format: 'RSS (ISO-8859-1)',
+    path: '/latin1.rss',
+    body: Buffer.from(
+      '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Acme</title>' +
+        '<item><title>[Investigating] D\u00e9lai r\u00e9seau</title><link>https://status.acme.test/incidents/a</link>' +
+        '<pubDate>Mon, 15 Jan 2024 10:00:00 +0000</pubDate><description>Caf\u00e9</description></item></channel></rss>',
+      'latin1',
+    ),
+    type: 'application/rss+xml; charset=ISO-8859-1',
+    name: 'Délai réseau',
+  },
 ];
 
 let browser: Browser;

@@ -580,6 +580,23 @@ describe('FeedClient: every format the core detects (issue 18)', () => {
     if (name) expect(all.map((i) => i.name)).toContain(name);
   });
 
+  test('a feed in another charset than UTF-8 reads in the one it declares', async () => {
+    const { w, c, states, on } = counted();
+    const rss =
+      `<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>S</title>` +
+      `<item><title>[Investigating] D\u00e9lai r\u00e9seau</title><link>https://status.example/incidents/a</link>` +
+      `<pubDate>Mon, 15 Jan 2024 10:00:00 +0000</pubDate><description>x</description></item></channel></rss>`;
+    w.respond = async () =>
+      new Response(Buffer.from(rss, 'latin1'), {
+        status: 200,
+        headers: { 'content-type': 'application/rss+xml' },
+      });
+    c.subscribe('https://status.example/history.rss', 60, on);
+    await w.advance(0);
+    await expect.poll(() => states.length).toBeGreaterThan(0);
+    expect(states.at(-1)!.feed!.incidents.map((i) => i.name)).toEqual(['Délai réseau']);
+  });
+
   test('incident.io, which also has scheduled_maintenances, is not misread as Statuspage', async () => {
     const { w, c, states, on, loads } = counted();
     const body = JSON.parse(feedFixture('incidentio-summary.json')) as {

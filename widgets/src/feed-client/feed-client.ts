@@ -14,6 +14,7 @@ import {
   announcedTooLarge,
   bodyTooLarge,
   conditionalHeaders,
+  decodeBody,
   freshForMs,
   nextAfterFailure,
   nextAfterSuccess,
@@ -254,7 +255,8 @@ export function createFeedClient(d: ClientDeps): FeedClient {
           return `http ${res.status}`;
         }
         if (announcedTooLarge(header)) return 'too large';
-        text = await res.text();
+        // (`text()` would decode UTF-8 whatever the feed declares)
+        text = decodeBody(new Uint8Array(await res.arrayBuffer()), header('content-type'));
         if (bodyTooLarge(text)) return 'too large';
       } catch {
         // A cross-origin feed without Access-Control-Allow-Origin fails here too, unreadable to

@@ -287,6 +287,21 @@ describe('<incident-banner>', () => {
     expect($(el, '[part=link]')!.getAttribute('href')).toBe('https://status.example.com/');
   });
 
+  test('an incident without a shortlink links to its page on the status page, one slash apart', async () => {
+    for (const url of ['https://status.example.com', 'https://status.example.com/']) {
+      const data = structuredClone(MAJOR) as {
+        incidents: { id: string; shortlink?: string }[];
+        page: { url: string };
+      };
+      delete data.incidents[0]!.shortlink;
+      data.page.url = url;
+      const el = await banner({ data });
+      expect($(el, '[part=link]')!.getAttribute('href')).toBe(
+        `https://status.example.com/incidents/${data.incidents[0]!.id}`,
+      );
+    }
+  });
+
   test('src mode fetches through the shared client', async () => {
     const fetch = vi.fn(async () => new Response(JSON.stringify(CRITICAL), { status: 200 }));
     vi.stubGlobal('fetch', fetch);

@@ -303,6 +303,20 @@ describe('Cachet', () => {
     ]);
     expect(r.feed.incidents.find((x) => x.id == '1')!.status).toBe('resolved');
   });
+
+  it('reads a 3.x incident of status 0 ("unknown", an open one in 3.x) as an open incident', () => {
+    // 3.x keeps maintenances apart (schedules); its incident status 0 is "unknown", not 2.x's
+    // "scheduled".
+    const doc = fixtureJson('cachet3-incidents.json') as {
+      data: { attributes: { status: { human: string; value: number } } }[];
+    };
+    doc.data[0]!.attributes.status = { human: 'Unknown', value: 0 };
+    const r = readCachet(doc);
+    expect(r.feed.maintenances).toEqual([]);
+    expect(activeIncidents(r.feed).map((i) => [i.name, i.status])).toEqual([
+      ['Documentation Performance Degradation', 'unknown'],
+    ]);
+  });
 });
 
 describe('Atom history feed (Statuspage history.atom)', () => {
@@ -359,6 +373,49 @@ describe('Atom history feed (Statuspage history.atom)', () => {
     expect(i!.createdAt).toBe(at('2025-12-31T23:50:00Z'));
     expect(i!.resolvedAt).toBe(at('2026-01-01T00:05:00Z'));
   });
+
+  it('reads xhtml titles and content (markup inside a div, RFC 4287 3.1.1.3) as text', () => {
+    const xhtml = (inner: string) => `<div xmlns="http://www.w3.org/1999/xhtml">${inner}</div>`;
+    const r = readAtom(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title type="xhtml">${xhtml('Acme <b>Status</b>')}</title>` +
+        `<entry><id>1</id><updated>2024-01-15T10:00:00Z</updated><link href="https://s.example/incidents/a"/>` +
+        `<title type="xhtml">${xhtml('API <em>down</em> &amp; slow')}</title>` +
+        `<content type="xhtml">${xhtml('<p>Investigating: the <b>API</b> fails &lt;sometimes&gt;.</p><p>More <script>x()</script>soon.</p>')}</content>` +
+        `</entry></feed>`,
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.feed.page.name).toBe('Acme Status');
+    const [i] = r.feed.incidents;
+    expect([i!.name, i!.status, i!.updates.map((u) => u.body)]).toEqual([
+      'API down & slow',
+      'investigating',
+      ['Investigating: the API fails <sometimes>.\n\nMore soon.'],
+    ]);
+  });
+
+  it('reads the small dates of pages set to a European or Asia-Pacific zone', () => {
+    const block = (when: string, status: string) =>
+      `&lt;p&gt;&lt;small&gt;${when}&lt;/small&gt;&lt;br&gt;&lt;strong&gt;${status}&lt;/strong&gt; - x&lt;/p&gt;`;
+    for (const [zone, offsetHours] of [
+      ['CET', 1],
+      ['CEST', 2],
+      ['BST', 1],
+      ['EET', 2],
+      ['JST', 9],
+      ['AEST', 10],
+      ['AEDT', 11],
+      ['NZDT', 13],
+    ] as const) {
+      const feed = `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>x</id>
+        <updated>2026-05-01T12:00:00Z</updated><link href="https://s.example/incidents/abc"/><title>t</title>
+        <content type="html">${block(`May 1, 14:00 ${zone}`, 'Resolved')}${block(`May 1, 13:00 ${zone}`, 'Investigating')}</content></entry></feed>`;
+      const r = readAtom(feed);
+      expect(r.problems, zone).toEqual([]);
+      expect(r.feed.incidents[0]!.createdAt, zone).toBe(
+        at('2026-05-01T13:00:00Z') - offsetHours * 3_600_000,
+      );
+    }
+  });
 });
 
 describe('RSS history feeds', () => {
@@ -387,5 +444,58 @@ describe('RSS history feeds', () => {
     const [open] = activeIncidents(r.feed);
     expect(open!.name).toBe('Slow dashboard');
     expect(latestUpdate(open!)!.body).toBe('The dashboard is loading slowly for some users.');
+  });
+
+  it('takes a permalink guid as the link of an item without one (RSS 2.0: isPermaLink defaults to true)', () => {
+    const item = (guid: string, title: string) =>
+      `<item><title>${title}</title><pubDate>Mon, 15 Jan 2024 10:00:00 +0000</pubDate>${guid}<description>x</description></item>`;
+    const r = readRss(
+      `<rss version="2.0"><channel><title>S</title><link>https://status.example.com</link>` +
+        item('<guid>https://status.example.com/incidents/abc</guid>', '[Investigating] One') +
+        item(
+          '<guid isPermaLink="true">https://status.example.com/incidents/abc</guid>',
+          '[Resolved] One',
+        ) +
+        item('<guid isPermaLink="false">https://status.example.com/incidents/def</guid>', 'Two') +
+        `</channel></rss>`,
+    );
+    expect(
+      r.feed.incidents
+        .map((i) => [i.id, i.name, i.status, i.shortlink, i.updates.length])
+        .sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+    ).toEqual([
+      ['abc', 'One', 'resolved', 'https://status.example.com/incidents/abc', 2],
+      [expect.any(String), 'Two', 'unknown', undefined, 1],
+    ]);
+  });
+
+  it('does not merge items whose link is only the page itself (AWS-style) into one incident', () => {
+    const item = (guid: string, title: string, date: string, link: string) =>
+      `<item><title><![CDATA[${title}]]></title><link>${link}</link><pubDate>${date}</pubDate>` +
+      `<guid isPermaLink="false">${guid}</guid><description>${title}.</description></item>`;
+    const rss = (link: string) =>
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Service Status</title>` +
+      `<link>https://status.example.com/</link>` +
+      item(
+        'https://status.example.com/#ec2_1',
+        'Increased API error rates',
+        'Mon, 15 Jan 2024 10:00:00 PST',
+        link,
+      ) +
+      item(
+        'https://status.example.com/#s3_2',
+        'Elevated S3 latency',
+        'Mon, 15 Jan 2024 11:00:00 PST',
+        link,
+      ) +
+      `</channel></rss>`;
+    for (const link of ['https://status.example.com/', 'https://status.example.com']) {
+      const r = readRss(rss(link));
+      expect(r.feed.incidents.map((i) => i.name).sort()).toEqual([
+        'Elevated S3 latency',
+        'Increased API error rates',
+      ]);
+      expect(new Set(r.feed.incidents.map((i) => i.id)).size).toBe(2);
+    }
   });
 });

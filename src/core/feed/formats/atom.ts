@@ -12,9 +12,19 @@ import type { Adapter, AdapterOptions } from './types';
 import { child, children, readXml } from './xml';
 import type { XmlNode } from './xml';
 
-/** An Atom text construct as plain text when it is HTML, else as written. */
-const textOf = (n: XmlNode | undefined): string | undefined =>
-  n && (n.attrs.type == 'html' || n.attrs.type == 'xhtml' ? htmlToText(n.text) : n.text.trim());
+/**
+ * The markup of an Atom construct: `xhtml` is elements (a `div`) read from the source as written,
+ * `html` is escaped text, `text` is plain text made safe to read as HTML. Untyped, a title is
+ * text (the default, RFC 4287) and a body HTML (what feeds that leave the type out send).
+ */
+const markupOf = (n: XmlNode, source: string, untyped: 'html' | 'text'): string => {
+  const type = n.attrs.type ?? untyped;
+  return type == 'xhtml' ? source.slice(n.from, n.to) : type == 'text' ? escape(n.text) : n.text;
+};
+
+/** An Atom text construct (a title) as plain text. */
+const textOf = (n: XmlNode | undefined, source: string): string | undefined =>
+  n && htmlToText(markupOf(n, source, 'text'));
 
 /** The href of the alternate (or first) link. */
 const href = (n: XmlNode | undefined): string | undefined => {
@@ -29,7 +39,8 @@ export const readAtom: Adapter = adapter('atom', (body, t, out, options) => {
     if (text !== undefined) t.note('$', 'format', 'atom');
     return;
   }
-  const page: Obj = { name: textOf(child(root, 'title')), url: href(root) };
+  const src = text ?? '';
+  const page: Obj = { name: textOf(child(root, 'title'), src), url: href(root) };
   t.link('page.name', 'feed.title');
   t.link('page.url', 'feed.link');
   const entries: HistoryEntry[] = [];
@@ -43,11 +54,11 @@ export const readAtom: Adapter = adapter('atom', (body, t, out, options) => {
     entries.push({
       at,
       id: child(e, 'id')?.text.trim(),
-      title: textOf(child(e, 'title')),
+      title: textOf(child(e, 'title'), src),
       link: href(e),
       updated: child(e, 'updated')?.text.trim(),
       published: child(e, 'published')?.text.trim(),
-      html: body && (body.attrs.type == 'text' ? escape(body.text) : body.text),
+      html: body && markupOf(body, src, 'html'),
       htmlAt: body && `${at}.${body.local}`,
     });
   });

@@ -5,10 +5,11 @@
  * `{ human, value }` and whose dates are `{ human, string }`). One document holds either
  * incidents or components; give the other as the `components` companion.
  *
- * Cachet dates carry no zone: they are read as UTC. Incident status 0 (scheduled) is a
- * maintenance. Not in Cachet's data, so not mapped: an incident's impact (severity unknown),
- * group names (components keep their group id), and the page's overall status (derived from the
- * components when they are given).
+ * Cachet dates carry no zone: they are read as UTC. Incident status 0 is 2.x's "scheduled" (a
+ * maintenance) but 3.x's "unknown" (an open incident; 3.x keeps maintenances apart). Not in
+ * Cachet's data, so not mapped: an incident's impact (severity unknown), group names (components
+ * keep their group id), and the page's overall status (derived from the components when they are
+ * given).
  */
 import { OUTAGE_IMPACT, componentFields, isObj, json, own, worse, adapter } from './translate';
 import type { Obj, Translation } from './translate';
@@ -34,6 +35,13 @@ const code =
     const n = typeof v == 'string' && /^\d$/.test(v) ? Number(v) : v;
     return typeof n == 'number' && words[n] ? words[n] : v;
   };
+
+/** An incident's status word from its code; 3.x's 0 ("unknown") reads as no status. */
+function incidentStatus(v: unknown, v3: boolean): unknown {
+  const value = inner(v, 'value');
+  if (v3 && (value === 0 || value === '0')) return undefined;
+  return code(INCIDENT)(value);
+}
 
 /** True for a Cachet list document: `data` is a list of incidents or components. */
 export function cachetKind(root: unknown): 'incidents' | 'components' | undefined {
@@ -96,7 +104,8 @@ function incidents(t: Translation, doc: unknown, prefix: string, out: Obj): void
   t.each(t.list(doc, 'data', ''), `${prefix}data`, (o, at) => {
     const a = attrs(o);
     const aat = attrPath(o, at);
-    const status = code(INCIDENT)(inner(own(a, 'status'), 'value'));
+    // (a 3.x item has JSON:API attributes)
+    const status = incidentStatus(own(a, 'status'), isObj(own(o, 'attributes')));
     const maint = status == 'scheduled';
     const as = maint ? 'scheduled_maintenances' : 'incidents';
     const list = out[as] as Obj[];
@@ -143,7 +152,7 @@ function incidents(t: Translation, doc: unknown, prefix: string, out: Obj): void
       const uto = `${to}.incident_updates[${updates.length}]`;
       const update: Obj = { id: String(own(u, 'id')) };
       t.link(uto, uat);
-      t.field(update, 'status', ua, 'status', uto, uaat, (v) => code(INCIDENT)(inner(v, 'value')));
+      t.field(update, 'status', ua, 'status', uto, uaat, (v) => incidentStatus(v, true));
       t.field(update, 'body', ua, 'message', uto, uaat);
       t.field(update, 'created_at', ua, 'created', uto, uaat, date);
       t.field(update, 'created_at', ua, 'created_at', uto, uaat, date);

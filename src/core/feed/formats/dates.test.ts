@@ -23,6 +23,15 @@ describe('toIso', () => {
     ],
   ])('%s → %s', (v, out) => expect(toIso(v)).toBe(out));
 
+  it.each([
+    // RSS 2.0 allows a two-digit year ("with the exception that the year may be expressed with
+    // two characters"), and generators write the day and month in full
+    ['Mon, 15 Jan 24 11:45:00 GMT', '2024-01-15T11:45:00.000Z'],
+    ['Thu, 31 Dec 98 23:00:00 +0000', '1998-12-31T23:00:00.000Z'],
+    ['Monday, 15 January 2024 11:45:00 GMT', '2024-01-15T11:45:00.000Z'],
+    ['Wednesday, 04 September 2024 08:00:00 +0200', '2024-09-04T06:00:00.000Z'],
+  ])('%s → %s', (v, out) => expect(toIso(v)).toBe(out));
+
   it('reads epoch seconds and milliseconds', () => {
     expect(toIso(1420036705)).toBe('2014-12-31T14:38:25.000Z');
     expect(toIso(1420036705000)).toBe('2014-12-31T14:38:25.000Z');

@@ -6,7 +6,7 @@
  */
 
 const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
-/** RFC 822 zone names (minutes east of UTC). */
+/** Zone names (minutes east of UTC): RFC 822's, and the common unambiguous others. */
 export const ZONES: Record<string, number> = {
   ut: 0,
   utc: 0,
@@ -20,13 +20,38 @@ export const ZONES: Record<string, number> = {
   mdt: -360,
   pst: -480,
   pdt: -420,
+  // Beyond RFC 822: what Statuspage's history feeds write for a page set to another zone
+  // ("May 1, 14:00 CEST"). Only unambiguous names: IST (India, Ireland, Israel) is not one.
+  akst: -540,
+  akdt: -480,
+  hst: -600,
+  wet: 0,
+  west: 60,
+  bst: 60,
+  cet: 60,
+  cest: 120,
+  eet: 120,
+  eest: 180,
+  msk: 180,
+  sgt: 480,
+  hkt: 480,
+  awst: 480,
+  jst: 540,
+  kst: 540,
+  acst: 570,
+  acdt: 630,
+  aest: 600,
+  aedt: 660,
+  nzst: 720,
+  nzdt: 780,
 };
 
 const ISO =
   /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?)\s*(Z|[+-]\d\d:?\d\d)?)?$/i;
-// "Sat, 05 Dec 2026 10:00:00 +0000" (RFC 822) or "Sat Jun 11 2022 18:55:50 GMT+0000 (…)".
+// "Sat, 05 Dec 2026 10:00:00 +0000" (RFC 822; RSS also "Monday, 15 January 24 …") or
+// "Sat Jun 11 2022 18:55:50 GMT+0000 (…)".
 const TEXT =
-  /^(?:[a-z]{3},?\s+)?(?:([a-z]{3})[a-z]*\s+(\d{1,2})|(\d{1,2})\s+([a-z]{3})[a-z]*)\s+(\d{4})\s+(\d{1,2}):(\d\d)(?::(\d\d))?\s*([a-z]{1,3})?\s*([+-]\d\d:?\d\d)?(?:\s*\([^)]{0,60}\))?$/i;
+  /^(?:[a-z]{3,9},?\s+)?(?:([a-z]{3})[a-z]*\s+(\d{1,2})|(\d{1,2})\s+([a-z]{3})[a-z]*)\s+(\d{4}|\d\d)\s+(\d{1,2}):(\d\d)(?::(\d\d))?\s*([a-z]{1,3})?\s*([+-]\d\d:?\d\d)?(?:\s*\([^)]{0,60}\))?$/i;
 
 /** An ISO string for epoch ms, or undefined when out of range. */
 function fromMs(ms: number): string | undefined {
@@ -65,6 +90,8 @@ export function toIso(v: unknown): unknown {
   if (month < 0 || day < 1 || day > 31 || Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 60) {
     return v;
   }
-  const ms = Date.UTC(Number(year), month, day, Number(hh), Number(mm), Number(ss)) - east * 60_000;
+  // RSS 2.0 allows a two-digit year: 70–99 are 19xx, the rest 20xx (as mail readers take them).
+  const y = year!.length == 2 ? Number(year) + (Number(year) < 70 ? 2000 : 1900) : Number(year);
+  const ms = Date.UTC(y, month, day, Number(hh), Number(mm), Number(ss)) - east * 60_000;
   return fromMs(ms) ?? v;
 }

@@ -66,6 +66,13 @@ describe('detectFormat', () => {
     ).toBe('instatus');
   });
 
+  it('knows an all-clear Instatus page (no lists) by its status in any case, as its reader does', () => {
+    for (const status of ['up', 'HasIssues', 'undermaintenance']) {
+      const body = { page: { name: 'Acme', url: 'https://acme.instatus.com', status } };
+      expect(detectFormat(body), status).toBe('instatus');
+    }
+  });
+
   it('falls back on the URL only when the shape says nothing', () => {
     expect(detectFormat({}, 'https://status.example.com/api/v1/summary')).toBe('incidentio');
     expect(detectFormat('', 'https://status.example.com/feed.rss')).toBe('rss');

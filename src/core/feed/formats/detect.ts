@@ -4,6 +4,7 @@
  */
 import { cachetKind } from './cachet';
 import { isObj, own } from './translate';
+import { withoutBom } from '../read';
 import type { FeedFormat } from './types';
 
 /** Known feed paths from a status page's root, in the order to probe them. */
@@ -101,7 +102,7 @@ function shape(root: unknown): FeedFormat | undefined {
   if (
     own(root, 'activeIncidents') !== undefined ||
     own(root, 'activeMaintenances') !== undefined ||
-    ['UP', 'HASISSUES', 'UNDERMAINTENANCE'].includes(own(page, 'status') as string)
+    ['UP', 'HASISSUES', 'UNDERMAINTENANCE'].includes(String(own(page, 'status')).toUpperCase())
   ) {
     return 'instatus';
   }
@@ -142,7 +143,7 @@ export function detectFormat(body: unknown, url?: string): FeedFormat | 'unknown
         return local == 'feed' ? 'atom' : local == 'rss' || local == 'rdf' ? 'rss' : 'unknown';
       }
       try {
-        value = JSON.parse(body.replace(/^\uFEFF/, '')) as unknown;
+        value = JSON.parse(withoutBom(body)) as unknown;
       } catch {
         return formatFromUrl(url) ?? 'unknown';
       }

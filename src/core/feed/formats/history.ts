@@ -93,34 +93,62 @@ function smallDate(text: string, ref: number): number | undefined {
   return at(year) > ref + 2 * 86_400_000 ? at(year - 1) : at(year);
 }
 
-/** Groups entries into incidents of the translated payload `out`. */
+/** A link without its fragment, scheme, trailing slashes and case, to compare two. */
+const bare = (link: string): string =>
+  link
+    .replace(/#.*$/, '')
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/+$/, '')
+    .toLowerCase();
+
+/**
+ * The entry's link when it names an incident. Some feeds (AWS's per-service RSS) link every item
+ * to the status page itself: grouping by that link would merge unrelated events into one incident.
+ */
+function incidentLink(e: HistoryEntry, page: string | undefined): string | undefined {
+  const b = bare(e.link ?? '');
+  return b.includes('/') && (page === undefined || b != bare(page)) ? e.link : undefined;
+}
+
+/** Groups entries into incidents of the translated payload `out` (whose `page` is set). */
 export function fromEntries(t: Translation, out: Obj, entries: HistoryEntry[]): void {
   const groups = new Map<string, HistoryEntry[]>();
+  const pageUrl = (out.page as Obj | undefined)?.url;
+  const page = typeof pageUrl == 'string' ? pageUrl : undefined;
   for (const e of entries) {
-    const key = (e.link ?? '').replace(/#.*$/, '') || e.id || `${e.title ?? ''}|${e.updated ?? ''}`;
+    const link = incidentLink(e, page);
+    const key = (link ?? '').replace(/#.*$/, '') || e.id || `${e.title ?? ''}|${e.updated ?? ''}`;
     const list = groups.get(key) ?? [];
     groups.set(key, list);
     list.push(e);
   }
   for (const [key, list] of groups) {
     try {
-      incident(t, key, list, out);
+      incident(t, key, list, out, page);
     } catch {
       t.note(list[0]!.at, 'unreadable');
     }
   }
 }
 
-function incident(t: Translation, key: string, list: HistoryEntry[], out: Obj): void {
+function incident(
+  t: Translation,
+  key: string,
+  list: HistoryEntry[],
+  out: Obj,
+  page: string | undefined,
+): void {
   // Each update with the paths it came from: the entry (or its body) and its date.
   const updates: [Obj, string, string][] = [];
   const first = list[0]!;
   let name: string | undefined;
   let link: string | undefined;
+  let shortlink: string | undefined;
   for (const e of list) {
     const [word, rest] = splitTitle(e.title ?? '');
     if (e.title !== undefined) name ??= rest;
-    link ??= e.link;
+    link ??= incidentLink(e, page);
+    shortlink ??= e.link;
     const when = toIso(e.updated ?? e.published);
     const dateAt = `${e.at}.${e.updated !== undefined ? 'updated' : 'published'}`;
     const ref = Date.parse(String(when));
@@ -175,7 +203,7 @@ function incident(t: Translation, key: string, list: HistoryEntry[], out: Obj): 
   const item: Obj = {
     id: lastSegment(link) ?? hash(key),
     name,
-    shortlink: link,
+    shortlink,
     incident_updates: updates.map(([u]) => u),
   };
   if (last !== undefined) item.status = last;

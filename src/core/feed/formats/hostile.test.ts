@@ -104,6 +104,14 @@ describe('hostile bodies cost linear time', () => {
     const r = readFeed('\uFEFF' + fixtureText('instatus-up.json'));
     expect([r.format, r.problems]).toEqual(['instatus', []]);
   });
+
+  it.each(BASE.filter(([file]) => file.endsWith('.json')))(
+    'reads %s after a byte order mark as without one',
+    (file) => {
+      const text = fixtureText(file);
+      expect(readFeed('\uFEFF' + text)).toEqual(readFeed(text));
+    },
+  );
 });
 
 describe.each(BASE)('%s, truncated and huge', (file, format) => {

@@ -34,10 +34,16 @@ export const readRss: Adapter = adapter('rss', (body, t, out, options) => {
     // An item the text ended inside (a truncated feed) is partial: dropped, not half shown.
     if (!e.closed) return void t.note(at, 'dropped');
     const body = child(e, 'content:encoded') ?? child(e, 'description');
-    const link = e.children.find((c) => c.name == 'link')?.text.trim();
+    const guid = child(e, 'guid');
+    const id = guid?.text.trim();
+    // A guid is the item's permanent link unless it says otherwise (RSS 2.0), and some feeds
+    // give no <link> beside it.
+    const permalink = guid?.attrs.ispermalink?.trim() != 'false' && /^https?:\/\//i.test(id ?? '');
+    const link =
+      e.children.find((c) => c.name == 'link')?.text.trim() ?? (permalink ? id : undefined);
     entries.push({
       at,
-      id: child(e, 'guid')?.text.trim(),
+      id,
       title: child(e, 'title')?.text.trim(),
       link,
       updated: (child(e, 'pubdate') ?? child(e, 'dc:date'))?.text.trim(),

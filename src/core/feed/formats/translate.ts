@@ -10,6 +10,7 @@
  */
 import { ALL_STATUSES, COMPONENT_STATUSES, IMPACTS } from '../levels';
 import { parseFeed } from '../parse';
+import { withoutBom } from '../read';
 import type { ParseProblem } from '../../types';
 import type {
   Adapter,
@@ -161,7 +162,7 @@ export function adapter(
 export function json(body: unknown, t: Translation): unknown {
   if (typeof body != 'string') return body;
   try {
-    return JSON.parse(body.replace(/^\uFEFF/, '')) as unknown;
+    return JSON.parse(withoutBom(body)) as unknown;
   } catch {
     return t.note('$', 'json', body);
   }

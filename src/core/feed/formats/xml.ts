@@ -18,6 +18,12 @@ export interface XmlNode {
   text: string;
   /** False when the text ended before the element's close tag. */
   closed: boolean;
+  /**
+   * Where the element's content is in the source text, `[from, to)`, for content that is markup
+   * (Atom `type="xhtml"`); `to` is set when the element closes.
+   */
+  from: number;
+  to: number;
 }
 
 export interface XmlLimits {
@@ -55,6 +61,8 @@ function node(name: string): XmlNode {
     children: [],
     text: '',
     closed: false,
+    from: 0,
+    to: 0,
   };
 }
 
@@ -120,6 +128,7 @@ export function readXml(
       if (open > 0) {
         for (let k = stack.length - 1; k > open; k--) issue(`<${stack[k]!.name}> not closed`, i);
         stack[open]!.closed = true;
+        stack[open]!.to = i;
         stack.length = open;
       } else {
         issue(`stray </${name}>`, i);
@@ -149,7 +158,7 @@ export function readXml(
       while (j < n && /\s/.test(text[j]!)) j++;
       const selfClosing = text.startsWith('/>', j);
       if (!selfClosing && text[j] != '>') return stop(`broken <${el.name}> tag`, i);
-      i = j + (selfClosing ? 2 : 1);
+      i = el.from = el.to = j + (selfClosing ? 2 : 1);
       if (++count > maxNodes) return stop(`over ${maxNodes} elements; the rest was skipped`, lt);
       if (stack.length > maxDepth) return stop(`nested over ${maxDepth} deep`, lt);
       top().children.push(el);

@@ -5,6 +5,7 @@
 import {
   FETCH_LIMITS,
   bodyTooLarge,
+  decodeBody,
   conditionalHeaders,
   freshForMs,
   retryAfterMs,
@@ -57,7 +58,8 @@ export async function fetchFeed(
       const error = `The server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`;
       return { kind: 'error', error, status: res.status, ...opt('retryAfterMs', retry) };
     }
-    const text = await res.text();
+    // (`text()` would decode UTF-8 whatever the feed declares)
+    const text = decodeBody(new Uint8Array(await res.arrayBuffer()), header('content-type'));
     if (bodyTooLarge(text)) return { kind: 'error', error: 'The response is too large.' };
     // XML (Atom, RSS) stays text; JSON is parsed once here. What it is, the core decides.
     return { kind: 'ok', body: parseJson(text), ...meta };

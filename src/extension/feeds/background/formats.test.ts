@@ -46,6 +46,23 @@ describe('sources of every format', () => {
     expect((await getSnapshot(kit.db, s.id))!.feed.incidents.length).toBeGreaterThan(0);
   });
 
+  test('a feed in another charset than UTF-8 is read in the one it declares', async () => {
+    const kit = await makeKit();
+    const h = createHandlers(kit.deps);
+    const url = 'https://status.acme.test/history.rss';
+    const rss =
+      `<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Acme</title>` +
+      `<item><title>[Investigating] D\u00e9lai r\u00e9seau</title><link>https://status.acme.test/incidents/a</link>` +
+      `<pubDate>Mon, 15 Jan 2024 10:00:00 +0000</pubDate><description>x</description></item></channel></rss>`;
+    kit.net.respond = () =>
+      new Response(Buffer.from(rss, 'latin1'), {
+        headers: { 'content-type': 'application/rss+xml' },
+      });
+    const s = await h['sources/add']({ name: 'Acme', url, pollSeconds: 60 }, page);
+    const names = (await getSnapshot(kit.db, s.id))!.feed.incidents.map((i) => i.name);
+    expect(names).toEqual(['Délai réseau']);
+  });
+
   test('a chosen format overrides detection, and a wrong choice says why', async () => {
     const kit = await makeKit();
     const h = createHandlers(kit.deps);
