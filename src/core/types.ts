@@ -150,7 +150,8 @@ export type ProblemCode =
   | 'unreadable'
   | 'json'
   | 'payload'
-  | 'more';
+  | 'more'
+  | 'window';
 
 export interface ParseProblem {
   /** JSON path of the offending value, e.g. `incidents[2].incident_updates[0].created_at`. */

@@ -9,6 +9,7 @@ import { litPolicyRefused, restoreCreatePolicy } from './trusted-types';
 import type { nothing } from 'lit';
 import { LitElement, ReactiveElement, type PropertyValues, type TemplateResult } from 'lit';
 import { componentStatus, parseComponentList } from '../../src/core/feed/query';
+import { incidentPage } from '../../src/core/feed/since';
 import type { Feed, FeedIncident } from '../../src/core/types';
 import { EMPTY, feedClient, kept, parse, parser, type FeedState } from './feed-client/page-client';
 import { fill, lang, whenLoaded, type Lang, type Strings } from './i18n';
@@ -260,7 +261,8 @@ export abstract class FeedElement extends LitElement {
   /**
    * The link: `href`, else the status page (the feed's page URL, else the origin of an https
    * Statuspage API `src`). With an `item`: `href`, else its shortlink, else its page on the
-   * status page.
+   * status page where it has one (`incidentPage`: Statuspage incidents only), else the status
+   * page itself: never a page made up from another format's id.
    */
   protected pageLink(item?: FeedIncident): string | undefined {
     const own = this.href && https(this.href, document.baseURI);
@@ -270,9 +272,7 @@ export abstract class FeedElement extends LitElement {
       https(this.feedState.feed?.page.url) ||
       (src && STATUSPAGE_API.test(src) ? new URL(src).origin : undefined);
     if (!item) return page;
-    // (`https` gives a bare origin its "/": cut it, or the link has "//incidents")
-    const base = page?.replace(/\/+$/, '');
-    return https(item.shortlink) || (base && `${base}/incidents/${encodeURIComponent(item.id)}`);
+    return https(item.shortlink) || incidentPage(item, page) || page;
   }
 
   /** Dispatches a composed, bubbling CustomEvent; false when a listener cancelled it. */

@@ -39,7 +39,7 @@ export const FULL_PROFILE: Profile = {
     ...WIDGET_PROFILE.page,
     ['updated_at', date],
   ],
-  incident: [...WIDGET_PROFILE.incident, ['monitoring_at', date], ['page_id', text]],
+  incident: [...WIDGET_PROFILE.incident, ['monitoring_at', date]],
   update: [...WIDGET_PROFILE.update, ['updated_at', date]],
   component: [
     ...WIDGET_PROFILE.component,

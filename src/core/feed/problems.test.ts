@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemCode } from '../types';
-import { describeProblem, parseFeed } from './index';
+import { readFeed } from './formats/index';
+import { describeProblem, parseFeed, parseSummary } from './index';
 
 const T = '2026-01-02T03:04:05Z';
 
@@ -68,6 +69,43 @@ describe('describeProblem', () => {
     expect(p?.message).toBe(`unknown value "${'z'.repeat(59)}…"`);
   });
 
+  it('reports a window that ends before it starts, and reads it as having no end, in every format', () => {
+    const window = {
+      id: 'm',
+      name: 'Database upgrade',
+      status: 'scheduled',
+      scheduled_for: '2026-01-02T10:00:00Z',
+      scheduled_until: '2026-01-02T08:00:00Z',
+    };
+    for (const parse of [parseFeed, parseSummary]) {
+      const r = parse({ scheduled_maintenances: [window] });
+      expect(r.feed.maintenances[0]!.scheduledFor).toBe(Date.parse(window.scheduled_for));
+      expect(r.feed.maintenances[0]).not.toHaveProperty('scheduledUntil');
+      expect(r.problems.map(describeProblem)).toEqual([
+        {
+          path: 'scheduled_maintenances[0].scheduled_until',
+          message: 'ends before it starts: "2026-01-02T08:00:00Z"; read as no end',
+        },
+      ]);
+    }
+    // an OpenStatus maintenance, with the path in its own payload
+    const open = readFeed({
+      maintenances: [
+        { id: 3, name: 'Upgrade', from: '2026-01-02T10:00:00Z', to: '2026-01-02T09:00:00Z' },
+      ],
+      statusReports: [],
+    });
+    expect(open.format).toBe('openstatus');
+    expect(open.feed.maintenances[0]).not.toHaveProperty('scheduledUntil');
+    expect(open.problems.map((p) => [p.path, p.code])).toEqual([['maintenances[0].to', 'window']]);
+    // an end equal to the start, or after it, is no problem
+    for (const end of ['2026-01-02T10:00:00Z', '2026-01-02T12:00:00Z']) {
+      const ok = parseFeed({ scheduled_maintenances: [{ ...window, scheduled_until: end }] });
+      expect(ok.problems).toEqual([]);
+      expect(ok.feed.maintenances[0]!.scheduledUntil).toBe(Date.parse(end));
+    }
+  });
+
   it('has words for every code', () => {
     const codes: ProblemCode[] = [
       'value',
@@ -87,6 +125,7 @@ describe('describeProblem', () => {
       'json',
       'payload',
       'more',
+      'window',
     ];
     for (const code of codes) {
       const { message } = describeProblem({ path: '$', code, got: 3 });

@@ -46,6 +46,7 @@ const TEXT: Record<ProblemCode, (got: unknown, p: ParseProblem) => string> = {
   payload: (v) =>
     v === undefined ? 'not a Statuspage payload' : `not a Statuspage payload: ${brief(v)}`,
   more: (n) => `${String(n)} more problems not listed`,
+  window: (v) => `ends before it starts: ${brief(v)}; read as no end`,
 };
 
 /** A parser problem in words, e.g. `{ path: "incidents[0].created_at", message: "invalid date \"May 5\"" }`. */

@@ -477,6 +477,12 @@ export function incident(
   item.status = itemStatus;
   item.impact = itemImpact;
   item.severity = impactToSeverity(itemImpact);
+  // A window that ends before it starts (a typo, a slipped zone): which of the two is wrong is
+  // unknown, and the start is what a maintenance is shown by, so the end goes, as if not given.
+  if (item.scheduledUntil !== undefined && item.scheduledUntil < (item.scheduledFor ?? -Infinity)) {
+    note(r, `${path}.scheduled_until`, 'window', own(o, 'scheduled_until'));
+    delete item.scheduledUntil;
+  }
   item.components = each(r, o, 'components', path, (c, p) => componentRef(r, c, p, false));
   const updates = (item.updates = each(
     r,

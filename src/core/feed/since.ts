@@ -78,9 +78,18 @@ export function incidentLink(
     const host = httpsHost(url);
     return host !== undefined && allowed.includes(host) ? url : undefined;
   };
-  const short = ok(i.shortlink);
-  if (short) return short;
-  if (i.pageId === undefined || !httpsHost(pageUrl) || !pageUrl) return undefined;
-  const base = pageUrl.replace(/\/+$/, '');
-  return ok(`${base}/incidents/${encodeURIComponent(i.id)}`);
+  return ok(i.shortlink) ?? ok(incidentPage(i, pageUrl));
+}
+
+/**
+ * The incident's own page under the status page `pageUrl` ("…/incidents/<id>"), only where one
+ * exists: a Statuspage incident, which carries its page id. Other formats' ids (a hash of an
+ * Atom or RSS entry without a link, an Instatus, Cachet or Better Stack id) name no such page, so
+ * a link built from them would be broken. The one rule for the extension and the widgets; the
+ * caller checks the URL is one it may link to.
+ */
+export function incidentPage(i: FeedIncident, pageUrl: string | undefined): string | undefined {
+  if (i.pageId === undefined || !pageUrl) return undefined;
+  // (a bare origin ends in "/": cut it, or the link has "//incidents")
+  return `${pageUrl.replace(/\/+$/, '')}/incidents/${encodeURIComponent(i.id)}`;
 }

@@ -70,8 +70,9 @@ describe('parseSummary, the widgets’ entry of the parser', () => {
     });
     expect(r.feed.page).toEqual({ url: 'https://status.acme.test' });
     expect(r.feed.components[0]).not.toHaveProperty('description');
-    expect(r.feed.incidents[0]).not.toHaveProperty('pageId');
     expect(r.feed.incidents[0]).not.toHaveProperty('monitoringAt');
+    // (the page id is read: it is what says the incident has a page of its own to link to)
+    expect(r.feed.incidents[0]!.pageId).toBe('p');
   });
 
   it('reads the top level as parseFeed does: bad JSON is one problem, a bare list is no summary', () => {

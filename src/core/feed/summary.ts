@@ -37,6 +37,8 @@ export const WIDGET_PROFILE: Profile = {
     ['scheduled_until', date],
     ['resolved_at', date],
     ['shortlink', link],
+    // (what says the incident has a page of its own on the status page: see `incidentPage`)
+    ['page_id', text],
   ],
   update: [
     ['id', text],

@@ -5,6 +5,7 @@ import './define';
 import type { IncidentBanner } from './incident-banner';
 import { pickItem } from './incident-banner';
 import { parseFeed } from '../../../src/core/feed';
+import { readFeed, toSummaryJson } from '../../../src/core/feed/formats/index';
 import { $, fixture, mount, text } from '../dom.test-kit';
 import { resetDismissals } from '../dismissal';
 
@@ -299,6 +300,23 @@ describe('<incident-banner>', () => {
       expect($(el, '[part=link]')!.getAttribute('href')).toBe(
         `https://status.example.com/incidents/${data.incidents[0]!.id}`,
       );
+    }
+  });
+
+  test('an incident of a format without incident pages links to the status page, never to a made-up page', async () => {
+    // an RSS item without a link: its id is a hash, so "<page>/incidents/<id>" does not exist
+    const rss =
+      `<rss version="2.0"><channel><title>S</title><link>https://status.example.com/</link>` +
+      `<item><title>[Investigating] API errors</title><pubDate>${new Date().toUTCString()}</pubDate>` +
+      `<description>Looking into it</description></item></channel></rss>`;
+    const read = readFeed(rss);
+    expect(read.format).toBe('rss');
+    // pushed as the normalised Feed, and as the server helper's summary.json of the same feed
+    for (const data of [read.feed, toSummaryJson(read.feed)]) {
+      const el = await banner({ data });
+      expect(text(el, '[part=name]')).toBe('API errors');
+      expect($(el, '[part=link]')!.getAttribute('href')).toBe('https://status.example.com/');
+      el.remove();
     }
   });
 

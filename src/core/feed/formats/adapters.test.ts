@@ -498,4 +498,50 @@ describe('RSS history feeds', () => {
       expect(new Set(r.feed.incidents.map((i) => i.id)).size).toBe(2);
     }
   });
+
+  it('reads a bracketed status word anywhere in the title (AWS-style), never the word in prose', () => {
+    const item = (title: string, n: number) =>
+      `<item><title><![CDATA[${title}]]></title><link>https://status.example.com/</link>` +
+      `<pubDate>Mon, 15 Jan 2024 1${n}:00:00 +0000</pubDate>` +
+      `<guid isPermaLink="false">https://status.example.com/#ec2_${n}</guid><description>x</description></item>`;
+    const titles = [
+      'Service is operating normally: [RESOLVED] Increased API Error Rates',
+      'Informational message: [Investigating] Elevated S3 latency',
+      'Service is operating normally: [Resolved]Lambda delays',
+      'Some connections [Monitoring]',
+      // prose, a bracket that is no status word: status unknown, the title kept whole
+      'Issue resolved for most customers',
+      'Service is operating normally: resolved: DNS',
+      'Elevated errors [us-east-1] in EC2',
+    ];
+    const r = readRss(
+      `<rss version="2.0"><channel><title>S</title><link>https://status.example.com/</link>` +
+        titles.map(item).join('') +
+        `</channel></rss>`,
+    );
+    expect(r.problems).toEqual([]);
+    expect(
+      r.feed.incidents.map((i) => [i.name, i.status]).sort((a, b) => a[0]!.localeCompare(b[0]!)),
+    ).toEqual([
+      ['Elevated errors [us-east-1] in EC2', 'unknown'],
+      ['Elevated S3 latency', 'investigating'],
+      ['Increased API Error Rates', 'resolved'],
+      ['Issue resolved for most customers', 'unknown'],
+      ['Lambda delays', 'resolved'],
+      ['Service is operating normally: resolved: DNS', 'unknown'],
+      ['Some connections', 'monitoring'],
+    ]);
+    // the resolved ones no longer count as active
+    expect(
+      activeIncidents(r.feed)
+        .map((i) => i.name)
+        .sort(),
+    ).toEqual([
+      'Elevated S3 latency',
+      'Elevated errors [us-east-1] in EC2',
+      'Issue resolved for most customers',
+      'Service is operating normally: resolved: DNS',
+      'Some connections',
+    ]);
+  });
 });

@@ -55,11 +55,29 @@ const status = (s: string): string | undefined => {
   return Object.hasOwn(WORDS, w) ? WORDS[w] : undefined;
 };
 
-/** "[Resolved] Name", "Resolved - Name" or "Resolved: Name" → ["resolved", "Name"]. */
+/**
+ * "[Resolved] Name", "Resolved - Name" or "Resolved: Name" → ["resolved", "Name"]. A status word
+ * in brackets also counts further in: AWS titles read "Service is operating normally: [RESOLVED]
+ * Increased API Error Rates", the name being what follows it (what precedes it, when nothing
+ * does). An unbracketed word counts only at the start, so prose ("Issue resolved for most
+ * customers") and brackets that hold no status word ("[us-east-1]") leave the title whole.
+ */
 function splitTitle(title: string): [string | undefined, string] {
   const m = /^\s*(?:\[([^\]]{1,30})\]\s*|([a-z][a-z -]{1,29}?)\s*(?:-|–|:)\s+)(.*)$/is.exec(title);
   const word = m && status(m[1] ?? m[2] ?? '');
-  return word && m[3] ? [word, m[3]] : [undefined, title];
+  if (word && m[3]) return [word, m[3]];
+  for (const b of title.matchAll(/\[([^[\]]{1,30})\]/g)) {
+    const found = status(b[1]!);
+    if (!found) continue;
+    const after = title.slice(b.index + b[0].length).trim();
+    if (after) return [found, after];
+    // (its separator cut by hand: a regex anchored at the end is quadratic on a long run)
+    let end = b.index;
+    while (end > 0 && /[\s:–-]/.test(title[end - 1]!)) end--;
+    const before = title.slice(0, end).trim();
+    if (before) return [found, before];
+  }
+  return [undefined, title];
 }
 
 // Statuspage's update block: <p><small>DATE</small><br><strong>STATUS</strong> - BODY</p>. Matched
