@@ -11,11 +11,14 @@
  *   which counts both in the transaction that puts it. Absent, the page counts as before: slower,
  *   never wrong.
  * - `items`: how many action items `actionItems` holds, moved with them (action-items.ts).
+ * - `openOrdered`: the side panel's open list (list-state.ts); `openCommsCurrent`: every open
+ *   incident's copy in `openComms` is current (open-comms.ts). Confirmed with this one.
  *
  * Derived and machine-local: never in a backup, never shared.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { checkOpenOrdered, OPEN_ORDERED, openMayChange } from './list-state';
+import { checkOpenComms, OPEN_COMMS, OPEN_COMMS_CURRENT, openCommsMayChange } from './open-comms';
 import type { IncidentRecord, LensDB } from './schema';
 
 /** The store. */
@@ -40,20 +43,23 @@ export function talliesMayLack(tx: StateTx): Promise<unknown> {
 }
 
 /**
- * Forgets both marks, the tallies' and the open list's (list-state.ts): a write of incidents in
- * bulk whose old records are not read (saveIncidents, a merge import).
+ * Forgets the marks an incident write can break, the tallies', the open list's (list-state.ts) and
+ * the open incidents' dashboard copies' (open-comms.ts): a write of incidents in bulk whose old
+ * records are not read (saveIncidents, a merge import).
  */
 export function incidentsMayChange(tx: StateTx): Promise<unknown> {
-  return Promise.all([talliesMayLack(tx), openMayChange(tx)]);
+  return Promise.all([talliesMayLack(tx), openMayChange(tx), openCommsMayChange(tx)]);
 }
 
 /**
  * Puts and deletes incident records within `tx`, forgetting a mark only when the batch breaks it:
  * the tallies' when it changes which incidents the `by-resolved` index holds (a new or first
  * resolved one, a resolution time removed, a resolved one deleted), the open list's when it
- * changes which are open. An edit or an appended event, local or a teammate's, keeps both, so the
- * next confirm or read is one `get` instead of counting. The old records are read in this
- * transaction, and only while a mark is there to keep.
+ * changes which are open, the dashboard copies' (open-comms.ts) when it writes or deletes an
+ * incident that is or was open (its stamp may change). An edit or an appended event, local or a
+ * teammate's, keeps the first two, so the next confirm or read is one `get` instead of counting;
+ * a resolved incident's edit keeps all three. The old records are read in this transaction, and
+ * only while a mark is there to keep.
  */
 export async function putIncidents(
   tx: StateTx,
@@ -63,17 +69,25 @@ export async function putIncidents(
   if (records.length === 0 && deleted.length === 0) return;
   const store = tx.objectStore('incidents');
   const state = tx.objectStore(STATE_STORE);
-  const marks = await Promise.all([state.getKey(TALLIES_COMPLETE), state.getKey(OPEN_ORDERED)]);
+  const marks = await Promise.all([
+    state.getKey(TALLIES_COMPLETE),
+    state.getKey(OPEN_ORDERED),
+    state.getKey(OPEN_COMMS_CURRENT),
+  ]);
   const marked = marks.some((k) => k !== undefined);
   const ids = [...records.map((r) => r.id), ...deleted];
   const old = marked ? await Promise.all(ids.map((id) => store.get(id))) : [];
   const changed = (of: (r: IncidentRecord | undefined) => boolean) =>
     marked && ids.some((_id, i) => of(old[i]) !== of(records[i])); // records[i]: undefined if gone
+  const open = (r: IncidentRecord | undefined) => r?.status === 'open';
+  const touchesOpen =
+    marks[2] !== undefined && ids.some((_id, i) => open(old[i]) || open(records[i]));
   await Promise.all([
     ...records.map((r) => store.put(r)),
     ...deleted.map((id) => store.delete(id)),
     changed((r) => r?.resolvedAt !== undefined) ? talliesMayLack(tx) : undefined,
-    changed((r) => r?.status === 'open') ? openMayChange(tx) : undefined,
+    changed(open) ? openMayChange(tx) : undefined,
+    touchesOpen ? openCommsMayChange(tx) : undefined,
   ]);
 }
 
@@ -89,13 +103,18 @@ export function putIncident(tx: StateTx, incident: IncidentRecord): Promise<void
  * as idb's, not open.ts's LensDatabase: the migrations import this module.)
  */
 export async function confirmTallies(db: IDBPDatabase<LensDB>): Promise<boolean> {
-  const tx = db.transaction(['incidents', 'commsTallies', 'summaries', STATE_STORE], 'readwrite');
+  const tx = db.transaction(
+    ['incidents', 'commsTallies', 'summaries', 'settings', OPEN_COMMS, STATE_STORE],
+    'readwrite',
+  );
   const state = tx.objectStore(STATE_STORE);
-  // The open list's mark too (list-state.ts), after the same recomputations.
+  // The open list's mark too (list-state.ts), and the dashboard copies' (open-comms.ts), after
+  // the same recomputations.
   const ordered = checkOpenOrdered(tx);
+  const comms = checkOpenComms(tx);
   let complete = (await state.get(TALLIES_COMPLETE)) !== undefined;
   if (!complete) complete = await checkTallies(tx);
-  await ordered;
+  await Promise.all([ordered, comms]);
   await tx.done;
   return complete;
 }

@@ -476,11 +476,22 @@ export interface OpenCommsRecord {
  * v10: a record of the reviews dashboard's state (db/dashboard-state.ts): `talliesComplete`
  * (present while every resolved incident has its tally; `n` the count it was checked at) or
  * `items` (how many action items are stored, `n`); `openOrdered` (present while every open
- * incident has an ordered summary; `n` the open count: db/list-state.ts). Derived and machine-local.
+ * incident has an ordered summary; `n` the open count: db/list-state.ts); `openCommsCurrent`
+ * (below). Derived and machine-local.
  */
-export interface DashboardStateRecord {
-  key: 'talliesComplete' | 'items' | 'openOrdered';
+export type DashboardStateRecord =
+  { key: 'talliesComplete' | 'items' | 'openOrdered'; n: number } | OpenCommsMark;
+
+/**
+ * `openCommsCurrent` (db/open-comms.ts): present while every open incident not in `check` has an
+ * `openComms` record whose stamps match its record and the policy of fingerprint `policy`, and
+ * every `openComms` record is an open incident's; `n` the open count when it was put.
+ */
+export interface OpenCommsMark {
+  key: 'openCommsCurrent';
   n: number;
+  policy: string;
+  check: string[];
 }
 
 export interface LensDB extends DBSchema {

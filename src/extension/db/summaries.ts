@@ -31,51 +31,15 @@ import type {
   TallyRecord,
 } from './schema';
 import { eventsOfMany } from './timeline';
+import { policyStamp, summaryStamp } from './stamps';
+
+// The stamps moved to stamps.ts (open-comms.ts checks them too, without importing this module).
+export { policyStamp, summaryStamp };
 
 /** The current policy as stored (settings.ts `getSetting` without its import). */
 export async function storedPolicy(db: LensDatabase): Promise<Policy> {
   const rec = await db.get('settings', 'policy');
   return (rec?.value as Policy | undefined) ?? DEFAULT_POLICY;
-}
-
-/** FNV-1a (32 bits) in hex: a short fingerprint, not a security measure. */
-function fnv(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16);
-}
-
-/** A feed incident's updates as [id, time] pairs (`updates` optional, as in sources.ts). */
-const postsOf = (incident: { updates?: readonly { id: string; displayAt: number }[] }) =>
-  incident.updates?.map((u) => [u.id, u.displayAt]) ?? [];
-
-/**
- * The fingerprint of a summary's inputs other than the incident's own events: the record (without
- * the team's who-wrote-it fields, which the projection adds), the policy it runs on and the linked
- * feed incident's updates.
- */
-export function summaryStamp(
-  incident: IncidentRecord,
-  policy: Policy,
-  feed: FeedIncidentRecord | undefined,
-): string {
-  const { lastBy: _b, lastAt: _a, createdBy: _c, ...record } = incident;
-  const posts = feed ? postsOf(feed.incident) : null;
-  // The same text as JSON.stringify([record, policy or null, posts]), with the policy's JSON
-  // written once per policy: a refresh or the dashboard stamps thousands of incidents with one.
-  const own = incident.policy ? 'null' : policyJson(policy);
-  return fnv(`[${JSON.stringify(record)},${own},${JSON.stringify(posts)}]`);
-}
-
-/** Each policy object's JSON, kept while the object lives (policies are values, never mutated). */
-const policyJsons = new WeakMap<Policy, string>();
-function policyJson(policy: Policy): string {
-  let json = policyJsons.get(policy);
-  if (json === undefined) policyJsons.set(policy, (json = JSON.stringify(policy)));
-  return json;
 }
 
 /** The linked feed incident records of `incidents`, by incident id. */
@@ -128,9 +92,6 @@ export function serial<T>(db: LensDatabase, f: () => Promise<T>): Promise<T> {
 
 /** How many incidents one recomputation reads (timelines in one transaction) and writes. */
 export const SUMMARY_BATCH = 100;
-
-/** The fingerprint of a policy, kept on each tally: one judged by another policy is not used. */
-export const policyStamp = (policy: Policy): string => fnv(JSON.stringify(policy));
 
 /** What `derive` computed for some incidents: the records to write, and those to remove. */
 export interface Derived {

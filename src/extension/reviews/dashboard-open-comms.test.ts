@@ -8,10 +8,18 @@ import { byTime, pack } from '../db/chunks';
 import { writeTallies, type TalliesTx } from '../db/comms-totals';
 import { putReview } from '../db/drafts';
 import { incidentRecord } from '../db/incident-record.test-kit';
+import { putIncidents } from '../db/dashboard-state';
+import { feedKey } from '../db/feed-key';
 import { saveIncident } from '../db/incidents';
 import { openCommsOf } from '../db/open-comms';
 import { openLensDB, type LensDatabase } from '../db/open';
-import { DB_VERSION, type EventRecord, type ReviewRecord, type StoreName } from '../db/schema';
+import {
+  DB_VERSION,
+  type EventRecord,
+  type IncidentRecord,
+  type ReviewRecord,
+  type StoreName,
+} from '../db/schema';
 import { countStoreReads } from '../db/store-reads.test-kit';
 import { derive } from '../db/summaries';
 import { readDashboardPage } from './dashboard-data';
@@ -114,9 +122,9 @@ describe('the reviews dashboard’s open incidents from `openComms` (DB v11)', (
   test('an open incident edited without its recomputation yet: that one from its timeline, never a stale tally', async () => {
     db = await openLensDB(freshName());
     await stored();
-    // As a write whose summary hook has not run yet: the record changes, its copy does not.
-    const { incident: rec } = incident(4, BASE + 36 * DAY, 1, 28, true);
-    await db.put('incidents', { ...rec, title: 'Edited' });
+    // As a write whose summary hook has not run yet: the record changes (through the write
+    // paths' put, which removes the marks it may break), its copy does not.
+    await writeOnly({ ...(await db.get('incidents', 'inc-4'))!, publiclyVisible: false });
     const now = Date.now();
     const reads = countStoreReads();
     const { shown, source } = await firstScreen(50, now);
@@ -125,6 +133,139 @@ describe('the reviews dashboard’s open incidents from `openComms` (DB v11)', (
     expect(shown).toEqual(await everything(50, now));
   });
 });
+
+/** An incident record put as the write paths put it (putIncidents), without the summary hook. */
+async function writeOnly(rec: IncidentRecord): Promise<void> {
+  const tx = db.transaction(['incidents', 'dashboardState'], 'readwrite');
+  await Promise.all([putIncidents(tx, [rec]), tx.done]);
+}
+
+const MARK = 'openCommsCurrent';
+
+/**
+ * The mark `openCommsCurrent` (db/open-comms.ts): the first screen checked every open incident's
+ * stamp against its record, reading all 1,000 records (3–5 ms of the page). While the mark holds
+ * it reads none, except the few it lists (linked to a feed incident, or without a current copy).
+ */
+describe('the open incidents’ copies trusted while the mark holds', () => {
+  test('reads no incident record and no feed record: one getAll of `openComms`', async () => {
+    db = await openLensDB(freshName());
+    await stored();
+    expect(await db.get('dashboardState', MARK)).toMatchObject({ n: 2, check: [] });
+    const now = Date.now();
+    const reads = countStoreReads();
+    const { shown, source } = await firstScreen(3, now);
+    expect(source).toBe('totals');
+    expect(reads.of('incidents')).toEqual([]);
+    expect(reads.of('feedIncidents')).toEqual([]);
+    expect(reads.of('openComms')).toEqual(['getAll']);
+    expect(reads.timelines).toEqual([]);
+    expect(shown).toEqual(await everything(3, now));
+  });
+
+  test('without the mark (a write removed it): every open record read and checked, as before', async () => {
+    db = await openLensDB(freshName());
+    await stored();
+    await writeOnly((await db.get('incidents', 'inc-1'))!);
+    expect(await db.get('dashboardState', MARK)).toBeUndefined();
+    const reads = countStoreReads();
+    const now = Date.now();
+    const { shown } = await firstScreen(3, now);
+    expect(reads.of('incidents')).toEqual(['getAll']);
+    expect(shown).toEqual(await everything(3, now));
+  });
+
+  test('a resolved incident edited keeps the mark; an open one’s edit removes it until its recomputation puts it back', async () => {
+    db = await openLensDB(freshName());
+    await stored();
+    await writeOnly({ ...(await db.get('incidents', 'inc-0'))!, title: 'Renamed' });
+    expect(await db.get('dashboardState', MARK)).toBeDefined();
+    const { incident: rec, events } = incident(4, BASE + 36 * DAY, 1, 28, true);
+    await saveIncident(db, { ...rec, publiclyVisible: false }, events);
+    expect(await db.get('dashboardState', MARK)).toMatchObject({ n: 2, check: [] });
+    const reads = countStoreReads();
+    const now = Date.now();
+    const { shown } = await firstScreen(50, now);
+    expect(reads.of('incidents')).toEqual([]);
+    expect(shown).toEqual(await everything(50, now));
+  });
+
+  test('a linked open incident is listed and checked: its record and its feed record, one get each; a poll’s new post seen before its recomputation', async () => {
+    db = await openLensDB(freshName());
+    await stored();
+    await putFeed([]);
+    const rec = (await db.get('incidents', 'inc-4'))!;
+    await saveIncident(db, { ...rec, linked: { sourceId: 's1', incidentId: 'f1' } });
+    expect(await db.get('dashboardState', MARK)).toMatchObject({ n: 2, check: ['inc-4'] });
+    let now = Date.now();
+    let reads = countStoreReads();
+    let page = await firstScreen(50, now);
+    expect(reads.of('incidents')).toEqual(['get']);
+    expect(reads.of('feedIncidents')).toEqual(['get']);
+    expect(reads.timelines).toEqual([]);
+    expect(page.shown).toEqual(await everything(50, now));
+    // A poll writes the feed record (the mark is not removed: linked incidents are always
+    // checked) with a post that counts for inc-4; its recomputation has not run yet.
+    await putFeed([BASE + 36 * DAY + 2 * MIN]);
+    now = Date.now();
+    reads = countStoreReads();
+    page = await firstScreen(50, now);
+    expect(reads.timelines).toEqual(['inc-4']);
+    expect(page.shown).toEqual(await everything(50, now));
+  });
+
+  test('a policy saved, its recomputation not run yet: the mark names the old policy, every stamp is checked', async () => {
+    db = await openLensDB(freshName());
+    // Open incidents only: no monthly total of the old policy sends the page to the slow path.
+    for (const i of [1, 4]) {
+      const { incident: rec, events } = incident(i, BASE + i * 9 * DAY, 2, i * 7, true);
+      await saveIncident(db, rec, events);
+    }
+    expect(await db.get('dashboardState', MARK)).toBeDefined();
+    const policy = structuredClone(DEFAULT_POLICY);
+    for (const level of policy.levels)
+      for (const ob of level.obligations) if (ob.id === 'status_page') ob.dueMinutes = 1;
+    // What the save's own write is (settings.ts setSetting), before its background recomputation.
+    await db.put('settings', { key: 'policy', value: policy });
+    const now = Date.now();
+    const reads = countStoreReads();
+    const { shown, source } = await firstScreen(50, now);
+    expect(source).toBe('totals');
+    expect(reads.of('incidents')).toEqual(['getAll']);
+    expect(reads.timelines).toEqual(['inc-1', 'inc-4']);
+    expect(shown).toEqual(await everything(50, now));
+  });
+});
+
+/** The feed incident `s1|f1`, with a post at each of `posts`, as a poll stores it. */
+async function putFeed(posts: number[]): Promise<void> {
+  await db.put('feedIncidents', {
+    key: feedKey('s1', 'f1'),
+    sourceId: 's1',
+    active: 1,
+    firstSeenAt: BASE,
+    lastSeenAt: BASE,
+    incident: {
+      id: 'f1',
+      kind: 'incident',
+      name: 'Checkout errors',
+      status: 'investigating',
+      impact: 'major',
+      severity: 2,
+      createdAt: BASE,
+      updatedAt: BASE,
+      components: [],
+      updates: posts.map((at, k) => ({
+        id: `u${k}`,
+        status: 'investigating',
+        body: 'Looking into it.',
+        createdAt: at,
+        displayAt: at,
+        affectedComponents: [],
+      })),
+    },
+  });
+}
 
 describe('DB v11 migration', () => {
   test('a v10 database keeps every record; `openComms` is filled from its summaries', async () => {
