@@ -123,7 +123,7 @@ export function currentWithout(
 /**
  * Reads the open incidents, these records and the policy within `tx` and puts the mark when it
  * holds (see the module comment), listing in `check` the open incidents whose record is missing,
- * stale or linked; true when it is there. One `get` when it already is.
+ * stale or linked; true when it is there. Two `get`s when it already is, for the stored policy.
  */
 export async function checkOpenComms(
   tx: IDBPTransaction<
@@ -133,25 +133,30 @@ export async function checkOpenComms(
   >,
 ): Promise<boolean> {
   const state = tx.objectStore('dashboardState');
-  if ((await state.getKey(OPEN_COMMS_CURRENT)) !== undefined) return true;
-  const [open, comms, policyRec] = await Promise.all([
+  const [mark, policyRec] = await Promise.all([
+    state.get(OPEN_COMMS_CURRENT),
+    tx.objectStore('settings').get('policy'),
+  ]);
+  const policy = (policyRec?.value as Policy | undefined) ?? DEFAULT_POLICY;
+  const stamp = policyStamp(policy);
+  // A policy saved does not remove the mark (the page compares its fingerprint): one of another
+  // policy is checked again.
+  if (mark?.key === OPEN_COMMS_CURRENT && mark.policy === stamp) return true;
+  const [open, comms] = await Promise.all([
     tx.objectStore('incidents').index('by-status').getAll('open'),
     tx.objectStore(OPEN_COMMS).getAll(),
-    tx.objectStore('settings').get('policy'),
   ]);
   const openIds = new Set(open.map((i) => i.id));
   if (comms.some((c) => !openIds.has(c.incidentId))) return false;
-  const policy = (policyRec?.value as Policy | undefined) ?? DEFAULT_POLICY;
-  const stamp = policyStamp(policy);
   const byId = new Map(comms.map((c) => [c.incidentId, c]));
   const check = open.filter((i) => !currentWithout(i, byId.get(i.id), policy, stamp));
   if (check.length > CHECK_MAX) return false;
-  const mark: OpenCommsMark = {
+  const put: OpenCommsMark = {
     key: OPEN_COMMS_CURRENT,
     n: open.length,
     policy: stamp,
     check: check.map((i) => i.id),
   };
-  await state.put(mark);
+  await state.put(put);
   return true;
 }
