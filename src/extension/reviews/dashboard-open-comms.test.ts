@@ -10,8 +10,8 @@ import { putReview } from '../db/drafts';
 import { incidentRecord } from '../db/incident-record.test-kit';
 import { putIncidents } from '../db/dashboard-state';
 import { feedKey } from '../db/feed-key';
-import { saveIncident } from '../db/incidents';
-import { openCommsOf } from '../db/open-comms';
+import { eventsOf, saveIncident } from '../db/incidents';
+import { openCommsOf, putOpenComms } from '../db/open-comms';
 import { openLensDB, type LensDatabase } from '../db/open';
 import {
   DB_VERSION,
@@ -214,6 +214,44 @@ describe('the open incidents’ copies trusted while the mark holds', () => {
     expect(page.shown).toEqual(await everything(50, now));
   });
 
+  test('linked to a feed incident not stored yet: listed all the same, so its first poll’s post is seen', async () => {
+    db = await openLensDB(freshName());
+    await stored();
+    const rec = (await db.get('incidents', 'inc-4'))!;
+    await saveIncident(db, { ...rec, linked: { sourceId: 's1', incidentId: 'f2' } });
+    expect(await db.get('dashboardState', MARK)).toMatchObject({ check: ['inc-4'] });
+    await putFeed([BASE + 36 * DAY + 2 * MIN], 'f2');
+    const now = Date.now();
+    const reads = countStoreReads();
+    const { shown } = await firstScreen(50, now);
+    expect(reads.timelines).toEqual(['inc-4']);
+    expect(shown).toEqual(await everything(50, now));
+  });
+
+  test('a copy written from an older read of its incident (a recomputation overtaken by an edit) removes the mark', async () => {
+    db = await openLensDB(freshName());
+    await stored();
+    const rec = (await db.get('incidents', 'inc-4'))!;
+    // Computed from a version of the record this browser no longer holds (not public: another
+    // tally), written after the mark was confirmed for the current one.
+    const older = { ...rec, publiclyVisible: false };
+    const d = derive(
+      [older],
+      new Map([[rec.id, await eventsOf(db, rec.id)]]),
+      DEFAULT_POLICY,
+      new Map(),
+      NOW,
+    );
+    const tx = db.transaction(['summaries', 'openComms', 'dashboardState'], 'readwrite');
+    await Promise.all([putOpenComms(tx, d.summaries), tx.done]);
+    expect(await db.get('dashboardState', MARK)).toBeUndefined();
+    const now = Date.now();
+    const reads = countStoreReads();
+    const { shown } = await firstScreen(50, now);
+    expect(reads.timelines).toEqual(['inc-4']);
+    expect(shown).toEqual(await everything(50, now));
+  });
+
   test('a policy saved, its recomputation not run yet: the mark names the old policy, every stamp is checked', async () => {
     db = await openLensDB(freshName());
     // Open incidents only: no monthly total of the old policy sends the page to the slow path.
@@ -237,16 +275,16 @@ describe('the open incidents’ copies trusted while the mark holds', () => {
   });
 });
 
-/** The feed incident `s1|f1`, with a post at each of `posts`, as a poll stores it. */
-async function putFeed(posts: number[]): Promise<void> {
+/** The feed incident `s1|<id>`, with a post at each of `posts`, as a poll stores it. */
+async function putFeed(posts: number[], id = 'f1'): Promise<void> {
   await db.put('feedIncidents', {
-    key: feedKey('s1', 'f1'),
+    key: feedKey('s1', id),
     sourceId: 's1',
     active: 1,
     firstSeenAt: BASE,
     lastSeenAt: BASE,
     incident: {
-      id: 'f1',
+      id,
       kind: 'incident',
       name: 'Checkout errors',
       status: 'investigating',
