@@ -11,6 +11,7 @@ import {
   countEvents,
   eventsOf,
   eventsOfMany,
+  saveIncident,
   saveIncidents,
 } from '../../src/extension/db/incidents';
 import {
@@ -594,4 +595,71 @@ export async function addOpen(id: string, title: string, severity: Severity, sta
   ];
   await saveIncidents(db, [{ incident, events }]);
   db.close();
+}
+
+/**
+ * The reviews dashboard's first screen by each of its paths in Chromium (IndexedDB's transaction
+ * lifetimes differ from fake-indexeddb's: the page requests the open records once the mark and the
+ * policy are read, in the same transaction), each beside every review and tally
+ * (tests/e2e/reviews/dashboard-mark.e2e.ts): with the mark, with a linked open incident it lists,
+ * after its feed incident's new post before the recomputation, and without the mark.
+ */
+export async function dashboardPaths() {
+  const db = await openLensDB();
+  const now = Date.now();
+  const both = async (path: string) => {
+    const mark = await db.get('dashboardState', 'openCommsCurrent');
+    const p = await readDashboardPage(db, 'all', ITEMS_PAGE, 'UTC', now);
+    const all = reviewDashboard({ ...(await readDashboard(db)), now, timeZone: 'UTC' });
+    return {
+      path,
+      check: mark?.key === 'openCommsCurrent' ? mark.check : null,
+      source: p.source,
+      page: { comms: p.comms, completion: p.completion, rows: p.rows, total: p.total },
+      all: {
+        comms: all.comms,
+        completion: all.completion,
+        rows: all.rows.slice(0, ITEMS_PAGE),
+        total: all.rows.length,
+      },
+    };
+  };
+  const out = [await both('mark')];
+  const [first] = await db.getAllFromIndex('incidents', 'by-status', 'open');
+  const feed = (posts: number) => ({
+    key: `s1|f1`,
+    sourceId: 's1',
+    active: 1 as const,
+    firstSeenAt: first!.startedAt,
+    lastSeenAt: first!.startedAt,
+    incident: {
+      id: 'f1',
+      kind: 'incident' as const,
+      name: 'Checkout errors',
+      status: 'investigating' as const,
+      impact: 'major' as const,
+      severity: 2 as const,
+      createdAt: first!.startedAt,
+      updatedAt: first!.startedAt,
+      components: [],
+      updates: Array.from({ length: posts }, (_, k) => ({
+        id: `u${k}`,
+        status: 'investigating' as const,
+        body: 'Looking into it.',
+        createdAt: first!.startedAt + (k + 1) * 30 * MIN,
+        displayAt: first!.startedAt + (k + 1) * 30 * MIN,
+        affectedComponents: [],
+      })),
+    },
+  });
+  await db.put('feedIncidents', feed(0));
+  await saveIncident(db, { ...first!, linked: { sourceId: 's1', incidentId: 'f1' } });
+  out.push(await both('listed'));
+  // A poll's write (no hook run yet): the listed incident is checked against its feed record.
+  await db.put('feedIncidents', feed(6));
+  out.push(await both('listed, feed changed'));
+  await db.delete('dashboardState', 'openCommsCurrent');
+  out.push(await both('no mark'));
+  db.close();
+  return out;
 }
