@@ -25,6 +25,7 @@ import {
   summaryStamp,
 } from '../../src/extension/db/summaries';
 import { getSetting, setSetting } from '../../src/extension/db/settings';
+import { confirmTallies } from '../../src/extension/db/dashboard-state';
 import { totalsMonthsFor } from '../../src/core/review/comms-totals';
 import { exportAll, importAll, validateBackup } from '../../src/extension/db/backup';
 import { openLensDB } from '../../src/extension/db/open';
@@ -565,6 +566,14 @@ async function profileFirstScreen() {
     const mid = (xs: number[]) => Math.round(xs.sort((a, b) => a - b)[xs.length >> 1]! * 10) / 10;
     out['first.wholeWithMark'] = mid(withMark);
     out['first.wholeWithoutMark'] = mid(without);
+    // What the worker pays instead, after a write that removed the mark: its confirmation reads
+    // every open record and copy and checks each stamp (db/open-comms.ts checkOpenComms).
+    await db.delete('dashboardState', 'openCommsCurrent');
+    const t1 = performance.now();
+    await confirmTallies(db);
+    out['first.confirmMark'] = Math.round((performance.now() - t1) * 10) / 10;
+    const back = await db.get('dashboardState', 'openCommsCurrent');
+    if (JSON.stringify(back) !== JSON.stringify(mark)) throw new Error('the mark came back other');
   }
   void policy;
   db.close();

@@ -22,6 +22,9 @@
  *
  * With it the page reads no incident or feed record except those of `check` (checked as before),
  * and compares `policy` with the stored policy's fingerprint (a policy change needs no removal).
+ * The mark also carries the unlisted incidents' packed tallies end to end, copied from these
+ * records when it was put (any write here removes it, so they are still these records' while it is
+ * there): the page reads that one record instead of 1,000, and the records of `check` only.
  * It is removed, in the same transaction, by every write that can break it: any `openComms` put
  * or delete (`putOpenComms`, `dropOpenComms`: a recomputation writes what it read earlier), an
  * incident put or deleted that is or was open (dashboard-state.ts `putIncidents`), any bulk
@@ -149,13 +152,34 @@ export async function checkOpenComms(
   const openIds = new Set(open.map((i) => i.id));
   if (comms.some((c) => !openIds.has(c.incidentId))) return false;
   const byId = new Map(comms.map((c) => [c.incidentId, c]));
-  const check = open.filter((i) => !currentWithout(i, byId.get(i.id), policy, stamp));
+  const check: string[] = [];
+  const ids: string[] = [];
+  const packed: Float64Array[] = [];
+  for (const i of open) {
+    const c = byId.get(i.id);
+    if (!currentWithout(i, c, policy, stamp)) check.push(i.id);
+    else if (c?.tally) {
+      ids.push(i.id);
+      packed.push(c.tally);
+    }
+  }
   if (check.length > CHECK_MAX) return false;
+  // The unlisted ones' tallies end to end: the page reads them as one value, not a record each.
+  const ends = new Uint32Array(packed.length);
+  const tallies = new Float64Array(packed.reduce((n, t) => n + t.length, 0));
+  let at = 0;
+  packed.forEach((t, k) => {
+    tallies.set(t, at);
+    ends[k] = at += t.length;
+  });
   const put: OpenCommsMark = {
     key: OPEN_COMMS_CURRENT,
     n: open.length,
     policy: stamp,
-    check: check.map((i) => i.id),
+    check,
+    ids,
+    ends,
+    tallies,
   };
   await state.put(put);
   return true;

@@ -485,13 +485,19 @@ export type DashboardStateRecord =
 /**
  * `openCommsCurrent` (db/open-comms.ts): present while every open incident not in `check` has an
  * `openComms` record whose stamps match its record and the policy of fingerprint `policy`, and
- * every `openComms` record is an open incident's; `n` the open count when it was put.
+ * every `openComms` record is an open incident's; `n` the open count when it was put. The packed
+ * tallies of those not in `check` with one (`ids`, in key order), end to end in `tallies`, the k-th
+ * ending at `ends[k]`: what their `openComms` records hold, in three values instead of a record
+ * each.
  */
 export interface OpenCommsMark {
   key: 'openCommsCurrent';
   n: number;
   policy: string;
   check: string[];
+  ids: string[];
+  ends: Uint32Array;
+  tallies: Float64Array;
 }
 
 export interface LensDB extends DBSchema {

@@ -500,7 +500,8 @@ describe('the reviews dashboard’s first screen without counting (DB v10)', () 
     if (mark?.key !== 'openCommsCurrent' || mark.policy !== policyStamp(policy)) return;
     const openIds = open.map((i) => i.id);
     expect(comms.map((c) => c.incidentId).filter((id) => !openIds.includes(id))).toEqual([]);
-    for (const i of open.filter((i) => !mark.check.includes(i.id))) {
+    const unlisted = open.filter((i) => !mark.check.includes(i.id));
+    for (const i of unlisted) {
       const c = comms.find((c) => c.incidentId === i.id);
       expect(i.linked).toBeUndefined();
       expect(c?.tally).not.toBeUndefined();
@@ -509,6 +510,16 @@ describe('the reviews dashboard’s first screen without counting (DB v10)', () 
         summaryStamp(i, policy, undefined),
       ]);
     }
+    // Its copy of their tallies is theirs: each packed tally, end to end, in key order.
+    const tallies = unlisted.flatMap((i) => {
+      const t = comms.find((c) => c.incidentId === i.id)?.tally;
+      return t ? [{ id: i.id, t: [...t] }] : [];
+    });
+    expect(mark.ids).toEqual(tallies.map((x) => x.id));
+    expect(
+      mark.ids.map((_id, k) => [...mark.tallies.subarray(k ? mark.ends[k - 1] : 0, mark.ends[k])]),
+    ).toEqual(tallies.map((x) => x.t));
+    expect(mark.ends.at(-1) ?? 0).toBe(mark.tallies.length);
   }
 
   /** The feed incident `s1|f1` with `posts` posts, as a poll stores it. */
@@ -630,6 +641,7 @@ describe('the reviews dashboard’s first screen without counting (DB v10)', () 
             expect(source).toBe('totals');
             expect(reads.of('incidents')).toEqual(linked.map(() => 'get'));
             expect(reads.of('feedIncidents')).toEqual(linked.map(() => 'get'));
+            expect(reads.of('openComms')).toEqual(linked.map(() => 'get'));
             expect(reads.timelines).toEqual([]);
             expect(shown).toEqual(await everything(50, now));
           } finally {

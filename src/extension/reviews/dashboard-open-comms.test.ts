@@ -38,6 +38,8 @@ const NOW = Date.now();
 const BASE = NOW - 100 * DAY;
 const ZONE = 'Europe/Berlin';
 let db: LensDatabase;
+/** The mark that the open incidents' copies are current (db/open-comms.ts). */
+const MARK = 'openCommsCurrent';
 afterEach(() => db?.close());
 
 /** Incident `i`, classified at `at`: posted late by `late` minutes, then resolved unless `open`. */
@@ -106,6 +108,8 @@ describe('the reviews dashboard’s open incidents from `openComms` (DB v11)', (
   test('reads no summary: one getAll of the open incidents’ stamps and tallies, no timeline', async () => {
     db = await openLensDB(freshName());
     await stored();
+    // Without the mark that spares this read too (below), as after a write before its confirmation.
+    await db.delete('dashboardState', MARK);
     const now = Date.now();
     const reads = countStoreReads();
     const { shown, source } = await firstScreen(3, now);
@@ -140,15 +144,13 @@ async function writeOnly(rec: IncidentRecord): Promise<void> {
   await Promise.all([putIncidents(tx, [rec]), tx.done]);
 }
 
-const MARK = 'openCommsCurrent';
-
 /**
  * The mark `openCommsCurrent` (db/open-comms.ts): the first screen checked every open incident's
  * stamp against its record, reading all 1,000 records (3–5 ms of the page). While the mark holds
  * it reads none, except the few it lists (linked to a feed incident, or without a current copy).
  */
 describe('the open incidents’ copies trusted while the mark holds', () => {
-  test('reads no incident record and no feed record: one getAll of `openComms`', async () => {
+  test('reads no incident record, no feed record and no `openComms` record: their tallies are in the mark', async () => {
     db = await openLensDB(freshName());
     await stored();
     expect(await db.get('dashboardState', MARK)).toMatchObject({ n: 2, check: [] });
@@ -158,7 +160,7 @@ describe('the open incidents’ copies trusted while the mark holds', () => {
     expect(source).toBe('totals');
     expect(reads.of('incidents')).toEqual([]);
     expect(reads.of('feedIncidents')).toEqual([]);
-    expect(reads.of('openComms')).toEqual(['getAll']);
+    expect(reads.of('openComms')).toEqual([]);
     expect(reads.timelines).toEqual([]);
     expect(shown).toEqual(await everything(3, now));
   });
@@ -172,6 +174,7 @@ describe('the open incidents’ copies trusted while the mark holds', () => {
     const now = Date.now();
     const { shown } = await firstScreen(3, now);
     expect(reads.of('incidents')).toEqual(['getAll']);
+    expect(reads.of('openComms')).toEqual(['getAll']);
     expect(shown).toEqual(await everything(3, now));
   });
 
@@ -202,6 +205,7 @@ describe('the open incidents’ copies trusted while the mark holds', () => {
     let page = await firstScreen(50, now);
     expect(reads.of('incidents')).toEqual(['get']);
     expect(reads.of('feedIncidents')).toEqual(['get']);
+    expect(reads.of('openComms')).toEqual(['get']);
     expect(reads.timelines).toEqual([]);
     expect(page.shown).toEqual(await everything(50, now));
     // A poll writes the feed record (the mark is not removed: linked incidents are always

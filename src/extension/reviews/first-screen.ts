@@ -11,7 +11,8 @@
  * for the stored policy (open-comms.ts: every copy checked against its record in the transaction
  * that put it, removed by every write that can make one stale), no open incident's record or
  * linked feed record is read to check the stamps, except those the mark lists (linked ones, stale
- * ones): the 1,000 open records were the page's largest read left. Without it, as before.
+ * ones): the 1,000 open records were the page's largest read left. The others' tallies come from
+ * the mark itself (one typed array) instead of 1,000 `openComms` records. Without it, as before.
  *
  * When a total cannot be trusted (a resolved incident without a tally yet, or a month holding a
  * tally of another policy while a policy change is recomputed), `readDashboardFirst` gives null
@@ -38,7 +39,7 @@ import { ITEM_COUNT, STATE_STORE, TALLIES_COMPLETE } from '../db/dashboard-state
 import { feedKey } from '../db/feed-key';
 import { OPEN_COMMS, OPEN_COMMS_CURRENT } from '../db/open-comms';
 import type { LensDatabase } from '../db/open';
-import type { ActionItemRecord, IncidentRecord, LensDB } from '../db/schema';
+import type { ActionItemRecord, IncidentRecord, LensDB, OpenCommsRecord } from '../db/schema';
 import { policyStamp, summaryStamp } from '../db/summaries';
 import { eventsWithLinked } from '../responder/linked-events';
 
@@ -61,6 +62,16 @@ async function openOf(tx: ReadTx<'incidents'>, ids: readonly string[]): Promise<
   const store = tx.objectStore('incidents');
   const recs = await Promise.all(ids.map((id) => store.get(id)));
   return recs.filter((r): r is IncidentRecord => r !== undefined);
+}
+
+/** The `openComms` records of these incidents (those missing left out), one `get` each. */
+async function copiesOf(
+  tx: ReadTx<'openComms'>,
+  ids: readonly string[],
+): Promise<OpenCommsRecord[]> {
+  const store = tx.objectStore(OPEN_COMMS);
+  const recs = await Promise.all(ids.map((id) => store.get(id)));
+  return recs.filter((r): r is OpenCommsRecord => r !== undefined);
 }
 
 /** The stores the first screen reads, all in one transaction. */
@@ -171,12 +182,18 @@ export async function readDashboardFirst(
   // While the mark holds for the stored policy (open-comms.ts), only the open incidents it lists
   // in `check` are read, one `get` each; else every open record, as before. Requested once both
   // answers are in, still within this transaction.
+  // With the mark, the copies of those it lists only (the others' tallies are in the mark).
   const openP = Promise.all([policyP, markP]).then(([rec, mark]) =>
     mark?.key === OPEN_COMMS_CURRENT && mark.policy === policyStamp(policyOf(rec))
-      ? openOf(tx, mark.check)
-      : tx.objectStore('incidents').index('by-status').getAll('open'),
+      ? Promise.all([openOf(tx, mark.check), copiesOf(tx, mark.check)])
+      : Promise.all([
+          tx.objectStore('incidents').index('by-status').getAll('open'),
+          // v11: each open incident's stamp and packed tally (open-comms.ts), not its whole
+          // summary; one request for all of them rather than one each.
+          tx.objectStore(OPEN_COMMS).getAll(),
+        ]),
   );
-  const [policyRec, complete, mark, stored, itemTotals, items, openComms, checked] =
+  const [policyRec, complete, mark, stored, itemTotals, items, [checked, openComms]] =
     await Promise.all([
       policyP,
       state.get(TALLIES_COMPLETE),
@@ -184,9 +201,6 @@ export async function readDashboardFirst(
       tx.objectStore('commsTotals').getAll(range),
       tx.objectStore('itemTotals').getAll(range),
       itemRowsIn(tx, now, limit),
-      // v11: each open incident's stamp and packed tally (open-comms.ts), not its whole summary;
-      // one request for all of them rather than one each.
-      tx.objectStore(OPEN_COMMS).getAll(),
       openP,
     ]);
   const policy = policyOf(policyRec);
@@ -203,10 +217,15 @@ export async function readDashboardFirst(
   if (stored.some((t) => Object.keys(t.stamps).some((s) => s !== stamp))) return null;
   const totals = stored.map(fromStored);
   // With the mark: the open incidents are those of `openComms` outside `check` (current, by the
-  // mark) and those of `check` still open; without it, every open record read.
+  // mark, which holds their tallies) and those of `check` still open; without it, every open
+  // record read.
   const marked = mark?.key === OPEN_COMMS_CURRENT && mark.policy === stamp;
-  const listed = new Set(marked ? mark.check : []);
-  const trusted = marked ? openComms.filter((c) => !listed.has(c.incidentId)) : [];
+  const trusted = marked
+    ? mark.ids.map((id, k) => ({
+        id,
+        packed: mark.tallies.subarray(k ? mark.ends[k - 1] : 0, mark.ends[k]),
+      }))
+    : [];
   const open = marked ? checked.filter((i) => i.status === 'open') : checked;
   // Open incidents from their summaries' tallies (v8; v11 their copy in `openComms`) where the
   // stamps still match, else from their timelines, judged now: placed in the reader's zone like
@@ -219,22 +238,25 @@ export async function readDashboardFirst(
   );
   const feeds = new Map(linked.flatMap((i, k) => (linkedRecs[k] ? [[i.id, linkedRecs[k]]] : [])));
   // In the order of their ids, as the `by-status` index gives them without the mark.
-  const entries = [
-    ...trusted.map((c) => ({ id: c.incidentId, incident: undefined })),
+  const entries: { id: string; packed?: Float64Array; incident?: IncidentRecord }[] = [
+    ...trusted,
     ...open.map((i) => ({ id: i.id, incident: i })),
   ];
   if (marked) entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const fromSummaries: CommsTotals['edge'] = [];
   const recompute: IncidentRecord[] = [];
-  for (const { id, incident: i } of entries) {
+  for (const { id, packed, incident: i } of entries) {
+    if (packed) {
+      fromSummaries.push({ ...unpackTally(packed), id });
+      continue;
+    }
     const s = commsOf.get(id);
     const usable =
-      i === undefined ||
-      (s?.tally !== undefined &&
-        s.policyStamp === stamp &&
-        s.stamp === summaryStamp(i, policy, feeds.get(i.id)));
-    if (!usable) recompute.push(i);
-    else if (s?.tally) fromSummaries.push({ ...unpackTally(s.tally), id });
+      s?.tally !== undefined &&
+      s.policyStamp === stamp &&
+      s.stamp === summaryStamp(i!, policy, feeds.get(id));
+    if (!usable) recompute.push(i!);
+    else if (s.tally) fromSummaries.push({ ...unpackTally(s.tally), id });
   }
   const own = recompute.length
     ? await eventsOfMany(
