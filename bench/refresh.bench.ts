@@ -1,7 +1,9 @@
 // The worker's periodic refresh with 10,000 incidents stored (issue 22): one refresh's time, and the
 // side panel list's first screen while a refresh runs, before (every watched timeline read) and
 // after (summaries; timelines only where needed). In an extension page, on the extension's real
-// IndexedDB, through the real repository code. BENCH_REFRESH_OPEN=1000,10000 sets the open counts.
+// IndexedDB, through the real repository code; the list during a refresh also with the refresh in
+// the extension's service worker (the side panel and the worker share only the database there).
+// BENCH_REFRESH_OPEN=1000,10000 sets the open counts.
 import { pageBundle } from './support/page-bundle';
 import { launchWithExtension } from '../tests/e2e/browser';
 import { median, sleep, type BenchCtx, type Row } from './support/stats';
@@ -17,7 +19,9 @@ declare const __lensRefresh: {
   refreshOnce(kind: Kind): Promise<{ ms: number; timelines: number }>;
   listDuring(
     kind: 'none' | 'refresh' | 'before',
-  ): Promise<{ ms: number; rows: number; open: number }>;
+  ): Promise<{ ms: number; end: number; rows: number; open: number }>;
+  begin(kind: Kind): void;
+  finish(): Promise<{ ms: number; end: number }>;
 };
 
 export async function run(ctx: BenchCtx): Promise<Row[]> {
@@ -27,6 +31,8 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
   try {
     const page = await s.openPage('src/extension/options/index.html');
     await page.evaluate(code);
+    // The same code in the extension's service worker, where the worker's refresh runs in use.
+    await s.worker.evaluate(code);
     for (const open of OPEN) {
       ctx.log(`writing ${INCIDENTS} incidents, ${open} open …`);
       await page.evaluate(([n, o]) => __lensRefresh.seed(n!, 20, o!, 10), [INCIDENTS, open]);
@@ -49,6 +55,20 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
           runs.push(await page.evaluate((k) => __lensRefresh.listDuring(k), kind));
         return { ms: median(runs.map((r) => r.ms)), samples: runs.map((r) => r.ms), runs };
       };
+      // The list read in the page while the service worker runs a refresh, as the side panel and
+      // the worker do: only the database is shared. How many lists were read before it ended.
+      const inWorker = async () => {
+        const runs: number[] = [];
+        let first = 0;
+        for (let i = 0; i < RUNS; i++) {
+          await s.worker.evaluate(() => __lensRefresh.begin('refresh'));
+          const list = await page.evaluate(() => __lensRefresh.listDuring('none'));
+          const r = await s.worker.evaluate(() => __lensRefresh.finish());
+          runs.push(list.ms);
+          if (list.end < r.end) first++;
+        }
+        return { ms: median(runs), samples: runs, first };
+      };
       // The first refresh claims the due notices' keys; the timed ones are the steady state.
       await page.evaluate(() => __lensRefresh.refreshOnce('refresh'));
       const full = await times('refresh');
@@ -57,6 +77,7 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
       const alone = await lists('none');
       const during = await lists('refresh');
       const duringBefore = await lists('before');
+      const duringWorker = await inWorker();
       const stored = `${INCIDENTS} incidents stored (20 events each), ${open} open`;
       const n = RUNS;
       rows.push(
@@ -90,12 +111,19 @@ export async function run(ctx: BenchCtx): Promise<Row[]> {
         },
         {
           group: G,
-          name: `the same while a refresh runs (started just before, on the worker's connection), median of ${n}`,
+          name: `the same while the extension's service worker runs a refresh (started just before; the panel shares only the database with it, as in use): ${duringWorker.first} of ${n} lists read before the refresh ended, median of ${n}`,
+          value: duringWorker.ms,
+          samples: duringWorker.samples,
+          unit: 'ms',
+          goal: '≤ 16 ms quiet, ≤ 50 ms under the burner',
+          met: duringWorker.ms <= (ctx.loaded ? 50 : 16),
+        },
+        {
+          group: G,
+          name: `the same while a refresh runs in the list's own page (started just before, on another connection: it also waits for the refresh's computation on the page's thread), median of ${n}`,
           value: during.ms,
           samples: during.samples,
           unit: 'ms',
-          goal: '≤ 16 ms quiet, ≤ 50 ms under the burner',
-          met: during.ms <= (ctx.loaded ? 50 : 16),
         },
         {
           group: G,

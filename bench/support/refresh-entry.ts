@@ -62,17 +62,39 @@ export async function refreshOnce(kind: RefreshKind) {
   return { ms, timelines };
 }
 
+/** When the clock of this context reads `t` (performance.now()), on the wall clock shared by all. */
+const wall = (t: number) => performance.timeOrigin + t;
+
+let started: Promise<{ ms: number; end: number }> | undefined;
+
+/**
+ * Starts a refresh of `kind` here and returns at once (run in the extension's service worker,
+ * where the worker's own refresh runs: the list in a page then shares only the database with it).
+ */
+export function begin(kind: RefreshKind): void {
+  started = refreshOnce(kind).then((r) => ({ ms: r.ms, end: wall(performance.now()) }));
+}
+
+/** The refresh `begin` started: its time, and when it ended on the shared wall clock. */
+export async function finish(): Promise<{ ms: number; end: number }> {
+  const r = await started!;
+  started = undefined;
+  return r;
+}
+
 /**
  * The side panel list's first screen (readList on its own connection, as the panel opens it)
- * while a refresh of `kind` runs on another connection, started just before; `none`: alone.
+ * while a refresh of `kind` runs on another connection in this page, started just before (so
+ * the two share this page's thread as well as the database); `none`: alone (`end`: when it was
+ * read, on the wall clock `finish` uses).
  */
 export async function listDuring(kind: 'none' | 'refresh' | 'before') {
   const running = kind === 'none' ? Promise.resolve() : refreshOnce(kind).then(() => undefined);
   const t0 = performance.now();
   const db = await openLensDB();
   const list = await readList(db, Date.now());
-  const ms = performance.now() - t0;
+  const t1 = performance.now();
   db.close();
   await running;
-  return { ms, rows: list.open.length, open: list.openTotal };
+  return { ms: t1 - t0, end: wall(t1), rows: list.open.length, open: list.openTotal };
 }

@@ -24,6 +24,37 @@ export function monthKeys(now: number, months: number, timeZone: string): string
   return keys;
 }
 
+/** A month of the completion report while it is counted. */
+interface MonthCount {
+  due: number;
+  doneOnTime: number;
+}
+
+/**
+ * The report's months (`monthKeys`), counted by `count` (a month outside the report is passed
+ * over) and then turned into the report: the one frame both ways of making it fill, from the
+ * items (`completionRates`) and from their stored totals (completion-totals.ts).
+ */
+export function completionReport(
+  now: number,
+  months: number,
+  timeZone: string,
+  count: (add: (month: string, due: number, doneOnTime: number) => void) => void,
+): MonthlyCompletion[] {
+  const keys = monthKeys(now, months, timeZone);
+  const rows = new Map<string, MonthCount>(keys.map((k) => [k, { due: 0, doneOnTime: 0 }]));
+  count((month, due, doneOnTime) => {
+    const row = rows.get(month);
+    if (!row) return;
+    row.due += due;
+    row.doneOnTime += doneOnTime;
+  });
+  return keys.map((month) => {
+    const { due, doneOnTime } = rows.get(month)!;
+    return { month, due, doneOnTime, rate: due === 0 ? null : doneOnTime / due };
+  });
+}
+
 /**
  * Monthly completion rate, as Product Ops reports it: of the items due in a month (by `dueAt` in
  * `timeZone`), how many were done by their due date (`doneAt <= dueAt`).
@@ -37,22 +68,16 @@ export function completionRates(
   months = 12,
   timeZone = 'UTC',
 ): MonthlyCompletion[] {
-  const keys = monthKeys(now, months, timeZone);
-  const rows = new Map(keys.map((k) => [k, { month: k, due: 0, doneOnTime: 0 }]));
-  for (const item of items) {
-    if (item.status === 'wont_do' || item.dueAt === undefined || !Number.isFinite(item.dueAt)) {
-      continue;
+  return completionReport(now, months, timeZone, (add) => {
+    for (const item of items) {
+      if (item.status === 'wont_do' || item.dueAt === undefined || !Number.isFinite(item.dueAt)) {
+        continue;
+      }
+      const done = item.status === 'done';
+      if (item.dueAt > now && !done) continue;
+      const onTime = done && item.doneAt !== undefined && item.doneAt <= item.dueAt;
+      add(monthKey(item.dueAt, timeZone), 1, onTime ? 1 : 0);
     }
-    const done = item.status === 'done';
-    if (item.dueAt > now && !done) continue;
-    const row = rows.get(monthKey(item.dueAt, timeZone));
-    if (!row) continue;
-    row.due += 1;
-    if (done && item.doneAt !== undefined && item.doneAt <= item.dueAt) row.doneOnTime += 1;
-  }
-  return keys.map((k) => {
-    const r = rows.get(k) ?? { month: k, due: 0, doneOnTime: 0 };
-    return { ...r, rate: r.due === 0 ? null : r.doneOnTime / r.due };
   });
 }
 

@@ -8,7 +8,7 @@
  * kept whole, for the reader to place in its own zone.
  */
 import { monthKey, nearMonthEdge } from '../time';
-import { monthKeys, type MonthlyCompletion } from './actions';
+import { completionReport, type MonthlyCompletion } from './actions';
 import type { ActionItem } from './model';
 
 export interface CompletionTotals {
@@ -86,25 +86,11 @@ export function completionFromTotals(
   months = 12,
   timeZone = 'UTC',
 ): MonthlyCompletion[] {
-  const keys = monthKeys(now, months, timeZone);
-  const rows = new Map(keys.map((k) => [k, { month: k, due: 0, doneOnTime: 0 }]));
-  const add = (row: { due: number; doneOnTime: number } | undefined, onTime: boolean) => {
-    if (!row) return;
-    row.due += 1;
-    if (onTime) row.doneOnTime += 1;
-  };
-  for (const t of totals) {
-    const row = rows.get(t.month);
-    if (row) {
-      row.due += t.done;
-      row.doneOnTime += t.doneOnTime;
-      for (const at of t.open) if (at <= now) row.due += 1;
+  return completionReport(now, months, timeZone, (add) => {
+    for (const t of totals) {
+      add(t.month, t.done + t.open.filter((at) => at <= now).length, t.doneOnTime);
+      for (const e of t.edge)
+        if (e.done || e.dueAt <= now) add(monthKey(e.dueAt, timeZone), 1, e.onTime ? 1 : 0);
     }
-    for (const e of t.edge)
-      if (e.done || e.dueAt <= now) add(rows.get(monthKey(e.dueAt, timeZone)), e.onTime);
-  }
-  return keys.map((k) => {
-    const r = rows.get(k)!;
-    return { ...r, rate: r.due === 0 ? null : r.doneOnTime / r.due };
   });
 }

@@ -7,24 +7,7 @@ import type { Language } from '../language';
 import { complianceSummaryText, type SummaryPart } from './compliance-summary';
 import type { Review } from './model';
 import type { SupportImpact } from './support';
-
-/**
- * A section and an item of the export document, as `DocSection` / `DocItem` in sections.ts
- * (written out so that sections.ts can import this file without an import cycle).
- */
-interface DocItem {
-  lead?: string;
-  text: string;
-  note?: string;
-}
-interface DocSection {
-  heading: string;
-  intro?: string;
-  paragraphs: string[];
-  items: DocItem[];
-  ordered: boolean;
-  empty: string;
-}
+import type { DocItem, DocSection } from './doc';
 
 /** What the export says about communication, computed by the caller from the incident. */
 export interface ExportCommunication {

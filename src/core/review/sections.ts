@@ -10,6 +10,7 @@ import { BLAMELESS_STATEMENT, type ActionItem, type Review } from './model';
 import { arrAtRisk, byString, sortEvents } from './timeline';
 import { communicationSection, factorsSection, type ExportCommunication } from './export-extra';
 import { rootCauseForm } from './factors';
+import type { DocItem, DocSection } from './doc';
 
 /** Locale and the fixed time zone every time in the export is shown in. */
 export interface ExportOptions {
@@ -19,23 +20,7 @@ export interface ExportOptions {
   communication?: ExportCommunication;
 }
 
-/** A list item: optional bold lead (a time), the text, optional trailing note. */
-export interface DocItem {
-  lead?: string;
-  text: string;
-  note?: string;
-}
-
-export interface DocSection {
-  heading: string;
-  /** Shown in italics under the heading. */
-  intro?: string;
-  paragraphs: string[];
-  items: DocItem[];
-  ordered: boolean;
-  /** Shown when the section has no paragraphs and no items. */
-  empty: string;
-}
+export type { DocItem, DocSection };
 
 export interface ExportDoc {
   title: string;

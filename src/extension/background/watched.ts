@@ -18,10 +18,10 @@ import { deadlinesAt } from '../../core/deadlines';
 import { computeObligations } from '../../core/obligations';
 import { levelFor } from '../../core/policy';
 import type { ObligationStatus, Policy, Severity } from '../../core/types';
-import { eventsOfMany, incidentPolicy, listIncidents, resolvedSince } from '../db/incidents';
+import { eventsOfMany, incidentPolicy, openIncidentsPaced, resolvedSince } from '../db/incidents';
 import type { LensDatabase } from '../db/open';
 import type { EventRecord, IncidentRecord } from '../db/schema';
-import { linkedFeeds, summaryStamp } from '../db/summaries';
+import { allSummaries, linkedFeeds, summaryStamp } from '../db/summaries';
 import { linkedUpdateEvents, withLinkedUpdates } from '../responder/feed-link';
 
 const DAY = 86_400_000;
@@ -68,10 +68,12 @@ export async function watchedIncidents(
   ownFor: (incident: IncidentRecord) => boolean,
 ): Promise<Watched[]> {
   const [open, recent, summaries] = await Promise.all([
-    listIncidents(db, 'open'),
+    // Both read a few hundred records at a time (db/bulk.ts): with 10,000 open, a side panel's
+    // read is answered between them instead of after each whole read.
+    openIncidentsPaced(db),
     resolvedSince(db, now - RESOLVED_WATCH_MS),
-    // One summary per open incident: the whole store in one request.
-    db.getAll('summaries'),
+    // One summary per open incident: the whole store.
+    allSummaries(db),
   ]);
   const byId = new Map([...open, ...recent].map((i) => [i.id, i]));
   const all = [...byId.values()]

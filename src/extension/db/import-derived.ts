@@ -13,6 +13,7 @@ import { DEFAULT_POLICY } from '../../core/policy';
 import type { Policy } from '../../core/types';
 import { confirmTallies } from './dashboard-state';
 import { feedKey } from './feed-key';
+import { planBatches } from './recompute-order';
 import type { LensDatabase } from './open';
 import type {
   EventRecord,
@@ -52,11 +53,11 @@ export const importMark = (): SummariesRecompute => ({
 
 /**
  * Writes the derived data of a committed replace import, open incidents first (the side panel's
- * list), then the rest in id order, DERIVED_BATCH per transaction, each taking its turn with the
- * write paths' own recomputations (`serial`). An incident a write path recomputed meanwhile is
- * left out (its summary is newer). Stops when `mark` is no longer the recorded one (a policy
- * saved since: that recomputation covers everything). Resolves once done, the dashboard's mark
- * confirmed.
+ * list), then the rest, in id order (recompute-order.ts), DERIVED_BATCH per transaction, each
+ * taking its turn with the write paths' own recomputations (`serial`). An incident a write path
+ * recomputed meanwhile is left out (its summary is newer). Stops when `mark` is no longer the
+ * recorded one (a policy saved since: that recomputation covers everything). Resolves once done,
+ * the dashboard's mark confirmed.
  */
 export async function writeImportDerived(
   db: LensDatabase,
@@ -67,38 +68,15 @@ export async function writeImportDerived(
   const policy =
     (src.settings.find((r) => r.key === 'policy')?.value as Policy | undefined) ?? DEFAULT_POLICY;
   const feeds = new Map(src.feedIncidents.map((f) => [f.key, f] as const));
-  const byId = (a: IncidentRecord, b: IncidentRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const open = src.incidents.filter((i) => i.status === 'open').sort(byId);
-  const rest = src.incidents.filter((i) => i.status !== 'open').sort(byId);
-  // The phases and `after` as recomputeBatch reads them: open ids, then every id (open ones are
-  // skipped there), so a worker resuming from the record redoes nothing written here.
-  const batches: { incidents: IncidentRecord[]; next: SummariesRecompute | null }[] = [];
-  for (let i = 0; i < open.length; i += batch) {
-    const part = open.slice(i, i + batch);
-    const last = i + batch >= open.length;
-    batches.push({
-      incidents: part,
-      next: last
-        ? { ...mark, phase: 'rest', after: null }
-        : { ...mark, phase: 'open', after: part.at(-1)!.id },
-    });
-  }
-  for (let i = 0; i < rest.length; i += batch) {
-    const part = rest.slice(i, i + batch);
-    const last = i + batch >= rest.length;
-    batches.push({
-      incidents: part,
-      next: last ? null : { ...mark, phase: 'rest', after: part.at(-1)!.id },
-    });
-  }
-  // The last batch removes the record (there may be no resolved incident, or none at all).
-  if (batches.length === 0) batches.push({ incidents: [], next: null });
-  batches.at(-1)!.next = null;
+  const byId = new Map(src.incidents.map((i) => [i.id, i] as const));
+  // In the order a recomputation resumed from the record reads (recompute-order.ts), so a worker
+  // stopped in the middle redoes nothing written here; the last batch removes the record.
+  const batches = planBatches(src.incidents, mark, batch);
   const changed = watchChanged(db);
   try {
-    for (const { incidents, next } of batches) {
+    for (const { ids, next } of batches) {
       const goOn = await serial(db, async () => {
-        const keep = incidents.filter((i) => !changed.seen.has(i.id));
+        const keep = ids.map((id) => byId.get(id)!).filter((i) => !changed.seen.has(i.id));
         const linked = new Map(
           keep.flatMap((i) => {
             const f = i.linked && feeds.get(feedKey(i.linked.sourceId, i.linked.incidentId));

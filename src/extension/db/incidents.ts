@@ -4,7 +4,8 @@ import type { EventRecord, IncidentRecord } from './schema';
 import { eventDoc, incidentDoc, type NewDoc } from './shared-docs';
 import { putDocs, project, sharedOf } from './shared';
 import { byTime, CHUNK_EVENTS, putEvents } from './chunks';
-import { putAll } from './bulk';
+import { unwrap } from 'idb';
+import { putAll, readThroughCursor } from './bulk';
 import { confirmTallies, incidentsMayChange, putIncident, STATE_STORE } from './dashboard-state';
 import { MAX_EVENTS_PER_INCIDENT } from './chunks';
 import { writeShared } from './shared';
@@ -19,6 +20,15 @@ export async function listIncidents(
     ? await db.getAllFromIndex('incidents', 'by-status', status)
     : await db.getAll('incidents');
   return all.sort((a, b) => b.declaredAt - a.declaredAt);
+}
+
+/**
+ * The open incidents (in the `by-status` index's order), read through a cursor rather than one
+ * request (bulk.ts readThroughCursor): the worker's refresh reads every one on each wake, and with
+ * 10,000 open a side panel's read waited for the whole of it (issue 22).
+ */
+export function openIncidentsPaced(db: LensDatabase): Promise<IncidentRecord[]> {
+  return readThroughCursor(unwrap(db.transaction('incidents').store.index('by-status')), 'open');
 }
 
 /** One responder incident. */
@@ -213,7 +223,11 @@ function wholeTimelines(
 
 /** Incidents resolved after `since` (exclusive), through the `by-resolved` index. */
 export function resolvedSince(db: LensDatabase, since: number): Promise<IncidentRecord[]> {
-  return db.getAllFromIndex('incidents', 'by-resolved', IDBKeyRange.lowerBound(since, true));
+  // Through a cursor, as openIncidentsPaced: the worker's refresh reads these on each wake.
+  return readThroughCursor(
+    unwrap(db.transaction('incidents').store.index('by-resolved')),
+    IDBKeyRange.lowerBound(since, true),
+  );
 }
 
 /** One page of resolved incidents, latest resolution first; `more` when older ones exist. */

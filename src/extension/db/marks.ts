@@ -1,3 +1,4 @@
+import { readInPieces } from './bulk';
 import type { LensDatabase } from './open';
 import type { CopiedReplyRecord, NotifiedRecord } from './schema';
 import { feedKey } from './sources';
@@ -38,9 +39,10 @@ export async function claimKeys(
   const tx = db.transaction('notified', 'readwrite');
   const records = new Map<string, NotifiedRecord | undefined>();
   if (all.length > CLAIM_BY_KEY) {
-    // Many keys (10,000 open incidents' deadlines each wake): one read of the store instead of a
-    // request per key, which kept IndexedDB busy for seconds and the side panel waiting (issue 22).
-    for (const r of await tx.store.getAll()) records.set(r.key, r);
+    // Many keys (10,000 open incidents' deadlines each wake): the whole store read in pieces
+    // (bulk.ts readInPieces) instead of a request per key, which kept IndexedDB busy for seconds
+    // and the side panel waiting, or one request for all, which it waited for whole (issue 22).
+    for (const r of await readInPieces(tx.store, (x) => x.key)) records.set(r.key, r);
   } else {
     const found = await Promise.all(all.map((k) => tx.store.get(k)));
     all.forEach((k, i) => records.set(k, found[i]));

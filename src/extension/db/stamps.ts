@@ -7,14 +7,21 @@
 import type { Policy } from '../../core/types';
 import type { FeedIncidentRecord, IncidentRecord } from './schema';
 
-/** FNV-1a (32 bits) in hex: a short fingerprint, not a security measure. */
-function fnv(s: string): string {
-  let h = 0x811c9dc5;
+/** FNV-1a's offset basis (32 bits). */
+const FNV_START = 0x811c9dc5;
+
+/** FNV-1a (32 bits) of `s`, continued from `h`: hashing pieces one after another hashes their join. */
+function fnvOn(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0).toString(16);
+  return h;
+}
+
+/** FNV-1a (32 bits) in hex: a short fingerprint, not a security measure. */
+function fnv(s: string): string {
+  return (fnvOn(FNV_START, s) >>> 0).toString(16);
 }
 
 /** A feed incident's updates as [id, time] pairs (`updates` optional, as in sources.ts). */
@@ -33,10 +40,14 @@ export function summaryStamp(
 ): string {
   const { lastBy: _b, lastAt: _a, createdBy: _c, ...record } = incident;
   const posts = feed ? postsOf(feed.incident) : null;
-  // The same text as JSON.stringify([record, policy or null, posts]), with the policy's JSON
+  // The hash of the text JSON.stringify([record, policy or null, posts]), with the policy's JSON
   // written once per policy: a refresh or the dashboard stamps thousands of incidents with one.
+  // Hashed piece by piece: joining them made a string of the policy's length per incident, most
+  // of a refresh's garbage with 10,000 open (issue 22).
   const own = incident.policy ? 'null' : policyJson(policy);
-  return fnv(`[${JSON.stringify(record)},${own},${JSON.stringify(posts)}]`);
+  let h = fnvOn(fnvOn(FNV_START, '['), JSON.stringify(record));
+  h = fnvOn(fnvOn(fnvOn(h, ','), own), ',');
+  return (fnvOn(fnvOn(h, JSON.stringify(posts)), ']') >>> 0).toString(16);
 }
 
 /** Each policy object's JSON, kept while the object lives (policies are values, never mutated). */

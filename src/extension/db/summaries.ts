@@ -20,7 +20,7 @@ import { openTally, writeTallies, type TalliesTx } from './comms-totals';
 import { confirmTallies, STATE_STORE } from './dashboard-state';
 import { feedKey } from './feed-key';
 import { dropOpenComms, OPEN_COMMS, putOpenComms } from './open-comms';
-import { presentKeys, putAll } from './bulk';
+import { presentKeys, putAll, readInPieces } from './bulk';
 import type { LensDatabase } from './open';
 import type {
   EventRecord,
@@ -31,6 +31,7 @@ import type {
   TallyRecord,
 } from './schema';
 import { eventsOfMany } from './timeline';
+import { idsAfter, nextBatch } from './recompute-order';
 import { policyStamp, summaryStamp } from './stamps';
 
 // The stamps moved to stamps.ts (open-comms.ts checks them too, without importing this module).
@@ -54,6 +55,15 @@ export async function linkedFeeds(
     linked.map((i) => store.get(feedKey(i.linked!.sourceId, i.linked!.incidentId))),
   );
   return new Map(linked.flatMap((i, k) => (recs[k] ? [[i.id, recs[k]]] : [])));
+}
+
+/**
+ * Every stored summary (one per open incident), read a piece at a time (bulk.ts readInPieces):
+ * the worker's refresh reads them all on each wake, and a side panel's read is answered between
+ * the pieces (issue 22).
+ */
+export function allSummaries(db: LensDatabase): Promise<SummaryRecord[]> {
+  return readInPieces(db.transaction('summaries').store, (s) => s.incidentId);
 }
 
 /** The stored summaries of `ids` (missing ones left out), in one transaction. */
@@ -474,36 +484,30 @@ export function summariesSettled(db: LensDatabase): Promise<void> {
 async function recomputeBatch(db: LensDatabase): Promise<boolean> {
   const mark = (await db.get('settings', PENDING))?.value as SummariesRecompute | null | undefined;
   if (!mark) return false;
-  let recs: IncidentRecord[];
+  // The batches in recompute-order.ts's order: open incidents first (the side panel's list reads
+  // their summaries), by the status index; then every incident by key, the open ones skipped.
   if (mark.phase === 'open') {
-    // Open incidents first: the side panel's list reads their summaries.
-    const ids = (await db.getAllKeysFromIndex('incidents', 'by-status', 'open'))
-      .filter((id) => mark.after === null || id > mark.after)
-      .sort()
-      .slice(0, SUMMARY_BATCH);
+    const open = (await db.getAllKeysFromIndex('incidents', 'by-status', 'open')).sort();
+    const { ids, next } = nextBatch(mark, idsAfter(open, mark.after, SUMMARY_BATCH), SUMMARY_BATCH);
     const store = db.transaction('incidents').store;
-    recs = (await Promise.all(ids.map((id) => store.get(id)))).filter(
+    const recs = (await Promise.all(ids.map((id) => store.get(id)))).filter(
       (r): r is IncidentRecord => r !== undefined,
     );
     await recompute(db, recs);
-    const next: SummariesRecompute | null =
-      ids.length < SUMMARY_BATCH
-        ? { ...mark, phase: 'rest', after: null }
-        : { ...mark, after: ids.at(-1)! };
     return advance(db, mark, next);
   }
   const from = mark.after === null ? null : IDBKeyRange.lowerBound(mark.after, true);
-  recs = await db.getAll('incidents', from, SUMMARY_BATCH);
+  const recs = await db.getAll('incidents', from, SUMMARY_BATCH);
+  const { next } = nextBatch(
+    mark,
+    recs.map((r) => r.id),
+    SUMMARY_BATCH,
+  );
   await recompute(
     db,
     recs.filter((r) => r.status !== 'open'),
   );
-  const last = recs.at(-1);
-  return advance(
-    db,
-    mark,
-    recs.length < SUMMARY_BATCH || !last ? null : { ...mark, after: last.id },
-  );
+  return advance(db, mark, next);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { useCatalogue } from '../background/i18n.test-kit';
 import { DEFAULT_POLICY, validatePolicy } from '../../core/policy';
+import { setDeadline } from '../../core/policy-edit';
 import type { PolicyCode } from '../../core/types';
 import { policyProblemText } from './policy-problem';
 
@@ -66,5 +67,22 @@ describe.each(['en', 'de'] as const)('a policy problem in %s', (lang) => {
         ? '“SEV-2 (Major): obligation 1” must be a group of settings (an object).'
         : '„SEV-2 (Major): Pflicht 1“ muss eine Gruppe von Einstellungen sein (ein Objekt).',
     ]);
+  });
+
+  it("names a rule's deadline with its level, except at its own field inside the level's fieldset", () => {
+    useCatalogue(lang);
+    const problem = validatePolicy(setDeadline(DEFAULT_POLICY, 2, 'status_page', -1)).problems[0]!;
+    const field =
+      lang === 'en'
+        ? 'Public status page updated: minutes after classification'
+        : 'Public status page updated: Minuten nach der Einstufung';
+    const rest = lang === 'en' ? 'must be 0 or more.' : 'muss 0 oder größer sein.';
+    const [open, close] = lang === 'en' ? ['“', '”'] : ['„', '“'];
+    expect(policyProblemText(problem, DEFAULT_POLICY, true)).toBe(
+      `${open}${field}${close} ${rest}`,
+    );
+    expect(policyProblemText(problem, DEFAULT_POLICY)).toBe(
+      `${open}SEV-2 (Major), ${field}${close} ${rest}`,
+    );
   });
 });

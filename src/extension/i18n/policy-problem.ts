@@ -59,9 +59,11 @@ const textOr = (v: unknown, fallback: string) =>
 
 /**
  * The field at `path` of `policy` (the one validated, however broken: its level and rule names
- * name the place), in the user's words. A rule's deadline is named as the editor labels its field.
+ * name the place), in the user's words. A rule's deadline is named as the editor labels its field;
+ * `inLevel`: the text stands inside its level's fieldset (the editor's message at the field), so
+ * the label alone is enough; anywhere else (a list, the worker's refusal) the level comes first.
  */
-export function policyFieldName(path: string, policy?: unknown): string {
+export function policyFieldName(path: string, policy?: unknown, inLevel = false): string {
   if (path in POLICY_LABELS) return t(POLICY_LABELS[path]!);
   const m = /^levels\[(\d+)](?:\.(\w+)(?:\[(\d+)])?(?:\.(\w+))?)?/.exec(path);
   if (!m) return path;
@@ -81,16 +83,28 @@ export function policyFieldName(path: string, policy?: unknown): string {
   if (!ruleKey) return t('policy_field_in', levelName, label);
   // the deadline's own field in the editor (a rule counted from classification has one)
   if (ruleKey === 'dueMinutes' && rule?.anchor !== 'resolved')
-    return t('policy_ruleMinutes', label);
+    return t('policy_ruleMinutes', inLevel ? label : `${levelName}, ${label}`);
   return t('policy_field_in', `${levelName}, ${label}`, tOr(ruleKey, `policy_key_${ruleKey}`));
 }
 
-/** One problem as a sentence in the user's language; `policy` is the input that was validated. */
-export function policyProblemText(p: PolicyRuleProblem, policy?: unknown): string {
+/**
+ * A policy save the worker refused for `problems` (the editor checks first, so this shows only for
+ * a save that raced another page or came from an outdated one): every problem, worded as the
+ * editor words it at its field, after the same "Not saved:" as a refused template.
+ */
+export function policyRefusal(problems: readonly PolicyRuleProblem[], policy: unknown): string {
+  return t('save_refused', problems.map((p) => policyProblemText(p, policy)).join(' '));
+}
+
+/**
+ * One problem as a sentence in the user's language; `policy` is the input that was validated,
+ * `inLevel` as for policyFieldName.
+ */
+export function policyProblemText(p: PolicyRuleProblem, policy?: unknown, inLevel = false): string {
   const args = p.args.map((a) => String(a));
   // figures that are a setting's name or an index are said as the user reads them
-  if (p.code === 'labelNumber') args[0] = policyFieldName(args[0]!, policy);
+  if (p.code === 'labelNumber') args[0] = policyFieldName(args[0]!, policy, inLevel);
   if (p.code === 'duplicateId' || p.code === 'duplicateSeverity')
     args[0] = String(Number(args[0]) + 1);
-  return t(SENTENCE[p.code], policyFieldName(p.path, policy), ...args);
+  return t(SENTENCE[p.code], policyFieldName(p.path, policy, inLevel), ...args);
 }

@@ -26,6 +26,14 @@ const carries = (name: string): string =>
 
 const number = (n: string | number): string => new Intl.NumberFormat(uiLocale()).format(Number(n));
 
+/**
+ * A save refused for `errors`: what Options → Templates shows when its own check refuses, and
+ * what the worker throws when a save reaches it with a problem (a race, an outdated page).
+ */
+export function templateRefusal(errors: readonly TemplateProblem[]): string {
+  return t('save_refused', errors.map(templateProblemText).join(' '));
+}
+
 /** One problem as a sentence in the user's language. */
 export function templateProblemText(p: TemplateProblem): string {
   const [first = '', second = ''] = p.args;

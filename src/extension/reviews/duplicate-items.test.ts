@@ -6,9 +6,8 @@ import { freshName, T0 } from '../background/worker.test-kit';
 import { exportAll, importAll } from '../db/backup';
 import { putReview } from '../db/drafts';
 import { openLensDB, type LensDatabase } from '../db/open';
-import type { ReviewRecord } from '../db/schema';
 import { project } from '../db/shared';
-import { ITEM_STORES, syncReviewItems } from '../db/action-items';
+import { actionItem, checkoutReview, storeUnrepaired } from '../db/review-record.test-kit';
 import { repairReviewItemIds } from '../db/review-repair';
 import { countStoreReads } from '../db/store-reads.test-kit';
 import { readDashboardPage } from './dashboard-data';
@@ -26,30 +25,20 @@ const ann = { name: 'ann', display: 'Ann Example' };
 let db: LensDatabase;
 afterEach(() => db?.close());
 
-const item = (id: string, description: string, due: number) =>
-  ({ id, description, owner: 'Ana', dueAt: due, status: 'open', createdAt: T0 }) as const;
-
 /** Four items, three of them under the id "a1". */
-const DUPLICATED: ReviewRecord = {
-  id: 'rev-1',
-  incidentId: 'inc-1',
-  title: 'Checkout outage',
-  createdAt: T0,
-  updatedAt: T0,
-  timeline: [],
-  impact: { accounts: [] },
-  whys: [],
-  mitigations: [],
-  participants: [],
-  actionItems: [
-    item('a1', 'Add a canary stage', NOW - 3 * DAY),
-    item('a1', 'Page the owner on checkout errors', NOW + 2 * DAY),
-    item('a2', 'Write the rollback runbook', NOW + 5 * DAY),
-    item('a1', 'Alert on payment declines', NOW + 9 * DAY),
+const DUPLICATED = checkoutReview(
+  T0,
+  [
+    actionItem('a1', 'Add a canary stage', T0, NOW - 3 * DAY),
+    actionItem('a1', 'Page the owner on checkout errors', T0, NOW + 2 * DAY),
+    actionItem('a2', 'Write the rollback runbook', T0, NOW + 5 * DAY),
+    actionItem('a1', 'Alert on payment declines', T0, NOW + 9 * DAY),
   ],
-  rootCauseForm: 'factors',
-  factors: [{ id: 'f1', description: 'No canary', evidence: '', actionItemIds: ['a1', 'a2'] }],
-};
+  {
+    rootCauseForm: 'factors',
+    factors: [{ id: 'f1', description: 'No canary', evidence: '', actionItemIds: ['a1', 'a2'] }],
+  },
+);
 const ALL = DUPLICATED.actionItems.map((a) => a.description);
 
 /** The rows each path shows: the full one (every review) and the first screen (the v8 index). */
@@ -64,6 +53,20 @@ async function bothPaths(): Promise<{ full: string[]; first: string[]; source: s
   };
 }
 
+/**
+ * Every item shows on both paths (the first screen from its totals), the repeats renamed as every
+ * machine derives them, and a factor's link still names the item it named (the first with the id).
+ */
+async function expectRenamedOnBothPaths(): Promise<void> {
+  const shown = await bothPaths();
+  expect(shown.source).toBe('totals');
+  expect(shown.full).toEqual(ALL);
+  expect(shown.first).toEqual(ALL);
+  const stored = (await db.get('reviews', 'rev-1'))!;
+  expect(stored.actionItems.map((a) => a.id)).toEqual(['a1', 'a1-2', 'a2', 'a1-3']);
+  expect(stored.factors?.[0]?.actionItemIds).toEqual(['a1', 'a2']);
+}
+
 describe('a review with duplicate action-item ids', () => {
   test('from a teammate’s document: every item shows on both paths, under ids every machine derives alike', async () => {
     db = await openLensDB(freshName());
@@ -76,14 +79,7 @@ describe('a review with duplicate action-item ids', () => {
       at: T0,
     } as never);
     await project(db, shared);
-    const shown = await bothPaths();
-    expect(shown.source).toBe('totals');
-    expect(shown.full).toEqual(ALL);
-    expect(shown.first).toEqual(ALL);
-    const stored = (await db.get('reviews', 'rev-1'))!;
-    expect(stored.actionItems.map((a) => a.id)).toEqual(['a1', 'a1-2', 'a2', 'a1-3']);
-    // a factor's link keeps naming the item it named (the first with the id)
-    expect(stored.factors?.[0]?.actionItemIds).toEqual(['a1', 'a2']);
+    await expectRenamedOnBothPaths();
   });
 
   test('written on this machine (a stored review saved again): every item shows on both paths', async () => {
@@ -98,24 +94,13 @@ describe('a review with duplicate action-item ids', () => {
     db = await openLensDB(freshName());
     // As the older version stored it: the review as written, its items indexed by review and
     // item id, so the three "a1" items left one record.
-    const tx = db.transaction(['reviews', ...ITEM_STORES], 'readwrite');
-    await Promise.all([
-      tx.objectStore('reviews').put(DUPLICATED),
-      syncReviewItems(tx, [{ id: DUPLICATED.id, review: DUPLICATED }]),
-      tx.done,
-    ]);
+    await storeUnrepaired(db, DUPLICATED);
     const before = await bothPaths();
     expect(before.full).toEqual(ALL);
     expect(before.first).toHaveLength(2); // the defect: one row per id
 
     expect(await repairReviewItemIds(db)).toBe(1);
-    const shown = await bothPaths();
-    expect(shown.source).toBe('totals');
-    expect(shown.full).toEqual(ALL);
-    expect(shown.first).toEqual(ALL);
-    const stored = (await db.get('reviews', 'rev-1'))!;
-    expect(stored.actionItems.map((a) => a.id)).toEqual(['a1', 'a1-2', 'a2', 'a1-3']);
-    expect(stored.factors?.[0]?.actionItemIds).toEqual(['a1', 'a2']);
+    await expectRenamedOnBothPaths();
     expect(await db.get('dashboardState', 'items')).toEqual({ key: 'items', n: 4 });
     // Later starts read no review.
     const reads = countStoreReads();

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { freshName, MIN, T0 } from '../background/worker.test-kit';
 import { readList } from './data';
 import { readDashboardPage } from '../reviews/dashboard-data';
@@ -7,8 +7,15 @@ import { exportAll, importAll } from '../db/backup';
 import { saveIncident, saveIncidents } from '../db/incidents';
 import { incidentRecord } from '../db/incident-record.test-kit';
 import { openLensDB, type LensDatabase } from '../db/open';
-import type { EventRecord, IncidentRecord } from '../db/schema';
-import { ensureSummaries, refreshAllSummaries, serial, summariesSettled } from '../db/summaries';
+import type { EventRecord, IncidentRecord, SummariesRecompute } from '../db/schema';
+import {
+  ensureSummaries,
+  PENDING,
+  refreshAllSummaries,
+  resumeRecompute,
+  serial,
+  summariesSettled,
+} from '../db/summaries';
 import { countTimelineReads } from '../db/timeline-reads.test-kit';
 
 /**
@@ -150,4 +157,66 @@ describe('a replace import writes its summaries and tallies after its commit (is
     await refreshAllSummaries(dst);
     expect(after).toEqual(await derivedOf(dst));
   });
+
+  test('its batches follow the recomputation’s order: resumed from any mark it records, a worker computes exactly what it had not written', async () => {
+    // Open and resolved ids interleaved, so each phase's `after` falls between the other's ids.
+    const db = await fresh();
+    await saveIncidents(
+      db,
+      Array.from({ length: 40 }, (_, i) => item(i, i % 3 !== 0)),
+    );
+    const json = await exportAll(db, NOW);
+    const written = recordDerivedWrites();
+    const dst = await fresh();
+    const r = await importAll(dst, json, { derivedBatch: 4 });
+    if (!r.ok) throw new Error(r.error);
+    await r.derived;
+    const batches = written.batches();
+    expect(batches.filter((b) => b.mark?.phase === 'open').length).toBeGreaterThan(2);
+    expect(batches.filter((b) => b.mark?.phase === 'rest').length).toBeGreaterThan(2);
+    expect(batches.at(-1)?.mark).toBeNull();
+    // Each mark as the worker finds it after a stop: what it then computes (each incident's
+    // timeline, in order) is the import's later batches, in their order; nothing again, nothing left.
+    for (const [k, { mark }] of batches.entries()) {
+      if (!mark) continue;
+      await dst.put('settings', { key: PENDING, value: mark });
+      const reads = countTimelineReads();
+      await resumeRecompute(dst);
+      expect(reads, `resumed after batch ${k}`).toEqual(batches.slice(k + 1).flatMap((b) => b.ids));
+      reads.length = 0;
+    }
+  });
 });
+
+/**
+ * Records the derived writes (summaries and tallies, by incident id) and the recomputation's mark
+ * (put, or removed: null) from now until the test ends, by the transaction that makes them: the
+ * import's batches as it wrote them, each with the mark it recorded.
+ */
+function recordDerivedWrites() {
+  type Batch = { ids: string[]; mark?: SummariesRecompute | null };
+  const byTx = new Map<IDBTransaction, Batch>();
+  const of = (store: IDBObjectStore): Batch =>
+    byTx.get(store.transaction) ?? byTx.set(store.transaction, { ids: [] }).get(store.transaction)!;
+  const proto = IDBObjectStore.prototype;
+  const { put, delete: del } = proto;
+  proto.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+    const v = value as { key?: string; value?: SummariesRecompute; incidentId?: string };
+    if (this.name === 'settings' && v.key === PENDING) of(this).mark = v.value ?? null;
+    if (this.name === 'summaries' || this.name === 'commsTallies') of(this).ids.push(v.incidentId!);
+    return put.call(this, value, key);
+  };
+  proto.delete = function (this: IDBObjectStore, query: IDBValidKey | IDBKeyRange) {
+    if (this.name === 'settings' && query === PENDING) of(this).mark = null;
+    return del.call(this, query);
+  };
+  onTestFinished(() => void Object.assign(proto, { put, delete: del }));
+  return {
+    /** The batches after the import's own transaction: their ids by id, and the mark after each. */
+    batches: () =>
+      [...byTx.values()]
+        .filter((b) => b.mark !== undefined)
+        .slice(1)
+        .map((b) => ({ ids: [...b.ids].sort(), mark: b.mark! })),
+  };
+}

@@ -1,6 +1,7 @@
 import { validatePolicy } from '../../../core/policy';
 import { TEMPLATE_MAX_CHARS, validateTemplate } from '../../../core/comms/render';
-import { templateProblemText } from '../../i18n/template-problem';
+import { templateRefusal } from '../../i18n/template-problem';
+import { policyRefusal } from '../../i18n/policy-problem';
 import { t } from '../../i18n/translate';
 import { DEFAULT_TEMPLATES, type TemplateId } from '../../../core/comms/templates';
 import { getSetting, setSetting } from '../../db/settings';
@@ -9,7 +10,7 @@ import type { Handlers } from '../../messaging/channel';
 import type { Deps } from '../../background/deps';
 import { text } from '../../../core/validate';
 import { payload } from '../../background/input';
-import { currentManaged, SET_BY_ORGANISATION } from '../../managed/background/sync';
+import { currentManaged } from '../../managed/background/sync';
 import { LANGUAGES } from '../../managed/config';
 import { templateKey } from '../../managed/templates';
 
@@ -24,10 +25,11 @@ export function policyHandlers(deps: Deps): Pick<Handlers, keyof PolicyCommands>
   return {
     async 'settings/setPolicy'(p) {
       payload(p);
-      if ((await currentManaged(deps)).config.policy) throw new Error(SET_BY_ORGANISATION);
+      // Refusals in the user's language, as Options → Policy words them (its locked notice, its
+      // problems at each field), not the core's paths and English.
+      if ((await currentManaged(deps)).config.policy) throw new Error(t('policy_locked'));
       const { policy, problems } = validatePolicy(p.policy);
-      if (!policy || problems.length > 0)
-        throw new Error(problems.map((x) => x.message).join('; '));
+      if (!policy || problems.length > 0) throw new Error(policyRefusal(problems, p.policy));
       const db = await deps.db();
       const current = await getSetting(db, 'policy');
       // A new version each save: an incident shows which policy (name, version) it runs on.
@@ -45,8 +47,7 @@ export function policyHandlers(deps: Deps): Pick<Handlers, keyof PolicyCommands>
       const holding = id === HOLDING_LINE;
       if (!(id in DEFAULT_TEMPLATES) && !holding) throw new Error(`Unknown template "${id}".`);
       const managed = (await currentManaged(deps)).config.templates;
-      if (managed[lang as 'en']?.[id as TemplateId] !== undefined)
-        throw new Error(SET_BY_ORGANISATION);
+      if (managed[lang as 'en']?.[id as TemplateId] !== undefined) throw new Error(t('tpl_locked'));
       const db = await deps.db();
       const templates = { ...(await getSetting(db, 'templates')) };
       const key = templateKey(id, lang);
@@ -61,8 +62,7 @@ export function policyHandlers(deps: Deps): Pick<Handlers, keyof PolicyCommands>
           : validateTemplate(id as TemplateId, body).filter((x) => x.level === 'error');
         // The editor checks first, so this shows only in a race (or from an outdated page): in the
         // user's language, worded as the editor's own refusal, not the core's English with the id.
-        if (errors.length > 0)
-          throw new Error(t('tpl_refused', errors.map(templateProblemText).join(' ')));
+        if (errors.length > 0) throw new Error(templateRefusal(errors));
         templates[key] = body;
       }
       await setSetting(db, 'templates', templates);

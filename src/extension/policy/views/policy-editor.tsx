@@ -74,10 +74,11 @@ const GENERAL: {
 
 /**
  * The field's own messages when validatePolicy refused the value at its path, naming the field as
- * its label does ("“Policy name” must not be empty."), never the core's path and English.
+ * its label does ("“Policy name” must not be empty."), never the core's path and English. A
+ * deadline's field stands in its level's fieldset, so its message names the rule alone.
  */
 const at = (problems: PolicyRuleProblem[], path: string, policy: Policy): string[] =>
-  problems.filter((p) => p.path === path).map((p) => policyProblemText(p, policy));
+  problems.filter((p) => p.path === path).map((p) => policyProblemText(p, policy, true));
 
 /** The setting each rule set above copies (the editor writes both at once: setCadence, …). */
 const COPIED_FROM: Record<string, string> = {

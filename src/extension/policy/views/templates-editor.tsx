@@ -12,7 +12,7 @@ import { getSetting, settingChanges } from '../../db/settings';
 import { lastChangeOf } from '../../db/setting-log';
 import { send } from '../../messaging/channel';
 import { lintLine } from '../../i18n/core-text';
-import { templateProblemText } from '../../i18n/template-problem';
+import { templateProblemText, templateRefusal } from '../../i18n/template-problem';
 import { t } from '../../i18n/translate';
 import { LANGUAGES } from '../../managed/config';
 import { templateKey } from '../../managed/templates';
@@ -99,7 +99,7 @@ export function TemplateEditor(props: {
   };
   const save = (value: string | null) => {
     if (value !== null && errors.length > 0) {
-      setOutcome({ ok: false, text: t('tpl_refused', errors.map(templateProblemText).join(' ')) });
+      setOutcome({ ok: false, text: templateRefusal(errors) });
       return;
     }
     void send('settings/setTemplate', { lang: props.lang, id: props.id, text: value })

@@ -12,6 +12,8 @@ import { attachShared, project, publishLocal, type SharedStore } from '../../db/
 import { exportAll, importAll } from '../../db/backup';
 import { getSetting, setSetting, settingChanges } from '../../db/settings';
 import { lastChangeOf } from '../../db/setting-log';
+import { actionItem, checkoutReview } from '../../db/review-record.test-kit';
+import type { ActionItem } from '../../../core/review/model';
 import { checkServer } from './handlers';
 
 /**
@@ -218,31 +220,12 @@ describe('replication through the team server', () => {
 });
 
 describe('the server refuses a review with two action items under one id', () => {
-  const item = (id: string, description: string) => ({
-    id,
-    description,
-    owner: 'Ann',
-    dueAt: null,
-    status: 'open',
-    createdAt: T0,
-  });
-  const reviewDoc = (items: ReturnType<typeof item>[]) => ({
+  const item = (id: string, description: string) => actionItem(id, description, T0);
+  const reviewDoc = (items: ActionItem[]) => ({
     kind: 'review',
     author: ann,
     at: T0,
-    record: {
-      id: 'rv1',
-      incidentId: 'inc-1',
-      title: 'Checkout outage',
-      createdAt: T0,
-      updatedAt: T0,
-      timeline: [],
-      impact: { accounts: [] },
-      whys: [],
-      mitigations: [],
-      participants: [],
-      actionItems: items,
-    },
+    record: checkoutReview(T0, items, { id: 'rv1' }),
   });
   const put = (id: string, body: unknown) =>
     fetch(`${team.server.url}/team/${encodeURIComponent(id)}`, {
