@@ -35,12 +35,13 @@
  * A raw `put` into `incidents` or `openComms` (tests, tools, a later migration) bypasses this:
  * remove the mark with it.
  */
-import type { IDBPTransaction, StoreNames } from 'idb';
+import { unwrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { packTally } from '../../core/review/comms-edge';
 import { DEFAULT_POLICY } from '../../core/policy';
 import type { Policy } from '../../core/types';
-import { putAll } from './bulk';
+import { putAll, readInPieces, readThroughCursor } from './bulk';
 import type {
+  DashboardStateRecord,
   IncidentRecord,
   LensDB,
   OpenCommsMark,
@@ -123,34 +124,58 @@ export function currentWithout(
   );
 }
 
+/** The stored policy's fingerprint, from its `settings` record (the default when none). */
+const stampOf = (rec: { value: unknown } | undefined): [Policy, string] => {
+  const policy = (rec?.value as Policy | undefined) ?? DEFAULT_POLICY;
+  return [policy, policyStamp(policy)];
+};
+
+/** The mark in `rec` when it is a full one for the policy of fingerprint `stamp`; else null. */
+export function markFor(
+  rec: DashboardStateRecord | undefined,
+  stamp: string,
+): OpenCommsMark | null {
+  return rec?.key === OPEN_COMMS_CURRENT && 'policy' in rec && rec.policy === stamp ? rec : null;
+}
+
 /**
- * Reads the open incidents, these records and the policy within `tx` and puts the mark when it
- * holds (see the module comment), listing in `check` the open incidents whose record is missing,
- * stale or linked; true when it is there. Two `get`s when it already is, for the stored policy.
+ * The cheap step, within the write paths' confirmation (dashboard-state.ts `confirmTallies`): two
+ * `get`s, no incident or copy read. True when a build is wanted (`buildOpenCommsLater`, once this
+ * transaction has committed): the mark is missing or names another policy. Then a pending record
+ * with a fresh token is put, unless one is already there (no write since it was put, so its token
+ * still proves that).
  */
-export async function checkOpenComms(
+export async function requestOpenComms(
   tx: IDBPTransaction<
     LensDB,
-    ('incidents' | 'openComms' | 'settings' | 'dashboardState' | StoreNames<LensDB>)[],
+    ('settings' | 'dashboardState' | StoreNames<LensDB>)[],
     'readwrite' | 'versionchange'
   >,
 ): Promise<boolean> {
   const state = tx.objectStore('dashboardState');
-  const [mark, policyRec] = await Promise.all([
+  const [rec, policyRec] = await Promise.all([
     state.get(OPEN_COMMS_CURRENT),
     tx.objectStore('settings').get('policy'),
   ]);
-  const policy = (policyRec?.value as Policy | undefined) ?? DEFAULT_POLICY;
+  if (markFor(rec, stampOf(policyRec)[1])) return false;
+  if (rec?.key === OPEN_COMMS_CURRENT && 'pending' in rec) return true;
+  await state.put({ key: OPEN_COMMS_CURRENT, pending: crypto.randomUUID() });
+  return true;
+}
+
+/**
+ * The mark for these open incidents, `openComms` records and policy when it holds (see the module
+ * comment), listing in `check` the open incidents whose record is missing, stale or linked; null
+ * when a record is left of an incident not open or more than CHECK_MAX would be listed.
+ */
+export function openCommsMark(
+  open: readonly IncidentRecord[],
+  comms: readonly OpenCommsRecord[],
+  policy: Policy,
+): OpenCommsMark | null {
   const stamp = policyStamp(policy);
-  // A policy saved does not remove the mark (the page compares its fingerprint): one of another
-  // policy is checked again.
-  if (mark?.key === OPEN_COMMS_CURRENT && mark.policy === stamp) return true;
-  const [open, comms] = await Promise.all([
-    tx.objectStore('incidents').index('by-status').getAll('open'),
-    tx.objectStore(OPEN_COMMS).getAll(),
-  ]);
   const openIds = new Set(open.map((i) => i.id));
-  if (comms.some((c) => !openIds.has(c.incidentId))) return false;
+  if (comms.some((c) => !openIds.has(c.incidentId))) return null;
   const byId = new Map(comms.map((c) => [c.incidentId, c]));
   const check: string[] = [];
   const ids: string[] = [];
@@ -163,7 +188,7 @@ export async function checkOpenComms(
       packed.push(c.tally);
     }
   }
-  if (check.length > CHECK_MAX) return false;
+  if (check.length > CHECK_MAX) return null;
   // The unlisted ones' tallies end to end: the page reads them as one value, not a record each.
   const ends = new Uint32Array(packed.length);
   const tallies = new Float64Array(packed.reduce((n, t) => n + t.length, 0));
@@ -172,15 +197,84 @@ export async function checkOpenComms(
     tallies.set(t, at);
     ends[k] = at += t.length;
   });
-  const put: OpenCommsMark = {
-    key: OPEN_COMMS_CURRENT,
-    n: open.length,
-    policy: stamp,
-    check,
-    ids,
-    ends,
-    tallies,
-  };
-  await state.put(put);
-  return true;
+  return { key: OPEN_COMMS_CURRENT, n: open.length, policy: stamp, check, ids, ends, tallies };
+}
+
+/**
+ * Builds the mark where a pending record asks for it, outside any write's transaction: reads the
+ * pending record, the policy, the open incidents and every `openComms` record in one read-only
+ * transaction (one snapshot), in pieces so another connection's requests (the side panel's) are
+ * answered between them; computes; then puts the mark in a read-write transaction over
+ * `dashboardState` alone, only if the record there is still the pending one read, with its token.
+ * Every write that can change what was read removes that record (the module comment), so a token
+ * still there proves the reads are the stores' current state; a policy saved meanwhile does not
+ * remove it, but the mark names the policy read with the rest, and the page compares it. A write
+ * in between: no mark, and that write's confirmation asks again.
+ */
+async function buildOpenComms(db: IDBPDatabase<LensDB>): Promise<void> {
+  const tx = db.transaction(['incidents', OPEN_COMMS, 'settings', 'dashboardState']);
+  const [rec, policyRec] = await Promise.all([
+    tx.objectStore('dashboardState').get(OPEN_COMMS_CURRENT),
+    tx.objectStore('settings').get('policy'),
+  ]);
+  if (rec?.key !== OPEN_COMMS_CURRENT || !('pending' in rec)) return;
+  const [policy, stamp] = stampOf(policyRec);
+  const tried = `${rec.pending} ${stamp}`;
+  // Built in vain for this very state already (the same token and policy): it would fail again.
+  if (failed.get(db) === tried) return;
+  const [open, comms] = await Promise.all([
+    readThroughCursor<IncidentRecord>(
+      unwrap(tx.objectStore('incidents').index('by-status')),
+      'open',
+    ),
+    readInPieces(tx.objectStore(OPEN_COMMS), (c) => c.incidentId),
+  ]);
+  const mark = openCommsMark(open, comms, policy);
+  if (!mark) {
+    failed.set(db, tried);
+    return;
+  }
+  const put = db.transaction('dashboardState', 'readwrite');
+  const now = await put.store.get(OPEN_COMMS_CURRENT);
+  if (now?.key === OPEN_COMMS_CURRENT && 'pending' in now && now.pending === rec.pending)
+    await put.store.put(mark);
+  await put.done;
+}
+
+/** Per database: the build running, and whether one more is wanted after it. */
+const builds = new WeakMap<IDBPDatabase<LensDB>, { run: Promise<void>; again: boolean }>();
+/** Per database: the pending token and policy fingerprint of the last build that found no mark. */
+const failed = new WeakMap<IDBPDatabase<LensDB>, string>();
+
+/**
+ * Starts `buildOpenComms`, not awaited by the caller (a write never waits for it): one at a time
+ * per database; asked while one runs, one more runs after it, however often it was asked.
+ */
+export function buildOpenCommsLater(db: IDBPDatabase<LensDB>): void {
+  const running = builds.get(db);
+  if (running) {
+    running.again = true;
+    return;
+  }
+  const entry = { run: Promise.resolve(), again: true };
+  builds.set(db, entry);
+  entry.run = (async () => {
+    try {
+      while (entry.again) {
+        entry.again = false;
+        await buildOpenComms(db);
+      }
+    } catch (e) {
+      // A connection closed meanwhile (a test's, a page's): the next confirmation asks again.
+      if ((e as Error | undefined)?.name !== 'InvalidStateError')
+        console.error('[incident-lens] building the dashboard mark:', e);
+    } finally {
+      builds.delete(db);
+    }
+  })();
+}
+
+/** Resolves once no build of the mark runs for this database (summaries.ts `summariesSettled`). */
+export function openCommsBuilt(db: IDBPDatabase<LensDB>): Promise<void> {
+  return builds.get(db)?.run ?? Promise.resolve();
 }

@@ -480,7 +480,9 @@ export interface OpenCommsRecord {
  * (below). Derived and machine-local.
  */
 export type DashboardStateRecord =
-  { key: 'talliesComplete' | 'items' | 'openOrdered'; n: number } | OpenCommsMark;
+  | { key: 'talliesComplete' | 'items' | 'openOrdered'; n: number }
+  | OpenCommsMark
+  | OpenCommsPending;
 
 /**
  * `openCommsCurrent` (db/open-comms.ts): present while every open incident not in `check` has an
@@ -498,6 +500,16 @@ export interface OpenCommsMark {
   ids: string[];
   ends: Uint32Array;
   tallies: Float64Array;
+}
+
+/**
+ * `openCommsCurrent` asked for (open-comms.ts `requestOpenComms`): no mark yet. Removed like the
+ * mark by every write that can break it, so one still holding the token `pending` its build read
+ * proves nothing was written since; the build replaces it with the mark only then.
+ */
+export interface OpenCommsPending {
+  key: 'openCommsCurrent';
+  pending: string;
 }
 
 export interface LensDB extends DBSchema {

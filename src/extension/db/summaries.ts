@@ -19,7 +19,7 @@ import type { ObligationStatus, Policy } from '../../core/types';
 import { openTally, writeTallies, type TalliesTx } from './comms-totals';
 import { confirmTallies, STATE_STORE } from './dashboard-state';
 import { feedKey } from './feed-key';
-import { dropOpenComms, OPEN_COMMS, putOpenComms } from './open-comms';
+import { dropOpenComms, OPEN_COMMS, openCommsBuilt, putOpenComms } from './open-comms';
 import { presentKeys, putAll, readInPieces } from './bulk';
 import type { LensDatabase } from './open';
 import type {
@@ -476,8 +476,10 @@ export function resumeRecompute(db: LensDatabase): Promise<void> {
 }
 
 /** Resolves once no background recomputation runs in this worker (tests, the bench). */
-export function summariesSettled(db: LensDatabase): Promise<void> {
-  return loops.get(db) ?? Promise.resolve();
+export async function summariesSettled(db: LensDatabase): Promise<void> {
+  await loops.get(db);
+  // And the dashboard copies' mark its last confirmation asked for (open-comms.ts).
+  await openCommsBuilt(db);
 }
 
 /** One batch of the recorded recomputation; false when none is recorded (any more). */

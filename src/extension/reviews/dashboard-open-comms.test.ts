@@ -8,7 +8,7 @@ import { byTime, pack } from '../db/chunks';
 import { writeTallies, type TalliesTx } from '../db/comms-totals';
 import { putReview } from '../db/drafts';
 import { incidentRecord } from '../db/incident-record.test-kit';
-import { putIncidents } from '../db/dashboard-state';
+import { confirmTallies, putIncidents } from '../db/dashboard-state';
 import { feedKey } from '../db/feed-key';
 import { eventsOf, saveIncident } from '../db/incidents';
 import { openCommsOf, putOpenComms } from '../db/open-comms';
@@ -21,7 +21,7 @@ import {
   type StoreName,
 } from '../db/schema';
 import { countStoreReads } from '../db/store-reads.test-kit';
-import { derive } from '../db/summaries';
+import { derive, summariesSettled } from '../db/summaries';
 import { readDashboardPage } from './dashboard-data';
 import { readDashboard } from './repo';
 
@@ -102,6 +102,7 @@ async function stored(): Promise<void> {
     await saveIncident(db, rec, events);
     if (!open) await putReview(db, review(i));
   }
+  await summariesSettled(db);
 }
 
 describe('the reviews dashboard’s open incidents from `openComms` (DB v11)', () => {
@@ -185,6 +186,7 @@ describe('the open incidents’ copies trusted while the mark holds', () => {
     expect(await db.get('dashboardState', MARK)).toBeDefined();
     const { incident: rec, events } = incident(4, BASE + 36 * DAY, 1, 28, true);
     await saveIncident(db, { ...rec, publiclyVisible: false }, events);
+    await summariesSettled(db);
     expect(await db.get('dashboardState', MARK)).toMatchObject({ n: 2, check: [] });
     const reads = countStoreReads();
     const now = Date.now();
@@ -199,6 +201,7 @@ describe('the open incidents’ copies trusted while the mark holds', () => {
     await putFeed([]);
     const rec = (await db.get('incidents', 'inc-4'))!;
     await saveIncident(db, { ...rec, linked: { sourceId: 's1', incidentId: 'f1' } });
+    await summariesSettled(db);
     expect(await db.get('dashboardState', MARK)).toMatchObject({ n: 2, check: ['inc-4'] });
     let now = Date.now();
     let reads = countStoreReads();
@@ -223,6 +226,7 @@ describe('the open incidents’ copies trusted while the mark holds', () => {
     await stored();
     const rec = (await db.get('incidents', 'inc-4'))!;
     await saveIncident(db, { ...rec, linked: { sourceId: 's1', incidentId: 'f2' } });
+    await summariesSettled(db);
     expect(await db.get('dashboardState', MARK)).toMatchObject({ check: ['inc-4'] });
     await putFeed([BASE + 36 * DAY + 2 * MIN], 'f2');
     const now = Date.now();
@@ -263,7 +267,8 @@ describe('the open incidents’ copies trusted while the mark holds', () => {
       const { incident: rec, events } = incident(i, BASE + i * 9 * DAY, 2, i * 7, true);
       await saveIncident(db, rec, events);
     }
-    expect(await db.get('dashboardState', MARK)).toBeDefined();
+    await summariesSettled(db);
+    expect(await db.get('dashboardState', MARK)).toMatchObject({ n: 2, check: [] });
     const policy = structuredClone(DEFAULT_POLICY);
     for (const level of policy.levels)
       for (const ob of level.obligations) if (ob.id === 'status_page') ob.dueMinutes = 1;
@@ -275,6 +280,67 @@ describe('the open incidents’ copies trusted while the mark holds', () => {
     expect(source).toBe('totals');
     expect(reads.of('incidents')).toEqual(['getAll']);
     expect(reads.timelines).toEqual(['inc-1', 'inc-4']);
+    expect(shown).toEqual(await everything(50, now));
+  });
+});
+
+/**
+ * The mark is built after the write paths' confirmation, not in it (db/open-comms.ts): that
+ * confirmation runs after every write, and reading every open record and copy in its read-write
+ * transaction made each edit of an open incident cost a read of all of them (50–100 ms with 10,000
+ * open, the side panel's reads queued behind).
+ */
+describe('the mark built outside the writes’ transactions', () => {
+  test('the confirmation after an open incident’s edit reads no incident record and no copy; the build after it puts the mark', async () => {
+    db = await openLensDB(freshName());
+    await stored();
+    // The record put again as it was: the write removes the mark all the same.
+    await writeOnly((await db.get('incidents', 'inc-4'))!);
+    expect(await db.get('dashboardState', MARK)).toBeUndefined();
+    const reads = countStoreReads();
+    await confirmTallies(db);
+    const during = { incidents: reads.of('incidents'), openComms: reads.of('openComms') };
+    expect(during).toEqual({ incidents: [], openComms: [] });
+    await summariesSettled(db);
+    expect(await db.get('dashboardState', MARK)).toMatchObject({ n: 2, check: [] });
+    // The build's reads, in its own read-only transaction: the open ones through a cursor, the
+    // copies in pieces.
+    expect(reads.of('incidents')).toEqual(['openCursor']);
+    expect(reads.of('openComms')).toEqual(['getAll']);
+  });
+
+  test('a write landing between the build’s reads and its put: no mark, and the page equals every tally', async () => {
+    db = await openLensDB(freshName());
+    await stored();
+    await writeOnly((await db.get('incidents', 'inc-1'))!);
+    const inc4 = (await db.get('incidents', 'inc-4'))!;
+    // When the build opens its cursor on the open incidents, an edit of inc-4 that changes its
+    // tally (not public) is begun: its transaction runs after the build's reads and before its
+    // put (a read-write transaction over the mark's store, begun later), as a write from the
+    // side panel would. No confirmation follows it (its recomputation has not run yet).
+    let edit: Promise<void> | undefined;
+    const proto = IDBIndex.prototype as unknown as { openCursor(...a: unknown[]): IDBRequest };
+    const original = proto.openCursor;
+    proto.openCursor = function (this: IDBIndex, ...a: unknown[]) {
+      const req = original.apply(this, a);
+      if (!edit && this.objectStore.name === 'incidents')
+        edit = writeOnly({ ...inc4, publiclyVisible: false });
+      return req;
+    };
+    try {
+      await confirmTallies(db);
+      await summariesSettled(db);
+    } finally {
+      proto.openCursor = original;
+    }
+    expect(edit).toBeDefined();
+    await edit;
+    // The mark built from the reads before the edit would hold inc-4's public tally: not put.
+    expect(await db.get('dashboardState', MARK)).toBeUndefined();
+    const now = Date.now();
+    const reads = countStoreReads();
+    const { shown } = await firstScreen(50, now);
+    expect(reads.timelines).toEqual(['inc-4']);
     expect(shown).toEqual(await everything(50, now));
   });
 });

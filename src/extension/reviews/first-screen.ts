@@ -37,7 +37,7 @@ import { DEFAULT_POLICY } from '../../core/policy';
 import type { Policy } from '../../core/types';
 import { ITEM_COUNT, STATE_STORE, TALLIES_COMPLETE } from '../db/dashboard-state';
 import { feedKey } from '../db/feed-key';
-import { OPEN_COMMS, OPEN_COMMS_CURRENT } from '../db/open-comms';
+import { markFor, OPEN_COMMS, OPEN_COMMS_CURRENT } from '../db/open-comms';
 import type { LensDatabase } from '../db/open';
 import type { ActionItemRecord, IncidentRecord, LensDB, OpenCommsRecord } from '../db/schema';
 import { policyStamp, summaryStamp } from '../db/summaries';
@@ -120,7 +120,7 @@ async function itemRowsIn(
     index.getAll(IDBKeyRange.bound([1, -Infinity], [1, now], false, true), count),
     tx.objectStore(STATE_STORE).get(ITEM_COUNT),
   ]);
-  const total = stored ? stored.n : index.count();
+  const total = stored && 'n' in stored ? stored.n : index.count();
   // Chromium reads an index's records one lookup each: the later ranges only when the overdue
   // ones do not fill the page (usually they do).
   const left = count === undefined ? undefined : count - overdue.length;
@@ -183,17 +183,19 @@ export async function readDashboardFirst(
   // in `check` are read, one `get` each; else every open record, as before. Requested once both
   // answers are in, still within this transaction.
   // With the mark, the copies of those it lists only (the others' tallies are in the mark).
-  const openP = Promise.all([policyP, markP]).then(([rec, mark]) =>
-    mark?.key === OPEN_COMMS_CURRENT && mark.policy === policyStamp(policyOf(rec))
+  // A pending record (the mark asked for, not built yet) is no mark.
+  const openP = Promise.all([policyP, markP]).then(([rec, found]) => {
+    const mark = markFor(found, policyStamp(policyOf(rec)));
+    return mark
       ? Promise.all([openOf(tx, mark.check), copiesOf(tx, mark.check)])
       : Promise.all([
           tx.objectStore('incidents').index('by-status').getAll('open'),
           // v11: each open incident's stamp and packed tally (open-comms.ts), not its whole
           // summary; one request for all of them rather than one each.
           tx.objectStore(OPEN_COMMS).getAll(),
-        ]),
-  );
-  const [policyRec, complete, mark, stored, itemTotals, items, [checked, openComms]] =
+        ]);
+  });
+  const [policyRec, complete, found, stored, itemTotals, items, [checked, openComms]] =
     await Promise.all([
       policyP,
       state.get(TALLIES_COMPLETE),
@@ -219,14 +221,14 @@ export async function readDashboardFirst(
   // With the mark: the open incidents are those of `openComms` outside `check` (current, by the
   // mark, which holds their tallies) and those of `check` still open; without it, every open
   // record read.
-  const marked = mark?.key === OPEN_COMMS_CURRENT && mark.policy === stamp;
-  const trusted = marked
+  const mark = markFor(found, stamp);
+  const trusted = mark
     ? mark.ids.map((id, k) => ({
         id,
         packed: mark.tallies.subarray(k ? mark.ends[k - 1] : 0, mark.ends[k]),
       }))
     : [];
-  const open = marked ? checked.filter((i) => i.status === 'open') : checked;
+  const open = mark ? checked.filter((i) => i.status === 'open') : checked;
   // Open incidents from their summaries' tallies (v8; v11 their copy in `openComms`) where the
   // stamps still match, else from their timelines, judged now: placed in the reader's zone like
   // edge tallies.
@@ -242,7 +244,7 @@ export async function readDashboardFirst(
     ...trusted,
     ...open.map((i) => ({ id: i.id, incident: i })),
   ];
-  if (marked) entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (mark) entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const fromSummaries: CommsTotals['edge'] = [];
   const recompute: IncidentRecord[] = [];
   for (const { id, packed, incident: i } of entries) {
