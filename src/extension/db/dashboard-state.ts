@@ -11,8 +11,9 @@
  *   which counts both in the transaction that puts it. Absent, the page counts as before: slower,
  *   never wrong.
  * - `items`: how many action items `actionItems` holds, moved with them (action-items.ts).
- * - `openOrdered`: the side panel's open list (list-state.ts); `openCommsCurrent`: every open
- *   incident's copy in `openComms` is current (open-comms.ts). Confirmed with this one.
+ * - `openOrdered`: the side panel's open list (list-state.ts), confirmed with this one;
+ *   `openCommsCurrent`: every open incident's copy in `openComms` is current (open-comms.ts),
+ *   only asked for with this one and built after it.
  *
  * Derived and machine-local: never in a backup, never shared.
  */

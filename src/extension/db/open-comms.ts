@@ -28,10 +28,19 @@
  * It is removed, in the same transaction, by every write that can break it: any `openComms` put
  * or delete (`putOpenComms`, `dropOpenComms`: a recomputation writes what it read earlier), an
  * incident put or deleted that is or was open (dashboard-state.ts `putIncidents`), any bulk
- * incident write (`incidentsMayChange`), an import's clear of the state store. Put back only by
- * `checkOpenComms`, which reads the open incidents, these records and the policy in the
- * transaction that puts it (called where the other marks are confirmed: `confirmTallies`).
- * Without it, or with another policy, the page checks every stamp as before: slower, never wrong.
+ * incident write (`incidentsMayChange`), an import's clear of the state store.
+ *
+ * Put back without any write paying for it. `confirmTallies` runs after every write; building the
+ * mark reads every open incident and every record here (with 10,000 open, 50–100 ms), which in
+ * its read-write transaction made each edit of an open incident cost that, the side panel's reads
+ * queued behind it. So it only asks (`requestOpenComms`: two `get`s, and a *pending* record with a
+ * fresh token when the mark is missing or names another policy), and the build runs after that
+ * commits, awaited by no write (`buildOpenCommsLater`): its reads in one read-only transaction,
+ * in pieces, then the mark put over the pending record only if that record still holds the token
+ * read. The removals above remove a pending record as well, which is what makes the token proof
+ * that nothing it read has changed. The page treats a pending record as no mark (`markFor`).
+ * Without the mark, or with another policy, the page checks every stamp as before: slower, never
+ * wrong.
  * A raw `put` into `incidents` or `openComms` (tests, tools, a later migration) bypasses this:
  * remove the mark with it.
  */

@@ -8,8 +8,9 @@
  * total and the tallies' completeness one `get` each (db/dashboard-state.ts) instead of counting
  * 10,000 index entries. v11: open incidents' stamps and tallies from `openComms` (db/open-comms.ts),
  * a few bytes each, instead of their whole summaries. Then, while the mark `openCommsCurrent` holds
- * for the stored policy (open-comms.ts: every copy checked against its record in the transaction
- * that put it, removed by every write that can make one stale), no open incident's record or
+ * for the stored policy (open-comms.ts: every copy checked against its record, put only if no
+ * write came between that read and its put, removed by every write that can make one stale; a
+ * pending record, the mark asked for and not built yet, is no mark), no open incident's record or
  * linked feed record is read to check the stamps, except those the mark lists (linked ones, stale
  * ones): the 1,000 open records were the page's largest read left. The others' tallies come from
  * the mark itself (one typed array) instead of 1,000 `openComms` records. Without it, as before.
