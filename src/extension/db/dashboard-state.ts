@@ -11,11 +11,20 @@
  *   which counts both in the transaction that puts it. Absent, the page counts as before: slower,
  *   never wrong.
  * - `items`: how many action items `actionItems` holds, moved with them (action-items.ts).
+ * - `openOrdered`: the side panel's open list (list-state.ts), confirmed with this one;
+ *   `openCommsCurrent`: every open incident's copy in `openComms` is current (open-comms.ts),
+ *   only asked for with this one and built after it.
  *
  * Derived and machine-local: never in a backup, never shared.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { checkOpenOrdered, OPEN_ORDERED, openMayChange } from './list-state';
+import {
+  buildOpenCommsLater,
+  OPEN_COMMS_CURRENT,
+  openCommsMayChange,
+  requestOpenComms,
+} from './open-comms';
 import type { IncidentRecord, LensDB } from './schema';
 
 /** The store. */
@@ -40,20 +49,23 @@ export function talliesMayLack(tx: StateTx): Promise<unknown> {
 }
 
 /**
- * Forgets both marks, the tallies' and the open list's (list-state.ts): a write of incidents in
- * bulk whose old records are not read (saveIncidents, a merge import).
+ * Forgets the marks an incident write can break, the tallies', the open list's (list-state.ts) and
+ * the open incidents' dashboard copies' (open-comms.ts): a write of incidents in bulk whose old
+ * records are not read (saveIncidents, a merge import).
  */
 export function incidentsMayChange(tx: StateTx): Promise<unknown> {
-  return Promise.all([talliesMayLack(tx), openMayChange(tx)]);
+  return Promise.all([talliesMayLack(tx), openMayChange(tx), openCommsMayChange(tx)]);
 }
 
 /**
  * Puts and deletes incident records within `tx`, forgetting a mark only when the batch breaks it:
  * the tallies' when it changes which incidents the `by-resolved` index holds (a new or first
  * resolved one, a resolution time removed, a resolved one deleted), the open list's when it
- * changes which are open. An edit or an appended event, local or a teammate's, keeps both, so the
- * next confirm or read is one `get` instead of counting. The old records are read in this
- * transaction, and only while a mark is there to keep.
+ * changes which are open, the dashboard copies' (open-comms.ts) when it writes or deletes an
+ * incident that is or was open (its stamp may change). An edit or an appended event, local or a
+ * teammate's, keeps the first two, so the next confirm or read is one `get` instead of counting;
+ * a resolved incident's edit keeps all three. The old records are read in this transaction, and
+ * only while a mark is there to keep.
  */
 export async function putIncidents(
   tx: StateTx,
@@ -63,17 +75,25 @@ export async function putIncidents(
   if (records.length === 0 && deleted.length === 0) return;
   const store = tx.objectStore('incidents');
   const state = tx.objectStore(STATE_STORE);
-  const marks = await Promise.all([state.getKey(TALLIES_COMPLETE), state.getKey(OPEN_ORDERED)]);
+  const marks = await Promise.all([
+    state.getKey(TALLIES_COMPLETE),
+    state.getKey(OPEN_ORDERED),
+    state.getKey(OPEN_COMMS_CURRENT),
+  ]);
   const marked = marks.some((k) => k !== undefined);
   const ids = [...records.map((r) => r.id), ...deleted];
   const old = marked ? await Promise.all(ids.map((id) => store.get(id))) : [];
   const changed = (of: (r: IncidentRecord | undefined) => boolean) =>
     marked && ids.some((_id, i) => of(old[i]) !== of(records[i])); // records[i]: undefined if gone
+  const open = (r: IncidentRecord | undefined) => r?.status === 'open';
+  const touchesOpen =
+    marks[2] !== undefined && ids.some((_id, i) => open(old[i]) || open(records[i]));
   await Promise.all([
     ...records.map((r) => store.put(r)),
     ...deleted.map((id) => store.delete(id)),
     changed((r) => r?.resolvedAt !== undefined) ? talliesMayLack(tx) : undefined,
-    changed((r) => r?.status === 'open') ? openMayChange(tx) : undefined,
+    changed(open) ? openMayChange(tx) : undefined,
+    touchesOpen ? openCommsMayChange(tx) : undefined,
   ]);
 }
 
@@ -87,16 +107,26 @@ export function putIncident(tx: StateTx, incident: IncidentRecord): Promise<void
  * one transaction, so no write falls between. Cheap when already recorded (one `get`). Called
  * after the write paths' recomputations, at the worker's start and after an import. (`db` typed
  * as idb's, not open.ts's LensDatabase: the migrations import this module.)
+ *
+ * The open list's mark is confirmed here too (list-state.ts: two counts), but the dashboard copies'
+ * (open-comms.ts) only asked for: building it reads every open incident and copy, and this runs
+ * after every write (with 10,000 open, 50–100 ms in a read-write transaction that the side panel's
+ * reads queued behind). It is built after this commits, in a read-only transaction, not awaited
+ * (`openCommsBuilt` awaits it).
  */
 export async function confirmTallies(db: IDBPDatabase<LensDB>): Promise<boolean> {
-  const tx = db.transaction(['incidents', 'commsTallies', 'summaries', STATE_STORE], 'readwrite');
+  const tx = db.transaction(
+    ['incidents', 'commsTallies', 'summaries', 'settings', STATE_STORE],
+    'readwrite',
+  );
   const state = tx.objectStore(STATE_STORE);
-  // The open list's mark too (list-state.ts), after the same recomputations.
   const ordered = checkOpenOrdered(tx);
+  const comms = requestOpenComms(tx);
   let complete = (await state.get(TALLIES_COMPLETE)) !== undefined;
   if (!complete) complete = await checkTallies(tx);
-  await ordered;
+  const [, build] = await Promise.all([ordered, comms]);
   await tx.done;
+  if (build) buildOpenCommsLater(db);
   return complete;
 }
 
@@ -127,6 +157,6 @@ export async function moveItemCount(tx: StateTx, delta: number): Promise<void> {
   const state = tx.objectStore(STATE_STORE);
   const rec = await state.get(ITEM_COUNT);
   if (rec && delta === 0) return;
-  const n = rec ? rec.n + delta : await tx.objectStore('actionItems').count();
+  const n = rec && 'n' in rec ? rec.n + delta : await tx.objectStore('actionItems').count();
   await state.put({ key: ITEM_COUNT, n });
 }

@@ -9,9 +9,8 @@
  *   gone since;
  * - removed in the same transaction by every write that can change the open count: an incident
  *   put that changes whether it is open (dashboard-state.ts `putIncident`; for a projected batch
- *   dashboard-state.ts `putIncidents`), any bulk incident write (`incidentsMayChange`, which removes both
- *   marks), a merge import, an import's
- *   clear. Summaries follow their incidents (a summary is put for an open incident, removed when
+ *   dashboard-state.ts `putIncidents`), any bulk incident write (`incidentsMayChange`, which
+ *   removes the others too), a merge import, an import's clear. Summaries follow their incidents (a summary is put for an open incident, removed when
  *   it is no longer open): written after its incident, so the mark is already gone by then;
  * - put back only by `checkOpenOrdered`, counting both in the transaction that puts it (after the
  *   write paths' recomputations: `confirmTallies`).

@@ -476,11 +476,40 @@ export interface OpenCommsRecord {
  * v10: a record of the reviews dashboard's state (db/dashboard-state.ts): `talliesComplete`
  * (present while every resolved incident has its tally; `n` the count it was checked at) or
  * `items` (how many action items are stored, `n`); `openOrdered` (present while every open
- * incident has an ordered summary; `n` the open count: db/list-state.ts). Derived and machine-local.
+ * incident has an ordered summary; `n` the open count: db/list-state.ts); `openCommsCurrent`
+ * (below). Derived and machine-local.
  */
-export interface DashboardStateRecord {
-  key: 'talliesComplete' | 'items' | 'openOrdered';
+export type DashboardStateRecord =
+  | { key: 'talliesComplete' | 'items' | 'openOrdered'; n: number }
+  | OpenCommsMark
+  | OpenCommsPending;
+
+/**
+ * `openCommsCurrent` (db/open-comms.ts): present while every open incident not in `check` has an
+ * `openComms` record whose stamps match its record and the policy of fingerprint `policy`, and
+ * every `openComms` record is an open incident's; `n` the open count when it was put. The packed
+ * tallies of those not in `check` with one (`ids`, in key order), end to end in `tallies`, the k-th
+ * ending at `ends[k]`: what their `openComms` records hold, in three values instead of a record
+ * each.
+ */
+export interface OpenCommsMark {
+  key: 'openCommsCurrent';
   n: number;
+  policy: string;
+  check: string[];
+  ids: string[];
+  ends: Uint32Array;
+  tallies: Float64Array;
+}
+
+/**
+ * `openCommsCurrent` asked for (open-comms.ts `requestOpenComms`): no mark yet. Removed like the
+ * mark by every write that can break it, so one still holding the token `pending` its build read
+ * proves nothing was written since; the build replaces it with the mark only then.
+ */
+export interface OpenCommsPending {
+  key: 'openCommsCurrent';
+  pending: string;
 }
 
 export interface LensDB extends DBSchema {

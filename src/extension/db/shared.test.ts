@@ -12,6 +12,7 @@ import { markFeedIncidentDone } from './sources';
 import { STORES } from './backup';
 import { readStore, sampleRecords, seedEveryStore } from './seed.test-kit';
 import type { IncidentRecord, ReviewRecord } from './schema';
+import { summariesSettled } from './summaries';
 
 const ann = { name: 'ann', display: 'Ann Example' };
 
@@ -170,6 +171,9 @@ describe('migrateToShared: existing local data moves into PouchDB once', () => {
     });
     const { rows } = await shared.pouch.allDocs({});
     expect(rows.length).toBe(Object.values(counts!).reduce((a, b) => a + b, 0));
+    // The projected policy's recomputation runs in the background (recomputeAllLater): its
+    // progress setting is there until it ends.
+    await summariesSettled(db);
     const after = await everything(db);
     // The projection adds the team mark and its checkpoint; nothing else changes.
     expect({

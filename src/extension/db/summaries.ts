@@ -19,7 +19,7 @@ import type { ObligationStatus, Policy } from '../../core/types';
 import { openTally, writeTallies, type TalliesTx } from './comms-totals';
 import { confirmTallies, STATE_STORE } from './dashboard-state';
 import { feedKey } from './feed-key';
-import { dropOpenComms, OPEN_COMMS, putOpenComms } from './open-comms';
+import { dropOpenComms, OPEN_COMMS, openCommsBuilt, putOpenComms } from './open-comms';
 import { presentKeys, putAll, readInPieces } from './bulk';
 import type { LensDatabase } from './open';
 import type {
@@ -32,62 +32,15 @@ import type {
 } from './schema';
 import { eventsOfMany } from './timeline';
 import { idsAfter, nextBatch } from './recompute-order';
+import { policyStamp, summaryStamp } from './stamps';
+
+// The stamps moved to stamps.ts (open-comms.ts checks them too, without importing this module).
+export { policyStamp, summaryStamp };
 
 /** The current policy as stored (settings.ts `getSetting` without its import). */
 export async function storedPolicy(db: LensDatabase): Promise<Policy> {
   const rec = await db.get('settings', 'policy');
   return (rec?.value as Policy | undefined) ?? DEFAULT_POLICY;
-}
-
-/** FNV-1a's offset basis (32 bits). */
-const FNV_START = 0x811c9dc5;
-
-/** FNV-1a (32 bits) of `s`, continued from `h`: hashing pieces one after another hashes their join. */
-function fnvOn(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h;
-}
-
-/** FNV-1a (32 bits) in hex: a short fingerprint, not a security measure. */
-function fnv(s: string): string {
-  return (fnvOn(FNV_START, s) >>> 0).toString(16);
-}
-
-/** A feed incident's updates as [id, time] pairs (`updates` optional, as in sources.ts). */
-const postsOf = (incident: { updates?: readonly { id: string; displayAt: number }[] }) =>
-  incident.updates?.map((u) => [u.id, u.displayAt]) ?? [];
-
-/**
- * The fingerprint of a summary's inputs other than the incident's own events: the record (without
- * the team's who-wrote-it fields, which the projection adds), the policy it runs on and the linked
- * feed incident's updates.
- */
-export function summaryStamp(
-  incident: IncidentRecord,
-  policy: Policy,
-  feed: FeedIncidentRecord | undefined,
-): string {
-  const { lastBy: _b, lastAt: _a, createdBy: _c, ...record } = incident;
-  const posts = feed ? postsOf(feed.incident) : null;
-  // The hash of the text JSON.stringify([record, policy or null, posts]), with the policy's JSON
-  // written once per policy: a refresh or the dashboard stamps thousands of incidents with one.
-  // Hashed piece by piece: joining them made a string of the policy's length per incident, most
-  // of a refresh's garbage with 10,000 open (issue 22).
-  const own = incident.policy ? 'null' : policyJson(policy);
-  let h = fnvOn(fnvOn(FNV_START, '['), JSON.stringify(record));
-  h = fnvOn(fnvOn(fnvOn(h, ','), own), ',');
-  return (fnvOn(fnvOn(h, JSON.stringify(posts)), ']') >>> 0).toString(16);
-}
-
-/** Each policy object's JSON, kept while the object lives (policies are values, never mutated). */
-const policyJsons = new WeakMap<Policy, string>();
-function policyJson(policy: Policy): string {
-  let json = policyJsons.get(policy);
-  if (json === undefined) policyJsons.set(policy, (json = JSON.stringify(policy)));
-  return json;
 }
 
 /** The linked feed incident records of `incidents`, by incident id. */
@@ -149,9 +102,6 @@ export function serial<T>(db: LensDatabase, f: () => Promise<T>): Promise<T> {
 
 /** How many incidents one recomputation reads (timelines in one transaction) and writes. */
 export const SUMMARY_BATCH = 100;
-
-/** The fingerprint of a policy, kept on each tally: one judged by another policy is not used. */
-export const policyStamp = (policy: Policy): string => fnv(JSON.stringify(policy));
 
 /** What `derive` computed for some incidents: the records to write, and those to remove. */
 export interface Derived {
@@ -526,8 +476,10 @@ export function resumeRecompute(db: LensDatabase): Promise<void> {
 }
 
 /** Resolves once no background recomputation runs in this worker (tests, the bench). */
-export function summariesSettled(db: LensDatabase): Promise<void> {
-  return loops.get(db) ?? Promise.resolve();
+export async function summariesSettled(db: LensDatabase): Promise<void> {
+  await loops.get(db);
+  // And the dashboard copies' mark its last confirmation asked for (open-comms.ts).
+  await openCommsBuilt(db);
 }
 
 /** One batch of the recorded recomputation; false when none is recorded (any more). */

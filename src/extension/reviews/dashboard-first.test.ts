@@ -6,7 +6,7 @@ import { communicationCompliance } from '../../core/review/compliance';
 import { commsTally } from '../../core/review/comms-monthly';
 import { DEFAULT_POLICY } from '../../core/policy';
 import type { StoredTotals } from '../../core/review/comms-totals';
-import type { Severity } from '../../core/types';
+import type { Policy, Severity } from '../../core/types';
 import { freshName, MIN } from '../background/worker.test-kit';
 import { exportAll, importAll } from '../db/backup';
 import { pack, byTime } from '../db/chunks';
@@ -15,7 +15,9 @@ import { writeTallies, type TalliesTx } from '../db/comms-totals';
 import { putReview } from '../db/drafts';
 import { attachShared, project } from '../db/shared';
 import { sharedStore } from '../../../tests/support/pouch';
-import { saveIncident } from '../db/incidents';
+import { saveIncident, saveIncidents } from '../db/incidents';
+import { putIncidents } from '../db/dashboard-state';
+import { feedKey } from '../db/feed-key';
 import { openLensDB, type LensDatabase } from '../db/open';
 import {
   DB_VERSION,
@@ -27,13 +29,15 @@ import {
 import { setSetting } from '../db/settings';
 import {
   ensureSummaries,
+  linkedTo,
   policyStamp,
+  summaryStamp,
   refreshAllSummaries,
   summariesChanged,
   summariesSettled,
 } from '../db/summaries';
 import { countStoreReads } from '../db/store-reads.test-kit';
-import { openCommsOf } from '../db/open-comms';
+import { markFor, openCommsOf } from '../db/open-comms';
 import { readDashboard } from './repo';
 import { readDashboardPage } from './dashboard-data';
 import { incidentRecord } from '../db/incident-record.test-kit';
@@ -350,6 +354,9 @@ describe('the reviews dashboard’s first screen without counting (DB v10)', () 
           ]),
         );
     }
+    // The dashboard copies' mark, built after the last write (db/open-comms.ts): its own
+    // transactions are not the page's.
+    await summariesSettled(db);
     const now = Date.now();
     const reads = countStoreReads();
     const transactions = countTransactions();
@@ -442,6 +449,20 @@ describe('the reviews dashboard’s first screen without counting (DB v10)', () 
 
   const teamOp = fc.oneof(
     op,
+    // An incident's record written as the write paths put it, the page read before its summary
+    // hook runs (then the hook).
+    fc.record({ kind: fc.constant('pending' as const), i: fc.nat(7), visible: fc.boolean() }),
+    // Linked to the feed incident `s1|f1` (its posts count as its updates), or that feed polled
+    // with other posts, the page read before the poll's recomputation.
+    fc.record({ kind: fc.constant('link' as const), i: fc.nat(7) }),
+    fc.record({ kind: fc.constant('poll' as const), posts: fc.nat(3) }),
+    // Several incidents in one bulk save (saveIncidents: an import of a teammate's file, a seed).
+    fc.record({
+      kind: fc.constant('bulk' as const),
+      is: fc.uniqueArray(fc.nat(7), { minLength: 1, maxLength: 3 }),
+      at: time,
+      open: fc.boolean(),
+    }),
     // Resolved, then reopened (its tally kept, null while open), or the other way round.
     fc.record({ kind: fc.constant('flip' as const), i: fc.nat(7), at: time }),
     // A policy saved and the page read while its recomputation runs.
@@ -461,8 +482,84 @@ describe('the reviews dashboard’s first screen without counting (DB v10)', () 
       db.count('actionItems'),
     ]);
     if (mark) expect(tallies).toBe(resolved);
-    if (items) expect(items.n).toBe(itemRecords);
+    if (items && 'n' in items) expect(items.n).toBe(itemRecords);
     await openCommsMirrorSummaries();
+    await openCommsMarkHolds();
+  }
+
+  /**
+   * While the mark `openCommsCurrent` is there (db/open-comms.ts) and names the stored policy:
+   * every copy is an open incident's, and every open incident it does not list has a current one
+   * and no link: what lets the page read no incident record. Checked here from the stores.
+   */
+  async function openCommsMarkHolds(): Promise<void> {
+    const [rec, open, comms, policyRec] = await Promise.all([
+      db.get('dashboardState', 'openCommsCurrent'),
+      db.getAllFromIndex('incidents', 'by-status', 'open'),
+      db.getAll('openComms'),
+      db.get('settings', 'policy'),
+    ]);
+    const policy = (policyRec?.value as Policy | undefined) ?? DEFAULT_POLICY;
+    const mark = markFor(rec, policyStamp(policy));
+    if (!mark) return;
+    const openIds = open.map((i) => i.id);
+    expect(comms.map((c) => c.incidentId).filter((id) => !openIds.includes(id))).toEqual([]);
+    const unlisted = open.filter((i) => !mark.check.includes(i.id));
+    for (const i of unlisted) {
+      const c = comms.find((c) => c.incidentId === i.id);
+      expect(i.linked).toBeUndefined();
+      expect(c?.tally).not.toBeUndefined();
+      expect([c?.policyStamp, c?.stamp]).toEqual([
+        policyStamp(policy),
+        summaryStamp(i, policy, undefined),
+      ]);
+    }
+    // Its copy of their tallies is theirs: each packed tally, end to end, in key order.
+    const tallies = unlisted.flatMap((i) => {
+      const t = comms.find((c) => c.incidentId === i.id)?.tally;
+      return t ? [{ id: i.id, t: [...t] }] : [];
+    });
+    expect(mark.ids).toEqual(tallies.map((x) => x.id));
+    expect(
+      mark.ids.map((_id, k) => [...mark.tallies.subarray(k ? mark.ends[k - 1] : 0, mark.ends[k])]),
+    ).toEqual(tallies.map((x) => x.t));
+    expect(mark.ends.at(-1) ?? 0).toBe(mark.tallies.length);
+  }
+
+  /** The feed incident `s1|f1` with `posts` posts, as a poll stores it. */
+  async function putFeed(posts: number): Promise<void> {
+    await db.put('feedIncidents', {
+      key: feedKey('s1', 'f1'),
+      sourceId: 's1',
+      active: 1,
+      firstSeenAt: BASE,
+      lastSeenAt: BASE,
+      incident: {
+        id: 'f1',
+        kind: 'incident',
+        name: 'Checkout errors',
+        status: 'investigating',
+        impact: 'major',
+        severity: 2,
+        createdAt: BASE,
+        updatedAt: BASE,
+        components: [],
+        updates: Array.from({ length: posts }, (_, k) => ({
+          id: `u${k}`,
+          status: 'investigating' as const,
+          body: 'Looking into it.',
+          createdAt: BASE + (k + 1) * 20 * DAY,
+          displayAt: BASE + (k + 1) * 20 * DAY,
+          affectedComponents: [],
+        })),
+      },
+    });
+  }
+
+  /** The page at `now` equals every tally and review. */
+  async function pageIsExact(): Promise<void> {
+    const now = Date.now();
+    expect((await firstScreen(50, now)).shown).toEqual(await everything(50, now));
   }
 
   test.each([
@@ -478,6 +575,8 @@ describe('the reviews dashboard’s first screen without counting (DB v10)', () 
             ? sharedStore({ name: 'ann', display: 'Ann' }, () => Date.now())
             : null;
           if (store) attachShared(db, store);
+          // Ops that wrote nothing in team mode (a deletion of an incident never stored).
+          const idle = new Set<unknown>();
           try {
             for (const o of ops) {
               if (o.kind === 'flip') {
@@ -495,10 +594,36 @@ describe('the reviews dashboard’s first screen without counting (DB v10)', () 
                 await setSetting(db, 'policy', policy);
                 const now = Date.now();
                 expect((await firstScreen(50, now)).shown).toEqual(await everything(50, now));
+              } else if (o.kind === 'pending') {
+                const old = await db.get('incidents', `inc-${o.i}`);
+                if (old) {
+                  const tx = db.transaction(['incidents', 'dashboardState'], 'readwrite');
+                  const rec = { ...old, publiclyVisible: o.visible, title: 'Edited' };
+                  await Promise.all([putIncidents(tx, [rec]), tx.done]);
+                  await stateHolds();
+                  await pageIsExact();
+                  await summariesChanged(db, [rec.id]);
+                }
+              } else if (o.kind === 'link') {
+                if (!(await db.get('feedIncidents', feedKey('s1', 'f1')))) await putFeed(1);
+                const old = await db.get('incidents', `inc-${o.i}`);
+                if (old)
+                  await saveIncident(db, { ...old, linked: { sourceId: 's1', incidentId: 'f1' } });
+              } else if (o.kind === 'poll') {
+                await putFeed(o.posts);
+                await stateHolds();
+                await pageIsExact();
+                await summariesChanged(db, await linkedTo(db, new Set([feedKey('s1', 'f1')])));
+              } else if (o.kind === 'bulk') {
+                await saveIncidents(
+                  db,
+                  o.is.map((i) => incident(i, o.at, 3, 10, o.open)),
+                );
               } else if (o.kind === 'delete' && store) {
                 // Deleted in the team database, then projected like any replicated change.
                 const doc = await store.pouch.get(`incident:inc-${o.i}`).catch(() => null);
                 if (doc) await store.pouch.remove(doc._id, doc._rev!);
+                else idle.add(o); // nothing to delete: nothing projected, nothing confirmed
                 await project(db, store);
               } else await apply(o);
               await stateHolds();
@@ -506,9 +631,26 @@ describe('the reviews dashboard’s first screen without counting (DB v10)', () 
               expect((await firstScreen(50, now)).shown).toEqual(await everything(50, now));
             }
             await summariesSettled(db);
+            // Every recomputation done: the mark is there (once any write confirmed the marks:
+            // a link or an edit of no incident, or a poll linked to none, writes nothing that
+            // does; nor does a review, nor in team mode a deletion of an incident never stored),
+            // listing only the linked open incidents, and the page reads no other
+            // incident record and no timeline.
+            const quiet = new Set(['link', 'pending', 'poll', 'review']);
+            if (ops.every((o) => quiet.has(o.kind) || idle.has(o))) return;
+            const mark = await db.get('dashboardState', 'openCommsCurrent');
+            const linked = (await db.getAllFromIndex('incidents', 'by-status', 'open'))
+              .filter((i) => i.linked)
+              .map((i) => i.id);
+            expect(mark).toMatchObject({ check: linked });
+            const reads = countStoreReads();
             const now = Date.now();
             const { shown, source } = await firstScreen(50, now);
             expect(source).toBe('totals');
+            expect(reads.of('incidents')).toEqual(linked.map(() => 'get'));
+            expect(reads.of('feedIncidents')).toEqual(linked.map(() => 'get'));
+            expect(reads.of('openComms')).toEqual(linked.map(() => 'get'));
+            expect(reads.timelines).toEqual([]);
             expect(shown).toEqual(await everything(50, now));
           } finally {
             db.close();

@@ -7,7 +7,13 @@
  * no longer matches, from their timelines as before. v10: all of it in one transaction, the item
  * total and the tallies' completeness one `get` each (db/dashboard-state.ts) instead of counting
  * 10,000 index entries. v11: open incidents' stamps and tallies from `openComms` (db/open-comms.ts),
- * a few bytes each, instead of their whole summaries.
+ * a few bytes each, instead of their whole summaries. Then, while the mark `openCommsCurrent` holds
+ * for the stored policy (open-comms.ts: every copy checked against its record, put only if no
+ * write came between that read and its put, removed by every write that can make one stale; a
+ * pending record, the mark asked for and not built yet, is no mark), no open incident's record or
+ * linked feed record is read to check the stamps, except those the mark lists (linked ones, stale
+ * ones): the 1,000 open records were the page's largest read left. The others' tallies come from
+ * the mark itself (one typed array) instead of 1,000 `openComms` records. Without it, as before.
  *
  * When a total cannot be trusted (a resolved incident without a tally yet, or a month holding a
  * tally of another policy while a policy change is recomputed), `readDashboardFirst` gives null
@@ -32,9 +38,9 @@ import { DEFAULT_POLICY } from '../../core/policy';
 import type { Policy } from '../../core/types';
 import { ITEM_COUNT, STATE_STORE, TALLIES_COMPLETE } from '../db/dashboard-state';
 import { feedKey } from '../db/feed-key';
-import { OPEN_COMMS } from '../db/open-comms';
+import { markFor, OPEN_COMMS, OPEN_COMMS_CURRENT } from '../db/open-comms';
 import type { LensDatabase } from '../db/open';
-import type { ActionItemRecord, IncidentRecord, LensDB } from '../db/schema';
+import type { ActionItemRecord, IncidentRecord, LensDB, OpenCommsRecord } from '../db/schema';
 import { policyStamp, summaryStamp } from '../db/summaries';
 import { eventsWithLinked } from '../responder/linked-events';
 
@@ -47,6 +53,26 @@ export interface DashboardFirst {
   total: number;
   /** The incident of each row's review. */
   incidentOf: Map<string, string>;
+}
+
+const policyOf = (rec: { value: unknown } | undefined): Policy =>
+  (rec?.value as Policy | undefined) ?? DEFAULT_POLICY;
+
+/** The records of these incidents (those gone left out), one `get` each within `tx`. */
+async function openOf(tx: ReadTx<'incidents'>, ids: readonly string[]): Promise<IncidentRecord[]> {
+  const store = tx.objectStore('incidents');
+  const recs = await Promise.all(ids.map((id) => store.get(id)));
+  return recs.filter((r): r is IncidentRecord => r !== undefined);
+}
+
+/** The `openComms` records of these incidents (those missing left out), one `get` each. */
+async function copiesOf(
+  tx: ReadTx<'openComms'>,
+  ids: readonly string[],
+): Promise<OpenCommsRecord[]> {
+  const store = tx.objectStore(OPEN_COMMS);
+  const recs = await Promise.all(ids.map((id) => store.get(id)));
+  return recs.filter((r): r is OpenCommsRecord => r !== undefined);
 }
 
 /** The stores the first screen reads, all in one transaction. */
@@ -95,7 +121,7 @@ async function itemRowsIn(
     index.getAll(IDBKeyRange.bound([1, -Infinity], [1, now], false, true), count),
     tx.objectStore(STATE_STORE).get(ITEM_COUNT),
   ]);
-  const total = stored ? stored.n : index.count();
+  const total = stored && 'n' in stored ? stored.n : index.count();
   // Chromium reads an index's records one lookup each: the later ranges only when the overdue
   // ones do not fill the page (usually they do).
   const left = count === undefined ? undefined : count - overdue.length;
@@ -151,18 +177,36 @@ export async function readDashboardFirst(
   const range = IDBKeyRange.bound(from, to);
   // One transaction for every read (idb's db.get and db.getAll each open their own).
   const tx = db.transaction([...FIRST_STORES]);
-  const [policyRec, complete, stored, itemTotals, items, open, openComms] = await Promise.all([
-    tx.objectStore('settings').get('policy'),
-    tx.objectStore(STATE_STORE).get(TALLIES_COMPLETE),
-    tx.objectStore('commsTotals').getAll(range),
-    tx.objectStore('itemTotals').getAll(range),
-    itemRowsIn(tx, now, limit),
-    tx.objectStore('incidents').index('by-status').getAll('open'),
-    // v11: each open incident's stamp and packed tally (open-comms.ts), not its whole summary;
-    // one request for all of them rather than one each.
-    tx.objectStore(OPEN_COMMS).getAll(),
-  ]);
-  const policy = (policyRec?.value as Policy | undefined) ?? DEFAULT_POLICY;
+  const state = tx.objectStore(STATE_STORE);
+  const policyP = tx.objectStore('settings').get('policy');
+  const markP = state.get(OPEN_COMMS_CURRENT);
+  // While the mark holds for the stored policy (open-comms.ts), only the open incidents it lists
+  // in `check` are read, one `get` each; else every open record, as before. Requested once both
+  // answers are in, still within this transaction.
+  // With the mark, the copies of those it lists only (the others' tallies are in the mark).
+  // A pending record (the mark asked for, not built yet) is no mark.
+  const openP = Promise.all([policyP, markP]).then(([rec, found]) => {
+    const mark = markFor(found, policyStamp(policyOf(rec)));
+    return mark
+      ? Promise.all([openOf(tx, mark.check), copiesOf(tx, mark.check)])
+      : Promise.all([
+          tx.objectStore('incidents').index('by-status').getAll('open'),
+          // v11: each open incident's stamp and packed tally (open-comms.ts), not its whole
+          // summary; one request for all of them rather than one each.
+          tx.objectStore(OPEN_COMMS).getAll(),
+        ]);
+  });
+  const [policyRec, complete, found, stored, itemTotals, items, [checked, openComms]] =
+    await Promise.all([
+      policyP,
+      state.get(TALLIES_COMPLETE),
+      markP,
+      tx.objectStore('commsTotals').getAll(range),
+      tx.objectStore('itemTotals').getAll(range),
+      itemRowsIn(tx, now, limit),
+      openP,
+    ]);
+  const policy = policyOf(policyRec);
   // A resolved incident without its tally (before the worker's fill): its totals are incomplete.
   // v10: one `get` says they are complete (dashboard-state.ts); without that mark, counted.
   if (!complete) {
@@ -175,6 +219,17 @@ export async function readDashboardFirst(
   const stamp = policyStamp(policy);
   if (stored.some((t) => Object.keys(t.stamps).some((s) => s !== stamp))) return null;
   const totals = stored.map(fromStored);
+  // With the mark: the open incidents are those of `openComms` outside `check` (current, by the
+  // mark, which holds their tallies) and those of `check` still open; without it, every open
+  // record read.
+  const mark = markFor(found, stamp);
+  const trusted = mark
+    ? mark.ids.map((id, k) => ({
+        id,
+        packed: mark.tallies.subarray(k ? mark.ends[k - 1] : 0, mark.ends[k]),
+      }))
+    : [];
+  const open = mark ? checked.filter((i) => i.status === 'open') : checked;
   // Open incidents from their summaries' tallies (v8; v11 their copy in `openComms`) where the
   // stamps still match, else from their timelines, judged now: placed in the reader's zone like
   // edge tallies.
@@ -185,16 +240,26 @@ export async function readDashboardFirst(
     linked.map((i) => feedStore.get(feedKey(i.linked!.sourceId, i.linked!.incidentId))),
   );
   const feeds = new Map(linked.flatMap((i, k) => (linkedRecs[k] ? [[i.id, linkedRecs[k]]] : [])));
+  // In the order of their ids, as the `by-status` index gives them without the mark.
+  const entries: { id: string; packed?: Float64Array; incident?: IncidentRecord }[] = [
+    ...trusted,
+    ...open.map((i) => ({ id: i.id, incident: i })),
+  ];
+  if (mark) entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const fromSummaries: CommsTotals['edge'] = [];
   const recompute: IncidentRecord[] = [];
-  for (const i of open) {
-    const s = commsOf.get(i.id);
+  for (const { id, packed, incident: i } of entries) {
+    if (packed) {
+      fromSummaries.push({ ...unpackTally(packed), id });
+      continue;
+    }
+    const s = commsOf.get(id);
     const usable =
       s?.tally !== undefined &&
       s.policyStamp === stamp &&
-      s.stamp === summaryStamp(i, policy, feeds.get(i.id));
-    if (!usable) recompute.push(i);
-    else if (s.tally) fromSummaries.push({ ...unpackTally(s.tally), id: i.id });
+      s.stamp === summaryStamp(i!, policy, feeds.get(id));
+    if (!usable) recompute.push(i!);
+    else if (s.tally) fromSummaries.push({ ...unpackTally(s.tally), id });
   }
   const own = recompute.length
     ? await eventsOfMany(

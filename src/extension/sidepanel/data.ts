@@ -134,12 +134,13 @@ export async function readOpenWindow(
   const mark = await tx.objectStore('dashboardState').get(OPEN_ORDERED);
   // The mark (db/list-state.ts) says every open incident has an ordered summary, and how many are
   // open; without it (a write since, not yet confirmed) both are counted: slower, never wrong.
-  const [total, ordered] = mark
-    ? [mark.n, mark.n]
-    : await Promise.all([
-        tx.objectStore('incidents').index('by-status').count('open'),
-        tx.objectStore('summaries').index('by-order').count(),
-      ]);
+  const [total, ordered] =
+    mark && 'n' in mark
+      ? [mark.n, mark.n]
+      : await Promise.all([
+          tx.objectStore('incidents').index('by-status').count('open'),
+          tx.objectStore('summaries').index('by-order').count(),
+        ]);
   let page: IncidentRecord[];
   let summaries: Map<string, SummaryRecord>;
   if (ordered === total) {

@@ -77,7 +77,7 @@ test('a teammate’s writes, projected: each mark present agrees with the record
             mine.countFromIndex('incidents', 'by-resolved'),
           ]);
           if (tallies) expect(tallyCount).toBe(resolved);
-          if (list) expect(list.n).toBe(open);
+          if (list && 'n' in list) expect(list.n).toBe(open);
           const window = await readOpenWindow(mine, T0 + 20 * HOUR, 0, 10);
           expect(window.total).toBe(open);
         }
