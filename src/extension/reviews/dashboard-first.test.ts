@@ -40,7 +40,7 @@ import { countStoreReads } from '../db/store-reads.test-kit';
 import { markFor, openCommsOf } from '../db/open-comms';
 import { readDashboard } from './repo';
 import { readDashboardPage } from './dashboard-data';
-import { incidentRecord } from '../db/incident-record.test-kit';
+import { feedIncidentRecord, incidentRecord } from '../db/incident-record.test-kit';
 
 /**
  * Issue 22: the reviews dashboard's first screen reads monthly totals and the first rows of the
@@ -528,32 +528,8 @@ describe('the reviews dashboard’s first screen without counting (DB v10)', () 
 
   /** The feed incident `s1|f1` with `posts` posts, as a poll stores it. */
   async function putFeed(posts: number): Promise<void> {
-    await db.put('feedIncidents', {
-      key: feedKey('s1', 'f1'),
-      sourceId: 's1',
-      active: 1,
-      firstSeenAt: BASE,
-      lastSeenAt: BASE,
-      incident: {
-        id: 'f1',
-        kind: 'incident',
-        name: 'Checkout errors',
-        status: 'investigating',
-        impact: 'major',
-        severity: 2,
-        createdAt: BASE,
-        updatedAt: BASE,
-        components: [],
-        updates: Array.from({ length: posts }, (_, k) => ({
-          id: `u${k}`,
-          status: 'investigating' as const,
-          body: 'Looking into it.',
-          createdAt: BASE + (k + 1) * 20 * DAY,
-          displayAt: BASE + (k + 1) * 20 * DAY,
-          affectedComponents: [],
-        })),
-      },
-    });
+    const at = Array.from({ length: posts }, (_, k) => BASE + (k + 1) * 20 * DAY);
+    await db.put('feedIncidents', feedIncidentRecord('s1', 'f1', BASE, at));
   }
 
   /** The page at `now` equals every tally and review. */

@@ -7,9 +7,8 @@ import { freshName, MIN } from '../background/worker.test-kit';
 import { byTime, pack } from '../db/chunks';
 import { writeTallies, type TalliesTx } from '../db/comms-totals';
 import { putReview } from '../db/drafts';
-import { incidentRecord } from '../db/incident-record.test-kit';
+import { feedIncidentRecord, incidentRecord } from '../db/incident-record.test-kit';
 import { confirmTallies, putIncidents } from '../db/dashboard-state';
-import { feedKey } from '../db/feed-key';
 import { eventsOf, saveIncident, saveIncidents } from '../db/incidents';
 import { BUILD_OPEN_MAX, openCommsOf, putOpenComms } from '../db/open-comms';
 import { openLensDB, type LensDatabase } from '../db/open';
@@ -92,6 +91,15 @@ async function firstScreen(limit: number, now: number) {
     now,
   );
   return { shown: { comms, completion, rows: rows.slice(0, limit), total }, source };
+}
+
+/** The page, read now, reads the timelines of `ids` only and equals every tally and review. */
+async function pageReadsTimelinesOf(ids: string[]): Promise<void> {
+  const now = Date.now();
+  const reads = countStoreReads();
+  const { shown } = await firstScreen(50, now);
+  expect(reads.timelines).toEqual(ids);
+  expect(shown).toEqual(await everything(50, now));
 }
 
 /** Six incidents (inc-1 and inc-4 open, with their summaries), a review for each resolved one. */
@@ -229,11 +237,7 @@ describe('the open incidents’ copies trusted while the mark holds', () => {
     await summariesSettled(db);
     expect(await db.get('dashboardState', MARK)).toMatchObject({ check: ['inc-4'] });
     await putFeed([BASE + 36 * DAY + 2 * MIN], 'f2');
-    const now = Date.now();
-    const reads = countStoreReads();
-    const { shown } = await firstScreen(50, now);
-    expect(reads.timelines).toEqual(['inc-4']);
-    expect(shown).toEqual(await everything(50, now));
+    await pageReadsTimelinesOf(['inc-4']);
   });
 
   test('a copy written from an older read of its incident (a recomputation overtaken by an edit) removes the mark', async () => {
@@ -253,11 +257,7 @@ describe('the open incidents’ copies trusted while the mark holds', () => {
     const tx = db.transaction(['summaries', 'openComms', 'dashboardState'], 'readwrite');
     await Promise.all([putOpenComms(tx, d.summaries), tx.done]);
     expect(await db.get('dashboardState', MARK)).toBeUndefined();
-    const now = Date.now();
-    const reads = countStoreReads();
-    const { shown } = await firstScreen(50, now);
-    expect(reads.timelines).toEqual(['inc-4']);
-    expect(shown).toEqual(await everything(50, now));
+    await pageReadsTimelinesOf(['inc-4']);
   });
 
   test('a policy saved, its recomputation not run yet: the mark names the old policy, every stamp is checked', async () => {
@@ -341,11 +341,7 @@ describe('the mark built outside the writes’ transactions', () => {
     await edit;
     // The mark built from the reads before the edit would hold inc-4's public tally: not put.
     expect(await db.get('dashboardState', MARK)).toBeUndefined();
-    const now = Date.now();
-    const reads = countStoreReads();
-    const { shown } = await firstScreen(50, now);
-    expect(reads.timelines).toEqual(['inc-4']);
-    expect(shown).toEqual(await everything(50, now));
+    await pageReadsTimelinesOf(['inc-4']);
   });
 });
 
@@ -375,32 +371,7 @@ describe('no build with more open incidents than it pays for', () => {
 
 /** The feed incident `s1|<id>`, with a post at each of `posts`, as a poll stores it. */
 async function putFeed(posts: number[], id = 'f1'): Promise<void> {
-  await db.put('feedIncidents', {
-    key: feedKey('s1', id),
-    sourceId: 's1',
-    active: 1,
-    firstSeenAt: BASE,
-    lastSeenAt: BASE,
-    incident: {
-      id,
-      kind: 'incident',
-      name: 'Checkout errors',
-      status: 'investigating',
-      impact: 'major',
-      severity: 2,
-      createdAt: BASE,
-      updatedAt: BASE,
-      components: [],
-      updates: posts.map((at, k) => ({
-        id: `u${k}`,
-        status: 'investigating',
-        body: 'Looking into it.',
-        createdAt: at,
-        displayAt: at,
-        affectedComponents: [],
-      })),
-    },
-  });
+  await db.put('feedIncidents', feedIncidentRecord('s1', id, BASE, posts));
 }
 
 describe('DB v11 migration', () => {
