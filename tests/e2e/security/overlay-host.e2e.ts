@@ -113,13 +113,19 @@ test('what every page can read names no site and no failing source, and is bound
     if (typeof value === 'string') texts.push(value);
     return value;
   });
-  for (const secret of ['Internal billing', '/internal/', '10.0.0.7', u.server.origin, '500']) {
+  for (const secret of ['Internal billing', '/internal/', '10.0.0.7', u.server.origin]) {
     expect(
       texts.filter((t) => t.includes(secret)),
       secret,
     ).toEqual([]);
   }
-  expect(json, 'the HTTP status as a number').not.toMatch(/(?<![\d.])500(?![\d.])/);
+  // The status as a word ("HTTP 500"): a random id's hex digits may hold 500 ("500b5022-…", which
+  // failed this test once in CI) and say nothing about the failure.
+  expect(
+    texts.filter((t) => /\b500\b/.test(t)),
+    '500',
+  ).toEqual([]);
+  expect(json, 'the HTTP status as a number').not.toMatch(/(?<![\w.])500(?![\w.])/);
 });
 
 declare const chrome: {
