@@ -206,8 +206,12 @@ export function VirtualList(p: VirtualListProps) {
   });
 
   useEffect(() => p.onRange(range.start, range.end), [range.start, range.end, p.total]);
+  // The focused row found at another position (rows added or removed above it). Applied only if
+  // the focus has not moved since this render: this effect runs after the browser's focus events,
+  // and a correction computed before End moved the focus undid it (the row End focused, re-created
+  // once read, was refocused at the old position).
   useEffect(() => {
-    if (focusAt !== focused) setFocused(focusAt);
+    if (focusAt !== focused) setFocused((f) => (f === focused ? focusAt : f));
   }, [focusAt, focused]);
   useEffect(() => p.onFocusRow?.(focused), [focused]);
   // The list grew or shrank (an incident declared, synced or resolved meanwhile): the rows the
@@ -222,6 +226,10 @@ export function VirtualList(p: VirtualListProps) {
     const el = list.current;
     if (!el || i < 0 || i >= p.total) return;
     pendingFocus.current = i;
+    // The target's key, not the row being left's: with the old key, the render before the focus
+    // moved found that row again one position away and sent the focus back to it once the
+    // target's placeholder was replaced by its loaded row (a keypress undone, End undone).
+    focusedKey.current = p.keyAt(i);
     setFocused(i);
     const rowTop = el.getBoundingClientRect().top + offsets[i]!;
     if (rowTop < 0 || rowTop + heightAt(i) > window.innerHeight)
@@ -235,7 +243,9 @@ export function VirtualList(p: VirtualListProps) {
   const onKeyDown = (e: KeyboardEvent) => {
     const li = (e.target as HTMLElement).closest<HTMLElement>('li[data-index]');
     if (!li || e.altKey || e.ctrlKey || e.metaKey) return;
-    const i = Number(li.dataset.index);
+    // From the row a key before this one asked for, when it is not focused yet (keys pressed faster
+    // than a render, as a held key repeats): from the focused row, that key would be lost.
+    const i = pendingFocus.current ?? Number(li.dataset.index);
     const to =
       e.key === 'ArrowDown' || (e.key === 'Tab' && !e.shiftKey)
         ? i + 1
